@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import stableStringify from 'json-stable-stringify';
+
+/**
+ * The audit log is a hash chain: each event stores the SHA-256 of the event before it, and its
+ * own hash covers that link and every field. Changing, removing or reordering a stored event
+ * breaks the chain at that point. Plain functions, shared by the writer and the verifier.
+ */
+
+/** The `prevHash` of the very first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedFields {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+}
+
+export function hashEvent(event: ChainedFields): string {
+  // Key order and number formatting must not depend on how jsonb hands the details back.
+  const canonical = stableStringify({
+    id: String(event.id),
+    at: event.at.toISOString(),
+    actorId: event.actorId,
+    actorEmail: event.actorEmail,
+    action: event.action,
+    entity: event.entity,
+    entityId: event.entityId,
+    details: event.details ?? {},
+    prevHash: event.prevHash,
+  });
+  return createHash('sha256').update(canonical ?? '').digest('hex');
+}
+
+export interface ChainBreak {
+  id: string;
+  reason: string;
+}
+
+/**
+ * Checks a run of stored events, in id order, against the hash of the event before the run.
+ * Answers the first broken link, or null and the hash to continue from.
+ */
+export function verifyChainSegment(
+  events: Array<ChainedFields & { hash: string }>,
+  previousHash: string,
+): { broken: ChainBreak | null; lastHash: string } {
+  let expectedPrev = previousHash;
+  for (const event of events) {
+    if (event.prevHash !== expectedPrev) {
+      return {
+        broken: { id: String(event.id), reason: 'its link to the previous event does not match (an event before it was changed or removed)' },
+        lastHash: expectedPrev,
+      };
+    }
+    if (hashEvent(event) !== event.hash) {
+      return { broken: { id: String(event.id), reason: 'its content does not match its hash (the event was changed)' }, lastHash: expectedPrev };
+    }
+    expectedPrev = event.hash;
+  }
+  return { broken: null, lastHash: expectedPrev };
+}

@@ -1,0 +1,49 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain.error';
+import type { Role } from '../users/user.entity';
+import { PUBLIC_KEY, ROLES_KEY, SessionRequest } from './access.decorators';
+import { AuthService, SESSION_COOKIE } from './auth.service';
+
+/**
+ * The one gate for every endpoint: a session (Bearer token or the httpOnly cookie) is required
+ * unless the handler is @Public(), and the user's role must be one the handler declares.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<SessionRequest>();
+    const token = readToken(request);
+    const user = token ? await this.auth.resolveSession(token) : null;
+    if (!user) throw new UnauthenticatedError(token ? 'Your session has expired or was ended: sign in again' : undefined);
+    request.user = user;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles) {
+      // Deny by default: an endpoint without a declared rule is a mistake, not an open door.
+      this.logger.error(`No access rule declared for ${request.method} ${request.path}`);
+      throw new ForbiddenError('This endpoint has no access rule');
+    }
+    if (!roles.includes(user.role)) {
+      throw new ForbiddenError(`Your role (${user.role}) may not do this; it needs: ${roles.join(' or ')}`);
+    }
+    return true;
+  }
+}
+
+function readToken(request: SessionRequest): string | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || null;
+  const cookie = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+  return cookie || null;
+}

@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { UnauthenticatedError } from '../common/errors/domain.error';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { User, type Role } from '../users/user.entity';
+import { verifyPassword } from './password';
+import { Session } from './session.entity';
+
+export const SESSION_COOKIE = 'pc_session';
+
+export interface AuthenticatedUser {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  sessionId: string;
+}
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Checks the credentials and opens a session; answers the token (shown once) and the user. */
+  async login(emailInput: string, password: string, client: ClientInfo): Promise<{ token: string; user: User; expiresAt: Date }> {
+    const email = emailInput.trim().toLowerCase();
+    const user = await this.dataSource.getRepository(User).findOne({ where: { email } });
+    // Always verify a hash, even for an unknown e-mail, so timing does not reveal accounts.
+    const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
+    if (!user || !passwordOk || !user.active) {
+      await this.audit.recordNow(null, {
+        action: 'auth.login_failed',
+        entity: 'user',
+        entityId: user?.id ?? null,
+        details: { email, ip: client.ip, reason: !user ? 'unknown e-mail' : !passwordOk ? 'wrong password' : 'account disabled' },
+      });
+      throw new UnauthenticatedError('Invalid e-mail or password');
+    }
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
+    await this.dataSource.transaction(async (manager) => {
+      const session = await manager.save(Session, {
+        tokenHash: hashToken(token),
+        userId: user.id,
+        expiresAt,
+        ip: client.ip,
+        userAgent: client.userAgent?.slice(0, 500) ?? null,
+      });
+      user.lastLoginAt = new Date();
+      await manager.update(User, user.id, { lastLoginAt: user.lastLoginAt });
+      await this.audit.record(manager, user, {
+        action: 'auth.login',
+        entity: 'session',
+        entityId: session.id,
+        details: { ip: client.ip, userAgent: session.userAgent },
+      });
+    });
+    return { token, user, expiresAt };
+  }
+
+  async logout(user: AuthenticatedUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Session, { id: user.sessionId }, { revokedAt: new Date() });
+      await this.audit.record(manager, user, { action: 'auth.logout', entity: 'session', entityId: user.sessionId });
+    });
+  }
+
+  /** The user behind a token, if the session is open, unexpired and the account active. */
+  async resolveSession(token: string): Promise<AuthenticatedUser | null> {
+    if (token.length > 200) return null;
+    const session = await this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.tokenHash = :hash', { hash: hashToken(token) })
+      .andWhere('session.revokedAt IS NULL')
+      .andWhere('session.expiresAt > now()')
+      .andWhere('user.active = true')
+      .getOne();
+    if (!session) return null;
+    const { user } = session;
+    return { id: user.id, email: user.email, fullName: user.fullName, role: user.role, sessionId: session.id };
+  }
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

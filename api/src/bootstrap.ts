@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/errors/http-exception.filter';
+import { createValidationPipe } from './common/errors/validation';
+import type { AppConfig } from './config/config';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
+import { UsersService } from './users/users.service';
+
+export interface RunningConsole {
+  app: NestExpressApplication;
+  /** Where the console answers, e.g. http://localhost:3000 */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Told once the generated password of the demo's first administrator. */
+  announceAdmin?: (email: string, password: string) => void;
+}
+
+/** Starts the database (embedded if no server is configured), the API and the admin UI. */
+export async function startConsole(config: AppConfig, options: StartOptions = {}): Promise<RunningConsole> {
+  let embedded: EmbeddedPostgres | null = null;
+  const databaseUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
+  let app: NestExpressApplication | null = null;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl), {
+      bufferLogs: true,
+      cors: {
+        origin: config.corsOrigins,
+        credentials: true,
+        allowedHeaders: ['Content-Type', 'Authorization', 'Range', 'X-Request-Id', 'X-Api-Key'],
+        exposedHeaders: ['Content-Range', 'X-Request-Id', 'Content-Disposition'],
+      },
+    });
+    configureApp(app, config);
+    await app.init();
+    await app.get(UsersService).ensureFirstAdmin(config.adminEmail, config.adminPassword, {
+      mayGeneratePassword: config.env !== 'production',
+      announce: options.announceAdmin ?? (() => {}),
+    });
+    await app.listen(config.port, config.host);
+    const address = app.getHttpServer().address() as { port: number };
+    const started = app;
+    return {
+      app: started,
+      url: `http://localhost:${address.port}`,
+      async close() {
+        await started.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api');
+  app.use(cookieParser());
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Privacy console API')
+      .setDescription('GDPR data-subject requests, personal-data index, registers and audit log. Lists follow ra-data-simple-rest.')
+      .setVersion('1')
+      .addBearerAuth()
+      .addCookieAuth('pc_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (config.adminDir && existsSync(join(config.adminDir, 'index.html'))) {
+    app.useStaticAssets(config.adminDir, { index: 'index.html', maxAge: '1h' });
+  }
+}

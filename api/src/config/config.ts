@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The console's configuration, read once from the environment and validated at start. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** A PostgreSQL server; null means the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  dataDir: string;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  /** 32-byte key for secrets at rest (AES-256-GCM). */
+  encryptionKey: Buffer;
+  sessionTtlHours: number;
+  corsOrigins: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where the built admin UI lives; null when it is not served (API-only tests). */
+  adminDir: string | null;
+}
+
+export class ConfigError extends Error {}
+
+const postgresUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be a URL like postgres://user:password@host:5432/database');
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a whole number between ${min} and ${max}`);
+
+const encryptionKey = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes); generate one with: openssl rand -hex 32');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: integer(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: integer(1, 100).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  ENCRYPTION_KEY: encryptionKey.optional(),
+  SESSION_TTL_HOURS: integer(1, 24 * 30).default(12),
+  CORS_ORIGINS: z.string().default('http://localhost:5173'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ADMIN_DIR: z.string().optional(),
+});
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Validates the environment and answers the configuration, or throws a ConfigError whose
+ * message is one line naming the variable (main prints it and exits).
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  // An empty variable is treated as unset, as shells and .env files often leave them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0]);
+    throw new ConfigError(`Configuration error: ${name} ${issue.message}${describeValue(name, cleaned[name])}`);
+  }
+  const v = parsed.data;
+  const production = v.NODE_ENV === 'production';
+  if (production && !v.DATABASE_URL) {
+    throw new ConfigError(
+      'Configuration error: DATABASE_URL is required in production (the embedded database is for demos and development)',
+    );
+  }
+  if (production && !v.ENCRYPTION_KEY) {
+    throw new ConfigError('Configuration error: ENCRYPTION_KEY is required in production (generate one with: openssl rand -hex 32)');
+  }
+  if ((v.ADMIN_EMAIL === undefined) !== (v.ADMIN_PASSWORD === undefined) && production) {
+    throw new ConfigError('Configuration error: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  const dataDir = resolve(v.DATA_DIR);
+  return {
+    env: v.NODE_ENV,
+    port: v.PORT,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL ?? null,
+    databasePoolSize: v.DATABASE_URL ? v.DATABASE_POOL_SIZE : 1,
+    dataDir,
+    adminEmail: v.ADMIN_EMAIL?.trim().toLowerCase() ?? null,
+    adminPassword: v.ADMIN_PASSWORD ?? null,
+    encryptionKey: v.ENCRYPTION_KEY ? Buffer.from(v.ENCRYPTION_KEY, 'hex') : loadOrCreateLocalKey(dataDir),
+    sessionTtlHours: v.SESSION_TTL_HOURS,
+    corsOrigins: v.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    logLevel: v.LOG_LEVEL,
+    adminDir: v.ADMIN_DIR === undefined ? join(projectRoot(), 'dist/admin') : v.ADMIN_DIR === 'none' ? null : resolve(v.ADMIN_DIR),
+  };
+}
+
+function describeValue(name: string, value: string | undefined): string {
+  if (value === undefined) return '';
+  if (/PASSWORD|KEY|SECRET/.test(name)) return '';
+  if (name === 'DATABASE_URL') return ` (got "${value.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')}")`;
+  return ` (got "${value}")`;
+}
+
+/**
+ * Outside production the key for secrets at rest is generated once into DATA_DIR, so that a
+ * demo keeps its encrypted data across restarts without any setup.
+ */
+function loadOrCreateLocalKey(dataDir: string): Buffer {
+  const file = join(dataDir, 'encryption.key');
+  if (existsSync(file)) {
+    const hex = readFileSync(file, 'utf8').trim();
+    if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new ConfigError(`Configuration error: ${file} does not hold a 64-hex-character key`);
+    return Buffer.from(hex, 'hex');
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600 });
+  return key;
+}
+
+/** The folder holding the project's package.json, from the source tree or from dist/. */
+export function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}

@@ -1,0 +1,4 @@
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+
+/** Entities use camelCase properties; tables and columns are snake_case. */
+export const namingStrategy = new SnakeNamingStrategy();

@@ -1,0 +1,48 @@
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Roles } from '../auth/access.decorators';
+import type { AuthenticatedUser } from '../auth/auth.service';
+import { sendPage } from '../common/rest/content-range';
+import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
+import { ListQueryParams } from '../common/rest/list-query.params';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { presentUser } from './user.entity';
+import { USERS_LIST } from './users.list';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Roles('admin')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ListQueryParams()
+  @ApiOperation({ summary: 'Staff accounts (admins only)' })
+  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
+    const page = await this.users.list(parseListQuery(USERS_LIST, query));
+    return sendPage(res, USERS_LIST.resource, page, presentUser);
+  }
+
+  @Get(':id')
+  async get(@Param('id', ParseUUIDPipe) id: string) {
+    return presentUser(await this.users.get(id));
+  }
+
+  @Post()
+  async create(@CurrentUser() actor: AuthenticatedUser, @Body() body: CreateUserDto) {
+    return presentUser(await this.users.create(actor, body));
+  }
+
+  @Put(':id')
+  async update(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto) {
+    return presentUser(await this.users.update(actor, id, body));
+  }
+
+  @Delete(':id')
+  async remove(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
+    return presentUser(await this.users.remove(actor, id));
+  }
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService, type Actor } from '../audit/audit.service';
+import { generatePassword, hashPassword } from '../auth/password';
+import { ConflictError, NotFoundError } from '../common/errors/domain.error';
+import { ConfigError } from '../config/config';
+import type { Page } from '../common/rest/content-range';
+import { findPage } from '../common/rest/find-page';
+import type { ListQuery } from '../common/rest/list-query';
+import type { CreateUserDto } from './dto/create-user.dto';
+import type { UpdateUserDto } from './dto/update-user.dto';
+import { presentUser, User } from './user.entity';
+import { USERS_LIST } from './users.list';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(query: ListQuery): Promise<Page<User>> {
+    return findPage(this.dataSource.getRepository(User), query, USERS_LIST.searchable);
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id } });
+    if (!user) throw new NotFoundError('User', id);
+    return user;
+  }
+
+  async create(actor: Actor | null, dto: CreateUserDto): Promise<User> {
+    const passwordHash = await hashPassword(dto.password);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await saveUnique(manager, manager.create(User, {
+        email: normaliseEmail(dto.email),
+        fullName: dto.fullName.trim(),
+        role: dto.role,
+        active: true,
+        passwordHash,
+      }));
+      await this.audit.record(manager, actor, {
+        action: 'user.created',
+        entity: 'user',
+        entityId: user.id,
+        details: { after: auditedFields(user) },
+      });
+      return user;
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<User> {
+    const passwordHash = dto.password ? await hashPassword(dto.password) : null;
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('User', id);
+      const before = auditedFields(user);
+      if (dto.email !== undefined) user.email = normaliseEmail(dto.email);
+      if (dto.fullName !== undefined) user.fullName = dto.fullName.trim();
+      if (dto.role !== undefined) user.role = dto.role;
+      if (dto.active !== undefined) user.active = dto.active;
+      if (passwordHash) user.passwordHash = passwordHash;
+      if (before.role === 'admin' && before.active && (user.role !== 'admin' || !user.active)) {
+        await this.assertAnotherActiveAdmin(manager, user.id, 'demote or disable');
+      }
+      const saved = await saveUnique(manager, user);
+      if (!saved.active) {
+        // A disabled account must not keep working through an open session.
+        await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+      }
+      await this.audit.record(manager, actor, {
+        action: 'user.updated',
+        entity: 'user',
+        entityId: id,
+        details: { before, after: auditedFields(saved), passwordChanged: passwordHash !== null },
+      });
+      return saved;
+    });
+  }
+
+  async remove(actor: Actor, id: string): Promise<User> {
+    if (actor.id === id) throw new ConflictError('You cannot delete your own account');
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('User', id);
+      if (user.role === 'admin' && user.active) await this.assertAnotherActiveAdmin(manager, id, 'delete');
+      await manager.delete(User, { id });
+      await this.audit.record(manager, actor, {
+        action: 'user.deleted',
+        entity: 'user',
+        entityId: id,
+        details: { before: auditedFields(user) },
+      });
+      return user;
+    });
+  }
+
+  /**
+   * On a database without users, creates the first administrator. When no password is
+   * configured (the embedded demo), one is generated and handed to `announce` exactly once.
+   */
+  async ensureFirstAdmin(
+    email: string | null,
+    password: string | null,
+    options: { mayGeneratePassword: boolean; announce: (email: string, password: string) => void },
+  ): Promise<void> {
+    const count = await this.dataSource.getRepository(User).count();
+    if (count > 0) return;
+    if (!password && !options.mayGeneratePassword) {
+      throw new ConfigError('Configuration error: ADMIN_EMAIL and ADMIN_PASSWORD are required to create the first administrator');
+    }
+    const adminEmail = email ?? 'admin@example.com';
+    const adminPassword = password ?? generatePassword();
+    await this.create(null, { email: adminEmail, fullName: 'Administrator', role: 'admin', password: adminPassword });
+    if (!password) options.announce(adminEmail, adminPassword);
+  }
+
+  private async assertAnotherActiveAdmin(manager: EntityManager, exceptId: string, verb: string): Promise<void> {
+    const others = await manager
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .where('user.role = :role AND user.active = true AND user.id <> :id', { role: 'admin', id: exceptId })
+      .getCount();
+    if (others === 0) throw new ConflictError(`You cannot ${verb} the last active administrator`);
+  }
+}
+
+function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The user's fields as they go into the audit log: never the password hash. */
+function auditedFields(user: User) {
+  const { id: _id, createdAt: _c, updatedAt: _u, lastLoginAt: _l, ...fields } = presentUser(user);
+  return fields;
+}
+
+async function saveUnique(manager: EntityManager, user: User): Promise<User> {
+  try {
+    return await manager.save(User, user);
+  } catch (error) {
+    if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505') {
+      throw new ConflictError('Another user already has this e-mail address', { email: 'is already used by another user' });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,156 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { startConsole, type RunningConsole } from '../../api/src/bootstrap';
+import { loadConfig } from '../../api/src/config/config';
+
+/**
+ * Starts the real console for a test file: the whole AppModule on a random port, against a
+ * PostgreSQL database made for this file (TEST_DATABASE=server, the default) or a fresh
+ * embedded PGlite (TEST_DATABASE=embedded). close() stops it and drops the database.
+ */
+
+export const ADMIN = { email: 'admin@console.test', password: 'correct horse battery staple' };
+/** The server that test databases are created on. */
+export const TEST_SERVER_URL = process.env.TEST_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestConsole {
+  url: string;
+  running: RunningConsole;
+  /** 'server' or 'embedded' */
+  database: string;
+  /** A connection string to this console's database (server mode only). */
+  databaseUrl: string | null;
+  login(email?: string, password?: string): Promise<string>;
+  api(path: string, options?: ApiOptions): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+export interface ApiOptions {
+  method?: string;
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface StartTestOptions {
+  env?: Record<string, string>;
+  /** Force a database kind regardless of TEST_DATABASE. */
+  database?: 'server' | 'embedded';
+  /** Reuse a data folder (embedded restarts). */
+  dataDir?: string;
+  /** Serve the built admin UI (browser tests). */
+  serveAdmin?: boolean;
+}
+
+export async function startTestConsole(options: StartTestOptions = {}): Promise<TestConsole> {
+  const database = options.database ?? (process.env.TEST_DATABASE === 'embedded' ? 'embedded' : 'server');
+  const ownsDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'privacy-console-test-'));
+  const databaseUrl = database === 'server' ? await createTestDatabase() : null;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'silent',
+    ADMIN_DIR: options.serveAdmin ? join(__dirname, '../../dist/admin') : 'none',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...options.env,
+  });
+  const running = await startConsole(config);
+  const url = running.url.replace('localhost', '127.0.0.1');
+
+  const api = async (path: string, opts: ApiOptions = {}): Promise<ApiResponse> => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.body !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${url}${path}`, {
+      method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, headers: response.headers, body };
+  };
+
+  return {
+    url,
+    running,
+    database,
+    databaseUrl,
+    api,
+    async login(email = ADMIN.email, password = ADMIN.password) {
+      const response = await api('/api/auth/login', { body: { email, password } });
+      if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body.token as string;
+    },
+    async close() {
+      await running.close();
+      if (databaseUrl) await dropTestDatabase(databaseUrl);
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function withServer<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: TEST_SERVER_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestDatabase(): Promise<string> {
+  const name = `pc_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  await withServer((c) => c.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(TEST_SERVER_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropTestDatabase(databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  if (!name.startsWith('pc_test_')) throw new Error(`refusing to drop ${name}`);
+  await withServer((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+/** Runs SQL directly on a console's database, bypassing the API (to set up or tamper). */
+export async function sql<T = any>(consoleDb: TestConsole, text: string, params: unknown[] = []): Promise<T[]> {
+  if (!consoleDb.databaseUrl) {
+    const { DataSource } = await import('typeorm');
+    const dataSource = consoleDb.running.app.get(DataSource);
+    return dataSource.query(text, params);
+  }
+  const client = new Client({ connectionString: consoleDb.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** A unique e-mail for data a test creates for itself. */
+export function uniqueEmail(prefix = 'user'): string {
+  return `${prefix}.${randomBytes(4).toString('hex')}@console.test`;
+}
