@@ -35,7 +35,13 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.databasePoolSize), migrationsRun: true }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, config.databasePoolSize),
+          migrationsRun: true,
+          // bootstrap has already reached the database once; do not spin for half a minute.
+          retryAttempts: 1,
+          retryDelay: 1000,
+        }),
         AuditModule,
         AuthModule,
         UsersModule,

@@ -4,9 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import { Client } from 'pg';
 import { Logger } from 'nestjs-pino';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
-import { AllExceptionsFilter } from './common/errors/http-exception.filter';
+import { AuthService } from './auth/auth.service';
+import { readSessionToken } from './auth/auth.guard';
+import { UnauthenticatedError } from './common/errors/domain.error';
+import { AllExceptionsFilter, bodyParserErrors, shape } from './common/errors/http-exception.filter';
 import { createValidationPipe } from './common/errors/validation';
 import type { AppConfig } from './config/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
@@ -30,8 +35,11 @@ export async function startConsole(config: AppConfig, options: StartOptions = {}
   const databaseUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
   let app: NestExpressApplication | null = null;
   try {
+    await probeDatabase(databaseUrl);
     app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl), {
       bufferLogs: true,
+      abortOnError: false,
+      bodyParser: false,
       cors: {
         origin: config.corsOrigins,
         credentials: true,
@@ -63,12 +71,28 @@ export async function startConsole(config: AppConfig, options: StartOptions = {}
   }
 }
 
+/**
+ * Connects once before Nest starts, so that an unreachable or misconfigured database is
+ * reported as one clear error instead of TypeORM's retry loop.
+ */
+async function probeDatabase(url: string): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
+  app.use(json({ limit: '5mb' }), bodyParserErrors);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -83,6 +107,15 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
       .addCookieAuth('pc_session')
       .build(),
   );
+  // The API's documentation is for staff too: it needs a session like every other endpoint.
+  const auth = app.get(AuthService);
+  app.use(['/api/docs', '/api/docs-json'], (req: Request, res: Response, next: NextFunction) => {
+    const token = readSessionToken(req);
+    (token ? auth.resolveSession(token) : Promise.resolve(null)).then(
+      (user) => (user ? next() : res.status(401).json(shape(401, new UnauthenticatedError().message))),
+      next,
+    );
+  });
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.adminDir && existsSync(join(config.adminDir, 'index.html'))) {

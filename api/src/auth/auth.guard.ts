@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain.error';
 import type { Role } from '../users/user.entity';
 import { PUBLIC_KEY, ROLES_KEY, SessionRequest } from './access.decorators';
@@ -23,7 +24,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<SessionRequest>();
-    const token = readToken(request);
+    const token = readSessionToken(request);
     const user = token ? await this.auth.resolveSession(token) : null;
     if (!user) throw new UnauthenticatedError(token ? 'Your session has expired or was ended: sign in again' : undefined);
     request.user = user;
@@ -41,7 +42,8 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function readToken(request: SessionRequest): string | null {
+/** The session token: `Authorization: Bearer <token>` or the httpOnly cookie. */
+export function readSessionToken(request: Request): string | null {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || null;
   const cookie = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];

@@ -41,26 +41,31 @@ export class AllExceptionsFilter implements ExceptionFilter {
             : String((payload as { message?: unknown }).message ?? exception.message);
       return shape(status, message);
     }
-    // body-parser and other express middleware raise errors carrying a status.
-    const status = (exception as { status?: unknown })?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const type = (exception as { type?: string }).type;
-      const message =
-        type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON'
-          : type === 'entity.too.large'
-            ? 'The request body is too large'
-            : String((exception as Error).message);
-      return shape(status, message);
-    }
     return shape(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
   }
 }
 
-function shape(statusCode: number, message: string): ErrorBody {
+/** The body of every error answer. */
+export function shape(statusCode: number, message: string): ErrorBody {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
 }
 
 function withErrors(body: ErrorBody, errors?: Record<string, string>): ErrorBody {
   return errors && Object.keys(errors).length > 0 ? { ...body, errors } : body;
+}
+
+/**
+ * Express middleware that answers body-parser's errors (bad JSON, too large) in the same shape,
+ * before they reach a controller.
+ */
+export function bodyParserErrors(error: { type?: string; status?: number; message?: string }, _req: unknown, res: Response, next: (e?: unknown) => void): void {
+  if (error?.type === 'entity.parse.failed') {
+    res.status(400).json(shape(400, `The request body is not valid JSON: ${error.message}`));
+  } else if (error?.type === 'entity.too.large') {
+    res.status(413).json(shape(413, 'The request body is too large'));
+  } else if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
+    res.status(error.status).json(shape(error.status, error.message ?? 'Bad request'));
+  } else {
+    next(error);
+  }
 }

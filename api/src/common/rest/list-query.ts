@@ -180,7 +180,7 @@ function coerce(name: string, type: FieldType, v: unknown, bound?: 'gte' | 'lte'
       if (DATE_ONLY.test(v)) {
         // A bare date bounds the whole day (UTC): _lte 2026-11-22 includes that day's evening.
         const start = new Date(`${v}T00:00:00.000Z`);
-        if (Number.isNaN(start.getTime())) throw new InvalidQueryError(name, 'is not a real date');
+        if (Number.isNaN(start.getTime()) || start.toISOString().slice(0, 10) !== v) throw new InvalidQueryError(name, 'is not a real date');
         return bound === 'lte' ? new Date(start.getTime() + 86_400_000 - 1) : start;
       }
       const date = new Date(v);

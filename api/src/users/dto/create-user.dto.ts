@@ -1,10 +1,13 @@
+import { Transform } from 'class-transformer';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { trim } from '../../common/rest/transforms';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password';
 import { ROLES, type Role } from '../user.entity';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'giulia.bianchi@example.com' })
+  @Transform(trim)
   @IsEmail({}, { message: 'must be an e-mail address' })
   @MaxLength(320)
   email: string;

@@ -1,5 +1,7 @@
+import { Transform } from 'class-transformer';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { trim } from '../../common/rest/transforms';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password';
 import { ReadOnlyField } from '../../common/rest/read-only-field';
 import { ROLES, type Role } from '../user.entity';
@@ -7,6 +9,7 @@ import { ROLES, type Role } from '../user.entity';
 export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
+  @Transform(trim)
   @IsEmail({}, { message: 'must be an e-mail address' })
   @MaxLength(320)
   email?: string;

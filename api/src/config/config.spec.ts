@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const KEY = 'a'.repeat(64);
+const tmp = () => mkdtempSync(join(tmpdir(), 'pc-config-'));
+
+function failure(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database on port 3000 with a pool of one', () => {
+    const config = loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY });
+    expect(config).toMatchObject({ port: 3000, databaseUrl: null, databasePoolSize: 1, env: 'development' });
+  });
+
+  it('uses the server pool size when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db.example:5432/console', DATABASE_POOL_SIZE: '7', ENCRYPTION_KEY: KEY });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://u:p@db.example:5432/console', databasePoolSize: 7 });
+  });
+
+  it('generates the key for secrets at rest once into DATA_DIR', () => {
+    const dir = tmp();
+    const first = loadConfig({ DATA_DIR: dir });
+    const second = loadConfig({ DATA_DIR: dir });
+    expect(first.encryptionKey).toHaveLength(32);
+    expect(second.encryptionKey.equals(first.encryptionKey)).toBe(true);
+    expect(readFileSync(join(dir, 'encryption.key'), 'utf8').trim()).toBe(first.encryptionKey.toString('hex'));
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Configuration error: PORT must be a whole number between 0 and 65535 \(got "abc"\)$/],
+    [{ PORT: '70000' }, /^Configuration error: PORT must be a whole number/],
+    [{ DATABASE_URL: 'mysql://localhost/db' }, /^Configuration error: DATABASE_URL must be a URL like postgres:\/\//],
+    [{ DATABASE_URL: 'not a url' }, /^Configuration error: DATABASE_URL must be a URL/],
+    [{ ENCRYPTION_KEY: 'short' }, /^Configuration error: ENCRYPTION_KEY must be 64 hexadecimal characters/],
+    [{ ADMIN_EMAIL: 'nobody' }, /^Configuration error: ADMIN_EMAIL must be an e-mail address \(got "nobody"\)$/],
+    [{ ADMIN_PASSWORD: 'short' }, /^Configuration error: ADMIN_PASSWORD must be at least 12 characters$/],
+    [{ NODE_ENV: 'staging' }, /^Configuration error: NODE_ENV/],
+    [{ LOG_LEVEL: 'loud' }, /^Configuration error: LOG_LEVEL/],
+  ])('refuses %j in one line', (env, message) => {
+    const text = failure({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, ...env });
+    expect(text).toMatch(message);
+    expect(text).not.toContain('\n');
+  });
+
+  it('never echoes a password from DATABASE_URL', () => {
+    expect(failure({ DATABASE_URL: 'mysql://u:secret@h/db' })).not.toContain('secret');
+  });
+
+  it('requires a database server and a key in production', () => {
+    expect(failure({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY })).toMatch(/DATABASE_URL is required in production/);
+    expect(failure({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toMatch(/ENCRYPTION_KEY is required in production/);
+    expect(failure({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', ENCRYPTION_KEY: KEY, ADMIN_EMAIL: 'a@b.it' })).toMatch(
+      /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/,
+    );
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATA_DIR: tmp(), PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: null });
+  });
+});
