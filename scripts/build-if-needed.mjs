@@ -1,0 +1,45 @@
+// Builds the API and the admin UI when their sources changed since the last build, so that
+// `npm start` builds once and later starts reuse the build.
+import { createHash } from 'node:crypto';
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const INPUTS = ['api/src', 'migrations', 'admin', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'];
+const STAMP = join(ROOT, 'dist', '.build-stamp');
+
+function* files(path) {
+  if (!existsSync(path)) return;
+  if (statSync(path).isDirectory()) {
+    for (const entry of readdirSync(path).sort()) {
+      if (entry === 'node_modules' || entry === 'dist') continue;
+      yield* files(join(path, entry));
+    }
+  } else {
+    yield path;
+  }
+}
+
+export function sourceFingerprint() {
+  const hash = createHash('sha256');
+  for (const input of INPUTS) {
+    for (const file of files(join(ROOT, input))) {
+      hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+    }
+  }
+  return hash.digest('hex');
+}
+
+export function buildIfNeeded() {
+  const fingerprint = sourceFingerprint();
+  const built = existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint;
+  if (built && existsSync(join(ROOT, 'dist/api/src/main.js')) && existsSync(join(ROOT, 'dist/admin/index.html'))) return false;
+  console.log('Building the console (API and admin UI); later starts reuse this build...');
+  execSync('npm run --silent build', { cwd: ROOT, stdio: 'inherit' });
+  writeFileSync(STAMP, fingerprint);
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) buildIfNeeded();
