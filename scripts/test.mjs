@@ -1,7 +1,9 @@
 // `npm test`: build (the process and browser tests run the built console), check the test
 // PostgreSQL server is reachable, then run every vitest project. Extra arguments go to vitest.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildIfNeeded, ROOT } from './build-if-needed.mjs';
 import pg from 'pg';
 
@@ -21,8 +23,15 @@ if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   process.exit(1);
 }
 
-const result = spawnSync(process.execPath, [`${ROOT}/node_modules/vitest/vitest.mjs`, 'run', ...process.argv.slice(2)], {
-  cwd: ROOT,
-  stdio: 'inherit',
-});
+const summaryFile = join(mkdtempSync(join(tmpdir(), 'pc-test-')), 'results.json');
+const result = spawnSync(
+  process.execPath,
+  [`${ROOT}/node_modules/vitest/vitest.mjs`, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${summaryFile}`, ...process.argv.slice(2)],
+  { cwd: ROOT, stdio: 'inherit' },
+);
+// One plain closing line, whatever reads the log.
+if (existsSync(summaryFile)) {
+  const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  console.log(`\n${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped`);
+}
 process.exit(result.status ?? 1);
