@@ -1,0 +1,30 @@
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import type { ChatMessage } from './chat-message.entity';
+
+export const CHAT_PROVIDERS = ['anthropic', 'openai', 'gemini', 'ollama'] as const;
+export type ChatProvider = (typeof CHAT_PROVIDERS)[number];
+
+/** A conversation with the website's AI assistant ("Vimage AI"). */
+@Entity('chat_conversations')
+export class ChatConversation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'text', nullable: true })
+  externalId: string | null;
+
+  /** The AI provider that generated the replies (a sub-processor). */
+  @Column({ type: 'text' })
+  provider: ChatProvider;
+
+  @Index()
+  @Column({ type: 'timestamptz' })
+  startedAt: Date;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  ingestedAt: Date;
+
+  @OneToMany('ChatMessage', 'conversation')
+  messages: ChatMessage[];
+}

@@ -1,0 +1,32 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { IdentifierKind } from './identifiers';
+
+/**
+ * The personal-data index: one row per normalised identifier found in a source record, with
+ * the field it was found in. A search looks identifiers up by (kind, value).
+ */
+@Entity('subject_identifiers')
+@Index(['kind', 'value'])
+@Index(['source', 'recordId'])
+export class SubjectIdentifier {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'text' })
+  kind: IdentifierKind;
+
+  /** Normalised: e-mail lower-cased, phone in E.164, name folded. */
+  @Column({ type: 'text' })
+  value: string;
+
+  /** The source resource, e.g. `leads`, `chat-messages`. */
+  @Column({ type: 'text' })
+  source: string;
+
+  @Column({ type: 'text' })
+  recordId: string;
+
+  /** Where in the record: `email`, `phone`, `message` (found in text), `attendees`... */
+  @Column({ type: 'text' })
+  field: string;
+}
