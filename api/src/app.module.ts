@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { IngestionModule } from './ingestion/ingestion.module';
+import { SourcesModule } from './sources/sources.module';
+import { SubjectsModule } from './subjects/subjects.module';
 import { UsersModule } from './users/users.module';
 
 /** The console. `databaseUrl` is the server to use (the embedded one is already started). */
@@ -46,6 +50,10 @@ export class AppModule {
         AuthModule,
         UsersModule,
         HealthModule,
+        ApiKeysModule,
+        SourcesModule,
+        SubjectsModule,
+        IngestionModule,
       ],
     };
   }

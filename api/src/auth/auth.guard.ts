@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain.error';
 import type { Role } from '../users/user.entity';
-import { PUBLIC_KEY, ROLES_KEY, SessionRequest } from './access.decorators';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import { INGESTION_KEY, PUBLIC_KEY, ROLES_KEY, SessionRequest } from './access.decorators';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 
 /**
@@ -17,6 +18,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly apiKeys: ApiKeysService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,6 +26,13 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<SessionRequest>();
+    if (this.reflector.getAllAndOverride<boolean>(INGESTION_KEY, targets)) {
+      const presented = request.get('x-api-key');
+      const key = presented ? await this.apiKeys.authenticate(presented) : null;
+      if (!key) throw new UnauthenticatedError(presented ? 'The X-Api-Key is not valid or was revoked' : 'Send the ingestion key in the X-Api-Key header');
+      request.apiKey = key;
+      return true;
+    }
     const token = readSessionToken(request);
     const user = token ? await this.auth.resolveSession(token) : null;
     if (!user) throw new UnauthenticatedError(token ? 'Your session has expired or was ended: sign in again' : undefined);

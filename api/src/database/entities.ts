@@ -1,6 +1,28 @@
+import { ApiKey } from '../api-keys/api-key.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Session } from '../auth/session.entity';
+import { AccessLog } from '../sources/access-logs/access-log.entity';
+import { CalendarConnection } from '../sources/calendar/calendar-connection.entity';
+import { CalendarEvent } from '../sources/calendar/calendar-event.entity';
+import { ChatConversation } from '../sources/chat/chat-conversation.entity';
+import { ChatMessage } from '../sources/chat/chat-message.entity';
+import { ConsentRecord } from '../sources/consents/consent-record.entity';
+import { Lead } from '../sources/leads/lead.entity';
+import { SubjectIdentifier } from '../subjects/subject-identifier.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the console; migrations/ must create exactly these tables. */
-export const ENTITIES = [User, Session, AuditEvent];
+export const ENTITIES = [
+  User,
+  Session,
+  AuditEvent,
+  ApiKey,
+  Lead,
+  ChatConversation,
+  ChatMessage,
+  CalendarConnection,
+  CalendarEvent,
+  ConsentRecord,
+  AccessLog,
+  SubjectIdentifier,
+];

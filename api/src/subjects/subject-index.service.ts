@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { FoundIdentifier } from './record-identifiers';
+
+/** Writes the personal-data index; reading it is SubjectSearchService's job. */
+@Injectable()
+export class SubjectIndexService {
+  /** Adds the identifiers of new records, in the caller's transaction, in one statement. */
+  async add(manager: EntityManager, source: string, records: Array<{ recordId: string; identifiers: FoundIdentifier[] }>): Promise<void> {
+    const kinds: string[] = [];
+    const values: string[] = [];
+    const recordIds: string[] = [];
+    const fields: string[] = [];
+    for (const { recordId, identifiers } of records) {
+      for (const identifier of identifiers) {
+        kinds.push(identifier.kind);
+        values.push(identifier.value);
+        recordIds.push(recordId);
+        fields.push(identifier.field);
+      }
+    }
+    if (kinds.length === 0) return;
+    await manager.query(
+      `INSERT INTO subject_identifiers (kind, value, source, record_id, field)
+       SELECT kind, value, $5, record_id, field FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(kind, value, record_id, field)`,
+      [kinds, values, recordIds, fields, source],
+    );
+  }
+
+  /** Removes a record's identifiers (before re-indexing it, or when it is erased). */
+  async remove(manager: EntityManager, source: string, recordIds: string[]): Promise<void> {
+    if (recordIds.length === 0) return;
+    await manager.query(`DELETE FROM subject_identifiers WHERE source = $1 AND record_id = ANY($2::text[])`, [source, recordIds]);
+  }
+}

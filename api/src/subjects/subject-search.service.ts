@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isIP } from 'node:net';
+import { DataSource, In } from 'typeorm';
+import { AuditService, type Actor } from '../audit/audit.service';
+import { InvalidInputError } from '../common/errors/domain.error';
+import { AccessLog } from '../sources/access-logs/access-log.entity';
+import { ChatMessage } from '../sources/chat/chat-message.entity';
+import { SOURCES, sourceNamed } from '../sources/source-registry';
+import { classifyQuery, type IdentifierKind } from './identifiers';
+
+export interface Match {
+  kind: IdentifierKind | 'ip';
+  value: string;
+  field: string;
+  /** 0: the searched identifier; 1: an identifier found in a record that matched it. */
+  hop: 0 | 1;
+}
+
+export interface SubjectSearchResult {
+  query: string;
+  understoodAs: 'email' | 'phone' | 'name' | 'ip';
+  normalised: string;
+  identifiers: Array<{ kind: string; value: string; hop: 0 | 1 }>;
+  total: number;
+  sources: Array<{ source: string; total: number; records: Array<{ id: string; record: Record<string, unknown>; matches: Match[] }> }>;
+}
+
+/** Identifiers worth following to other records; names are too ambiguous to follow. */
+const LINKING_KINDS = ['email', 'phone', 'account', 'consent_id'];
+const MAX_LINKED = 50;
+const MAX_RECORDS_PER_SOURCE = 200;
+
+interface IndexRow {
+  kind: IdentifierKind;
+  value: string;
+  source: string;
+  record_id: string;
+  field: string;
+}
+
+/** "Everything we hold about this person": one search across every source. */
+@Injectable()
+export class SubjectSearchService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async search(actor: Actor, query: string): Promise<SubjectSearchResult> {
+    const trimmed = (query ?? '').trim();
+    if (!trimmed) throw new InvalidInputError('q: give an e-mail, a phone number or a name', { q: 'is required' });
+    if (trimmed.length > 320) throw new InvalidInputError('q: at most 320 characters', { q: 'is too long' });
+
+    const matches = new Map<string, Map<string, Match[]>>();
+    const addMatch = (source: string, recordId: string, match: Match) => {
+      const bySource = matches.get(source) ?? new Map<string, Match[]>();
+      matches.set(source, bySource);
+      const list = bySource.get(recordId) ?? [];
+      if (!list.some((m) => m.kind === match.kind && m.value === match.value && m.field === match.field)) list.push(match);
+      bySource.set(recordId, list);
+    };
+
+    let understoodAs: SubjectSearchResult['understoodAs'];
+    let normalised: string;
+    const identifiers: SubjectSearchResult['identifiers'] = [];
+
+    if (isIP(trimmed)) {
+      understoodAs = 'ip';
+      normalised = trimmed.toLowerCase();
+      identifiers.push({ kind: 'ip', value: normalised, hop: 0 });
+      const logs = await this.dataSource.getRepository(AccessLog).find({ select: { id: true }, where: { ip: normalised }, order: { at: 'DESC' }, take: MAX_RECORDS_PER_SOURCE });
+      for (const log of logs) addMatch('access-logs', log.id, { kind: 'ip', value: normalised, field: 'ip', hop: 0 });
+    } else {
+      const classified = classifyQuery(trimmed);
+      if (!classified) throw new InvalidInputError('q: give an e-mail, a phone number or a name', { q: 'is not an e-mail, a phone number or a name' });
+      understoodAs = classified.kind;
+      normalised = classified.value;
+      const start: Array<[string, string]> =
+        classified.kind === 'email'
+          ? [['email', normalised], ['account', normalised]]
+          : classified.kind === 'phone'
+            ? [['phone', normalised]]
+            : [['name', normalised], ['consent_id', trimmed]];
+      identifiers.push({ kind: classified.kind, value: normalised, hop: 0 });
+
+      const first = await this.lookup(start);
+      for (const row of first) addMatch(row.source, row.record_id, { kind: row.kind, value: row.value, field: row.field, hop: 0 });
+      if (classified.kind === 'name' && first.some((r) => r.kind === 'consent_id')) identifiers[0] = { kind: 'consent_id', value: trimmed, hop: 0 };
+
+      // One hop: the other e-mails, phones, accounts and consent ids of the records found.
+      const seen = new Set(start.map(([k, v]) => `${k}\u0000${v}`));
+      const linked = await this.linkedIdentifiers(first, seen);
+      for (const [kind, value] of linked) identifiers.push({ kind, value, hop: 1 });
+      const second = await this.lookup(linked.flatMap(([kind, value]) => (kind === 'email' ? [[kind, value], ['account', value]] : kind === 'account' ? [[kind, value], ['email', value]] : [[kind, value]])) as Array<[string, string]>);
+      for (const row of second) addMatch(row.source, row.record_id, { kind: row.kind, value: row.value, field: row.field, hop: 1 });
+    }
+
+    // A message that mentions the person makes its conversation part of what is held about them.
+    const messageIds = [...(matches.get('chat-messages')?.keys() ?? [])];
+    if (messageIds.length) {
+      const messages = await this.dataSource.getRepository(ChatMessage).find({ select: { id: true, conversationId: true }, where: { id: In(messageIds) } });
+      for (const m of messages) {
+        for (const match of matches.get('chat-messages')!.get(m.id)!) addMatch('chat-conversations', m.conversationId, { ...match, field: 'messages' });
+      }
+    }
+
+    const sources: SubjectSearchResult['sources'] = [];
+    for (const definition of SOURCES) {
+      const byRecord = matches.get(definition.resource);
+      if (!byRecord?.size) continue;
+      const ids = [...byRecord.keys()].slice(0, MAX_RECORDS_PER_SOURCE);
+      const rows = await this.dataSource.getRepository(sourceNamed(definition.resource).entity).find({ where: { id: In(ids) } });
+      sources.push({
+        source: definition.resource,
+        total: byRecord.size,
+        records: rows.map((row) => ({ id: String(row.id), record: definition.present(row as never), matches: byRecord.get(String(row.id))! })),
+      });
+    }
+    const total = sources.reduce((n, s) => n + s.total, 0);
+
+    await this.audit.recordNow(actor, {
+      action: 'subject.searched',
+      entity: 'subject',
+      details: { query: trimmed, understoodAs, found: Object.fromEntries(sources.map((s) => [s.source, s.total])) },
+    });
+    return { query: trimmed, understoodAs, normalised, identifiers, total, sources };
+  }
+
+  private async lookup(pairs: Array<[string, string]>): Promise<IndexRow[]> {
+    if (pairs.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT kind, value, source, record_id, field FROM subject_identifiers
+       WHERE (kind, value) IN (SELECT k, v FROM unnest($1::text[], $2::text[]) AS t(k, v))
+       LIMIT 5000`,
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+    );
+  }
+
+  private async linkedIdentifiers(rows: IndexRow[], seen: Set<string>): Promise<Array<[IdentifierKind, string]>> {
+    if (rows.length === 0) return [];
+    const linked: Array<{ kind: IdentifierKind; value: string }> = await this.dataSource.query(
+      `SELECT DISTINCT kind, value FROM subject_identifiers
+       WHERE (source, record_id) IN (SELECT s, r FROM unnest($1::text[], $2::text[]) AS t(s, r)) AND kind = ANY($3::text[])
+       LIMIT ${MAX_LINKED * 2}`,
+      [rows.map((r) => r.source), rows.map((r) => r.record_id), LINKING_KINDS],
+    );
+    const out: Array<[IdentifierKind, string]> = [];
+    for (const { kind, value } of linked) {
+      const key = `${kind}\u0000${value}`;
+      // An account is the same person's e-mail: do not follow it twice.
+      const twin = kind === 'account' ? `email\u0000${value}` : kind === 'email' ? `account\u0000${value}` : key;
+      if (seen.has(key) || seen.has(twin)) continue;
+      seen.add(key);
+      out.push([kind, value]);
+      if (out.length >= MAX_LINKED) break;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ANY_ROLE, CurrentUser, Roles } from '../auth/access.decorators';
+import type { AuthenticatedUser } from '../auth/auth.service';
+import { SubjectSearchService } from './subject-search.service';
+
+@ApiTags('subjects')
+@Controller('subjects')
+export class SubjectsController {
+  constructor(private readonly search: SubjectSearchService) {}
+
+  /** Every role may look, and every look is in the audit log with who looked for whom. */
+  @Roles(...ANY_ROLE)
+  @Get('search')
+  @ApiOperation({ summary: 'Everything held about a person, grouped by source; audited' })
+  @ApiQuery({ name: 'q', description: 'An e-mail, a phone number (any common writing), a name, a consent id or an IP address' })
+  find(@CurrentUser() user: AuthenticatedUser, @Query('q') q: string) {
+    return this.search.search(user, typeof q === 'string' ? q : '');
+  }
+}
