@@ -115,7 +115,8 @@ export class IngestionService {
     }
     if (Object.keys(errors).length > 0) {
       const [first, message] = Object.entries(errors)[0];
-      const where = first.startsWith('[') ? `record ${first.slice(1, first.indexOf(']'))}, ${first.slice(first.indexOf(']') + 2) || 'record'}` : first;
+      const [, index, field] = /^\[(\d+)\]\.?(.*)$/.exec(first) ?? [null, null, first];
+      const where = index === null ? field : field ? `record ${index}, ${field}` : `record ${index}`;
       const more = Object.keys(errors).length - 1;
       throw new InvalidInputError(`Nothing was stored: ${where} ${message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`, errors);
     }

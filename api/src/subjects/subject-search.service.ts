@@ -93,7 +93,11 @@ export class SubjectSearchService {
       const linked = await this.linkedIdentifiers(first, seen);
       for (const [kind, value] of linked) identifiers.push({ kind, value, hop: 1 });
       const second = await this.lookup(linked.flatMap(([kind, value]) => (kind === 'email' ? [[kind, value], ['account', value]] : kind === 'account' ? [[kind, value], ['email', value]] : [[kind, value]])) as Array<[string, string]>);
-      for (const row of second) addMatch(row.source, row.record_id, { kind: row.kind, value: row.value, field: row.field, hop: 1 });
+      for (const row of second) {
+        // A record the searched identifier already found needs no second reason.
+        if (matches.get(row.source)?.get(row.record_id)?.some((m) => m.hop === 0)) continue;
+        addMatch(row.source, row.record_id, { kind: row.kind, value: row.value, field: row.field, hop: 1 });
+      }
     }
 
     // A message that mentions the person makes its conversation part of what is held about them.

@@ -1,0 +1,275 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql, startTestConsole, type TestConsole } from '../support/test-console';
+
+/**
+ * One person spread over every source, each holding a different writing of their identifiers,
+ * and another person with a similar name who must never be mixed in.
+ */
+describe('ingestion and the subject search', () => {
+  let c: TestConsole;
+  let token: string;
+  let apiKey: string;
+
+  const ingest = (source: string, body: unknown, key = apiKey) =>
+    c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+  const search = (q: string) => c.api(`/api/subjects/search?q=${encodeURIComponent(q)}`, { token });
+  const count = async (table: string) => (await sql(c, `SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+
+  beforeAll(async () => {
+    c = await startTestConsole();
+    token = await c.login();
+    const created = await c.api('/api/api-keys', { token, body: { name: 'Website' } });
+    expect(created.status).toBe(201);
+    apiKey = created.body.key;
+
+    // Giulia Bianchi: the lead gives e-mail and phone; the chat only the phone, written differently.
+    expect(
+      (
+        await ingest('leads', [
+          {
+            externalId: 'lead-1',
+            firstName: 'Giulia',
+            lastName: 'Bianchi',
+            email: 'Giulia.Bianchi@Example.IT',
+            phone: '+39 347-1234567',
+            company: 'Bianchi Arredamenti',
+            message: 'Vorrei rinnovare la vetrina del negozio di Mestre.',
+            spaceType: 'negozio',
+            objective: 'più visibilità',
+            utmSource: 'google',
+            utmMedium: 'cpc',
+            utmCampaign: 'vetrine-autunno',
+            landingPage: '/vetrine',
+            referrer: 'https://www.google.com/',
+            consentGivenAt: '2026-11-02T09:59:50Z',
+            submittedAt: '2026-11-02T10:00:00Z',
+          },
+          // Maria Bianchi: a similar name, her own e-mail and phone.
+          { externalId: 'lead-2', firstName: 'Maria', lastName: 'Bianchi', email: 'maria.bianchi@example.it', phone: '347 765 4321', submittedAt: '2026-11-03T10:00:00Z' },
+        ])
+      ).body,
+    ).toEqual({ source: 'leads', received: 2, created: 2, duplicates: 0 });
+    expect(
+      (
+        await ingest('chat-conversations', {
+          externalId: 'chat-1',
+          provider: 'anthropic',
+          startedAt: '2026-11-05T18:00:00Z',
+          messages: [
+            { role: 'user', content: 'Buonasera, potete richiamarmi al 0039 347 123 4567?', sentAt: '2026-11-05T18:00:05Z' },
+            { role: 'assistant', content: 'Certo! Un consulente la chiamerà. Può scriverci anche a info@vimage.it.', sentAt: '2026-11-05T18:00:07Z' },
+          ],
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await ingest('calendar-connections', {
+          externalId: 'conn-1',
+          accountEmail: 'giulia.bianchi@example.it',
+          accessToken: 'ya29.secret-access-token',
+          refreshToken: '1//secret-refresh-token',
+          scopes: ['https://www.googleapis.com/auth/userinfo.email', 'https://www.googleapis.com/auth/calendar'],
+          connectedAt: '2026-11-06T08:00:00Z',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await ingest('calendar-events', [
+          {
+            externalId: 'evt-1',
+            connectionExternalId: 'conn-1',
+            origin: 'system',
+            title: 'Sopralluogo negozio Mestre',
+            description: 'Cliente: Giulia Bianchi, tel. 347 1234567',
+            attendees: [{ email: 'GIULIA.BIANCHI@example.it', name: 'Giulia Bianchi' }],
+            startsAt: '2026-11-20T09:00:00+01:00',
+            endsAt: '2026-11-20T10:00:00+01:00',
+          },
+        ])
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await ingest('consents', {
+          externalId: 'consent-1',
+          consentId: 'c0f1e2d3-giulia-browser',
+          email: 'giulia.bianchi@example.it',
+          categories: { necessary: true, functional: false, ai_chatbot: true, statistics: true, analytics: false, marketing: false },
+          action: 'grant',
+          policyVersion: '2026-06-11',
+          doNotTrack: false,
+          recordedAt: '2026-11-02T09:59:00Z',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await ingest('access-logs', { ip: '93.44.12.7', userAgent: 'Mozilla/5.0', path: '/vetrine', method: 'GET', status: 200, at: '2026-11-02T09:58:00Z' })).status).toBe(200);
+  });
+  afterAll(() => c?.close());
+
+  const sourcesOf = (body: { sources: Array<{ source: string; total: number }> }) =>
+    Object.fromEntries(body.sources.map((s) => [s.source, s.total]));
+
+  it.each([
+    ['her e-mail as typed anywhere', ' GIULIA.bianchi@example.it '],
+    ['her phone, Italian writing', '347 123 4567'],
+    ['her phone, international writing', '+39 347-1234567'],
+    ['her phone with the 0039 prefix', '0039 3471234567'],
+    ['her name, folded', 'giulia  BIANCHI'],
+  ])('finds her in every source from %s', async (_, q) => {
+    const res = await search(q);
+    expect(res.status).toBe(200);
+    expect(sourcesOf(res.body)).toEqual({
+      leads: 1,
+      'chat-conversations': 1,
+      'chat-messages': 1,
+      'calendar-connections': 1,
+      'calendar-events': 1,
+      consents: 1,
+    });
+    const everything = JSON.stringify(res.body);
+    expect(everything).not.toContain('maria.bianchi');
+    expect(everything).not.toContain('secret-access-token');
+    expect(everything).not.toContain('secret-refresh-token');
+  });
+
+  it('follows one hop: the e-mail finds the lead, whose phone finds the chat that gave only the phone', async () => {
+    const res = await search('giulia.bianchi@example.it');
+    expect(res.body.understoodAs).toBe('email');
+    expect(res.body.identifiers).toEqual(
+      expect.arrayContaining([
+        { kind: 'email', value: 'giulia.bianchi@example.it', hop: 0 },
+        { kind: 'phone', value: '+393471234567', hop: 1 },
+        { kind: 'consent_id', value: 'c0f1e2d3-giulia-browser', hop: 1 },
+      ]),
+    );
+    const chat = res.body.sources.find((s: { source: string }) => s.source === 'chat-messages');
+    expect(chat.records[0].record.content).toContain('0039 347 123 4567');
+    expect(chat.records[0].matches).toEqual([{ kind: 'phone', value: '+393471234567', field: 'content', hop: 1 }]);
+    const lead = res.body.sources.find((s: { source: string }) => s.source === 'leads');
+    expect(lead.records[0].matches).toEqual([{ kind: 'email', value: 'giulia.bianchi@example.it', field: 'email', hop: 0 }]);
+    expect(lead.records[0].record).toMatchObject({ firstName: 'Giulia', utmCampaign: 'vetrine-autunno', company: 'Bianchi Arredamenti' });
+  });
+
+  it('finds the person with the similar name only by her own identifiers', async () => {
+    const res = await search('Maria Bianchi');
+    expect(sourcesOf(res.body)).toEqual({ leads: 1 });
+    expect(res.body.sources[0].records[0].record.email).toBe('maria.bianchi@example.it');
+    expect(sourcesOf((await search('3477654321')).body)).toEqual({ leads: 1 });
+  });
+
+  it('finds access-log lines by IP address and consents by the browser id', async () => {
+    expect(sourcesOf((await search('93.44.12.7')).body)).toEqual({ 'access-logs': 1 });
+    expect(sourcesOf((await search('c0f1e2d3-giulia-browser')).body)).toMatchObject({ consents: 1, leads: 1 });
+  });
+
+  it('answers nothing found for a stranger, and 400 for an empty query', async () => {
+    const res = await search('nobody@example.org');
+    expect(res.body).toMatchObject({ total: 0, sources: [] });
+    expect((await search('  ')).status).toBe(400);
+  });
+
+  it('audits every search with who looked for whom', async () => {
+    await search('giulia.bianchi@example.it');
+    const events = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'subject.searched' }))}`, { token });
+    expect(events.body[0]).toMatchObject({
+      actorEmail: 'admin@console.test',
+      details: { query: 'giulia.bianchi@example.it', understoodAs: 'email', found: { leads: 1 } },
+    });
+  });
+
+  it('stores calendar tokens encrypted and never answers them', async () => {
+    const [row] = await sql(c, `SELECT access_token_encrypted, refresh_token_encrypted FROM calendar_connections WHERE external_id = 'conn-1'`);
+    expect(Buffer.from(row.access_token_encrypted).toString('latin1')).not.toContain('secret-access-token');
+    const list = await c.api('/api/calendar-connections', { token });
+    expect(list.body[0]).toMatchObject({ accountEmail: 'giulia.bianchi@example.it', holdsTokens: true });
+    expect(JSON.stringify(list.body)).not.toMatch(/secret|token_encrypted|Encrypted/);
+  });
+
+  it('is idempotent by externalId: a retried batch stores nothing twice', async () => {
+    const before = await count('leads');
+    const again = await ingest('leads', [
+      { externalId: 'lead-1', email: 'giulia.bianchi@example.it', submittedAt: '2026-11-02T10:00:00Z' },
+      { externalId: 'lead-3', email: 'new.person@example.it', submittedAt: '2026-11-07T10:00:00Z' },
+      { externalId: 'lead-3', email: 'new.person@example.it', submittedAt: '2026-11-07T10:00:00Z' },
+    ]);
+    expect(again.body).toEqual({ source: 'leads', received: 3, created: 1, duplicates: 2 });
+    expect(await count('leads')).toBe(before + 1);
+    const chatAgain = await ingest('chat-conversations', { externalId: 'chat-1', provider: 'anthropic', startedAt: '2026-11-05T18:00:00Z', messages: [{ role: 'user', content: 'dup', sentAt: '2026-11-05T18:00:05Z' }] });
+    expect(chatAgain.body).toMatchObject({ created: 0, duplicates: 1 });
+    expect(await count('chat_messages')).toBe(2);
+  });
+
+  it('refuses a malformed batch with the record and field named, and stores none of it', async () => {
+    const leads = await count('leads');
+    const index = await count('subject_identifiers');
+    const res = await ingest('leads', [
+      { externalId: 'ok-1', email: 'fine@example.it', submittedAt: '2026-11-07T10:00:00Z' },
+      { externalId: 'bad-1', email: 'not-an-email', submittedAt: 'yesterday', favouriteColour: 'blue' },
+    ]);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/^Nothing was stored: record 1, (email|submittedAt|favouriteColour) .+ \(and 2 more problems\)$/);
+    expect(res.body.errors).toEqual({
+      '[1].email': 'must be an e-mail address',
+      '[1].submittedAt': 'must be an ISO 8601 instant, e.g. 2026-11-22T10:15:00Z',
+      '[1].favouriteColour': 'is not a known field',
+    });
+    expect(await count('leads')).toBe(leads);
+    expect(await count('subject_identifiers')).toBe(index);
+  });
+
+  it.each([
+    ['chat-messages', { conversationExternalId: 'no-such-chat', role: 'user', content: 'x', sentAt: '2026-11-07T10:00:00Z' }, /no conversation has the externalId "no-such-chat"/],
+    ['calendar-events', { origin: 'manual', title: 'x', startsAt: '2026-11-07T10:00:00Z', endsAt: '2026-11-07T09:00:00Z' }, /endsAt must not be before startsAt/],
+    ['consents', { consentId: 'x', categories: { necessary: true, tracking: true }, action: 'grant', policyVersion: '1', recordedAt: '2026-11-07T10:00:00Z' }, /categories.tracking is not a category/],
+    ['access-logs', { ip: '999.1.1.1', path: '/', method: 'GET', status: 200, at: '2026-11-07T10:00:00Z' }, /ip must be an IPv4 or IPv6 address/],
+    ['leads', [1, 2], /^Nothing was stored: record 0 must be a JSON object/],
+    ['leads', [], /The batch is empty/],
+  ])('refuses a bad %s record', async (source, body, message) => {
+    const res = await ingest(source, body);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(message);
+  });
+
+  it('refuses a batch over 1,000 records', async () => {
+    const res = await ingest('access-logs', Array.from({ length: 1001 }, () => ({ ip: '10.0.0.1', path: '/', method: 'GET', status: 200, at: '2026-11-07T10:00:00Z' })));
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/At most 1000 records per batch/);
+  });
+
+  it('refuses a missing, wrong or revoked API key with 401, and a staff session is not a key', async () => {
+    const body = { email: 'x@example.it', submittedAt: '2026-11-07T10:00:00Z' };
+    expect((await c.api('/api/ingest/leads', { body })).status).toBe(401);
+    expect((await ingest('leads', body, 'pck_wrong')).status).toBe(401);
+    expect((await c.api('/api/ingest/leads', { body, token })).status).toBe(401);
+    const made = await c.api('/api/api-keys', { token, body: { name: 'Temporary' } });
+    expect((await ingest('leads', body, made.body.key)).status).toBe(200);
+    expect((await c.api(`/api/api-keys/${made.body.id}`, { token, method: 'DELETE' })).body.revokedAt).not.toBeNull();
+    const revoked = await ingest('leads', body, made.body.key);
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.message).toMatch(/not valid or was revoked/);
+  });
+
+  it('stores only a hash of API keys and never lists the key', async () => {
+    const list = await c.api('/api/api-keys', { token });
+    expect(list.status).toBe(200);
+    expect(JSON.stringify(list.body)).not.toContain(apiKey);
+    const [row] = await sql(c, `SELECT key_hash FROM api_keys WHERE name = 'Website'`);
+    expect(row.key_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.key_hash).not.toContain(apiKey);
+  });
+
+  it('lists each source as a read-only resource', async () => {
+    for (const resource of ['leads', 'chat-conversations', 'chat-messages', 'calendar-connections', 'calendar-events', 'consents', 'access-logs']) {
+      const res = await c.api(`/api/${resource}?range=[0,9]`, { token });
+      expect(res.status, resource).toBe(200);
+      expect(res.headers.get('content-range'), resource).toMatch(new RegExp(`^${resource} `));
+      const one = await c.api(`/api/${resource}/${res.body[0].id}`, { token });
+      expect(one.body, resource).toEqual(res.body[0]);
+      expect((await c.api(`/api/${resource}`, { token, method: 'POST', body: {} })).status, resource).toBe(404);
+    }
+    const consent = (await c.api('/api/consents', { token })).body[0];
+    expect(consent.validUntil).toBe('2027-11-02T09:59:00.000Z');
+  });
+});
