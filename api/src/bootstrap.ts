@@ -15,6 +15,8 @@ import { AllExceptionsFilter, bodyParserErrors, shape } from './common/errors/ht
 import { createValidationPipe } from './common/errors/validation';
 import type { AppConfig } from './config/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
+import { IngestionService } from './ingestion/ingestion.service';
+import { seedDemoData } from './seed/demo-seeder';
 import { UsersService } from './users/users.service';
 
 export interface RunningConsole {
@@ -27,6 +29,8 @@ export interface RunningConsole {
 export interface StartOptions {
   /** Told once the generated password of the demo's first administrator. */
   announceAdmin?: (email: string, password: string) => void;
+  /** Told what demo data the first start of the embedded database generated. */
+  announceDemo?: (people: number, created: Record<string, number>) => void;
 }
 
 /** Starts the database (embedded if no server is configured), the API and the admin UI. */
@@ -49,10 +53,15 @@ export async function startConsole(config: AppConfig, options: StartOptions = {}
     });
     configureApp(app, config);
     await app.init();
-    await app.get(UsersService).ensureFirstAdmin(config.adminEmail, config.adminPassword, {
+    const firstStart = await app.get(UsersService).ensureFirstAdmin(config.adminEmail, config.adminPassword, {
       mayGeneratePassword: config.env !== 'production',
       announce: options.announceAdmin ?? (() => {}),
     });
+    // The embedded demo opens on a console with people in it, so there is something to find.
+    if (firstStart && embedded && config.demoPeople > 0) {
+      const created = await seedDemoData(app.get(IngestionService), config.demoPeople);
+      options.announceDemo?.(config.demoPeople, created);
+    }
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address() as { port: number };
     const started = app;

@@ -20,6 +20,10 @@ async function main(): Promise<void> {
         ].join('\n') + '\n',
       );
     },
+    announceDemo: (people, created) => {
+      const records = Object.entries(created).map(([source, n]) => `${n} ${source}`).join(', ');
+      process.stdout.write(`  Demo data: ${people} generated people (${records}). Try "Find a person".\n`);
+    },
   });
   const database = config.databaseUrl ? 'PostgreSQL server' : `embedded PostgreSQL in ${config.dataDir}`;
   process.stdout.write(`\n  Privacy console ready: ${running.url}/  (database: ${database}; API docs: ${running.url}/api/docs)\n\n`);

@@ -65,6 +65,7 @@ export async function startTestConsole(options: StartTestOptions = {}): Promise<
     ADMIN_PASSWORD: ADMIN.password,
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
+    DEMO_PEOPLE: '0',
     ADMIN_DIR: options.serveAdmin ? join(__dirname, '../../dist/admin') : 'none',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,

@@ -21,6 +21,10 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the built admin UI lives; null when it is not served (API-only tests). */
   adminDir: string | null;
+  /** The company's own e-mail domains: its staff's addresses never link one subject to another. */
+  controllerDomains: string[];
+  /** People to generate on the embedded database's first start (0: none). */
+  demoPeople: number;
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +65,8 @@ const schema = z.object({
   CORS_ORIGINS: z.string().default('http://localhost:5173'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_DIR: z.string().optional(),
+  CONTROLLER_DOMAINS: z.string().default('vimage.it'),
+  DEMO_PEOPLE: integer(0, 100_000).default(200),
 });
 
 type Env = Record<string, string | undefined>;
@@ -105,6 +111,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionTtlHours: v.SESSION_TTL_HOURS,
     corsOrigins: v.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     logLevel: v.LOG_LEVEL,
+    controllerDomains: v.CONTROLLER_DOMAINS.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean),
+    demoPeople: v.DEMO_PEOPLE,
     adminDir: v.ADMIN_DIR === undefined ? join(projectRoot(), 'dist/admin') : v.ADMIN_DIR === 'none' ? null : resolve(v.ADMIN_DIR),
   };
 }

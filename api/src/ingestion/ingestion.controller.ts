@@ -13,6 +13,8 @@ import {
 } from './ingest-dtos';
 import { IngestionService, MAX_BATCH } from './ingestion.service';
 
+const senderOf = (key: ApiKey) => ({ name: key.name, apiKeyPrefix: key.prefix });
+
 /** One record, or an array of up to MAX_BATCH, in OpenAPI. */
 const OneOrMany = (dto: Function) =>
   ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(dto) }, { type: 'array', maxItems: MAX_BATCH, items: { $ref: getSchemaPath(dto) } }] } });
@@ -34,7 +36,7 @@ export class IngestionController {
   @OneOrMany(IngestLeadDto)
   @ApiOperation({ summary: 'Contact-form submissions' })
   leads(@Body() body: unknown, @CurrentApiKey() key: ApiKey) {
-    return this.ingestion.ingest('leads', body, key);
+    return this.ingestion.ingest('leads', body, senderOf(key));
   }
 
   @Post('chat-conversations')
@@ -42,7 +44,7 @@ export class IngestionController {
   @OneOrMany(IngestChatConversationDto)
   @ApiOperation({ summary: 'AI-chat conversations, optionally with their messages' })
   conversations(@Body() body: unknown, @CurrentApiKey() key: ApiKey) {
-    return this.ingestion.ingest('chat-conversations', body, key);
+    return this.ingestion.ingest('chat-conversations', body, senderOf(key));
   }
 
   @Post('chat-messages')
@@ -50,7 +52,7 @@ export class IngestionController {
   @OneOrMany(IngestChatMessageDto)
   @ApiOperation({ summary: 'Messages added to a conversation sent before' })
   messages(@Body() body: unknown, @CurrentApiKey() key: ApiKey) {
-    return this.ingestion.ingest('chat-messages', body, key);
+    return this.ingestion.ingest('chat-messages', body, senderOf(key));
   }
 
   @Post('calendar-connections')
@@ -58,7 +60,7 @@ export class IngestionController {
   @OneOrMany(IngestCalendarConnectionDto)
   @ApiOperation({ summary: 'Google Calendar connections (tokens are encrypted at rest)' })
   connections(@Body() body: unknown, @CurrentApiKey() key: ApiKey) {
-    return this.ingestion.ingest('calendar-connections', body, key);
+    return this.ingestion.ingest('calendar-connections', body, senderOf(key));
   }
 
   @Post('calendar-events')
@@ -66,7 +68,7 @@ export class IngestionController {
   @OneOrMany(IngestCalendarEventDto)
   @ApiOperation({ summary: 'Calendar events: manual, system or imported' })
   events(@Body() body: unknown, @CurrentApiKey() key: ApiKey) {
-    return this.ingestion.ingest('calendar-events', body, key);
+    return this.ingestion.ingest('calendar-events', body, senderOf(key));
   }
 
   @Post('consents')
@@ -74,7 +76,7 @@ export class IngestionController {
   @OneOrMany(IngestConsentDto)
   @ApiOperation({ summary: 'Cookie-banner consent records' })
   consents(@Body() body: unknown, @CurrentApiKey() key: ApiKey) {
-    return this.ingestion.ingest('consents', body, key);
+    return this.ingestion.ingest('consents', body, senderOf(key));
   }
 
   @Post('access-logs')
@@ -82,6 +84,6 @@ export class IngestionController {
   @OneOrMany(IngestAccessLogDto)
   @ApiOperation({ summary: 'Web server access-log lines' })
   accessLogs(@Body() body: unknown, @CurrentApiKey() key: ApiKey) {
-    return this.ingestion.ingest('access-logs', body, key);
+    return this.ingestion.ingest('access-logs', body, senderOf(key));
   }
 }

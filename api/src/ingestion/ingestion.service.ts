@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, EntityManager, In, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import type { ApiKey } from '../api-keys/api-key.entity';
 import { AuditService } from '../audit/audit.service';
 import { seal } from '../common/crypto/secret-box';
 import { InvalidInputError } from '../common/errors/domain.error';
@@ -60,6 +59,12 @@ const DTOS: Record<IngestSource, ClassConstructor<object>> = {
   'access-logs': IngestAccessLogDto,
 };
 
+/** Who sent a batch: an API key (by name and prefix) or the console's own demo seeder. */
+export interface IngestSender {
+  name: string;
+  apiKeyPrefix: string | null;
+}
+
 /** A record to insert, with the identifiers to index once it has an id. */
 interface Prepared<Row> {
   row: Row;
@@ -79,14 +84,14 @@ export class IngestionService {
    * Validates every record first, then stores the whole batch in one transaction with its index
    * entries and one audit event: a batch is stored entirely or not at all.
    */
-  async ingest(source: IngestSource, body: unknown, key: ApiKey): Promise<IngestResult> {
+  async ingest(source: IngestSource, body: unknown, sender: IngestSender): Promise<IngestResult> {
     const records = await this.validateBatch(source, body);
     const result = await this.dataSource.transaction(async (manager) => {
       const { created, duplicates } = await this.store(manager, source, records);
       await this.audit.record(manager, null, {
         action: 'data.ingested',
         entity: source,
-        details: { apiKey: key.name, apiKeyPrefix: key.prefix, received: records.length, created, duplicates },
+        details: { sender: sender.name, apiKeyPrefix: sender.apiKeyPrefix, received: records.length, created, duplicates },
       });
       return { source, received: records.length, created, duplicates };
     });

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isIP } from 'node:net';
 import { DataSource, In } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors/domain.error';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { AccessLog } from '../sources/access-logs/access-log.entity';
 import { ChatMessage } from '../sources/chat/chat-message.entity';
 import { SOURCES, sourceNamed } from '../sources/source-registry';
@@ -29,6 +31,11 @@ export interface SubjectSearchResult {
 /** Identifiers worth following to other records; names are too ambiguous to follow. */
 const LINKING_KINDS = ['email', 'phone', 'account', 'consent_id'];
 const MAX_LINKED = 50;
+/**
+ * An identifier found in more records than this is shared (a colleague invited to every
+ * appointment, an office switchboard) and is not followed: it would pull in other people.
+ */
+const MAX_SHARED_RECORDS = 25;
 const MAX_RECORDS_PER_SOURCE = 200;
 
 interface IndexRow {
@@ -44,6 +51,7 @@ interface IndexRow {
 export class SubjectSearchService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
   ) {}
 
@@ -149,8 +157,19 @@ export class SubjectSearchService {
        LIMIT ${MAX_LINKED * 2}`,
       [rows.map((r) => r.source), rows.map((r) => r.record_id), LINKING_KINDS],
     );
+    const counts: Array<{ kind: string; value: string; n: number }> = linked.length
+      ? await this.dataSource.query(
+          `SELECT kind, value, count(*)::int AS n FROM subject_identifiers
+           WHERE (kind, value) IN (SELECT k, v FROM unnest($1::text[], $2::text[]) AS t(k, v)) GROUP BY kind, value`,
+          [linked.map((l) => l.kind), linked.map((l) => l.value)],
+        )
+      : [];
+    const shared = new Set(counts.filter((c) => c.n > MAX_SHARED_RECORDS).map((c) => `${c.kind}\u0000${c.value}`));
     const out: Array<[IdentifierKind, string]> = [];
+    const ownDomain = (value: string) => this.config.controllerDomains.includes(value.slice(value.lastIndexOf('@') + 1));
     for (const { kind, value } of linked) {
+      if (shared.has(`${kind}\u0000${value}`)) continue;
+      if ((kind === 'email' || kind === 'account') && ownDomain(value)) continue;
       const key = `${kind}\u0000${value}`;
       // An account is the same person's e-mail: do not follow it twice.
       const twin = kind === 'account' ? `email\u0000${value}` : kind === 'email' ? `account\u0000${value}` : key;

@@ -97,16 +97,17 @@ export class UsersService {
   }
 
   /**
-   * On a database without users, creates the first administrator. When no password is
+   * On a database without users (the first start), creates the first administrator and
+   * answers true. When no password is
    * configured (the embedded demo), one is generated and handed to `announce` exactly once.
    */
   async ensureFirstAdmin(
     email: string | null,
     password: string | null,
     options: { mayGeneratePassword: boolean; announce: (email: string, password: string) => void },
-  ): Promise<void> {
+  ): Promise<boolean> {
     const count = await this.dataSource.getRepository(User).count();
-    if (count > 0) return;
+    if (count > 0) return false;
     if (!password && !options.mayGeneratePassword) {
       throw new ConfigError('Configuration error: ADMIN_EMAIL and ADMIN_PASSWORD are required to create the first administrator');
     }
@@ -114,6 +115,7 @@ export class UsersService {
     const adminPassword = password ?? generatePassword();
     await this.create(null, { email: adminEmail, fullName: 'Administrator', role: 'admin', password: adminPassword });
     if (!password) options.announce(adminEmail, adminPassword);
+    return true;
   }
 
   private async assertAnotherActiveAdmin(manager: EntityManager, exceptId: string, verb: string): Promise<void> {
