@@ -43,8 +43,9 @@ export class AuditService {
       throw new Error('AuditService.record must run inside a transaction');
     }
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [last] = await manager.query(`SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1`);
-    const [{ id }] = await manager.query(`SELECT nextval(pg_get_serial_sequence('audit_events', 'id'))::text AS id`);
+    const [{ id, hash: lastHash }] = await manager.query(
+      `SELECT nextval('audit_events_id_seq')::text AS id, (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) AS hash`,
+    );
     const event = manager.create(AuditEvent, {
       id,
       at: new Date(),
@@ -54,7 +55,7 @@ export class AuditService {
       entity: entry.entity,
       entityId: entry.entityId ?? null,
       details: entry.details ?? {},
-      prevHash: last?.hash ?? GENESIS_HASH,
+      prevHash: lastHash ?? GENESIS_HASH,
     });
     event.hash = hashEvent(event);
     // Raw SQL: TypeORM would drop the id (a generated column) that the hash already covers.

@@ -99,9 +99,15 @@ export class SubjectSearchService {
       // One hop: the other e-mails, phones, accounts and consent ids of the records found.
       const seen = new Set(start.map(([k, v]) => `${k}\u0000${v}`));
       const linked = await this.linkedIdentifiers(first, seen);
-      for (const [kind, value] of linked) identifiers.push({ kind, value, hop: 1 });
       const second = await this.lookup(linked.flatMap(([kind, value]) => (kind === 'email' ? [[kind, value], ['account', value]] : kind === 'account' ? [[kind, value], ['email', value]] : [[kind, value]])) as Array<[string, string]>);
+      // An identifier in many records is shared (a colleague invited to every appointment, an
+      // office switchboard): following it would pull in other people.
+      const uses = new Map<string, number>();
+      for (const row of second) uses.set(`${row.kind}\u0000${row.value}`, (uses.get(`${row.kind}\u0000${row.value}`) ?? 0) + 1);
+      const shared = (kind: string, value: string) => (uses.get(`${kind}\u0000${value}`) ?? 0) > MAX_SHARED_RECORDS;
+      for (const [kind, value] of linked) if (!shared(kind, value)) identifiers.push({ kind, value, hop: 1 });
       for (const row of second) {
+        if (shared(row.kind, row.value)) continue;
         // A record the searched identifier already found needs no second reason.
         if (matches.get(row.source)?.get(row.record_id)?.some((m) => m.hop === 0)) continue;
         addMatch(row.source, row.record_id, { kind: row.kind, value: row.value, field: row.field, hop: 1 });
@@ -157,18 +163,9 @@ export class SubjectSearchService {
        LIMIT ${MAX_LINKED * 2}`,
       [rows.map((r) => r.source), rows.map((r) => r.record_id), LINKING_KINDS],
     );
-    const counts: Array<{ kind: string; value: string; n: number }> = linked.length
-      ? await this.dataSource.query(
-          `SELECT kind, value, count(*)::int AS n FROM subject_identifiers
-           WHERE (kind, value) IN (SELECT k, v FROM unnest($1::text[], $2::text[]) AS t(k, v)) GROUP BY kind, value`,
-          [linked.map((l) => l.kind), linked.map((l) => l.value)],
-        )
-      : [];
-    const shared = new Set(counts.filter((c) => c.n > MAX_SHARED_RECORDS).map((c) => `${c.kind}\u0000${c.value}`));
     const out: Array<[IdentifierKind, string]> = [];
     const ownDomain = (value: string) => this.config.controllerDomains.includes(value.slice(value.lastIndexOf('@') + 1));
     for (const { kind, value } of linked) {
-      if (shared.has(`${kind}\u0000${value}`)) continue;
       if ((kind === 'email' || kind === 'account') && ownDomain(value)) continue;
       const key = `${kind}\u0000${value}`;
       // An account is the same person's e-mail: do not follow it twice.
