@@ -21,7 +21,7 @@ describe('audit log: append-only hash chain', () => {
     for (let i = 1; i < events.length; i++) expect(events[i].prevHash).toBe(events[i - 1].hash);
     const verify = await c.api('/api/audit/verify', { token });
     expect(verify.status).toBe(200);
-    expect(verify.body).toMatchObject({ valid: true, checked: events.length, firstBrokenId: null, reason: null });
+    expect(verify.body).toMatchObject({ valid: true, checked: events.length, firstBrokenId: null, reason: null, message: null });
   });
 
   it('is a read-only resource: no create, update or delete', async () => {
@@ -47,14 +47,14 @@ describe('audit log: append-only hash chain', () => {
     await sql(c, 'ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
     await sql(c, `UPDATE audit_events SET details = '{"after":{"role":"admin"}}' WHERE id = $1`, [victim.id]);
     const changed = await c.api('/api/audit/verify', { token });
-    expect(changed.body).toMatchObject({ valid: false, firstBrokenId: victim.id, checked: 3, reason: expect.stringMatching(/content does not match/) });
+    expect(changed.body).toMatchObject({ valid: false, firstBrokenId: victim.id, checked: 3, reason: 'hash_mismatch', message: expect.stringMatching(/content does not match/) });
 
     await sql(c, `UPDATE audit_events SET details = $2 WHERE id = $1`, [victim.id, JSON.stringify(victim.details)]);
     expect((await c.api('/api/audit/verify', { token })).body.valid).toBe(true);
 
     await sql(c, 'DELETE FROM audit_events WHERE id = $1', [victim.id]);
     const removed = await c.api('/api/audit/verify', { token });
-    expect(removed.body).toMatchObject({ valid: false, firstBrokenId: events[4].id, reason: expect.stringMatching(/previous event/) });
+    expect(removed.body).toMatchObject({ valid: false, firstBrokenId: events[4].id, reason: 'prev_hash_mismatch', message: expect.stringMatching(/previous event/) });
     await sql(c, 'ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
   });
 });

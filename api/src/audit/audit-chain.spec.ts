@@ -39,13 +39,13 @@ describe('audit hash chain', () => {
   it('finds a changed event', () => {
     const events = chain(5);
     events[2] = { ...events[2], details: { after: { role: 'admin' } } };
-    expect(verifyChainSegment(events, GENESIS_HASH).broken).toEqual({ id: '3', reason: expect.stringMatching(/content does not match/) });
+    expect(verifyChainSegment(events, GENESIS_HASH).broken).toEqual({ id: '3', reason: 'hash_mismatch' });
   });
 
   it('finds a removed event at the one after it', () => {
     const events = chain(5);
     events.splice(1, 1);
-    expect(verifyChainSegment(events, GENESIS_HASH).broken?.id).toBe('3');
+    expect(verifyChainSegment(events, GENESIS_HASH).broken).toEqual({ id: '3', reason: 'prev_hash_mismatch' });
   });
 
   it('finds a changed id or time', () => {

@@ -38,10 +38,18 @@ export function hashEvent(event: ChainedFields): string {
   return createHash('sha256').update(canonical ?? '').digest('hex');
 }
 
+export type ChainBreakReason = 'prev_hash_mismatch' | 'hash_mismatch';
+
 export interface ChainBreak {
   id: string;
-  reason: string;
+  /** prev_hash_mismatch: an event before it was changed or removed; hash_mismatch: it was changed. */
+  reason: ChainBreakReason;
 }
+
+export const CHAIN_BREAK_MESSAGES: Record<ChainBreakReason, string> = {
+  prev_hash_mismatch: 'its link to the previous event does not match (an event before it was changed or removed)',
+  hash_mismatch: 'its content does not match its hash (the event was changed)',
+};
 
 /**
  * Checks a run of stored events, in id order, against the hash of the event before the run.
@@ -55,12 +63,12 @@ export function verifyChainSegment(
   for (const event of events) {
     if (event.prevHash !== expectedPrev) {
       return {
-        broken: { id: String(event.id), reason: 'its link to the previous event does not match (an event before it was changed or removed)' },
+        broken: { id: String(event.id), reason: 'prev_hash_mismatch' },
         lastHash: expectedPrev,
       };
     }
     if (hashEvent(event) !== event.hash) {
-      return { broken: { id: String(event.id), reason: 'its content does not match its hash (the event was changed)' }, lastHash: expectedPrev };
+      return { broken: { id: String(event.id), reason: 'hash_mismatch' }, lastHash: expectedPrev };
     }
     expectedPrev = event.hash;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
-import { GENESIS_HASH, hashEvent, verifyChainSegment } from './audit-chain';
+import { CHAIN_BREAK_MESSAGES, GENESIS_HASH, hashEvent, verifyChainSegment, type ChainBreakReason } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 
 /** Who did something: a signed-in staff member, or null for the system / an anonymous caller. */
@@ -19,9 +19,12 @@ export interface AuditEntry {
 
 export interface ChainVerification {
   valid: boolean;
+  /** Events found intact, in order, before the first broken one. */
   checked: number;
   firstBrokenId: string | null;
-  reason: string | null;
+  reason: ChainBreakReason | null;
+  /** The reason in words (English); the UI translates `reason`. */
+  message: string | null;
   verifiedAt: string;
 }
 
@@ -87,12 +90,19 @@ export class AuditService {
       if (batch.length === 0) break;
       const { broken, lastHash } = verifyChainSegment(batch, previousHash);
       if (broken) {
-        return { valid: false, checked: checked + batch.findIndex((e) => e.id === broken.id), firstBrokenId: broken.id, reason: broken.reason, verifiedAt: new Date().toISOString() };
+        return {
+          valid: false,
+          checked: checked + batch.findIndex((e) => e.id === broken.id),
+          firstBrokenId: broken.id,
+          reason: broken.reason,
+          message: CHAIN_BREAK_MESSAGES[broken.reason],
+          verifiedAt: new Date().toISOString(),
+        };
       }
       checked += batch.length;
       previousHash = lastHash;
       afterId = batch[batch.length - 1].id;
     }
-    return { valid: true, checked, firstBrokenId: null, reason: null, verifiedAt: new Date().toISOString() };
+    return { valid: true, checked, firstBrokenId: null, reason: null, message: null, verifiedAt: new Date().toISOString() };
   }
 }

@@ -1,0 +1,31 @@
+/**
+ * The audit actions and entities the API records today. Unknown values (added
+ * by a later API version) are still shown, untranslated.
+ */
+export const AUDIT_ACTIONS = [
+    'auth.login',
+    'auth.login_failed',
+    'auth.logout',
+    'user.created',
+    'user.updated',
+    'user.deleted',
+] as const;
+
+export const AUDIT_ENTITIES = ['user', 'session'] as const;
+
+export const actionLabelKey = (action: string) => `resources.audit-events.actions.${action}`;
+export const entityLabelKey = (entity: string) => `resources.audit-events.entities.${entity}`;
+
+export const actionChoices = AUDIT_ACTIONS.map(action => ({ id: action, name: actionLabelKey(action) }));
+export const entityChoices = AUDIT_ENTITIES.map(entity => ({ id: entity, name: entityLabelKey(entity) }));
+
+type ChipColor = 'default' | 'primary' | 'secondary' | 'success' | 'error' | 'warning' | 'info';
+
+/** Failures stand out; deletions are flagged; everything else stays quiet. */
+export const actionColor = (action: string): ChipColor => {
+    if (action.endsWith('_failed') || action.endsWith('.failed')) return 'error';
+    if (action.endsWith('.deleted')) return 'warning';
+    if (action.endsWith('.created')) return 'success';
+    if (action.startsWith('auth.')) return 'default';
+    return 'info';
+};

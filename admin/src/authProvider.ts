@@ -1,0 +1,107 @@
+import type { AuthProvider } from 'react-admin';
+
+import { API_URL, httpClient } from './dataProvider';
+import { ROLES, type Role, type User } from './types';
+
+const USER_KEY = 'privacy-console.user';
+
+export const getStoredUser = (): User | null => {
+    try {
+        const raw = localStorage.getItem(USER_KEY);
+        if (!raw) return null;
+        const user = JSON.parse(raw) as User;
+        return user && user.id != null && ROLES.includes(user.role) ? user : null;
+    } catch {
+        return null;
+    }
+};
+
+const storeUser = (user: User) => localStorage.setItem(USER_KEY, JSON.stringify(user));
+const clearUser = () => localStorage.removeItem(USER_KEY);
+
+const READ_ONLY_ACTIONS = ['list', 'show', 'export', 'read'];
+
+/**
+ * Role rules, mirrored from the API (which remains the authority):
+ * - admin: everything;
+ * - officer: everything except the `users` resource;
+ * - auditor: read-only (list/show/export), no `users`.
+ */
+export const roleCanAccess = (role: Role | undefined, action: string, resource: string): boolean => {
+    switch (role) {
+        case 'admin':
+            return true;
+        case 'officer':
+            return resource !== 'users';
+        case 'auditor':
+            return resource !== 'users' && READ_ONLY_ACTIONS.includes(action);
+        default:
+            return false;
+    }
+};
+
+const statusOf = (error: unknown): number | undefined =>
+    error && typeof error === 'object' && 'status' in error
+        ? (error as { status?: number }).status
+        : undefined;
+
+export const authProvider: AuthProvider = {
+    // react-admin's login form sends { username, password }; the API wants { email, password }.
+    login: async ({ username, password }: { username: string; password: string }) => {
+        try {
+            const { json } = await httpClient(`${API_URL}/auth/login`, {
+                method: 'POST',
+                body: JSON.stringify({ email: username?.trim(), password }),
+            });
+            storeUser((json as { user: User }).user);
+        } catch (error) {
+            clearUser();
+            const status = statusOf(error);
+            if (status === 400 || status === 401) {
+                throw new Error('ra.auth.sign_in_error');
+            }
+            if (status === 429) {
+                throw new Error('app.auth.too_many_attempts');
+            }
+            throw new Error('ra.notification.http_error');
+        }
+    },
+
+    logout: async () => {
+        if (getStoredUser()) {
+            try {
+                await httpClient(`${API_URL}/auth/logout`, { method: 'POST' });
+            } catch {
+                // The session may already be gone (expired cookie, 401): nothing to undo.
+            }
+        }
+        clearUser();
+    },
+
+    checkAuth: async () => {
+        if (!getStoredUser()) {
+            throw new Error('ra.auth.auth_check_error');
+        }
+    },
+
+    checkError: async (error: unknown) => {
+        const status = statusOf(error);
+        if (status === 401) {
+            // Rejecting makes react-admin notify "session ended" and call logout(),
+            // which clears the stored user. Clearing it here already would make
+            // react-admin think we were logged out before, and skip the notice.
+            throw new Error('ra.notification.logged_out');
+        }
+        // 403 means "not allowed", not "not signed in": stay logged in.
+    },
+
+    getIdentity: async () => {
+        const user = getStoredUser();
+        if (!user) throw new Error('ra.auth.auth_check_error');
+        return { id: user.id, fullName: user.fullName, email: user.email, role: user.role };
+    },
+
+    getPermissions: async () => getStoredUser()?.role,
+
+    canAccess: async ({ action, resource }) => roleCanAccess(getStoredUser()?.role, action, resource),
+};

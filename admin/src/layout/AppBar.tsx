@@ -1,0 +1,29 @@
+import { Box, Divider, Typography } from '@mui/material';
+import ShieldOutlinedIcon from '@mui/icons-material/ShieldOutlined';
+import { AppBar as RaAppBar, TitlePortal, useTranslate } from 'react-admin';
+
+/**
+ * The application name on the left, then the current page title (filled in by
+ * each page through react-admin's title portal). The default toolbar keeps the
+ * language switch (shown because the i18nProvider offers two locales) and the
+ * user menu (full name + logout, from authProvider.getIdentity).
+ */
+export const AppBar = () => {
+    const translate = useTranslate();
+    return (
+        <RaAppBar color="primary">
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mr: 2, flexShrink: 0 }}>
+                <ShieldOutlinedIcon fontSize="small" />
+                <Typography variant="h6" component="span" sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}>
+                    {translate('app.name')}
+                </Typography>
+            </Box>
+            <Divider
+                orientation="vertical"
+                flexItem
+                sx={{ my: 1.25, mr: 2, borderColor: 'rgba(255, 255, 255, 0.35)' }}
+            />
+            <TitlePortal sx={{ fontWeight: 400, opacity: 0.92 }} />
+        </RaAppBar>
+    );
+};

@@ -1,0 +1,78 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
+import { launchBrowser, screenshot } from './browser';
+
+/**
+ * The officer's first minutes, in a real Chromium against the real console serving the built
+ * UI: sign in, the landing screen, the language switch, users and the audit log, sign out.
+ * Screenshots go to tests/artifacts/ to be looked at.
+ */
+describe('admin UI in Chromium', () => {
+  let c: TestConsole;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    c = await startTestConsole({ serveAdmin: true, database: 'server' });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => console.error('page error:', error));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await c?.close();
+  });
+
+  it('shows a translated sign-in page and refuses a wrong password', async () => {
+    await page.goto(c.url);
+    await page.locator('input[name="username"]').waitFor();
+    await screenshot(page, '01-login-en');
+    await page.locator('input[name="username"]').fill(ADMIN.email);
+    await page.locator('input[name="password"]').fill('wrong password!!');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(/Authentication failed|Invalid e-mail or password/i).first().waitFor();
+    await screenshot(page, '01b-login-refused-en');
+  });
+
+  it('signs in and lands on the dashboard with the name in the app bar and an intact audit chain', async () => {
+    await page.locator('input[name="password"]').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Welcome, Administrator').waitFor();
+    const status = page.getByTestId('audit-integrity-status');
+    await status.waitFor();
+    await expect(status.textContent()).resolves.toMatch(/^Intact — \d+ events checked$/);
+    await page.getByText('Recent activity').waitFor();
+    await page.getByText(/sign(ed)? in/i).first().waitFor();
+    await screenshot(page, '02-landing-en');
+  });
+
+  it('switches to Italian', async () => {
+    await page.getByRole('button', { name: 'English' }).first().click();
+    await page.getByRole('menuitem', { name: 'Italiano' }).click();
+    await page.getByText('Benvenuto, Administrator').or(page.getByText('Benvenuta, Administrator')).first().waitFor();
+    await expect(page.getByTestId('audit-integrity-status').textContent()).resolves.toMatch(/^Integro/);
+    await screenshot(page, '03-landing-it');
+  });
+
+  it('lists users and the audit log, in Italian', async () => {
+    await page.goto(`${c.url}/#/users`);
+    await page.getByText(ADMIN.email).first().waitFor();
+    await screenshot(page, '04-users-it');
+    await page.goto(`${c.url}/#/audit-events`);
+    await page.getByRole('table').waitFor();
+    await expect(page.getByRole('row').count()).resolves.toBeGreaterThan(2);
+    await screenshot(page, '05-audit-events-it');
+  });
+
+  it('signs out back to the sign-in page', async () => {
+    await page.goto(`${c.url}/#/`);
+    await page.getByRole('button', { name: /Profilo|Profile/ }).first().click();
+    await page.getByRole('menuitem', { name: /Esci|Logout/ }).click();
+    await page.getByRole('button', { name: 'Accedi' }).waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(me).toBe(401);
+  });
+});
