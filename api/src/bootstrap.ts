@@ -41,7 +41,9 @@ export async function startConsole(config: AppConfig, options: StartOptions = {}
   try {
     await probeDatabase(databaseUrl);
     app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl), {
-      bufferLogs: true,
+      // Start-up is told in a few plain lines by main.ts, not in forty "Mapped route" logs;
+      // pino takes over once the app is configured.
+      logger: ['error', 'warn'],
       abortOnError: false,
       bodyParser: false,
       cors: {
@@ -53,6 +55,7 @@ export async function startConsole(config: AppConfig, options: StartOptions = {}
     });
     configureApp(app, config);
     await app.init();
+    app.useLogger(app.get(Logger));
     const firstStart = await app.get(UsersService).ensureFirstAdmin(config.adminEmail, config.adminPassword, {
       mayGeneratePassword: config.env !== 'production',
       announce: options.announceAdmin ?? (() => {}),
@@ -96,7 +99,6 @@ async function probeDatabase(url: string): Promise<void> {
 }
 
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
