@@ -1,0 +1,124 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'consent_withdrawal'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+export const REQUEST_STATUSES = ['received', 'identity_check', 'in_progress', 'completed', 'rejected'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const OPEN_STATUSES: RequestStatus[] = ['received', 'identity_check', 'in_progress'];
+
+export const CHANNELS = ['email', 'web_form', 'post', 'phone', 'in_person', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const IDENTITY_METHODS = ['email_from_known_address', 'document_seen', 'signed_in_account'] as const;
+export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
+
+/** Art. 12(5): what allows refusing to act; identity: Art. 12(6) and 11(2). */
+export const REJECTION_REASONS = ['identity_not_verified', 'manifestly_unfounded', 'excessive'] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export const LANGUAGES = ['it', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** A data-subject request, from receipt to answer. */
+@Entity('requests')
+export class DataSubjectRequest {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** DSR-<year>-<number>, numbered per year of receipt. */
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  reference: string;
+
+  @Column({ type: 'text' })
+  type: RequestType;
+
+  /** The type was guessed from the wording of an e-mail: the officer should confirm it. */
+  @Column({ type: 'boolean', default: false })
+  typeGuessed: boolean;
+
+  @Index()
+  @Column({ type: 'text' })
+  status: RequestStatus;
+
+  @Column({ type: 'text' })
+  channel: Channel;
+
+  /** The language to answer in. */
+  @Column({ type: 'text', default: 'it' })
+  language: Language;
+
+  @Index()
+  @Column({ type: 'timestamptz' })
+  receivedAt: Date;
+
+  @Column({ type: 'text', nullable: true })
+  subjectName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  subjectEmail: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  subjectPhone: string | null;
+
+  /** What the person asked, in their words (or the e-mail's text). */
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  /** One month from receipt (Art. 12(3)). */
+  @Column({ type: 'date' })
+  dueDate: string;
+
+  /** The company's promise (RESPONSE_SLA_DAYS). */
+  @Column({ type: 'date' })
+  slaDueDate: string;
+
+  /** Three months from receipt, once extended. */
+  @Column({ type: 'date', nullable: true })
+  extendedDueDate: string | null;
+
+  /** The earliest deadline that applies: the list is sorted by it. */
+  @Index()
+  @Column({ type: 'date' })
+  workingDueDate: string;
+
+  @Column({ type: 'text', nullable: true })
+  extensionReason: string | null;
+
+  /** When the subject was told of the extension and why (Art. 12(3)). */
+  @Column({ type: 'timestamptz', nullable: true })
+  extensionCommunicatedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  identityVerifiedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  identityMethod: IdentityMethod | null;
+
+  @Column({ type: 'text', nullable: true })
+  identityVerifiedBy: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcome: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  rejectionReason: RejectionReason | null;
+
+  /** The answer's Art. 12(4) statement: the reasons and the right to complain to the Garante. */
+  @Column({ type: 'text', nullable: true })
+  rejectionStatement: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  /** Two officers acting on one request at once: the second gets a 409, not a lost update. */
+  @VersionColumn()
+  version: number;
+}
