@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { IngestionModule } from './ingestion/ingestion.module';
+import { RequestsModule } from './requests/requests.module';
 import { SourcesModule } from './sources/sources.module';
 import { SubjectsModule } from './subjects/subjects.module';
 import { UsersModule } from './users/users.module';
@@ -56,6 +57,7 @@ export class AppModule {
         SourcesModule,
         SubjectsModule,
         IngestionModule,
+        RequestsModule,
       ],
     };
   }

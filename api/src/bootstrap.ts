@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { Client } from 'pg';
 import { Logger } from 'nestjs-pino';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import { json, raw, type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
 import { AuthService } from './auth/auth.service';
 import { readSessionToken } from './auth/auth.guard';
@@ -104,6 +104,8 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
   app.use(json({ limit: '5mb' }), bodyParserErrors);
+  // E-mails arrive raw (.eml), in whatever charset they were written: keep the bytes.
+  app.use('/api/intake/email', raw({ type: () => true, limit: '25mb' }), bodyParserErrors);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -23,6 +23,8 @@ export interface AppConfig {
   adminDir: string | null;
   /** The company's own e-mail domains: its staff's addresses never link one subject to another. */
   controllerDomains: string[];
+  /** The company's own answer time (privacy policy: 30 days), shown beside the legal deadline. */
+  responseSlaDays: number;
   /** People to generate on the embedded database's first start (0: none). */
   demoPeople: number;
 }
@@ -66,6 +68,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_DIR: z.string().optional(),
   CONTROLLER_DOMAINS: z.string().default('vimage.it'),
+  RESPONSE_SLA_DAYS: integer(1, 90).default(30),
   DEMO_PEOPLE: integer(0, 100_000).default(200),
 });
 
@@ -112,6 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: v.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     logLevel: v.LOG_LEVEL,
     controllerDomains: v.CONTROLLER_DOMAINS.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean),
+    responseSlaDays: v.RESPONSE_SLA_DAYS,
     demoPeople: v.DEMO_PEOPLE,
     adminDir: v.ADMIN_DIR === undefined ? join(projectRoot(), 'dist/admin') : v.ADMIN_DIR === 'none' ? null : resolve(v.ADMIN_DIR),
   };

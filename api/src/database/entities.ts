@@ -8,6 +8,8 @@ import { ChatConversation } from '../sources/chat/chat-conversation.entity';
 import { ChatMessage } from '../sources/chat/chat-message.entity';
 import { ConsentRecord } from '../sources/consents/consent-record.entity';
 import { Lead } from '../sources/leads/lead.entity';
+import { RequestEvent } from '../requests/request-event.entity';
+import { DataSubjectRequest } from '../requests/request.entity';
 import { SubjectIdentifier } from '../subjects/subject-identifier.entity';
 import { User } from '../users/user.entity';
 
@@ -25,4 +27,6 @@ export const ENTITIES = [
   ConsentRecord,
   AccessLog,
   SubjectIdentifier,
+  DataSubjectRequest,
+  RequestEvent,
 ];

@@ -12,6 +12,8 @@ export type FieldType =
   | 'integer'
   | 'boolean'
   | 'datetime'
+  /** A calendar date, `YYYY-MM-DD` (deadlines). */
+  | 'date'
   | { enum: readonly string[] };
 
 export interface ListSpec {
@@ -145,7 +147,7 @@ function parseFilter(spec: ListSpec, raw: unknown): Pick<ListQuery, 'conditions'
 }
 
 function isOrdered(type: FieldType): boolean {
-  return type === 'integer' || type === 'datetime' || type === 'text';
+  return type === 'integer' || type === 'datetime' || type === 'date' || type === 'text';
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -175,6 +177,13 @@ function coerce(name: string, type: FieldType, v: unknown, bound?: 'gte' | 'lte'
       if (typeof v === 'boolean') return v;
       if (v === 'true' || v === 'false') return v === 'true';
       throw new InvalidQueryError(name, 'must be true or false');
+    case 'date': {
+      const date = typeof v === 'string' && DATE_ONLY.test(v) ? new Date(`${v}T00:00:00.000Z`) : null;
+      if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== v) {
+        throw new InvalidQueryError(name, 'must be a date, YYYY-MM-DD');
+      }
+      return v;
+    }
     case 'datetime': {
       if (typeof v !== 'string') throw new InvalidQueryError(name, 'must be a date (YYYY-MM-DD) or an ISO 8601 instant');
       if (DATE_ONLY.test(v)) {

@@ -1,0 +1,113 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ANY_ROLE, CurrentUser, Roles, STAFF_WRITE } from '../auth/access.decorators';
+import type { AuthenticatedUser } from '../auth/auth.service';
+import { sendPage } from '../common/rest/content-range';
+import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
+import { ListQueryParams } from '../common/rest/list-query.params';
+import { CloseDto, CreateRequestDto, ExtendDto, NoteDto, RejectDto, UpdateRequestDto, VerifyIdentityDto } from './dto/request.dtos';
+import { presentRequest, presentRequestEvent } from './request.presenter';
+import { REQUEST_EVENTS_LIST, REQUESTS_LIST } from './requests.list';
+import { RequestsService } from './requests.service';
+
+@ApiTags('requests')
+@Roles(...ANY_ROLE)
+@Controller('requests')
+export class RequestsController {
+  constructor(private readonly requests: RequestsService) {}
+
+  @Get()
+  @ListQueryParams()
+  @ApiOperation({ summary: 'Data-subject requests, earliest deadline first' })
+  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
+    const now = new Date();
+    return sendPage(res, REQUESTS_LIST.resource, await this.requests.list(parseListQuery(REQUESTS_LIST, query)), (r) => presentRequest(r, now));
+  }
+
+  @Get('stats')
+  @ApiOperation({ summary: "The dashboard's figures: open by status, due within 7 days, overdue, median days to close, per month by type" })
+  stats() {
+    return this.requests.stats();
+  }
+
+  @Get(':id')
+  async get(@Param('id', ParseUUIDPipe) id: string) {
+    return presentRequest(await this.requests.get(id));
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Post()
+  @ApiOperation({ summary: 'Registers a request received by letter, phone or in person (e-mails: POST /api/intake/email)' })
+  async create(@CurrentUser() actor: AuthenticatedUser, @Body() body: CreateRequestDto) {
+    return presentRequest(await this.requests.create(actor, body));
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Put(':id')
+  @ApiOperation({ summary: 'Corrects an open request (type, subject, receipt date: the deadlines follow)' })
+  async update(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRequestDto) {
+    return presentRequest(await this.requests.update(actor, id, body));
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Post(':id/identity-check')
+  @HttpCode(200)
+  @ApiOperation({ summary: "received -> identity_check: the subject was asked to prove who they are" })
+  async identityCheck(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Partial<NoteDto>) {
+    return presentRequest(await this.requests.identityCheck(actor, id, typeof body?.text === 'string' ? body.text : undefined));
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Post(':id/verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Identity verified (how, by whom, when) -> in_progress' })
+  async verify(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: VerifyIdentityDto) {
+    return presentRequest(await this.requests.verify(actor, id, body));
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Post(':id/extend')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Two more months (Art. 12(3)): a reason, told to the subject before the first deadline' })
+  async extend(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: ExtendDto) {
+    return presentRequest(await this.requests.extend(actor, id, body));
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Answered -> completed, with the outcome' })
+  async close(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: CloseDto) {
+    return presentRequest(await this.requests.close(actor, id, body));
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Post(':id/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Refused (identity not verified, manifestly unfounded, excessive), with the Art. 12(4) statement' })
+  async reject(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectDto) {
+    return presentRequest(await this.requests.reject(actor, id, body));
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Post(':id/notes')
+  @ApiOperation({ summary: "Adds a note to the request's timeline" })
+  async note(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: NoteDto) {
+    return presentRequestEvent(await this.requests.note(actor, id, body.text));
+  }
+}
+
+/** Each request's timeline, read-only: filter by requestId. */
+@ApiTags('requests')
+@Roles(...ANY_ROLE)
+@Controller('request-events')
+export class RequestEventsController {
+  constructor(private readonly requests: RequestsService) {}
+
+  @Get()
+  @ListQueryParams()
+  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
+    return sendPage(res, REQUEST_EVENTS_LIST.resource, await this.requests.listEvents(parseListQuery(REQUEST_EVENTS_LIST, query)), presentRequestEvent);
+  }
+}

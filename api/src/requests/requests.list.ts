@@ -1,0 +1,32 @@
+import type { ListSpec } from '../common/rest/list-query';
+import { CHANNELS, REQUEST_STATUSES, REQUEST_TYPES } from './request.entity';
+
+export const REQUESTS_LIST: ListSpec = {
+  resource: 'requests',
+  fields: {
+    id: 'uuid',
+    reference: 'text',
+    type: { enum: REQUEST_TYPES },
+    typeGuessed: 'boolean',
+    status: { enum: REQUEST_STATUSES },
+    channel: { enum: CHANNELS },
+    receivedAt: 'datetime',
+    subjectName: 'text',
+    subjectEmail: 'text',
+    dueDate: 'date',
+    slaDueDate: 'date',
+    extendedDueDate: 'date',
+    workingDueDate: 'date',
+    closedAt: 'datetime',
+    createdAt: 'datetime',
+  },
+  searchable: ['reference', 'subjectName', 'subjectEmail', 'subjectPhone'],
+  defaultSort: ['workingDueDate', 'ASC'],
+};
+
+export const REQUEST_EVENTS_LIST: ListSpec = {
+  resource: 'request-events',
+  fields: { id: 'uuid', requestId: 'uuid', at: 'datetime', kind: 'text', actorEmail: 'text' },
+  searchable: ['message'],
+  defaultSort: ['at', 'ASC'],
+};

@@ -1,0 +1,323 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, type Actor } from '../audit/audit.service';
+import { ConflictError, NotFoundError } from '../common/errors/domain.error';
+import type { Page } from '../common/rest/content-range';
+import { findPage } from '../common/rest/find-page';
+import type { ListQuery } from '../common/rest/list-query';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { addDays, requestDeadlines, romeDate } from './deadlines';
+import type { CloseDto, CreateRequestDto, ExtendDto, RejectDto, UpdateRequestDto, VerifyIdentityDto } from './dto/request.dtos';
+import { refusalOf, rejectionStatement, type RequestAction } from './request-rules';
+import { RequestEvent } from './request-event.entity';
+import { DataSubjectRequest, OPEN_STATUSES, REQUEST_TYPES } from './request.entity';
+import { REQUEST_EVENTS_LIST, REQUESTS_LIST } from './requests.list';
+
+/** The timeline's (and the audit log's) word for each action. */
+const EVENT_KINDS: Record<RequestAction, string> = {
+  'identity-check': 'identity_check',
+  verify: 'verified',
+  extend: 'extended',
+  close: 'closed',
+  reject: 'rejected',
+};
+
+/** Serialises reference numbering: DSR-2026-0001, 0002, ... */
+const REFERENCE_LOCK = 727_002;
+
+export interface NewRequest extends CreateRequestDto {
+  typeGuessed?: boolean;
+}
+
+export interface DashboardStats {
+  openByStatus: Record<string, number>;
+  open: number;
+  dueWithin7Days: number;
+  overdue: number;
+  /** Median days from receipt to answer, over requests closed in the last 12 months. */
+  medianDaysToClose: number | null;
+  /** Requests received per month (Rome), by type, the last 12 months, oldest first. */
+  perMonth: Array<{ month: string } & Record<string, number | string>>;
+}
+
+@Injectable()
+export class RequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(query: ListQuery): Promise<Page<DataSubjectRequest>> {
+    return findPage(this.dataSource.getRepository(DataSubjectRequest), query, REQUESTS_LIST.searchable);
+  }
+
+  listEvents(query: ListQuery): Promise<Page<RequestEvent>> {
+    return findPage(this.dataSource.getRepository(RequestEvent), query, REQUEST_EVENTS_LIST.searchable);
+  }
+
+  async get(id: string): Promise<DataSubjectRequest> {
+    const request = await this.dataSource.getRepository(DataSubjectRequest).findOne({ where: { id } });
+    if (!request) throw new NotFoundError('Request', id);
+    return request;
+  }
+
+  /** Registers a request; `received` opens its timeline with what arrived. */
+  async create(actor: Actor | null, dto: NewRequest, received?: { message: string; details: Record<string, unknown> }): Promise<DataSubjectRequest> {
+    return this.dataSource.transaction(async (manager) => {
+      const receivedAt = new Date(dto.receivedAt);
+      const request = manager.create(DataSubjectRequest, {
+        reference: await this.nextReference(manager, receivedAt),
+        type: dto.type,
+        typeGuessed: dto.typeGuessed ?? false,
+        status: 'received',
+        channel: dto.channel,
+        language: dto.language ?? 'it',
+        receivedAt,
+        subjectName: dto.subjectName || null,
+        subjectEmail: dto.subjectEmail?.toLowerCase() || null,
+        subjectPhone: dto.subjectPhone || null,
+        description: dto.description || null,
+        ...this.deadlinesFor(receivedAt, false),
+      });
+      const saved = await manager.save(DataSubjectRequest, request);
+      await this.event(manager, actor, saved.id, 'received', received?.message ?? null, received?.details ?? { channel: saved.channel });
+      await this.audit.record(manager, actor, {
+        action: 'request.created',
+        entity: 'request',
+        entityId: saved.id,
+        details: { reference: saved.reference, type: saved.type, typeGuessed: saved.typeGuessed, channel: saved.channel, receivedAt: saved.receivedAt.toISOString() },
+      });
+      return saved;
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateRequestDto): Promise<DataSubjectRequest> {
+    return this.change(id, actor, async (manager, request) => {
+      if (!OPEN_STATUSES.includes(request.status)) throw new ConflictError(`The request is ${request.status}: it can no longer be changed`);
+      if (typeof dto.version === 'number' && dto.version !== request.version) {
+        throw new ConflictError('Someone else changed this request meanwhile: reload it and apply your change again');
+      }
+      const before = snapshot(request);
+      if (dto.type !== undefined) request.type = dto.type;
+      if (dto.typeGuessed !== undefined) request.typeGuessed = dto.typeGuessed;
+      if (dto.type !== undefined && dto.typeGuessed === undefined) request.typeGuessed = false;
+      if (dto.channel !== undefined) request.channel = dto.channel;
+      if (dto.language !== undefined) request.language = dto.language;
+      if (dto.subjectName !== undefined) request.subjectName = dto.subjectName || null;
+      if (dto.subjectEmail !== undefined) request.subjectEmail = dto.subjectEmail?.toLowerCase() || null;
+      if (dto.subjectPhone !== undefined) request.subjectPhone = dto.subjectPhone || null;
+      if (dto.description !== undefined) request.description = dto.description || null;
+      if (dto.receivedAt !== undefined) {
+        request.receivedAt = new Date(dto.receivedAt);
+        Object.assign(request, this.deadlinesFor(request.receivedAt, request.extendedDueDate !== null));
+      }
+      const after = snapshot(request);
+      const changed = Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+      if (changed.length === 0) return { request, kind: null };
+      return {
+        request,
+        kind: 'updated',
+        message: null,
+        details: { before: pick(before, changed), after: pick(after, changed) },
+      };
+    });
+  }
+
+  async note(actor: Actor, id: string, text: string): Promise<RequestEvent> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(DataSubjectRequest, { where: { id } });
+      if (!request) throw new NotFoundError('Request', id);
+      const event = await this.event(manager, actor, id, 'note', text, {});
+      await this.audit.record(manager, actor, { action: 'request.note_added', entity: 'request', entityId: id, details: { reference: request.reference } });
+      return event;
+    });
+  }
+
+  identityCheck(actor: Actor, id: string, note?: string) {
+    return this.act(actor, id, 'identity-check', (request) => {
+      request.status = 'identity_check';
+      return { message: note ?? null, details: {} };
+    });
+  }
+
+  verify(actor: Actor, id: string, dto: VerifyIdentityDto) {
+    return this.act(actor, id, 'verify', (request) => {
+      request.status = 'in_progress';
+      request.identityVerifiedAt = new Date();
+      request.identityMethod = dto.method;
+      request.identityVerifiedBy = actor.email;
+      return { message: dto.note ?? null, details: { method: dto.method } };
+    });
+  }
+
+  extend(actor: Actor, id: string, dto: ExtendDto) {
+    return this.act(actor, id, 'extend', (request) => {
+      const communicatedAt = new Date(dto.communicatedAt);
+      if (romeDate(communicatedAt) > request.dueDate) {
+        throw new ConflictError(`The subject must be told before the first deadline (${request.dueDate})`, {
+          communicatedAt: `must be on or before ${request.dueDate}`,
+        });
+      }
+      Object.assign(request, this.deadlinesFor(request.receivedAt, true));
+      request.extensionReason = dto.reason;
+      request.extensionCommunicatedAt = communicatedAt;
+      return { message: dto.reason, details: { extendedDueDate: request.extendedDueDate, communicatedAt: communicatedAt.toISOString() } };
+    });
+  }
+
+  close(actor: Actor, id: string, dto: CloseDto) {
+    return this.act(actor, id, 'close', (request) => {
+      request.status = 'completed';
+      request.outcome = dto.outcome;
+      request.closedAt = new Date();
+      return { message: dto.outcome, details: { onTime: romeDate(request.closedAt) <= (request.extendedDueDate ?? request.dueDate) } };
+    });
+  }
+
+  reject(actor: Actor, id: string, dto: RejectDto) {
+    return this.act(actor, id, 'reject', (request) => {
+      request.status = 'rejected';
+      request.rejectionReason = dto.reason;
+      request.rejectionStatement = rejectionStatement(dto.reason, request.language, dto.details);
+      request.closedAt = new Date();
+      return { message: request.rejectionStatement, details: { reason: dto.reason } };
+    });
+  }
+
+  /** The dashboard's figures, in one round of queries. */
+  async stats(now = new Date()): Promise<DashboardStats> {
+    const today = romeDate(now);
+    const open = OPEN_STATUSES;
+    const [byStatus, [due], [median], months] = await Promise.all([
+      this.dataSource.query(`SELECT status, count(*)::int AS n FROM requests WHERE status = ANY($1) GROUP BY status`, [open]),
+      this.dataSource.query(
+        `SELECT count(*) FILTER (WHERE working_due_date < $2)::int AS overdue,
+                count(*) FILTER (WHERE working_due_date >= $2 AND working_due_date <= $3)::int AS soon
+         FROM requests WHERE status = ANY($1)`,
+        [open, today, addDays(today, 7)],
+      ),
+      this.dataSource.query(
+        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM closed_at - received_at) / 86400) AS days
+         FROM requests WHERE closed_at IS NOT NULL AND closed_at > $1::timestamptz - interval '12 months'`,
+        [now.toISOString()],
+      ),
+      this.dataSource.query(
+        `SELECT to_char(received_at AT TIME ZONE 'Europe/Rome', 'YYYY-MM') AS month, type, count(*)::int AS n
+         FROM requests WHERE received_at > $1::timestamptz - interval '12 months' GROUP BY 1, 2`,
+        [now.toISOString()],
+      ),
+    ]);
+    const openByStatus = Object.fromEntries(open.map((s) => [s, 0]));
+    for (const row of byStatus as Array<{ status: string; n: number }>) openByStatus[row.status] = row.n;
+    const perMonth: DashboardStats['perMonth'] = [];
+    for (let i = 11; i >= 0; i--) {
+      const month = addMonthsToMonth(today.slice(0, 7), -i);
+      const entry: { month: string } & Record<string, number | string> = { month };
+      for (const type of REQUEST_TYPES) entry[type] = 0;
+      perMonth.push(entry);
+    }
+    for (const row of months as Array<{ month: string; type: string; n: number }>) {
+      const entry = perMonth.find((m) => m.month === row.month);
+      if (entry) entry[row.type] = row.n;
+    }
+    return {
+      openByStatus,
+      open: Object.values(openByStatus).reduce((a, b) => a + b, 0),
+      dueWithin7Days: due.soon,
+      overdue: due.overdue,
+      medianDaysToClose: median.days === null ? null : Math.round(Number(median.days) * 10) / 10,
+      perMonth,
+    };
+  }
+
+  private deadlinesFor(receivedAt: Date, extended: boolean) {
+    return requestDeadlines(receivedAt, { extended, slaDays: this.config.responseSlaDays });
+  }
+
+  /** Runs a workflow action: refused with a 409 that says why, or applied with its timeline line and audit event. */
+  private async act(
+    actor: Actor,
+    id: string,
+    action: RequestAction,
+    apply: (request: DataSubjectRequest) => { message: string | null; details: Record<string, unknown> },
+  ): Promise<DataSubjectRequest> {
+    return this.change(id, actor, async (_manager, request) => {
+      const refusal = refusalOf(action, request, romeDate(new Date()));
+      if (refusal) throw new ConflictError(refusal);
+      const fromStatus = request.status;
+      const { message, details } = apply(request);
+      return { request, kind: EVENT_KINDS[action], message, details: { ...details, fromStatus, toStatus: request.status } };
+    });
+  }
+
+  /** Locks the request, lets `apply` change it, saves it with a timeline line and an audit event. */
+  private async change(
+    id: string,
+    actor: Actor,
+    apply: (
+      manager: EntityManager,
+      request: DataSubjectRequest,
+    ) => Promise<{ request: DataSubjectRequest; kind: string | null; message?: string | null; details?: Record<string, unknown> }>,
+  ): Promise<DataSubjectRequest> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(DataSubjectRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!request) throw new NotFoundError('Request', id);
+      const { kind, message, details } = await apply(manager, request);
+      if (!kind) return request;
+      const saved = await manager.save(DataSubjectRequest, request);
+      await this.event(manager, actor, id, kind, message ?? null, details ?? {});
+      await this.audit.record(manager, actor, {
+        action: `request.${kind}`,
+        entity: 'request',
+        entityId: id,
+        details: { reference: saved.reference, ...details },
+      });
+      return saved;
+    });
+  }
+
+  private async event(manager: EntityManager, actor: Actor | null, requestId: string, kind: string, message: string | null, details: Record<string, unknown>): Promise<RequestEvent> {
+    return manager.save(RequestEvent, manager.create(RequestEvent, { requestId, at: new Date(), kind, actorId: actor?.id ?? null, actorEmail: actor?.email ?? null, message, details }));
+  }
+
+  private async nextReference(manager: EntityManager, receivedAt: Date): Promise<string> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [REFERENCE_LOCK]);
+    const year = romeDate(receivedAt).slice(0, 4);
+    const [row] = await manager.query(
+      `SELECT coalesce(max(substring(reference FROM 10)::int), 0) + 1 AS next FROM requests WHERE reference LIKE $1`,
+      [`DSR-${year}-%`],
+    );
+    return `DSR-${year}-${String(row.next).padStart(4, '0')}`;
+  }
+}
+
+function snapshot(r: DataSubjectRequest): Record<string, unknown> {
+  return {
+    type: r.type,
+    typeGuessed: r.typeGuessed,
+    channel: r.channel,
+    language: r.language,
+    receivedAt: r.receivedAt.toISOString(),
+    subjectName: r.subjectName,
+    subjectEmail: r.subjectEmail,
+    subjectPhone: r.subjectPhone,
+    description: r.description,
+    dueDate: r.dueDate,
+    slaDueDate: r.slaDueDate,
+    extendedDueDate: r.extendedDueDate,
+  };
+}
+
+function pick(o: Record<string, unknown>, keys: string[]) {
+  return Object.fromEntries(keys.map((k) => [k, o[k]]));
+}
+
+function addMonthsToMonth(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const index = y * 12 + (m - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
