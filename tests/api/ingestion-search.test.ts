@@ -170,12 +170,14 @@ describe('ingestion and the subject search', () => {
     expect((await search('  ')).status).toBe(400);
   });
 
-  it('audits every search with who looked for whom', async () => {
-    await search('giulia.bianchi@example.it');
+  it('audits every search with who looked for whom, and for which request', async () => {
+    const requestId = '3f8a0c9e-2b1d-4c5e-9f7a-1b2c3d4e5f60';
+    await c.api(`/api/subjects/search?q=giulia.bianchi%40example.it&requestId=${requestId}`, { token });
+    expect((await c.api('/api/subjects/search?q=x&requestId=42', { token })).status).toBe(400);
     const events = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'subject.searched' }))}`, { token });
     expect(events.body[0]).toMatchObject({
       actorEmail: 'admin@console.test',
-      details: { query: 'giulia.bianchi@example.it', understoodAs: 'email', found: { leads: 1 } },
+      details: { query: 'giulia.bianchi@example.it', understoodAs: 'email', requestId, found: { leads: 1 } },
     });
   });
 

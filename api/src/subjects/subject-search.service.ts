@@ -55,7 +55,8 @@ export class SubjectSearchService {
     private readonly audit: AuditService,
   ) {}
 
-  async search(actor: Actor, query: string): Promise<SubjectSearchResult> {
+  /** `purpose`: the request the search is made for, recorded in the audit log as the reason. */
+  async search(actor: Actor, query: string, purpose: { requestId?: string } = {}): Promise<SubjectSearchResult> {
     const trimmed = (query ?? '').trim();
     if (!trimmed) throw new InvalidInputError('q: give an e-mail, a phone number or a name', { q: 'is required' });
     if (trimmed.length > 320) throw new InvalidInputError('q: at most 320 characters', { q: 'is too long' });
@@ -142,7 +143,7 @@ export class SubjectSearchService {
     await this.audit.recordNow(actor, {
       action: 'subject.searched',
       entity: 'subject',
-      details: { query: trimmed, understoodAs, found: Object.fromEntries(sources.map((s) => [s.source, s.total])) },
+      details: { query: trimmed, understoodAs, requestId: purpose.requestId ?? null, found: Object.fromEntries(sources.map((s) => [s.source, s.total])) },
     });
     return { query: trimmed, understoodAs, normalised, identifiers, total, sources };
   }

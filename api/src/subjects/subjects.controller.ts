@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ANY_ROLE, CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/auth.service';
+import { InvalidInputError } from '../common/errors/domain.error';
 import { SubjectSearchService } from './subject-search.service';
 
 @ApiTags('subjects')
@@ -14,7 +15,11 @@ export class SubjectsController {
   @Get('search')
   @ApiOperation({ summary: 'Everything held about a person, grouped by source; audited' })
   @ApiQuery({ name: 'q', description: 'An e-mail, a phone number (any common writing), a name, a consent id or an IP address' })
-  find(@CurrentUser() user: AuthenticatedUser, @Query('q') q: string) {
-    return this.search.search(user, typeof q === 'string' ? q : '');
+  @ApiQuery({ name: 'requestId', required: false, description: 'The request this search is for: recorded in the audit log as its reason' })
+  find(@CurrentUser() user: AuthenticatedUser, @Query('q') q: string, @Query('requestId') requestId?: string) {
+    if (requestId !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(requestId)) {
+      throw new InvalidInputError('requestId must be a UUID', { requestId: 'must be a UUID' });
+    }
+    return this.search.search(user, typeof q === 'string' ? q : '', { requestId });
   }
 }
