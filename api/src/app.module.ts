@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { IngestionModule } from './ingestion/ingestion.module';
+import { RegistersModule } from './registers/registers.module';
 import { RequestsModule } from './requests/requests.module';
 import { SourcesModule } from './sources/sources.module';
 import { SubjectsModule } from './subjects/subjects.module';
@@ -58,6 +59,7 @@ export class AppModule {
         SubjectsModule,
         IngestionModule,
         RequestsModule,
+        RegistersModule,
       ],
     };
   }

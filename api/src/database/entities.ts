@@ -8,6 +8,10 @@ import { ChatConversation } from '../sources/chat/chat-conversation.entity';
 import { ChatMessage } from '../sources/chat/chat-message.entity';
 import { ConsentRecord } from '../sources/consents/consent-record.entity';
 import { Lead } from '../sources/leads/lead.entity';
+import { ProcessingActivity } from '../registers/activities/activity.entity';
+import { Cookie } from '../registers/cookies/cookie.entity';
+import { Processor } from '../registers/processors/processor.entity';
+import { RetentionPolicy } from '../registers/retention/retention-policy.entity';
 import { RequestEvent } from '../requests/request-event.entity';
 import { DataSubjectRequest } from '../requests/request.entity';
 import { SubjectIdentifier } from '../subjects/subject-identifier.entity';
@@ -29,4 +33,8 @@ export const ENTITIES = [
   SubjectIdentifier,
   DataSubjectRequest,
   RequestEvent,
+  Processor,
+  ProcessingActivity,
+  Cookie,
+  RetentionPolicy,
 ];

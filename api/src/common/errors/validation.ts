@@ -1,12 +1,13 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidationPipe, type Type } from '@nestjs/common';
 import { InvalidInputError } from './domain.error';
 
 /**
  * Request bodies are validated against their DTO: unknown fields are refused, and the answer
  * names each field with its problem.
  */
-export function createValidationPipe(): ValidationPipe {
+export function createValidationPipe(expectedType?: Type<unknown>): ValidationPipe {
   return new ValidationPipe({
+    expectedType,
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

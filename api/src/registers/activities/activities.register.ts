@@ -1,0 +1,147 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { In } from 'typeorm';
+import { InvalidInputError } from '../../common/errors/domain.error';
+import { ReadOnlyField } from '../../common/rest/read-only-field';
+import { COOKIE_CATEGORIES } from '../cookies/cookie.entity';
+import { Processor } from '../processors/processor.entity';
+import { NullableText, OneOf, orNull, Text, TextList } from '../register-fields';
+import type { RegisterDefinition } from '../register-resource';
+import { RetentionPolicy } from '../retention/retention-policy.entity';
+import { LEGAL_BASES, ProcessingActivity, type LegalBasis } from './activity.entity';
+
+const ProcessorIds = () => (target: object, key: string | symbol) => {
+  for (const d of [ApiPropertyOptional({ type: [String], description: 'Processor ids (recipients)' }), IsOptional(), IsArray(), ArrayMaxSize(50), IsUUID('all', { each: true, message: 'must be processor ids (UUIDs)' })]) d(target, key);
+};
+const RetentionId = () => (target: object, key: string | symbol) => {
+  for (const d of [ApiPropertyOptional({ nullable: true }), ValidateIf((_: unknown, v: unknown) => v !== null && v !== undefined && v !== ''), IsUUID('all', { message: 'must be a retention policy id (UUID)' })]) d(target, key);
+};
+
+export class CreateActivityDto {
+  @Text(true, 300) name: string;
+  @Text(true, 5000) purposes: string;
+  @OneOf(LEGAL_BASES, true) legalBasis: LegalBasis;
+  @NullableText(100) consentCategory?: string | null;
+  @NullableText(2000) legalBasisNotes?: string | null;
+  @TextList(false) subjectCategories?: string[];
+  @TextList(false) dataCategories?: string[];
+  @ProcessorIds() processorIds?: string[];
+  @NullableText() transfers?: string | null;
+  @RetentionId() retentionPolicyId?: string | null;
+  @NullableText() securityMeasures?: string | null;
+  @NullableText(100) sourceSystem?: string | null;
+}
+
+export class UpdateActivityDto {
+  @Text(false, 300) name?: string;
+  @Text(false, 5000) purposes?: string;
+  @OneOf(LEGAL_BASES, false) legalBasis?: LegalBasis;
+  @NullableText(100) consentCategory?: string | null;
+  @NullableText(2000) legalBasisNotes?: string | null;
+  @TextList(false) subjectCategories?: string[];
+  @TextList(false) dataCategories?: string[];
+  @ProcessorIds() processorIds?: string[];
+  @NullableText() transfers?: string | null;
+  @RetentionId() retentionPolicyId?: string | null;
+  @NullableText() securityMeasures?: string | null;
+  @NullableText(100) sourceSystem?: string | null;
+  @ReadOnlyField() id?: unknown;
+  @ReadOnlyField() processors?: unknown;
+  @ReadOnlyField() retention?: unknown;
+  @ReadOnlyField() createdAt?: unknown;
+  @ReadOnlyField() updatedAt?: unknown;
+}
+
+export function presentActivity(a: ProcessingActivity) {
+  return {
+    id: a.id,
+    name: a.name,
+    purposes: a.purposes,
+    legalBasis: a.legalBasis,
+    consentCategory: a.consentCategory,
+    legalBasisNotes: a.legalBasisNotes,
+    subjectCategories: a.subjectCategories,
+    dataCategories: a.dataCategories,
+    processorIds: (a.processors ?? []).map((p) => p.id).sort(),
+    /** Names and transfer facts of the recipients, for lists and the printed record. */
+    processors: (a.processors ?? [])
+      .map((p) => ({ id: p.id, name: p.name, country: p.country, location: p.location, transferMechanism: p.transferMechanism }))
+      .sort((x, y) => x.name.localeCompare(y.name)),
+    transfers: a.transfers,
+    retentionPolicyId: a.retentionPolicyId,
+    retention: a.retentionPolicy ? { id: a.retentionPolicy.id, name: a.retentionPolicy.name, periodText: a.retentionPolicy.periodText } : null,
+    securityMeasures: a.securityMeasures,
+    sourceSystem: a.sourceSystem,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+export const ACTIVITIES_REGISTER: RegisterDefinition<ProcessingActivity, CreateActivityDto, UpdateActivityDto> = {
+  resource: 'activities',
+  entity: 'activity',
+  target: ProcessingActivity,
+  createDto: CreateActivityDto,
+  updateDto: UpdateActivityDto,
+  relations: ['processors', 'retentionPolicy'],
+  present: presentActivity,
+  list: {
+    resource: 'activities',
+    fields: { id: 'uuid', name: 'text', legalBasis: { enum: LEGAL_BASES }, consentCategory: 'text', retentionPolicyId: 'uuid', sourceSystem: 'text', updatedAt: 'datetime' },
+    searchable: ['name', 'purposes'],
+    defaultSort: ['name', 'ASC'],
+  },
+  async apply(manager, row, body) {
+    const b = body as UpdateActivityDto;
+    if (b.name !== undefined) row.name = b.name;
+    if (b.purposes !== undefined) row.purposes = b.purposes;
+    if (b.legalBasis !== undefined) row.legalBasis = b.legalBasis;
+    if (b.consentCategory !== undefined) row.consentCategory = orNull(b.consentCategory);
+    if (b.legalBasisNotes !== undefined) row.legalBasisNotes = orNull(b.legalBasisNotes);
+    if (b.subjectCategories !== undefined) row.subjectCategories = b.subjectCategories;
+    if (b.dataCategories !== undefined) row.dataCategories = b.dataCategories;
+    if (b.transfers !== undefined) row.transfers = orNull(b.transfers);
+    if (b.securityMeasures !== undefined) row.securityMeasures = orNull(b.securityMeasures);
+    if (b.sourceSystem !== undefined) row.sourceSystem = orNull(b.sourceSystem);
+    if (b.processorIds !== undefined) {
+      const processors = b.processorIds.length ? await manager.find(Processor, { where: { id: In(b.processorIds) } }) : [];
+      const missing = b.processorIds.filter((id) => !processors.some((p) => p.id === id));
+      if (missing.length) throw new InvalidInputError(`No processor has the id ${missing[0]}`, { processorIds: `unknown processor: ${missing.join(', ')}` });
+      row.processors = processors;
+    }
+    if (b.retentionPolicyId !== undefined) {
+      const id = orNull(b.retentionPolicyId);
+      if (id && !(await manager.exists(RetentionPolicy, { where: { id } }))) {
+        throw new InvalidInputError(`No retention policy has the id ${id}`, { retentionPolicyId: 'unknown retention policy' });
+      }
+      row.retentionPolicyId = id;
+      row.retentionPolicy = undefined as never;
+    }
+    if (row.legalBasis === 'consent' && row.consentCategory && !(COOKIE_CATEGORIES as readonly string[]).includes(row.consentCategory) && row.consentCategory !== 'contact_form') {
+      throw new InvalidInputError('consentCategory must be a cookie-banner category or contact_form', { consentCategory: `must be one of ${[...COOKIE_CATEGORIES, 'contact_form'].join(', ')}` });
+    }
+    row.subjectCategories ??= [];
+    row.dataCategories ??= [];
+    row.processors ??= [];
+    row.consentCategory ??= null;
+    row.legalBasisNotes ??= null;
+    row.transfers ??= null;
+    row.retentionPolicyId ??= null;
+    row.securityMeasures ??= null;
+    row.sourceSystem ??= null;
+  },
+  csv: [
+    ['Name', (r) => r.name],
+    ['Purposes', (r) => r.purposes],
+    ['Legal basis', (r) => r.legalBasis],
+    ['Consent category', (r) => r.consentCategory],
+    ['Legal basis notes', (r) => r.legalBasisNotes],
+    ['Data subjects', (r) => r.subjectCategories],
+    ['Data categories', (r) => r.dataCategories],
+    ['Recipients', (r) => (r.processors as Array<{ name: string }>).map((p) => p.name)],
+    ['Transfers', (r) => r.transfers],
+    ['Retention', (r) => (r.retention as { periodText: string } | null)?.periodText],
+    ['Security measures', (r) => r.securityMeasures],
+    ['Source system', (r) => r.sourceSystem],
+  ],
+};

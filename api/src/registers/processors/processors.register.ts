@@ -1,0 +1,136 @@
+import { IsISO31661Alpha2, IsOptional } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ReadOnlyField } from '../../common/rest/read-only-field';
+import { romeDate } from '../../requests/deadlines';
+import { NullableDate, NullableText, OneOf, orNull, Text, TextList } from '../register-fields';
+import type { RegisterDefinition } from '../register-resource';
+import { PROCESSOR_STATUSES, Processor, TRANSFER_MECHANISMS, type ProcessorStatus, type TransferMechanism } from './processor.entity';
+
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
+export class CreateProcessorDto {
+  @Text(true, 300) name: string;
+  @Text(true) service: string;
+  @TextList(false) dataCategories?: string[];
+  @Text(true, 300) location: string;
+  @ApiProperty({ example: 'IT', description: 'ISO 3166-1 alpha-2' })
+  @Transform(upper)
+  @IsISO31661Alpha2({ message: 'must be a two-letter ISO 3166 country code, e.g. IT, IE, US' })
+  country: string;
+  @OneOf(TRANSFER_MECHANISMS, true) transferMechanism: TransferMechanism;
+  @NullableText() transferNotes?: string | null;
+  @NullableDate() transferImpactAssessmentOn?: string | null;
+  @NullableDate() dpaSignedOn?: string | null;
+  @NullableDate() nextReviewDue?: string | null;
+  @OneOf(PROCESSOR_STATUSES, false) status?: ProcessorStatus;
+  @NullableText(500) contact?: string | null;
+  @NullableText() notes?: string | null;
+}
+
+export class UpdateProcessorDto {
+  @Text(false, 300) name?: string;
+  @Text(false) service?: string;
+  @TextList(false) dataCategories?: string[];
+  @Text(false, 300) location?: string;
+  @ApiPropertyOptional({ example: 'IT' })
+  @IsOptional()
+  @Transform(upper)
+  @IsISO31661Alpha2({ message: 'must be a two-letter ISO 3166 country code, e.g. IT, IE, US' })
+  country?: string;
+  @OneOf(TRANSFER_MECHANISMS, false) transferMechanism?: TransferMechanism;
+  @NullableText() transferNotes?: string | null;
+  @NullableDate() transferImpactAssessmentOn?: string | null;
+  @NullableDate() dpaSignedOn?: string | null;
+  @NullableDate() nextReviewDue?: string | null;
+  @OneOf(PROCESSOR_STATUSES, false) status?: ProcessorStatus;
+  @NullableText(500) contact?: string | null;
+  @NullableText() notes?: string | null;
+  @ReadOnlyField() id?: unknown;
+  @ReadOnlyField() reviewOverdue?: unknown;
+  @ReadOnlyField() createdAt?: unknown;
+  @ReadOnlyField() updatedAt?: unknown;
+}
+
+export function presentProcessor(p: Processor) {
+  return {
+    id: p.id,
+    name: p.name,
+    service: p.service,
+    dataCategories: p.dataCategories,
+    location: p.location,
+    country: p.country,
+    transferMechanism: p.transferMechanism,
+    transferNotes: p.transferNotes,
+    transferImpactAssessmentOn: p.transferImpactAssessmentOn,
+    dpaSignedOn: p.dpaSignedOn,
+    nextReviewDue: p.nextReviewDue,
+    /** The review date has passed: the dashboard flags it. */
+    reviewOverdue: p.status !== 'inactive' && p.nextReviewDue !== null && p.nextReviewDue < romeDate(new Date()),
+    status: p.status,
+    contact: p.contact,
+    notes: p.notes,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export const PROCESSORS_REGISTER: RegisterDefinition<Processor, CreateProcessorDto, UpdateProcessorDto> = {
+  resource: 'processors',
+  entity: 'processor',
+  target: Processor,
+  createDto: CreateProcessorDto,
+  updateDto: UpdateProcessorDto,
+  present: presentProcessor,
+  list: {
+    resource: 'processors',
+    fields: {
+      id: 'uuid',
+      name: 'text',
+      service: 'text',
+      location: 'text',
+      country: 'text',
+      transferMechanism: { enum: TRANSFER_MECHANISMS },
+      status: { enum: PROCESSOR_STATUSES },
+      transferImpactAssessmentOn: 'date',
+      dpaSignedOn: 'date',
+      nextReviewDue: 'date',
+      updatedAt: 'datetime',
+    },
+    searchable: ['name', 'service', 'location', 'notes'],
+    defaultSort: ['name', 'ASC'],
+  },
+  apply(_, row, body) {
+    const b = body as UpdateProcessorDto;
+    if (b.name !== undefined) row.name = b.name;
+    if (b.service !== undefined) row.service = b.service;
+    if (b.dataCategories !== undefined) row.dataCategories = b.dataCategories;
+    if (b.location !== undefined) row.location = b.location;
+    if (b.country !== undefined) row.country = b.country;
+    if (b.transferMechanism !== undefined) row.transferMechanism = b.transferMechanism;
+    if (b.transferNotes !== undefined) row.transferNotes = orNull(b.transferNotes);
+    if (b.transferImpactAssessmentOn !== undefined) row.transferImpactAssessmentOn = orNull(b.transferImpactAssessmentOn);
+    if (b.dpaSignedOn !== undefined) row.dpaSignedOn = orNull(b.dpaSignedOn);
+    if (b.nextReviewDue !== undefined) row.nextReviewDue = orNull(b.nextReviewDue);
+    if (b.status !== undefined) row.status = b.status;
+    if (b.contact !== undefined) row.contact = orNull(b.contact);
+    if (b.notes !== undefined) row.notes = orNull(b.notes);
+    row.dataCategories ??= [];
+    row.status ??= 'active';
+  },
+  csv: [
+    ['Name', (r) => r.name],
+    ['Service', (r) => r.service],
+    ['Data categories', (r) => r.dataCategories],
+    ['Location', (r) => r.location],
+    ['Country', (r) => r.country],
+    ['Transfer outside the EU', (r) => r.transferMechanism],
+    ['Transfer notes', (r) => r.transferNotes],
+    ['Transfer impact assessment', (r) => r.transferImpactAssessmentOn],
+    ['DPA signed', (r) => r.dpaSignedOn],
+    ['Next review', (r) => r.nextReviewDue],
+    ['Status', (r) => r.status],
+    ['Contact', (r) => r.contact],
+    ['Notes', (r) => r.notes],
+  ],
+};

@@ -1,0 +1,90 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { ReadOnlyField } from '../../common/rest/read-only-field';
+import { NullableText, OneOf, orNull, Text } from '../register-fields';
+import type { RegisterDefinition } from '../register-resource';
+import { RETENTION_ACTIONS, RetentionPolicy, type RetentionAction } from './retention-policy.entity';
+
+const Period = (max: number) => (target: object, key: string | symbol) => {
+  for (const d of [
+    ApiPropertyOptional({ nullable: true }),
+    ValidateIf((_: unknown, v: unknown) => v !== null && v !== undefined),
+    IsInt({ message: 'must be a whole number' }),
+    Min(1),
+    Max(max),
+  ]) d(target, key);
+};
+
+export class CreateRetentionPolicyDto {
+  @Text(true, 100) key: string;
+  @Text(true, 300) name: string;
+  @NullableText(100) source?: string | null;
+  @Period(600) periodMonths?: number | null;
+  @Period(36_500) periodDays?: number | null;
+  @Text(true, 500) periodText: string;
+  @OneOf(RETENTION_ACTIONS, true) action: RetentionAction;
+  @Text(true, 1000) basis: string;
+  @NullableText() notes?: string | null;
+}
+
+export class UpdateRetentionPolicyDto {
+  @Text(false, 100) key?: string;
+  @Text(false, 300) name?: string;
+  @NullableText(100) source?: string | null;
+  @Period(600) periodMonths?: number | null;
+  @Period(36_500) periodDays?: number | null;
+  @Text(false, 500) periodText?: string;
+  @OneOf(RETENTION_ACTIONS, false) action?: RetentionAction;
+  @Text(false, 1000) basis?: string;
+  @NullableText() notes?: string | null;
+  @ReadOnlyField() id?: unknown;
+  @ReadOnlyField() createdAt?: unknown;
+  @ReadOnlyField() updatedAt?: unknown;
+}
+
+export function presentRetentionPolicy(p: RetentionPolicy) {
+  const { createdAt, updatedAt, ...rest } = p;
+  return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+}
+
+export const RETENTION_REGISTER: RegisterDefinition<RetentionPolicy, CreateRetentionPolicyDto, UpdateRetentionPolicyDto> = {
+  resource: 'retention-policies',
+  entity: 'retention_policy',
+  target: RetentionPolicy,
+  createDto: CreateRetentionPolicyDto,
+  updateDto: UpdateRetentionPolicyDto,
+  present: presentRetentionPolicy,
+  list: {
+    resource: 'retention-policies',
+    fields: { id: 'uuid', key: 'text', name: 'text', source: 'text', periodMonths: 'integer', periodDays: 'integer', action: { enum: RETENTION_ACTIONS }, updatedAt: 'datetime' },
+    searchable: ['key', 'name', 'periodText', 'basis'],
+    defaultSort: ['name', 'ASC'],
+  },
+  apply(_, row, body) {
+    const b = body as UpdateRetentionPolicyDto;
+    if (b.key !== undefined) row.key = b.key;
+    if (b.name !== undefined) row.name = b.name;
+    if (b.source !== undefined) row.source = orNull(b.source);
+    if (b.periodMonths !== undefined) row.periodMonths = b.periodMonths ?? null;
+    if (b.periodDays !== undefined) row.periodDays = b.periodDays ?? null;
+    if (b.periodText !== undefined) row.periodText = b.periodText;
+    if (b.action !== undefined) row.action = b.action;
+    if (b.basis !== undefined) row.basis = b.basis;
+    if (b.notes !== undefined) row.notes = orNull(b.notes);
+    row.source ??= null;
+    row.periodMonths ??= null;
+    row.periodDays ??= null;
+    row.notes ??= null;
+  },
+  csv: [
+    ['Key', (r) => r.key],
+    ['Name', (r) => r.name],
+    ['Source', (r) => r.source],
+    ['Period', (r) => r.periodText],
+    ['Months', (r) => r.periodMonths],
+    ['Days', (r) => r.periodDays],
+    ['Action', (r) => r.action],
+    ['Basis', (r) => r.basis],
+    ['Notes', (r) => r.notes],
+  ],
+};

@@ -1,0 +1,162 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+
+/** The company's published documents, beside the repository (../shared/policies). */
+const POLICIES = process.env.POLICIES_DIR ?? join(__dirname, '../../../shared/policies');
+
+function tableRows(text: string, header: string, stop: (line: string) => boolean): string[] {
+  const lines = text.split('\n').map((l) => l.trim());
+  const start = lines.indexOf(header);
+  expect(start, `table "${header}"`).toBeGreaterThan(-1);
+  const rows: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (stop(line)) break;
+    if (line) rows.push(line);
+  }
+  return rows;
+}
+
+describe('registers: processors, activities, cookies, retention', () => {
+  let c: TestConsole;
+  let token: string;
+  let auditorToken: string;
+
+  beforeAll(async () => {
+    expect(existsSync(POLICIES), `${POLICIES} (set POLICIES_DIR)`).toBe(true);
+    c = await startTestConsole();
+    token = await c.login();
+    const auditor = { email: uniqueEmail('auditor'), password: 'auditor password 1' };
+    await c.api('/api/users', { token, body: { ...auditor, fullName: 'Auditor', role: 'auditor' } });
+    auditorToken = await c.login(auditor.email, auditor.password);
+  });
+  afterAll(() => c?.close());
+
+  const all = async (resource: string) => (await c.api(`/api/${resource}?range=[0,999]`, { token })).body as Array<Record<string, any>>;
+
+  it('holds every sub-processor of the privacy policy, with its location and transfer safeguard', async () => {
+    const policy = readFileSync(join(POLICIES, 'privacy-policy.txt'), 'utf8');
+    const rows = tableRows(policy, 'Sub-processorServiceLocationTransfer outside the EU', (l) => l.startsWith('In addition'));
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    const processors = await all('processors');
+    for (const row of rows) {
+      const match = processors.find((p) => row.startsWith(p.name));
+      expect(match, `policy row "${row}"`).toBeDefined();
+      expect(row).toContain(match!.service);
+      expect(row).toContain(match!.location);
+      expect(row).toContain(match!.transferNotes.split('; ')[0]);
+    }
+    const calendar = readFileSync(join(POLICIES, 'platform-cookies-and-calendar-notice.txt'), 'utf8');
+    expect(calendar).toContain('Google Calendar');
+    expect(processors.find((p) => p.name.includes('Google Calendar'))).toMatchObject({ status: 'under_review', transferMechanism: 'other' });
+    expect(processors.find((p) => p.name === 'Anthropic, PBC')).toMatchObject({ country: 'US', transferMechanism: 'scc' });
+    expect(processors.find((p) => p.name === 'Aruba S.p.A.')).toMatchObject({ country: 'IT', transferMechanism: 'none' });
+  });
+
+  it('holds every cookie and storage item of both cookie policies', async () => {
+    const cookies = await all('cookies');
+    const website = readFileSync(join(POLICIES, 'cookie-policy.txt'), 'utf8');
+    const rows = [
+      ...tableRows(website, 'NameTypePurposeDuration', (l) => l.startsWith('*')),
+      ...tableRows(website.slice(website.indexOf('Functional cookies')), 'NameTypePurposeDuration', (l) => l.startsWith('Legal basis')),
+      ...tableRows(website, 'Cookie nameTypePurposeDuration', (l) => l.startsWith('Provider')),
+    ];
+    expect(rows.length).toBe(6);
+    for (const row of rows) {
+      const match = cookies.filter((k) => k.listedIn === 'Cookie policy (website)' && row.startsWith(k.name)).sort((a, b) => b.name.length - a.name.length)[0];
+      expect(match, `cookie-policy row "${row}"`).toBeDefined();
+      expect(row).toContain(match.purpose);
+    }
+    const platform = readFileSync(join(POLICIES, 'platform-cookies-and-calendar-notice.txt'), 'utf8');
+    const named = [...platform.matchAll(/^(\S+) \((Odoo|Google)\)$/gm)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThanOrEqual(12);
+    for (const name of named) {
+      expect(cookies.some((k) => k.name === name && k.listedIn === 'Platform cookie policy'), name).toBe(true);
+    }
+  });
+
+  it('holds the retention periods the policies state and links activities to them and to their processors', async () => {
+    const retention = await all('retention-policies');
+    const byKey = Object.fromEntries(retention.map((r) => [r.key, r]));
+    expect(byKey.leads).toMatchObject({ source: 'leads', periodMonths: 24, action: 'delete' });
+    expect(byKey.chat).toMatchObject({ source: 'chat-conversations', periodMonths: 12 });
+    expect(byKey['access-logs']).toMatchObject({ source: 'access-logs', periodDays: 30 });
+    expect(byKey.consents).toMatchObject({ source: 'consents', periodMonths: 12, action: 'expire' });
+    expect(byKey['ga4-data']).toMatchObject({ periodMonths: 14 });
+    const activities = await all('activities');
+    expect(activities.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['Contact form', 'AI chatbot', 'Browsing data', 'Anonymous visit statistics (self-hosted)', 'Google Tag Manager and Google Analytics 4', 'Calendar synchronisation (Google Calendar)', 'Consent management']),
+    );
+    const chatbot = activities.find((a) => a.name === 'AI chatbot')!;
+    expect(chatbot).toMatchObject({ legalBasis: 'consent', consentCategory: 'ai_chatbot', retention: { periodText: '12 months' }, sourceSystem: 'chat-conversations' });
+    expect(chatbot.processors.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['Anthropic, PBC', 'OpenAI, LLC']));
+  });
+
+  it('creates, edits and deletes a processor, auditing before and after, and exports the register as CSV', async () => {
+    const created = await c.api('/api/processors', {
+      token,
+      body: { name: 'Mailjet SAS', service: 'Newsletter', dataCategories: ['E-mail'], location: 'France (EU)', country: 'fr', transferMechanism: 'none', dpaSignedOn: '2026-10-01', nextReviewDue: '2026-01-01' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ country: 'FR', status: 'active', reviewOverdue: true });
+
+    const edited = await c.api(`/api/processors/${created.body.id}`, { token, method: 'PUT', body: { ...created.body, nextReviewDue: '2099-01-01', notes: 'Reviewed' } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ reviewOverdue: false, notes: 'Reviewed' });
+    const audit = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entity: 'processor', entityId: created.body.id }))}&sort=["id","ASC"]`, { token });
+    expect(audit.body.map((e: { action: string }) => e.action)).toEqual(['processor.created', 'processor.updated']);
+    expect(audit.body[1].details).toEqual({
+      before: { nextReviewDue: '2026-01-01', reviewOverdue: true, notes: null },
+      after: { nextReviewDue: '2099-01-01', reviewOverdue: false, notes: 'Reviewed' },
+    });
+
+    const csv = await fetch(`${c.url}/api/processors/export.csv`, { headers: { authorization: `Bearer ${token}` } });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = await csv.text();
+    const lines = text.replace(/^\ufeff/, '').trim().split('\n');
+    expect(lines[0]).toBe('Name,Service,Data categories,Location,Country,Transfer outside the EU,Transfer notes,Transfer impact assessment,DPA signed,Next review,Status,Contact,Notes');
+    expect(lines.find((l) => l.startsWith('Mailjet SAS,'))).toBe('Mailjet SAS,Newsletter,E-mail,France (EU),FR,none,,,2026-10-01,2099-01-01,active,,Reviewed');
+    expect(text).toContain('"Cloudflare, Inc.",Anti-bot protection (Turnstile)');
+
+    const deleted = await c.api(`/api/processors/${created.body.id}`, { token, method: 'DELETE' });
+    expect(deleted.body.name).toBe('Mailjet SAS');
+    expect((await c.api(`/api/processors/${created.body.id}`, { token })).status).toBe(404);
+  });
+
+  it.each([
+    ['processors', { name: 'X', service: 'Y', location: 'Z', country: 'ZZ', transferMechanism: 'none' }, 'country', /ISO 3166/],
+    ['processors', { name: 'X', service: 'Y', location: 'Z', country: 'US', transferMechanism: 'privacy-shield' }, 'transferMechanism', /must be one of none, scc, dpf, scc_dpf, other/],
+    ['processors', { name: 'X', service: 'Y', location: 'Z', country: 'US', transferMechanism: 'none', dpaSignedOn: '2026-02-31x' }, 'dpaSignedOn', /YYYY-MM-DD/],
+    ['activities', { name: 'X', purposes: 'Y', legalBasis: 'because' }, 'legalBasis', /must be one of consent, contract/],
+    ['activities', { name: 'X', purposes: 'Y', legalBasis: 'consent', processorIds: ['00000000-0000-4000-8000-000000000000'] }, 'processorIds', /unknown processor/],
+    ['cookies', { name: 'x', kind: 'cookie', provider: 'p', category: 'tracking', purpose: 'p', duration: 'd', party: 'first', listedIn: 'l' }, 'category', /must be one of necessary/],
+    ['retention-policies', { key: 'x', name: 'x', periodText: 'x', action: 'burn', basis: 'b' }, 'action', /must be one of delete/],
+  ])('refuses a bad %s record with 400 naming %s, and stores nothing', async (resource, body, field, message) => {
+    const before = (await c.api(`/api/${resource}?range=[0,0]`, { token })).headers.get('content-range');
+    const res = await c.api(`/api/${resource}`, { token, body });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[field]).toMatch(message);
+    expect((await c.api(`/api/${resource}?range=[0,0]`, { token })).headers.get('content-range')).toBe(before);
+  });
+
+  it('links an activity to processors and a retention policy', async () => {
+    const processors = await all('processors');
+    const retention = await all('retention-policies');
+    const aruba = processors.find((p) => p.name === 'Aruba S.p.A.')!;
+    const res = await c.api('/api/activities', {
+      token,
+      body: { name: 'Newsletter', purposes: 'Send news', legalBasis: 'consent', consentCategory: 'marketing', processorIds: [aruba.id], retentionPolicyId: retention[0].id, subjectCategories: ['Subscribers'] },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ processorIds: [aruba.id], processors: [{ name: 'Aruba S.p.A.', country: 'IT' }], retention: { id: retention[0].id } });
+  });
+
+  it('lets auditors read and export but not change the registers', async () => {
+    expect((await c.api('/api/activities', { token: auditorToken })).status).toBe(200);
+    expect((await fetch(`${c.url}/api/cookies/export.csv`, { headers: { authorization: `Bearer ${auditorToken}` } })).status).toBe(200);
+    expect((await c.api('/api/cookies', { token: auditorToken, body: {} })).status).toBe(403);
+    const [processor] = await all('processors');
+    expect((await c.api(`/api/processors/${processor.id}`, { token: auditorToken, method: 'DELETE' })).status).toBe(403);
+  });
+});
