@@ -152,6 +152,21 @@ describe('registers: processors, activities, cookies, retention', () => {
     expect(res.body).toMatchObject({ processorIds: [aruba.id], processors: [{ name: 'Aruba S.p.A.', country: 'IT' }], retention: { id: retention[0].id } });
   });
 
+  it.each([
+    ['it', ['Registro delle attività di trattamento', 'Art. 30, par. 1', 'Consenso (art. 6.1.a)', 'Legittimo interesse (art. 6.1.f)', 'Termini di conservazione']],
+    ['en', ['Record of processing activities', 'Article 30(1)', 'Consent (Art. 6(1)(a))', 'Legitimate interests (Art. 6(1)(f))', 'Time limits for erasure']],
+  ])('renders the printable record of processing in %s', async (lang, phrases) => {
+    const res = await fetch(`${c.url}/api/activities/record.html?lang=${lang}`, { headers: { authorization: `Bearer ${auditorToken}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain(`<html lang="${lang}">`);
+    for (const phrase of phrases) expect(html).toContain(phrase);
+    for (const name of ['Contact form', 'AI chatbot', 'Consent management', 'Anthropic, PBC', 'Google Ireland Limited', 'Vimage Srl']) expect(html).toContain(name);
+    expect(html).toContain('24 months from collection');
+    expect((await c.api('/api/activities/record.html?lang=de', { token })).status).toBe(400);
+  });
+
   it('lets auditors read and export but not change the registers', async () => {
     expect((await c.api('/api/activities', { token: auditorToken })).status).toBe(200);
     expect((await fetch(`${c.url}/api/cookies/export.csv`, { headers: { authorization: `Bearer ${auditorToken}` } })).status).toBe(200);

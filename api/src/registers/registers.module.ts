@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ACTIVITIES_REGISTER } from './activities/activities.register';
+import { RecordOfProcessingController } from './activities/record.controller';
 import { COOKIES_REGISTER } from './cookies/cookies.register';
 import { PROCESSORS_REGISTER } from './processors/processors.register';
 import { registerResourceController } from './register-resource';
@@ -10,6 +11,7 @@ import { RETENTION_REGISTER } from './retention/retention.register';
 @Module({
   imports: [AuditModule],
   controllers: [
+    RecordOfProcessingController,
     registerResourceController(PROCESSORS_REGISTER),
     registerResourceController(ACTIVITIES_REGISTER),
     registerResourceController(COOKIES_REGISTER),

@@ -1,0 +1,163 @@
+import type { presentActivity } from './activities.register';
+
+/**
+ * The record of processing activities (GDPR Art. 30(1)) as one printable HTML page, in
+ * Italian or English: what an auditor reads. A plain function from the register's data.
+ */
+
+export type RecordLanguage = 'it' | 'en';
+type Activity = ReturnType<typeof presentActivity> & {
+  processors: Array<{ name: string; country: string; location: string; transferMechanism: string; service?: string; transferNotes?: string | null }>;
+};
+
+/** The controller, as its privacy policy names it (section 1). */
+export const CONTROLLER = {
+  name: 'Vimage Srl',
+  vat: '03654120272',
+  address: 'Via Scortegara 173, 30035 Mirano (VE), Italy',
+  email: 'privacy@vimage.it',
+};
+
+const LABELS = {
+  it: {
+    title: 'Registro delle attività di trattamento',
+    subtitle: 'Art. 30, par. 1, Regolamento (UE) 2016/679',
+    controller: 'Titolare del trattamento',
+    vat: 'P. IVA / C.F.',
+    dpo: 'Responsabile della protezione dei dati: non nominato (art. 37 GDPR non applicabile)',
+    generated: 'Generato il',
+    activities: 'Attività di trattamento',
+    purposes: 'Finalità',
+    basis: 'Base giuridica',
+    consentCategory: 'Categoria di consenso',
+    subjects: 'Categorie di interessati',
+    data: 'Categorie di dati personali',
+    recipients: 'Destinatari e responsabili (art. 28)',
+    transfers: 'Trasferimenti verso paesi terzi e garanzie',
+    retention: 'Termini di conservazione',
+    security: 'Misure di sicurezza tecniche e organizzative',
+    source: 'Sistema di origine',
+    none: 'Nessuno',
+    notStated: 'Non indicato',
+    mechanisms: { none: 'nessun trasferimento extra UE', scc: 'Clausole contrattuali tipo (2021/914)', dpf: 'EU-US Data Privacy Framework', scc_dpf: 'Clausole contrattuali tipo + EU-US Data Privacy Framework', other: 'da verificare' },
+    bases: {
+      consent: 'Consenso (art. 6.1.a)',
+      contract: 'Esecuzione di un contratto (art. 6.1.b)',
+      legal_obligation: 'Obbligo legale (art. 6.1.c)',
+      vital_interests: 'Interessi vitali (art. 6.1.d)',
+      public_task: 'Compito di interesse pubblico (art. 6.1.e)',
+      legitimate_interests: 'Legittimo interesse (art. 6.1.f)',
+    },
+  },
+  en: {
+    title: 'Record of processing activities',
+    subtitle: 'Article 30(1), Regulation (EU) 2016/679',
+    controller: 'Controller',
+    vat: 'VAT / Tax code',
+    dpo: 'Data protection officer: not appointed (GDPR Art. 37 does not apply)',
+    generated: 'Generated on',
+    activities: 'Processing activities',
+    purposes: 'Purposes',
+    basis: 'Legal basis',
+    consentCategory: 'Consent category',
+    subjects: 'Categories of data subjects',
+    data: 'Categories of personal data',
+    recipients: 'Recipients and processors (Art. 28)',
+    transfers: 'Transfers to third countries and safeguards',
+    retention: 'Time limits for erasure',
+    security: 'Technical and organisational security measures',
+    source: 'Source system',
+    none: 'None',
+    notStated: 'Not stated',
+    mechanisms: { none: 'no transfer outside the EU', scc: 'Standard Contractual Clauses (2021/914)', dpf: 'EU-US Data Privacy Framework', scc_dpf: 'Standard Contractual Clauses + EU-US Data Privacy Framework', other: 'to be verified' },
+    bases: {
+      consent: 'Consent (Art. 6(1)(a))',
+      contract: 'Performance of a contract (Art. 6(1)(b))',
+      legal_obligation: 'Legal obligation (Art. 6(1)(c))',
+      vital_interests: 'Vital interests (Art. 6(1)(d))',
+      public_task: 'Public task (Art. 6(1)(e))',
+      legitimate_interests: 'Legitimate interests (Art. 6(1)(f))',
+    },
+  },
+} as const;
+
+const escape = (text: unknown) =>
+  String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function renderRecordOfProcessing(activities: Activity[], language: RecordLanguage, now = new Date()): string {
+  const t = LABELS[language];
+  const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>` : `<p class="muted">${t.none}</p>`);
+  const row = (label: string, value: string) => `<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
+  const text = (value: string | null) => (value ? `<p>${escape(value)}</p>` : `<p class="muted">${t.notStated}</p>`);
+  const date = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(now);
+
+  const sections = activities
+    .map(
+      (a, i) => `
+  <section class="activity">
+    <h2>${i + 1}. ${escape(a.name)}</h2>
+    <table>
+      ${row(t.purposes, text(a.purposes))}
+      ${row(t.basis, `<p>${escape(t.bases[a.legalBasis])}${a.consentCategory ? ` &mdash; ${t.consentCategory}: <code>${escape(a.consentCategory)}</code>` : ''}</p>${a.legalBasisNotes ? `<p class="note">${escape(a.legalBasisNotes)}</p>` : ''}`)}
+      ${row(t.subjects, list(a.subjectCategories))}
+      ${row(t.data, list(a.dataCategories))}
+      ${row(
+        t.recipients,
+        a.processors.length
+          ? `<ul>${a.processors.map((p) => `<li><strong>${escape(p.name)}</strong> &mdash; ${escape(p.location)} (${escape(p.country)}): ${escape(t.mechanisms[p.transferMechanism as keyof typeof t.mechanisms] ?? p.transferMechanism)}</li>`).join('')}</ul>`
+          : `<p class="muted">${t.none}</p>`,
+      )}
+      ${row(t.transfers, text(a.transfers))}
+      ${row(t.retention, text(a.retention?.periodText ?? null))}
+      ${row(t.security, text(a.securityMeasures))}
+      ${a.sourceSystem ? row(t.source, `<p><code>${escape(a.sourceSystem)}</code></p>`) : ''}
+    </table>
+  </section>`,
+    )
+    .join('\n');
+
+  return `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<title>${t.title} &mdash; ${escape(CONTROLLER.name)}</title>
+<style>
+  body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: #1d2b33; margin: 2.5rem auto; max-width: 60rem; line-height: 1.45; padding: 0 1.5rem; }
+  header { border-bottom: 3px solid #1f4e5f; margin-bottom: 1.5rem; padding-bottom: 1rem; }
+  h1 { margin: 0; font-size: 1.7rem; color: #1f4e5f; }
+  .subtitle { margin: .2rem 0 1rem; color: #51636d; }
+  .controller { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; font-size: .95rem; }
+  .controller dt { font-weight: 600; }
+  .controller dd { margin: 0; }
+  h2 { font-size: 1.2rem; color: #1f4e5f; margin: 2rem 0 .5rem; break-after: avoid; }
+  section.activity { break-inside: avoid; }
+  table { width: 100%; border-collapse: collapse; font-size: .93rem; }
+  th { text-align: left; vertical-align: top; width: 26%; padding: .45rem .75rem .45rem 0; color: #33464f; font-weight: 600; border-top: 1px solid #d9e2e6; }
+  td { vertical-align: top; padding: .45rem 0; border-top: 1px solid #d9e2e6; }
+  td p { margin: 0 0 .3rem; } td ul { margin: 0; padding-left: 1.1rem; }
+  .note { color: #51636d; font-size: .88rem; } .muted { color: #8a9aa2; }
+  code { background: #eef3f5; padding: 0 .25rem; border-radius: 3px; }
+  footer { margin-top: 2.5rem; font-size: .8rem; color: #6b7c85; border-top: 1px solid #d9e2e6; padding-top: .6rem; }
+  @media print { body { margin: 0; max-width: none; } header { border-color: #000; } a { color: inherit; } }
+</style>
+</head>
+<body>
+<header>
+  <h1>${t.title}</h1>
+  <p class="subtitle">${t.subtitle}</p>
+  <dl class="controller">
+    <dt>${t.controller}</dt><dd>${escape(CONTROLLER.name)} &mdash; ${escape(CONTROLLER.address)}</dd>
+    <dt>${t.vat}</dt><dd>${escape(CONTROLLER.vat)}</dd>
+    <dt>E-mail</dt><dd>${escape(CONTROLLER.email)}</dd>
+  </dl>
+  <p class="note">${t.dpo}</p>
+</header>
+<main>
+  <p><strong>${t.activities}:</strong> ${activities.length}</p>
+  ${sections}
+</main>
+<footer>${t.generated} ${escape(date)}</footer>
+</body>
+</html>
+`;
+}
