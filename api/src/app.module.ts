@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { RegistersModule } from './registers/registers.module';
@@ -60,6 +61,7 @@ export class AppModule {
         IngestionModule,
         RequestsModule,
         RegistersModule,
+        ExportsModule,
       ],
     };
   }

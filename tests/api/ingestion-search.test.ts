@@ -159,6 +159,21 @@ describe('ingestion and the subject search', () => {
     expect(sourcesOf((await search('3477654321')).body)).toEqual({ leads: 1 });
   });
 
+  it('never follows an identifier from a record that holds several people (an event with two attendees)', async () => {
+    await ingest('calendar-events', {
+      externalId: 'evt-shared',
+      origin: 'manual',
+      title: 'Incontro a tre',
+      attendees: [{ email: 'giulia.bianchi@example.it', name: 'Giulia Bianchi' }, { email: 'maria.bianchi@example.it', name: 'Maria Bianchi' }],
+      startsAt: '2026-11-24T09:00:00Z',
+      endsAt: '2026-11-24T10:00:00Z',
+    });
+    const res = await search('giulia.bianchi@example.it');
+    const leads = res.body.sources.find((s: { source: string }) => s.source === 'leads');
+    expect(leads.records.map((r: { record: { email: string } }) => r.record.email)).toEqual(['Giulia.Bianchi@Example.IT']);
+    expect(res.body.identifiers.map((i: { value: string }) => i.value)).not.toContain('maria.bianchi@example.it');
+  });
+
   it('finds access-log lines by IP address and consents by the browser id', async () => {
     expect(sourcesOf((await search('93.44.12.7')).body)).toEqual({ 'access-logs': 1 });
     expect(sourcesOf((await search('c0f1e2d3-giulia-browser')).body)).toMatchObject({ consents: 1, leads: 1 });

@@ -32,6 +32,11 @@ export interface SubjectSearchResult {
 const LINKING_KINDS = ['email', 'phone', 'account', 'consent_id'];
 const MAX_LINKED = 50;
 /**
+ * Sources whose records hold several people (an event lists all its attendees): their
+ * identifiers are found, but never followed to other records.
+ */
+const MULTI_PERSON_SOURCES = ['calendar-events'];
+/**
  * An identifier found in more records than this is shared (a colleague invited to every
  * appointment, an office switchboard) and is not followed: it would pull in other people.
  */
@@ -148,12 +153,42 @@ export class SubjectSearchService {
     return { query: trimmed, understoodAs, normalised, identifiers, total, sources };
   }
 
-  private async lookup(pairs: Array<[string, string]>): Promise<IndexRow[]> {
+  /**
+   * Every record held about a person known by e-mails and phones, per source, following one
+   * hop as the search does but without its display limits (for exports and erasure).
+   */
+  async locate(emails: string[], phones: string[]): Promise<Map<string, Set<string>>> {
+    const start: Array<[string, string]> = [
+      ...emails.flatMap((e): Array<[string, string]> => [['email', e], ['account', e]]),
+      ...phones.map((p): [string, string] => ['phone', p]),
+    ];
+    const found = new Map<string, Set<string>>();
+    const add = (rows: IndexRow[]) => {
+      for (const row of rows) {
+        const set = found.get(row.source) ?? new Set<string>();
+        set.add(row.record_id);
+        found.set(row.source, set);
+      }
+    };
+    const first = await this.lookup(start, 1_000_000);
+    add(first);
+    const linked = await this.linkedIdentifiers(first, new Set(start.map(([k, v]) => `${k}\u0000${v}`)));
+    const second = await this.lookup(
+      linked.flatMap(([kind, value]) => (kind === 'email' ? [[kind, value], ['account', value]] : kind === 'account' ? [[kind, value], ['email', value]] : [[kind, value]])) as Array<[string, string]>,
+      1_000_000,
+    );
+    const uses = new Map<string, number>();
+    for (const row of second) uses.set(`${row.kind}\u0000${row.value}`, (uses.get(`${row.kind}\u0000${row.value}`) ?? 0) + 1);
+    add(second.filter((row) => (uses.get(`${row.kind}\u0000${row.value}`) ?? 0) <= MAX_SHARED_RECORDS));
+    return found;
+  }
+
+  private async lookup(pairs: Array<[string, string]>, limit = 5000): Promise<IndexRow[]> {
     if (pairs.length === 0) return [];
     return this.dataSource.query(
       `SELECT kind, value, source, record_id, field FROM subject_identifiers
        WHERE (kind, value) IN (SELECT k, v FROM unnest($1::text[], $2::text[]) AS t(k, v))
-       LIMIT 5000`,
+       LIMIT ${Math.trunc(limit)}`,
       [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
     );
   }
@@ -163,8 +198,9 @@ export class SubjectSearchService {
     const linked: Array<{ kind: IdentifierKind; value: string }> = await this.dataSource.query(
       `SELECT DISTINCT kind, value FROM subject_identifiers
        WHERE (source, record_id) IN (SELECT s, r FROM unnest($1::text[], $2::text[]) AS t(s, r)) AND kind = ANY($3::text[])
+         AND source <> ALL($4::text[])
        LIMIT ${MAX_LINKED * 2}`,
-      [rows.map((r) => r.source), rows.map((r) => r.record_id), LINKING_KINDS],
+      [rows.map((r) => r.source), rows.map((r) => r.record_id), LINKING_KINDS, MULTI_PERSON_SOURCES],
     );
     const out: Array<[IdentifierKind, string]> = [];
     const ownDomain = (value: string) => this.config.controllerDomains.includes(value.slice(value.lastIndexOf('@') + 1));

@@ -161,3 +161,8 @@ export function renderRecordOfProcessing(activities: Activity[], language: Recor
 </html>
 `;
 }
+
+/** A legal basis in words, e.g. "Consenso (art. 6.1.a)". */
+export function legalBasisWords(basis: string, language: RecordLanguage): string {
+  return (LABELS[language].bases as Record<string, string>)[basis] ?? basis;
+}

@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { readZip } from '../support/zip';
+
+describe('access and portability packages (ZIP)', () => {
+  let c: TestConsole;
+  let token: string;
+  let key: string;
+  let requestId: string;
+
+  const ingest = (source: string, body: unknown) => c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+  const download = async (id: string, kind: string, as = token) => {
+    const res = await fetch(`${c.url}/api/requests/${id}/export.zip?kind=${kind}`, { headers: { authorization: `Bearer ${as}` } });
+    return { res, body: Buffer.from(await res.arrayBuffer()) };
+  };
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+  beforeAll(async () => {
+    c = await startTestConsole();
+    token = await c.login();
+    key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
+    await ingest('leads', [
+      { externalId: 'l1', firstName: 'Giulia', lastName: 'Bianchi', email: 'giulia.bianchi@example.it', phone: '347 123 4567', message: 'Preventivo vetrina', utmSource: 'google', utmCampaign: 'vetrine', submittedAt: '2026-11-02T10:00:00Z' },
+      { externalId: 'l2', firstName: 'Maria', lastName: 'Bianchi', email: 'maria.bianchi@example.it', phone: '347 765 4321', submittedAt: '2026-11-03T10:00:00Z' },
+    ]);
+    await ingest('chat-conversations', {
+      externalId: 'c1',
+      provider: 'anthropic',
+      startedAt: '2026-11-05T18:00:00Z',
+      messages: [
+        { role: 'user', content: 'Richiamatemi al 0039 347 123 4567', sentAt: '2026-11-05T18:00:05Z' },
+        { role: 'assistant', content: 'Certo, la richiameremo.', sentAt: '2026-11-05T18:00:07Z' },
+      ],
+    });
+    await ingest('calendar-connections', { externalId: 'k1', accountEmail: 'giulia.bianchi@example.it', accessToken: 'ya29.SECRET-ACCESS', refreshToken: '1//SECRET-REFRESH', scopes: ['calendar'], connectedAt: '2026-11-06T08:00:00Z' });
+    await ingest('calendar-events', [
+      { externalId: 'e1', connectionExternalId: 'k1', origin: 'manual', title: 'Call progetto', attendees: [{ email: 'giulia.bianchi@example.it', name: 'Giulia Bianchi' }, { email: 'maria.bianchi@example.it', name: 'Maria Bianchi' }], startsAt: '2026-11-20T09:00:00Z', endsAt: '2026-11-20T10:00:00Z' },
+      { externalId: 'e2', connectionExternalId: 'k1', origin: 'system', title: 'Sopralluogo', startsAt: '2026-11-21T09:00:00Z', endsAt: '2026-11-21T10:00:00Z' },
+    ]);
+    const request = await c.api('/api/requests', { token, body: { type: 'access', channel: 'email', language: 'en', receivedAt: new Date().toISOString(), subjectName: 'Giulia Bianchi', subjectEmail: 'giulia.bianchi@example.it' } });
+    requestId = request.body.id;
+  });
+  afterAll(() => c?.close());
+
+  it('refuses before the identity is verified (409), and auditors altogether (403)', async () => {
+    const early = await download(requestId, 'access');
+    expect(early.res.status).toBe(409);
+    expect(JSON.parse(early.body.toString()).message).toMatch(/Verify the subject's identity/);
+    await c.api(`/api/requests/${requestId}/verify`, { token, body: { method: 'email_from_known_address' } });
+    const auditor = { email: uniqueEmail('auditor'), password: 'auditor password 1' };
+    await c.api('/api/users', { token, body: { ...auditor, fullName: 'Auditor', role: 'auditor' } });
+    expect((await download(requestId, 'access', await c.login(auditor.email, auditor.password))).res.status).toBe(403);
+    expect((await download(requestId, 'everything')).res.status).toBe(400);
+  });
+
+  it('answers an access package whose manifest checksums match, with data equal to the database and nobody else in it', async () => {
+    const { res, body } = await download(requestId, 'access');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    expect(res.headers.get('content-disposition')).toMatch(/filename="DSR-\d{4}-\d{4}-access\.zip"/);
+    const zip = await readZip(body);
+    const manifest = JSON.parse(zip.get('manifest.json')!.toString());
+    expect(manifest).toMatchObject({ kind: 'access', reference: expect.stringMatching(/^DSR-/) });
+    const paths = manifest.files.map((f: { path: string }) => f.path).sort();
+    expect(paths).toEqual(
+      ['README.html', 'README.txt', ...['calendar-connections', 'calendar-events', 'chat-messages', 'leads'].flatMap((s) => [`data/${s}.csv`, `data/${s}.json`])].sort(),
+    );
+    for (const file of manifest.files) {
+      const content = zip.get(file.path)!;
+      expect(content.length, file.path).toBe(file.size);
+      expect(sha(content), file.path).toBe(file.sha256);
+    }
+    // No consent was recorded for her: no empty consents file.
+    expect(zip.has('data/consents.json')).toBe(false);
+
+    const leads = JSON.parse(zip.get('data/leads.json')!.toString());
+    const [row] = await sql(c, `SELECT first_name, email, utm_campaign, message FROM leads WHERE external_id = 'l1'`);
+    expect(leads).toEqual([expect.objectContaining({ firstName: row.first_name, email: row.email, utmCampaign: row.utm_campaign, message: row.message })]);
+    expect(leads[0]).not.toHaveProperty('id');
+    const chat = JSON.parse(zip.get('data/chat-messages.json')!.toString());
+    expect(chat.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
+    const events = JSON.parse(zip.get('data/calendar-events.json')!.toString());
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({ you: 'Giulia Bianchi giulia.bianchi@example.it', otherParticipants: 1 });
+    const csv = zip.get('data/leads.csv')!.toString().replace(/^\ufeff/, '').trim().split('\n');
+    expect(csv).toHaveLength(2);
+
+    const everything = [...zip.values()].map((b) => b.toString()).join('\n');
+    expect(everything).not.toContain('maria.bianchi');
+    expect(everything).not.toContain('SECRET');
+    expect(everything).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/); // no internal ids
+
+    const readme = zip.get('README.txt')!.toString();
+    for (const phrase of ['Article 15', 'Contact-form requests', 'Anthropic, PBC', '24 months from collection', 'Garante', 'Automated decision-making', 'Rectification', 'Erasure', 'Portability']) {
+      expect(readme).toContain(phrase);
+    }
+    expect(zip.get('README.html')!.toString()).toContain('<html lang="en">');
+  });
+
+  it('answers a portability package with only what she provided', async () => {
+    const { body } = await download(requestId, 'portability');
+    const zip = await readZip(body);
+    const chat = JSON.parse(zip.get('data/chat-messages.json')!.toString());
+    expect(chat.every((m: { role: string }) => m.role === 'user')).toBe(true);
+    const leads = JSON.parse(zip.get('data/leads.json')!.toString());
+    expect(leads[0]).not.toHaveProperty('utmCampaign');
+    const events = JSON.parse(zip.get('data/calendar-events.json')!.toString());
+    expect(events.map((e: { origin: string }) => e.origin)).toEqual(['manual']);
+    expect(zip.has('data/calendar-connections.json')).toBe(false);
+  });
+
+  it("puts each download on the request's timeline and in the audit log with its checksum and size", async () => {
+    const { body } = await download(requestId, 'access');
+    const events = await c.api(`/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId, kind: 'exported' }))}&sort=["at","DESC"]`, { token });
+    expect(events.body[0].details).toMatchObject({ kind: 'access', sha256: sha(body), size: body.length });
+    const audit = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'request.exported', entityId: requestId }))}`, { token });
+    expect(audit.body[0].details).toMatchObject({ sha256: sha(body), size: body.length });
+  });
+
+  it('stays healthy when the client cuts the connection half-way through a large package', async () => {
+    const [{ id: conversation }] = await sql(c, `SELECT id FROM chat_conversations WHERE external_id = 'c1'`);
+    await sql(c, `INSERT INTO chat_messages (conversation_id, role, content, sent_at)
+                  SELECT $1, 'user', repeat(md5(g::text), 20), now() FROM generate_series(1, 30000) g`, [conversation]);
+    const controller = new AbortController();
+    const res = await fetch(`${c.url}/api/requests/${requestId}/export.zip?kind=access`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    const reader = res.body!.getReader();
+    let received = 0;
+    while (received < 64 * 1024) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      received += value.length;
+    }
+    controller.abort();
+    expect(received).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await c.api('/api/health')).status).toBe(200);
+    const again = await download(requestId, 'access');
+    expect(again.res.status).toBe(200);
+    const zip = await readZip(again.body);
+    expect(JSON.parse(zip.get('data/chat-messages.json')!.toString())).toHaveLength(30_002);
+    const timeline = await c.api(`/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId, kind: 'export_interrupted' }))}`, { token });
+    expect(timeline.body.length).toBe(1);
+  });
+});
