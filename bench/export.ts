@@ -80,7 +80,10 @@ async function main() {
       const zip = Buffer.from(await res.arrayBuffer());
       const ms = performance.now() - t;
       clearInterval(sampler);
-      const manifest = JSON.parse((await readZip(zip)).get('manifest.json')!.toString()) as { files: Array<{ size: number }> };
+      const manifest = JSON.parse((await readZip(zip)).get('manifest.json')!.toString()) as { files: Array<{ path: string; size: number; records: number }> };
+      const chat = manifest.files.find((f) => f.path === 'data/chat-messages.json')!;
+      const expected = email.startsWith('heavy') ? messages : 3;
+      if (chat.records !== expected) throw new Error(`${label}: ${chat.records} chat messages exported, expected ${expected}`);
       const raw = manifest.files.reduce((n, f) => n + f.size, 0);
       rows.push([label, ms, raw / 1e6, zip.length / 1e6, raw / 1e6 / (ms / 1000), (peak - baseline) / 1e6]);
       if (email.startsWith('heavy')) heavyZip = zip;

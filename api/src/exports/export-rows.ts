@@ -7,7 +7,8 @@ import type { Attendee } from '../sources/calendar/calendar-event.entity';
  */
 export type ExportKind = 'access' | 'portability';
 
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+/** Dates from the database, or instants already formatted as ISO text by it. */
+const iso = (d: Date | string | null | undefined) => (d == null ? null : typeof d === 'string' ? d : d.toISOString());
 
 export function leadRow(l: Record<string, any>, kind: ExportKind) {
   const typed = {

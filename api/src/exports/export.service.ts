@@ -17,6 +17,8 @@ import { readmeHtml, readmeText, type ReadmeFacts } from './export-texts';
 import { calendarConnectionRow, calendarEventRow, chatMessageRow, consentRow, leadRow, type ExportKind } from './export-rows';
 
 const PAGE = 1000;
+/** An instant as ISO 8601 text, e.g. 2026-11-22T10:15:00.000Z, formatted by PostgreSQL. */
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** One data file of a package, produced page by page so that nothing large sits in memory. */
 interface DataFile {
@@ -201,6 +203,7 @@ export class ExportService {
         }
       };
     /**
+     * Keys travel as text: a JS Date would cut PostgreSQL's microseconds and repeat rows.
      * Large sources are read by keyset, not OFFSET: each page starts after the last key seen,
      * so reading 100,000 messages costs 100 index range scans, not a growing sort.
      */
@@ -214,7 +217,9 @@ export class ExportService {
       async function* () {
         let last: unknown[] | null = null;
         for (;;) {
-          const after: string = last ? ` AND (${keys.join(', ')}) > (${keys.map((_, i) => `$${params.length + i + 1}`).join(', ')})` : '';
+          const placeholders = keys.map((k, i) => `$${params.length + i + 1}::${k.endsWith('id') ? 'uuid' : 'timestamptz'}`);
+          // The first key alone bounds the index scan; the row comparison breaks ties.
+          const after: string = last ? ` AND ${keys[0]} >= ${placeholders[0]} AND (${keys.join(', ')}) > (${placeholders.join(', ')})` : '';
           const rows: Array<Record<string, any>> = await db.query(
             `${select} WHERE ${where}${after} ORDER BY ${keys.join(', ')} LIMIT ${PAGE}`,
             last ? [...params, ...last] : params,
@@ -263,10 +268,11 @@ export class ExportService {
             );
             for (const conversation of ordered) {
               yield* keyset(
-                `SELECT role, content, sent_at, $3::timestamptz AS started_at, $4::text AS provider, sent_at AS k_sent_at, id AS k_id FROM chat_messages`,
+                // Instants as ISO text from the database: parsing 100,000 dates in pg costs more than the query.
+                `SELECT role, content, ${ISO('sent_at')} AS sent_at, $3::text AS started_at, $4::text AS provider, sent_at::text AS k_sent_at, id AS k_id FROM chat_messages`,
                 `conversation_id = $1 AND role = ANY($2)`,
                 ['sent_at', 'id'],
-                [conversation.id, roles, conversation.started_at, conversation.provider],
+                [conversation.id, roles, conversation.started_at.toISOString(), conversation.provider],
                 chatMessageRow,
               )();
             }
@@ -298,7 +304,7 @@ export class ExportService {
         origin: { en: 'You (events you created), our booking system, or your Google Calendar (imported)', it: 'Lei (eventi da lei creati), il nostro sistema di prenotazione, o il suo Google Calendar (importati)' },
         count: events,
         pages: keyset(
-          `SELECT *, starts_at AS k_starts_at, id AS k_id FROM calendar_events`,
+          `SELECT *, starts_at::text AS k_starts_at, id AS k_id FROM calendar_events`,
           eventWhere,
           ['starts_at', 'id'],
           [ids('calendar-events'), connectionIds, origins],
