@@ -191,6 +191,9 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
     expect(res.body.dueWithin7Days).toBeGreaterThanOrEqual(1);
     expect(res.body.medianDaysToClose).toEqual(expect.any(Number));
     expect(res.body.perMonth).toHaveLength(12);
+    expect(res.body.processorsReviewOverdue).toBe(0);
+    await c.api('/api/processors', { token, body: { name: 'Old Vendor', service: 'x', location: 'Italy', country: 'IT', transferMechanism: 'none', nextReviewDue: '2020-01-01' } });
+    expect((await c.api('/api/requests/stats', { token })).body.processorsReviewOverdue).toBe(1);
     expect(res.body.perMonth.at(-1)).toMatchObject({ month: new Date().toISOString().slice(0, 7), access: expect.any(Number), erasure: expect.any(Number) });
   });
 

@@ -40,6 +40,8 @@ export interface DashboardStats {
   medianDaysToClose: number | null;
   /** Requests received per month (Rome), by type, the last 12 months, oldest first. */
   perMonth: Array<{ month: string } & Record<string, number | string>>;
+  /** Sub-processors whose review date has passed (the processor register). */
+  processorsReviewOverdue: number;
 }
 
 @Injectable()
@@ -191,7 +193,7 @@ export class RequestsService {
   async stats(now = new Date()): Promise<DashboardStats> {
     const today = romeDate(now);
     const open = OPEN_STATUSES;
-    const [byStatus, [due], [median], months] = await Promise.all([
+    const [byStatus, [due], [median], months, [processors]] = await Promise.all([
       this.dataSource.query(`SELECT status, count(*)::int AS n FROM requests WHERE status = ANY($1) GROUP BY status`, [open]),
       this.dataSource.query(
         `SELECT count(*) FILTER (WHERE working_due_date < $2)::int AS overdue,
@@ -209,6 +211,7 @@ export class RequestsService {
          FROM requests WHERE received_at > $1::timestamptz - interval '12 months' GROUP BY 1, 2`,
         [now.toISOString()],
       ),
+      this.dataSource.query(`SELECT count(*)::int AS n FROM processors WHERE status <> 'inactive' AND next_review_due < $1`, [today]),
     ]);
     const openByStatus = Object.fromEntries(open.map((s) => [s, 0]));
     for (const row of byStatus as Array<{ status: string; n: number }>) openByStatus[row.status] = row.n;
@@ -230,6 +233,7 @@ export class RequestsService {
       overdue: due.overdue,
       medianDaysToClose: median.days === null ? null : Math.round(Number(median.days) * 10) / 10,
       perMonth,
+      processorsReviewOverdue: processors.n,
     };
   }
 
