@@ -103,17 +103,9 @@ export class SubjectSearchService {
       if (classified.kind === 'name' && first.some((r) => r.kind === 'consent_id')) identifiers[0] = { kind: 'consent_id', value: trimmed, hop: 0 };
 
       // One hop: the other e-mails, phones, accounts and consent ids of the records found.
-      const seen = new Set(start.map(([k, v]) => `${k}\u0000${v}`));
-      const linked = await this.linkedIdentifiers(first, seen);
-      const second = await this.lookup(linked.flatMap(([kind, value]) => (kind === 'email' ? [[kind, value], ['account', value]] : kind === 'account' ? [[kind, value], ['email', value]] : [[kind, value]])) as Array<[string, string]>);
-      // An identifier in many records is shared (a colleague invited to every appointment, an
-      // office switchboard): following it would pull in other people.
-      const uses = new Map<string, number>();
-      for (const row of second) uses.set(`${row.kind}\u0000${row.value}`, (uses.get(`${row.kind}\u0000${row.value}`) ?? 0) + 1);
-      const shared = (kind: string, value: string) => (uses.get(`${kind}\u0000${value}`) ?? 0) > MAX_SHARED_RECORDS;
-      for (const [kind, value] of linked) if (!shared(kind, value)) identifiers.push({ kind, value, hop: 1 });
-      for (const row of second) {
-        if (shared(row.kind, row.value)) continue;
+      const hop = await this.followOneHop(first, start);
+      for (const [kind, value] of hop.followed) identifiers.push({ kind, value, hop: 1 });
+      for (const row of hop.rows) {
         // A record the searched identifier already found needs no second reason.
         if (matches.get(row.source)?.get(row.record_id)?.some((m) => m.hop === 0)) continue;
         addMatch(row.source, row.record_id, { kind: row.kind, value: row.value, field: row.field, hop: 1 });
@@ -172,15 +164,32 @@ export class SubjectSearchService {
     };
     const first = await this.lookup(start, 1_000_000);
     add(first);
+    add((await this.followOneHop(first, start, 1_000_000)).rows);
+    return found;
+  }
+
+  /**
+   * The records reached through the other identifiers of the records found first. An identifier
+   * found in many records is shared (a colleague invited to every appointment, an office
+   * switchboard) and is not followed: it would pull in other people.
+   */
+  private async followOneHop(
+    first: IndexRow[],
+    start: Array<[string, string]>,
+    limit?: number,
+  ): Promise<{ followed: Array<[IdentifierKind, string]>; rows: IndexRow[] }> {
     const linked = await this.linkedIdentifiers(first, new Set(start.map(([k, v]) => `${k}\u0000${v}`)));
-    const second = await this.lookup(
-      linked.flatMap(([kind, value]) => (kind === 'email' ? [[kind, value], ['account', value]] : kind === 'account' ? [[kind, value], ['email', value]] : [[kind, value]])) as Array<[string, string]>,
-      1_000_000,
-    );
+    // An account is the same person's e-mail: look each up as both.
+    const twins = (kind: string, value: string): Array<[string, string]> =>
+      kind === 'email' ? [[kind, value], ['account', value]] : kind === 'account' ? [[kind, value], ['email', value]] : [[kind, value]];
+    const second = await this.lookup(linked.flatMap(([kind, value]) => twins(kind, value)), limit);
     const uses = new Map<string, number>();
     for (const row of second) uses.set(`${row.kind}\u0000${row.value}`, (uses.get(`${row.kind}\u0000${row.value}`) ?? 0) + 1);
-    add(second.filter((row) => (uses.get(`${row.kind}\u0000${row.value}`) ?? 0) <= MAX_SHARED_RECORDS));
-    return found;
+    const shared = (kind: string, value: string) => (uses.get(`${kind}\u0000${value}`) ?? 0) > MAX_SHARED_RECORDS;
+    return {
+      followed: linked.filter(([kind, value]) => !shared(kind, value)),
+      rows: second.filter((row) => !shared(row.kind, row.value)),
+    };
   }
 
   private async lookup(pairs: Array<[string, string]>, limit = 5000): Promise<IndexRow[]> {
