@@ -22,6 +22,8 @@ export default defineConfig({
                     groups: [
                         { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
                         { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/, priority: 20 },
+                        // Phone-number metadata (the search page finds numbers again in free text).
+                        { name: 'libphonenumber', test: /node_modules[\\/]libphonenumber-js[\\/]/, priority: 25 },
                         { name: 'react-admin', test: /node_modules[\\/]/, priority: 10 },
                     ],
                 },

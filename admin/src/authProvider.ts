@@ -21,20 +21,25 @@ const clearUser = () => localStorage.removeItem(USER_KEY);
 
 const READ_ONLY_ACTIONS = ['list', 'show', 'export', 'read'];
 
+/** Resources the API serves to administrators only. */
+const ADMIN_ONLY_RESOURCES = ['users', 'api-keys'];
+
 /**
  * Role rules, mirrored from the API (which remains the authority):
  * - admin: everything;
- * - officer: everything except the `users` resource;
- * - auditor: read-only (list/show/export), no `users`.
+ * - officer: everything except `users` and `api-keys`;
+ * - auditor: read-only (list/show/export), no `users` nor `api-keys`.
+ * The personal-data sources are read-only for every role: their resources
+ * simply offer no create, edit or delete.
  */
 export const roleCanAccess = (role: Role | undefined, action: string, resource: string): boolean => {
     switch (role) {
         case 'admin':
             return true;
         case 'officer':
-            return resource !== 'users';
+            return !ADMIN_ONLY_RESOURCES.includes(resource);
         case 'auditor':
-            return resource !== 'users' && READ_ONLY_ACTIONS.includes(action);
+            return !ADMIN_ONLY_RESOURCES.includes(resource) && READ_ONLY_ACTIONS.includes(action);
         default:
             return false;
     }

@@ -1,7 +1,8 @@
 import { fetchUtils, type DataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 
-import type { AuditChainVerification } from './types';
+import { requestsMethods, type RequestsDataProvider } from './requests/requestsApi';
+import type { AuditChainVerification, SubjectSearchResult } from './types';
 
 export const API_URL = '/api';
 
@@ -12,9 +13,15 @@ export const API_URL = '/api';
 export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
     fetchUtils.fetchJson(url, { ...options, credentials: 'include' });
 
-export interface AppDataProvider extends DataProvider {
+export interface AppDataProvider extends DataProvider, RequestsDataProvider {
     /** `GET /api/audit/verify`: recompute the SHA-256 hash chain of the audit log. */
     verifyAuditChain: () => Promise<AuditChainVerification>;
+    /**
+     * `GET /api/subjects/search?q=`: every record held about a person, grouped by source.
+     * Each call is written to the audit log by the API. A 400 (empty or unreadable query)
+     * rejects with an HttpError whose body is `{message, errors: {q}}`.
+     */
+    searchSubject: (q: string) => Promise<SubjectSearchResult>;
 }
 
 export const dataProvider: AppDataProvider = {
@@ -23,4 +30,10 @@ export const dataProvider: AppDataProvider = {
         httpClient(`${API_URL}/audit/verify`).then(
             ({ json }) => json as AuditChainVerification
         ),
+    searchSubject: (q: string) =>
+        httpClient(`${API_URL}/subjects/search?${new URLSearchParams({ q })}`).then(
+            ({ json }) => json as SubjectSearchResult
+        ),
+    // Workflow actions, notes, dashboard figures, subject search for a request, e-mail intake.
+    ...requestsMethods(API_URL, httpClient),
 };

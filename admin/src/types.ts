@@ -40,3 +40,194 @@ export interface AuditChainVerification {
     reason: string | null;
     verifiedAt: string;
 }
+
+// ---------------------------------------------------------------------------
+// Personal-data sources (read-only; data arrives through POST /api/ingest/<source>)
+// ---------------------------------------------------------------------------
+
+/** A contact-form submission (`/api/leads`). */
+export interface Lead extends RaRecord<string> {
+    id: string;
+    externalId: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    email: string | null;
+    phone: string | null;
+    company: string | null;
+    message: string | null;
+    spaceType: string | null;
+    objective: string | null;
+    utmSource: string | null;
+    utmMedium: string | null;
+    utmCampaign: string | null;
+    utmTerm: string | null;
+    utmContent: string | null;
+    landingPage: string | null;
+    referrer: string | null;
+    consentGivenAt: string | null;
+    submittedAt: string;
+    ingestedAt: string;
+}
+
+export const CHAT_PROVIDERS = ['anthropic', 'openai', 'gemini', 'ollama'] as const;
+export type ChatProvider = (typeof CHAT_PROVIDERS)[number];
+
+/** A conversation with the website's AI chat (`/api/chat-conversations`). */
+export interface ChatConversation extends RaRecord<string> {
+    id: string;
+    externalId: string | null;
+    provider: ChatProvider;
+    startedAt: string;
+    ingestedAt: string;
+}
+
+export const CHAT_ROLES = ['user', 'assistant'] as const;
+export type ChatRole = (typeof CHAT_ROLES)[number];
+
+/** One message of a chat conversation (`/api/chat-messages`). */
+export interface ChatMessage extends RaRecord<string> {
+    id: string;
+    externalId: string | null;
+    conversationId: string;
+    role: ChatRole;
+    content: string;
+    sentAt: string;
+}
+
+/** A visitor's Google Calendar connection (`/api/calendar-connections`); the tokens are never sent. */
+export interface CalendarConnection extends RaRecord<string> {
+    id: string;
+    externalId: string | null;
+    accountEmail: string;
+    scopes: string[];
+    holdsTokens: boolean;
+    connectedAt: string;
+    revokedAt: string | null;
+    ingestedAt: string;
+}
+
+export const EVENT_ORIGINS = ['manual', 'system', 'imported'] as const;
+export type EventOrigin = (typeof EVENT_ORIGINS)[number];
+
+export interface Attendee {
+    email?: string | null;
+    name?: string | null;
+}
+
+/** A calendar event (`/api/calendar-events`). */
+export interface CalendarEvent extends RaRecord<string> {
+    id: string;
+    externalId: string | null;
+    connectionId: string | null;
+    origin: EventOrigin;
+    title: string;
+    description: string | null;
+    attendees: Attendee[] | null;
+    startsAt: string;
+    endsAt: string;
+    ingestedAt: string;
+}
+
+export const CONSENT_CATEGORIES = ['necessary', 'functional', 'ai_chatbot', 'statistics', 'analytics', 'marketing'] as const;
+export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
+export const CONSENT_ACTIONS = ['grant', 'update', 'withdraw'] as const;
+export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
+
+/** A cookie-banner choice (`/api/consents`). */
+export interface ConsentRecord extends RaRecord<string> {
+    id: string;
+    externalId: string | null;
+    consentId: string;
+    email: string | null;
+    categories: Partial<Record<ConsentCategory, boolean>>;
+    action: ConsentAction;
+    policyVersion: string;
+    doNotTrack: boolean;
+    recordedAt: string;
+    validUntil: string;
+    ingestedAt: string;
+}
+
+/** One line of the web server's access log (`/api/access-logs`). */
+export interface AccessLog extends RaRecord<string> {
+    /** Numeric string (bigint sequence on the server). */
+    id: string;
+    externalId: string | null;
+    ip: string;
+    userAgent: string | null;
+    path: string;
+    method: string;
+    status: number;
+    at: string;
+}
+
+/** A key for the ingestion API (`/api/api-keys`, admins only). */
+export interface ApiKey extends RaRecord<string> {
+    id: string;
+    name: string;
+    /** The key's first characters, to recognise it (`pck_3f9a...`). */
+    prefix: string;
+    createdAt: string;
+    lastUsedAt: string | null;
+    revokedAt: string | null;
+}
+
+/** The answer to `POST /api/api-keys`: the only time the key is sent in clear. */
+export interface CreatedApiKey extends ApiKey {
+    key: string;
+}
+
+// ---------------------------------------------------------------------------
+// Subject search (`GET /api/subjects/search?q=`)
+// ---------------------------------------------------------------------------
+
+/** The sources in the order the console presents them. */
+export const SUBJECT_SOURCES = [
+    'leads',
+    'chat-conversations',
+    'chat-messages',
+    'calendar-connections',
+    'calendar-events',
+    'consents',
+    'access-logs',
+] as const;
+export type SubjectSource = (typeof SUBJECT_SOURCES)[number];
+
+export type IdentifierKind = 'email' | 'phone' | 'name' | 'consent_id' | 'account' | 'ip';
+
+/** 0: the searched identifier; 1: an identifier found in a record that matched it. */
+export type Hop = 0 | 1;
+
+export interface SubjectMatch {
+    kind: IdentifierKind;
+    value: string;
+    /** The record's field that holds the identifier (`email`, `content`, `attendees`...). */
+    field: string;
+    hop: Hop;
+}
+
+export interface SubjectRecordMap {
+    leads: Lead;
+    'chat-conversations': ChatConversation;
+    'chat-messages': ChatMessage;
+    'calendar-connections': CalendarConnection;
+    'calendar-events': CalendarEvent;
+    consents: ConsentRecord;
+    'access-logs': AccessLog;
+}
+
+export interface SubjectSourceResult<S extends SubjectSource = SubjectSource> {
+    source: S;
+    /** How many records matched; `records` may hold fewer (the API caps each source). */
+    total: number;
+    records: Array<{ id: string; record: SubjectRecordMap[S]; matches: SubjectMatch[] }>;
+}
+
+export interface SubjectSearchResult {
+    query: string;
+    understoodAs: 'email' | 'phone' | 'name' | 'ip';
+    normalised: string;
+    identifiers: Array<{ kind: IdentifierKind; value: string; hop: Hop }>;
+    total: number;
+    sources: SubjectSourceResult[];
+}

@@ -32,7 +32,7 @@ describe('ra-data-simple-rest contract', () => {
   afterAll(() => c?.close());
 
   const list = (params: Record<string, unknown>) => {
-    const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)]));
+    const query = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, JSON.stringify(v)]));
     return c.api(`/api/users?${query}`, { token });
   };
 

@@ -18,7 +18,7 @@ describe('admin UI in Chromium', () => {
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => console.error('page error:', error));
   });
   afterAll(async () => {

@@ -1,20 +1,13 @@
 import { DataTable, DateInput, List, SearchInput, SelectInput, TextInput } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
+import { endOfDay, startOfDay } from '../common/dayBounds';
 import { MonospaceField } from '../common/MonospaceField';
 import type { AuditEvent } from '../types';
 import { ActionField } from './ActionField';
 import { ActorField } from './ActorField';
 import { EntityField } from './EntityField';
 import { actionChoices, entityChoices } from './vocabulary';
-
-/**
- * The date inputs hold a calendar day (YYYY-MM-DD); the API compares `at`
- * with instants, so "from" becomes the start of that day and "until" its end,
- * both in the officer's time zone.
- */
-const startOfDay = (value: string) => (value ? new Date(`${value}T00:00:00`).toISOString() : '');
-const endOfDay = (value: string) => (value ? new Date(`${value}T23:59:59.999`).toISOString() : '');
 
 const auditEventFilters = [
     <SearchInput key="q" source="q" alwaysOn />,

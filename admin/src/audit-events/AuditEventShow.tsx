@@ -1,22 +1,14 @@
-import { Box, Divider, Grid, Typography } from '@mui/material';
-import { Labeled, ListButton, Show, TopToolbar, useTranslate } from 'react-admin';
+import { Box, Divider, Grid } from '@mui/material';
+import { Labeled, ListButton, Show, TopToolbar } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
 import { MonospaceField } from '../common/MonospaceField';
+import { SectionTitle } from '../common/SectionTitle';
 import type { AuditEvent } from '../types';
 import { ActionField } from './ActionField';
 import { ActorField } from './ActorField';
 import { DetailsField } from './DetailsField';
 import { EntityField } from './EntityField';
-
-const SectionTitle = ({ label }: { label: string }) => {
-    const translate = useTranslate();
-    return (
-        <Typography variant="overline" color="text.secondary" sx={{ display: 'block', mb: 1 }}>
-            {translate(label)}
-        </Typography>
-    );
-};
 
 const AuditEventShowActions = () => (
     <TopToolbar>

@@ -9,9 +9,26 @@ export const AUDIT_ACTIONS = [
     'user.created',
     'user.updated',
     'user.deleted',
+    'api_key.created',
+    'api_key.revoked',
+    'data.ingested',
+    'subject.searched',
 ] as const;
 
-export const AUDIT_ENTITIES = ['user', 'session'] as const;
+/** `data.ingested` events name the source (`leads`, `chat-conversations`...) as their entity. */
+export const AUDIT_ENTITIES = [
+    'user',
+    'session',
+    'api_key',
+    'subject',
+    'leads',
+    'chat-conversations',
+    'chat-messages',
+    'calendar-connections',
+    'calendar-events',
+    'consents',
+    'access-logs',
+] as const;
 
 export const actionLabelKey = (action: string) => `resources.audit-events.actions.${action}`;
 export const entityLabelKey = (entity: string) => `resources.audit-events.entities.${entity}`;
@@ -26,6 +43,7 @@ export const actionColor = (action: string): ChipColor => {
     if (action.endsWith('_failed') || action.endsWith('.failed')) return 'error';
     if (action.endsWith('.deleted')) return 'warning';
     if (action.endsWith('.created')) return 'success';
+    if (action.endsWith('.revoked')) return 'warning';
     if (action.startsWith('auth.')) return 'default';
     return 'info';
 };

@@ -1,9 +1,11 @@
 import { Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import ReceiptLongOutlinedIcon from '@mui/icons-material/ReceiptLongOutlined';
 import PeopleOutlineIcon from '@mui/icons-material/PeopleOutline';
+import PersonSearchOutlinedIcon from '@mui/icons-material/PersonSearchOutlined';
 import VerifiedUserOutlinedIcon from '@mui/icons-material/VerifiedUserOutlined';
 import { LinkBase, useCanAccess, useCreatePath, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 
+import { FIND_PERSON_PATH } from '../find-person';
 import { intlLocale } from '../i18n';
 
 export const WelcomeCard = () => {
@@ -62,8 +64,17 @@ export const WelcomeCard = () => {
                     )}
                     <Button
                         component={LinkBase}
-                        to={createPath({ resource: 'audit-events', type: 'list' })}
+                        to={FIND_PERSON_PATH}
                         variant="contained"
+                        size="small"
+                        startIcon={<PersonSearchOutlinedIcon />}
+                    >
+                        {translate('app.dashboard.welcome.find_person')}
+                    </Button>
+                    <Button
+                        component={LinkBase}
+                        to={createPath({ resource: 'audit-events', type: 'list' })}
+                        variant="outlined"
                         size="small"
                         startIcon={<ReceiptLongOutlinedIcon />}
                     >

@@ -2,11 +2,12 @@ import { useEffect, type ReactNode } from 'react';
 import { Layout as RaLayout, useTranslate } from 'react-admin';
 
 import { AppBar } from './AppBar';
+import { Menu } from './Menu';
 
 export const Layout = ({ children }: { children: ReactNode }) => {
     const translate = useTranslate();
     useEffect(() => {
         document.title = translate('app.name');
     }, [translate]);
-    return <RaLayout appBar={AppBar}>{children}</RaLayout>;
+    return <RaLayout appBar={AppBar} menu={Menu}>{children}</RaLayout>;
 };

@@ -1,0 +1,41 @@
+import { DataTable, List, NumberInput } from 'react-admin';
+
+import { DateTimeField } from '../common/DateTimeField';
+import { ExcerptField } from '../common/ExcerptField';
+import { MonospaceField } from '../common/MonospaceField';
+import { SearchFilter } from '../common/SearchFilter';
+import type { AccessLog } from '../types';
+import { StatusField } from './StatusField';
+
+// `q` searches the path.
+const accessLogFilters = [
+    <SearchFilter key="q" source="q" alwaysOn placeholder="resources.access-logs.search_placeholder" />,
+    <NumberInput key="status" source="status" min={100} max={599} step={1} alwaysOn />,
+];
+
+const Column = DataTable.Col<AccessLog>;
+
+export const AccessLogList = () => (
+    <List<AccessLog> filters={accessLogFilters} sort={{ field: 'at', order: 'DESC' }} perPage={25}>
+        <DataTable<AccessLog> rowClick="show" bulkActionButtons={false}>
+            <Column source="at">
+                <DateTimeField source="at" options={{ dateStyle: 'medium', timeStyle: 'medium' }} />
+            </Column>
+            <Column source="ip" disableSort>
+                <MonospaceField source="ip" />
+            </Column>
+            <Column source="method">
+                <MonospaceField source="method" />
+            </Column>
+            <Column source="path">
+                <MonospaceField source="path" />
+            </Column>
+            <Column source="status">
+                <StatusField />
+            </Column>
+            <Column source="userAgent" disableSort>
+                <ExcerptField source="userAgent" maxWidth={260} />
+            </Column>
+        </DataTable>
+    </List>
+);

@@ -1,0 +1,38 @@
+import { DataTable, List, ReferenceField, SelectInput, TextField } from 'react-admin';
+
+import { DateTimeField } from '../common/DateTimeField';
+import { SearchFilter } from '../common/SearchFilter';
+import type { CalendarEvent } from '../types';
+import { AttendeesField } from './AttendeesField';
+import { OriginField } from './OriginField';
+import { originChoices } from './vocabulary';
+
+// `q` searches the title and the description.
+const calendarEventFilters = [
+    <SearchFilter key="q" source="q" alwaysOn placeholder="resources.calendar-events.search_placeholder" />,
+    <SelectInput key="origin" source="origin" choices={originChoices} alwaysOn />,
+];
+
+const Column = DataTable.Col<CalendarEvent>;
+
+export const CalendarEventList = () => (
+    <List<CalendarEvent> filters={calendarEventFilters} sort={{ field: 'startsAt', order: 'DESC' }} perPage={25}>
+        <DataTable<CalendarEvent> rowClick="show" bulkActionButtons={false}>
+            <Column source="startsAt">
+                <DateTimeField source="startsAt" />
+            </Column>
+            <Column source="title">
+                <TextField source="title" sx={{ fontWeight: 500 }} />
+            </Column>
+            <Column source="origin">
+                <OriginField />
+            </Column>
+            <Column source="attendees" disableSort>
+                <AttendeesField variant="compact" />
+            </Column>
+            <Column source="connectionId">
+                <ReferenceField source="connectionId" reference="calendar-connections" link="show" emptyText="—" />
+            </Column>
+        </DataTable>
+    </List>
+);

@@ -1,0 +1,35 @@
+import { DataTable, List, SelectInput } from 'react-admin';
+
+import { DateTimeField } from '../common/DateTimeField';
+import { MonospaceField } from '../common/MonospaceField';
+import { SearchFilter } from '../common/SearchFilter';
+import type { ChatConversation } from '../types';
+import { ProviderField } from './ProviderField';
+import { providerChoices } from './vocabulary';
+
+// `q` searches the website's conversation id; the messages have their own search.
+const conversationFilters = [
+    <SearchFilter key="q" source="q" alwaysOn placeholder="resources.chat-conversations.search_placeholder" />,
+    <SelectInput key="provider" source="provider" choices={providerChoices} alwaysOn />,
+];
+
+const Column = DataTable.Col<ChatConversation>;
+
+export const ChatConversationList = () => (
+    <List<ChatConversation> filters={conversationFilters} sort={{ field: 'startedAt', order: 'DESC' }} perPage={25}>
+        <DataTable<ChatConversation> rowClick="show" bulkActionButtons={false}>
+            <Column source="startedAt">
+                <DateTimeField source="startedAt" />
+            </Column>
+            <Column source="provider">
+                <ProviderField />
+            </Column>
+            <Column source="externalId">
+                <MonospaceField source="externalId" emptyText="—" />
+            </Column>
+            <Column source="ingestedAt">
+                <DateTimeField source="ingestedAt" />
+            </Column>
+        </DataTable>
+    </List>
+);

@@ -1,0 +1,2 @@
+export { FindPersonPage } from './FindPersonPage';
+export { FIND_PERSON_PATH, findPersonPath } from './findPersonPath';

@@ -1,0 +1,66 @@
+import { Divider, ListSubheader } from '@mui/material';
+import PersonSearchOutlinedIcon from '@mui/icons-material/PersonSearchOutlined';
+import { Menu as RaMenu, useCanAccess, useSidebarState, useTranslate } from 'react-admin';
+
+import { FIND_PERSON_PATH } from '../find-person';
+
+/** A section heading; a plain rule when the sidebar is folded to icons. */
+const MenuSection = ({ label }: { label: string }) => {
+    const translate = useTranslate();
+    const [open] = useSidebarState();
+    if (!open) return <Divider component="li" sx={{ my: 1 }} />;
+    return (
+        <ListSubheader
+            component="li"
+            disableSticky
+            sx={{
+                mt: 1.5,
+                lineHeight: '32px',
+                bgcolor: 'transparent',
+                color: 'text.secondary',
+                fontSize: '0.6875rem',
+                fontWeight: 700,
+                letterSpacing: '0.08em',
+                textTransform: 'uppercase',
+            }}
+        >
+            {translate(label)}
+        </ListSubheader>
+    );
+};
+
+/**
+ * Menu labels of the sources are shorter than their page titles, so that
+ * they fit the sidebar in both languages (`app.menu.sources`).
+ *
+ * The dashboard, then the personal data the console holds (the search first,
+ * then each source), then the compliance records and administration.
+ * Resource items hide themselves when canAccess says no.
+ */
+export const Menu = () => {
+    const { canAccess: canSeeUsers } = useCanAccess({ resource: 'users', action: 'list' });
+    const { canAccess: canSeeKeys } = useCanAccess({ resource: 'api-keys', action: 'list' });
+    return (
+        <RaMenu>
+            <RaMenu.DashboardItem />
+            <MenuSection label="app.menu.personal_data" />
+            <RaMenu.Item
+                to={FIND_PERSON_PATH}
+                primaryText="app.menu.find_person"
+                leftIcon={<PersonSearchOutlinedIcon />}
+            />
+            <RaMenu.ResourceItem name="leads" primaryText="app.menu.sources.leads" />
+            <RaMenu.ResourceItem name="chat-conversations" primaryText="app.menu.sources.chat-conversations" />
+            <RaMenu.ResourceItem name="chat-messages" primaryText="app.menu.sources.chat-messages" />
+            <RaMenu.ResourceItem name="calendar-connections" primaryText="app.menu.sources.calendar-connections" />
+            <RaMenu.ResourceItem name="calendar-events" primaryText="app.menu.sources.calendar-events" />
+            <RaMenu.ResourceItem name="consents" primaryText="app.menu.sources.consents" />
+            <RaMenu.ResourceItem name="access-logs" primaryText="app.menu.sources.access-logs" />
+            <MenuSection label="app.menu.compliance" />
+            <RaMenu.ResourceItem name="audit-events" />
+            {(canSeeUsers || canSeeKeys) && <MenuSection label="app.menu.administration" />}
+            <RaMenu.ResourceItem name="users" />
+            <RaMenu.ResourceItem name="api-keys" />
+        </RaMenu>
+    );
+};

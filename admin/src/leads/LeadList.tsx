@@ -1,0 +1,45 @@
+import { DataTable, DateInput, List, TextField, TextInput } from 'react-admin';
+
+import { DateTimeField } from '../common/DateTimeField';
+import { endOfDay, startOfDay } from '../common/dayBounds';
+import { ListEmailField } from '../common/ListEmailField';
+import { SearchFilter } from '../common/SearchFilter';
+import type { Lead } from '../types';
+import { LeadNameField } from './LeadNameField';
+import { UtmField } from './UtmField';
+
+// `q` searches first and last name, e-mail, phone and company.
+const leadFilters = [
+    <SearchFilter key="q" source="q" alwaysOn placeholder="resources.leads.search_placeholder" />,
+    <TextInput key="utmSource" source="utmSource" />,
+    <DateInput key="submittedAt_gte" source="submittedAt_gte" parse={startOfDay} />,
+    <DateInput key="submittedAt_lte" source="submittedAt_lte" parse={endOfDay} />,
+];
+
+const Column = DataTable.Col<Lead>;
+
+export const LeadList = () => (
+    <List<Lead> filters={leadFilters} sort={{ field: 'submittedAt', order: 'DESC' }} perPage={25}>
+        <DataTable<Lead> rowClick="show" bulkActionButtons={false}>
+            <Column source="submittedAt">
+                <DateTimeField source="submittedAt" />
+            </Column>
+            {/* Sorted by last name; shown as the full name. */}
+            <Column source="lastName" label="resources.leads.fields.name">
+                <LeadNameField />
+            </Column>
+            <Column source="email">
+                <ListEmailField source="email" />
+            </Column>
+            <Column source="phone">
+                <TextField source="phone" emptyText="—" />
+            </Column>
+            <Column source="company">
+                <TextField source="company" emptyText="—" />
+            </Column>
+            <Column source="utmSource" label="resources.leads.fields.utm">
+                <UtmField />
+            </Column>
+        </DataTable>
+    </List>
+);
