@@ -24,6 +24,14 @@ export default defineConfig({
                         { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/, priority: 20 },
                         // Phone-number metadata (the search page finds numbers again in free text).
                         { name: 'libphonenumber', test: /node_modules[\\/]libphonenumber-js[\\/]/, priority: 25 },
+                        // The dashboard's chart: recharts and what only it uses (d3, redux toolkit...).
+                        {
+                            name: 'charts',
+                            test: /node_modules[\\/](recharts|victory-vendor|d3-[^\\/]+|internmap|decimal\.js-light|es-toolkit|immer|reselect|redux|redux-thunk|react-redux|@reduxjs[\\/]toolkit|tiny-invariant)[\\/]/,
+                            priority: 15,
+                        },
+                        // react-admin's Material UI components, apart from its core and the other libraries.
+                        { name: 'ra-ui', test: /node_modules[\\/]ra-ui-materialui[\\/]/, priority: 12 },
                         { name: 'react-admin', test: /node_modules[\\/]/, priority: 10 },
                     ],
                 },

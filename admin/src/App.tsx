@@ -16,6 +16,7 @@ import { FIND_PERSON_PATH, FindPersonPage } from './find-person';
 import { i18nProvider } from './i18n';
 import { AppName, Layout, LoginPage } from './layout';
 import leads from './leads';
+import requests from './requests';
 import { theme } from './theme';
 import users from './users';
 
@@ -33,6 +34,8 @@ export const App = () => (
         // No call to the react-admin telemetry server: nothing is fetched from outside.
         disableTelemetry
     >
+        {/* Data-subject requests first: the officer's daily work. Auditors read only (authProvider.canAccess). */}
+        <Resource name="requests" {...requests} />
         {/* The personal-data sources: read-only for every role (data arrives through ingestion). */}
         <Resource name="leads" {...leads} />
         <Resource name="chat-conversations" {...chatConversations} />

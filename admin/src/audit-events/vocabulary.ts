@@ -13,6 +13,17 @@ export const AUDIT_ACTIONS = [
     'api_key.revoked',
     'data.ingested',
     'subject.searched',
+    // The data-subject request workflow (labels in requests/messages.*.ts).
+    'request.created',
+    'request.updated',
+    'request.identity_check',
+    'request.verified',
+    'request.extended',
+    'request.note_added',
+    'request.closed',
+    'request.rejected',
+    'request.exported',
+    'request.export_interrupted',
 ] as const;
 
 /** `data.ingested` events name the source (`leads`, `chat-conversations`...) as their entity. */
@@ -21,6 +32,7 @@ export const AUDIT_ENTITIES = [
     'session',
     'api_key',
     'subject',
+    'request',
     'leads',
     'chat-conversations',
     'chat-messages',

@@ -1,5 +1,7 @@
 import englishMessages from 'ra-language-english';
-import type { TranslationMessages } from 'react-admin';
+import { mergeTranslations, type TranslationMessages } from 'react-admin';
+
+import { requestsEnglish } from '../requests/messages.en';
 
 /**
  * The application's own messages. Their shape is the contract for every
@@ -499,7 +501,8 @@ export type AppMessages = typeof appEnglish;
 
 const en: TranslationMessages = {
     ...englishMessages,
-    ...appEnglish,
+    // Deep-merged: the request screens add to `app` and `resources` (requests/messages.en.ts).
+    ...mergeTranslations(appEnglish, requestsEnglish),
 };
 
 export default en;

@@ -2,6 +2,7 @@ import italianBase from 'ra-language-italian';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
+import { requestsItalian } from '../requests/messages.it';
 import type { AppMessages } from './en';
 
 /**
@@ -671,7 +672,8 @@ export const appItalian: AppMessages = {
 // every key is then overridden in Italian (checked when the fixes were written).
 const it: TranslationMessages = {
     ...mergeTranslations(englishMessages, italianBase, raItalianFixes),
-    ...appItalian,
+    // Deep-merged: the request screens add to `app` and `resources` (requests/messages.it.ts).
+    ...mergeTranslations(appItalian, requestsItalian),
 };
 
 export default it;

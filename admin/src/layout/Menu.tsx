@@ -43,6 +43,8 @@ export const Menu = () => {
     return (
         <RaMenu>
             <RaMenu.DashboardItem />
+            {/* The data-subject requests: the officer's daily work, on top. */}
+            <RaMenu.ResourceItem name="requests" />
             <MenuSection label="app.menu.personal_data" />
             <RaMenu.Item
                 to={FIND_PERSON_PATH}

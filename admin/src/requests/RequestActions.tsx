@@ -1,0 +1,330 @@
+import {
+    Alert,
+    Box,
+    Button,
+    Dialog,
+    DialogActions,
+    DialogContent,
+    DialogTitle,
+    Typography,
+} from '@mui/material';
+import BlockOutlinedIcon from '@mui/icons-material/BlockOutlined';
+import ContentCopyOutlinedIcon from '@mui/icons-material/ContentCopyOutlined';
+import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
+import MoreTimeOutlinedIcon from '@mui/icons-material/MoreTimeOutlined';
+import NoteAddOutlinedIcon from '@mui/icons-material/NoteAddOutlined';
+import TaskAltOutlinedIcon from '@mui/icons-material/TaskAltOutlined';
+import VerifiedUserOutlinedIcon from '@mui/icons-material/VerifiedUserOutlined';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactElement, type ReactNode } from 'react';
+import {
+    DateTimeInput,
+    Form,
+    SaveButton,
+    SelectInput,
+    TextInput,
+    maxLength,
+    minLength,
+    required,
+    useDataProvider,
+    useLocaleState,
+    useNotify,
+    useTranslate,
+} from 'react-admin';
+
+import type { AppDataProvider } from '../dataProvider';
+import { formatDay, todayInRome } from './dates';
+import type { DataSubjectRequest } from './types';
+import { identityMethodChoices, isOpen, rejectionReasonChoices } from './vocabulary';
+
+type FieldValues = Record<string, any>;
+
+export type WorkflowAction = 'identity-check' | 'verify' | 'extend' | 'close' | 'reject' | 'note';
+
+/**
+ * Which actions the request's state allows, mirroring the API's rules
+ * (api/src/requests/request-rules.ts), which stay the authority: a refusal
+ * there is a 409 whose message is shown as it comes.
+ */
+export const allowedActions = (request: DataSubjectRequest, today = todayInRome()): WorkflowAction[] => {
+    const actions: WorkflowAction[] = [];
+    if (isOpen(request)) {
+        if (request.status === 'received') actions.push('identity-check');
+        if (request.status !== 'in_progress') actions.push('verify');
+        if (!request.extendedDueDate && today <= request.dueDate) actions.push('extend');
+        if (request.status === 'in_progress' && request.identityVerifiedAt) actions.push('close');
+        actions.push('reject');
+    }
+    actions.push('note');
+    return actions;
+};
+
+interface ApiError {
+    status?: number;
+    message?: string;
+    body?: { message?: string; errors?: Record<string, string> };
+}
+
+const asApiError = (error: unknown): ApiError => (error && typeof error === 'object' ? (error as ApiError) : {});
+
+const iso = (value: unknown) => {
+    if (value instanceof Date) return value.toISOString();
+    if (typeof value === 'string' && value) {
+        const date = new Date(value);
+        return Number.isNaN(date.getTime()) ? value : date.toISOString();
+    }
+    return undefined;
+};
+
+const textOrUndefined = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/** What each button is called, its icon, and how prominent it is. */
+const BUTTONS: Record<WorkflowAction, { icon: ReactElement; variant: 'contained' | 'outlined' | 'text'; color?: 'error' }> = {
+    'identity-check': { icon: <FactCheckOutlinedIcon />, variant: 'contained' },
+    verify: { icon: <VerifiedUserOutlinedIcon />, variant: 'contained' },
+    extend: { icon: <MoreTimeOutlinedIcon />, variant: 'outlined' },
+    close: { icon: <TaskAltOutlinedIcon />, variant: 'contained' },
+    reject: { icon: <BlockOutlinedIcon />, variant: 'outlined', color: 'error' },
+    note: { icon: <NoteAddOutlinedIcon />, variant: 'text' },
+};
+
+/** The primary step of the workflow is the one filled button; the others are outlined. */
+const primaryOf = (actions: WorkflowAction[]): WorkflowAction | undefined =>
+    (['close', 'identity-check', 'verify'] as const).find(action => actions.includes(action));
+
+/**
+ * The workflow's buttons, each opening a dialog that posts the action; shown
+ * only when the state allows it and the user may change requests.
+ */
+export const RequestActions = ({ request, canAct }: { request: DataSubjectRequest; canAct: boolean }) => {
+    const translate = useTranslate();
+    const [open, setOpen] = useState<WorkflowAction | null>(null);
+    if (!canAct) return null;
+    const actions = allowedActions(request);
+    const primary = primaryOf(actions);
+    const steps = actions.filter(a => a !== 'note');
+    return (
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }} data-testid="request-actions">
+            {steps.map(action => {
+                const { icon, color } = BUTTONS[action];
+                const variant = action === primary ? 'contained' : 'outlined';
+                return (
+                    <Button
+                        key={action}
+                        size="small"
+                        variant={variant}
+                        color={color ?? 'primary'}
+                        startIcon={icon}
+                        onClick={() => setOpen(action)}
+                    >
+                        {translate(`app.requests.actions.${action}.button`)}
+                    </Button>
+                );
+            })}
+            <Box sx={{ flex: 1 }} />
+            <Button size="small" variant="text" startIcon={BUTTONS.note.icon} onClick={() => setOpen('note')}>
+                {translate('app.requests.actions.note.button')}
+            </Button>
+            {open && <ActionDialog action={open} request={request} onClose={() => setOpen(null)} />}
+        </Box>
+    );
+};
+
+/** The body the API expects for each action, from the dialog's form values. */
+const bodies = {
+    'identity-check': (v: FieldValues) => ({ text: textOrUndefined(v.text) }),
+    verify: (v: FieldValues) => ({ method: v.method, note: textOrUndefined(v.note) }),
+    extend: (v: FieldValues) => ({ reason: (v.reason ?? '').trim(), communicatedAt: iso(v.communicatedAt) ?? '' }),
+    close: (v: FieldValues) => ({ outcome: (v.outcome ?? '').trim() }),
+    // The API ends the statement's sentence with its own full stop.
+    reject: (v: FieldValues) => ({ reason: v.reason, details: textOrUndefined(v.details)?.replace(/[.\s]+$/, '') }),
+};
+
+const defaultsOf = (action: WorkflowAction): FieldValues => {
+    switch (action) {
+        case 'verify':
+            return { method: 'email_from_known_address' };
+        case 'extend':
+            return { communicatedAt: new Date().toISOString() };
+        default:
+            return {};
+    }
+};
+
+const ActionDialog = ({
+    action,
+    request,
+    onClose,
+}: {
+    action: WorkflowAction;
+    request: DataSubjectRequest;
+    onClose: () => void;
+}) => {
+    const translate = useTranslate();
+    const [locale] = useLocaleState();
+    const notify = useNotify();
+    const queryClient = useQueryClient();
+    const dataProvider = useDataProvider<AppDataProvider>();
+    const [statement, setStatement] = useState<string | null>(null);
+
+    const refresh = () =>
+        Promise.all([
+            queryClient.invalidateQueries({ queryKey: ['requests'] }),
+            queryClient.invalidateQueries({ queryKey: ['request-events'] }),
+            queryClient.invalidateQueries({ queryKey: ['audit-events'] }),
+        ]);
+
+    const submit = async (values: FieldValues) => {
+        try {
+            if (action === 'note') {
+                await dataProvider.addRequestNote(request.id, (values.text ?? '').trim());
+            } else {
+                const updated = await dataProvider.requestAction(request.id, action, bodies[action](values) as never);
+                if (action === 'reject' && updated.rejectionStatement) {
+                    setStatement(updated.rejectionStatement);
+                }
+            }
+            notify(`app.requests.actions.${action}.done`, { type: 'success', messageArgs: { reference: request.reference } });
+            await refresh();
+            if (action !== 'reject') onClose();
+        } catch (error) {
+            const { status, message, body } = asApiError(error);
+            const text = body?.message ?? message ?? 'ra.notification.http_error';
+            notify(text, { type: 'error', messageArgs: { _: text } });
+            // A 400's field errors, and a 409's when it names a field, are shown beside the inputs.
+            if ((status === 400 || status === 409) && body?.errors) return body.errors;
+            if (status === 409) {
+                await refresh();
+                onClose();
+            }
+        }
+        return undefined;
+    };
+
+    const title = translate(`app.requests.actions.${action}.title`, { reference: request.reference });
+
+    if (statement) {
+        return (
+            <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="request-action-title">
+                <DialogTitle id="request-action-title">{translate('app.requests.actions.reject.statement_title')}</DialogTitle>
+                <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+                    <Alert severity="info">{translate('app.requests.actions.reject.statement_help')}</Alert>
+                    <Box
+                        data-testid="rejection-statement"
+                        sx={{ p: 2, bgcolor: '#f8fafb', border: 1, borderColor: 'divider', borderRadius: 1, whiteSpace: 'pre-wrap', typography: 'body2' }}
+                    >
+                        {statement}
+                    </Box>
+                </DialogContent>
+                <DialogActions>
+                    <Button
+                        startIcon={<ContentCopyOutlinedIcon />}
+                        onClick={() =>
+                            navigator.clipboard
+                                ?.writeText(statement)
+                                .then(() => notify('app.requests.actions.reject.copied', { type: 'info' }))
+                                .catch(() => undefined)
+                        }
+                    >
+                        {translate('app.requests.actions.reject.copy')}
+                    </Button>
+                    <Button variant="contained" onClick={onClose}>
+                        {translate('ra.action.close')}
+                    </Button>
+                </DialogActions>
+            </Dialog>
+        );
+    }
+
+    let inputs: ReactNode;
+    switch (action) {
+        case 'identity-check':
+            inputs = <TextInput source="text" label="app.requests.actions.identity-check.text" multiline minRows={3} validate={maxLength(20_000)} />;
+            break;
+        case 'verify':
+            inputs = (
+                <>
+                    <SelectInput source="method" label="app.requests.actions.verify.method" choices={identityMethodChoices} validate={required()} />
+                    <TextInput source="note" label="app.requests.actions.verify.note" multiline minRows={2} validate={maxLength(2000)} />
+                </>
+            );
+            break;
+        case 'extend':
+            inputs = (
+                <>
+                    <TextInput
+                        source="reason"
+                        label="app.requests.actions.extend.reason"
+                        helperText="app.requests.actions.extend.reason_help"
+                        multiline
+                        minRows={3}
+                        validate={[required(), minLength(10), maxLength(2000)]}
+                    />
+                    <DateTimeInput
+                        source="communicatedAt"
+                        label="app.requests.actions.extend.communicated_at"
+                        helperText={translate('app.requests.actions.extend.communicated_help', {
+                            date: formatDay(request.dueDate, locale, 'long'),
+                        })}
+                        validate={required()}
+                    />
+                </>
+            );
+            break;
+        case 'close':
+            inputs = (
+                <TextInput
+                    source="outcome"
+                    label="app.requests.actions.close.outcome"
+                    helperText="app.requests.actions.close.outcome_help"
+                    multiline
+                    minRows={4}
+                    validate={[required(), minLength(3), maxLength(20_000)]}
+                />
+            );
+            break;
+        case 'reject':
+            inputs = (
+                <>
+                    <SelectInput source="reason" label="app.requests.actions.reject.reason" choices={rejectionReasonChoices} validate={required()} />
+                    <TextInput
+                        source="details"
+                        label="app.requests.actions.reject.details"
+                        helperText="app.requests.actions.reject.details_help"
+                        multiline
+                        minRows={3}
+                        validate={maxLength(5000)}
+                    />
+                </>
+            );
+            break;
+        case 'note':
+            inputs = <TextInput source="text" label="app.requests.actions.note.text" multiline minRows={4} validate={[required(), maxLength(20_000)]} />;
+            break;
+    }
+
+    return (
+        <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="request-action-title">
+            <Form record={{}} defaultValues={defaultsOf(action)} onSubmit={submit} noValidate>
+                <DialogTitle id="request-action-title">{title}</DialogTitle>
+                <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
+                    <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+                        {translate(`app.requests.actions.${action}.description`, {
+                            dueDate: formatDay(request.dueDate, locale, 'long'),
+                        })}
+                    </Typography>
+                    {inputs}
+                </DialogContent>
+                <DialogActions sx={{ px: 3, pb: 2 }}>
+                    <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+                    <SaveButton
+                        alwaysEnable
+                        label={`app.requests.actions.${action}.confirm`}
+                        icon={BUTTONS[action].icon}
+                        color={BUTTONS[action].color ?? 'primary'}
+                    />
+                </DialogActions>
+            </Form>
+        </Dialog>
+    );
+};

@@ -1,0 +1,35 @@
+import { Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+
+import type { DataSubjectRequest } from './types';
+import { RequestInputs } from './RequestInputs';
+
+const BLANKABLE = ['subjectName', 'subjectEmail', 'subjectPhone', 'description'] as const;
+
+/**
+ * `PUT /api/requests/:id` takes the whole record, with the `version` it was
+ * read at: a change made meanwhile by someone else is a 409 with a message.
+ * Blank optional fields are sent as null (an empty e-mail is not an e-mail).
+ */
+const toUpdatePayload = (data: DataSubjectRequest): DataSubjectRequest => {
+    const payload = { ...data };
+    for (const field of BLANKABLE) {
+        const value = payload[field];
+        payload[field] = typeof value === 'string' && value.trim() ? value.trim() : null;
+    }
+    return payload;
+};
+
+// Requests are records: no delete button.
+const RequestEditToolbar = () => (
+    <Toolbar>
+        <SaveButton />
+    </Toolbar>
+);
+
+export const RequestEdit = () => (
+    <Edit<DataSubjectRequest> transform={toUpdatePayload} mutationMode="pessimistic" redirect="show">
+        <SimpleForm toolbar={<RequestEditToolbar />}>
+            <RequestInputs mode="edit" />
+        </SimpleForm>
+    </Edit>
+);

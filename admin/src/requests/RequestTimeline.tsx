@@ -1,0 +1,265 @@
+import { Alert, Box, Card, CardContent, CardHeader, Chip, Skeleton, Typography } from '@mui/material';
+import type { SvgIconComponent } from '@mui/icons-material';
+import ArchiveOutlinedIcon from '@mui/icons-material/ArchiveOutlined';
+import AttachFileIcon from '@mui/icons-material/AttachFile';
+import BlockOutlinedIcon from '@mui/icons-material/BlockOutlined';
+import ChatBubbleOutlineIcon from '@mui/icons-material/ChatBubbleOutline';
+import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutline';
+import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
+import HistoryIcon from '@mui/icons-material/History';
+import MoreTimeOutlinedIcon from '@mui/icons-material/MoreTimeOutlined';
+import MoveToInboxOutlinedIcon from '@mui/icons-material/MoveToInboxOutlined';
+import TaskAltOutlinedIcon from '@mui/icons-material/TaskAltOutlined';
+import VerifiedUserOutlinedIcon from '@mui/icons-material/VerifiedUserOutlined';
+import { useGetList, useLocaleState, useTranslate } from 'react-admin';
+
+import { formatDay, formatInstant } from './dates';
+import { FoldedText } from './FoldedText';
+import type { DataSubjectRequest, RequestEvent } from './types';
+import { CHANNELS_VOCABULARY, METHODS_VOCABULARY, REJECTION_VOCABULARY, TYPES_VOCABULARY } from './vocabulary';
+
+const KIND_ICONS: Record<string, SvgIconComponent> = {
+    received: MoveToInboxOutlinedIcon,
+    note: ChatBubbleOutlineIcon,
+    identity_check: FactCheckOutlinedIcon,
+    verified: VerifiedUserOutlinedIcon,
+    extended: MoreTimeOutlinedIcon,
+    closed: TaskAltOutlinedIcon,
+    rejected: BlockOutlinedIcon,
+    updated: EditOutlinedIcon,
+    exported: ArchiveOutlinedIcon,
+    export_interrupted: ErrorOutlineIcon,
+};
+
+const KIND_COLORS: Record<string, string> = {
+    received: '#1f5f74',
+    note: '#5b6b78',
+    identity_check: '#b26a00',
+    verified: '#2e7d4f',
+    extended: '#8a5a00',
+    closed: '#2e7d4f',
+    rejected: '#b3261e',
+    updated: '#4a6b8a',
+    exported: '#1f5f74',
+    export_interrupted: '#b3261e',
+};
+
+const str = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
+
+/** The details worth reading, per kind of event. */
+const EventDetails = ({ event, requestType }: { event: RequestEvent; requestType: string }) => {
+    const translate = useTranslate();
+    const [locale] = useLocaleState();
+    const details = event.details ?? {};
+    const lines: string[] = [];
+    const chips: Array<{ label: string; color?: 'success' | 'error' | 'warning' }> = [];
+    switch (event.kind) {
+        case 'received': {
+            if (details.subject) lines.push(translate('app.requests.timeline.email_subject', { subject: str(details.subject) }));
+            else if (details.channel)
+                lines.push(
+                    translate('app.requests.timeline.registered_via', {
+                        channel: translate(`${CHANNELS_VOCABULARY}.${str(details.channel)}`, { _: str(details.channel) }),
+                    })
+                );
+            if (details.guessedType) {
+                chips.push({
+                    label: translate(
+                        details.typeWordingFound === false ? 'app.requests.timeline.type_assumed' : 'app.requests.timeline.type_guessed',
+                        { type: translate(`${TYPES_VOCABULARY}.${str(details.guessedType)}`, { _: str(details.guessedType) }) }
+                    ),
+                    color: 'warning',
+                });
+            }
+            break;
+        }
+        case 'verified':
+            if (details.method)
+                lines.push(
+                    translate('app.requests.timeline.method', {
+                        method: translate(`${METHODS_VOCABULARY}.${str(details.method)}`, { _: str(details.method) }),
+                    })
+                );
+            break;
+        case 'extended':
+            lines.push(
+                translate('app.requests.timeline.extended_to', {
+                    date: formatDay(str(details.extendedDueDate), locale, 'long') ?? '—',
+                    communicated: formatInstant(str(details.communicatedAt) || null, locale) ?? '—',
+                })
+            );
+            break;
+        case 'closed':
+            if (typeof details.onTime === 'boolean')
+                chips.push(
+                    details.onTime
+                        ? { label: translate('app.requests.timeline.on_time'), color: 'success' }
+                        : { label: translate('app.requests.timeline.late'), color: 'error' }
+                );
+            break;
+        case 'rejected':
+            if (details.reason)
+                lines.push(translate(`${REJECTION_VOCABULARY}.${str(details.reason)}`, { _: str(details.reason) }));
+            break;
+        case 'updated': {
+            const before = (details.before ?? {}) as Record<string, unknown>;
+            const after = (details.after ?? {}) as Record<string, unknown>;
+            for (const field of Object.keys(after)) {
+                if (field === 'typeGuessed') {
+                    if (after.typeGuessed === false) {
+                        const type = str(after.type ?? requestType);
+                        lines.push(
+                            translate('app.requests.timeline.type_confirmed', {
+                                type: translate(`${TYPES_VOCABULARY}.${type}`, { _: type }),
+                            })
+                        );
+                    }
+                    continue;
+                }
+                lines.push(
+                    `${translate(`resources.requests.fields.${field}`, { _: field })}: ${displayValue(field, before[field], translate, locale)} → ${displayValue(field, after[field], translate, locale)}`
+                );
+            }
+            break;
+        }
+        case 'exported':
+            if (details.file) lines.push(str(details.file));
+            break;
+    }
+    const attachments = Array.isArray(details.attachments)
+        ? (details.attachments as Array<{ filename?: string | null; contentType?: string; size?: number }>)
+        : [];
+    if (lines.length === 0 && chips.length === 0 && attachments.length === 0) return null;
+    return (
+        <Box sx={{ mt: 0.5, display: 'flex', flexDirection: 'column', gap: 0.5, alignItems: 'flex-start' }}>
+            {lines.map((line, i) => (
+                <Typography key={i} variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+                    {line}
+                </Typography>
+            ))}
+            {chips.map(chip => (
+                <Chip key={chip.label} size="small" variant="outlined" color={chip.color} label={chip.label} />
+            ))}
+            {attachments.map((a, i) => (
+                <Box key={i} sx={{ display: 'flex', alignItems: 'center', gap: 0.5, color: 'text.secondary', typography: 'body2' }}>
+                    <AttachFileIcon fontSize="inherit" />
+                    {a.filename ?? translate('app.requests.timeline.unnamed_attachment')}
+                    {a.size != null && ` (${new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 0 }).format(Math.max(1, a.size / 1024))} KB)`}
+                </Box>
+            ))}
+        </Box>
+    );
+};
+
+const displayValue = (
+    field: string,
+    value: unknown,
+    translate: (key: string, options?: object) => string,
+    locale: string
+): string => {
+    if (value == null || value === '') return '—';
+    const text = str(value);
+    if (field === 'type') return translate(`${TYPES_VOCABULARY}.${text}`, { _: text });
+    if (field === 'channel') return translate(`${CHANNELS_VOCABULARY}.${text}`, { _: text });
+    if (field === 'language') return translate(`resources.requests.languages.${text}`, { _: text });
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDay(text, locale) ?? text;
+    if (/^\d{4}-\d{2}-\d{2}T/.test(text)) return formatInstant(text, locale) ?? text;
+    return text;
+};
+
+/** The request's history, oldest first: who did what, when, and what they wrote. */
+export const RequestTimeline = ({ request }: { request: DataSubjectRequest }) => {
+    const translate = useTranslate();
+    const [locale] = useLocaleState();
+    const { data, isPending, error } = useGetList<RequestEvent>('request-events', {
+        filter: { requestId: request.id },
+        sort: { field: 'at', order: 'ASC' },
+        pagination: { page: 1, perPage: 500 },
+    });
+
+    let content;
+    if (isPending) {
+        content = [0, 1, 2].map(i => <Skeleton key={i} height={56} />);
+    } else if (error) {
+        content = <Alert severity="warning">{translate('app.requests.timeline.error')}</Alert>;
+    } else if (!data?.length) {
+        content = (
+            <Typography variant="body2" color="text.secondary">
+                {translate('app.requests.timeline.empty')}
+            </Typography>
+        );
+    } else {
+        content = (
+            <Box component="ol" sx={{ listStyle: 'none', m: 0, p: 0 }} data-testid="request-timeline">
+                {data.map((event, index) => {
+                    const Icon = KIND_ICONS[event.kind] ?? HistoryIcon;
+                    const color = KIND_COLORS[event.kind] ?? '#5b6b78';
+                    const last = index === data.length - 1;
+                    return (
+                        <Box component="li" key={event.id} data-kind={event.kind} sx={{ display: 'flex', gap: 1.5 }}>
+                            <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center', flexShrink: 0 }}>
+                                <Box
+                                    sx={{
+                                        width: 32,
+                                        height: 32,
+                                        borderRadius: '50%',
+                                        display: 'flex',
+                                        alignItems: 'center',
+                                        justifyContent: 'center',
+                                        color,
+                                        bgcolor: `${color}14`,
+                                        border: 1,
+                                        borderColor: `${color}55`,
+                                    }}
+                                >
+                                    <Icon sx={{ fontSize: 18 }} />
+                                </Box>
+                                {!last && <Box sx={{ flex: 1, width: '2px', bgcolor: 'divider', my: 0.5 }} />}
+                            </Box>
+                            <Box sx={{ flex: 1, minWidth: 0, pb: last ? 0 : 2.5, pt: 0.5 }}>
+                                <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, flexWrap: 'wrap' }}>
+                                    <Typography variant="subtitle2" component="span">
+                                        {translate(`resources.requests.events.${event.kind}`, { _: event.kind })}
+                                    </Typography>
+                                    <Typography variant="body2" color="text.secondary" component="span">
+                                        {translate('app.requests.timeline.by', {
+                                            actor: event.actorEmail ?? translate('app.audit.system_actor'),
+                                        })}
+                                    </Typography>
+                                    <Typography
+                                        variant="caption"
+                                        color="text.secondary"
+                                        component="time"
+                                        dateTime={event.at}
+                                        sx={{ ml: 'auto', whiteSpace: 'nowrap' }}
+                                    >
+                                        {formatInstant(event.at, locale)}
+                                    </Typography>
+                                </Box>
+                                <EventDetails event={event} requestType={request.type} />
+                                {event.message && event.kind !== 'rejected' && (
+                                    <Box sx={{ mt: 0.75 }}>
+                                        <FoldedText text={event.message} />
+                                    </Box>
+                                )}
+                            </Box>
+                        </Box>
+                    );
+                })}
+            </Box>
+        );
+    }
+
+    return (
+        <Card>
+            <CardHeader
+                avatar={<HistoryIcon color="primary" />}
+                title={translate('app.requests.timeline.title')}
+                slotProps={{ title: { variant: 'h6', component: 'h2' } }}
+                sx={{ pb: 0 }}
+            />
+            <CardContent>{content}</CardContent>
+        </Card>
+    );
+};

@@ -1,0 +1,240 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { launchBrowser, screenshot } from './browser';
+
+/**
+ * The data-subject requests in a real Chromium against the real console: the dashboard's
+ * figures, an e-mail imported as a request and walked through the whole workflow (identity
+ * check, verification, extension, closing), both languages, and an auditor who may only read.
+ * Screenshots go to tests/artifacts/ to be looked at.
+ */
+
+const EMAIL = join(__dirname, '../fixtures/emails/it-plain-erasure.eml');
+const DAY = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+
+/** Before a screenshot: the pointer out of the way, and no transition or ripple half-way. */
+async function still(page: Page): Promise<void> {
+  await page.mouse.move(1279, 799);
+  // The notices of the last actions (each shows for a few seconds) are gone.
+  await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 20_000 });
+  // A string: this file is type-checked without the DOM library. Endless animations (a focus pulse) are ignored.
+  await page.waitForFunction(
+    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
+  );
+}
+
+describe('data-subject requests in Chromium', () => {
+  let c: TestConsole;
+  let browser: Browser;
+  let page: Page;
+  let token: string;
+  let requestUrl: string;
+  const auditor = { email: uniqueEmail('auditor'), password: 'auditor password 1' };
+
+  beforeAll(async () => {
+    c = await startTestConsole({ serveAdmin: true, database: 'server' });
+    token = await c.login();
+    const create = async (body: Record<string, unknown>) => {
+      const res = await c.api('/api/requests', { token, body });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body as { id: string; reference: string };
+    };
+    const act = async (id: string, action: string, body: Record<string, unknown>) => {
+      const res = await c.api(`/api/requests/${id}/${action}`, { token, body });
+      expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
+    };
+
+    // Open: one overdue, one due within the week, one just received.
+    await create({ type: 'erasure', channel: 'email', receivedAt: daysAgo(40), subjectName: 'Marco Neri', subjectEmail: 'marco.neri@example.it', language: 'it' });
+    await create({ type: 'access', channel: 'web_form', receivedAt: daysAgo(27), subjectName: 'Laura Conti', subjectEmail: 'laura.conti@example.it', language: 'it' });
+    await create({ type: 'portability', channel: 'post', receivedAt: daysAgo(2), subjectName: 'Paolo Greco', subjectPhone: '+39 347 765 4321', language: 'it' });
+
+    // Answered in past months, so that the chart and the median have something to show.
+    const history: Array<[string, number, number]> = [
+      ['access', 160, 21],
+      ['erasure', 130, 12],
+      ['access', 100, 18],
+      ['objection', 95, 6],
+      ['rectification', 70, 9],
+      ['erasure', 64, 25],
+      ['consent_withdrawal', 45, 3],
+      ['access', 35, 14],
+    ];
+    for (const [type, received, took] of history) {
+      const r = await create({ type, channel: 'email', receivedAt: daysAgo(received), subjectEmail: uniqueEmail('subject'), language: 'en' });
+      await act(r.id, 'verify', { method: 'email_from_known_address' });
+      await act(r.id, 'close', { outcome: 'Answered by e-mail' });
+      // Answered `took` days after receipt, not today.
+      await sql(c, `UPDATE requests SET closed_at = received_at + make_interval(days => $2) WHERE id = $1`, [r.id, took]);
+    }
+
+    await c.api('/api/users', { token, body: { ...auditor, fullName: 'Anna Auditor', role: 'auditor' } });
+
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Rome' });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => console.error('page error:', error));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await c?.close();
+  });
+
+  it('lands on a dashboard led by the request figures', async () => {
+    await page.goto(c.url);
+    await page.locator('input[name="username"]').fill(ADMIN.email);
+    await page.locator('input[name="password"]').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Welcome, Administrator').waitFor();
+
+    await expect.poll(() => page.getByTestId('stat-open').textContent()).toBe('3');
+    await expect(page.getByTestId('stat-overdue').textContent()).resolves.toBe('1');
+    await expect(page.getByTestId('stat-due-soon').textContent()).resolves.toBe('1');
+    await expect(page.getByTestId('stat-median').textContent()).resolves.toMatch(/^\d+(\.\d)?$/);
+    await page.getByText('Requests per month').waitFor();
+    await page.getByTestId('requests-per-month').locator('.recharts-bar-rectangle').first().waitFor();
+    await page.getByTestId('requests-per-month').getByText('Consent withdrawal').waitFor();
+
+    // The open requests, earliest deadline first: the overdue one, then the one due this week.
+    const open = page.getByTestId('open-requests').getByRole('listitem');
+    await expect.poll(() => open.count()).toBe(3);
+    await expect(open.nth(0).getByTestId('days-left').getAttribute('data-urgency')).resolves.toBe('overdue');
+    await expect(open.nth(1).getByTestId('days-left').getAttribute('data-urgency')).resolves.toBe('soon');
+    await expect(open.nth(2).getByTestId('days-left').getAttribute('data-urgency')).resolves.toBe('ok');
+    await expect(open.nth(0).textContent()).resolves.toMatch(/Marco Neri.*\d+ days overdue/);
+    await still(page);
+    await screenshot(page, '20-dashboard-en');
+  });
+
+  it('imports an e-mail as a request with a guessed type', async () => {
+    await page.getByRole('menuitem', { name: 'Requests' }).click();
+    await page.getByRole('table').waitFor();
+    await expect.poll(() => page.getByRole('table').getByRole('row').count()).toBe(4); // header + the 3 open
+    await still(page);
+    await screenshot(page, 'tmp-list-en');
+    await page.getByRole('button', { name: 'Import e-mails' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import e-mails' });
+    await dialog.getByTestId('import-emails-input').setInputFiles(EMAIL);
+    const created = dialog.getByRole('link', { name: /^DSR-2026-\d{4}$/ });
+    await created.waitFor();
+    await dialog.getByText('1 request created').waitFor();
+    await still(page);
+    await screenshot(page, 'tmp-import-en');
+    await expect(dialog.getByTestId('type-guessed').textContent()).resolves.toMatch(/Erasure\s*guess/i);
+    await created.click();
+
+    await page.getByTestId('request-reference').waitFor();
+    requestUrl = page.url();
+    await expect(page.getByTestId('request-status').textContent()).resolves.toBe('Received');
+    await expect(page.getByTestId('request-reference').textContent()).resolves.toMatch(/^DSR-2026-\d{4}$/);
+    await page.getByText('giulia.bianchi@example.it').first().waitFor();
+    // The e-mail's text is the first line of the timeline.
+    await page.getByTestId('request-timeline').getByText(/vi chiedo la cancellazione/).waitFor();
+    // The data held: searched for the subject's e-mail (nothing ingested in this test).
+    await page.getByTestId('subject-data-email').getByText('Nothing held').waitFor();
+  });
+
+  it('walks the request through type confirmation, identity check, verification, extension and closing', async () => {
+    const status = page.getByTestId('request-status');
+    const dialog = page.getByRole('dialog');
+
+    await page.getByRole('button', { name: 'Confirm type' }).click();
+    await page.getByText('Type confirmed').waitFor();
+    await expect.poll(() => page.getByTestId('type-guessed').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Start identity check' }).click();
+    await dialog.getByLabel('What was asked (optional)').fill('Asked her to reply from the address we know.');
+    await dialog.getByRole('button', { name: 'Start identity check' }).click();
+    await expect.poll(() => status.textContent()).toBe('Identity check');
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Verify identity' }).click();
+    await dialog.getByLabel('What was seen or checked (optional)').fill('She replied from giulia.bianchi@example.it.');
+    await dialog.getByRole('button', { name: 'Verify identity' }).click();
+    await expect.poll(() => status.textContent()).toBe('In progress');
+    await page.getByText('admin@console.test', { exact: true }).waitFor(); // verified by
+
+    // Too short a reason is refused beside the input, and nothing is sent.
+    await page.getByRole('button', { name: 'Extend' }).click();
+    await dialog.getByLabel('Reason for the extension').fill('busy');
+    await dialog.getByRole('button', { name: 'Extend by two months' }).click();
+    await dialog.getByText(/10 characters/).first().waitFor();
+    await dialog.getByLabel('Reason for the extension').fill('Many sources to search, including a long chat history.');
+    await expect(dialog.getByLabel('Subject informed on').inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    await dialog.getByRole('button', { name: 'Extend by two months' }).click();
+    await expect.poll(() => page.getByTestId('deadline-extended').textContent()).toMatch(/2027/);
+    await expect.poll(() => page.getByRole('button', { name: 'Extend', exact: true }).count()).toBe(0); // only once
+
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.getByLabel('Outcome').fill('Erased her data from every source and told her by e-mail.');
+    await dialog.getByRole('button', { name: 'Close the request' }).click();
+    await expect.poll(() => status.textContent()).toBe('Completed');
+    await expect(page.getByTestId('request-outcome').textContent()).resolves.toMatch(/Erased her data/);
+    // A closed request offers no more steps, only notes.
+    await expect.poll(() => page.getByRole('button', { name: 'Verify identity' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Add note' }).waitFor();
+
+    const kinds = page.getByTestId('request-timeline').locator(':scope > li');
+    const kindsShown = async () => Promise.all((await kinds.all()).map((item) => item.getAttribute('data-kind')));
+    await expect.poll(kindsShown).toEqual([
+      'received',
+      'updated',
+      'identity_check',
+      'verified',
+      'extended',
+      'closed',
+    ]);
+    await expect(page.getByTestId('answered-on-time').getAttribute('data-on-time')).resolves.toBe('true');
+    await page.evaluate('window.scrollTo(0, 0)');
+    await still(page);
+    await screenshot(page, '21-request-en');
+  });
+
+  it('shows the dashboard and the request in Italian', async () => {
+    await page.getByRole('button', { name: 'English' }).first().click();
+    await page.getByRole('menuitem', { name: 'Italiano' }).click();
+    await page.goto(`${c.url}/#/`);
+    await page.getByText('Richieste per mese').waitFor();
+    await expect.poll(() => page.getByTestId('stat-open').textContent()).toBe('3');
+    await page.getByTestId('requests-per-month').getByText('Revoca del consenso').waitFor();
+    await page.getByTestId('open-requests').getByText(/Scaduta da \d+ giorni/).waitFor();
+    await still(page);
+    await screenshot(page, '22-dashboard-it');
+
+    await page.goto(requestUrl);
+    await expect.poll(() => page.getByTestId('request-status').textContent()).toBe('Evasa');
+    await page.getByText('Cronologia').waitFor();
+    await page.getByText('Identità verificata').first().waitFor();
+    await page.getByText('Dati conservati sull’interessato').waitFor();
+    await still(page);
+    await screenshot(page, '23-request-it');
+  });
+
+  it('lets an auditor read requests but offers no action', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Rome' });
+    const auditorPage = await context.newPage();
+    auditorPage.setDefaultTimeout(15_000);
+    try {
+      await auditorPage.goto(c.url);
+      await auditorPage.locator('input[name="username"]').fill(auditor.email);
+      await auditorPage.locator('input[name="password"]').fill(auditor.password);
+      await auditorPage.getByRole('button', { name: 'Sign in' }).click();
+      await auditorPage.getByText('Welcome, Anna Auditor').waitFor();
+      await auditorPage.goto(`${c.url}/#/requests`);
+      await expect.poll(() => auditorPage.getByRole('table').getByRole('row').count()).toBe(4);
+      await expect.poll(() => auditorPage.getByRole('button', { name: 'Import e-mails' }).count()).toBe(0);
+      await expect.poll(() => auditorPage.getByRole('link', { name: 'Create' }).count()).toBe(0);
+      await auditorPage.getByRole('table').getByText('Paolo Greco').click();
+      await auditorPage.getByTestId('request-reference').waitFor();
+      await expect(auditorPage.getByTestId('request-status').textContent()).resolves.toBe('Received');
+      await expect.poll(() => auditorPage.getByTestId('request-actions').count()).toBe(0);
+      await expect.poll(() => auditorPage.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
