@@ -1,0 +1,27 @@
+import type { DataSubjectRequest } from '../types';
+import { ErasureCard } from './ErasureCard';
+import { RecipientsCard } from './RecipientsCard';
+import { RectificationCard, RestrictionCard, WithdrawalCard } from './SubjectRightsCards';
+
+export { useErasureStatus } from './shared';
+
+/**
+ * What the officer does to the subject's data, by the request's type (docs/erasure.md): erase
+ * (Art. 17), rectify (Art. 16), restrict (Art. 18: also while a rectification or an objection is
+ * checked), stop a processing (Art. 21, Art. 7(3)); then the recipients to tell (Art. 19).
+ * Every role sees the state; only staff, on an open and verified request, get the buttons.
+ */
+export const RequestRights = ({ request, canAct }: { request: DataSubjectRequest; canAct: boolean }) => {
+    const type = request.type;
+    return (
+        <>
+            {type === 'erasure' && <ErasureCard request={request} canAct={canAct} />}
+            {type === 'rectification' && <RectificationCard request={request} canAct={canAct} />}
+            {(type === 'consent_withdrawal' || type === 'objection') && <WithdrawalCard request={request} canAct={canAct} />}
+            {(type === 'restriction' || type === 'rectification' || type === 'objection') && (
+                <RestrictionCard request={request} canAct={canAct} />
+            )}
+            <RecipientsCard request={request} />
+        </>
+    );
+};

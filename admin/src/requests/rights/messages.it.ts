@@ -1,0 +1,277 @@
+import type { RightsMessages } from './messages.en';
+
+/** Italian messages of the erasure, rectification, restriction, objection and withdrawal screens. */
+export const rightsItalian: RightsMessages = {
+    app: {
+        requests: {
+            rights: {
+                verify_first: 'Verifica prima l’identità dell’interessato: fino ad allora i suoi dati non si possono modificare.',
+                error: 'Non è stato possibile caricare lo stato.',
+                ips: 'Indirizzi IP indicati dall’interessato (facoltativo)',
+                ips_help:
+                    'Le righe dei log di accesso sono collegate a una persona solo tramite l’indirizzo IP. Separa gli indirizzi con virgole o spazi.',
+                records: '1 record |||| %{smart_count} record',
+                sources_count: '1 fonte |||| %{smart_count} fonti',
+                show_all: 'Mostra tutti (%{smart_count})',
+                show_less: 'Mostra meno',
+                more: 'e altri %{count}, non elencati',
+                per_source: '%{source}: %{count}',
+                erasure: {
+                    title: 'Cancellazione',
+                    subtitle: 'Art. 17 GDPR: ogni fonte, record per record',
+                    not_started:
+                        'Non è stato ancora cancellato nulla. Guarda l’anteprima di ciò che la cancellazione cambierebbe in ogni fonte, poi eseguila. La richiesta si potrà chiudere a cancellazione completata.',
+                    not_started_readonly: 'La cancellazione non è stata eseguita.',
+                    preview: 'Anteprima della cancellazione',
+                    run_again: 'Esegui di nuovo',
+                    waive: 'Registra il motivo',
+                    started: 'Avviata il %{date}',
+                    complete: 'Cancellazione completata il %{date}.',
+                    complete_open: 'Cancellazione completata il %{date}: la richiesta si può chiudere.',
+                    incomplete:
+                        'Non completata: 1 fonte non è riuscita. Esegui di nuovo la cancellazione (si ripete solo ciò che manca), oppure registra perché non si può fare. Fino ad allora la richiesta non si può chiudere. |||| Non completata: %{smart_count} fonti non sono riuscite. Esegui di nuovo la cancellazione (si ripete solo ciò che manca), oppure registra perché non si può fare. Fino ad allora la richiesta non si può chiudere.',
+                    close_blocked:
+                        'Esegui prima la cancellazione: una richiesta di cancellazione si chiude a cancellazione completata.',
+                    ran_complete: 'Cancellazione di %{reference} completata',
+                    ran_incomplete: 'Cancellazione di %{reference} non completata: una fonte non è riuscita',
+                    attempts: '1 tentativo |||| %{smart_count} tentativi',
+                    affected: '1 record modificato |||| %{smart_count} record modificati',
+                    waived_because: 'Non cancellata: %{reason}',
+                    status: {
+                        done: 'Fatto',
+                        failed: 'Non riuscita',
+                        waived: 'Rinunciata',
+                        pending: 'Non eseguita',
+                    },
+                    dialog: {
+                        title: 'Cancella i dati di %{reference}',
+                        result_title: 'Cancellazione di %{reference}',
+                        intro: 'Ciò che la cancellazione cambierebbe, fonte per fonte. Non è ancora cambiato nulla.',
+                        intro_resumed: 'Ciò che resta da cancellare, fonte per fonte.',
+                        found_through:
+                            'Trovati tramite %{emails} e %{phones}, che entrano nella lista di soppressione: il sito non potrà reinviare i dati della persona.',
+                        found_through_one:
+                            'Trovati tramite %{identifiers}, che entra nella lista di soppressione: il sito non potrà reinviare i dati della persona.',
+                        emails: '1 email |||| %{smart_count} email',
+                        phones: '1 numero di telefono |||| %{smart_count} numeri di telefono',
+                        ips_fixed: 'Gli indirizzi IP sono stati fissati alla prima esecuzione e non si possono cambiare.',
+                        update_preview: 'Aggiorna l’anteprima',
+                        update_first: 'Aggiorna l’anteprima per includere gli indirizzi IP prima di cancellare.',
+                        nothing: 'Nulla conservato',
+                        no_ips: 'Nulla, perché non è stato indicato alcun indirizzo IP',
+                        total: '%{records} in %{sources}',
+                        nothing_at_all:
+                            'La console non conserva nulla sulla persona. Esegui comunque la cancellazione: registra che non c’era nulla e mette email e telefono della persona nella lista di soppressione.',
+                        erase_now: 'Cancella ora',
+                        confirm_title: 'Cancellare ora i dati di %{reference}?',
+                        confirm_content:
+                            '%{records} in %{sources} saranno cancellati, mascherati o scollegati come elencato, e le email e i telefoni della persona aggiunti alla lista di soppressione. L’operazione è irreversibile.',
+                        confirm: 'Cancella ora',
+                        result_complete: 'Cancellazione completata: tutte le fonti sono state trattate.',
+                        result_incomplete:
+                            'Non completata: una fonte non è riuscita. Chiudi questa finestra, poi esegui di nuovo la cancellazione oppure registra perché non si può fare.',
+                    },
+                    strategies: {
+                        'calendar-events':
+                            'Gli eventi del calendario della persona sono cancellati; negli eventi di un collega la persona è tolta da partecipanti, titolo e descrizione.',
+                        'calendar-connections':
+                            'L’accesso è revocato presso Google, poi il collegamento, i suoi token cifrati e i suoi eventi sono cancellati.',
+                        'chat-conversations':
+                            'Conservate a fini statistici, con email, numeri di telefono e nomi della persona mascherati («[…]») in ogni messaggio.',
+                        consents: 'Conservati come prova del consenso (art. 7, par. 1), senza l’email.',
+                        'access-logs': 'Le righe degli indirizzi IP indicati sono cancellate.',
+                        leads: 'Cancellati: non resta nulla da conservare.',
+                    },
+                    actions: {
+                        delete: 'Cancella',
+                        mask: 'Maschera',
+                        unlink: 'Togli l’email',
+                        revoke_and_delete: 'Revoca e cancella',
+                        remove_attendee: 'Togli la persona',
+                    },
+                    waive_dialog: {
+                        title: 'Registra perché %{source} non si può cancellare',
+                        description:
+                            'Il motivo resta nella cronologia e nel registro di audit, e la richiesta si potrà chiudere. Indica cosa è stato tentato e cosa è stato detto alla persona.',
+                        error: 'Ultimo errore: %{error}',
+                        reason: 'Motivo',
+                        reason_help: 'Almeno 10 caratteri.',
+                        confirm: 'Registra il motivo',
+                        done: 'Motivo registrato: rinuncia per %{source}',
+                    },
+                },
+                recipients: {
+                    title: 'Destinatari da informare (art. 19)',
+                    subtitle: 'I responsabili che ricevono i dati modificati da questa richiesta, ognuno con una comunicazione pronta da inviare',
+                    none: 'Nessun responsabile riceve i dati modificati da questa richiesta.',
+                    activities: 'Trattamenti',
+                    categories: 'Dati',
+                    contact: 'Contatto',
+                    show_notice: 'Mostra la comunicazione',
+                    hide_notice: 'Nascondi la comunicazione',
+                    copy: 'Copia la comunicazione',
+                    copied: 'Comunicazione per %{name} copiata negli appunti',
+                    copy_failed: 'Non è stato possibile copiare la comunicazione: selezionala e copiala a mano.',
+                    changes: {
+                        erasure: 'Cancellazione',
+                        rectification: 'Rettifica',
+                        restriction: 'Limitazione',
+                    },
+                    transfers: {
+                        none: 'Nessun trasferimento fuori dall’UE',
+                        scc: 'Clausole contrattuali tipo',
+                        dpf: 'EU-US Data Privacy Framework',
+                        scc_dpf: 'Clausole tipo + EU-US Data Privacy Framework',
+                        other: 'Altra garanzia (vedi il registro)',
+                    },
+                },
+                rectification: {
+                    title: 'Rettifica',
+                    subtitle: 'Art. 16 GDPR: i record del modulo di contatto sono corretti sul posto',
+                    button: 'Rettifica',
+                    none_yet: 'Non è stato ancora corretto nulla.',
+                    last: 'Corretti il %{date}',
+                    dialog: {
+                        title: 'Rettifica i dati di %{reference}',
+                        description:
+                            'Compila solo ciò che cambia e lascia vuoto il resto. Ogni record del modulo di contatto della persona viene corretto, una nuova email anche nei suoi consensi cookie, e la ricerca si aggiorna. Prima e dopo restano nella cronologia e nel registro di audit.',
+                        confirm: 'Rettifica',
+                        at_least_one: 'Indica almeno un valore corretto.',
+                        result: '1 record corretto. |||| %{smart_count} record corretti.',
+                        unchanged: 'Nulla da cambiare: i record contengono già questi valori.',
+                    },
+                    table: {
+                        source: 'Fonte',
+                        field: 'Campo',
+                        before: 'Prima',
+                        after: 'Dopo',
+                    },
+                    done: '%{reference}: 1 record corretto |||| %{reference}: %{smart_count} record corretti',
+                },
+                restriction: {
+                    title: 'Limitazione del trattamento',
+                    subtitle: 'Art. 18 GDPR: i record sono conservati ma non usati, e mai eliminati dalla pulizia',
+                    in_force: 'Limitato dal %{date}.',
+                    not_in_force: 'Il trattamento non è limitato.',
+                    lifted: 'Limitazione revocata il %{date}.',
+                    restrict: 'Limita il trattamento',
+                    lift: 'Revoca la limitazione',
+                    restrict_dialog: {
+                        title: 'Limita il trattamento per %{reference}',
+                        description:
+                            'Ogni record della persona viene contrassegnato: conservato, mostrato come limitato in ogni schermata, escluso dalla pulizia per conservazione. I nuovi dati inviati per le sue email, i suoi telefoni o indirizzi IP arrivano già contrassegnati.',
+                        confirm: 'Limita il trattamento',
+                    },
+                    lift_dialog: {
+                        title: 'Revoca la limitazione di %{reference}',
+                        description:
+                            'I contrassegni messi da questa richiesta vengono tolti. Art. 18, par. 3, GDPR: informa la persona prima di revocare la limitazione, e scrivilo nel motivo.',
+                        reason: 'Motivo',
+                        reason_help: 'Almeno 10 caratteri, per esempio «Esattezza verificata; interessato informato il 23 novembre».',
+                        confirm: 'Revoca la limitazione',
+                    },
+                    done: '%{reference}: 1 record limitato |||| %{reference}: %{smart_count} record limitati',
+                    lifted_done: '%{reference}: limitazione revocata',
+                },
+                withdrawal: {
+                    title_consent_withdrawal: 'Revoca del consenso',
+                    title_objection: 'Opposizione',
+                    subtitle_consent_withdrawal: 'Art. 7, par. 3, GDPR: cessano i trattamenti basati sul consenso',
+                    subtitle_objection: 'Art. 21 GDPR: cessano i trattamenti basati sul legittimo interesse',
+                    button: 'Interrompi il trattamento',
+                    none_yet: 'Non è stato ancora registrato nulla.',
+                    last: 'Registrata il %{date} · ID consenso %{consentId}',
+                    dialog: {
+                        title: 'Interrompi il trattamento per %{reference}',
+                        description_consent_withdrawal:
+                            'Scegli i trattamenti da interrompere; sono selezionati quelli basati sul consenso. La revoca viene registrata nei consensi cookie, con le categorie scelte rifiutate: il banner e il revisore la leggono come prova.',
+                        description_objection:
+                            'Scegli i trattamenti da interrompere; sono selezionati quelli basati sul legittimo interesse. L’opposizione viene registrata nei consensi cookie, con le categorie scelte rifiutate: il banner e il revisore la leggono come prova.',
+                        activities: 'Trattamenti',
+                        no_activities: 'Il registro non elenca alcun trattamento.',
+                        at_least_one: 'Scegli almeno un trattamento.',
+                        confirm: 'Interrompi il trattamento',
+                        result: 'Registrata come revoca nei consensi cookie (ID consenso %{consentId}).',
+                    },
+                    table: {
+                        activity: 'Trattamento',
+                        legal_basis: 'Base giuridica',
+                        banner: 'Ora il banner rifiuta',
+                        held: 'Record conservati',
+                    },
+                    no_banner_category: '—',
+                    held_help: 'Record nella fonte del trattamento: cancellali o limitali come passo successivo.',
+                    done: '%{reference}: 1 trattamento interrotto |||| %{reference}: %{smart_count} trattamenti interrotti',
+                },
+                legal_bases: {
+                    consent: 'Consenso',
+                    contract: 'Contratto',
+                    legal_obligation: 'Obbligo legale',
+                    vital_interests: 'Interessi vitali',
+                    public_task: 'Compito di interesse pubblico',
+                    legitimate_interests: 'Legittimo interesse',
+                },
+                consent_categories: {
+                    contact_form: 'Modulo di contatto',
+                },
+            },
+            timeline: {
+                erasure_plan: 'Da modificare: %{sources}',
+                erasure_nothing: 'Nessuna fonte conserva dati',
+                suppressed:
+                    '1 email o telefono aggiunto alla lista di soppressione |||| %{smart_count} email e telefoni aggiunti alla lista di soppressione',
+                source_done: '%{source}: 1 record modificato |||| %{source}: %{smart_count} record modificati',
+                source_failed: '%{source}: non riuscita (tentativo %{attempt})',
+                source_waived: '%{source}: non cancellata',
+                late: 'Arrivato durante la cancellazione',
+                completed_total: '1 record modificato in tutto |||| %{smart_count} record modificati in tutto',
+                waived_sources: 'Rinuncia: %{sources}',
+                rectified_change: '%{source} · %{field}: %{before} → %{after}',
+                restricted_sources: 'Limitati: %{sources}',
+                restricted_nothing: 'Nessun record trovato da limitare',
+                lifted_sources: 'Contrassegno tolto: %{sources}',
+                effect: '%{activity} (%{basis})',
+                effect_banner: 'il banner rifiuta %{category}',
+                effect_held: '1 record conservato |||| %{smart_count} record conservati',
+                consent_id: 'ID consenso %{consentId}',
+            },
+        },
+    },
+    resources: {
+        requests: {
+            events: {
+                erasure_started: 'Cancellazione avviata',
+                erasure_resumed: 'Cancellazione eseguita di nuovo',
+                erasure_source_done: 'Fonte cancellata',
+                erasure_source_failed: 'Fonte non riuscita',
+                erasure_waived: 'Rinuncia per una fonte',
+                erasure_completed: 'Cancellazione completata',
+                rectified: 'Dati rettificati',
+                restricted: 'Trattamento limitato',
+                restriction_lifted: 'Limitazione revocata',
+                consent_withdrawn: 'Consenso revocato',
+                objection_recorded: 'Opposizione registrata',
+            },
+        },
+        'audit-events': {
+            actions: {
+                erasure: {
+                    previewed: 'Anteprima della cancellazione',
+                    started: 'Cancellazione avviata',
+                    source_erased: 'Fonte cancellata',
+                    source_failed: 'Cancellazione di una fonte non riuscita',
+                    calendar_revoked: 'Accesso al calendario revocato',
+                    waived: 'Rinuncia alla cancellazione di una fonte',
+                    completed: 'Cancellazione completata',
+                },
+                subject: {
+                    rectified: 'Dati rettificati',
+                    restricted: 'Trattamento limitato',
+                    restriction_lifted: 'Limitazione revocata',
+                    consent_withdrawn: 'Consenso revocato',
+                    objection_recorded: 'Opposizione registrata',
+                },
+            },
+        },
+    },
+};

@@ -1,0 +1,71 @@
+import type { Language } from '../requests/request.entity';
+
+/**
+ * Art. 19: the controller tells each recipient of the data about a rectification, erasure or
+ * restriction. Plain functions: which sources feed which activity, and the notice's wording.
+ */
+
+/** The activity register names a source system; calendar events belong to the calendar connections' activity. */
+export function sourceSystemOf(source: string): string {
+  if (source === 'calendar-events') return 'calendar-connections';
+  if (source === 'chat-messages') return 'chat-conversations';
+  return source;
+}
+
+export type NotifiedChange = 'erasure' | 'rectification' | 'restriction';
+
+const WHAT: Record<Language, Record<NotifiedChange, string>> = {
+  en: {
+    erasure: 'erased the personal data of a data subject',
+    rectification: 'rectified the personal data of a data subject',
+    restriction: 'restricted the processing of the personal data of a data subject',
+  },
+  it: {
+    erasure: "cancellato i dati personali di un interessato",
+    rectification: "rettificato i dati personali di un interessato",
+    restriction: "limitato il trattamento dei dati personali di un interessato",
+  },
+};
+
+const ASK: Record<Language, Record<NotifiedChange, string>> = {
+  en: {
+    erasure: 'Please erase any copy of these data you process on our behalf, and confirm in writing when done.',
+    rectification: 'Please rectify any copy of these data you process on our behalf accordingly, and confirm in writing when done.',
+    restriction: 'Please restrict the processing of these data accordingly (store them only) until we tell you otherwise, and confirm in writing.',
+  },
+  it: {
+    erasure: 'Vi chiediamo di cancellare ogni copia di tali dati che trattate per nostro conto e di darcene conferma scritta.',
+    rectification: 'Vi chiediamo di rettificare di conseguenza ogni copia di tali dati che trattate per nostro conto e di darcene conferma scritta.',
+    restriction: 'Vi chiediamo di limitarne il trattamento alla sola conservazione fino a nostra diversa comunicazione e di darcene conferma scritta.',
+  },
+};
+
+export function recipientNotice(
+  language: Language,
+  input: { processor: string; service: string; reference: string; change: NotifiedChange; categories: string[]; date: string; subjectEmail: string | null },
+): string {
+  const categories = input.categories.length ? input.categories.join(', ') : language === 'it' ? 'dati personali' : 'personal data';
+  const who = input.subjectEmail ?? (language === 'it' ? "l'interessato" : 'the data subject');
+  if (language === 'it') {
+    return [
+      `Oggetto: comunicazione ai sensi dell'art. 19 GDPR (rif. ${input.reference})`,
+      '',
+      `Spettabile ${input.processor},`,
+      `in qualità di responsabile del trattamento per il servizio "${input.service}", vi informiamo che in data ${input.date} abbiamo ${WHAT.it[input.change]} (${who}), su sua richiesta ai sensi del GDPR.`,
+      `Categorie di dati interessate: ${categories}.`,
+      ASK.it[input.change],
+      '',
+      'Cordiali saluti',
+    ].join('\n');
+  }
+  return [
+    `Subject: notification under Art. 19 GDPR (ref. ${input.reference})`,
+    '',
+    `Dear ${input.processor},`,
+    `as our processor for "${input.service}", we inform you that on ${input.date} we ${WHAT.en[input.change]} (${who}) at their request under the GDPR.`,
+    `Categories of data concerned: ${categories}.`,
+    ASK.en[input.change],
+    '',
+    'Kind regards',
+  ].join('\n');
+}

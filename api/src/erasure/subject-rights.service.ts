@@ -1,0 +1,325 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService, type Actor } from '../audit/audit.service';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
+import { addMonthsUtc } from '../common/time';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { ProcessingActivity } from '../registers/activities/activity.entity';
+import { romeDate } from '../requests/deadlines';
+import { appendToTimeline } from '../requests/request-timeline';
+import { DataSubjectRequest } from '../requests/request.entity';
+import { CONSENT_CATEGORIES, CONSENT_VALIDITY_MONTHS, ConsentRecord, type ConsentCategory } from '../sources/consents/consent-record.entity';
+import { Lead } from '../sources/leads/lead.entity';
+import { normaliseEmail, normalisePhone } from '../subjects/identifiers';
+import { consentIdentifiers, leadIdentifiers } from '../subjects/record-identifiers';
+import { SubjectIndexService } from '../subjects/subject-index.service';
+import { SubjectSearchService } from '../subjects/subject-search.service';
+import type { RectifyDto } from './dto/subject-rights.dtos';
+import { recipientNotice, sourceSystemOf, type NotifiedChange } from './recipients';
+import { normaliseIps, requireActionable } from './request-guards';
+import { returnedRows } from '../common/sql-rows';
+
+/** The tables that carry a restriction flag, by source resource. */
+const RESTRICTABLE: Record<string, string> = {
+  leads: 'leads',
+  'chat-conversations': 'chat_conversations',
+  'calendar-connections': 'calendar_connections',
+  'calendar-events': 'calendar_events',
+  consents: 'consent_records',
+  'access-logs': 'access_logs',
+};
+
+/** The lead fields a rectification may correct. */
+const RECTIFIABLE = ['firstName', 'lastName', 'email', 'phone', 'company', 'spaceType', 'objective', 'message'] as const;
+
+export interface Recipient {
+  processorId: string;
+  name: string;
+  service: string;
+  country: string;
+  transferMechanism: string;
+  contact: string | null;
+  activities: string[];
+  categories: string[];
+  change: NotifiedChange;
+  notice: string;
+}
+
+/**
+ * Rectification (Art. 16), restriction (Art. 18), objection (Art. 21) and withdrawal of consent
+ * (Art. 7(3)) applied to the records the index finds for the request's subject; and the
+ * recipients to tell (Art. 19).
+ */
+@Injectable()
+export class SubjectRightsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly search: SubjectSearchService,
+    private readonly index: SubjectIndexService,
+  ) {}
+
+  /** Corrects the subject's leads (and the e-mail of their consent records) in place; the index follows. */
+  async rectify(actor: Actor, requestId: string, dto: RectifyDto) {
+    const request = await this.loadRequest(requestId);
+    requireActionable(request, ['rectification']);
+    const corrections = Object.fromEntries(RECTIFIABLE.filter((f) => dto[f] !== undefined).map((f) => [f, dto[f] === '' ? null : dto[f]]));
+    if (Object.keys(corrections).length === 0) throw new InvalidInputError(`Give at least one field to correct: ${RECTIFIABLE.join(', ')}`);
+    if (corrections.email !== undefined) {
+      const email = normaliseEmail(corrections.email as string | null);
+      if (!email) throw new InvalidInputError('email: must be an e-mail address', { email: 'must be an e-mail address' });
+      corrections.email = email;
+    }
+    if (corrections.phone) {
+      const phone = normalisePhone(corrections.phone as string);
+      if (!phone) throw new InvalidInputError('phone: must be a phone number (Italian, or with its country code)', { phone: 'must be a phone number' });
+      corrections.phone = phone;
+    }
+    const found = await this.locate(request);
+    const leadIds = found.get('leads') ?? [];
+    if (!leadIds.length) throw new ConflictError(`The console holds no contact-form record of the subject of ${request.reference} to correct`);
+
+    return this.dataSource.transaction(async (manager) => {
+      const changes: Array<{ source: string; recordId: string; before: Record<string, unknown>; after: Record<string, unknown> }> = [];
+      const leads = await manager.find(Lead, { where: { id: In(leadIds) }, lock: { mode: 'pessimistic_write' } });
+      for (const lead of leads) {
+        const before: Record<string, unknown> = {};
+        const after: Record<string, unknown> = {};
+        for (const [field, value] of Object.entries(corrections)) {
+          if ((lead as any)[field] === value) continue;
+          before[field] = (lead as any)[field];
+          after[field] = value;
+          (lead as any)[field] = value;
+        }
+        if (!Object.keys(after).length) continue;
+        await manager.save(Lead, lead);
+        await this.index.remove(manager, 'leads', [lead.id]);
+        await this.index.add(manager, 'leads', [{ recordId: lead.id, identifiers: leadIdentifiers(lead) }]);
+        changes.push({ source: 'leads', recordId: lead.id, before, after });
+      }
+      if (typeof corrections.email === 'string') {
+        const consents = await manager.find(ConsentRecord, { where: { id: In(found.get('consents') ?? []) } });
+        for (const consent of consents.filter((c) => c.email && c.email !== corrections.email)) {
+          changes.push({ source: 'consents', recordId: consent.id, before: { email: consent.email }, after: { email: corrections.email } });
+          consent.email = corrections.email;
+          await manager.save(ConsentRecord, consent);
+          await this.index.remove(manager, 'consents', [consent.id]);
+          await this.index.add(manager, 'consents', [{ recordId: consent.id, identifiers: consentIdentifiers(consent) }]);
+        }
+      }
+      const sources = [...new Set(changes.map((c) => c.source))];
+      await appendToTimeline(manager, actor, request.id, 'rectified', null, { sources, changes });
+      await this.audit.record(manager, actor, { action: 'subject.rectified', entity: 'request', entityId: request.id, details: { reference: request.reference, changes } });
+      return { reference: request.reference, recordsChanged: changes.length, changes };
+    });
+  }
+
+  /** Flags every record of the subject as restricted and remembers their identifiers, so that new data arrives flagged. */
+  async restrict(actor: Actor, requestId: string, ipsInput: unknown[] = []) {
+    const request = await this.loadRequest(requestId);
+    requireActionable(request, ['restriction', 'rectification', 'objection']);
+    const ips = normaliseIps(ipsInput);
+    const found = await this.locate(request, ips);
+    const identifiers = await this.identifiersOf(request);
+    return this.dataSource.transaction(async (manager) => {
+      const restricted: Record<string, number> = {};
+      for (const [source, table] of Object.entries(RESTRICTABLE)) {
+        const ids = found.get(source) ?? [];
+        if (!ids.length) continue;
+        const cast = source === 'access-logs' ? 'bigint' : 'uuid';
+        const rows = await manager.query(
+          `UPDATE ${table} SET restricted_at = now(), restricted_by_request_id = $2 WHERE id = ANY($1::${cast}[]) AND restricted_at IS NULL RETURNING id`,
+          [ids, request.id],
+        );
+        restricted[source] = returnedRows(rows).length;
+      }
+      const pairs: Array<[string, string]> = [
+        ...identifiers.emails.flatMap((e): Array<[string, string]> => [['email', e], ['account', e]]),
+        ...identifiers.phones.map((p): [string, string] => ['phone', p]),
+        ...ips.map((ip): [string, string] => ['ip', ip]),
+      ];
+      await manager.query(`UPDATE subject_restrictions SET lifted_at = now() WHERE request_id = $1 AND lifted_at IS NULL`, [request.id]);
+      if (pairs.length) {
+        await manager.query(`INSERT INTO subject_restrictions (request_id, kind, value) SELECT $3, k, v FROM unnest($1::text[], $2::text[]) AS t(k, v)`, [
+          pairs.map((p) => p[0]),
+          pairs.map((p) => p[1]),
+          request.id,
+        ]);
+      }
+      const sources = Object.keys(restricted).filter((s) => restricted[s] > 0);
+      await appendToTimeline(manager, actor, request.id, 'restricted', null, { sources, restricted, identifiers: pairs.length });
+      await this.audit.record(manager, actor, { action: 'subject.restricted', entity: 'request', entityId: request.id, details: { reference: request.reference, restricted } });
+      return { reference: request.reference, restricted };
+    });
+  }
+
+  /** Lifts the restriction this request put (Art. 18(3): the subject is told before). */
+  async lift(actor: Actor, requestId: string, reason: string) {
+    const request = await this.loadRequest(requestId);
+    return this.dataSource.transaction(async (manager) => {
+      const active = returnedRows(await manager.query(`UPDATE subject_restrictions SET lifted_at = now() WHERE request_id = $1 AND lifted_at IS NULL RETURNING id`, [request.id]));
+      const lifted: Record<string, number> = {};
+      for (const [source, table] of Object.entries(RESTRICTABLE)) {
+        const rows = await manager.query(`UPDATE ${table} SET restricted_at = NULL, restricted_by_request_id = NULL WHERE restricted_by_request_id = $1 RETURNING id`, [request.id]);
+        lifted[source] = returnedRows(rows).length;
+      }
+      if (!active.length && Object.values(lifted).every((n) => n === 0)) throw new ConflictError(`${request.reference} has no restriction in force`);
+      await appendToTimeline(manager, actor, request.id, 'restriction_lifted', reason, { lifted });
+      await this.audit.record(manager, actor, { action: 'subject.restriction_lifted', entity: 'request', entityId: request.id, details: { reference: request.reference, lifted, reason } });
+      return { reference: request.reference, lifted };
+    });
+  }
+
+  /**
+   * Records the withdrawal (or objection) as a consent record, the proof the website's banner and
+   * the auditor read, and lists the processing that stops. By default: every consent-based
+   * activity for a withdrawal, every legitimate-interest one for an objection.
+   */
+  async withdraw(actor: Actor, requestId: string, activityIds?: string[]) {
+    const request = await this.loadRequest(requestId);
+    requireActionable(request, ['consent_withdrawal', 'objection']);
+    const activities = await this.dataSource.getRepository(ProcessingActivity).find({ order: { name: 'ASC' } });
+    const chosen = activityIds?.length
+      ? activityIds.map((id) => activities.find((a) => a.id === id) ?? invalidActivity(id))
+      : activities.filter((a) => (request.type === 'objection' ? a.legalBasis === 'legitimate_interests' : a.legalBasis === 'consent'));
+    if (!chosen.length) throw new InvalidInputError('activityIds: no processing activity to stop');
+    const email = normaliseEmail(request.subjectEmail);
+    const found = await this.locate(request);
+    const cookieCategories = chosen.map((a) => a.consentCategory).filter((c): c is ConsentCategory => (CONSENT_CATEGORIES as readonly string[]).includes(c ?? ''));
+
+    return this.dataSource.transaction(async (manager) => {
+      const latest = await manager.findOne(ConsentRecord, { where: { id: In(found.get('consents') ?? []) }, order: { recordedAt: 'DESC' } });
+      const now = new Date();
+      const categories = Object.fromEntries(
+        CONSENT_CATEGORIES.map((c) => [c, c === 'necessary' ? true : cookieCategories.includes(c) ? false : (latest?.categories[c] ?? false)]),
+      ) as ConsentRecord['categories'];
+      const record = await manager.save(
+        ConsentRecord,
+        manager.create(ConsentRecord, {
+          externalId: `${request.reference}:${now.getTime()}`,
+          consentId: latest?.consentId ?? `request:${request.reference}`,
+          email,
+          categories,
+          action: 'withdraw',
+          policyVersion: latest?.policyVersion ?? 'request',
+          doNotTrack: latest?.doNotTrack ?? false,
+          recordedAt: now,
+          validUntil: addMonthsUtc(now, CONSENT_VALIDITY_MONTHS),
+        }),
+      );
+      await this.index.add(manager, 'consents', [{ recordId: record.id, identifiers: consentIdentifiers(record) }]);
+      const effects = chosen.map((a) => ({
+        activityId: a.id,
+        activity: a.name,
+        legalBasis: a.legalBasis,
+        consentCategory: a.consentCategory,
+        sourceSystem: a.sourceSystem,
+        recordsHeld: a.sourceSystem ? (found.get(a.sourceSystem)?.length ?? 0) : 0,
+        bannerRefuses: a.consentCategory && cookieCategories.includes(a.consentCategory as ConsentCategory) ? a.consentCategory : null,
+      }));
+      const kind = request.type === 'objection' ? 'objection_recorded' : 'consent_withdrawn';
+      await appendToTimeline(manager, actor, request.id, kind, null, { consentRecordId: record.id, consentId: record.consentId, effects });
+      await this.audit.record(manager, actor, {
+        action: `subject.${kind}`,
+        entity: 'request',
+        entityId: request.id,
+        details: { reference: request.reference, consentRecordId: record.id, activities: effects.map((e) => e.activity) },
+      });
+      return { reference: request.reference, consentRecordId: record.id, consentId: record.consentId, categories, effects };
+    });
+  }
+
+  /**
+   * Art. 19: the processors of the activities whose data this request erased, rectified or
+   * restricted, each with a notice ready to send in the request's language.
+   */
+  async recipients(requestId: string): Promise<{ reference: string; sources: string[]; recipients: Recipient[] }> {
+    const request = await this.loadRequest(requestId);
+    const events: Array<{ kind: string; details: any; at: Date }> = await this.dataSource.query(
+      `SELECT kind, details, at FROM request_events WHERE request_id = $1 AND kind IN ('erasure_source_done', 'rectified', 'restricted') ORDER BY at`,
+      [request.id],
+    );
+    const changed = new Map<string, { change: NotifiedChange; at: Date }>();
+    for (const e of events) {
+      const change: NotifiedChange = e.kind === 'rectified' ? 'rectification' : e.kind === 'restricted' ? 'restriction' : 'erasure';
+      const sources: string[] = e.kind === 'erasure_source_done' ? (e.details.recordsAffected > 0 ? [e.details.source] : []) : (e.details.sources ?? []);
+      for (const s of sources) changed.set(sourceSystemOf(s), { change, at: new Date(e.at) });
+    }
+    if (!changed.size) return { reference: request.reference, sources: [], recipients: [] };
+    const activities = await this.dataSource.getRepository(ProcessingActivity).find({ where: { sourceSystem: In([...changed.keys()]) }, relations: ['processors'] });
+    const byProcessor = new Map<string, Recipient>();
+    for (const activity of activities) {
+      const { change, at } = changed.get(activity.sourceSystem!)!;
+      for (const p of activity.processors.filter((p) => p.status !== 'inactive')) {
+        const entry = byProcessor.get(p.id) ?? {
+          processorId: p.id,
+          name: p.name,
+          service: p.service,
+          country: p.country,
+          transferMechanism: p.transferMechanism,
+          contact: p.contact,
+          activities: [],
+          categories: [],
+          change,
+          notice: '',
+        };
+        entry.activities.push(activity.name);
+        // What the processor receives of what changed: the categories both registers name.
+        for (const c of activity.dataCategories) if (!entry.categories.includes(c)) entry.categories.push(c);
+        entry.notice = recipientNotice(request.language, {
+          processor: p.name,
+          service: p.service,
+          reference: request.reference,
+          change: entry.change,
+          categories: entry.categories,
+          date: romeDate(at),
+          subjectEmail: request.subjectEmail,
+        });
+        byProcessor.set(p.id, entry);
+      }
+    }
+    return { reference: request.reference, sources: [...changed.keys()], recipients: [...byProcessor.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+  }
+
+  /** The subject's records per source (chat: the conversations their messages are in; access logs: by the IPs given). */
+  private async locate(request: DataSubjectRequest, ips: string[] = []): Promise<Map<string, string[]>> {
+    const { emails, phones } = await this.identifiersOf(request);
+    const located = emails.length || phones.length ? await this.search.locate(emails, phones) : new Map<string, Set<string>>();
+    const out = new Map<string, string[]>([...located].map(([source, ids]) => [source, [...ids]]));
+    const messageIds = out.get('chat-messages') ?? [];
+    if (messageIds.length) {
+      const rows: Array<{ conversation_id: string }> = await this.dataSource.query(`SELECT DISTINCT conversation_id FROM chat_messages WHERE id = ANY($1::uuid[])`, [messageIds]);
+      out.set('chat-conversations', [...new Set([...(out.get('chat-conversations') ?? []), ...rows.map((r) => r.conversation_id)])]);
+    }
+    if (ips.length) {
+      const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id::text AS id FROM access_logs WHERE ip = ANY($1::inet[])`, [ips]);
+      out.set('access-logs', rows.map((r) => r.id));
+    }
+    return out;
+  }
+
+  private async identifiersOf(request: DataSubjectRequest): Promise<{ emails: string[]; phones: string[] }> {
+    const emails = [normaliseEmail(request.subjectEmail)].filter((e): e is string => !!e);
+    const phones = [normalisePhone(request.subjectPhone)].filter((p): p is string => !!p);
+    if (!emails.length && !phones.length) return { emails, phones };
+    const { followed } = await this.search.locateSubject(emails, phones);
+    for (const [kind, value] of followed) {
+      if ((kind === 'email' || kind === 'account') && !emails.includes(value)) emails.push(value);
+      if (kind === 'phone' && !phones.includes(value)) phones.push(value);
+    }
+    return { emails, phones };
+  }
+
+  private async loadRequest(id: string): Promise<DataSubjectRequest> {
+    const request = await this.dataSource.getRepository(DataSubjectRequest).findOne({ where: { id } });
+    if (!request) throw new NotFoundError('Request', id);
+    return request;
+  }
+}
+
+function invalidActivity(id: string): never {
+  throw new InvalidInputError(`activityIds: no processing activity has the id ${id}`, { activityIds: `unknown activity ${id}` });
+}
