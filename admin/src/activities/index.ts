@@ -1,0 +1,14 @@
+import AccountTreeOutlinedIcon from '@mui/icons-material/AccountTreeOutlined';
+
+import { ActivityCreate, ActivityEdit } from './ActivityForm';
+import { ActivityList } from './ActivityList';
+import { ActivityShow } from './ActivityShow';
+
+export default {
+    list: ActivityList,
+    show: ActivityShow,
+    edit: ActivityEdit,
+    create: ActivityCreate,
+    icon: AccountTreeOutlinedIcon,
+    recordRepresentation: 'name',
+};
