@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/**
+ * The built console (`dist/api/src/main.js`) in a process of its own, as production runs it:
+ * a benchmark's own work (a load generator, the clock) must not share its event loop.
+ */
+export async function startConsoleProcess(env: Record<string, string>): Promise<{ base: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(__dirname, '../api/src/main.js')], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ADMIN_DIR: 'none', RETENTION_SWEEP_CRON: 'off', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('Privacy console ready') && resolve());
+    child.on('exit', (code) => reject(new Error(`the console exited with ${code} before it was ready`)));
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return {
+    base: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

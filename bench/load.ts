@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { startConsoleProcess } from './console-process';
+import { ensureDatabase, FULL, loadDataset, loaded, person, type DatasetSize } from './dataset';
+import { parseArgs, printTable } from './stats';
+
+/**
+ * Load on the endpoints the officer uses most, through HTTP and the whole app (auth, audit of
+ * every read, JSON): autocannon at 50 concurrent connections for 30 s per scenario on the
+ * 1M-lead database of bench:search. Each request asks for a different random person.
+ *
+ *   npm run bench:load                                  # 1M-lead database (loaded once, then reused)
+ *   npm run bench:load -- --scale 0.01 --duration 5     # small (CI)
+ *   options: --connections 50 --server postgres://postgres@127.0.0.1:5432/postgres
+ */
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const scale = Number(args.scale ?? 1);
+  const duration = Number(args.duration ?? 30);
+  const connections = Number(args.connections ?? 50);
+  const server = args.server ?? process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const size = Object.fromEntries(Object.entries(FULL).map(([k, v]) => [k, Math.max(10, Math.round(v * scale))])) as unknown as DatasetSize;
+  const dbName = `pc_bench_${size.leads}`;
+  const url = new URL(server);
+  url.pathname = `/${dbName}`;
+
+  const fresh = await ensureDatabase(server, dbName);
+  // The console in a process of its own, configured as in production: autocannon must not share its event loop.
+  const running = await startConsoleProcess({
+    NODE_ENV: 'production',
+    DATABASE_URL: url.toString(),
+    DATABASE_POOL_SIZE: String(Math.min(20, connections)),
+    ENCRYPTION_KEY: 'c'.repeat(64),
+    ADMIN_EMAIL: 'bench@console.test',
+    ADMIN_PASSWORD: 'bench password 123',
+  });
+  const db = new Client({ connectionString: url.toString() });
+  await db.connect();
+  try {
+    if (fresh || !(await loaded(db, size))) {
+      console.log('Loading with COPY (once; later runs reuse it):');
+      await loadDataset(db, size, console.log);
+      await db.query(`CREATE TABLE IF NOT EXISTS bench_meta (size jsonb)`);
+      await db.query(`DELETE FROM bench_meta`);
+      await db.query(`INSERT INTO bench_meta VALUES ($1)`, [JSON.stringify(size)]);
+    }
+    const base = running.base;
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@console.test', password: 'bench password 123' }) });
+    const { token } = (await login.json()) as { token: string };
+    const random = () => person(Math.floor(Math.random() * size.leads));
+
+    const scenarios: Array<[string, () => string]> = [
+      ['subject search (random e-mail)', () => `/api/subjects/search?q=${encodeURIComponent(random().email)}`],
+      ['leads list filtered by e-mail', () => `/api/leads?filter=${encodeURIComponent(JSON.stringify({ email: random().email }))}&range=[0,24]`],
+      ['leads list, first page, newest first', () => `/api/leads?sort=${encodeURIComponent('["submittedAt","DESC"]')}&range=[0,24]`],
+      ['requests list', () => `/api/requests?range=[0,24]`],
+    ];
+    const rows: Array<Array<string | number>> = [];
+    for (const [name, path] of scenarios) {
+      const result = await autocannon({
+        url: base,
+        connections,
+        duration,
+        headers: { authorization: `Bearer ${token}` },
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path() }) }],
+      });
+      rows.push([
+        name,
+        result.requests.total,
+        result.requests.average.toFixed(0),
+        result.latency.p50,
+        result.latency.p99,
+        result.latency.max,
+        result.errors + result.timeouts,
+        result.non2xx,
+      ]);
+    }
+    printTable(`${connections} connections, ${duration} s per scenario, ${size.leads.toLocaleString('en')}-lead database (latency in ms)`, ['scenario', 'requests', 'req/s', 'p50', 'p99', 'max', 'errors', 'non-2xx'], rows);
+    console.log('Goal: no error, p99 under 100 ms.');
+  } finally {
+    await db.end();
+    await running.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

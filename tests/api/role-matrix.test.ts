@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+
+/**
+ * Who may call what: every operation of the OpenAPI document, called as each identity, against
+ * the rule declared here. An operation missing from this table fails the test: a new endpoint
+ * needs a decision, written down.
+ */
+type Rule = 'public' | 'any' | 'staff' | 'admin' | 'ingest';
+type Identity = 'anonymous' | 'auditor' | 'officer' | 'admin' | 'ingestion key';
+
+const RULES: Record<string, Rule> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'any',
+  'GET /api/auth/me': 'any',
+  'GET /api/users': 'admin',
+  'POST /api/users': 'admin',
+  'GET /api/users/{id}': 'admin',
+  'PUT /api/users/{id}': 'admin',
+  'DELETE /api/users/{id}': 'admin',
+  'POST /api/users/{id}/revoke-sessions': 'admin',
+  'GET /api/api-keys': 'admin',
+  'POST /api/api-keys': 'admin',
+  'GET /api/api-keys/{id}': 'admin',
+  'DELETE /api/api-keys/{id}': 'admin',
+  'GET /api/audit-events': 'any',
+  'GET /api/audit-events/{id}': 'any',
+  'GET /api/audit/verify': 'any',
+  'GET /api/subjects/search': 'any',
+  'POST /api/intake/email': 'staff',
+  'GET /api/requests': 'any',
+  'POST /api/requests': 'staff',
+  'GET /api/requests/stats': 'any',
+  'GET /api/requests/{id}': 'any',
+  'PUT /api/requests/{id}': 'staff',
+  'GET /api/request-events': 'any',
+  'POST /api/requests/{id}/identity-check': 'staff',
+  'POST /api/requests/{id}/verify': 'staff',
+  'POST /api/requests/{id}/extend': 'staff',
+  'POST /api/requests/{id}/close': 'staff',
+  'POST /api/requests/{id}/reject': 'staff',
+  'POST /api/requests/{id}/notes': 'staff',
+  'GET /api/requests/{id}/export.zip': 'staff',
+  'POST /api/requests/{id}/erase': 'staff',
+  'GET /api/requests/{id}/erasure': 'any',
+  'POST /api/requests/{id}/erasure/waive': 'staff',
+  'POST /api/requests/{id}/rectify': 'staff',
+  'POST /api/requests/{id}/restrict': 'staff',
+  'POST /api/requests/{id}/lift-restriction': 'staff',
+  'POST /api/requests/{id}/withdraw': 'staff',
+  'GET /api/requests/{id}/recipients': 'any',
+  'GET /api/activities/record.html': 'any',
+  'GET /api/retention/report': 'any',
+  'POST /api/retention/sweep': 'staff',
+  'GET /api/retention/sweeps': 'any',
+  'GET /api/retention/sweeps/{id}': 'any',
+};
+// The personal-data sources: read by every role, written only by ingestion.
+for (const source of ['leads', 'chat-conversations', 'chat-messages', 'calendar-connections', 'calendar-events', 'consents', 'access-logs']) {
+  RULES[`GET /api/${source}`] = 'any';
+  RULES[`GET /api/${source}/{id}`] = 'any';
+  RULES[`POST /api/ingest/${source}`] = 'ingest';
+}
+// The registers: read by every role, kept by officers and admins.
+for (const register of ['processors', 'activities', 'cookies', 'retention-policies']) {
+  RULES[`GET /api/${register}`] = 'any';
+  RULES[`GET /api/${register}/export.csv`] = 'any';
+  RULES[`GET /api/${register}/{id}`] = 'any';
+  RULES[`POST /api/${register}`] = 'staff';
+  RULES[`PUT /api/${register}/{id}`] = 'staff';
+  RULES[`DELETE /api/${register}/{id}`] = 'staff';
+}
+
+const ALLOWED: Record<Rule, Identity[]> = {
+  public: ['anonymous', 'auditor', 'officer', 'admin', 'ingestion key'],
+  any: ['auditor', 'officer', 'admin'],
+  staff: ['officer', 'admin'],
+  admin: ['admin'],
+  ingest: ['ingestion key'],
+};
+
+/** What a refused identity gets: no session (or a key where a session is needed) is 401, a role too low 403. */
+function refusal(rule: Rule, identity: Identity): number {
+  if (identity === 'anonymous' || identity === 'ingestion key' || rule === 'ingest') return 401;
+  return 403;
+}
+
+describe('the role matrix over the OpenAPI document', () => {
+  let c: TestConsole;
+  const tokens: Partial<Record<Identity, string>> = {};
+  const credentials: Partial<Record<Identity, [string, string]>> = { admin: [ADMIN.email, ADMIN.password] };
+  let apiKey: string;
+  let operations: Array<{ method: string; path: string }>;
+
+  beforeAll(async () => {
+    c = await startTestConsole();
+    tokens.admin = await c.login();
+    for (const role of ['auditor', 'officer'] as const) {
+      const user = { email: uniqueEmail(role), password: `${role} passphrase 2026` };
+      expect((await c.api('/api/users', { token: tokens.admin, body: { ...user, fullName: role, role } })).status).toBe(201);
+      credentials[role] = [user.email, user.password];
+      tokens[role] = await c.login(user.email, user.password);
+    }
+    apiKey = (await c.api('/api/api-keys', { token: tokens.admin, body: { name: 'Matrix' } })).body.key;
+    const doc = (await c.api('/api/docs-json', { token: tokens.admin })).body;
+    operations = Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((m) => ['get', 'post', 'put', 'delete', 'patch'].includes(m))
+        .map((m) => ({ method: m.toUpperCase(), path })),
+    );
+  });
+  afterAll(() => c?.close());
+
+  it('has a declared rule for every operation of the document', () => {
+    expect(operations.length).toBeGreaterThan(80);
+    const undeclared = operations.map((o) => `${o.method} ${o.path}`).filter((op) => !(op in RULES));
+    expect(undeclared, 'operations without a rule in tests/api/role-matrix.test.ts').toEqual([]);
+  });
+
+  it('answers each identity as its rule says: 401 without a session, 403 for a role too low, through otherwise', async () => {
+    const mismatches: string[] = [];
+    for (const { method, path } of operations) {
+      const rule = RULES[`${method} ${path}`];
+      if (!rule) continue;
+      // Ids that exist nowhere: a permitted call gets as far as a 400 or 404, and changes nothing.
+      const url = path.replace('{id}', /access-logs|audit-events/.test(path) ? '987654321' : '00000000-0000-4000-8000-000000000000');
+      for (const identity of ['anonymous', 'auditor', 'officer', 'admin', 'ingestion key'] as Identity[]) {
+        const headers: Record<string, string> = {};
+        if (identity === 'ingestion key') headers['x-api-key'] = apiKey;
+        let token = identity === 'anonymous' || identity === 'ingestion key' ? undefined : tokens[identity];
+        // Signing out ends the session: use one made for the call.
+        if (path === '/api/auth/logout' && token) token = await c.login(...credentials[identity]!);
+        const res = await c.api(url, { method, token, headers, body: method === 'GET' || method === 'DELETE' ? undefined : {} });
+        const allowed = ALLOWED[rule].includes(identity);
+        const ok = allowed ? res.status !== 401 && res.status !== 403 && res.status < 500 : res.status === refusal(rule, identity);
+        if (!ok) mismatches.push(`${method} ${path} as ${identity}: ${res.status} (${rule})`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
