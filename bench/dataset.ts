@@ -28,7 +28,7 @@ const PREFIXES = ['320', '328', '329', '330', '333', '334', '335', '338', '339',
 const DOMAINS = ['gmail.com', 'libero.it', 'yahoo.it', 'hotmail.it', 'outlook.it', 'virgilio.it'];
 
 /** Cheap deterministic mixing, so person i always has the same names. */
-function mix(i: number, salt: number): number {
+export function mix(i: number, salt: number): number {
   let h = (i * 2654435761 + salt * 40503) >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 2246822507) >>> 0;
@@ -218,3 +218,28 @@ export async function loadDataset(client: Client, size: DatasetSize, log: (line:
 const LEAD_COLUMNS = ['id', 'external_id', 'first_name', 'last_name', 'email', 'phone', 'company', 'message', 'space_type', 'objective', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'landing_page', 'referrer', 'consent_given_at', 'submitted_at'];
 const EVENT_COLUMNS = ['id', 'external_id', 'connection_id', 'origin', 'title', 'description', 'attendees', 'starts_at', 'ends_at'];
 const CONSENT_COLUMNS = ['id', 'external_id', 'consent_id', 'email', 'categories', 'action', 'policy_version', 'do_not_track', 'recorded_at', 'valid_until'];
+
+/** Creates the benchmark database unless it exists; true when it was just created. */
+export async function ensureDatabase(server: string, name: string): Promise<boolean> {
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount) return false;
+    await admin.query(`CREATE DATABASE "${name}"`);
+    return true;
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Whether the database holds a complete dataset of this size (bench_meta is written last). */
+export async function loaded(db: Client, size: DatasetSize): Promise<boolean> {
+  try {
+    const { rows } = await db.query('SELECT size FROM bench_meta');
+    // jsonb reorders keys: compare field by field.
+    return rows.length === 1 && Object.entries(size).every(([k, v]) => rows[0].size[k] === v);
+  } catch {
+    return false;
+  }
+}

@@ -36,9 +36,19 @@ export function leadRow(l: Record<string, any>, kind: ExportKind) {
   };
 }
 
+/**
+ * A UTC timestamp as PostgreSQL writes it (`2026-11-22 10:15:00.123456`, `(t AT TIME ZONE 'UTC')::text`)
+ * as ISO 8601 to the millisecond, cut as `Date#toISOString` and `to_char(..., 'MS')` cut it.
+ */
+export function isoFromUtcText(text: string): string {
+  if (text.length === 19 && text[10] === ' ') return `${text.slice(0, 10)}T${text.slice(11)}.000Z`;
+  if (text.length > 20 && text.length <= 26 && text[10] === ' ' && text[19] === '.') return `${text.slice(0, 10)}T${text.slice(11, 19)}.${text.slice(20, 23).padEnd(3, '0')}Z`;
+  throw new Error(`Not a UTC timestamp as PostgreSQL writes it: ${text}`);
+}
+
 /** One line per message, with its conversation; the assistant's replies only in access packages. */
-export function chatMessageRow(m: Record<string, any>) {
-  return { conversationStartedAt: iso(m.started_at), provider: m.provider, role: m.role, content: m.content, sentAt: iso(m.sent_at) };
+export function chatMessageRow(conversation: { started_at: string; provider: string }, m: Record<string, any>) {
+  return { conversationStartedAt: conversation.started_at, provider: conversation.provider, role: m.role, content: m.content, sentAt: isoFromUtcText(m.sent_utc) };
 }
 
 export function calendarConnectionRow(c: Record<string, any>) {
