@@ -4,7 +4,7 @@ import { startConsole } from '../api/src/bootstrap';
 import { loadConfig } from '../api/src/config/config';
 import { phoneWritings } from '../api/src/seed/demo-data';
 import { classifyQuery } from '../api/src/subjects/identifiers';
-import { FULL, loadDataset, person, type DatasetSize } from './dataset';
+import { ensureDatabase, FULL, loadDataset, loaded, person, type DatasetSize } from './dataset';
 import { percentiles, parseArgs, printTable } from './stats';
 
 /**
@@ -154,29 +154,6 @@ async function ingestLeads(base: string, token: string, count: number): Promise<
 }
 
 /** Creates the database when missing; answers true when it was created. */
-async function ensureDatabase(server: string, name: string): Promise<boolean> {
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (rowCount) return false;
-    await admin.query(`CREATE DATABASE "${name}"`);
-    return true;
-  } finally {
-    await admin.end();
-  }
-}
-
-async function loaded(db: Client, size: DatasetSize): Promise<boolean> {
-  try {
-    const { rows } = await db.query('SELECT size FROM bench_meta');
-    // jsonb reorders keys: compare field by field.
-    return rows.length === 1 && Object.entries(size).every(([k, v]) => rows[0].size[k] === v);
-  } catch {
-    return false;
-  }
-}
-
 main().catch((error) => {
   console.error(error);
   process.exit(1);

@@ -3,6 +3,12 @@ import { PersonalDataSources1795388432852 } from './1795388432852-PersonalDataSo
 import { DataSubjectRequests1795390480214 } from './1795390480214-DataSubjectRequests';
 import { Registers1795391129552 } from './1795391129552-Registers';
 import { SeedRegisters1795391200000 } from './1795391200000-SeedRegisters';
+import { ErasureAndRestriction1795397923807 } from './1795397923807-ErasureAndRestriction';
+import { ErasurePlans1795398408658 } from './1795398408658-ErasurePlans';
+import { DataKeys1795399167363 } from './1795399167363-DataKeys';
+import { LoginThrottles1795399522505 } from './1795399522505-LoginThrottles';
+import { RetentionSweeps1795399721763 } from './1795399721763-RetentionSweeps';
+import { ListFilterIndexes1795401579891 } from './1795401579891-ListFilterIndexes';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
-export const MIGRATIONS: Function[] = [InitialSchema1795387218522, PersonalDataSources1795388432852, DataSubjectRequests1795390480214, Registers1795391129552, SeedRegisters1795391200000];
+export const MIGRATIONS: Function[] = [InitialSchema1795387218522, PersonalDataSources1795388432852, DataSubjectRequests1795390480214, Registers1795391129552, SeedRegisters1795391200000, ErasureAndRestriction1795397923807, ErasurePlans1795398408658, DataKeys1795399167363, LoginThrottles1795399522505, RetentionSweeps1795399721763, ListFilterIndexes1795401579891];

@@ -1,7 +1,8 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, Authenticated, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 
 import accessLogs from './access-logs';
+import activities from './activities';
 import apiKeys from './api-keys';
 import auditEvents from './audit-events';
 import { authProvider } from './authProvider';
@@ -10,15 +11,26 @@ import calendarEvents from './calendar-events';
 import chatConversations from './chat-conversations';
 import chatMessages from './chat-messages';
 import consents from './consents';
+import cookies from './cookies';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { FIND_PERSON_PATH, FindPersonPage } from './find-person';
 import { i18nProvider } from './i18n';
 import { AppName, Layout, LoginPage } from './layout';
 import leads from './leads';
+import processors from './processors';
+import { RECORD_PATH, RecordOfProcessingPage } from './registers/RecordOfProcessingPage';
 import requests from './requests';
+import { RETENTION_PATH, RetentionPage } from './retention';
+import retentionPolicies from './retention-policies';
 import { theme } from './theme';
 import users from './users';
+
+const AuthenticatedDashboard = () => (
+    <Authenticated>
+        <Dashboard />
+    </Authenticated>
+);
 
 export const App = () => (
     <Admin
@@ -26,11 +38,13 @@ export const App = () => (
         dataProvider={dataProvider}
         authProvider={authProvider}
         i18nProvider={i18nProvider}
-        dashboard={Dashboard}
+        dashboard={AuthenticatedDashboard}
         layout={Layout}
         loginPage={LoginPage}
         theme={theme}
-        requireAuth
+        // Not `requireAuth`: with it a first visit went round a redirect loop for 10-15 s before the
+        // sign-in page. Resource pages check the session themselves; the dashboard and the custom
+        // pages are wrapped (a signed-out deep link to a custom page still takes seconds: to fix).
         // No call to the react-admin telemetry server: nothing is fetched from outside.
         disableTelemetry
     >
@@ -44,12 +58,19 @@ export const App = () => (
         <Resource name="calendar-events" {...calendarEvents} />
         <Resource name="consents" {...consents} />
         <Resource name="access-logs" {...accessLogs} />
+        {/* The registers an auditor asks for: read by every role, kept by officers and admins. */}
+        <Resource name="processors" {...processors} />
+        <Resource name="activities" {...activities} />
+        <Resource name="cookies" {...cookies} />
+        <Resource name="retention-policies" {...retentionPolicies} />
         <Resource name="audit-events" {...auditEvents} />
         {/* Visible to admins only: authProvider.canAccess hides them from the others. */}
         <Resource name="users" {...users} />
         <Resource name="api-keys" {...apiKeys} />
         <CustomRoutes>
-            <Route path={FIND_PERSON_PATH} element={<FindPersonPage />} />
+            <Route path={FIND_PERSON_PATH} element={<Authenticated><FindPersonPage /></Authenticated>} />
+            <Route path={RETENTION_PATH} element={<Authenticated><RetentionPage /></Authenticated>} />
+            <Route path={RECORD_PATH} element={<Authenticated><RecordOfProcessingPage /></Authenticated>} />
         </CustomRoutes>
     </Admin>
 );

@@ -85,7 +85,10 @@ export const authProvider: AuthProvider = {
 
     checkAuth: async () => {
         if (!getStoredUser()) {
-            throw new Error('ra.auth.auth_check_error');
+            // Nobody signed in: straight to the sign-in page, without a logout (which resets
+            // react-admin's store and sent the first visit round a redirect loop for seconds)
+            // and without a "please sign in" notice on a first visit.
+            throw { redirectTo: '/login', logoutUser: false, message: false };
         }
     },
 

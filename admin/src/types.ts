@@ -45,8 +45,17 @@ export interface AuditChainVerification {
 // Personal-data sources (read-only; data arrives through POST /api/ingest/<source>)
 // ---------------------------------------------------------------------------
 
+/**
+ * Art. 18: a record of a source restricted by a request (kept, flagged, never swept); the API
+ * answers the flag on every source but chat messages.
+ */
+export interface Restrictable {
+    restrictedAt?: string | null;
+    restrictedByRequestId?: string | null;
+}
+
 /** A contact-form submission (`/api/leads`). */
-export interface Lead extends RaRecord<string> {
+export interface Lead extends RaRecord<string>, Restrictable {
     id: string;
     externalId: string | null;
     firstName: string | null;
@@ -73,12 +82,14 @@ export const CHAT_PROVIDERS = ['anthropic', 'openai', 'gemini', 'ollama'] as con
 export type ChatProvider = (typeof CHAT_PROVIDERS)[number];
 
 /** A conversation with the website's AI chat (`/api/chat-conversations`). */
-export interface ChatConversation extends RaRecord<string> {
+export interface ChatConversation extends RaRecord<string>, Restrictable {
     id: string;
     externalId: string | null;
     provider: ChatProvider;
     startedAt: string;
     ingestedAt: string;
+    /** Set by an erasure: the person's identifiers masked in the messages, kept for statistics. */
+    anonymisedAt?: string | null;
 }
 
 export const CHAT_ROLES = ['user', 'assistant'] as const;
@@ -95,7 +106,7 @@ export interface ChatMessage extends RaRecord<string> {
 }
 
 /** A visitor's Google Calendar connection (`/api/calendar-connections`); the tokens are never sent. */
-export interface CalendarConnection extends RaRecord<string> {
+export interface CalendarConnection extends RaRecord<string>, Restrictable {
     id: string;
     externalId: string | null;
     accountEmail: string;
@@ -115,7 +126,7 @@ export interface Attendee {
 }
 
 /** A calendar event (`/api/calendar-events`). */
-export interface CalendarEvent extends RaRecord<string> {
+export interface CalendarEvent extends RaRecord<string>, Restrictable {
     id: string;
     externalId: string | null;
     connectionId: string | null;
@@ -134,7 +145,7 @@ export const CONSENT_ACTIONS = ['grant', 'update', 'withdraw'] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
 /** A cookie-banner choice (`/api/consents`). */
-export interface ConsentRecord extends RaRecord<string> {
+export interface ConsentRecord extends RaRecord<string>, Restrictable {
     id: string;
     externalId: string | null;
     consentId: string;
@@ -149,7 +160,7 @@ export interface ConsentRecord extends RaRecord<string> {
 }
 
 /** One line of the web server's access log (`/api/access-logs`). */
-export interface AccessLog extends RaRecord<string> {
+export interface AccessLog extends RaRecord<string>, Restrictable {
     /** Numeric string (bigint sequence on the server). */
     id: string;
     externalId: string | null;

@@ -8,11 +8,14 @@ import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { DataKeysModule } from './common/crypto/data-keys.service';
+import { ErasureModule } from './erasure/erasure.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { RegistersModule } from './registers/registers.module';
 import { RequestsModule } from './requests/requests.module';
+import { RetentionModule } from './retention/retention.module';
 import { SourcesModule } from './sources/sources.module';
 import { SubjectsModule } from './subjects/subjects.module';
 import { UsersModule } from './users/users.module';
@@ -51,6 +54,7 @@ export class AppModule {
           retryAttempts: 1,
           retryDelay: 1000,
         }),
+        DataKeysModule,
         AuditModule,
         AuthModule,
         UsersModule,
@@ -62,6 +66,8 @@ export class AppModule {
         RequestsModule,
         RegistersModule,
         ExportsModule,
+        ErasureModule,
+        RetentionModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { Client } from 'pg';
 import { Logger } from 'nestjs-pino';
 import { json, raw, type NextFunction, type Request, type Response } from 'express';
@@ -103,7 +104,8 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
-  app.use(json({ limit: '5mb' }), bodyParserErrors);
+  app.use(securityHeaders());
+  app.use(json({ limit: '5mb', reviver: refuseUnsafeJson }), bodyParserErrors);
   // E-mails arrive raw (.eml), in whatever charset they were written: keep the bytes.
   app.use('/api/intake/email', raw({ type: () => true, limit: '25mb' }), bodyParserErrors);
   app.use(cookieParser());
@@ -135,3 +137,50 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
     app.useStaticAssets(config.adminDir, { index: 'index.html', maxAge: '1h' });
   }
 }
+
+/**
+ * helmet's headers with a strict Content-Security-Policy the UI works under: scripts only from
+ * the console itself (the build has no inline script), no plugins, no framing by other sites,
+ * connections only back to the console (nothing is fetched from elsewhere). Styles allow
+ * 'unsafe-inline' because MUI (emotion) writes its styles at run time.
+ */
+export function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    // The printable record is framed by the console's own page.
+    frameguard: { action: 'sameorigin' },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
+
+/**
+ * JSON field names that name JavaScript's object machinery are never data here, and
+ * class-transformer fails on a nested `constructor`: refused as invalid JSON (400) at parsing,
+ * as are strings holding a NUL character or a lone surrogate.
+ */
+const OBJECT_MACHINERY = new Set(['__proto__', 'constructor', 'prototype']);
+function refuseUnsafeJson(key: string, value: unknown): unknown {
+  if (OBJECT_MACHINERY.has(key)) throw new SyntaxError(`"${key}" is not allowed as a field name`);
+  // PostgreSQL text cannot hold a NUL character: a clear 400 instead of a failed query.
+  if (typeof value === 'string' && value.includes('\u0000')) throw new SyntaxError(`${key ? `"${key}"` : 'a value'} contains a NUL character (\\u0000)`);
+  // Half of a surrogate pair is no character: validators and the database would fail on it.
+  if (typeof value === 'string' && LONE_SURROGATE.test(value)) throw new SyntaxError(`${key ? `"${key}"` : 'a value'} contains a malformed character (a lone surrogate)`);
+  return value;
+}
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -14,6 +14,17 @@ describe('audit log: append-only hash chain', () => {
   });
   afterAll(() => c?.close());
 
+  it('keeps one event per read and an intact chain when many reads arrive at once (group commit)', async () => {
+    const before = (await sql(c, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'subject.searched'`))[0].n as number;
+    const queries = Array.from({ length: 60 }, (_, i) => `person${i}@example.org`);
+    const answers = await Promise.all(queries.map((q) => c.api(`/api/subjects/search?q=${encodeURIComponent(q)}`, { token })));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const logged = await sql(c, `SELECT details->>'query' AS q FROM audit_events WHERE action = 'subject.searched' ORDER BY id`);
+    expect(logged.length - before).toBe(60);
+    expect(new Set(logged.map((r) => r.q))).toEqual(new Set([...queries, ...logged.slice(0, before).map((r) => r.q)]));
+    expect((await c.api('/api/audit/verify', { token })).body).toMatchObject({ valid: true });
+  });
+
   it('links every event to the one before it, and verifies intact', async () => {
     const events = (await c.api('/api/audit-events?sort=["id","ASC"]&range=[0,999]', { token })).body;
     expect(events.length).toBeGreaterThanOrEqual(7);

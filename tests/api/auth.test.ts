@@ -46,6 +46,29 @@ describe('auth: login, sessions, roles', () => {
     expect(viaCookie.body.email).toBe(ADMIN.email);
   });
 
+  it('refuses a change made with the cookie alone from another site (CSRF), and accepts it from the console', async () => {
+    const login = await c.api('/api/auth/login', { body: ADMIN });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const body = { name: 'Forged key' };
+    const forged = await c.api('/api/api-keys', { body, headers: { cookie, 'sec-fetch-site': 'cross-site' } });
+    expect(forged.status).toBe(403);
+    expect(forged.body.message).toMatch(/cross-site request refused/);
+    expect((await c.api('/api/api-keys', { body, headers: { cookie } })).status).toBe(403);
+    expect((await c.api('/api/api-keys', { token: login.body.token })).body.some((k: any) => k.name === 'Forged key')).toBe(false);
+    // Reads are harmless; the console's pages say where they come from.
+    expect((await c.api('/api/auth/me', { headers: { cookie, 'sec-fetch-site': 'cross-site' } })).status).toBe(200);
+    expect((await c.api('/api/api-keys', { body, headers: { cookie, 'sec-fetch-site': 'same-origin' } })).status).toBe(201);
+    expect((await c.api('/api/api-keys', { body, headers: { cookie, 'x-requested-with': 'privacy-console' } })).status).toBe(201);
+  });
+
+  it('answers 413 for a body over the limit, and changes nothing', async () => {
+    const token = await c.login();
+    const huge = { name: 'x'.repeat(6 * 1024 * 1024) };
+    const res = await c.api('/api/api-keys', { token, body: huge });
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ statusCode: 413, message: expect.any(String) });
+  });
+
   it('refuses a wrong password and an unknown e-mail with the same answer, and audits both', async () => {
     const wrong = await c.api('/api/auth/login', { body: { email: ADMIN.email, password: 'not the password' } });
     const unknown = await c.api('/api/auth/login', { body: { email: 'nobody@console.test', password: 'not the password' } });

@@ -48,7 +48,7 @@ describe('ingestion and the subject search', () => {
           { externalId: 'lead-2', firstName: 'Maria', lastName: 'Bianchi', email: 'maria.bianchi@example.it', phone: '347 765 4321', submittedAt: '2026-11-03T10:00:00Z' },
         ])
       ).body,
-    ).toEqual({ source: 'leads', received: 2, created: 2, duplicates: 0 });
+    ).toEqual({ source: 'leads', received: 2, created: 2, duplicates: 0, suppressed: 0, restricted: 0 });
     expect(
       (
         await ingest('chat-conversations', {
@@ -211,7 +211,7 @@ describe('ingestion and the subject search', () => {
       { externalId: 'lead-3', email: 'new.person@example.it', submittedAt: '2026-11-07T10:00:00Z' },
       { externalId: 'lead-3', email: 'new.person@example.it', submittedAt: '2026-11-07T10:00:00Z' },
     ]);
-    expect(again.body).toEqual({ source: 'leads', received: 3, created: 1, duplicates: 2 });
+    expect(again.body).toEqual({ source: 'leads', received: 3, created: 1, duplicates: 2, suppressed: 0, restricted: 0 });
     expect(await count('leads')).toBe(before + 1);
     const chatAgain = await ingest('chat-conversations', { externalId: 'chat-1', provider: 'anthropic', startedAt: '2026-11-05T18:00:00Z', messages: [{ role: 'user', content: 'dup', sentAt: '2026-11-05T18:00:05Z' }] });
     expect(chatAgain.body).toMatchObject({ created: 0, duplicates: 1 });
@@ -288,5 +288,18 @@ describe('ingestion and the subject search', () => {
     }
     const consent = (await c.api('/api/consents', { token })).body[0];
     expect(consent.validUntil).toBe('2027-11-02T09:59:00.000Z');
+  });
+
+  it('audits every read of a source: the list with its filter, the record viewed, and the request it was for', async () => {
+    const requestId = '3f8a0c9e-2b1d-4c5e-9f7a-1b2c3d4e5f61';
+    const filter = JSON.stringify({ email: 'maria.bianchi@example.it' });
+    const list = await c.api(`/api/leads?filter=${encodeURIComponent(filter)}&requestId=${requestId}`, { token });
+    expect(list.status).toBe(200);
+    await c.api(`/api/leads/${list.body[0].id}?requestId=${requestId}`, { token });
+    expect((await c.api(`/api/leads/${list.body[0].id}?requestId=nope`, { token })).status).toBe(400);
+    expect((await c.api(`/api/leads?requestId=nope`, { token })).status).toBe(400);
+    const audit = async (action: string) => (await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action }))}`, { token })).body[0];
+    expect(await audit('records.listed')).toMatchObject({ actorEmail: 'admin@console.test', entity: 'leads', details: { filter, requestId, returned: 1, total: 1 } });
+    expect(await audit('record.viewed')).toMatchObject({ actorEmail: 'admin@console.test', entity: 'leads', entityId: list.body[0].id, details: { requestId } });
   });
 });

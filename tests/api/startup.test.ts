@@ -75,7 +75,7 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('starting the console 
       const created = await fetch(`http://127.0.0.1:${port}/api/users`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ email: 'kept@console.test', fullName: 'Kept Across Restarts', role: 'officer', password: 'kept password 1' }),
+        body: JSON.stringify({ email: 'kept@console.test', fullName: 'Kept Across Restarts', role: 'officer', password: 'restart passphrase 1' }),
       });
       expect(created.status).toBe(201);
       first.child.kill('SIGTERM');
@@ -87,7 +87,7 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('starting the console 
       const again = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'kept@console.test', password: 'kept password 1' }),
+        body: JSON.stringify({ email: 'kept@console.test', password: 'restart passphrase 1' }),
       });
       expect(again.status).toBe(200);
       const verify = await fetch(`http://127.0.0.1:${port}/api/audit/verify`, { headers: { authorization: `Bearer ${((await again.json()) as { token: string }).token}` } });

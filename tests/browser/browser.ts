@@ -18,3 +18,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/**
+ * Waits until no animation is running (endless ones, a focus pulse, are ignored). A function,
+ * not a string: the console's Content-Security-Policy forbids evaluating strings in the page.
+ */
+export async function animationsDone(page: Page): Promise<void> {
+  // `globalThis`: this file is type-checked without the DOM library.
+  await page.waitForFunction(() =>
+    (globalThis as any).document.getAnimations().every((a: any) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+}

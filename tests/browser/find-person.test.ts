@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, screenshot, animationsDone } from './browser';
 
 /**
  * "Find a person" in a real Chromium against the real console: Giulia Bianchi is sent through
@@ -13,10 +13,7 @@ import { launchBrowser, screenshot } from './browser';
 /** Before a screenshot: the pointer out of the way, and no transition or ripple half-way. */
 async function still(page: Page): Promise<void> {
   await page.mouse.move(1279, 799);
-  // A string: this file is type-checked without the DOM library. Endless animations (a focus pulse) are ignored.
-  await page.waitForFunction(
-    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
-  );
+  await animationsDone(page);
 }
 
 describe('find a person, the personal-data sources and API keys in Chromium', () => {

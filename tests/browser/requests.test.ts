@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, screenshot, animationsDone } from './browser';
 
 /**
  * The data-subject requests in a real Chromium against the real console: the dashboard's
@@ -20,10 +20,7 @@ async function still(page: Page): Promise<void> {
   await page.mouse.move(1279, 799);
   // The notices of the last actions (each shows for a few seconds) are gone.
   await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 20_000 });
-  // A string: this file is type-checked without the DOM library. Endless animations (a focus pulse) are ignored.
-  await page.waitForFunction(
-    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
-  );
+  await animationsDone(page);
 }
 
 describe('data-subject requests in Chromium', () => {
@@ -66,12 +63,28 @@ describe('data-subject requests in Chromium', () => {
     for (const [type, received, took] of history) {
       const r = await create({ type, channel: 'email', receivedAt: daysAgo(received), subjectEmail: uniqueEmail('subject'), language: 'en' });
       await act(r.id, 'verify', { method: 'email_from_known_address' });
+      // An erasure request closes once its erasure ran (nothing is held about these subjects).
+      if (type === 'erasure') await act(r.id, 'erase', {});
       await act(r.id, 'close', { outcome: 'Answered by e-mail' });
       // Answered `took` days after receipt, not today.
       await sql(c, `UPDATE requests SET closed_at = received_at + make_interval(days => $2) WHERE id = $1`, [r.id, took]);
     }
 
     await c.api('/api/users', { token, body: { ...auditor, fullName: 'Anna Auditor', role: 'auditor' } });
+
+    // What the website sent about Giulia Bianchi, whose e-mail is imported below.
+    const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key as string;
+    const ingest = async (source: string, body: unknown) => {
+      const res = await c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+      expect(res.status, `${source}: ${JSON.stringify(res.body)}`).toBe(200);
+    };
+    await ingest('leads', { externalId: 'lead-1', firstName: 'Giulia', lastName: 'Bianchi', email: 'Giulia.Bianchi@Example.IT', phone: '+39 347 123 4567', submittedAt: '2026-11-02T10:00:00Z' });
+    await ingest('chat-conversations', {
+      externalId: 'chat-1',
+      provider: 'anthropic',
+      startedAt: '2026-11-05T18:00:00Z',
+      messages: [{ role: 'user', content: 'Buonasera, scrivetemi a giulia.bianchi@example.it', sentAt: '2026-11-05T18:00:05Z' }],
+    });
 
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Rome' });
@@ -114,16 +127,12 @@ describe('data-subject requests in Chromium', () => {
     await page.getByRole('menuitem', { name: 'Requests' }).click();
     await page.getByRole('table').waitFor();
     await expect.poll(() => page.getByRole('table').getByRole('row').count()).toBe(4); // header + the 3 open
-    await still(page);
-    await screenshot(page, 'tmp-list-en');
     await page.getByRole('button', { name: 'Import e-mails' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import e-mails' });
     await dialog.getByTestId('import-emails-input').setInputFiles(EMAIL);
     const created = dialog.getByRole('link', { name: /^DSR-2026-\d{4}$/ });
     await created.waitFor();
     await dialog.getByText('1 request created').waitFor();
-    await still(page);
-    await screenshot(page, 'tmp-import-en');
     await expect(dialog.getByTestId('type-guessed').textContent()).resolves.toMatch(/Erasure\s*guess/i);
     await created.click();
 
@@ -134,8 +143,11 @@ describe('data-subject requests in Chromium', () => {
     await page.getByText('giulia.bianchi@example.it').first().waitFor();
     // The e-mail's text is the first line of the timeline.
     await page.getByTestId('request-timeline').getByText(/vi chiedo la cancellazione/).waitFor();
-    // The data held: searched for the subject's e-mail (nothing ingested in this test).
-    await page.getByTestId('subject-data-email').getByText('Nothing held').waitFor();
+    // The data held, searched for the subject's e-mail, each source linking to the full search.
+    const held = page.getByTestId('subject-data-email');
+    await held.getByText('Leads').waitFor();
+    await expect(held.getByRole('link', { name: /Leads\s*1/ }).getAttribute('href')).resolves.toBe('#/find-person?q=giulia.bianchi%40example.it');
+    await held.getByRole('link', { name: /Conversations\s*1/ }).waitFor();
   });
 
   it('walks the request through type confirmation, identity check, verification, extension and closing', async () => {
@@ -169,6 +181,16 @@ describe('data-subject requests in Chromium', () => {
     await expect.poll(() => page.getByTestId('deadline-extended').textContent()).toMatch(/2027/);
     await expect.poll(() => page.getByRole('button', { name: 'Extend', exact: true }).count()).toBe(0); // only once
 
+    // An erasure request closes once the erasure is complete: preview it, run it, then close.
+    await expect.poll(() => page.getByRole('button', { name: 'Close', exact: true }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Preview erasure' }).click();
+    await dialog.getByTestId('erasure-preview-leads').getByText('Giulia Bianchi').waitFor();
+    await dialog.getByRole('button', { name: 'Erase now' }).click();
+    await page.getByRole('dialog', { name: /^Erase the data of DSR-2026-\d{4} now\?$/ }).getByRole('button', { name: 'Erase now' }).click();
+    await expect.poll(() => dialog.getByTestId('erasure-result').getAttribute('data-state')).toBe('complete');
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect.poll(() => page.getByTestId('erasure-state').getAttribute('data-state')).toBe('complete');
+
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await dialog.getByLabel('Outcome').fill('Erased her data from every source and told her by e-mail.');
     await dialog.getByRole('button', { name: 'Close the request' }).click();
@@ -186,6 +208,10 @@ describe('data-subject requests in Chromium', () => {
       'identity_check',
       'verified',
       'extended',
+      'erasure_started',
+      // One step per source, in the order a run takes.
+      ...Array(6).fill('erasure_source_done'),
+      'erasure_completed',
       'closed',
     ]);
     await expect(page.getByTestId('answered-on-time').getAttribute('data-on-time')).resolves.toBe('true');
@@ -220,6 +246,8 @@ describe('data-subject requests in Chromium', () => {
     auditorPage.setDefaultTimeout(15_000);
     try {
       await auditorPage.goto(c.url);
+      // A fresh context's first visit can take long before the login form shows: wait longer.
+      await auditorPage.locator('input[name="username"]').waitFor({ timeout: 60_000 });
       await auditorPage.locator('input[name="username"]').fill(auditor.email);
       await auditorPage.locator('input[name="password"]').fill(auditor.password);
       await auditorPage.getByRole('button', { name: 'Sign in' }).click();

@@ -66,6 +66,8 @@ export async function startTestConsole(options: StartTestOptions = {}): Promise<
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
     DEMO_PEOPLE: '0',
+    // The daily retention sweep stays off unless a test turns it on.
+    RETENTION_SWEEP_CRON: 'off',
     ADMIN_DIR: options.serveAdmin ? join(__dirname, '../../dist/admin') : 'none',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,

@@ -3,6 +3,7 @@ import { DataTable, List, NumberInput } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { ExcerptField } from '../common/ExcerptField';
 import { MonospaceField } from '../common/MonospaceField';
+import { RecordFlags } from '../common/RecordFlags';
 import { SearchFilter } from '../common/SearchFilter';
 import type { AccessLog } from '../types';
 import { StatusField } from './StatusField';
@@ -22,7 +23,9 @@ export const AccessLogList = () => (
                 <DateTimeField source="at" options={{ dateStyle: 'medium', timeStyle: 'medium' }} />
             </Column>
             <Column source="ip" disableSort>
-                <MonospaceField source="ip" />
+                <RecordFlags>
+                    <MonospaceField source="ip" />
+                </RecordFlags>
             </Column>
             <Column source="method">
                 <MonospaceField source="method" />

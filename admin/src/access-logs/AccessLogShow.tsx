@@ -5,6 +5,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { DetailItem } from '../common/DetailItem';
 import { FindPersonButton } from '../common/FindPersonButton';
 import { MonospaceField } from '../common/MonospaceField';
+import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import type { AccessLog } from '../types';
 import { StatusField } from './StatusField';
@@ -19,6 +20,7 @@ const AccessLogShowActions = () => (
 export const AccessLogShow = () => (
     <Show<AccessLog> actions={<AccessLogShowActions />}>
         <Box sx={{ p: { xs: 2, md: 3 } }}>
+            <RecordFlagsNotice />
             <SectionTitle label="resources.access-logs.sections.request" />
             <Grid container spacing={2}>
                 <DetailItem source="at" size={{ xs: 12, sm: 6, md: 3 }}>

@@ -24,6 +24,11 @@ export const AUDIT_ACTIONS = [
     'request.rejected',
     'request.exported',
     'request.export_interrupted',
+    // Retention sweeps (labels in retention/messages.*.ts).
+    'retention.sweep_previewed',
+    'retention.sweep_started',
+    'retention.swept',
+    'retention.sweep_failed',
 ] as const;
 
 /** `data.ingested` events name the source (`leads`, `chat-conversations`...) as their entity. */
@@ -40,6 +45,7 @@ export const AUDIT_ENTITIES = [
     'calendar-events',
     'consents',
     'access-logs',
+    'retention_sweep',
 ] as const;
 
 export const actionLabelKey = (action: string) => `resources.audit-events.actions.${action}`;

@@ -2,6 +2,7 @@ import { DataTable, List } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
 import { ListEmailField } from '../common/ListEmailField';
+import { RecordFlags } from '../common/RecordFlags';
 import { SearchFilter } from '../common/SearchFilter';
 import type { CalendarConnection } from '../types';
 import { ConnectionStatusField, TokensField } from './ConnectionStatusField';
@@ -18,7 +19,9 @@ export const CalendarConnectionList = () => (
     <List<CalendarConnection> filters={connectionFilters} sort={{ field: 'connectedAt', order: 'DESC' }} perPage={25}>
         <DataTable<CalendarConnection> rowClick="show" bulkActionButtons={false}>
             <Column source="accountEmail">
-                <ListEmailField source="accountEmail" />
+                <RecordFlags>
+                    <ListEmailField source="accountEmail" />
+                </RecordFlags>
             </Column>
             <Column source="connectedAt">
                 <DateTimeField source="connectedAt" />

@@ -8,6 +8,7 @@ import { DetailItem } from '../common/DetailItem';
 import { FindPersonButton } from '../common/FindPersonButton';
 import { MonospaceField } from '../common/MonospaceField';
 import { PaginationIfNeeded } from '../common/PaginationIfNeeded';
+import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import { EmptyText } from '../common/EmptyText';
 import type { CalendarConnection, CalendarEvent } from '../types';
@@ -28,6 +29,7 @@ const EventColumn = DataTable.Col<CalendarEvent>;
 export const CalendarConnectionShow = () => (
     <Show<CalendarConnection> actions={<CalendarConnectionShowActions />}>
         <Box sx={{ p: { xs: 2, md: 3 } }}>
+            <RecordFlagsNotice />
             <SectionTitle label="resources.calendar-connections.sections.account" />
             <Grid container spacing={2}>
                 <DetailItem source="accountEmail">

@@ -1,6 +1,7 @@
 import { DataTable, List, ReferenceField, SelectInput, TextField } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
+import { RecordFlags } from '../common/RecordFlags';
 import { SearchFilter } from '../common/SearchFilter';
 import type { CalendarEvent } from '../types';
 import { AttendeesField } from './AttendeesField';
@@ -22,7 +23,9 @@ export const CalendarEventList = () => (
                 <DateTimeField source="startsAt" />
             </Column>
             <Column source="title">
-                <TextField source="title" sx={{ fontWeight: 500 }} />
+                <RecordFlags>
+                    <TextField source="title" sx={{ fontWeight: 500 }} />
+                </RecordFlags>
             </Column>
             <Column source="origin">
                 <OriginField />

@@ -4,6 +4,7 @@ import { ListButton, ReferenceField, Show, TopToolbar } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { DetailItem } from '../common/DetailItem';
 import { MonospaceField } from '../common/MonospaceField';
+import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import { TextBlockField } from '../common/TextBlockField';
 import type { CalendarEvent } from '../types';
@@ -21,6 +22,7 @@ const CalendarEventShowActions = () => (
 export const CalendarEventShow = () => (
     <Show<CalendarEvent> actions={<CalendarEventShowActions />}>
         <Box sx={{ p: { xs: 2, md: 3 } }}>
+            <RecordFlagsNotice />
             <SectionTitle label="resources.calendar-events.sections.event" />
             <Grid container spacing={2}>
                 <DetailItem source="title" size={{ xs: 12, md: 8 }} />

@@ -2,6 +2,7 @@ import { DataTable, List, SelectInput } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
 import { MonospaceField } from '../common/MonospaceField';
+import { RecordFlags } from '../common/RecordFlags';
 import { SearchFilter } from '../common/SearchFilter';
 import type { ChatConversation } from '../types';
 import { ProviderField } from './ProviderField';
@@ -22,7 +23,9 @@ export const ChatConversationList = () => (
                 <DateTimeField source="startedAt" />
             </Column>
             <Column source="provider">
-                <ProviderField />
+                <RecordFlags>
+                    <ProviderField />
+                </RecordFlags>
             </Column>
             <Column source="externalId">
                 <MonospaceField source="externalId" emptyText="—" />

@@ -5,6 +5,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { DetailItem } from '../common/DetailItem';
 import { MonospaceField } from '../common/MonospaceField';
 import { PaginationIfNeeded } from '../common/PaginationIfNeeded';
+import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import type { ChatConversation } from '../types';
 import { ConversationTitle } from './ConversationLabel';
@@ -22,6 +23,7 @@ const ChatConversationShowActions = () => (
 export const ChatConversationShow = () => (
     <Show<ChatConversation> actions={<ChatConversationShowActions />} title={<ConversationTitle />}>
         <Box sx={{ p: { xs: 2, md: 3 } }}>
+            <RecordFlagsNotice />
             <SectionTitle label="resources.chat-conversations.sections.conversation" />
             <Grid container spacing={2}>
                 <DetailItem source="provider" size={{ xs: 12, sm: 6, md: 3 }}>

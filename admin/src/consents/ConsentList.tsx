@@ -2,6 +2,7 @@ import { DataTable, List, SelectInput, TextField } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
 import { ListEmailField } from '../common/ListEmailField';
+import { RecordFlags } from '../common/RecordFlags';
 import { SearchFilter } from '../common/SearchFilter';
 import { monospaceFontFamily } from '../theme';
 import type { ConsentRecord } from '../types';
@@ -24,7 +25,9 @@ export const ConsentList = () => (
                 <DateTimeField source="recordedAt" />
             </Column>
             <Column source="action">
-                <ConsentActionField />
+                <RecordFlags>
+                    <ConsentActionField />
+                </RecordFlags>
             </Column>
             <Column source="email">
                 <ListEmailField source="email" />

@@ -5,6 +5,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { DetailItem } from '../common/DetailItem';
 import { FindPersonButton } from '../common/FindPersonButton';
 import { MonospaceField } from '../common/MonospaceField';
+import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import type { ConsentRecord } from '../types';
 import { CategoriesField } from './CategoriesField';
@@ -22,6 +23,7 @@ const ConsentShowActions = () => (
 export const ConsentShow = () => (
     <Show<ConsentRecord> actions={<ConsentShowActions />}>
         <Box sx={{ p: { xs: 2, md: 3 } }}>
+            <RecordFlagsNotice />
             <Grid container spacing={4}>
                 <Grid size={{ xs: 12, md: 7 }}>
                     <SectionTitle label="resources.consents.sections.choice" />

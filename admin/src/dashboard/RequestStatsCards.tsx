@@ -1,4 +1,4 @@
-import { Alert, Box, Card, CardActionArea, Chip, Grid, Skeleton, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardActionArea, Chip, Grid, Skeleton, Typography } from '@mui/material';
 import type { SvgIconComponent } from '@mui/icons-material';
 import AssignmentIndOutlinedIcon from '@mui/icons-material/AssignmentIndOutlined';
 import HourglassTopOutlinedIcon from '@mui/icons-material/HourglassTopOutlined';
@@ -11,7 +11,14 @@ import { intlLocale } from '../i18n';
 import { requestListLinks } from '../requests/listLinks';
 import { OPEN_STATUSES } from '../requests/types';
 import { STATUSES_VOCABULARY, statusColors } from '../requests/vocabulary';
+import { Link as RouterLink } from 'react-router-dom';
 import { useRequestStats } from './useRequestStats';
+
+/** The processors whose review date has passed (the API flags those before today, Rome). */
+const overdueProcessorsLink = () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+    return `/processors?filter=${encodeURIComponent(JSON.stringify({ nextReviewDue_lte: yesterday }))}`;
+};
 
 type Tone = 'neutral' | 'amber' | 'red' | 'green';
 
@@ -194,7 +201,15 @@ export const RequestStatsCards = () => {
             </Grid>
             {(data.processorsReviewOverdue ?? 0) > 0 && (
                 <Grid size={12}>
-                    <Alert severity="warning">
+                    <Alert
+                        severity="warning"
+                        data-testid="processors-review-overdue"
+                        action={
+                            <Button component={RouterLink} to={overdueProcessorsLink()} color="inherit" size="small">
+                                {translate('app.registers.dashboard_link')}
+                            </Button>
+                        }
+                    >
                         {translate('app.dashboard.requests.processors_review', { smart_count: data.processorsReviewOverdue })}
                     </Alert>
                 </Grid>

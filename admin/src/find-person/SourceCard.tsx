@@ -20,6 +20,7 @@ import calendarConnections from '../calendar-connections';
 import calendarEvents from '../calendar-events';
 import chatConversations from '../chat-conversations';
 import chatMessages from '../chat-messages';
+import { RecordFlags } from '../common/RecordFlags';
 import consents from '../consents';
 import leads from '../leads';
 import type { SubjectMatch, SubjectRecordMap, SubjectSource, SubjectSourceResult } from '../types';
@@ -139,7 +140,8 @@ export const SourceCard = ({ result }: { result: SubjectSourceResult }) => {
                                             source={result.source}
                                             record={item.record}
                                             matches={item.matches}
-                                        />
+                                        />{' '}
+                                        <RecordFlags record={item.record} />
                                     </Typography>
                                     <MatchLine source={result.source} matches={item.matches} />
                                 </Box>

@@ -2,6 +2,9 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
 import { requestsEnglish } from '../requests/messages.en';
+import { registersEnglish } from '../registers/messages.en';
+import { retentionEnglish } from '../retention/messages.en';
+import { rightsEnglish } from '../requests/rights/messages.en';
 
 /**
  * The application's own messages. Their shape is the contract for every
@@ -89,6 +92,17 @@ export const appEnglish = {
         },
         sources: {
             stored_record: 'Stored record',
+            // Art. 18 flags on a source's records (common/RecordFlags.tsx).
+            restricted: 'Restricted',
+            restricted_help: 'Processing restricted (GDPR Art. 18) since %{date}: kept, not used, never swept by retention.',
+            restricted_title: 'Processing restricted (GDPR Art. 18)',
+            restricted_notice: 'Since %{date}, this record is kept but must not be used, and the retention sweep skips it.',
+            restricted_by: 'Restricted for the request',
+            open_request: 'Open the request',
+            anonymised: 'Anonymised',
+            anonymised_help: 'The person’s identifiers were masked by an erasure on %{date}; kept for statistics.',
+            anonymised_notice:
+                'Anonymised on %{date} by an erasure: the person’s e-mails, phone numbers and names are masked (“[…]”) in the messages, which are kept for statistics.',
         },
         find_person: {
             title: 'Find a person',
@@ -502,7 +516,7 @@ export type AppMessages = typeof appEnglish;
 const en: TranslationMessages = {
     ...englishMessages,
     // Deep-merged: the request screens add to `app` and `resources` (requests/messages.en.ts).
-    ...mergeTranslations(appEnglish, requestsEnglish),
+    ...mergeTranslations(appEnglish, requestsEnglish, rightsEnglish, retentionEnglish, registersEnglish),
 };
 
 export default en;

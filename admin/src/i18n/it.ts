@@ -3,6 +3,9 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
 import { requestsItalian } from '../requests/messages.it';
+import { registersItalian } from '../registers/messages.it';
+import { retentionItalian } from '../retention/messages.it';
+import { rightsItalian } from '../requests/rights/messages.it';
 import type { AppMessages } from './en';
 
 /**
@@ -261,6 +264,16 @@ export const appItalian: AppMessages = {
         },
         sources: {
             stored_record: 'Dati del record',
+            restricted: 'Limitato',
+            restricted_help: 'Trattamento limitato (art. 18 GDPR) dal %{date}: conservato, non usato, mai eliminato dalla pulizia per conservazione.',
+            restricted_title: 'Trattamento limitato (art. 18 GDPR)',
+            restricted_notice: 'Dal %{date} questo record è conservato ma non deve essere usato, e la pulizia per conservazione lo esclude.',
+            restricted_by: 'Limitato per la richiesta',
+            open_request: 'Apri la richiesta',
+            anonymised: 'Anonimizzata',
+            anonymised_help: 'Gli identificativi della persona sono stati mascherati da una cancellazione il %{date}; conservata a fini statistici.',
+            anonymised_notice:
+                'Anonimizzata il %{date} da una cancellazione: email, numeri di telefono e nomi della persona sono mascherati («[…]») nei messaggi, conservati a fini statistici.',
         },
         find_person: {
             title: 'Cerca una persona',
@@ -673,7 +686,7 @@ export const appItalian: AppMessages = {
 const it: TranslationMessages = {
     ...mergeTranslations(englishMessages, italianBase, raItalianFixes),
     // Deep-merged: the request screens add to `app` and `resources` (requests/messages.it.ts).
-    ...mergeTranslations(appItalian, requestsItalian),
+    ...mergeTranslations(appItalian, requestsItalian, rightsItalian, retentionItalian, registersItalian),
 };
 
 export default it;

@@ -1,8 +1,12 @@
 import { Divider, ListSubheader } from '@mui/material';
+import AutoDeleteOutlinedIcon from '@mui/icons-material/AutoDeleteOutlined';
 import PersonSearchOutlinedIcon from '@mui/icons-material/PersonSearchOutlined';
 import { Menu as RaMenu, useCanAccess, useSidebarState, useTranslate } from 'react-admin';
 
 import { FIND_PERSON_PATH } from '../find-person';
+import { RECORD_PATH } from '../registers/RecordOfProcessingPage';
+import { RETENTION_PATH } from '../retention';
+import ArticleOutlinedIcon from '@mui/icons-material/ArticleOutlined';
 
 /** A section heading; a plain rule when the sidebar is folded to icons. */
 const MenuSection = ({ label }: { label: string }) => {
@@ -59,6 +63,12 @@ export const Menu = () => {
             <RaMenu.ResourceItem name="consents" primaryText="app.menu.sources.consents" />
             <RaMenu.ResourceItem name="access-logs" primaryText="app.menu.sources.access-logs" />
             <MenuSection label="app.menu.compliance" />
+            <RaMenu.ResourceItem name="processors" primaryText="app.menu.processors" />
+            <RaMenu.ResourceItem name="activities" primaryText="app.menu.activities" />
+            <RaMenu.Item to={RECORD_PATH} primaryText="app.menu.record" leftIcon={<ArticleOutlinedIcon />} />
+            <RaMenu.ResourceItem name="cookies" primaryText="app.menu.cookies" />
+            <RaMenu.ResourceItem name="retention-policies" primaryText="app.menu.retention_policies" />
+            <RaMenu.Item to={RETENTION_PATH} primaryText="app.menu.retention" leftIcon={<AutoDeleteOutlinedIcon />} />
             <RaMenu.ResourceItem name="audit-events" />
             {(canSeeUsers || canSeeKeys) && <MenuSection label="app.menu.administration" />}
             <RaMenu.ResourceItem name="users" />

@@ -3,6 +3,7 @@ import { DataTable, DateInput, List, TextField, TextInput } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { endOfDay, startOfDay } from '../common/dayBounds';
 import { ListEmailField } from '../common/ListEmailField';
+import { RecordFlags } from '../common/RecordFlags';
 import { SearchFilter } from '../common/SearchFilter';
 import type { Lead } from '../types';
 import { LeadNameField } from './LeadNameField';
@@ -26,7 +27,9 @@ export const LeadList = () => (
             </Column>
             {/* Sorted by last name; shown as the full name. */}
             <Column source="lastName" label="resources.leads.fields.name">
-                <LeadNameField />
+                <RecordFlags>
+                    <LeadNameField />
+                </RecordFlags>
             </Column>
             <Column source="email">
                 <ListEmailField source="email" />

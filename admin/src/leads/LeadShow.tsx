@@ -5,6 +5,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { DetailItem } from '../common/DetailItem';
 import { FindPersonButton } from '../common/FindPersonButton';
 import { MonospaceField } from '../common/MonospaceField';
+import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import { TextBlockField } from '../common/TextBlockField';
 import type { Lead } from '../types';
@@ -21,6 +22,7 @@ const LeadShowActions = () => (
 export const LeadShow = () => (
     <Show<Lead> actions={<LeadShowActions />}>
         <Box sx={{ p: { xs: 2, md: 3 } }}>
+            <RecordFlagsNotice />
             <SectionTitle label="resources.leads.sections.person" />
             <Grid container spacing={2}>
                 <DetailItem source="firstName" />

@@ -6,6 +6,7 @@ import {
     DialogActions,
     DialogContent,
     DialogTitle,
+    Tooltip,
     Typography,
 } from '@mui/material';
 import BlockOutlinedIcon from '@mui/icons-material/BlockOutlined';
@@ -34,6 +35,7 @@ import {
 
 import type { AppDataProvider } from '../dataProvider';
 import { formatDay, todayInRome } from './dates';
+import { useErasureStatus } from './rights/shared';
 import type { DataSubjectRequest } from './types';
 import { identityMethodChoices, isOpen, rejectionReasonChoices } from './vocabulary';
 
@@ -99,6 +101,9 @@ const primaryOf = (actions: WorkflowAction[]): WorkflowAction | undefined =>
 export const RequestActions = ({ request, canAct }: { request: DataSubjectRequest; canAct: boolean }) => {
     const translate = useTranslate();
     const [open, setOpen] = useState<WorkflowAction | null>(null);
+    // An erasure request closes once its erasure is complete (the API refuses before: 409).
+    const erasure = useErasureStatus(request);
+    const closeBlocked = request.type === 'erasure' && !!erasure.data && !erasure.data.completedAt;
     if (!canAct) return null;
     const actions = allowedActions(request);
     const primary = primaryOf(actions);
@@ -108,17 +113,25 @@ export const RequestActions = ({ request, canAct }: { request: DataSubjectReques
             {steps.map(action => {
                 const { icon, color } = BUTTONS[action];
                 const variant = action === primary ? 'contained' : 'outlined';
-                return (
+                const button = (
                     <Button
                         key={action}
                         size="small"
                         variant={variant}
                         color={color ?? 'primary'}
                         startIcon={icon}
+                        disabled={action === 'close' && closeBlocked}
                         onClick={() => setOpen(action)}
                     >
                         {translate(`app.requests.actions.${action}.button`)}
                     </Button>
+                );
+                return action === 'close' && closeBlocked ? (
+                    <Tooltip key={action} title={translate('app.requests.rights.erasure.close_blocked')}>
+                        <span data-testid="close-blocked">{button}</span>
+                    </Tooltip>
+                ) : (
+                    button
                 );
             })}
             <Box sx={{ flex: 1 }} />

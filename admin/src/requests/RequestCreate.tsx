@@ -1,4 +1,4 @@
-import { Create, SimpleForm } from 'react-admin';
+import { Create, SimpleForm, useNotify, useRedirect } from 'react-admin';
 
 import type { DataSubjectRequest } from './types';
 import { RequestInputs } from './RequestInputs';
@@ -24,12 +24,24 @@ const toCreatePayload = (data: Partial<DataSubjectRequest>): CreatePayload => {
 };
 
 // Requests by letter, phone or in person; e-mails come through "Import e-mails".
-export const RequestCreate = () => (
-    <Create<DataSubjectRequest> transform={toCreatePayload} redirect="show">
-        <SimpleForm
-            defaultValues={() => ({ channel: 'post', language: 'it', receivedAt: new Date().toISOString() })}
+export const RequestCreate = () => {
+    const notify = useNotify();
+    const redirect = useRedirect();
+    return (
+        <Create<DataSubjectRequest>
+            transform={toCreatePayload}
+            mutationOptions={{
+                onSuccess: (request: DataSubjectRequest) => {
+                    notify('app.requests.registered', { type: 'info', messageArgs: { reference: request.reference } });
+                    redirect('show', 'requests', request.id);
+                },
+            }}
         >
-            <RequestInputs mode="create" />
-        </SimpleForm>
-    </Create>
-);
+            <SimpleForm
+                defaultValues={() => ({ channel: 'post', language: 'it', receivedAt: new Date().toISOString() })}
+            >
+                <RequestInputs mode="create" />
+            </SimpleForm>
+        </Create>
+    );
+};

@@ -1,4 +1,4 @@
-import { Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { Edit, SaveButton, SimpleForm, Toolbar, useNotify, useRedirect } from 'react-admin';
 
 import type { DataSubjectRequest } from './types';
 import { RequestInputs } from './RequestInputs';
@@ -26,10 +26,23 @@ const RequestEditToolbar = () => (
     </Toolbar>
 );
 
-export const RequestEdit = () => (
-    <Edit<DataSubjectRequest> transform={toUpdatePayload} mutationMode="pessimistic" redirect="show">
-        <SimpleForm toolbar={<RequestEditToolbar />}>
-            <RequestInputs mode="edit" />
-        </SimpleForm>
-    </Edit>
-);
+export const RequestEdit = () => {
+    const notify = useNotify();
+    const redirect = useRedirect();
+    return (
+        <Edit<DataSubjectRequest>
+            transform={toUpdatePayload}
+            mutationMode="pessimistic"
+            mutationOptions={{
+                onSuccess: (request: DataSubjectRequest) => {
+                    notify('app.requests.saved', { type: 'info', messageArgs: { reference: request.reference } });
+                    redirect('show', 'requests', request.id);
+                },
+            }}
+        >
+            <SimpleForm toolbar={<RequestEditToolbar />}>
+                <RequestInputs mode="edit" />
+            </SimpleForm>
+        </Edit>
+    );
+};

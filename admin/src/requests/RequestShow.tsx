@@ -38,6 +38,7 @@ import { RequestActions } from './RequestActions';
 import { RequestStatusChip } from './RequestStatusField';
 import { RequestTimeline } from './RequestTimeline';
 import { RequestTypeChip } from './RequestTypeField';
+import { RequestRights } from './rights';
 import { SubjectDataPanel } from './SubjectDataPanel';
 import type { DataSubjectRequest } from './types';
 import {
@@ -216,7 +217,17 @@ const RequestHeader = ({ request, canAct }: { request: DataSubjectRequest; canAc
                             <RequestTypeChip type={request.type} guessed={request.typeGuessed} />
                             {request.typeGuessed && open && canAct && <ConfirmTypeButton request={request} />}
                         </Box>
-                        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.75 }}>
+                        <Typography variant="body1" sx={{ mt: 0.75, overflowWrap: 'anywhere' }} data-testid="request-subject">
+                            <Box component="span" sx={{ fontWeight: 600 }}>
+                                {request.subjectName ?? translate('app.requests.unknown_subject')}
+                            </Box>
+                            {[request.subjectEmail, request.subjectPhone].filter(Boolean).map(contact => (
+                                <Box component="span" key={contact} sx={{ color: 'text.secondary' }}>
+                                    {` · ${contact}`}
+                                </Box>
+                            ))}
+                        </Typography>
+                        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
                             {translate('app.requests.header.received', {
                                 date: formatInstant(request.receivedAt, locale, { dateStyle: 'long', timeStyle: 'short' }),
                                 channel: translate(`${CHANNELS_VOCABULARY}.${request.channel}`, { _: request.channel }),
@@ -442,11 +453,12 @@ const RequestShowLayout = () => {
             </Grid>
             <Grid size={{ xs: 12, md: 7 }} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
                 <RequestDetails request={request} />
+                <RequestRights request={request} canAct={canAct} />
                 <RequestTimeline request={request} />
             </Grid>
             <Grid size={{ xs: 12, md: 5 }} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-                <SubjectCard request={request} />
                 <SubjectDataPanel request={request} />
+                <SubjectCard request={request} />
             </Grid>
         </Grid>
     );

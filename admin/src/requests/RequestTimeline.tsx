@@ -2,20 +2,28 @@ import { Alert, Box, Card, CardContent, CardHeader, Chip, Skeleton, Typography }
 import type { SvgIconComponent } from '@mui/icons-material';
 import ArchiveOutlinedIcon from '@mui/icons-material/ArchiveOutlined';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
+import BackHandOutlinedIcon from '@mui/icons-material/BackHandOutlined';
 import BlockOutlinedIcon from '@mui/icons-material/BlockOutlined';
 import ChatBubbleOutlineIcon from '@mui/icons-material/ChatBubbleOutline';
+import DeleteSweepOutlinedIcon from '@mui/icons-material/DeleteSweepOutlined';
+import EditNoteOutlinedIcon from '@mui/icons-material/EditNoteOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutline';
 import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
 import HistoryIcon from '@mui/icons-material/History';
+import LockOpenOutlinedIcon from '@mui/icons-material/LockOpenOutlined';
+import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import MoreTimeOutlinedIcon from '@mui/icons-material/MoreTimeOutlined';
 import MoveToInboxOutlinedIcon from '@mui/icons-material/MoveToInboxOutlined';
+import ReplayIcon from '@mui/icons-material/Replay';
+import RuleOutlinedIcon from '@mui/icons-material/RuleOutlined';
 import TaskAltOutlinedIcon from '@mui/icons-material/TaskAltOutlined';
 import VerifiedUserOutlinedIcon from '@mui/icons-material/VerifiedUserOutlined';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 
 import { formatDay, formatInstant } from './dates';
 import { FoldedText } from './FoldedText';
+import { consentCategory, legalBasis, perSource, sourceName } from './rights/shared';
 import type { DataSubjectRequest, RequestEvent } from './types';
 import { CHANNELS_VOCABULARY, METHODS_VOCABULARY, REJECTION_VOCABULARY, TYPES_VOCABULARY } from './vocabulary';
 
@@ -30,6 +38,17 @@ const KIND_ICONS: Record<string, SvgIconComponent> = {
     updated: EditOutlinedIcon,
     exported: ArchiveOutlinedIcon,
     export_interrupted: ErrorOutlineIcon,
+    erasure_started: DeleteSweepOutlinedIcon,
+    erasure_resumed: ReplayIcon,
+    erasure_source_done: DeleteSweepOutlinedIcon,
+    erasure_source_failed: ErrorOutlineIcon,
+    erasure_waived: RuleOutlinedIcon,
+    erasure_completed: TaskAltOutlinedIcon,
+    rectified: EditNoteOutlinedIcon,
+    restricted: LockOutlinedIcon,
+    restriction_lifted: LockOpenOutlinedIcon,
+    consent_withdrawn: BackHandOutlinedIcon,
+    objection_recorded: BackHandOutlinedIcon,
 };
 
 const KIND_COLORS: Record<string, string> = {
@@ -43,6 +62,17 @@ const KIND_COLORS: Record<string, string> = {
     updated: '#4a6b8a',
     exported: '#1f5f74',
     export_interrupted: '#b3261e',
+    erasure_started: '#8c3b2f',
+    erasure_resumed: '#8c3b2f',
+    erasure_source_done: '#8c3b2f',
+    erasure_source_failed: '#b3261e',
+    erasure_waived: '#8a5a00',
+    erasure_completed: '#2e7d4f',
+    rectified: '#4a6b8a',
+    restricted: '#b26a00',
+    restriction_lifted: '#4a6b8a',
+    consent_withdrawn: '#6b4f96',
+    objection_recorded: '#6b4f96',
 };
 
 const str = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
@@ -126,6 +156,101 @@ const EventDetails = ({ event, requestType }: { event: RequestEvent; requestType
         case 'exported':
             if (details.file) lines.push(str(details.file));
             break;
+        // What was done to the subject's data (rights/): sources by name, counts, before and after.
+        case 'erasure_started': {
+            const plan = perSource(translate, details.records as Record<string, number> | undefined);
+            lines.push(plan ? translate('app.requests.timeline.erasure_plan', { sources: plan }) : translate('app.requests.timeline.erasure_nothing'));
+            if (typeof details.suppressed === 'number' && details.suppressed > 0)
+                lines.push(translate('app.requests.timeline.suppressed', { smart_count: details.suppressed }));
+            break;
+        }
+        case 'erasure_source_done':
+            lines.push(
+                translate('app.requests.timeline.source_done', {
+                    source: sourceName(translate, str(details.source)),
+                    smart_count: Number(details.recordsAffected ?? 0),
+                })
+            );
+            if (details.late === true) chips.push({ label: translate('app.requests.timeline.late'), color: 'warning' });
+            break;
+        case 'erasure_source_failed':
+            lines.push(
+                translate('app.requests.timeline.source_failed', {
+                    source: sourceName(translate, str(details.source)),
+                    attempt: str(details.attempt),
+                })
+            );
+            break;
+        case 'erasure_waived':
+            lines.push(translate('app.requests.timeline.source_waived', { source: sourceName(translate, str(details.source)) }));
+            break;
+        case 'erasure_completed': {
+            const totals = (details.recordsAffected ?? {}) as Record<string, number>;
+            const total = Object.values(totals).reduce((n, c) => n + (Number(c) || 0), 0);
+            lines.push(translate('app.requests.timeline.completed_total', { smart_count: total }));
+            const waived = Array.isArray(details.waived) ? (details.waived as string[]) : [];
+            if (waived.length)
+                chips.push({
+                    label: translate('app.requests.timeline.waived_sources', {
+                        sources: waived.map(source => sourceName(translate, source)).join(', '),
+                    }),
+                    color: 'warning',
+                });
+            break;
+        }
+        case 'rectified': {
+            const changes = Array.isArray(details.changes)
+                ? (details.changes as Array<{ source: string; before: Record<string, unknown>; after: Record<string, unknown> }>)
+                : [];
+            for (const change of changes)
+                for (const field of Object.keys(change.after ?? {}))
+                    lines.push(
+                        translate('app.requests.timeline.rectified_change', {
+                            source: sourceName(translate, change.source),
+                            field: translate(`resources.${change.source}.fields.${field}`, { _: field }),
+                            before: str(change.before?.[field]) || '—',
+                            after: str(change.after[field]) || '—',
+                        })
+                    );
+            break;
+        }
+        case 'restricted': {
+            const restricted = perSource(translate, details.restricted as Record<string, number> | undefined);
+            lines.push(
+                restricted
+                    ? translate('app.requests.timeline.restricted_sources', { sources: restricted })
+                    : translate('app.requests.timeline.restricted_nothing')
+            );
+            break;
+        }
+        case 'restriction_lifted': {
+            const lifted = perSource(translate, details.lifted as Record<string, number> | undefined);
+            if (lifted) lines.push(translate('app.requests.timeline.lifted_sources', { sources: lifted }));
+            break;
+        }
+        case 'consent_withdrawn':
+        case 'objection_recorded': {
+            const effects = Array.isArray(details.effects)
+                ? (details.effects as Array<{ activity: string; legalBasis: string; bannerRefuses: string | null; recordsHeld: number }>)
+                : [];
+            for (const effect of effects)
+                lines.push(
+                    [
+                        translate('app.requests.timeline.effect', {
+                            activity: effect.activity,
+                            basis: legalBasis(translate, effect.legalBasis),
+                        }),
+                        effect.bannerRefuses
+                            ? translate('app.requests.timeline.effect_banner', { category: consentCategory(translate, effect.bannerRefuses) })
+                            : null,
+                        effect.recordsHeld ? translate('app.requests.timeline.effect_held', { smart_count: effect.recordsHeld }) : null,
+                    ]
+                        .filter(Boolean)
+                        .join(' · ')
+                );
+            if (details.consentId) chips.push({ label: translate('app.requests.timeline.consent_id', { consentId: str(details.consentId) }) });
+            break;
+        }
     }
     const attachments = Array.isArray(details.attachments)
         ? (details.attachments as Array<{ filename?: string | null; contentType?: string; size?: number }>)

@@ -10,6 +10,8 @@ export const requestsEnglish = {
             guess_notice:
                 'The type “%{type}” was guessed from the wording of the e-mail. Confirm it, or pick the right one, then save.',
             guess_confirmed: 'The type “%{type}” will be recorded as confirmed when you save.',
+            saved: '%{reference} saved',
+            registered: '%{reference} registered: the deadlines run from its receipt',
             confirm_type: 'Confirm type',
             type_confirmed: 'Type confirmed',
             unknown_subject: 'Unknown subject',

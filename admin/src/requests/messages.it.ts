@@ -9,6 +9,8 @@ export const requestsItalian: RequestMessages = {
             guess_notice:
                 'Il tipo «%{type}» è stato dedotto dal testo dell’email. Confermalo, oppure scegli quello giusto, poi salva.',
             guess_confirmed: 'Al salvataggio il tipo «%{type}» sarà registrato come confermato.',
+            saved: '%{reference} salvata',
+            registered: '%{reference} registrata: le scadenze decorrono dal ricevimento',
             confirm_type: 'Conferma il tipo',
             type_confirmed: 'Tipo confermato',
             unknown_subject: 'Interessato non indicato',

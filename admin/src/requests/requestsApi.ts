@@ -3,10 +3,19 @@ import { HttpError, type fetchUtils } from 'react-admin';
 import type { SubjectSearchResult } from '../types';
 import type {
     DataSubjectRequest,
+    ErasableSource,
+    ErasureReport,
+    ErasureStatus,
+    LiftResult,
+    RecipientsResult,
+    RectifyBody,
+    RectifyResult,
     RequestAction,
     RequestActionBodies,
     RequestEvent,
     RequestStats,
+    RestrictResult,
+    WithdrawResult,
 } from './types';
 
 type HttpClient = (url: string, options?: fetchUtils.Options) => Promise<{ json: unknown }>;
@@ -33,6 +42,25 @@ export interface RequestsDataProvider {
     searchSubjectForRequest: (q: string, requestId: string) => Promise<SubjectSearchResult>;
     /** `POST /api/intake/email` with the raw message (.eml) as message/rfc822: answers the new request. */
     importEmail: (file: Blob) => Promise<DataSubjectRequest>;
+    /**
+     * `POST /api/requests/:id/erase[?dryRun=true]` `{ips?}`: what an erasure would change (dry run),
+     * or the run itself (again after a failure: it finishes what is not done). IPs on the first run only.
+     */
+    eraseRequestSubject: (id: string, options: { dryRun: boolean; ips?: string[] }) => Promise<ErasureReport>;
+    /** `GET /api/requests/:id/erasure`: the steps run so far. */
+    requestErasureStatus: (id: string) => Promise<ErasureStatus>;
+    /** `POST /api/requests/:id/erasure/waive`: why a failed source cannot be erased (at least 10 characters). */
+    waiveErasureStep: (id: string, source: ErasableSource, reason: string) => Promise<{ source: string; status: string; waiverReason: string }>;
+    /** `POST /api/requests/:id/rectify`: the corrected values. */
+    rectifyRequestSubject: (id: string, body: RectifyBody) => Promise<RectifyResult>;
+    /** `POST /api/requests/:id/restrict` `{ips?}` */
+    restrictRequestSubject: (id: string, ips?: string[]) => Promise<RestrictResult>;
+    /** `POST /api/requests/:id/lift-restriction` `{reason}` */
+    liftRequestRestriction: (id: string, reason: string) => Promise<LiftResult>;
+    /** `POST /api/requests/:id/withdraw` `{activityIds?}`: without ids, the API's default activities. */
+    withdrawForRequest: (id: string, activityIds?: string[]) => Promise<WithdrawResult>;
+    /** `GET /api/requests/:id/recipients`: Art. 19, the processors to tell, each with a notice. */
+    requestRecipients: (id: string) => Promise<RecipientsResult>;
 }
 
 export const requestsMethods = (apiUrl: string, httpClient: HttpClient): RequestsDataProvider => ({
@@ -55,12 +83,54 @@ export const requestsMethods = (apiUrl: string, httpClient: HttpClient): Request
             ({ json }) => json as SubjectSearchResult
         ),
 
+    eraseRequestSubject: (id, { dryRun, ips }) =>
+        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/erase${dryRun ? '?dryRun=true' : ''}`, {
+            method: 'POST',
+            body: JSON.stringify(ips?.length ? { ips } : {}),
+        }).then(({ json }) => json as ErasureReport),
+
+    requestErasureStatus: id =>
+        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/erasure`).then(({ json }) => json as ErasureStatus),
+
+    waiveErasureStep: (id, source, reason) =>
+        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/erasure/waive`, {
+            method: 'POST',
+            body: JSON.stringify({ source, reason }),
+        }).then(({ json }) => json as { source: string; status: string; waiverReason: string }),
+
+    rectifyRequestSubject: (id, body) =>
+        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/rectify`, {
+            method: 'POST',
+            body: JSON.stringify(body),
+        }).then(({ json }) => json as RectifyResult),
+
+    restrictRequestSubject: (id, ips) =>
+        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/restrict`, {
+            method: 'POST',
+            body: JSON.stringify(ips?.length ? { ips } : {}),
+        }).then(({ json }) => json as RestrictResult),
+
+    liftRequestRestriction: (id, reason) =>
+        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/lift-restriction`, {
+            method: 'POST',
+            body: JSON.stringify({ reason }),
+        }).then(({ json }) => json as LiftResult),
+
+    withdrawForRequest: (id, activityIds) =>
+        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/withdraw`, {
+            method: 'POST',
+            body: JSON.stringify(activityIds?.length ? { activityIds } : {}),
+        }).then(({ json }) => json as WithdrawResult),
+
+    requestRecipients: id =>
+        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/recipients`).then(({ json }) => json as RecipientsResult),
+
     // fetchJson would send the file as JSON: the raw bytes go with their own content type.
     importEmail: async file => {
         const response = await fetch(`${apiUrl}/intake/email`, {
             method: 'POST',
             credentials: 'include',
-            headers: { 'content-type': 'message/rfc822', accept: 'application/json' },
+            headers: { 'content-type': 'message/rfc822', accept: 'application/json', 'x-requested-with': 'privacy-console' },
             body: file,
         });
         const text = await response.text();

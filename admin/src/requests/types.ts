@@ -86,6 +86,18 @@ export const EVENT_KINDS = [
     'updated',
     'exported',
     'export_interrupted',
+    // What was done to the subject's data (docs/erasure.md).
+    'erasure_started',
+    'erasure_resumed',
+    'erasure_source_done',
+    'erasure_source_failed',
+    'erasure_waived',
+    'erasure_completed',
+    'rectified',
+    'restricted',
+    'restriction_lifted',
+    'consent_withdrawn',
+    'objection_recorded',
 ] as const;
 export type RequestEventKind = (typeof EVENT_KINDS)[number];
 
@@ -124,3 +136,146 @@ export interface RequestActionBodies {
     reject: { reason: RejectionReason; details?: string };
 }
 export type RequestAction = keyof RequestActionBodies;
+
+// ---------------------------------------------------------------------------
+// Erasure and the other rights (api/src/erasure, docs/erasure.md)
+// ---------------------------------------------------------------------------
+
+/** The sources an erasure goes through, in the order a run takes. */
+export const ERASABLE_SOURCES = [
+    'calendar-events',
+    'calendar-connections',
+    'chat-conversations',
+    'consents',
+    'access-logs',
+    'leads',
+] as const;
+export type ErasableSource = (typeof ERASABLE_SOURCES)[number];
+
+/** What happens to one record (labels: `app.requests.rights.erasure.actions`). */
+export type ErasureAction = 'delete' | 'mask' | 'unlink' | 'revoke_and_delete' | 'remove_attendee';
+export type ErasureStepStatus = 'done' | 'failed' | 'waived';
+
+export interface ErasureSourceReport {
+    source: ErasableSource;
+    /** Records still to change; `records` lists at most 1000 of them. */
+    total: number;
+    records: Array<{ id: string; action: ErasureAction; summary: string }>;
+    /** After a run. */
+    status?: ErasureStepStatus | 'pending';
+    recordsAffected?: number;
+    error?: string | null;
+    waiverReason?: string | null;
+}
+
+/** `POST /api/requests/:id/erase[?dryRun=true]` */
+export interface ErasureReport {
+    requestId: string;
+    reference: string;
+    dryRun: boolean;
+    state: 'preview' | 'complete' | 'incomplete';
+    identifiers: { emails: number; phones: number; names: number; ips: number };
+    /** E-mails and phones that go (or went) on the suppression list. */
+    suppressed: number;
+    sources: ErasureSourceReport[];
+}
+
+/** `GET /api/requests/:id/erasure`: no steps and null dates before the first run. */
+export interface ErasureStatus {
+    startedAt: string | null;
+    completedAt: string | null;
+    steps: Array<{
+        source: ErasableSource;
+        status: ErasureStepStatus;
+        recordsAffected: number;
+        attempts: number;
+        error: string | null;
+        waiverReason: string | null;
+        updatedAt: string;
+    }>;
+}
+
+/** The contact-form fields a rectification corrects; an empty string clears one. */
+export const RECTIFIABLE_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'company', 'spaceType', 'objective', 'message'] as const;
+export type RectifiableField = (typeof RECTIFIABLE_FIELDS)[number];
+export type RectifyBody = Partial<Record<RectifiableField, string>>;
+
+export interface RecordChange {
+    source: string;
+    recordId: string;
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+}
+
+/** `POST /api/requests/:id/rectify` */
+export interface RectifyResult {
+    reference: string;
+    recordsChanged: number;
+    changes: RecordChange[];
+}
+
+/** `POST /api/requests/:id/restrict`: records flagged, per source. */
+export interface RestrictResult {
+    reference: string;
+    restricted: Record<string, number>;
+}
+
+/** `POST /api/requests/:id/lift-restriction`: records unflagged, per source. */
+export interface LiftResult {
+    reference: string;
+    lifted: Record<string, number>;
+}
+
+/** One processing activity stopped by a withdrawal or an objection. */
+export interface WithdrawalEffect {
+    activityId: string;
+    activity: string;
+    legalBasis: string;
+    consentCategory: string | null;
+    sourceSystem: string | null;
+    /** Records the console holds in the activity's source, to erase or restrict next. */
+    recordsHeld: number;
+    /** The cookie-banner category now refused, if the activity has one. */
+    bannerRefuses: string | null;
+}
+
+/** `POST /api/requests/:id/withdraw` */
+export interface WithdrawResult {
+    reference: string;
+    consentRecordId: string;
+    consentId: string;
+    categories: Record<string, boolean>;
+    effects: WithdrawalEffect[];
+}
+
+/** Art. 19: one processor to tell of the change. */
+export interface Recipient {
+    processorId: string;
+    name: string;
+    service: string;
+    /** ISO 3166 code. */
+    country: string;
+    transferMechanism: string;
+    contact: string | null;
+    activities: string[];
+    categories: string[];
+    change: 'erasure' | 'rectification' | 'restriction';
+    /** Ready to send, in the request's language. */
+    notice: string;
+}
+
+/** `GET /api/requests/:id/recipients` */
+export interface RecipientsResult {
+    reference: string;
+    sources: string[];
+    recipients: Recipient[];
+}
+
+/** A processing activity of the register (`GET /api/activities`), as the withdrawal dialog needs it. */
+export interface ProcessingActivitySummary extends RaRecord<string> {
+    id: string;
+    name: string;
+    legalBasis: string;
+    consentCategory: string | null;
+    sourceSystem: string | null;
+}

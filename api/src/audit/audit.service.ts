@@ -31,6 +31,8 @@ export interface ChainVerification {
 /** Any constant will do: it names the lock that serialises appends to the chain. */
 const CHAIN_LOCK = 727_001;
 const VERIFY_BATCH = 5_000;
+/** Events appended in one transaction at most. */
+const GROUP_COMMIT_MAX = 200;
 
 @Injectable()
 export class AuditService {
@@ -70,9 +72,80 @@ export class AuditService {
     return event;
   }
 
-  /** Records an event in a transaction of its own (for events that change nothing else). */
+  /**
+   * Records an event that changes nothing else (a read, a failed sign-in) in a transaction of its
+   * own, and answers once it is committed. Events arriving together are appended together (group
+   * commit): one lock and one commit for the lot, so that auditing every read does not make reads
+   * queue behind each other's disk flush.
+   */
   recordNow(actor: Actor | null, entry: AuditEntry): Promise<AuditEvent> {
-    return this.dataSource.transaction((manager) => this.record(manager, actor, entry));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ actor, entry, resolve, reject });
+      this.flushSoon();
+    });
+  }
+
+  private readonly waiting: Array<{ actor: Actor | null; entry: AuditEntry; resolve: (e: AuditEvent) => void; reject: (e: unknown) => void }> = [];
+  private flushing = false;
+
+  private flushSoon(): void {
+    if (this.flushing || this.waiting.length === 0) return;
+    this.flushing = true;
+    const batch = this.waiting.splice(0, GROUP_COMMIT_MAX);
+    this.appendAll(batch.map(({ actor, entry }) => ({ actor, entry })))
+      .then(
+        (events) => batch.forEach((w, i) => w.resolve(events[i])),
+        (error) => batch.forEach((w) => w.reject(error)),
+      )
+      .finally(() => {
+        this.flushing = false;
+        this.flushSoon();
+      });
+  }
+
+  /** Appends several events in one transaction: the chain computed in order, one multi-row insert. */
+  private appendAll(items: Array<{ actor: Actor | null; entry: AuditEntry }>): Promise<AuditEvent[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      const [{ hash: lastHash }] = await manager.query(`SELECT (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) AS hash`);
+      const rows: Array<{ id: string }> = await manager.query(`SELECT nextval('audit_events_id_seq')::text AS id FROM generate_series(1, $1::int)`, [items.length]);
+      const ids = rows.map((r) => r.id).sort((a, b) => Number(a) - Number(b));
+      let prevHash: string = lastHash ?? GENESIS_HASH;
+      const at = new Date();
+      const events = items.map(({ actor, entry }, i) => {
+        const event = manager.create(AuditEvent, {
+          id: ids[i],
+          at,
+          actorId: actor?.id ?? null,
+          actorEmail: actor?.email ?? null,
+          action: entry.action,
+          entity: entry.entity,
+          entityId: entry.entityId ?? null,
+          details: entry.details ?? {},
+          prevHash,
+        });
+        event.hash = hashEvent(event);
+        prevHash = event.hash;
+        return event;
+      });
+      await manager.query(
+        `INSERT INTO audit_events (id, at, actor_id, actor_email, action, entity, entity_id, details, prev_hash, hash)
+         SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[])`,
+        [
+          events.map((e) => e.id),
+          events.map((e) => e.at),
+          events.map((e) => e.actorId),
+          events.map((e) => e.actorEmail),
+          events.map((e) => e.action),
+          events.map((e) => e.entity),
+          events.map((e) => e.entityId),
+          events.map((e) => JSON.stringify(e.details)),
+          events.map((e) => e.prevHash),
+          events.map((e) => e.hash),
+        ],
+      );
+      return events;
+    });
   }
 
   /** Recomputes the whole chain in id order, a batch at a time, and reports the first broken link. */

@@ -36,6 +36,9 @@ export class AuthGuard implements CanActivate {
     const token = readSessionToken(request);
     const user = token ? await this.auth.resolveSession(token) : null;
     if (!user) throw new UnauthenticatedError(token ? 'Your session has expired or was ended: sign in again' : undefined);
+    if (isCrossSiteChange(request)) {
+      throw new ForbiddenError('A change made with the session cookie must come from the console itself (cross-site request refused)');
+    }
     request.user = user;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
@@ -49,6 +52,21 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF, beside the SameSite=Strict cookie: a change authenticated by the cookie alone must say it
+ * comes from the console's own pages, by the browser's Sec-Fetch-Site or by the X-Requested-With
+ * header that a cross-site form cannot send. A Bearer token is never sent by a browser on its own.
+ */
+export function isCrossSiteChange(request: Request): boolean {
+  if (SAFE_METHODS.has(request.method)) return false;
+  if (request.headers.authorization?.startsWith('Bearer ')) return false;
+  const site = request.get('sec-fetch-site');
+  if (site === 'same-origin' || site === 'none') return false;
+  return !request.get('x-requested-with');
 }
 
 /** The session token: `Authorization: Bearer <token>` or the httpOnly cookie. */

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { UnauthenticatedError } from '../common/errors/domain.error';
+import { TooManyAttemptsError, UnauthenticatedError } from '../common/errors/domain.error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { User, type Role } from '../users/user.entity';
+import { LoginThrottle } from './login-throttle.entity';
+import { afterFailure, lockedFor, THROTTLE } from './login-throttle';
 import { verifyPassword } from './password';
 import { Session } from './session.entity';
 
@@ -36,15 +38,24 @@ export class AuthService {
   /** Checks the credentials and opens a session; answers the token (shown once) and the user. */
   async login(emailInput: string, password: string, client: ClientInfo): Promise<{ token: string; user: User; expiresAt: Date }> {
     const email = emailInput.trim().toLowerCase();
+    const keys = throttleKeys(email, client.ip);
+    const wait = Math.max(0, ...(await this.dataSource.getRepository(LoginThrottle).find({ where: { key: In(keys.map((k) => k.key)) } })).map((t) => lockedFor(t, new Date())));
+    if (wait > 0) {
+      await this.audit.recordNow(null, { action: 'auth.login_throttled', entity: 'user', details: { email, ip: client.ip, retryAfterSeconds: wait } });
+      throw new TooManyAttemptsError(`Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes`, wait);
+    }
     const user = await this.dataSource.getRepository(User).findOne({ where: { email } });
     // Always verify a hash, even for an unknown e-mail, so timing does not reveal accounts.
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || !user.active) {
-      await this.audit.recordNow(null, {
-        action: 'auth.login_failed',
-        entity: 'user',
-        entityId: user?.id ?? null,
-        details: { email, ip: client.ip, reason: !user ? 'unknown e-mail' : !passwordOk ? 'wrong password' : 'account disabled' },
+      await this.dataSource.transaction(async (manager) => {
+        const locked = await this.countFailure(manager, keys);
+        await this.audit.record(manager, null, {
+          action: 'auth.login_failed',
+          entity: 'user',
+          entityId: user?.id ?? null,
+          details: { email, ip: client.ip, reason: !user ? 'unknown e-mail' : !passwordOk ? 'wrong password' : 'account disabled', locked },
+        });
       });
       throw new UnauthenticatedError('Invalid e-mail or password');
     }
@@ -58,6 +69,8 @@ export class AuthService {
         ip: client.ip,
         userAgent: client.userAgent?.slice(0, 500) ?? null,
       });
+      // A success forgives the account's failures; the address keeps its count.
+      await manager.delete(LoginThrottle, { key: `email:${email}` });
       user.lastLoginAt = new Date();
       await manager.update(User, user.id, { lastLoginAt: user.lastLoginAt });
       await this.audit.record(manager, user, {
@@ -68,6 +81,19 @@ export class AuthService {
       });
     });
     return { token, user, expiresAt };
+  }
+
+  /** Counts one failure on each key, in the caller's transaction; answers the keys it locked. */
+  private async countFailure(manager: EntityManager, keys: Array<{ key: string; limit: number }>): Promise<string[]> {
+    const locked: string[] = [];
+    const now = new Date();
+    for (const { key, limit } of keys) {
+      const current = await manager.findOne(LoginThrottle, { where: { key }, lock: { mode: 'pessimistic_write' } });
+      const next = afterFailure(current, limit, now);
+      if (lockedFor(next, now) > 0 && lockedFor(current, now) === 0) locked.push(key.split(':')[0]);
+      await manager.upsert(LoginThrottle, { key, ...next }, ['key']);
+    }
+    return locked;
   }
 
   async logout(user: AuthenticatedUser): Promise<void> {
@@ -93,6 +119,10 @@ export class AuthService {
     const { user } = session;
     return { id: user.id, email: user.email, fullName: user.fullName, role: user.role, sessionId: session.id };
   }
+}
+
+function throttleKeys(email: string, ip: string | null): Array<{ key: string; limit: number }> {
+  return [{ key: `email:${email.slice(0, 320)}`, limit: THROTTLE.perAccount }, ...(ip ? [{ key: `ip:${ip}`, limit: THROTTLE.perAddress }] : [])];
 }
 
 function hashToken(token: string): string {

@@ -47,6 +47,10 @@ describe('loadConfig', () => {
     [{ ADMIN_PASSWORD: 'short' }, /^Configuration error: ADMIN_PASSWORD must be at least 12 characters$/],
     [{ NODE_ENV: 'staging' }, /^Configuration error: NODE_ENV/],
     [{ LOG_LEVEL: 'loud' }, /^Configuration error: LOG_LEVEL/],
+    [{ RETENTION_SWEEP_CRON: 'daily' }, /^Configuration error: RETENTION_SWEEP_CRON must be a cron expression/],
+    [{ RETENTION_SWEEP_CRON: '0 25 * * *' }, /^Configuration error: RETENTION_SWEEP_CRON must be a cron expression/],
+    [{ RETENTION_SWEEP_TIME_ZONE: 'Europe/Nowhere' }, /^Configuration error: RETENTION_SWEEP_TIME_ZONE must be an IANA time zone/],
+    [{ RETENTION_SWEEP_BATCH: '10' }, /^Configuration error: RETENTION_SWEEP_BATCH must be a whole number between 100 and 100000/],
   ])('refuses %j in one line', (env, message) => {
     const text = failure({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, ...env });
     expect(text).toMatch(message);
@@ -63,6 +67,16 @@ describe('loadConfig', () => {
     expect(failure({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', ENCRYPTION_KEY: KEY, ADMIN_EMAIL: 'a@b.it' })).toMatch(
       /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/,
     );
+  });
+
+  it('sweeps retention daily at 03:00 in Rome unless told otherwise, and never with off', () => {
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY })).toMatchObject({
+      retentionSweepCron: '0 3 * * *',
+      retentionSweepTimeZone: 'Europe/Rome',
+      retentionSweepBatchSize: 10_000,
+    });
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, RETENTION_SWEEP_CRON: 'off' }).retentionSweepCron).toBeNull();
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, RETENTION_SWEEP_CRON: '30 2 * * 1-5' }).retentionSweepCron).toBe('30 2 * * 1-5');
   });
 
   it('treats empty variables as unset', () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 
 /** The console's configuration, read once from the environment and validated at start. */
@@ -27,6 +28,14 @@ export interface AppConfig {
   responseSlaDays: number;
   /** People to generate on the embedded database's first start (0: none). */
   demoPeople: number;
+  /** Google's OAuth revocation endpoint: an erased calendar connection's token is revoked there. */
+  googleOAuthRevokeUrl: string;
+  /** When the retention sweep runs (a cron expression); null: never on its own. */
+  retentionSweepCron: string | null;
+  /** The time zone of that expression. */
+  retentionSweepTimeZone: string;
+  /** Records a sweep changes per transaction. */
+  retentionSweepBatchSize: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,7 +79,24 @@ const schema = z.object({
   CONTROLLER_DOMAINS: z.string().default('vimage.it'),
   RESPONSE_SLA_DAYS: integer(1, 90).default(30),
   DEMO_PEOPLE: integer(0, 100_000).default(200),
+  GOOGLE_OAUTH_REVOKE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://oauth2.googleapis.com/revoke'),
+  RETENTION_SWEEP_CRON: z
+    .string()
+    .trim()
+    .refine((v) => v === 'off' || validateCronExpression(v).valid, 'must be a cron expression such as "0 3 * * *" (minute hour day month weekday), or off')
+    .default('0 3 * * *'),
+  RETENTION_SWEEP_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Rome').default('Europe/Rome'),
+  RETENTION_SWEEP_BATCH: integer(100, 100_000).default(10_000),
 });
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -117,6 +143,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     controllerDomains: v.CONTROLLER_DOMAINS.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean),
     responseSlaDays: v.RESPONSE_SLA_DAYS,
     demoPeople: v.DEMO_PEOPLE,
+    googleOAuthRevokeUrl: v.GOOGLE_OAUTH_REVOKE_URL,
+    retentionSweepCron: v.RETENTION_SWEEP_CRON === 'off' ? null : v.RETENTION_SWEEP_CRON,
+    retentionSweepTimeZone: v.RETENTION_SWEEP_TIME_ZONE,
+    retentionSweepBatchSize: v.RETENTION_SWEEP_BATCH,
     adminDir: v.ADMIN_DIR === undefined ? join(projectRoot(), 'dist/admin') : v.ADMIN_DIR === 'none' ? null : resolve(v.ADMIN_DIR),
   };
 }

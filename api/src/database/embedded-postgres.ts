@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -17,6 +17,9 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const pgdata = join(dataDir, 'pgdata');
   mkdirSync(pgdata, { recursive: true });
+  const holder = embeddedLockHolder(dataDir);
+  if (holder && holder !== process.pid) throw new Error(`Another console (process ${holder}) is using ${dataDir}: the embedded database has one user at a time`);
+  writeFileSync(lockFile(dataDir), String(process.pid));
   const db = await PGlite.create(pgdata);
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
   await server.start();
@@ -28,6 +31,23 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
       stopped = true;
       await server.stop();
       await db.close();
+      rmSync(lockFile(dataDir), { force: true });
     },
   };
+}
+
+const lockFile = (dataDir: string) => join(dataDir, 'embedded.pid');
+
+/** The live process using the embedded database in `dataDir`, if any (a stale lock of a dead process is ignored). */
+export function embeddedLockHolder(dataDir: string): number | null {
+  const file = lockFile(dataDir);
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
 }

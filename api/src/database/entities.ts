@@ -1,18 +1,25 @@
 import { ApiKey } from '../api-keys/api-key.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { LoginThrottle } from '../auth/login-throttle.entity';
 import { Session } from '../auth/session.entity';
+import { DataKey } from '../common/crypto/data-key.entity';
 import { AccessLog } from '../sources/access-logs/access-log.entity';
 import { CalendarConnection } from '../sources/calendar/calendar-connection.entity';
 import { CalendarEvent } from '../sources/calendar/calendar-event.entity';
 import { ChatConversation } from '../sources/chat/chat-conversation.entity';
 import { ChatMessage } from '../sources/chat/chat-message.entity';
 import { ConsentRecord } from '../sources/consents/consent-record.entity';
+import { ErasurePlanRecord } from '../erasure/erasure-plan.entity';
+import { ErasureStep } from '../erasure/erasure-step.entity';
+import { SubjectRestriction } from '../erasure/subject-restriction.entity';
+import { SuppressedIdentifier } from '../erasure/suppressed-identifier.entity';
 import { Lead } from '../sources/leads/lead.entity';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { Cookie } from '../registers/cookies/cookie.entity';
 import { Processor } from '../registers/processors/processor.entity';
 import { RetentionPolicy } from '../registers/retention/retention-policy.entity';
 import { RequestEvent } from '../requests/request-event.entity';
+import { RetentionSweep } from '../retention/retention-sweep.entity';
 import { DataSubjectRequest } from '../requests/request.entity';
 import { SubjectIdentifier } from '../subjects/subject-identifier.entity';
 import { User } from '../users/user.entity';
@@ -37,4 +44,11 @@ export const ENTITIES = [
   ProcessingActivity,
   Cookie,
   RetentionPolicy,
+  ErasurePlanRecord,
+  ErasureStep,
+  SuppressedIdentifier,
+  SubjectRestriction,
+  DataKey,
+  LoginThrottle,
+  RetentionSweep,
 ];

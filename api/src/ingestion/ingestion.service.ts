@@ -18,6 +18,8 @@ import { AccessLog } from '../sources/access-logs/access-log.entity';
 import { CONSENT_CATEGORIES, CONSENT_VALIDITY_MONTHS, ConsentRecord } from '../sources/consents/consent-record.entity';
 import { Lead } from '../sources/leads/lead.entity';
 import { SubjectIndexService } from '../subjects/subject-index.service';
+import { SUPPRESSION_LOCK } from '../erasure/suppression';
+import { IngestionGate } from './ingestion-gate';
 import {
   calendarConnectionIdentifiers,
   calendarEventIdentifiers,
@@ -47,6 +49,16 @@ export interface IngestResult {
   created: number;
   /** Records whose externalId was already known: not stored again. */
   duplicates: number;
+  /** Records refused because they carry an erased person's e-mail or phone (the suppression list). */
+  suppressed: number;
+  /** Records stored flagged as restricted: they belong to a person whose processing is restricted. */
+  restricted: number;
+}
+
+/** What the gate did to a batch: counted across the batch's inserts. */
+interface GateTally {
+  suppressed: number;
+  restricted: number;
 }
 
 const DTOS: Record<IngestSource, ClassConstructor<object>> = {
@@ -78,6 +90,7 @@ export class IngestionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly index: SubjectIndexService,
+    private readonly gate: IngestionGate,
   ) {}
 
   /**
@@ -87,13 +100,15 @@ export class IngestionService {
   async ingest(source: IngestSource, body: unknown, sender: IngestSender): Promise<IngestResult> {
     const records = await this.validateBatch(source, body);
     const result = await this.dataSource.transaction(async (manager) => {
-      const { created, duplicates } = await this.store(manager, source, records);
+      await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [SUPPRESSION_LOCK]);
+      const tally: GateTally = { suppressed: 0, restricted: 0 };
+      const { created, duplicates } = await this.store(manager, source, records, tally);
       await this.audit.record(manager, null, {
         action: 'data.ingested',
         entity: source,
-        details: { sender: sender.name, apiKeyPrefix: sender.apiKeyPrefix, received: records.length, created, duplicates },
+        details: { sender: sender.name, apiKeyPrefix: sender.apiKeyPrefix, received: records.length, created, duplicates, ...tally },
       });
-      return { source, received: records.length, created, duplicates };
+      return { source, received: records.length, created, duplicates, ...tally };
     });
     return result;
   }
@@ -128,22 +143,22 @@ export class IngestionService {
     return records;
   }
 
-  private store(manager: EntityManager, source: IngestSource, records: object[]): Promise<{ created: number; duplicates: number }> {
+  private store(manager: EntityManager, source: IngestSource, records: object[], tally: GateTally): Promise<{ created: number; duplicates: number }> {
     switch (source) {
       case 'leads':
-        return this.insert(manager, Lead, 'leads', (records as IngestLeadDto[]).map(prepareLead));
+        return this.insert(manager, Lead, 'leads', (records as IngestLeadDto[]).map(prepareLead), tally);
       case 'chat-conversations':
-        return this.storeConversations(manager, records as IngestChatConversationDto[]);
+        return this.storeConversations(manager, records as IngestChatConversationDto[], tally);
       case 'chat-messages':
-        return this.storeMessages(manager, records as IngestChatMessageDto[]);
+        return this.storeMessages(manager, records as IngestChatMessageDto[], tally);
       case 'calendar-connections':
-        return this.insert(manager, CalendarConnection, 'calendar-connections', (records as IngestCalendarConnectionDto[]).map((r) => this.prepareConnection(r)));
+        return this.insert(manager, CalendarConnection, 'calendar-connections', (records as IngestCalendarConnectionDto[]).map((r) => this.prepareConnection(r)), tally);
       case 'calendar-events':
-        return this.storeEvents(manager, records as IngestCalendarEventDto[]);
+        return this.storeEvents(manager, records as IngestCalendarEventDto[], tally);
       case 'consents':
-        return this.insert(manager, ConsentRecord, 'consents', (records as IngestConsentDto[]).map(prepareConsent));
+        return this.insert(manager, ConsentRecord, 'consents', (records as IngestConsentDto[]).map(prepareConsent), tally);
       case 'access-logs':
-        return this.insert(manager, AccessLog, 'access-logs', (records as IngestAccessLogDto[]).map(prepareAccessLog));
+        return this.insert(manager, AccessLog, 'access-logs', (records as IngestAccessLogDto[]).map(prepareAccessLog), tally);
     }
   }
 
@@ -155,8 +170,12 @@ export class IngestionService {
     manager: EntityManager,
     entity: EntityTarget<ObjectLiteral>,
     source: string,
-    prepared: Prepared<Row>[],
+    all: Prepared<Row>[],
+    tally: GateTally,
   ): Promise<{ created: number; duplicates: number; ids: Array<string | null> }> {
+    const admitted = await this.gate.admit(manager, source, all, tally);
+    const prepared = all.filter((_, i) => admitted[i]);
+    if (prepared.length === 0) return { created: 0, duplicates: 0, ids: all.map(() => null) };
     const inserted = await manager
       .createQueryBuilder()
       .insert()
@@ -187,30 +206,35 @@ export class IngestionService {
       source,
       prepared.flatMap((p, i) => (ids[i] ? [{ recordId: ids[i]!, identifiers: p.identifiers }] : [])),
     );
-    return { created: rows.length, duplicates: prepared.length - rows.length, ids };
+    await this.gate.flagConversations(manager, source, prepared.map((p) => p.row), ids);
+    // Answered in the order of the batch, a refused record like a duplicate: no id.
+    let admittedIndex = 0;
+    const allIds = admitted.map((ok) => (ok ? ids[admittedIndex++] : null));
+    return { created: rows.length, duplicates: prepared.length - rows.length, ids: allIds };
   }
 
-  private async storeConversations(manager: EntityManager, records: IngestChatConversationDto[]) {
+  private async storeConversations(manager: EntityManager, records: IngestChatConversationDto[], tally: GateTally) {
     const result = await this.insert(
       manager,
       ChatConversation,
       'chat-conversations',
       records.map((r) => ({ row: { externalId: r.externalId ?? null, provider: r.provider, startedAt: new Date(r.startedAt) }, identifiers: [] })),
+      tally,
     );
     // Messages come with a new conversation only: a retried conversation already has them.
     const messages = records.flatMap((r, i) =>
       result.ids[i] ? (r.messages ?? []).map((m) => prepareMessage(m, result.ids[i]!)) : [],
     );
-    if (messages.length > 0) await this.insert(manager, ChatMessage, 'chat-messages', messages);
+    if (messages.length > 0) await this.insert(manager, ChatMessage, 'chat-messages', messages, tally);
     return result;
   }
 
-  private async storeMessages(manager: EntityManager, records: IngestChatMessageDto[]) {
+  private async storeMessages(manager: EntityManager, records: IngestChatMessageDto[], tally: GateTally) {
     const parents = await this.resolveExternalIds(manager, ChatConversation, records.map((r) => r.conversationExternalId), 'conversationExternalId', 'conversation');
-    return this.insert(manager, ChatMessage, 'chat-messages', records.map((r) => prepareMessage(r, parents.get(r.conversationExternalId)!)));
+    return this.insert(manager, ChatMessage, 'chat-messages', records.map((r) => prepareMessage(r, parents.get(r.conversationExternalId)!)), tally);
   }
 
-  private async storeEvents(manager: EntityManager, records: IngestCalendarEventDto[]) {
+  private async storeEvents(manager: EntityManager, records: IngestCalendarEventDto[], tally: GateTally) {
     const wanted = records.flatMap((r) => (r.connectionExternalId ? [r.connectionExternalId] : []));
     const parents = await this.resolveExternalIds(manager, CalendarConnection, wanted, 'connectionExternalId', 'calendar connection');
     return this.insert(
@@ -231,6 +255,7 @@ export class IngestionService {
         };
         return { row, identifiers: calendarEventIdentifiers(row) };
       }),
+      tally,
     );
   }
 

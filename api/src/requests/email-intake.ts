@@ -28,7 +28,12 @@ export async function parseRequestEmail(raw: Buffer): Promise<ParsedIntake> {
   } catch (error) {
     throw new InvalidInputError(`The message cannot be read: ${(error as Error).message}`);
   }
+  // A message may carry NUL bytes, which PostgreSQL text cannot hold: they mean nothing to a reader.
+  mail.subject = mail.subject?.replace(/\u0000/g, '');
+  mail.text = mail.text?.replace(/\u0000/g, '');
+  if (typeof mail.html === 'string') mail.html = mail.html.replace(/\u0000/g, '');
   const from = mail.from?.value?.[0];
+  if (from?.name) from.name = from.name.replace(/\u0000/g, '');
   const email = normaliseEmail(from?.address);
   if (!email) throw new InvalidInputError('The message has no sender address (From:)', { from: 'is missing or not an e-mail address' });
   if (!mail.date || Number.isNaN(mail.date.getTime())) throw new InvalidInputError('The message has no valid Date: header', { date: 'is missing or malformed' });

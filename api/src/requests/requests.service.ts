@@ -12,6 +12,7 @@ import { addDays, requestDeadlines, romeDate } from './deadlines';
 import type { CloseDto, CreateRequestDto, ExtendDto, RejectDto, UpdateRequestDto, VerifyIdentityDto } from './dto/request.dtos';
 import { refusalOf, rejectionStatement, type RequestAction } from './request-rules';
 import { RequestEvent } from './request-event.entity';
+import { appendToTimeline } from './request-timeline';
 import { DataSubjectRequest, OPEN_STATUSES, REQUEST_TYPES } from './request.entity';
 import { REQUEST_EVENTS_LIST, REQUESTS_LIST } from './requests.list';
 
@@ -170,7 +171,9 @@ export class RequestsService {
     });
   }
 
-  close(actor: Actor, id: string, dto: CloseDto) {
+  async close(actor: Actor, id: string, dto: CloseDto) {
+    const unfinished = await this.unfinishedErasure(id);
+    if (unfinished) throw new ConflictError(unfinished);
     return this.act(actor, id, 'close', (request) => {
       request.status = 'completed';
       request.outcome = dto.outcome;
@@ -187,6 +190,24 @@ export class RequestsService {
       request.closedAt = new Date();
       return { message: request.rejectionStatement, details: { reason: dto.reason } };
     });
+  }
+
+  /**
+   * An erasure request is answered only once the erasure ran and every source is erased or the
+   * officer recorded why it cannot be (a token Google refuses to revoke, say).
+   */
+  private async unfinishedErasure(id: string): Promise<string | null> {
+    const request = await this.get(id);
+    if (request.type !== 'erasure' || request.status === 'completed' || request.status === 'rejected') return null;
+    const [plan] = await this.dataSource.query(`SELECT completed_at FROM erasure_plans WHERE request_id = $1`, [id]);
+    if (!plan) return `Run the erasure before closing ${request.reference} (a dry run first lists what it will change)`;
+    if (plan.completed_at) return null;
+    const failed: Array<{ source: string; error: string | null }> = await this.dataSource.query(
+      `SELECT source, error FROM erasure_steps WHERE request_id = $1 AND status = 'failed' ORDER BY source`,
+      [id],
+    );
+    const what = failed.length ? failed.map((f) => `${f.source}: ${f.error ?? 'failed'}`).join('; ') : 'a run did not finish';
+    return `The erasure of ${request.reference} is not complete (${what}). Run it again, or record why a source cannot be erased`;
   }
 
   /** The dashboard's figures, in one round of queries. */
@@ -283,8 +304,8 @@ export class RequestsService {
     });
   }
 
-  private async event(manager: EntityManager, actor: Actor | null, requestId: string, kind: string, message: string | null, details: Record<string, unknown>): Promise<RequestEvent> {
-    return manager.save(RequestEvent, manager.create(RequestEvent, { requestId, at: new Date(), kind, actorId: actor?.id ?? null, actorEmail: actor?.email ?? null, message, details }));
+  private event(manager: EntityManager, actor: Actor | null, requestId: string, kind: string, message: string | null, details: Record<string, unknown>): Promise<RequestEvent> {
+    return appendToTimeline(manager, actor, requestId, kind, message, details);
   }
 
   private async nextReference(manager: EntityManager, receivedAt: Date): Promise<string> {

@@ -10,6 +10,12 @@ import type { Lead } from './leads/lead.entity';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+/** Art. 18: every screen shows a restricted record as such. */
+const restriction = (r: { restrictedAt: Date | null; restrictedByRequestId: string | null }) => ({
+  restrictedAt: iso(r.restrictedAt),
+  restrictedByRequestId: r.restrictedByRequestId,
+});
+
 export function presentLead(l: Lead) {
   return {
     id: l.id,
@@ -32,11 +38,20 @@ export function presentLead(l: Lead) {
     consentGivenAt: iso(l.consentGivenAt),
     submittedAt: iso(l.submittedAt),
     ingestedAt: iso(l.ingestedAt),
+    ...restriction(l),
   };
 }
 
 export function presentChatConversation(c: ChatConversation & { messageCount?: number }) {
-  return { id: c.id, externalId: c.externalId, provider: c.provider, startedAt: iso(c.startedAt), ingestedAt: iso(c.ingestedAt) };
+  return {
+    id: c.id,
+    externalId: c.externalId,
+    provider: c.provider,
+    startedAt: iso(c.startedAt),
+    ingestedAt: iso(c.ingestedAt),
+    anonymisedAt: iso(c.anonymisedAt),
+    ...restriction(c),
+  };
 }
 
 export function presentChatMessage(m: ChatMessage) {
@@ -54,6 +69,7 @@ export function presentCalendarConnection(c: CalendarConnection) {
     connectedAt: iso(c.connectedAt),
     revokedAt: iso(c.revokedAt),
     ingestedAt: iso(c.ingestedAt),
+    ...restriction(c),
   };
 }
 
@@ -69,6 +85,7 @@ export function presentCalendarEvent(e: CalendarEvent) {
     startsAt: iso(e.startsAt),
     endsAt: iso(e.endsAt),
     ingestedAt: iso(e.ingestedAt),
+    ...restriction(e),
   };
 }
 
@@ -85,9 +102,10 @@ export function presentConsent(c: ConsentRecord) {
     recordedAt: iso(c.recordedAt),
     validUntil: iso(c.validUntil),
     ingestedAt: iso(c.ingestedAt),
+    ...restriction(c),
   };
 }
 
 export function presentAccessLog(a: AccessLog) {
-  return { id: a.id, externalId: a.externalId, ip: a.ip, userAgent: a.userAgent, path: a.path, method: a.method, status: a.status, at: iso(a.at) };
+  return { id: a.id, externalId: a.externalId, ip: a.ip, userAgent: a.userAgent, path: a.path, method: a.method, status: a.status, at: iso(a.at), ...restriction(a) };
 }

@@ -1,9 +1,11 @@
 import { Controller, Get, Param, Query, Res, type Type } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { ANY_ROLE, Roles } from '../auth/access.decorators';
+import { AuditService } from '../audit/audit.service';
+import { ANY_ROLE, CurrentUser, Roles } from '../auth/access.decorators';
+import type { AuthenticatedUser } from '../auth/auth.service';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import { sendPage } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
@@ -13,32 +15,55 @@ import type { SourceDefinition } from './source-registry';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The optional `requestId` a reader gives as the reason for reading (the audit log keeps it). */
+function readingFor(raw: unknown): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (typeof raw !== 'string' || !UUID.test(raw)) throw new InvalidInputError('requestId must be the id (a UUID) of the request the data is read for', { requestId: 'is not a UUID' });
+  return raw;
+}
+
 /**
  * A read-only ra-data-simple-rest resource over one personal-data source: list and show. Data
  * arrives through ingestion and leaves through the request workflow, never through these.
+ * Every read is in the audit log with who read and, when given, the request it was for.
  */
 export function readOnlyResourceController(source: SourceDefinition): Type<unknown> {
   @ApiTags('sources')
   @Roles(...ANY_ROLE)
   @Controller(source.resource)
   class ReadOnlyResourceController {
-    constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+    constructor(
+      @InjectDataSource() readonly dataSource: DataSource,
+      readonly audit: AuditService,
+    ) {}
 
     @Get()
     @ListQueryParams()
+    @ApiQuery({ name: 'requestId', required: false, description: 'The request the data is read for (kept in the audit log)' })
     @ApiOperation({ summary: `List ${source.resource}` })
-    async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
-      const page = await findPage(this.dataSource.getRepository(source.entity), parseListQuery(source.list, query), source.list.searchable);
+    async list(@CurrentUser() actor: AuthenticatedUser, @Query() raw: RawListQuery & { requestId?: unknown }, @Res({ passthrough: true }) res: Response) {
+      const { requestId, ...query } = raw;
+      const reason = readingFor(requestId);
+      const parsed = parseListQuery(source.list, query);
+      const page = await findPage(this.dataSource.getRepository(source.entity), parsed, source.list.searchable);
+      await this.audit.recordNow(actor, {
+        action: 'records.listed',
+        entity: source.resource,
+        details: { filter: query.filter ?? null, range: query.range ?? null, returned: page.rows.length, total: page.total, requestId: reason },
+      });
       return sendPage(res, source.resource, page, source.present);
     }
 
     @Get(':id')
+    @ApiQuery({ name: 'requestId', required: false, description: 'The request the data is read for (kept in the audit log)' })
     @ApiOperation({ summary: `One record of ${source.resource}` })
-    async get(@Param('id') id: string) {
+    async get(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Query('requestId') requestId?: unknown) {
       const valid = source.idType === 'uuid' ? UUID.test(id) : /^\d{1,18}$/.test(id);
       if (!valid) throw new InvalidInputError(`id must be ${source.idType === 'uuid' ? 'a UUID' : 'a whole number'}`, { id: 'is malformed' });
+      const reason = readingFor(requestId);
       const row = await this.dataSource.getRepository(source.entity).findOne({ where: { id } });
       if (!row) throw new NotFoundError(source.resource, id);
+      await this.audit.recordNow(actor, { action: 'record.viewed', entity: source.resource, entityId: String(id), details: { requestId: reason } });
       return source.present(row);
     }
   }

@@ -9,6 +9,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { AccessLog } from '../sources/access-logs/access-log.entity';
 import { ChatMessage } from '../sources/chat/chat-message.entity';
 import { SOURCES, sourceNamed } from '../sources/source-registry';
+import { DataKeys } from '../common/crypto/data-keys.service';
+import { suppressionHash } from '../erasure/suppression';
 import { classifyQuery, type IdentifierKind } from './identifiers';
 
 export interface Match {
@@ -26,6 +28,10 @@ export interface SubjectSearchResult {
   identifiers: Array<{ kind: string; value: string; hop: 0 | 1 }>;
   total: number;
   sources: Array<{ source: string; total: number; records: Array<{ id: string; record: Record<string, unknown>; matches: Match[] }> }>;
+  /** The searched e-mail or phone is on the suppression list: the person was erased (and by which request). */
+  erased: { kind: string; requestId: string | null; reference: string | null; since: string; refusedCount: number } | null;
+  /** Requests made by this e-mail address: after an erasure, the proof of what was asked and done. */
+  requests: Array<{ id: string; reference: string; type: string; status: string }>;
 }
 
 /** Identifiers worth following to other records; names are too ambiguous to follow. */
@@ -58,6 +64,7 @@ export class SubjectSearchService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly dataKeys: DataKeys,
   ) {}
 
   /** `purpose`: the request the search is made for, recorded in the audit log as the reason. */
@@ -142,7 +149,29 @@ export class SubjectSearchService {
       entity: 'subject',
       details: { query: trimmed, understoodAs, requestId: purpose.requestId ?? null, found: Object.fromEntries(sources.map((s) => [s.source, s.total])) },
     });
-    return { query: trimmed, understoodAs, normalised, identifiers, total, sources };
+    const [erased, requests] = await Promise.all([this.suppressionOf(understoodAs, normalised), this.requestsOf(understoodAs, normalised)]);
+    return { query: trimmed, understoodAs, normalised, identifiers, total, sources, erased, requests };
+  }
+
+  private async suppressionOf(kind: string, value: string): Promise<SubjectSearchResult['erased']> {
+    if (kind !== 'email' && kind !== 'phone') return null;
+    const hash = suppressionHash(await this.dataKeys.get('suppression'), kind, value);
+    const [row] = await this.dataSource.query(
+      `SELECT s.kind, s.request_id, r.reference, s.created_at, s.refused_count FROM suppressed_identifiers s
+       LEFT JOIN requests r ON r.id = s.request_id WHERE s.hash = $1`,
+      [hash],
+    );
+    return row
+      ? { kind: row.kind, requestId: row.request_id, reference: row.reference, since: new Date(row.created_at).toISOString(), refusedCount: row.refused_count }
+      : null;
+  }
+
+  private async requestsOf(kind: string, value: string): Promise<SubjectSearchResult['requests']> {
+    if (kind !== 'email') return [];
+    return this.dataSource.query(
+      `SELECT id, reference, type, status FROM requests WHERE lower(subject_email) = $1 ORDER BY received_at DESC LIMIT 50`,
+      [value],
+    );
   }
 
   /**
@@ -150,22 +179,31 @@ export class SubjectSearchService {
    * hop as the search does but without its display limits (for exports and erasure).
    */
   async locate(emails: string[], phones: string[]): Promise<Map<string, Set<string>>> {
+    return (await this.locateSubject(emails, phones)).records;
+  }
+
+  /** As `locate`, with the identifiers the hop followed (the same person's other e-mails and phones). */
+  async locateSubject(
+    emails: string[],
+    phones: string[],
+  ): Promise<{ records: Map<string, Set<string>>; followed: Array<[IdentifierKind, string]> }> {
     const start: Array<[string, string]> = [
       ...emails.flatMap((e): Array<[string, string]> => [['email', e], ['account', e]]),
       ...phones.map((p): [string, string] => ['phone', p]),
     ];
-    const found = new Map<string, Set<string>>();
+    const records = new Map<string, Set<string>>();
     const add = (rows: IndexRow[]) => {
       for (const row of rows) {
-        const set = found.get(row.source) ?? new Set<string>();
+        const set = records.get(row.source) ?? new Set<string>();
         set.add(row.record_id);
-        found.set(row.source, set);
+        records.set(row.source, set);
       }
     };
     const first = await this.lookup(start, 1_000_000);
     add(first);
-    add((await this.followOneHop(first, start, 1_000_000)).rows);
-    return found;
+    const hop = await this.followOneHop(first, start, 1_000_000);
+    add(hop.rows);
+    return { records, followed: hop.followed };
   }
 
   /**

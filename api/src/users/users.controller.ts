@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/access.decorators';
@@ -39,6 +39,13 @@ export class UsersController {
   @Put(':id')
   async update(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto) {
     return presentUser(await this.users.update(actor, id, body));
+  }
+
+  @Post(':id/revoke-sessions')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Ends every open session of the user at once and lifts a sign-in lock on the account" })
+  revokeSessions(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.users.revokeSessions(actor, id);
   }
 
   @Delete(':id')

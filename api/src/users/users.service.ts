@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
+import { passwordProblem } from '../auth/login-throttle';
 import { generatePassword, hashPassword } from '../auth/password';
-import { ConflictError, NotFoundError } from '../common/errors/domain.error';
+import { returnedRows } from '../common/sql-rows';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import { ConfigError } from '../config/config';
 import type { Page } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
@@ -31,6 +33,8 @@ export class UsersService {
   }
 
   async create(actor: Actor | null, dto: CreateUserDto): Promise<User> {
+    // The first administrator's password is the operator's ADMIN_PASSWORD (or generated): the policy is for passwords people choose.
+    if (actor) refuseWeakPassword(dto.password, dto.email);
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
       const user = await saveUnique(manager, manager.create(User, {
@@ -51,6 +55,7 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<User> {
+    if (dto.password) refuseWeakPassword(dto.password, dto.email ?? (await this.get(id)).email);
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -76,6 +81,18 @@ export class UsersService {
         details: { before, after: auditedFields(saved), passwordChanged: passwordHash !== null },
       });
       return saved;
+    });
+  }
+
+  /** Ends every open session of a user at once (a lost laptop, a suspicion), and lifts a sign-in lock. */
+  async revokeSessions(actor: Actor, id: string): Promise<{ revoked: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id } });
+      if (!user) throw new NotFoundError('User', id);
+      const rows = returnedRows(await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING id', [id]));
+      await manager.query(`DELETE FROM login_throttles WHERE key = $1`, [`email:${user.email}`]);
+      await this.audit.record(manager, actor, { action: 'user.sessions_revoked', entity: 'user', entityId: id, details: { revoked: rows.length } });
+      return { revoked: rows.length };
     });
   }
 
@@ -147,4 +164,10 @@ async function saveUnique(manager: EntityManager, user: User): Promise<User> {
     }
     throw error;
   }
+}
+
+/** The password policy beyond its length: a refusal is a 400 on the password field. */
+function refuseWeakPassword(password: string, email: string): void {
+  const problem = passwordProblem(password, email.trim().toLowerCase());
+  if (problem) throw new InvalidInputError(`password ${problem}`, { password: problem });
 }

@@ -52,3 +52,13 @@ export class ForbiddenError extends DomainError {
     super('forbidden', message, 403);
   }
 }
+
+/** Too many attempts: the answer says when to try again (Retry-After). */
+export class TooManyAttemptsError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too_many_attempts', message, 429);
+  }
+}

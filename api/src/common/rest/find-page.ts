@@ -27,13 +27,30 @@ export async function findPage<T extends ObjectLiteral>(
   if (query.sort.field !== 'id' && repository.metadata.hasColumnWithPropertyPath('id')) {
     (order as Record<string, string>).id = query.sort.order;
   }
-  const [rows, total] = await repository.findAndCount({
-    where,
-    order,
-    skip: query.range?.skip,
-    take: query.range?.take,
-  });
+  const [rows, total] = await Promise.all([
+    repository.find({ where, order, skip: query.range?.skip, take: query.range?.take }),
+    countUpTo(repository, where),
+  ]);
   return { rows, total, skip: query.range?.skip ?? 0 };
+}
+
+/** Past this many matching rows a list's total is the planner's estimate: counting a million rows per page costs more than the page. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+/**
+ * The number of rows a list matches: exact up to EXACT_COUNT_LIMIT (a bounded scan), beyond it
+ * PostgreSQL's estimate for the same query (never below the limit). The UI pages through it the
+ * same way; a total in the millions is approximate, as the docs say.
+ */
+async function countUpTo<T extends ObjectLiteral>(repository: Repository<T>, where: FindOptionsWhere<T> | FindOptionsWhere<T>[]): Promise<number> {
+  const matching = repository.createQueryBuilder('row').setFindOptions({ where }).select('1');
+  const [sql, parameters] = matching.getQueryAndParameters();
+  // The plan's estimate first (no rows read): far above the limit, it is the answer.
+  const [plan] = await repository.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters);
+  const estimate = Math.round(Number(plan['QUERY PLAN'][0].Plan['Plan Rows']));
+  if (estimate > EXACT_COUNT_LIMIT * 10) return estimate;
+  const [bounded] = await repository.query(`SELECT count(*)::int AS n FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS bounded`, parameters);
+  return bounded.n <= EXACT_COUNT_LIMIT ? bounded.n : Math.max(EXACT_COUNT_LIMIT + 1, estimate);
 }
 
 export function toWhere<T>(

@@ -66,6 +66,8 @@ function parseJsonParameter(name: string, raw: unknown): unknown {
   if (typeof raw !== 'string') {
     throw new InvalidQueryError(name, 'must be given once, as JSON');
   }
+  // PostgreSQL text cannot hold a NUL character: refused here rather than failing in the query.
+  if (raw.includes('\u0000')) throw new InvalidQueryError(name, 'must not contain NUL characters');
   try {
     return JSON.parse(raw);
   } catch {

@@ -29,4 +29,11 @@ export class AccessLog {
   @Index()
   @Column({ type: 'timestamptz' })
   at: Date;
+
+  /** Art. 18: set while a restriction request freezes this record (kept, flagged, never swept). */
+  @Column({ type: 'timestamptz', nullable: true })
+  restrictedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  restrictedByRequestId: string | null;
 }

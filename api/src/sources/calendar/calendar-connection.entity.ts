@@ -35,4 +35,11 @@ export class CalendarConnection {
 
   @CreateDateColumn({ type: 'timestamptz' })
   ingestedAt: Date;
+
+  /** Art. 18: set while a restriction request freezes this record (kept, flagged, never swept). */
+  @Column({ type: 'timestamptz', nullable: true })
+  restrictedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  restrictedByRequestId: string | null;
 }

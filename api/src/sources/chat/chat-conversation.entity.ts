@@ -27,4 +27,15 @@ export class ChatConversation {
 
   @OneToMany('ChatMessage', 'conversation')
   messages: ChatMessage[];
+
+  /** Art. 18: set while a restriction request freezes this record (kept, flagged, never swept). */
+  @Column({ type: 'timestamptz', nullable: true })
+  restrictedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  restrictedByRequestId: string | null;
+
+  /** Set when the subject's identifiers were masked in the messages (erasure or retention): kept for statistics. */
+  @Column({ type: 'timestamptz', nullable: true })
+  anonymisedAt: Date | null;
 }

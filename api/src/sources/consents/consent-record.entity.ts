@@ -27,6 +27,7 @@ export class ConsentRecord {
   consentId: string;
 
   /** Known only when the person also gave it (e.g. through the contact form). */
+  @Index()
   @Column({ type: 'text', nullable: true })
   email: string | null;
 
@@ -52,4 +53,11 @@ export class ConsentRecord {
 
   @CreateDateColumn({ type: 'timestamptz' })
   ingestedAt: Date;
+
+  /** Art. 18: set while a restriction request freezes this record (kept, flagged, never swept). */
+  @Column({ type: 'timestamptz', nullable: true })
+  restrictedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  restrictedByRequestId: string | null;
 }

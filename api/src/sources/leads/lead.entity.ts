@@ -17,6 +17,8 @@ export class Lead {
   @Column({ type: 'text', nullable: true })
   lastName: string | null;
 
+  /** Indexed: the officer filters the list by it. */
+  @Index()
   @Column({ type: 'text', nullable: true })
   email: string | null;
 
@@ -68,4 +70,11 @@ export class Lead {
 
   @CreateDateColumn({ type: 'timestamptz' })
   ingestedAt: Date;
+
+  /** Art. 18: set while a restriction request freezes this record (kept, flagged, never swept). */
+  @Column({ type: 'timestamptz', nullable: true })
+  restrictedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  restrictedByRequestId: string | null;
 }
