@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { readZip } from '../support/zip';
 
 /** Two people, or a person and the website, acting on the same thing at once: no lost update, no half state. */
 describe('concurrency', () => {
@@ -84,5 +86,47 @@ describe('concurrency', () => {
     const lateErased = (await sql(c, `SELECT coalesce(sum((details->>'recordsAffected')::int), 0)::int AS n FROM request_events WHERE request_id = $1 AND kind = 'erasure_source_done' AND details->>'source' = 'leads'`, [request.id]))[0].n;
     // Every batch was either refused at the gate or erased with the rest.
     expect(refused + lateErased).toBe(7);
+  });
+
+  // On a server the package reads one snapshot; the embedded database (one session) reads page by page.
+  it.skipIf(process.env.TEST_DATABASE === 'embedded')('writes a whole package while a retention sweep deletes what it holds, and the sweep completes', async () => {
+    const email = uniqueEmail('swept');
+    const externalId = `swept-${Date.now()}`;
+    // A conversation whose last message is 13 months old: past the 12 months the chat policy allows.
+    // 100,000 messages that compress little: far more than the sockets buffer while the client waits.
+    const old = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    await ingest('chat-conversations', { externalId, provider: 'openai', startedAt: old, messages: [{ role: 'user', content: `Scrivetemi a ${email}`, sentAt: old }] });
+    const [{ id: conversation }] = await sql(c, `SELECT id FROM chat_conversations WHERE external_id = $1`, [externalId]);
+    await sql(
+      c,
+      `INSERT INTO chat_messages (conversation_id, role, content, sent_at)
+       SELECT $1, CASE WHEN g % 2 = 0 THEN 'user' ELSE 'assistant' END, 'Messaggio ' || g || ' ' || md5(g::text) || md5((g + 1)::text) || md5((g * 7)::text) || md5((g * 13)::text),
+              $2::timestamptz + g * interval '1 millisecond'
+       FROM generate_series(1, 100000) g`,
+      [conversation, old],
+    );
+    const request = await create({ type: 'access', subjectEmail: email });
+    await c.api(`/api/requests/${request.id}/verify`, { token: admin, body: { method: 'email_from_known_address' } });
+
+    const res = await fetch(`${c.url}/api/requests/${request.id}/export.zip?kind=access`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const chunks: Buffer[] = [Buffer.from((await reader.read()).value!)];
+    // The download has begun and waits for this reader: the sweep runs meanwhile.
+    const sweep = await c.api('/api/retention/sweep', { token: admin, body: {} });
+    expect(sweep.status).toBe(200);
+    expect(sweep.body.status).toBe('completed');
+    expect((await sql(c, `SELECT count(*)::int AS n FROM chat_messages WHERE conversation_id = $1`, [conversation]))[0].n).toBe(0);
+    for (let part = await reader.read(); !part.done; part = await reader.read()) chunks.push(Buffer.from(part.value));
+
+    // The package is the conversation as it was when the download began: whole, and as its manifest says.
+    const zip = await readZip(Buffer.concat(chunks));
+    const manifest = JSON.parse(zip.get('manifest.json')!.toString());
+    for (const file of manifest.files) expect(createHash('sha256').update(zip.get(file.path)!).digest('hex'), file.path).toBe(file.sha256);
+    const messages = JSON.parse(zip.get('data/chat-messages.json')!.toString());
+    expect(messages).toHaveLength(100_001);
+    expect(manifest.files.find((f: any) => f.path === 'data/chat-messages.csv').records).toBe(100_001);
+    const exported = (await c.api(`/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId: request.id, kind: 'exported' }))}`, { token: admin })).body;
+    expect(exported).toHaveLength(1);
   });
 });

@@ -1,13 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import archiver from 'archiver';
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { ConflictError } from '../common/errors/domain.error';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { CONTROLLER, legalBasisWords } from '../registers/activities/record-of-processing';
 import { RequestEvent } from '../requests/request-event.entity';
 import type { DataSubjectRequest } from '../requests/request.entity';
@@ -22,6 +24,14 @@ import { ZIP_OPTIONS } from './export-zip';
 /** Records per page: small sources by OFFSET, large ones by keyset. */
 const PAGE = 1000;
 const KEYSET_PAGE = 2000;
+
+/** Where a package reads from (see `openSnapshot`). */
+interface PackageReader {
+  query(sql: string, params?: unknown[]): Promise<any>;
+  /** A page read along the index that fits its ORDER BY (`readAlongIndex`). */
+  alongIndex(sql: string, values: Array<string | string[]>): Promise<Array<Record<string, any>>>;
+  close(): Promise<void>;
+}
 
 /** One data file of a package, produced page by page so that nothing large sits in memory. */
 interface DataFile {
@@ -54,6 +64,7 @@ export class ExportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly search: SubjectSearchService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   fileName(request: DataSubjectRequest, kind: ExportKind): string {
@@ -67,7 +78,14 @@ export class ExportService {
 
   async stream(actor: Actor, request: DataSubjectRequest, kind: ExportKind, out: Writable & { on(event: 'close', l: () => void): unknown }): Promise<void> {
     this.assertExportable(request);
-    const files = await this.dataFiles(request, kind);
+    const snapshot = await this.openSnapshot();
+    let files: DataFile[];
+    try {
+      files = await this.dataFiles(snapshot, request, kind);
+    } catch (error) {
+      await snapshot.close();
+      throw error;
+    }
     const archive = archiver('zip', ZIP_OPTIONS);
     const zipHash = createHash('sha256');
     let zipSize = 0;
@@ -100,7 +118,9 @@ export class ExportService {
         manifest.push(...(await this.addSource(archive, file, () => aborted, (entry) => (current = entry), archiveFailed)));
       }
       if (!aborted) {
-        const facts = await this.readmeFacts(request, kind, files, manifest);
+        const facts = await this.readmeFacts(snapshot, request, kind, files, manifest);
+        // Everything is read: the rest (zipping, recording) needs no snapshot.
+        await snapshot.close();
         for (const [path, text] of [
           ['README.txt', readmeText(facts, language)],
           ['README.html', readmeHtml(facts, language)],
@@ -113,6 +133,7 @@ export class ExportService {
         await Promise.race([archiveEnded, archiveFailed]);
       }
     } catch (error) {
+      await snapshot.close();
       if (!aborted) {
         // The download is cut (the client sees an incomplete file, not a finished one) and the
         // timeline says it failed and why: nothing partial is ever reported as sent.
@@ -128,6 +149,7 @@ export class ExportService {
         return;
       }
     }
+    await snapshot.close();
     if (aborted) {
       await this.record(actor, request, 'export_interrupted', `${kind} package interrupted after ${zipSize} bytes`, { kind, bytesSent: zipSize });
       return;
@@ -141,6 +163,53 @@ export class ExportService {
       files: manifest.map((f) => ({ path: f.path, records: f.records })),
     });
     out.end();
+  }
+
+  /**
+   * What a package reads through. On a server: one read-only REPEATABLE READ transaction, so that
+   * the package is the data as it was at one instant whatever an erasure, a retention sweep or
+   * the website changes while it is written (a conversation swept half-way through its pages
+   * would otherwise be half in it); a read-only snapshot blocks no writer. On the embedded
+   * database (one session, for demos) each page is read on its own: a snapshot there would hold
+   * the only session for as long as the download lasts, and a stalled download would stop the
+   * whole console. `close` may be called more than once and on a broken connection, and must
+   * come before anything else takes a connection.
+   */
+  private async openSnapshot(): Promise<PackageReader> {
+    const db = this.dataSource;
+    if (!this.config.databaseUrl) {
+      return {
+        query: (sql, params) => db.query(sql, params),
+        alongIndex: async (sql, values) => {
+          const runner = db.createQueryRunner();
+          try {
+            return await readAlongIndex(runner, sql, values);
+          } finally {
+            await runner.release();
+          }
+        },
+        close: async () => {},
+      };
+    }
+    const runner = db.createQueryRunner();
+    let closed = false;
+    try {
+      await runner.connect();
+      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
+    return {
+      query: (sql, params) => runner.query(sql, params),
+      alongIndex: (sql, values) => readAlongIndex(runner, sql, values),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await runner.query('ROLLBACK').catch(() => {});
+        await runner.release();
+      },
+    };
   }
 
   /**
@@ -234,12 +303,11 @@ export class ExportService {
   }
 
   /** The subject's records per source, as files to write; a source with nothing gets no file. */
-  private async dataFiles(request: DataSubjectRequest, kind: ExportKind): Promise<DataFile[]> {
+  private async dataFiles(db: PackageReader, request: DataSubjectRequest, kind: ExportKind): Promise<DataFile[]> {
     const emails = [normaliseEmail(request.subjectEmail)].filter((e): e is string => !!e);
     const phones = [normalisePhone(request.subjectPhone)].filter((p): p is string => !!p);
     const found = emails.length || phones.length ? await this.search.locate(emails, phones) : new Map<string, Set<string>>();
     const ids = (source: string) => [...(found.get(source) ?? [])];
-    const db = this.dataSource;
     const files: DataFile[] = [];
     const paged = (sql: string, params: unknown[], map: (row: Record<string, any>) => Record<string, unknown>) =>
       async function* () {
@@ -279,7 +347,7 @@ export class ExportService {
           const after: string = last ? ` AND ${columns[0]} >= ${placeholders[0]} AND (${columns.join(', ')}) > (${placeholders.join(', ')})` : '';
           const sql = `${q.select} WHERE ${q.where}${after} ORDER BY ${columns.join(', ')} LIMIT ${KEYSET_PAGE}`;
           const values = last ? [...q.params, ...last] : q.params;
-          return q.alongIndex ? readAlongIndex(db, sql, values) : db.query(sql, values);
+          return q.alongIndex ? db.alongIndex(sql, values) : db.query(sql, values);
         };
         // The next page is asked for before this one is written: the database works while the
         // page is turned into JSON and CSV. A reader that stops early leaves one page unread.
@@ -397,19 +465,19 @@ export class ExportService {
   }
 
   /** Purposes, bases, recipients and retention of the exported sources, from the registers. */
-  private async readmeFacts(request: DataSubjectRequest, kind: ExportKind, files: DataFile[], written: ManifestFile[]): Promise<ReadmeFacts> {
+  private async readmeFacts(db: PackageReader, request: DataSubjectRequest, kind: ExportKind, files: DataFile[], written: ManifestFile[]): Promise<ReadmeFacts> {
     // The numbers of records are those written in the files.
     const count = (f: DataFile) => written.find((w) => w.path === `data/${f.source}.json`)?.records ?? 0;
     const systems = [...new Set(files.map((f) => f.system))];
     const activities: Array<{ source_system: string; purposes: string; legal_basis: string; processors: Array<{ name: string; service: string; location: string; transfer_notes: string | null }> | null }> =
-      await this.dataSource.query(
+      await db.query(
         `SELECT a.source_system, a.purposes, a.legal_basis,
                 (SELECT json_agg(json_build_object('name', p.name, 'service', p.service, 'location', p.location, 'transfer_notes', p.transfer_notes) ORDER BY p.name)
                    FROM activity_processors ap JOIN processors p ON p.id = ap.processor_id WHERE ap.activity_id = a.id) AS processors
          FROM activities a WHERE a.source_system = ANY($1)`,
         [systems],
       );
-    const retention: Array<{ source: string; period_text: string }> = await this.dataSource.query(`SELECT source, period_text FROM retention_policies WHERE source = ANY($1)`, [systems]);
+    const retention: Array<{ source: string; period_text: string }> = await db.query(`SELECT source, period_text FROM retention_policies WHERE source = ANY($1)`, [systems]);
     const language = request.language;
     const recipients = new Map<string, ReadmeFacts['recipients'][number]>();
     for (const a of activities) {
@@ -451,23 +519,19 @@ export class ExportService {
  * for the 100,000 messages). With sorting and bitmap scans off for this statement only, the
  * index range scan stops after a page (about 2 ms for 2,000 messages).
  *
- * One round trip: a query of several statements is one implicit transaction, so SET LOCAL lasts
- * for this SELECT and nothing else (BEGIN, SET, SELECT and COMMIT as four round trips cost more
- * than the page itself, each waiting for the event loop to be free of the page before). That
- * protocol has no parameters: the values (ids and instants from the database, fixed roles) are
- * written in as literals escaped by pg; the statements given here hold no other `$`.
+ * One round trip: the settings, the SELECT and the settings put back go as one query of several
+ * statements, inside the export's snapshot or as an implicit transaction of their own (separate round trips cost more than the page
+ * itself, each waiting for the event loop to be free of the page before). That protocol has no
+ * parameters: the values (ids and instants from the database, fixed roles) are written in as
+ * literals escaped by pg; the statements given here hold no other `$`.
  */
-async function readAlongIndex(db: DataSource, sql: string, values: Array<string | string[]>): Promise<Array<Record<string, any>>> {
+async function readAlongIndex(db: QueryRunner, sql: string, values: Array<string | string[]>): Promise<Array<Record<string, any>>> {
   const literal = (v: string | string[]) => (Array.isArray(v) ? `ARRAY[${v.map((x) => escapeLiteral(x)).join(', ')}]::text[]` : escapeLiteral(v));
-  const text = `SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off; ${sql.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1]))}`;
-  const runner = db.createQueryRunner();
-  try {
-    const client = (await runner.connect()) as PoolClient;
-    const results = (await client.query(text)) as unknown as QueryResult[];
-    return results[results.length - 1].rows;
-  } finally {
-    await runner.release();
-  }
+  const select = sql.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1]));
+  const text = `SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off; ${select}; RESET enable_sort; RESET enable_bitmapscan`;
+  const client = (await db.connect()) as PoolClient;
+  const results = (await client.query(text)) as unknown as QueryResult[];
+  return results[2].rows;
 }
 
 function drainedOrClosed(stream: PassThrough): Promise<void> {
