@@ -22,6 +22,18 @@ const until = async (check: () => Promise<boolean>, timeoutMs = 20_000) => {
   }
 };
 
+/** JSON over HTTP to the console process listening on `port`. */
+const caller =
+  (port: number) =>
+  async (path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
 /** Faults a server meets: the database going away and coming back, the process killed mid-erasure. */
 describe.skipIf(process.env.TEST_DATABASE === 'embedded')('faults', () => {
   let url: string;
@@ -78,15 +90,7 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('faults', () => {
   it('finishes an erasure whose process was killed half-way when it is run again', async () => {
     const port = await freePort();
     const env = { DATABASE_URL: url, PORT: String(port), ENCRYPTION_KEY: KEY, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ADMIN_DIR: 'none' };
-    const base = `http://127.0.0.1:${port}`;
-    const call = async (path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(`${base}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json()) as any };
-    };
+    const call = caller(port);
     let proc: ConsoleProcess = runConsole(env);
     await proc.waitFor(/Privacy console ready/);
     let token = (await call('/api/auth/login', undefined, { email: ADMIN.email, password: ADMIN.password })).body.token;
@@ -124,6 +128,56 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('faults', () => {
       const steps = (await db.query(`SELECT source, attempts, records_affected FROM erasure_steps WHERE request_id = $1`, [request.id])).rows;
       expect(steps.find((s) => s.source === 'consents')).toMatchObject({ attempts: 1, records_affected: 1 });
       expect(steps.find((s) => s.source === 'leads')).toMatchObject({ attempts: 1, records_affected: 1 });
+      expect((await call('/api/audit/verify', token)).body.valid).toBe(true);
+    } finally {
+      proc.child.kill('SIGTERM');
+      await proc.exited;
+    }
+  });
+
+  it('finishes a retention sweep whose process was killed half-way when it is run again', async () => {
+    const port = await freePort();
+    const env = { DATABASE_URL: url, PORT: String(port), ENCRYPTION_KEY: KEY, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ADMIN_DIR: 'none', RETENTION_SWEEP_BATCH: '100', RETENTION_SWEEP_CRON: 'off' };
+    const call = caller(port);
+    const login = async () => (await call('/api/auth/login', undefined, { email: ADMIN.email, password: ADMIN.password })).body.token as string;
+    const left = async () => (await db.query(`SELECT count(*)::int AS n FROM access_logs WHERE ip = '192.0.2.9'`)).rows[0].n as number;
+    // 20,000 lines past the 30 days and 50 recent ones, which every sweep keeps.
+    await db.query(`INSERT INTO access_logs (ip, path, method, status, at) SELECT '192.0.2.9', '/', 'GET', 200, now() - interval '40 days' - g * interval '1 second' FROM generate_series(1, 20000) g`);
+    await db.query(`INSERT INTO access_logs (ip, path, method, status, at) SELECT '192.0.2.9', '/', 'GET', 200, now() - g * interval '1 minute' FROM generate_series(1, 50) g`);
+
+    let proc: ConsoleProcess = runConsole(env);
+    await proc.waitFor(/Privacy console ready/);
+    let token = await login();
+    const running = call('/api/retention/sweep', token, {}).catch(() => null);
+    const changedSoFar = async () => {
+      const { rows } = await db.query(`SELECT results FROM retention_sweeps WHERE status = 'running'`);
+      return rows.length === 1 ? (rows[0].results.find((r: any) => r.policyKey === 'access-logs')?.changed ?? 0) : 0;
+    };
+    await until(async () => (await changedSoFar()) > 0);
+    proc.child.kill('SIGKILL');
+    await proc.exited;
+    await running;
+    // Half-way: the batches that committed are gone, the rest is there, the sweep still says running.
+    const afterKill = await left();
+    expect(afterKill).toBeLessThan(20_050);
+    expect(afterKill).toBeGreaterThan(50);
+    expect((await db.query(`SELECT status FROM retention_sweeps`)).rows).toEqual([{ status: 'running' }]);
+
+    proc = runConsole(env);
+    try {
+      await proc.waitFor(/Privacy console ready/);
+      token = await login();
+      const again = await call('/api/retention/sweep', token, {});
+      expect(again.status).toBe(200);
+      expect(again.body.status).toBe('completed');
+      expect(again.body.results.find((r: any) => r.policyKey === 'access-logs').changed).toBe(afterKill - 50);
+      expect(await left()).toBe(50);
+      // The killed sweep is on record as interrupted, not as running for ever.
+      const sweeps = (await db.query(`SELECT status, error FROM retention_sweeps ORDER BY started_at`)).rows;
+      expect(sweeps).toEqual([
+        { status: 'failed', error: expect.stringMatching(/^Interrupted: the process running the sweep stopped/) },
+        { status: 'completed', error: null },
+      ]);
       expect((await call('/api/audit/verify', token)).body.valid).toBe(true);
     } finally {
       proc.child.kill('SIGTERM');
