@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readZip } from '../support/zip';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { launchBrowser, screenshot, animationsDone } from './browser';
 
@@ -29,6 +32,7 @@ describe('data-subject requests in Chromium', () => {
   let page: Page;
   let token: string;
   let requestUrl: string;
+  let accessRequest: { id: string; reference: string };
   const auditor = { email: uniqueEmail('auditor'), password: 'auditor password 1' };
 
   beforeAll(async () => {
@@ -46,7 +50,7 @@ describe('data-subject requests in Chromium', () => {
 
     // Open: one overdue, one due within the week, one just received.
     await create({ type: 'erasure', channel: 'email', receivedAt: daysAgo(40), subjectName: 'Marco Neri', subjectEmail: 'marco.neri@example.it', language: 'it' });
-    await create({ type: 'access', channel: 'web_form', receivedAt: daysAgo(27), subjectName: 'Laura Conti', subjectEmail: 'laura.conti@example.it', language: 'it' });
+    accessRequest = await create({ type: 'access', channel: 'web_form', receivedAt: daysAgo(27), subjectName: 'Laura Conti', subjectEmail: 'laura.conti@example.it', language: 'it' });
     await create({ type: 'portability', channel: 'post', receivedAt: daysAgo(2), subjectName: 'Paolo Greco', subjectPhone: '+39 347 765 4321', language: 'it' });
 
     // Answered in past months, so that the chart and the median have something to show.
@@ -85,6 +89,8 @@ describe('data-subject requests in Chromium', () => {
       startedAt: '2026-11-05T18:00:00Z',
       messages: [{ role: 'user', content: 'Buonasera, scrivetemi a giulia.bianchi@example.it', sentAt: '2026-11-05T18:00:05Z' }],
     });
+    // Laura Conti's lead, for the access package downloaded below.
+    await ingest('leads', { externalId: 'lead-laura', firstName: 'Laura', lastName: 'Conti', email: 'laura.conti@example.it', message: 'Vorrei un preventivo', submittedAt: '2026-10-12T09:30:00Z' });
 
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Rome' });
@@ -264,5 +270,49 @@ describe('data-subject requests in Chromium', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('downloads the access package of a verified request as a ZIP named by its reference', async () => {
+    // A page of its own, signed in afresh, in English (the page before was switched to Italian).
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Rome', acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(c.url);
+    await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
+    await page.locator('input[name="username"]').fill(ADMIN.email);
+    await page.locator('input[name="password"]').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Welcome, Administrator').waitFor();
+
+    // No download before the identity is verified.
+    await page.goto(`${c.url}/#/requests/${accessRequest.id}/show`);
+    await page.getByTestId('request-reference').waitFor();
+    await page.getByRole('button', { name: 'Verify identity' }).waitFor();
+    expect(await page.getByRole('link', { name: /ZIP/ }).count()).toBe(0);
+    const verified = await c.api(`/api/requests/${accessRequest.id}/verify`, { token, body: { method: 'email_from_known_address' } });
+    expect(verified.status).toBe(200);
+    await page.reload();
+
+    const button = page.getByRole('link', { name: /ZIP/ });
+    await button.waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+    await still(page);
+    await screenshot(page, '24-request-export-button');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe(`${accessRequest.reference}-access.zip`);
+    const zip = await readZip(readFileSync((await download.path())!));
+    const manifest = JSON.parse(zip.get('manifest.json')!.toString('utf8')) as { reference: string; files: Array<{ path: string; sha256: string }> };
+    expect(manifest.reference).toBe(accessRequest.reference);
+    for (const file of manifest.files) {
+      expect(createHash('sha256').update(zip.get(file.path)!).digest('hex'), file.path).toBe(file.sha256);
+    }
+    // Her lead, in Italian (the request's language), and nobody else's data.
+    expect(JSON.parse(zip.get('data/leads.json')!.toString('utf8'))).toEqual([expect.objectContaining({ email: 'laura.conti@example.it', message: 'Vorrei un preventivo' })]);
+    expect(zip.get('README.txt')!.toString('utf8')).toMatch(/Garante/);
+    for (const content of zip.values()) expect(content.toString('utf8')).not.toMatch(/giulia|marco\.neri/i);
+    // The download is on the request's timeline.
+    await page.reload();
+    await page.getByTestId('request-timeline').locator('li[data-kind="exported"]').waitFor();
+    await context.close();
   });
 });
