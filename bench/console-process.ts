@@ -6,15 +6,21 @@ import { join } from 'node:path';
  * The built console (`dist/api/src/main.js`) in a process of its own, as production runs it:
  * a benchmark's own work (a load generator, the clock) must not share its event loop.
  */
-export async function startConsoleProcess(env: Record<string, string>): Promise<{ base: string; stop: () => Promise<void> }> {
+export function startConsoleProcess(env: Record<string, string>): Promise<{ base: string; stop: () => Promise<void> }> {
+  return startProcess(join(__dirname, '../api/src/main.js'), { LOG_LEVEL: 'warn', ADMIN_DIR: 'none', RETENTION_SWEEP_CRON: 'off', ...env }, 'Privacy console ready');
+}
+
+/** The floor server of `bench:load` (`load-floor-server.ts`), in a process of its own as well. */
+export function startFloorServer(env: Record<string, string>): Promise<{ base: string; stop: () => Promise<void> }> {
+  return startProcess(join(__dirname, 'load-floor-server.js'), env, 'Floor server ready');
+}
+
+async function startProcess(script: string, env: Record<string, string>, ready: string): Promise<{ base: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(__dirname, '../api/src/main.js')], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ADMIN_DIR: 'none', RETENTION_SWEEP_CRON: 'off', ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('Privacy console ready') && resolve());
-    child.on('exit', (code) => reject(new Error(`the console exited with ${code} before it was ready`)));
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes(ready) && resolve());
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   return {

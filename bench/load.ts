@@ -1,14 +1,16 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { startConsoleProcess } from './console-process';
+import { startConsoleProcess, startFloorServer } from './console-process';
 import { ensureDatabase, FULL, loadDataset, loaded, person, type DatasetSize } from './dataset';
 import { parseArgs, printTable } from './stats';
 
 /**
  * Load on the endpoints the officer uses most, through HTTP and the whole app (auth, audit of
  * every read, JSON): autocannon at 50 concurrent connections for 30 s per scenario on the
- * 1M-lead database of bench:search. Each request asks for a different random person.
+ * 1M-lead database of bench:search. Each request asks for a different random person. Then the
+ * floor: the requests page from a bare node:http server doing the same three PostgreSQL round
+ * trips (bench/load-floor-server.ts), so that what the console itself costs can be read off.
  *
  *   npm run bench:load                                  # 1M-lead database (loaded once, then reused)
  *   npm run bench:load -- --scale 0.01 --duration 5     # small (CI)
@@ -75,6 +77,14 @@ async function main() {
         result.errors + result.timeouts,
         result.non2xx,
       ]);
+    }
+    // The floor, right after: the requests page from a bare node:http server with the same round trips.
+    const floor = await startFloorServer({ DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: String(Math.min(20, connections)) });
+    try {
+      const result = await autocannon({ url: `${floor.base}/`, connections, duration, headers: { authorization: `Bearer ${token}` } });
+      rows.push(['floor: requests page, bare node:http + pg', result.requests.total, result.requests.average.toFixed(0), result.latency.p50, result.latency.p99, result.latency.max, result.errors + result.timeouts, result.non2xx]);
+    } finally {
+      await floor.stop();
     }
     printTable(`${connections} connections, ${duration} s per scenario, ${size.leads.toLocaleString('en')}-lead database (latency in ms)`, ['scenario', 'requests', 'req/s', 'p50', 'p99', 'max', 'errors', 'non-2xx'], rows);
     console.log('Goal: no error, p99 under 100 ms.');

@@ -1,0 +1,25 @@
+import { createServer } from 'node:http';
+import { Pool } from 'pg';
+
+/**
+ * The floor of `bench:load`: a bare node:http server, in a process of its own as the console is,
+ * answering a page of requests as JSON after the same three PostgreSQL round trips a list costs
+ * the console (the session, the page, the total), with no framework, ORM, validation, guard or
+ * log. What the console costs above it is its own.
+ *
+ *   DATABASE_URL=... PORT=... node dist/bench/load-floor-server.js
+ */
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) });
+
+createServer(async (req, res) => {
+  try {
+    const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+    await pool.query(`SELECT s.id, u.email, u.role FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = encode(sha256($1::bytea), 'hex') AND s.revoked_at IS NULL`, [token]);
+    const page = await pool.query(`SELECT id, reference, type, status, received_at, due_date FROM requests ORDER BY received_at DESC LIMIT 25`);
+    const [{ total }] = (await pool.query(`SELECT count(*)::int AS total FROM requests`)).rows;
+    res.writeHead(200, { 'content-type': 'application/json', 'content-range': `requests 0-24/${total}` });
+    res.end(JSON.stringify(page.rows));
+  } catch (error) {
+    res.writeHead(500).end(String(error));
+  }
+}).listen(Number(process.env.PORT), '127.0.0.1', () => console.log('Floor server ready'));
