@@ -29,3 +29,15 @@ export async function animationsDone(page: Page): Promise<void> {
     (globalThis as any).document.getAnimations().every((a: any) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );
 }
+
+/**
+ * Before a screenshot: the pointer out of the way (the viewport's far corner), no transition or
+ * ripple half-way, and with `notices`, the notices of the last actions (each shows for a few
+ * seconds) gone.
+ */
+export async function still(page: Page, { notices = false }: { notices?: boolean } = {}): Promise<void> {
+  const { width, height } = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.mouse.move(width - 1, height - 1);
+  if (notices) await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 20_000 });
+  await animationsDone(page);
+}

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { animationsDone, launchBrowser, screenshot } from './browser';
+import { launchBrowser, screenshot, still } from './browser';
 
 /**
  * What the officer does to a subject's data from the request page, in a real Chromium against
@@ -35,13 +35,6 @@ function fakeGoogle() {
     });
   });
   return { server, state };
-}
-
-/** Before a screenshot: the pointer out of the way, no notice showing, no transition half-way. */
-async function still(page: Page): Promise<void> {
-  await page.mouse.move(1279, 799);
-  await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 20_000 });
-  await animationsDone(page);
 }
 
 describe('erasure and the other rights in Chromium', () => {
@@ -180,7 +173,7 @@ describe('erasure and the other rights in Chromium', () => {
     await expect.poll(() => total('access-logs')).toBe('2');
     await expect.poll(() => dialog.getByTestId('erasure-preview-total').textContent()).toBe('8 records in 6 sources');
     await expect.poll(() => dialog.getByRole('button', { name: 'Erase now' }).isEnabled()).toBe(true);
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '60-erasure-dry-run');
   });
 
@@ -205,7 +198,7 @@ describe('erasure and the other rights in Chromium', () => {
     await card.getByTestId('erasure-step-calendar-connections').getByRole('button', { name: 'Record why not' }).waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Close', exact: true }).isDisabled()).toBe(true);
     await card.scrollIntoViewIfNeeded();
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '70-erasure-source-failed');
 
     await card.getByRole('button', { name: 'Run again' }).click();
@@ -225,13 +218,13 @@ describe('erasure and the other rights in Chromium', () => {
     await timeline.getByText('Access logs: 2 records changed').waitFor();
     await timeline.scrollIntoViewIfNeeded();
     await timeline.getByText('Erasure complete').scrollIntoViewIfNeeded();
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '71-erasure-timeline');
     // The data held is searched again: nothing is left.
     await page.getByTestId('subject-data-email').getByText('Nothing held').waitFor();
     await page.evaluate(() => (globalThis as any).window.scrollTo(0, 0));
     await page.getByTestId('erasure-card').scrollIntoViewIfNeeded();
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '61-erasure-done');
   });
 
@@ -252,7 +245,7 @@ describe('erasure and the other rights in Chromium', () => {
     expect(copied).toBe(await notice.textContent());
     await anthropic.scrollIntoViewIfNeeded();
     await card.evaluate((element: any) => element.scrollIntoView({ block: 'start' }));
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '62-art19-recipients');
   });
 
@@ -292,7 +285,7 @@ describe('erasure and the other rights in Chromium', () => {
     await card.getByText(/Leads: 1 · Cookie consents: 1/).waitFor();
     await page.getByTestId('request-timeline').getByText('Processing restricted').waitFor();
     await card.scrollIntoViewIfNeeded();
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '68-restriction-in-force');
 
     await page.getByRole('menuitem', { name: 'Leads' }).click();
@@ -303,7 +296,7 @@ describe('erasure and the other rights in Chromium', () => {
     await page.getByRole('tooltip').getByText(/Processing restricted \(GDPR Art\. 18\) since/).waitFor();
     await page.mouse.move(1279, 799);
     await page.getByRole('tooltip').waitFor({ state: 'detached' });
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '63-restricted-flag');
 
     // The search for a person flags the records too.
@@ -316,7 +309,7 @@ describe('erasure and the other rights in Chromium', () => {
     const notice = page.getByTestId('restriction-notice');
     await notice.getByText('Processing restricted (GDPR Art. 18)').waitFor();
     await notice.getByRole('link', { name: requests.rita.reference }).waitFor();
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '72-restricted-lead');
     await notice.getByRole('link', { name: requests.rita.reference }).click();
     await page.getByTestId('restriction-card').waitFor();
@@ -348,7 +341,7 @@ describe('erasure and the other rights in Chromium', () => {
     const changes = dialog.getByTestId('rectification-changes');
     await changes.getByRole('row').filter({ hasText: 'Last name' }).getByText('Neri Galli').waitFor();
     await changes.getByRole('row').filter({ hasText: 'Cookie consents' }).getByText('franca.galli@example.it').waitFor();
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '64-rectification');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await card.getByTestId('rectification-changes').getByText('Neri Galli').waitFor();
@@ -372,13 +365,13 @@ describe('erasure and the other rights in Chromium', () => {
     const effects = dialog.getByTestId('withdrawal-effects');
     await effects.getByRole('row').filter({ hasText: 'AI chatbot' }).getByText('Consent').first().waitFor();
     await effects.getByRole('row').filter({ hasText: 'Google Tag Manager' }).getByText('Analytics', { exact: true }).waitFor();
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '65-withdrawal');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await card.getByTestId('withdrawal-effects').waitFor();
     await page.getByTestId('request-timeline').getByText('Consent withdrawn').waitFor();
     await card.scrollIntoViewIfNeeded();
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '69-withdrawal-recorded');
   });
 
@@ -394,7 +387,7 @@ describe('erasure and the other rights in Chromium', () => {
     await page.getByTestId('recipients-card').getByText('Destinatari da informare (art. 19)').waitFor();
     await page.getByTestId('request-timeline').getByText('Fonte non riuscita').waitFor();
     await card.scrollIntoViewIfNeeded();
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '66-erasure-done-it');
 
     // An Italian request's preview, in Italian; its notice will be in Italian too.
@@ -404,7 +397,7 @@ describe('erasure and the other rights in Chromium', () => {
     await expect.poll(() => dialog.getByTestId('erasure-preview-leads').getAttribute('data-total')).toBe('1');
     await dialog.getByText('Cancellati: non resta nulla da conservare.').waitFor();
     await dialog.getByTestId('erasure-preview-access-logs').getByText('Nulla, perché non è stato indicato alcun indirizzo IP').waitFor();
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '67-erasure-dry-run-it');
     await dialog.getByRole('button', { name: 'Annulla' }).click();
   });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, animationsDone } from './browser';
+import { launchBrowser, screenshot, still } from './browser';
 
 /**
  * "Find a person" in a real Chromium against the real console: Giulia Bianchi is sent through
@@ -10,12 +10,6 @@ import { launchBrowser, screenshot, animationsDone } from './browser';
  * switches to Italian, browses a source, and an admin makes an API key shown once.
  * Screenshots go to tests/artifacts/ to be looked at.
  */
-/** Before a screenshot: the pointer out of the way, and no transition or ripple half-way. */
-async function still(page: Page): Promise<void> {
-  await page.mouse.move(1279, 799);
-  await animationsDone(page);
-}
-
 describe('find a person, the personal-data sources and API keys in Chromium', () => {
   let c: TestConsole;
   let browser: Browser;

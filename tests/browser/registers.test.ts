@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { animationsDone, launchBrowser, screenshot } from './browser';
+import { launchBrowser, screenshot, still } from './browser';
 
 /**
  * The registers an auditor asks for, in a real Chromium against the real console, seeded from
@@ -12,11 +12,6 @@ import { animationsDone, launchBrowser, screenshot } from './browser';
  * registers in Italian without the buttons that change them.
  */
 const romeDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
-
-async function still(page: Page): Promise<void> {
-  await page.mouse.move(1279, 899);
-  await animationsDone(page);
-}
 
 describe('registers in Chromium', () => {
   let c: TestConsole;

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../support/zip';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, animationsDone } from './browser';
+import { launchBrowser, screenshot, still } from './browser';
 
 /**
  * The data-subject requests in a real Chromium against the real console: the dashboard's
@@ -17,14 +17,6 @@ import { launchBrowser, screenshot, animationsDone } from './browser';
 const EMAIL = join(__dirname, '../fixtures/emails/it-plain-erasure.eml');
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
-
-/** Before a screenshot: the pointer out of the way, and no transition or ripple half-way. */
-async function still(page: Page): Promise<void> {
-  await page.mouse.move(1279, 799);
-  // The notices of the last actions (each shows for a few seconds) are gone.
-  await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 20_000 });
-  await animationsDone(page);
-}
 
 describe('data-subject requests in Chromium', () => {
   let c: TestConsole;
@@ -125,7 +117,7 @@ describe('data-subject requests in Chromium', () => {
     await expect(open.nth(1).getByTestId('days-left').getAttribute('data-urgency')).resolves.toBe('soon');
     await expect(open.nth(2).getByTestId('days-left').getAttribute('data-urgency')).resolves.toBe('ok');
     await expect(open.nth(0).textContent()).resolves.toMatch(/Marco Neri.*\d+ days overdue/);
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '20-dashboard-en');
   });
 
@@ -222,7 +214,7 @@ describe('data-subject requests in Chromium', () => {
     ]);
     await expect(page.getByTestId('answered-on-time').getAttribute('data-on-time')).resolves.toBe('true');
     await page.evaluate('window.scrollTo(0, 0)');
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '21-request-en');
   });
 
@@ -234,7 +226,7 @@ describe('data-subject requests in Chromium', () => {
     await expect.poll(() => page.getByTestId('stat-open').textContent()).toBe('3');
     await page.getByTestId('requests-per-month').getByText('Revoca del consenso').waitFor();
     await page.getByTestId('open-requests').getByText(/Scaduta da \d+ giorni/).waitFor();
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '22-dashboard-it');
 
     await page.goto(requestUrl);
@@ -242,7 +234,7 @@ describe('data-subject requests in Chromium', () => {
     await page.getByText('Cronologia').waitFor();
     await page.getByText('Identità verificata').first().waitFor();
     await page.getByText('Dati conservati sull’interessato').waitFor();
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '23-request-it');
   });
 
@@ -296,7 +288,7 @@ describe('data-subject requests in Chromium', () => {
     const button = page.getByRole('link', { name: /ZIP/ });
     await button.waitFor();
     await page.evaluate('window.scrollTo(0, 0)');
-    await still(page);
+    await still(page, { notices: true });
     await screenshot(page, '24-request-export-button');
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toBe(`${accessRequest.reference}-access.zip`);

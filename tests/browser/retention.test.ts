@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, animationsDone } from './browser';
+import { launchBrowser, screenshot, still } from './browser';
 
 /**
  * The retention screen in a real Chromium against the real console: records on both sides of
@@ -11,12 +11,6 @@ import { launchBrowser, screenshot, animationsDone } from './browser';
  */
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
-
-/** Before a screenshot: the pointer out of the way, and no transition or ripple half-way. */
-async function still(page: Page): Promise<void> {
-  await page.mouse.move(1279, 899);
-  await animationsDone(page);
-}
 
 describe('retention report and sweep in Chromium', () => {
   let c: TestConsole;
