@@ -11,8 +11,11 @@ export const formatters = (locale: string) => {
         number: (n: number) => number.format(n),
         day: (iso: string) => day.format(new Date(iso)),
         dateTime: (iso: string) => dateTime.format(new Date(iso)),
+        // A sweep of a few records takes milliseconds: "0.0 s" would read as nothing done.
         duration: (ms: number) =>
-            ms < 60_000
+            ms < 1_000
+                ? `${number.format(Math.max(1, Math.round(ms)))} ms`
+                : ms < 60_000
                 ? `${seconds.format(ms / 1000)} s`
                 : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`,
     };
