@@ -47,28 +47,7 @@ export class AuditService {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.record must run inside a transaction');
     }
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [{ id, hash: lastHash }] = await manager.query(
-      `SELECT nextval('audit_events_id_seq')::text AS id, (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) AS hash`,
-    );
-    const event = manager.create(AuditEvent, {
-      id,
-      at: new Date(),
-      actorId: actor?.id ?? null,
-      actorEmail: actor?.email ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      details: entry.details ?? {},
-      prevHash: lastHash ?? GENESIS_HASH,
-    });
-    event.hash = hashEvent(event);
-    // Raw SQL: TypeORM would drop the id (a generated column) that the hash already covers.
-    await manager.query(
-      `INSERT INTO audit_events (id, at, actor_id, actor_email, action, entity, entity_id, details, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [event.id, event.at, event.actorId, event.actorEmail, event.action, event.entity, event.entityId, JSON.stringify(event.details), event.prevHash, event.hash],
-    );
+    const [event] = await this.append(manager, [{ actor, entry }]);
     return event;
   }
 
@@ -103,49 +82,59 @@ export class AuditService {
       });
   }
 
-  /** Appends several events in one transaction: the chain computed in order, one multi-row insert. */
+  /** Appends several events in a transaction of their own. */
   private appendAll(items: Array<{ actor: Actor | null; entry: AuditEntry }>): Promise<AuditEvent[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-      const [{ hash: lastHash }] = await manager.query(`SELECT (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) AS hash`);
-      const rows: Array<{ id: string }> = await manager.query(`SELECT nextval('audit_events_id_seq')::text AS id FROM generate_series(1, $1::int)`, [items.length]);
-      const ids = rows.map((r) => r.id).sort((a, b) => Number(a) - Number(b));
-      let prevHash: string = lastHash ?? GENESIS_HASH;
-      const at = new Date();
-      const events = items.map(({ actor, entry }, i) => {
-        const event = manager.create(AuditEvent, {
-          id: ids[i],
-          at,
-          actorId: actor?.id ?? null,
-          actorEmail: actor?.email ?? null,
-          action: entry.action,
-          entity: entry.entity,
-          entityId: entry.entityId ?? null,
-          details: entry.details ?? {},
-          prevHash,
-        });
-        event.hash = hashEvent(event);
-        prevHash = event.hash;
-        return event;
+    return this.dataSource.transaction((manager) => this.append(manager, items));
+  }
+
+  /**
+   * Appends events to the chain inside `manager`'s transaction: the lock, then the last hash and
+   * the new ids in one query, the chain computed in order, one multi-row insert. Raw SQL: TypeORM
+   * would drop the id (a generated column) that the hash already covers.
+   */
+  private async append(manager: EntityManager, items: Array<{ actor: Actor | null; entry: AuditEntry }>): Promise<AuditEvent[]> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    const [{ hash: lastHash, ids }]: Array<{ hash: string | null; ids: string[] }> = await manager.query(
+      `SELECT (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) AS hash,
+              array(SELECT nextval('audit_events_id_seq') FROM generate_series(1, $1::int))::text[] AS ids`,
+      [items.length],
+    );
+    ids.sort((a, b) => Number(a) - Number(b));
+    let prevHash: string = lastHash ?? GENESIS_HASH;
+    const at = new Date();
+    const events = items.map(({ actor, entry }, i) => {
+      const event = manager.create(AuditEvent, {
+        id: ids[i],
+        at,
+        actorId: actor?.id ?? null,
+        actorEmail: actor?.email ?? null,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId ?? null,
+        details: entry.details ?? {},
+        prevHash,
       });
-      await manager.query(
-        `INSERT INTO audit_events (id, at, actor_id, actor_email, action, entity, entity_id, details, prev_hash, hash)
-         SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[])`,
-        [
-          events.map((e) => e.id),
-          events.map((e) => e.at),
-          events.map((e) => e.actorId),
-          events.map((e) => e.actorEmail),
-          events.map((e) => e.action),
-          events.map((e) => e.entity),
-          events.map((e) => e.entityId),
-          events.map((e) => JSON.stringify(e.details)),
-          events.map((e) => e.prevHash),
-          events.map((e) => e.hash),
-        ],
-      );
-      return events;
+      event.hash = hashEvent(event);
+      prevHash = event.hash;
+      return event;
     });
+    await manager.query(
+      `INSERT INTO audit_events (id, at, actor_id, actor_email, action, entity, entity_id, details, prev_hash, hash)
+       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[])`,
+      [
+        events.map((e) => e.id),
+        events.map((e) => e.at),
+        events.map((e) => e.actorId),
+        events.map((e) => e.actorEmail),
+        events.map((e) => e.action),
+        events.map((e) => e.entity),
+        events.map((e) => e.entityId),
+        events.map((e) => JSON.stringify(e.details)),
+        events.map((e) => e.prevHash),
+        events.map((e) => e.hash),
+      ],
+    );
+    return events;
   }
 
   /** Recomputes the whole chain in id order, a batch at a time, and reports the first broken link. */
