@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../tests/support/free-port';
 
 /**
  * The built console (`dist/api/src/main.js`) in a process of its own, as production runs it:
@@ -32,10 +32,3 @@ async function startProcess(script: string, env: Record<string, string>, ready: 
   };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

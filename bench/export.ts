@@ -3,13 +3,13 @@ import archiver from 'archiver';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { ZIP_OPTIONS } from '../api/src/exports/export-zip';
 import { readZip } from '../tests/support/zip';
 import { parseArgs, printTable } from './stats';
+import { freePort } from '../tests/support/free-port';
 
 /**
  * Access-package export of a typical subject and a heavy one (100,000 chat messages), through
@@ -184,14 +184,6 @@ async function post(base: string, path: string, body: unknown, token?: string, k
   });
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as { port: number };
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 main().catch((error) => {

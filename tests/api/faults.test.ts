@@ -1,18 +1,10 @@
-import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runConsole, type ConsoleProcess } from '../support/process';
 import { createTestDatabase, dropTestDatabase, startTestConsole, ADMIN, type TestConsole } from '../support/test-console';
+import { freePort } from '../support/free-port';
 
 const KEY = 'f0'.repeat(32);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const until = async (check: () => Promise<boolean>, timeoutMs = 20_000) => {
   const end = Date.now() + timeoutMs;

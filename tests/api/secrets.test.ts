@@ -1,23 +1,15 @@
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runConsole, type ConsoleProcess } from '../support/process';
 import { createTestDatabase, dropTestDatabase } from '../support/test-console';
 import { readZip } from '../support/zip';
+import { freePort } from '../support/free-port';
 
 const ADMIN_PASSWORD = 'a very secret admin passphrase';
 const ACCESS_TOKEN = 'ya29.ACCESS-TOKEN-MUST-NOT-LEAK';
 const REFRESH_TOKEN = '1//REFRESH-TOKEN-MUST-NOT-LEAK';
 const ENCRYPTION_KEY = 'e1'.repeat(32);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * A full run of the real process at the most talkative log level: sign-in, an API key, tokens

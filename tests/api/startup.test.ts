@@ -1,20 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runConsole } from '../support/process';
 import { createTestDatabase, dropTestDatabase } from '../support/test-console';
+import { freePort } from '../support/free-port';
 
 const KEY = 'b'.repeat(64);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The real `node dist/api/src/main.js`, as `npm start` runs it. Runs once (not per database). */
 describe.skipIf(process.env.TEST_DATABASE === 'embedded')('starting the console process', () => {
