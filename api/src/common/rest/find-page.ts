@@ -27,11 +27,23 @@ export async function findPage<T extends ObjectLiteral>(
   if (query.sort.field !== 'id' && repository.metadata.hasColumnWithPropertyPath('id')) {
     (order as Record<string, string>).id = query.sort.order;
   }
-  const [rows, total] = await Promise.all([
-    repository.find({ where, order, skip: query.range?.skip, take: query.range?.take }),
-    countUpTo(repository, where),
-  ]);
-  return { rows, total, skip: query.range?.skip ?? 0 };
+  const skip = query.range?.skip ?? 0;
+  const take = query.range?.take;
+  const rows = await repository.find({ where, order, skip, take });
+  const total = totalFromPage(skip, take, rows.length) ?? (await countUpTo(repository, where));
+  return { rows, total, skip };
+}
+
+/**
+ * The total a page tells by itself: a page shorter than asked for (and not past the end) is the
+ * last one, so the total is what came before it and what it holds. Most filtered lists (a
+ * person's records, the open requests) fit in one page and need no count at all.
+ */
+export function totalFromPage(skip: number, take: number | undefined, received: number): number | null {
+  if (received > 0 || skip === 0) {
+    if (take === undefined || received < take) return skip + received;
+  }
+  return null;
 }
 
 /** Past this many matching rows a list's total is the planner's estimate: counting a million rows per page costs more than the page. */
