@@ -185,3 +185,49 @@ describe('access and portability packages (ZIP)', () => {
     expect((await download(requestId, 'access')).res.status).toBe(200);
   });
 });
+
+describe('a download whose client stops reading', () => {
+  let c: TestConsole;
+  afterAll(() => c?.close());
+
+  it('is given up after EXPORT_STALL_SECONDS: recorded as interrupted, its snapshot released, the console serving', async () => {
+    c = await startTestConsole({ env: { EXPORT_STALL_SECONDS: '1' } });
+    const token = await c.login();
+    const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
+    const email = uniqueEmail('stalled');
+    await c.api('/api/ingest/chat-conversations', {
+      body: { externalId: 'stalled', provider: 'openai', startedAt: '2026-11-05T18:00:00Z', messages: [{ role: 'user', content: `Scrivetemi a ${email}`, sentAt: '2026-11-05T18:00:01Z' }] },
+      headers: { 'x-api-key': key },
+    });
+    const [{ id: conversation }] = await sql(c, `SELECT id FROM chat_conversations WHERE external_id = 'stalled'`);
+    // Far more than the sockets buffer: text that compresses little.
+    await sql(
+      c,
+      `INSERT INTO chat_messages (conversation_id, role, content, sent_at)
+       SELECT $1, 'user', md5(g::text) || md5((g + 1)::text) || md5((g * 7)::text) || md5((g * 13)::text), '2026-11-05T18:00:02Z'::timestamptz + g * interval '1 millisecond'
+       FROM generate_series(1, 100000) g`,
+      [conversation],
+    );
+    const request = (await c.api('/api/requests', { token, body: { type: 'access', channel: 'email', receivedAt: new Date().toISOString(), subjectEmail: email } })).body;
+    await c.api(`/api/requests/${request.id}/verify`, { token, body: { method: 'email_from_known_address' } });
+
+    const res = await fetch(`${c.url}/api/requests/${request.id}/export.zip?kind=access`, { headers: { authorization: `Bearer ${token}` } });
+    const reader = res.body!.getReader();
+    await reader.read();
+    // The client reads nothing more.
+    const interrupted = async () =>
+      (await c.api(`/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId: request.id, kind: 'export_interrupted' }))}`, { token })).body;
+    await expect.poll(async () => (await interrupted()).length, { timeout: 15_000, interval: 250 }).toBe(1);
+    const [event] = await interrupted();
+    expect(event.details).toMatchObject({ kind: 'access', reason: 'client_stalled' });
+    expect(event.message).toMatch(/the client stopped reading for 1 s/);
+    await reader.cancel().catch(() => {});
+    if (c.databaseUrl) {
+      // No session holds a snapshot any more.
+      const held = await sql(c, `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL AND state LIKE 'idle in transaction%'`);
+      expect(held).toHaveLength(0);
+    }
+    expect((await c.api('/api/health')).status).toBe(200);
+    expect((await c.api(`/api/requests/${request.id}`, { token })).status).toBe(200);
+  });
+});

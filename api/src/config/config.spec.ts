@@ -79,6 +79,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, RETENTION_SWEEP_CRON: '30 2 * * 1-5' }).retentionSweepCron).toBe('30 2 * * 1-5');
   });
 
+  it('gives up a stalled download after 2 minutes unless told otherwise', () => {
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY }).exportStallSeconds).toBe(120);
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, EXPORT_STALL_SECONDS: '30' }).exportStallSeconds).toBe(30);
+    expect(failure({ EXPORT_STALL_SECONDS: '0' })).toMatch(/EXPORT_STALL_SECONDS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATA_DIR: tmp(), PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: null });
   });

@@ -36,6 +36,8 @@ export interface AppConfig {
   retentionSweepTimeZone: string;
   /** Records a sweep changes per transaction. */
   retentionSweepBatchSize: number;
+  /** How long a package's download may wait for its client before it is given up (its snapshot holds a connection). */
+  exportStallSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -87,6 +89,7 @@ const schema = z.object({
     .default('0 3 * * *'),
   RETENTION_SWEEP_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Rome').default('Europe/Rome'),
   RETENTION_SWEEP_BATCH: integer(100, 100_000).default(10_000),
+  EXPORT_STALL_SECONDS: integer(1, 3600).default(120),
 });
 
 function isTimeZone(value: string): boolean {
@@ -147,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retentionSweepCron: v.RETENTION_SWEEP_CRON === 'off' ? null : v.RETENTION_SWEEP_CRON,
     retentionSweepTimeZone: v.RETENTION_SWEEP_TIME_ZONE,
     retentionSweepBatchSize: v.RETENTION_SWEEP_BATCH,
+    exportStallSeconds: v.EXPORT_STALL_SECONDS,
     adminDir: v.ADMIN_DIR === undefined ? join(projectRoot(), 'dist/admin') : v.ADMIN_DIR === 'none' ? null : resolve(v.ADMIN_DIR),
   };
 }

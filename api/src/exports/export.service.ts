@@ -17,6 +17,7 @@ import { normaliseEmail, normalisePhone } from '../subjects/identifiers';
 import { SubjectSearchService } from '../subjects/subject-search.service';
 import { csvLine } from './export-csv';
 import { ExportSpool } from './export-spool';
+import { watchStall } from './export-stall';
 import { readmeHtml, readmeText, type ReadmeFacts } from './export-texts';
 import { calendarConnectionRow, calendarEventRow, chatMessageRow, consentRow, leadRow, type ExportKind } from './export-rows';
 import { ZIP_OPTIONS } from './export-zip';
@@ -99,8 +100,15 @@ export class ExportService {
     // An archive that fails (a read error, no space for zlib) ends the export as failed, never as sent.
     const archiveFailed = new Promise<never>((_, reject) => archive.on('error', reject));
     archiveFailed.catch(() => {});
+    // A client that stops reading would hold the snapshot's connection for ever: give it up.
+    let stalled = false;
+    const stopWatching = watchStall(out, this.config.exportStallSeconds * 1000, () => {
+      stalled = true;
+      out.destroy();
+    });
     // The client went away before the end: stop reading the database and drop the archive.
     out.on('close', () => {
+      stopWatching();
       if (out.writableFinished) return;
       aborted = true;
       current?.destroy();
@@ -151,7 +159,12 @@ export class ExportService {
     }
     await snapshot.close();
     if (aborted) {
-      await this.record(actor, request, 'export_interrupted', `${kind} package interrupted after ${zipSize} bytes`, { kind, bytesSent: zipSize });
+      const why = stalled ? `: the client stopped reading for ${this.config.exportStallSeconds} s` : '';
+      await this.record(actor, request, 'export_interrupted', `${kind} package interrupted after ${zipSize} bytes${why}`, {
+        kind,
+        bytesSent: zipSize,
+        ...(stalled ? { reason: 'client_stalled' } : {}),
+      });
       return;
     }
     const sha256 = zipHash.digest('hex');
@@ -172,7 +185,8 @@ export class ExportService {
    * would otherwise be half in it); a read-only snapshot blocks no writer. On the embedded
    * database (one session, for demos) each page is read on its own: a snapshot there would hold
    * the only session for as long as the download lasts, and a stalled download would stop the
-   * whole console. `close` may be called more than once and on a broken connection, and must
+   * whole console (and on a server a stalled download would hold a connection of the pool: see
+   * `watchStall`). `close` may be called more than once and on a broken connection, and must
    * come before anything else takes a connection.
    */
   private async openSnapshot(): Promise<PackageReader> {
