@@ -1,30 +1,7 @@
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeGoogle } from '../support/fake-google';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-
-/**
- * Google's token endpoint played by a local HTTP server: it refuses the first `failures` calls
- * with a 503, then revokes. It remembers the tokens it was sent.
- */
-function fakeGoogle() {
-  const state = { failures: 0, calls: 0, tokens: [] as string[] };
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      state.calls++;
-      if (state.failures > 0) {
-        state.failures--;
-        res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"backend_error"}');
-        return;
-      }
-      state.tokens.push(new URLSearchParams(body).get('token') ?? '');
-      res.writeHead(200).end();
-    });
-  });
-  return { server, state };
-}
 
 describe('erasure, restriction, rectification, withdrawal', () => {
   let c: TestConsole;

@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeGoogle } from '../support/fake-google';
 import { ADMIN, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { launchBrowser, screenshot, still } from './browser';
 
@@ -13,29 +13,6 @@ import { launchBrowser, screenshot, still } from './browser';
  * withdrawal of consent; the pages in Italian; an auditor who sees the state and no button.
  * Google's revocation endpoint is a local fake. Screenshots go to tests/artifacts/.
  */
-
-/**
- * Google's token endpoint played by a local HTTP server (as in tests/api/erasure.test.ts): it
- * refuses the first `failures` calls with a 503, then revokes. It remembers the tokens it was sent.
- */
-function fakeGoogle() {
-  const state = { failures: 0, calls: 0, tokens: [] as string[] };
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      state.calls++;
-      if (state.failures > 0) {
-        state.failures--;
-        res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"backend_error"}');
-        return;
-      }
-      state.tokens.push(new URLSearchParams(body).get('token') ?? '');
-      res.writeHead(200).end();
-    });
-  });
-  return { server, state };
-}
 
 describe('erasure and the other rights in Chromium', () => {
   let c: TestConsole;
