@@ -26,7 +26,7 @@ import { ZIP_OPTIONS } from './export-zip';
 const PAGE = 1000;
 const KEYSET_PAGE = 2000;
 
-/** Where a package reads from (see `openSnapshot`). */
+/** Where a package reads from (see `openReader`). */
 interface PackageReader {
   query(sql: string, params?: unknown[]): Promise<any>;
   /** A page read along the index that fits its ORDER BY (`readAlongIndex`). */
@@ -79,12 +79,12 @@ export class ExportService {
 
   async stream(actor: Actor, request: DataSubjectRequest, kind: ExportKind, out: Writable & { on(event: 'close', l: () => void): unknown }): Promise<void> {
     this.assertExportable(request);
-    const snapshot = await this.openSnapshot();
+    const reader = await this.openReader();
     let files: DataFile[];
     try {
-      files = await this.dataFiles(snapshot, request, kind);
+      files = await this.dataFiles(reader, request, kind);
     } catch (error) {
-      await snapshot.close();
+      await reader.close();
       throw error;
     }
     const archive = archiver('zip', ZIP_OPTIONS);
@@ -126,9 +126,9 @@ export class ExportService {
         manifest.push(...(await this.addSource(archive, file, () => aborted, (entry) => (current = entry), archiveFailed)));
       }
       if (!aborted) {
-        const facts = await this.readmeFacts(snapshot, request, kind, files, manifest);
-        // Everything is read: the rest (zipping, recording) needs no snapshot.
-        await snapshot.close();
+        const facts = await this.readmeFacts(reader, request, kind, files, manifest);
+        // Everything is read: the rest (zipping, recording) needs no database connection.
+        await reader.close();
         for (const [path, text] of [
           ['README.txt', readmeText(facts, language)],
           ['README.html', readmeHtml(facts, language)],
@@ -141,7 +141,7 @@ export class ExportService {
         await Promise.race([archiveEnded, archiveFailed]);
       }
     } catch (error) {
-      await snapshot.close();
+      await reader.close();
       if (!aborted) {
         // The download is cut (the client sees an incomplete file, not a finished one) and the
         // timeline says it failed and why: nothing partial is ever reported as sent.
@@ -157,7 +157,7 @@ export class ExportService {
         return;
       }
     }
-    await snapshot.close();
+    await reader.close();
     if (aborted) {
       const why = stalled ? `: the client stopped reading for ${this.config.exportStallSeconds} s` : '';
       await this.record(actor, request, 'export_interrupted', `${kind} package interrupted after ${zipSize} bytes${why}`, {
@@ -189,7 +189,7 @@ export class ExportService {
    * `watchStall`). `close` may be called more than once and on a broken connection, and must
    * come before anything else takes a connection.
    */
-  private async openSnapshot(): Promise<PackageReader> {
+  private async openReader(): Promise<PackageReader> {
     const db = this.dataSource;
     if (!this.config.databaseUrl) {
       return {
