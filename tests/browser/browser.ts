@@ -41,3 +41,10 @@ export async function still(page: Page, { notices = false }: { notices?: boolean
   if (notices) await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 20_000 });
   await animationsDone(page);
 }
+
+/** Fills the sign-in form and submits it (`button`: the form's button in the page's language). */
+export async function signIn(page: Page, email: string, password: string, button = 'Sign in'): Promise<void> {
+  await page.locator('input[name="username"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: button }).click();
+}

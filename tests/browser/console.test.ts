@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, screenshot, signIn } from './browser';
 
 /**
  * The officer's first minutes, in a real Chromium against the real console serving the built
@@ -30,9 +30,7 @@ describe('admin UI in Chromium', () => {
     await page.goto(c.url);
     await page.locator('input[name="username"]').waitFor();
     await screenshot(page, '01-login-en');
-    await page.locator('input[name="username"]').fill(ADMIN.email);
-    await page.locator('input[name="password"]').fill('wrong password!!');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.email, 'wrong password!!');
     await page.getByText(/Authentication failed|Invalid e-mail or password/i).first().waitFor();
     await screenshot(page, '01b-login-refused-en');
   });

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeGoogle } from '../support/fake-google';
 import { ADMIN, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, still } from './browser';
+import { launchBrowser, screenshot, still, signIn } from './browser';
 
 /**
  * What the officer does to a subject's data from the request page, in a real Chromium against
@@ -111,9 +111,7 @@ describe('erasure and the other rights in Chromium', () => {
     // A fresh context's first visit can take long before the login form shows (the console's
     // auth check loops for a while on a busy machine): wait for it longer than for the rest.
     await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
-    await page.locator('input[name="username"]').fill(ADMIN.email);
-    await page.locator('input[name="password"]').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.email, ADMIN.password);
     await page.getByText('Welcome, Administrator').waitFor();
 
     await page.goto(requestPage(requests.giulia.id));
@@ -386,9 +384,7 @@ describe('erasure and the other rights in Chromium', () => {
     try {
       await auditorPage.goto(c.url);
       await auditorPage.locator('input[name="username"]').waitFor({ timeout: 60_000 });
-      await auditorPage.locator('input[name="username"]').fill(auditor.email);
-      await auditorPage.locator('input[name="password"]').fill(auditor.password);
-      await auditorPage.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(auditorPage, auditor.email, auditor.password);
       await auditorPage.getByText('Welcome, Anna Auditor').waitFor();
 
       await auditorPage.goto(requestPage(requests.giulia.id));

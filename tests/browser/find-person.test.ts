@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, still } from './browser';
+import { launchBrowser, screenshot, still, signIn } from './browser';
 
 /**
  * "Find a person" in a real Chromium against the real console: Giulia Bianchi is sent through
@@ -109,9 +109,7 @@ describe('find a person, the personal-data sources and API keys in Chromium', ()
   });
 
   it('signs in and finds Giulia in every source from her phone, and never Maria', async () => {
-    await page.locator('input[name="username"]').fill(ADMIN.email);
-    await page.locator('input[name="password"]').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.email, ADMIN.password);
     await page.getByText('Welcome, Administrator').waitFor();
 
     await page.getByRole('menuitem', { name: 'Find a person' }).click();

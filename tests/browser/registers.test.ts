@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, still } from './browser';
+import { launchBrowser, screenshot, still, signIn } from './browser';
 
 /**
  * The registers an auditor asks for, in a real Chromium against the real console, seeded from
@@ -36,9 +36,7 @@ describe('registers in Chromium', () => {
     page.on('pageerror', (error) => console.error('page error:', error));
     await page.goto(c.url);
     await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
-    await page.locator('input[name="username"]').fill(ADMIN.email);
-    await page.locator('input[name="password"]').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.email, ADMIN.password);
     await page.getByText('Welcome, Administrator').waitFor();
   });
   afterAll(async () => {
@@ -176,9 +174,7 @@ describe('registers in Chromium', () => {
     other.setDefaultTimeout(15_000);
     other.on('pageerror', (error) => console.error('page error:', error));
     await other.goto(c.url);
-    await other.locator('input[name="username"]').fill(auditor.email);
-    await other.locator('input[name="password"]').fill(auditor.password);
-    await other.getByRole('button', { name: 'Accedi' }).click();
+    await signIn(other, auditor.email, auditor.password, 'Accedi');
     await other.getByTestId('processors-review-overdue').waitFor();
     expect(await other.getByTestId('processors-review-overdue').innerText()).toContain('Apri i responsabili da rivedere');
 

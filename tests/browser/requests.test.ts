@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../support/zip';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, still } from './browser';
+import { launchBrowser, screenshot, still, signIn } from './browser';
 
 /**
  * The data-subject requests in a real Chromium against the real console: the dashboard's
@@ -97,9 +97,7 @@ describe('data-subject requests in Chromium', () => {
 
   it('lands on a dashboard led by the request figures', async () => {
     await page.goto(c.url);
-    await page.locator('input[name="username"]').fill(ADMIN.email);
-    await page.locator('input[name="password"]').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.email, ADMIN.password);
     await page.getByText('Welcome, Administrator').waitFor();
 
     await expect.poll(() => page.getByTestId('stat-open').textContent()).toBe('3');
@@ -246,9 +244,7 @@ describe('data-subject requests in Chromium', () => {
       await auditorPage.goto(c.url);
       // A fresh context's first visit can take long before the login form shows: wait longer.
       await auditorPage.locator('input[name="username"]').waitFor({ timeout: 60_000 });
-      await auditorPage.locator('input[name="username"]').fill(auditor.email);
-      await auditorPage.locator('input[name="password"]').fill(auditor.password);
-      await auditorPage.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(auditorPage, auditor.email, auditor.password);
       await auditorPage.getByText('Welcome, Anna Auditor').waitFor();
       await auditorPage.goto(`${c.url}/#/requests`);
       await expect.poll(() => auditorPage.getByRole('table').getByRole('row').count()).toBe(4);
@@ -271,9 +267,7 @@ describe('data-subject requests in Chromium', () => {
     page.setDefaultTimeout(15_000);
     await page.goto(c.url);
     await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
-    await page.locator('input[name="username"]').fill(ADMIN.email);
-    await page.locator('input[name="password"]').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.email, ADMIN.password);
     await page.getByText('Welcome, Administrator').waitFor();
 
     // No download before the identity is verified.

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, still } from './browser';
+import { launchBrowser, screenshot, still, signIn } from './browser';
 
 /**
  * The retention screen in a real Chromium against the real console: records on both sides of
@@ -76,9 +76,7 @@ describe('retention report and sweep in Chromium', () => {
   });
 
   it('shows the records past retention per policy, oldest first', async () => {
-    await page.locator('input[name="username"]').fill(ADMIN.email);
-    await page.locator('input[name="password"]').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.email, ADMIN.password);
     await page.getByText('Welcome, Administrator').waitFor();
     await page.getByRole('menuitem', { name: 'Retention', exact: true }).click();
 
@@ -174,9 +172,7 @@ describe('retention report and sweep in Chromium', () => {
     const other = await context.newPage();
     other.setDefaultTimeout(15_000);
     await other.goto(c.url);
-    await other.locator('input[name="username"]').fill(auditor.email);
-    await other.locator('input[name="password"]').fill(auditor.password);
-    await other.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(other, auditor.email, auditor.password);
     await other.getByRole('menuitem', { name: 'Retention', exact: true }).click();
     await other.getByTestId('retention-report').waitFor();
     await other.getByTestId('sweep-history').locator('tbody tr').first().waitFor();
