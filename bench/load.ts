@@ -15,6 +15,8 @@ import { parseArgs, printTable } from './stats';
  *   npm run bench:load                                  # 1M-lead database (loaded once, then reused)
  *   npm run bench:load -- --scale 0.01 --duration 5     # small (CI)
  *   options: --connections 50 --server postgres://postgres@127.0.0.1:5432/postgres
+ *            --only search          # the scenarios whose name contains this (and no floor)
+ *            --cpu-prof /tmp/p      # a V8 CPU profile of the console, written when it stops
  */
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -27,6 +29,8 @@ async function main() {
   const url = new URL(server);
   url.pathname = `/${dbName}`;
 
+  const only = args.only as string | undefined;
+  const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
   const fresh = await ensureDatabase(server, dbName);
   // The console in a process of its own, configured as in production: autocannon must not share its event loop.
   const running = await startConsoleProcess({
@@ -36,7 +40,7 @@ async function main() {
     ENCRYPTION_KEY: 'c'.repeat(64),
     ADMIN_EMAIL: 'bench@console.test',
     ADMIN_PASSWORD: 'bench password 123',
-  });
+  }, profile);
   const db = new Client({ connectionString: url.toString() });
   await db.connect();
   try {
@@ -59,7 +63,7 @@ async function main() {
       ['requests list', () => `/api/requests?range=[0,24]`],
     ];
     const rows: Array<Array<string | number>> = [];
-    for (const [name, path] of scenarios) {
+    for (const [name, path] of scenarios.filter(([name]) => !only || name.includes(only))) {
       const result = await autocannon({
         url: base,
         connections,
@@ -79,6 +83,11 @@ async function main() {
       ]);
     }
     // The floor, right after: the requests page from a bare node:http server with the same round trips.
+    if (!only) await runFloor();
+    printTable(`${connections} connections, ${duration} s per scenario, ${size.leads.toLocaleString('en')}-lead database (latency in ms)`, ['scenario', 'requests', 'req/s', 'p50', 'p99', 'max', 'errors', 'non-2xx'], rows);
+    console.log('Goal: no error, p99 under 100 ms.');
+
+    async function runFloor() {
     const floor = await startFloorServer({ DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: String(Math.min(20, connections)) });
     try {
       const result = await autocannon({ url: `${floor.base}/`, connections, duration, headers: { authorization: `Bearer ${token}` } });
@@ -86,8 +95,7 @@ async function main() {
     } finally {
       await floor.stop();
     }
-    printTable(`${connections} connections, ${duration} s per scenario, ${size.leads.toLocaleString('en')}-lead database (latency in ms)`, ['scenario', 'requests', 'req/s', 'p50', 'p99', 'max', 'errors', 'non-2xx'], rows);
-    console.log('Goal: no error, p99 under 100 ms.');
+    }
   } finally {
     await db.end();
     await running.stop();

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TooManyAttemptsError, UnauthenticatedError } from '../common/errors/domain.error';
 import { APP_CONFIG } from '../config/config.module';
+import { preparedQuery, type PreparedStatement } from '../database/prepared-query';
 import type { AppConfig } from '../config/config';
 import { User, type Role } from '../users/user.entity';
 import { LoginThrottle } from './login-throttle.entity';
@@ -106,20 +107,18 @@ export class AuthService {
   /** The user behind a token, if the session is open, unexpired and the account active. */
   async resolveSession(token: string): Promise<AuthenticatedUser | null> {
     if (token.length > 200) return null;
-    const session = await this.dataSource
-      .getRepository(Session)
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.user', 'user')
-      .where('session.tokenHash = :hash', { hash: hashToken(token) })
-      .andWhere('session.revokedAt IS NULL')
-      .andWhere('session.expiresAt > now()')
-      .andWhere('user.active = true')
-      .getOne();
-    if (!session) return null;
-    const { user } = session;
-    return { id: user.id, email: user.email, fullName: user.fullName, role: user.role, sessionId: session.id };
+    // Every request of a signed-in officer comes through here: one prepared statement, no ORM.
+    const [row] = await preparedQuery<AuthenticatedUser>(this.dataSource, SESSION_OF_TOKEN, [hashToken(token)]);
+    return row ?? null;
   }
 }
+
+const SESSION_OF_TOKEN: PreparedStatement = {
+  name: 'auth.session-of-token',
+  text: `SELECT u.id, u.email, u.full_name AS "fullName", u.role, s.id AS "sessionId"
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+};
 
 function throttleKeys(email: string, ip: string | null): Array<{ key: string; limit: number }> {
   return [{ key: `email:${email.slice(0, 320)}`, limit: THROTTLE.perAccount }, ...(ip ? [{ key: `ip:${ip}`, limit: THROTTLE.perAddress }] : [])];

@@ -10,6 +10,7 @@ import { AccessLog } from '../sources/access-logs/access-log.entity';
 import { ChatMessage } from '../sources/chat/chat-message.entity';
 import { SOURCES, sourceNamed } from '../sources/source-registry';
 import { DataKeys } from '../common/crypto/data-keys.service';
+import { preparedQuery, type PreparedStatement } from '../database/prepared-query';
 import { suppressionHash } from '../erasure/suppression';
 import { classifyQuery, type IdentifierKind } from './identifiers';
 
@@ -105,14 +106,13 @@ export class SubjectSearchService {
             : [['name', normalised], ['consent_id', trimmed]];
       identifiers.push({ kind: classified.kind, value: normalised, hop: 0 });
 
-      const first = await this.lookup(start);
-      for (const row of first) addMatch(row.source, row.record_id, { kind: row.kind, value: row.value, field: row.field, hop: 0 });
-      if (classified.kind === 'name' && first.some((r) => r.kind === 'consent_id')) identifiers[0] = { kind: 'consent_id', value: trimmed, hop: 0 };
+      const graph = await this.identityGraph(start);
+      for (const row of graph.first) addMatch(row.source, row.record_id, { kind: row.kind, value: row.value, field: row.field, hop: 0 });
+      if (classified.kind === 'name' && graph.first.some((r) => r.kind === 'consent_id')) identifiers[0] = { kind: 'consent_id', value: trimmed, hop: 0 };
 
       // One hop: the other e-mails, phones, accounts and consent ids of the records found.
-      const hop = await this.followOneHop(first, start);
-      for (const [kind, value] of hop.followed) identifiers.push({ kind, value, hop: 1 });
-      for (const row of hop.rows) {
+      for (const [kind, value] of graph.followed) identifiers.push({ kind, value, hop: 1 });
+      for (const row of graph.second) {
         // A record the searched identifier already found needs no second reason.
         if (matches.get(row.source)?.get(row.record_id)?.some((m) => m.hop === 0)) continue;
         addMatch(row.source, row.record_id, { kind: row.kind, value: row.value, field: row.field, hop: 1 });
@@ -128,50 +128,50 @@ export class SubjectSearchService {
       }
     }
 
-    // One query per source, side by side: on a server the pool runs them at once.
-    const loaded = await Promise.all(
-      SOURCES.filter((definition) => matches.get(definition.resource)?.size).map(async (definition) => {
-        const byRecord = matches.get(definition.resource)!;
-        const ids = [...byRecord.keys()].slice(0, MAX_RECORDS_PER_SOURCE);
-        const rows = await this.dataSource.getRepository(sourceNamed(definition.resource).entity).find({ where: { id: In(ids) } });
-        return {
-          source: definition.resource,
-          total: byRecord.size,
-          records: rows.map((row) => ({ id: String(row.id), record: definition.present(row as never), matches: byRecord.get(String(row.id))! })),
-        };
+    // The records (one query per source), the audit event and the erasure/request history side
+    // by side: on a server the pool runs them at once. The answer waits for the audit commit.
+    const found = SOURCES.filter((definition) => matches.get(definition.resource)?.size).map((definition) => ({ definition, byRecord: matches.get(definition.resource)! }));
+    const [sources, , history] = await Promise.all([
+      Promise.all(
+        found.map(async ({ definition, byRecord }) => {
+          const ids = [...byRecord.keys()].slice(0, MAX_RECORDS_PER_SOURCE);
+          const rows = await this.dataSource.getRepository(sourceNamed(definition.resource).entity).find({ where: { id: In(ids) } });
+          return {
+            source: definition.resource,
+            total: byRecord.size,
+            records: rows.map((row) => ({ id: String(row.id), record: definition.present(row as never), matches: byRecord.get(String(row.id))! })),
+          };
+        }),
+      ),
+      this.audit.recordNow(actor, {
+        action: 'subject.searched',
+        entity: 'subject',
+        details: { query: trimmed, understoodAs, requestId: purpose.requestId ?? null, found: Object.fromEntries(found.map((f) => [f.definition.resource, f.byRecord.size])) },
       }),
-    );
-    const sources: SubjectSearchResult['sources'] = loaded;
+      this.historyOf(understoodAs, normalised),
+    ]);
     const total = sources.reduce((n, s) => n + s.total, 0);
-
-    await this.audit.recordNow(actor, {
-      action: 'subject.searched',
-      entity: 'subject',
-      details: { query: trimmed, understoodAs, requestId: purpose.requestId ?? null, found: Object.fromEntries(sources.map((s) => [s.source, s.total])) },
-    });
-    const [erased, requests] = await Promise.all([this.suppressionOf(understoodAs, normalised), this.requestsOf(understoodAs, normalised)]);
-    return { query: trimmed, understoodAs, normalised, identifiers, total, sources, erased, requests };
+    return { query: trimmed, understoodAs, normalised, identifiers, total, sources, ...history };
   }
 
-  private async suppressionOf(kind: string, value: string): Promise<SubjectSearchResult['erased']> {
-    if (kind !== 'email' && kind !== 'phone') return null;
+  /**
+   * Whether the searched e-mail or phone is on the suppression list, and the requests made by
+   * that e-mail: one prepared statement (the suppression entry is looked up by its HMAC).
+   */
+  private async historyOf(kind: string, value: string): Promise<Pick<SubjectSearchResult, 'erased' | 'requests'>> {
+    if (kind !== 'email' && kind !== 'phone') return { erased: null, requests: [] };
     const hash = suppressionHash(await this.dataKeys.get('suppression'), kind, value);
-    const [row] = await this.dataSource.query(
-      `SELECT s.kind, s.request_id, r.reference, s.created_at, s.refused_count FROM suppressed_identifiers s
-       LEFT JOIN requests r ON r.id = s.request_id WHERE s.hash = $1`,
-      [hash],
-    );
-    return row
-      ? { kind: row.kind, requestId: row.request_id, reference: row.reference, since: new Date(row.created_at).toISOString(), refusedCount: row.refused_count }
-      : null;
-  }
-
-  private async requestsOf(kind: string, value: string): Promise<SubjectSearchResult['requests']> {
-    if (kind !== 'email') return [];
-    return this.dataSource.query(
-      `SELECT id, reference, type, status FROM requests WHERE lower(subject_email) = $1 ORDER BY received_at DESC LIMIT 50`,
-      [value],
-    );
+    const [row] = await preparedQuery<{ erased: SuppressionRow | null; requests: SubjectSearchResult['requests'] }>(this.dataSource, HISTORY_OF_IDENTIFIER, [
+      hash,
+      kind === 'email' ? value : null,
+    ]);
+    const erased = row.erased;
+    return {
+      erased: erased
+        ? { kind: erased.kind, requestId: erased.request_id, reference: erased.reference, since: new Date(erased.created_at).toISOString(), refusedCount: erased.refused_count }
+        : null,
+      requests: row.requests,
+    };
   }
 
   /**
@@ -199,68 +199,103 @@ export class SubjectSearchService {
         records.set(row.source, set);
       }
     };
-    const first = await this.lookup(start, 1_000_000);
-    add(first);
-    const hop = await this.followOneHop(first, start, 1_000_000);
-    add(hop.rows);
-    return { records, followed: hop.followed };
+    const graph = await this.identityGraph(start, 1_000_000);
+    add(graph.first);
+    add(graph.second);
+    return { records, followed: graph.followed };
   }
 
   /**
-   * The records reached through the other identifiers of the records found first. An identifier
-   * found in many records is shared (a colleague invited to every appointment, an office
-   * switchboard) and is not followed: it would pull in other people.
+   * The records that hold the starting identifiers (`first`), the other e-mails, phones,
+   * accounts and consent ids of those records (`followed`), and the records that hold these
+   * (`second`): one prepared statement, so that a search is one round trip for the whole hop.
+   * Not followed: names (too ambiguous), identifiers of records that hold several people (an
+   * event's attendees), the company's own addresses, and an identifier found in more than
+   * MAX_SHARED_RECORDS records (a colleague invited to every appointment, an office switchboard):
+   * it would pull in other people.
    */
-  private async followOneHop(
-    first: IndexRow[],
+  private async identityGraph(
     start: Array<[string, string]>,
-    limit?: number,
-  ): Promise<{ followed: Array<[IdentifierKind, string]>; rows: IndexRow[] }> {
-    const linked = await this.linkedIdentifiers(first, new Set(start.map(([k, v]) => `${k}\u0000${v}`)));
-    // An account is the same person's e-mail: look each up as both.
-    const twins = (kind: string, value: string): Array<[string, string]> =>
-      kind === 'email' ? [[kind, value], ['account', value]] : kind === 'account' ? [[kind, value], ['email', value]] : [[kind, value]];
-    const second = await this.lookup(linked.flatMap(([kind, value]) => twins(kind, value)), limit);
-    const uses = new Map<string, number>();
-    for (const row of second) uses.set(`${row.kind}\u0000${row.value}`, (uses.get(`${row.kind}\u0000${row.value}`) ?? 0) + 1);
-    const shared = (kind: string, value: string) => (uses.get(`${kind}\u0000${value}`) ?? 0) > MAX_SHARED_RECORDS;
+    limit = 5000,
+  ): Promise<{ first: IndexRow[]; followed: Array<[IdentifierKind, string]>; second: IndexRow[] }> {
+    const rows = await preparedQuery<IndexRow & { part: 'first' | 'followed' | 'second' }>(this.dataSource, IDENTITY_GRAPH, [
+      start.map((p) => p[0]),
+      start.map((p) => p[1]),
+      Math.trunc(limit),
+      LINKING_KINDS,
+      MULTI_PERSON_SOURCES,
+      this.config.controllerDomains,
+      MAX_LINKED,
+      MAX_SHARED_RECORDS,
+    ]);
     return {
-      followed: linked.filter(([kind, value]) => !shared(kind, value)),
-      rows: second.filter((row) => !shared(row.kind, row.value)),
+      first: rows.filter((r) => r.part === 'first'),
+      followed: rows.filter((r) => r.part === 'followed').map((r): [IdentifierKind, string] => [r.kind, r.value]),
+      second: rows.filter((r) => r.part === 'second'),
     };
   }
-
-  private async lookup(pairs: Array<[string, string]>, limit = 5000): Promise<IndexRow[]> {
-    if (pairs.length === 0) return [];
-    return this.dataSource.query(
-      `SELECT kind, value, source, record_id, field FROM subject_identifiers
-       WHERE (kind, value) IN (SELECT k, v FROM unnest($1::text[], $2::text[]) AS t(k, v))
-       LIMIT ${Math.trunc(limit)}`,
-      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
-    );
-  }
-
-  private async linkedIdentifiers(rows: IndexRow[], seen: Set<string>): Promise<Array<[IdentifierKind, string]>> {
-    if (rows.length === 0) return [];
-    const linked: Array<{ kind: IdentifierKind; value: string }> = await this.dataSource.query(
-      `SELECT DISTINCT kind, value FROM subject_identifiers
-       WHERE (source, record_id) IN (SELECT s, r FROM unnest($1::text[], $2::text[]) AS t(s, r)) AND kind = ANY($3::text[])
-         AND source <> ALL($4::text[])
-       LIMIT ${MAX_LINKED * 2}`,
-      [rows.map((r) => r.source), rows.map((r) => r.record_id), LINKING_KINDS, MULTI_PERSON_SOURCES],
-    );
-    const out: Array<[IdentifierKind, string]> = [];
-    const ownDomain = (value: string) => this.config.controllerDomains.includes(value.slice(value.lastIndexOf('@') + 1));
-    for (const { kind, value } of linked) {
-      if ((kind === 'email' || kind === 'account') && ownDomain(value)) continue;
-      const key = `${kind}\u0000${value}`;
-      // An account is the same person's e-mail: do not follow it twice.
-      const twin = kind === 'account' ? `email\u0000${value}` : kind === 'email' ? `account\u0000${value}` : key;
-      if (seen.has(key) || seen.has(twin)) continue;
-      seen.add(key);
-      out.push([kind, value]);
-      if (out.length >= MAX_LINKED) break;
-    }
-    return out;
-  }
 }
+
+interface SuppressionRow {
+  kind: string;
+  request_id: string | null;
+  reference: string | null;
+  created_at: string;
+  refused_count: number;
+}
+
+/** $1, $2: the starting kinds and values; $3: at most this many records per step. */
+const IDENTITY_GRAPH: PreparedStatement = {
+  name: 'subjects.identity-graph',
+  text: `
+    WITH start AS (
+      SELECT k, v FROM unnest($1::text[], $2::text[]) AS t(k, v)
+    ), first AS (
+      SELECT kind, value, source, record_id, field FROM subject_identifiers
+      WHERE (kind, value) IN (SELECT k, v FROM start)
+      LIMIT $3
+    ), candidates AS (
+      SELECT DISTINCT kind, value FROM subject_identifiers
+      WHERE (source, record_id) IN (SELECT source, record_id FROM first)
+        AND kind = ANY($4::text[]) AND source <> ALL($5::text[])
+    ), linked AS (
+      -- An account is the same person's e-mail: neither is followed if the other was searched,
+      -- and the two are followed once (as the e-mail).
+      SELECT DISTINCT ON (CASE WHEN kind = 'account' THEN 'email' ELSE kind END, value) kind, value
+      FROM candidates c
+      WHERE NOT (kind IN ('email', 'account') AND substring(value FROM '[^@]*$') = ANY($6::text[]))
+        AND NOT EXISTS (
+          SELECT 1 FROM start s
+          WHERE s.v = c.value AND (s.k = c.kind OR (s.k IN ('email', 'account') AND c.kind IN ('email', 'account'))))
+      ORDER BY CASE WHEN kind = 'account' THEN 'email' ELSE kind END, value, kind DESC
+      LIMIT $7
+    ), wanted AS (
+      SELECT kind, value FROM linked
+      UNION SELECT 'account', value FROM linked WHERE kind = 'email'
+      UNION SELECT 'email', value FROM linked WHERE kind = 'account'
+    ), second AS (
+      SELECT kind, value, source, record_id, field FROM subject_identifiers
+      WHERE (kind, value) IN (SELECT kind, value FROM wanted)
+      LIMIT $3
+    ), shared AS (
+      SELECT kind, value FROM second GROUP BY kind, value HAVING count(*) > $8
+    )
+    SELECT 'first' AS part, kind, value, source, record_id, field FROM first
+    UNION ALL
+    SELECT 'followed', kind, value, NULL, NULL, NULL FROM linked WHERE (kind, value) NOT IN (SELECT kind, value FROM shared)
+    UNION ALL
+    SELECT 'second', kind, value, source, record_id, field FROM second WHERE (kind, value) NOT IN (SELECT kind, value FROM shared)`,
+};
+
+/** $1: the HMAC of the searched e-mail or phone; $2: the e-mail (null for a phone). */
+const HISTORY_OF_IDENTIFIER: PreparedStatement = {
+  name: 'subjects.history-of-identifier',
+  text: `
+    SELECT
+      (SELECT row_to_json(x) FROM (
+         SELECT s.kind, s.request_id, r.reference, s.created_at, s.refused_count
+         FROM suppressed_identifiers s LEFT JOIN requests r ON r.id = s.request_id WHERE s.hash = $1) x) AS erased,
+      coalesce((SELECT json_agg(x) FROM (
+         SELECT id, reference, type, status FROM requests
+         WHERE $2::text IS NOT NULL AND lower(subject_email) = $2::text ORDER BY received_at DESC LIMIT 50) x), '[]') AS requests`,
+};
