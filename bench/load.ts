@@ -30,7 +30,7 @@ async function main() {
   url.pathname = `/${dbName}`;
 
   const only = args.only as string | undefined;
-  const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
+  const profile = [...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : []), ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean)];
   const fresh = await ensureDatabase(server, dbName);
   // The console in a process of its own, configured as in production: autocannon must not share its event loop.
   const running = await startConsoleProcess({

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource, In } from 'typeorm';
+import { loadByIds } from '../../api/src/database/load-by-ids';
+import { SOURCES } from '../../api/src/sources/source-registry';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
 
 /**
@@ -302,4 +305,22 @@ describe('ingestion and the subject search', () => {
     expect(await audit('records.listed')).toMatchObject({ actorEmail: 'admin@console.test', entity: 'leads', details: { filter, requestId, returned: 1, total: 1 } });
     expect(await audit('record.viewed')).toMatchObject({ actorEmail: 'admin@console.test', entity: 'leads', entityId: list.body[0].id, details: { requestId } });
   });
+
+  it('reads the records of a search through prepared statements exactly as TypeORM loads them (types, decryption)', async () => {
+    const dataSource = c.running.app.get(DataSource);
+    let compared = 0;
+    for (const definition of SOURCES) {
+      const repository = dataSource.getRepository(definition.entity);
+      const ids = (await repository.find({ select: { id: true } as never })).map((row) => String((row as { id: unknown }).id));
+      if (ids.length === 0) continue;
+      const expected = await repository.find({ where: { id: In(ids) } as never });
+      const byId = (rows: Array<{ id: unknown }>) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+      expect(byId(await loadByIds(dataSource, definition.entity, ids)), definition.resource).toStrictEqual(byId(expected as Array<{ id: unknown }>));
+      compared++;
+    }
+    // Every source of the person above, tokens (decrypted) included.
+    expect(compared).toBe(SOURCES.length);
+    expect(await loadByIds(dataSource, SOURCES[0].entity, [])).toEqual([]);
+  });
 });
+

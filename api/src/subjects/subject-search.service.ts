@@ -10,6 +10,7 @@ import { AccessLog } from '../sources/access-logs/access-log.entity';
 import { ChatMessage } from '../sources/chat/chat-message.entity';
 import { SOURCES, sourceNamed } from '../sources/source-registry';
 import { DataKeys } from '../common/crypto/data-keys.service';
+import { loadByIds } from '../database/load-by-ids';
 import { preparedQuery, type PreparedStatement } from '../database/prepared-query';
 import { suppressionHash } from '../erasure/suppression';
 import { classifyQuery, type IdentifierKind } from './identifiers';
@@ -135,7 +136,7 @@ export class SubjectSearchService {
       Promise.all(
         found.map(async ({ definition, byRecord }) => {
           const ids = [...byRecord.keys()].slice(0, MAX_RECORDS_PER_SOURCE);
-          const rows = await this.dataSource.getRepository(sourceNamed(definition.resource).entity).find({ where: { id: In(ids) } });
+          const rows = await loadByIds<{ id: string | number }>(this.dataSource, sourceNamed(definition.resource).entity, ids);
           return {
             source: definition.resource,
             total: byRecord.size,
