@@ -103,8 +103,11 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
+  // An ETag costs a SHA-1 of every answer and serves nothing: no API answer may be cached.
+  app.set('etag', false);
   app.setGlobalPrefix('api');
   app.use(securityHeaders());
+  app.use('/api', noStore);
   app.use(json({ limit: '5mb', reviver: refuseUnsafeJson }), bodyParserErrors);
   // E-mails arrive raw (.eml), in whatever charset they were written: keep the bytes.
   app.use('/api/intake/email', raw({ type: () => true, limit: '25mb' }), bodyParserErrors);
@@ -136,6 +139,12 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   if (config.adminDir && existsSync(join(config.adminDir, 'index.html'))) {
     app.useStaticAssets(config.adminDir, { index: 'index.html', maxAge: '1h' });
   }
+}
+
+/** Answers about people stay out of browser and proxy caches (a shared computer, a proxy's disk). */
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 /**

@@ -37,6 +37,16 @@ describe('health, docs and request ids', () => {
     }
   });
 
+  it('lets no answer of the API be cached: Cache-Control no-store, no ETag', async () => {
+    const token = await c.login();
+    for (const path of ['/api/health', '/api/requests', '/api/leads', '/api/auth/me']) {
+      const res = await c.api(path, { token });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toContain('no-store');
+      expect(res.headers.get('etag'), path).toBeNull();
+    }
+  });
+
   it('marks the session cookie Secure when the console is reached over HTTPS through its proxy', async () => {
     const plain = await c.api('/api/auth/login', { body: ADMIN });
     expect(plain.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
