@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { totalFromPage } from './find-page';
+import { ESTIMATE_REUSE_MS, EstimateCache, totalFromPage } from './find-page';
 
 describe('totalFromPage', () => {
   it('knows the total from a short page', () => {
@@ -14,5 +14,27 @@ describe('totalFromPage', () => {
     expect(totalFromPage(100, 25, 25)).toBeNull();
     // Nothing at 500: the list may hold 3 rows or 499, only a count tells.
     expect(totalFromPage(500, 25, 0)).toBeNull();
+  });
+});
+
+describe('EstimateCache', () => {
+  it('reuses an estimate for ESTIMATE_REUSE_MS, then forgets it', () => {
+    const cache = new EstimateCache();
+    cache.set('leads', 1_000_000, 0);
+    expect(cache.get('leads', ESTIMATE_REUSE_MS - 1)).toBe(1_000_000);
+    expect(cache.get('leads', ESTIMATE_REUSE_MS)).toBeUndefined();
+    expect(cache.get('leads', 0)).toBeUndefined();
+    expect(cache.get('other', 0)).toBeUndefined();
+  });
+
+  it('keeps at most its capacity, dropping the oldest', () => {
+    const cache = new EstimateCache(2);
+    cache.set('a', 1, 0);
+    cache.set('b', 2, 0);
+    cache.set('a', 3, 1);
+    cache.set('c', 4, 1);
+    expect(cache.get('b', 2)).toBeUndefined();
+    expect(cache.get('a', 2)).toBe(3);
+    expect(cache.get('c', 2)).toBe(4);
   });
 });

@@ -50,6 +50,42 @@ export function totalFromPage(skip: number, take: number | undefined, received: 
 export const EXACT_COUNT_LIMIT = 10_000;
 
 /**
+ * How long a large list's estimate is reused. PostgreSQL's estimate moves only when the table is
+ * analysed, and paging through a million leads asked for the same plan on every page.
+ */
+export const ESTIMATE_REUSE_MS = 10_000;
+
+/** The estimates of large lists, per database, by query; at most `capacity`, the oldest dropped first. */
+export class EstimateCache {
+  private readonly entries = new Map<string, { value: number; at: number }>();
+
+  constructor(private readonly capacity = 200) {}
+
+  get(key: string, now: number): number | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (now - entry.at < ESTIMATE_REUSE_MS) return entry.value;
+    this.entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, value: number, now: number): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, at: now });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+const largeEstimates = {
+  byDatabase: new WeakMap<object, EstimateCache>(),
+  of(database: object): EstimateCache {
+    const cache = this.byDatabase.get(database) ?? new EstimateCache();
+    this.byDatabase.set(database, cache);
+    return cache;
+  },
+};
+
+/**
  * The number of rows a list matches: exact up to EXACT_COUNT_LIMIT (a bounded scan), beyond it
  * PostgreSQL's estimate for the same query (never below the limit). The UI pages through it the
  * same way; a total in the millions is approximate, as the docs say.
@@ -58,9 +94,16 @@ async function countUpTo<T extends ObjectLiteral>(repository: Repository<T>, whe
   const matching = repository.createQueryBuilder('row').setFindOptions({ where }).select('1');
   const [sql, parameters] = matching.getQueryAndParameters();
   // The plan's estimate first (no rows read): far above the limit, it is the answer.
+  const estimates = largeEstimates.of(repository.manager.connection);
+  const key = `${sql}\u0000${JSON.stringify(parameters)}`;
+  const known = estimates.get(key, Date.now());
+  if (known !== undefined) return known;
   const [plan] = await repository.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters);
   const estimate = Math.round(Number(plan['QUERY PLAN'][0].Plan['Plan Rows']));
-  if (estimate > EXACT_COUNT_LIMIT * 10) return estimate;
+  if (estimate > EXACT_COUNT_LIMIT * 10) {
+    estimates.set(key, estimate, Date.now());
+    return estimate;
+  }
   const [bounded] = await repository.query(`SELECT count(*)::int AS n FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS bounded`, parameters);
   return bounded.n <= EXACT_COUNT_LIMIT ? bounded.n : Math.max(EXACT_COUNT_LIMIT + 1, estimate);
 }
