@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import archiver from 'archiver';
-import { createHash } from 'node:crypto';
-import { PassThrough, type Readable, type Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import type archiver from 'archiver';
+import { createHash, type Hash } from 'node:crypto';
+import { Writable, type Readable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
@@ -20,7 +20,7 @@ import { ExportSpool } from './export-spool';
 import { watchStall } from './export-stall';
 import { readmeHtml, readmeText, type ReadmeFacts } from './export-texts';
 import { calendarConnectionRow, calendarEventRow, chatMessageRow, consentRow, leadRow, type ExportKind } from './export-rows';
-import { ZIP_OPTIONS } from './export-zip';
+import { appendDeflated, createPackageArchive, DeflatedFile } from './export-zip';
 
 /** Records per page: small sources by OFFSET, large ones by keyset. */
 const PAGE = 1000;
@@ -87,7 +87,7 @@ export class ExportService {
       await reader.close();
       throw error;
     }
-    const archive = archiver('zip', ZIP_OPTIONS);
+    const archive = createPackageArchive();
     const zipHash = createHash('sha256');
     let zipSize = 0;
     let aborted = false;
@@ -227,11 +227,12 @@ export class ExportService {
   }
 
   /**
-   * Writes one source as data/<source>.json and data/<source>.csv from one read of the database:
-   * the JSON goes into the archive page by page as it is read, the CSV of the same rows waits in
-   * a spool (the archive takes one entry at a time) and follows. Both are hashed and measured
-   * as they are made. A page is handed over without waiting for the archive to take the one
-   * before: the next page is read while zlib compresses the last (backpressure one page behind).
+   * Writes one source as data/<source>.json and data/<source>.csv from one read of the database.
+   * Each file is deflated on its own zlib stream as it is made, so the two are compressed side by
+   * side on the thread pool: the JSON goes into the archive page by page as it is read, the
+   * compressed CSV waits in a spool (the archive takes one entry at a time) and follows. Both are
+   * hashed and measured as they are made. A page is handed over without waiting for zlib to take
+   * the one before: the next page is read while the last is compressed (backpressure one page behind).
    */
   private async addSource(
     archive: archiver.Archiver,
@@ -242,32 +243,33 @@ export class ExportService {
   ): Promise<ManifestFile[]> {
     const jsonPath = `data/${file.source}.json`;
     const csvPath = `data/${file.source}.csv`;
-    const json = new PassThrough();
-    started(json);
-    archive.append(json, { name: jsonPath });
+    const json = new DeflatedFile();
+    const csv = new DeflatedFile();
+    started(json.output);
+    appendDeflated(archive, json.output, jsonPath, json);
     const jsonHash = createHash('sha256');
     const csvHash = createHash('sha256');
-    let jsonSize = 0;
     let records = 0;
-    let draining: Promise<void> | null = null;
-    const writeJson = async (chunk: Buffer) => {
-      jsonHash.update(chunk);
-      jsonSize += chunk.length;
-      if (draining) await draining;
-      draining = null;
-      if (json.destroyed) return;
-      if (!json.write(chunk)) draining = drainedOrClosed(json);
-    };
     const spool = new ExportSpool();
-    const writeCsv = (chunk: Buffer) => {
-      csvHash.update(chunk);
-      return spool.write(chunk);
+    const spooled = pipeline(
+      csv.output,
+      new Writable({
+        write: (chunk: Buffer, _encoding, done) => void spool.write(chunk).then(() => done(), done),
+      }),
+    );
+    spooled.catch(() => {}); // awaited below, or the export already failed
+    const write = (file: DeflatedFile, hash: Hash, chunk: Buffer): Promise<void> => {
+      hash.update(chunk);
+      if (file.output.destroyed || file.write(chunk)) return Promise.resolve();
+      return drainedOrClosed(file.output);
     };
+    let waiting: Promise<unknown> = Promise.resolve();
+    let completed = false;
     const pages = file.pages();
     let header: string[] | null = null;
     /**
      * The next page as its JSON and CSV bytes. The records and the text are dropped before
-     * anything is awaited: held while the archive takes the page before, they outlived young
+     * anything is awaited: held while zlib takes the page before, they outlived young
      * collections and were copied and promoted each time (a quarter of the export's time and
      * most of its memory growth); bytes in Buffers are outside the JavaScript heap.
      */
@@ -287,26 +289,36 @@ export class ExportService {
       return [Buffer.from(jsonText, 'utf8'), Buffer.from(csvText, 'utf8')];
     };
     try {
-      await writeJson(Buffer.from('[\n'));
+      waiting = write(json, jsonHash, Buffer.from('[\n'));
       for (let chunks = await nextPage(); chunks; chunks = await nextPage()) {
         if (isAborted()) return [];
-        await Promise.all([writeJson(chunks[0]), writeCsv(chunks[1])]);
+        await waiting;
+        waiting = Promise.all([write(json, jsonHash, chunks[0]), write(csv, csvHash, chunks[1])]);
       }
+      await waiting;
       if (isAborted()) return [];
-      await writeJson(Buffer.from(records > 0 ? '\n]\n' : ']\n'));
+      await write(json, jsonHash, Buffer.from(records > 0 ? '\n]\n' : ']\n'));
       json.end();
-      const csv = await spool.readable();
-      started(csv);
-      archive.append(csv, { name: csvPath });
+      csv.end();
+      await Promise.race([spooled, archiveFailed]);
+      const csvEntry = await spool.readable();
+      started(csvEntry);
+      appendDeflated(archive, csvEntry, csvPath, csv);
       // The spool is freed once the archive has taken all of it.
-      await Promise.race([finished(csv), archiveFailed]);
+      await Promise.race([finished(csvEntry), archiveFailed]);
+      completed = true;
     } finally {
+      // Stopped half-way: zlib's streams are let go (a finished JSON entry may still be passing into the archive).
+      if (!completed) {
+        json.output.destroy();
+        csv.output.destroy();
+      }
       await pages.return(undefined);
       await spool.dispose();
     }
     return [
-      { path: jsonPath, size: jsonSize, records, sha256: jsonHash.digest('hex') },
-      { path: csvPath, size: spool.size, records, sha256: csvHash.digest('hex') },
+      { path: jsonPath, size: json.size, records, sha256: jsonHash.digest('hex') },
+      { path: csvPath, size: csv.size, records, sha256: csvHash.digest('hex') },
     ];
   }
 
@@ -548,7 +560,7 @@ async function readAlongIndex(db: QueryRunner, sql: string, values: Array<string
   return results[2].rows;
 }
 
-function drainedOrClosed(stream: PassThrough): Promise<void> {
+function drainedOrClosed(stream: Writable): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       stream.off('drain', done);
