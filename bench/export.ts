@@ -80,6 +80,7 @@ async function main() {
       const baseline = rss(child.pid!);
       let peak = baseline;
       const cpu = threadsCpu(child.pid!);
+      const database = postgresCpu();
       const sampler = setInterval(() => (peak = Math.max(peak, rss(child.pid!))), 5);
       const t = performance.now();
       const res = await fetch(`${base}/api/requests/${requestId}/export.zip?kind=access`, { headers: { authorization: `Bearer ${token}` } });
@@ -87,6 +88,7 @@ async function main() {
       const ms = performance.now() - t;
       clearInterval(sampler);
       const used = threadsCpu(child.pid!);
+      const cpuDatabase = postgresCpu() - database;
       const entries = await readZip(zip);
       const manifest = JSON.parse(entries.get('manifest.json')!.toString()) as { files: Array<{ path: string; size: number; records: number; sha256: string }> };
       const chat = manifest.files.find((f) => f.path === 'data/chat-messages.json')!;
@@ -96,7 +98,7 @@ async function main() {
         if (content.length !== f.size || createHash('sha256').update(content).digest('hex') !== f.sha256) throw new Error(`${f.path}: size or checksum differs from the manifest`);
       }
       const raw = manifest.files.reduce((n, f) => n + f.size, 0);
-      return { ms, raw, zip, entries, rssGrowth: peak - baseline, cpuMain: used.main - cpu.main, cpuOther: used.other - cpu.other };
+      return { ms, raw, zip, entries, rssGrowth: peak - baseline, cpuMain: used.main - cpu.main, cpuOther: used.other - cpu.other, cpuDatabase };
     };
     const requestFor = async (email: string) => {
       const request = await post(base, '/api/requests', { type: 'access', channel: 'email', language: 'it', receivedAt: new Date().toISOString(), subjectEmail: email }, token);
@@ -107,7 +109,7 @@ async function main() {
     const typical = await exportOnce(await requestFor('typical@example.it'), 3);
     const heavyId = await requestFor('heavy@example.it');
     const rows: Array<Array<string | number>> = [
-      ['typical subject', typical.ms, typical.raw / 1e6, typical.zip.length / 1e6, typical.raw / 1e6 / (typical.ms / 1000), typical.rssGrowth / 1e6, typical.cpuMain, typical.cpuOther, '', ''],
+      ['typical subject', typical.ms, typical.raw / 1e6, typical.zip.length / 1e6, typical.raw / 1e6 / (typical.ms / 1000), typical.rssGrowth / 1e6, typical.cpuMain, typical.cpuOther, typical.cpuDatabase, '', ''],
     ];
     // The heavy package and the floor, one after the other, `runs` times: the machine is shared,
     // so each export is compared with the floor measured right after it.
@@ -137,13 +139,14 @@ async function main() {
         heavy.rssGrowth / 1e6,
         heavy.cpuMain,
         heavy.cpuOther,
+        heavy.cpuDatabase,
         floorRate,
         rate / floorRate,
       ]);
     }
     printTable(
       'Access package export (through HTTP, console in its own process; floor: archiver alone on the same files from memory, right after)',
-      ['', 'ms', 'data MB', 'zip MB', 'MB/s (data)', 'RSS growth MB', 'CPU main ms', 'CPU other threads ms', 'floor MB/s', 'export / floor'],
+      ['', 'ms', 'data MB', 'zip MB', 'MB/s (data)', 'RSS growth MB', 'CPU main ms', 'CPU other threads ms', 'CPU PostgreSQL ms', 'floor MB/s', 'export / floor'],
       rows,
     );
     const sorted = [...ratios].sort((x, y) => x - y);
@@ -169,6 +172,22 @@ function threadsCpu(pid: number): { main: number; other: number } {
     else other += ms;
   }
   return { main, other };
+}
+
+/** CPU time (ms) of every PostgreSQL process on this machine (the benchmark's server is local). */
+function postgresCpu(): number {
+  let ms = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ms += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ms;
 }
 
 function rss(pid: number): number {

@@ -1,0 +1,76 @@
+import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { appendDeflated, createPackageArchive, DeflatedFile } from './export-zip';
+
+interface Entry {
+  data: Buffer;
+  crc32: number;
+  size: number;
+  method: number;
+}
+
+/** Every entry with what the central directory says of it. */
+function entriesOf(zip: Buffer): Promise<Map<string, Entry>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (error, file) => {
+      if (error || !file) return reject(error);
+      const out = new Map<string, Entry>();
+      file.on('entry', (entry: yauzl.Entry) =>
+        file.openReadStream(entry, (err, stream) => {
+          if (err || !stream) return reject(err);
+          void buffer(stream).then((data) => {
+            out.set(entry.fileName, { data, crc32: entry.crc32, size: entry.uncompressedSize, method: entry.compressionMethod });
+            file.readEntry();
+          }, reject);
+        }),
+      );
+      file.on('end', () => resolve(out));
+      file.on('error', reject);
+      file.readEntry();
+    });
+  });
+}
+
+describe('the package archive format', () => {
+  it('copies entries the export deflated itself beside entries archiver deflates, each with its CRC-32 and size', async () => {
+    const archive = createPackageArchive();
+    const sink = new PassThrough();
+    archive.pipe(sink);
+    const zipped = buffer(sink);
+
+    const json = new DeflatedFile();
+    const csv = new DeflatedFile();
+    appendDeflated(archive, json.output, 'data/chat.json', json);
+    const jsonText = Buffer.from(JSON.stringify(Array.from({ length: 5000 }, (_, i) => ({ i, text: `messaggio ${i} è qui` }))));
+    const csvText = Buffer.from('\ufeffi,text\n' + Array.from({ length: 5000 }, (_, i) => `${i},messaggio ${i}\n`).join(''));
+    // Written side by side in pieces, as the export writes pages.
+    for (let at = 0; at < jsonText.length; at += 7000) json.write(jsonText.subarray(at, at + 7000));
+    for (let at = 0; at < csvText.length; at += 5000) csv.write(csvText.subarray(at, at + 5000));
+    json.end();
+    csv.end();
+    // The CSV waits (here in memory) and follows the JSON.
+    const csvDeflated = await buffer(csv.output);
+    appendDeflated(archive, new PassThrough().end(csvDeflated), 'data/chat.csv', csv);
+    archive.append('README', { name: 'README.txt' });
+    await archive.finalize();
+
+    const entries = await entriesOf(await zipped);
+    expect([...entries.keys()]).toEqual(['data/chat.json', 'data/chat.csv', 'README.txt']);
+    for (const [name, text] of [
+      ['data/chat.json', jsonText],
+      ['data/chat.csv', csvText],
+      ['README.txt', Buffer.from('README')],
+    ] as const) {
+      const entry = entries.get(name)!;
+      expect(entry.data.equals(text), name).toBe(true);
+      expect(entry.size, name).toBe(text.length);
+      expect(entry.crc32, name).toBe(crc32(text));
+      expect(entry.method, name).toBe(8); // deflated
+    }
+    expect(csvDeflated.length).toBeLessThan(csvText.length / 3);
+    expect(json.size).toBe(jsonText.length);
+  });
+});
