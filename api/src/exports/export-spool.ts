@@ -7,9 +7,10 @@ import { Readable } from 'node:stream';
 /**
  * One file of a package held while another is written: a ZIP is written one entry at a time,
  * and a source's JSON and CSV are made from the same rows, read from the database once. The
- * CSV waits here while the JSON goes into the archive, then follows it.
+ * CSV (already deflated) waits here while the JSON goes into the archive, then follows it.
  *
- * Up to `memoryLimit` bytes stay in memory (every ordinary subject). Beyond, the bytes go to a
+ * Up to `memoryLimit` bytes stay in memory (every ordinary subject, and a CSV of about 20 MB
+ * once deflated). Beyond, the bytes go to a
  * temporary file that is removed from its directory as soon as it is opened, so that it goes
  * with the process whatever happens, and that is encrypted (AES-256-CTR) with a key that exists
  * only in this object: what reaches the disk is personal data nobody can read once the export
