@@ -322,5 +322,41 @@ describe('ingestion and the subject search', () => {
     expect(compared).toBe(SOURCES.length);
     expect(await loadByIds(dataSource, SOURCES[0].entity, [])).toEqual([]);
   });
+
+  it('follows neither the company\'s own addresses nor an identifier shared by more than 25 records', async () => {
+    // Another visitor's chat where the assistant also gave the company's address.
+    await ingest('chat-conversations', {
+      externalId: 'chat-other',
+      provider: 'anthropic',
+      startedAt: '2026-11-07T18:00:00Z',
+      messages: [
+        { role: 'user', content: 'Avete un listino?', sentAt: '2026-11-07T18:00:01Z' },
+        { role: 'assistant', content: 'Lo chieda a info@vimage.it', sentAt: '2026-11-07T18:00:02Z' },
+      ],
+    });
+    // An office switchboard: one number on 30 leads of 30 different people, one of them Paolo.
+    await ingest(
+      'leads',
+      Array.from({ length: 30 }, (_, i) => ({
+        externalId: `switchboard-${i}`,
+        firstName: 'Collega',
+        lastName: `Numero ${i}`,
+        email: i === 0 ? 'paolo.verdi@example.it' : `collega${i}@ufficio.example.it`,
+        phone: '+39 041 555 0000',
+        submittedAt: '2026-11-08T10:00:00Z',
+      })),
+    );
+
+    const giulia = await search('giulia.bianchi@example.it');
+    expect(giulia.body.identifiers.map((i: { value: string }) => i.value)).not.toContain('info@vimage.it');
+    const chats = giulia.body.sources.find((s: { source: string }) => s.source === 'chat-messages');
+    expect(chats.records.map((r: { record: { content: string } }) => r.record.content).join(' ')).not.toContain('listino');
+
+    const paolo = await search('paolo.verdi@example.it');
+    expect(sourcesOf(paolo.body)).toEqual({ leads: 1 });
+    expect(paolo.body.identifiers).toEqual([{ kind: 'email', value: 'paolo.verdi@example.it', hop: 0 }]);
+    // Searched for itself, the switchboard finds all 30.
+    expect(sourcesOf((await search('041 555 0000')).body)).toEqual({ leads: 30 });
+  });
 });
 
