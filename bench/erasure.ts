@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { startConsole } from '../api/src/bootstrap';
 import { seal } from '../api/src/common/crypto/secret-box';
 import { loadConfig } from '../api/src/config/config';
-import { ensureDatabase, FULL, loadDataset, loaded, mix, person, type DatasetSize } from './dataset';
+import { ensureDatabase, ensureDataset, FULL, mix, person, type DatasetSize } from './dataset';
 import { parseArgs, percentiles, printTable } from './stats';
 
 /**
@@ -62,13 +62,7 @@ async function main() {
   const db = new Client({ connectionString: url.toString() });
   await db.connect();
   try {
-    if (fresh || !(await loaded(db, size))) {
-      console.log('Loading with COPY (once; later runs reuse it):');
-      await loadDataset(db, size, console.log);
-      await db.query(`CREATE TABLE IF NOT EXISTS bench_meta (size jsonb)`);
-      await db.query(`DELETE FROM bench_meta`);
-      await db.query(`INSERT INTO bench_meta VALUES ($1)`, [JSON.stringify(size)]);
-    }
+    await ensureDataset(db, size, fresh);
     const base = running.url.replace('localhost', '127.0.0.1');
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@console.test', password: 'bench password 123' }) });
     const { token } = (await login.json()) as { token: string };

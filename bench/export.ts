@@ -1,15 +1,13 @@
 import 'reflect-metadata';
 import archiver from 'archiver';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { ZIP_OPTIONS } from '../api/src/exports/export-zip';
 import { readZip } from '../tests/support/zip';
 import { parseArgs, printTable } from './stats';
-import { freePort } from '../tests/support/free-port';
+import { startConsoleProcess, type RunningProcess } from './console-process';
 
 /**
  * Access-package export of a typical subject and a heavy one (100,000 chat messages), through
@@ -34,19 +32,15 @@ async function main() {
   await admin.query(`CREATE DATABASE "${dbName}"`);
   const url = new URL(server);
   url.pathname = `/${dbName}`;
-  const port = await freePort();
   // --cpu-prof DIR: the console writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
   const profile = args['cpu-prof'] ? [`--cpu-prof`, `--cpu-prof-dir=${args['cpu-prof']}`] : [];
-  const child = spawn(process.execPath, [...profile, join(__dirname, '../api/src/main.js')], {
-    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), ENCRYPTION_KEY: 'd'.repeat(64), ADMIN_EMAIL: 'bench@console.test', ADMIN_PASSWORD: 'bench password 123', LOG_LEVEL: 'warn', ADMIN_DIR: 'none' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  let console_: RunningProcess | null = null;
   try {
-    await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (d: Buffer) => d.toString().includes('Privacy console ready') && resolve());
-      child.on('exit', (code) => reject(new Error(`console exited ${code}`)));
-    });
+    console_ = await startConsoleProcess(
+      { DATABASE_URL: url.toString(), ENCRYPTION_KEY: 'd'.repeat(64), ADMIN_EMAIL: 'bench@console.test', ADMIN_PASSWORD: 'bench password 123' },
+      profile,
+    );
+    const { base, pid } = console_;
     const token = (await post(base, '/api/auth/login', { email: 'bench@console.test', password: 'bench password 123' })).token as string;
     const key = (await post(base, '/api/api-keys', { name: 'bench' }, token)).key as string;
     const ingest = (source: string, body: unknown) => post(base, `/api/ingest/${source}`, body, undefined, key);
@@ -77,17 +71,17 @@ async function main() {
 
     /** One download, timed, with the console's peak resident memory and CPU time meanwhile; the package is checked. */
     const exportOnce = async (requestId: string, expected: number) => {
-      const baseline = rss(child.pid!);
+      const baseline = rss(pid);
       let peak = baseline;
-      const cpu = threadsCpu(child.pid!);
+      const cpu = threadsCpu(pid);
       const database = postgresCpu();
-      const sampler = setInterval(() => (peak = Math.max(peak, rss(child.pid!))), 5);
+      const sampler = setInterval(() => (peak = Math.max(peak, rss(pid))), 5);
       const t = performance.now();
       const res = await fetch(`${base}/api/requests/${requestId}/export.zip?kind=access`, { headers: { authorization: `Bearer ${token}` } });
       const zip = Buffer.from(await res.arrayBuffer());
       const ms = performance.now() - t;
       clearInterval(sampler);
-      const used = threadsCpu(child.pid!);
+      const used = threadsCpu(pid);
       const cpuDatabase = postgresCpu() - database;
       const entries = await readZip(zip);
       const manifest = JSON.parse(entries.get('manifest.json')!.toString()) as { files: Array<{ path: string; size: number; records: number; sha256: string }> };
@@ -152,8 +146,7 @@ async function main() {
     const sorted = [...ratios].sort((x, y) => x - y);
     console.log(`\n  export / floor over ${runs} runs: median ${sorted[Math.floor((sorted.length - 1) / 2)].toFixed(2)}, best ${sorted[sorted.length - 1].toFixed(2)}, worst ${sorted[0].toFixed(2)}`);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await console_?.stop();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
   }
@@ -161,13 +154,10 @@ async function main() {
 
 /** CPU time (ms) of the process's main thread and of its other threads (zlib and file work in libuv's pool, V8's collector). */
 function threadsCpu(pid: number): { main: number; other: number } {
-  const ticks = 1000 / 100; // USER_HZ
   let main = 0;
   let other = 0;
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ms = (Number(fields[11]) + Number(fields[12])) * ticks;
+    const ms = cpuMs(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
     if (tid === String(pid)) main += ms;
     else other += ms;
   }
@@ -180,14 +170,18 @@ function postgresCpu(): number {
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ms += (Number(fields[11]) + Number(fields[12])) * 10;
+      if (stat.includes('(postgres)')) ms += cpuMs(stat);
     } catch {
       // The process ended meanwhile.
     }
   }
   return ms;
+}
+
+/** User plus system time (ms) from a /proc stat line; the fields after the command name, counted in USER_HZ (100/s). */
+function cpuMs(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function rss(pid: number): number {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { startConsoleProcess, startFloorServer } from './console-process';
-import { ensureDatabase, FULL, loadDataset, loaded, person, type DatasetSize } from './dataset';
+import { ensureDatabase, ensureDataset, FULL, person, type DatasetSize } from './dataset';
 import { parseArgs, printTable } from './stats';
 
 /**
@@ -33,7 +33,7 @@ async function main() {
   url.pathname = `/${dbName}`;
 
   const only = args.only as string | undefined;
-  const profile = [...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : []), ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean)];
+  const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
   const fresh = await ensureDatabase(server, dbName);
   // The console in a process of its own, configured as in production: autocannon must not share its event loop.
   const running = await startConsoleProcess({
@@ -47,13 +47,7 @@ async function main() {
   const db = new Client({ connectionString: url.toString() });
   await db.connect();
   try {
-    if (fresh || !(await loaded(db, size))) {
-      console.log('Loading with COPY (once; later runs reuse it):');
-      await loadDataset(db, size, console.log);
-      await db.query(`CREATE TABLE IF NOT EXISTS bench_meta (size jsonb)`);
-      await db.query(`DELETE FROM bench_meta`);
-      await db.query(`INSERT INTO bench_meta VALUES ($1)`, [JSON.stringify(size)]);
-    }
+    await ensureDataset(db, size, fresh);
     const base = running.base;
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@console.test', password: 'bench password 123' }) });
     const { token } = (await login.json()) as { token: string };
@@ -65,45 +59,28 @@ async function main() {
       ['leads list, first page, newest first', () => `/api/leads?sort=${encodeURIComponent('["submittedAt","DESC"]')}&range=[0,24]`],
       ['requests list', () => `/api/requests?range=[0,24]`],
     ];
-    const rows: Array<Array<string | number>> = [];
-    for (const [name, path] of scenarios.filter(([name]) => !only || name.includes(only))) {
-      const run = (seconds: number) =>
-        autocannon({
-          url: base,
-          connections,
-          duration: seconds,
-          headers: { authorization: `Bearer ${token}` },
-          requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path() }) }],
-        });
+    /** One scenario: `warmup` seconds unmeasured, then `duration` measured; its row of the table. */
+    const measure = async (name: string, options: autocannon.Options): Promise<Array<string | number>> => {
+      const run = (seconds: number) => autocannon({ connections, headers: { authorization: `Bearer ${token}` }, ...options, duration: seconds });
       if (warmup > 0) await run(warmup);
       const result = await run(duration);
-      rows.push([
-        name,
-        result.requests.total,
-        result.requests.average.toFixed(0),
-        result.latency.p50,
-        result.latency.p99,
-        result.latency.max,
-        result.errors + result.timeouts,
-        result.non2xx,
-      ]);
+      return [name, result.requests.total, result.requests.average.toFixed(0), result.latency.p50, result.latency.p99, result.latency.max, result.errors + result.timeouts, result.non2xx];
+    };
+    const rows: Array<Array<string | number>> = [];
+    for (const [name, path] of scenarios.filter(([name]) => !only || name.includes(only))) {
+      rows.push(await measure(name, { url: base, requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path() }) }] }));
     }
     // The floor, right after: the requests page from a bare node:http server with the same round trips.
-    if (!only) await runFloor();
-    printTable(`${connections} connections, ${duration} s per scenario after ${warmup} s unmeasured, ${size.leads.toLocaleString('en')}-lead database (latency in ms)`, ['scenario', 'requests', 'req/s', 'p50', 'p99', 'max', 'errors', 'non-2xx'], rows);
-    console.log('Goal: no error, p99 under 100 ms.');
-
-    async function runFloor() {
+    if (!only) {
       const floor = await startFloorServer({ DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: String(Math.min(20, connections)) });
       try {
-        const run = (seconds: number) => autocannon({ url: `${floor.base}/`, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } });
-        if (warmup > 0) await run(warmup);
-        const result = await run(duration);
-        rows.push(['floor: requests page, bare node:http + pg', result.requests.total, result.requests.average.toFixed(0), result.latency.p50, result.latency.p99, result.latency.max, result.errors + result.timeouts, result.non2xx]);
+        rows.push(await measure('floor: requests page, bare node:http + pg', { url: `${floor.base}/` }));
       } finally {
         await floor.stop();
       }
     }
+    printTable(`${connections} connections, ${duration} s per scenario after ${warmup} s unmeasured, ${size.leads.toLocaleString('en')}-lead database (latency in ms)`, ['scenario', 'requests', 'req/s', 'p50', 'p99', 'max', 'errors', 'non-2xx'], rows);
+    console.log('Goal: no error, p99 under 100 ms.');
   } finally {
     await db.end();
     await running.stop();

@@ -4,7 +4,7 @@ import { startConsole } from '../api/src/bootstrap';
 import { loadConfig } from '../api/src/config/config';
 import { phoneWritings } from '../api/src/seed/demo-data';
 import { classifyQuery } from '../api/src/subjects/identifiers';
-import { ensureDatabase, FULL, loadDataset, loaded, person, type DatasetSize } from './dataset';
+import { ensureDatabase, ensureDataset, FULL, person, type DatasetSize } from './dataset';
 import { percentiles, parseArgs, printTable } from './stats';
 
 /**
@@ -45,15 +45,7 @@ async function main() {
   const db = new Client({ connectionString: url.toString() });
   await db.connect();
   try {
-    if (fresh || !(await loaded(db, size))) {
-      console.log('Loading with COPY (once; later runs reuse it):');
-      const t = Date.now();
-      await loadDataset(db, size, console.log);
-      await db.query(`CREATE TABLE IF NOT EXISTS bench_meta (size jsonb)`);
-      await db.query(`DELETE FROM bench_meta`);
-      await db.query(`INSERT INTO bench_meta VALUES ($1)`, [JSON.stringify(size)]);
-      console.log(`  loaded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-    }
+    await ensureDataset(db, size, fresh);
     const base = running.url.replace('localhost', '127.0.0.1');
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@console.test', password: 'bench password 123' }) });
     const { token } = (await login.json()) as { token: string };
