@@ -1,5 +1,6 @@
 import {
   And,
+  type DataSource,
   FindOperator,
   FindOptionsOrder,
   FindOptionsWhere,
@@ -76,14 +77,13 @@ export class EstimateCache {
   }
 }
 
-const largeEstimates = {
-  byDatabase: new WeakMap<object, EstimateCache>(),
-  of(database: object): EstimateCache {
-    const cache = this.byDatabase.get(database) ?? new EstimateCache();
-    this.byDatabase.set(database, cache);
-    return cache;
-  },
-};
+const largeEstimates = new WeakMap<DataSource, EstimateCache>();
+
+function largeEstimatesOf(database: DataSource): EstimateCache {
+  const cache = largeEstimates.get(database) ?? new EstimateCache();
+  largeEstimates.set(database, cache);
+  return cache;
+}
 
 /**
  * The number of rows a list matches: exact up to EXACT_COUNT_LIMIT (a bounded scan), beyond it
@@ -94,7 +94,7 @@ async function countUpTo<T extends ObjectLiteral>(repository: Repository<T>, whe
   const matching = repository.createQueryBuilder('row').setFindOptions({ where }).select('1');
   const [sql, parameters] = matching.getQueryAndParameters();
   // The plan's estimate first (no rows read): far above the limit, it is the answer.
-  const estimates = largeEstimates.of(repository.manager.connection);
+  const estimates = largeEstimatesOf(repository.manager.connection);
   const key = `${sql}\u0000${JSON.stringify(parameters)}`;
   const known = estimates.get(key, Date.now());
   if (known !== undefined) return known;
