@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { crc32 } from 'node:zlib';
@@ -72,5 +73,7 @@ describe('the package archive format', () => {
     }
     expect(csvDeflated.length).toBeLessThan(csvText.length / 3);
     expect(json.size).toBe(jsonText.length);
+    expect(json.sha256()).toBe(createHash('sha256').update(jsonText).digest('hex'));
+    expect(csv.sha256()).toBe(createHash('sha256').update(csvText).digest('hex'));
   });
 });

@@ -1,4 +1,5 @@
 import archiver, { type ArchiverOptions } from 'archiver';
+import { createHash } from 'node:crypto';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { crc32, createDeflateRaw, type DeflateRaw } from 'node:zlib';
 import ZipStream from 'zip-stream';
@@ -22,18 +23,28 @@ export const ZIP_OPTIONS: ArchiverOptions = { zlib: { level: 6, chunkSize: 256 *
  */
 export const PACKAGE_FORMAT = 'zip-with-deflated-entries';
 
-/** A file the export deflates itself, to be appended with `appendDeflated`. */
+/**
+ * A file the export deflates itself, to be appended with `appendDeflated`; it also measures what
+ * was written: size and CRC-32 for the ZIP entry, SHA-256 for the package's manifest.
+ */
 export class DeflatedFile {
   /** The deflated bytes: the source of the ZIP entry (or of the spool it waits in). */
   readonly output: DeflateRaw = createDeflateRaw(ZIP_OPTIONS.zlib);
   private checksum = 0;
   private written = 0;
+  private readonly hash = createHash('sha256');
 
   /** Like a stream's write: false asks the writer to wait for 'drain' on `output`. */
   write(chunk: Buffer): boolean {
     this.checksum = crc32(chunk, this.checksum);
     this.written += chunk.length;
+    this.hash.update(chunk);
     return this.output.write(chunk);
+  }
+
+  /** SHA-256 (hex) of the bytes before compression; once, after the last write. */
+  sha256(): string {
+    return this.hash.digest('hex');
   }
 
   end(): void {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type archiver from 'archiver';
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Writable, type Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
@@ -231,7 +231,7 @@ export class ExportService {
    * Each file is deflated on its own zlib stream as it is made, so the two are compressed side by
    * side on the thread pool: the JSON goes into the archive page by page as it is read, the
    * compressed CSV waits in a spool (the archive takes one entry at a time) and follows. Both are
-   * hashed and measured as they are made. A page is handed over without waiting for zlib to take
+   * hashed and measured as they are made (DeflatedFile). A page is handed over without waiting for zlib to take
    * the one before: the next page is read while the last is compressed (backpressure one page behind).
    */
   private async addSource(
@@ -247,8 +247,6 @@ export class ExportService {
     const csv = new DeflatedFile();
     started(json.output);
     appendDeflated(archive, json.output, jsonPath, json);
-    const jsonHash = createHash('sha256');
-    const csvHash = createHash('sha256');
     let records = 0;
     const spool = new ExportSpool();
     const spooled = pipeline(
@@ -258,8 +256,7 @@ export class ExportService {
       }),
     );
     spooled.catch(() => {}); // awaited below, or the export already failed
-    const write = (file: DeflatedFile, hash: Hash, chunk: Buffer): Promise<void> => {
-      hash.update(chunk);
+    const write = (file: DeflatedFile, chunk: Buffer): Promise<void> => {
       if (file.output.destroyed || file.write(chunk)) return Promise.resolve();
       return drainedOrClosed(file.output);
     };
@@ -289,15 +286,15 @@ export class ExportService {
       return [Buffer.from(jsonText, 'utf8'), Buffer.from(csvText, 'utf8')];
     };
     try {
-      waiting = write(json, jsonHash, Buffer.from('[\n'));
+      waiting = write(json, Buffer.from('[\n'));
       for (let chunks = await nextPage(); chunks; chunks = await nextPage()) {
         if (isAborted()) return [];
         await waiting;
-        waiting = Promise.all([write(json, jsonHash, chunks[0]), write(csv, csvHash, chunks[1])]);
+        waiting = Promise.all([write(json, chunks[0]), write(csv, chunks[1])]);
       }
       await waiting;
       if (isAborted()) return [];
-      await write(json, jsonHash, Buffer.from(records > 0 ? '\n]\n' : ']\n'));
+      await write(json, Buffer.from(records > 0 ? '\n]\n' : ']\n'));
       json.end();
       csv.end();
       await Promise.race([spooled, archiveFailed]);
@@ -317,8 +314,8 @@ export class ExportService {
       await spool.dispose();
     }
     return [
-      { path: jsonPath, size: json.size, records, sha256: jsonHash.digest('hex') },
-      { path: csvPath, size: csv.size, records, sha256: csvHash.digest('hex') },
+      { path: jsonPath, size: json.size, records, sha256: json.sha256() },
+      { path: csvPath, size: csv.size, records, sha256: csv.sha256() },
     ];
   }
 
