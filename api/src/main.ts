@@ -1,3 +1,4 @@
+import './heap-tuning';
 import 'reflect-metadata';
 import { startConsole } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';

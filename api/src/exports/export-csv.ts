@@ -22,3 +22,10 @@ export function csvLine(values: readonly unknown[]): string {
   for (let i = 0; i < values.length; i++) line += (i > 0 ? ',' : '') + csvCell(values[i]);
   return line + '\n';
 }
+
+/** One record's `columns`, in that order, ended by `\n`: `csvLine(columns.map((c) => record[c]))` without the array. */
+export function csvRecord(record: Record<string, unknown>, columns: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < columns.length; i++) line += (i > 0 ? ',' : '') + csvCell(record[columns[i]]);
+  return line + '\n';
+}

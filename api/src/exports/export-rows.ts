@@ -47,8 +47,8 @@ export function isoFromUtcText(text: string): string {
 }
 
 /** One line per message, with its conversation; the assistant's replies only in access packages. */
-export function chatMessageRow(conversation: { started_at: string; provider: string }, m: Record<string, any>) {
-  return { conversationStartedAt: conversation.started_at, provider: conversation.provider, role: m.role, content: m.content, sentAt: isoFromUtcText(m.sent_utc) };
+export function chatMessageRow(conversation: { started_at: string; provider: string }, role: string, content: string, sentUtc: string) {
+  return { conversationStartedAt: conversation.started_at, provider: conversation.provider, role, content, sentAt: isoFromUtcText(sentUtc) };
 }
 
 export function calendarConnectionRow(c: Record<string, any>) {
