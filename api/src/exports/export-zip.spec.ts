@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { appendDeflated, createPackageArchive, DeflatedFile } from './export-zip';
+import { appendDeflated, createPackageArchive, DeflatedFile, gzipBody, ZIP_OPTIONS } from './export-zip';
 
 interface Entry {
   data: Buffer;
@@ -75,5 +75,51 @@ describe('the package archive format', () => {
     expect(json.size).toBe(jsonText.length);
     expect(json.sha256()).toBe(createHash('sha256').update(jsonText).digest('hex'));
     expect(csv.sha256()).toBe(createHash('sha256').update(csvText).digest('hex'));
+  });
+});
+
+describe('the deflate stream inside gzip', () => {
+  const text = Buffer.from(Array.from({ length: 3000 }, (_, i) => `riga ${i}: città, "vetrina"\n`).join(''));
+  const gzipped = gzipSync(text, ZIP_OPTIONS.zlib);
+
+  /** gzipBody's output and trailer for `gzipped` cut into pieces of `size` bytes. */
+  async function throughBody(size: number): Promise<{ body: Buffer; trailer: Buffer | null }> {
+    let trailer: Buffer | null = null;
+    const body = gzipBody((t) => (trailer = Buffer.from(t)));
+    const out = buffer(body);
+    for (let at = 0; at < gzipped.length; at += size) body.write(gzipped.subarray(at, at + size));
+    body.end();
+    return { body: await out, trailer };
+  }
+
+  it('passes the raw deflate bytes and hands over the trailer, however zlib cuts its output', async () => {
+    for (const size of [1, 3, 7, 8, 9, 10, 11, 17, 4096, gzipped.length]) {
+      const { body, trailer } = await throughBody(size);
+      expect(body.equals(deflateRawSync(text, ZIP_OPTIONS.zlib)), `pieces of ${size}`).toBe(true);
+      expect(trailer?.readUInt32LE(0), `pieces of ${size}`).toBe(crc32(text));
+      expect(trailer?.readUInt32LE(4), `pieces of ${size}`).toBe(text.length);
+    }
+  });
+
+  it('fails a stream cut short rather than hand over a wrong trailer', async () => {
+    const body = gzipBody(() => {});
+    const out = buffer(body);
+    body.end(gzipped.subarray(0, 15));
+    await expect(out).rejects.toThrow(/trailer/);
+  });
+
+  it('DeflatedFile gives what createDeflateRaw gives, with the CRC-32 and size of what was written', async () => {
+    const file = new DeflatedFile();
+    const out = buffer(file.output);
+    for (let at = 0; at < text.length; at += 1000) file.write(text.subarray(at, at + 1000));
+    file.end();
+    expect((await out).equals(deflateRawSync(text, ZIP_OPTIONS.zlib))).toBe(true);
+    expect(file.crc32).toBe(crc32(text));
+    expect(file.size).toBe(text.length);
+    const empty = new DeflatedFile();
+    const nothing = buffer(empty.output);
+    empty.end();
+    expect((await nothing).equals(deflateRawSync(Buffer.alloc(0), ZIP_OPTIONS.zlib))).toBe(true);
+    expect(empty.crc32).toBe(0);
   });
 });

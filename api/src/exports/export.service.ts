@@ -259,8 +259,8 @@ export class ExportService {
     );
     spooled.catch(() => {}); // awaited below, or the export already failed
     const write = (file: DeflatedFile, chunk: Buffer): Promise<void> => {
-      if (file.output.destroyed || file.write(chunk)) return Promise.resolve();
-      return drainedOrClosed(file.output);
+      if (file.destroyed || file.write(chunk)) return Promise.resolve();
+      return file.drained();
     };
     let waiting: Promise<unknown> = Promise.resolve();
     let completed = false;
@@ -320,8 +320,8 @@ export class ExportService {
     } finally {
       // Stopped half-way: zlib's streams are let go (a finished JSON entry may still be passing into the archive).
       if (!completed) {
-        json.output.destroy();
-        csv.output.destroy();
+        json.destroy();
+        csv.destroy();
       }
       await pages.return(undefined);
       await spool.dispose();
@@ -575,16 +575,4 @@ async function readAlongIndex(db: QueryRunner, sql: string, values: Array<string
   const client = (await db.connect()) as PoolClient;
   const results = (await client.query({ text, rowMode: 'array' })) as unknown as QueryResult[];
   return results[2].rows;
-}
-
-function drainedOrClosed(stream: Writable): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-  });
 }
