@@ -590,7 +590,7 @@ export class ExportService {
  * 100,000 messages cost about 20 ms more (V8 looks the name up in its string table each time).
  */
 async function readAlongIndex(db: QueryRunner, sql: string, values: Array<string | string[]>): Promise<unknown[][]> {
-  const text = `SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off; ${withLiterals(sql, values)}; RESET enable_sort; RESET enable_bitmapscan`;
+  const text = alongIndexStatements(withLiterals(sql, values));
   const client = (await db.connect()) as PoolClient;
   const results = (await client.query({ text, rowMode: 'array' })) as unknown as QueryResult[];
   return results[2].rows;
@@ -616,7 +616,7 @@ async function readAlongIndex(db: QueryRunner, sql: string, values: Array<string
 async function* readStreaming(db: QueryRunner, sql: string, values: Array<string | string[]>): AsyncGenerator<unknown[][]> {
   const client = (await db.connect()) as PoolClient & { connection: { stream: Socket } };
   const socket = client.connection.stream;
-  const text = `SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off; ${withLiterals(sql, values)}; RESET enable_sort; RESET enable_bitmapscan`;
+  const text = alongIndexStatements(withLiterals(sql, values));
   const query = new Query({ text, rowMode: 'array' } as QueryArrayConfig);
   const waiting: unknown[][][] = [];
   let page: unknown[][] = [];
@@ -672,6 +672,11 @@ async function* readStreaming(db: QueryRunner, sql: string, values: Array<string
   } finally {
     if (!ended) socket.destroy();
   }
+}
+
+/** `select` planned with sorting and bitmap scans off, for it alone (see `readAlongIndex`): the SELECT's rows are the third result. */
+function alongIndexStatements(select: string): string {
+  return `SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off; ${select}; RESET enable_sort; RESET enable_bitmapscan`;
 }
 
 /**
