@@ -143,6 +143,41 @@ describe('access and portability packages (ZIP)', () => {
     expect(timeline.body.length).toBe(1);
   });
 
+  it('writes every message of every conversation, conversation by conversation and in order, the CSV matching the JSON', async () => {
+    // A second conversation of hers (she wrote her e-mail in it), started later than c1, each larger than a page of messages.
+    await ingest('chat-conversations', {
+      externalId: 'c2',
+      provider: 'openai',
+      startedAt: '2026-11-10T09:00:00Z',
+      messages: [{ role: 'user', content: 'Scrivetemi a giulia.bianchi@example.it', sentAt: '2026-11-10T09:00:01Z' }],
+    });
+    const [{ id: second }] = await sql(c, `SELECT id FROM chat_conversations WHERE external_id = 'c2'`);
+    // Sent in an order other than their ids', some at the same instant (the id breaks those ties).
+    await sql(
+      c,
+      `INSERT INTO chat_messages (conversation_id, role, content, sent_at)
+       SELECT $1, CASE WHEN g % 3 = 0 THEN 'assistant' ELSE 'user' END, 'messaggio ' || g, '2026-11-10T10:00:00Z'::timestamptz + ((4500 - g) / 2) * interval '1 second'
+       FROM generate_series(1, 4500) g`,
+      [second],
+    );
+    const expected = await sql(
+      c,
+      `SELECT m.role, m.content FROM chat_messages m JOIN chat_conversations k ON k.id = m.conversation_id
+       WHERE k.external_id IN ('c1', 'c2') ORDER BY k.started_at, k.id, m.sent_at, m.id`,
+    );
+    const { res, body } = await download(requestId, 'access');
+    expect(res.status).toBe(200);
+    const zip = await readZip(body);
+    const chat: Array<{ role: string; content: string; provider: string; sentAt: string }> = JSON.parse(zip.get('data/chat-messages.json')!.toString());
+    expect(chat.map((m) => [m.role, m.content])).toEqual(expected.map((m: { role: string; content: string }) => [m.role, m.content]));
+    expect(chat.at(-1)!.provider).toBe('openai');
+    const manifest = JSON.parse(zip.get('manifest.json')!.toString());
+    expect(manifest.files.find((f: { path: string }) => f.path === 'data/chat-messages.json').records).toBe(expected.length);
+    const csv = zip.get('data/chat-messages.csv')!.toString().replace(/^\ufeff/, '').trim().split('\n');
+    expect(csv).toHaveLength(expected.length + 1);
+    expect(csv.at(-1)).toBe(['2026-11-10T09:00:00.000Z', 'openai', chat.at(-1)!.role, chat.at(-1)!.content, chat.at(-1)!.sentAt].join(','));
+  });
+
   // The database failing half-way: the export's own connection cut while the archive is being written.
   it.skipIf(process.env.TEST_DATABASE === 'embedded')('ends a package that fails half-way as failed, never as sent, and stays healthy', async () => {
     const exportedBefore = (await c.api(`/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId, kind: 'exported' }))}`, { token })).body.length;
