@@ -16,16 +16,14 @@ export function csvCell(value: unknown): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One record, ended by `\n`. */
-export function csvLine(values: readonly unknown[]): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) line += (i > 0 ? ',' : '') + csvCell(values[i]);
-  return line + '\n';
-}
-
-/** One record's `columns`, in that order, ended by `\n`: `csvLine(columns.map((c) => record[c]))` without the array. */
-export function csvRecord(record: Record<string, unknown>, columns: readonly string[]): string {
+/** One record's `columns`, in that order, ended by `\n` (read from the record, no array of values made: it runs once per exported record). */
+export function csvRecord(record: Readonly<Record<string, unknown>>, columns: readonly string[]): string {
   let line = '';
   for (let i = 0; i < columns.length; i++) line += (i > 0 ? ',' : '') + csvCell(record[columns[i]]);
   return line + '\n';
+}
+
+/** One line of `values`, ended by `\n`. */
+export function csvLine(values: readonly unknown[]): string {
+  return csvRecord(values as unknown as Record<string, unknown>, Object.keys(values));
 }

@@ -28,6 +28,8 @@ import { PageBytes } from './page-bytes';
 /** Records per page: small sources by OFFSET; large ones streamed (on a server) or by keyset. */
 const PAGE = 1000;
 const LARGE_PAGE = 2000;
+/** Pages of a streamed query read ahead of the export before PostgreSQL is held back (`readStreaming`). */
+const PAGES_AHEAD = 2;
 
 /** Where a package reads from (see `openReader`). */
 interface PackageReader {
@@ -298,12 +300,7 @@ export class ExportService {
         jsonPage.write(`${records++ > 0 ? ',\n' : ''}  ${jsonRecord(row)}`);
         csvPage.write(csvRecord(row, header));
       }
-      // Emptied, not only let go: an object that survived two young collections is moved to the
-      // old generation, and a dead one there still keeps what it references alive through young
-      // collections until the next full one. The generator's result and the promises that
-      // carried this page were such objects: the pages they held were promoted in turn, 40 MB
-      // per 100,000 messages, with twice the memory growth and a full collection per export.
-      page.length = 0;
+      page.length = 0; // emptied, not only let go (see `mapAndEmpty`)
       jsonExpected = jsonPage.size;
       csvExpected = csvPage.size;
       return [jsonPage.bytes(), csvPage.bytes()];
@@ -406,12 +403,7 @@ export class ExportService {
             next = read(q.keyOf(rows[rows.length - 1]));
             next.catch(() => {}); // awaited on the next turn, or dropped with the reader
           }
-          // Only the mapped records are kept while the reader works on them. The rows are emptied,
-          // not only let go: the promise (and pg's result) that held them may have been moved to
-          // the old generation, and there it would keep them alive, and so promoted in turn, until
-          // a full collection (see `nextPage`).
-          const mapped = rows.map(q.map);
-          rows.length = 0;
+          const mapped = mapAndEmpty(rows, q.map);
           if (mapped.length > 0) yield mapped;
         }
       };
@@ -456,8 +448,7 @@ export class ExportService {
                 // The instant as UTC text (see below).
                 const select = `SELECT role, content, (sent_at AT TIME ZONE 'UTC')::text FROM chat_messages WHERE conversation_id = $1 AND role = ANY($2) ORDER BY sent_at, id`;
                 for await (const rows of db.streamed(select, [conversation.id, roles])) {
-                  const mapped = (rows as Array<[string, string, string]>).map(([role, content, sentUtc]) => chatMessageRow(about, role, content, sentUtc));
-                  rows.length = 0; // emptied, as in `keyset`
+                  const mapped = mapAndEmpty(rows as Array<[string, string, string]>, ([role, content, sentUtc]) => chatMessageRow(about, role, content, sentUtc));
                   if (mapped.length > 0) yield mapped;
                 }
                 continue;
@@ -573,6 +564,19 @@ export class ExportService {
 }
 
 /**
+ * A page's rows as export records; the rows are emptied, not only let go. An object that survived
+ * two young collections is in the old generation, and a dead one there still keeps what it
+ * references alive through young collections until the next full one: the promise, pg's result
+ * or the generator's result that carried a page can be such an object, and the page would be
+ * promoted in turn (see also `heap-tuning.ts`).
+ */
+function mapAndEmpty<Row>(rows: Row[], map: (row: Row) => Record<string, unknown>): Array<Record<string, unknown>> {
+  const mapped = rows.map(map);
+  rows.length = 0;
+  return mapped;
+}
+
+/**
  * A page read along the index that fits its ORDER BY, whatever the planner's statistics say.
  * A conversation of 100,000 messages is an outlier they do not see (or have not seen yet, just
  * after it arrived): the planner expects a handful of rows, reads the whole rest of the
@@ -605,7 +609,7 @@ async function readAlongIndex(db: QueryRunner, sql: string, values: Array<string
  * a plan and an index descent, and waited for the event loop to send the next query; for
  * 100,000 messages that was about 40 ms more of PostgreSQL's time, and the rows carried their id
  * only to be the key of the next page. PostgreSQL is held back by the connection instead: once
- * two pages wait to be read, the socket is paused (as pg-copy-streams does) and PostgreSQL waits
+ * PAGES_AHEAD pages wait to be read, the socket is paused (as pg-copy-streams does) and PostgreSQL waits
  * in its send until the export catches up, so memory stays at about three pages whatever the
  * size of the source.
  *
@@ -634,7 +638,7 @@ async function* readStreaming(db: QueryRunner, sql: string, values: Array<string
     if (page.length < LARGE_PAGE) return;
     waiting.push(page);
     page = [];
-    if (waiting.length >= 2 && !paused) {
+    if (waiting.length >= PAGES_AHEAD && !paused) {
       paused = true;
       socket.pause();
     }
@@ -656,7 +660,7 @@ async function* readStreaming(db: QueryRunner, sql: string, values: Array<string
     for (;;) {
       const next = waiting.shift();
       if (next) {
-        if (paused && waiting.length < 2) {
+        if (paused && waiting.length < PAGES_AHEAD) {
           paused = false;
           socket.resume();
         }
