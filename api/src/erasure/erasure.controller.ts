@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditRead } from '../audit/read-audit';
 import { ANY_ROLE, CurrentUser, Roles, STAFF_WRITE } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/auth.service';
 import { EraseQueryDto, IpsDto, LiftRestrictionDto, RectifyDto, WaiveDto, WithdrawDto } from './dto/subject-rights.dtos';
@@ -24,6 +25,7 @@ export class ErasureController {
     return this.erasure.erase(actor, id, { dryRun: query.dryRun === 'true', ips: body?.ips });
   }
 
+  /** Not audited: per source a status, counts and the step's error or waiver, nothing about the person. */
   @Get('erasure')
   @ApiOperation({ summary: "The erasure's steps: per source, done, failed (with the error) or waived (with the reason)" })
   async erasureStatus(@Param('id', ParseUUIDPipe) id: string) {
@@ -84,7 +86,9 @@ export class ErasureController {
     return this.rights.withdraw(actor, id, body?.activityIds);
   }
 
+  /** Audited: each notice names the subject (their e-mail). */
   @Get('recipients')
+  @AuditRead({ action: 'recipients.viewed', entity: 'request', read: 'one', details: (r) => ({ reference: r.reference, ids: r.recipients.map((p: { processorId: string }) => p.processorId) }) })
   @ApiOperation({ summary: 'Art. 19: the processors to tell about the erasure, rectification or restriction, each with a notice' })
   recipients(@Param('id', ParseUUIDPipe) id: string) {
     return this.rights.recipients(id);

@@ -16,7 +16,9 @@ import { ListQueryParams } from '../common/rest/list-query.params';
 
 /**
  * A register the auditor reads and the officer keeps: list, show, create, edit, delete and a CSV
- * of the whole register, every change audited with its before and after values.
+ * of the whole register, every change audited with its before and after values. Reads are not
+ * audited: the registers (processors, activities, cookies, retention policies) describe the
+ * company's processing and hold no personal data (a processor's contact is a business address).
  */
 export interface RegisterDefinition<T extends ObjectLiteral & { id: string }, C extends object, U extends object> {
   resource: string;

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ANY_ROLE, CurrentUser, Roles, STAFF_WRITE } from '../auth/access.decorators';
+import { AuditRead } from '../audit/read-audit';
 import type { AuthenticatedUser } from '../auth/auth.service';
 import { sendPage } from '../common/rest/content-range';
 import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
@@ -19,6 +20,7 @@ export class RequestsController {
 
   @Get()
   @ListQueryParams()
+  @AuditRead({ action: 'requests.listed', entity: 'request', read: 'page' })
   @ApiOperation({ summary: 'Data-subject requests, earliest deadline first' })
   async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
     const now = new Date();
@@ -32,6 +34,7 @@ export class RequestsController {
   }
 
   @Get(':id')
+  @AuditRead({ action: 'request.viewed', entity: 'request', read: 'one', details: (r) => ({ reference: r.reference }) })
   async get(@Param('id', ParseUUIDPipe) id: string) {
     return presentRequest(await this.requests.get(id));
   }
@@ -107,6 +110,7 @@ export class RequestEventsController {
 
   @Get()
   @ListQueryParams()
+  @AuditRead({ action: 'request-events.listed', entity: 'request', read: 'page', about: (f) => (typeof f.requestId === 'string' ? f.requestId : null) })
   async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
     return sendPage(res, REQUEST_EVENTS_LIST.resource, await this.requests.listEvents(parseListQuery(REQUEST_EVENTS_LIST, query)), presentRequestEvent);
   }

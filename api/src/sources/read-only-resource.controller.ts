@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { listedDetails } from '../audit/read-audit';
 import { ANY_ROLE, CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/auth.service';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain.error';
@@ -49,7 +50,7 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
       await this.audit.recordNow(actor, {
         action: 'records.listed',
         entity: source.resource,
-        details: { filter: query.filter ?? null, range: query.range ?? null, returned: page.rows.length, total: page.total, requestId: reason },
+        details: { ...listedDetails(query, page.rows, page.total), requestId: reason },
       });
       return sendPage(res, source.resource, page, source.present);
     }

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AuditRead } from '../audit/read-audit';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/auth.service';
 import { sendPage } from '../common/rest/content-range';
@@ -18,8 +19,10 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  /** Staff are people too: reading their accounts is audited like any read of personal data. */
   @Get()
   @ListQueryParams()
+  @AuditRead({ action: 'users.listed', entity: 'user', read: 'page' })
   @ApiOperation({ summary: 'Staff accounts (admins only)' })
   async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
     const page = await this.users.list(parseListQuery(USERS_LIST, query));
@@ -27,6 +30,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @AuditRead({ action: 'user.viewed', entity: 'user', read: 'one' })
   async get(@Param('id', ParseUUIDPipe) id: string) {
     return presentUser(await this.users.get(id));
   }
