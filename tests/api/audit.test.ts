@@ -32,7 +32,10 @@ describe('audit log: append-only hash chain', () => {
     for (let i = 1; i < events.length; i++) expect(events[i].prevHash).toBe(events[i - 1].hash);
     const verify = await c.api('/api/audit/verify', { token });
     expect(verify.status).toBe(200);
-    expect(verify.body).toMatchObject({ valid: true, checked: events.length, firstBrokenId: null, reason: null, message: null });
+    // One more than the page: the read of the log itself, appended after the page (audit-events.listed).
+    expect(verify.body).toMatchObject({ valid: true, checked: events.length + 1, firstBrokenId: null, reason: null, message: null });
+    const [latest] = (await c.api('/api/audit-events?range=[0,0]', { token })).body;
+    expect(latest).toMatchObject({ action: 'audit-events.listed', prevHash: events[events.length - 1].hash, details: { ids: events.map((e: { id: string }) => e.id) } });
   });
 
   it('is a read-only resource: no create, update or delete', async () => {

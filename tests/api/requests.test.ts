@@ -100,6 +100,8 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
       'request.extended',
       'request.note_added',
       'request.closed',
+      // Reading the timeline just above is a read of the request, audited too.
+      'request-events.listed',
     ]);
   });
 
