@@ -57,9 +57,11 @@ describe('sign-in protection', () => {
     expect((await c.api(`/api/users/${created.id}/revoke-sessions`, { token: officerToken, body: {} })).status).toBe(403);
   });
 
-  it('refuses weak passwords with the reason on the field', async () => {
+  it('refuses weak passwords with the reason on the field, at creation and at a password change', async () => {
     for (const [password, reason] of [
-      ['Password1234', /most common/],
+      ['Password1234', /^is too easy to guess \(this is similar to a commonly used password\)/],
+      ['Password123!', /^is too easy to guess \(this is similar to a commonly used password\)/],
+      ['abcdeabcdeab', /^is too easy to guess \(repeated character patterns/],
       ['aaaaaaaaaaaaaaaa', /5 different characters/],
       ['mario.verdi 2026!', /must not contain the e-mail address/],
       ['short', /at least 12 characters/],
@@ -69,6 +71,15 @@ describe('sign-in protection', () => {
       expect(res.body.errors.password).toMatch(reason);
     }
     expect((await sql(c, `SELECT count(*)::int AS n FROM users WHERE email = 'mario.verdi@example.it'`))[0].n).toBe(0);
+
+    const user = (await c.api('/api/users', { token, body: { email: uniqueEmail('changer'), fullName: 'Changer', role: 'officer', password: 'changer first passphrase' } })).body;
+    const [{ password_hash: hash }] = await sql(c, 'SELECT password_hash FROM users WHERE id = $1', [user.id]);
+    for (const password of ['Password123!', 'abcdeabcdeab']) {
+      const res = await c.api(`/api/users/${user.id}`, { method: 'PUT', token, body: { password } });
+      expect(res.status, password).toBe(400);
+      expect(res.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/^password is too easy to guess/), errors: { password: expect.stringMatching(/^is too easy to guess/) } });
+    }
+    expect((await sql(c, 'SELECT password_hash FROM users WHERE id = $1', [user.id]))[0].password_hash).toBe(hash);
   });
 
   it('locks an address after 30 failures whatever the e-mail; open sessions keep working', async () => {

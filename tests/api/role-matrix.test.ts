@@ -20,6 +20,8 @@ const RULES: Record<string, Rule> = {
   'PUT /api/users/{id}': 'admin',
   'DELETE /api/users/{id}': 'admin',
   'POST /api/users/{id}/revoke-sessions': 'admin',
+  'GET /api/users/{id}/sessions': 'admin',
+  'DELETE /api/users/{id}/sessions/{sessionId}': 'admin',
   'GET /api/api-keys': 'admin',
   'POST /api/api-keys': 'admin',
   'GET /api/api-keys/{id}': 'admin',
@@ -124,7 +126,7 @@ describe('the role matrix over the OpenAPI document', () => {
       const rule = RULES[`${method} ${path}`];
       if (!rule) continue;
       // Ids that exist nowhere: a permitted call gets as far as a 400 or 404, and changes nothing.
-      const url = path.replace('{id}', /access-logs|audit-events/.test(path) ? '987654321' : '00000000-0000-4000-8000-000000000000');
+      const url = path.replace('{id}', /access-logs|audit-events/.test(path) ? '987654321' : '00000000-0000-4000-8000-000000000000').replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
       for (const identity of ['anonymous', 'auditor', 'officer', 'admin', 'ingestion key'] as Identity[]) {
         const headers: Record<string, string> = {};
         if (identity === 'ingestion key') headers['x-api-key'] = apiKey;

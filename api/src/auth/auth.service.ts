@@ -67,6 +67,7 @@ export class AuthService {
         tokenHash: hashToken(token),
         userId: user.id,
         expiresAt,
+        lastUsedAt: new Date(),
         ip: client.ip,
         userAgent: client.userAgent?.slice(0, 500) ?? null,
       });
@@ -108,16 +109,26 @@ export class AuthService {
   async resolveSession(token: string): Promise<AuthenticatedUser | null> {
     if (token.length > 200) return null;
     // Every request of a signed-in officer comes through here: one prepared statement, no ORM.
-    const [row] = await preparedQuery<AuthenticatedUser>(this.dataSource, SESSION_OF_TOKEN, [hashToken(token)]);
-    return row ?? null;
+    const [row] = await preparedQuery<AuthenticatedUser & { stale: boolean }>(this.dataSource, SESSION_OF_TOKEN, [hashToken(token)]);
+    if (!row) return null;
+    const { stale, ...user } = row;
+    // "Last used" for the admin's list of sessions: one write a minute per session, not one per request.
+    if (stale) await preparedQuery(this.dataSource, TOUCH_SESSION, [user.sessionId]);
+    return user;
   }
 }
 
 const SESSION_OF_TOKEN: PreparedStatement = {
   name: 'auth.session-of-token',
-  text: `SELECT u.id, u.email, u.full_name AS "fullName", u.role, s.id AS "sessionId"
+  text: `SELECT u.id, u.email, u.full_name AS "fullName", u.role, s.id AS "sessionId",
+                (s.last_used_at IS NULL OR s.last_used_at < now() - interval '1 minute') AS stale
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+};
+
+const TOUCH_SESSION: PreparedStatement = {
+  name: 'auth.touch-session',
+  text: `UPDATE sessions SET last_used_at = now() WHERE id = $1`,
 };
 
 function throttleKeys(email: string, ip: string | null): Array<{ key: string; limit: number }> {

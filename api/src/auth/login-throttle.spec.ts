@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, lockedFor, passwordProblem, THROTTLE } from './login-throttle';
+import { afterFailure, lockedFor, THROTTLE } from './login-throttle';
+import { passwordProblem } from './password-strength';
 
 describe('login throttle', () => {
   const t0 = new Date('2026-11-23T10:00:00Z');
@@ -22,8 +23,12 @@ describe('login throttle', () => {
     expect(lockedFor(state, at(THROTTLE.windowMinutes + 1))).toBe(0);
   });
 
-  it('refuses common, repetitive and e-mail-based passwords', () => {
-    expect(passwordProblem('Password1234', 'a@b.it')).toMatch(/most common/);
+  it('refuses common, guessable, repetitive and e-mail-based passwords, with the reason in words', () => {
+    expect(passwordProblem('Password1234', 'a@b.it')).toMatch(/^is too easy to guess \(this is similar to a commonly used password\)/);
+    expect(passwordProblem('Password123!', 'a@b.it')).toMatch(/^is too easy to guess \(this is similar to a commonly used password\): choose a longer passphrase/);
+    expect(passwordProblem('abcdeabcdeab', 'a@b.it')).toMatch(/^is too easy to guess \(repeated character patterns/);
+    expect(passwordProblem('qwertyuiop12', 'a@b.it')).toMatch(/too easy to guess/);
+    expect(passwordProblem('x'.repeat(300), 'a@b.it')).toBe('must be at most 256 characters');
     expect(passwordProblem('aaaaaaaaaaaaaaa', 'a@b.it')).toMatch(/5 different/);
     expect(passwordProblem('giulia.rossi-2026!', 'giulia.rossi@example.it')).toMatch(/e-mail/);
     expect(passwordProblem('correct horse battery staple', 'giulia.rossi@example.it')).toBeNull();

@@ -32,20 +32,3 @@ export function lockedFor(state: Pick<ThrottleState, 'lockedUntil'> | null, now:
   if (!state?.lockedUntil) return 0;
   return Math.max(0, Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 1000));
 }
-
-const COMMON = new Set([
-  'password1234', 'password12345', 'password123456', 'passwordpassword', '123456789012', '1234567890ab', 'qwertyuiop12',
-  'qwertyuiopas', 'iloveyou1234', 'welcome12345', 'administrator', 'admin1234567', 'changeme1234', 'letmein12345',
-  'privacy12345', 'trustno11234', 'abcdefghijkl', 'passw0rd1234', 'benvenuto123', 'ciaociao1234',
-]);
-
-/** Why a password is refused (beyond its length, which the DTO checks), or null. */
-export function passwordProblem(password: string, email: string | null): string | null {
-  const lowered = password.toLowerCase();
-  if (password.length > 256) return 'must be at most 256 characters';
-  if (COMMON.has(lowered)) return 'is one of the most common passwords: choose another';
-  if (new Set(password).size < 5) return 'must use at least 5 different characters';
-  const local = email?.split('@')[0]?.toLowerCase();
-  if (local && local.length >= 4 && lowered.includes(local)) return 'must not contain the e-mail address';
-  return null;
-}

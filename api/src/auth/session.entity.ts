@@ -32,6 +32,10 @@ export class Session {
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 
+  /** When a request last came with it, to the minute (written at most once a minute). */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastUsedAt: Date | null;
+
   @Column({ type: 'text', nullable: true })
   ip: string | null;
 

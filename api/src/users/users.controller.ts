@@ -52,6 +52,24 @@ export class UsersController {
     return this.users.revokeSessions(actor, id);
   }
 
+  /** When and from where the user is signed in: staff data, its read audited like the accounts'. */
+  @Get(':id/sessions')
+  @AuditRead({ action: 'user.sessions_viewed', entity: 'user', read: 'one' })
+  @ApiOperation({ summary: "The user's open sessions: created, last used, expires, address and browser (never a token)" })
+  sessions(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.users.listSessions(id, actor.sessionId);
+  }
+
+  @Delete(':id/sessions/:sessionId')
+  @ApiOperation({ summary: 'Ends one open session of the user' })
+  revokeSession(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+  ) {
+    return this.users.revokeSession(actor, id, sessionId);
+  }
+
   @Delete(':id')
   async remove(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
     return presentUser(await this.users.remove(actor, id));

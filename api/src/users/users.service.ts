@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan, QueryFailedError } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
-import { passwordProblem } from '../auth/login-throttle';
+import { passwordProblem } from '../auth/password-strength';
 import { generatePassword, hashPassword } from '../auth/password';
+import { Session } from '../auth/session.entity';
 import { returnedRows } from '../common/sql-rows';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import { ConfigError } from '../config/config';
@@ -33,7 +34,7 @@ export class UsersService {
   }
 
   async create(actor: Actor | null, dto: CreateUserDto): Promise<User> {
-    // The first administrator's password is the operator's ADMIN_PASSWORD (or generated): the policy is for passwords people choose.
+    // The first administrator's generated password is strong by construction; a chosen one is checked in ensureFirstAdmin.
     if (actor) refuseWeakPassword(dto.password, dto.email);
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
@@ -54,7 +55,11 @@ export class UsersService {
     });
   }
 
-  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<User> {
+  /**
+   * A password change ends every open session of the user (someone who knew the old password may
+   * hold one), but the one that made the change when a user changes their own.
+   */
+  async update(actor: Actor & { sessionId?: string }, id: string, dto: UpdateUserDto): Promise<User> {
     if (dto.password) refuseWeakPassword(dto.password, dto.email ?? (await this.get(id)).email);
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
     return this.dataSource.transaction(async (manager) => {
@@ -70,16 +75,25 @@ export class UsersService {
         await this.assertAnotherActiveAdmin(manager, user.id, 'demote or disable');
       }
       const saved = await saveUnique(manager, user);
-      if (!saved.active) {
-        // A disabled account must not keep working through an open session.
-        await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
-      }
       await this.audit.record(manager, actor, {
         action: 'user.updated',
         entity: 'user',
         entityId: id,
         details: { before, after: auditedFields(saved), passwordChanged: passwordHash !== null },
       });
+      if (!saved.active || passwordHash) {
+        // A disabled account must not keep working through an open session, nor a session opened with the old password.
+        const keep = passwordHash && saved.active && actor.id === id ? (actor.sessionId ?? null) : null;
+        const rows = returnedRows(
+          await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2 RETURNING id', [id, keep]),
+        );
+        await this.audit.record(manager, actor, {
+          action: 'user.sessions_revoked',
+          entity: 'user',
+          entityId: id,
+          details: { revoked: rows.length, reason: saved.active ? 'password changed' : 'account disabled', ...(keep ? { kept: keep } : {}) },
+        });
+      }
       return saved;
     });
   }
@@ -93,6 +107,36 @@ export class UsersService {
       await manager.query(`DELETE FROM login_throttles WHERE key = $1`, [`email:${user.email}`]);
       await this.audit.record(manager, actor, { action: 'user.sessions_revoked', entity: 'user', entityId: id, details: { revoked: rows.length } });
       return { revoked: rows.length };
+    });
+  }
+
+  /** The user's open sessions (neither ended nor expired), most recently used first: never a token or its hash. */
+  async listSessions(id: string, current: string | null): Promise<SessionJson[]> {
+    await this.get(id);
+    const sessions = await this.dataSource.getRepository(Session).find({
+      where: { userId: id, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { lastUsedAt: { direction: 'DESC', nulls: 'LAST' }, createdAt: 'DESC' },
+    });
+    return sessions.map((session) => presentSession(session, current));
+  }
+
+  /** Ends one open session of a user (a device they lost, a sign-in they do not recognise). */
+  async revokeSession(actor: Actor & { sessionId?: string }, id: string, sessionId: string): Promise<SessionJson> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await manager.findOne(Session, {
+        where: { id: sessionId, userId: id, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!session) throw new NotFoundError('Open session', sessionId);
+      session.revokedAt = new Date();
+      await manager.update(Session, { id: sessionId }, { revokedAt: session.revokedAt });
+      await this.audit.record(manager, actor, {
+        action: 'user.session_revoked',
+        entity: 'user',
+        entityId: id,
+        details: { sessionId, createdAt: session.createdAt.toISOString(), ip: session.ip, userAgent: session.userAgent },
+      });
+      return presentSession(session, actor.sessionId ?? null);
     });
   }
 
@@ -129,6 +173,9 @@ export class UsersService {
       throw new ConfigError('Configuration error: ADMIN_EMAIL and ADMIN_PASSWORD are required to create the first administrator');
     }
     const adminEmail = email ?? 'admin@example.com';
+    // ADMIN_PASSWORD is chosen by a person: the same policy as any other password, said as a configuration error.
+    const problem = password ? passwordProblem(password, adminEmail) : null;
+    if (problem) throw new ConfigError(`Configuration error: ADMIN_PASSWORD ${problem}`);
     const adminPassword = password ?? generatePassword();
     await this.create(null, { email: adminEmail, fullName: 'Administrator', role: 'admin', password: adminPassword });
     if (!password) options.announce(adminEmail, adminPassword);
@@ -143,6 +190,32 @@ export class UsersService {
       .getCount();
     if (others === 0) throw new ConflictError(`You cannot ${verb} the last active administrator`);
   }
+}
+
+/** A session as the admin sees it: when and from where, never the token or its hash. */
+export interface SessionJson {
+  id: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string;
+  revokedAt: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  /** The session this answer is sent to. */
+  current: boolean;
+}
+
+function presentSession(session: Session, current: string | null): SessionJson {
+  return {
+    id: session.id,
+    createdAt: session.createdAt.toISOString(),
+    lastUsedAt: session.lastUsedAt?.toISOString() ?? null,
+    expiresAt: session.expiresAt.toISOString(),
+    revokedAt: session.revokedAt?.toISOString() ?? null,
+    ip: session.ip,
+    userAgent: session.userAgent,
+    current: session.id === current,
+  };
 }
 
 function normaliseEmail(email: string): string {
