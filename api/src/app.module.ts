@@ -48,7 +48,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(databaseUrl, config.databasePoolSize),
+          ...dataSourceOptions(databaseUrl, config.databasePoolSize, config.databaseUrl === null),
           migrationsRun: true,
           // bootstrap has already reached the database once; do not spin for half a minute.
           retryAttempts: 1,

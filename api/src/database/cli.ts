@@ -13,7 +13,7 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 async function main(command: string | undefined, name: string | undefined): Promise<void> {
   const config = loadConfig();
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
-  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url, config.databasePoolSize));
+  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url, config.databasePoolSize, embedded !== null));
   await dataSource.initialize();
   try {
     switch (command) {

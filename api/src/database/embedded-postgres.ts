@@ -1,12 +1,19 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGLiteSocketServer, type PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL that pg (and so TypeORM) connects to. */
   url: string;
   stop(): Promise<void>;
+  /**
+   * Closes every client connection from the database's side, as a restart of a database server
+   * would (an open transaction is rolled back), but the PGlite session behind them stays as it
+   * was: its prepared statements, settings and locks. The server keeps listening. For the tests
+   * of tests/api/connection-resilience.test.ts.
+   */
+  dropConnections(): Promise<void>;
 }
 
 /**
@@ -32,6 +39,14 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
       await server.stop();
       await db.close();
       rmSync(lockFile(dataDir), { force: true });
+    },
+    async dropConnections() {
+      // What server.stop() does to its clients; pglite-socket has no public way to do it alone.
+      const handlers = (server as unknown as { handlers?: Set<PGLiteSocketHandler> }).handlers;
+      if (!(handlers instanceof Set)) throw new Error('@electric-sql/pglite-socket changed: its server has no handlers to drop');
+      const dropped = [...handlers];
+      handlers.clear();
+      await Promise.all(dropped.map((handler) => handler.detach(true)));
     },
   };
 }

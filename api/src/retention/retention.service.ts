@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/errors/domain.error';
+import { releaseLockConnection } from '../common/run-lock';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { RetentionPolicy } from '../registers/retention/retention-policy.entity';
@@ -175,25 +176,32 @@ export class RetentionService implements BeforeApplicationShutdown {
     if (this.config.databaseUrl === null) return { session: onPool, release: async () => {} };
     const runner: QueryRunner = this.dataSource.createQueryRunner();
     await runner.connect();
-    let locked = false;
+    let locked: boolean;
     try {
       const [row] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [SWEEP_LOCK]);
       locked = row.locked === true;
-    } finally {
-      if (!locked) await runner.release();
+    } catch (error) {
+      // Whether the lock was taken is unknown: the connection must not go back to the pool.
+      await releaseLockConnection(runner, error);
+      throw error;
     }
-    if (!locked) throw new ConflictError('A retention sweep is already running on another instance of the console; wait for it to finish');
+    if (!locked) {
+      await runner.release();
+      throw new ConflictError('A retention sweep is already running on another instance of the console; wait for it to finish');
+    }
     const own: SweepSession = { manager: runner.manager, transact: (work) => runner.manager.transaction(work) };
     return {
       session: this.config.databasePoolSize > 1 ? onPool : own,
       release: async () => {
+        let failure: unknown;
         try {
           await runner.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK]);
         } catch (error) {
-          // A broken connection has lost the lock already.
+          failure = error;
+          // The pool closes the connection instead (releaseLockConnection): that lets the lock go.
           this.logger.warn(`Could not release the retention sweep lock: ${(error as Error).message}`);
         } finally {
-          await runner.release();
+          await releaseLockConnection(runner, failure);
         }
       },
     };
