@@ -25,7 +25,7 @@ export async function rotateEncryptionKey(config: AppConfig, newKey: Buffer): Pr
   if (newKey.length !== 32) throw new Error('NEW_ENCRYPTION_KEY must be 64 hexadecimal characters (openssl rand -hex 32)');
   if (newKey.equals(config.encryptionKey)) throw new Error('NEW_ENCRYPTION_KEY is the key in use');
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
-  const dataSource = new DataSource({ ...dataSourceOptions(config.databaseUrl ?? embedded!.url, 1), migrationsRun: true });
+  const dataSource = new DataSource({ ...dataSourceOptions(config.databaseUrl ?? embedded!.url, 1, embedded !== null), migrationsRun: true });
   await dataSource.initialize();
   try {
     return await dataSource.transaction(async (manager) => {
