@@ -2,21 +2,26 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { InvalidInputError } from '../common/errors/domain.error';
 import { normaliseEmail } from '../subjects/identifiers';
 import type { NewRequest } from './requests.service';
+import { headerFields, intakeFingerprint, receiptDateOf, senderDateOf } from './request-record';
 import { guessRequestType } from './request-rules';
 
 export interface ParsedIntake {
   request: NewRequest;
   received: { message: string; details: Record<string, unknown> };
+  /** What makes this e-mail itself: the same message imported again answers the same request. */
+  email: { senderDate: Date | null; messageId: string | null; fingerprint: string };
 }
 
 const MAX_TEXT = 20_000;
 
 /**
  * Reads a message as saved from the privacy@ mailbox (.eml, RFC 822) into a draft request: the
- * sender is the subject, the Date header the receipt, the wording a first guess of the type.
- * A message without a sender address or a date is refused (nothing is created).
+ * sender is the subject, the wording a first guess of the type. The receipt is the company's:
+ * the date its mail server stamped on the topmost Received: header, else `importedAt`; the
+ * sender's Date: is kept as information (null when missing or malformed). A message without a
+ * sender address is refused (nothing is created).
  */
-export async function parseRequestEmail(raw: Buffer): Promise<ParsedIntake> {
+export async function parseRequestEmail(raw: Buffer, importedAt = new Date()): Promise<ParsedIntake> {
   if (!raw || raw.length === 0) throw new InvalidInputError('The body is empty: send the raw message (.eml) as message/rfc822');
   const head = raw.subarray(0, 8192).toString('latin1');
   if (!/^[\w-]+:/m.test(head) || !/^from:/im.test(head)) {
@@ -36,7 +41,11 @@ export async function parseRequestEmail(raw: Buffer): Promise<ParsedIntake> {
   if (from?.name) from.name = from.name.replace(/\u0000/g, '');
   const email = normaliseEmail(from?.address);
   if (!email) throw new InvalidInputError('The message has no sender address (From:)', { from: 'is missing or not an e-mail address' });
-  if (!mail.date || Number.isNaN(mail.date.getTime())) throw new InvalidInputError('The message has no valid Date: header', { date: 'is missing or malformed' });
+  // mailparser makes a missing or malformed Date: into "now": the headers are read here instead.
+  const headers = headerFields(raw);
+  const receipt = receiptDateOf(headers, importedAt);
+  const senderDate = senderDateOf(headers);
+  const messageId = mail.messageId?.replace(/\u0000/g, '').slice(0, 998) || null;
 
   const text = (mail.text ?? '').trim() || htmlToPlain(typeof mail.html === 'string' ? mail.html : '');
   const guess = guessRequestType(mail.subject, text);
@@ -47,7 +56,7 @@ export async function parseRequestEmail(raw: Buffer): Promise<ParsedIntake> {
       typeGuessed: true,
       channel: 'email',
       language: guess.language,
-      receivedAt: mail.date.toISOString(),
+      receivedAt: receipt.receivedAt.toISOString(),
       subjectName: from?.name?.trim() || undefined,
       subjectEmail: email,
       description: [mail.subject, text].filter(Boolean).join('\n\n').slice(0, MAX_TEXT),
@@ -57,13 +66,17 @@ export async function parseRequestEmail(raw: Buffer): Promise<ParsedIntake> {
       details: {
         from: from?.name ? `${from.name} <${email}>` : email,
         subject: mail.subject ?? null,
-        date: mail.date.toISOString(),
-        messageId: mail.messageId ?? null,
+        receivedAt: receipt.receivedAt.toISOString(),
+        receiptSource: receipt.source,
+        ...(receipt.ignored ? { receiptNote: receipt.ignored } : {}),
+        senderDate: senderDate?.toISOString() ?? null,
+        messageId,
         guessedType: guess.type,
         typeWordingFound: guess.matched,
         attachments,
       },
     },
+    email: { senderDate, messageId, fingerprint: intakeFingerprint({ senderEmail: email, messageId, text }) },
   };
 }
 

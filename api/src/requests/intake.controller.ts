@@ -1,5 +1,6 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentUser, Roles, STAFF_WRITE } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/auth.service';
 import { parseRequestEmail } from './email-intake';
@@ -15,9 +16,15 @@ export class IntakeController {
   @Post('email')
   @ApiConsumes('message/rfc822')
   @ApiBody({ description: 'The raw message, as saved from the mailbox (.eml)', schema: { type: 'string', format: 'binary' } })
-  @ApiOperation({ summary: 'Creates a request (status received) from an e-mail to privacy@; the type is a guess to confirm' })
-  async email(@CurrentUser() actor: AuthenticatedUser, @Body() raw: Buffer) {
-    const { request, received } = await parseRequestEmail(Buffer.isBuffer(raw) ? raw : Buffer.alloc(0));
-    return presentRequest(await this.requests.create(actor, request, received));
+  @ApiOperation({
+    summary:
+      'Creates a request (status received) from an e-mail to privacy@ (201); the type is a guess to confirm. ' +
+      'The same e-mail again answers the request it made (200, duplicate: true) and creates nothing',
+  })
+  async email(@CurrentUser() actor: AuthenticatedUser, @Body() raw: Buffer, @Res({ passthrough: true }) res: Response) {
+    const parsed = await parseRequestEmail(Buffer.isBuffer(raw) ? raw : Buffer.alloc(0));
+    const { request, duplicate } = await this.requests.importEmail(actor, parsed);
+    if (duplicate) res.status(200);
+    return { ...presentRequest(request), duplicate };
   }
 }

@@ -112,6 +112,28 @@ export class DataSubjectRequest {
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
+  /** Closed or refused after the legal deadline in force then (the extended one once extended). */
+  @Index()
+  @Column({ type: 'boolean', default: false })
+  answeredLate: boolean;
+
+  /** Whole days (Rome) the answer came after that deadline; null when on time or still open. */
+  @Column({ type: 'integer', nullable: true })
+  lateByDays: number | null;
+
+  /** An e-mail's own Date: header, as the sender wrote it: information only, never the receipt. */
+  @Column({ type: 'timestamptz', nullable: true })
+  senderDate: Date | null;
+
+  /** An e-mail's Message-ID, as information. */
+  @Column({ type: 'text', nullable: true })
+  emailMessageId: string | null;
+
+  /** SHA-256 of what makes an e-mail itself (sender and Message-ID, or sender and text): one e-mail, one request. */
+  @Index({ unique: true })
+  @Column({ type: 'text', nullable: true })
+  emailFingerprint: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -34,6 +34,12 @@ export function presentRequest(r: DataSubjectRequest, now = new Date()) {
     rejectionReason: r.rejectionReason,
     rejectionStatement: r.rejectionStatement,
     closedAt: iso(r.closedAt),
+    /** Answered after the legal deadline in force (the extended one once extended). */
+    answeredLate: r.answeredLate,
+    lateByDays: r.lateByDays,
+    /** An e-mail's Date: header, as the sender wrote it: not the receipt. */
+    senderDate: iso(r.senderDate),
+    emailMessageId: r.emailMessageId,
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
     version: r.version,

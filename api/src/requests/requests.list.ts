@@ -18,6 +18,7 @@ export const REQUESTS_LIST: ListSpec = {
     extendedDueDate: 'date',
     workingDueDate: 'date',
     closedAt: 'datetime',
+    answeredLate: 'boolean',
     createdAt: 'datetime',
   },
   searchable: ['reference', 'subjectName', 'subjectEmail', 'subjectPhone'],

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
-import { ConflictError, NotFoundError } from '../common/errors/domain.error';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import type { Page } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
 import type { ListQuery } from '../common/rest/list-query';
@@ -10,6 +10,8 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { addDays, requestDeadlines, romeDate } from './deadlines';
 import type { CloseDto, CreateRequestDto, ExtendDto, RejectDto, UpdateRequestDto, VerifyIdentityDto } from './dto/request.dtos';
+import type { ParsedIntake } from './email-intake';
+import { communicatedAtProblem, lateness, receivedAtProblem, referenceYear } from './request-record';
 import { refusalOf, rejectionStatement, type RequestAction } from './request-rules';
 import { RequestEvent } from './request-event.entity';
 import { appendToTimeline } from './request-timeline';
@@ -32,6 +34,15 @@ export interface NewRequest extends CreateRequestDto {
   typeGuessed?: boolean;
 }
 
+/** What an e-mail import answers: the request it made, or the one the same e-mail made before. */
+export interface ImportResult {
+  request: DataSubjectRequest;
+  duplicate: boolean;
+}
+
+/** At least this much explanation for a changed receipt date. */
+const MIN_REASON = 10;
+
 export interface DashboardStats {
   openByStatus: Record<string, number>;
   open: number;
@@ -39,6 +50,8 @@ export interface DashboardStats {
   overdue: number;
   /** Median days from receipt to answer, over requests closed in the last 12 months. */
   medianDaysToClose: number | null;
+  /** Requests answered (closed or refused) after the legal deadline in force, in the last 12 months. */
+  answeredLate: number;
   /** Requests received per month (Rome), by type, the last 12 months, oldest first. */
   perMonth: Array<{ month: string } & Record<string, number | string>>;
   /** Sub-processors whose review date has passed (the processor register). */
@@ -67,12 +80,23 @@ export class RequestsService {
     return request;
   }
 
-  /** Registers a request; `received` opens its timeline with what arrived. */
-  async create(actor: Actor | null, dto: NewRequest, received?: { message: string; details: Record<string, unknown> }): Promise<DataSubjectRequest> {
+  /**
+   * Registers a request; `received` opens its timeline with what arrived, `email` keeps what
+   * makes an imported e-mail itself. A receipt in the future or before 2000 is refused (400).
+   */
+  async create(
+    actor: Actor | null,
+    dto: NewRequest,
+    received?: { message: string; details: Record<string, unknown> },
+    email?: ParsedIntake['email'],
+  ): Promise<DataSubjectRequest> {
+    const now = new Date();
+    const receivedAt = new Date(dto.receivedAt);
+    const problem = receivedAtProblem(receivedAt, now);
+    if (problem) throw new InvalidInputError(`receivedAt ${problem}`, { receivedAt: problem });
     return this.dataSource.transaction(async (manager) => {
-      const receivedAt = new Date(dto.receivedAt);
       const request = manager.create(DataSubjectRequest, {
-        reference: await this.nextReference(manager, receivedAt),
+        reference: await this.nextReference(manager, receivedAt, now),
         type: dto.type,
         typeGuessed: dto.typeGuessed ?? false,
         status: 'received',
@@ -83,6 +107,9 @@ export class RequestsService {
         subjectEmail: dto.subjectEmail?.toLowerCase() || null,
         subjectPhone: dto.subjectPhone || null,
         description: dto.description || null,
+        senderDate: email?.senderDate ?? null,
+        emailMessageId: email?.messageId ?? null,
+        emailFingerprint: email?.fingerprint ?? null,
         ...this.deadlinesFor(receivedAt, false),
       });
       const saved = await manager.save(DataSubjectRequest, request);
@@ -95,6 +122,40 @@ export class RequestsService {
       });
       return saved;
     });
+  }
+
+  /**
+   * Registers an imported e-mail, once: the same e-mail again (its fingerprint, held unique by
+   * the database, so that two imports at once cannot both create) answers the request it made
+   * the first time, with nothing written but an audit line saying so.
+   */
+  async importEmail(actor: Actor, parsed: ParsedIntake): Promise<ImportResult> {
+    const existing = await this.byFingerprint(parsed.email.fingerprint);
+    if (existing) return this.duplicateImport(actor, existing, parsed);
+    try {
+      return { request: await this.create(actor, parsed.request, parsed.received, parsed.email), duplicate: false };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const first = await this.byFingerprint(parsed.email.fingerprint);
+      if (!first) throw error;
+      return this.duplicateImport(actor, first, parsed);
+    }
+  }
+
+  private byFingerprint(fingerprint: string): Promise<DataSubjectRequest | null> {
+    return this.dataSource.getRepository(DataSubjectRequest).findOne({ where: { emailFingerprint: fingerprint } });
+  }
+
+  private async duplicateImport(actor: Actor, request: DataSubjectRequest, parsed: ParsedIntake): Promise<ImportResult> {
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, actor, {
+        action: 'request.duplicate_import',
+        entity: 'request',
+        entityId: request.id,
+        details: { reference: request.reference, messageId: parsed.email.messageId, fingerprint: parsed.email.fingerprint },
+      }),
+    );
+    return { request, duplicate: true };
   }
 
   async update(actor: Actor, id: string, dto: UpdateRequestDto): Promise<DataSubjectRequest> {
@@ -113,18 +174,38 @@ export class RequestsService {
       if (dto.subjectEmail !== undefined) request.subjectEmail = dto.subjectEmail?.toLowerCase() || null;
       if (dto.subjectPhone !== undefined) request.subjectPhone = dto.subjectPhone || null;
       if (dto.description !== undefined) request.description = dto.description || null;
-      if (dto.receivedAt !== undefined) {
-        request.receivedAt = new Date(dto.receivedAt);
+      const receivedAt = dto.receivedAt === undefined ? null : new Date(dto.receivedAt);
+      const reason = dto.reason?.trim() || null;
+      const receiptChanged = receivedAt !== null && receivedAt.getTime() !== request.receivedAt.getTime();
+      if (receivedAt && receiptChanged) {
+        // The deadlines run from the receipt (Art. 12(3) GDPR): moving it moves them, so it is
+        // believable dates only, and said why.
+        const now = new Date();
+        const problem = receivedAtProblem(receivedAt, now);
+        if (problem) throw new InvalidInputError(`receivedAt ${problem}`, { receivedAt: problem });
+        if (!reason || reason.length < MIN_REASON) {
+          throw new InvalidInputError('Say why the receipt date changes: the deadlines run from it', {
+            reason: `must say why the receipt date changes (${MIN_REASON} characters or more)`,
+          });
+        }
+        request.receivedAt = receivedAt;
         Object.assign(request, this.deadlinesFor(request.receivedAt, request.extendedDueDate !== null));
+        if (request.extensionCommunicatedAt) {
+          const told = communicatedAtProblem(request.extensionCommunicatedAt, request, now);
+          if (told) {
+            const message = `with this receipt date, the extension told to the subject on ${request.extensionCommunicatedAt.toISOString()} would not hold (communicatedAt ${told})`;
+            throw new InvalidInputError(`receivedAt: ${message}`, { receivedAt: message });
+          }
+        }
       }
       const after = snapshot(request);
       const changed = Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
       if (changed.length === 0) return { request, kind: null };
       return {
         request,
-        kind: 'updated',
-        message: null,
-        details: { before: pick(before, changed), after: pick(after, changed) },
+        kind: receiptChanged ? 'receipt_changed' : 'updated',
+        message: reason,
+        details: { before: pick(before, changed), after: pick(after, changed), ...(reason ? { reason } : {}) },
       };
     });
   }
@@ -159,11 +240,9 @@ export class RequestsService {
   extend(actor: Actor, id: string, dto: ExtendDto) {
     return this.act(actor, id, 'extend', (request) => {
       const communicatedAt = new Date(dto.communicatedAt);
-      if (romeDate(communicatedAt) > request.dueDate) {
-        throw new ConflictError(`The subject must be told before the first deadline (${request.dueDate})`, {
-          communicatedAt: `must be on or before ${request.dueDate}`,
-        });
-      }
+      // Art. 12(3) GDPR: the subject is told of an extension "within one month of receipt".
+      const problem = communicatedAtProblem(communicatedAt, request, new Date());
+      if (problem) throw new InvalidInputError(`communicatedAt ${problem}`, { communicatedAt: problem });
       Object.assign(request, this.deadlinesFor(request.receivedAt, true));
       request.extensionReason = dto.reason;
       request.extensionCommunicatedAt = communicatedAt;
@@ -178,7 +257,8 @@ export class RequestsService {
       request.status = 'completed';
       request.outcome = dto.outcome;
       request.closedAt = new Date();
-      return { message: dto.outcome, details: { onTime: romeDate(request.closedAt) <= (request.extendedDueDate ?? request.dueDate) } };
+      Object.assign(request, lateness(request.closedAt, request));
+      return { message: dto.outcome, details: { onTime: !request.answeredLate, lateByDays: request.lateByDays, deadline: request.extendedDueDate ?? request.dueDate } };
     });
   }
 
@@ -188,7 +268,11 @@ export class RequestsService {
       request.rejectionReason = dto.reason;
       request.rejectionStatement = rejectionStatement(dto.reason, request.language, dto.details);
       request.closedAt = new Date();
-      return { message: request.rejectionStatement, details: { reason: dto.reason } };
+      Object.assign(request, lateness(request.closedAt, request));
+      return {
+        message: request.rejectionStatement,
+        details: { reason: dto.reason, onTime: !request.answeredLate, lateByDays: request.lateByDays, deadline: request.extendedDueDate ?? request.dueDate },
+      };
     });
   }
 
@@ -223,7 +307,8 @@ export class RequestsService {
         [open, today, addDays(today, 7)],
       ),
       this.dataSource.query(
-        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM closed_at - received_at) / 86400) AS days
+        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM closed_at - received_at) / 86400) AS days,
+                count(*) FILTER (WHERE answered_late)::int AS late
          FROM requests WHERE closed_at IS NOT NULL AND closed_at > $1::timestamptz - interval '12 months'`,
         [now.toISOString()],
       ),
@@ -253,6 +338,7 @@ export class RequestsService {
       dueWithin7Days: due.soon,
       overdue: due.overdue,
       medianDaysToClose: median.days === null ? null : Math.round(Number(median.days) * 10) / 10,
+      answeredLate: median.late,
       perMonth,
       processorsReviewOverdue: processors.n,
     };
@@ -308,9 +394,9 @@ export class RequestsService {
     return appendToTimeline(manager, actor, requestId, kind, message, details);
   }
 
-  private async nextReference(manager: EntityManager, receivedAt: Date): Promise<string> {
+  private async nextReference(manager: EntityManager, receivedAt: Date, now: Date): Promise<string> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [REFERENCE_LOCK]);
-    const year = romeDate(receivedAt).slice(0, 4);
+    const year = referenceYear(receivedAt, now);
     const [row] = await manager.query(
       `SELECT coalesce(max(substring(reference FROM 10)::int), 0) + 1 AS next FROM requests WHERE reference LIKE $1`,
       [`DSR-${year}-%`],
@@ -334,6 +420,10 @@ function snapshot(r: DataSubjectRequest): Record<string, unknown> {
     slaDueDate: r.slaDueDate,
     extendedDueDate: r.extendedDueDate,
   };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505';
 }
 
 function pick(o: Record<string, unknown>, keys: string[]) {

@@ -88,10 +88,17 @@ export class UpdateRequestDto {
   @IsIn(LANGUAGES, oneOf(LANGUAGES))
   language?: Language;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'A changed receipt date needs a `reason`; not in the future, not before 2000' })
   @IsOptional()
   @IsISO8601({ strict: true }, INSTANT)
   receivedAt?: string;
+
+  @ApiPropertyOptional({ description: 'Why the receipt date changes (required then, 10 characters or more): on the timeline and in the audit log' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'must be text' })
+  @MaxLength(2000)
+  reason?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -138,6 +145,10 @@ export class UpdateRequestDto {
   @ReadOnlyField() rejectionReason?: unknown;
   @ReadOnlyField() rejectionStatement?: unknown;
   @ReadOnlyField() closedAt?: unknown;
+  @ReadOnlyField() answeredLate?: unknown;
+  @ReadOnlyField() lateByDays?: unknown;
+  @ReadOnlyField() senderDate?: unknown;
+  @ReadOnlyField() emailMessageId?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
   @ReadOnlyField() version?: unknown;
