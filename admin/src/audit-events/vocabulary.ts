@@ -29,6 +29,17 @@ export const AUDIT_ACTIONS = [
     'retention.sweep_started',
     'retention.swept',
     'retention.sweep_failed',
+    // Reads of personal data: one event per page or record read (api/src/audit/read-audit.ts).
+    'records.listed',
+    'record.viewed',
+    'requests.listed',
+    'request.viewed',
+    'request-events.listed',
+    'recipients.viewed',
+    'audit-events.listed',
+    'audit-event.viewed',
+    'users.listed',
+    'user.viewed',
 ] as const;
 
 /** `data.ingested` events name the source (`leads`, `chat-conversations`...) as their entity. */
@@ -46,6 +57,7 @@ export const AUDIT_ENTITIES = [
     'consents',
     'access-logs',
     'retention_sweep',
+    'audit_event',
 ] as const;
 
 export const actionLabelKey = (action: string) => `resources.audit-events.actions.${action}`;

@@ -482,6 +482,11 @@ export const appEnglish = {
                     created: 'User created',
                     updated: 'User updated',
                     deleted: 'User deleted',
+                    viewed: 'User viewed',
+                    sessions_viewed: 'Sessions of a user viewed',
+                },
+                users: {
+                    listed: 'Users listed',
                 },
                 api_key: {
                     created: 'API key created',
@@ -492,6 +497,31 @@ export const appEnglish = {
                 },
                 subject: {
                     searched: 'Person searched',
+                },
+                // Reads of personal data (issue 14): one event per page or record read.
+                records: {
+                    listed: 'Records listed',
+                },
+                record: {
+                    viewed: 'Record viewed',
+                },
+                requests: {
+                    listed: 'Requests listed',
+                },
+                request: {
+                    viewed: 'Request viewed',
+                },
+                'request-events': {
+                    listed: 'Request timeline read',
+                },
+                recipients: {
+                    viewed: 'Art. 19 recipients viewed',
+                },
+                'audit-events': {
+                    listed: 'Audit log read',
+                },
+                'audit-event': {
+                    viewed: 'Audit event viewed',
                 },
             },
             entities: {
@@ -506,6 +536,7 @@ export const appEnglish = {
                 'calendar-events': 'Calendar events',
                 consents: 'Cookie consents',
                 'access-logs': 'Access logs',
+                audit_event: 'Audit event',
             },
         },
     },

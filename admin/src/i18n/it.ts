@@ -652,6 +652,11 @@ export const appItalian: AppMessages = {
                     created: 'Utente creato',
                     updated: 'Utente modificato',
                     deleted: 'Utente eliminato',
+                    viewed: 'Utente consultato',
+                    sessions_viewed: "Sessioni dell'utente consultate",
+                },
+                users: {
+                    listed: 'Elenco utenti consultato',
                 },
                 api_key: {
                     created: 'Chiave API creata',
@@ -662,6 +667,31 @@ export const appItalian: AppMessages = {
                 },
                 subject: {
                     searched: 'Persona cercata',
+                },
+                // Letture di dati personali (issue 14): un evento per pagina o record letto.
+                records: {
+                    listed: 'Elenco record consultato',
+                },
+                record: {
+                    viewed: 'Record consultato',
+                },
+                requests: {
+                    listed: 'Elenco richieste consultato',
+                },
+                request: {
+                    viewed: 'Richiesta consultata',
+                },
+                'request-events': {
+                    listed: 'Cronologia della richiesta consultata',
+                },
+                recipients: {
+                    viewed: 'Destinatari art. 19 consultati',
+                },
+                'audit-events': {
+                    listed: 'Registro di audit consultato',
+                },
+                'audit-event': {
+                    viewed: 'Evento di audit consultato',
                 },
             },
             entities: {
@@ -676,6 +706,7 @@ export const appItalian: AppMessages = {
                 'calendar-events': 'Eventi di calendario',
                 consents: 'Consensi cookie',
                 'access-logs': 'Log di accesso',
+                audit_event: 'Evento di audit',
             },
         },
     },
