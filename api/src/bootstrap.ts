@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -14,18 +15,24 @@ import { readSessionToken } from './auth/auth.guard';
 import { UnauthenticatedError } from './common/errors/domain.error';
 import { AllExceptionsFilter, bodyParserErrors, shape } from './common/errors/http-exception.filter';
 import { createValidationPipe } from './common/errors/validation';
+import { jsonShapeProblem } from './common/json-shape';
 import type { AppConfig } from './config/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 import { IngestionService } from './ingestion/ingestion.service';
 import { seedDemoData } from './seed/demo-seeder';
 import { UsersService } from './users/users.service';
 
+/**
+ * The longest a client may take to send a whole request, headers and body. Node's default is
+ * 300 s, and a body trickled a byte every few seconds kept a connection of the public sign-in
+ * open that long; 30 s carries a 25 MB e-mail upload at under 1 MB/s.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 export interface RunningConsole {
   app: NestExpressApplication;
   /** Where the console answers, e.g. http://localhost:3000 */
   url: string;
-  /** The embedded database, when no server is configured. */
-  embedded: EmbeddedPostgres | null;
   close(): Promise<void>;
 }
 
@@ -68,13 +75,13 @@ export async function startConsole(config: AppConfig, options: StartOptions = {}
       const created = await seedDemoData(app.get(IngestionService), config.demoPeople);
       options.announceDemo?.(config.demoPeople, created);
     }
+    limitRequestTime(app.getHttpServer());
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address() as { port: number };
     const started = app;
     return {
       app: started,
       url: `http://localhost:${address.port}`,
-      embedded,
       async close() {
         await started.close();
         await embedded?.stop();
@@ -111,7 +118,9 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
   app.use(securityHeaders());
   app.use('/api', noStore);
-  app.use(json({ limit: '5mb', reviver: refuseUnsafeJson }), bodyParserErrors);
+  // The body's shape (fields, nesting) is checked on its bytes before parsing: validation costs
+  // time in the square of an object's field count, and the whole console would wait.
+  app.use(json({ limit: '5mb', reviver: refuseUnsafeJson, verify: refuseComplexJson }), bodyParserErrors);
   // E-mails arrive raw (.eml), in whatever charset they were written: keep the bytes.
   app.use('/api/intake/email', raw({ type: () => true, limit: '25mb' }), bodyParserErrors);
   app.use(cookieParser());
@@ -179,6 +188,27 @@ export function securityHeaders() {
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'no-referrer' },
   });
+}
+
+/**
+ * A slow client is cut off: the whole request (headers and body) within REQUEST_TIMEOUT_MS, or
+ * Node answers 408 and closes the connection. Node checks every connectionsCheckingInterval
+ * (30 s by default, so a cut could come only after twice the limit); every 2 s here. Read when
+ * the server starts listening, so set before. The answer itself is not limited: a long export
+ * download is no slow request.
+ */
+function limitRequestTime(server: Server & { connectionsCheckingInterval?: number }): void {
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = REQUEST_TIMEOUT_MS;
+  server.connectionsCheckingInterval = 2_000;
+}
+
+/** body-parser's verify: refuses, before parsing, a JSON body of too many fields or nested too deep (jsonShapeProblem). */
+function refuseComplexJson(_req: unknown, _res: unknown, body: Buffer, encoding: string | null): void {
+  // RFC 8259: JSON between systems is UTF-8; the byte scan relies on it.
+  if (encoding && !/^utf-?8$/i.test(encoding)) throw Object.assign(new Error('A JSON body must be UTF-8'), { status: 415, type: 'charset.unsupported' });
+  const problem = jsonShapeProblem(body);
+  if (problem) throw Object.assign(new Error(problem.message), { status: problem.status, type: 'entity.too.complex' });
 }
 
 /**
