@@ -33,6 +33,8 @@ export interface RunningConsole {
   app: NestExpressApplication;
   /** Where the console answers, e.g. http://localhost:3000 */
   url: string;
+  /** The embedded database, when no server is configured. */
+  embedded: EmbeddedPostgres | null;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function startConsole(config: AppConfig, options: StartOptions = {}
     return {
       app: started,
       url: `http://localhost:${address.port}`,
+      embedded,
       async close() {
         await started.close();
         await embedded?.stop();
