@@ -19,6 +19,7 @@ const READS: Record<string, string | { none: string }> = {
   'GET /api/users': 'users.listed',
   'GET /api/users/{id}': 'user.viewed',
   'GET /api/users/{id}/sessions': 'user.sessions_viewed',
+  'GET /api/users/{id}/sessions': 'user.sessions_viewed',
   'GET /api/subjects/search': 'subject.searched',
   'GET /api/requests/{id}/export.zip': 'request.exported',
   'GET /api/health': { none: 'no data' },
@@ -176,6 +177,9 @@ describe('every read of personal data leaves one audit event', () => {
     const auditorId = res.body.find((u: any) => u.email === auditorEmail).id;
     const one = await readOnce(`/api/users/${auditorId}`, admin);
     expect(one.event).toMatchObject({ action: 'user.viewed', actorEmail: 'admin@console.test', entity: 'user', entityId: auditorId });
+    // When and from where a member of staff is signed in (address, browser) is about them too.
+    const sessions = await readOnce(`/api/users/${auditorId}/sessions`, admin);
+    expect(sessions.event).toMatchObject({ action: 'user.sessions_viewed', actorEmail: 'admin@console.test', entity: 'user', entityId: auditorId });
   });
 
   it("the sources' lists keep the ids they returned too", async () => {
