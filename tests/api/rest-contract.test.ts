@@ -15,7 +15,7 @@ describe('ra-data-simple-rest contract', () => {
   const created: Array<{ id: string; email: string; fullName: string; role: string }> = [];
 
   beforeAll(async () => {
-    c = await startTestConsole();
+    c = await startTestConsole({ env: { CORS_ORIGINS: 'http://localhost:5173' } });
     token = await c.login();
     const roles = ['officer', 'auditor', 'officer', 'auditor', 'officer', 'auditor', 'officer'];
     for (const [i, role] of roles.entries()) {

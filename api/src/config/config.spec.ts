@@ -23,6 +23,18 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 3000, databaseUrl: null, databasePoolSize: 1, env: 'development' });
   });
 
+  it('allows the UI dev server as a CORS origin by default in development only, never in production or test', () => {
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY }).corsOrigins).toEqual(['http://localhost:5173']);
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db.example:5432/console', ENCRYPTION_KEY: KEY };
+    expect(loadConfig(production).corsOrigins).toEqual([]);
+    expect(loadConfig({ ...production, CORS_ORIGINS: '' }).corsOrigins).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: tmp(), ENCRYPTION_KEY: KEY }).corsOrigins).toEqual([]);
+    expect(loadConfig({ ...production, CORS_ORIGINS: 'https://privacy.example.com, https://admin.example.com' }).corsOrigins).toEqual([
+      'https://privacy.example.com',
+      'https://admin.example.com',
+    ]);
+  });
+
   it('uses the server pool size when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db.example:5432/console', DATABASE_POOL_SIZE: '7', ENCRYPTION_KEY: KEY });
     expect(config).toMatchObject({ databaseUrl: 'postgres://u:p@db.example:5432/console', databasePoolSize: 7 });

@@ -42,6 +42,13 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
+/**
+ * The admin UI's development server, allowed to call the API with credentials by default in
+ * development only: elsewhere no origin is, unless CORS_ORIGINS names it (the UI the console
+ * serves itself is same-origin and needs none).
+ */
+export const DEV_CORS_ORIGIN = 'http://localhost:5173';
+
 const postgresUrl = z
   .string()
   .refine((value) => {
@@ -75,7 +82,8 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   ENCRYPTION_KEY: encryptionKey.optional(),
   SESSION_TTL_HOURS: integer(1, 24 * 30).default(12),
-  CORS_ORIGINS: z.string().default('http://localhost:5173'),
+  // No default here: it depends on NODE_ENV (see DEV_CORS_ORIGIN).
+  CORS_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_DIR: z.string().optional(),
   CONTROLLER_DOMAINS: z.string().default('vimage.it'),
@@ -141,7 +149,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword: v.ADMIN_PASSWORD ?? null,
     encryptionKey: v.ENCRYPTION_KEY ? Buffer.from(v.ENCRYPTION_KEY, 'hex') : loadOrCreateLocalKey(dataDir),
     sessionTtlHours: v.SESSION_TTL_HOURS,
-    corsOrigins: v.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (v.CORS_ORIGINS ?? (v.NODE_ENV === 'development' ? DEV_CORS_ORIGIN : '')).split(',').map((o) => o.trim()).filter(Boolean),
     logLevel: v.LOG_LEVEL,
     controllerDomains: v.CONTROLLER_DOMAINS.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean),
     responseSlaDays: v.RESPONSE_SLA_DAYS,
