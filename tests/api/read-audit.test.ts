@@ -19,7 +19,6 @@ const READS: Record<string, string | { none: string }> = {
   'GET /api/users': 'users.listed',
   'GET /api/users/{id}': 'user.viewed',
   'GET /api/users/{id}/sessions': 'user.sessions_viewed',
-  'GET /api/users/{id}/sessions': 'user.sessions_viewed',
   'GET /api/subjects/search': 'subject.searched',
   'GET /api/requests/{id}/export.zip': 'request.exported',
   'GET /api/health': { none: 'no data' },
