@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Card, CardActionArea, Chip, Grid, Skeleton, Typography } from '@mui/material';
 import type { SvgIconComponent } from '@mui/icons-material';
 import AssignmentIndOutlinedIcon from '@mui/icons-material/AssignmentIndOutlined';
+import AssignmentLateOutlinedIcon from '@mui/icons-material/AssignmentLateOutlined';
 import HourglassTopOutlinedIcon from '@mui/icons-material/HourglassTopOutlined';
 import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined';
 import TimerOutlinedIcon from '@mui/icons-material/TimerOutlined';
@@ -113,7 +114,13 @@ const StatCard = ({
     );
 };
 
-/** The four request figures of the dashboard: open (by status), due within 7 days, overdue, median days to close. */
+/**
+ * The request figures of the dashboard: open (by status), due within 7 days, overdue, median days
+ * to close, answered after the legal deadline (last 12 months). Five in a row on wide screens.
+ */
+const CARD = { xs: 12, sm: 6, md: 3 } as const;
+const COLUMNS = { xs: 12, md: 15 } as const;
+
 export const RequestStatsCards = () => {
     const translate = useTranslate();
     const [locale] = useLocaleState();
@@ -123,9 +130,9 @@ export const RequestStatsCards = () => {
 
     if (isPending) {
         return (
-            <Grid container spacing={2}>
-                {[0, 1, 2, 3].map(i => (
-                    <Grid key={i} size={{ xs: 12, sm: 6, md: 3 }}>
+            <Grid container spacing={2} columns={COLUMNS}>
+                {[0, 1, 2, 3, 4].map(i => (
+                    <Grid key={i} size={CARD}>
                         <Skeleton variant="rounded" height={132} />
                     </Grid>
                 ))}
@@ -137,8 +144,8 @@ export const RequestStatsCards = () => {
     }
 
     return (
-        <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+        <Grid container spacing={2} columns={COLUMNS}>
+            <Grid size={CARD}>
                 <StatCard
                     icon={AssignmentIndOutlinedIcon}
                     label={translate('app.dashboard.requests.open')}
@@ -160,7 +167,7 @@ export const RequestStatsCards = () => {
                     </Box>
                 </StatCard>
             </Grid>
-            <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+            <Grid size={CARD}>
                 <StatCard
                     icon={HourglassTopOutlinedIcon}
                     label={translate('app.dashboard.requests.due_soon')}
@@ -171,7 +178,7 @@ export const RequestStatsCards = () => {
                     testId="stat-due-soon"
                 />
             </Grid>
-            <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+            <Grid size={CARD}>
                 <StatCard
                     icon={ReportProblemOutlinedIcon}
                     label={translate('app.dashboard.requests.overdue')}
@@ -182,7 +189,7 @@ export const RequestStatsCards = () => {
                     testId="stat-overdue"
                 />
             </Grid>
-            <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+            <Grid size={CARD}>
                 <StatCard
                     icon={TimerOutlinedIcon}
                     label={translate('app.dashboard.requests.median')}
@@ -199,8 +206,21 @@ export const RequestStatsCards = () => {
                     testId="stat-median"
                 />
             </Grid>
+            <Grid size={CARD}>
+                <StatCard
+                    icon={AssignmentLateOutlinedIcon}
+                    label={translate('app.dashboard.requests.answered_late')}
+                    value={number.format(data.answeredLate ?? 0)}
+                    help={translate(
+                        (data.answeredLate ?? 0) > 0 ? 'app.dashboard.requests.answered_late_help' : 'app.dashboard.requests.answered_late_none'
+                    )}
+                    tone={(data.answeredLate ?? 0) > 0 ? 'red' : 'green'}
+                    to={links.answeredLate}
+                    testId="stat-answered-late"
+                />
+            </Grid>
             {(data.processorsReviewOverdue ?? 0) > 0 && (
-                <Grid size={12}>
+                <Grid size={COLUMNS}>
                     <Alert
                         severity="warning"
                         data-testid="processors-review-overdue"

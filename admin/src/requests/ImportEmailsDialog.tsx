@@ -15,6 +15,7 @@ import {
 } from '@mui/material';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutline';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutline';
+import ContentCopyOutlinedIcon from '@mui/icons-material/ContentCopyOutlined';
 import MarkEmailUnreadOutlinedIcon from '@mui/icons-material/MarkEmailUnreadOutlined';
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import { useQueryClient } from '@tanstack/react-query';
@@ -36,6 +37,8 @@ import type { DataSubjectRequest } from './types';
 type Upload =
     | { file: string; state: 'pending' }
     | { file: string; state: 'created'; request: DataSubjectRequest }
+    /** The same e-mail was imported before: nothing was created, this is the request it made. */
+    | { file: string; state: 'duplicate'; request: DataSubjectRequest }
     | { file: string; state: 'failed'; error: string };
 
 const messageOf = (error: unknown): string | null =>
@@ -46,8 +49,9 @@ const messageOf = (error: unknown): string | null =>
 /**
  * Upload of messages saved from the privacy@ mailbox (.eml): each file is sent
  * as it is (`POST /api/intake/email`, message/rfc822) and becomes a request
- * with a guessed type; the list says which reference each file became, or why
- * it was refused.
+ * with a guessed type; the list says which reference each file became, which
+ * were imported before (the same e-mail makes one request: the API answers the
+ * first one), or why it was refused.
  */
 export const ImportEmailsDialog = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
     const translate = useTranslate();
@@ -67,8 +71,8 @@ export const ImportEmailsDialog = ({ open, onClose }: { open: boolean; onClose: 
         for (const [offset, file] of files.entries()) {
             let result: Upload;
             try {
-                const request = await dataProvider.importEmail(file);
-                result = { file: file.name, state: 'created', request };
+                const { duplicate, ...request } = await dataProvider.importEmail(file);
+                result = { file: file.name, state: duplicate ? 'duplicate' : 'created', request: request as DataSubjectRequest };
             } catch (error) {
                 result = {
                     file: file.name,
@@ -99,6 +103,12 @@ export const ImportEmailsDialog = ({ open, onClose }: { open: boolean; onClose: 
 
     const created = uploads.filter(u => u.state === 'created').length;
     const failed = uploads.filter(u => u.state === 'failed').length;
+    const duplicates = uploads.filter(u => u.state === 'duplicate').length;
+    const summary = [
+        created > 0 || (failed === 0 && duplicates === 0) ? translate('app.requests.import.created_count', { smart_count: created }) : null,
+        duplicates > 0 ? translate('app.requests.import.duplicate_count', { smart_count: duplicates }) : null,
+        failed > 0 ? translate('app.requests.import.failed_count', { smart_count: failed }) : null,
+    ].filter(Boolean);
 
     return (
         <Dialog open={open} onClose={close} fullWidth maxWidth="sm" aria-labelledby="import-emails-title">
@@ -154,15 +164,12 @@ export const ImportEmailsDialog = ({ open, onClose }: { open: boolean; onClose: 
                 {uploads.length > 0 && (
                     <Box>
                         {!busy && (
-                            <Alert severity={failed === 0 ? 'success' : created === 0 ? 'error' : 'warning'} sx={{ mb: 1 }}>
-                                {failed === 0
-                                    ? translate('app.requests.import.created_count', { smart_count: created })
-                                    : created === 0
-                                      ? translate('app.requests.import.failed_count', { smart_count: failed })
-                                      : translate('app.requests.import.summary', {
-                                            created: translate('app.requests.import.created_count', { smart_count: created }),
-                                            failed: translate('app.requests.import.failed_count', { smart_count: failed }),
-                                        })}
+                            <Alert
+                                severity={failed === 0 ? (duplicates === 0 ? 'success' : 'info') : created + duplicates === 0 ? 'error' : 'warning'}
+                                sx={{ mb: 1 }}
+                                data-testid="import-summary"
+                            >
+                                {summary.join(' · ')}
                             </Alert>
                         )}
                         <List dense disablePadding data-testid="import-results">
@@ -173,6 +180,8 @@ export const ImportEmailsDialog = ({ open, onClose }: { open: boolean; onClose: 
                                             <CircularProgress size={18} />
                                         ) : u.state === 'created' ? (
                                             <CheckCircleOutlineIcon color="success" />
+                                        ) : u.state === 'duplicate' ? (
+                                            <ContentCopyOutlinedIcon color="info" />
                                         ) : (
                                             <ErrorOutlineIcon color="error" />
                                         )}
@@ -192,6 +201,11 @@ export const ImportEmailsDialog = ({ open, onClose }: { open: boolean; onClose: 
                                                 </Typography>
                                             ) : (
                                                 <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mt: 0.5 }}>
+                                                    {u.state === 'duplicate' && (
+                                                        <Typography variant="body2" color="info.main" component="span" data-testid="import-duplicate">
+                                                            {translate('app.requests.import.duplicate', { reference: u.request.reference })}
+                                                        </Typography>
+                                                    )}
                                                     <MuiButton
                                                         component={LinkBase}
                                                         to={createPath({ resource: 'requests', type: 'show', id: u.request.id })}

@@ -8,6 +8,7 @@ import {
     TextInput,
     email,
     maxLength,
+    minLength,
     required,
     FormDataConsumer,
     useInput,
@@ -75,6 +76,32 @@ const TypeGuessAlert = ({ type }: { type: string | undefined }) => {
     );
 };
 
+/**
+ * Edit only: the deadlines run from the receipt (GDPR Art. 12(3)), so moving it needs a reason,
+ * which the API keeps on the timeline and in the audit log with both dates.
+ */
+const ReceiptChangeReason = () => {
+    const record = useRecordContext<DataSubjectRequest>();
+    return (
+        <FormDataConsumer<DataSubjectRequest>>
+            {({ formData }) => {
+                const changed =
+                    record != null &&
+                    typeof formData.receivedAt === 'string' &&
+                    new Date(formData.receivedAt).getTime() !== new Date(record.receivedAt).getTime();
+                return changed ? (
+                    <TextInput
+                        source="reason"
+                        multiline
+                        validate={[required(), minLength(10), maxLength(2000)]}
+                        helperText="resources.requests.help.reason"
+                    />
+                ) : null;
+            }}
+        </FormDataConsumer>
+    );
+};
+
 /** The fields shared by RequestCreate and RequestEdit. */
 export const RequestInputs = ({ mode }: { mode: 'create' | 'edit' }) => (
     <Box sx={{ width: '100%', maxWidth: 860 }}>
@@ -95,6 +122,11 @@ export const RequestInputs = ({ mode }: { mode: 'create' | 'edit' }) => (
                     helperText="resources.requests.help.receivedAt"
                 />
             </Grid>
+            {mode === 'edit' && (
+                <Grid size={12}>
+                    <ReceiptChangeReason />
+                </Grid>
+            )}
             <Grid size={{ xs: 12, sm: 6 }}>
                 <RadioButtonGroupInput
                     source="language"

@@ -1,4 +1,4 @@
-import { Typography } from '@mui/material';
+import { Box, Chip, Typography } from '@mui/material';
 import {
     CreateButton,
     DataTable,
@@ -12,6 +12,7 @@ import {
     TopToolbar,
     useLocaleState,
     useRecordContext,
+    useTranslate,
 } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
@@ -25,6 +26,7 @@ import { RequestTypeField } from './RequestTypeField';
 import { SubjectField } from './SubjectField';
 import type { DataSubjectRequest } from './types';
 import { channelChoices, openStatusFilter, statusChoices, typeChoices } from './vocabulary';
+import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the reference and the subject's name, e-mail and phone; an array status means any of.
 const requestFilters = [
@@ -33,6 +35,7 @@ const requestFilters = [
     <SelectInput key="type" source="type" choices={typeChoices} />,
     <SelectInput key="channel" source="channel" choices={channelChoices} />,
     <NullableBooleanInput key="typeGuessed" source="typeGuessed" />,
+    <NullableBooleanInput key="answeredLate" source="answeredLate" />,
     // Calendar days (YYYY-MM-DD), as the API compares deadlines.
     <DateInput key="workingDueDate_gte" source="workingDueDate_gte" />,
     <DateInput key="workingDueDate_lte" source="workingDueDate_lte" />,
@@ -74,10 +77,36 @@ const DeadlineField = () => {
     );
 };
 
+/** The status and, for an answer after the legal deadline, how late it was. */
+const StatusField = () => {
+    const record = useRecordContext<DataSubjectRequest>();
+    const translate = useTranslate();
+    if (!record) return null;
+    return (
+        <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.5 }}>
+            <RequestStatusField />
+            {record.answeredLate && (
+                <Chip
+                    size="small"
+                    color="error"
+                    variant="outlined"
+                    data-testid="answered-late"
+                    label={
+                        record.lateByDays != null
+                            ? translate('app.requests.timeline.late_by', { smart_count: record.lateByDays })
+                            : translate('app.requests.timeline.late')
+                    }
+                />
+            )}
+        </Box>
+    );
+};
+
 const Column = DataTable.Col<DataSubjectRequest>;
 
 export const RequestList = () => (
     <List<DataSubjectRequest>
+        exporter={csvExporter}
         filters={requestFilters}
         filterDefaultValues={{ status: openStatusFilter }}
         sort={{ field: 'workingDueDate', order: 'ASC' }}
@@ -92,7 +121,7 @@ export const RequestList = () => (
                 <RequestTypeField />
             </Column>
             <Column source="status" disableSort>
-                <RequestStatusField />
+                <StatusField />
             </Column>
             <Column source="subjectName" label="resources.requests.fields.subject">
                 <SubjectField />

@@ -31,7 +31,7 @@ import {
 import { FindPersonButton } from '../common/FindPersonButton';
 import { SectionTitle } from '../common/SectionTitle';
 import { monospaceFontFamily } from '../theme';
-import { formatDay, formatInstant, romeDay } from './dates';
+import { formatDay, formatInstant } from './dates';
 import { DaysLeftBadge } from './DaysLeftBadge';
 import { FoldedText } from './FoldedText';
 import { RequestActions } from './RequestActions';
@@ -161,12 +161,14 @@ const Deadline = ({
     );
 };
 
-/** A closed request: answered (or refused) within the legal deadline, or late. */
+/**
+ * A closed request: answered (or refused) within the legal deadline in force, or late, as the
+ * API recorded it when the request was closed (answeredLate, lateByDays).
+ */
 const AnsweredBadge = ({ request }: { request: DataSubjectRequest }) => {
     const translate = useTranslate();
     if (!request.closedAt) return null;
-    const legal = request.extendedDueDate ?? request.dueDate;
-    const onTime = romeDay(new Date(request.closedAt)) <= legal;
+    const onTime = !request.answeredLate;
     return (
         <Box
             component="span"
@@ -189,7 +191,11 @@ const AnsweredBadge = ({ request }: { request: DataSubjectRequest }) => {
             }}
         >
             {onTime ? <CheckIcon sx={{ fontSize: 18 }} /> : null}
-            {translate(onTime ? 'app.requests.timeline.on_time' : 'app.requests.timeline.late')}
+            {onTime
+                ? translate('app.requests.timeline.on_time')
+                : request.lateByDays != null
+                  ? translate('app.requests.timeline.late_by', { smart_count: request.lateByDays })
+                  : translate('app.requests.timeline.late')}
         </Box>
     );
 };
@@ -238,6 +244,13 @@ const RequestHeader = ({ request, canAct }: { request: DataSubjectRequest; canAc
                                     { date: formatInstant(request.closedAt, locale, { dateStyle: 'long', timeStyle: 'short' }) }
                                 )}`}
                         </Typography>
+                        {request.senderDate && (
+                            <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }} data-testid="request-sender-date">
+                                {translate('app.requests.timeline.sender_date', {
+                                    date: formatInstant(request.senderDate, locale, { dateStyle: 'long', timeStyle: 'short' }),
+                                })}
+                            </Typography>
+                        )}
                     </Box>
                     <Box sx={{ textAlign: 'right' }}>
                         <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mb: 0.5 }}>

@@ -36,6 +36,7 @@ const KIND_ICONS: Record<string, SvgIconComponent> = {
     closed: TaskAltOutlinedIcon,
     rejected: BlockOutlinedIcon,
     updated: EditOutlinedIcon,
+    receipt_changed: EditOutlinedIcon,
     exported: ArchiveOutlinedIcon,
     export_interrupted: ErrorOutlineIcon,
     erasure_started: DeleteSweepOutlinedIcon,
@@ -60,6 +61,7 @@ const KIND_COLORS: Record<string, string> = {
     closed: '#2e7d4f',
     rejected: '#b3261e',
     updated: '#4a6b8a',
+    receipt_changed: '#8a5a00',
     exported: '#1f5f74',
     export_interrupted: '#b3261e',
     erasure_started: '#8c3b2f',
@@ -87,6 +89,22 @@ const EventDetails = ({ event, requestType }: { event: RequestEvent; requestType
     switch (event.kind) {
         case 'received': {
             if (details.subject) lines.push(translate('app.requests.timeline.email_subject', { subject: str(details.subject) }));
+            // An e-mail's receipt is our mail server's stamp (or the import); its Date: is the sender's.
+            if (details.receiptSource === 'received_header' || details.receiptSource === 'import_time')
+                lines.push(
+                    translate(
+                        details.receiptSource === 'received_header'
+                            ? 'app.requests.timeline.receipt_from_server'
+                            : 'app.requests.timeline.receipt_from_import',
+                        { date: formatInstant(str(details.receivedAt) || null, locale) ?? '—' }
+                    )
+                );
+            if ('senderDate' in details)
+                lines.push(
+                    details.senderDate
+                        ? translate('app.requests.timeline.sender_date', { date: formatInstant(str(details.senderDate), locale) ?? '—' })
+                        : translate('app.requests.timeline.no_sender_date')
+                );
             else if (details.channel)
                 lines.push(
                     translate('app.requests.timeline.registered_via', {
@@ -121,18 +139,24 @@ const EventDetails = ({ event, requestType }: { event: RequestEvent; requestType
             );
             break;
         case 'closed':
+        case 'rejected':
+            if (event.kind === 'rejected' && details.reason)
+                lines.push(translate(`${REJECTION_VOCABULARY}.${str(details.reason)}`, { _: str(details.reason) }));
             if (typeof details.onTime === 'boolean')
                 chips.push(
                     details.onTime
                         ? { label: translate('app.requests.timeline.on_time'), color: 'success' }
-                        : { label: translate('app.requests.timeline.late'), color: 'error' }
+                        : {
+                              label:
+                                  typeof details.lateByDays === 'number'
+                                      ? translate('app.requests.timeline.late_by', { smart_count: details.lateByDays })
+                                      : translate('app.requests.timeline.late'),
+                              color: 'error',
+                          }
                 );
             break;
-        case 'rejected':
-            if (details.reason)
-                lines.push(translate(`${REJECTION_VOCABULARY}.${str(details.reason)}`, { _: str(details.reason) }));
-            break;
-        case 'updated': {
+        case 'updated':
+        case 'receipt_changed': {
             const before = (details.before ?? {}) as Record<string, unknown>;
             const after = (details.after ?? {}) as Record<string, unknown>;
             for (const field of Object.keys(after)) {

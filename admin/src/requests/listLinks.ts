@@ -21,4 +21,5 @@ export const requestListLinks = (today = todayInRome()) => ({
     dueSoon: listWith({ status: [...OPEN_STATUSES], workingDueDate_gte: today, workingDueDate_lte: addDays(today, 7) }),
     byStatus: (status: string) => listWith({ status: [status] }),
     closed: listWith({ status: ['completed', 'rejected'] }),
+    answeredLate: listWith({ status: ['completed', 'rejected'], answeredLate: true }),
 });

@@ -40,8 +40,11 @@ export interface RequestsDataProvider {
     requestStats: () => Promise<RequestStats>;
     /** `GET /api/subjects/search?q=&requestId=`: audited with the request as its reason. */
     searchSubjectForRequest: (q: string, requestId: string) => Promise<SubjectSearchResult>;
-    /** `POST /api/intake/email` with the raw message (.eml) as message/rfc822: answers the new request. */
-    importEmail: (file: Blob) => Promise<DataSubjectRequest>;
+    /**
+     * `POST /api/intake/email` with the raw message (.eml) as message/rfc822: answers the new
+     * request (201), or the one the same e-mail made before (200, `duplicate: true`).
+     */
+    importEmail: (file: Blob) => Promise<DataSubjectRequest & { duplicate: boolean }>;
     /**
      * `POST /api/requests/:id/erase[?dryRun=true]` `{ips?}`: what an erasure would change (dry run),
      * or the run itself (again after a failure: it finishes what is not done). IPs on the first run only.
@@ -147,6 +150,6 @@ export const requestsMethods = (apiUrl: string, httpClient: HttpClient): Request
                     : response.statusText;
             throw new HttpError(message, response.status, json);
         }
-        return json as DataSubjectRequest;
+        return json as DataSubjectRequest & { duplicate: boolean };
     },
 });

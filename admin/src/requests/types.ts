@@ -69,6 +69,13 @@ export interface DataSubjectRequest extends RaRecord<string> {
     rejectionReason: RejectionReason | null;
     rejectionStatement: string | null;
     closedAt: string | null;
+    /** Closed or refused after the legal deadline in force then (the extended one once extended). */
+    answeredLate: boolean;
+    /** Whole days after that deadline (Rome); null when on time or open. */
+    lateByDays: number | null;
+    /** An imported e-mail's own Date: header, as the sender wrote it: not the receipt. */
+    senderDate: string | null;
+    emailMessageId: string | null;
     createdAt: string;
     updatedAt: string;
     /** Sent back with PUT: a stale version is a 409. */
@@ -84,6 +91,7 @@ export const EVENT_KINDS = [
     'closed',
     'rejected',
     'updated',
+    'receipt_changed',
     'exported',
     'export_interrupted',
     // What was done to the subject's data (docs/erasure.md).
@@ -122,6 +130,8 @@ export interface RequestStats {
     dueWithin7Days: number;
     overdue: number;
     medianDaysToClose: number | null;
+    /** Answered (closed or refused) after the legal deadline, last 12 months. */
+    answeredLate: number;
     /** 12 entries, oldest first. */
     perMonth: MonthCounts[];
     processorsReviewOverdue?: number;
