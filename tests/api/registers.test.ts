@@ -152,6 +152,40 @@ describe('registers: processors, activities, cookies, retention', () => {
     expect(res.body).toMatchObject({ processorIds: [aruba.id], processors: [{ name: 'Aruba S.p.A.', country: 'IT' }], retention: { id: retention[0].id } });
   });
 
+  it('refuses to delete a processor or a retention policy that activities cite, with 409 naming them, and changes nothing', async () => {
+    const processor = (await c.api('/api/processors', { token, body: { name: 'Cited Processor Srl', service: 'Hosting', location: 'Italy', country: 'IT', transferMechanism: 'none' } })).body;
+    const policy = (await c.api('/api/retention-policies', { token, body: { key: `cited-${Date.now()}`, name: 'Cited policy', periodText: '12 months', periodMonths: 12, action: 'delete', basis: 'Policy 3.1' } })).body;
+    const activities = [];
+    for (const name of ['Webinar sign-ups', 'Event check-in']) {
+      const res = await c.api('/api/activities', { token, body: { name, purposes: 'Events', legalBasis: 'contract', processorIds: [processor.id], retentionPolicyId: policy.id } });
+      expect(res.status).toBe(201);
+      activities.push(res.body);
+    }
+    const changes = async (entityId: string) =>
+      (await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entityId }))}&sort=["id","ASC"]`, { token })).body.map((e: { action: string }) => e.action);
+
+    for (const [resource, record] of [['processors', processor], ['retention-policies', policy]] as const) {
+      const res = await c.api(`/api/${resource}/${record.id}`, { token, method: 'DELETE' });
+      expect(res.status, resource).toBe(409);
+      expect(res.body.message).toBe('This record is cited by 2 processing activities “Event check-in”, “Webinar sign-ups”: change them first, then delete it');
+      expect(res.body.errors).toEqual({ activities: '“Event check-in”, “Webinar sign-ups”' });
+      expect((await c.api(`/api/${resource}/${record.id}`, { token })).status).toBe(200);
+    }
+    for (const activity of activities) {
+      expect((await c.api(`/api/activities/${activity.id}`, { token })).body).toMatchObject({ processorIds: [processor.id], retentionPolicyId: policy.id });
+    }
+    expect(await changes(processor.id)).toEqual(['processor.created']);
+    expect(await changes(policy.id)).toEqual(['retention_policy.created']);
+    for (const activity of activities) expect(await changes(activity.id)).toEqual(['activity.created']);
+
+    // Once no activity cites them (an audited change of each activity), they go.
+    for (const activity of activities) {
+      expect((await c.api(`/api/activities/${activity.id}`, { token, method: 'PUT', body: { processorIds: [], retentionPolicyId: null } })).status).toBe(200);
+    }
+    expect((await c.api(`/api/processors/${processor.id}`, { token, method: 'DELETE' })).status).toBe(200);
+    expect((await c.api(`/api/retention-policies/${policy.id}`, { token, method: 'DELETE' })).status).toBe(200);
+  });
+
   it.each([
     ['it', ['Registro delle attività di trattamento', 'Art. 30, par. 1', 'Consenso (art. 6.1.a)', 'Legittimo interesse (art. 6.1.f)', 'Termini di conservazione']],
     ['en', ['Record of processing activities', 'Article 30(1)', 'Consent (Art. 6(1)(a))', 'Legitimate interests (Art. 6(1)(f))', 'Time limits for erasure']],

@@ -7,7 +7,7 @@ import { DataSource, EntityManager, type ObjectLiteral } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ANY_ROLE, CurrentUser, Roles, STAFF_WRITE } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/auth.service';
-import { NotFoundError } from '../common/errors/domain.error';
+import { ConflictError, NotFoundError } from '../common/errors/domain.error';
 import { createValidationPipe } from '../common/errors/validation';
 import { sendPage } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
@@ -35,6 +35,12 @@ export interface RegisterDefinition<T extends ObjectLiteral & { id: string }, C 
   apply: (manager: EntityManager, row: T, body: C | U) => Promise<void> | void;
   /** Columns of the CSV, in order: header and how to read each from the presented record. */
   csv: Array<[string, (record: Record<string, unknown>) => unknown]>;
+  /**
+   * The processing activities that cite a record (name it as a processor or as their retention
+   * policy). A cited record is not deleted: 409 naming them, so that no activity silently loses
+   * its processor or its retention period without an audited change of the activity itself.
+   */
+  citedBy?: (manager: EntityManager, id: string) => Promise<Array<{ id: string; name: string }>>;
 }
 
 export function registerResourceController<T extends ObjectLiteral & { id: string }, C extends object, U extends object>(
@@ -119,7 +125,16 @@ export function registerResourceController<T extends ObjectLiteral & { id: strin
     @Delete(':id')
     async remove(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
       return this.dataSource.transaction(async (manager) => {
+        // The row lock also holds back an activity being linked to it meanwhile (its foreign key waits for it).
         const row = await this.load(manager, id, true);
+        const citing = (await def.citedBy?.(manager, id)) ?? [];
+        if (citing.length) {
+          const names = citing.map((a) => `“${a.name}”`).join(', ');
+          throw new ConflictError(
+            `This record is cited by ${citing.length === 1 ? 'the processing activity' : `${citing.length} processing activities`} ${names}: change ${citing.length === 1 ? 'it' : 'them'} first, then delete it`,
+            { activities: names },
+          );
+        }
         const before = def.present(row);
         await manager.remove(def.target, row);
         await this.audit.record(manager, actor, { action: `${def.entity}.deleted`, entity: def.entity, entityId: id, details: { before } });

@@ -118,6 +118,11 @@ export const PROCESSORS_REGISTER: RegisterDefinition<Processor, CreateProcessorD
     row.dataCategories ??= [];
     row.status ??= 'active';
   },
+  citedBy: (manager, id) =>
+    manager.query(
+      `SELECT a.id, a.name FROM activities a JOIN activity_processors ap ON ap.activity_id = a.id WHERE ap.processor_id = $1 ORDER BY a.name, a.id`,
+      [id],
+    ),
   csv: [
     ['Name', (r) => r.name],
     ['Service', (r) => r.service],

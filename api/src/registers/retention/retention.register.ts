@@ -76,6 +76,7 @@ export const RETENTION_REGISTER: RegisterDefinition<RetentionPolicy, CreateReten
     row.periodDays ??= null;
     row.notes ??= null;
   },
+  citedBy: (manager, id) => manager.query(`SELECT id, name FROM activities WHERE retention_policy_id = $1 ORDER BY name, id`, [id]),
   csv: [
     ['Key', (r) => r.key],
     ['Name', (r) => r.name],
