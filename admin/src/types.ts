@@ -39,6 +39,8 @@ export interface AuditChainVerification {
     firstBrokenId: string | null;
     reason: string | null;
     verifiedAt: string;
+    /** The signed checkpoint of the chain's newest event the chain was checked against. */
+    checkpoint: { lastId: string; at: string; count: number } | null;
 }
 
 // ---------------------------------------------------------------------------

@@ -90,3 +90,57 @@ describe('ENCRYPTION_KEY rotation (npm run rotate-key)', () => {
     expect((await c.api('/api/audit/verify', { token })).body.valid).toBe(true);
   });
 });
+
+describe('AUDIT_KEY rotation (NEW_AUDIT_KEY=... npm run rotate-key)', () => {
+  const embedded = process.env.TEST_DATABASE === 'embedded';
+  const dataDir = mkdtempSync(join(tmpdir(), 'privacy-console-rotate-audit-'));
+  const AUDIT_OLD = 'a1'.repeat(32);
+  const AUDIT_NEW = 'a2'.repeat(32);
+  let databaseUrl: string | null = null;
+  let c: TestConsole | undefined;
+  const start = (auditKey: string) =>
+    startTestConsole({ database: embedded ? 'embedded' : 'server', dataDir, env: { ENCRYPTION_KEY: OLD_KEY, AUDIT_KEY: auditKey, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) } });
+  const rotate = (env: Record<string, string>) => {
+    const result = spawnSync(process.execPath, [ROTATE_CLI], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, ENCRYPTION_KEY: OLD_KEY, ...(databaseUrl ? { DATABASE_URL: databaseUrl, NODE_ENV: 'test' } : {}), ...env },
+      encoding: 'utf8',
+    });
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  };
+  beforeAll(async () => {
+    assertBuilt();
+    if (!embedded) databaseUrl = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await c?.close();
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('re-signs the checkpoint under the new key; the old key then sees a forged checkpoint', async () => {
+    c = await start(AUDIT_OLD);
+    let token = await c.login();
+    expect((await c.api('/api/audit/verify', { token })).body.valid).toBe(true);
+    await c.close();
+    c = undefined;
+
+    expect(rotate({ NEW_AUDIT_KEY: AUDIT_NEW }).err.trim()).toMatch(/^AUDIT_KEY is not set/);
+    const done = rotate({ AUDIT_KEY: AUDIT_OLD, NEW_AUDIT_KEY: AUDIT_NEW });
+    expect(done.err).toBe('');
+    expect(done.code).toBe(0);
+
+    c = await start(AUDIT_NEW);
+    token = await c.login();
+    expect((await c.api('/api/audit/verify', { token })).body).toMatchObject({ valid: true });
+    const rotated = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'audit_key.rotated' }))}`, { token });
+    expect(rotated.body).toHaveLength(1);
+    await c.close();
+    c = undefined;
+
+    // Started with the old key, the console cannot vouch for the checkpoint.
+    c = await start(AUDIT_OLD);
+    token = await c.login();
+    expect((await c.api('/api/audit/verify', { token })).body).toMatchObject({ valid: false, reason: 'checkpoint_forged' });
+  });
+});

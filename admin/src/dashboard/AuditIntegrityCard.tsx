@@ -14,8 +14,8 @@ const isVerification = (value: unknown): value is AuditChainVerification =>
     !!value && typeof value === 'object' && typeof (value as AuditChainVerification).valid === 'boolean';
 
 /**
- * Asks the API to recompute the SHA-256 hash chain of the audit log
- * (`GET /api/audit/verify`) and states the result in one line.
+ * Asks the API to recompute the SHA-256 hash chain of the audit log against its signed
+ * checkpoint (`GET /api/audit/verify`) and states the result in one line.
  */
 export const AuditIntegrityCard = () => {
     const translate = useTranslate();
@@ -121,7 +121,18 @@ export const AuditIntegrityCard = () => {
                         <dt>{translate('app.dashboard.integrity.events_checked')}</dt>
                         <dd>{new Intl.NumberFormat(intlLocale(locale)).format(data.checked)}</dd>
                         <dt>{translate('app.dashboard.integrity.algorithm')}</dt>
-                        <dd>SHA-256</dd>
+                        <dd>{translate('app.dashboard.integrity.algorithm_value')}</dd>
+                        {data.checkpoint && (
+                            <>
+                                <dt>{translate('app.dashboard.integrity.checkpoint')}</dt>
+                                <dd>
+                                    {translate('app.dashboard.integrity.checkpoint_value', {
+                                        id: data.checkpoint.lastId,
+                                        date: formatDate(data.checkpoint.at),
+                                    })}
+                                </dd>
+                            </>
+                        )}
                         <dt>{translate('app.dashboard.integrity.last_verified')}</dt>
                         <dd>{formatDate(data.verifiedAt)}</dd>
                     </Box>

@@ -37,7 +37,7 @@ export const appEnglish = {
             integrity: {
                 title: 'Audit log integrity',
                 description:
-                    'Each audit event is sealed with a SHA-256 hash of the one before it, so any alteration breaks the chain.',
+                    'Each audit event is sealed with a SHA-256 hash of the one before it, and the newest is named by a checkpoint signed with a key kept outside the database: an event changed, removed or added behind the console\'s back shows here.',
                 checking: 'Verifying the hash chain…',
                 intact: 'Intact — %{smart_count} event checked |||| Intact — %{smart_count} events checked',
                 broken: 'Broken at event #%{id}: %{reason}',
@@ -45,12 +45,21 @@ export const appEnglish = {
                 unknown_reason: 'no reason given',
                 events_checked: 'Events checked',
                 algorithm: 'Algorithm',
+                algorithm_value: 'SHA-256 chain, HMAC-SHA-256 checkpoint',
+                checkpoint: 'Signed checkpoint',
+                checkpoint_value: 'event #%{id}, %{date}',
                 last_verified: 'Last verified',
                 verify_again: 'Verify again',
                 error: 'The verification could not be run. Please try again later.',
                 reasons: {
                     hash_mismatch: 'the stored hash does not match the event content',
                     prev_hash_mismatch: 'the link to the previous event does not match',
+                    tail_cut: 'the newest events after it were removed',
+                    chain_rewritten: 'the chain was recomputed after a change',
+                    checkpoint_missing: 'the signed checkpoint was removed',
+                    checkpoint_forged: "the checkpoint is not signed with this console's key",
+                    events_without_checkpoint: 'events were added after it outside the console',
+                    anchor_ahead: "the newest events were removed (this console's copy of the checkpoint names a later one)",
                 },
             },
             recent: {

@@ -210,7 +210,7 @@ export const appItalian: AppMessages = {
             integrity: {
                 title: 'Integrità del registro di audit',
                 description:
-                    "Ogni evento di audit è sigillato con un hash SHA-256 dell'evento precedente: qualsiasi alterazione spezza la catena.",
+                    "Ogni evento di audit è sigillato con un hash SHA-256 dell'evento precedente e il più recente è indicato da un punto di controllo firmato con una chiave custodita fuori dal database: un evento modificato, cancellato o aggiunto all'insaputa della console risulta qui.",
                 checking: 'Verifica della catena di hash in corso…',
                 intact: 'Integro — %{smart_count} evento verificato |||| Integro — %{smart_count} eventi verificati',
                 broken: "Interrotto all'evento n. %{id}: %{reason}",
@@ -218,12 +218,21 @@ export const appItalian: AppMessages = {
                 unknown_reason: 'motivo non indicato',
                 events_checked: 'Eventi verificati',
                 algorithm: 'Algoritmo',
+                algorithm_value: 'catena SHA-256, punto di controllo HMAC-SHA-256',
+                checkpoint: 'Punto di controllo firmato',
+                checkpoint_value: 'evento n. %{id}, %{date}',
                 last_verified: 'Ultima verifica',
                 verify_again: 'Verifica di nuovo',
                 error: 'Non è stato possibile eseguire la verifica. Riprova più tardi.',
                 reasons: {
                     hash_mismatch: "l'hash memorizzato non corrisponde al contenuto dell'evento",
                     prev_hash_mismatch: "il collegamento all'evento precedente non corrisponde",
+                    tail_cut: 'gli eventi più recenti successivi sono stati cancellati',
+                    chain_rewritten: 'la catena è stata ricalcolata dopo una modifica',
+                    checkpoint_missing: 'il punto di controllo firmato è stato cancellato',
+                    checkpoint_forged: 'il punto di controllo non è firmato con la chiave di questa console',
+                    events_without_checkpoint: 'sono stati aggiunti eventi successivi al di fuori della console',
+                    anchor_ahead: 'gli eventi più recenti sono stati cancellati (la copia del punto di controllo di questa console ne indica uno successivo)',
                 },
             },
             recent: {

@@ -1,7 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
-import { CHAIN_BREAK_MESSAGES, GENESIS_HASH, hashEvent, verifyChainSegment, type ChainBreakReason } from './audit-chain';
+import { Between, DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { CHAIN_BREAK_MESSAGES, GENESIS_HASH, hashEvent, verifyChainSegment } from './audit-chain';
+import {
+  checkpointSignedBy,
+  nextCheckpoint,
+  parseCheckpoint,
+  signCheckpoint,
+  type Checkpoint,
+  type CheckpointBreak,
+} from './audit-checkpoint';
 import { AuditEvent } from './audit-event.entity';
 
 /** Who did something: a signed-in staff member, or null for the system / an anonymous caller. */
@@ -17,26 +29,81 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+export type VerificationProblem = 'prev_hash_mismatch' | 'hash_mismatch' | CheckpointBreak | 'anchor_ahead';
+
 export interface ChainVerification {
   valid: boolean;
   /** Events found intact, in order, before the first broken one. */
   checked: number;
+  /** The first changed event, or for a cut tail the last event still there. */
   firstBrokenId: string | null;
-  reason: ChainBreakReason | null;
+  reason: VerificationProblem | null;
   /** The reason in words (English); the UI translates `reason`. */
   message: string | null;
   verifiedAt: string;
+  /** The signed checkpoint the chain was checked against: compare it with a manifest's or the log's. */
+  checkpoint: Checkpoint | null;
+  /** The copy of a checkpoint kept in DATA_DIR by this instance, if any, and whether the chain still holds it. */
+  anchor: { lastId: string; at: string; holds: boolean } | null;
 }
 
+export const CHECKPOINT_MESSAGES: Record<CheckpointBreak | 'anchor_ahead', string> = {
+  checkpoint_missing: 'the signed checkpoint of the newest event is missing (removed from the database)',
+  checkpoint_forged: "the checkpoint of the newest event is not signed with this console's audit key (forged, or the key was changed without rotating it)",
+  tail_cut: 'the newest events were removed: the chain ends before its signed checkpoint',
+  chain_rewritten: 'the chain was recomputed after a change: its newest event no longer has the hash the signed checkpoint names',
+  events_without_checkpoint: 'events were added to the table outside the console (after the signed checkpoint)',
+  anchor_ahead: "the newest events were removed: this console's copy of the checkpoint (in DATA_DIR) names an event the chain no longer holds",
+};
+
+/** Where each instance keeps its latest copy of the checkpoint, outside the database. */
+export const ANCHOR_FILE = 'audit-checkpoint.json';
+
 /** Any constant will do: it names the lock that serialises appends to the chain. */
-const CHAIN_LOCK = 727_001;
+export const CHAIN_LOCK = 727_001;
 const VERIFY_BATCH = 5_000;
 /** Events appended in one transaction at most. */
 const GROUP_COMMIT_MAX = 200;
+/** How long after an append this instance copies the checkpoint into DATA_DIR. */
+const ANCHOR_DELAY_MS = 1_000;
 
 @Injectable()
-export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class AuditService implements OnModuleInit {
+  private readonly logger = new Logger(AuditService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'auditKey' | 'dataDir'>,
+  ) {}
+
+  /**
+   * Signs the first checkpoint when there has never been one: a new database, or one upgraded
+   * from before checkpoints (its chain is taken as it stands, and the event says so). A missing
+   * checkpoint after that is a break, never silently re-created.
+   */
+  async onModuleInit(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      const [{ present, started }] = await manager.query(
+        `SELECT EXISTS (SELECT 1 FROM audit_checkpoint) AS present,
+                EXISTS (SELECT 1 FROM audit_events WHERE action = 'audit.checkpoint_started') AS started`,
+      );
+      if (present || started) return;
+      const [tail] = await manager.query(`SELECT id::text AS id, hash FROM audit_events ORDER BY id DESC LIMIT 1`);
+      const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM audit_events`);
+      const first = signCheckpoint(this.config.auditKey, {
+        lastId: tail?.id ?? '0',
+        lastHash: tail?.hash ?? GENESIS_HASH,
+        count,
+        at: new Date().toISOString(),
+        intact: true,
+        brokenReason: null,
+        brokenAfterId: null,
+      });
+      await manager.query(`INSERT INTO audit_checkpoint (id, checkpoint) VALUES (1, $1)`, [JSON.stringify(first)]);
+      await this.append(manager, [{ actor: null, entry: { action: 'audit.checkpoint_started', entity: 'audit', details: { eventsBefore: count, lastIdBefore: first.lastId } } }]);
+    });
+  }
 
   /**
    * Appends an event inside the caller's transaction, so the audit line and the change it
@@ -94,13 +161,14 @@ export class AuditService {
    */
   private async append(manager: EntityManager, items: Array<{ actor: Actor | null; entry: AuditEntry }>): Promise<AuditEvent[]> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [{ hash: lastHash, ids }]: Array<{ hash: string | null; ids: string[] }> = await manager.query(
-      `SELECT (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) AS hash,
+    const [{ tail, checkpoint, ids }]: Array<{ tail: { id: string; hash: string } | null; checkpoint: unknown; ids: string[] }> = await manager.query(
+      `SELECT (SELECT json_build_object('id', id::text, 'hash', hash) FROM audit_events ORDER BY id DESC LIMIT 1) AS tail,
+              (SELECT checkpoint FROM audit_checkpoint WHERE id = 1) AS checkpoint,
               array(SELECT nextval('audit_events_id_seq') FROM generate_series(1, $1::int))::text[] AS ids`,
       [items.length],
     );
     ids.sort((a, b) => Number(a) - Number(b));
-    let prevHash: string = lastHash ?? GENESIS_HASH;
+    let prevHash: string = tail?.hash ?? GENESIS_HASH;
     const at = new Date();
     const events = items.map(({ actor, entry }, i) => {
       const event = manager.create(AuditEvent, {
@@ -118,9 +186,15 @@ export class AuditService {
       prevHash = event.hash;
       return event;
     });
+    const next = nextCheckpoint(this.config.auditKey, parseCheckpoint(checkpoint), tail, events, at);
+    // The events and the checkpoint naming them in one statement, in the caller's transaction.
     await manager.query(
-      `INSERT INTO audit_events (id, at, actor_id, actor_email, action, entity, entity_id, details, prev_hash, hash)
-       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[])`,
+      `WITH appended AS (
+         INSERT INTO audit_events (id, at, actor_id, actor_email, action, entity, entity_id, details, prev_hash, hash)
+         SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[])
+       )
+       INSERT INTO audit_checkpoint (id, checkpoint) VALUES (1, $11::jsonb)
+       ON CONFLICT (id) DO UPDATE SET checkpoint = EXCLUDED.checkpoint`,
       [
         events.map((e) => e.id),
         events.map((e) => e.at),
@@ -132,39 +206,115 @@ export class AuditService {
         events.map((e) => JSON.stringify(e.details)),
         events.map((e) => e.prevHash),
         events.map((e) => e.hash),
+        JSON.stringify(next),
       ],
     );
+    this.anchorSoon();
     return events;
   }
 
-  /** Recomputes the whole chain in id order, a batch at a time, and reports the first broken link. */
+  /** The signed checkpoint as committed now (for a manifest, a log line, the verifier). */
+  async checkpoint(manager: EntityManager = this.dataSource.manager): Promise<Checkpoint | null> {
+    const [row] = await manager.query(`SELECT checkpoint FROM audit_checkpoint WHERE id = 1`);
+    return parseCheckpoint(row?.checkpoint);
+  }
+
+  private anchorTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * A second after appends, this instance copies the committed checkpoint into DATA_DIR: someone
+   * who can rewrite the database but not this folder cannot bring back an older checkpoint unseen.
+   */
+  private anchorSoon(): void {
+    if (this.anchorTimer) return;
+    this.anchorTimer = setTimeout(() => {
+      this.anchorTimer = null;
+      this.writeAnchor().catch((error) => this.logger.warn(`Could not keep the audit checkpoint in ${this.config.dataDir}: ${(error as Error).message}`));
+    }, ANCHOR_DELAY_MS);
+    this.anchorTimer.unref();
+  }
+
+  /** Copies the committed checkpoint into DATA_DIR now (also called when the console stops). */
+  async writeAnchor(): Promise<void> {
+    if (this.anchorTimer) {
+      clearTimeout(this.anchorTimer);
+      this.anchorTimer = null;
+    }
+    const checkpoint = await this.checkpoint();
+    if (!checkpoint || !checkpointSignedBy(this.config.auditKey, checkpoint)) return;
+    const previous = this.readAnchor();
+    // Never step back: a copy names the furthest point this instance has seen.
+    if (previous && BigInt(previous.lastId) > BigInt(checkpoint.lastId)) return;
+    const file = join(this.config.dataDir, ANCHOR_FILE);
+    writeFileSync(`${file}.tmp`, JSON.stringify(checkpoint, null, 2) + '\n', { mode: 0o600 });
+    renameSync(`${file}.tmp`, file);
+  }
+
+  private readAnchor(): Checkpoint | null {
+    const file = join(this.config.dataDir, ANCHOR_FILE);
+    if (!existsSync(file)) return null;
+    try {
+      const anchor = parseCheckpoint(JSON.parse(readFileSync(file, 'utf8')));
+      return anchor && checkpointSignedBy(this.config.auditKey, anchor) ? anchor : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Recomputes the chain in id order, a batch at a time, up to its signed checkpoint, and reports
+   * the first broken link, a cut tail, a checkpoint not signed with the audit key, or events
+   * that came without one. Events appended while it runs are left to the next verification.
+   */
   async verify(): Promise<ChainVerification> {
+    // One statement, one snapshot: the console writes events and checkpoint together, so an
+    // event beyond the checkpoint in the same snapshot did not come through the console.
+    const [head] = await this.dataSource.query(
+      `SELECT (SELECT checkpoint FROM audit_checkpoint WHERE id = 1) AS checkpoint, (SELECT max(id)::text FROM audit_events) AS "maxId"`,
+    );
+    const checkpoint = parseCheckpoint(head.checkpoint);
+    const anchor = this.readAnchor();
     const repository = this.dataSource.getRepository(AuditEvent);
+    const upTo = checkpoint ? checkpoint.lastId : (head.maxId ?? '0');
     let previousHash = GENESIS_HASH;
     let afterId = '0';
     let checked = 0;
+    let tail: { id: string; hash: string } | null = null;
+    let anchorSeen: { hash: string; count: number } | null = null;
+    const answer = (reason: VerificationProblem | null, firstBrokenId: string | null, counted = checked): ChainVerification => ({
+      valid: reason === null,
+      checked: counted,
+      firstBrokenId,
+      reason,
+      message: reason === null ? null : reason in CHAIN_BREAK_MESSAGES ? CHAIN_BREAK_MESSAGES[reason as keyof typeof CHAIN_BREAK_MESSAGES] : CHECKPOINT_MESSAGES[reason as keyof typeof CHECKPOINT_MESSAGES],
+      verifiedAt: new Date().toISOString(),
+      checkpoint,
+      anchor: anchor ? { lastId: anchor.lastId, at: anchor.at, holds: anchorSeen !== null && anchorSeen.hash === anchor.lastHash && anchorSeen.count === anchor.count } : null,
+    });
     for (;;) {
-      const batch = await repository.find({
-        where: { id: MoreThan(afterId) },
-        order: { id: 'ASC' },
-        take: VERIFY_BATCH,
-      });
+      const batch = await repository.find({ where: { id: Between(String(BigInt(afterId) + 1n), upTo) }, order: { id: 'ASC' }, take: VERIFY_BATCH });
       if (batch.length === 0) break;
       const { broken, lastHash } = verifyChainSegment(batch, previousHash);
-      if (broken) {
-        return {
-          valid: false,
-          checked: checked + batch.findIndex((e) => e.id === broken.id),
-          firstBrokenId: broken.id,
-          reason: broken.reason,
-          message: CHAIN_BREAK_MESSAGES[broken.reason],
-          verifiedAt: new Date().toISOString(),
-        };
+      if (broken) return answer(broken.reason, broken.id, checked + batch.findIndex((e) => e.id === broken.id));
+      if (anchor) {
+        const at = batch.findIndex((e) => e.id === anchor.lastId);
+        if (at >= 0) anchorSeen = { hash: batch[at].hash, count: checked + at + 1 };
       }
       checked += batch.length;
       previousHash = lastHash;
       afterId = batch[batch.length - 1].id;
+      tail = { id: afterId, hash: lastHash };
     }
-    return { valid: true, checked, firstBrokenId: null, reason: null, message: null, verifiedAt: new Date().toISOString() };
+    if (anchor && anchor.lastId === '0') anchorSeen = { hash: GENESIS_HASH, count: 0 };
+    if (!checkpoint) return answer('checkpoint_missing', tail?.id ?? null);
+    if (!checkpointSignedBy(this.config.auditKey, checkpoint)) return answer('checkpoint_forged', tail?.id ?? null);
+    if (!checkpoint.intact) return answer(checkpoint.brokenReason ?? 'checkpoint_forged', checkpoint.brokenAfterId);
+    if ((tail?.id ?? '0') !== checkpoint.lastId || checked !== checkpoint.count) return answer('tail_cut', tail?.id ?? '0');
+    if ((tail?.hash ?? GENESIS_HASH) !== checkpoint.lastHash) return answer('chain_rewritten', checkpoint.lastId);
+    if (head.maxId !== null && BigInt(head.maxId) > BigInt(checkpoint.lastId)) return answer('events_without_checkpoint', checkpoint.lastId);
+    if (anchor && (BigInt(anchor.lastId) > BigInt(checkpoint.lastId) || anchorSeen === null || anchorSeen.hash !== anchor.lastHash || anchorSeen.count !== anchor.count)) {
+      return answer('anchor_ahead', tail?.id ?? '0');
+    }
+    return answer(null, null);
   }
 }

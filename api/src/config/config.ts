@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { deriveAuditKey } from '../audit/audit-checkpoint';
 import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 
@@ -17,6 +18,8 @@ export interface AppConfig {
   adminPassword: string | null;
   /** 32-byte key for secrets at rest (AES-256-GCM). */
   encryptionKey: Buffer;
+  /** Signs the audit chain's checkpoint (AUDIT_KEY, or derived from the encryption key); never in the database. */
+  auditKey: Buffer;
   sessionTtlHours: number;
   corsOrigins: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -81,6 +84,7 @@ const schema = z.object({
   ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   ENCRYPTION_KEY: encryptionKey.optional(),
+  AUDIT_KEY: encryptionKey.optional(),
   SESSION_TTL_HOURS: integer(1, 24 * 30).default(12),
   // No default here: it depends on NODE_ENV (see DEV_CORS_ORIGIN).
   CORS_ORIGINS: z.string().optional(),
@@ -138,6 +142,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('Configuration error: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
   const dataDir = resolve(v.DATA_DIR);
+  const encryptionKey = v.ENCRYPTION_KEY ? Buffer.from(v.ENCRYPTION_KEY, 'hex') : loadOrCreateLocalKey(dataDir);
   return {
     env: v.NODE_ENV,
     port: v.PORT,
@@ -147,7 +152,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     adminEmail: v.ADMIN_EMAIL?.trim().toLowerCase() ?? null,
     adminPassword: v.ADMIN_PASSWORD ?? null,
-    encryptionKey: v.ENCRYPTION_KEY ? Buffer.from(v.ENCRYPTION_KEY, 'hex') : loadOrCreateLocalKey(dataDir),
+    encryptionKey,
+    auditKey: v.AUDIT_KEY ? Buffer.from(v.AUDIT_KEY, 'hex') : deriveAuditKey(encryptionKey),
     sessionTtlHours: v.SESSION_TTL_HOURS,
     corsOrigins: (v.CORS_ORIGINS ?? (v.NODE_ENV === 'development' ? DEV_CORS_ORIGIN : '')).split(',').map((o) => o.trim()).filter(Boolean),
     logLevel: v.LOG_LEVEL,

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { ConfigError, loadConfig, projectRoot, type AppConfig } from '../config/config';
+import { ANCHOR_FILE } from '../audit/audit.service';
 import { embeddedLockHolder } from './embedded-postgres';
 
 /**
@@ -42,7 +43,7 @@ export async function restore(config: AppConfig, file: string): Promise<string> 
   if (config.databaseUrl) {
     // --clean drops what the backup holds before re-creating it: the database ends as it was.
     run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--dbname', config.databaseUrl, source]);
-    return `Restored ${source} into the database of DATABASE_URL.`;
+    return `Restored ${source} into the database of DATABASE_URL.${setAsideAuditAnchor(config)}`;
   }
   refuseWhileRunning(config);
   const pgdata = embeddedDir(config);
@@ -60,7 +61,20 @@ export async function restore(config: AppConfig, file: string): Promise<string> 
     }
     throw new Error(`${source} is not a backup of the embedded database: ${(error as Error).message}`);
   }
-  return `Restored ${source} into ${pgdata}${existsSync(replaced) ? `; the replaced data is in ${replaced}` : ''}.`;
+  return `Restored ${source} into ${pgdata}${existsSync(replaced) ? `; the replaced data is in ${replaced}` : ''}.${setAsideAuditAnchor(config)}`;
+}
+
+/**
+ * A restore takes the audit chain back to the backup's checkpoint on purpose: this instance's
+ * copy of a later checkpoint (DATA_DIR/audit-checkpoint.json) is set aside, kept for the
+ * auditor, so that the restored chain is checked against its own signed checkpoint.
+ */
+function setAsideAuditAnchor(config: AppConfig): string {
+  const anchor = join(config.dataDir, ANCHOR_FILE);
+  if (!existsSync(anchor)) return '';
+  const kept = `${anchor}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(anchor, kept);
+  return ` The audit checkpoint seen before the restore is kept in ${kept}.`;
 }
 
 function embeddedDir(config: AppConfig): string {

@@ -1,4 +1,5 @@
 import { ApiKey } from '../api-keys/api-key.entity';
+import { AuditCheckpointRow } from '../audit/audit-checkpoint.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { LoginThrottle } from '../auth/login-throttle.entity';
 import { Session } from '../auth/session.entity';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   User,
   Session,
   AuditEvent,
+  AuditCheckpointRow,
   ApiKey,
   Lead,
   ChatConversation,

@@ -2,15 +2,17 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { DataSource, type EntityManager } from 'typeorm';
+import { deriveAuditKey, resignCheckpoint } from '../audit/audit-checkpoint';
+import { AuditService, CHAIN_LOCK } from '../audit/audit.service';
 import { open, seal } from '../common/crypto/secret-box';
 import { ConfigError, loadConfig, type AppConfig } from '../config/config';
 import { dataSourceOptions } from './data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 /**
- * Re-encrypts every secret sealed under ENCRYPTION_KEY with a new key, in one transaction:
+ * Re-encrypts every secret sealed under ENCRYPTION_KEY with a new key, in one transaction (and
+ * re-signs the audit checkpoint when its key is derived from ENCRYPTION_KEY):
  *   NEW_ENCRYPTION_KEY=<64 hex> npm run rotate-key      (or NEW_ENCRYPTION_KEY=generate)
  * then start the console with ENCRYPTION_KEY set to the new key. With the embedded default and
  * no ENCRYPTION_KEY, the key file in DATA_DIR is replaced once the transaction has committed.
@@ -42,8 +44,46 @@ export async function rotateEncryptionKey(config: AppConfig, newKey: Buffer): Pr
         }
         counts[table] = n;
       }
-      await new AuditService(dataSource).record(manager, null, { action: 'encryption_key.rotated', entity: 'console', details: { resealed: counts } });
+      // The audit checkpoint is signed with a key derived from ENCRYPTION_KEY unless AUDIT_KEY is
+      // set: then it moves to the new key in the same transaction, its signature checked first.
+      const derived = config.auditKey.equals(deriveAuditKey(config.encryptionKey));
+      const auditKey = derived ? deriveAuditKey(newKey) : config.auditKey;
+      if (derived) await resignCheckpointIn(manager, config.auditKey, auditKey);
+      await new AuditService(dataSource, { auditKey, dataDir: config.dataDir }).record(manager, null, {
+        action: 'encryption_key.rotated',
+        entity: 'console',
+        details: { resealed: counts, auditCheckpointResigned: derived },
+      });
       return counts;
+    });
+  } finally {
+    await dataSource.destroy();
+    await embedded?.stop();
+  }
+}
+
+/** Moves the stored checkpoint to another key, under the chain's lock (see resignCheckpoint). */
+async function resignCheckpointIn(manager: EntityManager, oldKey: Buffer, newKey: Buffer): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+  const [row] = await manager.query(`SELECT checkpoint FROM audit_checkpoint WHERE id = 1 FOR UPDATE`);
+  if (!row) return;
+  await manager.query(`UPDATE audit_checkpoint SET checkpoint = $1 WHERE id = 1`, [JSON.stringify(resignCheckpoint(row.checkpoint, oldKey, newKey))]);
+}
+
+/**
+ * Moves the audit checkpoint's signature to a new AUDIT_KEY (when AUDIT_KEY is set apart from
+ * ENCRYPTION_KEY): NEW_AUDIT_KEY=<64 hex> npm run rotate-key, then start with AUDIT_KEY set to it.
+ */
+export async function rotateAuditKey(config: AppConfig, newAuditKey: Buffer): Promise<void> {
+  if (newAuditKey.length !== 32) throw new Error('NEW_AUDIT_KEY must be 64 hexadecimal characters (openssl rand -hex 32)');
+  if (newAuditKey.equals(config.auditKey)) throw new Error('NEW_AUDIT_KEY is the key in use');
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
+  const dataSource = new DataSource({ ...dataSourceOptions(config.databaseUrl ?? embedded!.url, 1), migrationsRun: true });
+  await dataSource.initialize();
+  try {
+    await dataSource.transaction(async (manager) => {
+      await resignCheckpointIn(manager, config.auditKey, newAuditKey);
+      await new AuditService(dataSource, { auditKey: newAuditKey, dataDir: config.dataDir }).record(manager, null, { action: 'audit_key.rotated', entity: 'console' });
     });
   } finally {
     await dataSource.destroy();
@@ -53,8 +93,16 @@ export async function rotateEncryptionKey(config: AppConfig, newKey: Buffer): Pr
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const newAuditKey = process.env.NEW_AUDIT_KEY?.trim();
+  if (newAuditKey !== undefined && !process.env.NEW_ENCRYPTION_KEY) {
+    if (!/^[0-9a-fA-F]{64}$/.test(newAuditKey)) throw new Error('NEW_AUDIT_KEY must be 64 hexadecimal characters (openssl rand -hex 32)');
+    if (!process.env.AUDIT_KEY) throw new Error('AUDIT_KEY is not set: the audit key is derived from ENCRYPTION_KEY and rotates with it (NEW_ENCRYPTION_KEY)');
+    await rotateAuditKey(config, Buffer.from(newAuditKey, 'hex'));
+    console.log('The audit checkpoint is now signed with the new key: start the console with AUDIT_KEY=<the new key>.');
+    return;
+  }
   const wanted = process.env.NEW_ENCRYPTION_KEY?.trim();
-  if (!wanted) throw new Error('Set NEW_ENCRYPTION_KEY to the new key (64 hex characters), or to "generate"');
+  if (!wanted) throw new Error('Set NEW_ENCRYPTION_KEY to the new key (64 hex characters), or to "generate" (or NEW_AUDIT_KEY, with AUDIT_KEY set)');
   const newKey = wanted === 'generate' ? randomBytes(32) : /^[0-9a-fA-F]{64}$/.test(wanted) ? Buffer.from(wanted, 'hex') : null;
   if (!newKey) throw new Error('NEW_ENCRYPTION_KEY must be 64 hexadecimal characters (openssl rand -hex 32), or "generate"');
   const counts = await rotateEncryptionKey(config, newKey);

@@ -147,7 +147,9 @@ export class ExportService {
         ] as const) {
           manifest.push(await this.addText(archive, path, text));
         }
-        const manifestJson = JSON.stringify({ reference: request.reference, kind, generatedAt: facts.generatedAt.toISOString(), files: manifest }, null, 2);
+        // The audit chain's signed head as it stood: an auditor can later check the chain still holds it.
+        const auditCheckpoint = await this.audit.checkpoint();
+        const manifestJson = JSON.stringify({ reference: request.reference, kind, generatedAt: facts.generatedAt.toISOString(), files: manifest, auditCheckpoint }, null, 2);
         archive.append(manifestJson, { name: 'manifest.json' });
         await Promise.race([archive.finalize(), archiveFailed]);
         await Promise.race([archiveEnded, archiveFailed]);
