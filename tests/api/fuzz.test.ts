@@ -82,6 +82,132 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
     );
   });
 
+  /** Every list of the API: the GET operations of the OpenAPI document that take `sort`. */
+  async function everyList(): Promise<string[]> {
+    const doc = (await c.api('/api/docs-json', { token })).body as { paths: Record<string, { get?: { parameters?: Array<{ name: string; in: string }> } }> };
+    return Object.entries(doc.paths)
+      .filter(([, ops]) => ops.get?.parameters?.some((p) => p.in === 'query' && p.name === 'sort'))
+      .map(([path]) => path);
+  }
+
+  /** Names JavaScript's objects answer to without holding them: a field check that follows the prototype chain finds them. */
+  const BUILT_IN_NAMES = [
+    ...new Set([
+      ...Object.getOwnPropertyNames(Object.prototype),
+      ...Object.getOwnPropertyNames(Function.prototype),
+      ...Object.getOwnPropertyNames(Array.prototype),
+      '__proto__',
+      'prototype',
+    ]),
+  ];
+  const CONTROL_CHARACTERS = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), '\u007f', '\u0085', '\u2028', '\u2029', '\ufeff'];
+  const fieldName = fc.oneof(
+    fc.constantFrom(...BUILT_IN_NAMES),
+    fc.constantFrom(...BUILT_IN_NAMES).map((n) => `${n}_gte`),
+    fc.constantFrom(...BUILT_IN_NAMES).map((n) => `${n}_lte`),
+    fc.constantFrom(...CONTROL_CHARACTERS),
+    fc.array(fc.constantFrom(...CONTROL_CHARACTERS, 'a', 'q', '_gte'), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')),
+  );
+
+  function expectClear400OrOk(res: { status: number; body: any }, what: string) {
+    // 431: Node refuses a request line over 16 KB (a 70,000-character value) before the console sees it.
+    expect([200, 400, 431], `${what.slice(0, 300)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toContain(res.status);
+    if (res.status === 400) expect(res.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/^(sort|filter)/) });
+  }
+
+  it('finds the 17 lists in the OpenAPI document', async () => {
+    expect((await everyList()).length).toBe(17);
+  });
+
+  it("sort and filter naming JavaScript's built-in properties, on every list: a 400 naming the field, never a 500", async () => {
+    const lists = await everyList();
+    for (const list of lists) {
+      const queries = BUILT_IN_NAMES.flatMap((name): Array<{ name: string; query: Record<string, string> }> => [{ name, query: { sort: JSON.stringify([name, 'ASC']) } }, { name, query: { filter: JSON.stringify({ [name]: 'x' }) } }]);
+      // Ten at a time: some 140 requests per list.
+      for (let i = 0; i < queries.length; i += 10) {
+        await Promise.all(
+          queries.slice(i, i + 10).map(async ({ name, query }) => {
+            const res = await c.api(`${list}?${new URLSearchParams(query)}`, { token });
+            expectClear400OrOk(res, `${list} ${JSON.stringify(query)}`);
+            // Named: `unknown field "constructor"`, or `filter.at: ...` where a list has a field of that name (audit events' `at`).
+            if (res.status === 400) expect([`"${name}`, `filter.${name}`].some((n) => res.body.message.includes(n)), `${list} ${JSON.stringify(query)}: ${res.body.message}`).toBe(true);
+          }),
+        );
+      }
+    }
+  });
+
+  it('sort and filter keys and values of built-in names and control characters, on every list (fast-check): never a 500', async () => {
+    const lists = await everyList();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...lists),
+        fc.oneof(
+          fc.tuple(fieldName, fc.constantFrom('ASC', 'DESC', 'asc', '\u0000')).map((sort) => ({ sort: JSON.stringify(sort) })),
+          fc.dictionary(fc.oneof(fieldName, fc.constant('q')), fc.oneof(hostileValue, fc.constantFrom(...CONTROL_CHARACTERS)), { minKeys: 1, maxKeys: 3 }).map((filter) => ({ filter: JSON.stringify(filter) })),
+          fc.constantFrom(...CONTROL_CHARACTERS).map((ch) => ({ filter: JSON.stringify({ q: `a${ch}b` }) })),
+        ),
+        async (list, query: Record<string, string>) => {
+          const res = await c.api(`${list}?${new URLSearchParams(query)}`, { token });
+          expectClear400OrOk(res, `${list} ${JSON.stringify(query).slice(0, 200)}`);
+        },
+      ),
+      { numRuns: RUNS * 5 },
+    );
+  });
+
+  it('a NUL character in the search of every list that has one, written raw or as \\u0000: a 400 naming filter.q', async () => {
+    for (const list of await everyList()) {
+      for (const filter of ['{"q":"\\u0000"}', '{"q":"a\u0000"}']) {
+        const res = await c.api(`${list}?${new URLSearchParams({ filter })}`, { token });
+        expectClear400OrOk(res, `${list} ${filter}`);
+        expect(res.status, `${list} ${filter}`).toBe(400);
+      }
+    }
+  });
+
+  it('the subject search with NUL and control characters, zoned IPv6 addresses and random text: a 2xx or a 400, never a 500', async () => {
+    for (const q of ['\u0000', 'a\u0000b', 'mario\u0000@example.org']) {
+      const res = await c.api(`/api/subjects/search?${new URLSearchParams({ q })}`, { token });
+      expect(res.status, JSON.stringify(q)).toBe(400);
+      expect(res.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/^q: .*NUL/) });
+    }
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          hostileString,
+          fc.constantFrom(...CONTROL_CHARACTERS),
+          fc.tuple(fc.ipV6(), fc.stringMatching(/^[a-z0-9]{1,8}$/)).map(([ip, zone]) => `${ip}%${zone}`),
+          fc.constantFrom('fe80::1%eth0', 'fe80::1%', '::1%1', '1.2.3.4%eth0'),
+        ),
+        async (q) => {
+          const res = await c.api(`/api/subjects/search?${new URLSearchParams({ q })}`, { token });
+          expect([200, 400, 431], `${JSON.stringify(q).slice(0, 200)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toContain(res.status);
+          if (res.status === 400) expect(res.body.message).toMatch(/^q: /);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('an access-log line whose IP carries a zone (fe80::1%eth0): a 400 naming ip, nothing stored', async () => {
+    const line = { ip: 'fe80::1%eth0', path: '/', method: 'GET', status: 200, at: '2026-11-22T10:00:00Z' };
+    const before = (await sql(c, 'SELECT count(*)::int AS n FROM access_logs'))[0].n;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom('fe80::1%eth0', 'fe80::1%1', '::1%lo', '1.2.3.4%eth0'), fc.tuple(fc.ipV6(), fc.stringMatching(/^[a-z0-9.]{1,8}$/)).map(([ip, zone]) => `${ip}%${zone}`)),
+        async (ip) => {
+          const res = await c.api('/api/ingest/access-logs', { body: [{ ...line, ip }], headers: { 'x-api-key': key } });
+          expect(res.status, `${ip} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toBe(400);
+          expect(JSON.stringify(res.body)).toMatch(/ip/);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    expect((await sql(c, 'SELECT count(*)::int AS n FROM access_logs'))[0].n).toBe(before);
+    expect((await c.api('/api/ingest/access-logs', { body: [{ ...line, ip: 'fe80::1' }], headers: { 'x-api-key': key } })).status).toBe(200);
+  });
+
   it('ingestion batches of leads and consents', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { isPlainIpAddress } from '../common/ip-address';
 import { ConflictError, InvalidInputError } from '../common/errors/domain.error';
 import type { DataSubjectRequest, RequestType } from '../requests/request.entity';
 
@@ -34,7 +34,7 @@ export function requireActionable(request: Parameters<typeof refusalToAct>[0], t
 export function normaliseIps(ips: unknown[]): string[] {
   const out = new Set<string>();
   for (const [i, ip] of ips.entries()) {
-    if (typeof ip !== 'string' || !isIP(ip.trim())) throw new InvalidInputError(`ips[${i}]: must be an IPv4 or IPv6 address`, { [`ips[${i}]`]: 'must be an IP address' });
+    if (typeof ip !== 'string' || !isPlainIpAddress(ip.trim())) throw new InvalidInputError(`ips[${i}]: must be an IPv4 or IPv6 address, without a zone (%eth0)`, { [`ips[${i}]`]: 'must be an IP address, without a zone' });
     out.add(ip.trim().toLowerCase());
   }
   return [...out];

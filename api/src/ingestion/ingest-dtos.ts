@@ -7,7 +7,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsIP,
   IsISO8601,
   IsObject,
   IsOptional,
@@ -16,8 +15,10 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { isPlainIpAddress } from '../common/ip-address';
 import { trim } from '../common/rest/transforms';
 import { EVENT_ORIGINS, type EventOrigin } from '../sources/calendar/calendar-event.entity';
 import { CHAT_PROVIDERS, type ChatProvider } from '../sources/chat/chat-conversation.entity';
@@ -253,7 +254,7 @@ export class IngestConsentDto extends WithExternalId {
 
 export class IngestAccessLogDto extends WithExternalId {
   @ApiProperty({ example: '93.44.12.7' })
-  @IsIP(undefined, { message: 'must be an IPv4 or IPv6 address' })
+  @ValidateBy({ name: 'isPlainIpAddress', validator: { validate: isPlainIpAddress, defaultMessage: () => 'must be an IPv4 or IPv6 address, without a zone (%eth0)' } })
   ip: string;
 
   @OptionalText(1000) userAgent?: string;

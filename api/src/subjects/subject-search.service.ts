@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isIP } from 'node:net';
 import { DataSource, In } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors/domain.error';
@@ -13,6 +12,7 @@ import { DataKeys } from '../common/crypto/data-keys.service';
 import { loadByIds } from '../database/load-by-ids';
 import { preparedQuery, type PreparedStatement } from '../database/prepared-query';
 import { suppressionHash } from '../erasure/suppression';
+import { isPlainIpAddress } from '../common/ip-address';
 import { classifyQuery, type IdentifierKind } from './identifiers';
 
 export interface Match {
@@ -74,6 +74,8 @@ export class SubjectSearchService {
     const trimmed = (query ?? '').trim();
     if (!trimmed) throw new InvalidInputError('q: give an e-mail, a phone number or a name', { q: 'is required' });
     if (trimmed.length > 320) throw new InvalidInputError('q: at most 320 characters', { q: 'is too long' });
+    // PostgreSQL text cannot hold a NUL character: a clear 400 instead of a failed query.
+    if (trimmed.includes('\u0000')) throw new InvalidInputError('q: must not contain NUL characters', { q: 'must not contain NUL characters' });
 
     const matches = new Map<string, Map<string, Match[]>>();
     const addMatch = (source: string, recordId: string, match: Match) => {
@@ -88,7 +90,7 @@ export class SubjectSearchService {
     let normalised: string;
     const identifiers: SubjectSearchResult['identifiers'] = [];
 
-    if (isIP(trimmed)) {
+    if (isPlainIpAddress(trimmed)) {
       understoodAs = 'ip';
       normalised = trimmed.toLowerCase();
       identifiers.push({ kind: 'ip', value: normalised, hop: 0 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidQueryError } from '../errors/domain.error';
 import { contentRange } from './content-range';
-import { parseListQuery, type ListSpec } from './list-query';
+import { declaredField, parseListQuery, type ListSpec } from './list-query';
 
 const spec: ListSpec = {
   resource: 'things',
@@ -96,6 +96,30 @@ describe('parseListQuery', () => {
     [{ filter: '{"name":"a\\u0000b"}' }, 'filter.name', /NUL/],
   ] as const)('refuses %j, naming %s', (raw, parameter, message) => {
     rejects(raw as Record<string, string>, parameter, message);
+  });
+
+  it("refuses the names of JavaScript's object machinery as fields, in sort, filter and bounds", () => {
+    const builtIns = [
+      ...Object.getOwnPropertyNames(Object.prototype),
+      ...Object.getOwnPropertyNames(Function.prototype),
+      ...Object.getOwnPropertyNames(Array.prototype),
+      '__proto__',
+      'prototype',
+    ];
+    // Function.prototype's `name` is also a field of this spec: a declared field stays a field.
+    for (const name of builtIns.filter((n) => !Object.hasOwn(spec.fields, n))) {
+      rejects({ sort: JSON.stringify([name, 'ASC']) }, 'sort', new RegExp(`unknown field "${name.replace(/[$]/g, '\\$&')}`));
+      rejects({ filter: JSON.stringify({ [name]: 'x' }) }, 'filter', /unknown field/);
+      rejects({ filter: `{"${name}":"x"}` }, 'filter', /unknown field/);
+      rejects({ filter: JSON.stringify({ [`${name}_gte`]: 'x' }) }, 'filter', /unknown field/);
+      expect(declaredField(spec, name)).toBeUndefined();
+    }
+    expect(declaredField(spec, 'name')).toBe('text');
+  });
+
+  it('refuses a NUL character in the search, written raw or as \\u0000', () => {
+    rejects({ filter: '{"q":"\\u0000"}' }, 'filter.q', /NUL/);
+    rejects({ filter: '{"q":"a\u0000"}' }, 'filter', /NUL/);
   });
 
   it('refuses a parameter given twice', () => {

@@ -82,7 +82,7 @@ function parseSort(spec: ListSpec, raw: unknown): ListQuery['sort'] {
     throw new InvalidQueryError('sort', 'must be ["field","ASC"] or ["field","DESC"]');
   }
   const [field, order] = value as [string, string];
-  if (!(field in spec.fields)) {
+  if (!declaredField(spec, field)) {
     throw new InvalidQueryError('sort', `unknown field "${truncate(field)}"; sortable fields: ${Object.keys(spec.fields).join(', ')}`);
   }
   const upper = order.toUpperCase();
@@ -119,12 +119,13 @@ function parseFilter(spec: ListSpec, raw: unknown): Pick<ListQuery, 'conditions'
     if (key === 'q') {
       if (typeof v !== 'string') throw new InvalidQueryError('filter.q', 'must be a string');
       if (spec.searchable.length === 0) throw new InvalidQueryError('filter.q', `${spec.resource} has no text search`);
+      if (v.includes('\u0000')) throw new InvalidQueryError('filter.q', 'must not contain NUL characters');
       search = v.trim() === '' ? null : v.trim();
       continue;
     }
     const bound = /^(.+)_(gte|lte)$/.exec(key);
-    const field = bound && bound[1] in spec.fields ? bound[1] : key;
-    const type = spec.fields[field];
+    const field = bound && declaredField(spec, bound[1]) ? bound[1] : key;
+    const type = declaredField(spec, field);
     if (!type) {
       throw new InvalidQueryError(
         'filter',
@@ -146,6 +147,15 @@ function parseFilter(spec: ListSpec, raw: unknown): Pick<ListQuery, 'conditions'
     }
   }
   return { conditions, search };
+}
+
+/**
+ * The type of a field the list declares, or undefined. Only the spec's own fields count: `in`
+ * or `fields[name]` would also find `constructor`, `toString`, `__proto__`... on Object's
+ * prototype (each was a 500 on every list).
+ */
+export function declaredField(spec: Pick<ListSpec, 'fields'>, name: string): FieldType | undefined {
+  return Object.hasOwn(spec.fields, name) ? spec.fields[name] : undefined;
 }
 
 function isOrdered(type: FieldType): boolean {
