@@ -1,6 +1,8 @@
 import { ApiKey } from '../api-keys/api-key.entity';
 import { AuditCheckpointRow } from '../audit/audit-checkpoint.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { BreachCommunication } from '../breaches/breach-communication.entity';
+import { Breach } from '../breaches/breach.entity';
 import { LoginThrottle } from '../auth/login-throttle.entity';
 import { Session } from '../auth/session.entity';
 import { DataKey } from '../common/crypto/data-key.entity';
@@ -53,4 +55,6 @@ export const ENTITIES = [
   DataKey,
   LoginThrottle,
   RetentionSweep,
+  Breach,
+  BreachCommunication,
 ];
