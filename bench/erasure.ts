@@ -52,7 +52,7 @@ async function main() {
       DATABASE_URL: url.toString(),
       ENCRYPTION_KEY: KEY,
       ADMIN_EMAIL: 'bench@console.test',
-      ADMIN_PASSWORD: 'bench password 123',
+      ADMIN_PASSWORD: 'timing harness passphrase 7',
       LOG_LEVEL: 'silent',
       ADMIN_DIR: 'none',
       DEMO_PEOPLE: '0',
@@ -64,7 +64,7 @@ async function main() {
   try {
     await ensureDataset(db, size, fresh);
     const base = running.url.replace('localhost', '127.0.0.1');
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@console.test', password: 'bench password 123' }) });
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@console.test', password: 'timing harness passphrase 7' }) });
     const { token } = (await login.json()) as { token: string };
     const api = async (path: string, body: unknown) => {
       const res = await fetch(`${base}/api${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });

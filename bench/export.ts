@@ -40,11 +40,11 @@ async function main() {
   let console_: RunningProcess | null = null;
   try {
     console_ = await startConsoleProcess(
-      { DATABASE_URL: url.toString(), ENCRYPTION_KEY: 'd'.repeat(64), ADMIN_EMAIL: 'bench@console.test', ADMIN_PASSWORD: 'bench password 123' },
+      { DATABASE_URL: url.toString(), ENCRYPTION_KEY: 'd'.repeat(64), ADMIN_EMAIL: 'bench@console.test', ADMIN_PASSWORD: 'timing harness passphrase 7' },
       profile,
     );
     const { base, pid } = console_;
-    const token = (await post(base, '/api/auth/login', { email: 'bench@console.test', password: 'bench password 123' })).token as string;
+    const token = (await post(base, '/api/auth/login', { email: 'bench@console.test', password: 'timing harness passphrase 7' })).token as string;
     const key = (await post(base, '/api/api-keys', { name: 'bench' }, token)).key as string;
     const ingest = (source: string, body: unknown) => post(base, `/api/ingest/${source}`, body, undefined, key);
 

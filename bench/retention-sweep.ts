@@ -49,14 +49,14 @@ async function main() {
     DATABASE_URL: urlOf(run),
     ENCRYPTION_KEY: 'e'.repeat(64),
     ADMIN_EMAIL: 'bench@console.test',
-    ADMIN_PASSWORD: 'bench password 123',
+    ADMIN_PASSWORD: 'timing harness passphrase 7',
     RETENTION_SWEEP_BATCH: batch,
   });
   const base = console_.base;
   const db = new Client({ connectionString: urlOf(run) });
   try {
     await db.connect();
-    const login = await call(base, 'POST', '/api/auth/login', undefined, { email: 'bench@console.test', password: 'bench password 123' });
+    const login = await call(base, 'POST', '/api/auth/login', undefined, { email: 'bench@console.test', password: 'timing harness passphrase 7' });
     const token = login.body.token as string;
     const [{ expected, kept }] = (
       await db.query(

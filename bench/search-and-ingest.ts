@@ -36,7 +36,7 @@ async function main() {
       DATABASE_URL: url.toString(),
       ENCRYPTION_KEY: 'c'.repeat(64),
       ADMIN_EMAIL: 'bench@console.test',
-      ADMIN_PASSWORD: 'bench password 123',
+      ADMIN_PASSWORD: 'timing harness passphrase 7',
       LOG_LEVEL: 'silent',
       ADMIN_DIR: 'none',
       DEMO_PEOPLE: '0',
@@ -47,7 +47,7 @@ async function main() {
   try {
     await ensureDataset(db, size, fresh);
     const base = running.url.replace('localhost', '127.0.0.1');
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@console.test', password: 'bench password 123' }) });
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@console.test', password: 'timing harness passphrase 7' }) });
     const { token } = (await login.json()) as { token: string };
 
     // The same random people for both measurements: e-mails, phones (as people write them) and names.

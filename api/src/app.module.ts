@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { redactRequestLog } from './common/log-redaction';
 import { dataSourceOptions } from './database/data-source';
 import { DataKeysModule } from './common/crypto/data-keys.service';
 import { ErasureModule } from './erasure/erasure.module';
@@ -44,6 +45,8 @@ export class AppModule {
               paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
               censor: '[redacted]',
             },
+            // Searches and list filters carry what an officer typed (e-mails, phones): no value of theirs is logged.
+            serializers: { req: redactRequestLog },
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),

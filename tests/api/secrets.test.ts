@@ -6,15 +6,19 @@ import { createTestDatabase, dropTestDatabase } from '../support/test-console';
 import { readZip } from '../support/zip';
 import { freePort } from '../support/free-port';
 
-const ADMIN_PASSWORD = 'a very secret admin passphrase';
+const ADMIN_PASSWORD = 'a very secret operator passphrase';
 const ACCESS_TOKEN = 'ya29.ACCESS-TOKEN-MUST-NOT-LEAK';
 const REFRESH_TOKEN = '1//REFRESH-TOKEN-MUST-NOT-LEAK';
 const ENCRYPTION_KEY = 'e1'.repeat(32);
+/** What an officer types into searches and list filters: never in a log line (issue 22). */
+const SEARCHED_EMAIL = 'searched.person@example.net';
+const SEARCHED_PHONE = '+39 347 765 4321';
 
 /**
  * A full run of the real process at the most talkative log level: sign-in, an API key, tokens
- * ingested, a search, an export, an erasure that revokes the token. Then the logs, every answer
- * and the ZIP are searched for each secret: none may appear.
+ * ingested, searches and list filters with an e-mail and a phone, an export, an erasure that
+ * revokes the token. Then the logs, every answer and the ZIP are searched for each secret: none
+ * may appear; nor may the searched e-mail and phone appear in the logs.
  */
 describe.skipIf(process.env.TEST_DATABASE === 'embedded')('secrets never in logs, answers or exports', () => {
   let proc: ConsoleProcess;
@@ -78,6 +82,17 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('secrets never in logs
     await call('/api/ingest/leads', { key, body: { email: 'giulia@example.org', firstName: 'Giulia', submittedAt: '2026-10-06T08:00:00Z' } });
     await call('/api/subjects/search?q=giulia@example.org', { token });
     await call('/api/calendar-connections', { token });
+    // Searches and list filters with an e-mail and a phone, as the UI sends them (and as typed by hand).
+    const filter = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+    await call(`/api/subjects/search?q=${encodeURIComponent(SEARCHED_EMAIL)}`, { token });
+    await call(`/api/subjects/search?q=${encodeURIComponent(SEARCHED_PHONE)}`, { token });
+    await call(`/api/subjects/search?q=${SEARCHED_EMAIL}`, { token });
+    await call(`/api/leads?filter=${filter({ q: SEARCHED_EMAIL })}&range=[0,24]&sort=["id","ASC"]`, { token });
+    await call(`/api/leads?filter=${filter({ q: SEARCHED_PHONE })}`, { token });
+    await call(`/api/requests?filter=${filter({ q: SEARCHED_EMAIL })}`, { token });
+    await call(`/api/chat-conversations?filter=${filter({ q: SEARCHED_PHONE })}`, { token });
+    await call(`/api/users?filter=${filter({ q: SEARCHED_EMAIL })}`, { token });
+    await call(`/api/leads?filter=${filter({ email: SEARCHED_EMAIL })}`, { token }); // a filter the list refuses: 400, logged too
 
     const access = (await call('/api/requests', { token, body: { type: 'access', channel: 'email', receivedAt: new Date().toISOString(), subjectEmail: 'giulia@example.org' } })).json;
     await call(`/api/requests/${access.id}/verify`, { token, body: { method: 'email_from_known_address' } });
@@ -95,6 +110,15 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('secrets never in logs
     const logs = proc.stdout() + proc.stderr();
     expect(logs.length).toBeGreaterThan(1000); // trace level did log the run
     expect(logs).toMatch(/api\/ingest\/calendar-connections/);
+    // The e-mail and the phone in every form a URL or a log line could carry them.
+    const digits = SEARCHED_PHONE.replace(/\D/g, '');
+    for (const form of [SEARCHED_EMAIL, encodeURIComponent(SEARCHED_EMAIL), 'searched.person', encodeURIComponent(SEARCHED_PHONE), encodeURIComponent(JSON.stringify(SEARCHED_PHONE)), '765 4321', '7654321', digits, digits.slice(2)]) {
+      expect(logs.includes(form), `${form} in the logs`).toBe(false);
+    }
+    // Giulia was searched for by e-mail, then erased: her address is in no log line either.
+    expect(logs.includes('giulia@example.org'), 'the erased person in the logs').toBe(false);
+    expect(logs).toMatch(/api\/subjects\/search\?q=\[redacted\]/); // the searches were logged, without what was searched
+    expect(logs).toMatch(/api\/leads\?filter=\[redacted\]&range=\[0,24\]/);
     for (const [name, secret] of Object.entries(secrets)) {
       expect(logs.includes(secret), `${name} in the logs`).toBe(false);
       for (const answer of answers) expect(answer.includes(secret), `${name} in an answer or the ZIP`).toBe(false);
