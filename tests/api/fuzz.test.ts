@@ -208,6 +208,19 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
     expect((await c.api('/api/ingest/access-logs', { body: [{ ...line, ip: 'fe80::1' }], headers: { 'x-api-key': key } })).status).toBe(200);
   });
 
+  it('a version that is not a whole number never skips the optimistic lock: a 400 naming version, nothing changed', async () => {
+    const created = (await c.api('/api/requests', { token, body: { type: 'access', channel: 'email', receivedAt: new Date().toISOString(), description: 'Original' } })).body;
+    for (const version of ['abc', String(created.version), '', null, true, 1.5, Number.MAX_VALUE, { valueOf: 1 }, [created.version], 'NaN']) {
+      const res = await c.api(`/api/requests/${created.id}`, { token, method: 'PUT', body: { description: 'Changed without the lock', version } });
+      expect(res.status, `version ${JSON.stringify(version)} → ${res.status} ${JSON.stringify(res.body)}`).toBe(400);
+      expect(res.body.errors).toHaveProperty('version');
+    }
+    expect((await c.api(`/api/requests/${created.id}`, { token })).body).toMatchObject({ description: 'Original', version: created.version });
+    // A whole number still works as the lock: a stale one is a 409, the current one applies.
+    expect((await c.api(`/api/requests/${created.id}`, { token, method: 'PUT', body: { description: 'Stale', version: created.version + 1 } })).status).toBe(409);
+    expect((await c.api(`/api/requests/${created.id}`, { token, method: 'PUT', body: { description: 'Locked change', version: created.version } })).status).toBe(200);
+  });
+
   it('ingestion batches of leads and consents', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { VersionField } from '../../common/rest/optimistic-version';
 import { ReadOnlyField } from '../../common/rest/read-only-field';
 import { trim } from '../../common/rest/transforms';
 import {
@@ -151,7 +152,8 @@ export class UpdateRequestDto {
   @ReadOnlyField() emailMessageId?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
-  @ReadOnlyField() version?: unknown;
+  // The optimistic lock: any value but a whole number skipped it; now a 400.
+  @VersionField() version?: number;
 }
 
 export class VerifyIdentityDto {
