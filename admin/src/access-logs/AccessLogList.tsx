@@ -7,6 +7,7 @@ import { RecordFlags } from '../common/RecordFlags';
 import { SearchFilter } from '../common/SearchFilter';
 import type { AccessLog } from '../types';
 import { StatusField } from './StatusField';
+import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the path.
 const accessLogFilters = [
@@ -17,7 +18,7 @@ const accessLogFilters = [
 const Column = DataTable.Col<AccessLog>;
 
 export const AccessLogList = () => (
-    <List<AccessLog> filters={accessLogFilters} sort={{ field: 'at', order: 'DESC' }} perPage={25}>
+    <List<AccessLog> exporter={csvExporter} filters={accessLogFilters} sort={{ field: 'at', order: 'DESC' }} perPage={25}>
         <DataTable<AccessLog> rowClick="show" bulkActionButtons={false}>
             <Column source="at">
                 <DateTimeField source="at" options={{ dateStyle: 'medium', timeStyle: 'medium' }} />

@@ -7,6 +7,7 @@ import type { ApiKey } from '../types';
 import { ApiKeyStatusField } from './ApiKeyStatusField';
 import { LastUsedField } from './LastUsedField';
 import { RevokeApiKeyButton } from './RevokeApiKeyButton';
+import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the name and the prefix.
 const apiKeyFilters = [
@@ -16,7 +17,7 @@ const apiKeyFilters = [
 const Column = DataTable.Col<ApiKey>;
 
 export const ApiKeyList = () => (
-    <List<ApiKey> filters={apiKeyFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+    <List<ApiKey> exporter={csvExporter} filters={apiKeyFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
         <DataTable<ApiKey> rowClick={false} bulkActionButtons={false}>
             <Column source="name" sx={{ fontWeight: 500 }} />
             <Column

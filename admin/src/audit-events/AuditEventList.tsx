@@ -8,6 +8,7 @@ import { ActionField } from './ActionField';
 import { ActorField } from './ActorField';
 import { EntityField } from './EntityField';
 import { actionChoices, entityChoices } from './vocabulary';
+import { csvExporter } from '../common/csvExporter';
 
 const auditEventFilters = [
     <SearchInput key="q" source="q" alwaysOn />,
@@ -21,7 +22,7 @@ const auditEventFilters = [
 const Column = DataTable.Col<AuditEvent>;
 
 export const AuditEventList = () => (
-    <List<AuditEvent> filters={auditEventFilters} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
+    <List<AuditEvent> exporter={csvExporter} filters={auditEventFilters} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
         <DataTable<AuditEvent> rowClick="show" bulkActionButtons={false}>
             <Column source="id" sx={{ width: 96 }}>
                 <MonospaceField source="id" />

@@ -7,6 +7,7 @@ import { SearchFilter } from '../common/SearchFilter';
 import type { CalendarConnection } from '../types';
 import { ConnectionStatusField, TokensField } from './ConnectionStatusField';
 import { ScopesField } from './ScopesField';
+import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the Google account's e-mail.
 const connectionFilters = [
@@ -16,7 +17,7 @@ const connectionFilters = [
 const Column = DataTable.Col<CalendarConnection>;
 
 export const CalendarConnectionList = () => (
-    <List<CalendarConnection> filters={connectionFilters} sort={{ field: 'connectedAt', order: 'DESC' }} perPage={25}>
+    <List<CalendarConnection> exporter={csvExporter} filters={connectionFilters} sort={{ field: 'connectedAt', order: 'DESC' }} perPage={25}>
         <DataTable<CalendarConnection> rowClick="show" bulkActionButtons={false}>
             <Column source="accountEmail">
                 <RecordFlags>

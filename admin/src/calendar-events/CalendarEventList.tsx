@@ -7,6 +7,7 @@ import type { CalendarEvent } from '../types';
 import { AttendeesField } from './AttendeesField';
 import { OriginField } from './OriginField';
 import { originChoices } from './vocabulary';
+import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the title and the description.
 const calendarEventFilters = [
@@ -17,7 +18,7 @@ const calendarEventFilters = [
 const Column = DataTable.Col<CalendarEvent>;
 
 export const CalendarEventList = () => (
-    <List<CalendarEvent> filters={calendarEventFilters} sort={{ field: 'startsAt', order: 'DESC' }} perPage={25}>
+    <List<CalendarEvent> exporter={csvExporter} filters={calendarEventFilters} sort={{ field: 'startsAt', order: 'DESC' }} perPage={25}>
         <DataTable<CalendarEvent> rowClick="show" bulkActionButtons={false}>
             <Column source="startsAt">
                 <DateTimeField source="startsAt" />

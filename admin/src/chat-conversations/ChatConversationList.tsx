@@ -7,6 +7,7 @@ import { SearchFilter } from '../common/SearchFilter';
 import type { ChatConversation } from '../types';
 import { ProviderField } from './ProviderField';
 import { providerChoices } from './vocabulary';
+import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the website's conversation id; the messages have their own search.
 const conversationFilters = [
@@ -17,7 +18,7 @@ const conversationFilters = [
 const Column = DataTable.Col<ChatConversation>;
 
 export const ChatConversationList = () => (
-    <List<ChatConversation> filters={conversationFilters} sort={{ field: 'startedAt', order: 'DESC' }} perPage={25}>
+    <List<ChatConversation> exporter={csvExporter} filters={conversationFilters} sort={{ field: 'startedAt', order: 'DESC' }} perPage={25}>
         <DataTable<ChatConversation> rowClick="show" bulkActionButtons={false}>
             <Column source="startedAt">
                 <DateTimeField source="startedAt" />

@@ -7,6 +7,7 @@ import { SearchFilter } from '../common/SearchFilter';
 import type { ChatMessage } from '../types';
 import { ChatRoleField } from './ChatRoleField';
 import { chatRoleChoices } from './vocabulary';
+import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the message text.
 const chatMessageFilters = [
@@ -17,7 +18,7 @@ const chatMessageFilters = [
 const Column = DataTable.Col<ChatMessage>;
 
 export const ChatMessageList = () => (
-    <List<ChatMessage> filters={chatMessageFilters} sort={{ field: 'sentAt', order: 'DESC' }} perPage={25}>
+    <List<ChatMessage> exporter={csvExporter} filters={chatMessageFilters} sort={{ field: 'sentAt', order: 'DESC' }} perPage={25}>
         <DataTable<ChatMessage> rowClick="show" bulkActionButtons={false}>
             <Column source="sentAt">
                 <DateTimeField source="sentAt" />

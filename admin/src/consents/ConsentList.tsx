@@ -9,6 +9,7 @@ import type { ConsentRecord } from '../types';
 import { CategoriesSummaryField } from './CategoriesField';
 import { ConsentActionField } from './ConsentActionField';
 import { consentActionChoices } from './vocabulary';
+import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the consent id and the e-mail.
 const consentFilters = [
@@ -19,7 +20,7 @@ const consentFilters = [
 const Column = DataTable.Col<ConsentRecord>;
 
 export const ConsentList = () => (
-    <List<ConsentRecord> filters={consentFilters} sort={{ field: 'recordedAt', order: 'DESC' }} perPage={25}>
+    <List<ConsentRecord> exporter={csvExporter} filters={consentFilters} sort={{ field: 'recordedAt', order: 'DESC' }} perPage={25}>
         <DataTable<ConsentRecord> rowClick="show" bulkActionButtons={false}>
             <Column source="recordedAt">
                 <DateTimeField source="recordedAt" />

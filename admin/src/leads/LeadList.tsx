@@ -8,6 +8,7 @@ import { SearchFilter } from '../common/SearchFilter';
 import type { Lead } from '../types';
 import { LeadNameField } from './LeadNameField';
 import { UtmField } from './UtmField';
+import { csvExporter } from '../common/csvExporter';
 
 // `q` searches first and last name, e-mail, phone and company.
 const leadFilters = [
@@ -20,7 +21,7 @@ const leadFilters = [
 const Column = DataTable.Col<Lead>;
 
 export const LeadList = () => (
-    <List<Lead> filters={leadFilters} sort={{ field: 'submittedAt', order: 'DESC' }} perPage={25}>
+    <List<Lead> exporter={csvExporter} filters={leadFilters} sort={{ field: 'submittedAt', order: 'DESC' }} perPage={25}>
         <DataTable<Lead> rowClick="show" bulkActionButtons={false}>
             <Column source="submittedAt">
                 <DateTimeField source="submittedAt" />

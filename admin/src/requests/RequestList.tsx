@@ -26,6 +26,7 @@ import { RequestTypeField } from './RequestTypeField';
 import { SubjectField } from './SubjectField';
 import type { DataSubjectRequest } from './types';
 import { channelChoices, openStatusFilter, statusChoices, typeChoices } from './vocabulary';
+import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the reference and the subject's name, e-mail and phone; an array status means any of.
 const requestFilters = [
@@ -105,6 +106,7 @@ const Column = DataTable.Col<DataSubjectRequest>;
 
 export const RequestList = () => (
     <List<DataSubjectRequest>
+        exporter={csvExporter}
         filters={requestFilters}
         filterDefaultValues={{ status: openStatusFilter }}
         sort={{ field: 'workingDueDate', order: 'ASC' }}

@@ -12,6 +12,7 @@ import type { User } from '../types';
 import { LastLoginField } from './LastLoginField';
 import { RoleField } from './RoleField';
 import { roleChoices } from './roles';
+import { csvExporter } from '../common/csvExporter';
 
 const userFilters = [
     <SearchInput key="q" source="q" alwaysOn />,
@@ -22,7 +23,7 @@ const userFilters = [
 const Column = DataTable.Col<User>;
 
 export const UserList = () => (
-    <List<User> filters={userFilters} sort={{ field: 'email', order: 'ASC' }}>
+    <List<User> exporter={csvExporter} filters={userFilters} sort={{ field: 'email', order: 'ASC' }}>
         <DataTable<User> rowClick="show" bulkActionButtons={false}>
             <Column source="email" />
             <Column source="fullName" />

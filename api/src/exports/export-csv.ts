@@ -8,12 +8,35 @@
  */
 
 const NEEDS_QUOTES = /[",\n\r]/;
+const PLAIN_NEGATIVE_NUMBER = /^-\d+(?:\.\d+)?$/;
 
-/** One cell: nothing for null, a list as `a; b`, anything else as its text. */
+/**
+ * One cell: nothing for null, a list as `a; b`, anything else as its text; every CSV the console
+ * writes (packages, registers) goes through it.
+ *
+ * Formula injection (OWASP, "CSV Injection"): a cell that begins with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return is run as a formula by spreadsheet programs (`=HYPERLINK(...)` sending
+ * the sheet's data away, `=cmd|...` on old Excel), and the text of a lead, a chat message or a
+ * register entry is whatever its sender wrote. Such a cell is written with a `'` before it, and
+ * always quoted: `"'=SUM(A1)"`; the JSON files beside the CSVs keep the exact text. A number is
+ * left as it is (`-5` is no formula): a finite JavaScript number, or text that is nothing but a
+ * negative decimal number (`-12`, `-0.5`, as PostgreSQL answers numeric columns). The check is
+ * one character code per cell (the export writes hundreds of thousands of cells), the pattern
+ * only for a cell that begins with `-`.
+ */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   const text = Array.isArray(value) ? value.join('; ') : String(value);
+  if (startsLikeFormula(text)) return `"'${text.replaceAll('"', '""')}"`;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** `=`, `+`, `-`, `@`, tab or carriage return first, and not a plain negative number. */
+export function startsLikeFormula(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c === 0x2d) return !PLAIN_NEGATIVE_NUMBER.test(text);
+  return c === 0x3d || c === 0x2b || c === 0x40 || c === 0x09 || c === 0x0d;
 }
 
 /** One record's `columns`, in that order, ended by `\n` (read from the record, no array of values made: it runs once per exported record). */

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, Header, Param, ParseUUIDPipe, Post, Put, Query, Res, type Type } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { DataSource, EntityManager, type ObjectLiteral } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -13,6 +12,7 @@ import { sendPage } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
 import { parseListQuery, type ListSpec, type RawListQuery } from '../common/rest/list-query';
 import { ListQueryParams } from '../common/rest/list-query.params';
+import { csvLine } from '../exports/export-csv';
 
 /**
  * A register the auditor reads and the officer keeps: list, show, create, edit, delete and a CSV
@@ -76,7 +76,8 @@ export function registerResourceController<T extends ObjectLiteral & { id: strin
       const rows = await this.dataSource.getRepository(def.target).find({ relations: def.relations, order: { [def.list.defaultSort[0]]: def.list.defaultSort[1] } as never });
       const records = rows.map(def.present);
       // A BOM so that spreadsheet programs read the accents right.
-      return '\ufeff' + stringify([def.csv.map(([header]) => header), ...records.map((r) => def.csv.map(([, read]) => cell(read(r))))]);
+      // Every cell through csvCell: text a spreadsheet would run as a formula is neutralised.
+      return '\ufeff' + [def.csv.map(([header]) => header), ...records.map((r) => def.csv.map(([, read]) => read(r)))].map(csvLine).join('');
     }
 
     @Get(':id')
@@ -153,12 +154,6 @@ export function registerResourceController<T extends ObjectLiteral & { id: strin
   const name = def.resource.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
   Object.defineProperty(RegisterController, 'name', { value: `${name}Controller` });
   return RegisterController;
-}
-
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.join('; ');
-  return String(value);
 }
 
 function pick(o: Record<string, unknown>, keys: string[]) {
