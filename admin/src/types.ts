@@ -15,6 +15,19 @@ export interface User extends RaRecord<string> {
     lastLoginAt: string | null;
 }
 
+/** An open session of a user (`GET /api/users/:id/sessions`): never its token. */
+export interface UserSession {
+    id: string;
+    createdAt: string;
+    lastUsedAt: string | null;
+    expiresAt: string;
+    revokedAt: string | null;
+    ip: string | null;
+    userAgent: string | null;
+    /** The session of the admin looking at the list. */
+    current: boolean;
+}
+
 /** One link of the hash-chained audit log (`/api/audit-events`). */
 export interface AuditEvent extends RaRecord<string> {
     /** Numeric string (bigint sequence on the server). */

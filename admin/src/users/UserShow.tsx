@@ -5,6 +5,7 @@ import { MonospaceField } from '../common/MonospaceField';
 import type { User } from '../types';
 import { LastLoginField } from './LastLoginField';
 import { RoleField } from './RoleField';
+import { UserSessions } from './UserSessions';
 
 const UserShowActions = () => (
     <TopToolbar>
@@ -24,6 +25,7 @@ export const UserShow = () => (
             <DateTimeField source="createdAt" />
             <DateTimeField source="updatedAt" />
             <MonospaceField source="id" />
+            <UserSessions />
         </SimpleShowLayout>
     </Show>
 );
