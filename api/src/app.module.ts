@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BreachesModule } from './breaches/breaches.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { redactRequestLog } from './common/log-redaction';
@@ -71,6 +72,7 @@ export class AppModule {
         ExportsModule,
         ErasureModule,
         RetentionModule,
+        BreachesModule,
       ],
     };
   }

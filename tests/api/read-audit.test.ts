@@ -32,6 +32,14 @@ const READS: Record<string, string | { none: string }> = {
   'GET /api/retention/report': { none: 'counts per policy' },
   'GET /api/retention/sweeps': { none: 'counts per policy; the staff member who started a sweep' },
   'GET /api/retention/sweeps/{id}': { none: 'counts per policy; the staff member who started a sweep' },
+  'GET /api/breaches/{id}/affected': 'breach.affected_listed',
+  'GET /api/breaches/{id}/communication/recipients.csv': 'breach.recipients_exported',
+  'GET /api/breaches': { none: 'the breach register: facts, dates, decisions; no data subject named' },
+  'GET /api/breaches/{id}': { none: 'the breach register: facts, dates, decisions; no data subject named' },
+  'GET /api/breaches/export.csv': { none: 'the breach register: facts, dates, decisions; no data subject named' },
+  'GET /api/breaches/register.html': { none: 'the breach register: facts, dates, decisions; no data subject named' },
+  'GET /api/breaches/{id}/affected/count': { none: 'counts only' },
+  'GET /api/breaches/{id}/communication': { none: 'the letter, with no recipient' },
 };
 for (const source of SOURCES) {
   READS[`GET /api/${source}`] = 'records.listed';

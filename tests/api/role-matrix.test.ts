@@ -57,6 +57,19 @@ const RULES: Record<string, Rule> = {
   'POST /api/retention/sweep': 'staff',
   'GET /api/retention/sweeps': 'any',
   'GET /api/retention/sweeps/{id}': 'any',
+  'GET /api/breaches': 'any',
+  'GET /api/breaches/export.csv': 'any',
+  'GET /api/breaches/register.html': 'any',
+  'GET /api/breaches/{id}': 'any',
+  'POST /api/breaches': 'staff',
+  'PUT /api/breaches/{id}': 'staff',
+  'POST /api/breaches/{id}/notifications': 'staff',
+  'POST /api/breaches/{id}/decisions': 'staff',
+  'GET /api/breaches/{id}/affected/count': 'any',
+  'GET /api/breaches/{id}/affected': 'any',
+  'GET /api/breaches/{id}/communication': 'any',
+  'GET /api/breaches/{id}/communication/recipients.csv': 'staff',
+  'POST /api/breaches/{id}/communications': 'staff',
 };
 // The personal-data sources: read by every role, written only by ingestion.
 for (const source of ['leads', 'chat-conversations', 'chat-messages', 'calendar-connections', 'calendar-events', 'consents', 'access-logs']) {
