@@ -115,8 +115,10 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
     if (res.status === 400) expect(res.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/^(sort|filter)/) });
   }
 
-  it('finds the 17 lists in the OpenAPI document', async () => {
-    expect((await everyList()).length).toBe(17);
+  it('finds the lists in the OpenAPI document (17 when issue 22 was fixed; a new list is fuzzed as it comes)', async () => {
+    const lists = await everyList();
+    expect(lists.length).toBeGreaterThanOrEqual(17);
+    expect(lists).toEqual(expect.arrayContaining(['/api/requests', '/api/leads', '/api/audit-events', '/api/users', '/api/processors', '/api/retention/sweeps']));
   });
 
   it("sort and filter naming JavaScript's built-in properties, on every list: a 400 naming the field, never a 500", async () => {
