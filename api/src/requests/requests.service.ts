@@ -11,6 +11,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { addDays, requestDeadlines, romeDate } from './deadlines';
 import type { CloseDto, CreateRequestDto, ExtendDto, RejectDto, UpdateRequestDto, VerifyIdentityDto } from './dto/request.dtos';
 import type { ParsedIntake } from './email-intake';
+import { identifiersBeyondVerification, identityResetMessage } from './request-decisions';
 import { communicatedAtProblem, lateness, receivedAtProblem, referenceYear } from './request-record';
 import { refusalOf, rejectionStatement, type RequestAction } from './request-rules';
 import { RequestEvent } from './request-event.entity';
@@ -198,14 +199,49 @@ export class RequestsService {
           }
         }
       }
+      // A verification holds for the person it was made for: an e-mail or phone added or
+      // replaced afterwards would export, erase and suppress someone else's data under it
+      // (Art. 12(2) and (6) GDPR). The identity goes back to be verified.
+      const beyond = request.identityVerifiedAt
+        ? identifiersBeyondVerification(before as { subjectEmail: string | null; subjectPhone: string | null }, request)
+        : [];
+      let identityReset: Record<string, unknown> | null = null;
+      if (beyond.length) {
+        const [plan] = await manager.query(`SELECT 1 FROM erasure_plans WHERE request_id = $1`, [request.id]);
+        if (plan) {
+          const message = `the erasure of ${request.reference} already ran for the subject it was verified for: register the other person's request as a new request`;
+          throw new ConflictError(`subjectEmail, subjectPhone: ${message}`);
+        }
+        identityReset = {
+          changes: beyond,
+          verifiedAt: request.identityVerifiedAt!.toISOString(),
+          verifiedBy: request.identityVerifiedBy,
+          method: request.identityMethod,
+          fromStatus: request.status,
+          toStatus: 'received',
+        };
+        request.identityVerifiedAt = null;
+        request.identityVerifiedBy = null;
+        request.identityMethod = null;
+        request.status = 'received';
+      }
       const after = snapshot(request);
       const changed = Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
       if (changed.length === 0) return { request, kind: null };
+      const details = { before: pick(before, changed), after: pick(after, changed), ...(reason ? { reason } : {}) };
+      if (identityReset) {
+        return {
+          request,
+          kind: 'subject_changed',
+          message: identityResetMessage(beyond) + (reason ? ` (${reason})` : ''),
+          details: { ...details, identityReset, receiptChanged },
+        };
+      }
       return {
         request,
         kind: receiptChanged ? 'receipt_changed' : 'updated',
         message: reason,
-        details: { before: pick(before, changed), after: pick(after, changed), ...(reason ? { reason } : {}) },
+        details,
       };
     });
   }
