@@ -5,6 +5,7 @@ import accessLogs from './access-logs';
 import activities from './activities';
 import apiKeys from './api-keys';
 import auditEvents from './audit-events';
+import breaches from './breaches';
 import { authProvider } from './authProvider';
 import calendarConnections from './calendar-connections';
 import calendarEvents from './calendar-events';
@@ -63,6 +64,7 @@ export const App = () => (
         <Resource name="activities" {...activities} />
         <Resource name="cookies" {...cookies} />
         <Resource name="retention-policies" {...retentionPolicies} />
+        <Resource name="breaches" {...breaches} />
         <Resource name="audit-events" {...auditEvents} />
         {/* Visible to admins only: authProvider.canAccess hides them from the others. */}
         <Resource name="users" {...users} />

@@ -139,10 +139,12 @@ describe('personal-data breaches', () => {
   });
 
   it('edits a breach as react-admin sends it back, audited before and after', async () => {
-    const created = (await post('/api/breaches', valid())).body;
-    const res = await put(`/api/breaches/${created.id}`, { ...created, riskLevel: 'high', riskReasoning: 'Names and e-mails with the messages: phishing is likely', subjectsApprox: 3 });
+    const created = (await post('/api/breaches', { ...valid(), processors: [{ processorId, noticeAt: null }] })).body;
+    expect(created.processors[0].name).toEqual(expect.any(String));
+    // The form sends the processors back with their names, and an emptied contact as null: the default stays.
+    const res = await put(`/api/breaches/${created.id}`, { ...created, contactName: null, riskLevel: 'high', riskReasoning: 'Names and e-mails with the messages: phishing is likely', subjectsApprox: 3 });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ riskLevel: 'high', subjectsApprox: 3 });
+    expect(res.body).toMatchObject({ riskLevel: 'high', subjectsApprox: 3, contactName: 'Vimage Srl', contactDetails: 'privacy@vimage.it' });
     const updated = (await events(created.id)).find((e) => e.action === 'breach.updated')!;
     expect(updated.details.before).toEqual({ riskLevel: null, riskReasoning: null, subjectsApprox: null });
     expect(updated.details.after).toMatchObject({ riskLevel: 'high', subjectsApprox: 3 });

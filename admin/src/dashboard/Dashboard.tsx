@@ -2,6 +2,7 @@ import { Grid } from '@mui/material';
 import { Title } from 'react-admin';
 
 import { AuditIntegrityCard } from './AuditIntegrityCard';
+import { OpenBreachesCard } from './OpenBreachesCard';
 import { OpenRequestsCard } from './OpenRequestsCard';
 import { RecentAuditEvents } from './RecentAuditEvents';
 import { RequestStatsCards } from './RequestStatsCards';
@@ -18,6 +19,9 @@ export const Dashboard = () => (
         <Title title="ra.page.dashboard" />
         <Grid size={12}>
             <WelcomeCard />
+        </Grid>
+        <Grid size={12}>
+            <OpenBreachesCard />
         </Grid>
         <Grid size={12}>
             <RequestStatsCards />

@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
+import { breachesEnglish } from '../breaches/messages.en';
 import { requestsEnglish } from '../requests/messages.en';
 import { registersEnglish } from '../registers/messages.en';
 import { retentionEnglish } from '../retention/messages.en';
@@ -572,7 +573,7 @@ export type AppMessages = typeof appEnglish;
 const en: TranslationMessages = {
     ...englishMessages,
     // Deep-merged: the request screens add to `app` and `resources` (requests/messages.en.ts).
-    ...mergeTranslations(appEnglish, requestsEnglish, rightsEnglish, retentionEnglish, registersEnglish),
+    ...mergeTranslations(appEnglish, requestsEnglish, rightsEnglish, retentionEnglish, registersEnglish, breachesEnglish),
 };
 
 export default en;

@@ -2,6 +2,7 @@ import italianBase from 'ra-language-italian';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
+import { breachesItalian } from '../breaches/messages.it';
 import { requestsItalian } from '../requests/messages.it';
 import { registersItalian } from '../registers/messages.it';
 import { retentionItalian } from '../retention/messages.it';
@@ -742,7 +743,7 @@ export const appItalian: AppMessages = {
 const it: TranslationMessages = {
     ...mergeTranslations(englishMessages, italianBase, raItalianFixes),
     // Deep-merged: the request screens add to `app` and `resources` (requests/messages.it.ts).
-    ...mergeTranslations(appItalian, requestsItalian, rightsItalian, retentionItalian, registersItalian),
+    ...mergeTranslations(appItalian, requestsItalian, rightsItalian, retentionItalian, registersItalian, breachesItalian),
 };
 
 export default it;

@@ -69,6 +69,7 @@ export const Menu = () => {
             <RaMenu.ResourceItem name="cookies" primaryText="app.menu.cookies" />
             <RaMenu.ResourceItem name="retention-policies" primaryText="app.menu.retention_policies" />
             <RaMenu.Item to={RETENTION_PATH} primaryText="app.menu.retention" leftIcon={<AutoDeleteOutlinedIcon />} />
+            <RaMenu.ResourceItem name="breaches" primaryText="app.menu.breaches" />
             <RaMenu.ResourceItem name="audit-events" />
             {(canSeeUsers || canSeeKeys) && <MenuSection label="app.menu.administration" />}
             <RaMenu.ResourceItem name="users" />

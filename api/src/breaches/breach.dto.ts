@@ -80,6 +80,8 @@ export class BreachProcessorDto {
   @ApiProperty() @IsUUID('all', { message: 'must be the id of a processor of the register' }) processorId: string;
   @Instant(false, true) noticeAt?: string | null;
   @NullableText(2000) notes?: string | null;
+  /** The processor's name, as the API answers it: ignored. */
+  @ReadOnlyField() name?: unknown;
 }
 
 export class CreateBreachDto {
@@ -103,8 +105,8 @@ export class CreateBreachDto {
   @IsIn(RISK_LEVELS, { message: `must be one of ${RISK_LEVELS.join(', ')}` })
   riskLevel?: RiskLevel | null;
   @NullableText(10_000) riskReasoning?: string | null;
-  @Text(false, 300) contactName?: string;
-  @Text(false, 1000) contactDetails?: string;
+  @NullableText(300) contactName?: string | null;
+  @NullableText(1000) contactDetails?: string | null;
   @Instant(false, true) dataFrom?: string | null;
   @Instant(false, true) dataUntil?: string | null;
   @NullableText(5000) noticeNatureIt?: string | null;
@@ -138,8 +140,8 @@ export class UpdateBreachDto {
   @IsIn(RISK_LEVELS, { message: `must be one of ${RISK_LEVELS.join(', ')}` })
   riskLevel?: RiskLevel | null;
   @NullableText(10_000) riskReasoning?: string | null;
-  @Text(false, 300) contactName?: string;
-  @Text(false, 1000) contactDetails?: string;
+  @NullableText(300) contactName?: string | null;
+  @NullableText(1000) contactDetails?: string | null;
   @Instant(false, true) dataFrom?: string | null;
   @Instant(false, true) dataUntil?: string | null;
   @NullableText(5000) noticeNatureIt?: string | null;

@@ -57,6 +57,9 @@ export interface AffectedPerson {
   channel: string | null;
 }
 
+/** The contact point of Art. 34(2)(b) when none is given: no DPO is appointed, the privacy contact is. */
+const DEFAULT_CONTACT = { name: CONTROLLER.name, details: CONTROLLER.email };
+
 const orNull = <V>(v: V | '' | null | undefined): V | null => (v === '' || v === undefined ? null : v);
 const instant = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? null : new Date(v));
 
@@ -82,8 +85,6 @@ export class BreachesService {
     return this.dataSource.transaction(async (manager) => {
       const row = manager.create(Breach, { notifications: [], decisions: [], processors: [], sources: [], dataCategories: [], status: 'open', ongoing: false });
       await this.apply(manager, row, body);
-      row.contactName ??= `${CONTROLLER.name}, ufficio privacy / privacy office`;
-      row.contactDetails ??= `${CONTROLLER.email}; ${CONTROLLER.address}`;
       const saved = await manager.save(Breach, row);
       const after = await this.present(manager, await this.load(manager, saved.id));
       await this.audit.record(manager, actor, { action: 'breach.created', entity: 'breach', entityId: saved.id, details: { after: withoutClock(after) } });
@@ -275,8 +276,9 @@ export class BreachesService {
     if (b.measuresProposed !== undefined) row.measuresProposed = orNull(b.measuresProposed);
     if (b.riskLevel !== undefined) row.riskLevel = orNull(b.riskLevel);
     if (b.riskReasoning !== undefined) row.riskReasoning = orNull(b.riskReasoning);
-    if (b.contactName !== undefined) row.contactName = b.contactName;
-    if (b.contactDetails !== undefined) row.contactDetails = b.contactDetails;
+    // Left empty (or cleared): the controller's privacy contact, as its privacy policy names it.
+    if (b.contactName !== undefined || !row.contactName) row.contactName = orNull(b.contactName) ?? DEFAULT_CONTACT.name;
+    if (b.contactDetails !== undefined || !row.contactDetails) row.contactDetails = orNull(b.contactDetails) ?? DEFAULT_CONTACT.details;
     if (b.dataFrom !== undefined) row.dataFrom = instant(b.dataFrom);
     if (b.dataUntil !== undefined) row.dataUntil = instant(b.dataUntil);
     for (const f of ['noticeNatureIt', 'noticeNatureEn', 'noticeConsequencesIt', 'noticeConsequencesEn', 'noticeMeasuresIt', 'noticeMeasuresEn'] as const) {
