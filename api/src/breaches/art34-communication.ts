@@ -44,7 +44,7 @@ const TEXT = {
     consequences: 'Quali conseguenze potrebbe avere per Lei',
     measures: 'Che cosa abbiamo fatto e che cosa faremo, anche per limitarne gli effetti',
     contact: 'A chi rivolgersi',
-    contactLine: (name: string, details: string) => `Per qualsiasi domanda può rivolgersi a ${name}: ${details}.`,
+    contactLine: (name: string, details: string) => `Per qualsiasi domanda può contattare ${name}: ${details}.`,
     complaint: 'Ha inoltre il diritto di proporre reclamo al Garante per la protezione dei dati personali (www.garanteprivacy.it).',
     closing: 'Cordiali saluti,',
     locale: 'it-IT',
