@@ -14,6 +14,7 @@ const READS: Record<string, string | { none: string }> = {
   'GET /api/requests/{id}': 'request.viewed',
   'GET /api/request-events': 'request-events.listed',
   'GET /api/requests/{id}/recipients': 'recipients.viewed',
+  'GET /api/requests/{id}/review': 'request.review_viewed',
   'GET /api/audit-events': 'audit-events.listed',
   'GET /api/audit-events/{id}': 'audit-event.viewed',
   'GET /api/users': 'users.listed',

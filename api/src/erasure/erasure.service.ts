@@ -13,9 +13,10 @@ import { CalendarEvent } from '../sources/calendar/calendar-event.entity';
 import { ChatConversation } from '../sources/chat/chat-conversation.entity';
 import { ChatMessage } from '../sources/chat/chat-message.entity';
 import { normaliseEmail, normaliseName, normalisePhone } from '../subjects/identifiers';
-import { calendarEventIdentifiers } from '../subjects/record-identifiers';
+import { calendarEventIdentifiers, chatMessageIdentifiers, leadIdentifiers } from '../subjects/record-identifiers';
+import { Lead } from '../sources/leads/lead.entity';
 import { SubjectIndexService } from '../subjects/subject-index.service';
-import { SubjectSearchService } from '../subjects/subject-search.service';
+import { SubjectSearchService, type LocatedSubject } from '../subjects/subject-search.service';
 import { ErasurePlanRecord } from './erasure-plan.entity';
 import { ErasureStep, type ErasureStepStatus } from './erasure-step.entity';
 import { revokeGoogleToken } from './google-revocation';
@@ -38,9 +39,11 @@ export type ErasableSource = (typeof ERASABLE_SOURCES)[number];
  * delete: gone; mask: kept for statistics with the person's identifiers masked (chat);
  * unlink: kept as proof with the e-mail removed (consents); revoke_and_delete: the token is
  * revoked at Google, then the connection and its tokens are destroyed; remove_attendee: an event
- * of someone else's calendar loses the person from its attendees and text.
+ * of someone else's calendar loses the person from its attendees and text; mask_mention: a record
+ * of someone else that only mentions the person (a lead's message, a visitor's chat) loses the
+ * person's e-mails and phones, nothing else (Art. 17 for the person, nothing taken from the owner).
  */
-export type ErasureAction = 'delete' | 'mask' | 'unlink' | 'revoke_and_delete' | 'remove_attendee';
+export type ErasureAction = 'delete' | 'mask' | 'unlink' | 'revoke_and_delete' | 'remove_attendee' | 'mask_mention';
 
 export interface PlannedChange {
   id: string;
@@ -76,6 +79,11 @@ export interface ErasureReport {
 interface ErasurePlan {
   identifiers: SubjectIdentifiers & { ips: string[] };
   records: Record<ErasableSource, string[]>;
+  /**
+   * Records of other people that only mention the person (or that they share with someone else):
+   * only the person's e-mails and phones are masked in them. Absent in plans sealed before.
+   */
+  mentions?: { leads: string[]; 'chat-conversations': string[] };
 }
 
 const MAX_LISTED = 1000;
@@ -205,11 +213,20 @@ export class ErasureService {
   private async buildPlan(request: DataSubjectRequest, ips: string[], known?: SubjectIdentifiers): Promise<ErasurePlan> {
     const emails = known ? [...known.emails] : [normaliseEmail(request.subjectEmail)].filter((e): e is string => !!e);
     const phones = known ? [...known.phones] : [normalisePhone(request.subjectPhone)].filter((p): p is string => !!p);
-    const located = emails.length || phones.length ? await this.search.locateSubject(emails, phones) : { records: new Map<string, Set<string>>(), followed: [] };
+    const located: LocatedSubject =
+      emails.length || phones.length ? await this.search.locateSubject(emails, phones) : { records: new Map(), others: new Map(), followed: [], shared: [] };
+    // Only what the person owns is theirs to mask and suppress: never an identifier found beside
+    // theirs, nor one another person owns too (a shared phone: suppressing it would refuse them).
     for (const [kind, value] of located.followed) {
       if ((kind === 'email' || kind === 'account') && !emails.includes(value)) emails.push(value);
       if (kind === 'phone' && !phones.includes(value)) phones.push(value);
     }
+    const sharedValues = new Set(located.shared.map((s) => s.value));
+    for (const list of [emails, phones]) {
+      for (let i = list.length - 1; i >= 0; i--) if (sharedValues.has(list[i])) list.splice(i, 1);
+    }
+    const otherIds = (source: string, relation?: 'mention' | 'shared') =>
+      [...(located.others.get(source) ?? new Map()).entries()].filter(([, v]) => !relation || v.relation === relation).map(([id]) => id);
     const ids = (source: string) => [...(located.records.get(source) ?? [])];
     const db = this.dataSource;
 
@@ -235,9 +252,10 @@ export class ErasureService {
         addName(normaliseName([lead.first_name, lead.last_name].filter(Boolean).join(' ')));
       }
     }
-    // A connection's own events go with it, whoever they mention.
+    // A connection's own events go with it, whoever they mention; an event the person shares or is
+    // named in loses the person only (remove_attendee).
     const connectionIds = ids('calendar-connections');
-    const events = new Set(ids('calendar-events'));
+    const events = new Set([...ids('calendar-events'), ...otherIds('calendar-events')]);
     if (connectionIds.length) {
       const rows: Array<{ id: string }> = await db.query(`SELECT id FROM calendar_events WHERE connection_id = ANY($1::uuid[])`, [connectionIds]);
       for (const row of rows) events.add(row.id);
@@ -253,6 +271,8 @@ export class ErasureService {
         'access-logs': accessLogs.map((r) => r.id),
         leads: leadIds,
       },
+      // A lead of someone else that shares the person's phone is left whole: the phone is theirs too.
+      mentions: { leads: otherIds('leads', 'mention'), 'chat-conversations': otherIds('chat-conversations').filter((id) => !conversations.has(id)) },
     };
   }
 
@@ -266,8 +286,14 @@ export class ErasureService {
     for (let round = 0; round < 2; round++) {
       const late = await this.buildPlan(request, plan.identifiers.ips, plan.identifiers);
       const fresh = Object.fromEntries(ERASABLE_SOURCES.map((s) => [s, late.records[s].filter((id) => !plan.records[s].includes(id))])) as ErasurePlan['records'];
-      if (ERASABLE_SOURCES.every((s) => fresh[s].length === 0)) return;
+      const mentioned = mentionsOf(plan);
+      const freshMentions = {
+        leads: mentionsOf(late).leads.filter((id) => !mentioned.leads.includes(id)),
+        'chat-conversations': mentionsOf(late)['chat-conversations'].filter((id) => !mentioned['chat-conversations'].includes(id)),
+      };
+      if (ERASABLE_SOURCES.every((s) => fresh[s].length === 0) && !freshMentions.leads.length && !freshMentions['chat-conversations'].length) return;
       for (const source of ERASABLE_SOURCES) plan.records[source].push(...fresh[source]);
+      plan.mentions = { leads: [...mentioned.leads, ...freshMentions.leads], 'chat-conversations': [...mentioned['chat-conversations'], ...freshMentions['chat-conversations']] };
       for (const kind of ['emails', 'phones', 'names'] as const) {
         for (const value of late.identifiers[kind]) if (!plan.identifiers[kind].includes(value)) plan.identifiers[kind].push(value);
       }
@@ -275,9 +301,9 @@ export class ErasureService {
         await manager.update(ErasurePlanRecord, { requestId: request.id }, { sealed: seal(this.config.encryptionKey, JSON.stringify(plan)) });
         await this.suppress(manager, request.id, plan);
       });
-      const only: ErasurePlan = { identifiers: plan.identifiers, records: fresh };
+      const only: ErasurePlan = { identifiers: plan.identifiers, records: fresh, mentions: freshMentions };
       for (const source of ERASABLE_SOURCES) {
-        if (!fresh[source].length) continue;
+        if (!fresh[source].length && !(freshMentions as Record<string, string[]>)[source]?.length) continue;
         if (source === 'calendar-connections') {
           const { affected, error } = await this.eraseConnections(actor, request, only);
           await this.dataSource.transaction((manager) => this.addLate(manager, actor, request, source, affected, error));
@@ -365,12 +391,13 @@ export class ErasureService {
   /** One source's change, inside its transaction. Safe to run twice: what is gone stays gone, masking masks nothing new. */
   private async apply(manager: EntityManager, plan: ErasurePlan, source: Exclude<ErasableSource, 'calendar-connections'>): Promise<number> {
     const ids = plan.records[source];
-    if (!ids.length) return 0;
+    const mentions = mentionsOf(plan);
+    if (!ids.length && !(mentions as Record<string, string[]>)[source]?.length) return 0;
     switch (source) {
       case 'leads': {
-        const deleted = await manager.query(`DELETE FROM leads WHERE id = ANY($1::uuid[]) RETURNING id`, [ids]);
+        const deleted = ids.length ? returnedRows(await manager.query(`DELETE FROM leads WHERE id = ANY($1::uuid[]) RETURNING id`, [ids])).length : 0;
         await this.index.remove(manager, 'leads', ids);
-        return returnedRows(deleted).length;
+        return deleted + (await this.maskMentionsInLeads(manager, plan, mentions.leads));
       }
       case 'access-logs': {
         const deleted = await manager.query(`DELETE FROM access_logs WHERE id = ANY($1::bigint[]) RETURNING id`, [ids]);
@@ -382,7 +409,7 @@ export class ErasureService {
         return returnedRows(unlinked).length;
       }
       case 'chat-conversations':
-        return this.anonymiseConversations(manager, plan, ids);
+        return (ids.length ? await this.anonymiseConversations(manager, plan, ids) : 0) + (await this.maskMentionsInConversations(manager, plan, mentions['chat-conversations']));
       case 'calendar-events':
         return this.eraseEvents(manager, plan, ids);
     }
@@ -402,8 +429,49 @@ export class ErasureService {
       );
     }
     await this.index.remove(manager, 'chat-messages', messages.map((m) => m.id));
+    // The visitor's identity the widget gave goes with them.
+    await manager.query(`UPDATE chat_conversations SET visitor_email = NULL, visitor_name = NULL WHERE id = ANY($1::uuid[]) AND (visitor_email IS NOT NULL OR visitor_name IS NOT NULL)`, [ids]);
+    await this.index.remove(manager, 'chat-conversations', ids);
     const updated = await manager.query(`UPDATE chat_conversations SET anonymised_at = now() WHERE id = ANY($1::uuid[]) AND anonymised_at IS NULL RETURNING id`, [ids]);
     return returnedRows(updated).length;
+  }
+
+  /** Only the person's e-mails and phones (`mask_mention`): nothing else of the record's owner changes. */
+  private mentionIdentifiers(plan: ErasurePlan): SubjectIdentifiers {
+    return { emails: plan.identifiers.emails, phones: plan.identifiers.phones, names: [] };
+  }
+
+  /** Someone else's contact-form message that names the person: their identifiers are masked in it, the lead stays its owner's. */
+  private async maskMentionsInLeads(manager: EntityManager, plan: ErasurePlan, ids: string[]): Promise<number> {
+    if (!ids.length) return 0;
+    const leads = await manager.find(Lead, { where: { id: In(ids) } });
+    let affected = 0;
+    for (const lead of leads) {
+      if (!lead.message) continue;
+      const message = maskText(lead.message, this.mentionIdentifiers(plan), { allContacts: false });
+      if (message === lead.message) continue;
+      await manager.update(Lead, { id: lead.id }, { message });
+      await this.index.remove(manager, 'leads', [lead.id]);
+      await this.index.add(manager, 'leads', [{ recordId: lead.id, identifiers: leadIdentifiers({ ...lead, message }) }]);
+      affected++;
+    }
+    return affected;
+  }
+
+  /** Someone else's conversation that names the person: their identifiers are masked in the messages, the conversation stays its visitor's. */
+  private async maskMentionsInConversations(manager: EntityManager, plan: ErasurePlan, ids: string[]): Promise<number> {
+    if (!ids.length) return 0;
+    const messages = await manager.find(ChatMessage, { select: { id: true, role: true, content: true, conversationId: true }, where: { conversationId: In(ids) } });
+    const touched = new Set<string>();
+    for (const m of messages) {
+      const masked = maskText(m.content, this.mentionIdentifiers(plan), { allContacts: false });
+      if (masked === m.content) continue;
+      await manager.update(ChatMessage, { id: m.id }, { content: masked });
+      await this.index.remove(manager, 'chat-messages', [m.id]);
+      await this.index.add(manager, 'chat-messages', [{ recordId: m.id, identifiers: chatMessageIdentifiers({ role: m.role, content: masked }) }]);
+      touched.add(m.conversationId);
+    }
+    return touched.size;
   }
 
   private async eraseEvents(manager: EntityManager, plan: ErasurePlan, ids: string[]): Promise<number> {
@@ -484,10 +552,16 @@ export class ErasureService {
   private async describe(manager: EntityManager, plan: ErasurePlan, steps: ErasureStep[]): Promise<SourceErasure[]> {
     const done = new Set(steps.filter((s) => s.status !== 'failed').map((s) => s.source));
     const out: SourceErasure[] = [];
+    const mentions = mentionsOf(plan) as Record<string, string[]>;
     for (const source of ERASABLE_SOURCES) {
       const ids = done.has(source) ? [] : plan.records[source];
+      const mentioning = done.has(source) ? [] : (mentions[source] ?? []);
       const records = ids.length ? await this.summarise(manager, plan, source, ids.slice(0, MAX_LISTED)) : [];
-      out.push({ source, total: done.has(source) ? 0 : records.length + Math.max(0, ids.length - MAX_LISTED), records });
+      if (mentioning.length) {
+        const listed = await this.summarise(manager, plan, source, mentioning.slice(0, MAX_LISTED));
+        records.push(...listed.map((r) => ({ ...r, action: 'mask_mention' as const })));
+      }
+      out.push({ source, total: done.has(source) ? 0 : records.length + Math.max(0, ids.length - MAX_LISTED) + Math.max(0, mentioning.length - MAX_LISTED), records });
     }
     return out;
   }
@@ -559,4 +633,9 @@ export class ErasureService {
     if (!request) throw new NotFoundError('Request', id);
     return request;
   }
+}
+
+/** The plan's records that only mention the person (none in a plan sealed before they existed). */
+function mentionsOf(plan: ErasurePlan): { leads: string[]; 'chat-conversations': string[] } {
+  return { leads: plan.mentions?.leads ?? [], 'chat-conversations': plan.mentions?.['chat-conversations'] ?? [] };
 }

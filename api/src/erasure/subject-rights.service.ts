@@ -284,7 +284,11 @@ export class SubjectRightsService {
     return { reference: request.reference, sources: [...changed.keys()], recipients: [...byProcessor.values()].sort((a, b) => a.name.localeCompare(b.name)) };
   }
 
-  /** The subject's records per source (chat: the conversations their messages are in; access logs: by the IPs given). */
+  /**
+   * The subject's own records per source (chat: the conversations that are theirs; access logs: by
+   * the IPs given). Records that only mention them, or that they share with someone else, are not
+   * theirs to restrict, rectify or count (Art. 15(4)): the attribution of the index decides.
+   */
   private async locate(request: DataSubjectRequest, ips: string[] = []): Promise<Map<string, string[]>> {
     const { emails, phones } = await this.identifiersOf(request);
     const located = emails.length || phones.length ? await this.search.locate(emails, phones) : new Map<string, Set<string>>();
@@ -305,12 +309,14 @@ export class SubjectRightsService {
     const emails = [normaliseEmail(request.subjectEmail)].filter((e): e is string => !!e);
     const phones = [normalisePhone(request.subjectPhone)].filter((p): p is string => !!p);
     if (!emails.length && !phones.length) return { emails, phones };
-    const { followed } = await this.search.locateSubject(emails, phones);
+    const { followed, shared } = await this.search.locateSubject(emails, phones);
     for (const [kind, value] of followed) {
       if ((kind === 'email' || kind === 'account') && !emails.includes(value)) emails.push(value);
       if (kind === 'phone' && !phones.includes(value)) phones.push(value);
     }
-    return { emails, phones };
+    // An identifier another person owns too (a shared phone) would restrict their data as well.
+    const sharedValues = new Set(shared.map((x) => x.value));
+    return { emails: emails.filter((e) => !sharedValues.has(e)), phones: phones.filter((p) => !sharedValues.has(p)) };
   }
 
   private async loadRequest(id: string): Promise<DataSubjectRequest> {

@@ -24,6 +24,8 @@ import { readmeHtml, readmeText, type ReadmeFacts } from './export-texts';
 import { calendarConnectionRow, calendarEventRow, chatMessageRow, consentRow, leadRow, type ExportKind } from './export-rows';
 import { appendDeflated, createPackageArchive, DeflatedFile } from './export-zip';
 import { PageBytes } from './page-bytes';
+import { excerptsText } from './excerpts';
+import { ReviewService } from './review.service';
 
 /** Records per page: small sources by OFFSET; large ones streamed (on a server) or by keyset. */
 const PAGE = 1000;
@@ -78,6 +80,7 @@ export class ExportService {
     private readonly search: SubjectSearchService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly review: ReviewService,
   ) {}
 
   fileName(request: DataSubjectRequest, kind: ExportKind): string {
@@ -91,6 +94,8 @@ export class ExportService {
 
   async stream(actor: Actor, request: DataSubjectRequest, kind: ExportKind, out: Writable & { on(event: 'close', l: () => void): unknown }): Promise<void> {
     this.assertExportable(request);
+    // Art. 15(4): of records that are not only the person's, only the excerpts the officer included after review (access only).
+    const excerpts = kind === 'access' ? await this.review.included(request.id) : [];
     const reader = await this.openReader();
     let files: DataFile[];
     try {
@@ -141,6 +146,7 @@ export class ExportService {
         const facts = await this.readmeFacts(reader, request, kind, files, manifest);
         // Everything is read: the rest (zipping, recording) needs no database connection.
         await reader.close();
+        if (excerpts.length) manifest.push(await this.addText(archive, 'excerpts.txt', excerptsText(excerpts, language)));
         for (const [path, text] of [
           ['README.txt', readmeText(facts, language)],
           ['README.html', readmeHtml(facts, language)],

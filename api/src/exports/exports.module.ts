@@ -4,10 +4,12 @@ import { RequestsModule } from '../requests/requests.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { ExportService } from './export.service';
 import { ExportsController } from './exports.controller';
+import { ReviewController } from './review.controller';
+import { ReviewService } from './review.service';
 
 @Module({
   imports: [AuditModule, RequestsModule, SubjectsModule],
-  controllers: [ExportsController],
-  providers: [ExportService],
+  controllers: [ExportsController, ReviewController],
+  providers: [ExportService, ReviewService],
 })
 export class ExportsModule {}

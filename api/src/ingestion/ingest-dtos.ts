@@ -111,6 +111,19 @@ export class IngestChatConversationDto extends WithExternalId {
   @IsISO8601({ strict: true }, INSTANT)
   startedAt: string;
 
+  @ApiPropertyOptional({ description: "The visitor's e-mail, when they gave it in the chat widget: the conversation is theirs", example: 'sara.gallo@example.it' })
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail({}, EMAIL)
+  @MaxLength(320)
+  visitorEmail?: string;
+
+  @ApiPropertyOptional({ description: "The visitor's name, when they gave it in the chat widget", example: 'Sara Gallo' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  visitorName?: string;
+
   @ApiPropertyOptional({ type: [IngestChatMessageInConversationDto] })
   @IsOptional()
   @IsArray()

@@ -24,8 +24,9 @@ export class IngestionGate {
   /** Answers, per record, whether it may be stored; flags the restricted ones in place. */
   async admit(manager: EntityManager, source: string, records: Candidate[], tally: { suppressed: number; restricted: number }): Promise<boolean[]> {
     const key = await this.dataKeys.get('suppression', manager);
+    // Only what a record holds as its owner's: a record that merely names an erased person is someone else's (Art. 17 does not erase them).
     const hashes = records.map((r) =>
-      r.identifiers.flatMap((i) => {
+      r.identifiers.filter((i) => i.role === 'owner').flatMap((i) => {
         const kind = suppressedKindOf(i.kind);
         return kind ? [suppressionHash(key, kind, i.value)] : [];
       }),
@@ -69,7 +70,7 @@ export class IngestionGate {
   private async flagRestricted(manager: EntityManager, source: string, records: Candidate[], tally: { restricted: number }): Promise<void> {
     const keyOf = (kind: string, value: string) => `${kind}\u0000${value}`;
     const pairs = records.map((r) => [
-      ...r.identifiers.filter((i) => i.kind === 'email' || i.kind === 'phone' || i.kind === 'account').map((i) => keyOf(i.kind, i.value)),
+      ...r.identifiers.filter((i) => i.role === 'owner' && (i.kind === 'email' || i.kind === 'phone' || i.kind === 'account')).map((i) => keyOf(i.kind, i.value)),
       ...(source === 'access-logs' && r.row.ip ? [keyOf('ip', String(r.row.ip).toLowerCase())] : []),
     ]);
     const wanted = [...new Set(pairs.flat())];

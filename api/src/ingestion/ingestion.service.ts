@@ -23,6 +23,7 @@ import { IngestionGate } from './ingestion-gate';
 import {
   calendarConnectionIdentifiers,
   calendarEventIdentifiers,
+  chatConversationIdentifiers,
   chatMessageIdentifiers,
   consentIdentifiers,
   leadIdentifiers,
@@ -218,7 +219,17 @@ export class IngestionService {
       manager,
       ChatConversation,
       'chat-conversations',
-      records.map((r) => ({ row: { externalId: r.externalId ?? null, provider: r.provider, startedAt: new Date(r.startedAt) }, identifiers: [] })),
+      records.map((r) => {
+        const row = {
+          externalId: r.externalId ?? null,
+          provider: r.provider,
+          startedAt: new Date(r.startedAt),
+          visitorEmail: r.visitorEmail?.toLowerCase() ?? null,
+          visitorName: r.visitorName?.trim() || null,
+        };
+        // The visitor's identity, when the widget gave it: the owner of the conversation.
+        return { row, identifiers: chatConversationIdentifiers(row) };
+      }),
       tally,
     );
     // Messages come with a new conversation only: a retried conversation already has them.

@@ -47,6 +47,8 @@ export function presentChatConversation(c: ChatConversation & { messageCount?: n
     id: c.id,
     externalId: c.externalId,
     provider: c.provider,
+    visitorEmail: c.visitorEmail,
+    visitorName: c.visitorName,
     startedAt: iso(c.startedAt),
     ingestedAt: iso(c.ingestedAt),
     anonymisedAt: iso(c.anonymisedAt),

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { IdentifierRole } from './attribution';
 import type { IdentifierKind } from './identifiers';
 
 /**
@@ -29,4 +30,11 @@ export class SubjectIdentifier {
   /** Where in the record: `email`, `phone`, `message` (found in text), `attendees`... */
   @Column({ type: 'text' })
   field: string;
+
+  /**
+   * Whose it is (Art. 15(4)): `owner` when the identifier says whose record it is, `mention` when
+   * the record only names that person (`subjects/record-identifiers.ts`). The officer may correct it.
+   */
+  @Column({ type: 'text', default: 'owner' })
+  role: IdentifierRole;
 }

@@ -11,19 +11,21 @@ export class SubjectIndexService {
     const values: string[] = [];
     const recordIds: string[] = [];
     const fields: string[] = [];
+    const roles: string[] = [];
     for (const { recordId, identifiers } of records) {
       for (const identifier of identifiers) {
         kinds.push(identifier.kind);
         values.push(identifier.value);
         recordIds.push(recordId);
         fields.push(identifier.field);
+        roles.push(identifier.role);
       }
     }
     if (kinds.length === 0) return;
     await manager.query(
-      `INSERT INTO subject_identifiers (kind, value, source, record_id, field)
-       SELECT kind, value, $5, record_id, field FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(kind, value, record_id, field)`,
-      [kinds, values, recordIds, fields, source],
+      `INSERT INTO subject_identifiers (kind, value, source, record_id, field, role)
+       SELECT kind, value, $5, record_id, field, role FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $6::text[]) AS t(kind, value, record_id, field, role)`,
+      [kinds, values, recordIds, fields, source, roles],
     );
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
-import { InvalidInputError } from '../common/errors/domain.error';
+import { InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccessLog } from '../sources/access-logs/access-log.entity';
@@ -14,6 +14,8 @@ import { preparedQuery, type PreparedStatement } from '../database/prepared-quer
 import { suppressionHash } from '../erasure/suppression';
 import { isPlainIpAddress } from '../common/ip-address';
 import { classifyQuery, type IdentifierKind } from './identifiers';
+import type { IdentifierRole } from './attribution';
+import { attributeRecords, type Relation, type Unit } from './record-attribution';
 
 export interface Match {
   kind: IdentifierKind | 'ip';
@@ -23,13 +25,32 @@ export interface Match {
   hop: 0 | 1;
 }
 
+/** An index entry that brought a record in, with whose it is there (the officer may correct it: PATCH /api/subjects/identifiers/:id). */
+export interface MatchedEntry {
+  entryId: string;
+  kind: IdentifierKind;
+  value: string;
+  field: string;
+  /** The record's `owner`'s identifier, or a `mention` of someone else. */
+  role: IdentifierRole;
+}
+
 export interface SubjectSearchResult {
   query: string;
   understoodAs: 'email' | 'phone' | 'name' | 'ip';
   normalised: string;
   identifiers: Array<{ kind: string; value: string; hop: 0 | 1 }>;
   total: number;
-  sources: Array<{ source: string; total: number; records: Array<{ id: string; record: Record<string, unknown>; matches: Match[] }> }>;
+  /**
+   * Per record, whose it is for the person searched (Art. 15(4)): `own` (theirs), `shared` (theirs
+   * and someone else's: an event with several attendees, a phone two people give), `mention`
+   * (someone else's record that names them).
+   */
+  sources: Array<{
+    source: string;
+    total: number;
+    records: Array<{ id: string; record: Record<string, unknown>; matches: Match[]; relation: Relation; entries: MatchedEntry[] }>;
+  }>;
   /** The searched e-mail or phone is on the suppression list: the person was erased (and by which request). */
   erased: { kind: string; requestId: string | null; reference: string | null; since: string; refusedCount: number } | null;
   /** Requests made by this e-mail address: after an erasure, the proof of what was asked and done. */
@@ -52,11 +73,25 @@ const MAX_SHARED_RECORDS = 25;
 const MAX_RECORDS_PER_SOURCE = 200;
 
 interface IndexRow {
+  id: string;
   kind: IdentifierKind;
   value: string;
   source: string;
   record_id: string;
   field: string;
+  role: IdentifierRole;
+}
+
+/** What the index says about one person: their own records, those that mention them or are shared, and their identifiers. */
+export interface LocatedSubject {
+  /** Own records per source (chat: `chat-conversations`). */
+  records: Map<string, Set<string>>;
+  /** Records that only mention the person, or that they share with someone else, per source, with the index rows that matched. */
+  others: Map<string, Map<string, { relation: 'mention' | 'shared'; rows: IndexRow[] }>>;
+  /** The person's identifiers beyond those asked for (the other e-mails, phones and accounts of their own records). */
+  followed: Array<[IdentifierKind, string]>;
+  /** The person's identifiers another person owns too (never suppressed). */
+  shared: Array<{ kind: IdentifierKind; value: string }>;
 }
 
 /** "Everything we hold about this person": one search across every source. */
@@ -87,6 +122,9 @@ export class SubjectSearchService {
     };
 
     let understoodAs: SubjectSearchResult['understoodAs'];
+    // Access-log lines are linked to a person by their IP only: they are the person's as searched.
+    let relations: (source: string, recordId: string) => Relation = () => 'own';
+    const entries = new Map<string, MatchedEntry[]>();
     let normalised: string;
     const identifiers: SubjectSearchResult['identifiers'] = [];
 
@@ -110,15 +148,26 @@ export class SubjectSearchService {
       identifiers.push({ kind: classified.kind, value: normalised, hop: 0 });
 
       const graph = await this.identityGraph(start);
-      for (const row of graph.first) addMatch(row.source, row.record_id, { kind: row.kind, value: row.value, field: row.field, hop: 0 });
+      // Names are not the person's identity (two people share one): a name search labels nothing as shared by it.
+      const person =
+        classified.kind === 'email' ? { emails: [normalised], phones: [] } : classified.kind === 'phone' ? { emails: [], phones: [normalised] } : { emails: [], phones: [], consentIds: [trimmed] };
+      const attributed = await this.attribute(person, graph, classified.kind === 'name');
+      relations = attributed.relationOf;
+      const match = (row: IndexRow, hop: 0 | 1): Match => {
+        const list = entries.get(`${row.source}\u0000${row.record_id}`) ?? [];
+        list.push({ entryId: String(row.id), kind: row.kind, value: row.value, field: row.field, role: row.role });
+        entries.set(`${row.source}\u0000${row.record_id}`, list);
+        return { kind: row.kind, value: row.value, field: row.field, hop };
+      };
+      for (const row of attributed.first) addMatch(row.source, row.record_id, match(row, 0));
       if (classified.kind === 'name' && graph.first.some((r) => r.kind === 'consent_id')) identifiers[0] = { kind: 'consent_id', value: trimmed, hop: 0 };
 
-      // One hop: the other e-mails, phones, accounts and consent ids of the records found.
-      for (const [kind, value] of graph.followed) identifiers.push({ kind, value, hop: 1 });
-      for (const row of graph.second) {
+      // One hop, owner to owner: the other e-mails, phones, accounts and consent ids the person's own records hold.
+      for (const [kind, value] of attributed.followed) identifiers.push({ kind, value, hop: 1 });
+      for (const row of attributed.second) {
         // A record the searched identifier already found needs no second reason.
         if (matches.get(row.source)?.get(row.record_id)?.some((m) => m.hop === 0)) continue;
-        addMatch(row.source, row.record_id, { kind: row.kind, value: row.value, field: row.field, hop: 1 });
+        addMatch(row.source, row.record_id, match(row, 1));
       }
     }
 
@@ -142,7 +191,13 @@ export class SubjectSearchService {
           return {
             source: definition.resource,
             total: byRecord.size,
-            records: rows.map((row) => ({ id: String(row.id), record: definition.present(row as never), matches: byRecord.get(String(row.id))! })),
+            records: rows.map((row) => ({
+              id: String(row.id),
+              record: definition.present(row as never),
+              matches: byRecord.get(String(row.id))!,
+              relation: relations(definition.resource, String(row.id)),
+              entries: entries.get(`${definition.resource}\u0000${row.id}`) ?? [],
+            })),
           };
         }),
       ),
@@ -155,6 +210,29 @@ export class SubjectSearchService {
     ]);
     const total = sources.reduce((n, s) => n + s.total, 0);
     return { query: trimmed, understoodAs, normalised, identifiers, total, sources, ...history };
+  }
+
+  /**
+   * The officer's correction of whose an identifier is in one record: `owner` (it says whose the
+   * record is) or `mention`. The search, the packages, erasure and the other rights follow it.
+   * Audited (`subject.attribution_corrected`) with the role before and after.
+   */
+  async setRole(actor: Actor, entryId: string, role: IdentifierRole, reason: string | null) {
+    return this.dataSource.transaction(async (manager) => {
+      const [entry]: IndexRow[] = await manager.query(
+        `SELECT id::text AS id, kind, value, source, record_id, field, role FROM subject_identifiers WHERE id = $1 FOR UPDATE`,
+        [entryId],
+      );
+      if (!entry) throw new NotFoundError('Index entry', entryId);
+      if (entry.role !== role) await manager.query(`UPDATE subject_identifiers SET role = $2 WHERE id = $1`, [entryId, role]);
+      await this.audit.record(manager, actor, {
+        action: 'subject.attribution_corrected',
+        entity: 'subject_identifier',
+        entityId: entryId,
+        details: { source: entry.source, recordId: entry.record_id, field: entry.field, kind: entry.kind, value: entry.value, before: { role: entry.role }, after: { role }, reason },
+      });
+      return { id: entry.id, kind: entry.kind, value: entry.value, source: entry.source, recordId: entry.record_id, field: entry.field, role };
+    });
   }
 
   /**
@@ -178,34 +256,141 @@ export class SubjectSearchService {
   }
 
   /**
-   * Every record held about a person known by e-mails and phones, per source, following one
-   * hop as the search does but without its display limits (for exports and erasure).
+   * The person's own records, per source, following one hop (owner to owner) as the search does
+   * but without its display limits (for exports, erasure and the other rights).
    */
   async locate(emails: string[], phones: string[]): Promise<Map<string, Set<string>>> {
     return (await this.locateSubject(emails, phones)).records;
   }
 
-  /** As `locate`, with the identifiers the hop followed (the same person's other e-mails and phones). */
-  async locateSubject(
-    emails: string[],
-    phones: string[],
-  ): Promise<{ records: Map<string, Set<string>>; followed: Array<[IdentifierKind, string]> }> {
+  /**
+   * As `locate`, with the records that only mention the person or that they share with someone
+   * else (reviewed by the officer, never handed over or erased as theirs), the identifiers the
+   * hop followed (the same person's other e-mails and phones) and those another person owns too.
+   */
+  async locateSubject(emails: string[], phones: string[]): Promise<LocatedSubject> {
     const start: Array<[string, string]> = [
       ...emails.flatMap((e): Array<[string, string]> => [['email', e], ['account', e]]),
       ...phones.map((p): [string, string] => ['phone', p]),
     ];
-    const records = new Map<string, Set<string>>();
-    const add = (rows: IndexRow[]) => {
-      for (const row of rows) {
-        const set = records.get(row.source) ?? new Set<string>();
-        set.add(row.record_id);
-        records.set(row.source, set);
-      }
-    };
     const graph = await this.identityGraph(start, 1_000_000);
-    add(graph.first);
-    add(graph.second);
-    return { records, followed: graph.followed };
+    const attributed = await this.attribute({ emails, phones }, graph, false);
+    const records = new Map<string, Set<string>>();
+    const others: LocatedSubject['others'] = new Map();
+    for (const row of [...attributed.first, ...attributed.second]) {
+      const [source, id] = attributed.unitOf(row);
+      const relation = attributed.relationOf(source, id);
+      if (relation === 'own') {
+        const set = records.get(source) ?? new Set<string>();
+        set.add(id);
+        records.set(source, set);
+      } else {
+        const bySource = others.get(source) ?? new Map();
+        const entry = bySource.get(id) ?? { relation, rows: [] };
+        entry.rows.push(row);
+        bySource.set(id, entry);
+        others.set(source, bySource);
+      }
+    }
+    return { records, others, followed: attributed.followed, shared: attributed.shared };
+  }
+
+  /**
+   * Whose each record found is, for the person (`record-attribution.ts`): loads the owner entries
+   * of every record found (a chat conversation is one record: its visitor identity and its
+   * messages), decides the first step's records, keeps only the hop's identifiers that the
+   * person's own records hold, then decides the second step's records.
+   */
+  private async attribute(
+    person: { emails: string[]; phones: string[]; consentIds?: string[] },
+    graph: { first: IndexRow[]; second: IndexRow[]; followed: Array<[IdentifierKind, string]> },
+    byName: boolean,
+  ): Promise<{
+    first: IndexRow[];
+    second: IndexRow[];
+    followed: Array<[IdentifierKind, string]>;
+    shared: Array<{ kind: IdentifierKind; value: string }>;
+    unitOf: (row: IndexRow) => [string, string];
+    relationOf: (source: string, recordId: string) => Relation;
+  }> {
+    const all = [...graph.first, ...graph.second];
+    const messageIds = [...new Set(all.filter((r) => r.source === 'chat-messages').map((r) => r.record_id))];
+    const conversationOf = new Map<string, string>();
+    if (messageIds.length) {
+      const rows: Array<{ id: string; conversation_id: string }> = await this.dataSource.query(
+        `SELECT id::text AS id, conversation_id::text AS conversation_id FROM chat_messages WHERE id = ANY($1::uuid[])`,
+        [messageIds],
+      );
+      for (const r of rows) conversationOf.set(r.id, r.conversation_id);
+    }
+    const unitOf = (row: { source: string; record_id: string }): [string, string] =>
+      row.source === 'chat-messages' ? ['chat-conversations', conversationOf.get(row.record_id) ?? row.record_id] : [row.source, row.record_id];
+    const keyOf = (source: string, id: string) => `${source}\u0000${id}`;
+    const unitKeys = new Map<string, [string, string]>();
+    for (const row of all) {
+      const [source, id] = unitOf(row);
+      unitKeys.set(keyOf(source, id), [source, id]);
+    }
+    // The owner entries of every record found (for a conversation: its own and all its messages').
+    const plain = [...unitKeys.values()].filter(([source]) => source !== 'chat-conversations');
+    const conversations = [...unitKeys.values()].filter(([source]) => source === 'chat-conversations').map(([, id]) => id);
+    const owners: Array<{ kind: IdentifierKind; value: string; source: string; record_id: string }> =
+      unitKeys.size === 0
+        ? []
+        : await this.dataSource.query(
+            `SELECT kind, value, source, record_id FROM subject_identifiers
+             WHERE role = 'owner' AND (source, record_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+             UNION ALL
+             SELECT si.kind, si.value, 'chat-conversations', m.conversation_id::text FROM chat_messages m
+             JOIN subject_identifiers si ON si.source = 'chat-messages' AND si.record_id = m.id::text AND si.role = 'owner'
+             WHERE m.conversation_id = ANY($3::uuid[])
+             UNION ALL
+             SELECT kind, value, source, record_id FROM subject_identifiers
+             WHERE role = 'owner' AND source = 'chat-conversations' AND record_id = ANY($3::text[])`,
+            [plain.map((u) => u[0]), plain.map((u) => u[1]), conversations],
+          );
+    const units = new Map<string, Unit>();
+    const unit = (source: string, id: string) => {
+      const key = keyOf(source, id);
+      const u = units.get(key) ?? { key, multiPerson: MULTI_PERSON_SOURCES.includes(source), identifiers: [] };
+      units.set(key, u);
+      return u;
+    };
+    for (const o of owners) unit(o.source, o.record_id).identifiers.push({ kind: o.kind, value: o.value, role: 'owner' });
+    for (const row of all) {
+      const [source, id] = unitOf(row);
+      unit(source, id).identifiers.push({ kind: row.kind, value: row.value, role: row.role });
+    }
+    const keysOf = (rows: IndexRow[]) => new Set(rows.map((r) => keyOf(...unitOf(r))));
+    // The first step: whose are the records the identifiers asked for found.
+    const firstKeys = keysOf(graph.first);
+    const firstPass = attributeRecords(person, [...units.values()].filter((u) => firstKeys.has(u.key)));
+    // The hop follows only what the person's own records hold as theirs (owner to owner).
+    const followedIds = new Set([
+      ...firstPass.emails.flatMap((e) => [`email:${e}`, `account:${e}`]),
+      ...firstPass.phones.map((p) => `phone:${p}`),
+      ...firstPass.consentIds.map((c) => `consent_id:${c}`),
+    ]);
+    const followed = graph.followed.filter(([kind, value]) => byName || followedIds.has(`${kind}:${value}`));
+    const wanted = new Set(followed.flatMap(([kind, value]) => (kind === 'email' || kind === 'account' ? [`email:${value}`, `account:${value}`] : [`${kind}:${value}`])));
+    const second = graph.second.filter((r) => wanted.has(`${r.kind}:${r.value}`));
+    const used = new Set([...graph.first, ...second].map((r) => keyOf(...unitOf(r))));
+    const final = byName
+      ? { relation: new Map<string, Relation>(), shared: [] }
+      : attributeRecords(
+          person,
+          [...units.values()].filter((u) => used.has(u.key)),
+        );
+    // A name is no identity (two people share one): a record found by name is labelled by the role of what matched.
+    const ownedByName = new Set(all.filter((r) => r.role === 'owner').map((r) => keyOf(...unitOf(r))));
+    const relationOf = (source: string, recordId: string): Relation => {
+      const [s, id] = source === 'chat-messages' ? unitOf({ source, record_id: recordId }) : [source, recordId];
+      if (byName) return ownedByName.has(keyOf(s, id)) ? 'own' : 'mention';
+      return final.relation.get(keyOf(s, id)) ?? 'mention';
+    };
+    // A record the person neither owns nor is mentioned in (reached through someone else's identifier) is left out.
+    const known = (r: IndexRow) => byName || final.relation.has(keyOf(...unitOf(r)));
+    return { first: graph.first.filter(known), second: second.filter(known), followed, shared: final.shared, unitOf, relationOf };
   }
 
   /**
@@ -249,17 +434,19 @@ interface SuppressionRow {
 
 /** $1, $2: the starting kinds and values; $3: at most this many records per step. */
 const IDENTITY_GRAPH: PreparedStatement = {
-  name: 'subjects.identity-graph',
+  name: 'subjects.identity-graph.owners',
   text: `
     WITH start AS (
       SELECT k, v FROM unnest($1::text[], $2::text[]) AS t(k, v)
     ), first AS (
-      SELECT kind, value, source, record_id, field FROM subject_identifiers
+      SELECT id, kind, value, source, record_id, field, role FROM subject_identifiers
       WHERE (kind, value) IN (SELECT k, v FROM start)
       LIMIT $3
     ), candidates AS (
+      -- Owner to owner: only what a record holds as its owner's, of records the person owns there.
       SELECT DISTINCT kind, value FROM subject_identifiers
-      WHERE (source, record_id) IN (SELECT source, record_id FROM first)
+      WHERE (source, record_id) IN (SELECT source, record_id FROM first WHERE role = 'owner')
+        AND role = 'owner'
         AND kind = ANY($4::text[]) AND source <> ALL($5::text[])
     ), linked AS (
       -- An account is the same person's e-mail: neither is followed if the other was searched,
@@ -277,17 +464,17 @@ const IDENTITY_GRAPH: PreparedStatement = {
       UNION SELECT 'account', value FROM linked WHERE kind = 'email'
       UNION SELECT 'email', value FROM linked WHERE kind = 'account'
     ), second AS (
-      SELECT kind, value, source, record_id, field FROM subject_identifiers
+      SELECT id, kind, value, source, record_id, field, role FROM subject_identifiers
       WHERE (kind, value) IN (SELECT kind, value FROM wanted)
       LIMIT $3
     ), shared AS (
       SELECT kind, value FROM second GROUP BY kind, value HAVING count(*) > $8
     )
-    SELECT 'first' AS part, kind, value, source, record_id, field FROM first
+    SELECT 'first' AS part, id::text AS id, kind, value, source, record_id, field, role FROM first
     UNION ALL
-    SELECT 'followed', kind, value, NULL, NULL, NULL FROM linked WHERE (kind, value) NOT IN (SELECT kind, value FROM shared)
+    SELECT 'followed', NULL, kind, value, NULL, NULL, NULL, NULL FROM linked WHERE (kind, value) NOT IN (SELECT kind, value FROM shared)
     UNION ALL
-    SELECT 'second', kind, value, source, record_id, field FROM second WHERE (kind, value) NOT IN (SELECT kind, value FROM shared)`,
+    SELECT 'second', id::text, kind, value, source, record_id, field, role FROM second WHERE (kind, value) NOT IN (SELECT kind, value FROM shared)`,
 };
 
 /** $1: the HMAC of the searched e-mail or phone; $2: the e-mail (null for a phone). */

@@ -1,9 +1,23 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ANY_ROLE, CurrentUser, Roles } from '../auth/access.decorators';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ANY_ROLE, CurrentUser, Roles, STAFF_WRITE } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/auth.service';
 import { InvalidInputError } from '../common/errors/domain.error';
+import { IDENTIFIER_ROLES, type IdentifierRole } from './attribution';
 import { SubjectSearchService } from './subject-search.service';
+
+export class SetIdentifierRoleDto {
+  @ApiProperty({ enum: IDENTIFIER_ROLES, description: "owner: the identifier says whose record it is; mention: the record only names that person" })
+  @IsIn(IDENTIFIER_ROLES, { message: `must be one of ${IDENTIFIER_ROLES.join(', ')}` })
+  role: IdentifierRole;
+
+  @ApiPropertyOptional({ example: 'The visitor wrote her own second address; confirmed on the phone' })
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MaxLength(2000)
+  reason?: string;
+}
 
 @ApiTags('subjects')
 @Controller('subjects')
@@ -21,5 +35,14 @@ export class SubjectsController {
       throw new InvalidInputError('requestId must be a UUID', { requestId: 'must be a UUID' });
     }
     return this.search.search(user, typeof q === 'string' ? q : '', { requestId });
+  }
+
+  /** The officer corrects whose an identifier is in one record (Art. 15(4)); audited with the role before and after. */
+  @Roles(...STAFF_WRITE)
+  @Patch('identifiers/:entryId')
+  @ApiOperation({ summary: "Sets whether an index entry is its record's owner's identifier or a mention of someone else; audited" })
+  setRole(@CurrentUser() user: AuthenticatedUser, @Param('entryId') entryId: string, @Body() body: SetIdentifierRoleDto) {
+    if (!/^\d{1,18}$/.test(entryId)) throw new InvalidInputError('entryId must be the number of an index entry', { entryId: 'must be a number' });
+    return this.search.setRole(user, entryId, body.role, body.reason ?? null);
   }
 }

@@ -22,6 +22,13 @@ export class ChatConversation {
   @Column({ type: 'timestamptz' })
   startedAt: Date;
 
+  /** The visitor's identity, when the chat widget asked for it: the conversation's owner (Art. 15(4)). */
+  @Column({ type: 'text', nullable: true })
+  visitorEmail: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  visitorName: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   ingestedAt: Date;
 
