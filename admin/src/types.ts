@@ -246,8 +246,16 @@ export interface SubjectSourceResult<S extends SubjectSource = SubjectSource> {
     source: S;
     /** How many records matched; `records` may hold fewer (the API caps each source). */
     total: number;
-    records: Array<{ id: string; record: SubjectRecordMap[S]; matches: SubjectMatch[] }>;
+    records: Array<{
+        id: string;
+        record: SubjectRecordMap[S];
+        matches: SubjectMatch[];
+        /** Whose the record is for the person searched (Art. 15(4)): theirs, shared with others, or someone else's that mentions them. */
+        relation?: SubjectRelation;
+    }>;
 }
+
+export type SubjectRelation = 'own' | 'shared' | 'mention';
 
 export interface SubjectSearchResult {
     query: string;

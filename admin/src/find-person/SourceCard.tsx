@@ -145,6 +145,17 @@ export const SourceCard = ({ result }: { result: SubjectSourceResult }) => {
                                     </Typography>
                                     <MatchLine source={result.source} matches={item.matches} />
                                 </Box>
+                                {item.relation && item.relation !== 'own' && (
+                                    <Chip
+                                        size="small"
+                                        variant="outlined"
+                                        color={item.relation === 'mention' ? 'default' : 'warning'}
+                                        data-testid="find-person-relation"
+                                        label={translate(`app.requests.rights.review.relations.${item.relation}`)}
+                                        title={translate(`app.requests.rights.review.relations_help.${item.relation}`)}
+                                        sx={{ height: 20, fontSize: '0.75rem' }}
+                                    />
+                                )}
                                 <HopBadge direct={item.matches.some(match => match.hop === 0)} />
                                 <ChevronRightIcon fontSize="small" sx={{ color: 'text.disabled' }} />
                             </ListItemButton>

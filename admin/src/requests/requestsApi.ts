@@ -8,6 +8,7 @@ import type {
     ErasureStatus,
     LiftResult,
     RecipientsResult,
+    ReviewItem,
     RectifyBody,
     RectifyResult,
     RequestAction,
@@ -64,6 +65,13 @@ export interface RequestsDataProvider {
     withdrawForRequest: (id: string, activityIds?: string[]) => Promise<WithdrawResult>;
     /** `GET /api/requests/:id/recipients`: Art. 19, the processors to tell, each with a notice. */
     requestRecipients: (id: string) => Promise<RecipientsResult>;
+    /** `GET /api/requests/:id/review`: records that mention the subject or that they share (Art. 15(4)). */
+    requestReview: (id: string) => Promise<{ reference: string; items: ReviewItem[] }>;
+    /** `POST /api/requests/:id/review`: include an excerpt (others redacted by the API) or leave the record out. */
+    decideReview: (
+        id: string,
+        body: { source: string; recordId: string; decision: 'include' | 'exclude'; excerpt?: string },
+    ) => Promise<ReviewItem>;
 }
 
 export const requestsMethods = (apiUrl: string, httpClient: HttpClient): RequestsDataProvider => ({
@@ -127,6 +135,14 @@ export const requestsMethods = (apiUrl: string, httpClient: HttpClient): Request
 
     requestRecipients: id =>
         httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/recipients`).then(({ json }) => json as RecipientsResult),
+
+    requestReview: id =>
+        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/review`).then(({ json }) => json as { reference: string; items: ReviewItem[] }),
+
+    decideReview: (id, body) =>
+        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/review`, { method: 'POST', body: JSON.stringify(body) }).then(
+            ({ json }) => json as ReviewItem,
+        ),
 
     // fetchJson would send the file as JSON: the raw bytes go with their own content type.
     importEmail: async file => {

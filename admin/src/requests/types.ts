@@ -163,7 +163,21 @@ export const ERASABLE_SOURCES = [
 export type ErasableSource = (typeof ERASABLE_SOURCES)[number];
 
 /** What happens to one record (labels: `app.requests.rights.erasure.actions`). */
-export type ErasureAction = 'delete' | 'mask' | 'unlink' | 'revoke_and_delete' | 'remove_attendee';
+export type ErasureAction = 'delete' | 'mask' | 'unlink' | 'revoke_and_delete' | 'remove_attendee' | 'mask_mention';
+
+/** A record that is not only the subject's (Art. 15(4)): reviewed before anything of it is handed over. */
+export interface ReviewItem {
+    source: string;
+    recordId: string;
+    relation: 'mention' | 'shared';
+    date: string | null;
+    otherParticipants: number | null;
+    passage: string;
+    decision: 'include' | 'exclude' | null;
+    excerpt: string | null;
+    decidedAt: string | null;
+    decidedBy: string | null;
+}
 export type ErasureStepStatus = 'done' | 'failed' | 'waived';
 
 export interface ErasureSourceReport {

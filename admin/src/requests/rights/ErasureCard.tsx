@@ -75,6 +75,7 @@ const ACTION_COLORS: Record<ErasureAction, 'error' | 'info' | 'warning'> = {
     mask: 'info',
     unlink: 'info',
     remove_attendee: 'warning',
+    mask_mention: 'info',
 };
 
 export const StepStatusChip = ({ status }: { status: ErasureStepStatus | 'pending' }) => {

@@ -1,6 +1,7 @@
 import type { DataSubjectRequest } from '../types';
 import { ErasureCard } from './ErasureCard';
 import { RecipientsCard } from './RecipientsCard';
+import { ReviewCard } from './ReviewCard';
 import { RectificationCard, RestrictionCard, WithdrawalCard } from './SubjectRightsCards';
 
 export { useErasureStatus } from './shared';
@@ -21,6 +22,7 @@ export const RequestRights = ({ request, canAct }: { request: DataSubjectRequest
             {(type === 'restriction' || type === 'rectification' || type === 'objection') && (
                 <RestrictionCard request={request} canAct={canAct} />
             )}
+            {type === 'access' && <ReviewCard request={request} canAct={canAct} />}
             <RecipientsCard request={request} />
         </>
     );

@@ -88,6 +88,7 @@ export const rightsEnglish = {
                         unlink: 'Remove e-mail',
                         revoke_and_delete: 'Revoke and delete',
                         remove_attendee: 'Remove the person',
+                        mask_mention: 'Mask the person only (someone else’s record)',
                     },
                     waive_dialog: {
                         title: 'Record why %{source} cannot be erased',
@@ -99,6 +100,29 @@ export const rightsEnglish = {
                         confirm: 'Record the reason',
                         done: 'Reason recorded: %{source} waived',
                     },
+                },
+                review: {
+                    title: 'Records that mention the person',
+                    subtitle:
+                        'GDPR Art. 15(4): other people’s records that name the person, and records they share, are never exported automatically',
+                    none: 'No record of someone else mentions the person, and they share none.',
+                    explain:
+                        'Include an excerpt only of what is about the person: other people’s e-mails and phone numbers, and the sentences about them, are taken out by the console. The decision goes on the timeline; included excerpts go into the access package (excerpts.txt).',
+                    relations: { own: 'Own record', shared: 'Shared with others', mention: 'Mentions the person' },
+                    relations_help: {
+                        own: 'The person’s own record',
+                        shared: 'The person and someone else both own this record (several attendees, a shared phone): not exported automatically',
+                        mention: 'Someone else’s record that names the person: not exported automatically',
+                    },
+                    other_participants: '1 other participant |||| %{smart_count} other participants',
+                    no_passage: 'No sentence of it names the person: write the excerpt yourself if something of it is theirs.',
+                    excerpt: 'Excerpt to include',
+                    excerpt_help: 'Other people’s identifiers and the sentences about them are removed when saved.',
+                    include: 'Include excerpt',
+                    exclude: 'Leave out',
+                    included: 'Included %{date} by %{by}',
+                    excluded: 'Left out %{date} by %{by}',
+                    saved: 'Decision recorded on the timeline',
                 },
                 recipients: {
                     title: 'Recipients to notify (Art. 19)',

@@ -88,6 +88,7 @@ export const rightsItalian: RightsMessages = {
                         unlink: 'Togli l’email',
                         revoke_and_delete: 'Revoca e cancella',
                         remove_attendee: 'Togli la persona',
+                        mask_mention: 'Maschera solo la persona (dati di altri)',
                     },
                     waive_dialog: {
                         title: 'Registra perché %{source} non si può cancellare',
@@ -99,6 +100,29 @@ export const rightsItalian: RightsMessages = {
                         confirm: 'Registra il motivo',
                         done: 'Motivo registrato: rinuncia per %{source}',
                     },
+                },
+                review: {
+                    title: 'Registrazioni che menzionano la persona',
+                    subtitle:
+                        'Art. 15, par. 4, GDPR: le registrazioni di altre persone che la nominano, e quelle condivise, non sono mai esportate automaticamente',
+                    none: 'Nessuna registrazione di altre persone menziona l’interessato, e non ne condivide alcuna.',
+                    explain:
+                        'Includi un estratto solo di ciò che riguarda l’interessato: email e numeri di telefono delle altre persone, e le frasi che le riguardano, sono tolti dalla console. La decisione va nella cronologia; gli estratti inclusi vanno nel pacchetto di accesso (excerpts.txt).',
+                    relations: { own: 'Dati propri', shared: 'Condivisa con altri', mention: 'Menziona la persona' },
+                    relations_help: {
+                        own: 'Una registrazione dell’interessato',
+                        shared: 'L’interessato e un’altra persona sono entrambi titolari di questa registrazione (più partecipanti, un telefono condiviso): non esportata automaticamente',
+                        mention: 'Una registrazione di un’altra persona che nomina l’interessato: non esportata automaticamente',
+                    },
+                    other_participants: '1 altro partecipante |||| %{smart_count} altri partecipanti',
+                    no_passage: 'Nessuna frase nomina l’interessato: scrivi tu l’estratto se qualcosa lo riguarda.',
+                    excerpt: 'Estratto da includere',
+                    excerpt_help: 'Gli identificativi delle altre persone e le frasi che le riguardano sono tolti al salvataggio.',
+                    include: 'Includi l’estratto',
+                    exclude: 'Escludi',
+                    included: 'Incluso il %{date} da %{by}',
+                    excluded: 'Escluso il %{date} da %{by}',
+                    saved: 'Decisione registrata nella cronologia',
                 },
                 recipients: {
                     title: 'Destinatari da informare (art. 19)',
