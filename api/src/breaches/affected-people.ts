@@ -34,7 +34,7 @@ export const AFFECTED_SOURCES = Object.keys(SOURCE_DATES) as SourceName[];
  * e-mail domains.
  */
 export function affectedCte(sources: readonly string[]): string {
-  const known = sources.filter((s): s is SourceName => s in SOURCE_DATES);
+  const known = sources.filter((s): s is SourceName => Object.hasOwn(SOURCE_DATES, s));
   const scoped = known.length
     ? known
         .map((s) => {
