@@ -289,6 +289,30 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
     });
   });
 
+  describe('the officer corrects an attribution', () => {
+    it('sets the role of an index entry, audited with before and after; the search follows', async () => {
+      expect(
+        (await ingest('leads', { externalId: 'lead-ugo', email: 'ugo@example.it', message: 'Scrivete a ugo.casa@example.it o a segreteria@example.it', submittedAt: '2026-11-15T10:00:00Z' })).status,
+      ).toBe(200);
+      const before = await search('ugo.casa@example.it');
+      const [record] = before.sources.find((s: any) => s.source === 'leads').records;
+      expect(record.relation).toBe('mention');
+      const [entry] = record.entries;
+      expect(entry).toMatchObject({ kind: 'email', value: 'ugo.casa@example.it', field: 'message', role: 'mention' });
+
+      expect((await c.api(`/api/subjects/identifiers/${entry.entryId}`, { token, method: 'PATCH', body: { role: 'sideways' } })).status).toBe(400);
+      expect((await c.api('/api/subjects/identifiers/999999999', { token, method: 'PATCH', body: { role: 'owner' } })).status).toBe(404);
+      const corrected = await c.api(`/api/subjects/identifiers/${entry.entryId}`, { token, method: 'PATCH', body: { role: 'owner', reason: 'Ugo confirmed by phone it is his second address' } });
+      expect(corrected.status).toBe(200);
+      expect(corrected.body).toMatchObject({ id: entry.entryId, role: 'owner' });
+      const [audit] = await sql(c, `SELECT details FROM audit_events WHERE action = 'subject.attribution_corrected' AND entity_id = $1`, [entry.entryId]);
+      expect(audit.details).toMatchObject({ before: { role: 'mention' }, after: { role: 'owner' }, reason: 'Ugo confirmed by phone it is his second address' });
+      expect(relations(await search('ugo.casa@example.it')).leads).toEqual(['own']);
+      // The other address in the message stays a mention: the lead is not segreteria's.
+      expect(relations(await search('segreteria@example.it')).leads).toEqual(['mention']);
+    });
+  });
+
   describe('(d) two people sharing one company phone', () => {
     it('neither gets the other’s lead through the phone hop; the phone is neither suppressed nor followed', async () => {
       const found = await search(ROBERTO);
