@@ -210,6 +210,10 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
 
   describe('(a) a lead whose message names a colleague’s e-mail', () => {
     it('the colleague gets neither the lead nor its author’s data; erasure masks him in the message only', async () => {
+      // The hop follows owner to owner: nothing of Anna's is followed from the lead that only names Luca.
+      const found = await search(LUCA);
+      expect(found.identifiers).toEqual([{ kind: 'email', value: LUCA, hop: 0 }]);
+      expect(relations(found)).toEqual({ leads: ['mention'] });
       const access = await newRequest('access', { email: LUCA });
       const { files, all } = await accessPackage(access.id);
       expect(files.has('data/leads.json')).toBe(false);
