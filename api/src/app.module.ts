@@ -8,7 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { BreachesModule } from './breaches/breaches.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
-import { redactRequestLog } from './common/log-redaction';
+import { redactErrorLog, redactRequestLog } from './common/log-redaction';
 import { dataSourceOptions } from './database/data-source';
 import { DataKeysModule } from './common/crypto/data-keys.service';
 import { ErasureModule } from './erasure/erasure.module';
@@ -46,8 +46,9 @@ export class AppModule {
               paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
               censor: '[redacted]',
             },
-            // Searches and list filters carry what an officer typed (e-mails, phones): no value of theirs is logged.
-            serializers: { req: redactRequestLog },
+            // Searches and list filters carry what an officer typed (e-mails, phones): no value of theirs is logged,
+            // nor the values bound to a query that failed.
+            serializers: { req: redactRequestLog, err: redactErrorLog },
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactQuery, redactRequestLog, redactUrl } from './log-redaction';
+import { redactErrorLog, redactQuery, redactRequestLog, redactUrl } from './log-redaction';
 
 describe('log redaction of URLs', () => {
   it('keeps the path, the parameter names and the paging and sorting, and hides every other value', () => {
@@ -25,5 +25,21 @@ describe('log redaction of URLs', () => {
     const withReferer = redactRequestLog({ url: '/api/leads', headers });
     expect(withReferer.headers).toEqual({ referer: 'https://console.example/leads?filter=[redacted]', accept: '*/*' });
     expect(headers.referer).toContain('giulia'); // the request's own headers are left alone
+  });
+
+  it("keeps a failed query's bound values and the driver's detail out of an error's log line", () => {
+    const serialized = {
+      type: 'QueryFailedError',
+      message: 'duplicate key value violates unique constraint "users_email_key"',
+      stack: 'QueryFailedError: …',
+      code: '23505',
+      query: 'INSERT INTO users (email) VALUES ($1)',
+      parameters: ['giulia.rossi@example.org'],
+      detail: 'Key (email)=(giulia.rossi@example.org) already exists.',
+      driverError: { message: 'duplicate key', detail: 'Key (email)=(giulia.rossi@example.org) already exists.' },
+    };
+    const line = redactErrorLog(serialized);
+    expect(JSON.stringify(line)).not.toContain('giulia');
+    expect(line).toEqual({ type: 'QueryFailedError', message: serialized.message, stack: serialized.stack, code: '23505', query: serialized.query });
   });
 });

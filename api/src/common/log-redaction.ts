@@ -59,3 +59,15 @@ export function redactRequestLog<T extends SerializedRequest>(serialized: T): T 
   if (typeof headers?.referer === 'string') (serialized as SerializedRequest).headers = { ...headers, referer: redactUrl(headers.referer) };
   return serialized;
 }
+
+/**
+ * Wraps pino's error serializer: a failed query (TypeORM's QueryFailedError) carries its bound
+ * values (`parameters`: a searched e-mail, a phone) and the driver's error, whose `detail` may
+ * quote a value (`Key (email)=(…) already exists`). The log keeps the message, the code and the
+ * SQL text (no values), not those.
+ */
+export function redactErrorLog<T extends Record<string, unknown>>(serialized: T): T {
+  if (!serialized || typeof serialized !== 'object') return serialized;
+  const { parameters: _p, driverError: _d, detail: _detail, ...kept } = serialized;
+  return kept as T;
+}
