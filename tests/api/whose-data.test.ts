@@ -184,6 +184,8 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       const excerpts = again.files.get('excerpts.txt')!.toString();
       expect(excerpts).toContain('art. 15, par. 4');
       expect(excerpts).toContain(MARCO);
+      expect(again.files.get('README.txt')!.toString()).toContain('excerpts.txt (1 ');
+      expect(JSON.parse(again.files.get('manifest.json')!.toString()).files).toContainEqual(expect.objectContaining({ path: 'excerpts.txt', records: 1 }));
       for (const forbidden of ['asma', '1234567', 'Soffro']) expect(again.all).not.toContain(forbidden);
       // Portability: his own records only, never an excerpt of someone else's.
       expect([...(await accessPackage(request.id, 'portability')).files.keys()]).not.toContain('excerpts.txt');

@@ -144,9 +144,11 @@ export class ExportService {
       }
       if (!aborted) {
         const facts = await this.readmeFacts(reader, request, kind, files, manifest);
+        // The excerpts of other people's records the officer included (Art. 15(4)), one per record.
+        if (excerpts.length) facts.files.push({ path: 'excerpts.txt', records: excerpts.length });
         // Everything is read: the rest (zipping, recording) needs no database connection.
         await reader.close();
-        if (excerpts.length) manifest.push(await this.addText(archive, 'excerpts.txt', excerptsText(excerpts, language)));
+        if (excerpts.length) manifest.push({ ...(await this.addText(archive, 'excerpts.txt', excerptsText(excerpts, language))), records: excerpts.length });
         for (const [path, text] of [
           ['README.txt', readmeText(facts, language)],
           ['README.html', readmeHtml(facts, language)],
