@@ -49,7 +49,7 @@ describe('concurrency', () => {
     await c.api(`/api/requests/${request.id}/verify`, { token: admin, body: { method: 'email_from_known_address' } });
     const results = await Promise.all([
       c.api(`/api/requests/${request.id}/close`, { token: officers[0], body: { outcome: 'Answered' } }),
-      c.api(`/api/requests/${request.id}/reject`, { token: officers[1], body: { reason: 'excessive' } }),
+      c.api(`/api/requests/${request.id}/reject`, { token: officers[1], body: { reason: 'excessive', ground: 'repetitive' } }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const kinds = (await sql(c, `SELECT kind FROM request_events WHERE request_id = $1 AND kind IN ('closed', 'rejected')`, [request.id])).map((r) => r.kind);

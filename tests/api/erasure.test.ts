@@ -317,13 +317,14 @@ describe('erasure, restriction, rectification, withdrawal', () => {
       expect(again.body).toMatchObject({ created: 1, restricted: 1 });
       expect(await count('leads', `external_id = 'r-lead-2' AND restricted_by_request_id = $1`, [request.id])).toBe(1);
 
-      expect((await post(`/api/requests/${request.id}/lift-restriction`, { reason: 'x' })).status).toBe(400);
-      const lifted = await post(`/api/requests/${request.id}/lift-restriction`, { reason: 'Accuracy verified; subject told on 2026-11-23' });
+      const toldAt = new Date().toISOString();
+      expect((await post(`/api/requests/${request.id}/lift-restriction`, { reason: 'x', subjectToldAt: toldAt })).status).toBe(400);
+      const lifted = await post(`/api/requests/${request.id}/lift-restriction`, { reason: 'Accuracy verified; subject told on 2026-11-23', subjectToldAt: toldAt });
       expect(lifted.status).toBe(200);
       expect(await count('leads', 'restricted_at IS NOT NULL')).toBe(0);
       const later = await ingest('leads', { externalId: 'r-lead-3', email: 'rita.longo@example.it', submittedAt: new Date().toISOString() });
       expect(later.body).toMatchObject({ created: 1, restricted: 0 });
-      expect((await post(`/api/requests/${request.id}/lift-restriction`, { reason: 'Nothing left to lift here' })).status).toBe(409);
+      expect((await post(`/api/requests/${request.id}/lift-restriction`, { reason: 'Nothing left to lift here', subjectToldAt: toldAt })).status).toBe(409);
     });
   });
 

@@ -257,7 +257,7 @@ describe("the request's record: receipt, duplicates, extension dates, late answe
       expect((await timeline(lateClose.id)).at(-1)).toMatchObject({ kind: 'closed', details: { onTime: false, lateByDays: daysSince(lateClose.dueDate), deadline: lateClose.dueDate } });
 
       const { body: lateReject } = await create({ type: 'erasure', channel: 'post', receivedAt: daysFromNow(-50) });
-      const rejected = await act(lateReject.id, 'reject', { reason: 'identity_not_verified' });
+      const rejected = await act(lateReject.id, 'reject', { reason: 'manifestly_unfounded' });
       expect(rejected.body).toMatchObject({ status: 'rejected', answeredLate: true, lateByDays: daysSince(lateReject.dueDate) });
 
       const inTime = await verified(daysFromNow(-2));

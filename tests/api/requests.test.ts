@@ -116,9 +116,9 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
   it('rejects with the Art. 12(4) statement in the request language', async () => {
     const { body: r } = await create({ type: 'erasure', channel: 'email', receivedAt: daysFromNow(-1), language: 'it' });
     expect((await act(r.id, 'reject', { reason: 'because' })).status).toBe(400);
-    const res = await act(r.id, 'reject', { reason: 'identity_not_verified', details: 'Il documento allegato era illeggibile.' });
-    expect(res.body).toMatchObject({ status: 'rejected', rejectionReason: 'identity_not_verified', closedAt: expect.any(String) });
-    expect(res.body.rejectionStatement).toMatch(/non è stato possibile verificare la sua identità .* Il documento allegato era illeggibile\./);
+    const res = await act(r.id, 'reject', { reason: 'manifestly_unfounded', details: 'La richiesta riguarda un servizio che non offriamo.' });
+    expect(res.body).toMatchObject({ status: 'rejected', rejectionReason: 'manifestly_unfounded', closedAt: expect.any(String) });
+    expect(res.body.rejectionStatement).toMatch(/manifestamente infondata .*\. La richiesta riguarda un servizio che non offriamo\./);
     expect(res.body.rejectionStatement).toMatch(/reclamo al Garante per la protezione dei dati personali/);
   });
 

@@ -97,6 +97,13 @@ describe('loadConfig', () => {
     expect(failure({ EXPORT_STALL_SECONDS: '0' })).toMatch(/EXPORT_STALL_SECONDS/);
   });
 
+  it('keeps the identity clock pause off unless IDENTITY_PAUSE=on', () => {
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY }).identityPause).toBe(false);
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, IDENTITY_PAUSE: 'on' }).identityPause).toBe(true);
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, IDENTITY_PAUSE: 'off' }).identityPause).toBe(false);
+    expect(failure({ IDENTITY_PAUSE: 'yes' })).toMatch(/IDENTITY_PAUSE must be on or off/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATA_DIR: tmp(), PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: null });
   });

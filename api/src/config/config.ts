@@ -41,6 +41,8 @@ export interface AppConfig {
   retentionSweepBatchSize: number;
   /** How long a package's download may wait for its client before it is given up (its snapshot holds a connection). */
   exportStallSeconds: number;
+  /** IDENTITY_PAUSE=on: the working deadline moves by the days identity information was awaited. */
+  identityPause: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -102,6 +104,7 @@ const schema = z.object({
   RETENTION_SWEEP_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Rome').default('Europe/Rome'),
   RETENTION_SWEEP_BATCH: integer(100, 100_000).default(10_000),
   EXPORT_STALL_SECONDS: integer(1, 3600).default(120),
+  IDENTITY_PAUSE: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
 });
 
 function isTimeZone(value: string): boolean {
@@ -165,6 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retentionSweepTimeZone: v.RETENTION_SWEEP_TIME_ZONE,
     retentionSweepBatchSize: v.RETENTION_SWEEP_BATCH,
     exportStallSeconds: v.EXPORT_STALL_SECONDS,
+    identityPause: v.IDENTITY_PAUSE === 'on',
     adminDir: v.ADMIN_DIR === undefined ? join(projectRoot(), 'dist/admin') : v.ADMIN_DIR === 'none' ? null : resolve(v.ADMIN_DIR),
   };
 }

@@ -73,9 +73,9 @@ export class ErasureController {
   @Roles(...STAFF_WRITE)
   @Post('lift-restriction')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Lifts the restriction this request put' })
+  @ApiOperation({ summary: 'Lifts the restriction this request put, once the subject was told (subjectToldAt, Art. 18(3))' })
   lift(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: LiftRestrictionDto) {
-    return this.rights.lift(actor, id, body.reason);
+    return this.rights.lift(actor, id, body.reason, body.subjectToldAt);
   }
 
   @Roles(...STAFF_WRITE)

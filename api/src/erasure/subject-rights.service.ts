@@ -9,6 +9,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { romeDate } from '../requests/deadlines';
 import { appendToTimeline } from '../requests/request-timeline';
+import { liftProblem } from '../requests/request-decisions';
 import { DataSubjectRequest } from '../requests/request.entity';
 import { CONSENT_CATEGORIES, CONSENT_VALIDITY_MONTHS, ConsentRecord, type ConsentCategory } from '../sources/consents/consent-record.entity';
 import { Lead } from '../sources/leads/lead.entity';
@@ -156,9 +157,12 @@ export class SubjectRightsService {
     });
   }
 
-  /** Lifts the restriction this request put (Art. 18(3): the subject is told before). */
-  async lift(actor: Actor, requestId: string, reason: string) {
+  /** Lifts the restriction this request put (Art. 18(3): the subject is told before, `subjectToldAt`). */
+  async lift(actor: Actor, requestId: string, reason: string, subjectToldAt?: string) {
     const request = await this.loadRequest(requestId);
+    const [since] = await this.dataSource.query(`SELECT min(created_at) AS at FROM subject_restrictions WHERE request_id = $1 AND lifted_at IS NULL`, [request.id]);
+    const told = liftProblem(subjectToldAt, since?.at ? new Date(since.at) : request.receivedAt, new Date());
+    if (told) throw new InvalidInputError(`subjectToldAt ${told}`, { subjectToldAt: told });
     return this.dataSource.transaction(async (manager) => {
       const active = returnedRows(await manager.query(`UPDATE subject_restrictions SET lifted_at = now() WHERE request_id = $1 AND lifted_at IS NULL RETURNING id`, [request.id]));
       const lifted: Record<string, number> = {};
@@ -167,8 +171,9 @@ export class SubjectRightsService {
         lifted[source] = returnedRows(rows).length;
       }
       if (!active.length && Object.values(lifted).every((n) => n === 0)) throw new ConflictError(`${request.reference} has no restriction in force`);
-      await appendToTimeline(manager, actor, request.id, 'restriction_lifted', reason, { lifted });
-      await this.audit.record(manager, actor, { action: 'subject.restriction_lifted', entity: 'request', entityId: request.id, details: { reference: request.reference, lifted, reason } });
+      const toldAt = new Date(subjectToldAt!).toISOString();
+      await appendToTimeline(manager, actor, request.id, 'restriction_lifted', reason, { lifted, subjectToldAt: toldAt });
+      await this.audit.record(manager, actor, { action: 'subject.restriction_lifted', entity: 'request', entityId: request.id, details: { reference: request.reference, lifted, reason, subjectToldAt: toldAt } });
       return { reference: request.reference, lifted };
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessRequestType, refusalOf, rejectionStatement } from './request-rules';
+import { ALL_GROUNDS, EXCESS_GROUNDS, MERIT_GROUNDS, feeStatement, guessRequestType, refusalOf, rejectionProblems, rejectionStatement } from './request-rules';
 
 const open = { status: 'received' as const, identityVerifiedAt: null, extendedDueDate: null, dueDate: '2026-12-22' };
 
@@ -24,12 +24,66 @@ describe('refusalOf', () => {
 
 describe('rejectionStatement', () => {
   it('gives the reasons and the right to complain to the Garante, in the request language', () => {
-    const it_ = rejectionStatement('excessive', 'it');
-    expect(it_).toMatch(/eccessiva/);
+    const it_ = rejectionStatement('excessive', 'it', null, 'repetitive');
+    expect(it_).toMatch(/eccessiva per il suo carattere ripetitivo/);
     expect(it_).toMatch(/reclamo al Garante per la protezione dei dati personali/);
     const en = rejectionStatement('identity_not_verified', 'en', 'The copy of the ID card was unreadable.');
-    expect(en).toMatch(/could not verify your identity .* The copy of the ID card was unreadable\./);
+    expect(en).toMatch(/could not identify you .* The copy of the ID card was unreadable\./);
     expect(en).toMatch(/lodge a complaint with the Italian supervisory authority, the Garante/);
+  });
+});
+
+describe('refusals on the merits, excess and the Art. 12(4) statement of each ground', () => {
+  const ARTICLE: Record<string, [RegExp, RegExp]> = {
+    art17_3_a: [/GDPR Art\. 17\(3\)\(a\)/, /art\. 17, par\. 3, lett\. a, GDPR/],
+    art17_3_b: [/GDPR Art\. 17\(3\)\(b\)/, /art\. 17, par\. 3, lett\. b, GDPR/],
+    art17_3_c: [/GDPR Art\. 17\(3\)\(c\)/, /art\. 17, par\. 3, lett\. c, GDPR/],
+    art17_3_d: [/GDPR Art\. 17\(3\)\(d\)/, /art\. 17, par\. 3, lett\. d, GDPR/],
+    art17_3_e: [/GDPR Art\. 17\(3\)\(e\)/, /art\. 17, par\. 3, lett\. e, GDPR/],
+    art15_4: [/GDPR Art\. 15\(4\)/, /art\. 15, par\. 4, GDPR/],
+    art21_1: [/compelling legitimate grounds.*GDPR Art\. 21\(1\)/, /motivi legittimi cogenti.*art\. 21, par\. 1, GDPR/],
+    art20_1: [/GDPR Art\. 20\(1\)/, /art\. 20, par\. 1, GDPR/],
+    art18_1: [/GDPR Art\. 18\(1\)/, /art\. 18, par\. 1, GDPR/],
+    art16: [/GDPR Art\. 16/, /art\. 16 GDPR/],
+    repetitive: [/repetitive character \(GDPR Art\. 12\(5\)\(b\)\)/, /carattere ripetitivo \(art\. 12, par\. 5, lett\. b, GDPR\)/],
+    other_excess: [/^We cannot act on your request because the request is excessive \(GDPR Art\. 12\(5\)\(b\)\)\. /, /eccessiva \(art\. 12, par\. 5, lett\. b, GDPR\)\. /],
+  };
+
+  it.each(ALL_GROUNDS.map((g) => [g]))('%s: its own article, the text, the Garante and the courts, in English and Italian', (ground) => {
+    const reason = (EXCESS_GROUNDS as readonly string[]).includes(ground) ? 'excessive' : 'merits';
+    const en = rejectionStatement(reason, 'en', 'Invoices are kept for ten years', ground);
+    const it_ = rejectionStatement(reason, 'it', 'Le fatture sono conservate dieci anni', ground);
+    expect(en).toMatch(ARTICLE[ground][0]);
+    expect(it_).toMatch(ARTICLE[ground][1]);
+    expect(en).toMatch(/\. Invoices are kept for ten years\. You have the right to lodge a complaint .* Garante .* judicial remedy \(GDPR Articles 77 and 79\)/);
+    expect(it_).toMatch(/\. Le fatture sono conservate dieci anni\. Ha il diritto di proporre reclamo al Garante .* ricorso giurisdizionale \(artt\. 77 e 79 GDPR\)/);
+    if (ground !== 'repetitive') {
+      expect(en).not.toMatch(/repetitive/);
+      expect(it_).not.toMatch(/ripetitiv/);
+    }
+  });
+
+  it('asks for the ground that fits the request type, and a text, naming the field', () => {
+    expect(rejectionProblems('erasure', 'merits', 'art17_3_e', 'Invoices are kept for ten years')).toEqual({});
+    expect(rejectionProblems('erasure', 'merits', 'art21_1', 'Invoices are kept for ten years')).toEqual({ ground: expect.stringMatching(/^must be one of art17_3_a, .*art17_3_e for a erasure request/) });
+    expect(rejectionProblems('objection', 'merits', 'art21_1', 'short')).toEqual({ details: expect.stringMatching(/10 characters/) });
+    expect(rejectionProblems('portability', 'merits', undefined, 'The data are on paper only')).toEqual({ ground: expect.stringMatching(/art20_1/) });
+    expect(rejectionProblems('consent_withdrawal', 'merits', undefined, 'We would rather not stop')).toEqual({ reason: expect.stringMatching(/Art\. 7\(3\)/) });
+    expect(MERIT_GROUNDS.consent_withdrawal).toEqual([]);
+  });
+
+  it('makes "excessive" say whether repetitive, and explain any other excess', () => {
+    expect(rejectionProblems('access', 'excessive', undefined, null)).toEqual({ ground: 'must be one of repetitive, other_excess for an excessive request' });
+    expect(rejectionProblems('access', 'excessive', 'repetitive', null)).toEqual({});
+    expect(rejectionProblems('access', 'excessive', 'other_excess', '')).toEqual({ details: expect.stringMatching(/what makes the request excessive/) });
+    expect(rejectionProblems('access', 'manifestly_unfounded', 'repetitive', null)).toEqual({ ground: expect.stringMatching(/only for a refusal on the merits or as excessive/) });
+  });
+
+  it('words a reasonable fee (Art. 12(5)(a)) with its amount and justification', () => {
+    expect(feeStatement(2550, 'excessive', 'en', 'Fourth copy this year.')).toBe(
+      'The request is excessive: instead of refusing it we charge a reasonable fee of EUR 25.50, taking into account the administrative costs (GDPR Art. 12(5)(a)). Fourth copy this year.',
+    );
+    expect(feeStatement(2550, 'manifestly_unfounded', 'it', 'Quarta copia')).toMatch(/manifestamente infondata: .* 25,50 EUR.*art\. 12, par\. 5, lett\. a, GDPR\)\. Quarta copia\.$/);
   });
 });
 

@@ -5,7 +5,16 @@ import type { Language, RejectionReason, RequestStatus, RequestType } from './re
  * the Art. 12(4) statement of a refusal, and the guess of a request's type from its wording.
  */
 
-export type RequestAction = 'identity-check' | 'verify' | 'extend' | 'close' | 'reject';
+export type RequestAction =
+  | 'identity-check'
+  | 'verify'
+  | 'extend'
+  | 'close'
+  | 'reject'
+  | 'identity-info-requested'
+  | 'identity-info-received'
+  | 'fee'
+  | 'minor';
 
 const STATUS_WORDS: Record<RequestStatus, string> = {
   received: 'received',
@@ -18,7 +27,15 @@ const STATUS_WORDS: Record<RequestStatus, string> = {
 /** Why an action may not be taken now, or null when it may. */
 export function refusalOf(
   action: RequestAction,
-  request: { status: RequestStatus; identityVerifiedAt: Date | null; extendedDueDate: string | null; dueDate: string },
+  request: {
+    status: RequestStatus;
+    identityVerifiedAt: Date | null;
+    extendedDueDate: string | null;
+    dueDate: string;
+    identityInfoRequestedAt?: Date | null;
+    identityInfoReceivedAt?: Date | null;
+    feeChargedAt?: Date | null;
+  },
   today: string,
 ): string | null {
   const where = `the request is ${STATUS_WORDS[request.status]}`;
@@ -35,29 +52,127 @@ export function refusalOf(
     case 'close':
       return request.status === 'in_progress' && request.identityVerifiedAt ? null : `Verify the subject's identity before answering; ${where}`;
     case 'reject':
+    case 'minor':
       return null;
+    case 'identity-info-requested':
+      return request.identityVerifiedAt ? 'The identity is already verified: there is nothing to ask' : null;
+    case 'identity-info-received':
+      if (request.identityVerifiedAt) return 'The identity is already verified';
+      return request.identityInfoRequestedAt && !request.identityInfoReceivedAt
+        ? null
+        : 'No identity information is awaited: record what was asked first (identity-info-requested)';
+    case 'fee':
+      return request.feeChargedAt ? 'A fee was already charged for this request' : null;
   }
 }
 
-const REASONS: Record<Language, Record<RejectionReason, string>> = {
+/**
+ * The grounds of a refusal on the merits, per type of request: the right's own conditions that
+ * are not met. Erasure: the Art. 17(3) exceptions, one letter each. Access: Art. 15(4) (the
+ * copy would adversely affect the rights and freedoms of others). Objection: Art. 21(1)
+ * (compelling legitimate grounds, or legal claims). Portability: Art. 20(1) (not based on
+ * consent or contract, or not carried out by automated means). Restriction: none of the Art.
+ * 18(1) cases. Rectification: Art. 16 (the data are accurate). A withdrawal of consent has none:
+ * it may always be given (Art. 7(3)).
+ */
+export const MERIT_GROUNDS: Record<RequestType, readonly string[]> = {
+  erasure: ['art17_3_a', 'art17_3_b', 'art17_3_c', 'art17_3_d', 'art17_3_e'],
+  access: ['art15_4'],
+  objection: ['art21_1'],
+  portability: ['art20_1'],
+  restriction: ['art18_1'],
+  rectification: ['art16'],
+  consent_withdrawal: [],
+};
+
+/** The two kinds of excess (Art. 12(5)(b)): repetitive requests, or excessive otherwise. */
+export const EXCESS_GROUNDS = ['repetitive', 'other_excess'] as const;
+
+export const ALL_GROUNDS: readonly string[] = [...new Set([...Object.values(MERIT_GROUNDS).flat(), ...EXCESS_GROUNDS])];
+
+/**
+ * What a refusal with this reason needs (a ground, a text), as a field → problem map; empty
+ * when it is complete. The statement must state the real reason (Art. 12(4)).
+ */
+export function rejectionProblems(type: RequestType, reason: RejectionReason, ground: string | null | undefined, details: string | null | undefined): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const text = details?.trim() ?? '';
+  if (reason === 'merits') {
+    const allowed = MERIT_GROUNDS[type];
+    if (!allowed.length) problems.reason = `a ${type.replace('_', ' ')} request cannot be refused on the merits (GDPR Art. 7(3): consent may be withdrawn at any time)`;
+    else if (!ground || !allowed.includes(ground)) problems.ground = `must be one of ${allowed.join(', ')} for a ${type.replace('_', ' ')} request`;
+    if (text.length < 10) problems.details = 'must explain the ground in the words the subject will read (10 characters or more)';
+  } else if (reason === 'excessive') {
+    if (!ground || !(EXCESS_GROUNDS as readonly string[]).includes(ground)) problems.ground = `must be one of ${EXCESS_GROUNDS.join(', ')} for an excessive request`;
+    else if (ground === 'other_excess' && text.length < 10) problems.details = 'must say what makes the request excessive (10 characters or more)';
+  } else if (ground) {
+    problems.ground = `is only for a refusal on the merits or as excessive, not ${reason.replace(/_/g, ' ')}`;
+  }
+  return problems;
+}
+
+const REASONS: Record<Language, Record<Exclude<RejectionReason, 'merits' | 'excessive'>, string>> = {
   en: {
-    identity_not_verified: 'we could not verify your identity with the information provided (GDPR Art. 12(6) and 11(2))',
-    manifestly_unfounded: 'the request is manifestly unfounded (GDPR Art. 12(5))',
-    excessive: 'the request is excessive, in particular because of its repetitive character (GDPR Art. 12(5))',
+    identity_not_verified: 'we could not identify you with the information provided (GDPR Art. 12(2) and (6), Art. 11(2))',
+    manifestly_unfounded: 'the request is manifestly unfounded (GDPR Art. 12(5)(b))',
   },
   it: {
-    identity_not_verified: "non è stato possibile verificare la sua identità con le informazioni fornite (art. 12, par. 6, e art. 11, par. 2, GDPR)",
-    manifestly_unfounded: 'la richiesta è manifestamente infondata (art. 12, par. 5, GDPR)',
-    excessive: 'la richiesta è eccessiva, in particolare per il suo carattere ripetitivo (art. 12, par. 5, GDPR)',
+    identity_not_verified: "non è stato possibile identificarla con le informazioni fornite (art. 12, par. 2 e 6, e art. 11, par. 2, GDPR)",
+    manifestly_unfounded: 'la richiesta è manifestamente infondata (art. 12, par. 5, lett. b, GDPR)',
   },
 };
+
+const GROUNDS: Record<Language, Record<string, string>> = {
+  en: {
+    repetitive: 'the request is excessive because of its repetitive character (GDPR Art. 12(5)(b))',
+    other_excess: 'the request is excessive (GDPR Art. 12(5)(b))',
+    art17_3_a: 'the processing is necessary for exercising the right of freedom of expression and information (GDPR Art. 17(3)(a))',
+    art17_3_b:
+      'the processing is necessary for compliance with a legal obligation, or for a task carried out in the public interest or in the exercise of official authority (GDPR Art. 17(3)(b))',
+    art17_3_c: 'the processing is necessary for reasons of public interest in the area of public health (GDPR Art. 17(3)(c))',
+    art17_3_d: 'the processing is necessary for archiving purposes in the public interest, scientific or historical research or statistical purposes (GDPR Art. 17(3)(d))',
+    art17_3_e: 'the processing is necessary for the establishment, exercise or defence of legal claims (GDPR Art. 17(3)(e))',
+    art15_4: 'a copy would adversely affect the rights and freedoms of others (GDPR Art. 15(4))',
+    art21_1: 'we have compelling legitimate grounds for the processing which override your interests, rights and freedoms, or it is needed for legal claims (GDPR Art. 21(1))',
+    art20_1: 'the conditions of the right to data portability are not met: the processing is not based on consent or on a contract, or is not carried out by automated means (GDPR Art. 20(1))',
+    art18_1: 'none of the cases in which processing must be restricted applies (GDPR Art. 18(1))',
+    art16: 'the personal data concerned are accurate (GDPR Art. 16)',
+  },
+  it: {
+    repetitive: 'la richiesta è eccessiva per il suo carattere ripetitivo (art. 12, par. 5, lett. b, GDPR)',
+    other_excess: 'la richiesta è eccessiva (art. 12, par. 5, lett. b, GDPR)',
+    art17_3_a: "il trattamento è necessario per l'esercizio del diritto alla libertà di espressione e di informazione (art. 17, par. 3, lett. a, GDPR)",
+    art17_3_b:
+      "il trattamento è necessario per l'adempimento di un obbligo di legge, o per l'esecuzione di un compito di interesse pubblico o connesso all'esercizio di pubblici poteri (art. 17, par. 3, lett. b, GDPR)",
+    art17_3_c: 'il trattamento è necessario per motivi di interesse pubblico nel settore della sanità pubblica (art. 17, par. 3, lett. c, GDPR)',
+    art17_3_d: 'il trattamento è necessario a fini di archiviazione nel pubblico interesse, di ricerca scientifica o storica o a fini statistici (art. 17, par. 3, lett. d, GDPR)',
+    art17_3_e: "il trattamento è necessario per l'accertamento, l'esercizio o la difesa di un diritto in sede giudiziaria (art. 17, par. 3, lett. e, GDPR)",
+    art15_4: 'una copia lederebbe i diritti e le libertà altrui (art. 15, par. 4, GDPR)',
+    art21_1:
+      "sussistono motivi legittimi cogenti per procedere al trattamento che prevalgono sui suoi interessi, diritti e libertà, oppure il trattamento serve all'accertamento, all'esercizio o alla difesa di un diritto in sede giudiziaria (art. 21, par. 1, GDPR)",
+    art20_1:
+      'non ricorrono le condizioni del diritto alla portabilità: il trattamento non si basa sul consenso o su un contratto, o non è effettuato con mezzi automatizzati (art. 20, par. 1, GDPR)',
+    art18_1: "non ricorre alcuna delle ipotesi in cui il trattamento deve essere limitato (art. 18, par. 1, GDPR)",
+    art16: 'i dati personali in questione sono esatti (art. 16 GDPR)',
+  },
+};
+
+/** The reason's sentence: the ground's own for merits and excess, else the reason's. */
+export function reasonSentence(reason: RejectionReason, language: Language, ground?: string | null): string {
+  if (reason === 'merits' || reason === 'excessive') {
+    const sentence = ground ? GROUNDS[language][ground] : undefined;
+    if (!sentence) throw new Error(`No statement for ${reason} on ground ${ground ?? '(none)'}`);
+    return sentence;
+  }
+  return REASONS[language][reason];
+}
 
 /**
  * What Art. 12(4) requires a refusal to say: the reasons, and the right to lodge a complaint
  * with the supervisory authority (the Garante) and to seek a judicial remedy.
  */
-export function rejectionStatement(reason: RejectionReason, language: Language, details?: string | null): string {
-  const why = REASONS[language][reason] + (details ? ` ${details.trim()}` : '');
+export function rejectionStatement(reason: RejectionReason, language: Language, details?: string | null, ground?: string | null): string {
+  const why = reasonSentence(reason, language, ground) + (details?.trim() ? `. ${details.trim().replace(/[.\s]+$/, '')}` : '');
   return language === 'it'
     ? `Non possiamo dare seguito alla sua richiesta perché ${why}. ` +
         'Ha il diritto di proporre reclamo al Garante per la protezione dei dati personali (www.garanteprivacy.it) ' +
@@ -65,6 +180,15 @@ export function rejectionStatement(reason: RejectionReason, language: Language, 
     : `We cannot act on your request because ${why}. ` +
         'You have the right to lodge a complaint with the Italian supervisory authority, the Garante per la protezione dei dati personali (www.garanteprivacy.it), ' +
         'and to seek a judicial remedy (GDPR Articles 77 and 79).';
+}
+
+/** The text of a reasonable fee (Art. 12(5)(a)) instead of a refusal, in the request's language. */
+export function feeStatement(amountCents: number, basis: 'manifestly_unfounded' | 'excessive', language: Language, justification: string): string {
+  const amount = (amountCents / 100).toFixed(2);
+  const why = justification.trim().replace(/[.\s]+$/, '');
+  return language === 'it'
+    ? `La richiesta è ${basis === 'excessive' ? 'eccessiva' : 'manifestamente infondata'}: invece di rifiutarla addebitiamo un contributo spese ragionevole di ${amount.replace('.', ',')} EUR, che tiene conto dei costi amministrativi sostenuti (art. 12, par. 5, lett. a, GDPR). ${why}.`
+    : `The request is ${basis === 'excessive' ? 'excessive' : 'manifestly unfounded'}: instead of refusing it we charge a reasonable fee of EUR ${amount}, taking into account the administrative costs (GDPR Art. 12(5)(a)). ${why}.`;
 }
 
 /** Words that name each kind of request, in Italian and English, most specific first. */

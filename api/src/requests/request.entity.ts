@@ -13,9 +13,21 @@ export type Channel = (typeof CHANNELS)[number];
 export const IDENTITY_METHODS = ['email_from_known_address', 'document_seen', 'signed_in_account'] as const;
 export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
 
-/** Art. 12(5): what allows refusing to act; identity: Art. 12(6) and 11(2). */
-export const REJECTION_REASONS = ['identity_not_verified', 'manifestly_unfounded', 'excessive'] as const;
+/**
+ * Why a request is refused: identity not verified (Art. 12(2) and (6), 11(2)); manifestly
+ * unfounded or excessive (Art. 12(5)(b)); on the merits, the right's own conditions not met
+ * (`merits`, with its `rejectionGround`, see request-rules.ts).
+ */
+export const REJECTION_REASONS = ['identity_not_verified', 'manifestly_unfounded', 'excessive', 'merits'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** How the subject was asked for the information needed to identify them. */
+export const IDENTITY_INFO_CHANNELS = ['email', 'letter', 'phone'] as const;
+export type IdentityInfoChannel = (typeof IDENTITY_INFO_CHANNELS)[number];
+
+/** The officer's decision on the intake's "may be a minor" flag. */
+export const MINOR_DECISIONS = ['confirmed', 'dismissed'] as const;
+export type MinorDecision = (typeof MINOR_DECISIONS)[number];
 
 export const LANGUAGES = ['it', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -104,6 +116,63 @@ export class DataSubjectRequest {
 
   @Column({ type: 'text', nullable: true })
   rejectionReason: RejectionReason | null;
+
+  /** The refusal's ground: an Art. 17(3) letter, Art. 21(1), Art. 20(1)... (merits), or repetitive / other excess (excessive). */
+  @Column({ type: 'text', nullable: true })
+  rejectionGround: string | null;
+
+  /** A reasonable fee (Art. 12(5)(a)) instead of refusing: amount in euro cents, why, when. */
+  @Column({ type: 'integer', nullable: true })
+  feeAmountCents: number | null;
+
+  /** manifestly_unfounded or excessive: what makes a fee allowed. */
+  @Column({ type: 'text', nullable: true })
+  feeBasis: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  feeJustification: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  feeChargedAt: Date | null;
+
+  /** The subject was asked for the information needed to identify them (Art. 12(6)): since when, what, how. */
+  @Column({ type: 'timestamptz', nullable: true })
+  identityInfoRequestedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  identityInfoRequested: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  identityInfoChannel: IdentityInfoChannel | null;
+
+  /** The date the subject was given to answer by (Rome). */
+  @Column({ type: 'date', nullable: true })
+  identityInfoRespondBy: string | null;
+
+  /** When what was asked arrived (null while awaited). */
+  @Column({ type: 'timestamptz', nullable: true })
+  identityInfoReceivedAt: Date | null;
+
+  /** Days the working deadline moved while identity information was awaited (IDENTITY_PAUSE=on). */
+  @Column({ type: 'integer', default: 0 })
+  identityPauseDays: number;
+
+  /** The intake found a statement of age or a date of birth under 18 (Art. 8 GDPR). */
+  @Column({ type: 'boolean', default: false })
+  minorSuspected: boolean;
+
+  /** The words that raised the flag. */
+  @Column({ type: 'text', nullable: true })
+  minorEvidence: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  minorDecision: MinorDecision | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  minorDecidedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  minorDecidedBy: string | null;
 
   /** The answer's Art. 12(4) statement: the reasons and the right to complain to the Garante. */
   @Column({ type: 'text', nullable: true })

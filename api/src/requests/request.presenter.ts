@@ -1,11 +1,17 @@
-import { daysBetween, romeDate } from './deadlines';
+import { addDays, daysBetween, romeDate } from './deadlines';
+import { identityWaitDays, pausedDueDate } from './request-decisions';
 import type { RequestEvent } from './request-event.entity';
 import { OPEN_STATUSES, type DataSubjectRequest } from './request.entity';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function presentRequest(r: DataSubjectRequest, now = new Date()) {
+/** `pause`: IDENTITY_PAUSE=on, the working deadline moves while identity information is awaited. */
+export function presentRequest(r: DataSubjectRequest, now = new Date(), pause = false) {
   const open = OPEN_STATUSES.includes(r.status);
+  const awaiting = open && !r.identityVerifiedAt && r.identityInfoRequestedAt !== null && r.identityInfoReceivedAt === null;
+  const waitingDays = awaiting ? identityWaitDays(r.identityInfoRequestedAt!, now) : 0;
+  const withoutPause = addDays(r.workingDueDate, -r.identityPauseDays);
+  const paused = pausedDueDate(withoutPause, r.identityPauseDays, pause ? waitingDays : 0, pause || r.identityPauseDays > 0);
   return {
     id: r.id,
     reference: r.reference,
@@ -24,7 +30,19 @@ export function presentRequest(r: DataSubjectRequest, now = new Date()) {
     extendedDueDate: r.extendedDueDate,
     workingDueDate: r.workingDueDate,
     /** Days from today (Rome) to the working deadline; null once the request is closed. */
-    daysLeft: open ? daysBetween(romeDate(now), r.workingDueDate) : null,
+    daysLeft: open ? daysBetween(romeDate(now), paused ?? r.workingDueDate) : null,
+    /** The working deadline as it would be without the identity pause. */
+    workingDueDateWithoutPause: withoutPause,
+    /** The working deadline moved by the days identity information was (and is being) awaited; null when nothing moved it. */
+    pausedDueDate: paused,
+    identityPauseDays: r.identityPauseDays,
+    /** Days the identity information asked has been awaited so far; null when nothing is awaited. */
+    identityWaitingDays: awaiting ? waitingDays : null,
+    identityInfoRequestedAt: iso(r.identityInfoRequestedAt),
+    identityInfoRequested: r.identityInfoRequested,
+    identityInfoChannel: r.identityInfoChannel,
+    identityInfoRespondBy: r.identityInfoRespondBy,
+    identityInfoReceivedAt: iso(r.identityInfoReceivedAt),
     extensionReason: r.extensionReason,
     extensionCommunicatedAt: iso(r.extensionCommunicatedAt),
     identityVerifiedAt: iso(r.identityVerifiedAt),
@@ -32,7 +50,19 @@ export function presentRequest(r: DataSubjectRequest, now = new Date()) {
     identityVerifiedBy: r.identityVerifiedBy,
     outcome: r.outcome,
     rejectionReason: r.rejectionReason,
+    rejectionGround: r.rejectionGround,
     rejectionStatement: r.rejectionStatement,
+    /** A reasonable fee (Art. 12(5)(a)), in euros. */
+    feeAmount: r.feeAmountCents === null ? null : r.feeAmountCents / 100,
+    feeBasis: r.feeBasis,
+    feeJustification: r.feeJustification,
+    feeChargedAt: iso(r.feeChargedAt),
+    /** The intake found a statement of age or a date of birth under 18. */
+    minorSuspected: r.minorSuspected,
+    minorEvidence: r.minorEvidence,
+    minorDecision: r.minorDecision,
+    minorDecidedAt: iso(r.minorDecidedAt),
+    minorDecidedBy: r.minorDecidedBy,
     closedAt: iso(r.closedAt),
     /** Answered after the legal deadline in force (the extended one once extended). */
     answeredLate: r.answeredLate,

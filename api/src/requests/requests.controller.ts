@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ANY_ROLE, CurrentUser, Roles, STAFF_WRITE } from '../auth/access.decorators';
@@ -7,7 +7,21 @@ import type { AuthenticatedUser } from '../auth/auth.service';
 import { sendPage } from '../common/rest/content-range';
 import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
 import { ListQueryParams } from '../common/rest/list-query.params';
-import { CloseDto, CreateRequestDto, ExtendDto, NoteDto, RejectDto, UpdateRequestDto, VerifyIdentityDto } from './dto/request.dtos';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import {
+  CloseDto,
+  CreateRequestDto,
+  ExtendDto,
+  FeeDto,
+  IdentityInfoReceivedDto,
+  IdentityInfoRequestedDto,
+  MinorDecisionDto,
+  NoteDto,
+  RejectDto,
+  UpdateRequestDto,
+  VerifyIdentityDto,
+} from './dto/request.dtos';
 import { presentRequest, presentRequestEvent } from './request.presenter';
 import { REQUEST_EVENTS_LIST, REQUESTS_LIST } from './requests.list';
 import { RequestsService } from './requests.service';
@@ -16,7 +30,14 @@ import { RequestsService } from './requests.service';
 @Roles(...ANY_ROLE)
 @Controller('requests')
 export class RequestsController {
-  constructor(private readonly requests: RequestsService) {}
+  constructor(
+    private readonly requests: RequestsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private present(r: Parameters<typeof presentRequest>[0], now = new Date()) {
+    return presentRequest(r, now, this.config.identityPause);
+  }
 
   @Get()
   @ListQueryParams()
@@ -24,7 +45,7 @@ export class RequestsController {
   @ApiOperation({ summary: 'Data-subject requests, earliest deadline first' })
   async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
     const now = new Date();
-    return sendPage(res, REQUESTS_LIST.resource, await this.requests.list(parseListQuery(REQUESTS_LIST, query)), (r) => presentRequest(r, now));
+    return sendPage(res, REQUESTS_LIST.resource, await this.requests.list(parseListQuery(REQUESTS_LIST, query)), (r) => this.present(r, now));
   }
 
   @Get('stats')
@@ -36,21 +57,21 @@ export class RequestsController {
   @Get(':id')
   @AuditRead({ action: 'request.viewed', entity: 'request', read: 'one', details: (r) => ({ reference: r.reference }) })
   async get(@Param('id', ParseUUIDPipe) id: string) {
-    return presentRequest(await this.requests.get(id));
+    return this.present(await this.requests.get(id));
   }
 
   @Roles(...STAFF_WRITE)
   @Post()
   @ApiOperation({ summary: 'Registers a request received by letter, phone or in person (e-mails: POST /api/intake/email)' })
   async create(@CurrentUser() actor: AuthenticatedUser, @Body() body: CreateRequestDto) {
-    return presentRequest(await this.requests.create(actor, body));
+    return this.present(await this.requests.create(actor, body));
   }
 
   @Roles(...STAFF_WRITE)
   @Put(':id')
   @ApiOperation({ summary: 'Corrects an open request (type, subject, receipt date: the deadlines follow)' })
   async update(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRequestDto) {
-    return presentRequest(await this.requests.update(actor, id, body));
+    return this.present(await this.requests.update(actor, id, body));
   }
 
   @Roles(...STAFF_WRITE)
@@ -58,7 +79,7 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: "received -> identity_check: the subject was asked to prove who they are" })
   async identityCheck(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Partial<NoteDto>) {
-    return presentRequest(await this.requests.identityCheck(actor, id, typeof body?.text === 'string' ? body.text : undefined));
+    return this.present(await this.requests.identityCheck(actor, id, typeof body?.text === 'string' ? body.text : undefined));
   }
 
   @Roles(...STAFF_WRITE)
@@ -66,7 +87,7 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Identity verified (how, by whom, when) -> in_progress' })
   async verify(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: VerifyIdentityDto) {
-    return presentRequest(await this.requests.verify(actor, id, body));
+    return this.present(await this.requests.verify(actor, id, body));
   }
 
   @Roles(...STAFF_WRITE)
@@ -74,7 +95,7 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Two more months (Art. 12(3)): a reason, told to the subject before the first deadline' })
   async extend(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: ExtendDto) {
-    return presentRequest(await this.requests.extend(actor, id, body));
+    return this.present(await this.requests.extend(actor, id, body));
   }
 
   @Roles(...STAFF_WRITE)
@@ -82,7 +103,7 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Answered -> completed, with the outcome' })
   async close(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: CloseDto) {
-    return presentRequest(await this.requests.close(actor, id, body));
+    return this.present(await this.requests.close(actor, id, body));
   }
 
   @Roles(...STAFF_WRITE)
@@ -90,7 +111,39 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Refused (identity not verified, manifestly unfounded, excessive), with the Art. 12(4) statement' })
   async reject(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectDto) {
-    return presentRequest(await this.requests.reject(actor, id, body));
+    return this.present(await this.requests.reject(actor, id, body));
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Post(':id/fee')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A reasonable fee instead of a refusal (Art. 12(5)(a)): amount, ground, justification' })
+  async fee(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: FeeDto) {
+    return this.present(await this.requests.chargeFee(actor, id, body));
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Post(':id/identity-info-requested')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The subject was asked for the information needed to identify them (Art. 12(6)): what, how, when, by when' })
+  async identityInfoRequested(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: IdentityInfoRequestedDto) {
+    return this.present(await this.requests.identityInfoRequested(actor, id, body));
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Post(':id/identity-info-received')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The identity information asked arrived: when, what (IDENTITY_PAUSE=on: the working deadline moves by the days waited)' })
+  async identityInfoReceived(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: IdentityInfoReceivedDto) {
+    return this.present(await this.requests.identityInfoReceived(actor, id, body));
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Post(':id/minor')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Confirms or dismisses the intake's flag that the subject may be under 18 (Art. 8 GDPR)" })
+  async minor(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: MinorDecisionDto) {
+    return this.present(await this.requests.decideMinor(actor, id, body));
   }
 
   @Roles(...STAFF_WRITE)

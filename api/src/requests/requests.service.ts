@@ -9,11 +9,30 @@ import type { ListQuery } from '../common/rest/list-query';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { addDays, requestDeadlines, romeDate } from './deadlines';
-import type { CloseDto, CreateRequestDto, ExtendDto, RejectDto, UpdateRequestDto, VerifyIdentityDto } from './dto/request.dtos';
+import type {
+  CloseDto,
+  CreateRequestDto,
+  ExtendDto,
+  FeeDto,
+  IdentityInfoReceivedDto,
+  IdentityInfoRequestedDto,
+  MinorDecisionDto,
+  RejectDto,
+  UpdateRequestDto,
+  VerifyIdentityDto,
+} from './dto/request.dtos';
 import type { ParsedIntake } from './email-intake';
-import { identifiersBeyondVerification, identityResetMessage } from './request-decisions';
+import {
+  identifiersBeyondVerification,
+  identityRefusalFacts,
+  identityRefusalProblem,
+  identityResetMessage,
+  identityWaitDays,
+  instantProblem,
+  minorSignal,
+} from './request-decisions';
 import { communicatedAtProblem, lateness, receivedAtProblem, referenceYear } from './request-record';
-import { refusalOf, rejectionStatement, type RequestAction } from './request-rules';
+import { feeStatement, refusalOf, rejectionProblems, rejectionStatement, type RequestAction } from './request-rules';
 import { RequestEvent } from './request-event.entity';
 import { appendToTimeline } from './request-timeline';
 import { DataSubjectRequest, OPEN_STATUSES, REQUEST_TYPES } from './request.entity';
@@ -26,6 +45,10 @@ const EVENT_KINDS: Record<RequestAction, string> = {
   extend: 'extended',
   close: 'closed',
   reject: 'rejected',
+  'identity-info-requested': 'identity_info_requested',
+  'identity-info-received': 'identity_info_received',
+  fee: 'fee_charged',
+  minor: 'minor_decided',
 };
 
 /** Serialises reference numbering: DSR-2026-0001, 0002, ... */
@@ -95,6 +118,8 @@ export class RequestsService {
     const receivedAt = new Date(dto.receivedAt);
     const problem = receivedAtProblem(receivedAt, now);
     if (problem) throw new InvalidInputError(`receivedAt ${problem}`, { receivedAt: problem });
+    // Art. 8 GDPR: a statement of age or a date of birth under 18, for the officer to confirm.
+    const minor = minorSignal([dto.description, received?.message].filter(Boolean).join('\n'), romeDate(receivedAt));
     return this.dataSource.transaction(async (manager) => {
       const request = manager.create(DataSubjectRequest, {
         reference: await this.nextReference(manager, receivedAt, now),
@@ -111,15 +136,25 @@ export class RequestsService {
         senderDate: email?.senderDate ?? null,
         emailMessageId: email?.messageId ?? null,
         emailFingerprint: email?.fingerprint ?? null,
-        ...this.deadlinesFor(receivedAt, false),
+        minorSuspected: minor !== null,
+        minorEvidence: minor?.evidence ?? null,
+        ...this.deadlinesFor(receivedAt, false, 0),
       });
       const saved = await manager.save(DataSubjectRequest, request);
-      await this.event(manager, actor, saved.id, 'received', received?.message ?? null, received?.details ?? { channel: saved.channel });
+      const details = { ...(received?.details ?? { channel: saved.channel }), ...(minor ? { minorSignal: minor } : {}) };
+      await this.event(manager, actor, saved.id, 'received', received?.message ?? null, details);
       await this.audit.record(manager, actor, {
         action: 'request.created',
         entity: 'request',
         entityId: saved.id,
-        details: { reference: saved.reference, type: saved.type, typeGuessed: saved.typeGuessed, channel: saved.channel, receivedAt: saved.receivedAt.toISOString() },
+        details: {
+          reference: saved.reference,
+          type: saved.type,
+          typeGuessed: saved.typeGuessed,
+          channel: saved.channel,
+          receivedAt: saved.receivedAt.toISOString(),
+          ...(minor ? { minorSuspected: true, minorEvidence: minor.evidence } : {}),
+        },
       });
       return saved;
     });
@@ -190,7 +225,7 @@ export class RequestsService {
           });
         }
         request.receivedAt = receivedAt;
-        Object.assign(request, this.deadlinesFor(request.receivedAt, request.extendedDueDate !== null));
+        Object.assign(request, this.deadlinesFor(request.receivedAt, request.extendedDueDate !== null, request.identityPauseDays));
         if (request.extensionCommunicatedAt) {
           const told = communicatedAtProblem(request.extensionCommunicatedAt, request, now);
           if (told) {
@@ -279,7 +314,7 @@ export class RequestsService {
       // Art. 12(3) GDPR: the subject is told of an extension "within one month of receipt".
       const problem = communicatedAtProblem(communicatedAt, request, new Date());
       if (problem) throw new InvalidInputError(`communicatedAt ${problem}`, { communicatedAt: problem });
-      Object.assign(request, this.deadlinesFor(request.receivedAt, true));
+      Object.assign(request, this.deadlinesFor(request.receivedAt, true, request.identityPauseDays));
       request.extensionReason = dto.reason;
       request.extensionCommunicatedAt = communicatedAt;
       return { message: dto.reason, details: { extendedDueDate: request.extendedDueDate, communicatedAt: communicatedAt.toISOString() } };
@@ -298,16 +333,116 @@ export class RequestsService {
     });
   }
 
+  /**
+   * Refuses, with the Art. 12(4) statement of the real reason: on the merits with its ground and
+   * text, as excessive saying whether repetitive, for unverified identity only once the
+   * information asked did not arrive in the time given (Art. 12(2) and (6)).
+   */
   reject(actor: Actor, id: string, dto: RejectDto) {
     return this.act(actor, id, 'reject', (request) => {
+      const problems = rejectionProblems(request.type, dto.reason, dto.ground, dto.details);
+      const fields = Object.keys(problems);
+      if (fields.length) throw new InvalidInputError(fields.map((f) => `${f} ${problems[f]}`).join('; '), problems);
+      let details = dto.details?.trim() || null;
+      if (dto.reason === 'identity_not_verified') {
+        const why = identityRefusalProblem(request, romeDate(new Date()));
+        if (why) throw new ConflictError(why);
+        details = [identityRefusalFacts(request, request.language), details].filter(Boolean).join('. ');
+      }
       request.status = 'rejected';
       request.rejectionReason = dto.reason;
-      request.rejectionStatement = rejectionStatement(dto.reason, request.language, dto.details);
+      request.rejectionGround = dto.ground ?? null;
+      request.rejectionStatement = rejectionStatement(dto.reason, request.language, details, dto.ground);
       request.closedAt = new Date();
       Object.assign(request, lateness(request.closedAt, request));
       return {
         message: request.rejectionStatement,
-        details: { reason: dto.reason, onTime: !request.answeredLate, lateByDays: request.lateByDays, deadline: request.extendedDueDate ?? request.dueDate },
+        details: {
+          reason: dto.reason,
+          ground: dto.ground ?? null,
+          onTime: !request.answeredLate,
+          lateByDays: request.lateByDays,
+          deadline: request.extendedDueDate ?? request.dueDate,
+        },
+      };
+    });
+  }
+
+  /** A reasonable fee (Art. 12(5)(a)) instead of refusing: amount, ground, justification; the request stays open. */
+  chargeFee(actor: Actor, id: string, dto: FeeDto) {
+    return this.act(actor, id, 'fee', (request) => {
+      request.feeAmountCents = Math.round(dto.amount * 100);
+      request.feeBasis = dto.basis;
+      request.feeJustification = dto.justification;
+      request.feeChargedAt = new Date();
+      return {
+        message: feeStatement(request.feeAmountCents, dto.basis, request.language, dto.justification),
+        details: { amount: request.feeAmountCents / 100, currency: 'EUR', basis: dto.basis, justification: dto.justification },
+      };
+    });
+  }
+
+  /** The subject was asked for what identifies them (Art. 12(6)): what, how, when, by when. */
+  identityInfoRequested(actor: Actor, id: string, dto: IdentityInfoRequestedDto) {
+    return this.act(actor, id, 'identity-info-requested', (request) => {
+      const askedAt = new Date(dto.askedAt);
+      const problem = instantProblem(askedAt, { at: request.receivedAt, what: 'the receipt' }, new Date());
+      if (problem) throw new InvalidInputError(`askedAt ${problem}`, { askedAt: problem });
+      if (dto.respondBy < romeDate(askedAt)) {
+        throw new InvalidInputError('respondBy must not be before the day it was asked', { respondBy: `must not be before ${romeDate(askedAt)}, the day it was asked` });
+      }
+      // Asked again while the first answer is awaited: the wait (and the pause) runs from the first ask.
+      const stillAwaited = request.identityInfoRequestedAt !== null && request.identityInfoReceivedAt === null;
+      if (!stillAwaited) request.identityInfoRequestedAt = askedAt;
+      request.identityInfoRequested = dto.what;
+      request.identityInfoChannel = dto.how;
+      request.identityInfoRespondBy = dto.respondBy;
+      request.identityInfoReceivedAt = null;
+      if (request.status === 'received') request.status = 'identity_check';
+      return {
+        message: dto.what,
+        details: { how: dto.how, askedAt: askedAt.toISOString(), respondBy: dto.respondBy, waitSince: request.identityInfoRequestedAt!.toISOString(), pause: this.config.identityPause },
+      };
+    });
+  }
+
+  /** What was asked arrived: the wait ends, and with IDENTITY_PAUSE=on the working deadline moves by its days. */
+  identityInfoReceived(actor: Actor, id: string, dto: IdentityInfoReceivedDto) {
+    return this.act(actor, id, 'identity-info-received', (request) => {
+      const receivedAt = new Date(dto.receivedAt);
+      const problem = instantProblem(receivedAt, { at: request.identityInfoRequestedAt!, what: 'it was asked' }, new Date());
+      if (problem) throw new InvalidInputError(`receivedAt ${problem}`, { receivedAt: problem });
+      const waitedDays = identityWaitDays(request.identityInfoRequestedAt!, receivedAt);
+      const before = request.workingDueDate;
+      request.identityInfoReceivedAt = receivedAt;
+      if (this.config.identityPause && waitedDays > 0) {
+        request.identityPauseDays += waitedDays;
+        Object.assign(request, this.deadlinesFor(request.receivedAt, request.extendedDueDate !== null, request.identityPauseDays));
+      }
+      return {
+        message: dto.what,
+        details: {
+          receivedAt: receivedAt.toISOString(),
+          askedAt: request.identityInfoRequestedAt!.toISOString(),
+          waitedDays,
+          paused: this.config.identityPause,
+          workingDueDateBefore: before,
+          workingDueDate: request.workingDueDate,
+        },
+      };
+    });
+  }
+
+  /** The officer confirms or dismisses the "may be a minor" flag (Art. 8 GDPR; Art. 2-quinquies Codice privacy). */
+  decideMinor(actor: Actor, id: string, dto: MinorDecisionDto) {
+    return this.act(actor, id, 'minor', (request) => {
+      const previous = request.minorDecision;
+      request.minorDecision = dto.decision;
+      request.minorDecidedAt = new Date();
+      request.minorDecidedBy = actor.email;
+      return {
+        message: dto.note?.trim() || null,
+        details: { decision: dto.decision, previous, flagged: request.minorSuspected, evidence: request.minorEvidence },
       };
     });
   }
@@ -380,8 +515,10 @@ export class RequestsService {
     };
   }
 
-  private deadlinesFor(receivedAt: Date, extended: boolean) {
-    return requestDeadlines(receivedAt, { extended, slaDays: this.config.responseSlaDays });
+  /** The deadlines from the receipt; the working one moved by the identity pause days (IDENTITY_PAUSE=on). */
+  private deadlinesFor(receivedAt: Date, extended: boolean, pauseDays: number) {
+    const deadlines = requestDeadlines(receivedAt, { extended, slaDays: this.config.responseSlaDays });
+    return pauseDays > 0 ? { ...deadlines, workingDueDate: addDays(deadlines.workingDueDate, pauseDays) } : deadlines;
   }
 
   /** Runs a workflow action: refused with a 409 that says why, or applied with its timeline line and audit event. */

@@ -65,6 +65,10 @@ export class LiftRestrictionDto {
   @MinLength(10, { message: 'must say why, in at least 10 characters' })
   @MaxLength(2000)
   reason: string;
+
+  @ApiProperty({ example: '2026-11-25T09:00:00Z', description: 'When the subject was told that the restriction will be lifted (Art. 18(3)): required, before now' })
+  @IsOptional()
+  subjectToldAt?: string;
 }
 
 export class WithdrawDto {

@@ -1,17 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { VersionField } from '../../common/rest/optimistic-version';
 import { ReadOnlyField } from '../../common/rest/read-only-field';
 import { trim } from '../../common/rest/transforms';
+import { ALL_GROUNDS } from '../request-rules';
 import {
   CHANNELS,
+  IDENTITY_INFO_CHANNELS,
   IDENTITY_METHODS,
+  MINOR_DECISIONS,
   LANGUAGES,
   REJECTION_REASONS,
   REQUEST_TYPES,
   type Channel,
+  type IdentityInfoChannel,
   type IdentityMethod,
+  type MinorDecision,
   type Language,
   type RejectionReason,
   type RequestType,
@@ -145,6 +150,25 @@ export class UpdateRequestDto {
   @ReadOnlyField() outcome?: unknown;
   @ReadOnlyField() rejectionReason?: unknown;
   @ReadOnlyField() rejectionStatement?: unknown;
+  @ReadOnlyField() rejectionGround?: unknown;
+  @ReadOnlyField() feeAmount?: unknown;
+  @ReadOnlyField() feeBasis?: unknown;
+  @ReadOnlyField() feeJustification?: unknown;
+  @ReadOnlyField() feeChargedAt?: unknown;
+  @ReadOnlyField() identityInfoRequestedAt?: unknown;
+  @ReadOnlyField() identityInfoRequested?: unknown;
+  @ReadOnlyField() identityInfoChannel?: unknown;
+  @ReadOnlyField() identityInfoRespondBy?: unknown;
+  @ReadOnlyField() identityInfoReceivedAt?: unknown;
+  @ReadOnlyField() identityPauseDays?: unknown;
+  @ReadOnlyField() identityWaitingDays?: unknown;
+  @ReadOnlyField() workingDueDateWithoutPause?: unknown;
+  @ReadOnlyField() pausedDueDate?: unknown;
+  @ReadOnlyField() minorSuspected?: unknown;
+  @ReadOnlyField() minorEvidence?: unknown;
+  @ReadOnlyField() minorDecision?: unknown;
+  @ReadOnlyField() minorDecidedAt?: unknown;
+  @ReadOnlyField() minorDecidedBy?: unknown;
   @ReadOnlyField() closedAt?: unknown;
   @ReadOnlyField() answeredLate?: unknown;
   @ReadOnlyField() lateByDays?: unknown;
@@ -195,11 +219,95 @@ export class RejectDto {
   @IsIn(REJECTION_REASONS, oneOf(REJECTION_REASONS))
   reason: RejectionReason;
 
-  @ApiPropertyOptional({ description: 'More about the reason, added to the statement' })
+  @ApiPropertyOptional({
+    enum: ALL_GROUNDS,
+    description:
+      'merits: the ground for the request type (erasure: art17_3_a..art17_3_e; objection: art21_1; portability: art20_1; access: art15_4; restriction: art18_1; rectification: art16); excessive: repetitive or other_excess',
+  })
+  @IsOptional()
+  @IsIn(ALL_GROUNDS, oneOf(ALL_GROUNDS))
+  ground?: string;
+
+  @ApiPropertyOptional({ description: 'More about the reason, added to the statement (required on the merits and for other_excess)' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   details?: string;
+}
+
+export const FEE_BASES = ['manifestly_unfounded', 'excessive'] as const;
+
+/** A reasonable fee (Art. 12(5)(a)) instead of refusing a manifestly unfounded or excessive request. */
+export class FeeDto {
+  @ApiProperty({ example: 25, description: 'In euros, at most two decimals' })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'must be an amount in euros with at most two decimals' })
+  @Min(0.01, { message: 'must be more than 0' })
+  @Max(10_000, { message: 'must be at most 10000 (a reasonable fee: the administrative costs)' })
+  amount: number;
+
+  @ApiProperty({ enum: FEE_BASES })
+  @IsIn(FEE_BASES, oneOf(FEE_BASES))
+  basis: (typeof FEE_BASES)[number];
+
+  @ApiProperty({ description: 'Why the request is manifestly unfounded or excessive, and how the amount follows the administrative costs' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(10, { message: 'must justify the fee and its amount (10 characters or more)' })
+  @MaxLength(5000)
+  justification: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The subject was asked for the information needed to identify them (Art. 12(6)). */
+export class IdentityInfoRequestedDto {
+  @ApiProperty({ example: 'a copy of an identity document and the order number' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(3, { message: 'must say what was asked' })
+  @MaxLength(2000)
+  what: string;
+
+  @ApiProperty({ enum: IDENTITY_INFO_CHANNELS })
+  @IsIn(IDENTITY_INFO_CHANNELS, oneOf(IDENTITY_INFO_CHANNELS))
+  how: IdentityInfoChannel;
+
+  @ApiProperty({ example: '2026-11-22T10:00:00Z', description: 'When it was asked: not before the receipt, not in the future' })
+  @IsISO8601({ strict: true }, INSTANT)
+  askedAt: string;
+
+  @ApiProperty({ example: '2026-12-06', description: 'The date the subject was given to answer by (Rome)' })
+  @Matches(DAY, { message: 'must be a date, YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'must be a date, YYYY-MM-DD' })
+  respondBy: string;
+}
+
+/** What was asked arrived. */
+export class IdentityInfoReceivedDto {
+  @ApiProperty({ example: '2026-11-25T09:00:00Z', description: 'When it arrived: not before it was asked, not in the future' })
+  @IsISO8601({ strict: true }, INSTANT)
+  receivedAt: string;
+
+  @ApiProperty({ example: 'a scan of the identity card' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(3, { message: 'must say what was received' })
+  @MaxLength(2000)
+  what: string;
+}
+
+/** The officer's decision on the intake's "may be a minor" flag (Art. 8 GDPR). */
+export class MinorDecisionDto {
+  @ApiProperty({ enum: MINOR_DECISIONS })
+  @IsIn(MINOR_DECISIONS, oneOf(MINOR_DECISIONS))
+  decision: MinorDecision;
+
+  @ApiPropertyOptional({ description: 'Why: what was checked' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }
 
 export class NoteDto {
