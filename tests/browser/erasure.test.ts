@@ -292,6 +292,13 @@ describe('erasure and the other rights in Chromium', () => {
     await page.getByTestId('restriction-card').getByRole('button', { name: 'Lift restriction' }).click();
     const lift = page.getByRole('dialog', { name: `Lift the restriction of ${requests.rita.reference}` });
     await lift.getByLabel('Reason').fill('Accuracy verified; subject told on 23 November');
+    // Art. 18(3): when the subject was told, required by the API (a minute ahead: the field has no seconds, and
+    // the restriction was put seconds ago; the API allows 5 minutes of clock skew).
+    const told = new Date(Date.now() + 60_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await lift
+      .getByLabel('Subject told on')
+      .fill(`${told.getFullYear()}-${pad(told.getMonth() + 1)}-${pad(told.getDate())}T${pad(told.getHours())}:${pad(told.getMinutes())}`);
     await lift.getByRole('button', { name: 'Lift restriction' }).click();
     await page.getByTestId('restriction-card').getByText(/^Restriction lifted on /).waitFor();
     await page.getByTestId('request-timeline').getByText('Accuracy verified; subject told on 23 November').waitFor();

@@ -10,6 +10,10 @@ import {
     Typography,
 } from '@mui/material';
 import BlockOutlinedIcon from '@mui/icons-material/BlockOutlined';
+import ChildCareOutlinedIcon from '@mui/icons-material/ChildCareOutlined';
+import EuroOutlinedIcon from '@mui/icons-material/EuroOutlined';
+import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
+import ContactMailOutlinedIcon from '@mui/icons-material/ContactMailOutlined';
 import ContentCopyOutlinedIcon from '@mui/icons-material/ContentCopyOutlined';
 import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
 import MoreTimeOutlinedIcon from '@mui/icons-material/MoreTimeOutlined';
@@ -19,8 +23,11 @@ import VerifiedUserOutlinedIcon from '@mui/icons-material/VerifiedUserOutlined';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement, type ReactNode } from 'react';
 import {
+    DateInput,
     DateTimeInput,
     Form,
+    FormDataConsumer,
+    NumberInput,
     SaveButton,
     SelectInput,
     TextInput,
@@ -37,11 +44,29 @@ import type { AppDataProvider } from '../dataProvider';
 import { formatDay, todayInRome } from './dates';
 import { useErasureStatus } from './rights/shared';
 import type { DataSubjectRequest } from './types';
-import { identityMethodChoices, isOpen, rejectionReasonChoices } from './vocabulary';
+import {
+    feeBasisChoices,
+    groundChoices,
+    identityInfoChannelChoices,
+    identityMethodChoices,
+    isOpen,
+    minorDecisionChoices,
+    rejectionReasonChoices,
+} from './vocabulary';
 
 type FieldValues = Record<string, any>;
 
-export type WorkflowAction = 'identity-check' | 'verify' | 'extend' | 'close' | 'reject' | 'note';
+export type WorkflowAction =
+    | 'identity-check'
+    | 'identity-info-requested'
+    | 'identity-info-received'
+    | 'verify'
+    | 'extend'
+    | 'fee'
+    | 'minor'
+    | 'close'
+    | 'reject'
+    | 'note';
 
 /**
  * Which actions the request's state allows, mirroring the API's rules
@@ -51,9 +76,14 @@ export type WorkflowAction = 'identity-check' | 'verify' | 'extend' | 'close' | 
 export const allowedActions = (request: DataSubjectRequest, today = todayInRome()): WorkflowAction[] => {
     const actions: WorkflowAction[] = [];
     if (isOpen(request)) {
+        const awaiting = !!request.identityInfoRequestedAt && !request.identityInfoReceivedAt;
         if (request.status === 'received') actions.push('identity-check');
+        if (!request.identityVerifiedAt) actions.push('identity-info-requested');
+        if (!request.identityVerifiedAt && awaiting) actions.push('identity-info-received');
         if (request.status !== 'in_progress') actions.push('verify');
         if (!request.extendedDueDate && today <= request.dueDate) actions.push('extend');
+        if (!request.feeChargedAt) actions.push('fee');
+        if (request.minorSuspected && !request.minorDecision) actions.push('minor');
         if (request.status === 'in_progress' && request.identityVerifiedAt) actions.push('close');
         actions.push('reject');
     }
@@ -83,6 +113,10 @@ const textOrUndefined = (value: unknown) => (typeof value === 'string' && value.
 /** What each button is called, its icon, and how prominent it is. */
 const BUTTONS: Record<WorkflowAction, { icon: ReactElement; variant: 'contained' | 'outlined' | 'text'; color?: 'error' }> = {
     'identity-check': { icon: <FactCheckOutlinedIcon />, variant: 'contained' },
+    'identity-info-requested': { icon: <ContactMailOutlinedIcon />, variant: 'outlined' },
+    'identity-info-received': { icon: <MarkEmailReadOutlinedIcon />, variant: 'outlined' },
+    fee: { icon: <EuroOutlinedIcon />, variant: 'outlined' },
+    minor: { icon: <ChildCareOutlinedIcon />, variant: 'outlined' },
     verify: { icon: <VerifiedUserOutlinedIcon />, variant: 'contained' },
     extend: { icon: <MoreTimeOutlinedIcon />, variant: 'outlined' },
     close: { icon: <TaskAltOutlinedIcon />, variant: 'contained' },
@@ -150,7 +184,20 @@ const bodies = {
     extend: (v: FieldValues) => ({ reason: (v.reason ?? '').trim(), communicatedAt: iso(v.communicatedAt) ?? '' }),
     close: (v: FieldValues) => ({ outcome: (v.outcome ?? '').trim() }),
     // The API ends the statement's sentence with its own full stop.
-    reject: (v: FieldValues) => ({ reason: v.reason, details: textOrUndefined(v.details)?.replace(/[.\s]+$/, '') }),
+    reject: (v: FieldValues) => ({
+        reason: v.reason,
+        ground: v.reason === 'merits' || v.reason === 'excessive' ? v.ground : undefined,
+        details: textOrUndefined(v.details)?.replace(/[.\s]+$/, ''),
+    }),
+    'identity-info-requested': (v: FieldValues) => ({
+        what: (v.what ?? '').trim(),
+        how: v.how,
+        askedAt: iso(v.askedAt) ?? '',
+        respondBy: typeof v.respondBy === 'string' ? v.respondBy.slice(0, 10) : '',
+    }),
+    'identity-info-received': (v: FieldValues) => ({ receivedAt: iso(v.receivedAt) ?? '', what: (v.what ?? '').trim() }),
+    fee: (v: FieldValues) => ({ amount: Number(v.amount), basis: v.basis, justification: (v.justification ?? '').trim() }),
+    minor: (v: FieldValues) => ({ decision: v.decision, note: textOrUndefined(v.note) }),
 };
 
 const defaultsOf = (action: WorkflowAction): FieldValues => {
@@ -159,6 +206,12 @@ const defaultsOf = (action: WorkflowAction): FieldValues => {
             return { method: 'email_from_known_address' };
         case 'extend':
             return { communicatedAt: new Date().toISOString() };
+        case 'identity-info-requested':
+            return { how: 'email', askedAt: new Date().toISOString() };
+        case 'identity-info-received':
+            return { receivedAt: new Date().toISOString() };
+        case 'fee':
+            return { basis: 'excessive' };
         default:
             return {};
     }
@@ -300,6 +353,32 @@ const ActionDialog = ({
             inputs = (
                 <>
                     <SelectInput source="reason" label="app.requests.actions.reject.reason" choices={rejectionReasonChoices} validate={required()} />
+                    {/* The real ground goes into the Art. 12(4) statement: the choices follow the reason and the request's type. */}
+                    <FormDataConsumer>
+                        {({ formData }) => {
+                            const grounds = groundChoices(formData.reason, request.type);
+                            if (formData.reason === 'identity_not_verified')
+                                return (
+                                    <Alert severity={request.identityInfoRequestedAt ? 'info' : 'warning'} sx={{ mb: 1 }}>
+                                        {translate(
+                                            request.identityInfoRequestedAt
+                                                ? 'app.requests.actions.reject.identity_after_ask'
+                                                : 'app.requests.actions.reject.identity_ask_first',
+                                            { date: formatDay(request.identityInfoRespondBy, locale, 'long') ?? '—' }
+                                        )}
+                                    </Alert>
+                                );
+                            if (formData.reason === 'merits' && grounds.length === 0)
+                                return (
+                                    <Alert severity="warning" sx={{ mb: 1 }}>
+                                        {translate('app.requests.actions.reject.no_merit_ground')}
+                                    </Alert>
+                                );
+                            return grounds.length ? (
+                                <SelectInput source="ground" label="app.requests.actions.reject.ground" choices={grounds} validate={required()} />
+                            ) : null;
+                        }}
+                    </FormDataConsumer>
                     <TextInput
                         source="details"
                         label="app.requests.actions.reject.details"
@@ -308,6 +387,71 @@ const ActionDialog = ({
                         minRows={3}
                         validate={maxLength(5000)}
                     />
+                </>
+            );
+            break;
+        case 'identity-info-requested':
+            inputs = (
+                <>
+                    <TextInput
+                        source="what"
+                        label="app.requests.actions.identity-info-requested.what"
+                        helperText="app.requests.actions.identity-info-requested.what_help"
+                        multiline
+                        minRows={2}
+                        validate={[required(), minLength(3), maxLength(2000)]}
+                    />
+                    <SelectInput source="how" label="app.requests.actions.identity-info-requested.how" choices={identityInfoChannelChoices} validate={required()} />
+                    <DateTimeInput source="askedAt" label="app.requests.actions.identity-info-requested.asked_at" validate={required()} />
+                    <DateInput
+                        source="respondBy"
+                        label="app.requests.actions.identity-info-requested.respond_by"
+                        helperText="app.requests.actions.identity-info-requested.respond_by_help"
+                        validate={required()}
+                    />
+                </>
+            );
+            break;
+        case 'identity-info-received':
+            inputs = (
+                <>
+                    <DateTimeInput source="receivedAt" label="app.requests.actions.identity-info-received.received_at" validate={required()} />
+                    <TextInput
+                        source="what"
+                        label="app.requests.actions.identity-info-received.what"
+                        multiline
+                        minRows={2}
+                        validate={[required(), minLength(3), maxLength(2000)]}
+                    />
+                </>
+            );
+            break;
+        case 'fee':
+            inputs = (
+                <>
+                    <NumberInput source="amount" label="app.requests.actions.fee.amount" min={0.01} max={10_000} step={0.5} validate={required()} />
+                    <SelectInput source="basis" label="app.requests.actions.fee.basis" choices={feeBasisChoices} validate={required()} />
+                    <TextInput
+                        source="justification"
+                        label="app.requests.actions.fee.justification"
+                        helperText="app.requests.actions.fee.justification_help"
+                        multiline
+                        minRows={3}
+                        validate={[required(), minLength(10), maxLength(5000)]}
+                    />
+                </>
+            );
+            break;
+        case 'minor':
+            inputs = (
+                <>
+                    {request.minorEvidence && (
+                        <Alert severity="warning" sx={{ mb: 1 }}>
+                            {translate('app.requests.minor.evidence', { evidence: request.minorEvidence })}
+                        </Alert>
+                    )}
+                    <SelectInput source="decision" label="app.requests.actions.minor.decision" choices={minorDecisionChoices} validate={required()} />
+                    <TextInput source="note" label="app.requests.actions.minor.note" multiline minRows={2} validate={maxLength(2000)} />
                 </>
             );
             break;

@@ -43,8 +43,11 @@ import { SubjectDataPanel } from './SubjectDataPanel';
 import type { DataSubjectRequest } from './types';
 import {
     CHANNELS_VOCABULARY,
+    GROUNDS_VOCABULARY,
+    INFO_CHANNELS_VOCABULARY,
     LANGUAGES_VOCABULARY,
     METHODS_VOCABULARY,
+    MINOR_VOCABULARY,
     REJECTION_VOCABULARY,
     isOpen,
 } from './vocabulary';
@@ -257,7 +260,7 @@ const RequestHeader = ({ request, canAct }: { request: DataSubjectRequest; canAc
                             {translate(open ? 'app.requests.deadlines.days_left' : 'app.requests.deadlines.closed')}
                         </Typography>
                         {open ? (
-                            <DaysLeftBadge daysLeft={request.daysLeft} dueDate={request.workingDueDate} size="large" />
+                            <DaysLeftBadge daysLeft={request.daysLeft} dueDate={request.pausedDueDate ?? request.workingDueDate} size="large" />
                         ) : (
                             <AnsweredBadge request={request} />
                         )}
@@ -294,6 +297,34 @@ const RequestHeader = ({ request, canAct }: { request: DataSubjectRequest; canAc
                         />
                     </Grid>
                 </Grid>
+
+                {request.pausedDueDate && (
+                    // IDENTITY_PAUSE=on: both dates, the one without the pause and the paused one.
+                    <Alert severity="info" sx={{ mt: 1.5 }} data-testid="deadline-paused">
+                        {translate('app.requests.pause.both_dates', {
+                            without: formatDay(request.workingDueDateWithoutPause, locale, 'long'),
+                            paused: formatDay(request.pausedDueDate, locale, 'long'),
+                            smart_count: request.identityPauseDays + (request.identityWaitingDays ?? 0),
+                        })}
+                        {request.identityWaitingDays !== null && ` ${translate('app.requests.pause.running')}`}
+                    </Alert>
+                )}
+                {request.minorSuspected && (
+                    <Alert
+                        severity={request.minorDecision === 'dismissed' ? 'info' : 'warning'}
+                        sx={{ mt: 1.5 }}
+                        data-testid="minor-flag"
+                    >
+                        {translate('app.requests.minor.flag', { evidence: request.minorEvidence ?? '' })}{' '}
+                        {request.minorDecision
+                            ? translate('app.requests.minor.decided', {
+                                  decision: translate(`${MINOR_VOCABULARY}.${request.minorDecision}`),
+                                  by: request.minorDecidedBy ?? '—',
+                                  date: formatInstant(request.minorDecidedAt, locale) ?? '—',
+                              })
+                            : translate('app.requests.minor.to_decide')}
+                    </Alert>
+                )}
 
                 {canAct && (
                     <>
@@ -367,6 +398,8 @@ const RequestDetails = ({ request }: { request: DataSubjectRequest }) => {
                             {request.rejectionReason
                                 ? translate(`${REJECTION_VOCABULARY}.${request.rejectionReason}`, { _: request.rejectionReason })
                                 : '—'}
+                            {request.rejectionGround &&
+                                ` · ${translate(`${GROUNDS_VOCABULARY}.${request.rejectionGround}`, { _: request.rejectionGround })}`}
                         </Typography>
                         {request.rejectionStatement && (
                             <Alert severity="info" icon={false} sx={{ whiteSpace: 'pre-wrap' }} data-testid="rejection-statement">
@@ -408,7 +441,48 @@ const RequestDetails = ({ request }: { request: DataSubjectRequest }) => {
                             )}
                         </Typography>
                     )}
+                    {request.identityInfoRequestedAt && (
+                        <Grid container spacing={1.5} sx={{ mt: 1 }} data-testid="identity-info">
+                            <Item label="resources.requests.fields.identityInfoRequested" size={{ xs: 12 }}>
+                                {request.identityInfoRequested}
+                            </Item>
+                            <Item label="resources.requests.fields.identityInfoChannel">
+                                {request.identityInfoChannel
+                                    ? translate(`${INFO_CHANNELS_VOCABULARY}.${request.identityInfoChannel}`, { _: request.identityInfoChannel })
+                                    : null}
+                            </Item>
+                            <Item label="resources.requests.fields.identityInfoRequestedAt">
+                                {formatInstant(request.identityInfoRequestedAt, locale)}
+                            </Item>
+                            <Item label="resources.requests.fields.identityInfoRespondBy">
+                                {formatDay(request.identityInfoRespondBy, locale, 'long')}
+                            </Item>
+                            <Item label="resources.requests.fields.identityInfoReceivedAt">
+                                {request.identityInfoReceivedAt
+                                    ? formatInstant(request.identityInfoReceivedAt, locale)
+                                    : translate('app.requests.identity_info_awaited', { smart_count: request.identityWaitingDays ?? 0 })}
+                            </Item>
+                        </Grid>
+                    )}
                 </Box>
+                {request.feeChargedAt && (
+                    <Box data-testid="request-fee">
+                        <SectionTitle label="app.requests.sections.fee" />
+                        <Grid container spacing={1.5}>
+                            <Item label="resources.requests.fields.feeAmount">
+                                {request.feeAmount !== null
+                                    ? new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(request.feeAmount)
+                                    : null}
+                            </Item>
+                            <Item label="resources.requests.fields.feeBasis">
+                                {request.feeBasis ? translate(`${REJECTION_VOCABULARY}.${request.feeBasis}`, { _: request.feeBasis }) : null}
+                            </Item>
+                            <Item label="resources.requests.fields.feeJustification" size={{ xs: 12 }}>
+                                {request.feeJustification}
+                            </Item>
+                        </Grid>
+                    </Box>
+                )}
                 {request.extendedDueDate && (
                     <Box>
                         <SectionTitle label="app.requests.sections.extension" />

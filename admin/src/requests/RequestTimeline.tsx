@@ -4,6 +4,11 @@ import ArchiveOutlinedIcon from '@mui/icons-material/ArchiveOutlined';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import BackHandOutlinedIcon from '@mui/icons-material/BackHandOutlined';
 import BlockOutlinedIcon from '@mui/icons-material/BlockOutlined';
+import ChildCareOutlinedIcon from '@mui/icons-material/ChildCareOutlined';
+import ContactMailOutlinedIcon from '@mui/icons-material/ContactMailOutlined';
+import EuroOutlinedIcon from '@mui/icons-material/EuroOutlined';
+import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
+import PersonOffOutlinedIcon from '@mui/icons-material/PersonOffOutlined';
 import ChatBubbleOutlineIcon from '@mui/icons-material/ChatBubbleOutline';
 import DeleteSweepOutlinedIcon from '@mui/icons-material/DeleteSweepOutlined';
 import EditNoteOutlinedIcon from '@mui/icons-material/EditNoteOutlined';
@@ -25,7 +30,15 @@ import { formatDay, formatInstant } from './dates';
 import { FoldedText } from './FoldedText';
 import { consentCategory, legalBasis, perSource, sourceName } from './rights/shared';
 import type { DataSubjectRequest, RequestEvent } from './types';
-import { CHANNELS_VOCABULARY, METHODS_VOCABULARY, REJECTION_VOCABULARY, TYPES_VOCABULARY } from './vocabulary';
+import {
+    CHANNELS_VOCABULARY,
+    GROUNDS_VOCABULARY,
+    INFO_CHANNELS_VOCABULARY,
+    METHODS_VOCABULARY,
+    MINOR_VOCABULARY,
+    REJECTION_VOCABULARY,
+    TYPES_VOCABULARY,
+} from './vocabulary';
 
 const KIND_ICONS: Record<string, SvgIconComponent> = {
     received: MoveToInboxOutlinedIcon,
@@ -37,6 +50,11 @@ const KIND_ICONS: Record<string, SvgIconComponent> = {
     rejected: BlockOutlinedIcon,
     updated: EditOutlinedIcon,
     receipt_changed: EditOutlinedIcon,
+    subject_changed: PersonOffOutlinedIcon,
+    identity_info_requested: ContactMailOutlinedIcon,
+    identity_info_received: MarkEmailReadOutlinedIcon,
+    fee_charged: EuroOutlinedIcon,
+    minor_decided: ChildCareOutlinedIcon,
     exported: ArchiveOutlinedIcon,
     export_interrupted: ErrorOutlineIcon,
     erasure_started: DeleteSweepOutlinedIcon,
@@ -62,6 +80,11 @@ const KIND_COLORS: Record<string, string> = {
     rejected: '#b3261e',
     updated: '#4a6b8a',
     receipt_changed: '#8a5a00',
+    subject_changed: '#b3261e',
+    identity_info_requested: '#b26a00',
+    identity_info_received: '#2e7d4f',
+    fee_charged: '#8a5a00',
+    minor_decided: '#6b4f96',
     exported: '#1f5f74',
     export_interrupted: '#b3261e',
     erasure_started: '#8c3b2f',
@@ -120,6 +143,8 @@ const EventDetails = ({ event, requestType }: { event: RequestEvent; requestType
                     color: 'warning',
                 });
             }
+            const minor = details.minorSignal as { evidence?: string } | undefined;
+            if (minor?.evidence) chips.push({ label: translate('app.requests.minor.evidence', { evidence: minor.evidence }), color: 'warning' });
             break;
         }
         case 'verified':
@@ -141,7 +166,14 @@ const EventDetails = ({ event, requestType }: { event: RequestEvent; requestType
         case 'closed':
         case 'rejected':
             if (event.kind === 'rejected' && details.reason)
-                lines.push(translate(`${REJECTION_VOCABULARY}.${str(details.reason)}`, { _: str(details.reason) }));
+                lines.push(
+                    [
+                        translate(`${REJECTION_VOCABULARY}.${str(details.reason)}`, { _: str(details.reason) }),
+                        details.ground ? translate(`${GROUNDS_VOCABULARY}.${str(details.ground)}`, { _: str(details.ground) }) : null,
+                    ]
+                        .filter(Boolean)
+                        .join(' · ')
+                );
             if (typeof details.onTime === 'boolean')
                 chips.push(
                     details.onTime
@@ -155,8 +187,44 @@ const EventDetails = ({ event, requestType }: { event: RequestEvent; requestType
                           }
                 );
             break;
+        case 'identity_info_requested':
+            lines.push(
+                translate('app.requests.timeline.asked_how', {
+                    how: translate(`${INFO_CHANNELS_VOCABULARY}.${str(details.how)}`, { _: str(details.how) }),
+                    date: formatDay(str(details.respondBy), locale, 'long') ?? '—',
+                })
+            );
+            break;
+        case 'identity_info_received':
+            if (typeof details.waitedDays === 'number') lines.push(translate('app.requests.timeline.waited', { smart_count: details.waitedDays }));
+            if (details.workingDueDate && details.workingDueDateBefore && details.workingDueDate !== details.workingDueDateBefore)
+                lines.push(
+                    translate('app.requests.timeline.deadline_moved', {
+                        from: formatDay(str(details.workingDueDateBefore), locale, 'long') ?? '—',
+                        to: formatDay(str(details.workingDueDate), locale, 'long') ?? '—',
+                    })
+                );
+            break;
+        case 'fee_charged':
+            lines.push(
+                translate('app.requests.timeline.fee', {
+                    amount: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(Number(details.amount ?? 0)),
+                    basis: translate(`${REJECTION_VOCABULARY}.${str(details.basis)}`, { _: str(details.basis) }),
+                })
+            );
+            break;
+        case 'minor_decided':
+            if (details.decision)
+                chips.push({
+                    label: translate(`${MINOR_VOCABULARY}.${str(details.decision)}`, { _: str(details.decision) }),
+                    color: details.decision === 'confirmed' ? 'warning' : 'success',
+                });
+            if (details.evidence) lines.push(translate('app.requests.minor.evidence', { evidence: str(details.evidence) }));
+            break;
         case 'updated':
+        case 'subject_changed':
         case 'receipt_changed': {
+            if (event.kind === 'subject_changed') chips.push({ label: translate('app.requests.timeline.identity_reset'), color: 'error' });
             const before = (details.before ?? {}) as Record<string, unknown>;
             const after = (details.after ?? {}) as Record<string, unknown>;
             for (const field of Object.keys(after)) {
@@ -250,6 +318,8 @@ const EventDetails = ({ event, requestType }: { event: RequestEvent; requestType
         case 'restriction_lifted': {
             const lifted = perSource(translate, details.lifted as Record<string, number> | undefined);
             if (lifted) lines.push(translate('app.requests.timeline.lifted_sources', { sources: lifted }));
+            if (details.subjectToldAt)
+                lines.push(translate('app.requests.timeline.subject_told', { date: formatInstant(str(details.subjectToldAt), locale) ?? '—' }));
             break;
         }
         case 'consent_withdrawn':

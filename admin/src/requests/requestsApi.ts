@@ -59,8 +59,8 @@ export interface RequestsDataProvider {
     rectifyRequestSubject: (id: string, body: RectifyBody) => Promise<RectifyResult>;
     /** `POST /api/requests/:id/restrict` `{ips?}` */
     restrictRequestSubject: (id: string, ips?: string[]) => Promise<RestrictResult>;
-    /** `POST /api/requests/:id/lift-restriction` `{reason}` */
-    liftRequestRestriction: (id: string, reason: string) => Promise<LiftResult>;
+    /** `POST /api/requests/:id/lift-restriction` `{reason, subjectToldAt}` (Art. 18(3): told before lifting). */
+    liftRequestRestriction: (id: string, reason: string, subjectToldAt: string) => Promise<LiftResult>;
     /** `POST /api/requests/:id/withdraw` `{activityIds?}`: without ids, the API's default activities. */
     withdrawForRequest: (id: string, activityIds?: string[]) => Promise<WithdrawResult>;
     /** `GET /api/requests/:id/recipients`: Art. 19, the processors to tell, each with a notice. */
@@ -121,10 +121,10 @@ export const requestsMethods = (apiUrl: string, httpClient: HttpClient): Request
             body: JSON.stringify(ips?.length ? { ips } : {}),
         }).then(({ json }) => json as RestrictResult),
 
-    liftRequestRestriction: (id, reason) =>
+    liftRequestRestriction: (id, reason, subjectToldAt) =>
         httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/lift-restriction`, {
             method: 'POST',
-            body: JSON.stringify({ reason }),
+            body: JSON.stringify({ reason, subjectToldAt }),
         }).then(({ json }) => json as LiftResult),
 
     withdrawForRequest: (id, activityIds) =>

@@ -31,8 +31,27 @@ export type Language = (typeof LANGUAGES)[number];
 export const IDENTITY_METHODS = ['email_from_known_address', 'document_seen', 'signed_in_account'] as const;
 export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
 
-export const REJECTION_REASONS = ['identity_not_verified', 'manifestly_unfounded', 'excessive'] as const;
+export const REJECTION_REASONS = ['identity_not_verified', 'manifestly_unfounded', 'excessive', 'merits'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** The grounds of a refusal on the merits per type, and of excess (api/src/requests/request-rules.ts). */
+export const MERIT_GROUNDS: Record<RequestType, readonly string[]> = {
+    erasure: ['art17_3_a', 'art17_3_b', 'art17_3_c', 'art17_3_d', 'art17_3_e'],
+    access: ['art15_4'],
+    objection: ['art21_1'],
+    portability: ['art20_1'],
+    restriction: ['art18_1'],
+    rectification: ['art16'],
+    consent_withdrawal: [],
+};
+export const EXCESS_GROUNDS = ['repetitive', 'other_excess'] as const;
+
+export const IDENTITY_INFO_CHANNELS = ['email', 'letter', 'phone'] as const;
+export type IdentityInfoChannel = (typeof IDENTITY_INFO_CHANNELS)[number];
+
+export const FEE_BASES = ['manifestly_unfounded', 'excessive'] as const;
+export const MINOR_DECISIONS = ['confirmed', 'dismissed'] as const;
+export type MinorDecision = (typeof MINOR_DECISIONS)[number];
 
 export interface DataSubjectRequest extends RaRecord<string> {
     id: string;
@@ -68,6 +87,33 @@ export interface DataSubjectRequest extends RaRecord<string> {
     outcome: string | null;
     rejectionReason: RejectionReason | null;
     rejectionStatement: string | null;
+    /** An Art. 17(3) letter, art21_1, art20_1... (merits), or repetitive / other_excess. */
+    rejectionGround: string | null;
+    /** A reasonable fee instead of a refusal (Art. 12(5)(a)), in euros. */
+    feeAmount: number | null;
+    feeBasis: string | null;
+    feeJustification: string | null;
+    feeChargedAt: string | null;
+    /** The identity information asked (Art. 12(6)) and when it arrived. */
+    identityInfoRequestedAt: string | null;
+    identityInfoRequested: string | null;
+    identityInfoChannel: IdentityInfoChannel | null;
+    identityInfoRespondBy: string | null;
+    identityInfoReceivedAt: string | null;
+    /** Days of completed waits the working deadline moved by (IDENTITY_PAUSE=on). */
+    identityPauseDays: number;
+    /** Days the information asked has been awaited so far; null when nothing is awaited. */
+    identityWaitingDays: number | null;
+    /** The working deadline without the identity pause. */
+    workingDueDateWithoutPause: string;
+    /** The working deadline moved by the identity pause; null when nothing moved it. */
+    pausedDueDate: string | null;
+    /** The intake found a statement of age or a date of birth under 18. */
+    minorSuspected: boolean;
+    minorEvidence: string | null;
+    minorDecision: MinorDecision | null;
+    minorDecidedAt: string | null;
+    minorDecidedBy: string | null;
     closedAt: string | null;
     /** Closed or refused after the legal deadline in force then (the extended one once extended). */
     answeredLate: boolean;
@@ -92,6 +138,11 @@ export const EVENT_KINDS = [
     'rejected',
     'updated',
     'receipt_changed',
+    'subject_changed',
+    'identity_info_requested',
+    'identity_info_received',
+    'fee_charged',
+    'minor_decided',
     'exported',
     'export_interrupted',
     // What was done to the subject's data (docs/erasure.md).
@@ -143,7 +194,11 @@ export interface RequestActionBodies {
     verify: { method: IdentityMethod; note?: string };
     extend: { reason: string; communicatedAt: string };
     close: { outcome: string };
-    reject: { reason: RejectionReason; details?: string };
+    reject: { reason: RejectionReason; ground?: string; details?: string };
+    'identity-info-requested': { what: string; how: IdentityInfoChannel; askedAt: string; respondBy: string };
+    'identity-info-received': { receivedAt: string; what: string };
+    fee: { amount: number; basis: (typeof FEE_BASES)[number]; justification: string };
+    minor: { decision: MinorDecision; note?: string };
 }
 export type RequestAction = keyof RequestActionBodies;
 

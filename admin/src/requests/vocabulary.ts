@@ -1,7 +1,12 @@
 import type { ChipColor } from '../common/VocabularyChipField';
 import {
     CHANNELS,
+    EXCESS_GROUNDS,
+    FEE_BASES,
+    IDENTITY_INFO_CHANNELS,
     IDENTITY_METHODS,
+    MERIT_GROUNDS,
+    MINOR_DECISIONS,
     LANGUAGES,
     OPEN_STATUSES,
     REJECTION_REASONS,
@@ -19,6 +24,9 @@ export const CHANNELS_VOCABULARY = 'resources.requests.channels';
 export const LANGUAGES_VOCABULARY = 'resources.requests.languages';
 export const METHODS_VOCABULARY = 'resources.requests.identity_methods';
 export const REJECTION_VOCABULARY = 'resources.requests.rejection_reasons';
+export const GROUNDS_VOCABULARY = 'resources.requests.rejection_grounds';
+export const INFO_CHANNELS_VOCABULARY = 'resources.requests.identity_info_channels';
+export const MINOR_VOCABULARY = 'resources.requests.minor_decisions';
 
 const choices = (values: readonly string[], vocabulary: string) =>
     values.map(value => ({ id: value, name: `${vocabulary}.${value}` }));
@@ -29,6 +37,12 @@ export const channelChoices = choices(CHANNELS, CHANNELS_VOCABULARY);
 export const languageChoices = choices(LANGUAGES, LANGUAGES_VOCABULARY);
 export const identityMethodChoices = choices(IDENTITY_METHODS, METHODS_VOCABULARY);
 export const rejectionReasonChoices = choices(REJECTION_REASONS, REJECTION_VOCABULARY);
+export const identityInfoChannelChoices = choices(IDENTITY_INFO_CHANNELS, INFO_CHANNELS_VOCABULARY);
+export const feeBasisChoices = choices(FEE_BASES, REJECTION_VOCABULARY);
+export const minorDecisionChoices = choices(MINOR_DECISIONS, MINOR_VOCABULARY);
+/** The grounds a refusal with this reason may give for this type of request (none: no ground). */
+export const groundChoices = (reason: string | undefined, type: RequestType) =>
+    choices(reason === 'excessive' ? EXCESS_GROUNDS : reason === 'merits' ? MERIT_GROUNDS[type] : [], GROUNDS_VOCABULARY);
 
 export const statusColors: Record<RequestStatus, ChipColor> = {
     received: 'info',

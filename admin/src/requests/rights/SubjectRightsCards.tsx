@@ -25,6 +25,7 @@ import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement, type ReactNode } from 'react';
 import {
+    DateTimeInput,
     Form,
     SaveButton,
     TextInput,
@@ -359,7 +360,12 @@ export const RestrictionCard = ({ request, canAct }: { request: DataSubjectReque
         }
     );
     const lift = useSubmit(
-        (values: Record<string, any>) => dataProvider.liftRequestRestriction(request.id, String(values.reason ?? '').trim()),
+        (values: Record<string, any>) =>
+            dataProvider.liftRequestRestriction(
+                request.id,
+                String(values.reason ?? '').trim(),
+                values.subjectToldAt ? new Date(values.subjectToldAt).toISOString() : ''
+            ),
         () => {
             notify(`${R}.restriction.lifted_done`, { type: 'success', messageArgs: { reference: request.reference } });
             close();
@@ -428,6 +434,13 @@ export const RestrictionCard = ({ request, canAct }: { request: DataSubjectReque
                         multiline
                         minRows={3}
                         validate={[required(), minLength(10), maxLength(2000)]}
+                    />
+                    {/* Art. 18(3): the subject is told before the restriction is lifted; the API requires the date. */}
+                    <DateTimeInput
+                        source="subjectToldAt"
+                        label={`${R}.restriction.lift_dialog.subject_told_at`}
+                        helperText={`${R}.restriction.lift_dialog.subject_told_at_help`}
+                        validate={required()}
                     />
                 </FormDialog>
             )}

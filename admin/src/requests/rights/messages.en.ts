@@ -193,6 +193,8 @@ export const rightsEnglish = {
                         reason: 'Reason',
                         reason_help: 'At least 10 characters, for example “Accuracy verified; subject told on 23 November”.',
                         confirm: 'Lift restriction',
+                        subject_told_at: 'Subject told on',
+                        subject_told_at_help: 'When the person was told that the restriction will be lifted (GDPR Art. 18(3)): required, not in the future.',
                     },
                     done: '%{reference}: 1 record restricted |||| %{reference}: %{smart_count} records restricted',
                     lifted_done: '%{reference}: restriction lifted',

@@ -193,6 +193,8 @@ export const rightsItalian: RightsMessages = {
                         reason: 'Motivo',
                         reason_help: 'Almeno 10 caratteri, per esempio «Esattezza verificata; interessato informato il 23 novembre».',
                         confirm: 'Revoca la limitazione',
+                        subject_told_at: 'Interessato informato il',
+                        subject_told_at_help: "Quando l'interessato è stato informato che la limitazione sarà revocata (art. 18, par. 3, GDPR): obbligatorio, non nel futuro.",
                     },
                     done: '%{reference}: 1 record limitato |||| %{reference}: %{smart_count} record limitati',
                     lifted_done: '%{reference}: limitazione revocata',
