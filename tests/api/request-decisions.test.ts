@@ -316,4 +316,45 @@ describe('request decisions', () => {
       expect(await get(adult.body.id)).toMatchObject({ minorDecision: null });
     });
   });
+
+  describe('an identity document kept as evidence, sealed, destroyed when the request is answered (Art. 12(6), Art. 5(1)(c) and (e) GDPR)', () => {
+    const pdf = Buffer.from('%PDF-1.4\nCarta di identita di Anna Verdi, n. CA12345AB\n%%EOF\n');
+
+    it('keeps it sealed while open, gives it back audited, destroys it on refusal keeping who saw it and when; the other request keeps its own', async () => {
+      const r = await newRequest({ type: 'access', receivedAt: daysAgo(5), subjectEmail: 'anna.verdi@example.it' });
+      const other = await newRequest({ type: 'access', receivedAt: daysAgo(5), subjectEmail: 'bruno.neri@example.it' });
+      const bad = await post(`/api/requests/${r.id}/identity-documents`, { fileName: 'x.exe', contentType: 'application/x-msdownload', contentBase64: 'not base64!' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toMatchObject({ contentType: expect.any(String), contentBase64: 'must be the file in base64' });
+
+      const added = await post(`/api/requests/${r.id}/identity-documents`, { fileName: 'carta-identita.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') });
+      expect(added.status).toBe(201);
+      expect(added.body).toMatchObject({ fileName: 'carta-identita.pdf', size: pdf.length, addedBy: 'admin@console.test' });
+      const kept = await post(`/api/requests/${other.id}/identity-documents`, { fileName: 'patente.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') });
+      expect(kept.status).toBe(201);
+      // Sealed: the database does not hold the text.
+      const [row] = await sql(c, `SELECT sealed FROM identity_documents WHERE id = $1`, [added.body.id]);
+      expect(Buffer.from(row.sealed).includes(Buffer.from('CA12345AB'))).toBe(false);
+      expect(Buffer.from(row.sealed).includes(Buffer.from(pdf.toString('base64').slice(0, 20)))).toBe(false);
+
+      const read = await fetch(`${c.url}/api/requests/${r.id}/identity-documents/${added.body.id}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(read.status).toBe(200);
+      expect(read.headers.get('content-type')).toMatch(/^application\/pdf/);
+      expect(Buffer.from(await read.arrayBuffer()).equals(pdf)).toBe(true);
+      expect((await audit(r.id)).map((e) => e.action)).toEqual(expect.arrayContaining(['request.identity_document_added', 'request.identity_document_viewed']));
+
+      expect((await post(`/api/requests/${r.id}/reject`, { reason: 'manifestly_unfounded' })).status).toBe(200);
+      const [gone] = await sql(c, `SELECT sealed, destroyed_at, file_name, sha256 FROM identity_documents WHERE id = $1`, [added.body.id]);
+      expect(gone).toMatchObject({ sealed: null, destroyed_at: expect.any(Date), file_name: 'carta-identita.pdf', sha256: added.body.sha256 });
+      const line = (await events(r.id)).at(-1)!;
+      expect(line).toMatchObject({ kind: 'identity_documents_destroyed', details: { documents: [{ fileName: 'carta-identita.pdf', seenBy: 'admin@console.test', seenOn: added.body.addedAt }] } });
+      expect((await audit(r.id)).map((e) => e.action)).toContain('request.identity_documents_destroyed');
+      const after = await fetch(`${c.url}/api/requests/${r.id}/identity-documents/${added.body.id}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(after.status).toBe(409);
+      expect((await post(`/api/requests/${r.id}/identity-documents`, { fileName: 'again.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') })).status).toBe(409);
+
+      const [still] = await sql(c, `SELECT sealed IS NOT NULL AS kept FROM identity_documents WHERE id = $1`, [kept.body.id]);
+      expect(still.kept).toBe(true);
+    });
+  });
 });

@@ -50,6 +50,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/requests/{id}/identity-info-requested': 'staff',
   'POST /api/requests/{id}/identity-info-received': 'staff',
   'POST /api/requests/{id}/minor': 'staff',
+  'POST /api/requests/{id}/identity-documents': 'staff',
+  'GET /api/requests/{id}/identity-documents/{documentId}': 'staff',
   'GET /api/requests/{id}/export.zip': 'staff',
   'POST /api/requests/{id}/erase': 'staff',
   'GET /api/requests/{id}/erasure': 'any',

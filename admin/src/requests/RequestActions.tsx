@@ -14,6 +14,7 @@ import ChildCareOutlinedIcon from '@mui/icons-material/ChildCareOutlined';
 import EuroOutlinedIcon from '@mui/icons-material/EuroOutlined';
 import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
 import ContactMailOutlinedIcon from '@mui/icons-material/ContactMailOutlined';
+import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
 import ContentCopyOutlinedIcon from '@mui/icons-material/ContentCopyOutlined';
 import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
 import MoreTimeOutlinedIcon from '@mui/icons-material/MoreTimeOutlined';
@@ -60,6 +61,7 @@ export type WorkflowAction =
     | 'identity-check'
     | 'identity-info-requested'
     | 'identity-info-received'
+    | 'identity-documents'
     | 'verify'
     | 'extend'
     | 'fee'
@@ -80,6 +82,7 @@ export const allowedActions = (request: DataSubjectRequest, today = todayInRome(
         if (request.status === 'received') actions.push('identity-check');
         if (!request.identityVerifiedAt) actions.push('identity-info-requested');
         if (!request.identityVerifiedAt && awaiting) actions.push('identity-info-received');
+        actions.push('identity-documents');
         if (request.status !== 'in_progress') actions.push('verify');
         if (!request.extendedDueDate && today <= request.dueDate) actions.push('extend');
         if (!request.feeChargedAt) actions.push('fee');
@@ -116,6 +119,7 @@ const BUTTONS: Record<WorkflowAction, { icon: ReactElement; variant: 'contained'
     'identity-info-requested': { icon: <ContactMailOutlinedIcon />, variant: 'outlined' },
     'identity-info-received': { icon: <MarkEmailReadOutlinedIcon />, variant: 'outlined' },
     fee: { icon: <EuroOutlinedIcon />, variant: 'outlined' },
+    'identity-documents': { icon: <BadgeOutlinedIcon />, variant: 'outlined' },
     minor: { icon: <ChildCareOutlinedIcon />, variant: 'outlined' },
     verify: { icon: <VerifiedUserOutlinedIcon />, variant: 'contained' },
     extend: { icon: <MoreTimeOutlinedIcon />, variant: 'outlined' },
@@ -198,7 +202,18 @@ const bodies = {
     'identity-info-received': (v: FieldValues) => ({ receivedAt: iso(v.receivedAt) ?? '', what: (v.what ?? '').trim() }),
     fee: (v: FieldValues) => ({ amount: Number(v.amount), basis: v.basis, justification: (v.justification ?? '').trim() }),
     minor: (v: FieldValues) => ({ decision: v.decision, note: textOrUndefined(v.note) }),
+    // Filled in by the dialog from the chosen file (read as base64).
+    'identity-documents': (v: FieldValues) => ({ fileName: v.fileName, contentType: v.contentType, contentBase64: v.contentBase64 }),
 };
+
+/** A file as base64, without the data: prefix. */
+const readAsBase64 = (file: File) =>
+    new Promise<string>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+        reader.onerror = () => reject(reader.error);
+        reader.readAsDataURL(file);
+    });
 
 const defaultsOf = (action: WorkflowAction): FieldValues => {
     switch (action) {
@@ -232,6 +247,7 @@ const ActionDialog = ({
     const queryClient = useQueryClient();
     const dataProvider = useDataProvider<AppDataProvider>();
     const [statement, setStatement] = useState<string | null>(null);
+    const [file, setFile] = useState<File | null>(null);
 
     const refresh = () =>
         Promise.all([
@@ -244,6 +260,13 @@ const ActionDialog = ({
         try {
             if (action === 'note') {
                 await dataProvider.addRequestNote(request.id, (values.text ?? '').trim());
+            } else if (action === 'identity-documents') {
+                if (!file) return { file: translate('app.requests.actions.identity-documents.choose') };
+                await dataProvider.requestAction(request.id, action, {
+                    fileName: file.name,
+                    contentType: file.type,
+                    contentBase64: await readAsBase64(file),
+                });
             } else {
                 const updated = await dataProvider.requestAction(request.id, action, bodies[action](values) as never);
                 if (action === 'reject' && updated.rejectionStatement) {
@@ -440,6 +463,27 @@ const ActionDialog = ({
                         validate={[required(), minLength(10), maxLength(5000)]}
                     />
                 </>
+            );
+            break;
+        case 'identity-documents':
+            inputs = (
+                <Box>
+                    <Button variant="outlined" component="label" startIcon={<BadgeOutlinedIcon />}>
+                        {translate('app.requests.actions.identity-documents.choose')}
+                        <input
+                            hidden
+                            type="file"
+                            accept="application/pdf,image/jpeg,image/png"
+                            data-testid="identity-document-file"
+                            onChange={e => setFile(e.target.files?.[0] ?? null)}
+                        />
+                    </Button>
+                    {file && (
+                        <Typography variant="body2" sx={{ mt: 1 }}>
+                            {file.name}
+                        </Typography>
+                    )}
+                </Box>
             );
             break;
         case 'minor':

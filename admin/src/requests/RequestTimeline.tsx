@@ -9,6 +9,8 @@ import ContactMailOutlinedIcon from '@mui/icons-material/ContactMailOutlined';
 import EuroOutlinedIcon from '@mui/icons-material/EuroOutlined';
 import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
 import PersonOffOutlinedIcon from '@mui/icons-material/PersonOffOutlined';
+import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
+import FolderDeleteOutlinedIcon from '@mui/icons-material/FolderDeleteOutlined';
 import ChatBubbleOutlineIcon from '@mui/icons-material/ChatBubbleOutline';
 import DeleteSweepOutlinedIcon from '@mui/icons-material/DeleteSweepOutlined';
 import EditNoteOutlinedIcon from '@mui/icons-material/EditNoteOutlined';
@@ -30,6 +32,7 @@ import { formatDay, formatInstant } from './dates';
 import { FoldedText } from './FoldedText';
 import { consentCategory, legalBasis, perSource, sourceName } from './rights/shared';
 import type { DataSubjectRequest, RequestEvent } from './types';
+import { isOpen } from './vocabulary';
 import {
     CHANNELS_VOCABULARY,
     GROUNDS_VOCABULARY,
@@ -55,6 +58,8 @@ const KIND_ICONS: Record<string, SvgIconComponent> = {
     identity_info_received: MarkEmailReadOutlinedIcon,
     fee_charged: EuroOutlinedIcon,
     minor_decided: ChildCareOutlinedIcon,
+    identity_document_added: BadgeOutlinedIcon,
+    identity_documents_destroyed: FolderDeleteOutlinedIcon,
     exported: ArchiveOutlinedIcon,
     export_interrupted: ErrorOutlineIcon,
     erasure_started: DeleteSweepOutlinedIcon,
@@ -85,6 +90,8 @@ const KIND_COLORS: Record<string, string> = {
     identity_info_received: '#2e7d4f',
     fee_charged: '#8a5a00',
     minor_decided: '#6b4f96',
+    identity_document_added: '#1f5f74',
+    identity_documents_destroyed: '#5b6b78',
     exported: '#1f5f74',
     export_interrupted: '#b3261e',
     erasure_started: '#8c3b2f',
@@ -103,12 +110,12 @@ const KIND_COLORS: Record<string, string> = {
 const str = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
 
 /** The details worth reading, per kind of event. */
-const EventDetails = ({ event, requestType }: { event: RequestEvent; requestType: string }) => {
+const EventDetails = ({ event, requestType, requestOpen = false }: { event: RequestEvent; requestType: string; requestOpen?: boolean }) => {
     const translate = useTranslate();
     const [locale] = useLocaleState();
     const details = event.details ?? {};
     const lines: string[] = [];
-    const chips: Array<{ label: string; color?: 'success' | 'error' | 'warning' }> = [];
+    const chips: Array<{ label: string; color?: 'success' | 'error' | 'warning'; href?: string }> = [];
     switch (event.kind) {
         case 'received': {
             if (details.subject) lines.push(translate('app.requests.timeline.email_subject', { subject: str(details.subject) }));
@@ -245,6 +252,28 @@ const EventDetails = ({ event, requestType }: { event: RequestEvent; requestType
             }
             break;
         }
+        case 'identity_document_added':
+            lines.push(
+                translate('app.requests.timeline.document', {
+                    size: new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 0 }).format(Math.max(1, Number(details.size ?? 0) / 1024)),
+                    sha: str(details.sha256).slice(0, 12),
+                })
+            );
+            break;
+        case 'identity_documents_destroyed': {
+            const documents = Array.isArray(details.documents)
+                ? (details.documents as Array<{ fileName: string; seenOn: string; seenBy: string | null }>)
+                : [];
+            for (const d of documents)
+                lines.push(
+                    translate('app.requests.timeline.document_destroyed', {
+                        file: d.fileName,
+                        date: formatInstant(d.seenOn, locale) ?? '—',
+                        by: d.seenBy ?? '—',
+                    })
+                );
+            break;
+        }
         case 'exported':
             if (details.file) lines.push(str(details.file));
             break;
@@ -349,6 +378,12 @@ const EventDetails = ({ event, requestType }: { event: RequestEvent; requestType
     const attachments = Array.isArray(details.attachments)
         ? (details.attachments as Array<{ filename?: string | null; contentType?: string; size?: number }>)
         : [];
+    const documentHref =
+        event.kind === 'identity_document_added' && requestOpen && details.documentId
+            ? `/api/requests/${encodeURIComponent(event.requestId)}/identity-documents/${encodeURIComponent(str(details.documentId))}`
+            : null;
+    if (documentHref)
+        chips.push({ label: translate('app.requests.timeline.document_download'), href: documentHref } as (typeof chips)[number]);
     if (lines.length === 0 && chips.length === 0 && attachments.length === 0) return null;
     return (
         <Box sx={{ mt: 0.5, display: 'flex', flexDirection: 'column', gap: 0.5, alignItems: 'flex-start' }}>
@@ -358,7 +393,11 @@ const EventDetails = ({ event, requestType }: { event: RequestEvent; requestType
                 </Typography>
             ))}
             {chips.map(chip => (
-                <Chip key={chip.label} size="small" variant="outlined" color={chip.color} label={chip.label} />
+                chip.href ? (
+                    <Chip key={chip.label} size="small" variant="outlined" color="primary" label={chip.label} component="a" href={chip.href} clickable />
+                ) : (
+                    <Chip key={chip.label} size="small" variant="outlined" color={chip.color} label={chip.label} />
+                )
             ))}
             {attachments.map((a, i) => (
                 <Box key={i} sx={{ display: 'flex', alignItems: 'center', gap: 0.5, color: 'text.secondary', typography: 'body2' }}>
@@ -456,7 +495,7 @@ export const RequestTimeline = ({ request }: { request: DataSubjectRequest }) =>
                                         {formatInstant(event.at, locale)}
                                     </Typography>
                                 </Box>
-                                <EventDetails event={event} requestType={request.type} />
+                                <EventDetails event={event} requestType={request.type} requestOpen={isOpen(request)} />
                                 {event.message && event.kind !== 'rejected' && (
                                     <Box sx={{ mt: 0.75 }}>
                                         <FoldedText text={event.message} />

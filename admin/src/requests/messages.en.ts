@@ -161,6 +161,15 @@ export const requestsEnglish = {
                     confirm: 'Charge the fee',
                     done: 'Fee recorded for %{reference}',
                 },
+                'identity-documents': {
+                    button: 'Keep an identity document',
+                    title: 'Keep an identity document for %{reference}',
+                    description:
+                        'A document the subject sent to prove who they are (PDF, JPEG or PNG, at most 3 MB) is kept encrypted while the request is open, and destroyed when it is closed or refused; its name, checksum, and who saw it when remain.',
+                    choose: 'Choose the file',
+                    confirm: 'Keep the document',
+                    done: 'Identity document kept for %{reference}',
+                },
                 minor: {
                     button: 'Minor: confirm or dismiss',
                     title: 'May the subject of %{reference} be a minor?',
@@ -207,6 +216,9 @@ export const requestsEnglish = {
                 fee: '%{amount} · %{basis}',
                 subject_told: 'Subject told on %{date}',
                 identity_reset: 'Identity verification cleared: to be verified again',
+                document: '%{size} KB · SHA-256 %{sha}…',
+                document_download: 'Open the document',
+                document_destroyed: '%{file}: seen on %{date} by %{by}; its content destroyed',
             },
             data_held: {
                 title: 'Data held about the subject',
@@ -403,6 +415,8 @@ export const requestsEnglish = {
                 identity_info_received: 'Identity information received',
                 fee_charged: 'Fee charged',
                 minor_decided: 'Minor flag decided',
+                identity_document_added: 'Identity document kept',
+                identity_documents_destroyed: 'Identity documents destroyed',
             },
         },
         'audit-events': {
@@ -416,6 +430,9 @@ export const requestsEnglish = {
                     identity_info_received: 'Identity information received',
                     fee_charged: 'Fee charged',
                     minor_decided: 'Minor flag decided',
+                    identity_document_added: 'Identity document kept',
+                    identity_documents_destroyed: 'Identity documents destroyed',
+                    identity_document_viewed: 'Identity document opened',
                     duplicate_import: 'Same e-mail imported again: nothing created',
                     identity_check: 'Identity check started',
                     verified: 'Identity verified',

@@ -161,6 +161,15 @@ export const requestsItalian: RequestMessages = {
                     confirm: 'Addebita il contributo',
                     done: 'Contributo registrato per %{reference}',
                 },
+                'identity-documents': {
+                    button: "Conserva un documento d'identità",
+                    title: "Conserva un documento d'identità per %{reference}",
+                    description:
+                        "Un documento che l'interessato ha inviato per dimostrare chi è (PDF, JPEG o PNG, al massimo 3 MB) viene conservato cifrato finché la richiesta è aperta e distrutto quando viene chiusa o rifiutata; restano il nome, l'impronta e chi l'ha visto e quando.",
+                    choose: 'Scegli il file',
+                    confirm: 'Conserva il documento',
+                    done: "Documento d'identità conservato per %{reference}",
+                },
                 minor: {
                     button: 'Minore: conferma o escludi',
                     title: "L'interessato di %{reference} potrebbe essere minorenne?",
@@ -208,6 +217,9 @@ export const requestsItalian: RequestMessages = {
                 fee: '%{amount} · %{basis}',
                 subject_told: 'Interessato informato il %{date}',
                 identity_reset: "Verifica dell'identità annullata: da verificare di nuovo",
+                document: '%{size} KB · SHA-256 %{sha}…',
+                document_download: 'Apri il documento',
+                document_destroyed: '%{file}: visto il %{date} da %{by}; contenuto distrutto',
             },
             data_held: {
                 title: 'Dati conservati sull’interessato',
@@ -405,6 +417,8 @@ export const requestsItalian: RequestMessages = {
                 identity_info_received: "Informazioni sull'identità ricevute",
                 fee_charged: 'Contributo addebitato',
                 minor_decided: 'Segnalazione di minore decisa',
+                identity_document_added: "Documento d'identità conservato",
+                identity_documents_destroyed: "Documenti d'identità distrutti",
             },
         },
         'audit-events': {
@@ -418,6 +432,9 @@ export const requestsItalian: RequestMessages = {
                     identity_info_received: "Informazioni sull'identità ricevute",
                     fee_charged: 'Contributo addebitato',
                     minor_decided: 'Segnalazione di minore decisa',
+                    identity_document_added: "Documento d'identità conservato",
+                    identity_documents_destroyed: "Documenti d'identità distrutti",
+                    identity_document_viewed: "Documento d'identità aperto",
                     duplicate_import: 'Stessa email importata di nuovo: nessuna nuova richiesta',
                     identity_check: 'Verifica identità avviata',
                     verified: 'Identità verificata',

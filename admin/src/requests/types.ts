@@ -143,6 +143,8 @@ export const EVENT_KINDS = [
     'identity_info_received',
     'fee_charged',
     'minor_decided',
+    'identity_document_added',
+    'identity_documents_destroyed',
     'exported',
     'export_interrupted',
     // What was done to the subject's data (docs/erasure.md).
@@ -199,6 +201,7 @@ export interface RequestActionBodies {
     'identity-info-received': { receivedAt: string; what: string };
     fee: { amount: number; basis: (typeof FEE_BASES)[number]; justification: string };
     minor: { decision: MinorDecision; note?: string };
+    'identity-documents': { fileName: string; contentType: string; contentBase64: string };
 }
 export type RequestAction = keyof RequestActionBodies;
 

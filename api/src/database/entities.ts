@@ -21,6 +21,7 @@ import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { Cookie } from '../registers/cookies/cookie.entity';
 import { Processor } from '../registers/processors/processor.entity';
 import { RetentionPolicy } from '../registers/retention/retention-policy.entity';
+import { IdentityDocument } from '../requests/identity-document.entity';
 import { RequestEvent } from '../requests/request-event.entity';
 import { RetentionSweep } from '../retention/retention-sweep.entity';
 import { DataSubjectRequest } from '../requests/request.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   SubjectIdentifier,
   DataSubjectRequest,
   RequestEvent,
+  IdentityDocument,
   Processor,
   ProcessingActivity,
   Cookie,

@@ -14,6 +14,7 @@ import {
   CreateRequestDto,
   ExtendDto,
   FeeDto,
+  IdentityDocumentDto,
   IdentityInfoReceivedDto,
   IdentityInfoRequestedDto,
   MinorDecisionDto,
@@ -136,6 +137,30 @@ export class RequestsController {
   @ApiOperation({ summary: 'The identity information asked arrived: when, what (IDENTITY_PAUSE=on: the working deadline moves by the days waited)' })
   async identityInfoReceived(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: IdentityInfoReceivedDto) {
     return this.present(await this.requests.identityInfoReceived(actor, id, body));
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Post(':id/identity-documents')
+  @ApiOperation({ summary: 'Keeps an identity document the subject sent, sealed, until the request is answered (then destroyed; its record stays)' })
+  async addIdentityDocument(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: IdentityDocumentDto) {
+    const d = await this.requests.addIdentityDocument(actor, id, body);
+    return { id: d.id, requestId: d.requestId, fileName: d.fileName, contentType: d.contentType, size: d.size, sha256: d.sha256, addedAt: d.addedAt.toISOString(), addedBy: d.addedBy };
+  }
+
+  @Roles(...STAFF_WRITE)
+  @Get(':id/identity-documents/:documentId')
+  @ApiOperation({ summary: 'An identity document kept for the request, while it is open (the reading is audited)' })
+  async readIdentityDocument(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @Res() res: Response,
+  ) {
+    const { document, content } = await this.requests.readIdentityDocument(actor, id, documentId);
+    res.setHeader('content-type', document.contentType);
+    res.setHeader('content-disposition', `attachment; filename="${document.fileName.replace(/[^\w.-]+/g, '_')}"`);
+    res.setHeader('cache-control', 'no-store');
+    res.send(content);
   }
 
   @Roles(...STAFF_WRITE)

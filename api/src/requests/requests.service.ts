@@ -1,10 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { createHash } from 'node:crypto';
 import { AuditService, type Actor } from '../audit/audit.service';
+import { DataKeys } from '../common/crypto/data-keys.service';
+import { open as openSealed, seal } from '../common/crypto/secret-box';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import type { Page } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
+import { returnedRows } from '../common/sql-rows';
 import type { ListQuery } from '../common/rest/list-query';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -14,6 +18,7 @@ import type {
   CreateRequestDto,
   ExtendDto,
   FeeDto,
+  IdentityDocumentDto,
   IdentityInfoReceivedDto,
   IdentityInfoRequestedDto,
   MinorDecisionDto,
@@ -33,6 +38,7 @@ import {
 } from './request-decisions';
 import { communicatedAtProblem, lateness, receivedAtProblem, referenceYear } from './request-record';
 import { feeStatement, refusalOf, rejectionProblems, rejectionStatement, type RequestAction } from './request-rules';
+import { IdentityDocument } from './identity-document.entity';
 import { RequestEvent } from './request-event.entity';
 import { appendToTimeline } from './request-timeline';
 import { DataSubjectRequest, OPEN_STATUSES, REQUEST_TYPES } from './request.entity';
@@ -88,6 +94,7 @@ export class RequestsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly dataKeys: DataKeys,
   ) {}
 
   list(query: ListQuery): Promise<Page<DataSubjectRequest>> {
@@ -433,6 +440,83 @@ export class RequestsService {
     });
   }
 
+  /**
+   * Keeps an identity document the subject sent as evidence while the request is open: sealed
+   * (AES-256-GCM under the `identity-documents` data key), destroyed when the request is closed
+   * or refused (Art. 5(1)(c) and (e) GDPR: no longer than needed to identify them).
+   */
+  async addIdentityDocument(actor: Actor, id: string, dto: IdentityDocumentDto): Promise<IdentityDocument> {
+    const content = Buffer.from(dto.contentBase64, 'base64');
+    if (content.length === 0 || content.length > 3 * 1024 * 1024) {
+      throw new InvalidInputError('contentBase64 must be a file of at most 3 MB', { contentBase64: 'must be a file of at most 3 MB once decoded' });
+    }
+    let added: IdentityDocument | null = null;
+    await this.change(id, actor, async (manager, request) => {
+      if (!OPEN_STATUSES.includes(request.status)) throw new ConflictError(`The request is ${request.status}: identity documents are kept only while it is open`);
+      const key = await this.dataKeys.get('identity-documents', manager);
+      added = await manager.save(
+        IdentityDocument,
+        manager.create(IdentityDocument, {
+          requestId: request.id,
+          fileName: dto.fileName,
+          contentType: dto.contentType,
+          size: content.length,
+          sha256: createHash('sha256').update(content).digest('hex'),
+          sealed: seal(key, content.toString('base64')),
+          addedAt: new Date(),
+          addedBy: actor.email,
+          destroyedAt: null,
+        }),
+      );
+      // The request's version moves with it, so that the page reloads what it shows.
+      request.updatedAt = new Date();
+      return {
+        request,
+        kind: 'identity_document_added',
+        message: dto.fileName,
+        details: { documentId: added.id, fileName: added.fileName, contentType: added.contentType, size: added.size, sha256: added.sha256 },
+      };
+    });
+    return added!;
+  }
+
+  /** An identity document's content, while the request is open; the reading is audited. */
+  async readIdentityDocument(actor: Actor, id: string, documentId: string): Promise<{ document: IdentityDocument; content: Buffer }> {
+    return this.dataSource.transaction(async (manager) => {
+      const document = await manager.findOne(IdentityDocument, { where: { id: documentId, requestId: id } });
+      if (!document) throw new NotFoundError('Identity document', documentId);
+      if (!document.sealed) throw new ConflictError(`The document was destroyed on ${document.destroyedAt?.toISOString()}, when the request was answered: only its record remains`);
+      const key = await this.dataKeys.get('identity-documents', manager);
+      const content = Buffer.from(openSealed(key, document.sealed), 'base64');
+      await this.audit.record(manager, actor, {
+        action: 'request.identity_document_viewed',
+        entity: 'request',
+        entityId: id,
+        details: { documentId, fileName: document.fileName, sha256: document.sha256 },
+      });
+      return { document, content };
+    });
+  }
+
+  /** Destroys the content of a request's identity documents once it is answered; their record stays. */
+  private async destroyIdentityDocuments(manager: EntityManager, actor: Actor, request: DataSubjectRequest): Promise<void> {
+    const rows: Array<{ id: string; file_name: string; added_at: Date; added_by: string | null; sha256: string }> = returnedRows(
+      await manager.query(
+        `UPDATE identity_documents SET sealed = NULL, destroyed_at = now() WHERE request_id = $1 AND sealed IS NOT NULL RETURNING id, file_name, added_at, added_by, sha256`,
+        [request.id],
+      ),
+    );
+    if (!rows.length) return;
+    const documents = rows.map((r) => ({ documentId: r.id, fileName: r.file_name, seenOn: new Date(r.added_at).toISOString(), seenBy: r.added_by, sha256: r.sha256 }));
+    await this.event(manager, actor, request.id, 'identity_documents_destroyed', null, { documents, status: request.status });
+    await this.audit.record(manager, actor, {
+      action: 'request.identity_documents_destroyed',
+      entity: 'request',
+      entityId: request.id,
+      details: { reference: request.reference, documents },
+    });
+  }
+
   /** The officer confirms or dismisses the "may be a minor" flag (Art. 8 GDPR; Art. 2-quinquies Codice privacy). */
   decideMinor(actor: Actor, id: string, dto: MinorDecisionDto) {
     return this.act(actor, id, 'minor', (request) => {
@@ -559,6 +643,8 @@ export class RequestsService {
         entityId: id,
         details: { reference: saved.reference, ...details },
       });
+      // Answered: the identity documents kept as evidence are destroyed with it, in the same transaction.
+      if (!OPEN_STATUSES.includes(saved.status)) await this.destroyIdentityDocuments(manager, actor, saved);
       return saved;
     });
   }

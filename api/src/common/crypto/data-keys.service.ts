@@ -6,7 +6,7 @@ import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { open, seal } from './secret-box';
 
-export type DataKeyName = 'suppression';
+export type DataKeyName = 'suppression' | 'identity-documents';
 
 /** The data keys, created on first use and kept in memory once read (the row never changes but at rotation, which restarts the console). */
 @Injectable()

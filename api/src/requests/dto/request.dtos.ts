@@ -318,3 +318,25 @@ export class NoteDto {
   @MaxLength(20_000)
   text: string;
 }
+
+export const IDENTITY_DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+/** An identity document the subject sent (Art. 12(6)), kept sealed as evidence while the request is open. */
+export class IdentityDocumentDto {
+  @ApiProperty({ example: 'carta-identita.pdf' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(255)
+  fileName: string;
+
+  @ApiProperty({ enum: IDENTITY_DOCUMENT_TYPES })
+  @IsIn(IDENTITY_DOCUMENT_TYPES, oneOf(IDENTITY_DOCUMENT_TYPES))
+  contentType: (typeof IDENTITY_DOCUMENT_TYPES)[number];
+
+  @ApiProperty({ description: 'The file, base64 (at most 3 MB once decoded)' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'must be the file in base64' })
+  @MaxLength(4_200_000, { message: 'must be at most 3 MB once decoded' })
+  contentBase64: string;
+}
