@@ -52,6 +52,15 @@ async function main() {
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@console.test', password: 'timing harness passphrase 7' }) });
     const { token } = (await login.json()) as { token: string };
     const random = () => person(Math.floor(Math.random() * size.leads));
+    // The requests page must answer a full page (and its audit event name 25 requests): the
+    // dataset has no requests of its own, so 100 are registered once through the API.
+    const [{ n: held }] = (await db.query('SELECT count(*)::int AS n FROM requests')).rows;
+    for (let i = held; i < 100; i++) {
+      const p = person(i);
+      const body = { type: 'access', channel: 'email', receivedAt: new Date(Date.now() - i * 3_600_000).toISOString(), subjectName: p.name, subjectEmail: p.email };
+      const made = await fetch(`${base}/api/requests`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (made.status !== 201) throw new Error(`registering a request failed: ${made.status} ${await made.text()}`);
+    }
 
     const scenarios: Array<[string, () => string]> = [
       ['subject search (random e-mail)', () => `/api/subjects/search?q=${encodeURIComponent(random().email)}`],
