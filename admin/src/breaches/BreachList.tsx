@@ -22,7 +22,7 @@ export const BreachList = () => (
             <Column source="title">
                 <TextField source="title" sx={{ fontWeight: 600 }} />
             </Column>
-            <Column source="awareAt">
+            <Column source="awareAt" label="app.breaches.aware_column">
                 <DateTimeField source="awareAt" />
             </Column>
             <Column source="nature" disableSort>

@@ -37,7 +37,7 @@ export const DecisionDialog = ({ breach, open, onClose }: { breach: Breach; open
             <DialogTitle>{translate('app.breaches.decide.title')}</DialogTitle>
             <DialogContent>
                 <Stack spacing={2} sx={{ mt: 1 }}>
-                    {message && <Alert severity="error">{message}</Alert>}
+                    {message && Object.keys(errors).length === 0 && <Alert severity="error">{message}</Alert>}
                     <TextField select label={field('kind')} value={kind} onChange={(e) => setKind(e.target.value)}>
                         {DECISION_CHOICES.map((c) => (
                             <MenuItem key={c.id} value={c.id}>

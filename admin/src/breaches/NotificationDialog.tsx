@@ -47,7 +47,8 @@ export const NotificationDialog = ({ breach, open, onClose }: { breach: Breach; 
             <DialogTitle>{translate('app.breaches.notify.title')}</DialogTitle>
             <DialogContent>
                 <Stack spacing={2} sx={{ mt: 1 }}>
-                    {message && <Alert severity="error">{message}</Alert>}
+                    {/* A field's problem shows under the field; the API's sentence only when no field is named (a 409). */}
+                    {message && Object.keys(errors).length === 0 && <Alert severity="error">{message}</Alert>}
                     <TextField select label={field('kind')} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
                         {NOTIFICATION_KIND_CHOICES.map((c) => (
                             <MenuItem key={c.id} value={c.id}>

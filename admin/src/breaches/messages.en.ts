@@ -7,12 +7,14 @@ export const breachesEnglish = {
         menu: { breaches: 'Data breaches' },
         breaches: {
             printable: 'Printable register',
+            /** The list's column: shorter than the field's label, so that the table fits in Italian too. */
+            aware_column: 'Became aware',
             clock: {
                 running: '%{hours} h %{minutes} min left',
                 overdue: 'Overdue by %{hours} h %{minutes} min',
                 notified_in_time: 'Notified in time',
                 notified_late: 'Notified late',
-                not_required: 'No notification (risk unlikely)',
+                not_required: 'No notification due',
                 deadline: '72-hour deadline: %{date}',
                 help: 'Art. 33(1): the Garante is notified within 72 hours of becoming aware, in hours: weekends and holidays do not stop the clock.',
             },

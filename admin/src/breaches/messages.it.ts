@@ -6,12 +6,13 @@ export const breachesItalian: typeof breachesEnglish = {
         menu: { breaches: 'Violazioni dei dati' },
         breaches: {
             printable: 'Registro stampabile',
+            aware_column: 'Conoscenza',
             clock: {
                 running: 'Restano %{hours} h %{minutes} min',
                 overdue: 'Scaduto da %{hours} h %{minutes} min',
                 notified_in_time: 'Notificata nei termini',
                 notified_late: 'Notificata in ritardo',
-                not_required: 'Nessuna notifica (rischio improbabile)',
+                not_required: 'Notifica non dovuta',
                 deadline: 'Termine delle 72 ore: %{date}',
                 help: 'Art. 33, par. 1: la notifica al Garante va fatta entro 72 ore dalla conoscenza, in ore: sabati, domeniche e festivi non fermano il conteggio.',
             },
