@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashEvent } from '../../api/src/audit/audit-chain';
-import { checkpointSignedBy, deriveAuditKey } from '../../api/src/audit/audit-checkpoint';
-import { ANCHOR_FILE, AuditService } from '../../api/src/audit/audit.service';
+import { anchorFileName, checkpointSignedBy, deriveAuditKey } from '../../api/src/audit/audit-checkpoint';
+import { AuditService } from '../../api/src/audit/audit.service';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { readZip } from '../support/zip';
 
@@ -46,7 +46,7 @@ describe('audit chain: the signed checkpoint of its head', () => {
     const { auditKey, dataDir } = (c.running.app.get(AuditService) as unknown as { config: { auditKey: Buffer; dataDir: string } }).config;
     expect(checkpointSignedBy(auditKey, answer.checkpoint)).toBe(true);
     // The copy outside the database follows a second after the appends.
-    const file = join(dataDir, ANCHOR_FILE);
+    const file = join(dataDir, anchorFileName(answer.checkpoint.chainId));
     await expect.poll(() => existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).lastId, { timeout: 5000 }).toBe(newest);
     expect((await verify()).anchor).toMatchObject({ lastId: newest, holds: true });
   });
@@ -111,7 +111,8 @@ describe('audit chain: the signed checkpoint of its head', () => {
     for (let i = 0; i < 3; i++) await c.api('/api/users', { token, body: { email: uniqueEmail('later'), fullName: `Later ${i}`, role: 'auditor', password: 'chain password 1' } });
     const [newest] = await newestIds(c, 1);
     const { dataDir } = (c.running.app.get(AuditService) as unknown as { config: { dataDir: string } }).config;
-    await expect.poll(() => existsSync(join(dataDir, ANCHOR_FILE)) && JSON.parse(readFileSync(join(dataDir, ANCHOR_FILE), 'utf8')).lastId, { timeout: 5000 }).toBe(newest);
+    const file = join(dataDir, anchorFileName(older.chainId));
+    await expect.poll(() => existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).lastId, { timeout: 5000 }).toBe(newest);
 
     await tamper(c, [[`DELETE FROM audit_events WHERE id > $1`, [older.lastId]]]);
     await sql(c, 'UPDATE audit_checkpoint SET checkpoint = $1', [JSON.stringify(older)]);

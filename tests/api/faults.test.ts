@@ -48,7 +48,8 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('faults', () => {
   });
 
   it('reports the database down while it is unreachable, and serves again once it is back, without a restart', async () => {
-    const c: TestConsole = await startTestConsole({ env: { DATABASE_URL: url } });
+    // The same key as the processes below: the audit checkpoint is signed with a key derived from it.
+    const c: TestConsole = await startTestConsole({ env: { DATABASE_URL: url, ENCRYPTION_KEY: KEY } });
     try {
       const token = await c.login();
       expect((await c.api('/api/health')).status).toBe(200);

@@ -52,6 +52,7 @@ describe('the signed checkpoint of the audit chain', () => {
     const { checkpoint } = chainOf(3);
     expect(checkpointSignedBy(otherKey, checkpoint)).toBe(false);
     const fields: Array<Partial<Checkpoint>> = [
+      { chainId: '00000000-0000-4000-8000-000000000000' },
       { lastId: '2' },
       { lastHash: h(2) },
       { count: 2 },
@@ -114,15 +115,24 @@ describe('the signed checkpoint of the audit chain', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('lastId', 'lastHash', 'count', 'at', 'intact', 'keyId', 'mac', '__proto__', 'constructor'), fc.anything()), (value) => {
+      fc.property(fc.dictionary(fc.constantFrom('chainId', 'lastId', 'lastHash', 'count', 'at', 'intact', 'keyId', 'mac', '__proto__', 'constructor'), fc.anything()), (value) => {
         const parsed = parseCheckpoint({ ...checkpoint, ...value });
         if (parsed) expect(checkpointSignedBy(key, parsed)).toBe(JSON.stringify(parsed) === JSON.stringify(checkpoint));
       }),
     );
   });
 
+  it('keeps its chain id from append to append, and draws a new one per chain', () => {
+    const a = chainOf(3).checkpoint;
+    const b = chainOf(3).checkpoint;
+    expect(a.chainId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.chainId).not.toBe(b.chainId);
+    expect(nextCheckpoint(key, a, { id: '3', hash: h(3) }, [{ id: '4', hash: h(4) }], at).chainId).toBe(a.chainId);
+    expect(resignCheckpoint(a, key, otherKey).chainId).toBe(a.chainId);
+  });
+
   it('signs exactly what the fields say', () => {
-    const fields = { lastId: '9', lastHash: h(9), count: 9, at: at.toISOString(), intact: true, brokenReason: null, brokenAfterId: null };
+    const fields = { chainId: '7b0c6a64-3f5e-4a52-9a0e-0f6e2c1d9b11', lastId: '9', lastHash: h(9), count: 9, at: at.toISOString(), intact: true, brokenReason: null, brokenAfterId: null };
     expect(signCheckpoint(key, fields).mac).toBe(signCheckpoint(key, { ...fields }).mac);
     expect(signCheckpoint(key, fields).mac).not.toBe(signCheckpoint(key, { ...fields, count: 8 }).mac);
   });

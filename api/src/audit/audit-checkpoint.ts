@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto';
 
 /**
  * The chain's head, signed. A hash chain proves that nothing was changed or removed *before*
@@ -11,6 +11,11 @@ import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
  */
 
 export interface CheckpointFields {
+  /**
+   * Which chain: drawn when the chain's first checkpoint is signed, so that copies kept in one
+   * DATA_DIR by consoles on different databases never stand for each other.
+   */
+  chainId: string;
   /** The id of the newest event ('0' for an empty chain). */
   lastId: string;
   lastHash: string;
@@ -35,7 +40,7 @@ export interface Checkpoint extends CheckpointFields {
   mac: string;
 }
 
-const VERSION = 'pc-audit-checkpoint-v1';
+const VERSION = 'pc-audit-checkpoint-v2';
 
 /** AUDIT_KEY when set; otherwise derived from ENCRYPTION_KEY, so the demo needs no new secret. */
 export function deriveAuditKey(encryptionKey: Buffer): Buffer {
@@ -48,13 +53,13 @@ export function keyIdOf(key: Buffer): string {
 
 function macOf(key: Buffer, f: CheckpointFields): string {
   // Every field, in a fixed order, each on its own line: no field can be moved into another.
-  const text = [VERSION, f.lastId, f.lastHash, f.count, f.at, f.intact, f.brokenReason ?? '', f.brokenAfterId ?? ''].join('\n');
+  const text = [VERSION, f.chainId, f.lastId, f.lastHash, f.count, f.at, f.intact, f.brokenReason ?? '', f.brokenAfterId ?? ''].join('\n');
   return createHmac('sha256', key).update(text).digest('hex');
 }
 
 export function signCheckpoint(key: Buffer, fields: CheckpointFields): Checkpoint {
-  const { lastId, lastHash, count, at, intact, brokenReason, brokenAfterId } = fields;
-  const clean = { lastId, lastHash, count, at, intact, brokenReason, brokenAfterId };
+  const { chainId, lastId, lastHash, count, at, intact, brokenReason, brokenAfterId } = fields;
+  const clean = { chainId, lastId, lastHash, count, at, intact, brokenReason, brokenAfterId };
   return { ...clean, keyId: keyIdOf(key), mac: macOf(key, clean) };
 }
 
@@ -91,6 +96,7 @@ export function nextCheckpoint(
     brokenAfterId = tail?.id ?? '0';
   }
   return signCheckpoint(key, {
+    chainId: previous?.chainId ?? newChainId(),
     lastId: last.id,
     lastHash: last.hash,
     count: (previous?.count ?? 0) + appended.length,
@@ -115,9 +121,18 @@ export function checkpointProblem(key: Buffer, checkpoint: Checkpoint | null, ta
 
 const GENESIS = '0'.repeat(64);
 
+export function newChainId(): string {
+  return randomUUID();
+}
+
+/** The file in DATA_DIR holding this instance's copy of a chain's checkpoint. */
+export function anchorFileName(chainId: string): string {
+  return `audit-checkpoint.${chainId}.json`;
+}
+
 /** The checkpoint of an empty chain: what the first append links to. */
 export function emptyChainCheckpoint(key: Buffer, at: Date): Checkpoint {
-  return signCheckpoint(key, { lastId: '0', lastHash: GENESIS, count: 0, at: at.toISOString(), intact: true, brokenReason: null, brokenAfterId: null });
+  return signCheckpoint(key, { chainId: newChainId(), lastId: '0', lastHash: GENESIS, count: 0, at: at.toISOString(), intact: true, brokenReason: null, brokenAfterId: null });
 }
 
 /**
@@ -128,6 +143,7 @@ export function resignCheckpoint(stored: unknown, oldKey: Buffer, newKey: Buffer
   const checkpoint = parseCheckpoint(stored);
   if (checkpoint && checkpointSignedBy(oldKey, checkpoint)) return signCheckpoint(newKey, checkpoint);
   return signCheckpoint(newKey, {
+    chainId: checkpoint?.chainId ?? newChainId(),
     lastId: checkpoint?.lastId ?? '0',
     lastHash: checkpoint?.lastHash ?? GENESIS,
     count: checkpoint?.count ?? 0,
@@ -143,12 +159,14 @@ export function parseCheckpoint(value: unknown): Checkpoint | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Record<string, unknown>;
   const ok =
+    typeof v.chainId === 'string' && /^[0-9a-f-]{36}$/.test(v.chainId) &&
     typeof v.lastId === 'string' && /^\d{1,19}$/.test(v.lastId) &&
     typeof v.lastHash === 'string' && typeof v.count === 'number' && Number.isSafeInteger(v.count) &&
     typeof v.at === 'string' && typeof v.intact === 'boolean' && typeof v.keyId === 'string' && typeof v.mac === 'string' &&
     (v.brokenReason === null || typeof v.brokenReason === 'string') && (v.brokenAfterId === null || typeof v.brokenAfterId === 'string');
   if (!ok) return null;
   return {
+    chainId: v.chainId as string,
     lastId: v.lastId as string,
     lastHash: v.lastHash as string,
     count: v.count as number,

@@ -7,7 +7,9 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { CHAIN_BREAK_MESSAGES, GENESIS_HASH, hashEvent, verifyChainSegment } from './audit-chain';
 import {
+  anchorFileName,
   checkpointSignedBy,
+  newChainId,
   nextCheckpoint,
   parseCheckpoint,
   signCheckpoint,
@@ -56,8 +58,6 @@ export const CHECKPOINT_MESSAGES: Record<CheckpointBreak | 'anchor_ahead', strin
   anchor_ahead: "the newest events were removed: this console's copy of the checkpoint (in DATA_DIR) names an event the chain no longer holds",
 };
 
-/** Where each instance keeps its latest copy of the checkpoint, outside the database. */
-export const ANCHOR_FILE = 'audit-checkpoint.json';
 
 /** Any constant will do: it names the lock that serialises appends to the chain. */
 export const CHAIN_LOCK = 727_001;
@@ -92,6 +92,7 @@ export class AuditService implements OnModuleInit {
       const [tail] = await manager.query(`SELECT id::text AS id, hash FROM audit_events ORDER BY id DESC LIMIT 1`);
       const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM audit_events`);
       const first = signCheckpoint(this.config.auditKey, {
+        chainId: newChainId(),
         lastId: tail?.id ?? '0',
         lastHash: tail?.hash ?? GENESIS_HASH,
         count,
@@ -242,20 +243,21 @@ export class AuditService implements OnModuleInit {
     }
     const checkpoint = await this.checkpoint();
     if (!checkpoint || !checkpointSignedBy(this.config.auditKey, checkpoint)) return;
-    const previous = this.readAnchor();
+    const previous = this.readAnchor(checkpoint.chainId);
     // Never step back: a copy names the furthest point this instance has seen.
     if (previous && BigInt(previous.lastId) > BigInt(checkpoint.lastId)) return;
-    const file = join(this.config.dataDir, ANCHOR_FILE);
+    const file = join(this.config.dataDir, anchorFileName(checkpoint.chainId));
     writeFileSync(`${file}.tmp`, JSON.stringify(checkpoint, null, 2) + '\n', { mode: 0o600 });
     renameSync(`${file}.tmp`, file);
   }
 
-  private readAnchor(): Checkpoint | null {
-    const file = join(this.config.dataDir, ANCHOR_FILE);
+  private readAnchor(chainId: string | undefined): Checkpoint | null {
+    if (!chainId) return null;
+    const file = join(this.config.dataDir, anchorFileName(chainId));
     if (!existsSync(file)) return null;
     try {
       const anchor = parseCheckpoint(JSON.parse(readFileSync(file, 'utf8')));
-      return anchor && checkpointSignedBy(this.config.auditKey, anchor) ? anchor : null;
+      return anchor && anchor.chainId === chainId && checkpointSignedBy(this.config.auditKey, anchor) ? anchor : null;
     } catch {
       return null;
     }
@@ -273,7 +275,7 @@ export class AuditService implements OnModuleInit {
       `SELECT (SELECT checkpoint FROM audit_checkpoint WHERE id = 1) AS checkpoint, (SELECT max(id)::text FROM audit_events) AS "maxId"`,
     );
     const checkpoint = parseCheckpoint(head.checkpoint);
-    const anchor = this.readAnchor();
+    const anchor = this.readAnchor(checkpoint?.chainId);
     const repository = this.dataSource.getRepository(AuditEvent);
     const upTo = checkpoint ? checkpoint.lastId : (head.maxId ?? '0');
     let previousHash = GENESIS_HASH;

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { ConfigError, loadConfig, projectRoot, type AppConfig } from '../config/config';
-import { ANCHOR_FILE } from '../audit/audit.service';
 import { embeddedLockHolder } from './embedded-postgres';
 
 /**
@@ -66,15 +65,20 @@ export async function restore(config: AppConfig, file: string): Promise<string> 
 
 /**
  * A restore takes the audit chain back to the backup's checkpoint on purpose: this instance's
- * copy of a later checkpoint (DATA_DIR/audit-checkpoint.json) is set aside, kept for the
+ * copy of a later checkpoint (DATA_DIR/audit-checkpoint.<chain id>.json) is set aside, kept for the
  * auditor, so that the restored chain is checked against its own signed checkpoint.
  */
 function setAsideAuditAnchor(config: AppConfig): string {
-  const anchor = join(config.dataDir, ANCHOR_FILE);
-  if (!existsSync(anchor)) return '';
-  const kept = `${anchor}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  renameSync(anchor, kept);
-  return ` The audit checkpoint seen before the restore is kept in ${kept}.`;
+  if (!existsSync(config.dataDir)) return '';
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const kept = readdirSync(config.dataDir)
+    .filter((name) => /^audit-checkpoint\.[0-9a-f-]{36}\.json$/.test(name))
+    .map((name) => {
+      const to = join(config.dataDir, `${name}.before-restore-${stamp}`);
+      renameSync(join(config.dataDir, name), to);
+      return to;
+    });
+  return kept.length ? ` The audit checkpoint seen before the restore is kept in ${kept.join(', ')}.` : '';
 }
 
 function embeddedDir(config: AppConfig): string {
