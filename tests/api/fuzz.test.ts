@@ -265,6 +265,48 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
     );
   });
 
+  it('e-mail headers carrying control characters (a NUL in the Message-ID, an RFC 2231 attachment name): never a 500', async () => {
+    const controls = fc.constantFrom(...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter((ch) => ch !== '\n' && ch !== '\r'), '\u007f');
+    const email = (messageId: string, fileName: string, from: string, subject: string) =>
+      [
+        `From: ${from}`,
+        'To: privacy@vimage.it',
+        `Subject: ${subject}`,
+        `Message-ID: <${messageId}@example.org>`,
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Vorrei la cancellazione dei miei dati.',
+        '--b1',
+        `Content-Type: application/pdf; name*=utf-8''${fileName}`,
+        `Content-Disposition: attachment; filename*=utf-8''${fileName}`,
+        'Content-Transfer-Encoding: base64',
+        '',
+        'JVBERi0xLjQK',
+        '--b1--',
+        '',
+      ].join('\r\n');
+    const withControl = (text: string) => controls.map((ch) => text.replace('X', ch));
+    await fc.assert(
+      fc.asyncProperty(
+        withControl('id-X-1'),
+        fc.oneof(withControl('documento-X.pdf'), controls.map((ch) => `documento${encodeURIComponent(ch)}.pdf`)),
+        withControl('Mario X Rossi <mario.rossi@example.org>'),
+        withControl('Richiesta X cancellazione'),
+        async (messageId, fileName, from, subject) => {
+          const before = await counts();
+          const res = await c.api('/api/intake/email', { token, body: email(messageId, fileName, from, subject), headers: { 'content-type': 'message/rfc822' } });
+          expect([200, 201, 400], `→ ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toContain(res.status);
+          if (res.status === 400) expect(await counts()).toEqual(before);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   it('JSON bodies of the workflow and the registers', async () => {
     const target = (await c.api('/api/requests', { token, body: { type: 'access', channel: 'email', receivedAt: new Date().toISOString() } })).body.id;
     await fc.assert(

@@ -14,6 +14,11 @@ export interface ParsedIntake {
 
 const MAX_TEXT = 20_000;
 
+/** A header's value without control characters (C0 and DEL): a tab becomes a space. */
+export function headerText(value: string): string {
+  return value.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+}
+
 /**
  * Reads a message as saved from the privacy@ mailbox (.eml, RFC 822) into a draft request: the
  * sender is the subject, the wording a first guess of the type. The receipt is the company's:
@@ -33,23 +38,24 @@ export async function parseRequestEmail(raw: Buffer, importedAt = new Date()): P
   } catch (error) {
     throw new InvalidInputError(`The message cannot be read: ${(error as Error).message}`);
   }
-  // A message may carry NUL bytes, which PostgreSQL text cannot hold: they mean nothing to a reader.
-  mail.subject = mail.subject?.replace(/\u0000/g, '');
+  // A message may carry NUL bytes, which PostgreSQL text and jsonb cannot hold, and a header
+  // (a subject, a name, an attachment's name) control characters, which mean nothing to a reader.
+  mail.subject = mail.subject === undefined ? undefined : headerText(mail.subject);
   mail.text = mail.text?.replace(/\u0000/g, '');
   if (typeof mail.html === 'string') mail.html = mail.html.replace(/\u0000/g, '');
   const from = mail.from?.value?.[0];
-  if (from?.name) from.name = from.name.replace(/\u0000/g, '');
+  if (from?.name) from.name = headerText(from.name);
   const email = normaliseEmail(from?.address);
   if (!email) throw new InvalidInputError('The message has no sender address (From:)', { from: 'is missing or not an e-mail address' });
   // mailparser makes a missing or malformed Date: into "now": the headers are read here instead.
   const headers = headerFields(raw);
   const receipt = receiptDateOf(headers, importedAt);
   const senderDate = senderDateOf(headers);
-  const messageId = mail.messageId?.replace(/\u0000/g, '').slice(0, 998) || null;
+  const messageId = (mail.messageId === undefined ? '' : headerText(mail.messageId)).slice(0, 998) || null;
 
   const text = (mail.text ?? '').trim() || htmlToPlain(typeof mail.html === 'string' ? mail.html : '');
   const guess = guessRequestType(mail.subject, text);
-  const attachments = mail.attachments.map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size }));
+  const attachments = mail.attachments.map((a) => ({ filename: a.filename ? headerText(a.filename) : null, contentType: headerText(a.contentType), size: a.size }));
   return {
     request: {
       type: guess.type,
