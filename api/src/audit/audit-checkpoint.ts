@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * The chain's head, signed. A hash chain proves that nothing was changed or removed *before*
@@ -121,8 +121,9 @@ export function checkpointProblem(key: Buffer, checkpoint: Checkpoint | null, ta
 
 const GENESIS = '0'.repeat(64);
 
+/** 32 random hex characters: the chain's name, not a record's id (no UUID in a subject's package). */
 export function newChainId(): string {
-  return randomUUID();
+  return randomBytes(16).toString('hex');
 }
 
 /** The file in DATA_DIR holding this instance's copy of a chain's checkpoint. */
@@ -159,7 +160,7 @@ export function parseCheckpoint(value: unknown): Checkpoint | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Record<string, unknown>;
   const ok =
-    typeof v.chainId === 'string' && /^[0-9a-f-]{36}$/.test(v.chainId) &&
+    typeof v.chainId === 'string' && /^[0-9a-f]{32}$/.test(v.chainId) &&
     typeof v.lastId === 'string' && /^\d{1,19}$/.test(v.lastId) &&
     typeof v.lastHash === 'string' && typeof v.count === 'number' && Number.isSafeInteger(v.count) &&
     typeof v.at === 'string' && typeof v.intact === 'boolean' && typeof v.keyId === 'string' && typeof v.mac === 'string' &&

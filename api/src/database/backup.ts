@@ -72,7 +72,7 @@ function setAsideAuditAnchor(config: AppConfig): string {
   if (!existsSync(config.dataDir)) return '';
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const kept = readdirSync(config.dataDir)
-    .filter((name) => /^audit-checkpoint\.[0-9a-f-]{36}\.json$/.test(name))
+    .filter((name) => /^audit-checkpoint\.[0-9a-f]{32}\.json$/.test(name))
     .map((name) => {
       const to = join(config.dataDir, `${name}.before-restore-${stamp}`);
       renameSync(join(config.dataDir, name), to);
