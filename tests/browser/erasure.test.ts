@@ -294,11 +294,10 @@ describe('erasure and the other rights in Chromium', () => {
     await lift.getByLabel('Reason').fill('Accuracy verified; subject told on 23 November');
     // Art. 18(3): when the subject was told, required by the API (a minute ahead: the field has no seconds, and
     // the restriction was put seconds ago; the API allows 5 minutes of clock skew).
+    // The field is in the browser's time zone (Europe/Rome here), not this process's.
     const told = new Date(Date.now() + 60_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    await lift
-      .getByLabel('Subject told on')
-      .fill(`${told.getFullYear()}-${pad(told.getMonth() + 1)}-${pad(told.getDate())}T${pad(told.getHours())}:${pad(told.getMinutes())}`);
+    const inRome = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+    await lift.getByLabel('Subject told on').fill(inRome.format(told).replace(' ', 'T'));
     await lift.getByRole('button', { name: 'Lift restriction' }).click();
     await page.getByTestId('restriction-card').getByText(/^Restriction lifted on /).waitFor();
     await page.getByTestId('request-timeline').getByText('Accuracy verified; subject told on 23 November').waitFor();
