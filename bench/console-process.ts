@@ -14,7 +14,12 @@ export interface RunningProcess {
  * a benchmark's own work (a load generator, the clock) must not share its event loop.
  */
 export function startConsoleProcess(env: Record<string, string>, nodeOptions: string[] = []): Promise<RunningProcess> {
-  return startProcess(join(__dirname, '../api/src/main.js'), { LOG_LEVEL: 'warn', ADMIN_DIR: 'none', RETENTION_SWEEP_CRON: 'off', ...env }, 'Privacy console ready', nodeOptions);
+  return startProcess(
+    join(__dirname, '../api/src/main.js'),
+    { LOG_LEVEL: 'warn', ADMIN_DIR: 'none', RETENTION_SWEEP_CRON: 'off', ...env },
+    'Privacy console ready',
+    nodeOptions,
+  );
 }
 
 /** The floor server of `bench:load` (`load-floor-server.ts`), in a process of its own as well. */
@@ -22,9 +27,17 @@ export function startFloorServer(env: Record<string, string>): Promise<RunningPr
   return startProcess(join(__dirname, 'load-floor-server.js'), env, 'Floor server ready');
 }
 
-async function startProcess(script: string, env: Record<string, string>, ready: string, nodeOptions: string[] = []): Promise<RunningProcess> {
+async function startProcess(
+  script: string,
+  env: Record<string, string>,
+  ready: string,
+  nodeOptions: string[] = [],
+): Promise<RunningProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeOptions, script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeOptions, script], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes(ready) && resolve());
     child.on('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
@@ -39,4 +52,3 @@ async function startProcess(script: string, env: Record<string, string>, ready: 
     },
   };
 }
-

@@ -20,11 +20,40 @@ export interface DatasetSize {
   accessLogs: number;
 }
 
-export const FULL: DatasetSize = { leads: 1_000_000, chatMessages: 2_000_000, calendarEvents: 500_000, consents: 1_000_000, accessLogs: 3_000_000 };
+export const FULL: DatasetSize = {
+  leads: 1_000_000,
+  chatMessages: 2_000_000,
+  calendarEvents: 500_000,
+  consents: 1_000_000,
+  accessLogs: 3_000_000,
+};
 
 const FIRST = fakerIT.rawDefinitions.person!.first_name!.generic as string[];
 const LAST = fakerIT.rawDefinitions.person!.last_name!.generic as string[];
-const PREFIXES = ['320', '328', '329', '330', '333', '334', '335', '338', '339', '340', '342', '345', '346', '347', '348', '349', '351', '366', '380', '389', '392', '393'];
+const PREFIXES = [
+  '320',
+  '328',
+  '329',
+  '330',
+  '333',
+  '334',
+  '335',
+  '338',
+  '339',
+  '340',
+  '342',
+  '345',
+  '346',
+  '347',
+  '348',
+  '349',
+  '351',
+  '366',
+  '380',
+  '389',
+  '392',
+  '393',
+];
 const DOMAINS = ['gmail.com', 'libero.it', 'yahoo.it', 'hotmail.it', 'outlook.it', 'virgilio.it'];
 
 /** Cheap deterministic mixing, so person i always has the same names. */
@@ -39,7 +68,12 @@ export function mix(i: number, salt: number): number {
 export function person(i: number) {
   const first = FIRST[mix(i, 1) % FIRST.length];
   const last = LAST[mix(i, 2) % LAST.length];
-  const slug = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+  const slug = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
   const email = `${slug(first)}.${slug(last)}${i}@${DOMAINS[mix(i, 3) % DOMAINS.length]}`;
   const mobile = `${PREFIXES[i % PREFIXES.length]}${String(Math.floor(i / PREFIXES.length)).padStart(7, '0')}`;
   return {
@@ -80,7 +114,8 @@ type IndexRow = [string, string, string, string, string];
 export async function loadDataset(client: Client, size: DatasetSize, log: (line: string) => void): Promise<void> {
   const people = size.leads;
   const base = Date.UTC(2026, 10, 22) - 700 * 86_400_000;
-  const at = (i: number, salt: number, days = 700) => new Date(base + ((mix(i, salt) % (days * 1440)) * 60_000)).toISOString();
+  const at = (i: number, salt: number, days = 700) =>
+    new Date(base + (mix(i, salt) % (days * 1440)) * 60_000).toISOString();
   const index: IndexRow[] = [];
   const flushIndex = async () => {
     await copy(client, 'subject_identifiers', ['kind', 'value', 'source', 'record_id', 'field'], index);
@@ -98,9 +133,33 @@ export async function loadDataset(client: Client, size: DatasetSize, log: (line:
       const p = person(i);
       const id = randomUUID();
       const phone = phoneWritings(p.mobile)[i % 6];
-      rows.push([id, `bench-lead-${i}`, p.first, p.last, i % 3 === 0 ? p.email.toUpperCase() : p.email, phone, i % 2 ? `${p.last} Srl` : null,
-        `Vorremmo un preventivo per il negozio. Richiamatemi al ${phone}.`, 'negozio', 'più clienti', 'google', 'cpc', 'vetrine-autunno', null, null, '/vetrine', 'https://www.google.com/', at(i, 5), at(i, 5)]);
-      index.push(['email', p.email, 'leads', id, 'email'], ['phone', p.e164, 'leads', id, 'phone'], ['name', p.name, 'leads', id, 'name'], ['phone', p.e164, 'leads', id, 'message']);
+      rows.push([
+        id,
+        `bench-lead-${i}`,
+        p.first,
+        p.last,
+        i % 3 === 0 ? p.email.toUpperCase() : p.email,
+        phone,
+        i % 2 ? `${p.last} Srl` : null,
+        `Vorremmo un preventivo per il negozio. Richiamatemi al ${phone}.`,
+        'negozio',
+        'più clienti',
+        'google',
+        'cpc',
+        'vetrine-autunno',
+        null,
+        null,
+        '/vetrine',
+        'https://www.google.com/',
+        at(i, 5),
+        at(i, 5),
+      ]);
+      index.push(
+        ['email', p.email, 'leads', id, 'email'],
+        ['phone', p.e164, 'leads', id, 'phone'],
+        ['name', p.name, 'leads', id, 'name'],
+        ['phone', p.e164, 'leads', id, 'message'],
+      );
       if (rows.length === 100_000) {
         await copy(client, 'leads', LEAD_COLUMNS, rows);
         await flushIndex();
@@ -120,28 +179,56 @@ export async function loadDataset(client: Client, size: DatasetSize, log: (line:
       const p = person(i);
       const conversationId = randomUUID();
       const startedAt = at(c, 7, 360);
-      conversations.push([conversationId, `bench-chat-${c}`, ['anthropic', 'openai', 'gemini', 'ollama'][c % 4], startedAt]);
+      conversations.push([
+        conversationId,
+        `bench-chat-${c}`,
+        ['anthropic', 'openai', 'gemini', 'ollama'][c % 4],
+        startedAt,
+      ]);
       const t = Date.parse(startedAt);
       for (let m = 0; m < perConversation && c * perConversation + m < size.chatMessages; m++) {
         const id = randomUUID();
         const user = m % 2 === 0;
-        let content = user ? 'Fate allestimenti per negozi? Quanto costa un sopralluogo?' : 'Sì, il sopralluogo è gratuito. Vuole essere ricontattato? Può scrivere a info@vimage.it.';
+        let content = user
+          ? 'Fate allestimenti per negozi? Quanto costa un sopralluogo?'
+          : 'Sì, il sopralluogo è gratuito. Vuole essere ricontattato? Può scrivere a info@vimage.it.';
         if (m === 4) {
           content = c % 2 ? `Sì, il mio numero è ${phoneWritings(p.mobile)[c % 6]}` : `Sì, scrivetemi a ${p.email}`;
-          index.push(c % 2 ? ['phone', p.e164, 'chat-messages', id, 'content'] : ['email', p.email, 'chat-messages', id, 'content']);
+          index.push(
+            c % 2
+              ? ['phone', p.e164, 'chat-messages', id, 'content']
+              : ['email', p.email, 'chat-messages', id, 'content'],
+          );
         }
-        messages.push([id, null, conversationId, user ? 'user' : 'assistant', content, new Date(t + m * 30_000).toISOString()]);
+        messages.push([
+          id,
+          null,
+          conversationId,
+          user ? 'user' : 'assistant',
+          content,
+          new Date(t + m * 30_000).toISOString(),
+        ]);
       }
       if (messages.length >= 100_000) {
         await copy(client, 'chat_conversations', ['id', 'external_id', 'provider', 'started_at'], conversations);
-        await copy(client, 'chat_messages', ['id', 'external_id', 'conversation_id', 'role', 'content', 'sent_at'], messages);
+        await copy(
+          client,
+          'chat_messages',
+          ['id', 'external_id', 'conversation_id', 'role', 'content', 'sent_at'],
+          messages,
+        );
         await flushIndex();
         conversations.length = 0;
         messages.length = 0;
       }
     }
     await copy(client, 'chat_conversations', ['id', 'external_id', 'provider', 'started_at'], conversations);
-    await copy(client, 'chat_messages', ['id', 'external_id', 'conversation_id', 'role', 'content', 'sent_at'], messages);
+    await copy(
+      client,
+      'chat_messages',
+      ['id', 'external_id', 'conversation_id', 'role', 'content', 'sent_at'],
+      messages,
+    );
     await flushIndex();
   });
 
@@ -153,26 +240,57 @@ export async function loadDataset(client: Client, size: DatasetSize, log: (line:
       const i = mix(k, 8) % people;
       const p = person(i);
       const connectionId = randomUUID();
-      connections.push([connectionId, `bench-conn-${k}`, p.email, '{https://www.googleapis.com/auth/calendar}', at(k, 9, 300)]);
+      connections.push([
+        connectionId,
+        `bench-conn-${k}`,
+        p.email,
+        '{https://www.googleapis.com/auth/calendar}',
+        at(k, 9, 300),
+      ]);
       index.push(['account', p.email, 'calendar-connections', connectionId, 'accountEmail']);
       for (let e = 0; e < perConnection && k * perConnection + e < size.calendarEvents; e++) {
         const id = randomUUID();
         const starts = Date.parse(at(k * 7 + e, 10, 300));
-        events.push([id, null, connectionId, ['manual', 'system', 'imported'][e % 3], 'Sopralluogo negozio', `Referente: ${p.first} ${p.last}`,
-          JSON.stringify([{ email: p.email, name: `${p.first} ${p.last}` }, { email: 'laura.vianello@vimage.it', name: 'Laura Vianello' }]),
-          new Date(starts).toISOString(), new Date(starts + 3_600_000).toISOString()]);
-        index.push(['email', p.email, 'calendar-events', id, 'attendees'], ['name', p.name, 'calendar-events', id, 'attendees'],
-          ['email', 'laura.vianello@vimage.it', 'calendar-events', id, 'attendees'], ['name', 'laura vianello', 'calendar-events', id, 'attendees']);
+        events.push([
+          id,
+          null,
+          connectionId,
+          ['manual', 'system', 'imported'][e % 3],
+          'Sopralluogo negozio',
+          `Referente: ${p.first} ${p.last}`,
+          JSON.stringify([
+            { email: p.email, name: `${p.first} ${p.last}` },
+            { email: 'laura.vianello@vimage.it', name: 'Laura Vianello' },
+          ]),
+          new Date(starts).toISOString(),
+          new Date(starts + 3_600_000).toISOString(),
+        ]);
+        index.push(
+          ['email', p.email, 'calendar-events', id, 'attendees'],
+          ['name', p.name, 'calendar-events', id, 'attendees'],
+          ['email', 'laura.vianello@vimage.it', 'calendar-events', id, 'attendees'],
+          ['name', 'laura vianello', 'calendar-events', id, 'attendees'],
+        );
       }
       if (events.length >= 100_000) {
-        await copy(client, 'calendar_connections', ['id', 'external_id', 'account_email', 'scopes', 'connected_at'], connections);
+        await copy(
+          client,
+          'calendar_connections',
+          ['id', 'external_id', 'account_email', 'scopes', 'connected_at'],
+          connections,
+        );
         await copy(client, 'calendar_events', EVENT_COLUMNS, events);
         await flushIndex();
         connections.length = 0;
         events.length = 0;
       }
     }
-    await copy(client, 'calendar_connections', ['id', 'external_id', 'account_email', 'scopes', 'connected_at'], connections);
+    await copy(
+      client,
+      'calendar_connections',
+      ['id', 'external_id', 'account_email', 'scopes', 'connected_at'],
+      connections,
+    );
     await copy(client, 'calendar_events', EVENT_COLUMNS, events);
     await flushIndex();
   });
@@ -185,9 +303,25 @@ export async function loadDataset(client: Client, size: DatasetSize, log: (line:
       const id = randomUUID();
       const recordedAt = at(n, 11, 360);
       const withEmail = n % 3 === 0;
-      rows.push([id, `bench-consent-${n}`, p.consentId, withEmail ? p.email : null,
-        JSON.stringify({ necessary: true, functional: false, ai_chatbot: n % 2 === 0, statistics: true, analytics: n % 3 === 0, marketing: false }),
-        n < people ? 'grant' : 'update', '2026-06-11', false, recordedAt, new Date(Date.parse(recordedAt) + 365 * 86_400_000).toISOString()]);
+      rows.push([
+        id,
+        `bench-consent-${n}`,
+        p.consentId,
+        withEmail ? p.email : null,
+        JSON.stringify({
+          necessary: true,
+          functional: false,
+          ai_chatbot: n % 2 === 0,
+          statistics: true,
+          analytics: n % 3 === 0,
+          marketing: false,
+        }),
+        n < people ? 'grant' : 'update',
+        '2026-06-11',
+        false,
+        recordedAt,
+        new Date(Date.parse(recordedAt) + 365 * 86_400_000).toISOString(),
+      ]);
       index.push(['consent_id', p.consentId, 'consents', id, 'consentId']);
       if (withEmail) index.push(['email', p.email, 'consents', id, 'email']);
       if (rows.length === 100_000) {
@@ -204,7 +338,14 @@ export async function loadDataset(client: Client, size: DatasetSize, log: (line:
     function* rows() {
       for (let n = 0; n < size.accessLogs; n++) {
         const p = person(mix(n, 12) % people);
-        yield [p.ip, 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0', ['/', '/vetrine', '/contatti', '/progetti'][n % 4], 'GET', 200, at(n, 13, 29)];
+        yield [
+          p.ip,
+          'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0',
+          ['/', '/vetrine', '/contatti', '/progetti'][n % 4],
+          'GET',
+          200,
+          at(n, 13, 29),
+        ];
       }
     }
     await copy(client, 'access_logs', ['ip', 'user_agent', 'path', 'method', 'status', 'at'], rows());
@@ -215,9 +356,50 @@ export async function loadDataset(client: Client, size: DatasetSize, log: (line:
   });
 }
 
-const LEAD_COLUMNS = ['id', 'external_id', 'first_name', 'last_name', 'email', 'phone', 'company', 'message', 'space_type', 'objective', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'landing_page', 'referrer', 'consent_given_at', 'submitted_at'];
-const EVENT_COLUMNS = ['id', 'external_id', 'connection_id', 'origin', 'title', 'description', 'attendees', 'starts_at', 'ends_at'];
-const CONSENT_COLUMNS = ['id', 'external_id', 'consent_id', 'email', 'categories', 'action', 'policy_version', 'do_not_track', 'recorded_at', 'valid_until'];
+const LEAD_COLUMNS = [
+  'id',
+  'external_id',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'company',
+  'message',
+  'space_type',
+  'objective',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'landing_page',
+  'referrer',
+  'consent_given_at',
+  'submitted_at',
+];
+const EVENT_COLUMNS = [
+  'id',
+  'external_id',
+  'connection_id',
+  'origin',
+  'title',
+  'description',
+  'attendees',
+  'starts_at',
+  'ends_at',
+];
+const CONSENT_COLUMNS = [
+  'id',
+  'external_id',
+  'consent_id',
+  'email',
+  'categories',
+  'action',
+  'policy_version',
+  'do_not_track',
+  'recorded_at',
+  'valid_until',
+];
 
 /** Creates the benchmark database unless it exists; true when it was just created. */
 export async function ensureDatabase(server: string, name: string): Promise<boolean> {

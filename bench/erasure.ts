@@ -28,7 +28,9 @@ async function main() {
   const scale = Number(args.scale ?? 1);
   const wanted = Number(args.people ?? 20);
   const server = args.server ?? process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const size = Object.fromEntries(Object.entries(FULL).map(([k, v]) => [k, Math.max(10, Math.round(v * scale))])) as unknown as DatasetSize;
+  const size = Object.fromEntries(
+    Object.entries(FULL).map(([k, v]) => [k, Math.max(10, Math.round(v * scale))]),
+  ) as unknown as DatasetSize;
   const dbName = `pc_bench_${size.leads}`;
   const url = new URL(server);
   url.pathname = `/${dbName}`;
@@ -64,10 +66,18 @@ async function main() {
   try {
     await ensureDataset(db, size, fresh);
     const base = running.url.replace('localhost', '127.0.0.1');
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@console.test', password: 'timing harness passphrase 7' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@console.test', password: 'timing harness passphrase 7' }),
+    });
     const { token } = (await login.json()) as { token: string };
     const api = async (path: string, body: unknown) => {
-      const res = await fetch(`${base}/api${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}/api${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const json = (await res.json()) as any;
       if (!res.ok) throw new Error(`${path}: ${res.status} ${json.message}`);
       return json;
@@ -85,7 +95,14 @@ async function main() {
       );
       const sources: string[] = rows[0].sources ?? [];
       const logs = await db.query(`SELECT 1 FROM access_logs WHERE ip = $1 LIMIT 1`, [p.ip]);
-      if (['leads', 'chat-messages', 'calendar-connections', 'calendar-events', 'consents'].every((s) => sources.includes(s)) && logs.rowCount && !people.includes(i)) people.push(i);
+      if (
+        ['leads', 'chat-messages', 'calendar-connections', 'calendar-events', 'consents'].every((s) =>
+          sources.includes(s),
+        ) &&
+        logs.rowCount &&
+        !people.includes(i)
+      )
+        people.push(i);
     }
     if (people.length < wanted) console.log(`Only ${people.length} people are in every source; erasing those.`);
 
@@ -94,8 +111,18 @@ async function main() {
     const affected: number[] = [];
     for (const i of people) {
       const p = person(i);
-      await db.query(`UPDATE calendar_connections SET refresh_token_encrypted = $2 WHERE account_email = $1`, [p.email, seal(Buffer.from(KEY, 'hex'), `1//bench-${i}`)]);
-      const request = await api('/requests', { type: 'erasure', channel: 'email', receivedAt: new Date().toISOString(), subjectName: `${p.first} ${p.last}`, subjectEmail: p.email, subjectPhone: p.e164 });
+      await db.query(`UPDATE calendar_connections SET refresh_token_encrypted = $2 WHERE account_email = $1`, [
+        p.email,
+        seal(Buffer.from(KEY, 'hex'), `1//bench-${i}`),
+      ]);
+      const request = await api('/requests', {
+        type: 'erasure',
+        channel: 'email',
+        receivedAt: new Date().toISOString(),
+        subjectName: `${p.first} ${p.last}`,
+        subjectEmail: p.email,
+        subjectPhone: p.e164,
+      });
       await api(`/requests/${request.id}/verify`, { method: 'email_from_known_address' });
       let t = performance.now();
       await api(`/requests/${request.id}/erase?dryRun=true`, { ips: [p.ip] });
@@ -103,18 +130,24 @@ async function main() {
       t = performance.now();
       const report = await api(`/requests/${request.id}/erase`, { ips: [p.ip] });
       runs.push(performance.now() - t);
-      if (report.state !== 'complete') throw new Error(`erasure of person ${i} is ${report.state}: ${JSON.stringify(report.sources.filter((s: any) => s.error))}`);
+      if (report.state !== 'complete')
+        throw new Error(
+          `erasure of person ${i} is ${report.state}: ${JSON.stringify(report.sources.filter((s: any) => s.error))}`,
+        );
       affected.push(report.sources.reduce((n: number, s: any) => n + (s.recordsAffected ?? 0), 0));
     }
     const row = (what: string, values: number[]) => {
       const { p50, p95 } = percentiles(values);
       return [what, p50.toFixed(0), p95.toFixed(0), Math.max(...values).toFixed(0)];
     };
-    printTable(`Erasure of ${people.length} people present in every source (${size.leads.toLocaleString('en')}-lead database), ms`, ['', 'p50', 'p95', 'max'], [
-      row('dry run (lists every record)', previews),
-      row('erasure (every source, Google revocation)', runs),
-    ]);
-    console.log(`Records changed per person: ${Math.min(...affected)}–${Math.max(...affected)}; Google revocations: ${revocations}. Goal: erasure under 1 s.`);
+    printTable(
+      `Erasure of ${people.length} people present in every source (${size.leads.toLocaleString('en')}-lead database), ms`,
+      ['', 'p50', 'p95', 'max'],
+      [row('dry run (lists every record)', previews), row('erasure (every source, Google revocation)', runs)],
+    );
+    console.log(
+      `Records changed per person: ${Math.min(...affected)}–${Math.max(...affected)}; Google revocations: ${revocations}. Goal: erasure under 1 s.`,
+    );
   } finally {
     await db.end();
     await running.close();

@@ -40,27 +40,67 @@ async function main() {
   let console_: RunningProcess | null = null;
   try {
     console_ = await startConsoleProcess(
-      { DATABASE_URL: url.toString(), ENCRYPTION_KEY: 'd'.repeat(64), ADMIN_EMAIL: 'bench@console.test', ADMIN_PASSWORD: 'timing harness passphrase 7' },
+      {
+        DATABASE_URL: url.toString(),
+        ENCRYPTION_KEY: 'd'.repeat(64),
+        ADMIN_EMAIL: 'bench@console.test',
+        ADMIN_PASSWORD: 'timing harness passphrase 7',
+      },
       profile,
     );
     const { base, pid } = console_;
-    const token = (await post(base, '/api/auth/login', { email: 'bench@console.test', password: 'timing harness passphrase 7' })).token as string;
+    const token = (
+      await post(base, '/api/auth/login', { email: 'bench@console.test', password: 'timing harness passphrase 7' })
+    ).token as string;
     const key = (await post(base, '/api/api-keys', { name: 'bench' }, token)).key as string;
     const ingest = (source: string, body: unknown) => post(base, `/api/ingest/${source}`, body, undefined, key);
 
     await ingest('leads', [
-      { externalId: 't-lead', firstName: 'Giulia', lastName: 'Bianchi', email: 'typical@example.it', phone: '347 111 2233', message: 'Preventivo vetrina', utmSource: 'google', submittedAt: '2026-11-02T10:00:00Z' },
-      { externalId: 'h-lead', firstName: 'Marco', lastName: 'Rossi', email: 'heavy@example.it', phone: '347 444 5566', submittedAt: '2026-11-02T10:00:00Z' },
+      {
+        externalId: 't-lead',
+        firstName: 'Giulia',
+        lastName: 'Bianchi',
+        email: 'typical@example.it',
+        phone: '347 111 2233',
+        message: 'Preventivo vetrina',
+        utmSource: 'google',
+        submittedAt: '2026-11-02T10:00:00Z',
+      },
+      {
+        externalId: 'h-lead',
+        firstName: 'Marco',
+        lastName: 'Rossi',
+        email: 'heavy@example.it',
+        phone: '347 444 5566',
+        submittedAt: '2026-11-02T10:00:00Z',
+      },
     ]);
     await ingest('chat-conversations', [
-      { externalId: 't-chat', provider: 'anthropic', startedAt: '2026-11-05T18:00:00Z', messages: [
-        { role: 'user', content: 'Fate allestimenti per negozi?', sentAt: '2026-11-05T18:00:01Z' },
-        { role: 'assistant', content: 'Sì, certo.', sentAt: '2026-11-05T18:00:02Z' },
-        { role: 'user', content: 'Richiamatemi al 347 111 2233', sentAt: '2026-11-05T18:00:03Z' },
-      ] },
-      { externalId: 'h-chat', provider: 'openai', startedAt: '2026-11-05T18:00:00Z', messages: [{ role: 'user', content: 'Scrivetemi a heavy@example.it', sentAt: '2026-11-05T18:00:01Z' }] },
+      {
+        externalId: 't-chat',
+        provider: 'anthropic',
+        startedAt: '2026-11-05T18:00:00Z',
+        messages: [
+          { role: 'user', content: 'Fate allestimenti per negozi?', sentAt: '2026-11-05T18:00:01Z' },
+          { role: 'assistant', content: 'Sì, certo.', sentAt: '2026-11-05T18:00:02Z' },
+          { role: 'user', content: 'Richiamatemi al 347 111 2233', sentAt: '2026-11-05T18:00:03Z' },
+        ],
+      },
+      {
+        externalId: 'h-chat',
+        provider: 'openai',
+        startedAt: '2026-11-05T18:00:00Z',
+        messages: [{ role: 'user', content: 'Scrivetemi a heavy@example.it', sentAt: '2026-11-05T18:00:01Z' }],
+      },
     ]);
-    await ingest('consents', { consentId: 'typical-browser', email: 'typical@example.it', categories: { necessary: true, ai_chatbot: true }, action: 'grant', policyVersion: '2026-06-11', recordedAt: '2026-11-02T09:00:00Z' });
+    await ingest('consents', {
+      consentId: 'typical-browser',
+      email: 'typical@example.it',
+      categories: { necessary: true, ai_chatbot: true },
+      action: 'grant',
+      policyVersion: '2026-06-11',
+      recordedAt: '2026-11-02T09:00:00Z',
+    });
     const db = new Client({ connectionString: url.toString() });
     await db.connect();
     await db.query(
@@ -86,18 +126,35 @@ async function main() {
       const used = threadsCpu(pid);
       const cpuDatabase = postgresCpu() - database;
       const entries = await readZip(zip);
-      const manifest = JSON.parse(entries.get('manifest.json')!.toString()) as { files: Array<{ path: string; size: number; records: number; sha256: string }> };
+      const manifest = JSON.parse(entries.get('manifest.json')!.toString()) as {
+        files: Array<{ path: string; size: number; records: number; sha256: string }>;
+      };
       const chat = manifest.files.find((f) => f.path === 'data/chat-messages.json')!;
       if (chat.records !== expected) throw new Error(`${chat.records} chat messages exported, expected ${expected}`);
       for (const f of manifest.files) {
         const content = entries.get(f.path)!;
-        if (content.length !== f.size || createHash('sha256').update(content).digest('hex') !== f.sha256) throw new Error(`${f.path}: size or checksum differs from the manifest`);
+        if (content.length !== f.size || createHash('sha256').update(content).digest('hex') !== f.sha256)
+          throw new Error(`${f.path}: size or checksum differs from the manifest`);
       }
       const raw = manifest.files.reduce((n, f) => n + f.size, 0);
-      return { ms, raw, zip, entries, rssGrowth: peak - baseline, cpuMain: used.main - cpu.main, cpuOther: used.other - cpu.other, cpuDatabase };
+      return {
+        ms,
+        raw,
+        zip,
+        entries,
+        rssGrowth: peak - baseline,
+        cpuMain: used.main - cpu.main,
+        cpuOther: used.other - cpu.other,
+        cpuDatabase,
+      };
     };
     const requestFor = async (email: string) => {
-      const request = await post(base, '/api/requests', { type: 'access', channel: 'email', language: 'it', receivedAt: new Date().toISOString(), subjectEmail: email }, token);
+      const request = await post(
+        base,
+        '/api/requests',
+        { type: 'access', channel: 'email', language: 'it', receivedAt: new Date().toISOString(), subjectEmail: email },
+        token,
+      );
       await post(base, `/api/requests/${request.id}/verify`, { method: 'email_from_known_address' }, token);
       return request.id as string;
     };
@@ -105,7 +162,19 @@ async function main() {
     const typical = await exportOnce(await requestFor('typical@example.it'), 3);
     const heavyId = await requestFor('heavy@example.it');
     const rows: Array<Array<string | number>> = [
-      ['typical subject', typical.ms, typical.raw / 1e6, typical.zip.length / 1e6, typical.raw / 1e6 / (typical.ms / 1000), typical.rssGrowth / 1e6, typical.cpuMain, typical.cpuOther, typical.cpuDatabase, '', ''],
+      [
+        'typical subject',
+        typical.ms,
+        typical.raw / 1e6,
+        typical.zip.length / 1e6,
+        typical.raw / 1e6 / (typical.ms / 1000),
+        typical.rssGrowth / 1e6,
+        typical.cpuMain,
+        typical.cpuOther,
+        typical.cpuDatabase,
+        '',
+        '',
+      ],
     ];
     // The heavy package and the floor, one after the other, `runs` times: the machine is shared,
     // so each export is compared with the floor measured right after it.
@@ -142,11 +211,25 @@ async function main() {
     }
     printTable(
       'Access package export (through HTTP, console in its own process; floor: archiver alone on the same files from memory, right after)',
-      ['', 'ms', 'data MB', 'zip MB', 'MB/s (data)', 'RSS growth MB', 'CPU main ms', 'CPU other threads ms', 'CPU PostgreSQL ms', 'floor MB/s', 'export / floor'],
+      [
+        '',
+        'ms',
+        'data MB',
+        'zip MB',
+        'MB/s (data)',
+        'RSS growth MB',
+        'CPU main ms',
+        'CPU other threads ms',
+        'CPU PostgreSQL ms',
+        'floor MB/s',
+        'export / floor',
+      ],
       rows,
     );
     const sorted = [...ratios].sort((x, y) => x - y);
-    console.log(`\n  export / floor over ${runs} runs: median ${sorted[Math.floor((sorted.length - 1) / 2)].toFixed(2)}, best ${sorted[sorted.length - 1].toFixed(2)}, worst ${sorted[0].toFixed(2)}`);
+    console.log(
+      `\n  export / floor over ${runs} runs: median ${sorted[Math.floor((sorted.length - 1) / 2)].toFixed(2)}, best ${sorted[sorted.length - 1].toFixed(2)}, worst ${sorted[0].toFixed(2)}`,
+    );
   } finally {
     await console_?.stop();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
@@ -213,7 +296,11 @@ function download(url: string, token: string): Promise<Buffer> {
 async function post(base: string, path: string, body: unknown, token?: string, key?: string): Promise<any> {
   const res = await fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(key ? { 'x-api-key': key } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(key ? { 'x-api-key': key } : {}),
+    },
     body: JSON.stringify(body),
   });
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);

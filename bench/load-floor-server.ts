@@ -9,13 +9,21 @@ import { Pool } from 'pg';
  *
  *   DATABASE_URL=... PORT=... node dist/bench/load-floor-server.js
  */
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) });
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
+});
 
 createServer(async (req, res) => {
   try {
     const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
-    await pool.query(`SELECT s.id, u.email, u.role FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = encode(sha256($1::bytea), 'hex') AND s.revoked_at IS NULL`, [token]);
-    const page = await pool.query(`SELECT id, reference, type, status, received_at, due_date FROM requests ORDER BY received_at DESC LIMIT 25`);
+    await pool.query(
+      `SELECT s.id, u.email, u.role FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = encode(sha256($1::bytea), 'hex') AND s.revoked_at IS NULL`,
+      [token],
+    );
+    const page = await pool.query(
+      `SELECT id, reference, type, status, received_at, due_date FROM requests ORDER BY received_at DESC LIMIT 25`,
+    );
     const [{ total }] = (await pool.query(`SELECT count(*)::int AS total FROM requests`)).rows;
     res.writeHead(200, { 'content-type': 'application/json', 'content-range': `requests 0-24/${total}` });
     res.end(JSON.stringify(page.rows));

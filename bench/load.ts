@@ -27,7 +27,9 @@ async function main() {
   const warmup = Number(args.warmup ?? 5);
   const connections = Number(args.connections ?? 50);
   const server = args.server ?? process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const size = Object.fromEntries(Object.entries(FULL).map(([k, v]) => [k, Math.max(10, Math.round(v * scale))])) as unknown as DatasetSize;
+  const size = Object.fromEntries(
+    Object.entries(FULL).map(([k, v]) => [k, Math.max(10, Math.round(v * scale))]),
+  ) as unknown as DatasetSize;
   const dbName = `pc_bench_${size.leads}`;
   const url = new URL(server);
   url.pathname = `/${dbName}`;
@@ -36,20 +38,27 @@ async function main() {
   const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
   const fresh = await ensureDatabase(server, dbName);
   // The console in a process of its own, configured as in production: autocannon must not share its event loop.
-  const running = await startConsoleProcess({
-    NODE_ENV: 'production',
-    DATABASE_URL: url.toString(),
-    DATABASE_POOL_SIZE: String(Math.min(20, connections)),
-    ENCRYPTION_KEY: 'c'.repeat(64),
-    ADMIN_EMAIL: 'bench@console.test',
-    ADMIN_PASSWORD: 'timing harness passphrase 7',
-  }, profile);
+  const running = await startConsoleProcess(
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: url.toString(),
+      DATABASE_POOL_SIZE: String(Math.min(20, connections)),
+      ENCRYPTION_KEY: 'c'.repeat(64),
+      ADMIN_EMAIL: 'bench@console.test',
+      ADMIN_PASSWORD: 'timing harness passphrase 7',
+    },
+    profile,
+  );
   const db = new Client({ connectionString: url.toString() });
   await db.connect();
   try {
     await ensureDataset(db, size, fresh);
     const base = running.base;
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@console.test', password: 'timing harness passphrase 7' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@console.test', password: 'timing harness passphrase 7' }),
+    });
     const { token } = (await login.json()) as { token: string };
     const random = () => person(Math.floor(Math.random() * size.leads));
     // The requests page must answer a full page (and its audit event name 25 requests): the
@@ -57,38 +66,76 @@ async function main() {
     const [{ n: held }] = (await db.query('SELECT count(*)::int AS n FROM requests')).rows;
     for (let i = held; i < 100; i++) {
       const p = person(i);
-      const body = { type: 'access', channel: 'email', receivedAt: new Date(Date.now() - i * 3_600_000).toISOString(), subjectName: p.name, subjectEmail: p.email };
-      const made = await fetch(`${base}/api/requests`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const body = {
+        type: 'access',
+        channel: 'email',
+        receivedAt: new Date(Date.now() - i * 3_600_000).toISOString(),
+        subjectName: p.name,
+        subjectEmail: p.email,
+      };
+      const made = await fetch(`${base}/api/requests`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (made.status !== 201) throw new Error(`registering a request failed: ${made.status} ${await made.text()}`);
     }
 
     const scenarios: Array<[string, () => string]> = [
       ['subject search (random e-mail)', () => `/api/subjects/search?q=${encodeURIComponent(random().email)}`],
-      ['leads list filtered by e-mail', () => `/api/leads?filter=${encodeURIComponent(JSON.stringify({ email: random().email }))}&range=[0,24]`],
-      ['leads list, first page, newest first', () => `/api/leads?sort=${encodeURIComponent('["submittedAt","DESC"]')}&range=[0,24]`],
+      [
+        'leads list filtered by e-mail',
+        () => `/api/leads?filter=${encodeURIComponent(JSON.stringify({ email: random().email }))}&range=[0,24]`,
+      ],
+      [
+        'leads list, first page, newest first',
+        () => `/api/leads?sort=${encodeURIComponent('["submittedAt","DESC"]')}&range=[0,24]`,
+      ],
       ['requests list', () => `/api/requests?range=[0,24]`],
     ];
     /** One scenario: `warmup` seconds unmeasured, then `duration` measured; its row of the table. */
     const measure = async (name: string, options: autocannon.Options): Promise<Array<string | number>> => {
-      const run = (seconds: number) => autocannon({ connections, headers: { authorization: `Bearer ${token}` }, ...options, duration: seconds });
+      const run = (seconds: number) =>
+        autocannon({ connections, headers: { authorization: `Bearer ${token}` }, ...options, duration: seconds });
       if (warmup > 0) await run(warmup);
       const result = await run(duration);
-      return [name, result.requests.total, result.requests.average.toFixed(0), result.latency.p50, result.latency.p99, result.latency.max, result.errors + result.timeouts, result.non2xx];
+      return [
+        name,
+        result.requests.total,
+        result.requests.average.toFixed(0),
+        result.latency.p50,
+        result.latency.p99,
+        result.latency.max,
+        result.errors + result.timeouts,
+        result.non2xx,
+      ];
     };
     const rows: Array<Array<string | number>> = [];
     for (const [name, path] of scenarios.filter(([name]) => !only || name.includes(only))) {
-      rows.push(await measure(name, { url: base, requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path() }) }] }));
+      rows.push(
+        await measure(name, {
+          url: base,
+          requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path() }) }],
+        }),
+      );
     }
     // The floor, right after: the requests page from a bare node:http server with the same round trips.
     if (!only) {
-      const floor = await startFloorServer({ DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: String(Math.min(20, connections)) });
+      const floor = await startFloorServer({
+        DATABASE_URL: url.toString(),
+        DATABASE_POOL_SIZE: String(Math.min(20, connections)),
+      });
       try {
         rows.push(await measure('floor: requests page, bare node:http + pg', { url: `${floor.base}/` }));
       } finally {
         await floor.stop();
       }
     }
-    printTable(`${connections} connections, ${duration} s per scenario after ${warmup} s unmeasured, ${size.leads.toLocaleString('en')}-lead database (latency in ms)`, ['scenario', 'requests', 'req/s', 'p50', 'p99', 'max', 'errors', 'non-2xx'], rows);
+    printTable(
+      `${connections} connections, ${duration} s per scenario after ${warmup} s unmeasured, ${size.leads.toLocaleString('en')}-lead database (latency in ms)`,
+      ['scenario', 'requests', 'req/s', 'p50', 'p99', 'max', 'errors', 'non-2xx'],
+      rows,
+    );
     console.log('Goal: no error, p99 under 100 ms.');
   } finally {
     await db.end();

@@ -35,7 +35,9 @@ async function main() {
   const run = `pc_bench_retention_run`;
   const urlOf = (name: string) => Object.assign(new URL(server), { pathname: `/${name}` }).toString();
 
-  console.log(`Access log: ${rows.toLocaleString('en')} expired lines, ${restricted.toLocaleString('en')} expired but restricted, ${recent.toLocaleString('en')} recent (${template})`);
+  console.log(
+    `Access log: ${rows.toLocaleString('en')} expired lines, ${restricted.toLocaleString('en')} expired but restricted, ${recent.toLocaleString('en')} recent (${template})`,
+  );
   await ensureTemplate(server, template, urlOf(template), { rows, recent, restricted });
 
   const admin = new Client({ connectionString: server });
@@ -56,7 +58,10 @@ async function main() {
   const db = new Client({ connectionString: urlOf(run) });
   try {
     await db.connect();
-    const login = await call(base, 'POST', '/api/auth/login', undefined, { email: 'bench@console.test', password: 'timing harness passphrase 7' });
+    const login = await call(base, 'POST', '/api/auth/login', undefined, {
+      email: 'bench@console.test',
+      password: 'timing harness passphrase 7',
+    });
     const token = login.body.token as string;
     const [{ expected, kept }] = (
       await db.query(
@@ -92,30 +97,54 @@ async function main() {
     const during = await probe(() => !sweeping);
     const sweep = await sweepCall;
     const wallMs = performance.now() - t;
-    if (sweep.status !== 200 || sweep.body.status !== 'completed') throw new Error(`sweep: ${sweep.status} ${JSON.stringify(sweep.body)}`);
+    if (sweep.status !== 200 || sweep.body.status !== 'completed')
+      throw new Error(`sweep: ${sweep.status} ${JSON.stringify(sweep.body)}`);
     const logs = sweep.body.results.find((r: any) => r.source === 'access-logs');
     const [{ left }] = (await db.query(`SELECT count(*)::int AS left FROM access_logs`)).rows;
-    if (logs.changed !== expected || left !== kept) throw new Error(`deleted ${logs.changed} of ${expected} expected; ${left} lines left, ${kept} expected`);
+    if (logs.changed !== expected || left !== kept)
+      throw new Error(`deleted ${logs.changed} of ${expected} expected; ${left} lines left, ${kept} expected`);
     const sweepMs = sweep.body.durationMs as number;
 
-    printTable(`Retention sweep of the access log (batches of ${Number(batch).toLocaleString('en')}, console in its own process)`, ['', 'lines', 'seconds', 'lines/s'], [
-      ['sweep, POST /api/retention/sweep (HTTP, wall)', logs.changed, (wallMs / 1000).toFixed(1), Math.round(logs.changed / (wallMs / 1000))],
-      ['  as recorded (started to finished)', logs.changed, (sweepMs / 1000).toFixed(1), Math.round(logs.changed / (sweepMs / 1000))],
-      ['dry run (counts only)', dry.body.records, (dryMs / 1000).toFixed(1), '-'],
-    ]);
-    console.log(`  ${logs.batches} batches; ${logs.restricted} restricted lines and ${kept - logs.restricted} recent ones kept (checked: ${left} left).`);
+    printTable(
+      `Retention sweep of the access log (batches of ${Number(batch).toLocaleString('en')}, console in its own process)`,
+      ['', 'lines', 'seconds', 'lines/s'],
+      [
+        [
+          'sweep, POST /api/retention/sweep (HTTP, wall)',
+          logs.changed,
+          (wallMs / 1000).toFixed(1),
+          Math.round(logs.changed / (wallMs / 1000)),
+        ],
+        [
+          '  as recorded (started to finished)',
+          logs.changed,
+          (sweepMs / 1000).toFixed(1),
+          Math.round(logs.changed / (sweepMs / 1000)),
+        ],
+        ['dry run (counts only)', dry.body.records, (dryMs / 1000).toFixed(1), '-'],
+      ],
+    );
+    console.log(
+      `  ${logs.batches} batches; ${logs.restricted} restricted lines and ${kept - logs.restricted} recent ones kept (checked: ${left} left).`,
+    );
 
     const row = (what: string, values: number[]) => {
       const { p50, p95, p99 } = percentiles(values);
       return [what, values.length, p50.toFixed(1), p95.toFixed(1), p99.toFixed(1), Math.max(...values).toFixed(1)];
     };
-    printTable('Other requests, one at a time (ms)', ['', 'requests', 'p50', 'p95', 'p99', 'max'], [
-      row('GET /api/health, idle', idle.health),
-      row('GET /api/health, during the sweep', during.health),
-      row('GET /api/access-logs page, idle', idle.list),
-      row('GET /api/access-logs page, during the sweep', during.list),
-    ]);
-    console.log(`Goal: at least 50,000 lines/s: ${Math.round(logs.changed / (wallMs / 1000)).toLocaleString('en')} lines/s.`);
+    printTable(
+      'Other requests, one at a time (ms)',
+      ['', 'requests', 'p50', 'p95', 'p99', 'max'],
+      [
+        row('GET /api/health, idle', idle.health),
+        row('GET /api/health, during the sweep', during.health),
+        row('GET /api/access-logs page, idle', idle.list),
+        row('GET /api/access-logs page, during the sweep', during.list),
+      ],
+    );
+    console.log(
+      `Goal: at least 50,000 lines/s: ${Math.round(logs.changed / (wallMs / 1000)).toLocaleString('en')} lines/s.`,
+    );
   } finally {
     await db.end().catch(() => {});
     await console_.stop();
@@ -125,7 +154,12 @@ async function main() {
 }
 
 /** The template: the schema (every migration) and the lines, written with COPY, once. */
-async function ensureTemplate(server: string, name: string, url: string, size: { rows: number; recent: number; restricted: number }) {
+async function ensureTemplate(
+  server: string,
+  name: string,
+  url: string,
+  size: { rows: number; recent: number; restricted: number },
+) {
   const fresh = await ensureDatabase(server, name);
   const db = new Client({ connectionString: url });
   await db.connect();
@@ -148,11 +182,15 @@ async function ensureTemplate(server: string, name: string, url: string, size: {
       for (let n = 0; n < total; n++) {
         const expired = n < size.rows + size.restricted;
         // Expired: 31 to 395 days old; recent: within the last 20 days.
-        const at = expired ? now - 31 * day - (mix(n, 21) % (364 * 1440)) * 60_000 : now - (mix(n, 22) % (20 * 1440)) * 60_000;
+        const at = expired
+          ? now - 31 * day - (mix(n, 21) % (364 * 1440)) * 60_000
+          : now - (mix(n, 22) % (20 * 1440)) * 60_000;
         const h = mix(n, 23);
         const ip = `10.${(h >> 16) & 255}.${(h >> 8) & 255}.${h & 255}`;
         const restrictedAt = n >= size.rows && expired ? new Date(now).toISOString() : '\\N';
-        chunk.push(`${ip}\tMozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0\t${paths[n % paths.length]}\tGET\t200\t${new Date(at).toISOString()}\t${restrictedAt}`);
+        chunk.push(
+          `${ip}\tMozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0\t${paths[n % paths.length]}\tGET\t200\t${new Date(at).toISOString()}\t${restrictedAt}`,
+        );
         if (chunk.length === 10_000) {
           yield chunk.join('\n') + '\n';
           chunk = [];
@@ -160,26 +198,39 @@ async function ensureTemplate(server: string, name: string, url: string, size: {
       }
       if (chunk.length) yield chunk.join('\n') + '\n';
     }
-    await pipeline(Readable.from(lines()), db.query(copyFrom(`COPY access_logs (ip, user_agent, path, method, status, at, restricted_at) FROM STDIN`)));
+    await pipeline(
+      Readable.from(lines()),
+      db.query(copyFrom(`COPY access_logs (ip, user_agent, path, method, status, at, restricted_at) FROM STDIN`)),
+    );
     await db.query('VACUUM ANALYZE access_logs');
     await db.query(`CREATE TABLE bench_meta (size jsonb)`);
     await db.query(`INSERT INTO bench_meta VALUES ($1)`, [JSON.stringify(size)]);
-    console.log(`Loaded with COPY in ${((performance.now() - t) / 1000).toFixed(1)} s (once; later runs copy the template)`);
+    console.log(
+      `Loaded with COPY in ${((performance.now() - t) / 1000).toFixed(1)} s (once; later runs copy the template)`,
+    );
   } finally {
     await db.end();
   }
 }
 
-async function call(base: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
-
 
 main().catch((error) => {
   console.error(error);

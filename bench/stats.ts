@@ -9,18 +9,22 @@ export function percentiles(values: number[]): { p50: number; p95: number; p99: 
 export function parseArgs(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith('--')) out[argv[i].slice(2)] = argv[i + 1]?.startsWith('--') || argv[i + 1] === undefined ? 'true' : argv[++i];
+    if (argv[i].startsWith('--'))
+      out[argv[i].slice(2)] = argv[i + 1]?.startsWith('--') || argv[i + 1] === undefined ? 'true' : argv[++i];
   }
   return out;
 }
 
 export function printTable(title: string, header: string[], rows: Array<Array<string | number>>): void {
-  const cell = (v: string | number) => (typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(2)) : v);
+  const cell = (v: string | number) =>
+    typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(2)) : v;
   const table = [header, ...rows.map((r) => r.map(cell))];
   const widths = header.map((_, c) => Math.max(...table.map((r) => String(r[c]).length)));
   console.log(`\n${title}`);
   for (const [i, row] of table.entries()) {
-    console.log('  ' + row.map((v, c) => (c === 0 ? String(v).padEnd(widths[c]) : String(v).padStart(widths[c]))).join('  '));
+    console.log(
+      '  ' + row.map((v, c) => (c === 0 ? String(v).padEnd(widths[c]) : String(v).padStart(widths[c]))).join('  '),
+    );
     if (i === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
   }
 }

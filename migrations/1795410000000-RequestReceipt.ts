@@ -16,7 +16,9 @@ export class RequestReceipt1795410000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "requests" ADD "email_message_id" text`);
     await queryRunner.query(`ALTER TABLE "requests" ADD "email_fingerprint" text`);
     await queryRunner.query(`CREATE INDEX "IDX_f9d36778da9b30a0c7688e4e09" ON "requests" ("answered_late") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_5e11f7dd2dfd1f5e907cd8cd32" ON "requests" ("email_fingerprint") `);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "IDX_5e11f7dd2dfd1f5e907cd8cd32" ON "requests" ("email_fingerprint") `,
+    );
     await queryRunner.query(
       `UPDATE "requests" SET "answered_late" = true,
               "late_by_days" = ("closed_at" AT TIME ZONE 'Europe/Rome')::date - coalesce("extended_due_date", "due_date")

@@ -18,4 +18,23 @@ import { RequestDecisions1795460000000 } from './1795460000000-RequestDecisions'
 import { IdentityDocuments1795460000001 } from './1795460000001-IdentityDocuments';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
-export const MIGRATIONS: Function[] = [InitialSchema1795387218522, PersonalDataSources1795388432852, DataSubjectRequests1795390480214, Registers1795391129552, SeedRegisters1795391200000, ErasureAndRestriction1795397923807, ErasurePlans1795398408658, DataKeys1795399167363, LoginThrottles1795399522505, RetentionSweeps1795399721763, ListFilterIndexes1795401579891, AuditCheckpoint1795420000000, SessionLastUsed1795430000000, RequestReceipt1795410000000, Breaches1795450000000, WhoseData1795440000000, RequestDecisions1795460000000, IdentityDocuments1795460000001];
+export const MIGRATIONS: Function[] = [
+  InitialSchema1795387218522,
+  PersonalDataSources1795388432852,
+  DataSubjectRequests1795390480214,
+  Registers1795391129552,
+  SeedRegisters1795391200000,
+  ErasureAndRestriction1795397923807,
+  ErasurePlans1795398408658,
+  DataKeys1795399167363,
+  LoginThrottles1795399522505,
+  RetentionSweeps1795399721763,
+  ListFilterIndexes1795401579891,
+  AuditCheckpoint1795420000000,
+  SessionLastUsed1795430000000,
+  RequestReceipt1795410000000,
+  Breaches1795450000000,
+  WhoseData1795440000000,
+  RequestDecisions1795460000000,
+  IdentityDocuments1795460000001,
+];

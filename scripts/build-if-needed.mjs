@@ -7,7 +7,15 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const INPUTS = ['api/src', 'migrations', 'admin', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'];
+const INPUTS = [
+  'api/src',
+  'migrations',
+  'admin',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'nest-cli.json',
+];
 const STAMP = join(ROOT, 'dist', '.build-stamp');
 
 function* files(path) {
@@ -35,7 +43,8 @@ export function sourceFingerprint() {
 export function buildIfNeeded() {
   const fingerprint = sourceFingerprint();
   const built = existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint;
-  if (built && existsSync(join(ROOT, 'dist/api/src/main.js')) && existsSync(join(ROOT, 'dist/admin/index.html'))) return false;
+  if (built && existsSync(join(ROOT, 'dist/api/src/main.js')) && existsSync(join(ROOT, 'dist/admin/index.html')))
+    return false;
   console.log('Building the console (API and admin UI); later starts reuse this build...');
   execSync('npm run --silent build', { cwd: ROOT, stdio: 'inherit' });
   writeFileSync(STAMP, fingerprint);

@@ -6,14 +6,14 @@ import { ROLES, type Role, type User } from './types';
 const USER_KEY = 'privacy-console.user';
 
 export const getStoredUser = (): User | null => {
-    try {
-        const raw = localStorage.getItem(USER_KEY);
-        if (!raw) return null;
-        const user = JSON.parse(raw) as User;
-        return user && user.id != null && ROLES.includes(user.role) ? user : null;
-    } catch {
-        return null;
-    }
+  try {
+    const raw = localStorage.getItem(USER_KEY);
+    if (!raw) return null;
+    const user = JSON.parse(raw) as User;
+    return user && user.id != null && ROLES.includes(user.role) ? user : null;
+  } catch {
+    return null;
+  }
 };
 
 const storeUser = (user: User) => localStorage.setItem(USER_KEY, JSON.stringify(user));
@@ -33,83 +33,81 @@ const ADMIN_ONLY_RESOURCES = ['users', 'api-keys'];
  * simply offer no create, edit or delete.
  */
 export const roleCanAccess = (role: Role | undefined, action: string, resource: string): boolean => {
-    switch (role) {
-        case 'admin':
-            return true;
-        case 'officer':
-            return !ADMIN_ONLY_RESOURCES.includes(resource);
-        case 'auditor':
-            return !ADMIN_ONLY_RESOURCES.includes(resource) && READ_ONLY_ACTIONS.includes(action);
-        default:
-            return false;
-    }
+  switch (role) {
+    case 'admin':
+      return true;
+    case 'officer':
+      return !ADMIN_ONLY_RESOURCES.includes(resource);
+    case 'auditor':
+      return !ADMIN_ONLY_RESOURCES.includes(resource) && READ_ONLY_ACTIONS.includes(action);
+    default:
+      return false;
+  }
 };
 
 const statusOf = (error: unknown): number | undefined =>
-    error && typeof error === 'object' && 'status' in error
-        ? (error as { status?: number }).status
-        : undefined;
+  error && typeof error === 'object' && 'status' in error ? (error as { status?: number }).status : undefined;
 
 export const authProvider: AuthProvider = {
-    // react-admin's login form sends { username, password }; the API wants { email, password }.
-    login: async ({ username, password }: { username: string; password: string }) => {
-        try {
-            const { json } = await httpClient(`${API_URL}/auth/login`, {
-                method: 'POST',
-                body: JSON.stringify({ email: username?.trim(), password }),
-            });
-            storeUser((json as { user: User }).user);
-        } catch (error) {
-            clearUser();
-            const status = statusOf(error);
-            if (status === 400 || status === 401) {
-                throw new Error('ra.auth.sign_in_error');
-            }
-            if (status === 429) {
-                throw new Error('app.auth.too_many_attempts');
-            }
-            throw new Error('ra.notification.http_error');
-        }
-    },
+  // react-admin's login form sends { username, password }; the API wants { email, password }.
+  login: async ({ username, password }: { username: string; password: string }) => {
+    try {
+      const { json } = await httpClient(`${API_URL}/auth/login`, {
+        method: 'POST',
+        body: JSON.stringify({ email: username?.trim(), password }),
+      });
+      storeUser((json as { user: User }).user);
+    } catch (error) {
+      clearUser();
+      const status = statusOf(error);
+      if (status === 400 || status === 401) {
+        throw new Error('ra.auth.sign_in_error');
+      }
+      if (status === 429) {
+        throw new Error('app.auth.too_many_attempts');
+      }
+      throw new Error('ra.notification.http_error');
+    }
+  },
 
-    logout: async () => {
-        if (getStoredUser()) {
-            try {
-                await httpClient(`${API_URL}/auth/logout`, { method: 'POST' });
-            } catch {
-                // The session may already be gone (expired cookie, 401): nothing to undo.
-            }
-        }
-        clearUser();
-    },
+  logout: async () => {
+    if (getStoredUser()) {
+      try {
+        await httpClient(`${API_URL}/auth/logout`, { method: 'POST' });
+      } catch {
+        // The session may already be gone (expired cookie, 401): nothing to undo.
+      }
+    }
+    clearUser();
+  },
 
-    checkAuth: async () => {
-        if (!getStoredUser()) {
-            // Nobody signed in: straight to the sign-in page, without a logout (which resets
-            // react-admin's store and sent the first visit round a redirect loop for seconds)
-            // and without a "please sign in" notice on a first visit.
-            throw { redirectTo: '/login', logoutUser: false, message: false };
-        }
-    },
+  checkAuth: async () => {
+    if (!getStoredUser()) {
+      // Nobody signed in: straight to the sign-in page, without a logout (which resets
+      // react-admin's store and sent the first visit round a redirect loop for seconds)
+      // and without a "please sign in" notice on a first visit.
+      throw { redirectTo: '/login', logoutUser: false, message: false };
+    }
+  },
 
-    checkError: async (error: unknown) => {
-        const status = statusOf(error);
-        if (status === 401) {
-            // Rejecting makes react-admin notify "session ended" and call logout(),
-            // which clears the stored user. Clearing it here already would make
-            // react-admin think we were logged out before, and skip the notice.
-            throw new Error('ra.notification.logged_out');
-        }
-        // 403 means "not allowed", not "not signed in": stay logged in.
-    },
+  checkError: async (error: unknown) => {
+    const status = statusOf(error);
+    if (status === 401) {
+      // Rejecting makes react-admin notify "session ended" and call logout(),
+      // which clears the stored user. Clearing it here already would make
+      // react-admin think we were logged out before, and skip the notice.
+      throw new Error('ra.notification.logged_out');
+    }
+    // 403 means "not allowed", not "not signed in": stay logged in.
+  },
 
-    getIdentity: async () => {
-        const user = getStoredUser();
-        if (!user) throw new Error('ra.auth.auth_check_error');
-        return { id: user.id, fullName: user.fullName, email: user.email, role: user.role };
-    },
+  getIdentity: async () => {
+    const user = getStoredUser();
+    if (!user) throw new Error('ra.auth.auth_check_error');
+    return { id: user.id, fullName: user.fullName, email: user.email, role: user.role };
+  },
 
-    getPermissions: async () => getStoredUser()?.role,
+  getPermissions: async () => getStoredUser()?.role,
 
-    canAccess: async ({ action, resource }) => roleCanAccess(getStoredUser()?.role, action, resource),
+  canAccess: async ({ action, resource }) => roleCanAccess(getStoredUser()?.role, action, resource),
 };

@@ -2,6 +2,6 @@
 // without type declarations. Its key set predates react-admin 5, which is why
 // i18n/it.ts completes and corrects it.
 declare module 'ra-language-italian' {
-    const italianMessages: { ra: Record<string, unknown> };
-    export default italianMessages;
+  const italianMessages: { ra: Record<string, unknown> };
+  export default italianMessages;
 }

@@ -5,55 +5,55 @@ export type Role = (typeof ROLES)[number];
 
 /** A console user, as returned by `GET /api/auth/me` and `GET /api/users/:id`. */
 export interface User extends RaRecord<string> {
-    id: string;
-    email: string;
-    fullName: string;
-    role: Role;
-    active: boolean;
-    createdAt: string;
-    updatedAt: string;
-    lastLoginAt: string | null;
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
 }
 
 /** An open session of a user (`GET /api/users/:id/sessions`): never its token. */
 export interface UserSession {
-    id: string;
-    createdAt: string;
-    lastUsedAt: string | null;
-    expiresAt: string;
-    revokedAt: string | null;
-    ip: string | null;
-    userAgent: string | null;
-    /** The session of the admin looking at the list. */
-    current: boolean;
+  id: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string;
+  revokedAt: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  /** The session of the admin looking at the list. */
+  current: boolean;
 }
 
 /** One link of the hash-chained audit log (`/api/audit-events`). */
 export interface AuditEvent extends RaRecord<string> {
-    /** Numeric string (bigint sequence on the server). */
-    id: string;
-    /** ISO 8601 instant. */
-    at: string;
-    actorId: string | null;
-    actorEmail: string | null;
-    action: string;
-    entity: string;
-    entityId: string | null;
-    details: Record<string, unknown> | null;
-    prevHash: string | null;
-    /** SHA-256, 64 hex characters. */
-    hash: string;
+  /** Numeric string (bigint sequence on the server). */
+  id: string;
+  /** ISO 8601 instant. */
+  at: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  details: Record<string, unknown> | null;
+  prevHash: string | null;
+  /** SHA-256, 64 hex characters. */
+  hash: string;
 }
 
 /** `GET /api/audit/verify` */
 export interface AuditChainVerification {
-    valid: boolean;
-    checked: number;
-    firstBrokenId: string | null;
-    reason: string | null;
-    verifiedAt: string;
-    /** The signed checkpoint of the chain's newest event the chain was checked against. */
-    checkpoint: { lastId: string; at: string; count: number } | null;
+  valid: boolean;
+  checked: number;
+  firstBrokenId: string | null;
+  reason: string | null;
+  verifiedAt: string;
+  /** The signed checkpoint of the chain's newest event the chain was checked against. */
+  checkpoint: { lastId: string; at: string; count: number } | null;
 }
 
 // ---------------------------------------------------------------------------
@@ -65,32 +65,32 @@ export interface AuditChainVerification {
  * answers the flag on every source but chat messages.
  */
 export interface Restrictable {
-    restrictedAt?: string | null;
-    restrictedByRequestId?: string | null;
+  restrictedAt?: string | null;
+  restrictedByRequestId?: string | null;
 }
 
 /** A contact-form submission (`/api/leads`). */
 export interface Lead extends RaRecord<string>, Restrictable {
-    id: string;
-    externalId: string | null;
-    firstName: string | null;
-    lastName: string | null;
-    email: string | null;
-    phone: string | null;
-    company: string | null;
-    message: string | null;
-    spaceType: string | null;
-    objective: string | null;
-    utmSource: string | null;
-    utmMedium: string | null;
-    utmCampaign: string | null;
-    utmTerm: string | null;
-    utmContent: string | null;
-    landingPage: string | null;
-    referrer: string | null;
-    consentGivenAt: string | null;
-    submittedAt: string;
-    ingestedAt: string;
+  id: string;
+  externalId: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  company: string | null;
+  message: string | null;
+  spaceType: string | null;
+  objective: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmTerm: string | null;
+  utmContent: string | null;
+  landingPage: string | null;
+  referrer: string | null;
+  consentGivenAt: string | null;
+  submittedAt: string;
+  ingestedAt: string;
 }
 
 export const CHAT_PROVIDERS = ['anthropic', 'openai', 'gemini', 'ollama'] as const;
@@ -98,13 +98,13 @@ export type ChatProvider = (typeof CHAT_PROVIDERS)[number];
 
 /** A conversation with the website's AI chat (`/api/chat-conversations`). */
 export interface ChatConversation extends RaRecord<string>, Restrictable {
-    id: string;
-    externalId: string | null;
-    provider: ChatProvider;
-    startedAt: string;
-    ingestedAt: string;
-    /** Set by an erasure: the person's identifiers masked in the messages, kept for statistics. */
-    anonymisedAt?: string | null;
+  id: string;
+  externalId: string | null;
+  provider: ChatProvider;
+  startedAt: string;
+  ingestedAt: string;
+  /** Set by an erasure: the person's identifiers masked in the messages, kept for statistics. */
+  anonymisedAt?: string | null;
 }
 
 export const CHAT_ROLES = ['user', 'assistant'] as const;
@@ -112,95 +112,102 @@ export type ChatRole = (typeof CHAT_ROLES)[number];
 
 /** One message of a chat conversation (`/api/chat-messages`). */
 export interface ChatMessage extends RaRecord<string> {
-    id: string;
-    externalId: string | null;
-    conversationId: string;
-    role: ChatRole;
-    content: string;
-    sentAt: string;
+  id: string;
+  externalId: string | null;
+  conversationId: string;
+  role: ChatRole;
+  content: string;
+  sentAt: string;
 }
 
 /** A visitor's Google Calendar connection (`/api/calendar-connections`); the tokens are never sent. */
 export interface CalendarConnection extends RaRecord<string>, Restrictable {
-    id: string;
-    externalId: string | null;
-    accountEmail: string;
-    scopes: string[];
-    holdsTokens: boolean;
-    connectedAt: string;
-    revokedAt: string | null;
-    ingestedAt: string;
+  id: string;
+  externalId: string | null;
+  accountEmail: string;
+  scopes: string[];
+  holdsTokens: boolean;
+  connectedAt: string;
+  revokedAt: string | null;
+  ingestedAt: string;
 }
 
 export const EVENT_ORIGINS = ['manual', 'system', 'imported'] as const;
 export type EventOrigin = (typeof EVENT_ORIGINS)[number];
 
 export interface Attendee {
-    email?: string | null;
-    name?: string | null;
+  email?: string | null;
+  name?: string | null;
 }
 
 /** A calendar event (`/api/calendar-events`). */
 export interface CalendarEvent extends RaRecord<string>, Restrictable {
-    id: string;
-    externalId: string | null;
-    connectionId: string | null;
-    origin: EventOrigin;
-    title: string;
-    description: string | null;
-    attendees: Attendee[] | null;
-    startsAt: string;
-    endsAt: string;
-    ingestedAt: string;
+  id: string;
+  externalId: string | null;
+  connectionId: string | null;
+  origin: EventOrigin;
+  title: string;
+  description: string | null;
+  attendees: Attendee[] | null;
+  startsAt: string;
+  endsAt: string;
+  ingestedAt: string;
 }
 
-export const CONSENT_CATEGORIES = ['necessary', 'functional', 'ai_chatbot', 'statistics', 'analytics', 'marketing'] as const;
+export const CONSENT_CATEGORIES = [
+  'necessary',
+  'functional',
+  'ai_chatbot',
+  'statistics',
+  'analytics',
+  'marketing',
+] as const;
 export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
 export const CONSENT_ACTIONS = ['grant', 'update', 'withdraw'] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
 /** A cookie-banner choice (`/api/consents`). */
 export interface ConsentRecord extends RaRecord<string>, Restrictable {
-    id: string;
-    externalId: string | null;
-    consentId: string;
-    email: string | null;
-    categories: Partial<Record<ConsentCategory, boolean>>;
-    action: ConsentAction;
-    policyVersion: string;
-    doNotTrack: boolean;
-    recordedAt: string;
-    validUntil: string;
-    ingestedAt: string;
+  id: string;
+  externalId: string | null;
+  consentId: string;
+  email: string | null;
+  categories: Partial<Record<ConsentCategory, boolean>>;
+  action: ConsentAction;
+  policyVersion: string;
+  doNotTrack: boolean;
+  recordedAt: string;
+  validUntil: string;
+  ingestedAt: string;
 }
 
 /** One line of the web server's access log (`/api/access-logs`). */
 export interface AccessLog extends RaRecord<string>, Restrictable {
-    /** Numeric string (bigint sequence on the server). */
-    id: string;
-    externalId: string | null;
-    ip: string;
-    userAgent: string | null;
-    path: string;
-    method: string;
-    status: number;
-    at: string;
+  /** Numeric string (bigint sequence on the server). */
+  id: string;
+  externalId: string | null;
+  ip: string;
+  userAgent: string | null;
+  path: string;
+  method: string;
+  status: number;
+  at: string;
 }
 
 /** A key for the ingestion API (`/api/api-keys`, admins only). */
 export interface ApiKey extends RaRecord<string> {
-    id: string;
-    name: string;
-    /** The key's first characters, to recognise it (`pck_3f9a...`). */
-    prefix: string;
-    createdAt: string;
-    lastUsedAt: string | null;
-    revokedAt: string | null;
+  id: string;
+  name: string;
+  /** The key's first characters, to recognise it (`pck_3f9a...`). */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 }
 
 /** The answer to `POST /api/api-keys`: the only time the key is sent in clear. */
 export interface CreatedApiKey extends ApiKey {
-    key: string;
+  key: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -209,13 +216,13 @@ export interface CreatedApiKey extends ApiKey {
 
 /** The sources in the order the console presents them. */
 export const SUBJECT_SOURCES = [
-    'leads',
-    'chat-conversations',
-    'chat-messages',
-    'calendar-connections',
-    'calendar-events',
-    'consents',
-    'access-logs',
+  'leads',
+  'chat-conversations',
+  'chat-messages',
+  'calendar-connections',
+  'calendar-events',
+  'consents',
+  'access-logs',
 ] as const;
 export type SubjectSource = (typeof SUBJECT_SOURCES)[number];
 
@@ -225,43 +232,43 @@ export type IdentifierKind = 'email' | 'phone' | 'name' | 'consent_id' | 'accoun
 export type Hop = 0 | 1;
 
 export interface SubjectMatch {
-    kind: IdentifierKind;
-    value: string;
-    /** The record's field that holds the identifier (`email`, `content`, `attendees`...). */
-    field: string;
-    hop: Hop;
+  kind: IdentifierKind;
+  value: string;
+  /** The record's field that holds the identifier (`email`, `content`, `attendees`...). */
+  field: string;
+  hop: Hop;
 }
 
 export interface SubjectRecordMap {
-    leads: Lead;
-    'chat-conversations': ChatConversation;
-    'chat-messages': ChatMessage;
-    'calendar-connections': CalendarConnection;
-    'calendar-events': CalendarEvent;
-    consents: ConsentRecord;
-    'access-logs': AccessLog;
+  leads: Lead;
+  'chat-conversations': ChatConversation;
+  'chat-messages': ChatMessage;
+  'calendar-connections': CalendarConnection;
+  'calendar-events': CalendarEvent;
+  consents: ConsentRecord;
+  'access-logs': AccessLog;
 }
 
 export interface SubjectSourceResult<S extends SubjectSource = SubjectSource> {
-    source: S;
-    /** How many records matched; `records` may hold fewer (the API caps each source). */
-    total: number;
-    records: Array<{
-        id: string;
-        record: SubjectRecordMap[S];
-        matches: SubjectMatch[];
-        /** Whose the record is for the person searched (Art. 15(4)): theirs, shared with others, or someone else's that mentions them. */
-        relation?: SubjectRelation;
-    }>;
+  source: S;
+  /** How many records matched; `records` may hold fewer (the API caps each source). */
+  total: number;
+  records: Array<{
+    id: string;
+    record: SubjectRecordMap[S];
+    matches: SubjectMatch[];
+    /** Whose the record is for the person searched (Art. 15(4)): theirs, shared with others, or someone else's that mentions them. */
+    relation?: SubjectRelation;
+  }>;
 }
 
 export type SubjectRelation = 'own' | 'shared' | 'mention';
 
 export interface SubjectSearchResult {
-    query: string;
-    understoodAs: 'email' | 'phone' | 'name' | 'ip';
-    normalised: string;
-    identifiers: Array<{ kind: IdentifierKind; value: string; hop: Hop }>;
-    total: number;
-    sources: SubjectSourceResult[];
+  query: string;
+  understoodAs: 'email' | 'phone' | 'name' | 'ip';
+  normalised: string;
+  identifiers: Array<{ kind: IdentifierKind; value: string; hop: Hop }>;
+  total: number;
+  sources: SubjectSourceResult[];
 }

@@ -43,7 +43,12 @@ export class AppModule {
             },
             // Credentials never reach the logs.
             redact: {
-              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'req.headers["x-api-key"]',
+                'res.headers["set-cookie"]',
+              ],
               censor: '[redacted]',
             },
             // Searches and list filters carry what an officer typed (e-mails, phones): no value of theirs is logged,

@@ -134,7 +134,9 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
     app,
     new DocumentBuilder()
       .setTitle('Privacy console API')
-      .setDescription('GDPR data-subject requests, personal-data index, registers and audit log. Lists follow ra-data-simple-rest.')
+      .setDescription(
+        'GDPR data-subject requests, personal-data index, registers and audit log. Lists follow ra-data-simple-rest.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .addCookieAuth('pc_session')
@@ -209,7 +211,8 @@ function limitRequestTime(server: Server & { connectionsCheckingInterval?: numbe
 /** body-parser's verify: refuses, before parsing, a JSON body of too many fields or nested too deep (jsonShapeProblem). */
 function refuseComplexJson(_req: unknown, _res: unknown, body: Buffer, encoding: string | null): void {
   // RFC 8259: JSON between systems is UTF-8; the byte scan relies on it.
-  if (encoding && !/^utf-?8$/i.test(encoding)) throw Object.assign(new Error('A JSON body must be UTF-8'), { status: 415, type: 'charset.unsupported' });
+  if (encoding && !/^utf-?8$/i.test(encoding))
+    throw Object.assign(new Error('A JSON body must be UTF-8'), { status: 415, type: 'charset.unsupported' });
   const problem = jsonShapeProblem(body);
   if (problem) throw Object.assign(new Error(problem.message), { status: problem.status, type: 'entity.too.complex' });
 }
@@ -223,9 +226,11 @@ const OBJECT_MACHINERY = new Set(['__proto__', 'constructor', 'prototype']);
 function refuseUnsafeJson(key: string, value: unknown): unknown {
   if (OBJECT_MACHINERY.has(key)) throw new SyntaxError(`"${key}" is not allowed as a field name`);
   // PostgreSQL text cannot hold a NUL character: a clear 400 instead of a failed query.
-  if (typeof value === 'string' && value.includes('\u0000')) throw new SyntaxError(`${key ? `"${key}"` : 'a value'} contains a NUL character (\\u0000)`);
+  if (typeof value === 'string' && value.includes('\u0000'))
+    throw new SyntaxError(`${key ? `"${key}"` : 'a value'} contains a NUL character (\\u0000)`);
   // Half of a surrogate pair is no character: validators and the database would fail on it.
-  if (typeof value === 'string' && LONE_SURROGATE.test(value)) throw new SyntaxError(`${key ? `"${key}"` : 'a value'} contains a malformed character (a lone surrogate)`);
+  if (typeof value === 'string' && LONE_SURROGATE.test(value))
+    throw new SyntaxError(`${key ? `"${key}"` : 'a value'} contains a malformed character (a lone surrogate)`);
   return value;
 }
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -22,12 +22,16 @@ async function main(): Promise<void> {
       );
     },
     announceDemo: (people, created) => {
-      const records = Object.entries(created).map(([source, n]) => `${n} ${source}`).join(', ');
+      const records = Object.entries(created)
+        .map(([source, n]) => `${n} ${source}`)
+        .join(', ');
       process.stdout.write(`  Demo data: ${people} generated people (${records}). Try "Find a person".\n`);
     },
   });
   const database = config.databaseUrl ? 'PostgreSQL server' : `embedded PostgreSQL in ${config.dataDir}`;
-  process.stdout.write(`\n  Privacy console ready: ${running.url}/  (database: ${database}; API docs: ${running.url}/api/docs)\n\n`);
+  process.stdout.write(
+    `\n  Privacy console ready: ${running.url}/  (database: ${database}; API docs: ${running.url}/api/docs)\n\n`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -55,8 +59,10 @@ function describeStartError(error: unknown): string {
   if (error instanceof ConfigError) return error.message;
   const e = error as { code?: string; message?: string; address?: string; port?: number };
   if (e.code === 'EADDRINUSE') return `Cannot start: port ${e.port} is already in use (set PORT to another port)`;
-  if (e.code === 'ECONNREFUSED') return `Cannot start: the database at ${e.address}:${e.port} refused the connection (is PostgreSQL running? check DATABASE_URL)`;
-  if (e.code === '28P01' || e.code === '28000') return `Cannot start: the database refused the credentials in DATABASE_URL (${e.message})`;
+  if (e.code === 'ECONNREFUSED')
+    return `Cannot start: the database at ${e.address}:${e.port} refused the connection (is PostgreSQL running? check DATABASE_URL)`;
+  if (e.code === '28P01' || e.code === '28000')
+    return `Cannot start: the database refused the credentials in DATABASE_URL (${e.message})`;
   if (e.code === '3D000') return `Cannot start: ${e.message} (create it, or fix DATABASE_URL)`;
   if (e.code === 'ENOTFOUND') return `Cannot start: the database host in DATABASE_URL cannot be found (${e.message})`;
   return `Cannot start: ${e.message ?? String(error)}`;

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole } from '../../api/src/bootstrap';
 import { ConfigError, loadConfig } from '../../api/src/config/config';
-import { ADMIN, createTestDatabase, dropTestDatabase, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import {
+  ADMIN,
+  createTestDatabase,
+  dropTestDatabase,
+  sql,
+  startTestConsole,
+  uniqueEmail,
+  type TestConsole,
+} from '../support/test-console';
 
 /**
  * Issue 22: sessions end when the password changes, an admin lists and ends a user's sessions
@@ -14,7 +22,12 @@ describe('sessions of a user', () => {
   let c: TestConsole;
   let token: string;
   const audit = async (entityId: string, action: string) =>
-    (await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entityId, action }))}&sort=["id","ASC"]`, { token })).body as any[];
+    (
+      await c.api(
+        `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entityId, action }))}&sort=["id","ASC"]`,
+        { token },
+      )
+    ).body as any[];
   const createUser = async (prefix: string, password: string) => {
     const user = { email: uniqueEmail(prefix), password };
     const res = await c.api('/api/users', { token, body: { ...user, fullName: prefix, role: 'officer' } });
@@ -38,7 +51,11 @@ describe('sessions of a user', () => {
     const sessions = [await c.login(user.email, user.password), await c.login(user.email, user.password)];
     for (const s of sessions) expect((await c.api('/api/auth/me', { token: s })).status).toBe(200);
 
-    const res = await c.api(`/api/users/${user.id}`, { method: 'PUT', token, body: { password: 'changed second passphrase' } });
+    const res = await c.api(`/api/users/${user.id}`, {
+      method: 'PUT',
+      token,
+      body: { password: 'changed second passphrase' },
+    });
     expect(res.status).toBe(200);
     for (const s of sessions) expect((await c.api('/api/auth/me', { token: s })).status).toBe(401);
     expect((await c.api(`/api/users/${user.id}/sessions`, { token })).body).toEqual([]);
@@ -47,16 +64,35 @@ describe('sessions of a user', () => {
     ]);
     // The new password opens a session; the old one does not.
     expect((await c.api('/api/auth/login', { body: { email: user.email, password: user.password } })).status).toBe(401);
-    expect((await c.api('/api/auth/me', { token: await c.login(user.email, 'changed second passphrase') })).status).toBe(200);
+    expect(
+      (await c.api('/api/auth/me', { token: await c.login(user.email, 'changed second passphrase') })).status,
+    ).toBe(200);
   });
 
   it("keeps the admin's own current session when they change their own password, and ends their others", async () => {
-    const admin = await c.api('/api/users', { token, body: { email: uniqueEmail('selfadmin'), fullName: 'Self', role: 'admin', password: 'self admin passphrase 1' } });
-    const [here, elsewhere] = [await c.login(admin.body.email, 'self admin passphrase 1'), await c.login(admin.body.email, 'self admin passphrase 1')];
-    expect((await c.api(`/api/users/${admin.body.id}`, { method: 'PUT', token: here, body: { password: 'self admin passphrase 2' } })).status).toBe(200);
+    const admin = await c.api('/api/users', {
+      token,
+      body: { email: uniqueEmail('selfadmin'), fullName: 'Self', role: 'admin', password: 'self admin passphrase 1' },
+    });
+    const [here, elsewhere] = [
+      await c.login(admin.body.email, 'self admin passphrase 1'),
+      await c.login(admin.body.email, 'self admin passphrase 1'),
+    ];
+    expect(
+      (
+        await c.api(`/api/users/${admin.body.id}`, {
+          method: 'PUT',
+          token: here,
+          body: { password: 'self admin passphrase 2' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await c.api('/api/auth/me', { token: here })).status).toBe(200);
     expect((await c.api('/api/auth/me', { token: elsewhere })).status).toBe(401);
-    expect((await audit(admin.body.id, 'user.sessions_revoked'))[0].details).toMatchObject({ revoked: 1, reason: 'password changed' });
+    expect((await audit(admin.body.id, 'user.sessions_revoked'))[0].details).toMatchObject({
+      revoked: 1,
+      reason: 'password changed',
+    });
   });
 
   it('lists the open sessions of a user (created, last used, expires, address, browser; never a token or hash) for admins only', async () => {
@@ -71,8 +107,22 @@ describe('sessions of a user', () => {
     expect(res.body).toHaveLength(2);
     expect(res.body.map((s: any) => s.userAgent).sort()).toEqual(['Chrome at home', 'Firefox on the office PC']);
     for (const session of res.body) {
-      expect(Object.keys(session).sort()).toEqual(['createdAt', 'current', 'expiresAt', 'id', 'ip', 'lastUsedAt', 'revokedAt', 'userAgent']);
-      expect(session).toMatchObject({ ip: expect.stringMatching(/127\.0\.0\.1/), revokedAt: null, current: false, lastUsedAt: expect.any(String) });
+      expect(Object.keys(session).sort()).toEqual([
+        'createdAt',
+        'current',
+        'expiresAt',
+        'id',
+        'ip',
+        'lastUsedAt',
+        'revokedAt',
+        'userAgent',
+      ]);
+      expect(session).toMatchObject({
+        ip: expect.stringMatching(/127\.0\.0\.1/),
+        revokedAt: null,
+        current: false,
+        lastUsedAt: expect.any(String),
+      });
       expect(new Date(session.expiresAt).getTime()).toBeGreaterThan(Date.now());
     }
     const text = JSON.stringify(res.body);
@@ -100,50 +150,69 @@ describe('sessions of a user', () => {
     const listed = (await c.api(`/api/users/${user.id}/sessions`, { token })).body as any[];
     const target = listed.find((s) => s.userAgent === 'Lost phone');
 
-    expect((await c.api(`/api/users/${user.id}/sessions/${target.id}`, { method: 'DELETE', token: kept })).status).toBe(403);
+    expect((await c.api(`/api/users/${user.id}/sessions/${target.id}`, { method: 'DELETE', token: kept })).status).toBe(
+      403,
+    );
     const res = await c.api(`/api/users/${user.id}/sessions/${target.id}`, { method: 'DELETE', token });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: target.id, revokedAt: expect.any(String), userAgent: 'Lost phone' });
     expect((await c.api('/api/auth/me', { token: lost })).status).toBe(401);
     expect((await c.api('/api/auth/me', { token: kept })).status).toBe(200);
-    expect((await c.api(`/api/users/${user.id}/sessions`, { token })).body.map((s: any) => s.userAgent)).toEqual(['Desk PC']);
+    expect((await c.api(`/api/users/${user.id}/sessions`, { token })).body.map((s: any) => s.userAgent)).toEqual([
+      'Desk PC',
+    ]);
     expect(await audit(user.id, 'user.session_revoked')).toEqual([
-      expect.objectContaining({ actorEmail: ADMIN.email, details: expect.objectContaining({ sessionId: target.id, userAgent: 'Lost phone' }) }),
+      expect.objectContaining({
+        actorEmail: ADMIN.email,
+        details: expect.objectContaining({ sessionId: target.id, userAgent: 'Lost phone' }),
+      }),
     ]);
 
     // Already ended, another user's, or malformed: nothing changes.
     expect((await c.api(`/api/users/${user.id}/sessions/${target.id}`, { method: 'DELETE', token })).status).toBe(404);
     const other = await createUser('other', 'other user passphrase');
-    expect((await c.api(`/api/users/${other.id}/sessions/${listed.find((s) => s.userAgent === 'Desk PC').id}`, { method: 'DELETE', token })).status).toBe(404);
+    expect(
+      (
+        await c.api(`/api/users/${other.id}/sessions/${listed.find((s) => s.userAgent === 'Desk PC').id}`, {
+          method: 'DELETE',
+          token,
+        })
+      ).status,
+    ).toBe(404);
     expect((await c.api('/api/auth/me', { token: kept })).status).toBe(200);
     expect((await c.api(`/api/users/${user.id}/sessions/not-a-uuid`, { method: 'DELETE', token })).status).toBe(400);
   });
 });
 
 describe('a chosen ADMIN_PASSWORD', () => {
-  it.each(['Password123!', 'abcdeabcdeab'])('is refused at the first start when weak (%s), with one clear configuration error', async (password) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'pc-weak-admin-'));
-    const databaseUrl = process.env.TEST_DATABASE === 'embedded' ? null : await createTestDatabase();
-    try {
-      const config = loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        ADMIN_EMAIL: 'first.admin@console.test',
-        ADMIN_PASSWORD: password,
-        LOG_LEVEL: 'silent',
-        DEMO_PEOPLE: '0',
-        RETENTION_SWEEP_CRON: 'off',
-        ADMIN_DIR: 'none',
-        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-      });
-      const started = startConsole(config);
-      await expect(started).rejects.toBeInstanceOf(ConfigError);
-      await expect(started).rejects.toThrow(/^Configuration error: ADMIN_PASSWORD is too easy to guess \(.+\): choose a longer passphrase/);
-    } finally {
-      if (databaseUrl) await dropTestDatabase(databaseUrl);
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+  it.each(['Password123!', 'abcdeabcdeab'])(
+    'is refused at the first start when weak (%s), with one clear configuration error',
+    async (password) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'pc-weak-admin-'));
+      const databaseUrl = process.env.TEST_DATABASE === 'embedded' ? null : await createTestDatabase();
+      try {
+        const config = loadConfig({
+          NODE_ENV: 'test',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          ADMIN_EMAIL: 'first.admin@console.test',
+          ADMIN_PASSWORD: password,
+          LOG_LEVEL: 'silent',
+          DEMO_PEOPLE: '0',
+          RETENTION_SWEEP_CRON: 'off',
+          ADMIN_DIR: 'none',
+          ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+        });
+        const started = startConsole(config);
+        await expect(started).rejects.toBeInstanceOf(ConfigError);
+        await expect(started).rejects.toThrow(
+          /^Configuration error: ADMIN_PASSWORD is too easy to guess \(.+\): choose a longer passphrase/,
+        );
+      } finally {
+        if (databaseUrl) await dropTestDatabase(databaseUrl);
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  );
 });

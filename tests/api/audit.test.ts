@@ -9,17 +9,26 @@ describe('audit log: append-only hash chain', () => {
     c = await startTestConsole();
     token = await c.login();
     for (let i = 0; i < 5; i++) {
-      await c.api('/api/users', { token, body: { email: uniqueEmail('chain'), fullName: `Chain ${i}`, role: 'auditor', password: 'chain password 1' } });
+      await c.api('/api/users', {
+        token,
+        body: { email: uniqueEmail('chain'), fullName: `Chain ${i}`, role: 'auditor', password: 'chain password 1' },
+      });
     }
   });
   afterAll(() => c?.close());
 
   it('keeps one event per read and an intact chain when many reads arrive at once (group commit)', async () => {
-    const before = (await sql(c, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'subject.searched'`))[0].n as number;
+    const before = (await sql(c, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'subject.searched'`))[0]
+      .n as number;
     const queries = Array.from({ length: 60 }, (_, i) => `person${i}@example.org`);
-    const answers = await Promise.all(queries.map((q) => c.api(`/api/subjects/search?q=${encodeURIComponent(q)}`, { token })));
+    const answers = await Promise.all(
+      queries.map((q) => c.api(`/api/subjects/search?q=${encodeURIComponent(q)}`, { token })),
+    );
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    const logged = await sql(c, `SELECT details->>'query' AS q FROM audit_events WHERE action = 'subject.searched' ORDER BY id`);
+    const logged = await sql(
+      c,
+      `SELECT details->>'query' AS q FROM audit_events WHERE action = 'subject.searched' ORDER BY id`,
+    );
     expect(logged.length - before).toBe(60);
     expect(new Set(logged.map((r) => r.q))).toEqual(new Set([...queries, ...logged.slice(0, before).map((r) => r.q)]));
     expect((await c.api('/api/audit/verify', { token })).body).toMatchObject({ valid: true });
@@ -33,15 +42,29 @@ describe('audit log: append-only hash chain', () => {
     const verify = await c.api('/api/audit/verify', { token });
     expect(verify.status).toBe(200);
     // One more than the page: the read of the log itself, appended after the page (audit-events.listed).
-    expect(verify.body).toMatchObject({ valid: true, checked: events.length + 1, firstBrokenId: null, reason: null, message: null });
+    expect(verify.body).toMatchObject({
+      valid: true,
+      checked: events.length + 1,
+      firstBrokenId: null,
+      reason: null,
+      message: null,
+    });
     const [latest] = (await c.api('/api/audit-events?range=[0,0]', { token })).body;
-    expect(latest).toMatchObject({ action: 'audit-events.listed', prevHash: events[events.length - 1].hash, details: { ids: events.map((e: { id: string }) => e.id) } });
+    expect(latest).toMatchObject({
+      action: 'audit-events.listed',
+      prevHash: events[events.length - 1].hash,
+      details: { ids: events.map((e: { id: string }) => e.id) },
+    });
   });
 
   it('is a read-only resource: no create, update or delete', async () => {
     const [event] = (await c.api('/api/audit-events?range=[0,0]', { token })).body;
     expect((await c.api(`/api/audit-events/${event.id}`, { token })).body).toEqual(event);
-    for (const [method, path] of [['POST', '/api/audit-events'], ['PUT', `/api/audit-events/${event.id}`], ['DELETE', `/api/audit-events/${event.id}`]]) {
+    for (const [method, path] of [
+      ['POST', '/api/audit-events'],
+      ['PUT', `/api/audit-events/${event.id}`],
+      ['DELETE', `/api/audit-events/${event.id}`],
+    ]) {
       const res = await c.api(path, { token, method, body: method === 'DELETE' ? undefined : { action: 'forged' } });
       expect(res.status).toBe(404);
     }
@@ -50,7 +73,9 @@ describe('audit log: append-only hash chain', () => {
   });
 
   it('refuses UPDATE and DELETE in the database itself', async () => {
-    await expect(sql(c, `UPDATE audit_events SET action = 'x' WHERE id = (SELECT min(id) FROM audit_events)`)).rejects.toThrow(/append-only/);
+    await expect(
+      sql(c, `UPDATE audit_events SET action = 'x' WHERE id = (SELECT min(id) FROM audit_events)`),
+    ).rejects.toThrow(/append-only/);
     await expect(sql(c, `DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
   });
 
@@ -61,14 +86,25 @@ describe('audit log: append-only hash chain', () => {
     await sql(c, 'ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
     await sql(c, `UPDATE audit_events SET details = '{"after":{"role":"admin"}}' WHERE id = $1`, [victim.id]);
     const changed = await c.api('/api/audit/verify', { token });
-    expect(changed.body).toMatchObject({ valid: false, firstBrokenId: victim.id, checked: 3, reason: 'hash_mismatch', message: expect.stringMatching(/content does not match/) });
+    expect(changed.body).toMatchObject({
+      valid: false,
+      firstBrokenId: victim.id,
+      checked: 3,
+      reason: 'hash_mismatch',
+      message: expect.stringMatching(/content does not match/),
+    });
 
     await sql(c, `UPDATE audit_events SET details = $2 WHERE id = $1`, [victim.id, JSON.stringify(victim.details)]);
     expect((await c.api('/api/audit/verify', { token })).body.valid).toBe(true);
 
     await sql(c, 'DELETE FROM audit_events WHERE id = $1', [victim.id]);
     const removed = await c.api('/api/audit/verify', { token });
-    expect(removed.body).toMatchObject({ valid: false, firstBrokenId: events[4].id, reason: 'prev_hash_mismatch', message: expect.stringMatching(/previous event/) });
+    expect(removed.body).toMatchObject({
+      valid: false,
+      firstBrokenId: events[4].id,
+      reason: 'prev_hash_mismatch',
+      message: expect.stringMatching(/previous event/),
+    });
     await sql(c, 'ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
   });
 });

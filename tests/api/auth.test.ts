@@ -10,7 +10,10 @@ describe('auth: login, sessions, roles', () => {
   beforeAll(async () => {
     c = await startTestConsole();
     adminToken = await c.login();
-    for (const [user, role] of [[officer, 'officer'], [auditor, 'auditor']] as const) {
+    for (const [user, role] of [
+      [officer, 'officer'],
+      [auditor, 'auditor'],
+    ] as const) {
       const res = await c.api('/api/users', { token: adminToken, body: { ...user, fullName: `Test ${role}`, role } });
       expect(res.status).toBe(201);
     }
@@ -31,7 +34,9 @@ describe('auth: login, sessions, roles', () => {
   });
 
   it('accepts the e-mail in any case and with spaces', async () => {
-    const res = await c.api('/api/auth/login', { body: { email: `  ${ADMIN.email.toUpperCase()} `, password: ADMIN.password } });
+    const res = await c.api('/api/auth/login', {
+      body: { email: `  ${ADMIN.email.toUpperCase()} `, password: ADMIN.password },
+    });
     expect(res.status).toBe(200);
   });
 
@@ -54,11 +59,17 @@ describe('auth: login, sessions, roles', () => {
     expect(forged.status).toBe(403);
     expect(forged.body.message).toMatch(/cross-site request refused/);
     expect((await c.api('/api/api-keys', { body, headers: { cookie } })).status).toBe(403);
-    expect((await c.api('/api/api-keys', { token: login.body.token })).body.some((k: any) => k.name === 'Forged key')).toBe(false);
+    expect(
+      (await c.api('/api/api-keys', { token: login.body.token })).body.some((k: any) => k.name === 'Forged key'),
+    ).toBe(false);
     // Reads are harmless; the console's pages say where they come from.
     expect((await c.api('/api/auth/me', { headers: { cookie, 'sec-fetch-site': 'cross-site' } })).status).toBe(200);
-    expect((await c.api('/api/api-keys', { body, headers: { cookie, 'sec-fetch-site': 'same-origin' } })).status).toBe(201);
-    expect((await c.api('/api/api-keys', { body, headers: { cookie, 'x-requested-with': 'privacy-console' } })).status).toBe(201);
+    expect((await c.api('/api/api-keys', { body, headers: { cookie, 'sec-fetch-site': 'same-origin' } })).status).toBe(
+      201,
+    );
+    expect(
+      (await c.api('/api/api-keys', { body, headers: { cookie, 'x-requested-with': 'privacy-console' } })).status,
+    ).toBe(201);
   });
 
   it('answers 413 for a body over the limit, and changes nothing', async () => {
@@ -71,12 +82,17 @@ describe('auth: login, sessions, roles', () => {
 
   it('refuses a wrong password and an unknown e-mail with the same answer, and audits both', async () => {
     const wrong = await c.api('/api/auth/login', { body: { email: ADMIN.email, password: 'not the password' } });
-    const unknown = await c.api('/api/auth/login', { body: { email: 'nobody@console.test', password: 'not the password' } });
+    const unknown = await c.api('/api/auth/login', {
+      body: { email: 'nobody@console.test', password: 'not the password' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid e-mail or password' });
     expect(unknown.body).toEqual(wrong.body);
-    const events = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'auth.login_failed' }))}&range=[0,99]`, { token: adminToken });
+    const events = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'auth.login_failed' }))}&range=[0,99]`,
+      { token: adminToken },
+    );
     const emails = events.body.map((e: { details: { email: string } }) => e.details.email);
     expect(emails).toContain(ADMIN.email);
     expect(emails).toContain('nobody@console.test');
@@ -96,7 +112,10 @@ describe('auth: login, sessions, roles', () => {
     const me = await c.api('/api/auth/me', { token });
     expect(me.status).toBe(401);
     expect(me.body.message).toMatch(/expired or was ended/);
-    const events = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'auth.logout' }))}`, { token: adminToken });
+    const events = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'auth.logout' }))}`,
+      { token: adminToken },
+    );
     expect(events.body.length).toBeGreaterThan(0);
   });
 
@@ -130,17 +149,27 @@ describe('auth: login, sessions, roles', () => {
       const list = await c.api('/api/users', { token });
       expect(list.status).toBe(403);
       expect(list.body.message).toMatch(/needs: admin/);
-      const create = await c.api('/api/users', { token, body: { email: uniqueEmail(), fullName: 'X', role: 'admin', password: 'x'.repeat(12) } });
+      const create = await c.api('/api/users', {
+        token,
+        body: { email: uniqueEmail(), fullName: 'X', role: 'admin', password: 'x'.repeat(12) },
+      });
       expect(create.status).toBe(403);
     }
   });
 
   it('refuses a disabled account at login and ends its open sessions at once', async () => {
     const email = uniqueEmail('leaver');
-    const created = await c.api('/api/users', { token: adminToken, body: { email, fullName: 'Leaver', role: 'officer', password: 'leaver password 1' } });
+    const created = await c.api('/api/users', {
+      token: adminToken,
+      body: { email, fullName: 'Leaver', role: 'officer', password: 'leaver password 1' },
+    });
     const token = await c.login(email, 'leaver password 1');
     expect((await c.api('/api/auth/me', { token })).status).toBe(200);
-    const disabled = await c.api(`/api/users/${created.body.id}`, { token: adminToken, method: 'PUT', body: { active: false } });
+    const disabled = await c.api(`/api/users/${created.body.id}`, {
+      token: adminToken,
+      method: 'PUT',
+      body: { active: false },
+    });
     expect(disabled.status).toBe(200);
     expect((await c.api('/api/auth/me', { token })).status).toBe(401);
     const again = await c.api('/api/auth/login', { body: { email, password: 'leaver password 1' } });
@@ -152,7 +181,16 @@ describe('auth: login, sessions, roles', () => {
     const res = await c.api('/api/docs-json', { token: adminToken });
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users', '/api/users/{id}', '/api/audit-events', '/api/audit/verify', '/api/health']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/users',
+        '/api/users/{id}',
+        '/api/audit-events',
+        '/api/audit/verify',
+        '/api/health',
+      ]),
+    );
     const ui = await fetch(`${c.url}/api/docs`, { headers: { authorization: `Bearer ${adminToken}` } });
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');

@@ -28,14 +28,19 @@ describe('backup and restore', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  const leadNames = async (console: TestConsole) => (await sql(console, `SELECT first_name FROM leads ORDER BY first_name`)).map((r) => r.first_name);
+  const leadNames = async (console: TestConsole) =>
+    (await sql(console, `SELECT first_name FROM leads ORDER BY first_name`)).map((r) => r.first_name);
   const addLead = async (console: TestConsole, name: string) => {
     const token = await console.login();
     const key = (await console.api('/api/api-keys', { token, body: { name: `Website ${name}` } })).body.key;
-    const res = await console.api('/api/ingest/leads', { body: { firstName: name, email: `${name.toLowerCase()}@example.org`, submittedAt: new Date().toISOString() }, headers: { 'x-api-key': key } });
+    const res = await console.api('/api/ingest/leads', {
+      body: { firstName: name, email: `${name.toLowerCase()}@example.org`, submittedAt: new Date().toISOString() },
+      headers: { 'x-api-key': key },
+    });
     expect(res.status).toBe(200);
   };
-  const chainIsIntact = async (console: TestConsole) => (await console.api('/api/audit/verify', { token: await console.login() })).body.valid;
+  const chainIsIntact = async (console: TestConsole) =>
+    (await console.api('/api/audit/verify', { token: await console.login() })).body.valid;
 
   it('round-trips the database: what was there at the backup is back, what came later is gone, the audit chain intact', async () => {
     assertBuilt();
@@ -51,7 +56,10 @@ describe('backup and restore', () => {
       expect(refused.err).toMatch(/is using .*: stop it first/);
       await c.close();
 
-      expect(cli(['backup', file], env)).toMatchObject({ code: 0, out: expect.stringContaining(`Backup written to ${file}`) });
+      expect(cli(['backup', file], env)).toMatchObject({
+        code: 0,
+        out: expect.stringContaining(`Backup written to ${file}`),
+      });
       c = await startTestConsole({ database: 'embedded', dataDir, env: { ENCRYPTION_KEY: key } });
       await addLead(c, 'Bruno');
       expect(await leadNames(c)).toEqual(['Anna', 'Bruno']);
@@ -65,7 +73,10 @@ describe('backup and restore', () => {
       c = await startTestConsole({ database: 'server' });
       const env = { DATABASE_URL: c.databaseUrl!, NODE_ENV: 'test' };
       await addLead(c, 'Anna');
-      expect(cli(['backup', file], env)).toMatchObject({ code: 0, out: expect.stringContaining(`Backup written to ${file}`) });
+      expect(cli(['backup', file], env)).toMatchObject({
+        code: 0,
+        out: expect.stringContaining(`Backup written to ${file}`),
+      });
       await addLead(c, 'Bruno');
       await sql(c, `UPDATE leads SET company = 'changed after the backup' WHERE first_name = 'Anna'`);
       expect(cli(['restore', file], env)).toMatchObject({ code: 0 });
@@ -78,13 +89,20 @@ describe('backup and restore', () => {
   it('refuses a file that is not a backup and leaves the data as it was', async () => {
     const bogus = join(work, 'not-a-backup.dump');
     writeFileSync(bogus, 'hello');
-    const env: Record<string, string> = c!.databaseUrl ? { DATABASE_URL: c!.databaseUrl, NODE_ENV: 'test' } : { DATA_DIR: join(work, 'data'), ENCRYPTION_KEY: 'ab'.repeat(32) };
+    const env: Record<string, string> = c!.databaseUrl
+      ? { DATABASE_URL: c!.databaseUrl, NODE_ENV: 'test' }
+      : { DATA_DIR: join(work, 'data'), ENCRYPTION_KEY: 'ab'.repeat(32) };
     if (!c!.databaseUrl) await c!.close();
     const result = cli(['restore', bogus], env);
     expect(result.code).toBe(1);
     expect(result.err.trim().split('\n')).toHaveLength(1);
     expect(cli(['restore', join(work, 'missing.dump')], env).err).toMatch(/No backup file at/);
-    if (!c!.databaseUrl) c = await startTestConsole({ database: 'embedded', dataDir: join(work, 'data'), env: { ENCRYPTION_KEY: 'ab'.repeat(32) } });
+    if (!c!.databaseUrl)
+      c = await startTestConsole({
+        database: 'embedded',
+        dataDir: join(work, 'data'),
+        env: { ENCRYPTION_KEY: 'ab'.repeat(32) },
+      });
     expect(await leadNames(c!)).toEqual(['Anna']);
   });
 });

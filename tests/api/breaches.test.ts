@@ -22,8 +22,14 @@ describe('personal-data breaches', () => {
   const post = (path: string, body: unknown, as = token) => c.api(path, { method: 'POST', token: as, body });
   const put = (path: string, body: unknown, as = token) => c.api(path, { method: 'PUT', token: as, body });
   const get = (path: string, as = token) => c.api(path, { token: as });
-  const ingest = (source: string, body: unknown) => c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
-  const events = async (entityId: string) => sql<{ action: string; details: any }>(c, `SELECT action, details FROM audit_events WHERE entity_id = $1 ORDER BY id`, [entityId]);
+  const ingest = (source: string, body: unknown) =>
+    c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+  const events = async (entityId: string) =>
+    sql<{ action: string; details: any }>(
+      c,
+      `SELECT action, details FROM audit_events WHERE entity_id = $1 ORDER BY id`,
+      [entityId],
+    );
 
   const valid = () => ({
     title: 'Contact-form inbox read by an intruder',
@@ -51,9 +57,28 @@ describe('personal-data breaches', () => {
     expect(
       (
         await ingest('leads', [
-          { externalId: 'g', firstName: 'Giulia', lastName: 'Bianchi', email: 'giulia.bianchi@example.it', phone: '347 123 4567', submittedAt: '2026-10-02T10:00:00Z' },
-          { externalId: 'm', firstName: 'Maria', lastName: 'Rossi', email: 'maria.rossi@example.it', submittedAt: '2026-10-03T10:00:00Z' },
-          { externalId: 'p', firstName: 'Paolo', lastName: 'Verdi', email: 'paolo.verdi@example.it', submittedAt: '2026-10-20T10:00:00Z' },
+          {
+            externalId: 'g',
+            firstName: 'Giulia',
+            lastName: 'Bianchi',
+            email: 'giulia.bianchi@example.it',
+            phone: '347 123 4567',
+            submittedAt: '2026-10-02T10:00:00Z',
+          },
+          {
+            externalId: 'm',
+            firstName: 'Maria',
+            lastName: 'Rossi',
+            email: 'maria.rossi@example.it',
+            submittedAt: '2026-10-03T10:00:00Z',
+          },
+          {
+            externalId: 'p',
+            firstName: 'Paolo',
+            lastName: 'Verdi',
+            email: 'paolo.verdi@example.it',
+            submittedAt: '2026-10-20T10:00:00Z',
+          },
         ])
       ).status,
     ).toBe(200);
@@ -64,25 +89,61 @@ describe('personal-data breaches', () => {
           provider: 'anthropic',
           startedAt: '2026-10-05T18:00:00Z',
           messages: [
-            { role: 'user', content: 'Sono Giulia, scrivete a giulia.bianchi@example.it', sentAt: '2026-10-05T18:00:05Z' },
+            {
+              role: 'user',
+              content: 'Sono Giulia, scrivete a giulia.bianchi@example.it',
+              sentAt: '2026-10-05T18:00:05Z',
+            },
             { role: 'assistant', content: 'Certo. Per urgenze: info@vimage.it', sentAt: '2026-10-05T18:00:07Z' },
           ],
         })
       ).status,
     ).toBe(200);
     expect(
-      (await ingest('consents', [{ externalId: 'l', consentId: 'cons-luca', email: 'luca.neri@example.it', categories: { necessary: true }, action: 'grant', policyVersion: '2026-05', recordedAt: '2026-10-04T09:00:00Z' }])).status,
+      (
+        await ingest('consents', [
+          {
+            externalId: 'l',
+            consentId: 'cons-luca',
+            email: 'luca.neri@example.it',
+            categories: { necessary: true },
+            action: 'grant',
+            policyVersion: '2026-05',
+            recordedAt: '2026-10-04T09:00:00Z',
+          },
+        ])
+      ).status,
     ).toBe(200);
     // Maria wrote to the company in English once: her letter is in English.
-    expect((await post('/api/requests', { type: 'access', channel: 'email', language: 'en', receivedAt: new Date().toISOString(), subjectName: 'Maria Rossi', subjectEmail: 'maria.rossi@example.it' })).status).toBe(201);
+    expect(
+      (
+        await post('/api/requests', {
+          type: 'access',
+          channel: 'email',
+          language: 'en',
+          receivedAt: new Date().toISOString(),
+          subjectName: 'Maria Rossi',
+          subjectEmail: 'maria.rossi@example.it',
+        })
+      ).status,
+    ).toBe(201);
   });
   afterAll(() => c?.close());
 
   it('creates a breach, audited, with its clock running from awareness', async () => {
-    const res = await post('/api/breaches', { ...valid(), processors: [{ processorId, noticeAt: ago(11), notes: 'Their SOC told us' }] });
+    const res = await post('/api/breaches', {
+      ...valid(),
+      processors: [{ processorId, noticeAt: ago(11), notes: 'Their SOC told us' }],
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const b = res.body;
-    expect(b).toMatchObject({ status: 'open', nature: ['confidentiality'], riskLevel: null, notifications: [], decisions: [] });
+    expect(b).toMatchObject({
+      status: 'open',
+      nature: ['confidentiality'],
+      riskLevel: null,
+      notifications: [],
+      decisions: [],
+    });
     expect(b.processors[0]).toMatchObject({ processorId, notes: 'Their SOC told us' });
     expect(b.processors[0].name).toEqual(expect.any(String));
     expect(b.contactDetails).toContain('privacy@vimage.it');
@@ -112,28 +173,89 @@ describe('personal-data breaches', () => {
     for (const [change, field] of cases) {
       const res = await post('/api/breaches', { ...valid(), ...change });
       expect(res.status, `${JSON.stringify(change)}: ${JSON.stringify(res.body)}`).toBe(400);
-      expect(Object.keys(res.body.errors ?? {}).some((k) => k === field || k.startsWith(`${field}.`)), `${field} in ${JSON.stringify(res.body)}`).toBe(true);
+      expect(
+        Object.keys(res.body.errors ?? {}).some((k) => k === field || k.startsWith(`${field}.`)),
+        `${field} in ${JSON.stringify(res.body)}`,
+      ).toBe(true);
     }
     const { awareAt: _a, ...noAware } = valid();
     expect((await post('/api/breaches', noAware)).body.errors).toHaveProperty('awareAt');
   });
 
   it('never answers hostile input with a 500', async () => {
-    for (const body of ['{"constructor":{"x":1}}', '{"__proto__":{"admin":true}}', '{"title":"a\\u0000b","description":"\\u0007","startedAt":"2026-10-01T00:00:00Z","awareAt":"2026-10-02T00:00:00Z","nature":["integrity"]}', '{"processors":[{"constructor":1}]}', '{"processors":[{"__proto__":{"x":1}}]}', '{"nature":{"__proto__":["integrity"]}}', '{"processors":[null]}', '{"processors":[1,"x"]}', '{"processors":[{"processorId":"00000000-0000-4000-8000-000000000000","noticeAt":"\\u0000"}]}', '{"title":null,"nature":null,"ongoing":null,"status":null}']) {
-      const res = await c.api('/api/breaches', { method: 'POST', token, body, headers: { 'content-type': 'application/json' } });
+    for (const body of [
+      '{"constructor":{"x":1}}',
+      '{"__proto__":{"admin":true}}',
+      '{"title":"a\\u0000b","description":"\\u0007","startedAt":"2026-10-01T00:00:00Z","awareAt":"2026-10-02T00:00:00Z","nature":["integrity"]}',
+      '{"processors":[{"constructor":1}]}',
+      '{"processors":[{"__proto__":{"x":1}}]}',
+      '{"nature":{"__proto__":["integrity"]}}',
+      '{"processors":[null]}',
+      '{"processors":[1,"x"]}',
+      '{"processors":[{"processorId":"00000000-0000-4000-8000-000000000000","noticeAt":"\\u0000"}]}',
+      '{"title":null,"nature":null,"ongoing":null,"status":null}',
+    ]) {
+      const res = await c.api('/api/breaches', {
+        method: 'POST',
+        token,
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.status, `${body}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
     }
-    const text = fc.oneof(fc.string(), fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', '\u0000', '\u001b[31m', '\ud800', '=HYPERLINK("x")'));
-    const value = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }), fc.dictionary(text, text, { maxKeys: 3 }));
-    const field = fc.constantFrom('title', 'description', 'startedAt', 'awareAt', 'endedAt', 'nature', 'sources', 'processors', 'riskLevel', 'subjectsApprox', 'constructor', '__proto__', 'valueOf');
+    const text = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        'constructor',
+        '__proto__',
+        'toString',
+        'hasOwnProperty',
+        '\u0000',
+        '\u001b[31m',
+        '\ud800',
+        '=HYPERLINK("x")',
+      ),
+    );
+    const value = fc.oneof(
+      text,
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(text, { maxLength: 3 }),
+      fc.dictionary(text, text, { maxKeys: 3 }),
+    );
+    const field = fc.constantFrom(
+      'title',
+      'description',
+      'startedAt',
+      'awareAt',
+      'endedAt',
+      'nature',
+      'sources',
+      'processors',
+      'riskLevel',
+      'subjectsApprox',
+      'constructor',
+      '__proto__',
+      'valueOf',
+    );
     const created = (await post('/api/breaches', valid())).body.id;
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(field, value, { maxKeys: 4 }), fc.constantFrom('POST', 'PUT', 'NOTIFY', 'DECIDE'), async (change, how) => {
-        const body = how === 'POST' ? { ...valid(), ...change } : change;
-        const path = how === 'POST' ? '/api/breaches' : how === 'PUT' ? `/api/breaches/${created}` : `/api/breaches/${created}/${how === 'NOTIFY' ? 'notifications' : 'decisions'}`;
-        const res = await c.api(path, { method: how === 'PUT' ? 'PUT' : 'POST', token, body });
-        expect(res.status, `${how} ${JSON.stringify(body)}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.dictionary(field, value, { maxKeys: 4 }),
+        fc.constantFrom('POST', 'PUT', 'NOTIFY', 'DECIDE'),
+        async (change, how) => {
+          const body = how === 'POST' ? { ...valid(), ...change } : change;
+          const path =
+            how === 'POST'
+              ? '/api/breaches'
+              : how === 'PUT'
+                ? `/api/breaches/${created}`
+                : `/api/breaches/${created}/${how === 'NOTIFY' ? 'notifications' : 'decisions'}`;
+          const res = await c.api(path, { method: how === 'PUT' ? 'PUT' : 'POST', token, body });
+          expect(res.status, `${how} ${JSON.stringify(body)}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -142,9 +264,20 @@ describe('personal-data breaches', () => {
     const created = (await post('/api/breaches', { ...valid(), processors: [{ processorId, noticeAt: null }] })).body;
     expect(created.processors[0].name).toEqual(expect.any(String));
     // The form sends the processors back with their names, and an emptied contact as null: the default stays.
-    const res = await put(`/api/breaches/${created.id}`, { ...created, contactName: null, riskLevel: 'high', riskReasoning: 'Names and e-mails with the messages: phishing is likely', subjectsApprox: 3 });
+    const res = await put(`/api/breaches/${created.id}`, {
+      ...created,
+      contactName: null,
+      riskLevel: 'high',
+      riskReasoning: 'Names and e-mails with the messages: phishing is likely',
+      subjectsApprox: 3,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ riskLevel: 'high', subjectsApprox: 3, contactName: 'Vimage Srl', contactDetails: 'privacy@vimage.it' });
+    expect(res.body).toMatchObject({
+      riskLevel: 'high',
+      subjectsApprox: 3,
+      contactName: 'Vimage Srl',
+      contactDetails: 'privacy@vimage.it',
+    });
     const updated = (await events(created.id)).find((e) => e.action === 'breach.updated')!;
     expect(updated.details.before).toEqual({ riskLevel: null, riskReasoning: null, subjectsApprox: null });
     expect(updated.details.after).toMatchObject({ riskLevel: 'high', subjectsApprox: 3 });
@@ -156,7 +289,10 @@ describe('personal-data breaches', () => {
     expect((await get('/api/breaches', auditor)).headers.get('content-range')).toMatch(/^breaches \d+-\d+\/\d+$/);
     expect((await post('/api/breaches', valid(), auditor)).status).toBe(403);
     expect((await put(`/api/breaches/${created.id}`, { title: 'x' }, auditor)).status).toBe(403);
-    expect((await post(`/api/breaches/${created.id}/decisions`, { kind: 'notify_authority', decidedBy: 'x' }, auditor)).status).toBe(403);
+    expect(
+      (await post(`/api/breaches/${created.id}/decisions`, { kind: 'notify_authority', decidedBy: 'x' }, auditor))
+        .status,
+    ).toBe(403);
     expect((await post('/api/breaches', valid(), officer)).status).toBe(201);
   });
 
@@ -169,20 +305,36 @@ describe('personal-data breaches', () => {
     const missing = await post(path, { kind: 'initial', at: ago(1), protocolNumber: 'GPDP-2026-0001' });
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toHaveProperty('delayReasons');
-    const ok = await post(path, { kind: 'initial', at: ago(1), protocolNumber: 'GPDP-2026-0001', delayReasons: 'The processor told us on the fourth day' });
+    const ok = await post(path, {
+      kind: 'initial',
+      at: ago(1),
+      protocolNumber: 'GPDP-2026-0001',
+      delayReasons: 'The processor told us on the fourth day',
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body.clock).toMatchObject({ state: 'notified_late', remaining: null });
     expect(ok.body.notifiedAt).toBe(ok.body.notifications[0].at);
-    const more = await post(path, { kind: 'supplementary', at: ago(0.5), protocolNumber: 'GPDP-2026-0001', notes: 'Final number of people: 3' });
+    const more = await post(path, {
+      kind: 'supplementary',
+      at: ago(0.5),
+      protocolNumber: 'GPDP-2026-0001',
+      notes: 'Final number of people: 3',
+    });
     expect(more.status).toBe(201);
     expect(more.body.notifications.map((n: any) => n.kind)).toEqual(['initial', 'supplementary']);
-    expect((await post(path, { kind: 'initial', at: ago(0.2), protocolNumber: 'Y', delayReasons: 'x' })).status).toBe(409);
+    expect((await post(path, { kind: 'initial', at: ago(0.2), protocolNumber: 'Y', delayReasons: 'x' })).status).toBe(
+      409,
+    );
     expect((await events(late.id)).filter((e) => e.action === 'breach.notified')).toHaveLength(2);
   });
 
   it('stops the clock in time when notified within 72 hours, without reasons', async () => {
     const b = (await post('/api/breaches', { ...valid(), awareAt: ago(71) })).body;
-    const res = await post(`/api/breaches/${b.id}/notifications`, { kind: 'initial', at: ago(0), protocolNumber: 'GPDP-2026-0002' });
+    const res = await post(`/api/breaches/${b.id}/notifications`, {
+      kind: 'initial',
+      at: ago(0),
+      protocolNumber: 'GPDP-2026-0002',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.clock.state).toBe('notified_in_time');
   });
@@ -193,12 +345,24 @@ describe('personal-data breaches', () => {
     const noReason = await post(path, { kind: 'not_notify_authority', decidedBy: 'Anna Conti, privacy officer' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors).toHaveProperty('reason');
-    expect((await post(path, { kind: 'not_notify_authority', reason: 'Encrypted', decidedBy: 'Anna Conti' })).status).toBe(409);
-    await put(`/api/breaches/${b.id}`, { riskLevel: 'none', riskReasoning: 'The laptop was encrypted and the key was not with it' });
-    const ok = await post(path, { kind: 'not_notify_authority', reason: 'Encrypted laptop, key safe: unlikely to result in a risk', decidedBy: 'Anna Conti, privacy officer' });
+    expect(
+      (await post(path, { kind: 'not_notify_authority', reason: 'Encrypted', decidedBy: 'Anna Conti' })).status,
+    ).toBe(409);
+    await put(`/api/breaches/${b.id}`, {
+      riskLevel: 'none',
+      riskReasoning: 'The laptop was encrypted and the key was not with it',
+    });
+    const ok = await post(path, {
+      kind: 'not_notify_authority',
+      reason: 'Encrypted laptop, key safe: unlikely to result in a risk',
+      decidedBy: 'Anna Conti, privacy officer',
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body.clock.state).toBe('not_required');
-    expect(ok.body.authorityDecision).toMatchObject({ kind: 'not_notify_authority', decidedBy: 'Anna Conti, privacy officer' });
+    expect(ok.body.authorityDecision).toMatchObject({
+      kind: 'not_notify_authority',
+      decidedBy: 'Anna Conti, privacy officer',
+    });
     expect((await events(b.id)).map((e) => e.action)).toContain('breach.decided');
   });
 
@@ -210,7 +374,9 @@ describe('personal-data breaches', () => {
     expect(count.body.people).toBe(2);
     expect(count.body.byKind).toEqual({ email: 2 });
     expect(count.body.recordsBySource).toMatchObject({ leads: 2, 'chat-conversations': 1, 'chat-messages': 2 });
-    const before = (await sql(c, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'breach.affected_listed'`))[0].n;
+    const before = (
+      await sql(c, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'breach.affected_listed'`)
+    )[0].n;
     const list = await get(`/api/breaches/${b.id}/affected?range=[0,24]`, auditor);
     expect(list.status).toBe(200);
     expect(list.headers.get('content-range')).toBe('breach-affected 0-1/2');
@@ -219,8 +385,13 @@ describe('personal-data breaches', () => {
     expect(giulia.sources).toEqual(['chat-messages', 'leads']);
     expect(giulia.fields).toEqual(expect.arrayContaining(['email', 'phone']));
     expect(list.body[1].language).toBe('en');
-    const read = await sql(c, `SELECT details FROM audit_events WHERE action = 'breach.affected_listed' ORDER BY id DESC LIMIT 1`);
-    expect((await sql(c, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'breach.affected_listed'`))[0].n).toBe(before + 1);
+    const read = await sql(
+      c,
+      `SELECT details FROM audit_events WHERE action = 'breach.affected_listed' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(
+      (await sql(c, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'breach.affected_listed'`))[0].n,
+    ).toBe(before + 1);
     expect(read[0].details).toMatchObject({ returned: 2, total: 2 });
     expect(JSON.stringify(read[0].details)).not.toContain('@example.it');
     // Second page: a count, not a page, tells the total.
@@ -230,7 +401,11 @@ describe('personal-data breaches', () => {
     await put(`/api/breaches/${b.id}`, { endedAt: '2026-10-25T00:00:00Z', sources: ['leads', 'consents'] });
     expect((await get(`/api/breaches/${b.id}/affected/count`)).body.people).toBe(4);
     await put(`/api/breaches/${b.id}`, { dataFrom: '2026-10-03T00:00:00Z' });
-    expect((await get(`/api/breaches/${b.id}/affected?range=[0,24]`)).body.map((p: any) => p.value)).toEqual(['luca.neri@example.it', 'maria.rossi@example.it', 'paolo.verdi@example.it']);
+    expect((await get(`/api/breaches/${b.id}/affected?range=[0,24]`)).body.map((p: any) => p.value)).toEqual([
+      'luca.neri@example.it',
+      'maria.rossi@example.it',
+      'paolo.verdi@example.it',
+    ]);
   });
 
   it('writes the Art. 34 letter in each language, as the recipient reads it, and exports the recipients', async () => {
@@ -245,8 +420,10 @@ describe('personal-data breaches', () => {
       noticeNatureEn: 'An unauthorised person read the messages of the contact form.',
       noticeConsequencesIt: 'Potrebbe ricevere e-mail di phishing a nome nostro.',
       noticeConsequencesEn: 'You may receive phishing e-mails in our name.',
-      noticeMeasuresIt: 'Abbiamo cambiato le password e attivato la verifica in due passaggi. Non apra allegati inattesi.',
-      noticeMeasuresEn: 'We changed the passwords and turned on two-step verification. Do not open unexpected attachments.',
+      noticeMeasuresIt:
+        'Abbiamo cambiato le password e attivato la verifica in due passaggi. Non apra allegati inattesi.',
+      noticeMeasuresEn:
+        'We changed the passwords and turned on two-step verification. Do not open unexpected attachments.',
     });
     const it = (await get(`/api/breaches/${b.id}/communication?lang=it`)).body;
     const en = (await get(`/api/breaches/${b.id}/communication?lang=en`)).body;
@@ -254,8 +431,14 @@ describe('personal-data breaches', () => {
     const words = (t: string) => new Set(t.split(/[^\p{L}]+/u));
     const itWords = words(`${it.subject} ${it.body}`);
     expect(['the', 'and', 'you', 'your', 'we', 'what', 'of', 'to'].filter((w) => itWords.has(w))).toEqual([]);
-    const enWords = words(`${en.subject} ${en.body}`.replace('Garante per la protezione dei dati personali', '').replace('Anna Conti, referente privacy', ''));
-    expect(['il', 'della', 'che', 'Lei', 'dati', 'violazione', 'abbiamo', 'è', 'Gentile'].filter((w) => enWords.has(w))).toEqual([]);
+    const enWords = words(
+      `${en.subject} ${en.body}`
+        .replace('Garante per la protezione dei dati personali', '')
+        .replace('Anna Conti, referente privacy', ''),
+    );
+    expect(
+      ['il', 'della', 'che', 'Lei', 'dati', 'violazione', 'abbiamo', 'è', 'Gentile'].filter((w) => enWords.has(w)),
+    ).toEqual([]);
     // Art. 34(2): nature, contact point, consequences, measures.
     for (const [letter, nature, consequences, measures] of [
       [it.body, 'Una persona non autorizzata', 'phishing a nome nostro', 'verifica in due passaggi'],
@@ -283,11 +466,21 @@ describe('personal-data breaches', () => {
     const res = await post(path, { kind: 'email', value: 'Maria.Rossi@example.it', channel: 'email', sentAt: ago(1) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ value: 'maria.rossi@example.it', language: 'en', channel: 'email' });
-    expect((await post(path, { kind: 'email', value: 'maria.rossi@example.it', channel: 'post', sentAt: ago(1) })).status).toBe(409);
-    expect((await post(path, { kind: 'email', value: 'x@example.it', channel: 'pigeon', sentAt: ago(1) })).body.errors).toHaveProperty('channel');
+    expect(
+      (await post(path, { kind: 'email', value: 'maria.rossi@example.it', channel: 'post', sentAt: ago(1) })).status,
+    ).toBe(409);
+    expect(
+      (await post(path, { kind: 'email', value: 'x@example.it', channel: 'pigeon', sentAt: ago(1) })).body.errors,
+    ).toHaveProperty('channel');
     const list = (await get(`/api/breaches/${b.id}/affected`)).body;
-    expect(list.find((p: any) => p.value === 'maria.rossi@example.it')).toMatchObject({ channel: 'email', communicatedAt: expect.any(String) });
-    expect(list.find((p: any) => p.value === 'giulia.bianchi@example.it')).toMatchObject({ channel: null, communicatedAt: null });
+    expect(list.find((p: any) => p.value === 'maria.rossi@example.it')).toMatchObject({
+      channel: 'email',
+      communicatedAt: expect.any(String),
+    });
+    expect(list.find((p: any) => p.value === 'giulia.bianchi@example.it')).toMatchObject({
+      channel: null,
+      communicatedAt: null,
+    });
     const told = (await events(b.id)).find((e) => e.action === 'breach.communicated')!;
     expect(JSON.stringify(told.details)).not.toContain('maria');
   });

@@ -30,8 +30,12 @@ describe('the console keeps answering after idle pauses, dropped connections and
 
   const pool = () => (c.running.app.get(DataSource).driver as PostgresDriver).master as Pool;
   const advisoryLocks = async () =>
-    (await sql(c, `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`))[0]
-      .n as number;
+    (
+      await sql(
+        c,
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      )
+    )[0].n as number;
 
   /** GET /api/auth/me (the session's prepared statement) and a search that finds the lead (loadByIds and the search's own). */
   async function expectSignedInCallsAnswer(as = token): Promise<void> {
@@ -47,7 +51,13 @@ describe('the console keeps answering after idle pauses, dropped connections and
     databaseUrl = c.databaseUrl;
     token = await c.login();
     const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key as string;
-    const lead = { externalId: 'lead-1', firstName: 'Giulia', lastName: 'Bianchi', email: EMAIL, submittedAt: '2026-11-02T10:00:00Z' };
+    const lead = {
+      externalId: 'lead-1',
+      firstName: 'Giulia',
+      lastName: 'Bianchi',
+      email: EMAIL,
+      submittedAt: '2026-11-02T10:00:00Z',
+    };
     expect((await c.api('/api/ingest/leads', { body: [lead], headers: { 'x-api-key': key } })).status).toBe(200);
   });
 
@@ -104,44 +114,50 @@ describe('the console keeps answering after idle pauses, dropped connections and
   });
 
   // The embedded database takes these locks in the process (run-lock.ts): no session lock there.
-  it.skipIf(process.env.TEST_DATABASE === 'embedded')('gives no connection back to the pool holding a session lock it failed to let go of', async () => {
-    const dataSource = c.running.app.get(DataSource);
-    const create = dataSource.createQueryRunner.bind(dataSource);
-    // Every unlock fails on a connection that stays up (as a cancelled statement would).
-    const spy = vi.spyOn(dataSource, 'createQueryRunner').mockImplementation((mode) => {
-      const runner = create(mode);
-      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-      runner.query = (async (text: string, ...rest: unknown[]) => {
-        if (text.includes('pg_advisory_unlock')) throw new Error('canceling statement due to user request');
-        return query(text, ...rest);
-      }) as QueryRunner['query'];
-      return runner;
-    });
-    try {
-      // An erasure's run lock (run-lock.ts), then a real retention sweep (its own lock).
-      const lock = await tryRunLock(dataSource, false, 727_001, 'resilience');
-      expect(lock).not.toBeNull();
-      await lock!.release();
-      const sweep = await c.api('/api/retention/sweep', { method: 'POST', token });
-      expect(sweep.status, JSON.stringify(sweep.body)).toBe(200);
-    } finally {
-      spy.mockRestore();
-    }
-    // The pool closed both connections: no session of the console holds an advisory lock...
-    await waitFor(async () => (await advisoryLocks()) === 0);
-    // ...and another session (another instance of the console) can take both.
-    const other = new Client({ connectionString: databaseUrl! });
-    await other.connect();
-    try {
-      const [row] = (
-        await other.query(`SELECT pg_try_advisory_lock(727001, hashtext('resilience')) AS run, pg_try_advisory_lock($1) AS sweep`, [SWEEP_LOCK])
-      ).rows;
-      expect(row).toEqual({ run: true, sweep: true });
-    } finally {
-      await other.end();
-    }
-    await expectSignedInCallsAnswer();
-  });
+  it.skipIf(process.env.TEST_DATABASE === 'embedded')(
+    'gives no connection back to the pool holding a session lock it failed to let go of',
+    async () => {
+      const dataSource = c.running.app.get(DataSource);
+      const create = dataSource.createQueryRunner.bind(dataSource);
+      // Every unlock fails on a connection that stays up (as a cancelled statement would).
+      const spy = vi.spyOn(dataSource, 'createQueryRunner').mockImplementation((mode) => {
+        const runner = create(mode);
+        const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+        runner.query = (async (text: string, ...rest: unknown[]) => {
+          if (text.includes('pg_advisory_unlock')) throw new Error('canceling statement due to user request');
+          return query(text, ...rest);
+        }) as QueryRunner['query'];
+        return runner;
+      });
+      try {
+        // An erasure's run lock (run-lock.ts), then a real retention sweep (its own lock).
+        const lock = await tryRunLock(dataSource, false, 727_001, 'resilience');
+        expect(lock).not.toBeNull();
+        await lock!.release();
+        const sweep = await c.api('/api/retention/sweep', { method: 'POST', token });
+        expect(sweep.status, JSON.stringify(sweep.body)).toBe(200);
+      } finally {
+        spy.mockRestore();
+      }
+      // The pool closed both connections: no session of the console holds an advisory lock...
+      await waitFor(async () => (await advisoryLocks()) === 0);
+      // ...and another session (another instance of the console) can take both.
+      const other = new Client({ connectionString: databaseUrl! });
+      await other.connect();
+      try {
+        const [row] = (
+          await other.query(
+            `SELECT pg_try_advisory_lock(727001, hashtext('resilience')) AS run, pg_try_advisory_lock($1) AS sweep`,
+            [SWEEP_LOCK],
+          )
+        ).rows;
+        expect(row).toEqual({ run: true, sweep: true });
+      } finally {
+        await other.end();
+      }
+      await expectSignedInCallsAnswer();
+    },
+  );
 });
 
 async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {

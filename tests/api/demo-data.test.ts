@@ -22,7 +22,9 @@ describe('generated demo data through ingestion, and the search on it', () => {
     const connection = data.connections[0];
     const res = await c.api(`/api/subjects/search?q=${encodeURIComponent(connection.accountEmail)}`, { token });
     expect(res.status).toBe(200);
-    const bySource = Object.fromEntries(res.body.sources.map((s: { source: string; total: number }) => [s.source, s.total]));
+    const bySource = Object.fromEntries(
+      res.body.sources.map((s: { source: string; total: number }) => [s.source, s.total]),
+    );
     expect(bySource['calendar-connections']).toBe(1);
     const ownEvents = data.events.filter((e) => e.connectionExternalId === connection.externalId).length;
     // The staff member's address is on every appointment: it must not pull in other people's.

@@ -9,9 +9,12 @@ describe('access and portability packages (ZIP)', () => {
   let key: string;
   let requestId: string;
 
-  const ingest = (source: string, body: unknown) => c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+  const ingest = (source: string, body: unknown) =>
+    c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
   const download = async (id: string, kind: string, as = token) => {
-    const res = await fetch(`${c.url}/api/requests/${id}/export.zip?kind=${kind}`, { headers: { authorization: `Bearer ${as}` } });
+    const res = await fetch(`${c.url}/api/requests/${id}/export.zip?kind=${kind}`, {
+      headers: { authorization: `Bearer ${as}` },
+    });
     return { res, body: Buffer.from(await res.arrayBuffer()) };
   };
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -21,8 +24,25 @@ describe('access and portability packages (ZIP)', () => {
     token = await c.login();
     key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
     await ingest('leads', [
-      { externalId: 'l1', firstName: 'Giulia', lastName: 'Bianchi', email: 'giulia.bianchi@example.it', phone: '347 123 4567', message: 'Preventivo vetrina', utmSource: 'google', utmCampaign: 'vetrine', submittedAt: '2026-11-02T10:00:00Z' },
-      { externalId: 'l2', firstName: 'Maria', lastName: 'Bianchi', email: 'maria.bianchi@example.it', phone: '347 765 4321', submittedAt: '2026-11-03T10:00:00Z' },
+      {
+        externalId: 'l1',
+        firstName: 'Giulia',
+        lastName: 'Bianchi',
+        email: 'giulia.bianchi@example.it',
+        phone: '347 123 4567',
+        message: 'Preventivo vetrina',
+        utmSource: 'google',
+        utmCampaign: 'vetrine',
+        submittedAt: '2026-11-02T10:00:00Z',
+      },
+      {
+        externalId: 'l2',
+        firstName: 'Maria',
+        lastName: 'Bianchi',
+        email: 'maria.bianchi@example.it',
+        phone: '347 765 4321',
+        submittedAt: '2026-11-03T10:00:00Z',
+      },
     ]);
     await ingest('chat-conversations', {
       externalId: 'c1',
@@ -33,12 +53,47 @@ describe('access and portability packages (ZIP)', () => {
         { role: 'assistant', content: 'Certo, la richiameremo.', sentAt: '2026-11-05T18:00:07Z' },
       ],
     });
-    await ingest('calendar-connections', { externalId: 'k1', accountEmail: 'giulia.bianchi@example.it', accessToken: 'ya29.SECRET-ACCESS', refreshToken: '1//SECRET-REFRESH', scopes: ['calendar'], connectedAt: '2026-11-06T08:00:00Z' });
+    await ingest('calendar-connections', {
+      externalId: 'k1',
+      accountEmail: 'giulia.bianchi@example.it',
+      accessToken: 'ya29.SECRET-ACCESS',
+      refreshToken: '1//SECRET-REFRESH',
+      scopes: ['calendar'],
+      connectedAt: '2026-11-06T08:00:00Z',
+    });
     await ingest('calendar-events', [
-      { externalId: 'e1', connectionExternalId: 'k1', origin: 'manual', title: 'Call progetto', attendees: [{ email: 'giulia.bianchi@example.it', name: 'Giulia Bianchi' }, { email: 'maria.bianchi@example.it', name: 'Maria Bianchi' }], startsAt: '2026-11-20T09:00:00Z', endsAt: '2026-11-20T10:00:00Z' },
-      { externalId: 'e2', connectionExternalId: 'k1', origin: 'system', title: 'Sopralluogo', startsAt: '2026-11-21T09:00:00Z', endsAt: '2026-11-21T10:00:00Z' },
+      {
+        externalId: 'e1',
+        connectionExternalId: 'k1',
+        origin: 'manual',
+        title: 'Call progetto',
+        attendees: [
+          { email: 'giulia.bianchi@example.it', name: 'Giulia Bianchi' },
+          { email: 'maria.bianchi@example.it', name: 'Maria Bianchi' },
+        ],
+        startsAt: '2026-11-20T09:00:00Z',
+        endsAt: '2026-11-20T10:00:00Z',
+      },
+      {
+        externalId: 'e2',
+        connectionExternalId: 'k1',
+        origin: 'system',
+        title: 'Sopralluogo',
+        startsAt: '2026-11-21T09:00:00Z',
+        endsAt: '2026-11-21T10:00:00Z',
+      },
     ]);
-    const request = await c.api('/api/requests', { token, body: { type: 'access', channel: 'email', language: 'en', receivedAt: new Date().toISOString(), subjectName: 'Giulia Bianchi', subjectEmail: 'giulia.bianchi@example.it' } });
+    const request = await c.api('/api/requests', {
+      token,
+      body: {
+        type: 'access',
+        channel: 'email',
+        language: 'en',
+        receivedAt: new Date().toISOString(),
+        subjectName: 'Giulia Bianchi',
+        subjectEmail: 'giulia.bianchi@example.it',
+      },
+    });
     requestId = request.body.id;
   });
   afterAll(() => c?.close());
@@ -64,7 +119,14 @@ describe('access and portability packages (ZIP)', () => {
     expect(manifest).toMatchObject({ kind: 'access', reference: expect.stringMatching(/^DSR-/) });
     const paths = manifest.files.map((f: { path: string }) => f.path).sort();
     expect(paths).toEqual(
-      ['README.html', 'README.txt', ...['calendar-connections', 'calendar-events', 'chat-messages', 'leads'].flatMap((s) => [`data/${s}.csv`, `data/${s}.json`])].sort(),
+      [
+        'README.html',
+        'README.txt',
+        ...['calendar-connections', 'calendar-events', 'chat-messages', 'leads'].flatMap((s) => [
+          `data/${s}.csv`,
+          `data/${s}.json`,
+        ]),
+      ].sort(),
     );
     for (const file of manifest.files) {
       const content = zip.get(file.path)!;
@@ -76,14 +138,26 @@ describe('access and portability packages (ZIP)', () => {
 
     const leads = JSON.parse(zip.get('data/leads.json')!.toString());
     const [row] = await sql(c, `SELECT first_name, email, utm_campaign, message FROM leads WHERE external_id = 'l1'`);
-    expect(leads).toEqual([expect.objectContaining({ firstName: row.first_name, email: row.email, utmCampaign: row.utm_campaign, message: row.message })]);
+    expect(leads).toEqual([
+      expect.objectContaining({
+        firstName: row.first_name,
+        email: row.email,
+        utmCampaign: row.utm_campaign,
+        message: row.message,
+      }),
+    ]);
     expect(leads[0]).not.toHaveProperty('id');
     const chat = JSON.parse(zip.get('data/chat-messages.json')!.toString());
     expect(chat.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
     const events = JSON.parse(zip.get('data/calendar-events.json')!.toString());
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({ you: 'Giulia Bianchi giulia.bianchi@example.it', otherParticipants: 1 });
-    const csv = zip.get('data/leads.csv')!.toString().replace(/^\ufeff/, '').trim().split('\n');
+    const csv = zip
+      .get('data/leads.csv')!
+      .toString()
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
     expect(csv).toHaveLength(2);
 
     const everything = [...zip.values()].map((b) => b.toString()).join('\n');
@@ -92,7 +166,17 @@ describe('access and portability packages (ZIP)', () => {
     expect(everything).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/); // no internal ids
 
     const readme = zip.get('README.txt')!.toString();
-    for (const phrase of ['Article 15', 'Contact-form requests', 'Anthropic, PBC', '24 months from collection', 'Garante', 'Automated decision-making', 'Rectification', 'Erasure', 'Portability']) {
+    for (const phrase of [
+      'Article 15',
+      'Contact-form requests',
+      'Anthropic, PBC',
+      '24 months from collection',
+      'Garante',
+      'Automated decision-making',
+      'Rectification',
+      'Erasure',
+      'Portability',
+    ]) {
       expect(readme).toContain(phrase);
     }
     expect(zip.get('README.html')!.toString()).toContain('<html lang="en">');
@@ -112,18 +196,31 @@ describe('access and portability packages (ZIP)', () => {
 
   it("puts each download on the request's timeline and in the audit log with its checksum and size", async () => {
     const { body } = await download(requestId, 'access');
-    const events = await c.api(`/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId, kind: 'exported' }))}&sort=["at","DESC"]`, { token });
+    const events = await c.api(
+      `/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId, kind: 'exported' }))}&sort=["at","DESC"]`,
+      { token },
+    );
     expect(events.body[0].details).toMatchObject({ kind: 'access', sha256: sha(body), size: body.length });
-    const audit = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'request.exported', entityId: requestId }))}`, { token });
+    const audit = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'request.exported', entityId: requestId }))}`,
+      { token },
+    );
     expect(audit.body[0].details).toMatchObject({ sha256: sha(body), size: body.length });
   });
 
   it('stays healthy when the client cuts the connection half-way through a large package', async () => {
     const [{ id: conversation }] = await sql(c, `SELECT id FROM chat_conversations WHERE external_id = 'c1'`);
-    await sql(c, `INSERT INTO chat_messages (conversation_id, role, content, sent_at)
-                  SELECT $1, 'user', repeat(md5(g::text), 20), now() FROM generate_series(1, 30000) g`, [conversation]);
+    await sql(
+      c,
+      `INSERT INTO chat_messages (conversation_id, role, content, sent_at)
+                  SELECT $1, 'user', repeat(md5(g::text), 20), now() FROM generate_series(1, 30000) g`,
+      [conversation],
+    );
     const controller = new AbortController();
-    const res = await fetch(`${c.url}/api/requests/${requestId}/export.zip?kind=access`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    const res = await fetch(`${c.url}/api/requests/${requestId}/export.zip?kind=access`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: controller.signal,
+    });
     const reader = res.body!.getReader();
     let received = 0;
     while (received < 64 * 1024) {
@@ -139,7 +236,10 @@ describe('access and portability packages (ZIP)', () => {
     expect(again.res.status).toBe(200);
     const zip = await readZip(again.body);
     expect(JSON.parse(zip.get('data/chat-messages.json')!.toString())).toHaveLength(30_002);
-    const timeline = await c.api(`/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId, kind: 'export_interrupted' }))}`, { token });
+    const timeline = await c.api(
+      `/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId, kind: 'export_interrupted' }))}`,
+      { token },
+    );
     expect(timeline.body.length).toBe(1);
   });
 
@@ -168,57 +268,92 @@ describe('access and portability packages (ZIP)', () => {
     const { res, body } = await download(requestId, 'access');
     expect(res.status).toBe(200);
     const zip = await readZip(body);
-    const chat: Array<{ role: string; content: string; provider: string; sentAt: string }> = JSON.parse(zip.get('data/chat-messages.json')!.toString());
-    expect(chat.map((m) => [m.role, m.content])).toEqual(expected.map((m: { role: string; content: string }) => [m.role, m.content]));
+    const chat: Array<{ role: string; content: string; provider: string; sentAt: string }> = JSON.parse(
+      zip.get('data/chat-messages.json')!.toString(),
+    );
+    expect(chat.map((m) => [m.role, m.content])).toEqual(
+      expected.map((m: { role: string; content: string }) => [m.role, m.content]),
+    );
     expect(chat.at(-1)!.provider).toBe('openai');
     const manifest = JSON.parse(zip.get('manifest.json')!.toString());
-    expect(manifest.files.find((f: { path: string }) => f.path === 'data/chat-messages.json').records).toBe(expected.length);
-    const csv = zip.get('data/chat-messages.csv')!.toString().replace(/^\ufeff/, '').trim().split('\n');
+    expect(manifest.files.find((f: { path: string }) => f.path === 'data/chat-messages.json').records).toBe(
+      expected.length,
+    );
+    const csv = zip
+      .get('data/chat-messages.csv')!
+      .toString()
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
     expect(csv).toHaveLength(expected.length + 1);
-    expect(csv.at(-1)).toBe(['2026-11-10T09:00:00.000Z', 'openai', chat.at(-1)!.role, chat.at(-1)!.content, chat.at(-1)!.sentAt].join(','));
+    expect(csv.at(-1)).toBe(
+      ['2026-11-10T09:00:00.000Z', 'openai', chat.at(-1)!.role, chat.at(-1)!.content, chat.at(-1)!.sentAt].join(','),
+    );
   });
 
   // The database failing half-way: the export's own connection cut while the archive is being written.
-  it.skipIf(process.env.TEST_DATABASE === 'embedded')('ends a package that fails half-way as failed, never as sent, and stays healthy', async () => {
-    const exportedBefore = (await c.api(`/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId, kind: 'exported' }))}`, { token })).body.length;
-    const res = await fetch(`${c.url}/api/requests/${requestId}/export.zip?kind=access`, { headers: { authorization: `Bearer ${token}` } });
-    expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
-    const chunks: Buffer[] = [];
-    let received = 0;
-    while (received < 64 * 1024) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      chunks.push(Buffer.from(value));
-      received += value.length;
-    }
-    // The export reads inside its snapshot transaction: the one connection holding a snapshot.
-    const killed = await sql(
-      c,
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-       WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL AND query LIKE '%chat_messages%'`,
-    );
-    expect(killed).toHaveLength(1);
-    let cut = false;
-    try {
-      for (;;) {
+  it.skipIf(process.env.TEST_DATABASE === 'embedded')(
+    'ends a package that fails half-way as failed, never as sent, and stays healthy',
+    async () => {
+      const exportedBefore = (
+        await c.api(
+          `/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId, kind: 'exported' }))}`,
+          { token },
+        )
+      ).body.length;
+      const res = await fetch(`${c.url}/api/requests/${requestId}/export.zip?kind=access`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      const chunks: Buffer[] = [];
+      let received = 0;
+      while (received < 64 * 1024) {
         const { value, done } = await reader.read();
         if (done) break;
         chunks.push(Buffer.from(value));
+        received += value.length;
       }
-    } catch {
-      cut = true;
-    }
-    // Either the transfer broke, or what arrived is not a complete archive.
-    if (!cut) await expect(readZip(Buffer.concat(chunks))).rejects.toThrow();
-    await new Promise((r) => setTimeout(r, 300));
-    const failed = (await c.api(`/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId, kind: 'export_failed' }))}`, { token })).body;
-    expect(failed).toHaveLength(1);
-    expect(failed[0].details.error).toMatch(/terminat/i);
-    expect((await c.api(`/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId, kind: 'exported' }))}`, { token })).body.length).toBe(exportedBefore);
-    expect((await c.api('/api/health')).status).toBe(200);
-    expect((await download(requestId, 'access')).res.status).toBe(200);
-  });
+      // The export reads inside its snapshot transaction: the one connection holding a snapshot.
+      const killed = await sql(
+        c,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL AND query LIKE '%chat_messages%'`,
+      );
+      expect(killed).toHaveLength(1);
+      let cut = false;
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          chunks.push(Buffer.from(value));
+        }
+      } catch {
+        cut = true;
+      }
+      // Either the transfer broke, or what arrived is not a complete archive.
+      if (!cut) await expect(readZip(Buffer.concat(chunks))).rejects.toThrow();
+      await new Promise((r) => setTimeout(r, 300));
+      const failed = (
+        await c.api(
+          `/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId, kind: 'export_failed' }))}`,
+          { token },
+        )
+      ).body;
+      expect(failed).toHaveLength(1);
+      expect(failed[0].details.error).toMatch(/terminat/i);
+      expect(
+        (
+          await c.api(
+            `/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId, kind: 'exported' }))}`,
+            { token },
+          )
+        ).body.length,
+      ).toBe(exportedBefore);
+      expect((await c.api('/api/health')).status).toBe(200);
+      expect((await download(requestId, 'access')).res.status).toBe(200);
+    },
+  );
 });
 
 describe('a download whose client stops reading', () => {
@@ -231,7 +366,12 @@ describe('a download whose client stops reading', () => {
     const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
     const email = uniqueEmail('stalled');
     await c.api('/api/ingest/chat-conversations', {
-      body: { externalId: 'stalled', provider: 'openai', startedAt: '2026-11-05T18:00:00Z', messages: [{ role: 'user', content: `Scrivetemi a ${email}`, sentAt: '2026-11-05T18:00:01Z' }] },
+      body: {
+        externalId: 'stalled',
+        provider: 'openai',
+        startedAt: '2026-11-05T18:00:00Z',
+        messages: [{ role: 'user', content: `Scrivetemi a ${email}`, sentAt: '2026-11-05T18:00:01Z' }],
+      },
       headers: { 'x-api-key': key },
     });
     const [{ id: conversation }] = await sql(c, `SELECT id FROM chat_conversations WHERE external_id = 'stalled'`);
@@ -246,10 +386,17 @@ describe('a download whose client stops reading', () => {
        FROM generate_series(1, 100000) g`,
       [conversation],
     );
-    const request = (await c.api('/api/requests', { token, body: { type: 'access', channel: 'email', receivedAt: new Date().toISOString(), subjectEmail: email } })).body;
+    const request = (
+      await c.api('/api/requests', {
+        token,
+        body: { type: 'access', channel: 'email', receivedAt: new Date().toISOString(), subjectEmail: email },
+      })
+    ).body;
     await c.api(`/api/requests/${request.id}/verify`, { token, body: { method: 'email_from_known_address' } });
 
-    const res = await fetch(`${c.url}/api/requests/${request.id}/export.zip?kind=access`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${c.url}/api/requests/${request.id}/export.zip?kind=access`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const reader = res.body!.getReader();
     await reader.read();
     // The client reads nothing more.
@@ -257,14 +404,24 @@ describe('a download whose client stops reading', () => {
       // The messages come from one query (readStreaming): while the download waits, PostgreSQL
       // waits to send the rest, rather than the console reading it all into memory.
       const exporting = () =>
-        sql(c, `SELECT state, wait_event FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%FROM chat_messages WHERE conversation_id%'`);
-      await expect.poll(exporting, { timeout: 1_500, interval: 50 }).toEqual([{ state: 'active', wait_event: 'ClientWrite' }]);
+        sql(
+          c,
+          `SELECT state, wait_event FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%FROM chat_messages WHERE conversation_id%'`,
+        );
+      await expect
+        .poll(exporting, { timeout: 1_500, interval: 50 })
+        .toEqual([{ state: 'active', wait_event: 'ClientWrite' }]);
       // And stays so: unread, the query would have been sent whole well within this second.
       await new Promise((r) => setTimeout(r, 1_000));
       expect(await exporting()).toEqual([{ state: 'active', wait_event: 'ClientWrite' }]);
     }
     const interrupted = async () =>
-      (await c.api(`/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId: request.id, kind: 'export_interrupted' }))}`, { token })).body;
+      (
+        await c.api(
+          `/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId: request.id, kind: 'export_interrupted' }))}`,
+          { token },
+        )
+      ).body;
     await expect.poll(async () => (await interrupted()).length, { timeout: 15_000, interval: 250 }).toBe(1);
     const [event] = await interrupted();
     expect(event.details).toMatchObject({ kind: 'access', reason: 'client_stalled' });
@@ -272,7 +429,11 @@ describe('a download whose client stops reading', () => {
     await reader.cancel().catch(() => {});
     if (c.databaseUrl) {
       // The query given up half-way went with its connection: no session holds a snapshot any more.
-      const held = () => sql(c, `SELECT pid, state, query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL`);
+      const held = () =>
+        sql(
+          c,
+          `SELECT pid, state, query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL`,
+        );
       await expect.poll(held, { timeout: 5_000, interval: 100 }).toEqual([]);
     }
     expect((await c.api('/api/health')).status).toBe(200);

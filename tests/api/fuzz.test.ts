@@ -14,7 +14,7 @@ const hostileString = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc.constantFrom(
     "'; DROP TABLE leads; --",
-    "\" OR 1=1 --",
+    '" OR 1=1 --',
     'a\u0000b',
     '\u0000',
     '\ud800',
@@ -41,7 +41,11 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(hostileString, fc.constantFrom('__proto__', 'email', 'q', 'id', 'submittedAt')), tie('value'), { maxKeys: 4 }),
+    fc.dictionary(
+      fc.oneof(hostileString, fc.constantFrom('__proto__', 'email', 'q', 'id', 'submittedAt')),
+      tie('value'),
+      { maxKeys: 4 },
+    ),
   ),
 })).value;
 
@@ -50,7 +54,12 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
   let token: string;
   let key: string;
   const counts = async () =>
-    (await sql(c, `SELECT (SELECT count(*) FROM leads)::int AS leads, (SELECT count(*) FROM consent_records)::int AS consents, (SELECT count(*) FROM requests)::int AS requests, (SELECT count(*) FROM subject_identifiers)::int AS identifiers`))[0];
+    (
+      await sql(
+        c,
+        `SELECT (SELECT count(*) FROM leads)::int AS leads, (SELECT count(*) FROM consent_records)::int AS consents, (SELECT count(*) FROM requests)::int AS requests, (SELECT count(*) FROM subject_identifiers)::int AS identifiers`,
+      )
+    )[0];
 
   beforeAll(async () => {
     c = await startTestConsole();
@@ -59,11 +68,22 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
   });
   afterAll(() => c?.close());
 
-  const jsonOrRaw = fc.oneof(hostileValue.map((v) => JSON.stringify(v) ?? 'null'), hostileString);
+  const jsonOrRaw = fc.oneof(
+    hostileValue.map((v) => JSON.stringify(v) ?? 'null'),
+    hostileString,
+  );
 
   it('refuses JSON naming the object machinery (__proto__, constructor, prototype) anywhere, as a 400', async () => {
-    for (const body of ['{"constructor":{"x":1}}', '{"a":{"constructor":"x"}}', '{"__proto__":{"admin":true}}', '[{"prototype":1}]']) {
-      const res = await c.api('/api/ingest/leads', { body, headers: { 'x-api-key': key, 'content-type': 'application/json' } });
+    for (const body of [
+      '{"constructor":{"x":1}}',
+      '{"a":{"constructor":"x"}}',
+      '{"__proto__":{"admin":true}}',
+      '[{"prototype":1}]',
+    ]) {
+      const res = await c.api('/api/ingest/leads', {
+        body,
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      });
       expect(res.status, body).toBe(400);
       expect(res.body.message).toMatch(/is not allowed as a field name/);
     }
@@ -71,20 +91,31 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
 
   it('list parameters (filter, sort, range) of sources, requests and registers', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('leads', 'requests', 'processors', 'access-logs', 'audit-events'), jsonOrRaw, jsonOrRaw, jsonOrRaw, async (resource, filter, sort, range) => {
-        const query = new URLSearchParams({ filter, sort, range });
-        const res = await c.api(`/api/${resource}?${query}`, { token });
-        // 431: Node refuses a request line over 16 KB before the console sees it.
-        expect([200, 400, 431], `${resource}?${query.toString().slice(0, 300)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toContain(res.status);
-        if (res.status === 400) expect(res.body).toMatchObject({ statusCode: 400, message: expect.any(String) });
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('leads', 'requests', 'processors', 'access-logs', 'audit-events'),
+        jsonOrRaw,
+        jsonOrRaw,
+        jsonOrRaw,
+        async (resource, filter, sort, range) => {
+          const query = new URLSearchParams({ filter, sort, range });
+          const res = await c.api(`/api/${resource}?${query}`, { token });
+          // 431: Node refuses a request line over 16 KB before the console sees it.
+          expect(
+            [200, 400, 431],
+            `${resource}?${query.toString().slice(0, 300)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+          ).toContain(res.status);
+          if (res.status === 400) expect(res.body).toMatchObject({ statusCode: 400, message: expect.any(String) });
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   /** Every list of the API: the GET operations of the OpenAPI document that take `sort`. */
   async function everyList(): Promise<string[]> {
-    const doc = (await c.api('/api/docs-json', { token })).body as { paths: Record<string, { get?: { parameters?: Array<{ name: string; in: string }> } }> };
+    const doc = (await c.api('/api/docs-json', { token })).body as {
+      paths: Record<string, { get?: { parameters?: Array<{ name: string; in: string }> } }>;
+    };
     return Object.entries(doc.paths)
       .filter(([, ops]) => ops.get?.parameters?.some((p) => p.in === 'query' && p.name === 'sort'))
       .map(([path]) => path);
@@ -100,31 +131,56 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
       'prototype',
     ]),
   ];
-  const CONTROL_CHARACTERS = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), '\u007f', '\u0085', '\u2028', '\u2029', '\ufeff'];
+  const CONTROL_CHARACTERS = [
+    ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)),
+    '\u007f',
+    '\u0085',
+    '\u2028',
+    '\u2029',
+    '\ufeff',
+  ];
   const fieldName = fc.oneof(
     fc.constantFrom(...BUILT_IN_NAMES),
     fc.constantFrom(...BUILT_IN_NAMES).map((n) => `${n}_gte`),
     fc.constantFrom(...BUILT_IN_NAMES).map((n) => `${n}_lte`),
     fc.constantFrom(...CONTROL_CHARACTERS),
-    fc.array(fc.constantFrom(...CONTROL_CHARACTERS, 'a', 'q', '_gte'), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')),
+    fc
+      .array(fc.constantFrom(...CONTROL_CHARACTERS, 'a', 'q', '_gte'), { minLength: 1, maxLength: 6 })
+      .map((parts) => parts.join('')),
   );
 
   function expectClear400OrOk(res: { status: number; body: any }, what: string) {
     // 431: Node refuses a request line over 16 KB (a 70,000-character value) before the console sees it.
-    expect([200, 400, 431], `${what.slice(0, 300)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toContain(res.status);
-    if (res.status === 400) expect(res.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/^(sort|filter)/) });
+    expect(
+      [200, 400, 431],
+      `${what.slice(0, 300)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+    ).toContain(res.status);
+    if (res.status === 400)
+      expect(res.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/^(sort|filter)/) });
   }
 
   it('finds the lists in the OpenAPI document (17 when issue 22 was fixed; a new list is fuzzed as it comes)', async () => {
     const lists = await everyList();
     expect(lists.length).toBeGreaterThanOrEqual(17);
-    expect(lists).toEqual(expect.arrayContaining(['/api/requests', '/api/leads', '/api/audit-events', '/api/users', '/api/processors', '/api/retention/sweeps']));
+    expect(lists).toEqual(
+      expect.arrayContaining([
+        '/api/requests',
+        '/api/leads',
+        '/api/audit-events',
+        '/api/users',
+        '/api/processors',
+        '/api/retention/sweeps',
+      ]),
+    );
   });
 
   it("sort and filter naming JavaScript's built-in properties, on every list: a 400 naming the field, never a 500", async () => {
     const lists = await everyList();
     for (const list of lists) {
-      const queries = BUILT_IN_NAMES.flatMap((name): Array<{ name: string; query: Record<string, string> }> => [{ name, query: { sort: JSON.stringify([name, 'ASC']) } }, { name, query: { filter: JSON.stringify({ [name]: 'x' }) } }]);
+      const queries = BUILT_IN_NAMES.flatMap((name): Array<{ name: string; query: Record<string, string> }> => [
+        { name, query: { sort: JSON.stringify([name, 'ASC']) } },
+        { name, query: { filter: JSON.stringify({ [name]: 'x' }) } },
+      ]);
       // Ten at a time: some 140 requests per list.
       for (let i = 0; i < queries.length; i += 10) {
         await Promise.all(
@@ -132,7 +188,11 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
             const res = await c.api(`${list}?${new URLSearchParams(query)}`, { token });
             expectClear400OrOk(res, `${list} ${JSON.stringify(query)}`);
             // Named: `unknown field "constructor"`, or `filter.at: ...` where a list has a field of that name (audit events' `at`).
-            if (res.status === 400) expect([`"${name}`, `filter.${name}`].some((n) => res.body.message.includes(n)), `${list} ${JSON.stringify(query)}: ${res.body.message}`).toBe(true);
+            if (res.status === 400)
+              expect(
+                [`"${name}`, `filter.${name}`].some((n) => res.body.message.includes(n)),
+                `${list} ${JSON.stringify(query)}: ${res.body.message}`,
+              ).toBe(true);
           }),
         );
       }
@@ -145,8 +205,16 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
       fc.asyncProperty(
         fc.constantFrom(...lists),
         fc.oneof(
-          fc.tuple(fieldName, fc.constantFrom('ASC', 'DESC', 'asc', '\u0000')).map((sort) => ({ sort: JSON.stringify(sort) })),
-          fc.dictionary(fc.oneof(fieldName, fc.constant('q')), fc.oneof(hostileValue, fc.constantFrom(...CONTROL_CHARACTERS)), { minKeys: 1, maxKeys: 3 }).map((filter) => ({ filter: JSON.stringify(filter) })),
+          fc
+            .tuple(fieldName, fc.constantFrom('ASC', 'DESC', 'asc', '\u0000'))
+            .map((sort) => ({ sort: JSON.stringify(sort) })),
+          fc
+            .dictionary(
+              fc.oneof(fieldName, fc.constant('q')),
+              fc.oneof(hostileValue, fc.constantFrom(...CONTROL_CHARACTERS)),
+              { minKeys: 1, maxKeys: 3 },
+            )
+            .map((filter) => ({ filter: JSON.stringify(filter) })),
           fc.constantFrom(...CONTROL_CHARACTERS).map((ch) => ({ filter: JSON.stringify({ q: `a${ch}b` }) })),
         ),
         async (list, query: Record<string, string>) => {
@@ -184,7 +252,10 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
         ),
         async (q) => {
           const res = await c.api(`/api/subjects/search?${new URLSearchParams({ q })}`, { token });
-          expect([200, 400, 431], `${JSON.stringify(q).slice(0, 200)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toContain(res.status);
+          expect(
+            [200, 400, 431],
+            `${JSON.stringify(q).slice(0, 200)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+          ).toContain(res.status);
           if (res.status === 400) expect(res.body.message).toMatch(/^q: /);
         },
       ),
@@ -197,9 +268,15 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
     const before = (await sql(c, 'SELECT count(*)::int AS n FROM access_logs'))[0].n;
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.constantFrom('fe80::1%eth0', 'fe80::1%1', '::1%lo', '1.2.3.4%eth0'), fc.tuple(fc.ipV6(), fc.stringMatching(/^[a-z0-9.]{1,8}$/)).map(([ip, zone]) => `${ip}%${zone}`)),
+        fc.oneof(
+          fc.constantFrom('fe80::1%eth0', 'fe80::1%1', '::1%lo', '1.2.3.4%eth0'),
+          fc.tuple(fc.ipV6(), fc.stringMatching(/^[a-z0-9.]{1,8}$/)).map(([ip, zone]) => `${ip}%${zone}`),
+        ),
         async (ip) => {
-          const res = await c.api('/api/ingest/access-logs', { body: [{ ...line, ip }], headers: { 'x-api-key': key } });
+          const res = await c.api('/api/ingest/access-logs', {
+            body: [{ ...line, ip }],
+            headers: { 'x-api-key': key },
+          });
           expect(res.status, `${ip} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toBe(400);
           expect(JSON.stringify(res.body)).toMatch(/ip/);
         },
@@ -207,20 +284,62 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
       { numRuns: RUNS },
     );
     expect((await sql(c, 'SELECT count(*)::int AS n FROM access_logs'))[0].n).toBe(before);
-    expect((await c.api('/api/ingest/access-logs', { body: [{ ...line, ip: 'fe80::1' }], headers: { 'x-api-key': key } })).status).toBe(200);
+    expect(
+      (await c.api('/api/ingest/access-logs', { body: [{ ...line, ip: 'fe80::1' }], headers: { 'x-api-key': key } }))
+        .status,
+    ).toBe(200);
   });
 
   it('a version that is not a whole number never skips the optimistic lock: a 400 naming version, nothing changed', async () => {
-    const created = (await c.api('/api/requests', { token, body: { type: 'access', channel: 'email', receivedAt: new Date().toISOString(), description: 'Original' } })).body;
-    for (const version of ['abc', String(created.version), '', null, true, 1.5, Number.MAX_VALUE, { valueOf: 1 }, [created.version], 'NaN']) {
-      const res = await c.api(`/api/requests/${created.id}`, { token, method: 'PUT', body: { description: 'Changed without the lock', version } });
+    const created = (
+      await c.api('/api/requests', {
+        token,
+        body: { type: 'access', channel: 'email', receivedAt: new Date().toISOString(), description: 'Original' },
+      })
+    ).body;
+    for (const version of [
+      'abc',
+      String(created.version),
+      '',
+      null,
+      true,
+      1.5,
+      Number.MAX_VALUE,
+      { valueOf: 1 },
+      [created.version],
+      'NaN',
+    ]) {
+      const res = await c.api(`/api/requests/${created.id}`, {
+        token,
+        method: 'PUT',
+        body: { description: 'Changed without the lock', version },
+      });
       expect(res.status, `version ${JSON.stringify(version)} → ${res.status} ${JSON.stringify(res.body)}`).toBe(400);
       expect(res.body.errors).toHaveProperty('version');
     }
-    expect((await c.api(`/api/requests/${created.id}`, { token })).body).toMatchObject({ description: 'Original', version: created.version });
+    expect((await c.api(`/api/requests/${created.id}`, { token })).body).toMatchObject({
+      description: 'Original',
+      version: created.version,
+    });
     // A whole number still works as the lock: a stale one is a 409, the current one applies.
-    expect((await c.api(`/api/requests/${created.id}`, { token, method: 'PUT', body: { description: 'Stale', version: created.version + 1 } })).status).toBe(409);
-    expect((await c.api(`/api/requests/${created.id}`, { token, method: 'PUT', body: { description: 'Locked change', version: created.version } })).status).toBe(200);
+    expect(
+      (
+        await c.api(`/api/requests/${created.id}`, {
+          token,
+          method: 'PUT',
+          body: { description: 'Stale', version: created.version + 1 },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await c.api(`/api/requests/${created.id}`, {
+          token,
+          method: 'PUT',
+          body: { description: 'Locked change', version: created.version },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('ingestion batches of leads and consents', async () => {
@@ -242,7 +361,10 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
         async (source, body) => {
           const before = await counts();
           const res = await c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
-          expect([200, 400, 413], `${source} ${JSON.stringify(body)?.slice(0, 300)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toContain(res.status);
+          expect(
+            [200, 400, 413],
+            `${source} ${JSON.stringify(body)?.slice(0, 300)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+          ).toContain(res.status);
           if (res.status !== 200) {
             expect(res.body).toMatchObject({ statusCode: res.status, message: expect.any(String) });
             expect(await counts()).toEqual(before);
@@ -255,18 +377,31 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
 
   it('e-mail intake of arbitrary bytes', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.from(b).toString('latin1'))), async (raw) => {
-        const before = await counts();
-        const res = await c.api('/api/intake/email', { token, body: raw, headers: { 'content-type': 'message/rfc822' } });
-        expect([201, 400, 413], `→ ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toContain(res.status);
-        if (res.status !== 201) expect(await counts()).toEqual(before);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          hostileString,
+          fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.from(b).toString('latin1')),
+        ),
+        async (raw) => {
+          const before = await counts();
+          const res = await c.api('/api/intake/email', {
+            token,
+            body: raw,
+            headers: { 'content-type': 'message/rfc822' },
+          });
+          expect([201, 400, 413], `→ ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toContain(res.status);
+          if (res.status !== 201) expect(await counts()).toEqual(before);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('e-mail headers carrying control characters (a NUL in the Message-ID, an RFC 2231 attachment name): never a 500', async () => {
-    const controls = fc.constantFrom(...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter((ch) => ch !== '\n' && ch !== '\r'), '\u007f');
+    const controls = fc.constantFrom(
+      ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter((ch) => ch !== '\n' && ch !== '\r'),
+      '\u007f',
+    );
     const email = (messageId: string, fileName: string, from: string, subject: string) =>
       [
         `From: ${from}`,
@@ -293,12 +428,19 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
     await fc.assert(
       fc.asyncProperty(
         withControl('id-X-1'),
-        fc.oneof(withControl('documento-X.pdf'), controls.map((ch) => `documento${encodeURIComponent(ch)}.pdf`)),
+        fc.oneof(
+          withControl('documento-X.pdf'),
+          controls.map((ch) => `documento${encodeURIComponent(ch)}.pdf`),
+        ),
         withControl('Mario X Rossi <mario.rossi@example.org>'),
         withControl('Richiesta X cancellazione'),
         async (messageId, fileName, from, subject) => {
           const before = await counts();
-          const res = await c.api('/api/intake/email', { token, body: email(messageId, fileName, from, subject), headers: { 'content-type': 'message/rfc822' } });
+          const res = await c.api('/api/intake/email', {
+            token,
+            body: email(messageId, fileName, from, subject),
+            headers: { 'content-type': 'message/rfc822' },
+          });
           expect([200, 201, 400], `→ ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toContain(res.status);
           if (res.status === 400) expect(await counts()).toEqual(before);
         },
@@ -308,7 +450,12 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
   });
 
   it('JSON bodies of the workflow and the registers', async () => {
-    const target = (await c.api('/api/requests', { token, body: { type: 'access', channel: 'email', receivedAt: new Date().toISOString() } })).body.id;
+    const target = (
+      await c.api('/api/requests', {
+        token,
+        body: { type: 'access', channel: 'email', receivedAt: new Date().toISOString() },
+      })
+    ).body.id;
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(
@@ -323,7 +470,10 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
         async ([method, path], body) => {
           const before = await counts();
           const res = await c.api(path, { token, method, body: body ?? {} });
-          expect(res.status, `${method} ${path} ${JSON.stringify(body)?.slice(0, 300)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toBeLessThan(500);
+          expect(
+            res.status,
+            `${method} ${path} ${JSON.stringify(body)?.slice(0, 300)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+          ).toBeLessThan(500);
           if (res.status >= 400) expect(await counts()).toEqual(before);
         },
       ),

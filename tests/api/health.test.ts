@@ -14,14 +14,14 @@ describe('health, docs and request ids', () => {
     expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
   });
 
-  it('answers every response with a request id, reusing the caller\'s', async () => {
+  it("answers every response with a request id, reusing the caller's", async () => {
     const generated = await c.api('/api/health');
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const echoed = await c.api('/api/health', { headers: { 'x-request-id': 'trace-42' } });
     expect(echoed.headers.get('x-request-id')).toBe('trace-42');
   });
 
-  it('sends helmet\'s headers with a strict Content-Security-Policy on every answer', async () => {
+  it("sends helmet's headers with a strict Content-Security-Policy on every answer", async () => {
     for (const path of ['/api/health', '/api/requests']) {
       const res = await c.api(path);
       const csp = res.headers.get('content-security-policy') ?? '';

@@ -58,38 +58,56 @@ describe('hostile bodies: refused fast, the console answers others meanwhile', (
   });
 
   it('answers deep nesting (arrays and objects, 100,000 deep) with a 400', async () => {
-    for (const body of ['['.repeat(100_000) + ']'.repeat(100_000), '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000), `{"email":${'['.repeat(33)}${']'.repeat(33)},"password":"x"}`]) {
+    for (const body of [
+      '['.repeat(100_000) + ']'.repeat(100_000),
+      '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000),
+      `{"email":${'['.repeat(33)}${']'.repeat(33)},"password":"x"}`,
+    ]) {
       const { res, took, slowestHealth } = await sendWhileWatchingHealth(body);
       expect(res.status, body.slice(0, 40)).toBe(400);
-      expect(res.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/nests objects and arrays more than 32 deep/) });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        message: expect.stringMatching(/nests objects and arrays more than 32 deep/),
+      });
       expect(took).toBeLessThan(1_000);
       expect(slowestHealth).toBeLessThan(1_000);
     }
   });
 
   it('still takes an ordinary body', async () => {
-    expect((await c.api('/api/auth/login', { body: { email: 'nobody@console.test', password: 'wrong' } })).status).toBe(401);
+    expect((await c.api('/api/auth/login', { body: { email: 'nobody@console.test', password: 'wrong' } })).status).toBe(
+      401,
+    );
   });
 
-  it(`cuts off a body trickled a byte every 5 s after ${REQUEST_TIMEOUT_MS / 1000} s (408, connection closed)`, async () => {
-    const { port } = new URL(c.url);
-    const socket = connect(Number(port), '127.0.0.1');
-    let answer = '';
-    socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
-    const started = performance.now();
-    const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(performance.now() - started)));
-    socket.on('error', () => {});
-    await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
-    socket.write('POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
-    const trickle = setInterval(() => socket.writable && socket.write(' '), 5_000);
-    try {
-      const after = await Promise.race([closed, new Promise<number>((r) => setTimeout(() => r(Infinity), REQUEST_TIMEOUT_MS + 15_000))]);
-      expect(after, 'the connection should be closed').toBeLessThan(REQUEST_TIMEOUT_MS + 5_000);
-      expect(after).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 1_000);
-      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
-    } finally {
-      clearInterval(trickle);
-      socket.destroy();
-    }
-  }, REQUEST_TIMEOUT_MS + 30_000);
+  it(
+    `cuts off a body trickled a byte every 5 s after ${REQUEST_TIMEOUT_MS / 1000} s (408, connection closed)`,
+    async () => {
+      const { port } = new URL(c.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+      const started = performance.now();
+      const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(performance.now() - started)));
+      socket.on('error', () => {});
+      await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+      socket.write(
+        'POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{',
+      );
+      const trickle = setInterval(() => socket.writable && socket.write(' '), 5_000);
+      try {
+        const after = await Promise.race([
+          closed,
+          new Promise<number>((r) => setTimeout(() => r(Infinity), REQUEST_TIMEOUT_MS + 15_000)),
+        ]);
+        expect(after, 'the connection should be closed').toBeLessThan(REQUEST_TIMEOUT_MS + 5_000);
+        expect(after).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 1_000);
+        expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      } finally {
+        clearInterval(trickle);
+        socket.destroy();
+      }
+    },
+    REQUEST_TIMEOUT_MS + 30_000,
+  );
 });

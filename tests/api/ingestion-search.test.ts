@@ -48,7 +48,14 @@ describe('ingestion and the subject search', () => {
             submittedAt: '2026-11-02T10:00:00Z',
           },
           // Maria Bianchi: a similar name, her own e-mail and phone.
-          { externalId: 'lead-2', firstName: 'Maria', lastName: 'Bianchi', email: 'maria.bianchi@example.it', phone: '347 765 4321', submittedAt: '2026-11-03T10:00:00Z' },
+          {
+            externalId: 'lead-2',
+            firstName: 'Maria',
+            lastName: 'Bianchi',
+            email: 'maria.bianchi@example.it',
+            phone: '347 765 4321',
+            submittedAt: '2026-11-03T10:00:00Z',
+          },
         ])
       ).body,
     ).toEqual({ source: 'leads', received: 2, created: 2, duplicates: 0, suppressed: 0, restricted: 0 });
@@ -59,8 +66,16 @@ describe('ingestion and the subject search', () => {
           provider: 'anthropic',
           startedAt: '2026-11-05T18:00:00Z',
           messages: [
-            { role: 'user', content: 'Buonasera, potete richiamarmi al 0039 347 123 4567?', sentAt: '2026-11-05T18:00:05Z' },
-            { role: 'assistant', content: 'Certo! Un consulente la chiamerà. Può scriverci anche a info@vimage.it.', sentAt: '2026-11-05T18:00:07Z' },
+            {
+              role: 'user',
+              content: 'Buonasera, potete richiamarmi al 0039 347 123 4567?',
+              sentAt: '2026-11-05T18:00:05Z',
+            },
+            {
+              role: 'assistant',
+              content: 'Certo! Un consulente la chiamerà. Può scriverci anche a info@vimage.it.',
+              sentAt: '2026-11-05T18:00:07Z',
+            },
           ],
         })
       ).status,
@@ -99,7 +114,14 @@ describe('ingestion and the subject search', () => {
           externalId: 'consent-1',
           consentId: 'c0f1e2d3-giulia-browser',
           email: 'giulia.bianchi@example.it',
-          categories: { necessary: true, functional: false, ai_chatbot: true, statistics: true, analytics: false, marketing: false },
+          categories: {
+            necessary: true,
+            functional: false,
+            ai_chatbot: true,
+            statistics: true,
+            analytics: false,
+            marketing: false,
+          },
           action: 'grant',
           policyVersion: '2026-06-11',
           doNotTrack: false,
@@ -107,7 +129,18 @@ describe('ingestion and the subject search', () => {
         })
       ).status,
     ).toBe(200);
-    expect((await ingest('access-logs', { ip: '93.44.12.7', userAgent: 'Mozilla/5.0', path: '/vetrine', method: 'GET', status: 200, at: '2026-11-02T09:58:00Z' })).status).toBe(200);
+    expect(
+      (
+        await ingest('access-logs', {
+          ip: '93.44.12.7',
+          userAgent: 'Mozilla/5.0',
+          path: '/vetrine',
+          method: 'GET',
+          status: 200,
+          at: '2026-11-02T09:58:00Z',
+        })
+      ).status,
+    ).toBe(200);
   });
   afterAll(() => c?.close());
 
@@ -151,8 +184,14 @@ describe('ingestion and the subject search', () => {
     expect(chat.records[0].record.content).toContain('0039 347 123 4567');
     expect(chat.records[0].matches).toEqual([{ kind: 'phone', value: '+393471234567', field: 'content', hop: 1 }]);
     const lead = res.body.sources.find((s: { source: string }) => s.source === 'leads');
-    expect(lead.records[0].matches).toEqual([{ kind: 'email', value: 'giulia.bianchi@example.it', field: 'email', hop: 0 }]);
-    expect(lead.records[0].record).toMatchObject({ firstName: 'Giulia', utmCampaign: 'vetrine-autunno', company: 'Bianchi Arredamenti' });
+    expect(lead.records[0].matches).toEqual([
+      { kind: 'email', value: 'giulia.bianchi@example.it', field: 'email', hop: 0 },
+    ]);
+    expect(lead.records[0].record).toMatchObject({
+      firstName: 'Giulia',
+      utmCampaign: 'vetrine-autunno',
+      company: 'Bianchi Arredamenti',
+    });
   });
 
   it('finds the person with the similar name only by her own identifiers', async () => {
@@ -167,13 +206,18 @@ describe('ingestion and the subject search', () => {
       externalId: 'evt-shared',
       origin: 'manual',
       title: 'Incontro a tre',
-      attendees: [{ email: 'giulia.bianchi@example.it', name: 'Giulia Bianchi' }, { email: 'maria.bianchi@example.it', name: 'Maria Bianchi' }],
+      attendees: [
+        { email: 'giulia.bianchi@example.it', name: 'Giulia Bianchi' },
+        { email: 'maria.bianchi@example.it', name: 'Maria Bianchi' },
+      ],
       startsAt: '2026-11-24T09:00:00Z',
       endsAt: '2026-11-24T10:00:00Z',
     });
     const res = await search('giulia.bianchi@example.it');
     const leads = res.body.sources.find((s: { source: string }) => s.source === 'leads');
-    expect(leads.records.map((r: { record: { email: string } }) => r.record.email)).toEqual(['Giulia.Bianchi@Example.IT']);
+    expect(leads.records.map((r: { record: { email: string } }) => r.record.email)).toEqual([
+      'Giulia.Bianchi@Example.IT',
+    ]);
     expect(res.body.identifiers.map((i: { value: string }) => i.value)).not.toContain('maria.bianchi@example.it');
   });
 
@@ -192,7 +236,10 @@ describe('ingestion and the subject search', () => {
     const requestId = '3f8a0c9e-2b1d-4c5e-9f7a-1b2c3d4e5f60';
     await c.api(`/api/subjects/search?q=giulia.bianchi%40example.it&requestId=${requestId}`, { token });
     expect((await c.api('/api/subjects/search?q=x&requestId=42', { token })).status).toBe(400);
-    const events = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'subject.searched' }))}`, { token });
+    const events = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'subject.searched' }))}`,
+      { token },
+    );
     expect(events.body[0]).toMatchObject({
       actorEmail: 'admin@console.test',
       details: { query: 'giulia.bianchi@example.it', understoodAs: 'email', requestId, found: { leads: 1 } },
@@ -200,7 +247,10 @@ describe('ingestion and the subject search', () => {
   });
 
   it('stores calendar tokens encrypted and never answers them', async () => {
-    const [row] = await sql(c, `SELECT access_token_encrypted, refresh_token_encrypted FROM calendar_connections WHERE external_id = 'conn-1'`);
+    const [row] = await sql(
+      c,
+      `SELECT access_token_encrypted, refresh_token_encrypted FROM calendar_connections WHERE external_id = 'conn-1'`,
+    );
     expect(Buffer.from(row.access_token_encrypted).toString('latin1')).not.toContain('secret-access-token');
     const list = await c.api('/api/calendar-connections', { token });
     expect(list.body[0]).toMatchObject({ accountEmail: 'giulia.bianchi@example.it', holdsTokens: true });
@@ -214,9 +264,21 @@ describe('ingestion and the subject search', () => {
       { externalId: 'lead-3', email: 'new.person@example.it', submittedAt: '2026-11-07T10:00:00Z' },
       { externalId: 'lead-3', email: 'new.person@example.it', submittedAt: '2026-11-07T10:00:00Z' },
     ]);
-    expect(again.body).toEqual({ source: 'leads', received: 3, created: 1, duplicates: 2, suppressed: 0, restricted: 0 });
+    expect(again.body).toEqual({
+      source: 'leads',
+      received: 3,
+      created: 1,
+      duplicates: 2,
+      suppressed: 0,
+      restricted: 0,
+    });
     expect(await count('leads')).toBe(before + 1);
-    const chatAgain = await ingest('chat-conversations', { externalId: 'chat-1', provider: 'anthropic', startedAt: '2026-11-05T18:00:00Z', messages: [{ role: 'user', content: 'dup', sentAt: '2026-11-05T18:00:05Z' }] });
+    const chatAgain = await ingest('chat-conversations', {
+      externalId: 'chat-1',
+      provider: 'anthropic',
+      startedAt: '2026-11-05T18:00:00Z',
+      messages: [{ role: 'user', content: 'dup', sentAt: '2026-11-05T18:00:05Z' }],
+    });
     expect(chatAgain.body).toMatchObject({ created: 0, duplicates: 1 });
     expect(await count('chat_messages')).toBe(2);
   });
@@ -229,7 +291,9 @@ describe('ingestion and the subject search', () => {
       { externalId: 'bad-1', email: 'not-an-email', submittedAt: 'yesterday', favouriteColour: 'blue' },
     ]);
     expect(res.status).toBe(400);
-    expect(res.body.message).toMatch(/^Nothing was stored: record 1, (email|submittedAt|favouriteColour) .+ \(and 2 more problems\)$/);
+    expect(res.body.message).toMatch(
+      /^Nothing was stored: record 1, (email|submittedAt|favouriteColour) .+ \(and 2 more problems\)$/,
+    );
     expect(res.body.errors).toEqual({
       '[1].email': 'must be an e-mail address',
       '[1].submittedAt': 'must be an ISO 8601 instant, e.g. 2026-11-22T10:15:00Z',
@@ -240,10 +304,32 @@ describe('ingestion and the subject search', () => {
   });
 
   it.each([
-    ['chat-messages', { conversationExternalId: 'no-such-chat', role: 'user', content: 'x', sentAt: '2026-11-07T10:00:00Z' }, /no conversation has the externalId "no-such-chat"/],
-    ['calendar-events', { origin: 'manual', title: 'x', startsAt: '2026-11-07T10:00:00Z', endsAt: '2026-11-07T09:00:00Z' }, /endsAt must not be before startsAt/],
-    ['consents', { consentId: 'x', categories: { necessary: true, tracking: true }, action: 'grant', policyVersion: '1', recordedAt: '2026-11-07T10:00:00Z' }, /categories.tracking is not a category/],
-    ['access-logs', { ip: '999.1.1.1', path: '/', method: 'GET', status: 200, at: '2026-11-07T10:00:00Z' }, /ip must be an IPv4 or IPv6 address/],
+    [
+      'chat-messages',
+      { conversationExternalId: 'no-such-chat', role: 'user', content: 'x', sentAt: '2026-11-07T10:00:00Z' },
+      /no conversation has the externalId "no-such-chat"/,
+    ],
+    [
+      'calendar-events',
+      { origin: 'manual', title: 'x', startsAt: '2026-11-07T10:00:00Z', endsAt: '2026-11-07T09:00:00Z' },
+      /endsAt must not be before startsAt/,
+    ],
+    [
+      'consents',
+      {
+        consentId: 'x',
+        categories: { necessary: true, tracking: true },
+        action: 'grant',
+        policyVersion: '1',
+        recordedAt: '2026-11-07T10:00:00Z',
+      },
+      /categories.tracking is not a category/,
+    ],
+    [
+      'access-logs',
+      { ip: '999.1.1.1', path: '/', method: 'GET', status: 200, at: '2026-11-07T10:00:00Z' },
+      /ip must be an IPv4 or IPv6 address/,
+    ],
     ['leads', [1, 2], /^Nothing was stored: record 0 must be a JSON object/],
     ['leads', [], /The batch is empty/],
   ])('refuses a bad %s record', async (source, body, message) => {
@@ -253,7 +339,16 @@ describe('ingestion and the subject search', () => {
   });
 
   it('refuses a batch over 1,000 records', async () => {
-    const res = await ingest('access-logs', Array.from({ length: 1001 }, () => ({ ip: '10.0.0.1', path: '/', method: 'GET', status: 200, at: '2026-11-07T10:00:00Z' })));
+    const res = await ingest(
+      'access-logs',
+      Array.from({ length: 1001 }, () => ({
+        ip: '10.0.0.1',
+        path: '/',
+        method: 'GET',
+        status: 200,
+        at: '2026-11-07T10:00:00Z',
+      })),
+    );
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/At most 1000 records per batch/);
   });
@@ -281,7 +376,15 @@ describe('ingestion and the subject search', () => {
   });
 
   it('lists each source as a read-only resource', async () => {
-    for (const resource of ['leads', 'chat-conversations', 'chat-messages', 'calendar-connections', 'calendar-events', 'consents', 'access-logs']) {
+    for (const resource of [
+      'leads',
+      'chat-conversations',
+      'chat-messages',
+      'calendar-connections',
+      'calendar-events',
+      'consents',
+      'access-logs',
+    ]) {
       const res = await c.api(`/api/${resource}?range=[0,9]`, { token });
       expect(res.status, resource).toBe(200);
       expect(res.headers.get('content-range'), resource).toMatch(new RegExp(`^${resource} `));
@@ -301,9 +404,19 @@ describe('ingestion and the subject search', () => {
     await c.api(`/api/leads/${list.body[0].id}?requestId=${requestId}`, { token });
     expect((await c.api(`/api/leads/${list.body[0].id}?requestId=nope`, { token })).status).toBe(400);
     expect((await c.api(`/api/leads?requestId=nope`, { token })).status).toBe(400);
-    const audit = async (action: string) => (await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action }))}`, { token })).body[0];
-    expect(await audit('records.listed')).toMatchObject({ actorEmail: 'admin@console.test', entity: 'leads', details: { filter, requestId, returned: 1, total: 1 } });
-    expect(await audit('record.viewed')).toMatchObject({ actorEmail: 'admin@console.test', entity: 'leads', entityId: list.body[0].id, details: { requestId } });
+    const audit = async (action: string) =>
+      (await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action }))}`, { token })).body[0];
+    expect(await audit('records.listed')).toMatchObject({
+      actorEmail: 'admin@console.test',
+      entity: 'leads',
+      details: { filter, requestId, returned: 1, total: 1 },
+    });
+    expect(await audit('record.viewed')).toMatchObject({
+      actorEmail: 'admin@console.test',
+      entity: 'leads',
+      entityId: list.body[0].id,
+      details: { requestId },
+    });
   });
 
   it('reads the records of a search through prepared statements exactly as TypeORM loads them (types, decryption)', async () => {
@@ -311,11 +424,15 @@ describe('ingestion and the subject search', () => {
     let compared = 0;
     for (const definition of SOURCES) {
       const repository = dataSource.getRepository(definition.entity);
-      const ids = (await repository.find({ select: { id: true } as never })).map((row) => String((row as { id: unknown }).id));
+      const ids = (await repository.find({ select: { id: true } as never })).map((row) =>
+        String((row as { id: unknown }).id),
+      );
       if (ids.length === 0) continue;
       const expected = await repository.find({ where: { id: In(ids) } as never });
       const byId = (rows: Array<{ id: unknown }>) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)));
-      expect(byId(await loadByIds(dataSource, definition.entity, ids)), definition.resource).toStrictEqual(byId(expected as Array<{ id: unknown }>));
+      expect(byId(await loadByIds(dataSource, definition.entity, ids)), definition.resource).toStrictEqual(
+        byId(expected as Array<{ id: unknown }>),
+      );
       compared++;
     }
     // Every source of the person above, tokens (decrypted) included.
@@ -323,7 +440,7 @@ describe('ingestion and the subject search', () => {
     expect(await loadByIds(dataSource, SOURCES[0].entity, [])).toEqual([]);
   });
 
-  it('follows neither the company\'s own addresses nor an identifier shared by more than 25 records', async () => {
+  it("follows neither the company's own addresses nor an identifier shared by more than 25 records", async () => {
     // Another visitor's chat where the assistant also gave the company's address.
     await ingest('chat-conversations', {
       externalId: 'chat-other',
@@ -350,7 +467,9 @@ describe('ingestion and the subject search', () => {
     const giulia = await search('giulia.bianchi@example.it');
     expect(giulia.body.identifiers.map((i: { value: string }) => i.value)).not.toContain('info@vimage.it');
     const chats = giulia.body.sources.find((s: { source: string }) => s.source === 'chat-messages');
-    expect(chats.records.map((r: { record: { content: string } }) => r.record.content).join(' ')).not.toContain('listino');
+    expect(chats.records.map((r: { record: { content: string } }) => r.record.content).join(' ')).not.toContain(
+      'listino',
+    );
 
     const paolo = await search('paolo.verdi@example.it');
     expect(sourcesOf(paolo.body)).toEqual({ leads: 1 });
@@ -359,4 +478,3 @@ describe('ingestion and the subject search', () => {
     expect(sourcesOf((await search('041 555 0000')).body)).toEqual({ leads: 30 });
   });
 });
-

@@ -20,28 +20,45 @@ describe('ENCRYPTION_KEY rotation (npm run rotate-key)', () => {
   const revoked: string[] = [];
   const google = createServer((req, res) => {
     let body = '';
-    req.on('data', (d) => (body += d)).on('end', () => {
-      revoked.push(new URLSearchParams(body).get('token') ?? '');
-      res.writeHead(200).end();
-    });
+    req
+      .on('data', (d) => (body += d))
+      .on('end', () => {
+        revoked.push(new URLSearchParams(body).get('token') ?? '');
+        res.writeHead(200).end();
+      });
   });
 
   const start = async (key: string) => {
     const { port } = google.address() as AddressInfo;
-    const env: Record<string, string> = { ENCRYPTION_KEY: key, GOOGLE_OAUTH_REVOKE_URL: `http://127.0.0.1:${port}/revoke` };
+    const env: Record<string, string> = {
+      ENCRYPTION_KEY: key,
+      GOOGLE_OAUTH_REVOKE_URL: `http://127.0.0.1:${port}/revoke`,
+    };
     if (databaseUrl) env.DATABASE_URL = databaseUrl;
     return startTestConsole({ database: embedded ? 'embedded' : 'server', dataDir, env });
   };
   const rotate = (env: Record<string, string>) => {
     const result = spawnSync(process.execPath, [ROTATE_CLI], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, ENCRYPTION_KEY: OLD_KEY, ...(databaseUrl ? { DATABASE_URL: databaseUrl, NODE_ENV: 'test' } : {}), ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATA_DIR: dataDir,
+        ENCRYPTION_KEY: OLD_KEY,
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl, NODE_ENV: 'test' } : {}),
+        ...env,
+      },
       encoding: 'utf8',
     });
     return { code: result.status, out: result.stdout, err: result.stderr };
   };
   const erase = async (console: TestConsole, token: string, email: string) => {
-    const request = (await console.api('/api/requests', { token, body: { type: 'erasure', channel: 'email', receivedAt: new Date().toISOString(), subjectEmail: email } })).body;
+    const request = (
+      await console.api('/api/requests', {
+        token,
+        body: { type: 'erasure', channel: 'email', receivedAt: new Date().toISOString(), subjectEmail: email },
+      })
+    ).body;
     await console.api(`/api/requests/${request.id}/verify`, { token, body: { method: 'email_from_known_address' } });
     return (await console.api(`/api/requests/${request.id}/erase`, { token, body: {} })).body;
   };
@@ -62,8 +79,14 @@ describe('ENCRYPTION_KEY rotation (npm run rotate-key)', () => {
     c = await start(OLD_KEY);
     let token = await c.login();
     const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
-    const ingest = (console: TestConsole, apiKey: string, source: string, body: unknown) => console.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': apiKey } });
-    await ingest(c, key, 'calendar-connections', { accountEmail: 'giulia@example.org', refreshToken: '1//GIULIA-REFRESH', scopes: ['calendar'], connectedAt: '2026-10-06T08:00:00Z' });
+    const ingest = (console: TestConsole, apiKey: string, source: string, body: unknown) =>
+      console.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': apiKey } });
+    await ingest(c, key, 'calendar-connections', {
+      accountEmail: 'giulia@example.org',
+      refreshToken: '1//GIULIA-REFRESH',
+      scopes: ['calendar'],
+      connectedAt: '2026-10-06T08:00:00Z',
+    });
     await ingest(c, key, 'leads', { email: 'mario@example.org', submittedAt: '2026-10-06T08:00:00Z' });
     expect((await erase(c, token, 'mario@example.org')).state).toBe('complete');
     await c.close();
@@ -71,7 +94,9 @@ describe('ENCRYPTION_KEY rotation (npm run rotate-key)', () => {
 
     const bad = rotate({ NEW_ENCRYPTION_KEY: 'short' });
     expect(bad.code).toBe(1);
-    expect(bad.err.trim()).toBe('NEW_ENCRYPTION_KEY must be 64 hexadecimal characters (openssl rand -hex 32), or "generate"');
+    expect(bad.err.trim()).toBe(
+      'NEW_ENCRYPTION_KEY must be 64 hexadecimal characters (openssl rand -hex 32), or "generate"',
+    );
     const done = rotate({ NEW_ENCRYPTION_KEY: NEW_KEY });
     expect(done.err).toBe('');
     expect(done.code).toBe(0);
@@ -82,10 +107,15 @@ describe('ENCRYPTION_KEY rotation (npm run rotate-key)', () => {
     c = await start(NEW_KEY);
     token = await c.login();
     const key2 = (await c.api('/api/api-keys', { token, body: { name: 'Website 2' } })).body.key;
-    expect((await ingest(c, key2, 'leads', { email: 'Mario@example.org', submittedAt: new Date().toISOString() })).body).toMatchObject({ created: 0, suppressed: 1 });
+    expect(
+      (await ingest(c, key2, 'leads', { email: 'Mario@example.org', submittedAt: new Date().toISOString() })).body,
+    ).toMatchObject({ created: 0, suppressed: 1 });
     expect((await erase(c, token, 'giulia@example.org')).state).toBe('complete');
     expect(revoked).toEqual(['1//GIULIA-REFRESH']);
-    const audit = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'encryption_key.rotated' }))}`, { token });
+    const audit = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'encryption_key.rotated' }))}`,
+      { token },
+    );
     expect(audit.body).toHaveLength(1);
     expect((await c.api('/api/audit/verify', { token })).body.valid).toBe(true);
   });
@@ -99,11 +129,22 @@ describe('AUDIT_KEY rotation (NEW_AUDIT_KEY=... npm run rotate-key)', () => {
   let databaseUrl: string | null = null;
   let c: TestConsole | undefined;
   const start = (auditKey: string) =>
-    startTestConsole({ database: embedded ? 'embedded' : 'server', dataDir, env: { ENCRYPTION_KEY: OLD_KEY, AUDIT_KEY: auditKey, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) } });
+    startTestConsole({
+      database: embedded ? 'embedded' : 'server',
+      dataDir,
+      env: { ENCRYPTION_KEY: OLD_KEY, AUDIT_KEY: auditKey, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    });
   const rotate = (env: Record<string, string>) => {
     const result = spawnSync(process.execPath, [ROTATE_CLI], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, ENCRYPTION_KEY: OLD_KEY, ...(databaseUrl ? { DATABASE_URL: databaseUrl, NODE_ENV: 'test' } : {}), ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATA_DIR: dataDir,
+        ENCRYPTION_KEY: OLD_KEY,
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl, NODE_ENV: 'test' } : {}),
+        ...env,
+      },
       encoding: 'utf8',
     });
     return { code: result.status, out: result.stdout, err: result.stderr };
@@ -133,7 +174,10 @@ describe('AUDIT_KEY rotation (NEW_AUDIT_KEY=... npm run rotate-key)', () => {
     c = await start(AUDIT_NEW);
     token = await c.login();
     expect((await c.api('/api/audit/verify', { token })).body).toMatchObject({ valid: true });
-    const rotated = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'audit_key.rotated' }))}`, { token });
+    const rotated = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'audit_key.rotated' }))}`,
+      { token },
+    );
     expect(rotated.body).toHaveLength(1);
     await c.close();
     c = undefined;
@@ -141,6 +185,9 @@ describe('AUDIT_KEY rotation (NEW_AUDIT_KEY=... npm run rotate-key)', () => {
     // Started with the old key, the console cannot vouch for the checkpoint.
     c = await start(AUDIT_OLD);
     token = await c.login();
-    expect((await c.api('/api/audit/verify', { token })).body).toMatchObject({ valid: false, reason: 'checkpoint_forged' });
+    expect((await c.api('/api/audit/verify', { token })).body).toMatchObject({
+      valid: false,
+      reason: 'checkpoint_forged',
+    });
   });
 });

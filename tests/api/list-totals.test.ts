@@ -14,15 +14,24 @@ describe('list totals on large sources', () => {
   beforeAll(async () => {
     c = await startTestConsole();
     token = await c.login();
-    await sql(c, `INSERT INTO access_logs (ip, path, method, status, at)
-                  SELECT ('10.0.' || (i % 200) || '.' || (i % 250))::inet, '/p' || (i % 7), 'GET', 200, now() - make_interval(mins => i) FROM generate_series(1, 12000) AS i`);
+    await sql(
+      c,
+      `INSERT INTO access_logs (ip, path, method, status, at)
+                  SELECT ('10.0.' || (i % 200) || '.' || (i % 250))::inet, '/p' || (i % 7), 'GET', 200, now() - make_interval(mins => i) FROM generate_series(1, 12000) AS i`,
+    );
     await sql(c, 'ANALYZE access_logs');
   });
   afterAll(() => c?.close());
 
   it('counts exactly up to the limit', async () => {
-    expect(await total(`/api/access-logs?filter=${encodeURIComponent(JSON.stringify({ path: '/p3' }))}&range=[0,9]`)).toBe(1714);
-    expect(await total(`/api/access-logs?filter=${encodeURIComponent(JSON.stringify({ at_gte: new Date(Date.now() - 5000 * 60_000).toISOString() }))}&range=[0,9]`)).toBeGreaterThanOrEqual(4998);
+    expect(
+      await total(`/api/access-logs?filter=${encodeURIComponent(JSON.stringify({ path: '/p3' }))}&range=[0,9]`),
+    ).toBe(1714);
+    expect(
+      await total(
+        `/api/access-logs?filter=${encodeURIComponent(JSON.stringify({ at_gte: new Date(Date.now() - 5000 * 60_000).toISOString() }))}&range=[0,9]`,
+      ),
+    ).toBeGreaterThanOrEqual(4998);
   });
 
   it('answers the estimate beyond it, never less than the limit, and pages as usual', async () => {
@@ -37,7 +46,11 @@ describe('list totals on large sources', () => {
     // Every 7th minute is /p3: about 14 lines in the last 100 minutes.
     const since = new Date(Date.now() - 100 * 60_000).toISOString();
     const list = `/api/access-logs?filter=${encodeURIComponent(JSON.stringify({ path: '/p3', at_gte: since }))}`;
-    const [{ n: expected }] = await sql(c, `SELECT count(*)::int AS n FROM access_logs WHERE path = '/p3' AND at >= $1`, [since]);
+    const [{ n: expected }] = await sql(
+      c,
+      `SELECT count(*)::int AS n FROM access_logs WHERE path = '/p3' AND at >= $1`,
+      [since],
+    );
     expect(expected).toBeGreaterThan(10);
     const short = await c.api(`${list}&range=[0,24]`, { token });
     expect(short.body).toHaveLength(expected);
@@ -52,10 +65,13 @@ describe('list totals on large sources', () => {
   });
 
   // Last: it grows the table past the point where only the estimate is answered.
-  it('reuses a very large list\'s estimate for a few seconds instead of planning it for every page', async () => {
+  it("reuses a very large list's estimate for a few seconds instead of planning it for every page", async () => {
     const grow = (n: number) =>
-      sql(c, `INSERT INTO access_logs (ip, path, method, status, at)
-              SELECT '10.9.0.1'::inet, '/big', 'GET', 200, now() - make_interval(secs => i) FROM generate_series(1, ${n}) AS i`);
+      sql(
+        c,
+        `INSERT INTO access_logs (ip, path, method, status, at)
+              SELECT '10.9.0.1'::inet, '/big', 'GET', 200, now() - make_interval(secs => i) FROM generate_series(1, ${n}) AS i`,
+      );
     await grow(110_000);
     await sql(c, 'ANALYZE access_logs');
     const first = await total('/api/access-logs?range=[0,24]');
@@ -66,7 +82,8 @@ describe('list totals on large sources', () => {
     // table was analysed again; a list with a filter is another query, planned afresh (it sees the growth).
     expect(await total('/api/access-logs?range=[0,24]')).toBe(first);
     expect(await total('/api/access-logs?range=[25,49]')).toBe(first);
-    expect(await total(`/api/access-logs?filter=${encodeURIComponent(JSON.stringify({ path: '/big' }))}&range=[0,24]`)).toBeGreaterThan(first + 40_000);
+    expect(
+      await total(`/api/access-logs?filter=${encodeURIComponent(JSON.stringify({ path: '/big' }))}&range=[0,24]`),
+    ).toBeGreaterThan(first + 40_000);
   });
 });
-

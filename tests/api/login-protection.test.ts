@@ -14,7 +14,9 @@ describe('sign-in protection', () => {
 
   it('locks an account after 5 failures, for known and unknown e-mails alike, and says when to retry', async () => {
     const officer = { email: uniqueEmail('officer'), password: 'officer password 123' };
-    expect((await c.api('/api/users', { token, body: { ...officer, fullName: 'Officer', role: 'officer' } })).status).toBe(201);
+    expect(
+      (await c.api('/api/users', { token, body: { ...officer, fullName: 'Officer', role: 'officer' } })).status,
+    ).toBe(201);
     const ghost = uniqueEmail('nobody');
     for (const email of [officer.email, ghost]) {
       for (let i = 0; i < 5; i++) {
@@ -27,7 +29,10 @@ describe('sign-in protection', () => {
       expect(locked.body.message).toMatch(/^Too many failed sign-ins: try again in 15 minutes$/);
       expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
     }
-    const events = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'auth.login_throttled' }))}`, { token });
+    const events = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'auth.login_throttled' }))}`,
+      { token },
+    );
     expect(events.body.map((e: any) => e.details.email).sort()).toEqual([ghost, officer.email].sort());
 
     // The admin lifts it (and ends the officer's sessions): the right password works again.
@@ -48,13 +53,16 @@ describe('sign-in protection', () => {
 
   it('ends every session of a user at once when an admin revokes them; only admins may', async () => {
     const user = { email: uniqueEmail('laptop'), password: 'lost laptop pass 1' };
-    const created = (await c.api('/api/users', { token, body: { ...user, fullName: 'Lost Laptop', role: 'officer' } })).body;
+    const created = (await c.api('/api/users', { token, body: { ...user, fullName: 'Lost Laptop', role: 'officer' } }))
+      .body;
     const sessions = [await c.login(user.email, user.password), await c.login(user.email, user.password)];
     for (const s of sessions) expect((await c.api('/api/auth/me', { token: s })).status).toBe(200);
     expect((await c.api(`/api/users/${created.id}/revoke-sessions`, { token, body: {} })).body).toEqual({ revoked: 2 });
     for (const s of sessions) expect((await c.api('/api/auth/me', { token: s })).status).toBe(401);
     const officerToken = await c.login(user.email, user.password);
-    expect((await c.api(`/api/users/${created.id}/revoke-sessions`, { token: officerToken, body: {} })).status).toBe(403);
+    expect((await c.api(`/api/users/${created.id}/revoke-sessions`, { token: officerToken, body: {} })).status).toBe(
+      403,
+    );
   });
 
   it('refuses weak passwords with the reason on the field, at creation and at a password change', async () => {
@@ -66,18 +74,35 @@ describe('sign-in protection', () => {
       ['mario.verdi 2026!', /must not contain the e-mail address/],
       ['short', /at least 12 characters/],
     ] as const) {
-      const res = await c.api('/api/users', { token, body: { email: 'mario.verdi@example.it', fullName: 'Mario', role: 'officer', password } });
+      const res = await c.api('/api/users', {
+        token,
+        body: { email: 'mario.verdi@example.it', fullName: 'Mario', role: 'officer', password },
+      });
       expect(res.status, password).toBe(400);
       expect(res.body.errors.password).toMatch(reason);
     }
     expect((await sql(c, `SELECT count(*)::int AS n FROM users WHERE email = 'mario.verdi@example.it'`))[0].n).toBe(0);
 
-    const user = (await c.api('/api/users', { token, body: { email: uniqueEmail('changer'), fullName: 'Changer', role: 'officer', password: 'changer first passphrase' } })).body;
+    const user = (
+      await c.api('/api/users', {
+        token,
+        body: {
+          email: uniqueEmail('changer'),
+          fullName: 'Changer',
+          role: 'officer',
+          password: 'changer first passphrase',
+        },
+      })
+    ).body;
     const [{ password_hash: hash }] = await sql(c, 'SELECT password_hash FROM users WHERE id = $1', [user.id]);
     for (const password of ['Password123!', 'abcdeabcdeab']) {
       const res = await c.api(`/api/users/${user.id}`, { method: 'PUT', token, body: { password } });
       expect(res.status, password).toBe(400);
-      expect(res.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/^password is too easy to guess/), errors: { password: expect.stringMatching(/^is too easy to guess/) } });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        message: expect.stringMatching(/^password is too easy to guess/),
+        errors: { password: expect.stringMatching(/^is too easy to guess/) },
+      });
     }
     expect((await sql(c, 'SELECT password_hash FROM users WHERE id = $1', [user.id]))[0].password_hash).toBe(hash);
   });

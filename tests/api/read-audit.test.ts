@@ -6,7 +6,15 @@ import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support
  * it returned, or one per record read, naming the record. Every GET of the OpenAPI document has a
  * decision here, audited (with its action) or not (with why): a new GET without one fails.
  */
-const SOURCES = ['leads', 'chat-conversations', 'chat-messages', 'calendar-connections', 'calendar-events', 'consents', 'access-logs'];
+const SOURCES = [
+  'leads',
+  'chat-conversations',
+  'chat-messages',
+  'calendar-connections',
+  'calendar-events',
+  'consents',
+  'access-logs',
+];
 const REGISTERS = ['processors', 'activities', 'cookies', 'retention-policies'];
 
 const READS: Record<string, string | { none: string }> = {
@@ -48,7 +56,8 @@ for (const source of SOURCES) {
   READS[`GET /api/${source}/{id}`] = 'record.viewed';
 }
 for (const register of REGISTERS) {
-  for (const path of [`/api/${register}`, `/api/${register}/export.csv`, `/api/${register}/{id}`]) READS[`GET ${path}`] = { none: 'registers hold no personal data' };
+  for (const path of [`/api/${register}`, `/api/${register}/export.csv`, `/api/${register}/{id}`])
+    READS[`GET ${path}`] = { none: 'registers hold no personal data' };
 }
 
 interface Event {
@@ -75,7 +84,14 @@ describe('every read of personal data leaves one audit event', () => {
 
   const post = (path: string, body: unknown) => c.api(path, { token: admin, body });
   const newRequest = async (type: string, email: string) => {
-    const res = await post('/api/requests', { type, channel: 'email', language: 'it', receivedAt: new Date().toISOString(), subjectName: email.split('@')[0], subjectEmail: email });
+    const res = await post('/api/requests', {
+      type,
+      channel: 'email',
+      language: 'it',
+      receivedAt: new Date().toISOString(),
+      subjectName: email.split('@')[0],
+      subjectEmail: email,
+    });
     expect(res.status).toBe(201);
     return res.body as { id: string; reference: string };
   };
@@ -83,15 +99,30 @@ describe('every read of personal data leaves one audit event', () => {
   /** The events after `after`, read from the database (reading them through the API would add one). */
   const eventsAfter = async (after: string): Promise<Event[]> =>
     (
-      await sql(c, `SELECT id::text, actor_email, action, entity, entity_id, details, details::text AS text FROM audit_events WHERE id > $1 ORDER BY id`, [after])
-    ).map((r) => ({ id: r.id, actorEmail: r.actor_email, action: r.action, entity: r.entity, entityId: r.entity_id, details: r.details, text: r.text }));
+      await sql(
+        c,
+        `SELECT id::text, actor_email, action, entity, entity_id, details, details::text AS text FROM audit_events WHERE id > $1 ORDER BY id`,
+        [after],
+      )
+    ).map((r) => ({
+      id: r.id,
+      actorEmail: r.actor_email,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      details: r.details,
+      text: r.text,
+    }));
   /** Calls `path` as `token` and answers the response and the one event it left (fails unless exactly one). */
   const readOnce = async (path: string, token: string) => {
     const before = await lastId();
     const res = await c.api(path, { token });
     expect(res.status, path).toBe(200);
     const events = await eventsAfter(before);
-    expect(events.map((e) => e.action), path).toHaveLength(1);
+    expect(
+      events.map((e) => e.action),
+      path,
+    ).toHaveLength(1);
     return { res, event: events[0] };
   };
   const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
@@ -99,18 +130,57 @@ describe('every read of personal data leaves one audit event', () => {
   beforeAll(async () => {
     c = await startTestConsole();
     admin = await c.login();
-    expect((await post('/api/users', { email: auditorEmail, fullName: 'Rita Reader', role: 'auditor', password: 'reader passphrase 2026' })).status).toBe(201);
+    expect(
+      (
+        await post('/api/users', {
+          email: auditorEmail,
+          fullName: 'Rita Reader',
+          role: 'auditor',
+          password: 'reader passphrase 2026',
+        })
+      ).status,
+    ).toBe(201);
     auditor = await c.login(auditorEmail, 'reader passphrase 2026');
-    officerId = (await post('/api/users', { email: uniqueEmail('unread'), fullName: 'Otto Unread', role: 'officer', password: 'unread passphrase 2026' })).body.id;
+    officerId = (
+      await post('/api/users', {
+        email: uniqueEmail('unread'),
+        fullName: 'Otto Unread',
+        role: 'officer',
+        password: 'unread passphrase 2026',
+      })
+    ).body.id;
     const key = (await post('/api/api-keys', { name: 'Website' })).body.key;
-    const ingest = (source: string, body: unknown) => c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
-    expect((await ingest('leads', { externalId: 'f-lead', firstName: 'Franca', lastName: 'Neri', email: 'franca.neri@example.it', submittedAt: '2026-10-02T10:00:00Z' })).status).toBe(200);
-    expect((await ingest('leads', { externalId: 'b-lead', firstName: 'Bruno', lastName: 'Ferri', email: unreadEmail, submittedAt: '2026-10-03T10:00:00Z' })).status).toBe(200);
+    const ingest = (source: string, body: unknown) =>
+      c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+    expect(
+      (
+        await ingest('leads', {
+          externalId: 'f-lead',
+          firstName: 'Franca',
+          lastName: 'Neri',
+          email: 'franca.neri@example.it',
+          submittedAt: '2026-10-02T10:00:00Z',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await ingest('leads', {
+          externalId: 'b-lead',
+          firstName: 'Bruno',
+          lastName: 'Ferri',
+          email: unreadEmail,
+          submittedAt: '2026-10-03T10:00:00Z',
+        })
+      ).status,
+    ).toBe(200);
 
     rectification = await newRequest('rectification', 'franca.neri@example.it');
     second = await newRequest('rectification', 'carla.conti@example.it');
     unread = await newRequest('access', unreadEmail);
-    expect((await post(`/api/requests/${rectification.id}/verify`, { method: 'email_from_known_address' })).status).toBe(200);
+    expect(
+      (await post(`/api/requests/${rectification.id}/verify`, { method: 'email_from_known_address' })).status,
+    ).toBe(200);
     expect((await post(`/api/requests/${rectification.id}/rectify`, { lastName: 'Neri Galli' })).status).toBe(200);
   });
 
@@ -118,18 +188,35 @@ describe('every read of personal data leaves one audit event', () => {
 
   it('has a decision for every GET of the API', async () => {
     const doc = (await c.api('/api/docs-json', { token: admin })).body;
-    const gets = Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, item]) => ('get' in item ? [`GET ${path}`] : []));
+    const gets = Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, item]) =>
+      'get' in item ? [`GET ${path}`] : [],
+    );
     expect(gets.length).toBeGreaterThan(30);
-    expect(gets.filter((op) => !(op in READS)), 'GETs without a decision in tests/api/read-audit.test.ts').toEqual([]);
+    expect(
+      gets.filter((op) => !(op in READS)),
+      'GETs without a decision in tests/api/read-audit.test.ts',
+    ).toEqual([]);
   });
 
   it('the requests list: one event per page, with the filter, the range and the ids returned', async () => {
     const filter = JSON.stringify({ type: 'rectification' });
-    const { res, event } = await readOnce(`/api/requests?filter=${encodeURIComponent(filter)}&range=[0,0]&sort=${q(['reference', 'ASC'])}`, auditor);
+    const { res, event } = await readOnce(
+      `/api/requests?filter=${encodeURIComponent(filter)}&range=[0,0]&sort=${q(['reference', 'ASC'])}`,
+      auditor,
+    );
     expect(res.body.map((r: any) => r.id)).toEqual([rectification.id]);
-    expect(event).toMatchObject({ action: 'requests.listed', actorEmail: auditorEmail, entity: 'request', entityId: null, details: { filter, range: '[0,0]', returned: 1, total: 2, ids: [rectification.id] } });
+    expect(event).toMatchObject({
+      action: 'requests.listed',
+      actorEmail: auditorEmail,
+      entity: 'request',
+      entityId: null,
+      details: { filter, range: '[0,0]', returned: 1, total: 2, ids: [rectification.id] },
+    });
 
-    const page2 = await readOnce(`/api/requests?filter=${encodeURIComponent(filter)}&range=[1,1]&sort=${q(['reference', 'ASC'])}`, auditor);
+    const page2 = await readOnce(
+      `/api/requests?filter=${encodeURIComponent(filter)}&range=[1,1]&sort=${q(['reference', 'ASC'])}`,
+      auditor,
+    );
     expect(page2.event.details.ids).toEqual([second.id]);
     // Many rows, still one event.
     const both = await readOnce(`/api/requests?filter=${encodeURIComponent(filter)}`, auditor);
@@ -139,13 +226,25 @@ describe('every read of personal data leaves one audit event', () => {
 
   it('one request: names it and its reference', async () => {
     const { event } = await readOnce(`/api/requests/${rectification.id}`, auditor);
-    expect(event).toMatchObject({ action: 'request.viewed', actorEmail: auditorEmail, entity: 'request', entityId: rectification.id, details: { reference: rectification.reference } });
+    expect(event).toMatchObject({
+      action: 'request.viewed',
+      actorEmail: auditorEmail,
+      entity: 'request',
+      entityId: rectification.id,
+      details: { reference: rectification.reference },
+    });
   });
 
   it("a request's timeline: one event naming the request and the events returned", async () => {
     const { res, event } = await readOnce(`/api/request-events?filter=${q({ requestId: rectification.id })}`, auditor);
     expect(res.body.length).toBeGreaterThanOrEqual(3);
-    expect(event).toMatchObject({ action: 'request-events.listed', actorEmail: auditorEmail, entity: 'request', entityId: rectification.id, details: { ids: res.body.map((e: any) => e.id), returned: res.body.length } });
+    expect(event).toMatchObject({
+      action: 'request-events.listed',
+      actorEmail: auditorEmail,
+      entity: 'request',
+      entityId: rectification.id,
+      details: { ids: res.body.map((e: any) => e.id), returned: res.body.length },
+    });
   });
 
   it('the Art. 19 recipients (the notices name the subject): one event naming the request and the processors', async () => {
@@ -163,7 +262,12 @@ describe('every read of personal data leaves one audit event', () => {
   it('the audit log: one event per page, appended after the read (never in the page it records); the chain stays intact', async () => {
     const { res, event } = await readOnce('/api/audit-events?range=[0,4]', auditor);
     const ids = res.body.map((e: any) => e.id);
-    expect(event).toMatchObject({ action: 'audit-events.listed', actorEmail: auditorEmail, entity: 'audit_event', details: { range: '[0,4]', returned: 5, ids } });
+    expect(event).toMatchObject({
+      action: 'audit-events.listed',
+      actorEmail: auditorEmail,
+      entity: 'audit_event',
+      details: { range: '[0,4]', returned: 5, ids },
+    });
     expect(ids).not.toContain(event.id);
     expect(Number(event.id)).toBeGreaterThan(Math.max(...ids.map(Number)));
     // The next read of the first page shows the previous read's event at its top, and nothing else new.
@@ -172,7 +276,12 @@ describe('every read of personal data leaves one audit event', () => {
     expect(again.res.body.slice(1).map((e: any) => e.id)).toEqual(ids.slice(0, 4));
 
     const one = await readOnce(`/api/audit-events/${ids[2]}`, auditor);
-    expect(one.event).toMatchObject({ action: 'audit-event.viewed', actorEmail: auditorEmail, entity: 'audit_event', entityId: ids[2] });
+    expect(one.event).toMatchObject({
+      action: 'audit-event.viewed',
+      actorEmail: auditorEmail,
+      entity: 'audit_event',
+      entityId: ids[2],
+    });
 
     const verify = await c.api('/api/audit/verify', { token: auditor });
     const [{ n }] = await sql(c, 'SELECT count(*)::int AS n FROM audit_events');
@@ -181,20 +290,40 @@ describe('every read of personal data leaves one audit event', () => {
 
   it('staff accounts: staff are people too', async () => {
     const { res, event } = await readOnce(`/api/users?filter=${q({ role: 'auditor' })}`, admin);
-    expect(event).toMatchObject({ action: 'users.listed', actorEmail: 'admin@console.test', entity: 'user', details: { ids: res.body.map((u: any) => u.id) } });
+    expect(event).toMatchObject({
+      action: 'users.listed',
+      actorEmail: 'admin@console.test',
+      entity: 'user',
+      details: { ids: res.body.map((u: any) => u.id) },
+    });
     expect(event.details.ids).not.toContain(officerId);
     const auditorId = res.body.find((u: any) => u.email === auditorEmail).id;
     const one = await readOnce(`/api/users/${auditorId}`, admin);
-    expect(one.event).toMatchObject({ action: 'user.viewed', actorEmail: 'admin@console.test', entity: 'user', entityId: auditorId });
+    expect(one.event).toMatchObject({
+      action: 'user.viewed',
+      actorEmail: 'admin@console.test',
+      entity: 'user',
+      entityId: auditorId,
+    });
     // When and from where a member of staff is signed in (address, browser) is about them too.
     const sessions = await readOnce(`/api/users/${auditorId}/sessions`, admin);
-    expect(sessions.event).toMatchObject({ action: 'user.sessions_viewed', actorEmail: 'admin@console.test', entity: 'user', entityId: auditorId });
+    expect(sessions.event).toMatchObject({
+      action: 'user.sessions_viewed',
+      actorEmail: 'admin@console.test',
+      entity: 'user',
+      entityId: auditorId,
+    });
   });
 
   it("the sources' lists keep the ids they returned too", async () => {
     const { res, event } = await readOnce(`/api/leads?filter=${q({ email: 'franca.neri@example.it' })}`, auditor);
     expect(res.body).toHaveLength(1);
-    expect(event).toMatchObject({ action: 'records.listed', actorEmail: auditorEmail, entity: 'leads', details: { ids: [res.body[0].id], returned: 1 } });
+    expect(event).toMatchObject({
+      action: 'records.listed',
+      actorEmail: auditorEmail,
+      entity: 'leads',
+      details: { ids: [res.body[0].id], returned: 1 },
+    });
     const one = await readOnce(`/api/leads/${res.body[0].id}`, auditor);
     expect(one.event).toMatchObject({ action: 'record.viewed', entity: 'leads', entityId: res.body[0].id });
   });
@@ -204,7 +333,18 @@ describe('every read of personal data leaves one audit event', () => {
     expect((await c.api('/api/requests/00000000-0000-4000-8000-000000000000', { token: auditor })).status).toBe(404);
     expect((await c.api(`/api/requests?filter=${encodeURIComponent('{bad')}`, { token: auditor })).status).toBe(400);
     expect((await c.api('/api/audit-events/987654321', { token: auditor })).status).toBe(404);
-    for (const path of ['/api/requests/stats', `/api/requests/${rectification.id}/erasure`, '/api/audit/verify', '/api/retention/report', '/api/retention/sweeps', '/api/processors', '/api/activities', '/api/cookies', '/api/retention-policies', '/api/auth/me']) {
+    for (const path of [
+      '/api/requests/stats',
+      `/api/requests/${rectification.id}/erasure`,
+      '/api/audit/verify',
+      '/api/retention/report',
+      '/api/retention/sweeps',
+      '/api/processors',
+      '/api/activities',
+      '/api/cookies',
+      '/api/retention-policies',
+      '/api/auth/me',
+    ]) {
       expect((await c.api(path, { token: auditor })).status, path).toBe(200);
     }
     expect((await eventsAfter(before)).map((e) => e.action)).toEqual([]);
@@ -213,7 +353,8 @@ describe('every read of personal data leaves one audit event', () => {
   it('a request, a person and a staff member read by nobody are named by no read event', async () => {
     const reads = (await eventsAfter('0')).filter((e) => /\.(listed|viewed)$/.test(e.action));
     expect(reads.length).toBeGreaterThanOrEqual(12);
-    const naming = (needle: string) => reads.filter((e) => e.entityId === needle || e.text.includes(needle)).map((e) => `${e.id} ${e.action}`);
+    const naming = (needle: string) =>
+      reads.filter((e) => e.entityId === needle || e.text.includes(needle)).map((e) => `${e.id} ${e.action}`);
     expect(naming(unread.id)).toEqual([]);
     expect(naming(unread.reference)).toEqual([]);
     expect(naming(unreadEmail)).toEqual([]);

@@ -33,11 +33,14 @@ describe('registers: processors, activities, cookies, retention', () => {
   });
   afterAll(() => c?.close());
 
-  const all = async (resource: string) => (await c.api(`/api/${resource}?range=[0,999]`, { token })).body as Array<Record<string, any>>;
+  const all = async (resource: string) =>
+    (await c.api(`/api/${resource}?range=[0,999]`, { token })).body as Array<Record<string, any>>;
 
   it('holds every sub-processor of the privacy policy, with its location and transfer safeguard', async () => {
     const policy = readFileSync(join(POLICIES, 'privacy-policy.txt'), 'utf8');
-    const rows = tableRows(policy, 'Sub-processorServiceLocationTransfer outside the EU', (l) => l.startsWith('In addition'));
+    const rows = tableRows(policy, 'Sub-processorServiceLocationTransfer outside the EU', (l) =>
+      l.startsWith('In addition'),
+    );
     expect(rows.length).toBeGreaterThanOrEqual(8);
     const processors = await all('processors');
     for (const row of rows) {
@@ -49,9 +52,18 @@ describe('registers: processors, activities, cookies, retention', () => {
     }
     const calendar = readFileSync(join(POLICIES, 'platform-cookies-and-calendar-notice.txt'), 'utf8');
     expect(calendar).toContain('Google Calendar');
-    expect(processors.find((p) => p.name.includes('Google Calendar'))).toMatchObject({ status: 'under_review', transferMechanism: 'other' });
-    expect(processors.find((p) => p.name === 'Anthropic, PBC')).toMatchObject({ country: 'US', transferMechanism: 'scc' });
-    expect(processors.find((p) => p.name === 'Aruba S.p.A.')).toMatchObject({ country: 'IT', transferMechanism: 'none' });
+    expect(processors.find((p) => p.name.includes('Google Calendar'))).toMatchObject({
+      status: 'under_review',
+      transferMechanism: 'other',
+    });
+    expect(processors.find((p) => p.name === 'Anthropic, PBC')).toMatchObject({
+      country: 'US',
+      transferMechanism: 'scc',
+    });
+    expect(processors.find((p) => p.name === 'Aruba S.p.A.')).toMatchObject({
+      country: 'IT',
+      transferMechanism: 'none',
+    });
   });
 
   it('holds every cookie and storage item of both cookie policies', async () => {
@@ -59,12 +71,16 @@ describe('registers: processors, activities, cookies, retention', () => {
     const website = readFileSync(join(POLICIES, 'cookie-policy.txt'), 'utf8');
     const rows = [
       ...tableRows(website, 'NameTypePurposeDuration', (l) => l.startsWith('*')),
-      ...tableRows(website.slice(website.indexOf('Functional cookies')), 'NameTypePurposeDuration', (l) => l.startsWith('Legal basis')),
+      ...tableRows(website.slice(website.indexOf('Functional cookies')), 'NameTypePurposeDuration', (l) =>
+        l.startsWith('Legal basis'),
+      ),
       ...tableRows(website, 'Cookie nameTypePurposeDuration', (l) => l.startsWith('Provider')),
     ];
     expect(rows.length).toBe(6);
     for (const row of rows) {
-      const match = cookies.filter((k) => k.listedIn === 'Cookie policy (website)' && row.startsWith(k.name)).sort((a, b) => b.name.length - a.name.length)[0];
+      const match = cookies
+        .filter((k) => k.listedIn === 'Cookie policy (website)' && row.startsWith(k.name))
+        .sort((a, b) => b.name.length - a.name.length)[0];
       expect(match, `cookie-policy row "${row}"`).toBeDefined();
       expect(row).toContain(match.purpose);
     }
@@ -72,7 +88,10 @@ describe('registers: processors, activities, cookies, retention', () => {
     const named = [...platform.matchAll(/^(\S+) \((Odoo|Google)\)$/gm)].map((m) => m[1]);
     expect(named.length).toBeGreaterThanOrEqual(12);
     for (const name of named) {
-      expect(cookies.some((k) => k.name === name && k.listedIn === 'Platform cookie policy'), name).toBe(true);
+      expect(
+        cookies.some((k) => k.name === name && k.listedIn === 'Platform cookie policy'),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -86,25 +105,56 @@ describe('registers: processors, activities, cookies, retention', () => {
     expect(byKey['ga4-data']).toMatchObject({ periodMonths: 14 });
     const activities = await all('activities');
     expect(activities.map((a) => a.name)).toEqual(
-      expect.arrayContaining(['Contact form', 'AI chatbot', 'Browsing data', 'Anonymous visit statistics (self-hosted)', 'Google Tag Manager and Google Analytics 4', 'Calendar synchronisation (Google Calendar)', 'Consent management']),
+      expect.arrayContaining([
+        'Contact form',
+        'AI chatbot',
+        'Browsing data',
+        'Anonymous visit statistics (self-hosted)',
+        'Google Tag Manager and Google Analytics 4',
+        'Calendar synchronisation (Google Calendar)',
+        'Consent management',
+      ]),
     );
     const chatbot = activities.find((a) => a.name === 'AI chatbot')!;
-    expect(chatbot).toMatchObject({ legalBasis: 'consent', consentCategory: 'ai_chatbot', retention: { periodText: '12 months' }, sourceSystem: 'chat-conversations' });
-    expect(chatbot.processors.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['Anthropic, PBC', 'OpenAI, LLC']));
+    expect(chatbot).toMatchObject({
+      legalBasis: 'consent',
+      consentCategory: 'ai_chatbot',
+      retention: { periodText: '12 months' },
+      sourceSystem: 'chat-conversations',
+    });
+    expect(chatbot.processors.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['Anthropic, PBC', 'OpenAI, LLC']),
+    );
   });
 
   it('creates, edits and deletes a processor, auditing before and after, and exports the register as CSV', async () => {
     const created = await c.api('/api/processors', {
       token,
-      body: { name: 'Mailjet SAS', service: 'Newsletter', dataCategories: ['E-mail'], location: 'France (EU)', country: 'fr', transferMechanism: 'none', dpaSignedOn: '2026-10-01', nextReviewDue: '2026-01-01' },
+      body: {
+        name: 'Mailjet SAS',
+        service: 'Newsletter',
+        dataCategories: ['E-mail'],
+        location: 'France (EU)',
+        country: 'fr',
+        transferMechanism: 'none',
+        dpaSignedOn: '2026-10-01',
+        nextReviewDue: '2026-01-01',
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ country: 'FR', status: 'active', reviewOverdue: true });
 
-    const edited = await c.api(`/api/processors/${created.body.id}`, { token, method: 'PUT', body: { ...created.body, nextReviewDue: '2099-01-01', notes: 'Reviewed' } });
+    const edited = await c.api(`/api/processors/${created.body.id}`, {
+      token,
+      method: 'PUT',
+      body: { ...created.body, nextReviewDue: '2099-01-01', notes: 'Reviewed' },
+    });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ reviewOverdue: false, notes: 'Reviewed' });
-    const audit = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entity: 'processor', entityId: created.body.id }))}&sort=["id","ASC"]`, { token });
+    const audit = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entity: 'processor', entityId: created.body.id }))}&sort=["id","ASC"]`,
+      { token },
+    );
     expect(audit.body.map((e: { action: string }) => e.action)).toEqual(['processor.created', 'processor.updated']);
     expect(audit.body[1].details).toEqual({
       before: { nextReviewDue: '2026-01-01', reviewOverdue: true, notes: null },
@@ -114,9 +164,16 @@ describe('registers: processors, activities, cookies, retention', () => {
     const csv = await fetch(`${c.url}/api/processors/export.csv`, { headers: { authorization: `Bearer ${token}` } });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const text = await csv.text();
-    const lines = text.replace(/^\ufeff/, '').trim().split('\n');
-    expect(lines[0]).toBe('Name,Service,Data categories,Location,Country,Transfer outside the EU,Transfer notes,Transfer impact assessment,DPA signed,Next review,Status,Contact,Notes');
-    expect(lines.find((l) => l.startsWith('Mailjet SAS,'))).toBe('Mailjet SAS,Newsletter,E-mail,France (EU),FR,none,,,2026-10-01,2099-01-01,active,,Reviewed');
+    const lines = text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(
+      'Name,Service,Data categories,Location,Country,Transfer outside the EU,Transfer notes,Transfer impact assessment,DPA signed,Next review,Status,Contact,Notes',
+    );
+    expect(lines.find((l) => l.startsWith('Mailjet SAS,'))).toBe(
+      'Mailjet SAS,Newsletter,E-mail,France (EU),FR,none,,,2026-10-01,2099-01-01,active,,Reviewed',
+    );
     expect(text).toContain('"Cloudflare, Inc.",Anti-bot protection (Turnstile)');
 
     const deleted = await c.api(`/api/processors/${created.body.id}`, { token, method: 'DELETE' });
@@ -125,13 +182,57 @@ describe('registers: processors, activities, cookies, retention', () => {
   });
 
   it.each([
-    ['processors', { name: 'X', service: 'Y', location: 'Z', country: 'ZZ', transferMechanism: 'none' }, 'country', /ISO 3166/],
-    ['processors', { name: 'X', service: 'Y', location: 'Z', country: 'US', transferMechanism: 'privacy-shield' }, 'transferMechanism', /must be one of none, scc, dpf, scc_dpf, other/],
-    ['processors', { name: 'X', service: 'Y', location: 'Z', country: 'US', transferMechanism: 'none', dpaSignedOn: '2026-02-31x' }, 'dpaSignedOn', /YYYY-MM-DD/],
-    ['activities', { name: 'X', purposes: 'Y', legalBasis: 'because' }, 'legalBasis', /must be one of consent, contract/],
-    ['activities', { name: 'X', purposes: 'Y', legalBasis: 'consent', processorIds: ['00000000-0000-4000-8000-000000000000'] }, 'processorIds', /unknown processor/],
-    ['cookies', { name: 'x', kind: 'cookie', provider: 'p', category: 'tracking', purpose: 'p', duration: 'd', party: 'first', listedIn: 'l' }, 'category', /must be one of necessary/],
-    ['retention-policies', { key: 'x', name: 'x', periodText: 'x', action: 'burn', basis: 'b' }, 'action', /must be one of delete/],
+    [
+      'processors',
+      { name: 'X', service: 'Y', location: 'Z', country: 'ZZ', transferMechanism: 'none' },
+      'country',
+      /ISO 3166/,
+    ],
+    [
+      'processors',
+      { name: 'X', service: 'Y', location: 'Z', country: 'US', transferMechanism: 'privacy-shield' },
+      'transferMechanism',
+      /must be one of none, scc, dpf, scc_dpf, other/,
+    ],
+    [
+      'processors',
+      { name: 'X', service: 'Y', location: 'Z', country: 'US', transferMechanism: 'none', dpaSignedOn: '2026-02-31x' },
+      'dpaSignedOn',
+      /YYYY-MM-DD/,
+    ],
+    [
+      'activities',
+      { name: 'X', purposes: 'Y', legalBasis: 'because' },
+      'legalBasis',
+      /must be one of consent, contract/,
+    ],
+    [
+      'activities',
+      { name: 'X', purposes: 'Y', legalBasis: 'consent', processorIds: ['00000000-0000-4000-8000-000000000000'] },
+      'processorIds',
+      /unknown processor/,
+    ],
+    [
+      'cookies',
+      {
+        name: 'x',
+        kind: 'cookie',
+        provider: 'p',
+        category: 'tracking',
+        purpose: 'p',
+        duration: 'd',
+        party: 'first',
+        listedIn: 'l',
+      },
+      'category',
+      /must be one of necessary/,
+    ],
+    [
+      'retention-policies',
+      { key: 'x', name: 'x', periodText: 'x', action: 'burn', basis: 'b' },
+      'action',
+      /must be one of delete/,
+    ],
   ])('refuses a bad %s record with 400 naming %s, and stores nothing', async (resource, body, field, message) => {
     const before = (await c.api(`/api/${resource}?range=[0,0]`, { token })).headers.get('content-range');
     const res = await c.api(`/api/${resource}`, { token, body });
@@ -146,33 +247,89 @@ describe('registers: processors, activities, cookies, retention', () => {
     const aruba = processors.find((p) => p.name === 'Aruba S.p.A.')!;
     const res = await c.api('/api/activities', {
       token,
-      body: { name: 'Newsletter', purposes: 'Send news', legalBasis: 'consent', consentCategory: 'marketing', processorIds: [aruba.id], retentionPolicyId: retention[0].id, subjectCategories: ['Subscribers'] },
+      body: {
+        name: 'Newsletter',
+        purposes: 'Send news',
+        legalBasis: 'consent',
+        consentCategory: 'marketing',
+        processorIds: [aruba.id],
+        retentionPolicyId: retention[0].id,
+        subjectCategories: ['Subscribers'],
+      },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ processorIds: [aruba.id], processors: [{ name: 'Aruba S.p.A.', country: 'IT' }], retention: { id: retention[0].id } });
+    expect(res.body).toMatchObject({
+      processorIds: [aruba.id],
+      processors: [{ name: 'Aruba S.p.A.', country: 'IT' }],
+      retention: { id: retention[0].id },
+    });
   });
 
   it('refuses to delete a processor or a retention policy that activities cite, with 409 naming them, and changes nothing', async () => {
-    const processor = (await c.api('/api/processors', { token, body: { name: 'Cited Processor Srl', service: 'Hosting', location: 'Italy', country: 'IT', transferMechanism: 'none' } })).body;
-    const policy = (await c.api('/api/retention-policies', { token, body: { key: `cited-${Date.now()}`, name: 'Cited policy', periodText: '12 months', periodMonths: 12, action: 'delete', basis: 'Policy 3.1' } })).body;
+    const processor = (
+      await c.api('/api/processors', {
+        token,
+        body: {
+          name: 'Cited Processor Srl',
+          service: 'Hosting',
+          location: 'Italy',
+          country: 'IT',
+          transferMechanism: 'none',
+        },
+      })
+    ).body;
+    const policy = (
+      await c.api('/api/retention-policies', {
+        token,
+        body: {
+          key: `cited-${Date.now()}`,
+          name: 'Cited policy',
+          periodText: '12 months',
+          periodMonths: 12,
+          action: 'delete',
+          basis: 'Policy 3.1',
+        },
+      })
+    ).body;
     const activities = [];
     for (const name of ['Webinar sign-ups', 'Event check-in']) {
-      const res = await c.api('/api/activities', { token, body: { name, purposes: 'Events', legalBasis: 'contract', processorIds: [processor.id], retentionPolicyId: policy.id } });
+      const res = await c.api('/api/activities', {
+        token,
+        body: {
+          name,
+          purposes: 'Events',
+          legalBasis: 'contract',
+          processorIds: [processor.id],
+          retentionPolicyId: policy.id,
+        },
+      });
       expect(res.status).toBe(201);
       activities.push(res.body);
     }
     const changes = async (entityId: string) =>
-      (await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entityId }))}&sort=["id","ASC"]`, { token })).body.map((e: { action: string }) => e.action);
+      (
+        await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entityId }))}&sort=["id","ASC"]`, {
+          token,
+        })
+      ).body.map((e: { action: string }) => e.action);
 
-    for (const [resource, record] of [['processors', processor], ['retention-policies', policy]] as const) {
+    for (const [resource, record] of [
+      ['processors', processor],
+      ['retention-policies', policy],
+    ] as const) {
       const res = await c.api(`/api/${resource}/${record.id}`, { token, method: 'DELETE' });
       expect(res.status, resource).toBe(409);
-      expect(res.body.message).toBe('This record is cited by 2 processing activities “Event check-in”, “Webinar sign-ups”: change them first, then delete it');
+      expect(res.body.message).toBe(
+        'This record is cited by 2 processing activities “Event check-in”, “Webinar sign-ups”: change them first, then delete it',
+      );
       expect(res.body.errors).toEqual({ activities: '“Event check-in”, “Webinar sign-ups”' });
       expect((await c.api(`/api/${resource}/${record.id}`, { token })).status).toBe(200);
     }
     for (const activity of activities) {
-      expect((await c.api(`/api/activities/${activity.id}`, { token })).body).toMatchObject({ processorIds: [processor.id], retentionPolicyId: policy.id });
+      expect((await c.api(`/api/activities/${activity.id}`, { token })).body).toMatchObject({
+        processorIds: [processor.id],
+        retentionPolicyId: policy.id,
+      });
     }
     expect(await changes(processor.id)).toEqual(['processor.created']);
     expect(await changes(policy.id)).toEqual(['retention_policy.created']);
@@ -180,32 +337,72 @@ describe('registers: processors, activities, cookies, retention', () => {
 
     // Once no activity cites them (an audited change of each activity), they go.
     for (const activity of activities) {
-      expect((await c.api(`/api/activities/${activity.id}`, { token, method: 'PUT', body: { processorIds: [], retentionPolicyId: null } })).status).toBe(200);
+      expect(
+        (
+          await c.api(`/api/activities/${activity.id}`, {
+            token,
+            method: 'PUT',
+            body: { processorIds: [], retentionPolicyId: null },
+          })
+        ).status,
+      ).toBe(200);
     }
     expect((await c.api(`/api/processors/${processor.id}`, { token, method: 'DELETE' })).status).toBe(200);
     expect((await c.api(`/api/retention-policies/${policy.id}`, { token, method: 'DELETE' })).status).toBe(200);
   });
 
   it.each([
-    ['it', ['Registro delle attività di trattamento', 'Art. 30, par. 1', 'Consenso (art. 6.1.a)', 'Legittimo interesse (art. 6.1.f)', 'Termini di conservazione']],
-    ['en', ['Record of processing activities', 'Article 30(1)', 'Consent (Art. 6(1)(a))', 'Legitimate interests (Art. 6(1)(f))', 'Time limits for erasure']],
+    [
+      'it',
+      [
+        'Registro delle attività di trattamento',
+        'Art. 30, par. 1',
+        'Consenso (art. 6.1.a)',
+        'Legittimo interesse (art. 6.1.f)',
+        'Termini di conservazione',
+      ],
+    ],
+    [
+      'en',
+      [
+        'Record of processing activities',
+        'Article 30(1)',
+        'Consent (Art. 6(1)(a))',
+        'Legitimate interests (Art. 6(1)(f))',
+        'Time limits for erasure',
+      ],
+    ],
   ])('renders the printable record of processing in %s', async (lang, phrases) => {
-    const res = await fetch(`${c.url}/api/activities/record.html?lang=${lang}`, { headers: { authorization: `Bearer ${auditorToken}` } });
+    const res = await fetch(`${c.url}/api/activities/record.html?lang=${lang}`, {
+      headers: { authorization: `Bearer ${auditorToken}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();
     expect(html).toContain(`<html lang="${lang}">`);
     for (const phrase of phrases) expect(html).toContain(phrase);
-    for (const name of ['Contact form', 'AI chatbot', 'Consent management', 'Anthropic, PBC', 'Google Ireland Limited', 'Vimage Srl']) expect(html).toContain(name);
+    for (const name of [
+      'Contact form',
+      'AI chatbot',
+      'Consent management',
+      'Anthropic, PBC',
+      'Google Ireland Limited',
+      'Vimage Srl',
+    ])
+      expect(html).toContain(name);
     expect(html).toContain('24 months from collection');
     expect((await c.api('/api/activities/record.html?lang=de', { token })).status).toBe(400);
   });
 
   it('lets auditors read and export but not change the registers', async () => {
     expect((await c.api('/api/activities', { token: auditorToken })).status).toBe(200);
-    expect((await fetch(`${c.url}/api/cookies/export.csv`, { headers: { authorization: `Bearer ${auditorToken}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${c.url}/api/cookies/export.csv`, { headers: { authorization: `Bearer ${auditorToken}` } })).status,
+    ).toBe(200);
     expect((await c.api('/api/cookies', { token: auditorToken, body: {} })).status).toBe(403);
     const [processor] = await all('processors');
-    expect((await c.api(`/api/processors/${processor.id}`, { token: auditorToken, method: 'DELETE' })).status).toBe(403);
+    expect((await c.api(`/api/processors/${processor.id}`, { token: auditorToken, method: 'DELETE' })).status).toBe(
+      403,
+    );
   });
 });

@@ -20,15 +20,31 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
   afterAll(() => c?.close());
 
   const create = (body: Record<string, unknown>) => c.api('/api/requests', { token, body });
-  const act = (id: string, action: string, body: unknown = {}) => c.api(`/api/requests/${id}/${action}`, { token, body });
+  const act = (id: string, action: string, body: unknown = {}) =>
+    c.api(`/api/requests/${id}/${action}`, { token, body });
   const timeline = async (id: string) =>
-    (await c.api(`/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId: id }))}&sort=["at","ASC"]&range=[0,99]`, { token })).body;
+    (
+      await c.api(
+        `/api/request-events?filter=${encodeURIComponent(JSON.stringify({ requestId: id }))}&sort=["at","ASC"]&range=[0,99]`,
+        { token },
+      )
+    ).body;
   const intake = (file: string) =>
-    c.api('/api/intake/email', { token, body: readFileSync(join(EMAILS, file)).toString('latin1'), headers: { 'content-type': 'message/rfc822' } });
+    c.api('/api/intake/email', {
+      token,
+      body: readFileSync(join(EMAILS, file)).toString('latin1'),
+      headers: { 'content-type': 'message/rfc822' },
+    });
   const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
   it('registers a request with a yearly reference and its deadlines', async () => {
-    const res = await create({ type: 'access', channel: 'post', receivedAt: '2026-01-31T10:00:00+01:00', subjectName: 'Mario Rossi', subjectEmail: 'Mario.Rossi@example.it' });
+    const res = await create({
+      type: 'access',
+      channel: 'post',
+      receivedAt: '2026-01-31T10:00:00+01:00',
+      subjectName: 'Mario Rossi',
+      subjectEmail: 'Mario.Rossi@example.it',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       reference: expect.stringMatching(/^DSR-2026-\d{4}$/),
@@ -60,39 +76,83 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
   });
 
   it('walks the workflow: identity check, verify, extend, close; all on the timeline and in the audit log', async () => {
-    const { body: r } = await create({ type: 'access', channel: 'email', receivedAt: daysFromNow(-2), subjectEmail: uniqueEmail('subject'), language: 'en' });
+    const { body: r } = await create({
+      type: 'access',
+      channel: 'email',
+      receivedAt: daysFromNow(-2),
+      subjectEmail: uniqueEmail('subject'),
+      language: 'en',
+    });
 
     const closeTooEarly = await act(r.id, 'close', { outcome: 'Sent the data' });
     expect(closeTooEarly.status).toBe(409);
     expect(closeTooEarly.body.message).toBe("Verify the subject's identity before answering; the request is received");
 
-    expect((await act(r.id, 'identity-check', { text: 'Asked for a reply from the known address' })).body.status).toBe('identity_check');
+    expect((await act(r.id, 'identity-check', { text: 'Asked for a reply from the known address' })).body.status).toBe(
+      'identity_check',
+    );
     expect((await act(r.id, 'identity-check')).status).toBe(409);
 
     const badVerify = await act(r.id, 'verify', { method: 'trust-me' });
     expect(badVerify.status).toBe(400);
-    const verified = await act(r.id, 'verify', { method: 'email_from_known_address', note: 'Reply came from the address on file' });
+    const verified = await act(r.id, 'verify', {
+      method: 'email_from_known_address',
+      note: 'Reply came from the address on file',
+    });
     expect(verified.status).toBe(200);
-    expect(verified.body).toMatchObject({ status: 'in_progress', identityMethod: 'email_from_known_address', identityVerifiedBy: 'admin@console.test', identityVerifiedAt: expect.any(String) });
+    expect(verified.body).toMatchObject({
+      status: 'in_progress',
+      identityMethod: 'email_from_known_address',
+      identityVerifiedBy: 'admin@console.test',
+      identityVerifiedAt: expect.any(String),
+    });
 
     expect((await act(r.id, 'extend', { reason: 'short' })).status).toBe(400);
-    const extended = await act(r.id, 'extend', { reason: 'Many sources to search and a heavy chat history', communicatedAt: new Date().toISOString() });
+    const extended = await act(r.id, 'extend', {
+      reason: 'Many sources to search and a heavy chat history',
+      communicatedAt: new Date().toISOString(),
+    });
     expect(extended.status).toBe(200);
     expect(extended.body.extendedDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(extended.body.extendedDueDate > extended.body.dueDate).toBe(true);
     expect(extended.body.extensionCommunicatedAt).toEqual(expect.any(String));
-    const again = await act(r.id, 'extend', { reason: 'Another extension please', communicatedAt: new Date().toISOString() });
+    const again = await act(r.id, 'extend', {
+      reason: 'Another extension please',
+      communicatedAt: new Date().toISOString(),
+    });
     expect(again.status).toBe(409);
     expect(again.body.message).toMatch(/already extended/);
 
-    expect((await c.api(`/api/requests/${r.id}/notes`, { token, body: { text: 'Collected the data from every source' } })).status).toBe(201);
+    expect(
+      (await c.api(`/api/requests/${r.id}/notes`, { token, body: { text: 'Collected the data from every source' } }))
+        .status,
+    ).toBe(201);
     const closed = await act(r.id, 'close', { outcome: 'Sent a copy of the data by e-mail' });
-    expect(closed.body).toMatchObject({ status: 'completed', outcome: 'Sent a copy of the data by e-mail', closedAt: expect.any(String), daysLeft: null });
-    expect((await act(r.id, 'reject', { reason: 'excessive' })).body.message).toMatch(/Nothing more can be done: the request is completed/);
-    expect((await c.api(`/api/requests/${r.id}`, { token, method: 'PUT', body: { subjectName: 'Late change' } })).status).toBe(409);
+    expect(closed.body).toMatchObject({
+      status: 'completed',
+      outcome: 'Sent a copy of the data by e-mail',
+      closedAt: expect.any(String),
+      daysLeft: null,
+    });
+    expect((await act(r.id, 'reject', { reason: 'excessive' })).body.message).toMatch(
+      /Nothing more can be done: the request is completed/,
+    );
+    expect(
+      (await c.api(`/api/requests/${r.id}`, { token, method: 'PUT', body: { subjectName: 'Late change' } })).status,
+    ).toBe(409);
 
-    expect((await timeline(r.id)).map((e: { kind: string }) => e.kind)).toEqual(['received', 'identity_check', 'verified', 'extended', 'note', 'closed']);
-    const audit = await c.api(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entity: 'request', entityId: r.id }))}&sort=["id","ASC"]`, { token });
+    expect((await timeline(r.id)).map((e: { kind: string }) => e.kind)).toEqual([
+      'received',
+      'identity_check',
+      'verified',
+      'extended',
+      'note',
+      'closed',
+    ]);
+    const audit = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entity: 'request', entityId: r.id }))}&sort=["id","ASC"]`,
+      { token },
+    );
     expect(audit.body.map((e: { action: string }) => e.action)).toEqual([
       'request.created',
       'request.identity_check',
@@ -107,18 +167,35 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
 
   it('refuses an extension after the first deadline has passed', async () => {
     const { body: r } = await create({ type: 'access', channel: 'email', receivedAt: daysFromNow(-45) });
-    const res = await act(r.id, 'extend', { reason: 'We need more time for this one', communicatedAt: new Date().toISOString() });
+    const res = await act(r.id, 'extend', {
+      reason: 'We need more time for this one',
+      communicatedAt: new Date().toISOString(),
+    });
     expect(res.status).toBe(409);
     expect(res.body.message).toMatch(/before the first deadline .* which has passed/);
     expect(r.daysLeft).toBeLessThan(0);
   });
 
   it('rejects with the Art. 12(4) statement in the request language', async () => {
-    const { body: r } = await create({ type: 'erasure', channel: 'email', receivedAt: daysFromNow(-1), language: 'it' });
+    const { body: r } = await create({
+      type: 'erasure',
+      channel: 'email',
+      receivedAt: daysFromNow(-1),
+      language: 'it',
+    });
     expect((await act(r.id, 'reject', { reason: 'because' })).status).toBe(400);
-    const res = await act(r.id, 'reject', { reason: 'manifestly_unfounded', details: 'La richiesta riguarda un servizio che non offriamo.' });
-    expect(res.body).toMatchObject({ status: 'rejected', rejectionReason: 'manifestly_unfounded', closedAt: expect.any(String) });
-    expect(res.body.rejectionStatement).toMatch(/manifestamente infondata .*\. La richiesta riguarda un servizio che non offriamo\./);
+    const res = await act(r.id, 'reject', {
+      reason: 'manifestly_unfounded',
+      details: 'La richiesta riguarda un servizio che non offriamo.',
+    });
+    expect(res.body).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'manifestly_unfounded',
+      closedAt: expect.any(String),
+    });
+    expect(res.body.rejectionStatement).toMatch(
+      /manifestamente infondata .*\. La richiesta riguarda un servizio che non offriamo\./,
+    );
     expect(res.body.rejectionStatement).toMatch(/reclamo al Garante per la protezione dei dati personali/);
   });
 
@@ -127,39 +204,107 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
     expect((await c.api(`/api/requests/${r.id}`, { token: auditorToken })).status).toBe(200);
     expect((await c.api('/api/requests/stats', { token: auditorToken })).status).toBe(200);
     for (const action of ['identity-check', 'verify', 'extend', 'close', 'reject', 'notes']) {
-      expect((await c.api(`/api/requests/${r.id}/${action}`, { token: auditorToken, body: {} })).status, action).toBe(403);
+      expect((await c.api(`/api/requests/${r.id}/${action}`, { token: auditorToken, body: {} })).status, action).toBe(
+        403,
+      );
     }
-    expect((await c.api('/api/intake/email', { token: auditorToken, body: 'x', headers: { 'content-type': 'message/rfc822' } })).status).toBe(403);
+    expect(
+      (
+        await c.api('/api/intake/email', {
+          token: auditorToken,
+          body: 'x',
+          headers: { 'content-type': 'message/rfc822' },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('corrects an open request: a new receipt date moves the deadlines, a confirmed type is no longer a guess', async () => {
     const { body: r } = await create({ type: 'access', channel: 'email', receivedAt: '2026-03-31T10:00:00+02:00' });
-    const res = await c.api(`/api/requests/${r.id}`, { token, method: 'PUT', body: { ...r, type: 'portability', receivedAt: '2026-03-06T10:00:00+01:00', reason: 'The letter was dated and stamped on 6 March' } });
+    const res = await c.api(`/api/requests/${r.id}`, {
+      token,
+      method: 'PUT',
+      body: {
+        ...r,
+        type: 'portability',
+        receivedAt: '2026-03-06T10:00:00+01:00',
+        reason: 'The letter was dated and stamped on 6 March',
+      },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ type: 'portability', dueDate: '2026-04-07' }); // 6 April 2026 is Easter Monday
-    const stale = await c.api(`/api/requests/${r.id}`, { token, method: 'PUT', body: { ...r, subjectName: 'Stale form' } });
+    const stale = await c.api(`/api/requests/${r.id}`, {
+      token,
+      method: 'PUT',
+      body: { ...r, subjectName: 'Stale form' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.message).toMatch(/Someone else changed this request meanwhile/);
     const events = await timeline(r.id);
-    expect(events.at(-1)).toMatchObject({ kind: 'receipt_changed', message: 'The letter was dated and stamped on 6 March', details: { before: { type: 'access', dueDate: '2026-04-30' }, after: { type: 'portability', dueDate: '2026-04-07' } } });
+    expect(events.at(-1)).toMatchObject({
+      kind: 'receipt_changed',
+      message: 'The letter was dated and stamped on 6 March',
+      details: {
+        before: { type: 'access', dueDate: '2026-04-30' },
+        after: { type: 'portability', dueDate: '2026-04-07' },
+      },
+    });
   });
 
   it.each([
     // The receipt is the company's mail server's stamp (topmost Received:), the Date: the sender's.
-    ['it-plain-erasure.eml', { type: 'erasure', language: 'it', subjectEmail: 'giulia.bianchi@example.it', subjectName: 'Giulia Bianchi', receivedAt: '2026-11-17T08:12:04.000Z', senderDate: '2026-11-17T08:12:00.000Z' }],
-    ['en-html-access.eml', { type: 'access', language: 'en', subjectEmail: 'john.smith@example.co.uk', subjectName: 'John Smith', dueDate: '2027-01-04' }],
-    ['it-qp-portability.eml', { type: 'portability', language: 'it', subjectEmail: 'nicolo.damico@example.it', subjectName: "Nicolò D'Amico" }],
-    ['it-attachment-withdrawal.eml', { type: 'consent_withdrawal', language: 'it', subjectEmail: 'anna.verdi@example.it', receivedAt: '2026-11-21T10:00:09.000Z' }],
+    [
+      'it-plain-erasure.eml',
+      {
+        type: 'erasure',
+        language: 'it',
+        subjectEmail: 'giulia.bianchi@example.it',
+        subjectName: 'Giulia Bianchi',
+        receivedAt: '2026-11-17T08:12:04.000Z',
+        senderDate: '2026-11-17T08:12:00.000Z',
+      },
+    ],
+    [
+      'en-html-access.eml',
+      {
+        type: 'access',
+        language: 'en',
+        subjectEmail: 'john.smith@example.co.uk',
+        subjectName: 'John Smith',
+        dueDate: '2027-01-04',
+      },
+    ],
+    [
+      'it-qp-portability.eml',
+      { type: 'portability', language: 'it', subjectEmail: 'nicolo.damico@example.it', subjectName: "Nicolò D'Amico" },
+    ],
+    [
+      'it-attachment-withdrawal.eml',
+      {
+        type: 'consent_withdrawal',
+        language: 'it',
+        subjectEmail: 'anna.verdi@example.it',
+        receivedAt: '2026-11-21T10:00:09.000Z',
+      },
+    ],
   ])('creates a draft request from %s with a guessed type', async (file, expected) => {
     const res = await intake(file);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'received', channel: 'email', typeGuessed: true, duplicate: false, ...expected });
+    expect(res.body).toMatchObject({
+      status: 'received',
+      channel: 'email',
+      typeGuessed: true,
+      duplicate: false,
+      ...expected,
+    });
     const [received] = await timeline(res.body.id);
     expect(received.kind).toBe('received');
     expect(received.details).toMatchObject({ subject: expect.any(String), guessedType: expected.type });
     expect(received.message.length).toBeGreaterThan(20);
     if (file.includes('attachment')) {
-      expect(received.details.attachments).toEqual([{ filename: 'carta-identita.pdf', contentType: 'application/pdf', size: expect.any(Number) }]);
+      expect(received.details.attachments).toEqual([
+        { filename: 'carta-identita.pdf', contentType: 'application/pdf', size: expect.any(Number) },
+      ]);
     }
   });
 
@@ -188,7 +333,11 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
     const res = await c.api('/api/requests/stats', { token });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      openByStatus: { received: expect.any(Number), identity_check: expect.any(Number), in_progress: expect.any(Number) },
+      openByStatus: {
+        received: expect.any(Number),
+        identity_check: expect.any(Number),
+        in_progress: expect.any(Number),
+      },
       overdue: expect.any(Number),
       dueWithin7Days: expect.any(Number),
     });
@@ -197,17 +346,37 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
     expect(res.body.medianDaysToClose).toEqual(expect.any(Number));
     expect(res.body.perMonth).toHaveLength(12);
     expect(res.body.processorsReviewOverdue).toBe(0);
-    await c.api('/api/processors', { token, body: { name: 'Old Vendor', service: 'x', location: 'Italy', country: 'IT', transferMechanism: 'none', nextReviewDue: '2020-01-01' } });
+    await c.api('/api/processors', {
+      token,
+      body: {
+        name: 'Old Vendor',
+        service: 'x',
+        location: 'Italy',
+        country: 'IT',
+        transferMechanism: 'none',
+        nextReviewDue: '2020-01-01',
+      },
+    });
     expect((await c.api('/api/requests/stats', { token })).body.processorsReviewOverdue).toBe(1);
-    expect(res.body.perMonth.at(-1)).toMatchObject({ month: new Date().toISOString().slice(0, 7), access: expect.any(Number), erasure: expect.any(Number) });
+    expect(res.body.perMonth.at(-1)).toMatchObject({
+      month: new Date().toISOString().slice(0, 7),
+      access: expect.any(Number),
+      erasure: expect.any(Number),
+    });
   });
 
   it('lists open requests earliest deadline first, with days left', async () => {
-    const res = await c.api(`/api/requests?filter=${encodeURIComponent(JSON.stringify({ status: ['received', 'identity_check', 'in_progress'] }))}&range=[0,99]`, { token });
+    const res = await c.api(
+      `/api/requests?filter=${encodeURIComponent(JSON.stringify({ status: ['received', 'identity_check', 'in_progress'] }))}&range=[0,99]`,
+      { token },
+    );
     const dates = res.body.map((r: { workingDueDate: string }) => r.workingDueDate);
     expect(dates).toEqual([...dates].sort());
     expect(res.body.every((r: { daysLeft: number }) => typeof r.daysLeft === 'number')).toBe(true);
-    const bad = await c.api(`/api/requests?filter=${encodeURIComponent(JSON.stringify({ workingDueDate_lte: '2026-02-30' }))}`, { token });
+    const bad = await c.api(
+      `/api/requests?filter=${encodeURIComponent(JSON.stringify({ workingDueDate_lte: '2026-02-30' }))}`,
+      { token },
+    );
     expect(bad.status).toBe(400);
   });
 });

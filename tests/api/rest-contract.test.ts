@@ -21,7 +21,12 @@ describe('ra-data-simple-rest contract', () => {
     for (const [i, role] of roles.entries()) {
       const res = await c.api('/api/users', {
         token,
-        body: { email: uniqueEmail(`${tag}.${i}`), fullName: `${tag} Person ${String.fromCharCode(71 - i)}`, role, password: 'contract password' },
+        body: {
+          email: uniqueEmail(`${tag}.${i}`),
+          fullName: `${tag} Person ${String.fromCharCode(71 - i)}`,
+          role,
+          password: 'contract password',
+        },
       });
       created.push(res.body);
     }
@@ -41,7 +46,11 @@ describe('ra-data-simple-rest contract', () => {
     const first = await list({ filter, sort: ['fullName', 'ASC'], range: [0, 2] });
     expect(first.status).toBe(200);
     expect(first.headers.get('content-range')).toBe('users 0-2/7');
-    expect(first.body.map((u: { fullName: string }) => u.fullName)).toEqual([`${tag} Person A`, `${tag} Person B`, `${tag} Person C`]);
+    expect(first.body.map((u: { fullName: string }) => u.fullName)).toEqual([
+      `${tag} Person A`,
+      `${tag} Person B`,
+      `${tag} Person C`,
+    ]);
     const last = await list({ filter, sort: ['fullName', 'ASC'], range: [6, 9] });
     expect(last.headers.get('content-range')).toBe('users 6-6/7');
     expect(last.body).toHaveLength(1);
@@ -103,19 +112,31 @@ describe('ra-data-simple-rest contract', () => {
   it('lets a browser on an allowed origin send Range and read Content-Range', async () => {
     const preflight = await fetch(`${c.url}/api/users`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET', 'access-control-request-headers': 'range,authorization' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'range,authorization',
+      },
     });
     expect(preflight.status).toBeLessThan(300);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('range');
-    const res = await fetch(`${c.url}/api/users`, { headers: { origin: 'http://localhost:5173', authorization: `Bearer ${token}` } });
+    const res = await fetch(`${c.url}/api/users`, {
+      headers: { origin: 'http://localhost:5173', authorization: `Bearer ${token}` },
+    });
     expect(res.headers.get('access-control-expose-headers')).toContain('Content-Range');
-    const other = await fetch(`${c.url}/api/users`, { headers: { origin: 'https://evil.example', authorization: `Bearer ${token}` } });
+    const other = await fetch(`${c.url}/api/users`, {
+      headers: { origin: 'https://evil.example', authorization: `Bearer ${token}` },
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('works end to end through ra-data-simple-rest: getList, getOne, getMany, create, update, delete', async () => {
-    const page = await provider.getList('users', { pagination: { page: 2, perPage: 3 }, sort: { field: 'fullName', order: 'ASC' }, filter: { q: tag } });
+    const page = await provider.getList('users', {
+      pagination: { page: 2, perPage: 3 },
+      sort: { field: 'fullName', order: 'ASC' },
+      filter: { q: tag },
+    });
     expect(page.total).toBe(7);
     expect(page.data.map((u) => u.fullName)).toEqual([`${tag} Person D`, `${tag} Person E`, `${tag} Person F`]);
 
@@ -126,10 +147,16 @@ describe('ra-data-simple-rest contract', () => {
     expect(many.data.map((u) => u.id).sort()).toEqual([created[1].id, created[2].id].sort());
 
     const email = uniqueEmail('through.provider');
-    const made = await provider.create('users', { data: { email, fullName: 'Via Provider', role: 'auditor', password: 'provider password' } });
+    const made = await provider.create('users', {
+      data: { email, fullName: 'Via Provider', role: 'auditor', password: 'provider password' },
+    });
     expect(made.data).toMatchObject({ email, role: 'auditor' });
 
-    const updated = await provider.update('users', { id: made.data.id, data: { ...made.data, fullName: 'Renamed' }, previousData: made.data });
+    const updated = await provider.update('users', {
+      id: made.data.id,
+      data: { ...made.data, fullName: 'Renamed' },
+      previousData: made.data,
+    });
     expect(updated.data.fullName).toBe('Renamed');
 
     const updatedMany = await provider.updateMany('users', { ids: [made.data.id], data: { active: false } });

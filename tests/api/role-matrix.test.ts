@@ -81,7 +81,15 @@ const RULES: Record<string, Rule> = {
   'POST /api/breaches/{id}/communications': 'staff',
 };
 // The personal-data sources: read by every role, written only by ingestion.
-for (const source of ['leads', 'chat-conversations', 'chat-messages', 'calendar-connections', 'calendar-events', 'consents', 'access-logs']) {
+for (const source of [
+  'leads',
+  'chat-conversations',
+  'chat-messages',
+  'calendar-connections',
+  'calendar-events',
+  'consents',
+  'access-logs',
+]) {
   RULES[`GET /api/${source}`] = 'any';
   RULES[`GET /api/${source}/{id}`] = 'any';
   RULES[`POST /api/ingest/${source}`] = 'ingest';
@@ -122,7 +130,9 @@ describe('the role matrix over the OpenAPI document', () => {
     tokens.admin = await c.login();
     for (const role of ['auditor', 'officer'] as const) {
       const user = { email: uniqueEmail(role), password: `${role} passphrase 2026` };
-      expect((await c.api('/api/users', { token: tokens.admin, body: { ...user, fullName: role, role } })).status).toBe(201);
+      expect((await c.api('/api/users', { token: tokens.admin, body: { ...user, fullName: role, role } })).status).toBe(
+        201,
+      );
       credentials[role] = [user.email, user.password];
       tokens[role] = await c.login(user.email, user.password);
     }
@@ -148,16 +158,25 @@ describe('the role matrix over the OpenAPI document', () => {
       const rule = RULES[`${method} ${path}`];
       if (!rule) continue;
       // Ids that exist nowhere: a permitted call gets as far as a 400 or 404, and changes nothing.
-      const url = path.replace('{id}', /access-logs|audit-events/.test(path) ? '987654321' : '00000000-0000-4000-8000-000000000000').replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
+      const url = path
+        .replace('{id}', /access-logs|audit-events/.test(path) ? '987654321' : '00000000-0000-4000-8000-000000000000')
+        .replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
       for (const identity of ['anonymous', 'auditor', 'officer', 'admin', 'ingestion key'] as Identity[]) {
         const headers: Record<string, string> = {};
         if (identity === 'ingestion key') headers['x-api-key'] = apiKey;
         let token = identity === 'anonymous' || identity === 'ingestion key' ? undefined : tokens[identity];
         // Signing out ends the session: use one made for the call.
         if (path === '/api/auth/logout' && token) token = await c.login(...credentials[identity]!);
-        const res = await c.api(url, { method, token, headers, body: method === 'GET' || method === 'DELETE' ? undefined : {} });
+        const res = await c.api(url, {
+          method,
+          token,
+          headers,
+          body: method === 'GET' || method === 'DELETE' ? undefined : {},
+        });
         const allowed = ALLOWED[rule].includes(identity);
-        const ok = allowed ? res.status !== 401 && res.status !== 403 && res.status < 500 : res.status === refusal(rule, identity);
+        const ok = allowed
+          ? res.status !== 401 && res.status !== 403 && res.status < 500
+          : res.status === refusal(rule, identity);
         if (!ok) mismatches.push(`${method} ${path} as ${identity}: ${res.status} (${rule})`);
       }
     }

@@ -22,6 +22,8 @@ describe('schema', () => {
   it('uses a pool of one connection on the embedded database', async () => {
     const dataSource = c.running.app.get(DataSource);
     const expected = c.database === 'embedded' ? 1 : 10;
-    expect((dataSource.driver as unknown as { master: { options: { max: number } } }).master.options.max).toBe(expected);
+    expect((dataSource.driver as unknown as { master: { options: { max: number } } }).master.options.max).toBe(
+      expected,
+    );
   });
 });

@@ -32,7 +32,11 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('secrets never in logs
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.key) headers['x-api-key'] = init.key;
-    const res = await fetch(`${base}${path}`, { method: init.method ?? (init.body ? 'POST' : 'GET'), headers, body: init.body ? JSON.stringify(init.body) : undefined });
+    const res = await fetch(`${base}${path}`, {
+      method: init.method ?? (init.body ? 'POST' : 'GET'),
+      headers,
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    });
     const text = await res.text();
     answers.push(text);
     return { status: res.status, json: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text };
@@ -69,17 +73,42 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('secrets never in logs
     const token = login.json.token as string;
     secrets.SESSION_TOKEN = token;
     answers.pop(); // the sign-in answers the session token, once
-    const failed = await call('/api/auth/login', { body: { email: 'admin@console.test', password: `${ADMIN_PASSWORD} but wrong` } });
+    const failed = await call('/api/auth/login', {
+      body: { email: 'admin@console.test', password: `${ADMIN_PASSWORD} but wrong` },
+    });
     expect(failed.status).toBe(401);
     secrets.WRONG_PASSWORD = `${ADMIN_PASSWORD} but wrong`;
     const key = (await call('/api/api-keys', { token, body: { name: 'Website' } })).json.key as string;
     secrets.API_KEY = key;
     answers.pop(); // the one answer that must show the key, once
 
-    expect((await call('/api/ingest/calendar-connections', { key, body: { accountEmail: 'giulia@example.org', accessToken: ACCESS_TOKEN, refreshToken: REFRESH_TOKEN, scopes: ['calendar'], connectedAt: '2026-10-06T08:00:00Z' } })).status).toBe(200);
+    expect(
+      (
+        await call('/api/ingest/calendar-connections', {
+          key,
+          body: {
+            accountEmail: 'giulia@example.org',
+            accessToken: ACCESS_TOKEN,
+            refreshToken: REFRESH_TOKEN,
+            scopes: ['calendar'],
+            connectedAt: '2026-10-06T08:00:00Z',
+          },
+        })
+      ).status,
+    ).toBe(200);
     // A malformed batch: the error must not echo the token either.
-    expect((await call('/api/ingest/calendar-connections', { key, body: { accountEmail: 'not an e-mail', accessToken: ACCESS_TOKEN, scopes: 'x' } })).status).toBe(400);
-    await call('/api/ingest/leads', { key, body: { email: 'giulia@example.org', firstName: 'Giulia', submittedAt: '2026-10-06T08:00:00Z' } });
+    expect(
+      (
+        await call('/api/ingest/calendar-connections', {
+          key,
+          body: { accountEmail: 'not an e-mail', accessToken: ACCESS_TOKEN, scopes: 'x' },
+        })
+      ).status,
+    ).toBe(400);
+    await call('/api/ingest/leads', {
+      key,
+      body: { email: 'giulia@example.org', firstName: 'Giulia', submittedAt: '2026-10-06T08:00:00Z' },
+    });
     await call('/api/subjects/search?q=giulia@example.org', { token });
     await call('/api/calendar-connections', { token });
     // Searches and list filters with an e-mail and a phone, as the UI sends them (and as typed by hand).
@@ -94,14 +123,40 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('secrets never in logs
     await call(`/api/users?filter=${filter({ q: SEARCHED_EMAIL })}`, { token });
     await call(`/api/leads?filter=${filter({ email: SEARCHED_EMAIL })}`, { token }); // a filter the list refuses: 400, logged too
 
-    const access = (await call('/api/requests', { token, body: { type: 'access', channel: 'email', receivedAt: new Date().toISOString(), subjectEmail: 'giulia@example.org' } })).json;
+    const access = (
+      await call('/api/requests', {
+        token,
+        body: {
+          type: 'access',
+          channel: 'email',
+          receivedAt: new Date().toISOString(),
+          subjectEmail: 'giulia@example.org',
+        },
+      })
+    ).json;
     await call(`/api/requests/${access.id}/verify`, { token, body: { method: 'email_from_known_address' } });
-    const zip = Buffer.from(await (await fetch(`${base}/api/requests/${access.id}/export.zip?kind=access`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer());
+    const zip = Buffer.from(
+      await (
+        await fetch(`${base}/api/requests/${access.id}/export.zip?kind=access`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).arrayBuffer(),
+    );
     const files = await readZip(zip);
     expect([...files.keys()].some((name) => name.startsWith('data/calendar-connections'))).toBe(true);
     answers.push(...[...files.values()].map((content) => content.toString('utf8')));
 
-    const erasure = (await call('/api/requests', { token, body: { type: 'erasure', channel: 'email', receivedAt: new Date().toISOString(), subjectEmail: 'giulia@example.org' } })).json;
+    const erasure = (
+      await call('/api/requests', {
+        token,
+        body: {
+          type: 'erasure',
+          channel: 'email',
+          receivedAt: new Date().toISOString(),
+          subjectEmail: 'giulia@example.org',
+        },
+      })
+    ).json;
     await call(`/api/requests/${erasure.id}/verify`, { token, body: { method: 'email_from_known_address' } });
     expect((await call(`/api/requests/${erasure.id}/erase`, { token, body: {} })).json.state).toBe('complete');
     await call('/api/audit-events?range=[0,999]', { token });
@@ -112,7 +167,17 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('secrets never in logs
     expect(logs).toMatch(/api\/ingest\/calendar-connections/);
     // The e-mail and the phone in every form a URL or a log line could carry them.
     const digits = SEARCHED_PHONE.replace(/\D/g, '');
-    for (const form of [SEARCHED_EMAIL, encodeURIComponent(SEARCHED_EMAIL), 'searched.person', encodeURIComponent(SEARCHED_PHONE), encodeURIComponent(JSON.stringify(SEARCHED_PHONE)), '765 4321', '7654321', digits, digits.slice(2)]) {
+    for (const form of [
+      SEARCHED_EMAIL,
+      encodeURIComponent(SEARCHED_EMAIL),
+      'searched.person',
+      encodeURIComponent(SEARCHED_PHONE),
+      encodeURIComponent(JSON.stringify(SEARCHED_PHONE)),
+      '765 4321',
+      '7654321',
+      digits,
+      digits.slice(2),
+    ]) {
       expect(logs.includes(form), `${form} in the logs`).toBe(false);
     }
     // Giulia was searched for by e-mail, then erased: her address is in no log line either.

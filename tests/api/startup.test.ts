@@ -14,7 +14,10 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('starting the console 
 
   it.each([
     [{ PORT: 'abc' }, /^Configuration error: PORT must be a whole number between 0 and 65535 \(got "abc"\)$/],
-    [{ DATABASE_URL: 'mysql://root@localhost/db' }, /^Configuration error: DATABASE_URL must be a URL like postgres:\/\//],
+    [
+      { DATABASE_URL: 'mysql://root@localhost/db' },
+      /^Configuration error: DATABASE_URL must be a URL like postgres:\/\//,
+    ],
     [{ NODE_ENV: 'production', ENCRYPTION_KEY: KEY }, /^Configuration error: DATABASE_URL is required in production/],
   ])('stops with one clear line for %j', async (env, message) => {
     const proc = runConsole({ DATA_DIR: mkdtempSync(join(tmpdir(), 'pc-start-')), ...env });
@@ -27,7 +30,11 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('starting the console 
 
   it('stops with one clear line when the database refuses connections', async () => {
     const port = await freePort();
-    const proc = runConsole({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/none`, ENCRYPTION_KEY: KEY, PORT: '0' });
+    const proc = runConsole({
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/none`,
+      ENCRYPTION_KEY: KEY,
+      PORT: '0',
+    });
     expect(await proc.exited).toBe(1);
     const lines = proc.stderr().trim().split('\n');
     expect(lines.at(-1)).toMatch(new RegExp(`^Cannot start: the database at 127.0.0.1:${port} refused the connection`));
@@ -67,7 +74,12 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('starting the console 
       const created = await fetch(`http://127.0.0.1:${port}/api/users`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ email: 'kept@console.test', fullName: 'Kept Across Restarts', role: 'officer', password: 'restart passphrase 1' }),
+        body: JSON.stringify({
+          email: 'kept@console.test',
+          fullName: 'Kept Across Restarts',
+          role: 'officer',
+          password: 'restart passphrase 1',
+        }),
       });
       expect(created.status).toBe(201);
       first.child.kill('SIGTERM');
@@ -82,7 +94,9 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('starting the console 
         body: JSON.stringify({ email: 'kept@console.test', password: 'restart passphrase 1' }),
       });
       expect(again.status).toBe(200);
-      const verify = await fetch(`http://127.0.0.1:${port}/api/audit/verify`, { headers: { authorization: `Bearer ${((await again.json()) as { token: string }).token}` } });
+      const verify = await fetch(`http://127.0.0.1:${port}/api/audit/verify`, {
+        headers: { authorization: `Bearer ${((await again.json()) as { token: string }).token}` },
+      });
       expect(await verify.json()).toMatchObject({ valid: true });
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);

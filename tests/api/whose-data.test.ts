@@ -13,9 +13,14 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
   let token: string;
   let key: string;
 
-  const ingest = (source: string, body: unknown) => c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+  const ingest = (source: string, body: unknown) =>
+    c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
   const post = (path: string, body: unknown = {}) => c.api(path, { token, body });
-  const newRequest = async (type: string, subject: { email?: string; phone?: string; name?: string }, language: 'it' | 'en' = 'it') => {
+  const newRequest = async (
+    type: string,
+    subject: { email?: string; phone?: string; name?: string },
+    language: 'it' | 'en' = 'it',
+  ) => {
     const res = await post('/api/requests', {
       type,
       channel: 'email',
@@ -26,11 +31,15 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       subjectPhone: subject.phone,
     });
     expect(res.status).toBe(201);
-    expect((await post(`/api/requests/${res.body.id}/verify`, { method: 'email_from_known_address' })).status).toBe(200);
+    expect((await post(`/api/requests/${res.body.id}/verify`, { method: 'email_from_known_address' })).status).toBe(
+      200,
+    );
     return res.body as { id: string; reference: string };
   };
   const accessPackage = async (id: string, kind = 'access') => {
-    const res = await fetch(`${c.url}/api/requests/${id}/export.zip?kind=${kind}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${c.url}/api/requests/${id}/export.zip?kind=${kind}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     const files = await readZip(Buffer.from(await res.arrayBuffer()));
     const all = [...files.values()].map((b) => b.toString('utf8')).join('\n');
@@ -39,16 +48,26 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
   const dryRun = async (id: string) => {
     const res = await post(`/api/requests/${id}/erase?dryRun=true`);
     expect(res.status).toBe(200);
-    return res.body as { suppressed: number; identifiers: { emails: number; phones: number }; sources: Array<{ source: string; total: number; records: Array<{ id: string; action: string; summary: string }> }> };
+    return res.body as {
+      suppressed: number;
+      identifiers: { emails: number; phones: number };
+      sources: Array<{
+        source: string;
+        total: number;
+        records: Array<{ id: string; action: string; summary: string }>;
+      }>;
+    };
   };
-  const planned = (report: Awaited<ReturnType<typeof dryRun>>) => report.sources.flatMap((s) => s.records.map((r) => ({ source: s.source, action: r.action })));
+  const planned = (report: Awaited<ReturnType<typeof dryRun>>) =>
+    report.sources.flatMap((s) => s.records.map((r) => ({ source: s.source, action: r.action })));
   const erase = async (id: string) => {
     const res = await post(`/api/requests/${id}/erase`);
     expect(res.status).toBe(200);
     expect(res.body.state).toBe('complete');
   };
   const search = async (q: string) => (await c.api(`/api/subjects/search?q=${encodeURIComponent(q)}`, { token })).body;
-  const relations = (result: any) => Object.fromEntries(result.sources.map((s: any) => [s.source, s.records.map((r: any) => r.relation)]));
+  const relations = (result: any) =>
+    Object.fromEntries(result.sources.map((s: any) => [s.source, s.records.map((r: any) => r.relation)]));
   /** Whether the suppression list would refuse a new lead from this e-mail and phone. */
   const refused = async (email: string, phone: string | null, externalId: string) => {
     const res = await ingest('leads', { externalId, email, phone, submittedAt: '2026-11-30T10:00:00Z' });
@@ -86,7 +105,11 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
           provider: 'anthropic',
           startedAt: '2026-11-10T18:00:00Z',
           messages: [
-            { role: 'user', content: `Soffro di asma e vorrei materiali anallergici. Il mio cellulare è ${SARA_PHONE}`, sentAt: '2026-11-10T18:00:05Z' },
+            {
+              role: 'user',
+              content: `Soffro di asma e vorrei materiali anallergici. Il mio cellulare è ${SARA_PHONE}`,
+              sentAt: '2026-11-10T18:00:05Z',
+            },
             { role: 'assistant', content: 'Certo, un consulente la richiamerà.', sentAt: '2026-11-10T18:00:07Z' },
             { role: 'user', content: `Mettete in copia il mio collega, ${MARCO}`, sentAt: '2026-11-10T18:01:00Z' },
           ],
@@ -95,9 +118,33 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       [
         'leads',
         [
-          { externalId: 'lead-anna', firstName: 'Anna', lastName: 'Verdi', email: ANNA, phone: '347 111 2233', message: `Vorrei un preventivo. Scrivete anche al mio collega ${LUCA}`, submittedAt: '2026-11-11T10:00:00Z' },
-          { externalId: 'lead-roberto', firstName: 'Roberto', lastName: 'Sala', email: ROBERTO, phone: OFFICE_PHONE, message: 'Preventivo per la sede', submittedAt: '2026-11-12T10:00:00Z' },
-          { externalId: 'lead-chiara', firstName: 'Chiara', lastName: 'Fumagalli', email: CHIARA, phone: OFFICE_PHONE, message: 'Vorrei un catalogo', submittedAt: '2026-11-13T10:00:00Z' },
+          {
+            externalId: 'lead-anna',
+            firstName: 'Anna',
+            lastName: 'Verdi',
+            email: ANNA,
+            phone: '347 111 2233',
+            message: `Vorrei un preventivo. Scrivete anche al mio collega ${LUCA}`,
+            submittedAt: '2026-11-11T10:00:00Z',
+          },
+          {
+            externalId: 'lead-roberto',
+            firstName: 'Roberto',
+            lastName: 'Sala',
+            email: ROBERTO,
+            phone: OFFICE_PHONE,
+            message: 'Preventivo per la sede',
+            submittedAt: '2026-11-12T10:00:00Z',
+          },
+          {
+            externalId: 'lead-chiara',
+            firstName: 'Chiara',
+            lastName: 'Fumagalli',
+            email: CHIARA,
+            phone: OFFICE_PHONE,
+            message: 'Vorrei un catalogo',
+            submittedAt: '2026-11-13T10:00:00Z',
+          },
         ],
       ],
       [
@@ -123,7 +170,11 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
           visitorEmail: FRANCO,
           visitorName: 'Franco Gallo',
           messages: [
-            { role: 'user', content: `Il numero di mia moglie è ${ELENA_PHONE}, chiamate lei per il sopralluogo.`, sentAt: '2026-11-14T18:00:05Z' },
+            {
+              role: 'user',
+              content: `Il numero di mia moglie è ${ELENA_PHONE}, chiamate lei per il sopralluogo.`,
+              sentAt: '2026-11-14T18:00:05Z',
+            },
             { role: 'user', content: `Il mio numero è ${FRANCO_PHONE}`, sentAt: '2026-11-14T18:00:30Z' },
           ],
         },
@@ -143,7 +194,11 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
     });
 
     it('her own access package holds her whole conversation', async () => {
-      const request = await newRequest('access', { email: 'sara.bassi@example.it', phone: SARA_PHONE, name: 'Sara Bassi' });
+      const request = await newRequest('access', {
+        email: 'sara.bassi@example.it',
+        phone: SARA_PHONE,
+        name: 'Sara Bassi',
+      });
       const { files } = await accessPackage(request.id);
       const messages = JSON.parse(files.get('data/chat-messages.json')!.toString());
       expect(messages.map((m: any) => m.content)).toEqual([
@@ -157,14 +212,20 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       const request = await newRequest('access', { email: MARCO, name: 'Marco Neri' });
       const { files, all } = await accessPackage(request.id);
       expect([...files.keys()].filter((f) => f.startsWith('data/'))).toEqual([]);
-      for (const forbidden of ['asma', 'anallergici', '1234567', '+393331234567', 'Soffro']) expect(all).not.toContain(forbidden);
+      for (const forbidden of ['asma', 'anallergici', '1234567', '+393331234567', 'Soffro'])
+        expect(all).not.toContain(forbidden);
 
       // The request page lists the conversation for review, with the passage about him only.
       const review = await c.api(`/api/requests/${request.id}/review`, { token });
       expect(review.status).toBe(200);
       expect(review.body.items).toHaveLength(1);
       const [item] = review.body.items;
-      expect(item).toMatchObject({ source: 'chat-conversations', relation: 'mention', decision: null, passage: `Mettete in copia il mio collega, ${MARCO}` });
+      expect(item).toMatchObject({
+        source: 'chat-conversations',
+        relation: 'mention',
+        decision: null,
+        passage: `Mettete in copia il mio collega, ${MARCO}`,
+      });
 
       // The officer includes an excerpt: whatever they write, her identifiers and the sentences about her are taken out.
       const decided = await post(`/api/requests/${request.id}/review`, {
@@ -175,17 +236,27 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       });
       expect(decided.status).toBe(200);
       expect(decided.body.excerpt).toBe(`Una visitatrice ha chiesto di metterla in copia (${MARCO}).`);
-      const timeline = await sql(c, `SELECT kind, details FROM request_events WHERE request_id = $1 AND kind = 'review_decided'`, [request.id]);
+      const timeline = await sql(
+        c,
+        `SELECT kind, details FROM request_events WHERE request_id = $1 AND kind = 'review_decided'`,
+        [request.id],
+      );
       expect(timeline).toHaveLength(1);
       expect(timeline[0].details).toMatchObject({ decision: 'include', excerpt: decided.body.excerpt });
-      expect(await sql(c, `SELECT 1 FROM audit_events WHERE action = 'request.review_decided' AND entity_id = $1`, [request.id])).toHaveLength(1);
+      expect(
+        await sql(c, `SELECT 1 FROM audit_events WHERE action = 'request.review_decided' AND entity_id = $1`, [
+          request.id,
+        ]),
+      ).toHaveLength(1);
 
       const again = await accessPackage(request.id);
       const excerpts = again.files.get('excerpts.txt')!.toString();
       expect(excerpts).toContain('art. 15, par. 4');
       expect(excerpts).toContain(MARCO);
       expect(again.files.get('README.txt')!.toString()).toContain('excerpts.txt (1 ');
-      expect(JSON.parse(again.files.get('manifest.json')!.toString()).files).toContainEqual(expect.objectContaining({ path: 'excerpts.txt', records: 1 }));
+      expect(JSON.parse(again.files.get('manifest.json')!.toString()).files).toContainEqual(
+        expect.objectContaining({ path: 'excerpts.txt', records: 1 }),
+      );
       for (const forbidden of ['asma', '1234567', 'Soffro']) expect(again.all).not.toContain(forbidden);
       // Portability: his own records only, never an excerpt of someone else's.
       expect([...(await accessPackage(request.id, 'portability')).files.keys()]).not.toContain('excerpts.txt');
@@ -199,8 +270,14 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       expect(planned(preview)).toEqual([{ source: 'chat-conversations', action: 'mask_mention' }]);
 
       await erase(request.id);
-      const messages = await sql(c, `SELECT m.content, c.anonymised_at FROM chat_messages m JOIN chat_conversations c ON c.id = m.conversation_id WHERE c.external_id = 'chat-sara' AND m.role = 'user' ORDER BY m.sent_at`);
-      expect(messages.map((m) => m.content)).toEqual([`Soffro di asma e vorrei materiali anallergici. Il mio cellulare è ${SARA_PHONE}`, 'Mettete in copia il mio collega, […]']);
+      const messages = await sql(
+        c,
+        `SELECT m.content, c.anonymised_at FROM chat_messages m JOIN chat_conversations c ON c.id = m.conversation_id WHERE c.external_id = 'chat-sara' AND m.role = 'user' ORDER BY m.sent_at`,
+      );
+      expect(messages.map((m) => m.content)).toEqual([
+        `Soffro di asma e vorrei materiali anallergici. Il mio cellulare è ${SARA_PHONE}`,
+        'Mettete in copia il mio collega, […]',
+      ]);
       expect(messages[0].anonymised_at).toBeNull();
       // Her next form is welcome; his is refused.
       expect(await refused('sara.bassi@example.it', SARA_PHONE, 'sara-again')).toBe(false);
@@ -221,7 +298,9 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       expect(files.has('data/leads.json')).toBe(false);
       for (const forbidden of [ANNA, 'Verdi', '3471112233', 'preventivo']) expect(all).not.toContain(forbidden);
       const review = (await c.api(`/api/requests/${access.id}/review`, { token })).body;
-      expect(review.items.map((i: any) => [i.source, i.relation, i.passage])).toEqual([['leads', 'mention', `Scrivete anche al mio collega ${LUCA}`]]);
+      expect(review.items.map((i: any) => [i.source, i.relation, i.passage])).toEqual([
+        ['leads', 'mention', `Scrivete anche al mio collega ${LUCA}`],
+      ]);
 
       const erasure = await newRequest('erasure', { email: LUCA });
       const preview = await dryRun(erasure.id);
@@ -229,7 +308,11 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       expect(preview.suppressed).toBe(1);
       await erase(erasure.id);
       const [lead] = await sql(c, `SELECT email, phone, message FROM leads WHERE external_id = 'lead-anna'`);
-      expect(lead).toEqual({ email: ANNA, phone: '347 111 2233', message: 'Vorrei un preventivo. Scrivete anche al mio collega […]' });
+      expect(lead).toEqual({
+        email: ANNA,
+        phone: '347 111 2233',
+        message: 'Vorrei un preventivo. Scrivete anche al mio collega […]',
+      });
       expect(await refused(ANNA, '347 111 2233', 'anna-again')).toBe(false);
       expect(relations(await search(ANNA)).leads).toEqual(['own', 'own']);
     });
@@ -242,9 +325,15 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       expect(files.has('data/calendar-events.json')).toBe(false);
       expect(all).not.toContain(GIORGIO);
       const review = (await c.api(`/api/requests/${access.id}/review`, { token })).body;
-      expect(review.items.map((i: any) => [i.source, i.relation, i.otherParticipants])).toEqual([['calendar-events', 'shared', 1]]);
+      expect(review.items.map((i: any) => [i.source, i.relation, i.otherParticipants])).toEqual([
+        ['calendar-events', 'shared', 1],
+      ]);
       // Nothing of the event names her in text: the officer writes the excerpt.
-      const empty = await post(`/api/requests/${access.id}/review`, { source: 'calendar-events', recordId: review.items[0].recordId, decision: 'include' });
+      const empty = await post(`/api/requests/${access.id}/review`, {
+        source: 'calendar-events',
+        recordId: review.items[0].recordId,
+        decision: 'include',
+      });
       expect(empty.status).toBe(400);
       const included = await post(`/api/requests/${access.id}/review`, {
         source: 'calendar-events',
@@ -271,7 +360,10 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
   describe('(c) a chat in which the visitor gives his partner’s phone', () => {
     it('the chat is his (the widget’s visitor identity), a mention of her', async () => {
       expect(relations(await search(FRANCO))).toEqual({ 'chat-conversations': ['own'] });
-      expect(relations(await search(ELENA_PHONE))).toEqual({ 'chat-messages': ['mention'], 'chat-conversations': ['mention'] });
+      expect(relations(await search(ELENA_PHONE))).toEqual({
+        'chat-messages': ['mention'],
+        'chat-conversations': ['mention'],
+      });
       const { files } = await accessPackage((await newRequest('access', { email: FRANCO })).id);
       expect(JSON.parse(files.get('data/chat-messages.json')!.toString())).toHaveLength(2);
     });
@@ -287,8 +379,14 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       expect(planned(preview)).toEqual([{ source: 'chat-conversations', action: 'mask_mention' }]);
       expect(preview.identifiers).toMatchObject({ phones: 1 });
       await erase(erasure.id);
-      const rows = await sql(c, `SELECT m.content, c.visitor_email, c.anonymised_at FROM chat_messages m JOIN chat_conversations c ON c.id = m.conversation_id WHERE c.external_id = 'chat-franco' ORDER BY m.sent_at`);
-      expect(rows.map((r) => r.content)).toEqual(['Il numero di mia moglie è […], chiamate lei per il sopralluogo.', `Il mio numero è ${FRANCO_PHONE}`]);
+      const rows = await sql(
+        c,
+        `SELECT m.content, c.visitor_email, c.anonymised_at FROM chat_messages m JOIN chat_conversations c ON c.id = m.conversation_id WHERE c.external_id = 'chat-franco' ORDER BY m.sent_at`,
+      );
+      expect(rows.map((r) => r.content)).toEqual([
+        'Il numero di mia moglie è […], chiamate lei per il sopralluogo.',
+        `Il mio numero è ${FRANCO_PHONE}`,
+      ]);
       expect(rows[0]).toMatchObject({ visitor_email: FRANCO, anonymised_at: null });
       expect(await refused(FRANCO, FRANCO_PHONE, 'franco-again')).toBe(false);
       expect(await refused('someone@example.it', ELENA_PHONE, 'elena-again')).toBe(true);
@@ -298,7 +396,14 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
   describe('the officer corrects an attribution', () => {
     it('sets the role of an index entry, audited with before and after; the search follows', async () => {
       expect(
-        (await ingest('leads', { externalId: 'lead-ugo', email: 'ugo@example.it', message: 'Scrivete a ugo.casa@example.it o a segreteria@example.it', submittedAt: '2026-11-15T10:00:00Z' })).status,
+        (
+          await ingest('leads', {
+            externalId: 'lead-ugo',
+            email: 'ugo@example.it',
+            message: 'Scrivete a ugo.casa@example.it o a segreteria@example.it',
+            submittedAt: '2026-11-15T10:00:00Z',
+          })
+        ).status,
       ).toBe(200);
       const before = await search('ugo.casa@example.it');
       const [record] = before.sources.find((s: any) => s.source === 'leads').records;
@@ -306,13 +411,36 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       const [entry] = record.entries;
       expect(entry).toMatchObject({ kind: 'email', value: 'ugo.casa@example.it', field: 'message', role: 'mention' });
 
-      expect((await c.api(`/api/subjects/identifiers/${entry.entryId}`, { token, method: 'PATCH', body: { role: 'sideways' } })).status).toBe(400);
-      expect((await c.api('/api/subjects/identifiers/999999999', { token, method: 'PATCH', body: { role: 'owner' } })).status).toBe(404);
-      const corrected = await c.api(`/api/subjects/identifiers/${entry.entryId}`, { token, method: 'PATCH', body: { role: 'owner', reason: 'Ugo confirmed by phone it is his second address' } });
+      expect(
+        (
+          await c.api(`/api/subjects/identifiers/${entry.entryId}`, {
+            token,
+            method: 'PATCH',
+            body: { role: 'sideways' },
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (await c.api('/api/subjects/identifiers/999999999', { token, method: 'PATCH', body: { role: 'owner' } }))
+          .status,
+      ).toBe(404);
+      const corrected = await c.api(`/api/subjects/identifiers/${entry.entryId}`, {
+        token,
+        method: 'PATCH',
+        body: { role: 'owner', reason: 'Ugo confirmed by phone it is his second address' },
+      });
       expect(corrected.status).toBe(200);
       expect(corrected.body).toMatchObject({ id: entry.entryId, role: 'owner' });
-      const [audit] = await sql(c, `SELECT details FROM audit_events WHERE action = 'subject.attribution_corrected' AND entity_id = $1`, [entry.entryId]);
-      expect(audit.details).toMatchObject({ before: { role: 'mention' }, after: { role: 'owner' }, reason: 'Ugo confirmed by phone it is his second address' });
+      const [audit] = await sql(
+        c,
+        `SELECT details FROM audit_events WHERE action = 'subject.attribution_corrected' AND entity_id = $1`,
+        [entry.entryId],
+      );
+      expect(audit.details).toMatchObject({
+        before: { role: 'mention' },
+        after: { role: 'owner' },
+        reason: 'Ugo confirmed by phone it is his second address',
+      });
       expect(relations(await search('ugo.casa@example.it')).leads).toEqual(['own']);
       // The other address in the message stays a mention: the lead is not segreteria's.
       expect(relations(await search('segreteria@example.it')).leads).toEqual(['mention']);
@@ -322,7 +450,12 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
   describe('(d) two people sharing one company phone', () => {
     it('neither gets the other’s lead through the phone hop; the phone is neither suppressed nor followed', async () => {
       const found = await search(ROBERTO);
-      expect(found.sources.find((s: any) => s.source === 'leads').records.map((r: any) => [r.record.email, r.relation]).sort()).toEqual([
+      expect(
+        found.sources
+          .find((s: any) => s.source === 'leads')
+          .records.map((r: any) => [r.record.email, r.relation])
+          .sort(),
+      ).toEqual([
         [CHIARA, 'shared'],
         [ROBERTO, 'own'],
       ]);
@@ -342,7 +475,9 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       expect(preview.sources.find((s) => s.source === 'leads')!.records[0].summary).toContain(ROBERTO);
       expect(preview.suppressed).toBe(1);
       await erase(erasure.id);
-      expect(await sql(c, `SELECT email, phone FROM leads WHERE external_id IN ('lead-roberto', 'lead-chiara')`)).toEqual([{ email: CHIARA, phone: OFFICE_PHONE }]);
+      expect(
+        await sql(c, `SELECT email, phone FROM leads WHERE external_id IN ('lead-roberto', 'lead-chiara')`),
+      ).toEqual([{ email: CHIARA, phone: OFFICE_PHONE }]);
       expect(await refused(CHIARA, OFFICE_PHONE, 'chiara-again')).toBe(false);
       expect(await refused(ROBERTO, null, 'roberto-again')).toBe(true);
     });

@@ -24,16 +24,45 @@ describe('breaches in Chromium', () => {
   beforeAll(async () => {
     c = await startTestConsole({ serveAdmin: true, database: 'server' });
     token = await c.login();
-    expect((await c.api('/api/users', { token, body: { ...auditor, fullName: 'Ada Auditor', role: 'auditor' } })).status).toBe(201);
+    expect(
+      (await c.api('/api/users', { token, body: { ...auditor, fullName: 'Ada Auditor', role: 'auditor' } })).status,
+    ).toBe(201);
     const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
-    const ingest = (source: string, body: unknown) => c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+    const ingest = (source: string, body: unknown) =>
+      c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
     expect(
       (
         await ingest('leads', [
-          { externalId: 'g', firstName: 'Giulia', lastName: 'Bianchi', email: 'giulia.bianchi@example.it', phone: '347 123 4567', message: 'Preventivo vetrina', submittedAt: '2026-10-02T10:00:00Z' },
-          { externalId: 'm', firstName: 'Maria', lastName: 'Rossi', email: 'maria.rossi@example.it', submittedAt: '2026-10-03T10:00:00Z' },
-          { externalId: 'a', firstName: 'Andrea', lastName: 'Galli', email: 'andrea.galli@example.it', submittedAt: '2026-10-04T10:00:00Z' },
-          { externalId: 'p', firstName: 'Paolo', lastName: 'Verdi', email: 'paolo.verdi@example.it', submittedAt: '2026-10-20T10:00:00Z' },
+          {
+            externalId: 'g',
+            firstName: 'Giulia',
+            lastName: 'Bianchi',
+            email: 'giulia.bianchi@example.it',
+            phone: '347 123 4567',
+            message: 'Preventivo vetrina',
+            submittedAt: '2026-10-02T10:00:00Z',
+          },
+          {
+            externalId: 'm',
+            firstName: 'Maria',
+            lastName: 'Rossi',
+            email: 'maria.rossi@example.it',
+            submittedAt: '2026-10-03T10:00:00Z',
+          },
+          {
+            externalId: 'a',
+            firstName: 'Andrea',
+            lastName: 'Galli',
+            email: 'andrea.galli@example.it',
+            submittedAt: '2026-10-04T10:00:00Z',
+          },
+          {
+            externalId: 'p',
+            firstName: 'Paolo',
+            lastName: 'Verdi',
+            email: 'paolo.verdi@example.it',
+            submittedAt: '2026-10-20T10:00:00Z',
+          },
         ])
       ).status,
     ).toBe(200);
@@ -43,12 +72,35 @@ describe('breaches in Chromium', () => {
           externalId: 'g-chat',
           provider: 'anthropic',
           startedAt: '2026-10-05T18:00:00Z',
-          messages: [{ role: 'user', content: 'Sono Giulia, scrivete a giulia.bianchi@example.it', sentAt: '2026-10-05T18:00:05Z' }],
+          messages: [
+            {
+              role: 'user',
+              content: 'Sono Giulia, scrivete a giulia.bianchi@example.it',
+              sentAt: '2026-10-05T18:00:05Z',
+            },
+          ],
         })
       ).status,
     ).toBe(200);
-    expect((await c.api('/api/requests', { token, body: { type: 'access', channel: 'email', language: 'en', receivedAt: new Date().toISOString(), subjectName: 'Maria Rossi', subjectEmail: 'maria.rossi@example.it' } })).status).toBe(201);
-    const processors = (await c.api('/api/processors?range=[0,99]', { token })).body as Array<{ id: string; name: string }>;
+    expect(
+      (
+        await c.api('/api/requests', {
+          token,
+          body: {
+            type: 'access',
+            channel: 'email',
+            language: 'en',
+            receivedAt: new Date().toISOString(),
+            subjectName: 'Maria Rossi',
+            subjectEmail: 'maria.rossi@example.it',
+          },
+        })
+      ).status,
+    ).toBe(201);
+    const processors = (await c.api('/api/processors?range=[0,99]', { token })).body as Array<{
+      id: string;
+      name: string;
+    }>;
     const aruba = processors.find((p) => p.name.startsWith('Aruba'))!;
     const create = async (name: string, body: Record<string, unknown>) => {
       const res = await c.api('/api/breaches', { token, body });
@@ -57,13 +109,16 @@ describe('breaches in Chromium', () => {
     };
     await create('inbox', {
       title: 'Contact-form mailbox read by an intruder',
-      description: 'A phished password let someone sign in to the mailbox that receives the contact form, from 1 to 10 October, and read the messages.',
+      description:
+        'A phished password let someone sign in to the mailbox that receives the contact form, from 1 to 10 October, and read the messages.',
       startedAt: '2026-10-01T08:00:00Z',
       endedAt: '2026-10-10T17:00:00Z',
       awareAt: ago(20),
       nature: ['confidentiality'],
       sources: ['leads', 'chat-conversations', 'chat-messages'],
-      processors: [{ processorId: aruba.id, noticeAt: ago(21), notes: 'Aruba’s abuse desk reported the foreign logins' }],
+      processors: [
+        { processorId: aruba.id, noticeAt: ago(21), notes: 'Aruba’s abuse desk reported the foreign logins' },
+      ],
       dataCategories: ['Names', 'E-mail addresses', 'Phone numbers', 'Messages'],
       subjectsApprox: 3,
       recordsApprox: 6,
@@ -71,15 +126,20 @@ describe('breaches in Chromium', () => {
       measuresTaken: 'Password changed, sessions revoked, two-step verification turned on.',
       measuresProposed: 'Hardware keys for the shared mailboxes.',
       riskLevel: 'high',
-      riskReasoning: 'Contact details with the content of the messages, readable by an attacker who already phishes: a high risk (EDPB 9/2022, example 6).',
+      riskReasoning:
+        'Contact details with the content of the messages, readable by an attacker who already phishes: a high risk (EDPB 9/2022, example 6).',
       contactName: 'Anna Conti, referente privacy',
       contactDetails: 'privacy@vimage.it, 041 000000',
-      noticeNatureIt: 'Una persona non autorizzata è entrata nella casella che riceve il modulo di contatto e ha potuto leggere i messaggi, tra il 1° e il 10 ottobre.',
-      noticeNatureEn: 'An unauthorised person got into the mailbox that receives our contact form and could read the messages, between 1 and 10 October.',
+      noticeNatureIt:
+        'Una persona non autorizzata è entrata nella casella che riceve il modulo di contatto e ha potuto leggere i messaggi, tra il 1° e il 10 ottobre.',
+      noticeNatureEn:
+        'An unauthorised person got into the mailbox that receives our contact form and could read the messages, between 1 and 10 October.',
       noticeConsequencesIt: 'Potrebbe ricevere e-mail o telefonate che sembrano nostre e Le chiedono dati o pagamenti.',
       noticeConsequencesEn: 'You may receive e-mails or calls that seem to come from us and ask for data or payments.',
-      noticeMeasuresIt: 'Abbiamo cambiato le password e attivato la verifica in due passaggi. Non risponda a richieste inattese: in caso di dubbio ci chiami.',
-      noticeMeasuresEn: 'We changed the passwords and turned on two-step verification. Do not answer unexpected requests: if in doubt, call us.',
+      noticeMeasuresIt:
+        'Abbiamo cambiato le password e attivato la verifica in due passaggi. Non risponda a richieste inattese: in caso di dubbio ci chiami.',
+      noticeMeasuresEn:
+        'We changed the passwords and turned on two-step verification. Do not answer unexpected requests: if in doubt, call us.',
     });
     await create('laptop', {
       title: 'Sales laptop stolen from a car',
@@ -100,13 +160,31 @@ describe('breaches in Chromium', () => {
       nature: ['availability'],
       sources: ['chat-conversations'],
       riskLevel: 'none',
-      riskReasoning: 'Short unavailability, restored from the provider, no loss: unlikely to result in a risk (EDPB 9/2022, example 3).',
+      riskReasoning:
+        'Short unavailability, restored from the provider, no loss: unlikely to result in a risk (EDPB 9/2022, example 3).',
       status: 'closed',
     });
-    expect((await c.api(`/api/breaches/${ids.outage}/decisions`, { token, method: 'POST', body: { kind: 'not_notify_authority', reason: 'Unlikely to result in a risk: 40 minutes, no loss', decidedBy: 'Anna Conti, referente privacy' } })).status).toBe(201);
+    expect(
+      (
+        await c.api(`/api/breaches/${ids.outage}/decisions`, {
+          token,
+          method: 'POST',
+          body: {
+            kind: 'not_notify_authority',
+            reason: 'Unlikely to result in a risk: 40 minutes, no loss',
+            decidedBy: 'Anna Conti, referente privacy',
+          },
+        })
+      ).status,
+    ).toBe(201);
 
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Rome', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Rome',
+      acceptDownloads: true,
+    });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => console.error('page error:', error));
@@ -181,10 +259,15 @@ describe('breaches in Chromium', () => {
     await page.getByLabel('Protocol number').fill('GPDP-2026-0042');
     await page.getByText('This notification is more than 72 hours after awareness').waitFor();
     await page.getByTestId('notification-save').click();
-    await page.getByRole('dialog').getByText(/^is required: the notification is made more than 72 hours after awareness/).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByText(/^is required: the notification is made more than 72 hours after awareness/)
+      .waitFor();
     await still(page);
     await screenshot(page, '85-breach-late-notification-en');
-    await page.getByLabel('Reasons for the delay').fill('The theft was reported to us by the salesperson only on the fourth day.');
+    await page
+      .getByLabel('Reasons for the delay')
+      .fill('The theft was reported to us by the salesperson only on the fourth day.');
     await page.getByTestId('notification-save').click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('breach-clock').first().getAttribute('data-state')).toBe('notified_late');
@@ -202,7 +285,11 @@ describe('breaches in Chromium', () => {
   });
 
   it('lets an auditor read the register in Italian, without changing it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'it-IT',
+      timezoneId: 'Europe/Rome',
+    });
     const other = await context.newPage();
     other.setDefaultTimeout(15_000);
     other.on('pageerror', (error) => console.error('page error:', error));

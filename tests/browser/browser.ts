@@ -9,7 +9,15 @@ export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -26,7 +34,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function animationsDone(page: Page): Promise<void> {
   // `globalThis`: this file is type-checked without the DOM library.
   await page.waitForFunction(() =>
-    (globalThis as any).document.getAnimations().every((a: any) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    (globalThis as any).document
+      .getAnimations()
+      .every((a: any) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );
 }
 

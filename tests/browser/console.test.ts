@@ -31,7 +31,10 @@ describe('admin UI in Chromium', () => {
     await page.locator('input[name="username"]').waitFor();
     await screenshot(page, '01-login-en');
     await signIn(page, ADMIN.email, 'wrong password!!');
-    await page.getByText(/Authentication failed|Invalid e-mail or password/i).first().waitFor();
+    await page
+      .getByText(/Authentication failed|Invalid e-mail or password/i)
+      .first()
+      .waitFor();
     await screenshot(page, '01b-login-refused-en');
   });
 
@@ -43,7 +46,10 @@ describe('admin UI in Chromium', () => {
     await status.waitFor();
     await expect(status.textContent()).resolves.toMatch(/^Intact — \d+ events checked$/);
     await page.getByText('Recent activity').waitFor();
-    await page.getByText(/sign(ed)? in/i).first().waitFor();
+    await page
+      .getByText(/sign(ed)? in/i)
+      .first()
+      .waitFor();
     await screenshot(page, '02-landing-en');
   });
 
@@ -67,7 +73,10 @@ describe('admin UI in Chromium', () => {
 
   it('signs out back to the sign-in page', async () => {
     await page.goto(`${c.url}/#/`);
-    await page.getByRole('button', { name: /Profilo|Profile/ }).first().click();
+    await page
+      .getByRole('button', { name: /Profilo|Profile/ })
+      .first()
+      .click();
     await page.getByRole('menuitem', { name: /Esci|Logout/ }).click();
     await page.getByRole('button', { name: 'Accedi' }).waitFor();
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);

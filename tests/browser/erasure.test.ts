@@ -22,13 +22,20 @@ describe('erasure and the other rights in Chromium', () => {
   let token: string;
   const google = fakeGoogle();
   const auditor = { email: uniqueEmail('auditor'), password: 'auditor password 1' };
-  const requests: Record<'giulia' | 'lucia' | 'paolo' | 'rita' | 'franca' | 'walter', { id: string; reference: string }> = {} as never;
+  const requests: Record<
+    'giulia' | 'lucia' | 'paolo' | 'rita' | 'franca' | 'walter',
+    { id: string; reference: string }
+  > = {} as never;
   const requestPage = (id: string) => `${c.url}/#/requests/${id}/show`;
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => google.server.listen(0, '127.0.0.1', resolve));
     const { port } = google.server.address() as AddressInfo;
-    c = await startTestConsole({ serveAdmin: true, database: 'server', env: { GOOGLE_OAUTH_REVOKE_URL: `http://127.0.0.1:${port}/revoke` } });
+    c = await startTestConsole({
+      serveAdmin: true,
+      database: 'server',
+      env: { GOOGLE_OAUTH_REVOKE_URL: `http://127.0.0.1:${port}/revoke` },
+    });
     token = await c.login();
     const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key as string;
     const ingest = async (source: string, body: unknown) => {
@@ -38,51 +45,194 @@ describe('erasure and the other rights in Chromium', () => {
     const newRequest = async (type: string, subject: { name?: string; email: string }, language = 'en') => {
       const res = await c.api('/api/requests', {
         token,
-        body: { type, channel: 'email', language, receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), subjectName: subject.name, subjectEmail: subject.email },
+        body: {
+          type,
+          channel: 'email',
+          language,
+          receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+          subjectName: subject.name,
+          subjectEmail: subject.email,
+        },
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      const verified = await c.api(`/api/requests/${res.body.id}/verify`, { token, body: { method: 'email_from_known_address' } });
+      const verified = await c.api(`/api/requests/${res.body.id}/verify`, {
+        token,
+        body: { method: 'email_from_known_address' },
+      });
       expect(verified.status).toBe(200);
       return res.body as { id: string; reference: string };
     };
 
     // Giulia is in every source; Maria (her colleague) shares an event with her and must stay whole.
     await ingest('leads', [
-      { externalId: 'g-lead', firstName: 'Giulia', lastName: 'Bianchi', email: 'giulia.bianchi@example.it', phone: '347 123 4567', company: 'Bianchi Srl', message: 'Preventivo vetrina', submittedAt: '2026-10-02T10:00:00Z' },
-      { externalId: 'm-lead', firstName: 'Maria', lastName: 'Rossi', email: 'maria.rossi@example.it', phone: '347 765 4321', submittedAt: '2026-10-03T10:00:00Z' },
-      { externalId: 'r-lead', firstName: 'Rita', lastName: 'Longo', email: 'rita.longo@example.it', phone: '333 111 2222', company: 'Longo & Figli', submittedAt: '2026-10-04T10:00:00Z' },
-      { externalId: 'f-lead', firstName: 'Franca', lastName: 'Neri', email: 'franca.neri@example.it', company: 'Neri Snc', submittedAt: '2026-10-05T10:00:00Z' },
-      { externalId: 'p-lead', firstName: 'Paolo', lastName: 'Greco', email: 'paolo.greco@example.it', submittedAt: '2026-10-06T10:00:00Z' },
+      {
+        externalId: 'g-lead',
+        firstName: 'Giulia',
+        lastName: 'Bianchi',
+        email: 'giulia.bianchi@example.it',
+        phone: '347 123 4567',
+        company: 'Bianchi Srl',
+        message: 'Preventivo vetrina',
+        submittedAt: '2026-10-02T10:00:00Z',
+      },
+      {
+        externalId: 'm-lead',
+        firstName: 'Maria',
+        lastName: 'Rossi',
+        email: 'maria.rossi@example.it',
+        phone: '347 765 4321',
+        submittedAt: '2026-10-03T10:00:00Z',
+      },
+      {
+        externalId: 'r-lead',
+        firstName: 'Rita',
+        lastName: 'Longo',
+        email: 'rita.longo@example.it',
+        phone: '333 111 2222',
+        company: 'Longo & Figli',
+        submittedAt: '2026-10-04T10:00:00Z',
+      },
+      {
+        externalId: 'f-lead',
+        firstName: 'Franca',
+        lastName: 'Neri',
+        email: 'franca.neri@example.it',
+        company: 'Neri Snc',
+        submittedAt: '2026-10-05T10:00:00Z',
+      },
+      {
+        externalId: 'p-lead',
+        firstName: 'Paolo',
+        lastName: 'Greco',
+        email: 'paolo.greco@example.it',
+        submittedAt: '2026-10-06T10:00:00Z',
+      },
     ]);
     await ingest('chat-conversations', {
       externalId: 'g-chat',
       provider: 'anthropic',
       startedAt: '2026-10-05T18:00:00Z',
       messages: [
-        { role: 'user', content: 'Sono Giulia Bianchi, richiamatemi al 0039 347 123 4567 o scrivete a giulia.bianchi@example.it', sentAt: '2026-10-05T18:00:05Z' },
-        { role: 'assistant', content: 'Certo Giulia, la richiameremo. Per urgenze: info@vimage.it', sentAt: '2026-10-05T18:00:07Z' },
+        {
+          role: 'user',
+          content: 'Sono Giulia Bianchi, richiamatemi al 0039 347 123 4567 o scrivete a giulia.bianchi@example.it',
+          sentAt: '2026-10-05T18:00:05Z',
+        },
+        {
+          role: 'assistant',
+          content: 'Certo Giulia, la richiameremo. Per urgenze: info@vimage.it',
+          sentAt: '2026-10-05T18:00:07Z',
+        },
         { role: 'user', content: 'Quanto costa una vetrina?', sentAt: '2026-10-05T18:01:00Z' },
       ],
     });
     await ingest('calendar-connections', [
-      { externalId: 'g-cal', accountEmail: 'giulia.bianchi@example.it', accessToken: 'ya29.GIULIA-ACCESS', refreshToken: '1//GIULIA-REFRESH', scopes: ['calendar'], connectedAt: '2026-10-06T08:00:00Z' },
-      { externalId: 'm-cal', accountEmail: 'maria.rossi@example.it', accessToken: 'ya29.MARIA-ACCESS', refreshToken: '1//MARIA-REFRESH', scopes: ['calendar'], connectedAt: '2026-10-06T08:00:00Z' },
-      { externalId: 'l-cal', accountEmail: 'lucia.ferri@example.it', refreshToken: '1//LUCIA', scopes: ['calendar'], connectedAt: '2026-10-06T08:00:00Z' },
+      {
+        externalId: 'g-cal',
+        accountEmail: 'giulia.bianchi@example.it',
+        accessToken: 'ya29.GIULIA-ACCESS',
+        refreshToken: '1//GIULIA-REFRESH',
+        scopes: ['calendar'],
+        connectedAt: '2026-10-06T08:00:00Z',
+      },
+      {
+        externalId: 'm-cal',
+        accountEmail: 'maria.rossi@example.it',
+        accessToken: 'ya29.MARIA-ACCESS',
+        refreshToken: '1//MARIA-REFRESH',
+        scopes: ['calendar'],
+        connectedAt: '2026-10-06T08:00:00Z',
+      },
+      {
+        externalId: 'l-cal',
+        accountEmail: 'lucia.ferri@example.it',
+        refreshToken: '1//LUCIA',
+        scopes: ['calendar'],
+        connectedAt: '2026-10-06T08:00:00Z',
+      },
     ]);
     await ingest('calendar-events', [
-      { externalId: 'g-ev', connectionExternalId: 'g-cal', origin: 'manual', title: 'Sopralluogo negozio', startsAt: '2026-10-20T09:00:00Z', endsAt: '2026-10-20T10:00:00Z' },
-      { externalId: 'm-ev', connectionExternalId: 'm-cal', origin: 'manual', title: 'Call con Giulia Bianchi', attendees: [{ email: 'giulia.bianchi@example.it', name: 'Giulia Bianchi' }, { email: 'maria.rossi@example.it', name: 'Maria Rossi' }], startsAt: '2026-10-21T09:00:00Z', endsAt: '2026-10-21T10:00:00Z' },
+      {
+        externalId: 'g-ev',
+        connectionExternalId: 'g-cal',
+        origin: 'manual',
+        title: 'Sopralluogo negozio',
+        startsAt: '2026-10-20T09:00:00Z',
+        endsAt: '2026-10-20T10:00:00Z',
+      },
+      {
+        externalId: 'm-ev',
+        connectionExternalId: 'm-cal',
+        origin: 'manual',
+        title: 'Call con Giulia Bianchi',
+        attendees: [
+          { email: 'giulia.bianchi@example.it', name: 'Giulia Bianchi' },
+          { email: 'maria.rossi@example.it', name: 'Maria Rossi' },
+        ],
+        startsAt: '2026-10-21T09:00:00Z',
+        endsAt: '2026-10-21T10:00:00Z',
+      },
     ]);
     await ingest('consents', [
-      { externalId: 'g-consent', consentId: 'cons-giulia', email: 'giulia.bianchi@example.it', categories: { necessary: true, analytics: true, ai_chatbot: true }, action: 'grant', policyVersion: '2026-05', recordedAt: '2026-10-01T09:00:00Z' },
-      { externalId: 'r-consent', consentId: 'cons-rita', email: 'rita.longo@example.it', categories: { necessary: true }, action: 'grant', policyVersion: '2026-05', recordedAt: '2026-10-01T09:00:00Z' },
-      { externalId: 'f-consent', consentId: 'cons-franca', email: 'franca.neri@example.it', categories: { necessary: true }, action: 'grant', policyVersion: '2026-05', recordedAt: '2026-10-01T09:00:00Z' },
-      { externalId: 'w-consent', consentId: 'cons-walter', email: 'walter.bruno@example.it', categories: { necessary: true, analytics: true, ai_chatbot: true, marketing: true }, action: 'grant', policyVersion: '2026-05', recordedAt: '2026-10-01T09:00:00Z' },
+      {
+        externalId: 'g-consent',
+        consentId: 'cons-giulia',
+        email: 'giulia.bianchi@example.it',
+        categories: { necessary: true, analytics: true, ai_chatbot: true },
+        action: 'grant',
+        policyVersion: '2026-05',
+        recordedAt: '2026-10-01T09:00:00Z',
+      },
+      {
+        externalId: 'r-consent',
+        consentId: 'cons-rita',
+        email: 'rita.longo@example.it',
+        categories: { necessary: true },
+        action: 'grant',
+        policyVersion: '2026-05',
+        recordedAt: '2026-10-01T09:00:00Z',
+      },
+      {
+        externalId: 'f-consent',
+        consentId: 'cons-franca',
+        email: 'franca.neri@example.it',
+        categories: { necessary: true },
+        action: 'grant',
+        policyVersion: '2026-05',
+        recordedAt: '2026-10-01T09:00:00Z',
+      },
+      {
+        externalId: 'w-consent',
+        consentId: 'cons-walter',
+        email: 'walter.bruno@example.it',
+        categories: { necessary: true, analytics: true, ai_chatbot: true, marketing: true },
+        action: 'grant',
+        policyVersion: '2026-05',
+        recordedAt: '2026-10-01T09:00:00Z',
+      },
     ]);
     await ingest('access-logs', [
-      { ip: '203.0.113.7', path: '/contatti', method: 'GET', status: 200, at: new Date(Date.now() - 86_400_000).toISOString() },
-      { ip: '203.0.113.7', path: '/contatti', method: 'POST', status: 201, at: new Date(Date.now() - 86_000_000).toISOString() },
-      { ip: '198.51.100.9', path: '/', method: 'GET', status: 200, at: new Date(Date.now() - 86_000_000).toISOString() },
+      {
+        ip: '203.0.113.7',
+        path: '/contatti',
+        method: 'GET',
+        status: 200,
+        at: new Date(Date.now() - 86_400_000).toISOString(),
+      },
+      {
+        ip: '203.0.113.7',
+        path: '/contatti',
+        method: 'POST',
+        status: 201,
+        at: new Date(Date.now() - 86_000_000).toISOString(),
+      },
+      {
+        ip: '198.51.100.9',
+        path: '/',
+        method: 'GET',
+        status: 200,
+        at: new Date(Date.now() - 86_000_000).toISOString(),
+      },
     ]);
 
     requests.giulia = await newRequest('erasure', { name: 'Giulia Bianchi', email: 'giulia.bianchi@example.it' });
@@ -90,11 +240,18 @@ describe('erasure and the other rights in Chromium', () => {
     requests.paolo = await newRequest('erasure', { name: 'Paolo Greco', email: 'paolo.greco@example.it' }, 'it');
     requests.rita = await newRequest('restriction', { name: 'Rita Longo', email: 'rita.longo@example.it' });
     requests.franca = await newRequest('rectification', { name: 'Franca Neri', email: 'franca.neri@example.it' });
-    requests.walter = await newRequest('consent_withdrawal', { name: 'Walter Bruno', email: 'walter.bruno@example.it' });
+    requests.walter = await newRequest('consent_withdrawal', {
+      name: 'Walter Bruno',
+      email: 'walter.bruno@example.it',
+    });
     await c.api('/api/users', { token, body: { ...auditor, fullName: 'Anna Auditor', role: 'auditor' } });
 
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Rome' });
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Rome',
+    });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: c.url });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -135,7 +292,10 @@ describe('erasure and the other rights in Chromium', () => {
     const events = dialog.getByTestId('erasure-preview-calendar-events');
     await events.getByText('Remove the person').waitFor();
     await events.getByText(/Call con Giulia Bianchi/).waitFor();
-    await dialog.getByTestId('erasure-preview-consents').getByText('Kept as proof of consent (Art. 7(1)), with the e-mail removed.').waitFor();
+    await dialog
+      .getByTestId('erasure-preview-consents')
+      .getByText('Kept as proof of consent (Art. 7(1)), with the e-mail removed.')
+      .waitFor();
     await dialog.getByTestId('erasure-preview-calendar-connections').getByText('Revoke and delete').waitFor();
 
     // The person gave their IP address: the access-log lines join the preview.
@@ -157,12 +317,16 @@ describe('erasure and the other rights in Chromium', () => {
     google.state.failures = 3; // every attempt of the first run
     await dialog.getByRole('button', { name: 'Erase now' }).click();
     const confirm = page.getByRole('dialog', { name: `Erase the data of ${requests.giulia.reference} now?` });
-    await confirm.getByText('8 records in 6 sources will be deleted, masked or unlinked as listed', { exact: false }).waitFor();
+    await confirm
+      .getByText('8 records in 6 sources will be deleted, masked or unlinked as listed', { exact: false })
+      .waitFor();
     await confirm.getByRole('button', { name: 'Erase now' }).click();
 
     const result = page.getByTestId('erasure-result');
     await expect.poll(() => result.getAttribute('data-state'), { timeout: 20_000 }).toBe('incomplete');
-    await expect(result.getByTestId('erasure-step-calendar-connections').getAttribute('data-status')).resolves.toBe('failed');
+    await expect(result.getByTestId('erasure-step-calendar-connections').getAttribute('data-status')).resolves.toBe(
+      'failed',
+    );
     await expect(result.getByTestId('erasure-step-leads').getAttribute('data-status')).resolves.toBe('done');
     await result.getByText(/Google refused the revocation .*503/).waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
@@ -170,16 +334,23 @@ describe('erasure and the other rights in Chromium', () => {
     const card = page.getByTestId('erasure-card');
     await expect.poll(() => card.getByTestId('erasure-state').getAttribute('data-state')).toBe('incomplete');
     await card.getByText('Not complete: 1 source failed.', { exact: false }).waitFor();
-    await card.getByTestId('erasure-step-calendar-connections').getByRole('button', { name: 'Record why not' }).waitFor();
+    await card
+      .getByTestId('erasure-step-calendar-connections')
+      .getByRole('button', { name: 'Record why not' })
+      .waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Close', exact: true }).isDisabled()).toBe(true);
     await card.scrollIntoViewIfNeeded();
     await still(page, { notices: true });
     await screenshot(page, '70-erasure-source-failed');
 
     await card.getByRole('button', { name: 'Run again' }).click();
-    await expect.poll(() => card.getByTestId('erasure-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('complete');
+    await expect
+      .poll(() => card.getByTestId('erasure-state').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('complete');
     expect(google.state.tokens).toEqual(['1//GIULIA-REFRESH']);
-    await expect(card.getByTestId('erasure-step-calendar-connections').textContent()).resolves.toMatch(/Done.*1 record changed.*2 attempts/);
+    await expect(card.getByTestId('erasure-step-calendar-connections').textContent()).resolves.toMatch(
+      /Done.*1 record changed.*2 attempts/,
+    );
     await card.getByText(/^Erasure complete on .*: the request can be closed\.$/).waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Close', exact: true }).isEnabled()).toBe(true);
 
@@ -206,8 +377,20 @@ describe('erasure and the other rights in Chromium', () => {
   it('lists the Art. 19 recipients with their country, safeguard and a notice to copy', async () => {
     const card = page.getByTestId('recipients-card');
     await card.waitFor();
-    const names = async () => card.getByTestId('recipient').evaluateAll((rows) => rows.map((row: any) => row.getAttribute('data-name')));
-    await expect.poll(names).toEqual(expect.arrayContaining(['Anthropic, PBC', 'Aruba S.p.A.', 'Cloudflare, Inc.', 'Google LLC (Google Calendar)', 'OpenAI, LLC', 'Serverplan S.r.l.']));
+    const names = async () =>
+      card.getByTestId('recipient').evaluateAll((rows) => rows.map((row: any) => row.getAttribute('data-name')));
+    await expect
+      .poll(names)
+      .toEqual(
+        expect.arrayContaining([
+          'Anthropic, PBC',
+          'Aruba S.p.A.',
+          'Cloudflare, Inc.',
+          'Google LLC (Google Calendar)',
+          'OpenAI, LLC',
+          'Serverplan S.r.l.',
+        ]),
+      );
     const anthropic = card.locator('[data-testid="recipient"][data-name="Anthropic, PBC"]');
     await anthropic.getByText(/AI assistant · United States · Standard Contractual Clauses/).waitFor();
     await anthropic.getByRole('button', { name: 'Show the notice' }).click();
@@ -239,11 +422,18 @@ describe('erasure and the other rights in Chromium', () => {
     await dialog.getByText(/Last error: Google refused the revocation/).waitFor();
     await dialog.getByRole('textbox', { name: 'Reason' }).fill('short');
     await dialog.getByRole('button', { name: 'Record the reason' }).click();
-    await dialog.getByText(/10 characters/).first().waitFor();
-    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Google answers 503 for days; the user revoked access from their Google account');
+    await dialog
+      .getByText(/10 characters/)
+      .first()
+      .waitFor();
+    await dialog
+      .getByRole('textbox', { name: 'Reason' })
+      .fill('Google answers 503 for days; the user revoked access from their Google account');
     await dialog.getByRole('button', { name: 'Record the reason' }).click();
     await expect.poll(() => card.getByTestId('erasure-state').getAttribute('data-state')).toBe('complete');
-    await expect(card.getByTestId('erasure-step-calendar-connections').getAttribute('data-status')).resolves.toBe('waived');
+    await expect(card.getByTestId('erasure-step-calendar-connections').getAttribute('data-status')).resolves.toBe(
+      'waived',
+    );
     await card.getByText(/Not erased: Google answers 503 for days/).waitFor();
     await page.getByTestId('request-timeline').getByText('Calendar connections: not erased').waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Close', exact: true }).isEnabled()).toBe(true);
@@ -266,9 +456,14 @@ describe('erasure and the other rights in Chromium', () => {
     await page.getByRole('menuitem', { name: 'Leads' }).click();
     const row = page.getByRole('row').filter({ hasText: 'Rita Longo' });
     await row.getByTestId('restricted-flag').waitFor();
-    await expect(page.getByRole('row').filter({ hasText: 'Maria Rossi' }).getByTestId('restricted-flag').count()).resolves.toBe(0);
+    await expect(
+      page.getByRole('row').filter({ hasText: 'Maria Rossi' }).getByTestId('restricted-flag').count(),
+    ).resolves.toBe(0);
     await row.getByTestId('restricted-flag').hover();
-    await page.getByRole('tooltip').getByText(/Processing restricted \(GDPR Art\. 18\) since/).waitFor();
+    await page
+      .getByRole('tooltip')
+      .getByText(/Processing restricted \(GDPR Art\. 18\) since/)
+      .waitFor();
     await page.mouse.move(1279, 799);
     await page.getByRole('tooltip').waitFor({ state: 'detached' });
     await still(page, { notices: true });
@@ -296,10 +491,21 @@ describe('erasure and the other rights in Chromium', () => {
     // the restriction was put seconds ago; the API allows 5 minutes of clock skew).
     // The field is in the browser's time zone (Europe/Rome here), not this process's.
     const told = new Date(Date.now() + 60_000);
-    const inRome = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+    const inRome = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Rome',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
     await lift.getByLabel('Subject told on').fill(inRome.format(told).replace(' ', 'T'));
     await lift.getByRole('button', { name: 'Lift restriction' }).click();
-    await page.getByTestId('restriction-card').getByText(/^Restriction lifted on /).waitFor();
+    await page
+      .getByTestId('restriction-card')
+      .getByText(/^Restriction lifted on /)
+      .waitFor();
     await page.getByTestId('request-timeline').getByText('Accuracy verified; subject told on 23 November').waitFor();
   });
 
@@ -321,7 +527,11 @@ describe('erasure and the other rights in Chromium', () => {
     await dialog.getByTestId('rectification-result').getByText('2 records corrected.').waitFor();
     const changes = dialog.getByTestId('rectification-changes');
     await changes.getByRole('row').filter({ hasText: 'Last name' }).getByText('Neri Galli').waitFor();
-    await changes.getByRole('row').filter({ hasText: 'Cookie consents' }).getByText('franca.galli@example.it').waitFor();
+    await changes
+      .getByRole('row')
+      .filter({ hasText: 'Cookie consents' })
+      .getByText('franca.galli@example.it')
+      .waitFor();
     await still(page, { notices: true });
     await screenshot(page, '64-rectification');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
@@ -340,12 +550,21 @@ describe('erasure and the other rights in Chromium', () => {
     // Preselected: the activities based on consent; not those on legitimate interests.
     await expect.poll(() => activities.getByRole('checkbox', { name: /^AI chatbot/ }).isChecked()).toBe(true);
     await expect(activities.getByRole('checkbox', { name: /^Browsing data/ }).isChecked()).resolves.toBe(false);
-    await expect(activities.getByRole('checkbox', { name: /^Google Tag Manager and Google Analytics 4/ }).isChecked()).resolves.toBe(true);
+    await expect(
+      activities.getByRole('checkbox', { name: /^Google Tag Manager and Google Analytics 4/ }).isChecked(),
+    ).resolves.toBe(true);
     await dialog.getByRole('button', { name: 'Stop processing' }).click();
-    await dialog.getByTestId('withdrawal-result').getByText(/consent ID cons-walter/).waitFor();
+    await dialog
+      .getByTestId('withdrawal-result')
+      .getByText(/consent ID cons-walter/)
+      .waitFor();
     const effects = dialog.getByTestId('withdrawal-effects');
     await effects.getByRole('row').filter({ hasText: 'AI chatbot' }).getByText('Consent').first().waitFor();
-    await effects.getByRole('row').filter({ hasText: 'Google Tag Manager' }).getByText('Analytics', { exact: true }).waitFor();
+    await effects
+      .getByRole('row')
+      .filter({ hasText: 'Google Tag Manager' })
+      .getByText('Analytics', { exact: true })
+      .waitFor();
     await still(page, { notices: true });
     await screenshot(page, '65-withdrawal');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
@@ -377,14 +596,21 @@ describe('erasure and the other rights in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: `Cancella i dati di ${requests.paolo.reference}` });
     await expect.poll(() => dialog.getByTestId('erasure-preview-leads').getAttribute('data-total')).toBe('1');
     await dialog.getByText('Cancellati: non resta nulla da conservare.').waitFor();
-    await dialog.getByTestId('erasure-preview-access-logs').getByText('Nulla, perché non è stato indicato alcun indirizzo IP').waitFor();
+    await dialog
+      .getByTestId('erasure-preview-access-logs')
+      .getByText('Nulla, perché non è stato indicato alcun indirizzo IP')
+      .waitFor();
     await still(page, { notices: true });
     await screenshot(page, '67-erasure-dry-run-it');
     await dialog.getByRole('button', { name: 'Annulla' }).click();
   });
 
   it('shows an auditor the state of the erasure and the recipients, without a button', async () => {
-    const auditorContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Rome' });
+    const auditorContext = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Rome',
+    });
     const auditorPage = await auditorContext.newPage();
     auditorPage.setDefaultTimeout(15_000);
     try {

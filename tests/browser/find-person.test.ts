@@ -16,7 +16,14 @@ describe('find a person, the personal-data sources and API keys in Chromium', ()
   let page: Page;
 
   const PHONE_AS_TYPED = '347 123 4567';
-  const SOURCES_FOUND = ['leads', 'chat-conversations', 'chat-messages', 'calendar-connections', 'calendar-events', 'consents'];
+  const SOURCES_FOUND = [
+    'leads',
+    'chat-conversations',
+    'chat-messages',
+    'calendar-connections',
+    'calendar-events',
+    'consents',
+  ];
 
   beforeAll(async () => {
     c = await startTestConsole({ serveAdmin: true, database: 'server' });
@@ -50,15 +57,30 @@ describe('find a person, the personal-data sources and API keys in Chromium', ()
         submittedAt: '2026-11-02T10:00:00Z',
       },
       // Maria Bianchi: a similar name, her own e-mail and phone.
-      { externalId: 'lead-2', firstName: 'Maria', lastName: 'Bianchi', email: 'maria.bianchi@example.it', phone: '347 765 4321', submittedAt: '2026-11-03T10:00:00Z' },
+      {
+        externalId: 'lead-2',
+        firstName: 'Maria',
+        lastName: 'Bianchi',
+        email: 'maria.bianchi@example.it',
+        phone: '347 765 4321',
+        submittedAt: '2026-11-03T10:00:00Z',
+      },
     ]);
     await ingest('chat-conversations', {
       externalId: 'chat-1',
       provider: 'anthropic',
       startedAt: '2026-11-05T18:00:00Z',
       messages: [
-        { role: 'user', content: 'Buonasera, potete richiamarmi al 0039 347 123 4567?', sentAt: '2026-11-05T18:00:05Z' },
-        { role: 'assistant', content: 'Certo! Un consulente la chiamerà. Può scriverci anche a info@vimage.it.', sentAt: '2026-11-05T18:00:07Z' },
+        {
+          role: 'user',
+          content: 'Buonasera, potete richiamarmi al 0039 347 123 4567?',
+          sentAt: '2026-11-05T18:00:05Z',
+        },
+        {
+          role: 'assistant',
+          content: 'Certo! Un consulente la chiamerà. Può scriverci anche a info@vimage.it.',
+          sentAt: '2026-11-05T18:00:07Z',
+        },
       ],
     });
     await ingest('calendar-connections', {
@@ -85,13 +107,27 @@ describe('find a person, the personal-data sources and API keys in Chromium', ()
       externalId: 'consent-1',
       consentId: 'c0f1e2d3-giulia-browser',
       email: 'giulia.bianchi@example.it',
-      categories: { necessary: true, functional: false, ai_chatbot: true, statistics: true, analytics: false, marketing: false },
+      categories: {
+        necessary: true,
+        functional: false,
+        ai_chatbot: true,
+        statistics: true,
+        analytics: false,
+        marketing: false,
+      },
       action: 'grant',
       policyVersion: '2026-06-11',
       doNotTrack: false,
       recordedAt: '2026-11-02T09:59:00Z',
     });
-    await ingest('access-logs', { ip: '93.44.12.7', userAgent: 'Mozilla/5.0', path: '/vetrine', method: 'GET', status: 200, at: '2026-11-02T09:58:00Z' });
+    await ingest('access-logs', {
+      ip: '93.44.12.7',
+      userAgent: 'Mozilla/5.0',
+      path: '/vetrine',
+      method: 'GET',
+      status: 200,
+      at: '2026-11-02T09:58:00Z',
+    });
 
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
@@ -128,11 +164,17 @@ describe('find a person, the personal-data sources and API keys in Chromium', ()
     await expect(summary.textContent()).resolves.toContain('a phone number');
     await expect(summary.textContent()).resolves.toContain('+39 347 123 4567');
     // Her e-mail was found in the lead that matched the phone, and searched as well.
-    await expect(summary.getByTestId('identifier-linked').allTextContents()).resolves.toContain('giulia.bianchi@example.it');
+    await expect(summary.getByTestId('identifier-linked').allTextContents()).resolves.toContain(
+      'giulia.bianchi@example.it',
+    );
     // The chat message that gave only the phone, with the number marked as she wrote it.
-    await expect(page.getByTestId('source-card-chat-messages').locator('mark').textContent()).resolves.toBe('0039 347 123 4567');
+    await expect(page.getByTestId('source-card-chat-messages').locator('mark').textContent()).resolves.toBe(
+      '0039 347 123 4567',
+    );
     // The consent holds only her e-mail: linked, not direct.
-    await expect(page.getByTestId('source-card-consents').getByText('Linked', { exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByTestId('source-card-consents').getByText('Linked', { exact: true }).count()).resolves.toBe(
+      1,
+    );
     await page.getByText('Every search is recorded in the audit log').waitFor();
 
     const text = (await page.locator('body').innerText()).toLowerCase();

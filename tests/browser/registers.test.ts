@@ -11,7 +11,8 @@ import { launchBrowser, screenshot, still, signIn } from './browser';
  * review, and the printable record of processing in Italian and English; an auditor reads the
  * registers in Italian without the buttons that change them.
  */
-const romeDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+const romeDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 
 describe('registers in Chromium', () => {
   let c: TestConsole;
@@ -22,15 +23,28 @@ describe('registers in Chromium', () => {
   beforeAll(async () => {
     c = await startTestConsole({ serveAdmin: true, database: 'server' });
     const token = await c.login();
-    expect((await c.api('/api/users', { token, body: { ...auditor, fullName: 'Ada Auditor', role: 'auditor' } })).status).toBe(201);
+    expect(
+      (await c.api('/api/users', { token, body: { ...auditor, fullName: 'Ada Auditor', role: 'auditor' } })).status,
+    ).toBe(201);
     // Cloudflare's review date is put three days back through the API: the dashboard must say so.
-    const found = await c.api(`/api/processors?filter=${encodeURIComponent(JSON.stringify({ q: 'Cloudflare' }))}`, { token });
+    const found = await c.api(`/api/processors?filter=${encodeURIComponent(JSON.stringify({ q: 'Cloudflare' }))}`, {
+      token,
+    });
     expect(found.body).toHaveLength(1);
-    const updated = await c.api(`/api/processors/${found.body[0].id}`, { token, method: 'PUT', body: { nextReviewDue: romeDay(-3) } });
+    const updated = await c.api(`/api/processors/${found.body[0].id}`, {
+      token,
+      method: 'PUT',
+      body: { nextReviewDue: romeDay(-3) },
+    });
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
     expect(updated.body.reviewOverdue).toBe(true);
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Rome', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Rome',
+      acceptDownloads: true,
+    });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => console.error('page error:', error));
@@ -65,7 +79,16 @@ describe('registers in Chromium', () => {
     const rows = page.locator('table tbody tr');
     await expect.poll(() => rows.count()).toBe(10);
     const text = await page.locator('table').innerText();
-    for (const name of ['Aruba S.p.A.', 'Serverplan S.r.l.', 'Cloudflare, Inc.', 'Calendly LLC', 'Anthropic, PBC', 'OpenAI, LLC', 'Google Ireland Limited', 'Self-hosted analytics']) {
+    for (const name of [
+      'Aruba S.p.A.',
+      'Serverplan S.r.l.',
+      'Cloudflare, Inc.',
+      'Calendly LLC',
+      'Anthropic, PBC',
+      'OpenAI, LLC',
+      'Google Ireland Limited',
+      'Self-hosted analytics',
+    ]) {
       expect(text).toContain(name);
     }
     expect(text).toContain('SCC + Data Privacy Framework');
@@ -100,8 +123,13 @@ describe('registers in Chromium', () => {
     await contact.fill('privacy@anthropic.com');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('privacy@anthropic.com').waitFor();
-    expect((await sql(c, `SELECT contact FROM processors WHERE name = 'Anthropic, PBC'`))[0].contact).toBe('privacy@anthropic.com');
-    const audit = await sql(c, `SELECT details FROM audit_events WHERE action = 'processor.updated' ORDER BY id DESC LIMIT 1`);
+    expect((await sql(c, `SELECT contact FROM processors WHERE name = 'Anthropic, PBC'`))[0].contact).toBe(
+      'privacy@anthropic.com',
+    );
+    const audit = await sql(
+      c,
+      `SELECT details FROM audit_events WHERE action = 'processor.updated' ORDER BY id DESC LIMIT 1`,
+    );
     expect(audit[0].details).toMatchObject({ before: { contact: null }, after: { contact: 'privacy@anthropic.com' } });
 
     await page.goto(`${c.url}/#/processors/create`);
@@ -111,12 +139,18 @@ describe('registers in Chromium', () => {
     await page.getByLabel('Country').fill('fr');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Mailjet SAS').first().waitFor();
-    expect((await sql(c, `SELECT country, transfer_mechanism FROM processors WHERE name = 'Mailjet SAS'`))[0]).toEqual({ country: 'FR', transfer_mechanism: 'none' });
+    expect((await sql(c, `SELECT country, transfer_mechanism FROM processors WHERE name = 'Mailjet SAS'`))[0]).toEqual({
+      country: 'FR',
+      transfer_mechanism: 'none',
+    });
   });
 
   it('downloads the whole register as CSV', async () => {
     await page.goto(`${c.url}/#/processors`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('processors.csv');
     const path = await download.path();
     const csv = readFileSync(path, 'utf8');
@@ -152,7 +186,9 @@ describe('registers in Chromium', () => {
     await page.getByRole('link', { name: 'Edit' }).click();
     // ReferenceArrayInput: the recipients as chips; ReferenceInput: the retention policy by name.
     await page.getByRole('button', { name: 'Anthropic, PBC' }).waitFor();
-    await expect.poll(() => page.getByRole('combobox', { name: 'Retention' }).innerText()).toContain('AI-chat conversations');
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Retention' }).innerText())
+      .toContain('AI-chat conversations');
     await still(page);
     await screenshot(page, '48-activity-edit');
   });
@@ -169,14 +205,20 @@ describe('registers in Chromium', () => {
   });
 
   it('lets an auditor read the registers, in Italian, without changing them', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'it-IT',
+      timezoneId: 'Europe/Rome',
+    });
     const other = await context.newPage();
     other.setDefaultTimeout(15_000);
     other.on('pageerror', (error) => console.error('page error:', error));
     await other.goto(c.url);
     await signIn(other, auditor.email, auditor.password, 'Accedi');
     await other.getByTestId('processors-review-overdue').waitFor();
-    expect(await other.getByTestId('processors-review-overdue').innerText()).toContain('Apri i responsabili da rivedere');
+    expect(await other.getByTestId('processors-review-overdue').innerText()).toContain(
+      'Apri i responsabili da rivedere',
+    );
 
     await other.getByRole('menuitem', { name: 'Responsabili' }).click();
     const rows = other.locator('table tbody tr');

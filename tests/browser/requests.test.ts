@@ -41,9 +41,30 @@ describe('data-subject requests in Chromium', () => {
     };
 
     // Open: one overdue, one due within the week, one just received.
-    await create({ type: 'erasure', channel: 'email', receivedAt: daysAgo(40), subjectName: 'Marco Neri', subjectEmail: 'marco.neri@example.it', language: 'it' });
-    accessRequest = await create({ type: 'access', channel: 'web_form', receivedAt: daysAgo(27), subjectName: 'Laura Conti', subjectEmail: 'laura.conti@example.it', language: 'it' });
-    await create({ type: 'portability', channel: 'post', receivedAt: daysAgo(2), subjectName: 'Paolo Greco', subjectPhone: '+39 347 765 4321', language: 'it' });
+    await create({
+      type: 'erasure',
+      channel: 'email',
+      receivedAt: daysAgo(40),
+      subjectName: 'Marco Neri',
+      subjectEmail: 'marco.neri@example.it',
+      language: 'it',
+    });
+    accessRequest = await create({
+      type: 'access',
+      channel: 'web_form',
+      receivedAt: daysAgo(27),
+      subjectName: 'Laura Conti',
+      subjectEmail: 'laura.conti@example.it',
+      language: 'it',
+    });
+    await create({
+      type: 'portability',
+      channel: 'post',
+      receivedAt: daysAgo(2),
+      subjectName: 'Paolo Greco',
+      subjectPhone: '+39 347 765 4321',
+      language: 'it',
+    });
 
     // Answered in past months, so that the chart and the median have something to show.
     const history: Array<[string, number, number]> = [
@@ -57,13 +78,22 @@ describe('data-subject requests in Chromium', () => {
       ['access', 35, 14],
     ];
     for (const [type, received, took] of history) {
-      const r = await create({ type, channel: 'email', receivedAt: daysAgo(received), subjectEmail: uniqueEmail('subject'), language: 'en' });
+      const r = await create({
+        type,
+        channel: 'email',
+        receivedAt: daysAgo(received),
+        subjectEmail: uniqueEmail('subject'),
+        language: 'en',
+      });
       await act(r.id, 'verify', { method: 'email_from_known_address' });
       // An erasure request closes once its erasure ran (nothing is held about these subjects).
       if (type === 'erasure') await act(r.id, 'erase', {});
       await act(r.id, 'close', { outcome: 'Answered by e-mail' });
       // Answered `took` days after receipt, not today.
-      await sql(c, `UPDATE requests SET closed_at = received_at + make_interval(days => $2) WHERE id = $1`, [r.id, took]);
+      await sql(c, `UPDATE requests SET closed_at = received_at + make_interval(days => $2) WHERE id = $1`, [
+        r.id,
+        took,
+      ]);
     }
 
     await c.api('/api/users', { token, body: { ...auditor, fullName: 'Anna Auditor', role: 'auditor' } });
@@ -74,18 +104,38 @@ describe('data-subject requests in Chromium', () => {
       const res = await c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
       expect(res.status, `${source}: ${JSON.stringify(res.body)}`).toBe(200);
     };
-    await ingest('leads', { externalId: 'lead-1', firstName: 'Giulia', lastName: 'Bianchi', email: 'Giulia.Bianchi@Example.IT', phone: '+39 347 123 4567', submittedAt: '2026-11-02T10:00:00Z' });
+    await ingest('leads', {
+      externalId: 'lead-1',
+      firstName: 'Giulia',
+      lastName: 'Bianchi',
+      email: 'Giulia.Bianchi@Example.IT',
+      phone: '+39 347 123 4567',
+      submittedAt: '2026-11-02T10:00:00Z',
+    });
     await ingest('chat-conversations', {
       externalId: 'chat-1',
       provider: 'anthropic',
       startedAt: '2026-11-05T18:00:00Z',
-      messages: [{ role: 'user', content: 'Buonasera, scrivetemi a giulia.bianchi@example.it', sentAt: '2026-11-05T18:00:05Z' }],
+      messages: [
+        { role: 'user', content: 'Buonasera, scrivetemi a giulia.bianchi@example.it', sentAt: '2026-11-05T18:00:05Z' },
+      ],
     });
     // Laura Conti's lead, for the access package downloaded below.
-    await ingest('leads', { externalId: 'lead-laura', firstName: 'Laura', lastName: 'Conti', email: 'laura.conti@example.it', message: 'Vorrei un preventivo', submittedAt: '2026-10-12T09:30:00Z' });
+    await ingest('leads', {
+      externalId: 'lead-laura',
+      firstName: 'Laura',
+      lastName: 'Conti',
+      email: 'laura.conti@example.it',
+      message: 'Vorrei un preventivo',
+      submittedAt: '2026-10-12T09:30:00Z',
+    });
 
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Rome' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Rome',
+    });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => console.error('page error:', error));
@@ -138,11 +188,16 @@ describe('data-subject requests in Chromium', () => {
     await expect(page.getByTestId('request-reference').textContent()).resolves.toMatch(/^DSR-2026-\d{4}$/);
     await page.getByText('giulia.bianchi@example.it').first().waitFor();
     // The e-mail's text is the first line of the timeline.
-    await page.getByTestId('request-timeline').getByText(/vi chiedo la cancellazione/).waitFor();
+    await page
+      .getByTestId('request-timeline')
+      .getByText(/vi chiedo la cancellazione/)
+      .waitFor();
     // The data held, searched for the subject's e-mail, each source linking to the full search.
     const held = page.getByTestId('subject-data-email');
     await held.getByText('Leads').waitFor();
-    await expect(held.getByRole('link', { name: /Leads\s*1/ }).getAttribute('href')).resolves.toBe('#/find-person?q=giulia.bianchi%40example.it');
+    await expect(held.getByRole('link', { name: /Leads\s*1/ }).getAttribute('href')).resolves.toBe(
+      '#/find-person?q=giulia.bianchi%40example.it',
+    );
     await held.getByRole('link', { name: /Conversations\s*1/ }).waitFor();
   });
 
@@ -170,9 +225,14 @@ describe('data-subject requests in Chromium', () => {
     await page.getByRole('button', { name: 'Extend' }).click();
     await dialog.getByLabel('Reason for the extension').fill('busy');
     await dialog.getByRole('button', { name: 'Extend by two months' }).click();
-    await dialog.getByText(/10 characters/).first().waitFor();
+    await dialog
+      .getByText(/10 characters/)
+      .first()
+      .waitFor();
     await dialog.getByLabel('Reason for the extension').fill('Many sources to search, including a long chat history.');
-    await expect(dialog.getByLabel('Subject informed on').inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    await expect(dialog.getByLabel('Subject informed on').inputValue()).resolves.toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/,
+    );
     await dialog.getByRole('button', { name: 'Extend by two months' }).click();
     await expect.poll(() => page.getByTestId('deadline-extended').textContent()).toMatch(/2027/);
     await expect.poll(() => page.getByRole('button', { name: 'Extend', exact: true }).count()).toBe(0); // only once
@@ -182,7 +242,10 @@ describe('data-subject requests in Chromium', () => {
     await page.getByRole('button', { name: 'Preview erasure' }).click();
     await dialog.getByTestId('erasure-preview-leads').getByText('Giulia Bianchi').waitFor();
     await dialog.getByRole('button', { name: 'Erase now' }).click();
-    await page.getByRole('dialog', { name: /^Erase the data of DSR-2026-\d{4} now\?$/ }).getByRole('button', { name: 'Erase now' }).click();
+    await page
+      .getByRole('dialog', { name: /^Erase the data of DSR-2026-\d{4} now\?$/ })
+      .getByRole('button', { name: 'Erase now' })
+      .click();
     await expect.poll(() => dialog.getByTestId('erasure-result').getAttribute('data-state')).toBe('complete');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await expect.poll(() => page.getByTestId('erasure-state').getAttribute('data-state')).toBe('complete');
@@ -223,7 +286,10 @@ describe('data-subject requests in Chromium', () => {
     await page.getByText('Richieste per mese').waitFor();
     await expect.poll(() => page.getByTestId('stat-open').textContent()).toBe('3');
     await page.getByTestId('requests-per-month').getByText('Revoca del consenso').waitFor();
-    await page.getByTestId('open-requests').getByText(/Scaduta da \d+ giorni/).waitFor();
+    await page
+      .getByTestId('open-requests')
+      .getByText(/Scaduta da \d+ giorni/)
+      .waitFor();
     await still(page, { notices: true });
     await screenshot(page, '22-dashboard-it');
 
@@ -237,7 +303,11 @@ describe('data-subject requests in Chromium', () => {
   });
 
   it('lets an auditor read requests but offers no action', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Rome' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Rome',
+    });
     const auditorPage = await context.newPage();
     auditorPage.setDefaultTimeout(15_000);
     try {
@@ -262,7 +332,12 @@ describe('data-subject requests in Chromium', () => {
 
   it('downloads the access package of a verified request as a ZIP named by its reference', async () => {
     // A page of its own, signed in afresh, in English (the page before was switched to Italian).
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Rome', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Rome',
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(c.url);
@@ -275,7 +350,10 @@ describe('data-subject requests in Chromium', () => {
     await page.getByTestId('request-reference').waitFor();
     await page.getByRole('button', { name: 'Verify identity' }).waitFor();
     expect(await page.getByRole('link', { name: /ZIP/ }).count()).toBe(0);
-    const verified = await c.api(`/api/requests/${accessRequest.id}/verify`, { token, body: { method: 'email_from_known_address' } });
+    const verified = await c.api(`/api/requests/${accessRequest.id}/verify`, {
+      token,
+      body: { method: 'email_from_known_address' },
+    });
     expect(verified.status).toBe(200);
     await page.reload();
 
@@ -287,13 +365,18 @@ describe('data-subject requests in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toBe(`${accessRequest.reference}-access.zip`);
     const zip = await readZip(readFileSync((await download.path())!));
-    const manifest = JSON.parse(zip.get('manifest.json')!.toString('utf8')) as { reference: string; files: Array<{ path: string; sha256: string }> };
+    const manifest = JSON.parse(zip.get('manifest.json')!.toString('utf8')) as {
+      reference: string;
+      files: Array<{ path: string; sha256: string }>;
+    };
     expect(manifest.reference).toBe(accessRequest.reference);
     for (const file of manifest.files) {
       expect(createHash('sha256').update(zip.get(file.path)!).digest('hex'), file.path).toBe(file.sha256);
     }
     // Her lead, in Italian (the request's language), and nobody else's data.
-    expect(JSON.parse(zip.get('data/leads.json')!.toString('utf8'))).toEqual([expect.objectContaining({ email: 'laura.conti@example.it', message: 'Vorrei un preventivo' })]);
+    expect(JSON.parse(zip.get('data/leads.json')!.toString('utf8'))).toEqual([
+      expect.objectContaining({ email: 'laura.conti@example.it', message: 'Vorrei un preventivo' }),
+    ]);
     expect(zip.get('README.txt')!.toString('utf8')).toMatch(/Garante/);
     for (const content of zip.values()) expect(content.toString('utf8')).not.toMatch(/giulia|marco\.neri/i);
     // The download is on the request's timeline.

@@ -17,39 +17,90 @@ describe('retention report and sweep in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const auditor = { email: uniqueEmail('auditor'), password: 'auditor passphrase 2026' };
-  const count = async (table: string, where = 'true') => Number((await sql(c, `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`))[0].n);
+  const count = async (table: string, where = 'true') =>
+    Number((await sql(c, `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`))[0].n);
 
   beforeAll(async () => {
     c = await startTestConsole({ serveAdmin: true, database: 'server' });
     const token = await c.login();
-    expect((await c.api('/api/users', { token, body: { ...auditor, fullName: 'Ada Auditor', role: 'auditor' } })).status).toBe(201);
+    expect(
+      (await c.api('/api/users', { token, body: { ...auditor, fullName: 'Ada Auditor', role: 'auditor' } })).status,
+    ).toBe(201);
     const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
     const ingest = async (source: string, body: unknown) => {
       const res = await c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
       expect(res.status, `${source}: ${JSON.stringify(res.body)}`).toBe(200);
     };
-    const people = ['Anna Verdi', 'Bruno Neri', 'Carla Gialli', 'Dario Blu', 'Elena Rosa', 'Franco Bianco', 'Gina Viola'];
+    const people = [
+      'Anna Verdi',
+      'Bruno Neri',
+      'Carla Gialli',
+      'Dario Blu',
+      'Elena Rosa',
+      'Franco Bianco',
+      'Gina Viola',
+    ];
     await ingest(
       'leads',
       people.map((name, i) => {
         const [first, last] = name.split(' ');
-        return { externalId: `lead-${i}`, firstName: first, lastName: last, email: `${first}.${last}@example.it`.toLowerCase(), submittedAt: ago(i < 4 ? 760 + i * 90 : 40 + i) };
+        return {
+          externalId: `lead-${i}`,
+          firstName: first,
+          lastName: last,
+          email: `${first}.${last}@example.it`.toLowerCase(),
+          submittedAt: ago(i < 4 ? 760 + i * 90 : 40 + i),
+        };
       }),
     );
-    await ingest('leads', { externalId: 'lead-rita', firstName: 'Rita', lastName: 'Longo', email: 'rita.longo@example.it', submittedAt: ago(900) });
+    await ingest('leads', {
+      externalId: 'lead-rita',
+      firstName: 'Rita',
+      lastName: 'Longo',
+      email: 'rita.longo@example.it',
+      submittedAt: ago(900),
+    });
     await ingest('chat-conversations', [
-      { externalId: 'chat-old-1', provider: 'anthropic', startedAt: ago(600), messages: [{ role: 'user', content: 'Fate vetrine per farmacie?', sentAt: ago(600) }] },
-      { externalId: 'chat-old-2', provider: 'openai', startedAt: ago(420), messages: [{ role: 'user', content: 'Richiamatemi al 347 000 1122', sentAt: ago(420) }] },
-      { externalId: 'chat-new', provider: 'gemini', startedAt: ago(12), messages: [{ role: 'user', content: 'Prezzi?', sentAt: ago(12) }] },
+      {
+        externalId: 'chat-old-1',
+        provider: 'anthropic',
+        startedAt: ago(600),
+        messages: [{ role: 'user', content: 'Fate vetrine per farmacie?', sentAt: ago(600) }],
+      },
+      {
+        externalId: 'chat-old-2',
+        provider: 'openai',
+        startedAt: ago(420),
+        messages: [{ role: 'user', content: 'Richiamatemi al 347 000 1122', sentAt: ago(420) }],
+      },
+      {
+        externalId: 'chat-new',
+        provider: 'gemini',
+        startedAt: ago(12),
+        messages: [{ role: 'user', content: 'Prezzi?', sentAt: ago(12) }],
+      },
     ]);
     const choice = { categories: { necessary: true, statistics: true }, action: 'grant', policyVersion: '2026-06-11' };
     await ingest('consents', [
       { externalId: 'cons-1', consentId: 'cid-1', recordedAt: ago(520), ...choice },
       { externalId: 'cons-2', consentId: 'cid-2', recordedAt: ago(400), ...choice },
-      { externalId: 'cons-rita', consentId: 'cid-rita', email: 'rita.longo@example.it', recordedAt: ago(380), ...choice },
+      {
+        externalId: 'cons-rita',
+        consentId: 'cid-rita',
+        email: 'rita.longo@example.it',
+        recordedAt: ago(380),
+        ...choice,
+      },
       { externalId: 'cons-3', consentId: 'cid-3', recordedAt: ago(30), ...choice },
     ]);
-    await ingest('access-logs', { ip: '203.0.113.9', userAgent: 'Mozilla/5.0', path: '/privacy', method: 'GET', status: 200, at: ago(45) });
+    await ingest('access-logs', {
+      ip: '203.0.113.9',
+      userAgent: 'Mozilla/5.0',
+      path: '/privacy',
+      method: 'GET',
+      status: 200,
+      at: ago(45),
+    });
     // A month and more of web-server lines: 1,240 past the 30 days, 310 within.
     await sql(
       c,
@@ -58,12 +109,27 @@ describe('retention report and sweep in Chromium', () => {
     );
 
     // Rita asked for restriction: her lead, consent and access-log line are kept whatever their age.
-    const request = await c.api('/api/requests', { token, body: { type: 'restriction', channel: 'email', receivedAt: new Date().toISOString(), subjectName: 'Rita Longo', subjectEmail: 'rita.longo@example.it' } });
+    const request = await c.api('/api/requests', {
+      token,
+      body: {
+        type: 'restriction',
+        channel: 'email',
+        receivedAt: new Date().toISOString(),
+        subjectName: 'Rita Longo',
+        subjectEmail: 'rita.longo@example.it',
+      },
+    });
     await c.api(`/api/requests/${request.body.id}/verify`, { token, body: { method: 'email_from_known_address' } });
-    expect((await c.api(`/api/requests/${request.body.id}/restrict`, { token, body: { ips: ['203.0.113.9'] } })).status).toBe(200);
+    expect(
+      (await c.api(`/api/requests/${request.body.id}/restrict`, { token, body: { ips: ['203.0.113.9'] } })).status,
+    ).toBe(200);
 
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Rome' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Rome',
+    });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => console.error('page error:', error));
@@ -86,7 +152,8 @@ describe('retention report and sweep in Chromium', () => {
     // Oldest first: leads (1,030 days old), chat (600), consents (lapsed about 155 days ago), the access log (150).
     const keys = await Promise.all((await rows.all()).map((row) => row.getAttribute('data-policy')));
     expect(keys.slice(0, 4)).toEqual(['leads', 'chat', 'consents', 'access-logs']);
-    const past = async (key: string) => (await table.locator(`tr[data-policy="${key}"] [data-testid="past"]`).innerText()).trim();
+    const past = async (key: string) =>
+      (await table.locator(`tr[data-policy="${key}"] [data-testid="past"]`).innerText()).trim();
     expect(await past('leads')).toBe('4');
     expect(await past('chat')).toBe('2');
     expect(await past('access-logs')).toBe('1,240');
@@ -129,7 +196,10 @@ describe('retention report and sweep in Chromium', () => {
     // The report counted again: nothing is left past retention but what is restricted.
     await page.locator('[data-testid=retention-due]').filter({ hasText: /^0$/ }).waitFor();
     expect(await page.getByTestId('retention-restricted').innerText()).toBe('3');
-    await page.getByTestId('retention-last-sweep').getByText(/1,246 records changed/).waitFor();
+    await page
+      .getByTestId('retention-last-sweep')
+      .getByText(/1,246 records changed/)
+      .waitFor();
     expect(await count('leads')).toBe(4);
     expect(await count('leads', `external_id = 'lead-rita'`)).toBe(1);
     expect(await count('access_logs', `at < now() - interval '30 days'`)).toBe(1);
@@ -168,7 +238,11 @@ describe('retention report and sweep in Chromium', () => {
   });
 
   it('shows an auditor the report without the buttons', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Rome' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Rome',
+    });
     const other = await context.newPage();
     other.setDefaultTimeout(15_000);
     await other.goto(c.url);

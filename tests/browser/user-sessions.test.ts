@@ -29,7 +29,10 @@ describe("a user's sessions in the admin UI", () => {
 
   it('lists the open sessions with address and browser, and signs one out after a confirmation', async () => {
     const user = { email: uniqueEmail('laptop'), password: 'sessions page passphrase' };
-    const created = await c.api('/api/users', { token: adminToken, body: { ...user, fullName: 'Laptop Owner', role: 'officer' } });
+    const created = await c.api('/api/users', {
+      token: adminToken,
+      body: { ...user, fullName: 'Laptop Owner', role: 'officer' },
+    });
     expect(created.status).toBe(201);
     const signIns: Record<string, string> = {};
     for (const agent of ['Lost phone browser', 'Office desktop browser']) {
@@ -45,10 +48,15 @@ describe("a user's sessions in the admin UI", () => {
     await sessions.getByText('Open sessions').waitFor();
     await sessions.getByText('Lost phone browser').waitFor();
     await sessions.getByText('Office desktop browser').waitFor();
-    for (const header of ['Signed in', 'Last used', 'Expires', 'Address', 'Browser']) await sessions.getByText(header, { exact: true }).waitFor();
+    for (const header of ['Signed in', 'Last used', 'Expires', 'Address', 'Browser'])
+      await sessions.getByText(header, { exact: true }).waitFor();
     await screenshot(page, 'user-sessions-en');
 
-    await sessions.getByRole('row').filter({ hasText: 'Lost phone browser' }).getByRole('button', { name: 'Sign out' }).click();
+    await sessions
+      .getByRole('row')
+      .filter({ hasText: 'Lost phone browser' })
+      .getByRole('button', { name: 'Sign out' })
+      .click();
     await page.getByText('Sign Laptop Owner out of this session?').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('The session has been ended').waitFor();

@@ -6,7 +6,8 @@ export const ROOT = join(__dirname, '../..');
 export const MAIN = join(ROOT, 'dist/api/src/main.js');
 
 export function assertBuilt(): void {
-  if (!existsSync(MAIN)) throw new Error('dist/ is missing: run `npm run build` (npm test does it) before the process tests');
+  if (!existsSync(MAIN))
+    throw new Error('dist/ is missing: run `npm run build` (npm test does it) before the process tests');
 }
 
 export interface ConsoleProcess {
@@ -37,7 +38,10 @@ export function runConsole(env: Record<string, string>): ConsoleProcess {
     exited,
     waitFor(pattern, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; stdout: ${out}; stderr: ${err}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`timed out waiting for ${pattern}; stdout: ${out}; stderr: ${err}`)),
+          timeoutMs,
+        );
         const check = () => {
           const match = out.match(pattern);
           if (match) {

@@ -102,7 +102,8 @@ export async function startTestConsole(options: StartTestOptions = {}): Promise<
     api,
     async login(email = ADMIN.email, password = ADMIN.password) {
       const response = await api('/api/auth/login', { body: { email, password } });
-      if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body.token as string;
     },
     async close() {

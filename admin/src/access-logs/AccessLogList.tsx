@@ -11,35 +11,35 @@ import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the path.
 const accessLogFilters = [
-    <SearchFilter key="q" source="q" alwaysOn placeholder="resources.access-logs.search_placeholder" />,
-    <NumberInput key="status" source="status" min={100} max={599} step={1} alwaysOn />,
+  <SearchFilter key="q" source="q" alwaysOn placeholder="resources.access-logs.search_placeholder" />,
+  <NumberInput key="status" source="status" min={100} max={599} step={1} alwaysOn />,
 ];
 
 const Column = DataTable.Col<AccessLog>;
 
 export const AccessLogList = () => (
-    <List<AccessLog> exporter={csvExporter} filters={accessLogFilters} sort={{ field: 'at', order: 'DESC' }} perPage={25}>
-        <DataTable<AccessLog> rowClick="show" bulkActionButtons={false}>
-            <Column source="at">
-                <DateTimeField source="at" options={{ dateStyle: 'medium', timeStyle: 'medium' }} />
-            </Column>
-            <Column source="ip" disableSort>
-                <RecordFlags>
-                    <MonospaceField source="ip" />
-                </RecordFlags>
-            </Column>
-            <Column source="method">
-                <MonospaceField source="method" />
-            </Column>
-            <Column source="path">
-                <MonospaceField source="path" />
-            </Column>
-            <Column source="status">
-                <StatusField />
-            </Column>
-            <Column source="userAgent" disableSort>
-                <ExcerptField source="userAgent" maxWidth={260} />
-            </Column>
-        </DataTable>
-    </List>
+  <List<AccessLog> exporter={csvExporter} filters={accessLogFilters} sort={{ field: 'at', order: 'DESC' }} perPage={25}>
+    <DataTable<AccessLog> rowClick="show" bulkActionButtons={false}>
+      <Column source="at">
+        <DateTimeField source="at" options={{ dateStyle: 'medium', timeStyle: 'medium' }} />
+      </Column>
+      <Column source="ip" disableSort>
+        <RecordFlags>
+          <MonospaceField source="ip" />
+        </RecordFlags>
+      </Column>
+      <Column source="method">
+        <MonospaceField source="method" />
+      </Column>
+      <Column source="path">
+        <MonospaceField source="path" />
+      </Column>
+      <Column source="status">
+        <StatusField />
+      </Column>
+      <Column source="userAgent" disableSort>
+        <ExcerptField source="userAgent" maxWidth={260} />
+      </Column>
+    </DataTable>
+  </List>
 );

@@ -6,8 +6,8 @@ import { AccessLogShow } from './AccessLogShow';
 
 // Read-only resource: access-log lines arrive through POST /api/ingest/access-logs.
 export default {
-    list: AccessLogList,
-    show: AccessLogShow,
-    icon: LanguageOutlinedIcon,
-    recordRepresentation: (record: AccessLog) => `${record.method} ${record.path}`,
+  list: AccessLogList,
+  show: AccessLogShow,
+  icon: LanguageOutlinedIcon,
+  recordRepresentation: (record: AccessLog) => `${record.method} ${record.path}`,
 };

@@ -8,44 +8,46 @@ import { RegisterListActions } from '../registers/RegisterListActions';
 import { LEGAL_BASIS_CHOICES } from '../registers/vocabulary';
 
 const filters = [
-    <SearchFilter key="q" source="q" alwaysOn placeholder="resources.activities.search_placeholder" />,
-    <SelectInput key="legalBasis" source="legalBasis" choices={LEGAL_BASIS_CHOICES} />,
+  <SearchFilter key="q" source="q" alwaysOn placeholder="resources.activities.search_placeholder" />,
+  <SelectInput key="legalBasis" source="legalBasis" choices={LEGAL_BASIS_CHOICES} />,
 ];
 
 const Column = DataTable.Col;
 
 interface ActivityRow {
-    processors: Array<{ name: string; country: string }>;
-    retention: { name: string; periodText: string } | null;
+  processors: Array<{ name: string; country: string }>;
+  retention: { name: string; periodText: string } | null;
 }
 
 /** The record of processing (Art. 30(1)): one row per activity, with its recipients and retention. */
 export const ActivityList = () => (
-    <List
-        filters={filters}
-        sort={{ field: 'name', order: 'ASC' }}
-        perPage={25}
-        actions={
-            <RegisterListActions>
-                <Button label="app.registers.record.open" component={Link} to={RECORD_PATH}>
-                    <ArticleOutlinedIcon />
-                </Button>
-            </RegisterListActions>
-        }
-    >
-        <DataTable rowClick="show" bulkActionButtons={false}>
-            <Column source="name">
-                <TextField source="name" sx={{ fontWeight: 600 }} />
-            </Column>
-            <Column source="legalBasis">
-                <SelectField source="legalBasis" choices={LEGAL_BASIS_CHOICES} />
-            </Column>
-            <Column source="processorIds" disableSort>
-                <FunctionField<ActivityRow> render={(r) => r.processors.map((p) => `${p.name} (${p.country})`).join(', ') || '—'} />
-            </Column>
-            <Column source="retentionPolicyId" disableSort>
-                <FunctionField<ActivityRow> render={(r) => r.retention?.periodText ?? '—'} />
-            </Column>
-        </DataTable>
-    </List>
+  <List
+    filters={filters}
+    sort={{ field: 'name', order: 'ASC' }}
+    perPage={25}
+    actions={
+      <RegisterListActions>
+        <Button label="app.registers.record.open" component={Link} to={RECORD_PATH}>
+          <ArticleOutlinedIcon />
+        </Button>
+      </RegisterListActions>
+    }
+  >
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <Column source="name">
+        <TextField source="name" sx={{ fontWeight: 600 }} />
+      </Column>
+      <Column source="legalBasis">
+        <SelectField source="legalBasis" choices={LEGAL_BASIS_CHOICES} />
+      </Column>
+      <Column source="processorIds" disableSort>
+        <FunctionField<ActivityRow>
+          render={(r) => r.processors.map((p) => `${p.name} (${p.country})`).join(', ') || '—'}
+        />
+      </Column>
+      <Column source="retentionPolicyId" disableSort>
+        <FunctionField<ActivityRow> render={(r) => r.retention?.periodText ?? '—'} />
+      </Column>
+    </DataTable>
+  </List>
 );

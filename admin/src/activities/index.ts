@@ -5,10 +5,10 @@ import { ActivityList } from './ActivityList';
 import { ActivityShow } from './ActivityShow';
 
 export default {
-    list: ActivityList,
-    show: ActivityShow,
-    edit: ActivityEdit,
-    create: ActivityCreate,
-    icon: AccountTreeOutlinedIcon,
-    recordRepresentation: 'name',
+  list: ActivityList,
+  show: ActivityShow,
+  edit: ActivityEdit,
+  create: ActivityCreate,
+  icon: AccountTreeOutlinedIcon,
+  recordRepresentation: 'name',
 };

@@ -10,12 +10,12 @@ import { KeyCreatedDialog } from './KeyCreatedDialog';
 const toCreatePayload = (data: Partial<ApiKey>) => ({ name: (data.name ?? '').trim() });
 
 const ApiKeyIntro = () => {
-    const translate = useTranslate();
-    return (
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 560 }}>
-            {translate('app.api_keys.create_intro')}
-        </Typography>
-    );
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 560 }}>
+      {translate('app.api_keys.create_intro')}
+    </Typography>
+  );
 };
 
 /**
@@ -24,41 +24,41 @@ const ApiKeyIntro = () => {
  * until the admin closes it.
  */
 export const ApiKeyCreate = () => {
-    const [created, setCreated] = useState<CreatedApiKey | null>(null);
-    const queryClient = useQueryClient();
-    const redirect = useRedirect();
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const queryClient = useQueryClient();
+  const redirect = useRedirect();
 
-    const onSuccess = (data: ApiKey) => {
-        setCreated(data as CreatedApiKey);
-        // react-admin caches the created record for its show page: drop it, with the key in it.
-        queryClient.removeQueries({ queryKey: ['api-keys', 'getOne'] });
-    };
+  const onSuccess = (data: ApiKey) => {
+    setCreated(data as CreatedApiKey);
+    // react-admin caches the created record for its show page: drop it, with the key in it.
+    queryClient.removeQueries({ queryKey: ['api-keys', 'getOne'] });
+  };
 
-    return (
-        <>
-            <Create<ApiKey> transform={toCreatePayload} mutationOptions={{ onSuccess }}>
-                <SimpleForm>
-                    <Box sx={{ width: '100%', maxWidth: 560 }}>
-                        <ApiKeyIntro />
-                        <TextInput
-                            source="name"
-                            validate={[required(), maxLength(200)]}
-                            helperText="app.api_keys.name_help"
-                            autoComplete="off"
-                            autoFocus
-                        />
-                    </Box>
-                </SimpleForm>
-            </Create>
-            {created && (
-                <KeyCreatedDialog
-                    apiKey={created}
-                    onClose={() => {
-                        setCreated(null);
-                        redirect('list', 'api-keys');
-                    }}
-                />
-            )}
-        </>
-    );
+  return (
+    <>
+      <Create<ApiKey> transform={toCreatePayload} mutationOptions={{ onSuccess }}>
+        <SimpleForm>
+          <Box sx={{ width: '100%', maxWidth: 560 }}>
+            <ApiKeyIntro />
+            <TextInput
+              source="name"
+              validate={[required(), maxLength(200)]}
+              helperText="app.api_keys.name_help"
+              autoComplete="off"
+              autoFocus
+            />
+          </Box>
+        </SimpleForm>
+      </Create>
+      {created && (
+        <KeyCreatedDialog
+          apiKey={created}
+          onClose={() => {
+            setCreated(null);
+            redirect('list', 'api-keys');
+          }}
+        />
+      )}
+    </>
+  );
 };

@@ -11,35 +11,40 @@ import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the name and the prefix.
 const apiKeyFilters = [
-    <SearchFilter key="q" source="q" alwaysOn placeholder="resources.api-keys.search_placeholder" />,
+  <SearchFilter key="q" source="q" alwaysOn placeholder="resources.api-keys.search_placeholder" />,
 ];
 
 const Column = DataTable.Col<ApiKey>;
 
 export const ApiKeyList = () => (
-    <List<ApiKey> exporter={csvExporter} filters={apiKeyFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
-        <DataTable<ApiKey> rowClick={false} bulkActionButtons={false}>
-            <Column source="name" sx={{ fontWeight: 500 }} />
-            <Column
-                source="prefix"
-                render={(key: ApiKey) => `${key.prefix}…`}
-                sx={{ fontFamily: monospaceFontFamily, fontSize: '0.8125rem', whiteSpace: 'nowrap' }}
-            />
-            <Column source="status" disableSort>
-                <ApiKeyStatusField />
-            </Column>
-            <Column source="createdAt">
-                <DateTimeField source="createdAt" />
-            </Column>
-            <Column source="lastUsedAt">
-                <LastUsedField />
-            </Column>
-            <Column source="revokedAt">
-                <DateTimeField source="revokedAt" emptyText="—" />
-            </Column>
-            <Column align="right">
-                <RevokeApiKeyButton />
-            </Column>
-        </DataTable>
-    </List>
+  <List<ApiKey>
+    exporter={csvExporter}
+    filters={apiKeyFilters}
+    sort={{ field: 'createdAt', order: 'DESC' }}
+    perPage={25}
+  >
+    <DataTable<ApiKey> rowClick={false} bulkActionButtons={false}>
+      <Column source="name" sx={{ fontWeight: 500 }} />
+      <Column
+        source="prefix"
+        render={(key: ApiKey) => `${key.prefix}…`}
+        sx={{ fontFamily: monospaceFontFamily, fontSize: '0.8125rem', whiteSpace: 'nowrap' }}
+      />
+      <Column source="status" disableSort>
+        <ApiKeyStatusField />
+      </Column>
+      <Column source="createdAt">
+        <DateTimeField source="createdAt" />
+      </Column>
+      <Column source="lastUsedAt">
+        <LastUsedField />
+      </Column>
+      <Column source="revokedAt">
+        <DateTimeField source="revokedAt" emptyText="—" />
+      </Column>
+      <Column align="right">
+        <RevokeApiKeyButton />
+      </Column>
+    </DataTable>
+  </List>
 );

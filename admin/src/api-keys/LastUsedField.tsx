@@ -6,13 +6,13 @@ import type { ApiKey } from '../types';
 
 /** When the key last sent data (to the minute), or "Never used". */
 export const LastUsedField = ({ source = 'lastUsedAt' }: Partial<FieldProps<ApiKey>>) => {
-    const translate = useTranslate();
-    const value = useFieldValue<ApiKey>({ source });
-    return value ? (
-        <DateTimeField source={source} />
-    ) : (
-        <Typography component="span" variant="body2" color="text.secondary">
-            {translate('app.api_keys.never_used')}
-        </Typography>
-    );
+  const translate = useTranslate();
+  const value = useFieldValue<ApiKey>({ source });
+  return value ? (
+    <DateTimeField source={source} />
+  ) : (
+    <Typography component="span" variant="body2" color="text.secondary">
+      {translate('app.api_keys.never_used')}
+    </Typography>
+  );
 };

@@ -12,58 +12,58 @@ import type { ApiKey } from '../types';
  * the list instead.)
  */
 export const RevokeApiKeyButton = () => {
-    const record = useRecordContext<ApiKey>();
-    const dataProvider = useDataProvider();
-    const notify = useNotify();
-    const refresh = useRefresh();
-    const [open, setOpen] = useState(false);
-    const { mutate, isPending } = useMutation({
-        mutationFn: (key: ApiKey) => dataProvider.delete<ApiKey>('api-keys', { id: key.id, previousData: key }),
-        onSuccess: (_result, key) => {
-            setOpen(false);
-            notify('app.api_keys.revoked_notice', { type: 'info', messageArgs: { name: key.name } });
-            refresh();
-        },
-        onError: (error: unknown) => {
-            setOpen(false);
-            const message = error instanceof Error && error.message ? error.message : 'ra.notification.http_error';
-            notify(message, { type: 'error' });
-        },
-    });
+  const record = useRecordContext<ApiKey>();
+  const dataProvider = useDataProvider();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const { mutate, isPending } = useMutation({
+    mutationFn: (key: ApiKey) => dataProvider.delete<ApiKey>('api-keys', { id: key.id, previousData: key }),
+    onSuccess: (_result, key) => {
+      setOpen(false);
+      notify('app.api_keys.revoked_notice', { type: 'info', messageArgs: { name: key.name } });
+      refresh();
+    },
+    onError: (error: unknown) => {
+      setOpen(false);
+      const message = error instanceof Error && error.message ? error.message : 'ra.notification.http_error';
+      notify(message, { type: 'error' });
+    },
+  });
 
-    if (!record || record.revokedAt) return null;
+  if (!record || record.revokedAt) return null;
 
-    const stop = (event: MouseEvent) => event.stopPropagation();
-    return (
-        <>
-            <Button
-                label="app.api_keys.revoke"
-                color="error"
-                onClick={(event: MouseEvent) => {
-                    stop(event);
-                    setOpen(true);
-                }}
-            >
-                <BlockIcon />
-            </Button>
-            <Confirm
-                isOpen={open}
-                loading={isPending}
-                title="app.api_keys.revoke_title"
-                titleTranslateOptions={{ name: record.name }}
-                content="app.api_keys.revoke_content"
-                confirm="app.api_keys.revoke"
-                confirmColor="warning"
-                ConfirmIcon={BlockIcon}
-                onConfirm={(event: MouseEvent) => {
-                    stop(event);
-                    mutate(record);
-                }}
-                onClose={(event: MouseEvent) => {
-                    stop(event);
-                    setOpen(false);
-                }}
-            />
-        </>
-    );
+  const stop = (event: MouseEvent) => event.stopPropagation();
+  return (
+    <>
+      <Button
+        label="app.api_keys.revoke"
+        color="error"
+        onClick={(event: MouseEvent) => {
+          stop(event);
+          setOpen(true);
+        }}
+      >
+        <BlockIcon />
+      </Button>
+      <Confirm
+        isOpen={open}
+        loading={isPending}
+        title="app.api_keys.revoke_title"
+        titleTranslateOptions={{ name: record.name }}
+        content="app.api_keys.revoke_content"
+        confirm="app.api_keys.revoke"
+        confirmColor="warning"
+        ConfirmIcon={BlockIcon}
+        onConfirm={(event: MouseEvent) => {
+          stop(event);
+          mutate(record);
+        }}
+        onClose={(event: MouseEvent) => {
+          stop(event);
+          setOpen(false);
+        }}
+      />
+    </>
+  );
 };

@@ -6,8 +6,8 @@ import { ApiKeyList } from './ApiKeyList';
 
 // Admins only (authProvider.canAccess). No edit: a key is created, used, then revoked.
 export default {
-    list: ApiKeyList,
-    create: ApiKeyCreate,
-    icon: VpnKeyOutlinedIcon,
-    recordRepresentation: (record: ApiKey) => record.name,
+  list: ApiKeyList,
+  create: ApiKeyCreate,
+  icon: VpnKeyOutlinedIcon,
+  recordRepresentation: (record: ApiKey) => record.name,
 };

@@ -5,16 +5,16 @@ import type { AuditEvent } from '../types';
 
 /** Who did it: the actor's email, or "System" for events without a signed-in actor. */
 export const ActorField = (_props: Partial<FieldProps<AuditEvent>>) => {
-    const translate = useTranslate();
-    const record = useRecordContext<AuditEvent>();
-    if (!record) return null;
-    return record.actorEmail ? (
-        <Typography component="span" variant="body2">
-            {record.actorEmail}
-        </Typography>
-    ) : (
-        <Typography component="span" variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>
-            {translate('app.audit.system_actor')}
-        </Typography>
-    );
+  const translate = useTranslate();
+  const record = useRecordContext<AuditEvent>();
+  if (!record) return null;
+  return record.actorEmail ? (
+    <Typography component="span" variant="body2">
+      {record.actorEmail}
+    </Typography>
+  ) : (
+    <Typography component="span" variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>
+      {translate('app.audit.system_actor')}
+    </Typography>
+  );
 };

@@ -11,71 +11,71 @@ import { DetailsField } from './DetailsField';
 import { EntityField } from './EntityField';
 
 const AuditEventShowActions = () => (
-    <TopToolbar>
-        <ListButton />
-    </TopToolbar>
+  <TopToolbar>
+    <ListButton />
+  </TopToolbar>
 );
 
 export const AuditEventShow = () => (
-    <Show<AuditEvent> actions={<AuditEventShowActions />}>
-        <Box sx={{ p: { xs: 2, md: 3 } }}>
-            <SectionTitle label="app.audit.event" />
-            <Grid container spacing={2}>
-                <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-                    <Labeled source="id">
-                        <MonospaceField source="id" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-                    <Labeled source="at">
-                        <DateTimeField source="at" options={{ dateStyle: 'long', timeStyle: 'medium' }} />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-                    <Labeled source="action">
-                        <ActionField source="action" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-                    <Labeled source="entity">
-                        <EntityField source="entity" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-                    <Labeled source="actorEmail">
-                        <ActorField source="actorEmail" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-                    <Labeled source="actorId">
-                        <MonospaceField source="actorId" emptyText="—" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, sm: 6, md: 6 }}>
-                    <Labeled source="entityId">
-                        <MonospaceField source="entityId" emptyText="—" />
-                    </Labeled>
-                </Grid>
-                <Grid size={12}>
-                    <Labeled source="details" fullWidth>
-                        <DetailsField source="details" />
-                    </Labeled>
-                </Grid>
-            </Grid>
-            <Divider sx={{ my: 2.5 }} />
-            <SectionTitle label="app.audit.chain" />
-            <Grid container spacing={2}>
-                <Grid size={12}>
-                    <Labeled source="prevHash">
-                        <MonospaceField source="prevHash" emptyText="—" />
-                    </Labeled>
-                </Grid>
-                <Grid size={12}>
-                    <Labeled source="hash">
-                        <MonospaceField source="hash" />
-                    </Labeled>
-                </Grid>
-            </Grid>
-        </Box>
-    </Show>
+  <Show<AuditEvent> actions={<AuditEventShowActions />}>
+    <Box sx={{ p: { xs: 2, md: 3 } }}>
+      <SectionTitle label="app.audit.event" />
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <Labeled source="id">
+            <MonospaceField source="id" />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <Labeled source="at">
+            <DateTimeField source="at" options={{ dateStyle: 'long', timeStyle: 'medium' }} />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <Labeled source="action">
+            <ActionField source="action" />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <Labeled source="entity">
+            <EntityField source="entity" />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <Labeled source="actorEmail">
+            <ActorField source="actorEmail" />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <Labeled source="actorId">
+            <MonospaceField source="actorId" emptyText="—" />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6, md: 6 }}>
+          <Labeled source="entityId">
+            <MonospaceField source="entityId" emptyText="—" />
+          </Labeled>
+        </Grid>
+        <Grid size={12}>
+          <Labeled source="details" fullWidth>
+            <DetailsField source="details" />
+          </Labeled>
+        </Grid>
+      </Grid>
+      <Divider sx={{ my: 2.5 }} />
+      <SectionTitle label="app.audit.chain" />
+      <Grid container spacing={2}>
+        <Grid size={12}>
+          <Labeled source="prevHash">
+            <MonospaceField source="prevHash" emptyText="—" />
+          </Labeled>
+        </Grid>
+        <Grid size={12}>
+          <Labeled source="hash">
+            <MonospaceField source="hash" />
+          </Labeled>
+        </Grid>
+      </Grid>
+    </Box>
+  </Show>
 );

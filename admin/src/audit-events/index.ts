@@ -6,8 +6,8 @@ import { AuditEventShow } from './AuditEventShow';
 
 // Read-only resource: the audit log is written by the API only.
 export default {
-    list: AuditEventList,
-    show: AuditEventShow,
-    icon: ReceiptLongOutlinedIcon,
-    recordRepresentation: (record: AuditEvent) => `#${record.id}`,
+  list: AuditEventList,
+  show: AuditEventShow,
+  icon: ReceiptLongOutlinedIcon,
+  recordRepresentation: (record: AuditEvent) => `#${record.id}`,
 };

@@ -6,12 +6,18 @@ import { breachesApi } from './breachesApi';
 
 /** The register's toolbar: filters, the CSV, the printable register in the console's language, create. */
 export const BreachListActions = () => {
-    const [locale] = useLocaleState();
-    return (
-        <RegisterListActions>
-            <Button label="app.breaches.printable" href={breachesApi.registerUrl(locale === 'it' ? 'it' : 'en')} target="_blank" rel="noopener" component="a">
-                <PrintOutlinedIcon />
-            </Button>
-        </RegisterListActions>
-    );
+  const [locale] = useLocaleState();
+  return (
+    <RegisterListActions>
+      <Button
+        label="app.breaches.printable"
+        href={breachesApi.registerUrl(locale === 'it' ? 'it' : 'en')}
+        target="_blank"
+        rel="noopener"
+        component="a"
+      >
+        <PrintOutlinedIcon />
+      </Button>
+    </RegisterListActions>
+  );
 };

@@ -6,10 +6,10 @@ import { BreachList } from './BreachList';
 import { BreachShow } from './BreachShow';
 
 export default {
-    list: BreachList,
-    show: BreachShow,
-    edit: BreachEdit,
-    create: BreachCreate,
-    icon: ReportGmailerrorredOutlinedIcon,
-    recordRepresentation: 'title',
+  list: BreachList,
+  show: BreachShow,
+  edit: BreachEdit,
+  create: BreachCreate,
+  icon: ReportGmailerrorredOutlinedIcon,
+  recordRepresentation: 'title',
 };

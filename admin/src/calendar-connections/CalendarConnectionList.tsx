@@ -11,31 +11,36 @@ import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the Google account's e-mail.
 const connectionFilters = [
-    <SearchFilter key="q" source="q" alwaysOn placeholder="resources.calendar-connections.search_placeholder" />,
+  <SearchFilter key="q" source="q" alwaysOn placeholder="resources.calendar-connections.search_placeholder" />,
 ];
 
 const Column = DataTable.Col<CalendarConnection>;
 
 export const CalendarConnectionList = () => (
-    <List<CalendarConnection> exporter={csvExporter} filters={connectionFilters} sort={{ field: 'connectedAt', order: 'DESC' }} perPage={25}>
-        <DataTable<CalendarConnection> rowClick="show" bulkActionButtons={false}>
-            <Column source="accountEmail">
-                <RecordFlags>
-                    <ListEmailField source="accountEmail" />
-                </RecordFlags>
-            </Column>
-            <Column source="connectedAt">
-                <DateTimeField source="connectedAt" />
-            </Column>
-            <Column source="revokedAt" label="resources.calendar-connections.fields.status">
-                <ConnectionStatusField />
-            </Column>
-            <Column source="holdsTokens" disableSort>
-                <TokensField />
-            </Column>
-            <Column source="scopes" disableSort>
-                <ScopesField />
-            </Column>
-        </DataTable>
-    </List>
+  <List<CalendarConnection>
+    exporter={csvExporter}
+    filters={connectionFilters}
+    sort={{ field: 'connectedAt', order: 'DESC' }}
+    perPage={25}
+  >
+    <DataTable<CalendarConnection> rowClick="show" bulkActionButtons={false}>
+      <Column source="accountEmail">
+        <RecordFlags>
+          <ListEmailField source="accountEmail" />
+        </RecordFlags>
+      </Column>
+      <Column source="connectedAt">
+        <DateTimeField source="connectedAt" />
+      </Column>
+      <Column source="revokedAt" label="resources.calendar-connections.fields.status">
+        <ConnectionStatusField />
+      </Column>
+      <Column source="holdsTokens" disableSort>
+        <TokensField />
+      </Column>
+      <Column source="scopes" disableSort>
+        <ScopesField />
+      </Column>
+    </DataTable>
+  </List>
 );

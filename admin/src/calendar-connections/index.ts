@@ -6,8 +6,8 @@ import { CalendarConnectionShow } from './CalendarConnectionShow';
 
 // Read-only resource: connections arrive through POST /api/ingest/calendar-connections.
 export default {
-    list: CalendarConnectionList,
-    show: CalendarConnectionShow,
-    icon: EventAvailableOutlinedIcon,
-    recordRepresentation: (record: CalendarConnection) => record.accountEmail,
+  list: CalendarConnectionList,
+  show: CalendarConnectionShow,
+  icon: EventAvailableOutlinedIcon,
+  recordRepresentation: (record: CalendarConnection) => record.accountEmail,
 };

@@ -6,8 +6,8 @@ import { CalendarEventShow } from './CalendarEventShow';
 
 // Read-only resource: events arrive through POST /api/ingest/calendar-events.
 export default {
-    list: CalendarEventList,
-    show: CalendarEventShow,
-    icon: EventNoteOutlinedIcon,
-    recordRepresentation: (record: CalendarEvent) => record.title,
+  list: CalendarEventList,
+  show: CalendarEventShow,
+  icon: EventNoteOutlinedIcon,
+  recordRepresentation: (record: CalendarEvent) => record.title,
 };

@@ -11,29 +11,34 @@ import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the website's conversation id; the messages have their own search.
 const conversationFilters = [
-    <SearchFilter key="q" source="q" alwaysOn placeholder="resources.chat-conversations.search_placeholder" />,
-    <SelectInput key="provider" source="provider" choices={providerChoices} alwaysOn />,
+  <SearchFilter key="q" source="q" alwaysOn placeholder="resources.chat-conversations.search_placeholder" />,
+  <SelectInput key="provider" source="provider" choices={providerChoices} alwaysOn />,
 ];
 
 const Column = DataTable.Col<ChatConversation>;
 
 export const ChatConversationList = () => (
-    <List<ChatConversation> exporter={csvExporter} filters={conversationFilters} sort={{ field: 'startedAt', order: 'DESC' }} perPage={25}>
-        <DataTable<ChatConversation> rowClick="show" bulkActionButtons={false}>
-            <Column source="startedAt">
-                <DateTimeField source="startedAt" />
-            </Column>
-            <Column source="provider">
-                <RecordFlags>
-                    <ProviderField />
-                </RecordFlags>
-            </Column>
-            <Column source="externalId">
-                <MonospaceField source="externalId" emptyText="—" />
-            </Column>
-            <Column source="ingestedAt">
-                <DateTimeField source="ingestedAt" />
-            </Column>
-        </DataTable>
-    </List>
+  <List<ChatConversation>
+    exporter={csvExporter}
+    filters={conversationFilters}
+    sort={{ field: 'startedAt', order: 'DESC' }}
+    perPage={25}
+  >
+    <DataTable<ChatConversation> rowClick="show" bulkActionButtons={false}>
+      <Column source="startedAt">
+        <DateTimeField source="startedAt" />
+      </Column>
+      <Column source="provider">
+        <RecordFlags>
+          <ProviderField />
+        </RecordFlags>
+      </Column>
+      <Column source="externalId">
+        <MonospaceField source="externalId" emptyText="—" />
+      </Column>
+      <Column source="ingestedAt">
+        <DateTimeField source="ingestedAt" />
+      </Column>
+    </DataTable>
+  </List>
 );

@@ -6,5 +6,5 @@ import { PROVIDERS_VOCABULARY, providerColors } from './vocabulary';
 
 /** The AI provider that answered the chat, as a chip. */
 export const ProviderField = ({ source = 'provider' }: Partial<FieldProps<ChatConversation>>) => (
-    <VocabularyChipField source={source} vocabulary={PROVIDERS_VOCABULARY} colors={providerColors} />
+  <VocabularyChipField source={source} vocabulary={PROVIDERS_VOCABULARY} colors={providerColors} />
 );

@@ -6,8 +6,8 @@ import { ChatConversationShow } from './ChatConversationShow';
 
 // Read-only resource: conversations arrive through POST /api/ingest/chat-conversations.
 export default {
-    list: ChatConversationList,
-    show: ChatConversationShow,
-    icon: ForumOutlinedIcon,
-    recordRepresentation: (record: ChatConversation) => record.externalId ?? `#${record.id.slice(0, 8)}`,
+  list: ChatConversationList,
+  show: ChatConversationShow,
+  icon: ForumOutlinedIcon,
+  recordRepresentation: (record: ChatConversation) => record.externalId ?? `#${record.id.slice(0, 8)}`,
 };

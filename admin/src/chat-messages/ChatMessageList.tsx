@@ -11,29 +11,34 @@ import { csvExporter } from '../common/csvExporter';
 
 // `q` searches the message text.
 const chatMessageFilters = [
-    <SearchFilter key="q" source="q" alwaysOn placeholder="resources.chat-messages.search_placeholder" />,
-    <SelectInput key="role" source="role" choices={chatRoleChoices} alwaysOn />,
+  <SearchFilter key="q" source="q" alwaysOn placeholder="resources.chat-messages.search_placeholder" />,
+  <SelectInput key="role" source="role" choices={chatRoleChoices} alwaysOn />,
 ];
 
 const Column = DataTable.Col<ChatMessage>;
 
 export const ChatMessageList = () => (
-    <List<ChatMessage> exporter={csvExporter} filters={chatMessageFilters} sort={{ field: 'sentAt', order: 'DESC' }} perPage={25}>
-        <DataTable<ChatMessage> rowClick="show" bulkActionButtons={false}>
-            <Column source="sentAt">
-                <DateTimeField source="sentAt" />
-            </Column>
-            <Column source="role">
-                <ChatRoleField />
-            </Column>
-            <Column source="content" disableSort>
-                <ExcerptField source="content" maxWidth={420} />
-            </Column>
-            <Column source="conversationId">
-                <ReferenceField source="conversationId" reference="chat-conversations" link="show">
-                    <ConversationLabel />
-                </ReferenceField>
-            </Column>
-        </DataTable>
-    </List>
+  <List<ChatMessage>
+    exporter={csvExporter}
+    filters={chatMessageFilters}
+    sort={{ field: 'sentAt', order: 'DESC' }}
+    perPage={25}
+  >
+    <DataTable<ChatMessage> rowClick="show" bulkActionButtons={false}>
+      <Column source="sentAt">
+        <DateTimeField source="sentAt" />
+      </Column>
+      <Column source="role">
+        <ChatRoleField />
+      </Column>
+      <Column source="content" disableSort>
+        <ExcerptField source="content" maxWidth={420} />
+      </Column>
+      <Column source="conversationId">
+        <ReferenceField source="conversationId" reference="chat-conversations" link="show">
+          <ConversationLabel />
+        </ReferenceField>
+      </Column>
+    </DataTable>
+  </List>
 );

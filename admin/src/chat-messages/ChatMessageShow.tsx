@@ -13,41 +13,41 @@ import { ChatRoleField } from './ChatRoleField';
 const longDate = { dateStyle: 'long', timeStyle: 'medium' } as const;
 
 const ChatMessageShowActions = () => (
-    <TopToolbar>
-        <ListButton />
-    </TopToolbar>
+  <TopToolbar>
+    <ListButton />
+  </TopToolbar>
 );
 
 export const ChatMessageShow = () => (
-    <Show<ChatMessage> actions={<ChatMessageShowActions />}>
-        <Box sx={{ p: { xs: 2, md: 3 } }}>
-            <SectionTitle label="resources.chat-messages.sections.message" />
-            <Grid container spacing={2}>
-                <DetailItem source="role">
-                    <ChatRoleField />
-                </DetailItem>
-                <DetailItem source="sentAt">
-                    <DateTimeField source="sentAt" options={longDate} />
-                </DetailItem>
-                <DetailItem source="conversationId">
-                    <ReferenceField source="conversationId" reference="chat-conversations" link="show">
-                        <ConversationLabel />
-                    </ReferenceField>
-                </DetailItem>
-                <DetailItem source="content" size={12}>
-                    <TextBlockField source="content" />
-                </DetailItem>
-            </Grid>
-            <Divider sx={{ my: 2.5 }} />
-            <SectionTitle label="app.sources.stored_record" />
-            <Grid container spacing={2}>
-                <DetailItem source="externalId">
-                    <MonospaceField source="externalId" emptyText="—" />
-                </DetailItem>
-                <DetailItem source="id">
-                    <MonospaceField source="id" />
-                </DetailItem>
-            </Grid>
-        </Box>
-    </Show>
+  <Show<ChatMessage> actions={<ChatMessageShowActions />}>
+    <Box sx={{ p: { xs: 2, md: 3 } }}>
+      <SectionTitle label="resources.chat-messages.sections.message" />
+      <Grid container spacing={2}>
+        <DetailItem source="role">
+          <ChatRoleField />
+        </DetailItem>
+        <DetailItem source="sentAt">
+          <DateTimeField source="sentAt" options={longDate} />
+        </DetailItem>
+        <DetailItem source="conversationId">
+          <ReferenceField source="conversationId" reference="chat-conversations" link="show">
+            <ConversationLabel />
+          </ReferenceField>
+        </DetailItem>
+        <DetailItem source="content" size={12}>
+          <TextBlockField source="content" />
+        </DetailItem>
+      </Grid>
+      <Divider sx={{ my: 2.5 }} />
+      <SectionTitle label="app.sources.stored_record" />
+      <Grid container spacing={2}>
+        <DetailItem source="externalId">
+          <MonospaceField source="externalId" emptyText="—" />
+        </DetailItem>
+        <DetailItem source="id">
+          <MonospaceField source="id" />
+        </DetailItem>
+      </Grid>
+    </Box>
+  </Show>
 );

@@ -6,5 +6,5 @@ import { ROLES_VOCABULARY, chatRoleColors } from './vocabulary';
 
 /** Who wrote the message: the visitor or the assistant. */
 export const ChatRoleField = ({ source = 'role' }: Partial<FieldProps<ChatMessage>>) => (
-    <VocabularyChipField source={source} vocabulary={ROLES_VOCABULARY} colors={chatRoleColors} />
+  <VocabularyChipField source={source} vocabulary={ROLES_VOCABULARY} colors={chatRoleColors} />
 );

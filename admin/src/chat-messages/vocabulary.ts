@@ -3,6 +3,6 @@ import { CHAT_ROLES } from '../types';
 
 export const ROLES_VOCABULARY = 'resources.chat-messages.roles';
 
-export const chatRoleChoices = CHAT_ROLES.map(role => ({ id: role, name: `${ROLES_VOCABULARY}.${role}` }));
+export const chatRoleChoices = CHAT_ROLES.map((role) => ({ id: role, name: `${ROLES_VOCABULARY}.${role}` }));
 
 export const chatRoleColors: Record<string, ChipColor> = { user: 'primary', assistant: 'default' };

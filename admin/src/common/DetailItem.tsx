@@ -10,20 +10,20 @@ type GridSize = number | { xs?: number; sm?: number; md?: number; lg?: number };
  * as text, with a dash when empty.
  */
 export const DetailItem = ({
-    source,
-    label,
-    size = { xs: 12, sm: 6, md: 4 },
-    children,
+  source,
+  label,
+  size = { xs: 12, sm: 6, md: 4 },
+  children,
 }: {
-    source: string;
-    label?: string;
-    size?: GridSize;
-    children?: ReactElement;
+  source: string;
+  label?: string;
+  size?: GridSize;
+  children?: ReactElement;
 }) => (
-    <Grid size={size}>
-        {/* flex-start: a chip keeps its own width instead of stretching to the cell's. */}
-        <Labeled source={source} label={label} fullWidth sx={{ alignItems: 'flex-start' }}>
-            {children ?? <TextField source={source} emptyText="—" />}
-        </Labeled>
-    </Grid>
+  <Grid size={size}>
+    {/* flex-start: a chip keeps its own width instead of stretching to the cell's. */}
+    <Labeled source={source} label={label} fullWidth sx={{ alignItems: 'flex-start' }}>
+      {children ?? <TextField source={source} emptyText="—" />}
+    </Labeled>
+  </Grid>
 );

@@ -8,16 +8,16 @@ import { findPersonPath } from '../find-person/findPersonPath';
  * record shown (its e-mail, phone, account, consent id or IP address).
  */
 export const FindPersonButton = <T extends RaRecord>({
-    identifier,
+  identifier,
 }: {
-    identifier: (record: T) => string | null | undefined;
+  identifier: (record: T) => string | null | undefined;
 }) => {
-    const record = useRecordContext<T>();
-    const value = record ? identifier(record)?.trim() : null;
-    if (!value) return null;
-    return (
-        <Button to={findPersonPath(value)} label="app.find_person.find_this_person">
-            <PersonSearchOutlinedIcon />
-        </Button>
-    );
+  const record = useRecordContext<T>();
+  const value = record ? identifier(record)?.trim() : null;
+  if (!value) return null;
+  return (
+    <Button to={findPersonPath(value)} label="app.find_person.find_this_person">
+      <PersonSearchOutlinedIcon />
+    </Button>
+  );
 };

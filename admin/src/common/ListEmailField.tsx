@@ -6,5 +6,5 @@ import { TextField, type TextFieldProps } from 'react-admin';
  * wider than the page.
  */
 export const ListEmailField = (props: TextFieldProps) => (
-    <TextField emptyText="—" {...props} sx={{ overflowWrap: 'anywhere', ...props.sx }} />
+  <TextField emptyText="—" {...props} sx={{ overflowWrap: 'anywhere', ...props.sx }} />
 );

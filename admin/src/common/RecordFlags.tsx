@@ -11,9 +11,9 @@ import type { Restrictable } from '../types';
 type Flagged = Restrictable & { id?: string | number; anonymisedAt?: string | null };
 
 const useFormatDate = () => {
-    const [locale] = useLocaleState();
-    const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium' });
-    return (iso: string) => format.format(new Date(iso));
+  const [locale] = useLocaleState();
+  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium' });
+  return (iso: string) => format.format(new Date(iso));
 };
 
 /**
@@ -22,79 +22,90 @@ const useFormatDate = () => {
  * person was erased). Without a flag, the children alone.
  */
 export const RecordFlags = ({ record: given, children }: { record?: Flagged; children?: ReactNode }) => {
-    const translate = useTranslate();
-    const formatDate = useFormatDate();
-    const context = useRecordContext<Flagged>();
-    const record = given ?? context;
-    if (!record || (!record.restrictedAt && !record.anonymisedAt)) return <>{children}</>;
-    return (
-        <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75, flexWrap: 'wrap' }}>
-            {children}
-            {record.restrictedAt && (
-                <Tooltip title={translate('app.sources.restricted_help', { date: formatDate(record.restrictedAt) })}>
-                    <Chip
-                        data-testid="restricted-flag"
-                        size="small"
-                        variant="outlined"
-                        icon={<LockOutlinedIcon />}
-                        label={translate('app.sources.restricted')}
-                        // Darker than the theme's warning orange, for the contrast of small text.
-                        sx={{ height: 22, fontWeight: 600, color: '#8a4b00', borderColor: '#e0a458', bgcolor: '#fff6e8', '& .MuiChip-icon': { color: 'inherit' } }}
-                    />
-                </Tooltip>
-            )}
-            {record.anonymisedAt && (
-                <Tooltip title={translate('app.sources.anonymised_help', { date: formatDate(record.anonymisedAt) })}>
-                    <Chip
-                        data-testid="anonymised-flag"
-                        size="small"
-                        variant="outlined"
-                        icon={<VisibilityOffOutlinedIcon />}
-                        label={translate('app.sources.anonymised')}
-                        sx={{ height: 22 }}
-                    />
-                </Tooltip>
-            )}
-        </Box>
-    );
+  const translate = useTranslate();
+  const formatDate = useFormatDate();
+  const context = useRecordContext<Flagged>();
+  const record = given ?? context;
+  if (!record || (!record.restrictedAt && !record.anonymisedAt)) return <>{children}</>;
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75, flexWrap: 'wrap' }}>
+      {children}
+      {record.restrictedAt && (
+        <Tooltip title={translate('app.sources.restricted_help', { date: formatDate(record.restrictedAt) })}>
+          <Chip
+            data-testid="restricted-flag"
+            size="small"
+            variant="outlined"
+            icon={<LockOutlinedIcon />}
+            label={translate('app.sources.restricted')}
+            // Darker than the theme's warning orange, for the contrast of small text.
+            sx={{
+              height: 22,
+              fontWeight: 600,
+              color: '#8a4b00',
+              borderColor: '#e0a458',
+              bgcolor: '#fff6e8',
+              '& .MuiChip-icon': { color: 'inherit' },
+            }}
+          />
+        </Tooltip>
+      )}
+      {record.anonymisedAt && (
+        <Tooltip title={translate('app.sources.anonymised_help', { date: formatDate(record.anonymisedAt) })}>
+          <Chip
+            data-testid="anonymised-flag"
+            size="small"
+            variant="outlined"
+            icon={<VisibilityOffOutlinedIcon />}
+            label={translate('app.sources.anonymised')}
+            sx={{ height: 22 }}
+          />
+        </Tooltip>
+      )}
+    </Box>
+  );
 };
 
 /** The request that restricted a record, by its reference, linking to it. */
 const RestrictingRequest = ({ id }: { id: string }) => {
-    const translate = useTranslate();
-    const { data } = useGetOne<{ id: string; reference: string }>('requests', { id }, { retry: false });
-    return (
-        <Link component={LinkBase} to={`/requests/${encodeURIComponent(id)}/show`} sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
-            {data?.reference ?? translate('app.sources.open_request')}
-        </Link>
-    );
+  const translate = useTranslate();
+  const { data } = useGetOne<{ id: string; reference: string }>('requests', { id }, { retry: false });
+  return (
+    <Link
+      component={LinkBase}
+      to={`/requests/${encodeURIComponent(id)}/show`}
+      sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}
+    >
+      {data?.reference ?? translate('app.sources.open_request')}
+    </Link>
+  );
 };
 
 /** On a record's page: why it is flagged, and since when, above its fields. */
 export const RecordFlagsNotice = () => {
-    const translate = useTranslate();
-    const formatDate = useFormatDate();
-    const record = useRecordContext<Flagged>();
-    if (!record || (!record.restrictedAt && !record.anonymisedAt)) return null;
-    return (
-        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, mb: 2.5 }}>
-            {record.restrictedAt && (
-                <Alert severity="warning" icon={<LockOutlinedIcon />} data-testid="restriction-notice">
-                    <AlertTitle>{translate('app.sources.restricted_title')}</AlertTitle>
-                    {translate('app.sources.restricted_notice', { date: formatDate(record.restrictedAt) })}
-                    {record.restrictedByRequestId && (
-                        <>
-                            {' '}
-                            {translate('app.sources.restricted_by')} <RestrictingRequest id={record.restrictedByRequestId} />
-                        </>
-                    )}
-                </Alert>
-            )}
-            {record.anonymisedAt && (
-                <Alert severity="info" icon={<VisibilityOffOutlinedIcon />} data-testid="anonymised-notice">
-                    {translate('app.sources.anonymised_notice', { date: formatDate(record.anonymisedAt) })}
-                </Alert>
-            )}
-        </Box>
-    );
+  const translate = useTranslate();
+  const formatDate = useFormatDate();
+  const record = useRecordContext<Flagged>();
+  if (!record || (!record.restrictedAt && !record.anonymisedAt)) return null;
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, mb: 2.5 }}>
+      {record.restrictedAt && (
+        <Alert severity="warning" icon={<LockOutlinedIcon />} data-testid="restriction-notice">
+          <AlertTitle>{translate('app.sources.restricted_title')}</AlertTitle>
+          {translate('app.sources.restricted_notice', { date: formatDate(record.restrictedAt) })}
+          {record.restrictedByRequestId && (
+            <>
+              {' '}
+              {translate('app.sources.restricted_by')} <RestrictingRequest id={record.restrictedByRequestId} />
+            </>
+          )}
+        </Alert>
+      )}
+      {record.anonymisedAt && (
+        <Alert severity="info" icon={<VisibilityOffOutlinedIcon />} data-testid="anonymised-notice">
+          {translate('app.sources.anonymised_notice', { date: formatDate(record.anonymisedAt) })}
+        </Alert>
+      )}
+    </Box>
+  );
 };

@@ -9,17 +9,17 @@
 const PLAIN_NEGATIVE_NUMBER = /^-\d+(?:\.\d+)?$/;
 
 export function startsLikeFormula(text: string): boolean {
-    const c = text.charCodeAt(0);
-    if (c === 0x2d) return !PLAIN_NEGATIVE_NUMBER.test(text);
-    return c === 0x3d || c === 0x2b || c === 0x40 || c === 0x09 || c === 0x0d;
+  const c = text.charCodeAt(0);
+  if (c === 0x2d) return !PLAIN_NEGATIVE_NUMBER.test(text);
+  return c === 0x3d || c === 0x2b || c === 0x40 || c === 0x09 || c === 0x0d;
 }
 
 /** The value with every string in it (nested objects and arrays too, as jsonexport flattens them) neutralised. */
 export function neutraliseFormulas(value: unknown): unknown {
-    if (typeof value === 'string') return startsLikeFormula(value) ? `'${value}` : value;
-    if (Array.isArray(value)) return value.map(neutraliseFormulas);
-    if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, neutraliseFormulas(v)]));
-    }
-    return value;
+  if (typeof value === 'string') return startsLikeFormula(value) ? `'${value}` : value;
+  if (Array.isArray(value)) return value.map(neutraliseFormulas);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, neutraliseFormulas(v)]));
+  }
+  return value;
 }

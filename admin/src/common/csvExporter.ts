@@ -7,7 +7,7 @@ import { neutraliseFormulas } from './csvCells';
  * would run as formulas neutralised, and every cell quoted (OWASP's CSV injection advice).
  */
 export const csvExporter: Exporter = (records, _fetchRelated, _dataProvider, resource) => {
-    jsonExport(records.map(neutraliseFormulas), { forceTextDelimiter: true }, (error: Error | null, csv: string) => {
-        if (!error) downloadCSV(csv, resource);
-    });
+  jsonExport(records.map(neutraliseFormulas), { forceTextDelimiter: true }, (error: Error | null, csv: string) => {
+    if (!error) downloadCSV(csv, resource);
+  });
 };

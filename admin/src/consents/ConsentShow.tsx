@@ -14,66 +14,66 @@ import { ConsentActionField } from './ConsentActionField';
 const longDate = { dateStyle: 'long', timeStyle: 'short' } as const;
 
 const ConsentShowActions = () => (
-    <TopToolbar>
-        <FindPersonButton<ConsentRecord> identifier={consent => consent.email ?? consent.consentId} />
-        <ListButton />
-    </TopToolbar>
+  <TopToolbar>
+    <FindPersonButton<ConsentRecord> identifier={(consent) => consent.email ?? consent.consentId} />
+    <ListButton />
+  </TopToolbar>
 );
 
 export const ConsentShow = () => (
-    <Show<ConsentRecord> actions={<ConsentShowActions />}>
-        <Box sx={{ p: { xs: 2, md: 3 } }}>
-            <RecordFlagsNotice />
-            <Grid container spacing={4}>
-                <Grid size={{ xs: 12, md: 7 }}>
-                    <SectionTitle label="resources.consents.sections.choice" />
-                    <Grid container spacing={2}>
-                        <DetailItem source="action" size={{ xs: 12, sm: 6 }}>
-                            <ConsentActionField />
-                        </DetailItem>
-                        <DetailItem source="recordedAt" size={{ xs: 12, sm: 6 }}>
-                            <DateTimeField source="recordedAt" options={longDate} />
-                        </DetailItem>
-                        <DetailItem source="policyVersion" size={{ xs: 12, sm: 6 }}>
-                            <TextField source="policyVersion" />
-                        </DetailItem>
-                        <DetailItem source="validUntil" size={{ xs: 12, sm: 6 }}>
-                            <DateTimeField source="validUntil" options={longDate} />
-                        </DetailItem>
-                        <DetailItem source="doNotTrack" size={{ xs: 12, sm: 6 }}>
-                            <BooleanField source="doNotTrack" />
-                        </DetailItem>
-                    </Grid>
-                    <Divider sx={{ my: 2.5 }} />
-                    <SectionTitle label="resources.consents.sections.visitor" />
-                    <Grid container spacing={2}>
-                        <DetailItem source="email" size={{ xs: 12, sm: 6 }}>
-                            <EmailField source="email" emptyText="resources.consents.no_email" />
-                        </DetailItem>
-                        <DetailItem source="consentId" size={{ xs: 12, sm: 6 }}>
-                            <MonospaceField source="consentId" />
-                        </DetailItem>
-                    </Grid>
-                </Grid>
-                <Grid size={{ xs: 12, md: 5 }}>
-                    <SectionTitle label="resources.consents.sections.categories" />
-                    <CategoriesField />
-                </Grid>
-            </Grid>
+  <Show<ConsentRecord> actions={<ConsentShowActions />}>
+    <Box sx={{ p: { xs: 2, md: 3 } }}>
+      <RecordFlagsNotice />
+      <Grid container spacing={4}>
+        <Grid size={{ xs: 12, md: 7 }}>
+          <SectionTitle label="resources.consents.sections.choice" />
+          <Grid container spacing={2}>
+            <DetailItem source="action" size={{ xs: 12, sm: 6 }}>
+              <ConsentActionField />
+            </DetailItem>
+            <DetailItem source="recordedAt" size={{ xs: 12, sm: 6 }}>
+              <DateTimeField source="recordedAt" options={longDate} />
+            </DetailItem>
+            <DetailItem source="policyVersion" size={{ xs: 12, sm: 6 }}>
+              <TextField source="policyVersion" />
+            </DetailItem>
+            <DetailItem source="validUntil" size={{ xs: 12, sm: 6 }}>
+              <DateTimeField source="validUntil" options={longDate} />
+            </DetailItem>
+            <DetailItem source="doNotTrack" size={{ xs: 12, sm: 6 }}>
+              <BooleanField source="doNotTrack" />
+            </DetailItem>
+          </Grid>
+          <Divider sx={{ my: 2.5 }} />
+          <SectionTitle label="resources.consents.sections.visitor" />
+          <Grid container spacing={2}>
+            <DetailItem source="email" size={{ xs: 12, sm: 6 }}>
+              <EmailField source="email" emptyText="resources.consents.no_email" />
+            </DetailItem>
+            <DetailItem source="consentId" size={{ xs: 12, sm: 6 }}>
+              <MonospaceField source="consentId" />
+            </DetailItem>
+          </Grid>
+        </Grid>
+        <Grid size={{ xs: 12, md: 5 }}>
+          <SectionTitle label="resources.consents.sections.categories" />
+          <CategoriesField />
+        </Grid>
+      </Grid>
 
-            <Divider sx={{ my: 2.5 }} />
-            <SectionTitle label="app.sources.stored_record" />
-            <Grid container spacing={2}>
-                <DetailItem source="externalId">
-                    <MonospaceField source="externalId" emptyText="—" />
-                </DetailItem>
-                <DetailItem source="ingestedAt">
-                    <DateTimeField source="ingestedAt" options={longDate} />
-                </DetailItem>
-                <DetailItem source="id">
-                    <MonospaceField source="id" />
-                </DetailItem>
-            </Grid>
-        </Box>
-    </Show>
+      <Divider sx={{ my: 2.5 }} />
+      <SectionTitle label="app.sources.stored_record" />
+      <Grid container spacing={2}>
+        <DetailItem source="externalId">
+          <MonospaceField source="externalId" emptyText="—" />
+        </DetailItem>
+        <DetailItem source="ingestedAt">
+          <DateTimeField source="ingestedAt" options={longDate} />
+        </DetailItem>
+        <DetailItem source="id">
+          <MonospaceField source="id" />
+        </DetailItem>
+      </Grid>
+    </Box>
+  </Show>
 );

@@ -6,8 +6,8 @@ import { ConsentShow } from './ConsentShow';
 
 // Read-only resource: consents arrive through POST /api/ingest/consents.
 export default {
-    list: ConsentList,
-    show: ConsentShow,
-    icon: CookieOutlinedIcon,
-    recordRepresentation: (record: ConsentRecord) => record.consentId,
+  list: ConsentList,
+  show: ConsentShow,
+  icon: CookieOutlinedIcon,
+  recordRepresentation: (record: ConsentRecord) => record.consentId,
 };

@@ -5,36 +5,36 @@ import { RegisterListActions } from '../registers/RegisterListActions';
 import { COOKIE_CATEGORY_CHOICES, PARTY_CHOICES, STORAGE_KIND_CHOICES } from '../registers/vocabulary';
 
 const filters = [
-    <SearchFilter key="q" source="q" alwaysOn placeholder="resources.cookies.search_placeholder" />,
-    <SelectInput key="category" source="category" choices={COOKIE_CATEGORY_CHOICES} />,
-    <SelectInput key="kind" source="kind" choices={STORAGE_KIND_CHOICES} />,
-    <SelectInput key="party" source="party" choices={PARTY_CHOICES} />,
+  <SearchFilter key="q" source="q" alwaysOn placeholder="resources.cookies.search_placeholder" />,
+  <SelectInput key="category" source="category" choices={COOKIE_CATEGORY_CHOICES} />,
+  <SelectInput key="kind" source="kind" choices={STORAGE_KIND_CHOICES} />,
+  <SelectInput key="party" source="party" choices={PARTY_CHOICES} />,
 ];
 
 const Column = DataTable.Col;
 
 /** The cookie and browser-storage inventory of both cookie policies. */
 export const CookieList = () => (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={50} actions={<RegisterListActions />}>
-        <DataTable rowClick="show" bulkActionButtons={false}>
-            <Column source="name">
-                <TextField source="name" sx={{ fontFamily: 'monospace', fontWeight: 600 }} />
-            </Column>
-            <Column source="kind">
-                <SelectField source="kind" choices={STORAGE_KIND_CHOICES} />
-            </Column>
-            <Column source="category">
-                <SelectField source="category" choices={COOKIE_CATEGORY_CHOICES} />
-            </Column>
-            <Column source="provider">
-                <TextField source="provider" />
-            </Column>
-            <Column source="duration" disableSort>
-                <TextField source="duration" />
-            </Column>
-            <Column source="party">
-                <SelectField source="party" choices={PARTY_CHOICES} />
-            </Column>
-        </DataTable>
-    </List>
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={50} actions={<RegisterListActions />}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <Column source="name">
+        <TextField source="name" sx={{ fontFamily: 'monospace', fontWeight: 600 }} />
+      </Column>
+      <Column source="kind">
+        <SelectField source="kind" choices={STORAGE_KIND_CHOICES} />
+      </Column>
+      <Column source="category">
+        <SelectField source="category" choices={COOKIE_CATEGORY_CHOICES} />
+      </Column>
+      <Column source="provider">
+        <TextField source="provider" />
+      </Column>
+      <Column source="duration" disableSort>
+        <TextField source="duration" />
+      </Column>
+      <Column source="party">
+        <SelectField source="party" choices={PARTY_CHOICES} />
+      </Column>
+    </DataTable>
+  </List>
 );

@@ -1,29 +1,39 @@
-import { DateField, EditButton, ListButton, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess } from 'react-admin';
+import {
+  DateField,
+  EditButton,
+  ListButton,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+} from 'react-admin';
 
 import { COOKIE_CATEGORY_CHOICES, PARTY_CHOICES, STORAGE_KIND_CHOICES } from '../registers/vocabulary';
 
 const Actions = () => {
-    const { canAccess } = useCanAccess({ resource: 'cookies', action: 'edit' });
-    return (
-        <TopToolbar>
-            {canAccess && <EditButton />}
-            <ListButton />
-        </TopToolbar>
-    );
+  const { canAccess } = useCanAccess({ resource: 'cookies', action: 'edit' });
+  return (
+    <TopToolbar>
+      {canAccess && <EditButton />}
+      <ListButton />
+    </TopToolbar>
+  );
 };
 
 export const CookieShow = () => (
-    <Show actions={<Actions />}>
-        <SimpleShowLayout>
-            <TextField source="name" sx={{ fontFamily: 'monospace' }} />
-            <SelectField source="kind" choices={STORAGE_KIND_CHOICES} />
-            <TextField source="provider" />
-            <SelectField source="category" choices={COOKIE_CATEGORY_CHOICES} />
-            <TextField source="purpose" />
-            <TextField source="duration" />
-            <SelectField source="party" choices={PARTY_CHOICES} />
-            <TextField source="listedIn" emptyText="—" />
-            <DateField source="updatedAt" showTime />
-        </SimpleShowLayout>
-    </Show>
+  <Show actions={<Actions />}>
+    <SimpleShowLayout>
+      <TextField source="name" sx={{ fontFamily: 'monospace' }} />
+      <SelectField source="kind" choices={STORAGE_KIND_CHOICES} />
+      <TextField source="provider" />
+      <SelectField source="category" choices={COOKIE_CATEGORY_CHOICES} />
+      <TextField source="purpose" />
+      <TextField source="duration" />
+      <SelectField source="party" choices={PARTY_CHOICES} />
+      <TextField source="listedIn" emptyText="—" />
+      <DateField source="updatedAt" showTime />
+    </SimpleShowLayout>
+  </Show>
 );

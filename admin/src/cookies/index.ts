@@ -5,10 +5,10 @@ import { CookieList } from './CookieList';
 import { CookieShow } from './CookieShow';
 
 export default {
-    list: CookieList,
-    show: CookieShow,
-    edit: CookieEdit,
-    create: CookieCreate,
-    icon: CookieOutlinedIcon,
-    recordRepresentation: 'name',
+  list: CookieList,
+  show: CookieShow,
+  edit: CookieEdit,
+  create: CookieCreate,
+  icon: CookieOutlinedIcon,
+  recordRepresentation: 'name',
 };

@@ -11,144 +11,144 @@ import { intlLocale } from '../i18n';
 import type { AuditChainVerification } from '../types';
 
 const isVerification = (value: unknown): value is AuditChainVerification =>
-    !!value && typeof value === 'object' && typeof (value as AuditChainVerification).valid === 'boolean';
+  !!value && typeof value === 'object' && typeof (value as AuditChainVerification).valid === 'boolean';
 
 /**
  * Asks the API to recompute the SHA-256 hash chain of the audit log against its signed
  * checkpoint (`GET /api/audit/verify`) and states the result in one line.
  */
 export const AuditIntegrityCard = () => {
-    const translate = useTranslate();
-    const [locale] = useLocaleState();
-    const createPath = useCreatePath();
-    // The dataProvider proxy routes errors through authProvider.checkError (401 => logout).
-    const dataProvider = useDataProvider<AppDataProvider>();
-    const { data, isPending, isFetching, isError, refetch } = useQuery({
-        queryKey: ['audit', 'verify'],
-        queryFn: () => dataProvider.verifyAuditChain(),
-        retry: false,
-    });
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const createPath = useCreatePath();
+  // The dataProvider proxy routes errors through authProvider.checkError (401 => logout).
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const { data, isPending, isFetching, isError, refetch } = useQuery({
+    queryKey: ['audit', 'verify'],
+    queryFn: () => dataProvider.verifyAuditChain(),
+    retry: false,
+  });
 
-    const formatDate = (iso: string) =>
-        new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-    const reasonText = (reason: string | null) =>
-        reason
-            ? translate(`app.dashboard.integrity.reasons.${reason}`, { _: reason })
-            : translate('app.dashboard.integrity.unknown_reason');
+  const formatDate = (iso: string) =>
+    new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const reasonText = (reason: string | null) =>
+    reason
+      ? translate(`app.dashboard.integrity.reasons.${reason}`, { _: reason })
+      : translate('app.dashboard.integrity.unknown_reason');
 
-    let body;
-    if (isPending) {
-        body = (
-            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, py: 1 }}>
-                <CircularProgress size={22} />
-                <Typography variant="body2" color="text.secondary">
-                    {translate('app.dashboard.integrity.checking')}
-                </Typography>
-            </Box>
-        );
-    } else if (isError || !isVerification(data)) {
-        body = <Alert severity="warning">{translate('app.dashboard.integrity.error')}</Alert>;
-    } else if (data.valid) {
-        body = (
-            <Alert
-                severity="success"
-                variant="filled"
-                icon={<CheckCircleOutlineIcon />}
-                sx={{ fontWeight: 600 }}
-                data-testid="audit-integrity-status"
-            >
-                {translate('app.dashboard.integrity.intact', { smart_count: data.checked })}
-            </Alert>
-        );
-    } else {
-        const message = data.firstBrokenId
-            ? translate('app.dashboard.integrity.broken', {
-                  id: data.firstBrokenId,
-                  reason: reasonText(data.reason),
-              })
-            : translate('app.dashboard.integrity.broken_no_id', { reason: reasonText(data.reason) });
-        body = (
-            <Alert
-                severity="error"
-                variant="filled"
-                icon={<GppBadOutlinedIcon />}
-                sx={{ fontWeight: 600 }}
-                data-testid="audit-integrity-status"
-                action={
-                    data.firstBrokenId ? (
-                        <Button
-                            color="inherit"
-                            size="small"
-                            component={LinkBase}
-                            to={createPath({ resource: 'audit-events', type: 'show', id: data.firstBrokenId })}
-                        >
-                            #{data.firstBrokenId}
-                        </Button>
-                    ) : undefined
-                }
-            >
-                {message}
-            </Alert>
-        );
-    }
-
-    return (
-        <Card sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
-            <CardHeader
-                avatar={<LinkIcon color="primary" />}
-                title={translate('app.dashboard.integrity.title')}
-                slotProps={{ title: { variant: 'h6', component: 'h2' } }}
-                sx={{ pb: 0 }}
-            />
-            <CardContent sx={{ flex: 1, display: 'flex', flexDirection: 'column', gap: 2 }}>
-                <Typography variant="body2" color="text.secondary">
-                    {translate('app.dashboard.integrity.description')}
-                </Typography>
-                {body}
-                {isVerification(data) && !isError && (
-                    <Box
-                        component="dl"
-                        sx={{
-                            m: 0,
-                            display: 'grid',
-                            gridTemplateColumns: 'auto 1fr',
-                            columnGap: 3,
-                            rowGap: 0.75,
-                            '& dt': { color: 'text.secondary', typography: 'body2' },
-                            '& dd': { m: 0, typography: 'body2', fontWeight: 500 },
-                        }}
-                    >
-                        <dt>{translate('app.dashboard.integrity.events_checked')}</dt>
-                        <dd>{new Intl.NumberFormat(intlLocale(locale)).format(data.checked)}</dd>
-                        <dt>{translate('app.dashboard.integrity.algorithm')}</dt>
-                        <dd>{translate('app.dashboard.integrity.algorithm_value')}</dd>
-                        {data.checkpoint && (
-                            <>
-                                <dt>{translate('app.dashboard.integrity.checkpoint')}</dt>
-                                <dd>
-                                    {translate('app.dashboard.integrity.checkpoint_value', {
-                                        id: data.checkpoint.lastId,
-                                        date: formatDate(data.checkpoint.at),
-                                    })}
-                                </dd>
-                            </>
-                        )}
-                        <dt>{translate('app.dashboard.integrity.last_verified')}</dt>
-                        <dd>{formatDate(data.verifiedAt)}</dd>
-                    </Box>
-                )}
-                <Box sx={{ mt: 'auto', display: 'flex', justifyContent: 'flex-end' }}>
-                    <Button
-                        size="small"
-                        variant="outlined"
-                        startIcon={isFetching ? <CircularProgress size={14} color="inherit" /> : <RefreshIcon />}
-                        onClick={() => refetch()}
-                        disabled={isFetching}
-                    >
-                        {translate('app.dashboard.integrity.verify_again')}
-                    </Button>
-                </Box>
-            </CardContent>
-        </Card>
+  let body;
+  if (isPending) {
+    body = (
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, py: 1 }}>
+        <CircularProgress size={22} />
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.dashboard.integrity.checking')}
+        </Typography>
+      </Box>
     );
+  } else if (isError || !isVerification(data)) {
+    body = <Alert severity="warning">{translate('app.dashboard.integrity.error')}</Alert>;
+  } else if (data.valid) {
+    body = (
+      <Alert
+        severity="success"
+        variant="filled"
+        icon={<CheckCircleOutlineIcon />}
+        sx={{ fontWeight: 600 }}
+        data-testid="audit-integrity-status"
+      >
+        {translate('app.dashboard.integrity.intact', { smart_count: data.checked })}
+      </Alert>
+    );
+  } else {
+    const message = data.firstBrokenId
+      ? translate('app.dashboard.integrity.broken', {
+          id: data.firstBrokenId,
+          reason: reasonText(data.reason),
+        })
+      : translate('app.dashboard.integrity.broken_no_id', { reason: reasonText(data.reason) });
+    body = (
+      <Alert
+        severity="error"
+        variant="filled"
+        icon={<GppBadOutlinedIcon />}
+        sx={{ fontWeight: 600 }}
+        data-testid="audit-integrity-status"
+        action={
+          data.firstBrokenId ? (
+            <Button
+              color="inherit"
+              size="small"
+              component={LinkBase}
+              to={createPath({ resource: 'audit-events', type: 'show', id: data.firstBrokenId })}
+            >
+              #{data.firstBrokenId}
+            </Button>
+          ) : undefined
+        }
+      >
+        {message}
+      </Alert>
+    );
+  }
+
+  return (
+    <Card sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+      <CardHeader
+        avatar={<LinkIcon color="primary" />}
+        title={translate('app.dashboard.integrity.title')}
+        slotProps={{ title: { variant: 'h6', component: 'h2' } }}
+        sx={{ pb: 0 }}
+      />
+      <CardContent sx={{ flex: 1, display: 'flex', flexDirection: 'column', gap: 2 }}>
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.dashboard.integrity.description')}
+        </Typography>
+        {body}
+        {isVerification(data) && !isError && (
+          <Box
+            component="dl"
+            sx={{
+              m: 0,
+              display: 'grid',
+              gridTemplateColumns: 'auto 1fr',
+              columnGap: 3,
+              rowGap: 0.75,
+              '& dt': { color: 'text.secondary', typography: 'body2' },
+              '& dd': { m: 0, typography: 'body2', fontWeight: 500 },
+            }}
+          >
+            <dt>{translate('app.dashboard.integrity.events_checked')}</dt>
+            <dd>{new Intl.NumberFormat(intlLocale(locale)).format(data.checked)}</dd>
+            <dt>{translate('app.dashboard.integrity.algorithm')}</dt>
+            <dd>{translate('app.dashboard.integrity.algorithm_value')}</dd>
+            {data.checkpoint && (
+              <>
+                <dt>{translate('app.dashboard.integrity.checkpoint')}</dt>
+                <dd>
+                  {translate('app.dashboard.integrity.checkpoint_value', {
+                    id: data.checkpoint.lastId,
+                    date: formatDate(data.checkpoint.at),
+                  })}
+                </dd>
+              </>
+            )}
+            <dt>{translate('app.dashboard.integrity.last_verified')}</dt>
+            <dd>{formatDate(data.verifiedAt)}</dd>
+          </Box>
+        )}
+        <Box sx={{ mt: 'auto', display: 'flex', justifyContent: 'flex-end' }}>
+          <Button
+            size="small"
+            variant="outlined"
+            startIcon={isFetching ? <CircularProgress size={14} color="inherit" /> : <RefreshIcon />}
+            onClick={() => refetch()}
+            disabled={isFetching}
+          >
+            {translate('app.dashboard.integrity.verify_again')}
+          </Button>
+        </Box>
+      </CardContent>
+    </Card>
+  );
 };

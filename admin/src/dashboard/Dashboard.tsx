@@ -15,28 +15,28 @@ import { WelcomeCard } from './WelcomeCard';
  * intact and what happened last.
  */
 export const Dashboard = () => (
-    <Grid container spacing={2} sx={{ mt: 1, mb: 2 }}>
-        <Title title="ra.page.dashboard" />
-        <Grid size={12}>
-            <WelcomeCard />
-        </Grid>
-        <Grid size={12}>
-            <OpenBreachesCard />
-        </Grid>
-        <Grid size={12}>
-            <RequestStatsCards />
-        </Grid>
-        <Grid size={{ xs: 12, md: 7 }}>
-            <RequestsPerMonthChart />
-        </Grid>
-        <Grid size={{ xs: 12, md: 5 }}>
-            <OpenRequestsCard />
-        </Grid>
-        <Grid size={{ xs: 12, md: 5 }}>
-            <AuditIntegrityCard />
-        </Grid>
-        <Grid size={{ xs: 12, md: 7 }}>
-            <RecentAuditEvents />
-        </Grid>
+  <Grid container spacing={2} sx={{ mt: 1, mb: 2 }}>
+    <Title title="ra.page.dashboard" />
+    <Grid size={12}>
+      <WelcomeCard />
     </Grid>
+    <Grid size={12}>
+      <OpenBreachesCard />
+    </Grid>
+    <Grid size={12}>
+      <RequestStatsCards />
+    </Grid>
+    <Grid size={{ xs: 12, md: 7 }}>
+      <RequestsPerMonthChart />
+    </Grid>
+    <Grid size={{ xs: 12, md: 5 }}>
+      <OpenRequestsCard />
+    </Grid>
+    <Grid size={{ xs: 12, md: 5 }}>
+      <AuditIntegrityCard />
+    </Grid>
+    <Grid size={{ xs: 12, md: 7 }}>
+      <RecentAuditEvents />
+    </Grid>
+  </Grid>
 );

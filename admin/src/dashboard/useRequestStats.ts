@@ -8,10 +8,10 @@ import type { AppDataProvider } from '../dataProvider';
  * key starts with `requests`, so a workflow action refreshes the figures too.
  */
 export const useRequestStats = () => {
-    const dataProvider = useDataProvider<AppDataProvider>();
-    return useQuery({
-        queryKey: ['requests', 'stats'],
-        queryFn: () => dataProvider.requestStats(),
-        retry: false,
-    });
+  const dataProvider = useDataProvider<AppDataProvider>();
+  return useQuery({
+    queryKey: ['requests', 'stats'],
+    queryFn: () => dataProvider.requestStats(),
+    retry: false,
+  });
 };

@@ -3,4 +3,4 @@ export const FIND_PERSON_PATH = '/find-person';
 
 /** A linkable search: `/find-person?q=<identifier>`. */
 export const findPersonPath = (q?: string) =>
-    q ? `${FIND_PERSON_PATH}?${new URLSearchParams({ q })}` : FIND_PERSON_PATH;
+  q ? `${FIND_PERSON_PATH}?${new URLSearchParams({ q })}` : FIND_PERSON_PATH;

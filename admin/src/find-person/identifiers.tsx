@@ -10,19 +10,19 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { IdentifierKind } from '../types';
 
 export const identifierIcons: Record<IdentifierKind, SvgIconComponent> = {
-    email: AlternateEmailIcon,
-    phone: PhoneOutlinedIcon,
-    name: BadgeOutlinedIcon,
-    consent_id: CookieOutlinedIcon,
-    account: EventAvailableOutlinedIcon,
-    ip: LanguageOutlinedIcon,
+  email: AlternateEmailIcon,
+  phone: PhoneOutlinedIcon,
+  name: BadgeOutlinedIcon,
+  consent_id: CookieOutlinedIcon,
+  account: EventAvailableOutlinedIcon,
+  ip: LanguageOutlinedIcon,
 };
 
 /** An identifier as people write it: phones in international format (`+39 347 123 4567`). */
 export const displayIdentifier = (kind: string, value: string): string => {
-    if (kind === 'phone') {
-        const phone = parsePhoneNumberFromString(value);
-        if (phone) return phone.formatInternational();
-    }
-    return value;
+  if (kind === 'phone') {
+    const phone = parsePhoneNumberFromString(value);
+    if (phone) return phone.formatInternational();
+  }
+  return value;
 };

@@ -8,8 +8,8 @@ const messages = { en, it } as const;
 type LocaleCode = keyof typeof messages;
 
 export const locales: { locale: LocaleCode; name: string }[] = [
-    { locale: 'en', name: 'English' },
-    { locale: 'it', name: 'Italiano' },
+  { locale: 'en', name: 'English' },
+  { locale: 'it', name: 'Italiano' },
 ];
 
 /**
@@ -19,37 +19,36 @@ export const locales: { locale: LocaleCode; name: string }[] = [
  */
 const LOCALE_KEY = 'privacy-console.locale';
 
-const isLocale = (value: unknown): value is LocaleCode =>
-    typeof value === 'string' && Object.hasOwn(messages, value);
+const isLocale = (value: unknown): value is LocaleCode => typeof value === 'string' && Object.hasOwn(messages, value);
 
 const initialLocale = (): LocaleCode => {
-    try {
-        const stored = localStorage.getItem(LOCALE_KEY);
-        if (isLocale(stored)) return stored;
-    } catch {
-        // storage unavailable (private mode): fall back to the browser language
-    }
-    const browser = resolveBrowserLocale('en');
-    return isLocale(browser) ? browser : 'en';
+  try {
+    const stored = localStorage.getItem(LOCALE_KEY);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // storage unavailable (private mode): fall back to the browser language
+  }
+  const browser = resolveBrowserLocale('en');
+  return isLocale(browser) ? browser : 'en';
 };
 
 const polyglotProvider = polyglotI18nProvider(
-    locale => (isLocale(locale) ? messages[locale] : messages.en),
-    initialLocale(),
-    locales
+  (locale) => (isLocale(locale) ? messages[locale] : messages.en),
+  initialLocale(),
+  locales,
 );
 
 export const i18nProvider: I18nProvider = {
-    ...polyglotProvider,
-    changeLocale: async (locale, options) => {
-        await polyglotProvider.changeLocale(locale, options);
-        try {
-            localStorage.setItem(LOCALE_KEY, locale);
-        } catch {
-            // not fatal: the choice simply won't outlive the session
-        }
-        document.documentElement.lang = locale;
-    },
+  ...polyglotProvider,
+  changeLocale: async (locale, options) => {
+    await polyglotProvider.changeLocale(locale, options);
+    try {
+      localStorage.setItem(LOCALE_KEY, locale);
+    } catch {
+      // not fatal: the choice simply won't outlive the session
+    }
+    document.documentElement.lang = locale;
+  },
 };
 
 document.documentElement.lang = polyglotProvider.getLocale();

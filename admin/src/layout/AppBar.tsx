@@ -9,21 +9,17 @@ import { AppBar as RaAppBar, TitlePortal, useTranslate } from 'react-admin';
  * user menu (full name + logout, from authProvider.getIdentity).
  */
 export const AppBar = () => {
-    const translate = useTranslate();
-    return (
-        <RaAppBar color="primary">
-            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mr: 2, flexShrink: 0 }}>
-                <ShieldOutlinedIcon fontSize="small" />
-                <Typography variant="h6" component="span" sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}>
-                    {translate('app.name')}
-                </Typography>
-            </Box>
-            <Divider
-                orientation="vertical"
-                flexItem
-                sx={{ my: 1.25, mr: 2, borderColor: 'rgba(255, 255, 255, 0.35)' }}
-            />
-            <TitlePortal sx={{ fontWeight: 400, opacity: 0.92 }} />
-        </RaAppBar>
-    );
+  const translate = useTranslate();
+  return (
+    <RaAppBar color="primary">
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mr: 2, flexShrink: 0 }}>
+        <ShieldOutlinedIcon fontSize="small" />
+        <Typography variant="h6" component="span" sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}>
+          {translate('app.name')}
+        </Typography>
+      </Box>
+      <Divider orientation="vertical" flexItem sx={{ my: 1.25, mr: 2, borderColor: 'rgba(255, 255, 255, 0.35)' }} />
+      <TitlePortal sx={{ fontWeight: 400, opacity: 0.92 }} />
+    </RaAppBar>
+  );
 };

@@ -5,9 +5,13 @@ import { AppBar } from './AppBar';
 import { Menu } from './Menu';
 
 export const Layout = ({ children }: { children: ReactNode }) => {
-    const translate = useTranslate();
-    useEffect(() => {
-        document.title = translate('app.name');
-    }, [translate]);
-    return <RaLayout appBar={AppBar} menu={Menu}>{children}</RaLayout>;
+  const translate = useTranslate();
+  useEffect(() => {
+    document.title = translate('app.name');
+  }, [translate]);
+  return (
+    <RaLayout appBar={AppBar} menu={Menu}>
+      {children}
+    </RaLayout>
+  );
 };

@@ -10,27 +10,27 @@ import ArticleOutlinedIcon from '@mui/icons-material/ArticleOutlined';
 
 /** A section heading; a plain rule when the sidebar is folded to icons. */
 const MenuSection = ({ label }: { label: string }) => {
-    const translate = useTranslate();
-    const [open] = useSidebarState();
-    if (!open) return <Divider component="li" sx={{ my: 1 }} />;
-    return (
-        <ListSubheader
-            component="li"
-            disableSticky
-            sx={{
-                mt: 1.5,
-                lineHeight: '32px',
-                bgcolor: 'transparent',
-                color: 'text.secondary',
-                fontSize: '0.6875rem',
-                fontWeight: 700,
-                letterSpacing: '0.08em',
-                textTransform: 'uppercase',
-            }}
-        >
-            {translate(label)}
-        </ListSubheader>
-    );
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  if (!open) return <Divider component="li" sx={{ my: 1 }} />;
+  return (
+    <ListSubheader
+      component="li"
+      disableSticky
+      sx={{
+        mt: 1.5,
+        lineHeight: '32px',
+        bgcolor: 'transparent',
+        color: 'text.secondary',
+        fontSize: '0.6875rem',
+        fontWeight: 700,
+        letterSpacing: '0.08em',
+        textTransform: 'uppercase',
+      }}
+    >
+      {translate(label)}
+    </ListSubheader>
+  );
 };
 
 /**
@@ -42,38 +42,34 @@ const MenuSection = ({ label }: { label: string }) => {
  * Resource items hide themselves when canAccess says no.
  */
 export const Menu = () => {
-    const { canAccess: canSeeUsers } = useCanAccess({ resource: 'users', action: 'list' });
-    const { canAccess: canSeeKeys } = useCanAccess({ resource: 'api-keys', action: 'list' });
-    return (
-        <RaMenu>
-            <RaMenu.DashboardItem />
-            {/* The data-subject requests: the officer's daily work, on top. */}
-            <RaMenu.ResourceItem name="requests" />
-            <MenuSection label="app.menu.personal_data" />
-            <RaMenu.Item
-                to={FIND_PERSON_PATH}
-                primaryText="app.menu.find_person"
-                leftIcon={<PersonSearchOutlinedIcon />}
-            />
-            <RaMenu.ResourceItem name="leads" primaryText="app.menu.sources.leads" />
-            <RaMenu.ResourceItem name="chat-conversations" primaryText="app.menu.sources.chat-conversations" />
-            <RaMenu.ResourceItem name="chat-messages" primaryText="app.menu.sources.chat-messages" />
-            <RaMenu.ResourceItem name="calendar-connections" primaryText="app.menu.sources.calendar-connections" />
-            <RaMenu.ResourceItem name="calendar-events" primaryText="app.menu.sources.calendar-events" />
-            <RaMenu.ResourceItem name="consents" primaryText="app.menu.sources.consents" />
-            <RaMenu.ResourceItem name="access-logs" primaryText="app.menu.sources.access-logs" />
-            <MenuSection label="app.menu.compliance" />
-            <RaMenu.ResourceItem name="processors" primaryText="app.menu.processors" />
-            <RaMenu.ResourceItem name="activities" primaryText="app.menu.activities" />
-            <RaMenu.Item to={RECORD_PATH} primaryText="app.menu.record" leftIcon={<ArticleOutlinedIcon />} />
-            <RaMenu.ResourceItem name="cookies" primaryText="app.menu.cookies" />
-            <RaMenu.ResourceItem name="retention-policies" primaryText="app.menu.retention_policies" />
-            <RaMenu.Item to={RETENTION_PATH} primaryText="app.menu.retention" leftIcon={<AutoDeleteOutlinedIcon />} />
-            <RaMenu.ResourceItem name="breaches" primaryText="app.menu.breaches" />
-            <RaMenu.ResourceItem name="audit-events" />
-            {(canSeeUsers || canSeeKeys) && <MenuSection label="app.menu.administration" />}
-            <RaMenu.ResourceItem name="users" />
-            <RaMenu.ResourceItem name="api-keys" />
-        </RaMenu>
-    );
+  const { canAccess: canSeeUsers } = useCanAccess({ resource: 'users', action: 'list' });
+  const { canAccess: canSeeKeys } = useCanAccess({ resource: 'api-keys', action: 'list' });
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem />
+      {/* The data-subject requests: the officer's daily work, on top. */}
+      <RaMenu.ResourceItem name="requests" />
+      <MenuSection label="app.menu.personal_data" />
+      <RaMenu.Item to={FIND_PERSON_PATH} primaryText="app.menu.find_person" leftIcon={<PersonSearchOutlinedIcon />} />
+      <RaMenu.ResourceItem name="leads" primaryText="app.menu.sources.leads" />
+      <RaMenu.ResourceItem name="chat-conversations" primaryText="app.menu.sources.chat-conversations" />
+      <RaMenu.ResourceItem name="chat-messages" primaryText="app.menu.sources.chat-messages" />
+      <RaMenu.ResourceItem name="calendar-connections" primaryText="app.menu.sources.calendar-connections" />
+      <RaMenu.ResourceItem name="calendar-events" primaryText="app.menu.sources.calendar-events" />
+      <RaMenu.ResourceItem name="consents" primaryText="app.menu.sources.consents" />
+      <RaMenu.ResourceItem name="access-logs" primaryText="app.menu.sources.access-logs" />
+      <MenuSection label="app.menu.compliance" />
+      <RaMenu.ResourceItem name="processors" primaryText="app.menu.processors" />
+      <RaMenu.ResourceItem name="activities" primaryText="app.menu.activities" />
+      <RaMenu.Item to={RECORD_PATH} primaryText="app.menu.record" leftIcon={<ArticleOutlinedIcon />} />
+      <RaMenu.ResourceItem name="cookies" primaryText="app.menu.cookies" />
+      <RaMenu.ResourceItem name="retention-policies" primaryText="app.menu.retention_policies" />
+      <RaMenu.Item to={RETENTION_PATH} primaryText="app.menu.retention" leftIcon={<AutoDeleteOutlinedIcon />} />
+      <RaMenu.ResourceItem name="breaches" primaryText="app.menu.breaches" />
+      <RaMenu.ResourceItem name="audit-events" />
+      {(canSeeUsers || canSeeKeys) && <MenuSection label="app.menu.administration" />}
+      <RaMenu.ResourceItem name="users" />
+      <RaMenu.ResourceItem name="api-keys" />
+    </RaMenu>
+  );
 };

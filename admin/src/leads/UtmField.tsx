@@ -5,24 +5,24 @@ import type { Lead } from '../types';
 
 /** Where the visitor came from: UTM source, with the campaign beneath it. */
 export const UtmField = (_props: Partial<FieldProps<Lead>>) => {
-    const record = useRecordContext<Lead>();
-    if (!record?.utmSource && !record?.utmCampaign) {
-        return (
-            <Typography component="span" variant="body2" color="text.secondary">
-                —
-            </Typography>
-        );
-    }
+  const record = useRecordContext<Lead>();
+  if (!record?.utmSource && !record?.utmCampaign) {
     return (
-        <Box sx={{ lineHeight: 1.25 }}>
-            <Typography component="div" variant="body2">
-                {record.utmSource ?? '—'}
-            </Typography>
-            {record.utmCampaign && (
-                <Typography component="div" variant="caption" color="text.secondary">
-                    {record.utmCampaign}
-                </Typography>
-            )}
-        </Box>
+      <Typography component="span" variant="body2" color="text.secondary">
+        —
+      </Typography>
     );
+  }
+  return (
+    <Box sx={{ lineHeight: 1.25 }}>
+      <Typography component="div" variant="body2">
+        {record.utmSource ?? '—'}
+      </Typography>
+      {record.utmCampaign && (
+        <Typography component="div" variant="caption" color="text.secondary">
+          {record.utmCampaign}
+        </Typography>
+      )}
+    </Box>
+  );
 };

@@ -7,8 +7,8 @@ import { LeadShow } from './LeadShow';
 
 // Read-only resource: leads arrive through POST /api/ingest/leads.
 export default {
-    list: LeadList,
-    show: LeadShow,
-    icon: ContactMailOutlinedIcon,
-    recordRepresentation: (record: Lead) => leadFullName(record) || record.email || `#${record.id.slice(0, 8)}`,
+  list: LeadList,
+  show: LeadShow,
+  icon: ContactMailOutlinedIcon,
+  recordRepresentation: (record: Lead) => leadFullName(record) || record.email || `#${record.id.slice(0, 8)}`,
 };

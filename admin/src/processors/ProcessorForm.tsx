@@ -3,36 +3,44 @@ import { Create, DateInput, Edit, SelectInput, SimpleForm, TextInput, required }
 import { linesToList, listToLines, PROCESSOR_STATUS_CHOICES, TRANSFER_CHOICES } from '../registers/vocabulary';
 
 const ProcessorInputs = () => (
-    <>
-        <TextInput source="name" validate={required()} fullWidth />
-        <TextInput source="service" validate={required()} fullWidth multiline />
-        <TextInput source="dataCategories" format={listToLines} parse={linesToList} helperText="app.registers.lines_help" fullWidth multiline minRows={2} />
-        <TextInput source="location" validate={required()} fullWidth />
-        <TextInput source="country" validate={required()} helperText="ISO 3166-1: IT, IE, US…" />
-        <SelectInput source="transferMechanism" choices={TRANSFER_CHOICES} validate={required()} />
-        <TextInput source="transferNotes" fullWidth multiline />
-        <DateInput source="transferImpactAssessmentOn" />
-        <DateInput source="dpaSignedOn" />
-        <DateInput source="nextReviewDue" />
-        <SelectInput source="status" choices={PROCESSOR_STATUS_CHOICES} />
-        <TextInput source="contact" fullWidth />
-        <TextInput source="notes" fullWidth multiline minRows={2} />
-    </>
+  <>
+    <TextInput source="name" validate={required()} fullWidth />
+    <TextInput source="service" validate={required()} fullWidth multiline />
+    <TextInput
+      source="dataCategories"
+      format={listToLines}
+      parse={linesToList}
+      helperText="app.registers.lines_help"
+      fullWidth
+      multiline
+      minRows={2}
+    />
+    <TextInput source="location" validate={required()} fullWidth />
+    <TextInput source="country" validate={required()} helperText="ISO 3166-1: IT, IE, US…" />
+    <SelectInput source="transferMechanism" choices={TRANSFER_CHOICES} validate={required()} />
+    <TextInput source="transferNotes" fullWidth multiline />
+    <DateInput source="transferImpactAssessmentOn" />
+    <DateInput source="dpaSignedOn" />
+    <DateInput source="nextReviewDue" />
+    <SelectInput source="status" choices={PROCESSOR_STATUS_CHOICES} />
+    <TextInput source="contact" fullWidth />
+    <TextInput source="notes" fullWidth multiline minRows={2} />
+  </>
 );
 
 // Pessimistic: a 400 from the register's validation (an unknown country code...) shows at once.
 export const ProcessorEdit = () => (
-    <Edit mutationMode="pessimistic" redirect="show">
-        <SimpleForm>
-            <ProcessorInputs />
-        </SimpleForm>
-    </Edit>
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <ProcessorInputs />
+    </SimpleForm>
+  </Edit>
 );
 
 export const ProcessorCreate = () => (
-    <Create redirect="show">
-        <SimpleForm defaultValues={{ transferMechanism: 'none', status: 'active', dataCategories: [] }}>
-            <ProcessorInputs />
-        </SimpleForm>
-    </Create>
+  <Create redirect="show">
+    <SimpleForm defaultValues={{ transferMechanism: 'none', status: 'active', dataCategories: [] }}>
+      <ProcessorInputs />
+    </SimpleForm>
+  </Create>
 );

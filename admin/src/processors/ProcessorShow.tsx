@@ -1,36 +1,46 @@
-import { DateField, EditButton, ListButton, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess } from 'react-admin';
+import {
+  DateField,
+  EditButton,
+  ListButton,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+} from 'react-admin';
 
 import { ChipListField } from '../registers/ChipListField';
 import { ReviewDueField } from '../registers/ReviewDueField';
 import { PROCESSOR_STATUS_CHOICES, TRANSFER_CHOICES } from '../registers/vocabulary';
 
 const Actions = () => {
-    const { canAccess } = useCanAccess({ resource: 'processors', action: 'edit' });
-    return (
-        <TopToolbar>
-            {canAccess && <EditButton />}
-            <ListButton />
-        </TopToolbar>
-    );
+  const { canAccess } = useCanAccess({ resource: 'processors', action: 'edit' });
+  return (
+    <TopToolbar>
+      {canAccess && <EditButton />}
+      <ListButton />
+    </TopToolbar>
+  );
 };
 
 export const ProcessorShow = () => (
-    <Show actions={<Actions />}>
-        <SimpleShowLayout>
-            <TextField source="name" />
-            <TextField source="service" />
-            <ChipListField source="dataCategories" />
-            <TextField source="location" />
-            <TextField source="country" />
-            <SelectField source="transferMechanism" choices={TRANSFER_CHOICES} />
-            <TextField source="transferNotes" emptyText="—" />
-            <DateField source="transferImpactAssessmentOn" emptyText="—" />
-            <DateField source="dpaSignedOn" emptyText="—" />
-            <ReviewDueField label="resources.processors.fields.nextReviewDue" />
-            <SelectField source="status" choices={PROCESSOR_STATUS_CHOICES} />
-            <TextField source="contact" emptyText="—" />
-            <TextField source="notes" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
-            <DateField source="updatedAt" showTime />
-        </SimpleShowLayout>
-    </Show>
+  <Show actions={<Actions />}>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="service" />
+      <ChipListField source="dataCategories" />
+      <TextField source="location" />
+      <TextField source="country" />
+      <SelectField source="transferMechanism" choices={TRANSFER_CHOICES} />
+      <TextField source="transferNotes" emptyText="—" />
+      <DateField source="transferImpactAssessmentOn" emptyText="—" />
+      <DateField source="dpaSignedOn" emptyText="—" />
+      <ReviewDueField label="resources.processors.fields.nextReviewDue" />
+      <SelectField source="status" choices={PROCESSOR_STATUS_CHOICES} />
+      <TextField source="contact" emptyText="—" />
+      <TextField source="notes" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
+      <DateField source="updatedAt" showTime />
+    </SimpleShowLayout>
+  </Show>
 );

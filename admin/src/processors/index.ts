@@ -5,10 +5,10 @@ import { ProcessorList } from './ProcessorList';
 import { ProcessorShow } from './ProcessorShow';
 
 export default {
-    list: ProcessorList,
-    show: ProcessorShow,
-    edit: ProcessorEdit,
-    create: ProcessorCreate,
-    icon: BusinessOutlinedIcon,
-    recordRepresentation: 'name',
+  list: ProcessorList,
+  show: ProcessorShow,
+  edit: ProcessorEdit,
+  create: ProcessorCreate,
+  icon: BusinessOutlinedIcon,
+  recordRepresentation: 'name',
 };

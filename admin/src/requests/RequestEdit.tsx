@@ -11,38 +11,38 @@ const BLANKABLE = ['subjectName', 'subjectEmail', 'subjectPhone', 'description']
  * Blank optional fields are sent as null (an empty e-mail is not an e-mail).
  */
 const toUpdatePayload = (data: DataSubjectRequest): DataSubjectRequest => {
-    const payload = { ...data };
-    for (const field of BLANKABLE) {
-        const value = payload[field];
-        payload[field] = typeof value === 'string' && value.trim() ? value.trim() : null;
-    }
-    return payload;
+  const payload = { ...data };
+  for (const field of BLANKABLE) {
+    const value = payload[field];
+    payload[field] = typeof value === 'string' && value.trim() ? value.trim() : null;
+  }
+  return payload;
 };
 
 // Requests are records: no delete button.
 const RequestEditToolbar = () => (
-    <Toolbar>
-        <SaveButton />
-    </Toolbar>
+  <Toolbar>
+    <SaveButton />
+  </Toolbar>
 );
 
 export const RequestEdit = () => {
-    const notify = useNotify();
-    const redirect = useRedirect();
-    return (
-        <Edit<DataSubjectRequest>
-            transform={toUpdatePayload}
-            mutationMode="pessimistic"
-            mutationOptions={{
-                onSuccess: (request: DataSubjectRequest) => {
-                    notify('app.requests.saved', { type: 'info', messageArgs: { reference: request.reference } });
-                    redirect('show', 'requests', request.id);
-                },
-            }}
-        >
-            <SimpleForm toolbar={<RequestEditToolbar />}>
-                <RequestInputs mode="edit" />
-            </SimpleForm>
-        </Edit>
-    );
+  const notify = useNotify();
+  const redirect = useRedirect();
+  return (
+    <Edit<DataSubjectRequest>
+      transform={toUpdatePayload}
+      mutationMode="pessimistic"
+      mutationOptions={{
+        onSuccess: (request: DataSubjectRequest) => {
+          notify('app.requests.saved', { type: 'info', messageArgs: { reference: request.reference } });
+          redirect('show', 'requests', request.id);
+        },
+      }}
+    >
+      <SimpleForm toolbar={<RequestEditToolbar />}>
+        <RequestInputs mode="edit" />
+      </SimpleForm>
+    </Edit>
+  );
 };

@@ -7,10 +7,10 @@ import { RequestShow } from './RequestShow';
 import type { DataSubjectRequest } from './types';
 
 export default {
-    list: RequestList,
-    show: RequestShow,
-    edit: RequestEdit,
-    create: RequestCreate,
-    icon: AssignmentIndOutlinedIcon,
-    recordRepresentation: (record: DataSubjectRequest) => record.reference,
+  list: RequestList,
+  show: RequestShow,
+  edit: RequestEdit,
+  create: RequestCreate,
+  icon: AssignmentIndOutlinedIcon,
+  recordRepresentation: (record: DataSubjectRequest) => record.reference,
 };

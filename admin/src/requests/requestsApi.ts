@@ -2,21 +2,21 @@ import { HttpError, type fetchUtils } from 'react-admin';
 
 import type { SubjectSearchResult } from '../types';
 import type {
-    DataSubjectRequest,
-    ErasableSource,
-    ErasureReport,
-    ErasureStatus,
-    LiftResult,
-    RecipientsResult,
-    ReviewItem,
-    RectifyBody,
-    RectifyResult,
-    RequestAction,
-    RequestActionBodies,
-    RequestEvent,
-    RequestStats,
-    RestrictResult,
-    WithdrawResult,
+  DataSubjectRequest,
+  ErasableSource,
+  ErasureReport,
+  ErasureStatus,
+  LiftResult,
+  RecipientsResult,
+  ReviewItem,
+  RectifyBody,
+  RectifyResult,
+  RequestAction,
+  RequestActionBodies,
+  RequestEvent,
+  RequestStats,
+  RestrictResult,
+  WithdrawResult,
 } from './types';
 
 type HttpClient = (url: string, options?: fetchUtils.Options) => Promise<{ json: unknown }>;
@@ -29,143 +29,150 @@ type HttpClient = (url: string, options?: fetchUtils.Options) => Promise<{ json:
  * field `errors` of a 400.
  */
 export interface RequestsDataProvider {
-    /** `POST /api/requests/:id/<action>`: answers the updated request. */
-    requestAction: <A extends RequestAction>(
-        id: string,
-        action: A,
-        body: RequestActionBodies[A]
-    ) => Promise<DataSubjectRequest>;
-    /** `POST /api/requests/:id/notes`: answers the timeline event. */
-    addRequestNote: (id: string, text: string) => Promise<RequestEvent>;
-    /** `GET /api/requests/stats`: the dashboard's figures. */
-    requestStats: () => Promise<RequestStats>;
-    /** `GET /api/subjects/search?q=&requestId=`: audited with the request as its reason. */
-    searchSubjectForRequest: (q: string, requestId: string) => Promise<SubjectSearchResult>;
-    /**
-     * `POST /api/intake/email` with the raw message (.eml) as message/rfc822: answers the new
-     * request (201), or the one the same e-mail made before (200, `duplicate: true`).
-     */
-    importEmail: (file: Blob) => Promise<DataSubjectRequest & { duplicate: boolean }>;
-    /**
-     * `POST /api/requests/:id/erase[?dryRun=true]` `{ips?}`: what an erasure would change (dry run),
-     * or the run itself (again after a failure: it finishes what is not done). IPs on the first run only.
-     */
-    eraseRequestSubject: (id: string, options: { dryRun: boolean; ips?: string[] }) => Promise<ErasureReport>;
-    /** `GET /api/requests/:id/erasure`: the steps run so far. */
-    requestErasureStatus: (id: string) => Promise<ErasureStatus>;
-    /** `POST /api/requests/:id/erasure/waive`: why a failed source cannot be erased (at least 10 characters). */
-    waiveErasureStep: (id: string, source: ErasableSource, reason: string) => Promise<{ source: string; status: string; waiverReason: string }>;
-    /** `POST /api/requests/:id/rectify`: the corrected values. */
-    rectifyRequestSubject: (id: string, body: RectifyBody) => Promise<RectifyResult>;
-    /** `POST /api/requests/:id/restrict` `{ips?}` */
-    restrictRequestSubject: (id: string, ips?: string[]) => Promise<RestrictResult>;
-    /** `POST /api/requests/:id/lift-restriction` `{reason, subjectToldAt}` (Art. 18(3): told before lifting). */
-    liftRequestRestriction: (id: string, reason: string, subjectToldAt: string) => Promise<LiftResult>;
-    /** `POST /api/requests/:id/withdraw` `{activityIds?}`: without ids, the API's default activities. */
-    withdrawForRequest: (id: string, activityIds?: string[]) => Promise<WithdrawResult>;
-    /** `GET /api/requests/:id/recipients`: Art. 19, the processors to tell, each with a notice. */
-    requestRecipients: (id: string) => Promise<RecipientsResult>;
-    /** `GET /api/requests/:id/review`: records that mention the subject or that they share (Art. 15(4)). */
-    requestReview: (id: string) => Promise<{ reference: string; items: ReviewItem[] }>;
-    /** `POST /api/requests/:id/review`: include an excerpt (others redacted by the API) or leave the record out. */
-    decideReview: (
-        id: string,
-        body: { source: string; recordId: string; decision: 'include' | 'exclude'; excerpt?: string },
-    ) => Promise<ReviewItem>;
+  /** `POST /api/requests/:id/<action>`: answers the updated request. */
+  requestAction: <A extends RequestAction>(
+    id: string,
+    action: A,
+    body: RequestActionBodies[A],
+  ) => Promise<DataSubjectRequest>;
+  /** `POST /api/requests/:id/notes`: answers the timeline event. */
+  addRequestNote: (id: string, text: string) => Promise<RequestEvent>;
+  /** `GET /api/requests/stats`: the dashboard's figures. */
+  requestStats: () => Promise<RequestStats>;
+  /** `GET /api/subjects/search?q=&requestId=`: audited with the request as its reason. */
+  searchSubjectForRequest: (q: string, requestId: string) => Promise<SubjectSearchResult>;
+  /**
+   * `POST /api/intake/email` with the raw message (.eml) as message/rfc822: answers the new
+   * request (201), or the one the same e-mail made before (200, `duplicate: true`).
+   */
+  importEmail: (file: Blob) => Promise<DataSubjectRequest & { duplicate: boolean }>;
+  /**
+   * `POST /api/requests/:id/erase[?dryRun=true]` `{ips?}`: what an erasure would change (dry run),
+   * or the run itself (again after a failure: it finishes what is not done). IPs on the first run only.
+   */
+  eraseRequestSubject: (id: string, options: { dryRun: boolean; ips?: string[] }) => Promise<ErasureReport>;
+  /** `GET /api/requests/:id/erasure`: the steps run so far. */
+  requestErasureStatus: (id: string) => Promise<ErasureStatus>;
+  /** `POST /api/requests/:id/erasure/waive`: why a failed source cannot be erased (at least 10 characters). */
+  waiveErasureStep: (
+    id: string,
+    source: ErasableSource,
+    reason: string,
+  ) => Promise<{ source: string; status: string; waiverReason: string }>;
+  /** `POST /api/requests/:id/rectify`: the corrected values. */
+  rectifyRequestSubject: (id: string, body: RectifyBody) => Promise<RectifyResult>;
+  /** `POST /api/requests/:id/restrict` `{ips?}` */
+  restrictRequestSubject: (id: string, ips?: string[]) => Promise<RestrictResult>;
+  /** `POST /api/requests/:id/lift-restriction` `{reason, subjectToldAt}` (Art. 18(3): told before lifting). */
+  liftRequestRestriction: (id: string, reason: string, subjectToldAt: string) => Promise<LiftResult>;
+  /** `POST /api/requests/:id/withdraw` `{activityIds?}`: without ids, the API's default activities. */
+  withdrawForRequest: (id: string, activityIds?: string[]) => Promise<WithdrawResult>;
+  /** `GET /api/requests/:id/recipients`: Art. 19, the processors to tell, each with a notice. */
+  requestRecipients: (id: string) => Promise<RecipientsResult>;
+  /** `GET /api/requests/:id/review`: records that mention the subject or that they share (Art. 15(4)). */
+  requestReview: (id: string) => Promise<{ reference: string; items: ReviewItem[] }>;
+  /** `POST /api/requests/:id/review`: include an excerpt (others redacted by the API) or leave the record out. */
+  decideReview: (
+    id: string,
+    body: { source: string; recordId: string; decision: 'include' | 'exclude'; excerpt?: string },
+  ) => Promise<ReviewItem>;
 }
 
 export const requestsMethods = (apiUrl: string, httpClient: HttpClient): RequestsDataProvider => ({
-    requestAction: (id, action, body) =>
-        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/${action}`, {
-            method: 'POST',
-            body: JSON.stringify(body),
-        }).then(({ json }) => json as DataSubjectRequest),
+  requestAction: (id, action, body) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/${action}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }).then(({ json }) => json as DataSubjectRequest),
 
-    addRequestNote: (id, text) =>
-        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/notes`, {
-            method: 'POST',
-            body: JSON.stringify({ text }),
-        }).then(({ json }) => json as RequestEvent),
+  addRequestNote: (id, text) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/notes`, {
+      method: 'POST',
+      body: JSON.stringify({ text }),
+    }).then(({ json }) => json as RequestEvent),
 
-    requestStats: () => httpClient(`${apiUrl}/requests/stats`).then(({ json }) => json as RequestStats),
+  requestStats: () => httpClient(`${apiUrl}/requests/stats`).then(({ json }) => json as RequestStats),
 
-    searchSubjectForRequest: (q, requestId) =>
-        httpClient(`${apiUrl}/subjects/search?${new URLSearchParams({ q, requestId })}`).then(
-            ({ json }) => json as SubjectSearchResult
-        ),
+  searchSubjectForRequest: (q, requestId) =>
+    httpClient(`${apiUrl}/subjects/search?${new URLSearchParams({ q, requestId })}`).then(
+      ({ json }) => json as SubjectSearchResult,
+    ),
 
-    eraseRequestSubject: (id, { dryRun, ips }) =>
-        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/erase${dryRun ? '?dryRun=true' : ''}`, {
-            method: 'POST',
-            body: JSON.stringify(ips?.length ? { ips } : {}),
-        }).then(({ json }) => json as ErasureReport),
+  eraseRequestSubject: (id, { dryRun, ips }) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/erase${dryRun ? '?dryRun=true' : ''}`, {
+      method: 'POST',
+      body: JSON.stringify(ips?.length ? { ips } : {}),
+    }).then(({ json }) => json as ErasureReport),
 
-    requestErasureStatus: id =>
-        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/erasure`).then(({ json }) => json as ErasureStatus),
+  requestErasureStatus: (id) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/erasure`).then(({ json }) => json as ErasureStatus),
 
-    waiveErasureStep: (id, source, reason) =>
-        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/erasure/waive`, {
-            method: 'POST',
-            body: JSON.stringify({ source, reason }),
-        }).then(({ json }) => json as { source: string; status: string; waiverReason: string }),
+  waiveErasureStep: (id, source, reason) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/erasure/waive`, {
+      method: 'POST',
+      body: JSON.stringify({ source, reason }),
+    }).then(({ json }) => json as { source: string; status: string; waiverReason: string }),
 
-    rectifyRequestSubject: (id, body) =>
-        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/rectify`, {
-            method: 'POST',
-            body: JSON.stringify(body),
-        }).then(({ json }) => json as RectifyResult),
+  rectifyRequestSubject: (id, body) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/rectify`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }).then(({ json }) => json as RectifyResult),
 
-    restrictRequestSubject: (id, ips) =>
-        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/restrict`, {
-            method: 'POST',
-            body: JSON.stringify(ips?.length ? { ips } : {}),
-        }).then(({ json }) => json as RestrictResult),
+  restrictRequestSubject: (id, ips) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/restrict`, {
+      method: 'POST',
+      body: JSON.stringify(ips?.length ? { ips } : {}),
+    }).then(({ json }) => json as RestrictResult),
 
-    liftRequestRestriction: (id, reason, subjectToldAt) =>
-        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/lift-restriction`, {
-            method: 'POST',
-            body: JSON.stringify({ reason, subjectToldAt }),
-        }).then(({ json }) => json as LiftResult),
+  liftRequestRestriction: (id, reason, subjectToldAt) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/lift-restriction`, {
+      method: 'POST',
+      body: JSON.stringify({ reason, subjectToldAt }),
+    }).then(({ json }) => json as LiftResult),
 
-    withdrawForRequest: (id, activityIds) =>
-        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/withdraw`, {
-            method: 'POST',
-            body: JSON.stringify(activityIds?.length ? { activityIds } : {}),
-        }).then(({ json }) => json as WithdrawResult),
+  withdrawForRequest: (id, activityIds) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/withdraw`, {
+      method: 'POST',
+      body: JSON.stringify(activityIds?.length ? { activityIds } : {}),
+    }).then(({ json }) => json as WithdrawResult),
 
-    requestRecipients: id =>
-        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/recipients`).then(({ json }) => json as RecipientsResult),
+  requestRecipients: (id) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/recipients`).then(({ json }) => json as RecipientsResult),
 
-    requestReview: id =>
-        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/review`).then(({ json }) => json as { reference: string; items: ReviewItem[] }),
+  requestReview: (id) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/review`).then(
+      ({ json }) => json as { reference: string; items: ReviewItem[] },
+    ),
 
-    decideReview: (id, body) =>
-        httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/review`, { method: 'POST', body: JSON.stringify(body) }).then(
-            ({ json }) => json as ReviewItem,
-        ),
+  decideReview: (id, body) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/review`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }).then(({ json }) => json as ReviewItem),
 
-    // fetchJson would send the file as JSON: the raw bytes go with their own content type.
-    importEmail: async file => {
-        const response = await fetch(`${apiUrl}/intake/email`, {
-            method: 'POST',
-            credentials: 'include',
-            headers: { 'content-type': 'message/rfc822', accept: 'application/json', 'x-requested-with': 'privacy-console' },
-            body: file,
-        });
-        const text = await response.text();
-        let json: unknown = null;
-        try {
-            json = text ? JSON.parse(text) : null;
-        } catch {
-            // not JSON (a proxy's error page): keep the status text
-        }
-        if (!response.ok) {
-            const message =
-                json && typeof json === 'object' && typeof (json as { message?: unknown }).message === 'string'
-                    ? (json as { message: string }).message
-                    : response.statusText;
-            throw new HttpError(message, response.status, json);
-        }
-        return json as DataSubjectRequest & { duplicate: boolean };
-    },
+  // fetchJson would send the file as JSON: the raw bytes go with their own content type.
+  importEmail: async (file) => {
+    const response = await fetch(`${apiUrl}/intake/email`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'message/rfc822', accept: 'application/json', 'x-requested-with': 'privacy-console' },
+      body: file,
+    });
+    const text = await response.text();
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON (a proxy's error page): keep the status text
+    }
+    if (!response.ok) {
+      const message =
+        json && typeof json === 'object' && typeof (json as { message?: unknown }).message === 'string'
+          ? (json as { message: string }).message
+          : response.statusText;
+      throw new HttpError(message, response.status, json);
+    }
+    return json as DataSubjectRequest & { duplicate: boolean };
+  },
 });

@@ -3,31 +3,31 @@ import { Create, Edit, NumberInput, SelectInput, SimpleForm, TextInput, required
 import { RETENTION_ACTION_CHOICES } from '../registers/vocabulary';
 
 const RetentionPolicyInputs = () => (
-    <>
-        <TextInput source="name" validate={required()} fullWidth />
-        <TextInput source="key" validate={required()} helperText="leads, chat, access-logs…" />
-        <TextInput source="source" helperText="leads, chat-conversations, access-logs, consents, calendar-connections" />
-        <NumberInput source="periodMonths" min={0} />
-        <NumberInput source="periodDays" min={0} />
-        <TextInput source="periodText" validate={required()} fullWidth />
-        <SelectInput source="action" choices={RETENTION_ACTION_CHOICES} validate={required()} />
-        <TextInput source="basis" validate={required()} fullWidth multiline />
-        <TextInput source="notes" fullWidth multiline />
-    </>
+  <>
+    <TextInput source="name" validate={required()} fullWidth />
+    <TextInput source="key" validate={required()} helperText="leads, chat, access-logs…" />
+    <TextInput source="source" helperText="leads, chat-conversations, access-logs, consents, calendar-connections" />
+    <NumberInput source="periodMonths" min={0} />
+    <NumberInput source="periodDays" min={0} />
+    <TextInput source="periodText" validate={required()} fullWidth />
+    <SelectInput source="action" choices={RETENTION_ACTION_CHOICES} validate={required()} />
+    <TextInput source="basis" validate={required()} fullWidth multiline />
+    <TextInput source="notes" fullWidth multiline />
+  </>
 );
 
 export const RetentionPolicyEdit = () => (
-    <Edit mutationMode="pessimistic" redirect="show">
-        <SimpleForm>
-            <RetentionPolicyInputs />
-        </SimpleForm>
-    </Edit>
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <RetentionPolicyInputs />
+    </SimpleForm>
+  </Edit>
 );
 
 export const RetentionPolicyCreate = () => (
-    <Create redirect="show">
-        <SimpleForm defaultValues={{ action: 'delete' }}>
-            <RetentionPolicyInputs />
-        </SimpleForm>
-    </Create>
+  <Create redirect="show">
+    <SimpleForm defaultValues={{ action: 'delete' }}>
+      <RetentionPolicyInputs />
+    </SimpleForm>
+  </Create>
 );

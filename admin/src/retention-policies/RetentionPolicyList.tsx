@@ -5,28 +5,28 @@ import { RegisterListActions } from '../registers/RegisterListActions';
 import { RETENTION_ACTION_CHOICES } from '../registers/vocabulary';
 
 const filters = [
-    <SearchFilter key="q" source="q" alwaysOn placeholder="resources.retention-policies.search_placeholder" />,
-    <SelectInput key="action" source="action" choices={RETENTION_ACTION_CHOICES} />,
+  <SearchFilter key="q" source="q" alwaysOn placeholder="resources.retention-policies.search_placeholder" />,
+  <SelectInput key="action" source="action" choices={RETENTION_ACTION_CHOICES} />,
 ];
 
 const Column = DataTable.Col;
 
 /** How long each kind of data is kept, as the policies say; the retention sweep applies these rows. */
 export const RetentionPolicyList = () => (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<RegisterListActions />}>
-        <DataTable rowClick="show" bulkActionButtons={false}>
-            <Column source="name">
-                <TextField source="name" sx={{ fontWeight: 600 }} />
-            </Column>
-            <Column source="periodText" disableSort>
-                <TextField source="periodText" />
-            </Column>
-            <Column source="action">
-                <SelectField source="action" choices={RETENTION_ACTION_CHOICES} />
-            </Column>
-            <Column source="source">
-                <TextField source="source" emptyText="—" />
-            </Column>
-        </DataTable>
-    </List>
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<RegisterListActions />}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <Column source="name">
+        <TextField source="name" sx={{ fontWeight: 600 }} />
+      </Column>
+      <Column source="periodText" disableSort>
+        <TextField source="periodText" />
+      </Column>
+      <Column source="action">
+        <SelectField source="action" choices={RETENTION_ACTION_CHOICES} />
+      </Column>
+      <Column source="source">
+        <TextField source="source" emptyText="—" />
+      </Column>
+    </DataTable>
+  </List>
 );

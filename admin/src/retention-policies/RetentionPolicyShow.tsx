@@ -1,30 +1,41 @@
-import { DateField, EditButton, ListButton, NumberField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess } from 'react-admin';
+import {
+  DateField,
+  EditButton,
+  ListButton,
+  NumberField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+} from 'react-admin';
 
 import { RETENTION_ACTION_CHOICES } from '../registers/vocabulary';
 
 const Actions = () => {
-    const { canAccess } = useCanAccess({ resource: 'retention-policies', action: 'edit' });
-    return (
-        <TopToolbar>
-            {canAccess && <EditButton />}
-            <ListButton />
-        </TopToolbar>
-    );
+  const { canAccess } = useCanAccess({ resource: 'retention-policies', action: 'edit' });
+  return (
+    <TopToolbar>
+      {canAccess && <EditButton />}
+      <ListButton />
+    </TopToolbar>
+  );
 };
 
 export const RetentionPolicyShow = () => (
-    <Show actions={<Actions />}>
-        <SimpleShowLayout>
-            <TextField source="name" />
-            <TextField source="key" sx={{ fontFamily: 'monospace' }} />
-            <TextField source="source" emptyText="—" />
-            <TextField source="periodText" />
-            <NumberField source="periodMonths" emptyText="—" />
-            <NumberField source="periodDays" emptyText="—" />
-            <SelectField source="action" choices={RETENTION_ACTION_CHOICES} />
-            <TextField source="basis" />
-            <TextField source="notes" emptyText="—" />
-            <DateField source="updatedAt" showTime />
-        </SimpleShowLayout>
-    </Show>
+  <Show actions={<Actions />}>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="key" sx={{ fontFamily: 'monospace' }} />
+      <TextField source="source" emptyText="—" />
+      <TextField source="periodText" />
+      <NumberField source="periodMonths" emptyText="—" />
+      <NumberField source="periodDays" emptyText="—" />
+      <SelectField source="action" choices={RETENTION_ACTION_CHOICES} />
+      <TextField source="basis" />
+      <TextField source="notes" emptyText="—" />
+      <DateField source="updatedAt" showTime />
+    </SimpleShowLayout>
+  </Show>
 );

@@ -5,10 +5,10 @@ import { RetentionPolicyList } from './RetentionPolicyList';
 import { RetentionPolicyShow } from './RetentionPolicyShow';
 
 export default {
-    list: RetentionPolicyList,
-    show: RetentionPolicyShow,
-    edit: RetentionPolicyEdit,
-    create: RetentionPolicyCreate,
-    icon: HourglassBottomOutlinedIcon,
-    recordRepresentation: 'name',
+  list: RetentionPolicyList,
+  show: RetentionPolicyShow,
+  edit: RetentionPolicyEdit,
+  create: RetentionPolicyCreate,
+  icon: HourglassBottomOutlinedIcon,
+  recordRepresentation: 'name',
 };

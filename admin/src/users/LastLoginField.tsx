@@ -6,13 +6,13 @@ import type { User } from '../types';
 
 /** Last sign-in, or "Never" for an account that has not been used yet. */
 export const LastLoginField = ({ source = 'lastLoginAt' }: Partial<FieldProps<User>>) => {
-    const translate = useTranslate();
-    const value = useFieldValue<User>({ source });
-    return value ? (
-        <DateTimeField source={source} />
-    ) : (
-        <Typography component="span" variant="body2" color="text.secondary">
-            {translate('app.users.never')}
-        </Typography>
-    );
+  const translate = useTranslate();
+  const value = useFieldValue<User>({ source });
+  return value ? (
+    <DateTimeField source={source} />
+  ) : (
+    <Typography component="span" variant="body2" color="text.secondary">
+      {translate('app.users.never')}
+    </Typography>
+  );
 };

@@ -4,24 +4,24 @@ import type { User } from '../types';
 import { UserInputs } from './UserInputs';
 
 interface UserCreatePayload {
-    email: string;
-    fullName: string;
-    role: User['role'];
-    password: string;
+  email: string;
+  fullName: string;
+  role: User['role'];
+  password: string;
 }
 
 /** Send exactly what `POST /api/users` accepts. */
 const toCreatePayload = (data: Partial<UserCreatePayload>): UserCreatePayload => ({
-    email: (data.email ?? '').trim(),
-    fullName: (data.fullName ?? '').trim(),
-    role: data.role as User['role'],
-    password: data.password ?? '',
+  email: (data.email ?? '').trim(),
+  fullName: (data.fullName ?? '').trim(),
+  role: data.role as User['role'],
+  password: data.password ?? '',
 });
 
 export const UserCreate = () => (
-    <Create<User> transform={toCreatePayload} redirect="show">
-        <SimpleForm defaultValues={{ role: 'officer' }}>
-            <UserInputs mode="create" />
-        </SimpleForm>
-    </Create>
+  <Create<User> transform={toCreatePayload} redirect="show">
+    <SimpleForm defaultValues={{ role: 'officer' }}>
+      <UserInputs mode="create" />
+    </SimpleForm>
+  </Create>
 );

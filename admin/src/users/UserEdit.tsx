@@ -5,10 +5,10 @@ import type { User } from '../types';
 import { UserInputs } from './UserInputs';
 
 interface UserUpdatePayload {
-    fullName: string;
-    role: User['role'];
-    active: boolean;
-    password?: string;
+  fullName: string;
+  role: User['role'];
+  active: boolean;
+  password?: string;
 }
 
 /**
@@ -16,27 +16,27 @@ interface UserUpdatePayload {
  * an empty password means "unchanged", so it is left out.
  */
 const toUpdatePayload = (data: Partial<User> & { password?: string | null }): UserUpdatePayload => {
-    const payload: UserUpdatePayload = {
-        fullName: (data.fullName ?? '').trim(),
-        role: data.role as User['role'],
-        active: Boolean(data.active),
-    };
-    if (data.password) payload.password = data.password;
-    return payload;
+  const payload: UserUpdatePayload = {
+    fullName: (data.fullName ?? '').trim(),
+    role: data.role as User['role'],
+    active: Boolean(data.active),
+  };
+  if (data.password) payload.password = data.password;
+  return payload;
 };
 
 const UserEditToolbar = () => (
-    <Toolbar>
-        <SaveButton />
-        <Box sx={{ flex: 1 }} />
-        <DeleteWithConfirmButton />
-    </Toolbar>
+  <Toolbar>
+    <SaveButton />
+    <Box sx={{ flex: 1 }} />
+    <DeleteWithConfirmButton />
+  </Toolbar>
 );
 
 export const UserEdit = () => (
-    <Edit<User> transform={toUpdatePayload} mutationMode="pessimistic" redirect="show">
-        <SimpleForm toolbar={<UserEditToolbar />}>
-            <UserInputs mode="edit" />
-        </SimpleForm>
-    </Edit>
+  <Edit<User> transform={toUpdatePayload} mutationMode="pessimistic" redirect="show">
+    <SimpleForm toolbar={<UserEditToolbar />}>
+      <UserInputs mode="edit" />
+    </SimpleForm>
+  </Edit>
 );

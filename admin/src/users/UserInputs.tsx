@@ -1,13 +1,13 @@
 import { Box } from '@mui/material';
 import {
-    BooleanInput,
-    PasswordInput,
-    SelectInput,
-    TextInput,
-    email,
-    maxLength,
-    minLength,
-    required,
+  BooleanInput,
+  PasswordInput,
+  SelectInput,
+  TextInput,
+  email,
+  maxLength,
+  minLength,
+  required,
 } from 'react-admin';
 
 import { roleChoices } from './roles';
@@ -20,26 +20,22 @@ export const PASSWORD_MIN_LENGTH = 12;
  * account is always active.
  */
 export const UserInputs = ({ mode }: { mode: 'create' | 'edit' }) => (
-    <Box sx={{ width: '100%', maxWidth: 560 }}>
-        <TextInput
-            source="email"
-            type="email"
-            readOnly={mode === 'edit'}
-            validate={mode === 'create' ? [required(), email(), maxLength(254)] : undefined}
-            autoComplete="off"
-        />
-        <TextInput source="fullName" validate={[required(), maxLength(200)]} autoComplete="off" />
-        <SelectInput source="role" choices={roleChoices} validate={required()} />
-        {mode === 'edit' && <BooleanInput source="active" />}
-        <PasswordInput
-            source="password"
-            autoComplete="new-password"
-            helperText={mode === 'create' ? 'app.users.password_create_help' : 'app.users.password_edit_help'}
-            validate={
-                mode === 'create'
-                    ? [required(), minLength(PASSWORD_MIN_LENGTH)]
-                    : minLength(PASSWORD_MIN_LENGTH)
-            }
-        />
-    </Box>
+  <Box sx={{ width: '100%', maxWidth: 560 }}>
+    <TextInput
+      source="email"
+      type="email"
+      readOnly={mode === 'edit'}
+      validate={mode === 'create' ? [required(), email(), maxLength(254)] : undefined}
+      autoComplete="off"
+    />
+    <TextInput source="fullName" validate={[required(), maxLength(200)]} autoComplete="off" />
+    <SelectInput source="role" choices={roleChoices} validate={required()} />
+    {mode === 'edit' && <BooleanInput source="active" />}
+    <PasswordInput
+      source="password"
+      autoComplete="new-password"
+      helperText={mode === 'create' ? 'app.users.password_create_help' : 'app.users.password_edit_help'}
+      validate={mode === 'create' ? [required(), minLength(PASSWORD_MIN_LENGTH)] : minLength(PASSWORD_MIN_LENGTH)}
+    />
+  </Box>
 );

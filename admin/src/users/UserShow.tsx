@@ -8,24 +8,24 @@ import { RoleField } from './RoleField';
 import { UserSessions } from './UserSessions';
 
 const UserShowActions = () => (
-    <TopToolbar>
-        <ListButton />
-        <EditButton />
-    </TopToolbar>
+  <TopToolbar>
+    <ListButton />
+    <EditButton />
+  </TopToolbar>
 );
 
 export const UserShow = () => (
-    <Show<User> actions={<UserShowActions />}>
-        <SimpleShowLayout>
-            <TextField source="fullName" />
-            <TextField source="email" />
-            <RoleField source="role" />
-            <BooleanField source="active" />
-            <LastLoginField source="lastLoginAt" />
-            <DateTimeField source="createdAt" />
-            <DateTimeField source="updatedAt" />
-            <MonospaceField source="id" />
-            <UserSessions />
-        </SimpleShowLayout>
-    </Show>
+  <Show<User> actions={<UserShowActions />}>
+    <SimpleShowLayout>
+      <TextField source="fullName" />
+      <TextField source="email" />
+      <RoleField source="role" />
+      <BooleanField source="active" />
+      <LastLoginField source="lastLoginAt" />
+      <DateTimeField source="createdAt" />
+      <DateTimeField source="updatedAt" />
+      <MonospaceField source="id" />
+      <UserSessions />
+    </SimpleShowLayout>
+  </Show>
 );

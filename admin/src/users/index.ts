@@ -7,10 +7,10 @@ import { UserList } from './UserList';
 import { UserShow } from './UserShow';
 
 export default {
-    list: UserList,
-    show: UserShow,
-    edit: UserEdit,
-    create: UserCreate,
-    icon: PeopleOutlineIcon,
-    recordRepresentation: (record: User) => record.fullName || record.email,
+  list: UserList,
+  show: UserShow,
+  edit: UserEdit,
+  create: UserCreate,
+  icon: PeopleOutlineIcon,
+  recordRepresentation: (record: User) => record.fullName || record.email,
 };

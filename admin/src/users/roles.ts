@@ -1,10 +1,10 @@
 import { ROLES, type Role } from '../types';
 
 /** Choices for role inputs; the names are translation keys. */
-export const roleChoices = ROLES.map(role => ({ id: role, name: `app.roles.${role}` }));
+export const roleChoices = ROLES.map((role) => ({ id: role, name: `app.roles.${role}` }));
 
 export const roleColors: Record<Role, 'primary' | 'secondary' | 'default'> = {
-    admin: 'primary',
-    officer: 'secondary',
-    auditor: 'default',
+  admin: 'primary',
+  officer: 'secondary',
+  auditor: 'default',
 };

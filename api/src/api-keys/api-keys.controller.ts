@@ -20,7 +20,12 @@ export class ApiKeysController {
   @ListQueryParams()
   @ApiOperation({ summary: 'Keys for the ingestion API (admins only); the keys themselves are never listed' })
   async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
-    return sendPage(res, API_KEYS_LIST.resource, await this.keys.list(parseListQuery(API_KEYS_LIST, query)), presentApiKey);
+    return sendPage(
+      res,
+      API_KEYS_LIST.resource,
+      await this.keys.list(parseListQuery(API_KEYS_LIST, query)),
+      presentApiKey,
+    );
   }
 
   @Get(':id')

@@ -48,8 +48,16 @@ export class ApiKeysService {
   async create(actor: Actor, name: string): Promise<{ apiKey: ApiKey; key: string }> {
     const key = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
     const apiKey = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(ApiKey, manager.create(ApiKey, { name, prefix: key.slice(0, 12), keyHash: hashKey(key), createdById: actor.id }));
-      await this.audit.record(manager, actor, { action: 'api_key.created', entity: 'api_key', entityId: saved.id, details: { name, prefix: saved.prefix } });
+      const saved = await manager.save(
+        ApiKey,
+        manager.create(ApiKey, { name, prefix: key.slice(0, 12), keyHash: hashKey(key), createdById: actor.id }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'api_key.created',
+        entity: 'api_key',
+        entityId: saved.id,
+        details: { name, prefix: saved.prefix },
+      });
       return saved;
     });
     return { apiKey, key };
@@ -63,7 +71,12 @@ export class ApiKeysService {
       if (!key.revokedAt) {
         key.revokedAt = new Date();
         await manager.save(ApiKey, key);
-        await this.audit.record(manager, actor, { action: 'api_key.revoked', entity: 'api_key', entityId: id, details: { name: key.name, prefix: key.prefix } });
+        await this.audit.record(manager, actor, {
+          action: 'api_key.revoked',
+          entity: 'api_key',
+          entityId: id,
+          details: { name: key.name, prefix: key.prefix },
+        });
       }
       return key;
     });

@@ -35,7 +35,9 @@ export function hashEvent(event: ChainedFields): string {
     details: event.details ?? {},
     prevHash: event.prevHash,
   });
-  return createHash('sha256').update(canonical ?? '').digest('hex');
+  return createHash('sha256')
+    .update(canonical ?? '')
+    .digest('hex');
 }
 
 export type ChainBreakReason = 'prev_hash_mismatch' | 'hash_mismatch';

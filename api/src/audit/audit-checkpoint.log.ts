@@ -24,13 +24,21 @@ export class AuditCheckpointLog implements OnApplicationBootstrap, BeforeApplica
   onApplicationBootstrap(): void {
     // Once the start-up is over: until then only warnings and errors are printed (main.ts).
     setImmediate(() => void this.log('start'));
-    const job = CronJob.from({ cronTime: DAILY, timeZone: 'Europe/Rome', onTick: () => this.log('daily'), waitForCompletion: true, start: false });
+    const job = CronJob.from({
+      cronTime: DAILY,
+      timeZone: 'Europe/Rome',
+      onTick: () => this.log('daily'),
+      waitForCompletion: true,
+      start: false,
+    });
     this.registry.addCronJob(JOB, job);
     job.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.audit.writeAnchor().catch((error) => this.logger.warn(`Could not copy the audit checkpoint: ${(error as Error).message}`));
+    await this.audit
+      .writeAnchor()
+      .catch((error) => this.logger.warn(`Could not copy the audit checkpoint: ${(error as Error).message}`));
     await this.log('stop');
   }
 

@@ -64,7 +64,8 @@ describe('the signed checkpoint of the audit chain', () => {
       { mac: 'not hex' },
       { keyId: keyIdOf(otherKey) },
     ];
-    for (const change of fields) expect(checkpointSignedBy(key, { ...checkpoint, ...change }), JSON.stringify(change)).toBe(false);
+    for (const change of fields)
+      expect(checkpointSignedBy(key, { ...checkpoint, ...change }), JSON.stringify(change)).toBe(false);
   });
 
   it('tells a cut tail, events added without a checkpoint, a missing or forged checkpoint', () => {
@@ -86,10 +87,17 @@ describe('the signed checkpoint of the audit chain', () => {
     const later = nextCheckpoint(key, after, { id: '6', hash: h(6) }, [{ id: '7', hash: h(7) }], at);
     expect(later).toMatchObject({ intact: false, brokenReason: 'tail_cut', brokenAfterId: '3', count: 7 });
     // A checkpoint deleted from the table: the next one says so.
-    expect(nextCheckpoint(key, null, events[4], [{ id: '6', hash: h(6) }], at)).toMatchObject({ intact: false, brokenReason: 'checkpoint_missing', brokenAfterId: '5' });
+    expect(nextCheckpoint(key, null, events[4], [{ id: '6', hash: h(6) }], at)).toMatchObject({
+      intact: false,
+      brokenReason: 'checkpoint_missing',
+      brokenAfterId: '5',
+    });
     // A forged one (signed with a key the console does not have).
     const forged = chainOf(5, otherKey).checkpoint;
-    expect(nextCheckpoint(key, forged, events[4], [{ id: '6', hash: h(6) }], at)).toMatchObject({ intact: false, brokenReason: 'checkpoint_forged' });
+    expect(nextCheckpoint(key, forged, events[4], [{ id: '6', hash: h(6) }], at)).toMatchObject({
+      intact: false,
+      brokenReason: 'checkpoint_forged',
+    });
   });
 
   it('moves to a new key on rotation, and never launders one the old key did not sign', () => {
@@ -105,7 +113,16 @@ describe('the signed checkpoint of the audit chain', () => {
   it('reads back only well-formed checkpoints from JSON (hostile input never throws)', () => {
     const { checkpoint } = chainOf(2);
     expect(parseCheckpoint(JSON.parse(JSON.stringify(checkpoint)))).toEqual(checkpoint);
-    for (const bad of [null, 1, 'x', [], {}, { ...checkpoint, count: '2' }, { ...checkpoint, lastId: '1e3' }, { ...checkpoint, intact: 'yes' }]) {
+    for (const bad of [
+      null,
+      1,
+      'x',
+      [],
+      {},
+      { ...checkpoint, count: '2' },
+      { ...checkpoint, lastId: '1e3' },
+      { ...checkpoint, intact: 'yes' },
+    ]) {
       expect(parseCheckpoint(bad)).toBeNull();
     }
     fc.assert(
@@ -115,10 +132,28 @@ describe('the signed checkpoint of the audit chain', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('chainId', 'lastId', 'lastHash', 'count', 'at', 'intact', 'keyId', 'mac', '__proto__', 'constructor'), fc.anything()), (value) => {
-        const parsed = parseCheckpoint({ ...checkpoint, ...value });
-        if (parsed) expect(checkpointSignedBy(key, parsed)).toBe(JSON.stringify(parsed) === JSON.stringify(checkpoint));
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(
+            'chainId',
+            'lastId',
+            'lastHash',
+            'count',
+            'at',
+            'intact',
+            'keyId',
+            'mac',
+            '__proto__',
+            'constructor',
+          ),
+          fc.anything(),
+        ),
+        (value) => {
+          const parsed = parseCheckpoint({ ...checkpoint, ...value });
+          if (parsed)
+            expect(checkpointSignedBy(key, parsed)).toBe(JSON.stringify(parsed) === JSON.stringify(checkpoint));
+        },
+      ),
     );
   });
 
@@ -132,7 +167,16 @@ describe('the signed checkpoint of the audit chain', () => {
   });
 
   it('signs exactly what the fields say', () => {
-    const fields = { chainId: '7b0c6a643f5e4a529a0e0f6e2c1d9b11', lastId: '9', lastHash: h(9), count: 9, at: at.toISOString(), intact: true, brokenReason: null, brokenAfterId: null };
+    const fields = {
+      chainId: '7b0c6a643f5e4a529a0e0f6e2c1d9b11',
+      lastId: '9',
+      lastHash: h(9),
+      count: 9,
+      at: at.toISOString(),
+      intact: true,
+      brokenReason: null,
+      brokenAfterId: null,
+    };
     expect(signCheckpoint(key, fields).mac).toBe(signCheckpoint(key, { ...fields }).mac);
     expect(signCheckpoint(key, fields).mac).not.toBe(signCheckpoint(key, { ...fields, count: 8 }).mac);
   });

@@ -32,7 +32,8 @@ export interface CheckpointFields {
   brokenAfterId: string | null;
 }
 
-export type CheckpointBreak = 'checkpoint_missing' | 'checkpoint_forged' | 'tail_cut' | 'chain_rewritten' | 'events_without_checkpoint';
+export type CheckpointBreak =
+  'checkpoint_missing' | 'checkpoint_forged' | 'tail_cut' | 'chain_rewritten' | 'events_without_checkpoint';
 
 export interface Checkpoint extends CheckpointFields {
   /** Which key signed it (a hash of the key, which reveals nothing of it). */
@@ -53,7 +54,17 @@ export function keyIdOf(key: Buffer): string {
 
 function macOf(key: Buffer, f: CheckpointFields): string {
   // Every field, in a fixed order, each on its own line: no field can be moved into another.
-  const text = [VERSION, f.chainId, f.lastId, f.lastHash, f.count, f.at, f.intact, f.brokenReason ?? '', f.brokenAfterId ?? ''].join('\n');
+  const text = [
+    VERSION,
+    f.chainId,
+    f.lastId,
+    f.lastHash,
+    f.count,
+    f.at,
+    f.intact,
+    f.brokenReason ?? '',
+    f.brokenAfterId ?? '',
+  ].join('\n');
   return createHmac('sha256', key).update(text).digest('hex');
 }
 
@@ -108,7 +119,11 @@ export function nextCheckpoint(
 }
 
 /** What is wrong with a stored checkpoint against the chain's newest event, or null. */
-export function checkpointProblem(key: Buffer, checkpoint: Checkpoint | null, tail: { id: string; hash: string } | null): CheckpointBreak | null {
+export function checkpointProblem(
+  key: Buffer,
+  checkpoint: Checkpoint | null,
+  tail: { id: string; hash: string } | null,
+): CheckpointBreak | null {
   if (!checkpoint) return 'checkpoint_missing';
   if (!checkpointSignedBy(key, checkpoint)) return 'checkpoint_forged';
   const tailId = tail?.id ?? '0';
@@ -133,7 +148,16 @@ export function anchorFileName(chainId: string): string {
 
 /** The checkpoint of an empty chain: what the first append links to. */
 export function emptyChainCheckpoint(key: Buffer, at: Date): Checkpoint {
-  return signCheckpoint(key, { chainId: newChainId(), lastId: '0', lastHash: GENESIS, count: 0, at: at.toISOString(), intact: true, brokenReason: null, brokenAfterId: null });
+  return signCheckpoint(key, {
+    chainId: newChainId(),
+    lastId: '0',
+    lastHash: GENESIS,
+    count: 0,
+    at: at.toISOString(),
+    intact: true,
+    brokenReason: null,
+    brokenAfterId: null,
+  });
 }
 
 /**
@@ -160,11 +184,19 @@ export function parseCheckpoint(value: unknown): Checkpoint | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Record<string, unknown>;
   const ok =
-    typeof v.chainId === 'string' && /^[0-9a-f]{32}$/.test(v.chainId) &&
-    typeof v.lastId === 'string' && /^\d{1,19}$/.test(v.lastId) &&
-    typeof v.lastHash === 'string' && typeof v.count === 'number' && Number.isSafeInteger(v.count) &&
-    typeof v.at === 'string' && typeof v.intact === 'boolean' && typeof v.keyId === 'string' && typeof v.mac === 'string' &&
-    (v.brokenReason === null || typeof v.brokenReason === 'string') && (v.brokenAfterId === null || typeof v.brokenAfterId === 'string');
+    typeof v.chainId === 'string' &&
+    /^[0-9a-f]{32}$/.test(v.chainId) &&
+    typeof v.lastId === 'string' &&
+    /^\d{1,19}$/.test(v.lastId) &&
+    typeof v.lastHash === 'string' &&
+    typeof v.count === 'number' &&
+    Number.isSafeInteger(v.count) &&
+    typeof v.at === 'string' &&
+    typeof v.intact === 'boolean' &&
+    typeof v.keyId === 'string' &&
+    typeof v.mac === 'string' &&
+    (v.brokenReason === null || typeof v.brokenReason === 'string') &&
+    (v.brokenAfterId === null || typeof v.brokenAfterId === 'string');
   if (!ok) return null;
   return {
     chainId: v.chainId as string,

@@ -31,14 +31,19 @@ export class AuditEventsController {
   @AuditRead({ action: 'audit-events.listed', entity: 'audit_event', read: 'page' })
   @ApiOperation({ summary: 'Audit events, newest first by default' })
   async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
-    const page = await findPage(this.dataSource.getRepository(AuditEvent), parseListQuery(AUDIT_EVENTS_LIST, query), AUDIT_EVENTS_LIST.searchable);
+    const page = await findPage(
+      this.dataSource.getRepository(AuditEvent),
+      parseListQuery(AUDIT_EVENTS_LIST, query),
+      AUDIT_EVENTS_LIST.searchable,
+    );
     return sendPage(res, AUDIT_EVENTS_LIST.resource, page, presentAuditEvent);
   }
 
   @Get(':id')
   @AuditRead({ action: 'audit-event.viewed', entity: 'audit_event', read: 'one' })
   async get(@Param('id') id: string) {
-    if (!/^\d{1,18}$/.test(id)) throw new InvalidInputError('id must be a whole number', { id: 'must be a whole number' });
+    if (!/^\d{1,18}$/.test(id))
+      throw new InvalidInputError('id must be a whole number', { id: 'must be a whole number' });
     const event = await this.dataSource.getRepository(AuditEvent).findOne({ where: { id } });
     if (!event) throw new NotFoundError('Audit event', id);
     return presentAuditEvent(event);

@@ -51,13 +51,15 @@ export interface ChainVerification {
 
 export const CHECKPOINT_MESSAGES: Record<CheckpointBreak | 'anchor_ahead', string> = {
   checkpoint_missing: 'the signed checkpoint of the newest event is missing (removed from the database)',
-  checkpoint_forged: "the checkpoint of the newest event is not signed with this console's audit key (forged, or the key was changed without rotating it)",
+  checkpoint_forged:
+    "the checkpoint of the newest event is not signed with this console's audit key (forged, or the key was changed without rotating it)",
   tail_cut: 'the newest events were removed: the chain ends before its signed checkpoint',
-  chain_rewritten: 'the chain was recomputed after a change: its newest event no longer has the hash the signed checkpoint names',
+  chain_rewritten:
+    'the chain was recomputed after a change: its newest event no longer has the hash the signed checkpoint names',
   events_without_checkpoint: 'events were added to the table outside the console (after the signed checkpoint)',
-  anchor_ahead: "the newest events were removed: this console's copy of the checkpoint (in DATA_DIR) names an event the chain no longer holds",
+  anchor_ahead:
+    "the newest events were removed: this console's copy of the checkpoint (in DATA_DIR) names an event the chain no longer holds",
 };
-
 
 /** Any constant will do: it names the lock that serialises appends to the chain. */
 export const CHAIN_LOCK = 727_001;
@@ -102,7 +104,16 @@ export class AuditService implements OnModuleInit {
         brokenAfterId: null,
       });
       await manager.query(`INSERT INTO audit_checkpoint (id, checkpoint) VALUES (1, $1)`, [JSON.stringify(first)]);
-      await this.append(manager, [{ actor: null, entry: { action: 'audit.checkpoint_started', entity: 'audit', details: { eventsBefore: count, lastIdBefore: first.lastId } } }]);
+      await this.append(manager, [
+        {
+          actor: null,
+          entry: {
+            action: 'audit.checkpoint_started',
+            entity: 'audit',
+            details: { eventsBefore: count, lastIdBefore: first.lastId },
+          },
+        },
+      ]);
     });
   }
 
@@ -132,7 +143,12 @@ export class AuditService implements OnModuleInit {
     });
   }
 
-  private readonly waiting: Array<{ actor: Actor | null; entry: AuditEntry; resolve: (e: AuditEvent) => void; reject: (e: unknown) => void }> = [];
+  private readonly waiting: Array<{
+    actor: Actor | null;
+    entry: AuditEntry;
+    resolve: (e: AuditEvent) => void;
+    reject: (e: unknown) => void;
+  }> = [];
   private flushing = false;
 
   private flushSoon(): void {
@@ -160,9 +176,16 @@ export class AuditService implements OnModuleInit {
    * the new ids in one query, the chain computed in order, one multi-row insert. Raw SQL: TypeORM
    * would drop the id (a generated column) that the hash already covers.
    */
-  private async append(manager: EntityManager, items: Array<{ actor: Actor | null; entry: AuditEntry }>): Promise<AuditEvent[]> {
+  private async append(
+    manager: EntityManager,
+    items: Array<{ actor: Actor | null; entry: AuditEntry }>,
+  ): Promise<AuditEvent[]> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [{ tail, checkpoint, ids }]: Array<{ tail: { id: string; hash: string } | null; checkpoint: unknown; ids: string[] }> = await manager.query(
+    const [{ tail, checkpoint, ids }]: Array<{
+      tail: { id: string; hash: string } | null;
+      checkpoint: unknown;
+      ids: string[];
+    }> = await manager.query(
       `SELECT (SELECT json_build_object('id', id::text, 'hash', hash) FROM audit_events ORDER BY id DESC LIMIT 1) AS tail,
               (SELECT checkpoint FROM audit_checkpoint WHERE id = 1) AS checkpoint,
               array(SELECT nextval('audit_events_id_seq') FROM generate_series(1, $1::int))::text[] AS ids`,
@@ -230,7 +253,9 @@ export class AuditService implements OnModuleInit {
     if (this.anchorTimer) return;
     this.anchorTimer = setTimeout(() => {
       this.anchorTimer = null;
-      this.writeAnchor().catch((error) => this.logger.warn(`Could not keep the audit checkpoint in ${this.config.dataDir}: ${(error as Error).message}`));
+      this.writeAnchor().catch((error) =>
+        this.logger.warn(`Could not keep the audit checkpoint in ${this.config.dataDir}: ${(error as Error).message}`),
+      );
     }, ANCHOR_DELAY_MS);
     this.anchorTimer.unref();
   }
@@ -283,18 +308,37 @@ export class AuditService implements OnModuleInit {
     let checked = 0;
     let tail: { id: string; hash: string } | null = null;
     let anchorSeen: { hash: string; count: number } | null = null;
-    const answer = (reason: VerificationProblem | null, firstBrokenId: string | null, counted = checked): ChainVerification => ({
+    const answer = (
+      reason: VerificationProblem | null,
+      firstBrokenId: string | null,
+      counted = checked,
+    ): ChainVerification => ({
       valid: reason === null,
       checked: counted,
       firstBrokenId,
       reason,
-      message: reason === null ? null : reason in CHAIN_BREAK_MESSAGES ? CHAIN_BREAK_MESSAGES[reason as keyof typeof CHAIN_BREAK_MESSAGES] : CHECKPOINT_MESSAGES[reason as keyof typeof CHECKPOINT_MESSAGES],
+      message:
+        reason === null
+          ? null
+          : reason in CHAIN_BREAK_MESSAGES
+            ? CHAIN_BREAK_MESSAGES[reason as keyof typeof CHAIN_BREAK_MESSAGES]
+            : CHECKPOINT_MESSAGES[reason as keyof typeof CHECKPOINT_MESSAGES],
       verifiedAt: new Date().toISOString(),
       checkpoint,
-      anchor: anchor ? { lastId: anchor.lastId, at: anchor.at, holds: anchorSeen !== null && anchorSeen.hash === anchor.lastHash && anchorSeen.count === anchor.count } : null,
+      anchor: anchor
+        ? {
+            lastId: anchor.lastId,
+            at: anchor.at,
+            holds: anchorSeen !== null && anchorSeen.hash === anchor.lastHash && anchorSeen.count === anchor.count,
+          }
+        : null,
     });
     for (;;) {
-      const batch = await repository.find({ where: { id: Between(String(BigInt(afterId) + 1n), upTo) }, order: { id: 'ASC' }, take: VERIFY_BATCH });
+      const batch = await repository.find({
+        where: { id: Between(String(BigInt(afterId) + 1n), upTo) },
+        order: { id: 'ASC' },
+        take: VERIFY_BATCH,
+      });
       if (batch.length === 0) break;
       const { broken, lastHash } = verifyChainSegment(batch, previousHash);
       if (broken) return answer(broken.reason, broken.id, checked + batch.findIndex((e) => e.id === broken.id));
@@ -311,10 +355,18 @@ export class AuditService implements OnModuleInit {
     if (!checkpoint) return answer('checkpoint_missing', tail?.id ?? null);
     if (!checkpointSignedBy(this.config.auditKey, checkpoint)) return answer('checkpoint_forged', tail?.id ?? null);
     if (!checkpoint.intact) return answer(checkpoint.brokenReason ?? 'checkpoint_forged', checkpoint.brokenAfterId);
-    if ((tail?.id ?? '0') !== checkpoint.lastId || checked !== checkpoint.count) return answer('tail_cut', tail?.id ?? '0');
+    if ((tail?.id ?? '0') !== checkpoint.lastId || checked !== checkpoint.count)
+      return answer('tail_cut', tail?.id ?? '0');
     if ((tail?.hash ?? GENESIS_HASH) !== checkpoint.lastHash) return answer('chain_rewritten', checkpoint.lastId);
-    if (head.maxId !== null && BigInt(head.maxId) > BigInt(checkpoint.lastId)) return answer('events_without_checkpoint', checkpoint.lastId);
-    if (anchor && (BigInt(anchor.lastId) > BigInt(checkpoint.lastId) || anchorSeen === null || anchorSeen.hash !== anchor.lastHash || anchorSeen.count !== anchor.count)) {
+    if (head.maxId !== null && BigInt(head.maxId) > BigInt(checkpoint.lastId))
+      return answer('events_without_checkpoint', checkpoint.lastId);
+    if (
+      anchor &&
+      (BigInt(anchor.lastId) > BigInt(checkpoint.lastId) ||
+        anchorSeen === null ||
+        anchorSeen.hash !== anchor.lastHash ||
+        anchorSeen.count !== anchor.count)
+    ) {
       return answer('anchor_ahead', tail?.id ?? '0');
     }
     return answer(null, null);

@@ -1,4 +1,12 @@
-import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { mergeMap, type Observable } from 'rxjs';
@@ -18,8 +26,18 @@ import { AuditService, type AuditEntry } from './audit.service';
  */
 
 /** What a list read records: its filter and range as asked, what it returned and the total. */
-export function listedDetails(query: { filter?: unknown; range?: unknown }, rows: ReadonlyArray<{ id: string | number }>, total: number | null): Record<string, unknown> {
-  return { filter: query.filter ?? null, range: query.range ?? null, returned: rows.length, total, ids: rows.map((row) => String(row.id)) };
+export function listedDetails(
+  query: { filter?: unknown; range?: unknown },
+  rows: ReadonlyArray<{ id: string | number }>,
+  total: number | null,
+): Record<string, unknown> {
+  return {
+    filter: query.filter ?? null,
+    range: query.range ?? null,
+    returned: rows.length,
+    total,
+    ids: rows.map((row) => String(row.id)),
+  };
 }
 
 export interface ReadAuditSpec {
@@ -54,7 +72,10 @@ export class ReadAuditInterceptor implements NestInterceptor {
     const request = http.getRequest<SessionRequest>();
     return next.handle().pipe(
       mergeMap(async (answer: unknown) => {
-        await this.audit.recordNow(request.user ?? null, readEntry(spec, request, http.getResponse<Response>(), answer));
+        await this.audit.recordNow(
+          request.user ?? null,
+          readEntry(spec, request, http.getResponse<Response>(), answer),
+        );
         return answer;
       }),
     );
@@ -93,4 +114,5 @@ function parsedFilter(raw: unknown): Record<string, unknown> {
  * Records the read of personal data the handler answers (see above). A handler that throws
  * read nothing and records nothing.
  */
-export const AuditRead = (spec: ReadAuditSpec) => applyDecorators(SetMetadata(READ_AUDIT, spec), UseInterceptors(ReadAuditInterceptor));
+export const AuditRead = (spec: ReadAuditSpec) =>
+  applyDecorators(SetMetadata(READ_AUDIT, spec), UseInterceptors(ReadAuditInterceptor));

@@ -29,15 +29,21 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(INGESTION_KEY, targets)) {
       const presented = request.get('x-api-key');
       const key = presented ? await this.apiKeys.authenticate(presented) : null;
-      if (!key) throw new UnauthenticatedError(presented ? 'The X-Api-Key is not valid or was revoked' : 'Send the ingestion key in the X-Api-Key header');
+      if (!key)
+        throw new UnauthenticatedError(
+          presented ? 'The X-Api-Key is not valid or was revoked' : 'Send the ingestion key in the X-Api-Key header',
+        );
       request.apiKey = key;
       return true;
     }
     const token = readSessionToken(request);
     const user = token ? await this.auth.resolveSession(token) : null;
-    if (!user) throw new UnauthenticatedError(token ? 'Your session has expired or was ended: sign in again' : undefined);
+    if (!user)
+      throw new UnauthenticatedError(token ? 'Your session has expired or was ended: sign in again' : undefined);
     if (isCrossSiteChange(request)) {
-      throw new ForbiddenError('A change made with the session cookie must come from the console itself (cross-site request refused)');
+      throw new ForbiddenError(
+        'A change made with the session cookie must come from the console itself (cross-site request refused)',
+      );
     }
     request.user = user;
 

@@ -37,12 +37,25 @@ export class AuthService {
   ) {}
 
   /** Checks the credentials and opens a session; answers the token (shown once) and the user. */
-  async login(emailInput: string, password: string, client: ClientInfo): Promise<{ token: string; user: User; expiresAt: Date }> {
+  async login(
+    emailInput: string,
+    password: string,
+    client: ClientInfo,
+  ): Promise<{ token: string; user: User; expiresAt: Date }> {
     const email = emailInput.trim().toLowerCase();
     const keys = throttleKeys(email, client.ip);
-    const wait = Math.max(0, ...(await this.dataSource.getRepository(LoginThrottle).find({ where: { key: In(keys.map((k) => k.key)) } })).map((t) => lockedFor(t, new Date())));
+    const wait = Math.max(
+      0,
+      ...(await this.dataSource.getRepository(LoginThrottle).find({ where: { key: In(keys.map((k) => k.key)) } })).map(
+        (t) => lockedFor(t, new Date()),
+      ),
+    );
     if (wait > 0) {
-      await this.audit.recordNow(null, { action: 'auth.login_throttled', entity: 'user', details: { email, ip: client.ip, retryAfterSeconds: wait } });
+      await this.audit.recordNow(null, {
+        action: 'auth.login_throttled',
+        entity: 'user',
+        details: { email, ip: client.ip, retryAfterSeconds: wait },
+      });
       throw new TooManyAttemptsError(`Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes`, wait);
     }
     const user = await this.dataSource.getRepository(User).findOne({ where: { email } });
@@ -55,7 +68,12 @@ export class AuthService {
           action: 'auth.login_failed',
           entity: 'user',
           entityId: user?.id ?? null,
-          details: { email, ip: client.ip, reason: !user ? 'unknown e-mail' : !passwordOk ? 'wrong password' : 'account disabled', locked },
+          details: {
+            email,
+            ip: client.ip,
+            reason: !user ? 'unknown e-mail' : !passwordOk ? 'wrong password' : 'account disabled',
+            locked,
+          },
         });
       });
       throw new UnauthenticatedError('Invalid e-mail or password');
@@ -109,7 +127,9 @@ export class AuthService {
   async resolveSession(token: string): Promise<AuthenticatedUser | null> {
     if (token.length > 200) return null;
     // Every request of a signed-in officer comes through here: one prepared statement, no ORM.
-    const [row] = await preparedQuery<AuthenticatedUser & { stale: boolean }>(this.dataSource, SESSION_OF_TOKEN, [hashToken(token)]);
+    const [row] = await preparedQuery<AuthenticatedUser & { stale: boolean }>(this.dataSource, SESSION_OF_TOKEN, [
+      hashToken(token),
+    ]);
     if (!row) return null;
     const { stale, ...user } = row;
     // "Last used" for the admin's list of sessions: one write a minute per session, not one per request.
@@ -132,7 +152,10 @@ const TOUCH_SESSION: PreparedStatement = {
 };
 
 function throttleKeys(email: string, ip: string | null): Array<{ key: string; limit: number }> {
-  return [{ key: `email:${email.slice(0, 320)}`, limit: THROTTLE.perAccount }, ...(ip ? [{ key: `ip:${ip}`, limit: THROTTLE.perAddress }] : [])];
+  return [
+    { key: `email:${email.slice(0, 320)}`, limit: THROTTLE.perAccount },
+    ...(ip ? [{ key: `ip:${ip}`, limit: THROTTLE.perAddress }] : []),
+  ];
 }
 
 function hashToken(token: string): string {

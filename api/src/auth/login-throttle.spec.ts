@@ -24,8 +24,12 @@ describe('login throttle', () => {
   });
 
   it('refuses common, guessable, repetitive and e-mail-based passwords, with the reason in words', () => {
-    expect(passwordProblem('Password1234', 'a@b.it')).toMatch(/^is too easy to guess \(this is similar to a commonly used password\)/);
-    expect(passwordProblem('Password123!', 'a@b.it')).toMatch(/^is too easy to guess \(this is similar to a commonly used password\): choose a longer passphrase/);
+    expect(passwordProblem('Password1234', 'a@b.it')).toMatch(
+      /^is too easy to guess \(this is similar to a commonly used password\)/,
+    );
+    expect(passwordProblem('Password123!', 'a@b.it')).toMatch(
+      /^is too easy to guess \(this is similar to a commonly used password\): choose a longer passphrase/,
+    );
     expect(passwordProblem('abcdeabcdeab', 'a@b.it')).toMatch(/^is too easy to guess \(repeated character patterns/);
     expect(passwordProblem('qwertyuiop12', 'a@b.it')).toMatch(/too easy to guess/);
     expect(passwordProblem('x'.repeat(300), 'a@b.it')).toBe('must be at most 256 characters');

@@ -31,7 +31,9 @@ export function passwordProblem(password: string, email: string | null): string 
   const lowered = password.toLowerCase();
   const local = email?.trim().toLowerCase().split('@')[0];
   if (local && local.length >= 4 && lowered.includes(local)) return 'must not contain the e-mail address';
-  const hints = email ? [email.trim().toLowerCase(), ...(local ? local.split(/[^a-z0-9]+/).filter((part) => part.length >= 3) : [])] : [];
+  const hints = email
+    ? [email.trim().toLowerCase(), ...(local ? local.split(/[^a-z0-9]+/).filter((part) => part.length >= 3) : [])]
+    : [];
   const result = zxcvbn().check(password, hints);
   if (result.score >= MIN_PASSWORD_SCORE) return null;
   const warning = result.feedback.warning?.replace(/\.$/, '');

@@ -17,7 +17,15 @@ describe('affected-people SQL', () => {
   });
 
   it('knows every source of the catalogue', () => {
-    expect(AFFECTED_SOURCES).toEqual(['leads', 'chat-conversations', 'chat-messages', 'calendar-connections', 'calendar-events', 'consents', 'access-logs']);
+    expect(AFFECTED_SOURCES).toEqual([
+      'leads',
+      'chat-conversations',
+      'chat-messages',
+      'calendar-connections',
+      'calendar-events',
+      'consents',
+      'access-logs',
+    ]);
   });
 
   it('leaves the company’s own addresses out and pages with parameters', () => {

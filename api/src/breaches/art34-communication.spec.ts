@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { communicationLanguage, missingForCommunication, renderCommunication, type CommunicationSource } from './art34-communication';
+import {
+  communicationLanguage,
+  missingForCommunication,
+  renderCommunication,
+  type CommunicationSource,
+} from './art34-communication';
 
 const breach: CommunicationSource = {
   startedAt: new Date('2026-11-20T22:30:00Z'),
@@ -43,7 +48,9 @@ describe('renderCommunication (Art. 34)', () => {
     expect(body).toContain(breach.noticeMeasuresEn);
     expect(body).toContain('For any question you may contact Ufficio privacy di Vimage Srl');
     expect(body).toContain('20 November 2026');
-    const found = words(text.replace('Garante per la protezione dei dati personali', '').replace(breach.contactName, ''));
+    const found = words(
+      text.replace('Garante per la protezione dei dati personali', '').replace(breach.contactName, ''),
+    );
     expect(ITALIAN.filter((w) => found.has(w))).toEqual([]);
   });
 
@@ -54,7 +61,10 @@ describe('renderCommunication (Art. 34)', () => {
 
   it('names what a language still lacks', () => {
     expect(missingForCommunication(breach, 'it')).toEqual([]);
-    expect(missingForCommunication({ ...breach, noticeNatureEn: ' ', noticeMeasuresEn: null }, 'en')).toEqual(['noticeNatureEn', 'noticeMeasuresEn']);
+    expect(missingForCommunication({ ...breach, noticeNatureEn: ' ', noticeMeasuresEn: null }, 'en')).toEqual([
+      'noticeNatureEn',
+      'noticeMeasuresEn',
+    ]);
   });
 
   it('writes in Italian unless the person is known to read English', () => {

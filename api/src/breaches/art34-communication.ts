@@ -45,7 +45,8 @@ const TEXT = {
     measures: 'Che cosa abbiamo fatto e che cosa faremo, anche per limitarne gli effetti',
     contact: 'A chi rivolgersi',
     contactLine: (name: string, details: string) => `Per qualsiasi domanda può contattare ${name}: ${details}.`,
-    complaint: 'Ha inoltre il diritto di proporre reclamo al Garante per la protezione dei dati personali (www.garanteprivacy.it).',
+    complaint:
+      'Ha inoltre il diritto di proporre reclamo al Garante per la protezione dei dati personali (www.garanteprivacy.it).',
     closing: 'Cordiali saluti,',
     locale: 'it-IT',
   },
@@ -61,7 +62,8 @@ const TEXT = {
     measures: 'What we have done and will do, including to limit its effects',
     contact: 'Who to contact',
     contactLine: (name: string, details: string) => `For any question you may contact ${name}: ${details}.`,
-    complaint: 'You also have the right to lodge a complaint with the Italian supervisory authority, the Garante per la protezione dei dati personali (www.garanteprivacy.it).',
+    complaint:
+      'You also have the right to lodge a complaint with the Italian supervisory authority, the Garante per la protezione dei dati personali (www.garanteprivacy.it).',
     closing: 'Kind regards,',
     locale: 'en-GB',
   },
@@ -82,7 +84,12 @@ export interface RenderedCommunication {
 export function renderCommunication(b: CommunicationSource, language: CommunicationLanguage): RenderedCommunication {
   const t = TEXT[language];
   const f = FIELDS[language];
-  const day = new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Rome' });
+  const day = new Intl.DateTimeFormat(t.locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Rome',
+  });
   const end = b.ongoing ? null : b.endedAt;
   const paragraphs = [
     t.greeting,

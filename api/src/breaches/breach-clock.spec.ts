@@ -50,15 +50,25 @@ describe('breachClock', () => {
   });
 
   it('is still running at exactly 72 hours with nothing left, overdue after', () => {
-    expect(breachClock(aware, at('2026-11-26T09:15:00Z'), null)).toMatchObject({ state: 'running', remaining: { hours: 0, minutes: 0, totalMinutes: 0 } });
+    expect(breachClock(aware, at('2026-11-26T09:15:00Z'), null)).toMatchObject({
+      state: 'running',
+      remaining: { hours: 0, minutes: 0, totalMinutes: 0 },
+    });
     const late = breachClock(aware, at('2026-11-26T11:45:00Z'), null);
     expect(late.state).toBe('overdue');
     expect(late.remaining).toEqual({ hours: 2, minutes: 30, totalMinutes: -150 });
   });
 
   it('stops at the first notification, in time or late', () => {
-    expect(breachClock(aware, at('2026-12-01T00:00:00Z'), at('2026-11-26T09:15:00Z'))).toMatchObject({ state: 'notified_in_time', remaining: null, elapsed: { hours: 72, minutes: 0 } });
-    expect(breachClock(aware, at('2026-12-01T00:00:00Z'), at('2026-11-26T09:16:00Z'))).toMatchObject({ state: 'notified_late', elapsed: { hours: 72, minutes: 1 } });
+    expect(breachClock(aware, at('2026-12-01T00:00:00Z'), at('2026-11-26T09:15:00Z'))).toMatchObject({
+      state: 'notified_in_time',
+      remaining: null,
+      elapsed: { hours: 72, minutes: 0 },
+    });
+    expect(breachClock(aware, at('2026-12-01T00:00:00Z'), at('2026-11-26T09:16:00Z'))).toMatchObject({
+      state: 'notified_late',
+      elapsed: { hours: 72, minutes: 1 },
+    });
   });
 
   it('runs across the change to summer time in real hours', () => {
@@ -70,6 +80,9 @@ describe('breachClock', () => {
   });
 
   it('needs no notification once it was decided not to notify', () => {
-    expect(breachClock(aware, at('2026-12-01T00:00:00Z'), null, true)).toMatchObject({ state: 'not_required', remaining: null });
+    expect(breachClock(aware, at('2026-12-01T00:00:00Z'), null, true)).toMatchObject({
+      state: 'not_required',
+      remaining: null,
+    });
   });
 });

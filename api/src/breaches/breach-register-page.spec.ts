@@ -33,8 +33,28 @@ const breach = {
   noticeMeasuresIt: null,
   noticeMeasuresEn: null,
   status: 'open',
-  notifications: [{ id: 'n1', kind: 'initial', at: '2026-11-25T10:00:00.000Z', protocolNumber: 'GPDP-1', delayReasons: null, notes: null, recordedBy: 'a@b', recordedAt: '2026-11-25T10:00:00.000Z' }],
-  decisions: [{ id: 'd1', kind: 'notify_authority', reason: null, decidedBy: 'Anna Conti', decidedAt: '2026-11-24T10:00:00.000Z', recordedBy: 'a@b' }],
+  notifications: [
+    {
+      id: 'n1',
+      kind: 'initial',
+      at: '2026-11-25T10:00:00.000Z',
+      protocolNumber: 'GPDP-1',
+      delayReasons: null,
+      notes: null,
+      recordedBy: 'a@b',
+      recordedAt: '2026-11-25T10:00:00.000Z',
+    },
+  ],
+  decisions: [
+    {
+      id: 'd1',
+      kind: 'notify_authority',
+      reason: null,
+      decidedBy: 'Anna Conti',
+      decidedAt: '2026-11-24T10:00:00.000Z',
+      recordedBy: 'a@b',
+    },
+  ],
   createdAt: new Date('2026-11-23T10:00:00Z'),
   updatedAt: new Date('2026-11-25T10:00:00Z'),
 } as unknown as Breach;

@@ -105,15 +105,25 @@ const LABELS = {
   },
 } as const;
 
-const escape = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (text: unknown) =>
+  String(text ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
-export function renderBreachRegister(breaches: PresentedBreach[], language: RegisterLanguage, now = new Date()): string {
+export function renderBreachRegister(
+  breaches: PresentedBreach[],
+  language: RegisterLanguage,
+  now = new Date(),
+): string {
   const t = LABELS[language];
   const when = new Intl.DateTimeFormat(t.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' });
-  const at = (iso: string | null) => (iso ? escape(when.format(new Date(iso))) : `<span class="muted">${t.empty}</span>`);
+  const at = (iso: string | null) =>
+    iso ? escape(when.format(new Date(iso))) : `<span class="muted">${t.empty}</span>`;
   const text = (v: string | null) => (v ? `<p>${escape(v)}</p>` : `<p class="muted">${t.empty}</p>`);
   const row = (label: string, value: string) => `<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
-  const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p class="muted">${t.empty}</p>`);
+  const list = (items: string[]) =>
+    items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p class="muted">${t.empty}</p>`;
 
   const sections = breaches
     .map(
@@ -138,7 +148,8 @@ export function renderBreachRegister(breaches: PresentedBreach[], language: Regi
         t.notifications,
         list(
           b.notifications.map(
-            (n) => `${at(n.at)} &mdash; ${n.kind === 'initial' ? t.initial : t.supplementary}, ${t.protocol} ${escape(n.protocolNumber)}${n.delayReasons ? `<br><span class="note">${t.delay}: ${escape(n.delayReasons)}</span>` : ''}${n.notes ? `<br><span class="note">${escape(n.notes)}</span>` : ''}`,
+            (n) =>
+              `${at(n.at)} &mdash; ${n.kind === 'initial' ? t.initial : t.supplementary}, ${t.protocol} ${escape(n.protocolNumber)}${n.delayReasons ? `<br><span class="note">${t.delay}: ${escape(n.delayReasons)}</span>` : ''}${n.notes ? `<br><span class="note">${escape(n.notes)}</span>` : ''}`,
           ),
         ),
       )}
@@ -200,7 +211,10 @@ export const BREACH_CSV_COLUMNS: Array<[string, (b: PresentedBreach) => unknown]
   ['Clock', (b) => b.clock.state],
   ['Nature', (b) => b.nature],
   ['Sources', (b) => b.sources],
-  ['Processors', (b) => b.processors.map((p) => `${p.name ?? p.processorId}${p.noticeAt ? ` (notice ${p.noticeAt})` : ''}`)],
+  [
+    'Processors',
+    (b) => b.processors.map((p) => `${p.name ?? p.processorId}${p.noticeAt ? ` (notice ${p.noticeAt})` : ''}`),
+  ],
   ['Data categories', (b) => b.dataCategories],
   ['People (approx.)', (b) => b.subjectsApprox],
   ['Records (approx.)', (b) => b.recordsApprox],
@@ -209,7 +223,16 @@ export const BREACH_CSV_COLUMNS: Array<[string, (b: PresentedBreach) => unknown]
   ['Measures proposed', (b) => b.measuresProposed],
   ['Risk', (b) => b.riskLevel],
   ['Risk reasoning', (b) => b.riskReasoning],
-  ['Notifications', (b) => b.notifications.map((n) => `${n.kind} ${n.at} protocol ${n.protocolNumber}${n.delayReasons ? ` delay: ${n.delayReasons}` : ''}`)],
-  ['Decisions', (b) => b.decisions.map((d) => `${d.kind} ${d.decidedAt} by ${d.decidedBy}${d.reason ? `: ${d.reason}` : ''}`)],
+  [
+    'Notifications',
+    (b) =>
+      b.notifications.map(
+        (n) => `${n.kind} ${n.at} protocol ${n.protocolNumber}${n.delayReasons ? ` delay: ${n.delayReasons}` : ''}`,
+      ),
+  ],
+  [
+    'Decisions',
+    (b) => b.decisions.map((d) => `${d.kind} ${d.decidedAt} by ${d.decidedBy}${d.reason ? `: ${d.reason}` : ''}`),
+  ],
   ['Contact point', (b) => `${b.contactName}, ${b.contactDetails}`],
 ];

@@ -1,13 +1,40 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type as Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ReadOnlyField } from '../common/rest/read-only-field';
 import { trim } from '../common/rest/transforms';
 import { NullableText } from '../registers/register-fields';
 import { IDENTIFIER_KINDS } from '../subjects/identifiers';
 import { COMMUNICATION_CHANNELS, type CommunicationChannel } from './breach-communication.entity';
-import { BREACH_NATURES, BREACH_STATUSES, DECISION_KINDS, NOTIFICATION_KINDS, RISK_LEVELS, type BreachNature, type BreachStatus, type DecisionKind, type NotificationKind, type RiskLevel } from './breach.entity';
+import {
+  BREACH_NATURES,
+  BREACH_STATUSES,
+  DECISION_KINDS,
+  NOTIFICATION_KINDS,
+  RISK_LEVELS,
+  type BreachNature,
+  type BreachStatus,
+  type DecisionKind,
+  type NotificationKind,
+  type RiskLevel,
+} from './breach.entity';
 import { AFFECTED_SOURCES } from './affected-people';
 
 /**
@@ -32,24 +59,41 @@ const OneOf = (values: readonly string[], required: boolean) =>
   );
 
 const TextList = () =>
-  applyDecorators(ApiPropertyOptional({ type: [String] }), Optional(), IsArray({ message: 'must be a list' }), ArrayMaxSize(100), IsString({ each: true }), MaxLength(300, { each: true }));
+  applyDecorators(
+    ApiPropertyOptional({ type: [String] }),
+    Optional(),
+    IsArray({ message: 'must be a list' }),
+    ArrayMaxSize(100),
+    IsString({ each: true }),
+    MaxLength(300, { each: true }),
+  );
 
 const INSTANT_MESSAGE = 'must be a date and time, ISO 8601 (2026-11-23T09:15:00Z)';
 
 /** An instant, ISO 8601; `nullable`: may be cleared with null or "". */
 const Instant = (required: boolean, nullable = false) =>
   applyDecorators(
-    ...(required ? [ApiProperty({ example: '2026-11-23T09:15:00Z' })] : [ApiPropertyOptional({ example: '2026-11-23T09:15:00Z', nullable })]),
+    ...(required
+      ? [ApiProperty({ example: '2026-11-23T09:15:00Z' })]
+      : [ApiPropertyOptional({ example: '2026-11-23T09:15:00Z', nullable })]),
     ...(required ? [] : [ValidateIf((_, v) => v !== undefined && (!nullable || (v !== null && v !== '')))]),
     IsISO8601({ strict: true, strictSeparator: true }, { message: INSTANT_MESSAGE }),
   );
 
 const Count = () =>
-  applyDecorators(ApiPropertyOptional({ nullable: true }), ValidateIf((_, v) => v !== undefined && v !== null), IsInt({ message: 'must be a whole number' }), Min(0), Max(1_000_000_000));
+  applyDecorators(
+    ApiPropertyOptional({ nullable: true }),
+    ValidateIf((_, v) => v !== undefined && v !== null),
+    IsInt({ message: 'must be a whole number' }),
+    Min(0),
+    Max(1_000_000_000),
+  );
 
 const Nature = (required: boolean) =>
   applyDecorators(
-    ...(required ? [ApiProperty({ enum: BREACH_NATURES, isArray: true })] : [ApiPropertyOptional({ enum: BREACH_NATURES, isArray: true }), Optional()]),
+    ...(required
+      ? [ApiProperty({ enum: BREACH_NATURES, isArray: true })]
+      : [ApiPropertyOptional({ enum: BREACH_NATURES, isArray: true }), Optional()]),
     IsArray({ message: 'must be a list' }),
     ArrayMinSize(1, { message: 'must name at least one of confidentiality, integrity, availability' }),
     ArrayMaxSize(3),

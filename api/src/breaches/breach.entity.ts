@@ -15,7 +15,12 @@ export type BreachStatus = (typeof BREACH_STATUSES)[number];
 export const NOTIFICATION_KINDS = ['initial', 'supplementary'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const DECISION_KINDS = ['notify_authority', 'not_notify_authority', 'communicate_subjects', 'not_communicate_subjects'] as const;
+export const DECISION_KINDS = [
+  'notify_authority',
+  'not_notify_authority',
+  'communicate_subjects',
+  'not_communicate_subjects',
+] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 /** A processor involved, and its own notice to the company (Art. 33(2)) when it gave one. */

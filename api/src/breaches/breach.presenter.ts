@@ -6,13 +6,19 @@ import type { Breach } from './breach.entity';
 export type ProcessorNames = ReadonlyMap<string, string>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const hm = (s: HoursMinutes | null) => (s ? { hours: s.hours, minutes: s.minutes, totalMinutes: s.totalMinutes } : null);
+const hm = (s: HoursMinutes | null) =>
+  s ? { hours: s.hours, minutes: s.minutes, totalMinutes: s.totalMinutes } : null;
 
 /** What the API answers for a breach, with its 72-hour clock at `now`. */
 export function presentBreach(b: Breach, names: ProcessorNames, now = new Date()) {
   const initial = b.notifications.find((n) => n.kind === 'initial') ?? null;
   const authorityDecision = standingDecision(b.decisions, 'authority');
-  const clock = breachClock(b.awareAt, now, initial ? new Date(initial.at) : null, authorityDecision?.kind === 'not_notify_authority');
+  const clock = breachClock(
+    b.awareAt,
+    now,
+    initial ? new Date(initial.at) : null,
+    authorityDecision?.kind === 'not_notify_authority',
+  );
   return {
     id: b.id,
     title: b.title,
@@ -44,7 +50,12 @@ export function presentBreach(b: Breach, names: ProcessorNames, now = new Date()
     noticeMeasuresEn: b.noticeMeasuresEn,
     status: b.status,
     /** The 72 hours of Art. 33(1): state, deadline (instant), elapsed and remaining time. */
-    clock: { state: clock.state, deadline: clock.deadline.toISOString(), elapsed: hm(clock.elapsed), remaining: hm(clock.remaining) },
+    clock: {
+      state: clock.state,
+      deadline: clock.deadline.toISOString(),
+      elapsed: hm(clock.elapsed),
+      remaining: hm(clock.remaining),
+    },
     notifiedAt: initial?.at ?? null,
     notifications: b.notifications,
     decisions: b.decisions,

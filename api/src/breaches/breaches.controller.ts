@@ -9,14 +9,26 @@ import { createValidationPipe } from '../common/errors/validation';
 import { sendPage } from '../common/rest/content-range';
 import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
 import { ListQueryParams } from '../common/rest/list-query.params';
-import { CreateBreachDto, CreateCommunicationDto, CreateDecisionDto, CreateNotificationDto, UpdateBreachDto } from './breach.dto';
+import {
+  CreateBreachDto,
+  CreateCommunicationDto,
+  CreateDecisionDto,
+  CreateNotificationDto,
+  UpdateBreachDto,
+} from './breach.dto';
 import { BREACHES_LIST, BreachesService } from './breaches.service';
 
-const AFFECTED_LIST = { resource: 'breach-affected', fields: { value: 'text' }, searchable: [], defaultSort: ['value', 'ASC'] } as const;
+const AFFECTED_LIST = {
+  resource: 'breach-affected',
+  fields: { value: 'text' },
+  searchable: [],
+  defaultSort: ['value', 'ASC'],
+} as const;
 
 function language(raw: unknown): 'it' | 'en' {
   const value = raw ?? 'it';
-  if (value !== 'it' && value !== 'en') throw new InvalidInputError('lang must be it or en', { lang: 'must be it or en' });
+  if (value !== 'it' && value !== 'en')
+    throw new InvalidInputError('lang must be it or en', { lang: 'must be it or en' });
   return value;
 }
 
@@ -73,23 +85,41 @@ export class BreachesController {
   @Roles(...STAFF_WRITE)
   @Put(':id')
   @ApiBody({ type: UpdateBreachDto })
-  update(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body(createValidationPipe(UpdateBreachDto)) body: UpdateBreachDto) {
+  update(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(createValidationPipe(UpdateBreachDto)) body: UpdateBreachDto,
+  ) {
     return this.breaches.update(actor, id, body);
   }
 
   @Roles(...STAFF_WRITE)
   @Post(':id/notifications')
   @ApiBody({ type: CreateNotificationDto })
-  @ApiOperation({ summary: 'Record a notification to the Garante: initial, then supplementary (Art. 33(4)); after 72 hours it needs delayReasons' })
-  notify(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body(createValidationPipe(CreateNotificationDto)) body: CreateNotificationDto) {
+  @ApiOperation({
+    summary:
+      'Record a notification to the Garante: initial, then supplementary (Art. 33(4)); after 72 hours it needs delayReasons',
+  })
+  notify(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(createValidationPipe(CreateNotificationDto)) body: CreateNotificationDto,
+  ) {
     return this.breaches.addNotification(actor, id, body);
   }
 
   @Roles(...STAFF_WRITE)
   @Post(':id/decisions')
   @ApiBody({ type: CreateDecisionDto })
-  @ApiOperation({ summary: 'Record a decision to notify the Garante or not, to tell the people or not, with its reason and who decided' })
-  decide(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body(createValidationPipe(CreateDecisionDto)) body: CreateDecisionDto) {
+  @ApiOperation({
+    summary:
+      'Record a decision to notify the Garante or not, to tell the people or not, with its reason and who decided',
+  })
+  decide(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(createValidationPipe(CreateDecisionDto)) body: CreateDecisionDto,
+  ) {
     return this.breaches.addDecision(actor, id, body);
   }
 
@@ -102,20 +132,32 @@ export class BreachesController {
   @Get(':id/affected')
   @ApiQuery({ name: 'range', required: false, description: '[start,end], inclusive; at most 1,000' })
   @ApiOperation({ summary: 'The people affected, a page at a time (an audited read of personal data)' })
-  async affected(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Query('range') range: unknown, @Res({ passthrough: true }) res: Response) {
+  async affected(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('range') range: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const parsed = parseListQuery(AFFECTED_LIST, { range });
     const skip = parsed.range?.skip ?? 0;
     const take = parsed.range?.take ?? 25;
     const page = await this.breaches.affectedPage(id, skip, take);
     // Who read whom: the breach, the range and how many; not the identifiers themselves (the
     // audit log cannot be erased, an e-mail address can).
-    await this.audit.recordNow(actor, { action: 'breach.affected_listed', entity: 'breach', entityId: id, details: { range: range ?? null, returned: page.rows.length, total: page.total } });
+    await this.audit.recordNow(actor, {
+      action: 'breach.affected_listed',
+      entity: 'breach',
+      entityId: id,
+      details: { range: range ?? null, returned: page.rows.length, total: page.total },
+    });
     return sendPage(res, 'breach-affected', page, (p) => p);
   }
 
   @Get(':id/communication')
   @ApiQuery({ name: 'lang', required: false, enum: ['it', 'en'] })
-  @ApiOperation({ summary: 'The Art. 34 communication to the people affected, in Italian or English, and what it still lacks' })
+  @ApiOperation({
+    summary: 'The Art. 34 communication to the people affected, in Italian or English, and what it still lacks',
+  })
   communication(@Param('id', ParseUUIDPipe) id: string, @Query('lang') lang?: string) {
     return this.breaches.communication(id, language(lang));
   }
@@ -124,10 +166,18 @@ export class BreachesController {
   @Get(':id/communication/recipients.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="breach-recipients.csv"')
-  @ApiOperation({ summary: 'The recipients for mailing (e-mail or phone, language) with the letter in their language, as CSV (audited)' })
+  @ApiOperation({
+    summary:
+      'The recipients for mailing (e-mail or phone, language) with the letter in their language, as CSV (audited)',
+  })
   async recipients(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
     const { csv, recipients } = await this.breaches.recipientsCsv(id);
-    await this.audit.recordNow(actor, { action: 'breach.recipients_exported', entity: 'breach', entityId: id, details: { recipients } });
+    await this.audit.recordNow(actor, {
+      action: 'breach.recipients_exported',
+      entity: 'breach',
+      entityId: id,
+      details: { recipients },
+    });
     return csv;
   }
 
@@ -135,7 +185,11 @@ export class BreachesController {
   @Post(':id/communications')
   @ApiBody({ type: CreateCommunicationDto })
   @ApiOperation({ summary: 'Record that a person was told (Art. 34): identifier, channel, date' })
-  communicated(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body(createValidationPipe(CreateCommunicationDto)) body: CreateCommunicationDto) {
+  communicated(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(createValidationPipe(CreateCommunicationDto)) body: CreateCommunicationDto,
+  ) {
     return this.breaches.recordCommunication(actor, id, body);
   }
 }

@@ -12,11 +12,22 @@ import { csvLine } from '../exports/export-csv';
 import { CONTROLLER } from '../registers/activities/record-of-processing';
 import { Processor } from '../registers/processors/processor.entity';
 import { affectedCountSql, affectedPageSql } from './affected-people';
-import { communicationLanguage, missingForCommunication, renderCommunication, type CommunicationLanguage } from './art34-communication';
+import {
+  communicationLanguage,
+  missingForCommunication,
+  renderCommunication,
+  type CommunicationLanguage,
+} from './art34-communication';
 import { BreachCommunication } from './breach-communication.entity';
 import { dataWindow, dateProblems, decisionProblems, notificationProblems } from './breach-rules';
 import { Breach, type BreachDecision, type BreachNotification } from './breach.entity';
-import type { CreateBreachDto, CreateCommunicationDto, CreateDecisionDto, CreateNotificationDto, UpdateBreachDto } from './breach.dto';
+import type {
+  CreateBreachDto,
+  CreateCommunicationDto,
+  CreateDecisionDto,
+  CreateNotificationDto,
+  UpdateBreachDto,
+} from './breach.dto';
 import { presentBreach, type PresentedBreach, type ProcessorNames } from './breach.presenter';
 import { BREACH_CSV_COLUMNS, renderBreachRegister, type RegisterLanguage } from './breach-register-page';
 
@@ -83,11 +94,24 @@ export class BreachesService {
 
   create(actor: Actor, body: CreateBreachDto): Promise<PresentedBreach> {
     return this.dataSource.transaction(async (manager) => {
-      const row = manager.create(Breach, { notifications: [], decisions: [], processors: [], sources: [], dataCategories: [], status: 'open', ongoing: false });
+      const row = manager.create(Breach, {
+        notifications: [],
+        decisions: [],
+        processors: [],
+        sources: [],
+        dataCategories: [],
+        status: 'open',
+        ongoing: false,
+      });
       await this.apply(manager, row, body);
       const saved = await manager.save(Breach, row);
       const after = await this.present(manager, await this.load(manager, saved.id));
-      await this.audit.record(manager, actor, { action: 'breach.created', entity: 'breach', entityId: saved.id, details: { after: withoutClock(after) } });
+      await this.audit.record(manager, actor, {
+        action: 'breach.created',
+        entity: 'breach',
+        entityId: saved.id,
+        details: { after: withoutClock(after) },
+      });
       return after;
     });
   }
@@ -100,9 +124,16 @@ export class BreachesService {
       await manager.save(Breach, row);
       const presented = await this.present(manager, await this.load(manager, id));
       const after = withoutClock(presented);
-      const changed = Object.keys(after).filter((k) => k !== 'updatedAt' && JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+      const changed = Object.keys(after).filter(
+        (k) => k !== 'updatedAt' && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
+      );
       if (changed.length) {
-        await this.audit.record(manager, actor, { action: 'breach.updated', entity: 'breach', entityId: id, details: { before: pick(before, changed), after: pick(after, changed) } });
+        await this.audit.record(manager, actor, {
+          action: 'breach.updated',
+          entity: 'breach',
+          entityId: id,
+          details: { before: pick(before, changed), after: pick(after, changed) },
+        });
       }
       return presented;
     });
@@ -112,7 +143,12 @@ export class BreachesService {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.load(manager, id, true);
       const at = new Date(body.at);
-      const problems = notificationProblems(row.awareAt, row.notifications, { kind: body.kind, at, delayReasons: orNull(body.delayReasons) }, new Date());
+      const problems = notificationProblems(
+        row.awareAt,
+        row.notifications,
+        { kind: body.kind, at, delayReasons: orNull(body.delayReasons) },
+        new Date(),
+      );
       throwProblems(problems);
       const notification: BreachNotification = {
         id: randomUUID(),
@@ -126,7 +162,12 @@ export class BreachesService {
       };
       row.notifications = [...row.notifications, notification].sort((a, b) => a.at.localeCompare(b.at));
       await manager.save(Breach, row);
-      await this.audit.record(manager, actor, { action: 'breach.notified', entity: 'breach', entityId: id, details: { notification } });
+      await this.audit.record(manager, actor, {
+        action: 'breach.notified',
+        entity: 'breach',
+        entityId: id,
+        details: { notification },
+      });
       return this.present(manager, await this.load(manager, id));
     });
   }
@@ -145,7 +186,12 @@ export class BreachesService {
       };
       row.decisions = [...row.decisions, decision];
       await manager.save(Breach, row);
-      await this.audit.record(manager, actor, { action: 'breach.decided', entity: 'breach', entityId: id, details: { decision } });
+      await this.audit.record(manager, actor, {
+        action: 'breach.decided',
+        entity: 'breach',
+        entityId: id,
+        details: { decision },
+      });
       return this.present(manager, await this.load(manager, id));
     });
   }
@@ -154,7 +200,11 @@ export class BreachesService {
   async affectedCount(id: string): Promise<AffectedCount> {
     const row = await this.load(this.dataSource.manager, id);
     const window = dataWindow(row, new Date());
-    const [r] = await this.dataSource.query(affectedCountSql(row.sources), [window.from, window.until, this.config.controllerDomains]);
+    const [r] = await this.dataSource.query(affectedCountSql(row.sources), [
+      window.from,
+      window.until,
+      this.config.controllerDomains,
+    ]);
     return {
       people: r.people,
       byKind: r.by_kind,
@@ -165,7 +215,11 @@ export class BreachesService {
   }
 
   /** One page of the people affected; the caller audits the read. */
-  async affectedPage(id: string, skip: number, take: number): Promise<{ rows: AffectedPerson[]; total: number; skip: number }> {
+  async affectedPage(
+    id: string,
+    skip: number,
+    take: number,
+  ): Promise<{ rows: AffectedPerson[]; total: number; skip: number }> {
     const row = await this.load(this.dataSource.manager, id);
     const window = dataWindow(row, new Date());
     const params = [window.from, window.until, this.config.controllerDomains];
@@ -183,7 +237,11 @@ export class BreachesService {
       communicatedAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
       channel: r.channel,
     }));
-    const total = count ? count[0].people : rows.length < take ? rows.length : (await this.dataSource.query(affectedCountSql(row.sources), params))[0].people;
+    const total = count
+      ? count[0].people
+      : rows.length < take
+        ? rows.length
+        : (await this.dataSource.query(affectedCountSql(row.sources), params))[0].people;
     return { rows: people, total, skip };
   }
 
@@ -209,7 +267,10 @@ export class BreachesService {
     const needed = new Set(all.map((p) => communicationLanguage(p.language)));
     const missing = [...needed].flatMap((l) => missingForCommunication(row, l));
     if (missing.length) {
-      throw new ConflictError(`Write the communication's own words first: ${missing.join(', ')}`, Object.fromEntries(missing.map((m) => [m, 'is required for the recipients in this language'])));
+      throw new ConflictError(
+        `Write the communication's own words first: ${missing.join(', ')}`,
+        Object.fromEntries(missing.map((m) => [m, 'is required for the recipients in this language'])),
+      );
     }
     const letters = { it: renderCommunication(row, 'it'), en: renderCommunication(row, 'en') };
     const lines = [csvLine(['kind', 'recipient', 'language', 'already_communicated_at', 'subject', 'body'])];
@@ -225,9 +286,17 @@ export class BreachesService {
       await this.load(manager, id, true);
       const value = body.kind === 'email' ? body.value.toLowerCase() : body.value;
       const existing = await manager.findOne(BreachCommunication, { where: { breachId: id, kind: body.kind, value } });
-      if (existing) throw new ConflictError(`This person's communication is already recorded (${existing.sentAt.toISOString()}, ${existing.channel})`);
+      if (existing)
+        throw new ConflictError(
+          `This person's communication is already recorded (${existing.sentAt.toISOString()}, ${existing.channel})`,
+        );
       const known: Array<{ language: string }> =
-        body.kind === 'email' ? await manager.query(`SELECT language FROM requests WHERE lower(subject_email) = $1 ORDER BY received_at DESC LIMIT 1`, [value]) : [];
+        body.kind === 'email'
+          ? await manager.query(
+              `SELECT language FROM requests WHERE lower(subject_email) = $1 ORDER BY received_at DESC LIMIT 1`,
+              [value],
+            )
+          : [];
       const saved = await manager.save(
         manager.create(BreachCommunication, {
           breachId: id,
@@ -239,9 +308,29 @@ export class BreachesService {
           recordedBy: actor.email,
         }),
       );
-      const answer = { id: saved.id, breachId: id, kind: saved.kind, value: saved.value, language: saved.language, channel: saved.channel, sentAt: saved.sentAt.toISOString(), recordedBy: saved.recordedBy };
+      const answer = {
+        id: saved.id,
+        breachId: id,
+        kind: saved.kind,
+        value: saved.value,
+        language: saved.language,
+        channel: saved.channel,
+        sentAt: saved.sentAt.toISOString(),
+        recordedBy: saved.recordedBy,
+      };
       // The audit log keeps who was told by the communication's id, not the address itself.
-      await this.audit.record(manager, actor, { action: 'breach.communicated', entity: 'breach', entityId: id, details: { communicationId: saved.id, kind: saved.kind, channel: saved.channel, sentAt: answer.sentAt, language: saved.language } });
+      await this.audit.record(manager, actor, {
+        action: 'breach.communicated',
+        entity: 'breach',
+        entityId: id,
+        details: {
+          communicationId: saved.id,
+          kind: saved.kind,
+          channel: saved.channel,
+          sentAt: answer.sentAt,
+          language: saved.language,
+        },
+      });
       return answer;
     });
   }
@@ -250,13 +339,21 @@ export class BreachesService {
     const rows = await this.dataSource.getRepository(Breach).find({ order: { awareAt: 'DESC', id: 'DESC' } });
     const names = await this.processorNames(this.dataSource.manager, rows);
     const records = rows.map((r) => presentBreach(r, names));
-    return '\ufeff' + [BREACH_CSV_COLUMNS.map(([h]) => h), ...records.map((r) => BREACH_CSV_COLUMNS.map(([, read]) => read(r)))].map(csvLine).join('');
+    return (
+      '\ufeff' +
+      [BREACH_CSV_COLUMNS.map(([h]) => h), ...records.map((r) => BREACH_CSV_COLUMNS.map(([, read]) => read(r)))]
+        .map(csvLine)
+        .join('')
+    );
   }
 
   async registerHtml(language: RegisterLanguage): Promise<string> {
     const rows = await this.dataSource.getRepository(Breach).find({ order: { awareAt: 'DESC', id: 'DESC' } });
     const names = await this.processorNames(this.dataSource.manager, rows);
-    return renderBreachRegister(rows.map((r) => presentBreach(r, names)), language);
+    return renderBreachRegister(
+      rows.map((r) => presentBreach(r, names)),
+      language,
+    );
   }
 
   private async apply(manager: EntityManager, row: Breach, b: UpdateBreachDto): Promise<void> {
@@ -277,11 +374,20 @@ export class BreachesService {
     if (b.riskLevel !== undefined) row.riskLevel = orNull(b.riskLevel);
     if (b.riskReasoning !== undefined) row.riskReasoning = orNull(b.riskReasoning);
     // Left empty (or cleared): the controller's privacy contact, as its privacy policy names it.
-    if (b.contactName !== undefined || !row.contactName) row.contactName = orNull(b.contactName) ?? DEFAULT_CONTACT.name;
-    if (b.contactDetails !== undefined || !row.contactDetails) row.contactDetails = orNull(b.contactDetails) ?? DEFAULT_CONTACT.details;
+    if (b.contactName !== undefined || !row.contactName)
+      row.contactName = orNull(b.contactName) ?? DEFAULT_CONTACT.name;
+    if (b.contactDetails !== undefined || !row.contactDetails)
+      row.contactDetails = orNull(b.contactDetails) ?? DEFAULT_CONTACT.details;
     if (b.dataFrom !== undefined) row.dataFrom = instant(b.dataFrom);
     if (b.dataUntil !== undefined) row.dataUntil = instant(b.dataUntil);
-    for (const f of ['noticeNatureIt', 'noticeNatureEn', 'noticeConsequencesIt', 'noticeConsequencesEn', 'noticeMeasuresIt', 'noticeMeasuresEn'] as const) {
+    for (const f of [
+      'noticeNatureIt',
+      'noticeNatureEn',
+      'noticeConsequencesIt',
+      'noticeConsequencesEn',
+      'noticeMeasuresIt',
+      'noticeMeasuresEn',
+    ] as const) {
       if (b[f] !== undefined) row[f] = orNull(b[f]);
     }
     if (b.status !== undefined) row.status = b.status;
@@ -290,20 +396,38 @@ export class BreachesService {
       const ids = [...new Set(b.processors.map((p) => p.processorId.toLowerCase()))];
       const found = ids.length ? await manager.find(Processor, { where: { id: In(ids) }, select: { id: true } }) : [];
       const missing = ids.filter((pid) => !found.some((f) => f.id === pid));
-      if (missing.length) throw new InvalidInputError(`processors: not in the processors register: ${missing.join(', ')}`, { processors: `not in the processors register: ${missing.join(', ')}` });
-      if (ids.length !== b.processors.length) throw new InvalidInputError('processors: a processor is named twice', { processors: 'names a processor twice' });
-      row.processors = b.processors.map((p) => ({ processorId: p.processorId.toLowerCase(), noticeAt: instant(p.noticeAt)?.toISOString() ?? null, notes: orNull(p.notes) }));
+      if (missing.length)
+        throw new InvalidInputError(`processors: not in the processors register: ${missing.join(', ')}`, {
+          processors: `not in the processors register: ${missing.join(', ')}`,
+        });
+      if (ids.length !== b.processors.length)
+        throw new InvalidInputError('processors: a processor is named twice', {
+          processors: 'names a processor twice',
+        });
+      row.processors = b.processors.map((p) => ({
+        processorId: p.processorId.toLowerCase(),
+        noticeAt: instant(p.noticeAt)?.toISOString() ?? null,
+        notes: orNull(p.notes),
+      }));
     }
     const problems = dateProblems(row, new Date());
     const all: Record<string, string> = { ...problems };
-    if (row.processors.some((p) => p.noticeAt && new Date(p.noticeAt).getTime() > Date.now() + 5 * 60_000)) all.processors = 'a notice date is in the future';
+    if (row.processors.some((p) => p.noticeAt && new Date(p.noticeAt).getTime() > Date.now() + 5 * 60_000))
+      all.processors = 'a notice date is in the future';
     if (Object.keys(all).length) {
-      throw new InvalidInputError(`Invalid request body: ${Object.entries(all).map(([k, v]) => `${k} ${v}`).join('; ')}`, all);
+      throw new InvalidInputError(
+        `Invalid request body: ${Object.entries(all)
+          .map(([k, v]) => `${k} ${v}`)
+          .join('; ')}`,
+        all,
+      );
     }
   }
 
   private async load(manager: EntityManager, id: string, lock = false): Promise<Breach> {
-    const row = await manager.getRepository(Breach).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const row = await manager
+      .getRepository(Breach)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!row) throw new NotFoundError('breach', id);
     return row;
   }
@@ -322,7 +446,12 @@ export class BreachesService {
 
 function throwProblems(problems: { field?: Record<string, string>; state?: string }): void {
   if (problems.field) {
-    throw new InvalidInputError(`Invalid request body: ${Object.entries(problems.field).map(([k, v]) => `${k} ${v}`).join('; ')}`, problems.field);
+    throw new InvalidInputError(
+      `Invalid request body: ${Object.entries(problems.field)
+        .map(([k, v]) => `${k} ${v}`)
+        .join('; ')}`,
+      problems.field,
+    );
   }
   if (problems.state) throw new ConflictError(problems.state);
 }

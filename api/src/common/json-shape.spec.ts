@@ -27,10 +27,19 @@ describe('jsonShapeProblem', () => {
 
   it('refuses an object of too many fields, too many fields in all, and deep nesting', () => {
     const wide = `{${Array.from({ length: JSON_LIMITS.fieldsPerObject + 1 }, (_, i) => `"k${i}":0`).join(',')}}`;
-    expect(jsonShapeProblem(bytes(wide))).toMatchObject({ status: 413, message: expect.stringMatching(/more than 1000 fields/) });
+    expect(jsonShapeProblem(bytes(wide))).toMatchObject({
+      status: 413,
+      message: expect.stringMatching(/more than 1000 fields/),
+    });
     const many = `[${Array.from({ length: JSON_LIMITS.fields / 50 + 1 }, () => `{${Array.from({ length: 50 }, (_, i) => `"k${i}":0`).join(',')}}`).join(',')}]`;
-    expect(jsonShapeProblem(bytes(many))).toMatchObject({ status: 413, message: expect.stringMatching(/fields in all/) });
-    expect(jsonShapeProblem(bytes('['.repeat(33) + ']'.repeat(33)))).toMatchObject({ status: 400, message: expect.stringMatching(/32 deep/) });
+    expect(jsonShapeProblem(bytes(many))).toMatchObject({
+      status: 413,
+      message: expect.stringMatching(/fields in all/),
+    });
+    expect(jsonShapeProblem(bytes('['.repeat(33) + ']'.repeat(33)))).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/32 deep/),
+    });
     expect(jsonShapeProblem(bytes('{"a":'.repeat(33) + '1' + '}'.repeat(33)))).toMatchObject({ status: 400 });
     expect(jsonShapeProblem(bytes('['.repeat(32) + ']'.repeat(32)))).toBeNull();
   });
@@ -55,7 +64,8 @@ describe('jsonShapeProblem', () => {
         const shape = shapeOf(value);
         const exact: JsonLimits = { fieldsPerObject: shape.fieldsPerObject, fields: shape.fields, depth: shape.depth };
         expect(jsonShapeProblem(text, exact)).toBeNull();
-        if (shape.fieldsPerObject > 0) expect(jsonShapeProblem(text, { ...exact, fieldsPerObject: shape.fieldsPerObject - 1 })).not.toBeNull();
+        if (shape.fieldsPerObject > 0)
+          expect(jsonShapeProblem(text, { ...exact, fieldsPerObject: shape.fieldsPerObject - 1 })).not.toBeNull();
         if (shape.fields > 0) expect(jsonShapeProblem(text, { ...exact, fields: shape.fields - 1 })).not.toBeNull();
         if (shape.depth > 0) expect(jsonShapeProblem(text, { ...exact, depth: shape.depth - 1 })).not.toBeNull();
       }),

@@ -4,7 +4,19 @@
  * so the logs keep the path and the names of the query parameters, and the values only of the
  * parameters that cannot hold personal data (paging, sorting, a choice among fixed words).
  */
-const SAFE_PARAMETERS = new Set(['range', 'sort', 'kind', 'lang', 'format', 'page', 'perPage', '_start', '_end', '_sort', '_order']);
+const SAFE_PARAMETERS = new Set([
+  'range',
+  'sort',
+  'kind',
+  'lang',
+  'format',
+  'page',
+  'perPage',
+  '_start',
+  '_end',
+  '_sort',
+  '_order',
+]);
 export const REDACTED = '[redacted]';
 
 /** `/api/leads?filter={"q":"giulia@example.org"}&range=[0,24]` → `/api/leads?filter=[redacted]&range=[0,24]` */
@@ -56,7 +68,8 @@ export function redactRequestLog<T extends SerializedRequest>(serialized: T): T 
   if (serialized.query !== undefined) serialized.query = redactQuery(serialized.query);
   // The page a request came from may carry a list's filter in its own URL. A copy: these are the request's own headers.
   const headers = serialized.headers as Record<string, unknown> | undefined;
-  if (typeof headers?.referer === 'string') (serialized as SerializedRequest).headers = { ...headers, referer: redactUrl(headers.referer) };
+  if (typeof headers?.referer === 'string')
+    (serialized as SerializedRequest).headers = { ...headers, referer: redactUrl(headers.referer) };
   return serialized;
 }
 

@@ -14,7 +14,12 @@ export interface RunLock {
  * embedded database serves one process (it holds a pid lock): an in-process guard is enough.
  * Answers null when another run holds it.
  */
-export async function tryRunLock(dataSource: DataSource, embedded: boolean, namespace: number, name: string): Promise<RunLock | null> {
+export async function tryRunLock(
+  dataSource: DataSource,
+  embedded: boolean,
+  namespace: number,
+  name: string,
+): Promise<RunLock | null> {
   const key = `${namespace}:${name}`;
   if (embedded) {
     if (heldInProcess.has(key)) return null;

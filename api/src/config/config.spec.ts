@@ -25,18 +25,25 @@ describe('loadConfig', () => {
 
   it('allows the UI dev server as a CORS origin by default in development only, never in production or test', () => {
     expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY }).corsOrigins).toEqual(['http://localhost:5173']);
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db.example:5432/console', ENCRYPTION_KEY: KEY };
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db.example:5432/console',
+      ENCRYPTION_KEY: KEY,
+    };
     expect(loadConfig(production).corsOrigins).toEqual([]);
     expect(loadConfig({ ...production, CORS_ORIGINS: '' }).corsOrigins).toEqual([]);
     expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: tmp(), ENCRYPTION_KEY: KEY }).corsOrigins).toEqual([]);
-    expect(loadConfig({ ...production, CORS_ORIGINS: 'https://privacy.example.com, https://admin.example.com' }).corsOrigins).toEqual([
-      'https://privacy.example.com',
-      'https://admin.example.com',
-    ]);
+    expect(
+      loadConfig({ ...production, CORS_ORIGINS: 'https://privacy.example.com, https://admin.example.com' }).corsOrigins,
+    ).toEqual(['https://privacy.example.com', 'https://admin.example.com']);
   });
 
   it('uses the server pool size when DATABASE_URL is set', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db.example:5432/console', DATABASE_POOL_SIZE: '7', ENCRYPTION_KEY: KEY });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db.example:5432/console',
+      DATABASE_POOL_SIZE: '7',
+      ENCRYPTION_KEY: KEY,
+    });
     expect(config).toMatchObject({ databaseUrl: 'postgres://u:p@db.example:5432/console', databasePoolSize: 7 });
   });
 
@@ -61,8 +68,14 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /^Configuration error: LOG_LEVEL/],
     [{ RETENTION_SWEEP_CRON: 'daily' }, /^Configuration error: RETENTION_SWEEP_CRON must be a cron expression/],
     [{ RETENTION_SWEEP_CRON: '0 25 * * *' }, /^Configuration error: RETENTION_SWEEP_CRON must be a cron expression/],
-    [{ RETENTION_SWEEP_TIME_ZONE: 'Europe/Nowhere' }, /^Configuration error: RETENTION_SWEEP_TIME_ZONE must be an IANA time zone/],
-    [{ RETENTION_SWEEP_BATCH: '10' }, /^Configuration error: RETENTION_SWEEP_BATCH must be a whole number between 100 and 100000/],
+    [
+      { RETENTION_SWEEP_TIME_ZONE: 'Europe/Nowhere' },
+      /^Configuration error: RETENTION_SWEEP_TIME_ZONE must be an IANA time zone/,
+    ],
+    [
+      { RETENTION_SWEEP_BATCH: '10' },
+      /^Configuration error: RETENTION_SWEEP_BATCH must be a whole number between 100 and 100000/,
+    ],
   ])('refuses %j in one line', (env, message) => {
     const text = failure({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, ...env });
     expect(text).toMatch(message);
@@ -75,10 +88,12 @@ describe('loadConfig', () => {
 
   it('requires a database server and a key in production', () => {
     expect(failure({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY })).toMatch(/DATABASE_URL is required in production/);
-    expect(failure({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toMatch(/ENCRYPTION_KEY is required in production/);
-    expect(failure({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', ENCRYPTION_KEY: KEY, ADMIN_EMAIL: 'a@b.it' })).toMatch(
-      /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/,
+    expect(failure({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toMatch(
+      /ENCRYPTION_KEY is required in production/,
     );
+    expect(
+      failure({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', ENCRYPTION_KEY: KEY, ADMIN_EMAIL: 'a@b.it' }),
+    ).toMatch(/ADMIN_EMAIL and ADMIN_PASSWORD must be set together/);
   });
 
   it('sweeps retention daily at 03:00 in Rome unless told otherwise, and never with off', () => {
@@ -87,13 +102,19 @@ describe('loadConfig', () => {
       retentionSweepTimeZone: 'Europe/Rome',
       retentionSweepBatchSize: 10_000,
     });
-    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, RETENTION_SWEEP_CRON: 'off' }).retentionSweepCron).toBeNull();
-    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, RETENTION_SWEEP_CRON: '30 2 * * 1-5' }).retentionSweepCron).toBe('30 2 * * 1-5');
+    expect(
+      loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, RETENTION_SWEEP_CRON: 'off' }).retentionSweepCron,
+    ).toBeNull();
+    expect(
+      loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, RETENTION_SWEEP_CRON: '30 2 * * 1-5' }).retentionSweepCron,
+    ).toBe('30 2 * * 1-5');
   });
 
   it('gives up a stalled download after 2 minutes unless told otherwise', () => {
     expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY }).exportStallSeconds).toBe(120);
-    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, EXPORT_STALL_SECONDS: '30' }).exportStallSeconds).toBe(30);
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, EXPORT_STALL_SECONDS: '30' }).exportStallSeconds).toBe(
+      30,
+    );
     expect(failure({ EXPORT_STALL_SECONDS: '0' })).toMatch(/EXPORT_STALL_SECONDS/);
   });
 
@@ -105,6 +126,9 @@ describe('loadConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ DATA_DIR: tmp(), PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: null });
+    expect(loadConfig({ DATA_DIR: tmp(), PORT: '', DATABASE_URL: '' })).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+    });
   });
 });

@@ -54,16 +54,14 @@ export class ConfigError extends Error {}
  */
 export const DEV_CORS_ORIGIN = 'http://localhost:5173';
 
-const postgresUrl = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'must be a URL like postgres://user:password@host:5432/database');
+const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be a URL like postgres://user:password@host:5432/database');
 
 const integer = (min: number, max: number) =>
   z
@@ -95,13 +93,21 @@ const schema = z.object({
   CONTROLLER_DOMAINS: z.string().default('vimage.it'),
   RESPONSE_SLA_DAYS: integer(1, 90).default(30),
   DEMO_PEOPLE: integer(0, 100_000).default(200),
-  GOOGLE_OAUTH_REVOKE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://oauth2.googleapis.com/revoke'),
+  GOOGLE_OAUTH_REVOKE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('https://oauth2.googleapis.com/revoke'),
   RETENTION_SWEEP_CRON: z
     .string()
     .trim()
-    .refine((v) => v === 'off' || validateCronExpression(v).valid, 'must be a cron expression such as "0 3 * * *" (minute hour day month weekday), or off')
+    .refine(
+      (v) => v === 'off' || validateCronExpression(v).valid,
+      'must be a cron expression such as "0 3 * * *" (minute hour day month weekday), or off',
+    )
     .default('0 3 * * *'),
-  RETENTION_SWEEP_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Rome').default('Europe/Rome'),
+  RETENTION_SWEEP_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Rome')
+    .default('Europe/Rome'),
   RETENTION_SWEEP_BATCH: integer(100, 100_000).default(10_000),
   EXPORT_STALL_SECONDS: integer(1, 3600).default(120),
   IDENTITY_PAUSE: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
@@ -139,7 +145,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
   if (production && !v.ENCRYPTION_KEY) {
-    throw new ConfigError('Configuration error: ENCRYPTION_KEY is required in production (generate one with: openssl rand -hex 32)');
+    throw new ConfigError(
+      'Configuration error: ENCRYPTION_KEY is required in production (generate one with: openssl rand -hex 32)',
+    );
   }
   if ((v.ADMIN_EMAIL === undefined) !== (v.ADMIN_PASSWORD === undefined) && production) {
     throw new ConfigError('Configuration error: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
@@ -158,9 +166,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     encryptionKey,
     auditKey: v.AUDIT_KEY ? Buffer.from(v.AUDIT_KEY, 'hex') : deriveAuditKey(encryptionKey),
     sessionTtlHours: v.SESSION_TTL_HOURS,
-    corsOrigins: (v.CORS_ORIGINS ?? (v.NODE_ENV === 'development' ? DEV_CORS_ORIGIN : '')).split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (v.CORS_ORIGINS ?? (v.NODE_ENV === 'development' ? DEV_CORS_ORIGIN : ''))
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     logLevel: v.LOG_LEVEL,
-    controllerDomains: v.CONTROLLER_DOMAINS.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean),
+    controllerDomains: v.CONTROLLER_DOMAINS.split(',')
+      .map((d) => d.trim().toLowerCase())
+      .filter(Boolean),
     responseSlaDays: v.RESPONSE_SLA_DAYS,
     demoPeople: v.DEMO_PEOPLE,
     googleOAuthRevokeUrl: v.GOOGLE_OAUTH_REVOKE_URL,
@@ -169,7 +182,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retentionSweepBatchSize: v.RETENTION_SWEEP_BATCH,
     exportStallSeconds: v.EXPORT_STALL_SECONDS,
     identityPause: v.IDENTITY_PAUSE === 'on',
-    adminDir: v.ADMIN_DIR === undefined ? join(projectRoot(), 'dist/admin') : v.ADMIN_DIR === 'none' ? null : resolve(v.ADMIN_DIR),
+    adminDir:
+      v.ADMIN_DIR === undefined
+        ? join(projectRoot(), 'dist/admin')
+        : v.ADMIN_DIR === 'none'
+          ? null
+          : resolve(v.ADMIN_DIR),
   };
 }
 
@@ -188,7 +206,8 @@ function loadOrCreateLocalKey(dataDir: string): Buffer {
   const file = join(dataDir, 'encryption.key');
   if (existsSync(file)) {
     const hex = readFileSync(file, 'utf8').trim();
-    if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new ConfigError(`Configuration error: ${file} does not hold a 64-hex-character key`);
+    if (!/^[0-9a-fA-F]{64}$/.test(hex))
+      throw new ConfigError(`Configuration error: ${file} does not hold a 64-hex-character key`);
     return Buffer.from(hex, 'hex');
   }
   mkdirSync(dataDir, { recursive: true });

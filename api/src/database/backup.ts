@@ -41,7 +41,15 @@ export async function restore(config: AppConfig, file: string): Promise<string> 
   if (!existsSync(source) || !statSync(source).isFile()) throw new Error(`No backup file at ${source}`);
   if (config.databaseUrl) {
     // --clean drops what the backup holds before re-creating it: the database ends as it was.
-    run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--dbname', config.databaseUrl, source]);
+    run('pg_restore', [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--single-transaction',
+      '--dbname',
+      config.databaseUrl,
+      source,
+    ]);
     return `Restored ${source} into the database of DATABASE_URL.${setAsideAuditAnchor(config)}`;
   }
   refuseWhileRunning(config);
@@ -87,13 +95,18 @@ function embeddedDir(config: AppConfig): string {
 
 function refuseWhileRunning(config: AppConfig): void {
   const pid = embeddedLockHolder(config.dataDir);
-  if (pid) throw new Error(`The console (process ${pid}) is using ${config.dataDir}: stop it first, the embedded database has one user at a time`);
+  if (pid)
+    throw new Error(
+      `The console (process ${pid}) is using ${config.dataDir}: stop it first, the embedded database has one user at a time`,
+    );
 }
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { encoding: 'utf8' });
-  if (result.error) throw new Error(`${command} could not be run (${result.error.message}): install the PostgreSQL client tools`);
-  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  if (result.error)
+    throw new Error(`${command} could not be run (${result.error.message}): install the PostgreSQL client tools`);
+  if (result.status !== 0)
+    throw new Error(`${command} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
 }
 
 async function main(): Promise<void> {

@@ -13,7 +13,9 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 async function main(command: string | undefined, name: string | undefined): Promise<void> {
   const config = loadConfig();
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
-  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url, config.databasePoolSize, embedded !== null));
+  const dataSource = new DataSource(
+    dataSourceOptions(config.databaseUrl ?? embedded!.url, config.databasePoolSize, embedded !== null),
+  );
   await dataSource.initialize();
   try {
     switch (command) {
@@ -40,7 +42,8 @@ async function main(command: string | undefined, name: string | undefined): Prom
 
 /** Writes the SQL that turns the migrated database into what the entities describe. */
 async function generate(dataSource: DataSource, name: string | undefined): Promise<void> {
-  if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) throw new Error('Give the migration a PascalCase name: npm run migration:generate -- AddLeads');
+  if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name))
+    throw new Error('Give the migration a PascalCase name: npm run migration:generate -- AddLeads');
   const pending = await dataSource.showMigrations();
   if (pending) throw new Error('Run the pending migrations first (npm run migration:run), then generate.');
   const { upQueries, downQueries } = await dataSource.driver.createSchemaBuilder().log();
@@ -51,7 +54,12 @@ async function generate(dataSource: DataSource, name: string | undefined): Promi
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
   const sql = (queries: typeof upQueries) =>
-    queries.map((q) => `    await queryRunner.query(${quote(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`).join('\n');
+    queries
+      .map(
+        (q) =>
+          `    await queryRunner.query(${quote(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`,
+      )
+      .join('\n');
   const dir = join(projectRoot(), 'migrations');
   const file = join(dir, `${timestamp}-${name}.ts`);
   writeFileSync(

@@ -25,7 +25,10 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const pgdata = join(dataDir, 'pgdata');
   mkdirSync(pgdata, { recursive: true });
   const holder = embeddedLockHolder(dataDir);
-  if (holder && holder !== process.pid) throw new Error(`Another console (process ${holder}) is using ${dataDir}: the embedded database has one user at a time`);
+  if (holder && holder !== process.pid)
+    throw new Error(
+      `Another console (process ${holder}) is using ${dataDir}: the embedded database has one user at a time`,
+    );
   writeFileSync(lockFile(dataDir), String(process.pid));
   const db = await PGlite.create(pgdata);
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
@@ -43,7 +46,8 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     async dropConnections() {
       // What server.stop() does to its clients; pglite-socket has no public way to do it alone.
       const handlers = (server as unknown as { handlers?: Set<PGLiteSocketHandler> }).handlers;
-      if (!(handlers instanceof Set)) throw new Error('@electric-sql/pglite-socket changed: its server has no handlers to drop');
+      if (!(handlers instanceof Set))
+        throw new Error('@electric-sql/pglite-socket changed: its server has no handlers to drop');
       const dropped = [...handlers];
       handlers.clear();
       await Promise.all(dropped.map((handler) => handler.detach(true)));

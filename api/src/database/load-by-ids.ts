@@ -20,7 +20,11 @@ const loaders = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Loader>
  * transformer, a class the package exports but does not document: tests/api/ingestion-search.test.ts
  * compares the answers with find()'s for every source, so an upgrade that changes it fails there.
  */
-export async function loadByIds<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, ids: string[]): Promise<T[]> {
+export async function loadByIds<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  ids: string[],
+): Promise<T[]> {
   if (ids.length === 0) return [];
   const byEntity = loaders.get(dataSource) ?? new Map<EntityTarget<ObjectLiteral>, Loader>();
   loaders.set(dataSource, byEntity);

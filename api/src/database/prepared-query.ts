@@ -14,7 +14,11 @@ export interface PreparedStatement {
  * costs more than running them; a named one is prepared once per pooled connection and its plan
  * reused. Outside a transaction only: it takes whichever pooled connection is free.
  */
-export async function preparedQuery<T>(dataSource: DataSource, statement: PreparedStatement, values: unknown[]): Promise<T[]> {
+export async function preparedQuery<T>(
+  dataSource: DataSource,
+  statement: PreparedStatement,
+  values: unknown[],
+): Promise<T[]> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
   const result = await pool.query({ name: statement.name, text: statement.text, values });
   return result.rows as T[];

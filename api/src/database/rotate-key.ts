@@ -24,22 +24,31 @@ const SEALED_COLUMNS: Array<{ table: string; key: string; columns: string[] }> =
 ];
 
 export async function rotateEncryptionKey(config: AppConfig, newKey: Buffer): Promise<Record<string, number>> {
-  if (newKey.length !== 32) throw new Error('NEW_ENCRYPTION_KEY must be 64 hexadecimal characters (openssl rand -hex 32)');
+  if (newKey.length !== 32)
+    throw new Error('NEW_ENCRYPTION_KEY must be 64 hexadecimal characters (openssl rand -hex 32)');
   if (newKey.equals(config.encryptionKey)) throw new Error('NEW_ENCRYPTION_KEY is the key in use');
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
-  const dataSource = new DataSource({ ...dataSourceOptions(config.databaseUrl ?? embedded!.url, 1, embedded !== null), migrationsRun: true });
+  const dataSource = new DataSource({
+    ...dataSourceOptions(config.databaseUrl ?? embedded!.url, 1, embedded !== null),
+    migrationsRun: true,
+  });
   await dataSource.initialize();
   try {
     return await dataSource.transaction(async (manager) => {
       const counts: Record<string, number> = {};
       for (const { table, key, columns } of SEALED_COLUMNS) {
         // Locked for the transaction: nothing new is sealed under the old key meanwhile.
-        const rows: Array<Record<string, any>> = await manager.query(`SELECT ${key} AS key, ${columns.join(', ')} FROM ${table} FOR UPDATE`);
+        const rows: Array<Record<string, any>> = await manager.query(
+          `SELECT ${key} AS key, ${columns.join(', ')} FROM ${table} FOR UPDATE`,
+        );
         let n = 0;
         for (const row of rows) {
           const resealed = columns.map((c) => (row[c] ? seal(newKey, open(config.encryptionKey, row[c])) : null));
           if (resealed.every((v) => v === null)) continue;
-          await manager.query(`UPDATE ${table} SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE ${key} = $1`, [row.key, ...resealed]);
+          await manager.query(
+            `UPDATE ${table} SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE ${key} = $1`,
+            [row.key, ...resealed],
+          );
           n++;
         }
         counts[table] = n;
@@ -67,7 +76,9 @@ async function resignCheckpointIn(manager: EntityManager, oldKey: Buffer, newKey
   await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
   const [row] = await manager.query(`SELECT checkpoint FROM audit_checkpoint WHERE id = 1 FOR UPDATE`);
   if (!row) return;
-  await manager.query(`UPDATE audit_checkpoint SET checkpoint = $1 WHERE id = 1`, [JSON.stringify(resignCheckpoint(row.checkpoint, oldKey, newKey))]);
+  await manager.query(`UPDATE audit_checkpoint SET checkpoint = $1 WHERE id = 1`, [
+    JSON.stringify(resignCheckpoint(row.checkpoint, oldKey, newKey)),
+  ]);
 }
 
 /**
@@ -75,15 +86,22 @@ async function resignCheckpointIn(manager: EntityManager, oldKey: Buffer, newKey
  * ENCRYPTION_KEY): NEW_AUDIT_KEY=<64 hex> npm run rotate-key, then start with AUDIT_KEY set to it.
  */
 export async function rotateAuditKey(config: AppConfig, newAuditKey: Buffer): Promise<void> {
-  if (newAuditKey.length !== 32) throw new Error('NEW_AUDIT_KEY must be 64 hexadecimal characters (openssl rand -hex 32)');
+  if (newAuditKey.length !== 32)
+    throw new Error('NEW_AUDIT_KEY must be 64 hexadecimal characters (openssl rand -hex 32)');
   if (newAuditKey.equals(config.auditKey)) throw new Error('NEW_AUDIT_KEY is the key in use');
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
-  const dataSource = new DataSource({ ...dataSourceOptions(config.databaseUrl ?? embedded!.url, 1), migrationsRun: true });
+  const dataSource = new DataSource({
+    ...dataSourceOptions(config.databaseUrl ?? embedded!.url, 1),
+    migrationsRun: true,
+  });
   await dataSource.initialize();
   try {
     await dataSource.transaction(async (manager) => {
       await resignCheckpointIn(manager, config.auditKey, newAuditKey);
-      await new AuditService(dataSource, { auditKey: newAuditKey, dataDir: config.dataDir }).record(manager, null, { action: 'audit_key.rotated', entity: 'console' });
+      await new AuditService(dataSource, { auditKey: newAuditKey, dataDir: config.dataDir }).record(manager, null, {
+        action: 'audit_key.rotated',
+        entity: 'console',
+      });
     });
   } finally {
     await dataSource.destroy();
@@ -95,25 +113,40 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const newAuditKey = process.env.NEW_AUDIT_KEY?.trim();
   if (newAuditKey !== undefined && !process.env.NEW_ENCRYPTION_KEY) {
-    if (!/^[0-9a-fA-F]{64}$/.test(newAuditKey)) throw new Error('NEW_AUDIT_KEY must be 64 hexadecimal characters (openssl rand -hex 32)');
-    if (!process.env.AUDIT_KEY) throw new Error('AUDIT_KEY is not set: the audit key is derived from ENCRYPTION_KEY and rotates with it (NEW_ENCRYPTION_KEY)');
+    if (!/^[0-9a-fA-F]{64}$/.test(newAuditKey))
+      throw new Error('NEW_AUDIT_KEY must be 64 hexadecimal characters (openssl rand -hex 32)');
+    if (!process.env.AUDIT_KEY)
+      throw new Error(
+        'AUDIT_KEY is not set: the audit key is derived from ENCRYPTION_KEY and rotates with it (NEW_ENCRYPTION_KEY)',
+      );
     await rotateAuditKey(config, Buffer.from(newAuditKey, 'hex'));
     console.log('The audit checkpoint is now signed with the new key: start the console with AUDIT_KEY=<the new key>.');
     return;
   }
   const wanted = process.env.NEW_ENCRYPTION_KEY?.trim();
-  if (!wanted) throw new Error('Set NEW_ENCRYPTION_KEY to the new key (64 hex characters), or to "generate" (or NEW_AUDIT_KEY, with AUDIT_KEY set)');
-  const newKey = wanted === 'generate' ? randomBytes(32) : /^[0-9a-fA-F]{64}$/.test(wanted) ? Buffer.from(wanted, 'hex') : null;
-  if (!newKey) throw new Error('NEW_ENCRYPTION_KEY must be 64 hexadecimal characters (openssl rand -hex 32), or "generate"');
+  if (!wanted)
+    throw new Error(
+      'Set NEW_ENCRYPTION_KEY to the new key (64 hex characters), or to "generate" (or NEW_AUDIT_KEY, with AUDIT_KEY set)',
+    );
+  const newKey =
+    wanted === 'generate' ? randomBytes(32) : /^[0-9a-fA-F]{64}$/.test(wanted) ? Buffer.from(wanted, 'hex') : null;
+  if (!newKey)
+    throw new Error('NEW_ENCRYPTION_KEY must be 64 hexadecimal characters (openssl rand -hex 32), or "generate"');
   const counts = await rotateEncryptionKey(config, newKey);
-  console.log(`Re-encrypted: ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')}.`);
+  console.log(
+    `Re-encrypted: ${Object.entries(counts)
+      .map(([t, n]) => `${n} ${t}`)
+      .join(', ')}.`,
+  );
   const keyFile = join(config.dataDir, 'encryption.key');
   if (!process.env.ENCRYPTION_KEY && existsSync(keyFile)) {
     writeFileSync(keyFile, newKey.toString('hex') + '\n', { mode: 0o600 });
     console.log(`The new key is in ${keyFile}.`);
   } else {
     // Shown once, as the admin password is: it is needed to start the console.
-    console.log(`Start the console with ENCRYPTION_KEY=${wanted === 'generate' ? newKey.toString('hex') : '<the new key>'}: the old key no longer opens anything.`);
+    console.log(
+      `Start the console with ENCRYPTION_KEY=${wanted === 'generate' ? newKey.toString('hex') : '<the new key>'}: the old key no longer opens anything.`,
+    );
   }
 }
 

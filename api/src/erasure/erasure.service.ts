@@ -31,7 +31,14 @@ import { DataKeys } from '../common/crypto/data-keys.service';
  * The order a run takes: events before the connections they belong to, the call to Google before
  * anything local of the connection goes, leads (which link the person's identifiers) last.
  */
-export const ERASABLE_SOURCES = ['calendar-events', 'calendar-connections', 'chat-conversations', 'consents', 'access-logs', 'leads'] as const;
+export const ERASABLE_SOURCES = [
+  'calendar-events',
+  'calendar-connections',
+  'chat-conversations',
+  'consents',
+  'access-logs',
+  'leads',
+] as const;
 export type ErasableSource = (typeof ERASABLE_SOURCES)[number];
 
 /**
@@ -109,7 +116,10 @@ export class ErasureService {
       this.dataSource.getRepository(ErasurePlanRecord).findOne({ where: { requestId } }),
       this.dataSource.getRepository(ErasureStep).find({ where: { requestId } }),
     ]);
-    steps.sort((a, b) => ERASABLE_SOURCES.indexOf(a.source as ErasableSource) - ERASABLE_SOURCES.indexOf(b.source as ErasableSource));
+    steps.sort(
+      (a, b) =>
+        ERASABLE_SOURCES.indexOf(a.source as ErasableSource) - ERASABLE_SOURCES.indexOf(b.source as ErasableSource),
+    );
     return { steps, startedAt: plan?.createdAt ?? null, completedAt: plan?.completedAt ?? null };
   }
 
@@ -123,7 +133,10 @@ export class ErasureService {
     const ips = normaliseIps(options.ips ?? []);
     const stored = await this.dataSource.getRepository(ErasurePlanRecord).findOne({ where: { requestId } });
     if (stored?.completedAt) throw new ConflictError(`The erasure of ${request.reference} is already complete`);
-    if (stored && ips.length) throw new InvalidInputError('ips: the erasure has started; the IP addresses were fixed at its first run', { ips: 'only on the first run' });
+    if (stored && ips.length)
+      throw new InvalidInputError('ips: the erasure has started; the IP addresses were fixed at its first run', {
+        ips: 'only on the first run',
+      });
 
     if (options.dryRun) {
       const plan = stored?.sealed ? this.unseal(stored.sealed) : await this.buildPlan(request, ips);
@@ -146,7 +159,11 @@ export class ErasureService {
       if (current?.completedAt) throw new ConflictError(`The erasure of ${request.reference} is already complete`);
       const plan = await this.start(actor, request, current, ips);
       // Described before the run changes them: the answer lists what the run changed.
-      const before = await this.describe(this.dataSource.manager, plan, await this.dataSource.getRepository(ErasureStep).find({ where: { requestId } }));
+      const before = await this.describe(
+        this.dataSource.manager,
+        plan,
+        await this.dataSource.getRepository(ErasureStep).find({ where: { requestId } }),
+      );
       for (const source of ERASABLE_SOURCES) await this.runSource(actor, request, plan, source);
       let steps = await this.dataSource.getRepository(ErasureStep).find({ where: { requestId } });
       if (steps.every((s) => s.status !== 'failed')) {
@@ -166,22 +183,40 @@ export class ErasureService {
     const request = await this.loadRequest(requestId);
     requireActionable(request, ['erasure']);
     const step = await this.dataSource.transaction(async (manager) => {
-      const step = await manager.findOne(ErasureStep, { where: { requestId, source }, lock: { mode: 'pessimistic_write' } });
+      const step = await manager.findOne(ErasureStep, {
+        where: { requestId, source },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!step) throw new NotFoundError('Erasure step', source);
-      if (step.status !== 'failed') throw new ConflictError(`Only a failed source can be waived; ${source} is ${step.status}`);
+      if (step.status !== 'failed')
+        throw new ConflictError(`Only a failed source can be waived; ${source} is ${step.status}`);
       step.status = 'waived';
       step.waiverReason = reason;
       await manager.save(step);
       await appendToTimeline(manager, actor, requestId, 'erasure_waived', reason, { source, error: step.error });
-      await this.audit.record(manager, actor, { action: 'erasure.waived', entity: 'request', entityId: requestId, details: { reference: request.reference, source, reason } });
+      await this.audit.record(manager, actor, {
+        action: 'erasure.waived',
+        entity: 'request',
+        entityId: requestId,
+        details: { reference: request.reference, source, reason },
+      });
       return step;
     });
-    await this.completeIfDone(actor, request, await this.dataSource.getRepository(ErasureStep).find({ where: { requestId } }));
+    await this.completeIfDone(
+      actor,
+      request,
+      await this.dataSource.getRepository(ErasureStep).find({ where: { requestId } }),
+    );
     return step;
   }
 
   /** At the first run, fixes the plan and fills the suppression list; later runs read the plan back. */
-  private async start(actor: Actor, request: DataSubjectRequest, stored: ErasurePlanRecord | null, ips: string[]): Promise<ErasurePlan> {
+  private async start(
+    actor: Actor,
+    request: DataSubjectRequest,
+    stored: ErasurePlanRecord | null,
+    ips: string[],
+  ): Promise<ErasurePlan> {
     const fresh = stored ? null : await this.buildPlan(request, ips);
     return this.dataSource.transaction(async (manager) => {
       if (!stored) {
@@ -189,7 +224,8 @@ export class ErasureService {
           `INSERT INTO erasure_plans (request_id, sealed, running_since) VALUES ($1, $2, now()) ON CONFLICT (request_id) DO NOTHING RETURNING request_id`,
           [request.id, seal(this.config.encryptionKey, JSON.stringify(fresh))],
         );
-        if (!returnedRows(inserted).length) throw new ConflictError(`An erasure of ${request.reference} is already running`);
+        if (!returnedRows(inserted).length)
+          throw new ConflictError(`An erasure of ${request.reference} is already running`);
         const suppressed = await this.suppress(manager, request.id, fresh!);
         await appendToTimeline(manager, actor, request.id, 'erasure_started', null, {
           records: Object.fromEntries(ERASABLE_SOURCES.map((s) => [s, fresh!.records[s].length])),
@@ -199,22 +235,34 @@ export class ErasureService {
           action: 'erasure.started',
           entity: 'request',
           entityId: request.id,
-          details: { reference: request.reference, records: Object.fromEntries(ERASABLE_SOURCES.map((s) => [s, fresh!.records[s].length])), suppressed },
+          details: {
+            reference: request.reference,
+            records: Object.fromEntries(ERASABLE_SOURCES.map((s) => [s, fresh!.records[s].length])),
+            suppressed,
+          },
         });
         return fresh!;
       }
-      const [row] = await manager.query(`UPDATE erasure_plans SET running_since = now() WHERE request_id = $1 RETURNING sealed`, [request.id]).then(returnedRows);
+      const [row] = await manager
+        .query(`UPDATE erasure_plans SET running_since = now() WHERE request_id = $1 RETURNING sealed`, [request.id])
+        .then(returnedRows);
       await appendToTimeline(manager, actor, request.id, 'erasure_resumed', null, {});
       return this.unseal(row.sealed);
     });
   }
 
   /** Everything the console holds about the person, and the identifiers to mask and suppress. */
-  private async buildPlan(request: DataSubjectRequest, ips: string[], known?: SubjectIdentifiers): Promise<ErasurePlan> {
+  private async buildPlan(
+    request: DataSubjectRequest,
+    ips: string[],
+    known?: SubjectIdentifiers,
+  ): Promise<ErasurePlan> {
     const emails = known ? [...known.emails] : [normaliseEmail(request.subjectEmail)].filter((e): e is string => !!e);
     const phones = known ? [...known.phones] : [normalisePhone(request.subjectPhone)].filter((p): p is string => !!p);
     const located: LocatedSubject =
-      emails.length || phones.length ? await this.search.locateSubject(emails, phones) : { records: new Map(), others: new Map(), followed: [], shared: [] };
+      emails.length || phones.length
+        ? await this.search.locateSubject(emails, phones)
+        : { records: new Map(), others: new Map(), followed: [], shared: [] };
     // Only what the person owns is theirs to mask and suppress: never an identifier found beside
     // theirs, nor one another person owns too (a shared phone: suppressing it would refuse them).
     for (const [kind, value] of located.followed) {
@@ -226,7 +274,9 @@ export class ErasureService {
       for (let i = list.length - 1; i >= 0; i--) if (sharedValues.has(list[i])) list.splice(i, 1);
     }
     const otherIds = (source: string, relation?: 'mention' | 'shared') =>
-      [...(located.others.get(source) ?? new Map()).entries()].filter(([, v]) => !relation || v.relation === relation).map(([id]) => id);
+      [...(located.others.get(source) ?? new Map()).entries()]
+        .filter(([, v]) => !relation || v.relation === relation)
+        .map(([id]) => id);
     const ids = (source: string) => [...(located.records.get(source) ?? [])];
     const db = this.dataSource;
 
@@ -234,7 +284,10 @@ export class ErasureService {
     const messageIds = ids('chat-messages');
     const conversations = new Set(ids('chat-conversations'));
     if (messageIds.length) {
-      const rows: Array<{ conversation_id: string }> = await db.query(`SELECT DISTINCT conversation_id FROM chat_messages WHERE id = ANY($1::uuid[])`, [messageIds]);
+      const rows: Array<{ conversation_id: string }> = await db.query(
+        `SELECT DISTINCT conversation_id FROM chat_messages WHERE id = ANY($1::uuid[])`,
+        [messageIds],
+      );
       for (const row of rows) conversations.add(row.conversation_id);
     }
     const leadIds = ids('leads');
@@ -257,12 +310,22 @@ export class ErasureService {
     const connectionIds = ids('calendar-connections');
     const events = new Set([...ids('calendar-events'), ...otherIds('calendar-events')]);
     if (connectionIds.length) {
-      const rows: Array<{ id: string }> = await db.query(`SELECT id FROM calendar_events WHERE connection_id = ANY($1::uuid[])`, [connectionIds]);
+      const rows: Array<{ id: string }> = await db.query(
+        `SELECT id FROM calendar_events WHERE connection_id = ANY($1::uuid[])`,
+        [connectionIds],
+      );
       for (const row of rows) events.add(row.id);
     }
-    const accessLogs: Array<{ id: string }> = ips.length ? await db.query(`SELECT id::text AS id FROM access_logs WHERE ip = ANY($1::inet[]) ORDER BY at`, [ips]) : [];
+    const accessLogs: Array<{ id: string }> = ips.length
+      ? await db.query(`SELECT id::text AS id FROM access_logs WHERE ip = ANY($1::inet[]) ORDER BY at`, [ips])
+      : [];
     return {
-      identifiers: { emails, phones, names: [...names].flatMap((n) => [n, ...n.split(' ').filter((part) => part.length >= 2)]), ips },
+      identifiers: {
+        emails,
+        phones,
+        names: [...names].flatMap((n) => [n, ...n.split(' ').filter((part) => part.length >= 2)]),
+        ips,
+      },
       records: {
         'calendar-events': [...events],
         'calendar-connections': connectionIds,
@@ -272,7 +335,10 @@ export class ErasureService {
         leads: leadIds,
       },
       // A lead of someone else that shares the person's phone is left whole: the phone is theirs too.
-      mentions: { leads: otherIds('leads', 'mention'), 'chat-conversations': otherIds('chat-conversations').filter((id) => !conversations.has(id)) },
+      mentions: {
+        leads: otherIds('leads', 'mention'),
+        'chat-conversations': otherIds('chat-conversations').filter((id) => !conversations.has(id)),
+      },
     };
   }
 
@@ -285,20 +351,37 @@ export class ErasureService {
   private async eraseLateArrivals(actor: Actor, request: DataSubjectRequest, plan: ErasurePlan): Promise<void> {
     for (let round = 0; round < 2; round++) {
       const late = await this.buildPlan(request, plan.identifiers.ips, plan.identifiers);
-      const fresh = Object.fromEntries(ERASABLE_SOURCES.map((s) => [s, late.records[s].filter((id) => !plan.records[s].includes(id))])) as ErasurePlan['records'];
+      const fresh = Object.fromEntries(
+        ERASABLE_SOURCES.map((s) => [s, late.records[s].filter((id) => !plan.records[s].includes(id))]),
+      ) as ErasurePlan['records'];
       const mentioned = mentionsOf(plan);
       const freshMentions = {
         leads: mentionsOf(late).leads.filter((id) => !mentioned.leads.includes(id)),
-        'chat-conversations': mentionsOf(late)['chat-conversations'].filter((id) => !mentioned['chat-conversations'].includes(id)),
+        'chat-conversations': mentionsOf(late)['chat-conversations'].filter(
+          (id) => !mentioned['chat-conversations'].includes(id),
+        ),
       };
-      if (ERASABLE_SOURCES.every((s) => fresh[s].length === 0) && !freshMentions.leads.length && !freshMentions['chat-conversations'].length) return;
+      if (
+        ERASABLE_SOURCES.every((s) => fresh[s].length === 0) &&
+        !freshMentions.leads.length &&
+        !freshMentions['chat-conversations'].length
+      )
+        return;
       for (const source of ERASABLE_SOURCES) plan.records[source].push(...fresh[source]);
-      plan.mentions = { leads: [...mentioned.leads, ...freshMentions.leads], 'chat-conversations': [...mentioned['chat-conversations'], ...freshMentions['chat-conversations']] };
+      plan.mentions = {
+        leads: [...mentioned.leads, ...freshMentions.leads],
+        'chat-conversations': [...mentioned['chat-conversations'], ...freshMentions['chat-conversations']],
+      };
       for (const kind of ['emails', 'phones', 'names'] as const) {
-        for (const value of late.identifiers[kind]) if (!plan.identifiers[kind].includes(value)) plan.identifiers[kind].push(value);
+        for (const value of late.identifiers[kind])
+          if (!plan.identifiers[kind].includes(value)) plan.identifiers[kind].push(value);
       }
       await this.dataSource.transaction(async (manager) => {
-        await manager.update(ErasurePlanRecord, { requestId: request.id }, { sealed: seal(this.config.encryptionKey, JSON.stringify(plan)) });
+        await manager.update(
+          ErasurePlanRecord,
+          { requestId: request.id },
+          { sealed: seal(this.config.encryptionKey, JSON.stringify(plan)) },
+        );
         await this.suppress(manager, request.id, plan);
       });
       const only: ErasurePlan = { identifiers: plan.identifiers, records: fresh, mentions: freshMentions };
@@ -306,15 +389,26 @@ export class ErasureService {
         if (!fresh[source].length && !(freshMentions as Record<string, string[]>)[source]?.length) continue;
         if (source === 'calendar-connections') {
           const { affected, error } = await this.eraseConnections(actor, request, only);
-          await this.dataSource.transaction((manager) => this.addLate(manager, actor, request, source, affected, error));
+          await this.dataSource.transaction((manager) =>
+            this.addLate(manager, actor, request, source, affected, error),
+          );
         } else {
-          await this.dataSource.transaction(async (manager) => this.addLate(manager, actor, request, source, await this.apply(manager, only, source), null));
+          await this.dataSource.transaction(async (manager) =>
+            this.addLate(manager, actor, request, source, await this.apply(manager, only, source), null),
+          );
         }
       }
     }
   }
 
-  private async addLate(manager: EntityManager, actor: Actor, request: DataSubjectRequest, source: ErasableSource, affected: number, error: string | null): Promise<void> {
+  private async addLate(
+    manager: EntityManager,
+    actor: Actor,
+    request: DataSubjectRequest,
+    source: ErasableSource,
+    affected: number,
+    error: string | null,
+  ): Promise<void> {
     const step = await manager.findOne(ErasureStep, { where: { requestId: request.id, source } });
     await this.writeStep(manager, actor, request, source, step, affected, error, true);
   }
@@ -324,7 +418,9 @@ export class ErasureService {
     const key = await this.dataKeys.get('suppression', manager);
     const own = (email: string) => this.config.controllerDomains.includes(email.slice(email.lastIndexOf('@') + 1));
     const entries: Array<[SuppressedKind, string]> = [
-      ...plan.identifiers.emails.filter((e) => !own(e)).map((e): [SuppressedKind, string] => ['email', suppressionHash(key, 'email', e)]),
+      ...plan.identifiers.emails
+        .filter((e) => !own(e))
+        .map((e): [SuppressedKind, string] => ['email', suppressionHash(key, 'email', e)]),
       ...plan.identifiers.phones.map((p): [SuppressedKind, string] => ['phone', suppressionHash(key, 'phone', p)]),
     ];
     if (!entries.length) return 0;
@@ -338,8 +434,15 @@ export class ErasureService {
   }
 
   /** Runs one source unless done; its outcome (or its error) is written either way. */
-  private async runSource(actor: Actor, request: DataSubjectRequest, plan: ErasurePlan, source: ErasableSource): Promise<void> {
-    const existing = await this.dataSource.getRepository(ErasureStep).findOne({ where: { requestId: request.id, source } });
+  private async runSource(
+    actor: Actor,
+    request: DataSubjectRequest,
+    plan: ErasurePlan,
+    source: ErasableSource,
+  ): Promise<void> {
+    const existing = await this.dataSource
+      .getRepository(ErasureStep)
+      .findOne({ where: { requestId: request.id, source } });
     if (existing && existing.status !== 'failed') return;
     let affected = 0;
     let error: string | null = null;
@@ -358,7 +461,9 @@ export class ErasureService {
       error = (cause as Error).message;
       this.logger.warn(`Erasure of ${source} for ${request.reference} failed: ${error}`);
     }
-    await this.dataSource.transaction((manager) => this.writeStep(manager, actor, request, source, existing, affected, error));
+    await this.dataSource.transaction((manager) =>
+      this.writeStep(manager, actor, request, source, existing, affected, error),
+    );
   }
 
   private async writeStep(
@@ -372,14 +477,20 @@ export class ErasureService {
     /** Records that arrived while the plan was being fixed. */
     late = false,
   ): Promise<void> {
-    const step = existing ?? manager.create(ErasureStep, { requestId: request.id, source, recordsAffected: 0, attempts: 0 });
+    const step =
+      existing ?? manager.create(ErasureStep, { requestId: request.id, source, recordsAffected: 0, attempts: 0 });
     step.status = error ? 'failed' : 'done';
     step.recordsAffected += affected;
     step.attempts += 1;
     step.error = error;
     await manager.save(ErasureStep, step);
     const kind = error ? 'erasure_source_failed' : 'erasure_source_done';
-    await appendToTimeline(manager, actor, request.id, kind, error, { source, recordsAffected: affected, attempt: step.attempts, late });
+    await appendToTimeline(manager, actor, request.id, kind, error, {
+      source,
+      recordsAffected: affected,
+      attempt: step.attempts,
+      late,
+    });
     await this.audit.record(manager, actor, {
       action: error ? 'erasure.source_failed' : 'erasure.source_erased',
       entity: 'request',
@@ -389,13 +500,19 @@ export class ErasureService {
   }
 
   /** One source's change, inside its transaction. Safe to run twice: what is gone stays gone, masking masks nothing new. */
-  private async apply(manager: EntityManager, plan: ErasurePlan, source: Exclude<ErasableSource, 'calendar-connections'>): Promise<number> {
+  private async apply(
+    manager: EntityManager,
+    plan: ErasurePlan,
+    source: Exclude<ErasableSource, 'calendar-connections'>,
+  ): Promise<number> {
     const ids = plan.records[source];
     const mentions = mentionsOf(plan);
     if (!ids.length && !(mentions as Record<string, string[]>)[source]?.length) return 0;
     switch (source) {
       case 'leads': {
-        const deleted = ids.length ? returnedRows(await manager.query(`DELETE FROM leads WHERE id = ANY($1::uuid[]) RETURNING id`, [ids])).length : 0;
+        const deleted = ids.length
+          ? returnedRows(await manager.query(`DELETE FROM leads WHERE id = ANY($1::uuid[]) RETURNING id`, [ids])).length
+          : 0;
         await this.index.remove(manager, 'leads', ids);
         return deleted + (await this.maskMentionsInLeads(manager, plan, mentions.leads));
       }
@@ -404,19 +521,31 @@ export class ErasureService {
         return returnedRows(deleted).length;
       }
       case 'consents': {
-        const unlinked = await manager.query(`UPDATE consent_records SET email = NULL WHERE id = ANY($1::uuid[]) AND email IS NOT NULL RETURNING id`, [ids]);
-        await manager.query(`DELETE FROM subject_identifiers WHERE source = 'consents' AND record_id = ANY($1::text[]) AND kind = 'email'`, [ids]);
+        const unlinked = await manager.query(
+          `UPDATE consent_records SET email = NULL WHERE id = ANY($1::uuid[]) AND email IS NOT NULL RETURNING id`,
+          [ids],
+        );
+        await manager.query(
+          `DELETE FROM subject_identifiers WHERE source = 'consents' AND record_id = ANY($1::text[]) AND kind = 'email'`,
+          [ids],
+        );
         return returnedRows(unlinked).length;
       }
       case 'chat-conversations':
-        return (ids.length ? await this.anonymiseConversations(manager, plan, ids) : 0) + (await this.maskMentionsInConversations(manager, plan, mentions['chat-conversations']));
+        return (
+          (ids.length ? await this.anonymiseConversations(manager, plan, ids) : 0) +
+          (await this.maskMentionsInConversations(manager, plan, mentions['chat-conversations']))
+        );
       case 'calendar-events':
         return this.eraseEvents(manager, plan, ids);
     }
   }
 
   private async anonymiseConversations(manager: EntityManager, plan: ErasurePlan, ids: string[]): Promise<number> {
-    const messages = await manager.find(ChatMessage, { select: { id: true, role: true, content: true }, where: { conversationId: In(ids) } });
+    const messages = await manager.find(ChatMessage, {
+      select: { id: true, role: true, content: true },
+      where: { conversationId: In(ids) },
+    });
     const changed = messages.flatMap((m) => {
       // The visitor's own messages lose every contact detail; the assistant's only the person's.
       const masked = maskText(m.content, plan.identifiers, { allContacts: m.role === 'user' });
@@ -428,11 +557,21 @@ export class ErasureService {
         [changed.map((c) => c.id), changed.map((c) => c.content)],
       );
     }
-    await this.index.remove(manager, 'chat-messages', messages.map((m) => m.id));
+    await this.index.remove(
+      manager,
+      'chat-messages',
+      messages.map((m) => m.id),
+    );
     // The visitor's identity the widget gave goes with them.
-    await manager.query(`UPDATE chat_conversations SET visitor_email = NULL, visitor_name = NULL WHERE id = ANY($1::uuid[]) AND (visitor_email IS NOT NULL OR visitor_name IS NOT NULL)`, [ids]);
+    await manager.query(
+      `UPDATE chat_conversations SET visitor_email = NULL, visitor_name = NULL WHERE id = ANY($1::uuid[]) AND (visitor_email IS NOT NULL OR visitor_name IS NOT NULL)`,
+      [ids],
+    );
     await this.index.remove(manager, 'chat-conversations', ids);
-    const updated = await manager.query(`UPDATE chat_conversations SET anonymised_at = now() WHERE id = ANY($1::uuid[]) AND anonymised_at IS NULL RETURNING id`, [ids]);
+    const updated = await manager.query(
+      `UPDATE chat_conversations SET anonymised_at = now() WHERE id = ANY($1::uuid[]) AND anonymised_at IS NULL RETURNING id`,
+      [ids],
+    );
     return returnedRows(updated).length;
   }
 
@@ -452,7 +591,9 @@ export class ErasureService {
       if (message === lead.message) continue;
       await manager.update(Lead, { id: lead.id }, { message });
       await this.index.remove(manager, 'leads', [lead.id]);
-      await this.index.add(manager, 'leads', [{ recordId: lead.id, identifiers: leadIdentifiers({ ...lead, message }) }]);
+      await this.index.add(manager, 'leads', [
+        { recordId: lead.id, identifiers: leadIdentifiers({ ...lead, message }) },
+      ]);
       affected++;
     }
     return affected;
@@ -461,14 +602,19 @@ export class ErasureService {
   /** Someone else's conversation that names the person: their identifiers are masked in the messages, the conversation stays its visitor's. */
   private async maskMentionsInConversations(manager: EntityManager, plan: ErasurePlan, ids: string[]): Promise<number> {
     if (!ids.length) return 0;
-    const messages = await manager.find(ChatMessage, { select: { id: true, role: true, content: true, conversationId: true }, where: { conversationId: In(ids) } });
+    const messages = await manager.find(ChatMessage, {
+      select: { id: true, role: true, content: true, conversationId: true },
+      where: { conversationId: In(ids) },
+    });
     const touched = new Set<string>();
     for (const m of messages) {
       const masked = maskText(m.content, this.mentionIdentifiers(plan), { allContacts: false });
       if (masked === m.content) continue;
       await manager.update(ChatMessage, { id: m.id }, { content: masked });
       await this.index.remove(manager, 'chat-messages', [m.id]);
-      await this.index.add(manager, 'chat-messages', [{ recordId: m.id, identifiers: chatMessageIdentifiers({ role: m.role, content: masked }) }]);
+      await this.index.add(manager, 'chat-messages', [
+        { recordId: m.id, identifiers: chatMessageIdentifiers({ role: m.role, content: masked }) },
+      ]);
       touched.add(m.conversationId);
     }
     return touched.size;
@@ -480,19 +626,29 @@ export class ErasureService {
     const toDelete = events.filter((e) => e.connectionId && ownConnections.has(e.connectionId)).map((e) => e.id);
     let affected = 0;
     if (toDelete.length) {
-      affected += returnedRows(await manager.query(`DELETE FROM calendar_events WHERE id = ANY($1::uuid[]) RETURNING id`, [toDelete])).length;
+      affected += returnedRows(
+        await manager.query(`DELETE FROM calendar_events WHERE id = ANY($1::uuid[]) RETURNING id`, [toDelete]),
+      ).length;
       await this.index.remove(manager, 'calendar-events', toDelete);
     }
     const emails = new Set(plan.identifiers.emails);
     const names = new Set(plan.identifiers.names);
     for (const event of events.filter((e) => !toDelete.includes(e.id))) {
-      const attendees = event.attendees.filter((a) => !(a.email && emails.has(normaliseEmail(a.email) ?? '')) && !(a.name && names.has(normaliseName(a.name) ?? '')));
+      const attendees = event.attendees.filter(
+        (a) =>
+          !(a.email && emails.has(normaliseEmail(a.email) ?? '')) &&
+          !(a.name && names.has(normaliseName(a.name) ?? '')),
+      );
       const title = maskText(event.title, plan.identifiers, { allContacts: false });
-      const description = event.description === null ? null : maskText(event.description, plan.identifiers, { allContacts: false });
-      if (attendees.length === event.attendees.length && title === event.title && description === event.description) continue;
+      const description =
+        event.description === null ? null : maskText(event.description, plan.identifiers, { allContacts: false });
+      if (attendees.length === event.attendees.length && title === event.title && description === event.description)
+        continue;
       await manager.update(CalendarEvent, { id: event.id }, { attendees, title, description });
       await this.index.remove(manager, 'calendar-events', [event.id]);
-      await this.index.add(manager, 'calendar-events', [{ recordId: event.id, identifiers: calendarEventIdentifiers({ title, description, attendees }) }]);
+      await this.index.add(manager, 'calendar-events', [
+        { recordId: event.id, identifiers: calendarEventIdentifiers({ title, description, attendees }) },
+      ]);
       affected++;
     }
     return affected;
@@ -503,7 +659,11 @@ export class ErasureService {
    * hold a lock), then destroys the connection, its tokens and its remaining events. A refused
    * revocation keeps the connection, so that the next run can try again.
    */
-  private async eraseConnections(actor: Actor, request: DataSubjectRequest, plan: ErasurePlan): Promise<{ affected: number; error: string | null }> {
+  private async eraseConnections(
+    actor: Actor,
+    request: DataSubjectRequest,
+    plan: ErasurePlan,
+  ): Promise<{ affected: number; error: string | null }> {
     const ids = plan.records['calendar-connections'];
     if (!ids.length) return { affected: 0, error: null };
     const connections = await this.dataSource.getRepository(CalendarConnection).find({ where: { id: In(ids) } });
@@ -512,22 +672,36 @@ export class ErasureService {
     for (const connection of connections) {
       const sealed = connection.refreshTokenEncrypted ?? connection.accessTokenEncrypted;
       if (sealed && !connection.revokedAt) {
-        const outcome = await revokeGoogleToken(this.config.googleOAuthRevokeUrl, open(this.config.encryptionKey, sealed));
+        const outcome = await revokeGoogleToken(
+          this.config.googleOAuthRevokeUrl,
+          open(this.config.encryptionKey, sealed),
+        );
         if (!outcome.revoked) {
           failures.push(`${connection.accountEmail}: ${outcome.error}`);
           continue;
         }
       }
       await this.dataSource.transaction(async (manager) => {
-        const events = returnedRows(await manager.query(`DELETE FROM calendar_events WHERE connection_id = $1 RETURNING id`, [connection.id])) as Array<{ id: string }>;
-        await this.index.remove(manager, 'calendar-events', events.map((e) => e.id));
+        const events = returnedRows(
+          await manager.query(`DELETE FROM calendar_events WHERE connection_id = $1 RETURNING id`, [connection.id]),
+        ) as Array<{ id: string }>;
+        await this.index.remove(
+          manager,
+          'calendar-events',
+          events.map((e) => e.id),
+        );
         await manager.query(`DELETE FROM calendar_connections WHERE id = $1`, [connection.id]);
         await this.index.remove(manager, 'calendar-connections', [connection.id]);
         await this.audit.record(manager, actor, {
           action: 'erasure.calendar_revoked',
           entity: 'request',
           entityId: request.id,
-          details: { reference: request.reference, connectionId: connection.id, tokenRevokedAtGoogle: !!sealed && !connection.revokedAt, eventsDeleted: events.length },
+          details: {
+            reference: request.reference,
+            connectionId: connection.id,
+            tokenRevokedAtGoogle: !!sealed && !connection.revokedAt,
+            eventsDeleted: events.length,
+          },
         });
       });
       affected++;
@@ -540,11 +714,22 @@ export class ErasureService {
     const finished = ERASABLE_SOURCES.every((s) => steps.some((step) => step.source === s && step.status !== 'failed'));
     if (!finished) return;
     await this.dataSource.transaction(async (manager) => {
-      const done = await manager.query(`UPDATE erasure_plans SET sealed = NULL, completed_at = now() WHERE request_id = $1 AND completed_at IS NULL RETURNING request_id`, [request.id]);
+      const done = await manager.query(
+        `UPDATE erasure_plans SET sealed = NULL, completed_at = now() WHERE request_id = $1 AND completed_at IS NULL RETURNING request_id`,
+        [request.id],
+      );
       if (!returnedRows(done).length) return;
       const totals = Object.fromEntries(steps.map((s) => [s.source, s.recordsAffected]));
-      await appendToTimeline(manager, actor, request.id, 'erasure_completed', null, { recordsAffected: totals, waived: steps.filter((s) => s.status === 'waived').map((s) => s.source) });
-      await this.audit.record(manager, actor, { action: 'erasure.completed', entity: 'request', entityId: request.id, details: { reference: request.reference, recordsAffected: totals } });
+      await appendToTimeline(manager, actor, request.id, 'erasure_completed', null, {
+        recordsAffected: totals,
+        waived: steps.filter((s) => s.status === 'waived').map((s) => s.source),
+      });
+      await this.audit.record(manager, actor, {
+        action: 'erasure.completed',
+        entity: 'request',
+        entityId: request.id,
+        details: { reference: request.reference, recordsAffected: totals },
+      });
     });
   }
 
@@ -561,17 +746,35 @@ export class ErasureService {
         const listed = await this.summarise(manager, plan, source, mentioning.slice(0, MAX_LISTED));
         records.push(...listed.map((r) => ({ ...r, action: 'mask_mention' as const })));
       }
-      out.push({ source, total: done.has(source) ? 0 : records.length + Math.max(0, ids.length - MAX_LISTED) + Math.max(0, mentioning.length - MAX_LISTED), records });
+      out.push({
+        source,
+        total: done.has(source)
+          ? 0
+          : records.length + Math.max(0, ids.length - MAX_LISTED) + Math.max(0, mentioning.length - MAX_LISTED),
+        records,
+      });
     }
     return out;
   }
 
-  private async summarise(manager: EntityManager, plan: ErasurePlan, source: ErasableSource, ids: string[]): Promise<PlannedChange[]> {
+  private async summarise(
+    manager: EntityManager,
+    plan: ErasurePlan,
+    source: ErasableSource,
+    ids: string[],
+  ): Promise<PlannedChange[]> {
     const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
     switch (source) {
       case 'leads': {
-        const rows: Array<Record<string, any>> = await manager.query(`SELECT id, first_name, last_name, email, submitted_at FROM leads WHERE id = ANY($1::uuid[]) ORDER BY submitted_at`, [ids]);
-        return rows.map((r) => ({ id: r.id, action: 'delete', summary: `${day(r.submitted_at)} · ${[r.first_name, r.last_name].filter(Boolean).join(' ') || '—'} · ${r.email ?? '—'}` }));
+        const rows: Array<Record<string, any>> = await manager.query(
+          `SELECT id, first_name, last_name, email, submitted_at FROM leads WHERE id = ANY($1::uuid[]) ORDER BY submitted_at`,
+          [ids],
+        );
+        return rows.map((r) => ({
+          id: r.id,
+          action: 'delete',
+          summary: `${day(r.submitted_at)} · ${[r.first_name, r.last_name].filter(Boolean).join(' ') || '—'} · ${r.email ?? '—'}`,
+        }));
       }
       case 'chat-conversations': {
         const rows: Array<Record<string, any>> = await manager.query(
@@ -579,35 +782,75 @@ export class ErasureService {
            WHERE c.id = ANY($1::uuid[]) GROUP BY c.id ORDER BY c.started_at`,
           [ids],
         );
-        return rows.map((r) => ({ id: r.id, action: 'mask', summary: `${day(r.started_at)} · ${r.provider} · ${r.messages} messages` }));
+        return rows.map((r) => ({
+          id: r.id,
+          action: 'mask',
+          summary: `${day(r.started_at)} · ${r.provider} · ${r.messages} messages`,
+        }));
       }
       case 'calendar-connections': {
         const rows = await manager.find(CalendarConnection, { where: { id: In(ids) }, order: { connectedAt: 'ASC' } });
-        return rows.map((r) => ({ id: r.id, action: r.revokedAt ? 'delete' : 'revoke_and_delete', summary: `${r.accountEmail} · connected ${day(r.connectedAt)}` }));
+        return rows.map((r) => ({
+          id: r.id,
+          action: r.revokedAt ? 'delete' : 'revoke_and_delete',
+          summary: `${r.accountEmail} · connected ${day(r.connectedAt)}`,
+        }));
       }
       case 'calendar-events': {
         const own = new Set(plan.records['calendar-connections']);
-        const rows = await manager.find(CalendarEvent, { select: { id: true, title: true, startsAt: true, connectionId: true }, where: { id: In(ids) }, order: { startsAt: 'ASC' } });
-        return rows.map((r) => ({ id: r.id, action: r.connectionId && own.has(r.connectionId) ? 'delete' : 'remove_attendee', summary: `${day(r.startsAt)} · ${r.title}` }));
+        const rows = await manager.find(CalendarEvent, {
+          select: { id: true, title: true, startsAt: true, connectionId: true },
+          where: { id: In(ids) },
+          order: { startsAt: 'ASC' },
+        });
+        return rows.map((r) => ({
+          id: r.id,
+          action: r.connectionId && own.has(r.connectionId) ? 'delete' : 'remove_attendee',
+          summary: `${day(r.startsAt)} · ${r.title}`,
+        }));
       }
       case 'consents': {
-        const rows: Array<Record<string, any>> = await manager.query(`SELECT id, consent_id, action, recorded_at FROM consent_records WHERE id = ANY($1::uuid[]) ORDER BY recorded_at`, [ids]);
-        return rows.map((r) => ({ id: r.id, action: 'unlink', summary: `${day(r.recorded_at)} · ${r.action} · ${r.consent_id}` }));
+        const rows: Array<Record<string, any>> = await manager.query(
+          `SELECT id, consent_id, action, recorded_at FROM consent_records WHERE id = ANY($1::uuid[]) ORDER BY recorded_at`,
+          [ids],
+        );
+        return rows.map((r) => ({
+          id: r.id,
+          action: 'unlink',
+          summary: `${day(r.recorded_at)} · ${r.action} · ${r.consent_id}`,
+        }));
       }
       case 'access-logs': {
-        const rows: Array<Record<string, any>> = await manager.query(`SELECT id::text AS id, ip, method, path, at FROM access_logs WHERE id = ANY($1::bigint[]) ORDER BY at`, [ids]);
-        return rows.map((r) => ({ id: r.id, action: 'delete', summary: `${new Date(r.at).toISOString().slice(0, 16).replace('T', ' ')} · ${r.ip} · ${r.method} ${r.path}` }));
+        const rows: Array<Record<string, any>> = await manager.query(
+          `SELECT id::text AS id, ip, method, path, at FROM access_logs WHERE id = ANY($1::bigint[]) ORDER BY at`,
+          [ids],
+        );
+        return rows.map((r) => ({
+          id: r.id,
+          action: 'delete',
+          summary: `${new Date(r.at).toISOString().slice(0, 16).replace('T', ' ')} · ${r.ip} · ${r.method} ${r.path}`,
+        }));
       }
     }
   }
 
-  private report(request: DataSubjectRequest, dryRun: boolean, plan: ErasurePlan, sources: SourceErasure[], steps: ErasureStep[]): ErasureReport {
+  private report(
+    request: DataSubjectRequest,
+    dryRun: boolean,
+    plan: ErasurePlan,
+    sources: SourceErasure[],
+    steps: ErasureStep[],
+  ): ErasureReport {
     const bySource = new Map(steps.map((s) => [s.source, s]));
     return {
       requestId: request.id,
       reference: request.reference,
       dryRun,
-      state: dryRun ? 'preview' : ERASABLE_SOURCES.every((s) => bySource.get(s) && bySource.get(s)!.status !== 'failed') ? 'complete' : 'incomplete',
+      state: dryRun
+        ? 'preview'
+        : ERASABLE_SOURCES.every((s) => bySource.get(s) && bySource.get(s)!.status !== 'failed')
+          ? 'complete'
+          : 'incomplete',
       identifiers: {
         emails: plan.identifiers.emails.length,
         phones: plan.identifiers.phones.length,
@@ -618,7 +861,13 @@ export class ErasureService {
       sources: sources.map((s) => {
         const step = bySource.get(s.source);
         return step
-          ? { ...s, status: step.status, recordsAffected: step.recordsAffected, error: step.error, waiverReason: step.waiverReason }
+          ? {
+              ...s,
+              status: step.status,
+              recordsAffected: step.recordsAffected,
+              error: step.error,
+              waiverReason: step.waiverReason,
+            }
           : { ...s, status: dryRun ? undefined : 'pending' };
       }),
     };

@@ -27,10 +27,12 @@ export async function revokeGoogleToken(
       });
       const body = await response.text();
       if (response.ok) return { revoked: true, error: null, attempts: attempt };
-      if (response.status === 400 && /invalid_token/.test(body)) return { revoked: true, error: null, attempts: attempt };
+      if (response.status === 400 && /invalid_token/.test(body))
+        return { revoked: true, error: null, attempts: attempt };
       error = `Google answered ${response.status}${body ? `: ${body.slice(0, 200)}` : ''}`;
       // A client error other than an invalid token will not change by asking again.
-      if (response.status >= 400 && response.status < 500 && response.status !== 429) return { revoked: false, error, attempts: attempt };
+      if (response.status >= 400 && response.status < 500 && response.status !== 429)
+        return { revoked: false, error, attempts: attempt };
     } catch (cause) {
       error = `Google could not be reached: ${(cause as Error).message}`;
     }

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { MASK, maskText } from './masking';
 
-const giulia = { emails: ['giulia.bianchi@example.org'], phones: ['+393471234567'], names: ['giulia bianchi', 'giulia', 'bianchi'] };
+const giulia = {
+  emails: ['giulia.bianchi@example.org'],
+  phones: ['+393471234567'],
+  names: ['giulia bianchi', 'giulia', 'bianchi'],
+};
 
 describe('maskText', () => {
   it('masks the subject e-mail, phone and name however they are written', () => {
     const text = 'Sono Giulia BIANCHI, scrivetemi a Giulia.Bianchi@Example.org o chiamate il 347 123 4567.';
-    expect(maskText(text, giulia, { allContacts: false })).toBe(`Sono ${MASK} ${MASK}, scrivetemi a ${MASK} o chiamate il ${MASK}.`);
+    expect(maskText(text, giulia, { allContacts: false })).toBe(
+      `Sono ${MASK} ${MASK}, scrivetemi a ${MASK} o chiamate il ${MASK}.`,
+    );
   });
 
   it('keeps other people and the company unless every contact is to go', () => {
@@ -16,13 +22,19 @@ describe('maskText', () => {
   });
 
   it('masks names with accents and apostrophes as folded words', () => {
-    const subject = { emails: [], phones: [], names: ["nicolo d amico"] };
-    expect(maskText("Buongiorno, sono Nicolò D'Amico", { ...subject, names: ['nicolo d amico', 'nicolo', 'd', 'amico'] }, { allContacts: false })).toBe(
-      `Buongiorno, sono ${MASK} ${MASK}`,
-    );
+    const subject = { emails: [], phones: [], names: ['nicolo d amico'] };
+    expect(
+      maskText(
+        "Buongiorno, sono Nicolò D'Amico",
+        { ...subject, names: ['nicolo d amico', 'nicolo', 'd', 'amico'] },
+        { allContacts: false },
+      ),
+    ).toBe(`Buongiorno, sono ${MASK} ${MASK}`);
   });
 
   it('leaves a text without identifiers as it was', () => {
-    expect(maskText('Quanto costa un allestimento?', giulia, { allContacts: true })).toBe('Quanto costa un allestimento?');
+    expect(maskText('Quanto costa un allestimento?', giulia, { allContacts: true })).toBe(
+      'Quanto costa un allestimento?',
+    );
   });
 });

@@ -21,30 +21,47 @@ const WHAT: Record<Language, Record<NotifiedChange, string>> = {
     restriction: 'restricted the processing of the personal data of a data subject',
   },
   it: {
-    erasure: "cancellato i dati personali di un interessato",
-    rectification: "rettificato i dati personali di un interessato",
-    restriction: "limitato il trattamento dei dati personali di un interessato",
+    erasure: 'cancellato i dati personali di un interessato',
+    rectification: 'rettificato i dati personali di un interessato',
+    restriction: 'limitato il trattamento dei dati personali di un interessato',
   },
 };
 
 const ASK: Record<Language, Record<NotifiedChange, string>> = {
   en: {
     erasure: 'Please erase any copy of these data you process on our behalf, and confirm in writing when done.',
-    rectification: 'Please rectify any copy of these data you process on our behalf accordingly, and confirm in writing when done.',
-    restriction: 'Please restrict the processing of these data accordingly (store them only) until we tell you otherwise, and confirm in writing.',
+    rectification:
+      'Please rectify any copy of these data you process on our behalf accordingly, and confirm in writing when done.',
+    restriction:
+      'Please restrict the processing of these data accordingly (store them only) until we tell you otherwise, and confirm in writing.',
   },
   it: {
-    erasure: 'Vi chiediamo di cancellare ogni copia di tali dati che trattate per nostro conto e di darcene conferma scritta.',
-    rectification: 'Vi chiediamo di rettificare di conseguenza ogni copia di tali dati che trattate per nostro conto e di darcene conferma scritta.',
-    restriction: 'Vi chiediamo di limitarne il trattamento alla sola conservazione fino a nostra diversa comunicazione e di darcene conferma scritta.',
+    erasure:
+      'Vi chiediamo di cancellare ogni copia di tali dati che trattate per nostro conto e di darcene conferma scritta.',
+    rectification:
+      'Vi chiediamo di rettificare di conseguenza ogni copia di tali dati che trattate per nostro conto e di darcene conferma scritta.',
+    restriction:
+      'Vi chiediamo di limitarne il trattamento alla sola conservazione fino a nostra diversa comunicazione e di darcene conferma scritta.',
   },
 };
 
 export function recipientNotice(
   language: Language,
-  input: { processor: string; service: string; reference: string; change: NotifiedChange; categories: string[]; date: string; subjectEmail: string | null },
+  input: {
+    processor: string;
+    service: string;
+    reference: string;
+    change: NotifiedChange;
+    categories: string[];
+    date: string;
+    subjectEmail: string | null;
+  },
 ): string {
-  const categories = input.categories.length ? input.categories.join(', ') : language === 'it' ? 'dati personali' : 'personal data';
+  const categories = input.categories.length
+    ? input.categories.join(', ')
+    : language === 'it'
+      ? 'dati personali'
+      : 'personal data';
   const who = input.subjectEmail ?? (language === 'it' ? "l'interessato" : 'the data subject');
   if (language === 'it') {
     return [

@@ -11,7 +11,12 @@ import { romeDate } from '../requests/deadlines';
 import { appendToTimeline } from '../requests/request-timeline';
 import { liftProblem } from '../requests/request-decisions';
 import { DataSubjectRequest } from '../requests/request.entity';
-import { CONSENT_CATEGORIES, CONSENT_VALIDITY_MONTHS, ConsentRecord, type ConsentCategory } from '../sources/consents/consent-record.entity';
+import {
+  CONSENT_CATEGORIES,
+  CONSENT_VALIDITY_MONTHS,
+  ConsentRecord,
+  type ConsentCategory,
+} from '../sources/consents/consent-record.entity';
 import { Lead } from '../sources/leads/lead.entity';
 import { normaliseEmail, normalisePhone } from '../subjects/identifiers';
 import { consentIdentifiers, leadIdentifiers } from '../subjects/record-identifiers';
@@ -33,7 +38,16 @@ const RESTRICTABLE: Record<string, string> = {
 };
 
 /** The lead fields a rectification may correct. */
-const RECTIFIABLE = ['firstName', 'lastName', 'email', 'phone', 'company', 'spaceType', 'objective', 'message'] as const;
+const RECTIFIABLE = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'company',
+  'spaceType',
+  'objective',
+  'message',
+] as const;
 
 export interface Recipient {
   processorId: string;
@@ -67,24 +81,39 @@ export class SubjectRightsService {
   async rectify(actor: Actor, requestId: string, dto: RectifyDto) {
     const request = await this.loadRequest(requestId);
     requireActionable(request, ['rectification']);
-    const corrections = Object.fromEntries(RECTIFIABLE.filter((f) => dto[f] !== undefined).map((f) => [f, dto[f] === '' ? null : dto[f]]));
-    if (Object.keys(corrections).length === 0) throw new InvalidInputError(`Give at least one field to correct: ${RECTIFIABLE.join(', ')}`);
+    const corrections = Object.fromEntries(
+      RECTIFIABLE.filter((f) => dto[f] !== undefined).map((f) => [f, dto[f] === '' ? null : dto[f]]),
+    );
+    if (Object.keys(corrections).length === 0)
+      throw new InvalidInputError(`Give at least one field to correct: ${RECTIFIABLE.join(', ')}`);
     if (corrections.email !== undefined) {
       const email = normaliseEmail(corrections.email as string | null);
-      if (!email) throw new InvalidInputError('email: must be an e-mail address', { email: 'must be an e-mail address' });
+      if (!email)
+        throw new InvalidInputError('email: must be an e-mail address', { email: 'must be an e-mail address' });
       corrections.email = email;
     }
     if (corrections.phone) {
       const phone = normalisePhone(corrections.phone as string);
-      if (!phone) throw new InvalidInputError('phone: must be a phone number (Italian, or with its country code)', { phone: 'must be a phone number' });
+      if (!phone)
+        throw new InvalidInputError('phone: must be a phone number (Italian, or with its country code)', {
+          phone: 'must be a phone number',
+        });
       corrections.phone = phone;
     }
     const found = await this.locate(request);
     const leadIds = found.get('leads') ?? [];
-    if (!leadIds.length) throw new ConflictError(`The console holds no contact-form record of the subject of ${request.reference} to correct`);
+    if (!leadIds.length)
+      throw new ConflictError(
+        `The console holds no contact-form record of the subject of ${request.reference} to correct`,
+      );
 
     return this.dataSource.transaction(async (manager) => {
-      const changes: Array<{ source: string; recordId: string; before: Record<string, unknown>; after: Record<string, unknown> }> = [];
+      const changes: Array<{
+        source: string;
+        recordId: string;
+        before: Record<string, unknown>;
+        after: Record<string, unknown>;
+      }> = [];
       const leads = await manager.find(Lead, { where: { id: In(leadIds) }, lock: { mode: 'pessimistic_write' } });
       for (const lead of leads) {
         const before: Record<string, unknown> = {};
@@ -104,16 +133,28 @@ export class SubjectRightsService {
       if (typeof corrections.email === 'string') {
         const consents = await manager.find(ConsentRecord, { where: { id: In(found.get('consents') ?? []) } });
         for (const consent of consents.filter((c) => c.email && c.email !== corrections.email)) {
-          changes.push({ source: 'consents', recordId: consent.id, before: { email: consent.email }, after: { email: corrections.email } });
+          changes.push({
+            source: 'consents',
+            recordId: consent.id,
+            before: { email: consent.email },
+            after: { email: corrections.email },
+          });
           consent.email = corrections.email;
           await manager.save(ConsentRecord, consent);
           await this.index.remove(manager, 'consents', [consent.id]);
-          await this.index.add(manager, 'consents', [{ recordId: consent.id, identifiers: consentIdentifiers(consent) }]);
+          await this.index.add(manager, 'consents', [
+            { recordId: consent.id, identifiers: consentIdentifiers(consent) },
+          ]);
         }
       }
       const sources = [...new Set(changes.map((c) => c.source))];
       await appendToTimeline(manager, actor, request.id, 'rectified', null, { sources, changes });
-      await this.audit.record(manager, actor, { action: 'subject.rectified', entity: 'request', entityId: request.id, details: { reference: request.reference, changes } });
+      await this.audit.record(manager, actor, {
+        action: 'subject.rectified',
+        entity: 'request',
+        entityId: request.id,
+        details: { reference: request.reference, changes },
+      });
       return { reference: request.reference, recordsChanged: changes.length, changes };
     });
   }
@@ -138,21 +179,35 @@ export class SubjectRightsService {
         restricted[source] = returnedRows(rows).length;
       }
       const pairs: Array<[string, string]> = [
-        ...identifiers.emails.flatMap((e): Array<[string, string]> => [['email', e], ['account', e]]),
+        ...identifiers.emails.flatMap((e): Array<[string, string]> => [
+          ['email', e],
+          ['account', e],
+        ]),
         ...identifiers.phones.map((p): [string, string] => ['phone', p]),
         ...ips.map((ip): [string, string] => ['ip', ip]),
       ];
-      await manager.query(`UPDATE subject_restrictions SET lifted_at = now() WHERE request_id = $1 AND lifted_at IS NULL`, [request.id]);
+      await manager.query(
+        `UPDATE subject_restrictions SET lifted_at = now() WHERE request_id = $1 AND lifted_at IS NULL`,
+        [request.id],
+      );
       if (pairs.length) {
-        await manager.query(`INSERT INTO subject_restrictions (request_id, kind, value) SELECT $3, k, v FROM unnest($1::text[], $2::text[]) AS t(k, v)`, [
-          pairs.map((p) => p[0]),
-          pairs.map((p) => p[1]),
-          request.id,
-        ]);
+        await manager.query(
+          `INSERT INTO subject_restrictions (request_id, kind, value) SELECT $3, k, v FROM unnest($1::text[], $2::text[]) AS t(k, v)`,
+          [pairs.map((p) => p[0]), pairs.map((p) => p[1]), request.id],
+        );
       }
       const sources = Object.keys(restricted).filter((s) => restricted[s] > 0);
-      await appendToTimeline(manager, actor, request.id, 'restricted', null, { sources, restricted, identifiers: pairs.length });
-      await this.audit.record(manager, actor, { action: 'subject.restricted', entity: 'request', entityId: request.id, details: { reference: request.reference, restricted } });
+      await appendToTimeline(manager, actor, request.id, 'restricted', null, {
+        sources,
+        restricted,
+        identifiers: pairs.length,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'subject.restricted',
+        entity: 'request',
+        entityId: request.id,
+        details: { reference: request.reference, restricted },
+      });
       return { reference: request.reference, restricted };
     });
   }
@@ -160,20 +215,40 @@ export class SubjectRightsService {
   /** Lifts the restriction this request put (Art. 18(3): the subject is told before, `subjectToldAt`). */
   async lift(actor: Actor, requestId: string, reason: string, subjectToldAt?: string) {
     const request = await this.loadRequest(requestId);
-    const [since] = await this.dataSource.query(`SELECT min(created_at) AS at FROM subject_restrictions WHERE request_id = $1 AND lifted_at IS NULL`, [request.id]);
+    const [since] = await this.dataSource.query(
+      `SELECT min(created_at) AS at FROM subject_restrictions WHERE request_id = $1 AND lifted_at IS NULL`,
+      [request.id],
+    );
     const told = liftProblem(subjectToldAt, since?.at ? new Date(since.at) : request.receivedAt, new Date());
     if (told) throw new InvalidInputError(`subjectToldAt ${told}`, { subjectToldAt: told });
     return this.dataSource.transaction(async (manager) => {
-      const active = returnedRows(await manager.query(`UPDATE subject_restrictions SET lifted_at = now() WHERE request_id = $1 AND lifted_at IS NULL RETURNING id`, [request.id]));
+      const active = returnedRows(
+        await manager.query(
+          `UPDATE subject_restrictions SET lifted_at = now() WHERE request_id = $1 AND lifted_at IS NULL RETURNING id`,
+          [request.id],
+        ),
+      );
       const lifted: Record<string, number> = {};
       for (const [source, table] of Object.entries(RESTRICTABLE)) {
-        const rows = await manager.query(`UPDATE ${table} SET restricted_at = NULL, restricted_by_request_id = NULL WHERE restricted_by_request_id = $1 RETURNING id`, [request.id]);
+        const rows = await manager.query(
+          `UPDATE ${table} SET restricted_at = NULL, restricted_by_request_id = NULL WHERE restricted_by_request_id = $1 RETURNING id`,
+          [request.id],
+        );
         lifted[source] = returnedRows(rows).length;
       }
-      if (!active.length && Object.values(lifted).every((n) => n === 0)) throw new ConflictError(`${request.reference} has no restriction in force`);
+      if (!active.length && Object.values(lifted).every((n) => n === 0))
+        throw new ConflictError(`${request.reference} has no restriction in force`);
       const toldAt = new Date(subjectToldAt!).toISOString();
-      await appendToTimeline(manager, actor, request.id, 'restriction_lifted', reason, { lifted, subjectToldAt: toldAt });
-      await this.audit.record(manager, actor, { action: 'subject.restriction_lifted', entity: 'request', entityId: request.id, details: { reference: request.reference, lifted, reason, subjectToldAt: toldAt } });
+      await appendToTimeline(manager, actor, request.id, 'restriction_lifted', reason, {
+        lifted,
+        subjectToldAt: toldAt,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'subject.restriction_lifted',
+        entity: 'request',
+        entityId: request.id,
+        details: { reference: request.reference, lifted, reason, subjectToldAt: toldAt },
+      });
       return { reference: request.reference, lifted };
     });
   }
@@ -189,17 +264,27 @@ export class SubjectRightsService {
     const activities = await this.dataSource.getRepository(ProcessingActivity).find({ order: { name: 'ASC' } });
     const chosen = activityIds?.length
       ? activityIds.map((id) => activities.find((a) => a.id === id) ?? invalidActivity(id))
-      : activities.filter((a) => (request.type === 'objection' ? a.legalBasis === 'legitimate_interests' : a.legalBasis === 'consent'));
+      : activities.filter((a) =>
+          request.type === 'objection' ? a.legalBasis === 'legitimate_interests' : a.legalBasis === 'consent',
+        );
     if (!chosen.length) throw new InvalidInputError('activityIds: no processing activity to stop');
     const email = normaliseEmail(request.subjectEmail);
     const found = await this.locate(request);
-    const cookieCategories = chosen.map((a) => a.consentCategory).filter((c): c is ConsentCategory => (CONSENT_CATEGORIES as readonly string[]).includes(c ?? ''));
+    const cookieCategories = chosen
+      .map((a) => a.consentCategory)
+      .filter((c): c is ConsentCategory => (CONSENT_CATEGORIES as readonly string[]).includes(c ?? ''));
 
     return this.dataSource.transaction(async (manager) => {
-      const latest = await manager.findOne(ConsentRecord, { where: { id: In(found.get('consents') ?? []) }, order: { recordedAt: 'DESC' } });
+      const latest = await manager.findOne(ConsentRecord, {
+        where: { id: In(found.get('consents') ?? []) },
+        order: { recordedAt: 'DESC' },
+      });
       const now = new Date();
       const categories = Object.fromEntries(
-        CONSENT_CATEGORIES.map((c) => [c, c === 'necessary' ? true : cookieCategories.includes(c) ? false : (latest?.categories[c] ?? false)]),
+        CONSENT_CATEGORIES.map((c) => [
+          c,
+          c === 'necessary' ? true : cookieCategories.includes(c) ? false : (latest?.categories[c] ?? false),
+        ]),
       ) as ConsentRecord['categories'];
       const record = await manager.save(
         ConsentRecord,
@@ -223,17 +308,34 @@ export class SubjectRightsService {
         consentCategory: a.consentCategory,
         sourceSystem: a.sourceSystem,
         recordsHeld: a.sourceSystem ? (found.get(a.sourceSystem)?.length ?? 0) : 0,
-        bannerRefuses: a.consentCategory && cookieCategories.includes(a.consentCategory as ConsentCategory) ? a.consentCategory : null,
+        bannerRefuses:
+          a.consentCategory && cookieCategories.includes(a.consentCategory as ConsentCategory)
+            ? a.consentCategory
+            : null,
       }));
       const kind = request.type === 'objection' ? 'objection_recorded' : 'consent_withdrawn';
-      await appendToTimeline(manager, actor, request.id, kind, null, { consentRecordId: record.id, consentId: record.consentId, effects });
+      await appendToTimeline(manager, actor, request.id, kind, null, {
+        consentRecordId: record.id,
+        consentId: record.consentId,
+        effects,
+      });
       await this.audit.record(manager, actor, {
         action: `subject.${kind}`,
         entity: 'request',
         entityId: request.id,
-        details: { reference: request.reference, consentRecordId: record.id, activities: effects.map((e) => e.activity) },
+        details: {
+          reference: request.reference,
+          consentRecordId: record.id,
+          activities: effects.map((e) => e.activity),
+        },
       });
-      return { reference: request.reference, consentRecordId: record.id, consentId: record.consentId, categories, effects };
+      return {
+        reference: request.reference,
+        consentRecordId: record.id,
+        consentId: record.consentId,
+        categories,
+        effects,
+      };
     });
   }
 
@@ -249,12 +351,20 @@ export class SubjectRightsService {
     );
     const changed = new Map<string, { change: NotifiedChange; at: Date }>();
     for (const e of events) {
-      const change: NotifiedChange = e.kind === 'rectified' ? 'rectification' : e.kind === 'restricted' ? 'restriction' : 'erasure';
-      const sources: string[] = e.kind === 'erasure_source_done' ? (e.details.recordsAffected > 0 ? [e.details.source] : []) : (e.details.sources ?? []);
+      const change: NotifiedChange =
+        e.kind === 'rectified' ? 'rectification' : e.kind === 'restricted' ? 'restriction' : 'erasure';
+      const sources: string[] =
+        e.kind === 'erasure_source_done'
+          ? e.details.recordsAffected > 0
+            ? [e.details.source]
+            : []
+          : (e.details.sources ?? []);
       for (const s of sources) changed.set(sourceSystemOf(s), { change, at: new Date(e.at) });
     }
     if (!changed.size) return { reference: request.reference, sources: [], recipients: [] };
-    const activities = await this.dataSource.getRepository(ProcessingActivity).find({ where: { sourceSystem: In([...changed.keys()]) }, relations: ['processors'] });
+    const activities = await this.dataSource
+      .getRepository(ProcessingActivity)
+      .find({ where: { sourceSystem: In([...changed.keys()]) }, relations: ['processors'] });
     const byProcessor = new Map<string, Recipient>();
     for (const activity of activities) {
       const { change, at } = changed.get(activity.sourceSystem!)!;
@@ -286,7 +396,11 @@ export class SubjectRightsService {
         byProcessor.set(p.id, entry);
       }
     }
-    return { reference: request.reference, sources: [...changed.keys()], recipients: [...byProcessor.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+    return {
+      reference: request.reference,
+      sources: [...changed.keys()],
+      recipients: [...byProcessor.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    };
   }
 
   /**
@@ -296,16 +410,28 @@ export class SubjectRightsService {
    */
   private async locate(request: DataSubjectRequest, ips: string[] = []): Promise<Map<string, string[]>> {
     const { emails, phones } = await this.identifiersOf(request);
-    const located = emails.length || phones.length ? await this.search.locate(emails, phones) : new Map<string, Set<string>>();
+    const located =
+      emails.length || phones.length ? await this.search.locate(emails, phones) : new Map<string, Set<string>>();
     const out = new Map<string, string[]>([...located].map(([source, ids]) => [source, [...ids]]));
     const messageIds = out.get('chat-messages') ?? [];
     if (messageIds.length) {
-      const rows: Array<{ conversation_id: string }> = await this.dataSource.query(`SELECT DISTINCT conversation_id FROM chat_messages WHERE id = ANY($1::uuid[])`, [messageIds]);
-      out.set('chat-conversations', [...new Set([...(out.get('chat-conversations') ?? []), ...rows.map((r) => r.conversation_id)])]);
+      const rows: Array<{ conversation_id: string }> = await this.dataSource.query(
+        `SELECT DISTINCT conversation_id FROM chat_messages WHERE id = ANY($1::uuid[])`,
+        [messageIds],
+      );
+      out.set('chat-conversations', [
+        ...new Set([...(out.get('chat-conversations') ?? []), ...rows.map((r) => r.conversation_id)]),
+      ]);
     }
     if (ips.length) {
-      const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id::text AS id FROM access_logs WHERE ip = ANY($1::inet[])`, [ips]);
-      out.set('access-logs', rows.map((r) => r.id));
+      const rows: Array<{ id: string }> = await this.dataSource.query(
+        `SELECT id::text AS id FROM access_logs WHERE ip = ANY($1::inet[])`,
+        [ips],
+      );
+      out.set(
+        'access-logs',
+        rows.map((r) => r.id),
+      );
     }
     return out;
   }
@@ -332,5 +458,7 @@ export class SubjectRightsService {
 }
 
 function invalidActivity(id: string): never {
-  throw new InvalidInputError(`activityIds: no processing activity has the id ${id}`, { activityIds: `unknown activity ${id}` });
+  throw new InvalidInputError(`activityIds: no processing activity has the id ${id}`, {
+    activityIds: `unknown activity ${id}`,
+  });
 }

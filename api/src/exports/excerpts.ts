@@ -31,10 +31,15 @@ export function sentences(text: string): string[] {
  *   (the passage proposed for review); otherwise sentences without any identifier stay (the
  *   officer's own wording of the excerpt).
  */
-export function redactOthers(text: string, person: PersonIdentifiers, options: { onlyAboutThePerson: boolean }): string {
+export function redactOthers(
+  text: string,
+  person: PersonIdentifiers,
+  options: { onlyAboutThePerson: boolean },
+): string {
   const emails = new Set(person.emails.map((e) => e.toLowerCase()));
   const phones = new Set(person.phones);
-  const theirs = (i: { kind: string; value: string }) => (i.kind === 'email' ? emails.has(i.value) : phones.has(i.value));
+  const theirs = (i: { kind: string; value: string }) =>
+    i.kind === 'email' ? emails.has(i.value) : phones.has(i.value);
   const kept: string[] = [];
   for (const sentence of sentences(text)) {
     const found = identifiersInText(sentence);
@@ -42,21 +47,37 @@ export function redactOthers(text: string, person: PersonIdentifiers, options: {
     const others = found.filter((i) => !theirs(i));
     if (mine.length === 0 && (others.length > 0 || options.onlyAboutThePerson)) continue;
     let out = sentence;
-    for (const other of [...others].sort((a, b) => b.start - a.start)) out = out.slice(0, other.start) + REDACTED + out.slice(other.end);
+    for (const other of [...others].sort((a, b) => b.start - a.start))
+      out = out.slice(0, other.start) + REDACTED + out.slice(other.end);
     kept.push(out);
   }
   return kept.join(' … ');
 }
 
 const SOURCE_WORDS: Record<string, { en: string; it: string }> = {
-  leads: { en: 'A contact-form message written by someone else', it: 'Un messaggio del modulo di contatto scritto da altri' },
-  'chat-conversations': { en: 'A conversation of someone else with the AI assistant', it: "Una conversazione di un'altra persona con l'assistente AI" },
-  'calendar-events': { en: 'A calendar event shared with other people', it: 'Un evento di calendario condiviso con altre persone' },
-  consents: { en: 'A cookie-choice record shared with someone else', it: "Una registrazione delle scelte sui cookie condivisa con un'altra persona" },
+  leads: {
+    en: 'A contact-form message written by someone else',
+    it: 'Un messaggio del modulo di contatto scritto da altri',
+  },
+  'chat-conversations': {
+    en: 'A conversation of someone else with the AI assistant',
+    it: "Una conversazione di un'altra persona con l'assistente AI",
+  },
+  'calendar-events': {
+    en: 'A calendar event shared with other people',
+    it: 'Un evento di calendario condiviso con altre persone',
+  },
+  consents: {
+    en: 'A cookie-choice record shared with someone else',
+    it: "Una registrazione delle scelte sui cookie condivisa con un'altra persona",
+  },
 };
 
 /** `excerpts.txt` of an access package: the excerpts the officer included after review, in the request's language. */
-export function excerptsText(excerpts: Array<{ source: string; date: string | null; excerpt: string }>, language: 'it' | 'en'): string {
+export function excerptsText(
+  excerpts: Array<{ source: string; date: string | null; excerpt: string }>,
+  language: 'it' | 'en',
+): string {
   const head =
     language === 'it'
       ? [
@@ -71,6 +92,10 @@ export function excerptsText(excerpts: Array<{ source: string; date: string | nu
           'These records belong to other people or are shared with them. Under Art. 15(4) GDPR we give you only the',
           'passages about you; the other people’s data has been left out or replaced by […].',
         ];
-  const body = excerpts.flatMap((e, i) => ['', `${i + 1}. ${SOURCE_WORDS[e.source]?.[language] ?? e.source}${e.date ? ` (${e.date.slice(0, 10)})` : ''}`, `   ${e.excerpt}`]);
+  const body = excerpts.flatMap((e, i) => [
+    '',
+    `${i + 1}. ${SOURCE_WORDS[e.source]?.[language] ?? e.source}${e.date ? ` (${e.date.slice(0, 10)})` : ''}`,
+    `   ${e.excerpt}`,
+  ]);
   return [...head, ...body, ''].join('\n');
 }

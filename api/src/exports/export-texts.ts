@@ -11,15 +11,27 @@ export interface ReadmeFacts {
   subject: string;
   generatedAt: Date;
   controller: { name: string; address: string; email: string };
-  sources: Array<{ source: string; label: string; records: number; origin: string; purposes: string[]; legalBases: string[]; retention: string | null }>;
+  sources: Array<{
+    source: string;
+    label: string;
+    records: number;
+    origin: string;
+    purposes: string[];
+    legalBases: string[];
+    retention: string | null;
+  }>;
   recipients: Array<{ name: string; service: string; location: string; safeguard: string }>;
   files: Array<{ path: string; records: number }>;
 }
 
 const T = {
   en: {
-    title: (k: string) => (k === 'access' ? 'Your personal data: a copy (GDPR Article 15)' : 'Your personal data in a machine-readable format (GDPR Article 20)'),
-    intro: (f: ReadmeFacts) => `${f.controller.name} (${f.controller.address}) answers request ${f.reference}. This package holds the personal data we hold about ${f.subject}, as of ${f.generatedAt.toISOString()}.`,
+    title: (k: string) =>
+      k === 'access'
+        ? 'Your personal data: a copy (GDPR Article 15)'
+        : 'Your personal data in a machine-readable format (GDPR Article 20)',
+    intro: (f: ReadmeFacts) =>
+      `${f.controller.name} (${f.controller.address}) answers request ${f.reference}. This package holds the personal data we hold about ${f.subject}, as of ${f.generatedAt.toISOString()}.`,
     what: 'What we hold, where it came from, why and for how long',
     records: 'records',
     origin: 'Where it came from',
@@ -29,7 +41,8 @@ const T = {
     recipients: 'Recipients and sub-processors',
     noRecipients: 'No recipient outside the company.',
     files: 'Files in this package',
-    filesNote: 'Each source is given as JSON and as CSV. manifest.json lists every file with its size, number of records and SHA-256 checksum.',
+    filesNote:
+      'Each source is given as JSON and as CSV. manifest.json lists every file with its size, number of records and SHA-256 checksum.',
     rights: 'Your rights',
     rightsList: [
       'Rectification of inaccurate or incomplete data (Art. 16)',
@@ -43,11 +56,16 @@ const T = {
     automated:
       'Automated decision-making: the AI chatbot generates its answers automatically, but this produces no legal effects and does not significantly affect you (Art. 22); its answers are informational only. We do not profile site visitors.',
     contact: (email: string) => `To exercise your rights, write to ${email}.`,
-    portability: 'This package holds only the data you provided to us yourself, on the basis of your consent or of a contract: what you typed in the contact form, your own chat messages, your cookie choices and the appointments you created.',
+    portability:
+      'This package holds only the data you provided to us yourself, on the basis of your consent or of a contract: what you typed in the contact form, your own chat messages, your cookie choices and the appointments you created.',
   },
   it: {
-    title: (k: string) => (k === 'access' ? 'I suoi dati personali: copia (art. 15 GDPR)' : 'I suoi dati personali in formato leggibile da dispositivo automatico (art. 20 GDPR)'),
-    intro: (f: ReadmeFacts) => `${f.controller.name} (${f.controller.address}) risponde alla richiesta ${f.reference}. Questo pacchetto contiene i dati personali che trattiamo su ${f.subject}, aggiornati al ${f.generatedAt.toISOString()}.`,
+    title: (k: string) =>
+      k === 'access'
+        ? 'I suoi dati personali: copia (art. 15 GDPR)'
+        : 'I suoi dati personali in formato leggibile da dispositivo automatico (art. 20 GDPR)',
+    intro: (f: ReadmeFacts) =>
+      `${f.controller.name} (${f.controller.address}) risponde alla richiesta ${f.reference}. Questo pacchetto contiene i dati personali che trattiamo su ${f.subject}, aggiornati al ${f.generatedAt.toISOString()}.`,
     what: 'Quali dati trattiamo, da dove provengono, perché e per quanto tempo',
     records: 'record',
     origin: 'Origine',
@@ -57,7 +75,8 @@ const T = {
     recipients: 'Destinatari e responsabili del trattamento',
     noRecipients: 'Nessun destinatario esterno alla società.',
     files: 'File contenuti nel pacchetto',
-    filesNote: 'Ogni fonte è fornita in JSON e in CSV. manifest.json elenca ogni file con dimensione, numero di record e impronta SHA-256.',
+    filesNote:
+      'Ogni fonte è fornita in JSON e in CSV. manifest.json elenca ogni file con dimensione, numero di record e impronta SHA-256.',
     rights: 'I suoi diritti',
     rightsList: [
       'Rettifica dei dati inesatti o incompleti (art. 16)',
@@ -71,11 +90,16 @@ const T = {
     automated:
       'Processi decisionali automatizzati: il chatbot AI genera le risposte in modo automatico, ma ciò non produce effetti giuridici né incide in modo significativo su di lei (art. 22); le risposte hanno carattere solo informativo. Non effettuiamo profilazione dei visitatori del sito.',
     contact: (email: string) => `Per esercitare i suoi diritti scriva a ${email}.`,
-    portability: 'Questo pacchetto contiene solo i dati che lei ci ha fornito, sulla base del consenso o di un contratto: quanto scritto nel modulo di contatto, i suoi messaggi in chat, le sue scelte sui cookie e gli appuntamenti da lei creati.',
+    portability:
+      'Questo pacchetto contiene solo i dati che lei ci ha fornito, sulla base del consenso o di un contratto: quanto scritto nel modulo di contatto, i suoi messaggi in chat, le sue scelte sui cookie e gli appuntamenti da lei creati.',
   },
 } as const;
 
-const escape = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (s: unknown) =>
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 export function readmeText(f: ReadmeFacts, language: Language): string {
   const t = T[language];
@@ -90,7 +114,8 @@ export function readmeText(f: ReadmeFacts, language: Language): string {
     lines.push(`  ${t.retention}: ${s.retention ?? '-'}`, '');
   }
   lines.push(`== ${t.recipients} ==`, '');
-  if (f.recipients.length) for (const r of f.recipients) lines.push(`* ${r.name}: ${r.service}. ${r.location}. ${r.safeguard}`);
+  if (f.recipients.length)
+    for (const r of f.recipients) lines.push(`* ${r.name}: ${r.service}. ${r.location}. ${r.safeguard}`);
   else lines.push(t.noRecipients);
   lines.push('', `== ${t.files} ==`, '', t.filesNote, '');
   for (const file of f.files) lines.push(`* ${file.path} (${file.records} ${t.records})`);

@@ -23,7 +23,12 @@ function entriesOf(zip: Buffer): Promise<Map<string, Entry>> {
         file.openReadStream(entry, (err, stream) => {
           if (err || !stream) return reject(err);
           void buffer(stream).then((data) => {
-            out.set(entry.fileName, { data, crc32: entry.crc32, size: entry.uncompressedSize, method: entry.compressionMethod });
+            out.set(entry.fileName, {
+              data,
+              crc32: entry.crc32,
+              size: entry.uncompressedSize,
+              method: entry.compressionMethod,
+            });
             file.readEntry();
           }, reject);
         }),
@@ -45,8 +50,12 @@ describe('the package archive format', () => {
     const json = new DeflatedFile();
     const csv = new DeflatedFile();
     appendDeflated(archive, json.output, 'data/chat.json', json);
-    const jsonText = Buffer.from(JSON.stringify(Array.from({ length: 5000 }, (_, i) => ({ i, text: `messaggio ${i} è qui` }))));
-    const csvText = Buffer.from('\ufeffi,text\n' + Array.from({ length: 5000 }, (_, i) => `${i},messaggio ${i}\n`).join(''));
+    const jsonText = Buffer.from(
+      JSON.stringify(Array.from({ length: 5000 }, (_, i) => ({ i, text: `messaggio ${i} è qui` }))),
+    );
+    const csvText = Buffer.from(
+      '\ufeffi,text\n' + Array.from({ length: 5000 }, (_, i) => `${i},messaggio ${i}\n`).join(''),
+    );
     // Written side by side in pieces, as the export writes pages.
     for (let at = 0; at < jsonText.length; at += 7000) json.write(jsonText.subarray(at, at + 7000));
     for (let at = 0; at < csvText.length; at += 5000) csv.write(csvText.subarray(at, at + 5000));

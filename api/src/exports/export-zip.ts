@@ -56,7 +56,8 @@ export function gzipBody(onTrailer: (trailer: Buffer) => void): Transform {
       done();
     },
     flush(done) {
-      if (header > 0 || held.length !== GZIP_TRAILER) return done(new Error('zlib ended without a complete gzip trailer'));
+      if (header > 0 || held.length !== GZIP_TRAILER)
+        return done(new Error('zlib ended without a complete gzip trailer'));
       try {
         onTrailer(held);
         done();
@@ -88,7 +89,8 @@ export class DeflatedFile {
   constructor() {
     this.output = gzipBody((trailer) => {
       // The trailer's size is the input's modulo 2^32: a check that nothing was lost on the way.
-      if (trailer.readUInt32LE(4) !== this.written % 2 ** 32) throw new Error('zlib compressed a different number of bytes than were written');
+      if (trailer.readUInt32LE(4) !== this.written % 2 ** 32)
+        throw new Error('zlib compressed a different number of bytes than were written');
       this.trailer = trailer;
     });
     this.gzip.on('error', (error) => this.output.destroy(error));
@@ -208,7 +210,13 @@ class PackageZip {
   private readonly engine: PackageZipStream;
 
   constructor(options: ArchiverOptions) {
-    this.engine = new PackageZipStream({ comment: '', forceUTC: false, namePrependSlash: false, store: false, ...options });
+    this.engine = new PackageZipStream({
+      comment: '',
+      forceUTC: false,
+      namePrependSlash: false,
+      store: false,
+      ...options,
+    });
   }
 
   append(source: unknown, data: { deflatedFile?: DeflatedFile }, callback: (error: Error | null) => void): void {

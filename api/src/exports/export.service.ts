@@ -21,7 +21,14 @@ import { jsonRecord } from './export-json';
 import { ExportSpool } from './export-spool';
 import { watchStall } from './export-stall';
 import { readmeHtml, readmeText, type ReadmeFacts } from './export-texts';
-import { calendarConnectionRow, calendarEventRow, chatMessageRow, consentRow, leadRow, type ExportKind } from './export-rows';
+import {
+  calendarConnectionRow,
+  calendarEventRow,
+  chatMessageRow,
+  consentRow,
+  leadRow,
+  type ExportKind,
+} from './export-rows';
 import { appendDeflated, createPackageArchive, DeflatedFile } from './export-zip';
 import { PageBytes } from './page-bytes';
 import { excerptsText } from './excerpts';
@@ -89,10 +96,16 @@ export class ExportService {
 
   /** Refuses before anything is sent: the identity must be verified first. */
   assertExportable(request: DataSubjectRequest): void {
-    if (!request.identityVerifiedAt) throw new ConflictError("Verify the subject's identity before sending them any data");
+    if (!request.identityVerifiedAt)
+      throw new ConflictError("Verify the subject's identity before sending them any data");
   }
 
-  async stream(actor: Actor, request: DataSubjectRequest, kind: ExportKind, out: Writable & { on(event: 'close', l: () => void): unknown }): Promise<void> {
+  async stream(
+    actor: Actor,
+    request: DataSubjectRequest,
+    kind: ExportKind,
+    out: Writable & { on(event: 'close', l: () => void): unknown },
+  ): Promise<void> {
     this.assertExportable(request);
     // Art. 15(4): of records that are not only the person's, only the excerpts the officer included after review (access only).
     const excerpts = kind === 'access' ? await this.review.included(request.id) : [];
@@ -140,7 +153,15 @@ export class ExportService {
     try {
       for (const file of files) {
         if (aborted) break;
-        manifest.push(...(await this.addSource(archive, file, () => aborted, (entry) => (current = entry), archiveFailed)));
+        manifest.push(
+          ...(await this.addSource(
+            archive,
+            file,
+            () => aborted,
+            (entry) => (current = entry),
+            archiveFailed,
+          )),
+        );
       }
       if (!aborted) {
         const facts = await this.readmeFacts(reader, request, kind, files, manifest);
@@ -148,7 +169,11 @@ export class ExportService {
         if (excerpts.length) facts.files.push({ path: 'excerpts.txt', records: excerpts.length });
         // Everything is read: the rest (zipping, recording) needs no database connection.
         await reader.close();
-        if (excerpts.length) manifest.push({ ...(await this.addText(archive, 'excerpts.txt', excerptsText(excerpts, language))), records: excerpts.length });
+        if (excerpts.length)
+          manifest.push({
+            ...(await this.addText(archive, 'excerpts.txt', excerptsText(excerpts, language))),
+            records: excerpts.length,
+          });
         for (const [path, text] of [
           ['README.txt', readmeText(facts, language)],
           ['README.html', readmeHtml(facts, language)],
@@ -157,7 +182,17 @@ export class ExportService {
         }
         // The audit chain's signed head as it stood: an auditor can later check the chain still holds it.
         const auditCheckpoint = await this.audit.checkpoint();
-        const manifestJson = JSON.stringify({ reference: request.reference, kind, generatedAt: facts.generatedAt.toISOString(), files: manifest, auditCheckpoint }, null, 2);
+        const manifestJson = JSON.stringify(
+          {
+            reference: request.reference,
+            kind,
+            generatedAt: facts.generatedAt.toISOString(),
+            files: manifest,
+            auditCheckpoint,
+          },
+          null,
+          2,
+        );
         archive.append(manifestJson, { name: 'manifest.json' });
         await Promise.race([archive.finalize(), archiveFailed]);
         await Promise.race([archiveEnded, archiveFailed]);
@@ -171,22 +206,34 @@ export class ExportService {
         archive.abort();
         out.destroy(error as Error);
         this.logger.error(error);
-        await this.record(actor, request, 'export_failed', `${kind} package failed after ${zipSize} bytes: ${(error as Error).message}`, {
-          kind,
-          bytesSent: zipSize,
-          error: (error as Error).message,
-        });
+        await this.record(
+          actor,
+          request,
+          'export_failed',
+          `${kind} package failed after ${zipSize} bytes: ${(error as Error).message}`,
+          {
+            kind,
+            bytesSent: zipSize,
+            error: (error as Error).message,
+          },
+        );
         return;
       }
     }
     await reader.close();
     if (aborted) {
       const why = stalled ? `: the client stopped reading for ${this.config.exportStallSeconds} s` : '';
-      await this.record(actor, request, 'export_interrupted', `${kind} package interrupted after ${zipSize} bytes${why}`, {
-        kind,
-        bytesSent: zipSize,
-        ...(stalled ? { reason: 'client_stalled' } : {}),
-      });
+      await this.record(
+        actor,
+        request,
+        'export_interrupted',
+        `${kind} package interrupted after ${zipSize} bytes${why}`,
+        {
+          kind,
+          bytesSent: zipSize,
+          ...(stalled ? { reason: 'client_stalled' } : {}),
+        },
+      );
       return;
     }
     const sha256 = zipHash.digest('hex');
@@ -359,7 +406,8 @@ export class ExportService {
   private async dataFiles(db: PackageReader, request: DataSubjectRequest, kind: ExportKind): Promise<DataFile[]> {
     const emails = [normaliseEmail(request.subjectEmail)].filter((e): e is string => !!e);
     const phones = [normalisePhone(request.subjectPhone)].filter((p): p is string => !!p);
-    const found = emails.length || phones.length ? await this.search.locate(emails, phones) : new Map<string, Set<string>>();
+    const found =
+      emails.length || phones.length ? await this.search.locate(emails, phones) : new Map<string, Set<string>>();
     const ids = (source: string) => [...(found.get(source) ?? [])];
     const files: DataFile[] = [];
     const paged = (sql: string, params: unknown[], map: (row: Record<string, any>) => Record<string, unknown>) =>
@@ -382,7 +430,7 @@ export class ExportService {
      * `alongIndex`: the page is read along an index that fits the keys, whatever the planner
      * believes (see `readAlongIndex`). Only for a source whose index is known to fit them.
      */
-    const keyset = <Row,>(q: {
+    const keyset = <Row>(q: {
       table: string;
       select: string;
       where: string;
@@ -396,9 +444,13 @@ export class ExportService {
       async function* () {
         const columns = q.keys.map((k) => `${q.table}.${k}`);
         const read = (last: string[] | null): Promise<Row[]> => {
-          const placeholders = q.keys.map((k, i) => `$${q.params.length + i + 1}::${k.endsWith('id') ? 'uuid' : 'timestamptz'}`);
+          const placeholders = q.keys.map(
+            (k, i) => `$${q.params.length + i + 1}::${k.endsWith('id') ? 'uuid' : 'timestamptz'}`,
+          );
           // The first key alone bounds the index scan; the row comparison breaks ties.
-          const after: string = last ? ` AND ${columns[0]} >= ${placeholders[0]} AND (${columns.join(', ')}) > (${placeholders.join(', ')})` : '';
+          const after: string = last
+            ? ` AND ${columns[0]} >= ${placeholders[0]} AND (${columns.join(', ')}) > (${placeholders.join(', ')})`
+            : '';
           const sql = `${q.select} WHERE ${q.where}${after} ORDER BY ${columns.join(', ')} LIMIT ${LARGE_PAGE}`;
           const values = last ? [...q.params, ...last] : q.params;
           return (q.alongIndex ? db.alongIndex(sql, values) : db.query(sql, values)) as Promise<Row[]>;
@@ -423,8 +475,13 @@ export class ExportService {
         source: 'leads',
         system: 'leads',
         label: { en: 'Contact-form requests', it: 'Richieste dal modulo di contatto' },
-        origin: { en: 'You, through the contact form of the website', it: 'Lei, tramite il modulo di contatto del sito' },
-        pages: paged(`SELECT * FROM leads WHERE id = ANY($1::uuid[]) ORDER BY submitted_at, id`, [leadIds], (r) => leadRow(r, kind)),
+        origin: {
+          en: 'You, through the contact form of the website',
+          it: 'Lei, tramite il modulo di contatto del sito',
+        },
+        pages: paged(`SELECT * FROM leads WHERE id = ANY($1::uuid[]) ORDER BY submitted_at, id`, [leadIds], (r) =>
+          leadRow(r, kind),
+        ),
       });
     }
 
@@ -438,13 +495,19 @@ export class ExportService {
     if (conversations.length) {
       const roles = kind === 'portability' ? ['user'] : ['user', 'assistant'];
       // Whether there is anything: the number is counted as the file is written (for 100,000 messages a count(*) cost 15 ms more).
-      const [{ any }] = await db.query(`SELECT EXISTS (SELECT 1 FROM chat_messages WHERE conversation_id = ANY($1::uuid[]) AND role = ANY($2)) AS any`, [conversations, roles]);
+      const [{ any }] = await db.query(
+        `SELECT EXISTS (SELECT 1 FROM chat_messages WHERE conversation_id = ANY($1::uuid[]) AND role = ANY($2)) AS any`,
+        [conversations, roles],
+      );
       if (any) {
         files.push({
           source: 'chat-messages',
           system: 'chat-conversations',
           label: { en: 'Conversations with the AI assistant', it: "Conversazioni con l'assistente AI" },
-          origin: { en: 'You, through the chat on the website; the replies were generated by the assistant', it: "Lei, tramite la chat del sito; le risposte sono state generate dall'assistente" },
+          origin: {
+            en: 'You, through the chat on the website; the replies were generated by the assistant',
+            it: "Lei, tramite la chat del sito; le risposte sono state generate dall'assistente",
+          },
           // Conversation by conversation, each read along its (conversation_id, sent_at) index:
           // on a server as one query streamed, on the embedded database page by page by keyset.
           pages: async function* () {
@@ -458,7 +521,9 @@ export class ExportService {
                 // The instant as UTC text (see below).
                 const select = `SELECT role, content, (sent_at AT TIME ZONE 'UTC')::text FROM chat_messages WHERE conversation_id = $1 AND role = ANY($2) ORDER BY sent_at, id`;
                 for await (const rows of db.streamed(select, [conversation.id, roles])) {
-                  const mapped = mapAndEmpty(rows as Array<[string, string, string]>, ([role, content, sentUtc]) => chatMessageRow(about, role, content, sentUtc));
+                  const mapped = mapAndEmpty(rows as Array<[string, string, string]>, ([role, content, sentUtc]) =>
+                    chatMessageRow(about, role, content, sentUtc),
+                  );
                   if (mapped.length > 0) yield mapped;
                 }
                 continue;
@@ -487,20 +552,33 @@ export class ExportService {
         source: 'calendar-connections',
         system: 'calendar-connections',
         label: { en: 'Google Calendar connections', it: 'Collegamenti a Google Calendar' },
-        origin: { en: 'You, when you connected your Google Calendar', it: 'Lei, quando ha collegato il suo Google Calendar' },
-        pages: paged(`SELECT * FROM calendar_connections WHERE id = ANY($1::uuid[]) ORDER BY connected_at, id`, [connectionIds], calendarConnectionRow),
+        origin: {
+          en: 'You, when you connected your Google Calendar',
+          it: 'Lei, quando ha collegato il suo Google Calendar',
+        },
+        pages: paged(
+          `SELECT * FROM calendar_connections WHERE id = ANY($1::uuid[]) ORDER BY connected_at, id`,
+          [connectionIds],
+          calendarConnectionRow,
+        ),
       });
     }
     const origins = kind === 'portability' ? ['manual'] : ['manual', 'system', 'imported'];
     const eventWhere = `(id = ANY($1::uuid[]) OR connection_id = ANY($2::uuid[])) AND origin = ANY($3)`;
-    const [{ any: events }] = await db.query(`SELECT EXISTS (SELECT 1 FROM calendar_events WHERE ${eventWhere}) AS any`, [ids('calendar-events'), connectionIds, origins]);
+    const [{ any: events }] = await db.query(
+      `SELECT EXISTS (SELECT 1 FROM calendar_events WHERE ${eventWhere}) AS any`,
+      [ids('calendar-events'), connectionIds, origins],
+    );
     if (events) {
       const own = (a: { email: string | null }) => !!a.email && emails.includes(a.email.toLowerCase());
       files.push({
         source: 'calendar-events',
         system: 'calendar-connections',
         label: { en: 'Calendar events', it: 'Eventi di calendario' },
-        origin: { en: 'You (events you created), our booking system, or your Google Calendar (imported)', it: 'Lei (eventi da lei creati), il nostro sistema di prenotazione, o il suo Google Calendar (importati)' },
+        origin: {
+          en: 'You (events you created), our booking system, or your Google Calendar (imported)',
+          it: 'Lei (eventi da lei creati), il nostro sistema di prenotazione, o il suo Google Calendar (importati)',
+        },
         pages: keyset<Record<string, any>>({
           table: 'calendar_events',
           select: `SELECT *, starts_at::text AS k_starts_at FROM calendar_events`,
@@ -519,31 +597,57 @@ export class ExportService {
         source: 'consents',
         system: 'consents',
         label: { en: 'Cookie choices', it: 'Scelte sui cookie' },
-        origin: { en: 'You, through the cookie banner of the website', it: 'Lei, tramite il banner dei cookie del sito' },
-        pages: paged(`SELECT * FROM consent_records WHERE id = ANY($1::uuid[]) ORDER BY recorded_at, id`, [consentIds], consentRow),
+        origin: {
+          en: 'You, through the cookie banner of the website',
+          it: 'Lei, tramite il banner dei cookie del sito',
+        },
+        pages: paged(
+          `SELECT * FROM consent_records WHERE id = ANY($1::uuid[]) ORDER BY recorded_at, id`,
+          [consentIds],
+          consentRow,
+        ),
       });
     }
     return files;
   }
 
   /** Purposes, bases, recipients and retention of the exported sources, from the registers. */
-  private async readmeFacts(db: PackageReader, request: DataSubjectRequest, kind: ExportKind, files: DataFile[], written: ManifestFile[]): Promise<ReadmeFacts> {
+  private async readmeFacts(
+    db: PackageReader,
+    request: DataSubjectRequest,
+    kind: ExportKind,
+    files: DataFile[],
+    written: ManifestFile[],
+  ): Promise<ReadmeFacts> {
     // The numbers of records are those written in the files.
     const count = (f: DataFile) => written.find((w) => w.path === `data/${f.source}.json`)?.records ?? 0;
     const systems = [...new Set(files.map((f) => f.system))];
-    const activities: Array<{ source_system: string; purposes: string; legal_basis: string; processors: Array<{ name: string; service: string; location: string; transfer_notes: string | null }> | null }> =
-      await db.query(
-        `SELECT a.source_system, a.purposes, a.legal_basis,
+    const activities: Array<{
+      source_system: string;
+      purposes: string;
+      legal_basis: string;
+      processors: Array<{ name: string; service: string; location: string; transfer_notes: string | null }> | null;
+    }> = await db.query(
+      `SELECT a.source_system, a.purposes, a.legal_basis,
                 (SELECT json_agg(json_build_object('name', p.name, 'service', p.service, 'location', p.location, 'transfer_notes', p.transfer_notes) ORDER BY p.name)
                    FROM activity_processors ap JOIN processors p ON p.id = ap.processor_id WHERE ap.activity_id = a.id) AS processors
          FROM activities a WHERE a.source_system = ANY($1)`,
-        [systems],
-      );
-    const retention: Array<{ source: string; period_text: string }> = await db.query(`SELECT source, period_text FROM retention_policies WHERE source = ANY($1)`, [systems]);
+      [systems],
+    );
+    const retention: Array<{ source: string; period_text: string }> = await db.query(
+      `SELECT source, period_text FROM retention_policies WHERE source = ANY($1)`,
+      [systems],
+    );
     const language = request.language;
     const recipients = new Map<string, ReadmeFacts['recipients'][number]>();
     for (const a of activities) {
-      for (const p of a.processors ?? []) recipients.set(p.name, { name: p.name, service: p.service, location: p.location, safeguard: p.transfer_notes ?? '' });
+      for (const p of a.processors ?? [])
+        recipients.set(p.name, {
+          name: p.name,
+          service: p.service,
+          location: p.location,
+          safeguard: p.transfer_notes ?? '',
+        });
     }
     return {
       reference: request.reference,
@@ -557,18 +661,44 @@ export class ExportService {
         records: count(f),
         origin: f.origin[language],
         purposes: activities.filter((a) => a.source_system === f.system).map((a) => a.purposes),
-        legalBases: activities.filter((a) => a.source_system === f.system).map((a) => legalBasisWords(a.legal_basis, language)),
+        legalBases: activities
+          .filter((a) => a.source_system === f.system)
+          .map((a) => legalBasisWords(a.legal_basis, language)),
         retention: retention.find((r) => r.source === f.system)?.period_text ?? null,
       })),
       recipients: [...recipients.values()],
-      files: files.flatMap((f) => [`data/${f.source}.json`, `data/${f.source}.csv`].map((path) => ({ path, records: count(f) }))),
+      files: files.flatMap((f) =>
+        [`data/${f.source}.json`, `data/${f.source}.csv`].map((path) => ({ path, records: count(f) })),
+      ),
     };
   }
 
-  private async record(actor: Actor, request: DataSubjectRequest, kind: string, message: string, details: Record<string, unknown>): Promise<void> {
+  private async record(
+    actor: Actor,
+    request: DataSubjectRequest,
+    kind: string,
+    message: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.save(RequestEvent, manager.create(RequestEvent, { requestId: request.id, at: new Date(), kind, actorId: actor.id, actorEmail: actor.email, message, details }));
-      await this.audit.record(manager, actor, { action: `request.${kind}`, entity: 'request', entityId: request.id, details: { reference: request.reference, ...details } });
+      await manager.save(
+        RequestEvent,
+        manager.create(RequestEvent, {
+          requestId: request.id,
+          at: new Date(),
+          kind,
+          actorId: actor.id,
+          actorEmail: actor.email,
+          message,
+          details,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: `request.${kind}`,
+        entity: 'request',
+        entityId: request.id,
+        details: { reference: request.reference, ...details },
+      });
     });
   }
 }
@@ -627,7 +757,11 @@ async function readAlongIndex(db: QueryRunner, sql: string, values: Array<string
  * the rest: the connection is closed instead, which ends the query and its transaction, and the
  * pool does not take a closed connection back (`close` of the reader then has nothing to roll back).
  */
-async function* readStreaming(db: QueryRunner, sql: string, values: Array<string | string[]>): AsyncGenerator<unknown[][]> {
+async function* readStreaming(
+  db: QueryRunner,
+  sql: string,
+  values: Array<string | string[]>,
+): AsyncGenerator<unknown[][]> {
   const client = (await db.connect()) as PoolClient & { connection: { stream: Socket } };
   const socket = client.connection.stream;
   const text = alongIndexStatements(withLiterals(sql, values));
@@ -699,6 +833,7 @@ function alongIndexStatements(select: string): string {
  * database and fixed roles; the statements given here hold no other `$`.
  */
 function withLiterals(sql: string, values: Array<string | string[]>): string {
-  const literal = (v: string | string[]) => (Array.isArray(v) ? `ARRAY[${v.map((x) => escapeLiteral(x)).join(', ')}]::text[]` : escapeLiteral(v));
+  const literal = (v: string | string[]) =>
+    Array.isArray(v) ? `ARRAY[${v.map((x) => escapeLiteral(x)).join(', ')}]::text[]` : escapeLiteral(v);
   return sql.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1]));
 }

@@ -20,9 +20,17 @@ export class ExportsController {
   @Get(':id/export.zip')
   @ApiProduces('application/zip')
   @ApiQuery({ name: 'kind', enum: ['access', 'portability'] })
-  @ApiOperation({ summary: 'The access (Art. 15) or portability (Art. 20) package, as a streamed ZIP; identity must be verified' })
-  async export(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Query('kind') kind: string, @Res() res: Response) {
-    if (kind !== 'access' && kind !== 'portability') throw new InvalidInputError('kind must be access or portability', { kind: 'must be access or portability' });
+  @ApiOperation({
+    summary: 'The access (Art. 15) or portability (Art. 20) package, as a streamed ZIP; identity must be verified',
+  })
+  async export(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('kind') kind: string,
+    @Res() res: Response,
+  ) {
+    if (kind !== 'access' && kind !== 'portability')
+      throw new InvalidInputError('kind must be access or portability', { kind: 'must be access or portability' });
     const request = await this.requests.get(id);
     this.exports.assertExportable(request);
     res.setHeader('Content-Type', 'application/zip');

@@ -8,7 +8,9 @@ import { REVIEW_DECISIONS, ReviewService, type ReviewDecision } from './review.s
 
 export class ReviewDecisionDto {
   @ApiProperty({ example: 'chat-conversations' })
-  @IsIn(['leads', 'chat-conversations', 'calendar-events', 'consents'], { message: 'must be leads, chat-conversations, calendar-events or consents' })
+  @IsIn(['leads', 'chat-conversations', 'calendar-events', 'consents'], {
+    message: 'must be leads, chat-conversations, calendar-events or consents',
+  })
   source: string;
 
   @ApiProperty()
@@ -20,7 +22,9 @@ export class ReviewDecisionDto {
   @IsIn(REVIEW_DECISIONS, { message: `must be one of ${REVIEW_DECISIONS.join(', ')}` })
   decision: ReviewDecision;
 
-  @ApiPropertyOptional({ description: 'The excerpt to include (other people are redacted from it); by default the passage listed' })
+  @ApiPropertyOptional({
+    description: 'The excerpt to include (other people are redacted from it); by default the passage listed',
+  })
   @IsOptional()
   @IsString({ message: 'must be text' })
   @MaxLength(10_000)
@@ -35,8 +39,16 @@ export class ReviewController {
   constructor(private readonly review: ReviewService) {}
 
   @Get()
-  @AuditRead({ action: 'request.review_viewed', entity: 'request', read: 'one', details: (r) => ({ reference: r.reference, records: r.items.length }) })
-  @ApiOperation({ summary: 'Records that only mention the subject or that they share with others: not exported automatically; each with the passage about them, others redacted' })
+  @AuditRead({
+    action: 'request.review_viewed',
+    entity: 'request',
+    read: 'one',
+    details: (r) => ({ reference: r.reference, records: r.items.length }),
+  })
+  @ApiOperation({
+    summary:
+      'Records that only mention the subject or that they share with others: not exported automatically; each with the passage about them, others redacted',
+  })
   list(@Param('id', ParseUUIDPipe) id: string) {
     return this.review.list(id);
   }
@@ -44,8 +56,15 @@ export class ReviewController {
   @Roles(...STAFF_WRITE)
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Includes an excerpt of a reviewed record in the access package (others redacted), or leaves it out; on the timeline' })
-  decide(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReviewDecisionDto) {
+  @ApiOperation({
+    summary:
+      'Includes an excerpt of a reviewed record in the access package (others redacted), or leaves it out; on the timeline',
+  })
+  decide(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReviewDecisionDto,
+  ) {
     return this.review.decide(actor, id, body);
   }
 }

@@ -60,17 +60,27 @@ export class ReviewService {
     return { reference: request.reference, items };
   }
 
-  async decide(actor: Actor, requestId: string, input: { source: string; recordId: string; decision: ReviewDecision; excerpt?: string }): Promise<ReviewItem> {
+  async decide(
+    actor: Actor,
+    requestId: string,
+    input: { source: string; recordId: string; decision: ReviewDecision; excerpt?: string },
+  ): Promise<ReviewItem> {
     const request = await this.loadRequest(requestId);
-    if (request.status === 'completed' || request.status === 'rejected') throw new ConflictError(`${request.reference} is ${request.status}: its package is no longer made`);
+    if (request.status === 'completed' || request.status === 'rejected')
+      throw new ConflictError(`${request.reference} is ${request.status}: its package is no longer made`);
     const { items, person } = await this.itemsOf(request);
     const item = items.find((i) => i.source === input.source && i.recordId === input.recordId);
     if (!item) throw new NotFoundError('Record to review', `${input.source}/${input.recordId}`);
     let excerpt: string | null = null;
     if (input.decision === 'include') {
       // Whatever the officer writes, other people's identifiers and the sentences about them are taken out.
-      excerpt = input.excerpt?.trim() ? redactOthers(input.excerpt, person, { onlyAboutThePerson: false }) : item.passage;
-      if (!excerpt) throw new InvalidInputError('excerpt: nothing about the person is left once the other people are redacted', { excerpt: 'is empty once redacted' });
+      excerpt = input.excerpt?.trim()
+        ? redactOthers(input.excerpt, person, { onlyAboutThePerson: false })
+        : item.passage;
+      if (!excerpt)
+        throw new InvalidInputError('excerpt: nothing about the person is left once the other people are redacted', {
+          excerpt: 'is empty once redacted',
+        });
     }
     await this.dataSource.transaction(async (manager) => {
       const message = `${input.decision === 'include' ? 'Included an excerpt of' : 'Left out'} ${input.source} ${input.recordId} (${item.relation})`;
@@ -86,10 +96,23 @@ export class ReviewService {
         action: 'request.review_decided',
         entity: 'request',
         entityId: request.id,
-        details: { reference: request.reference, source: input.source, recordId: input.recordId, relation: item.relation, decision: input.decision, excerptLength: excerpt?.length ?? 0 },
+        details: {
+          reference: request.reference,
+          source: input.source,
+          recordId: input.recordId,
+          relation: item.relation,
+          decision: input.decision,
+          excerptLength: excerpt?.length ?? 0,
+        },
       });
     });
-    return { ...item, decision: input.decision, excerpt, decidedAt: new Date().toISOString(), decidedBy: actor?.email ?? null };
+    return {
+      ...item,
+      decision: input.decision,
+      excerpt,
+      decidedAt: new Date().toISOString(),
+      decidedBy: actor?.email ?? null,
+    };
   }
 
   /** The excerpts the officer included, latest decision per record (for the access package). */
@@ -97,7 +120,13 @@ export class ReviewService {
     const decisions = await this.decisions(requestId);
     return [...decisions.values()]
       .filter((d) => d.decision === 'include' && d.excerpt)
-      .map((d) => ({ source: d.source, recordId: d.recordId, relation: d.relation, date: d.date, excerpt: d.excerpt! }));
+      .map((d) => ({
+        source: d.source,
+        recordId: d.recordId,
+        relation: d.relation,
+        date: d.date,
+        excerpt: d.excerpt!,
+      }));
   }
 
   private async decisions(requestId: string) {
@@ -105,8 +134,21 @@ export class ReviewService {
       `SELECT at, actor_email, details FROM request_events WHERE request_id = $1 AND kind = 'review_decided' ORDER BY at, id`,
       [requestId],
     );
-    const latest = new Map<string, { source: string; recordId: string; relation: 'mention' | 'shared'; date: string | null; decision: ReviewDecision; excerpt: string | null; at: Date; by: string | null }>();
-    for (const r of rows) latest.set(`${r.details.source}/${r.details.recordId}`, { ...r.details, at: r.at, by: r.actor_email });
+    const latest = new Map<
+      string,
+      {
+        source: string;
+        recordId: string;
+        relation: 'mention' | 'shared';
+        date: string | null;
+        decision: ReviewDecision;
+        excerpt: string | null;
+        at: Date;
+        by: string | null;
+      }
+    >();
+    for (const r of rows)
+      latest.set(`${r.details.source}/${r.details.recordId}`, { ...r.details, at: r.at, by: r.actor_email });
     return latest;
   }
 
@@ -127,29 +169,61 @@ export class ReviewService {
       const ids = [...records.keys()];
       const facts = new Map<string, { date: string | null; text: string[]; otherParticipants: number | null }>();
       if (source === 'leads') {
-        const rows: Array<{ id: string; message: string | null; submitted_at: Date }> = await db.query(`SELECT id, message, submitted_at FROM leads WHERE id = ANY($1::uuid[])`, [ids]);
-        for (const r of rows) facts.set(r.id, { date: day(r.submitted_at), text: r.message ? [r.message] : [], otherParticipants: null });
+        const rows: Array<{ id: string; message: string | null; submitted_at: Date }> = await db.query(
+          `SELECT id, message, submitted_at FROM leads WHERE id = ANY($1::uuid[])`,
+          [ids],
+        );
+        for (const r of rows)
+          facts.set(r.id, { date: day(r.submitted_at), text: r.message ? [r.message] : [], otherParticipants: null });
       } else if (source === 'chat-conversations') {
         // The visitor's messages that name the person; the assistant's replies are not the visitor's words about them.
-        const messageIds = ids.flatMap((id) => records.get(id)!.rows.filter((r) => r.source === 'chat-messages').map((r) => r.record_id));
+        const messageIds = ids.flatMap((id) =>
+          records
+            .get(id)!
+            .rows.filter((r) => r.source === 'chat-messages')
+            .map((r) => r.record_id),
+        );
         const rows: Array<{ conversation_id: string; content: string; started_at: Date }> = await db.query(
           `SELECT m.conversation_id::text AS conversation_id, m.content, c.started_at FROM chat_messages m JOIN chat_conversations c ON c.id = m.conversation_id
            WHERE m.id = ANY($1::uuid[]) AND m.role = 'user' ORDER BY m.sent_at`,
           [messageIds],
         );
-        const starts: Array<{ id: string; started_at: Date }> = await db.query(`SELECT id::text AS id, started_at FROM chat_conversations WHERE id = ANY($1::uuid[])`, [ids]);
-        for (const c of starts) facts.set(c.id, { date: day(c.started_at), text: rows.filter((r) => r.conversation_id === c.id).map((r) => r.content), otherParticipants: null });
+        const starts: Array<{ id: string; started_at: Date }> = await db.query(
+          `SELECT id::text AS id, started_at FROM chat_conversations WHERE id = ANY($1::uuid[])`,
+          [ids],
+        );
+        for (const c of starts)
+          facts.set(c.id, {
+            date: day(c.started_at),
+            text: rows.filter((r) => r.conversation_id === c.id).map((r) => r.content),
+            otherParticipants: null,
+          });
       } else if (source === 'calendar-events') {
-        const rows: Array<{ id: string; title: string; description: string | null; starts_at: Date; attendees: Array<{ email: string | null }> }> = await db.query(
+        const rows: Array<{
+          id: string;
+          title: string;
+          description: string | null;
+          starts_at: Date;
+          attendees: Array<{ email: string | null }>;
+        }> = await db.query(
           `SELECT id, title, description, starts_at, attendees FROM calendar_events WHERE id = ANY($1::uuid[])`,
           [ids],
         );
         for (const r of rows) {
-          const others = (r.attendees ?? []).filter((a) => !(a.email && person.emails.includes(a.email.toLowerCase()))).length;
-          facts.set(r.id, { date: day(r.starts_at), text: [r.title, r.description ?? ''].filter(Boolean), otherParticipants: others });
+          const others = (r.attendees ?? []).filter(
+            (a) => !(a.email && person.emails.includes(a.email.toLowerCase())),
+          ).length;
+          facts.set(r.id, {
+            date: day(r.starts_at),
+            text: [r.title, r.description ?? ''].filter(Boolean),
+            otherParticipants: others,
+          });
         }
       } else if (source === 'consents') {
-        const rows: Array<{ id: string; recorded_at: Date }> = await db.query(`SELECT id, recorded_at FROM consent_records WHERE id = ANY($1::uuid[])`, [ids]);
+        const rows: Array<{ id: string; recorded_at: Date }> = await db.query(
+          `SELECT id, recorded_at FROM consent_records WHERE id = ANY($1::uuid[])`,
+          [ids],
+        );
         for (const r of rows) facts.set(r.id, { date: day(r.recorded_at), text: [], otherParticipants: null });
       }
       for (const id of ids) {

@@ -19,7 +19,10 @@ export class HealthController {
       return await this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
     } catch (error) {
       // Said in words for a load balancer's log and for whoever is woken up by it.
-      if (error instanceof ServiceUnavailableException) throw new ServiceUnavailableException('The database does not answer: the console cannot serve until it is back');
+      if (error instanceof ServiceUnavailableException)
+        throw new ServiceUnavailableException(
+          'The database does not answer: the console cannot serve until it is back',
+        );
       throw error;
     }
   }

@@ -34,7 +34,10 @@ const INSTANT = { message: 'must be an ISO 8601 instant, e.g. 2026-11-22T10:15:0
 const EMAIL = { message: 'must be an e-mail address' } as const;
 
 class WithExternalId {
-  @ApiPropertyOptional({ description: "The website's id for this record; makes retries idempotent", example: 'form-2026-000123' })
+  @ApiPropertyOptional({
+    description: "The website's id for this record; makes retries idempotent",
+    example: 'form-2026-000123',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -45,7 +48,8 @@ class WithExternalId {
 /** An optional free-text field of at most `max` characters. */
 function OptionalText(max = 500): PropertyDecorator {
   return (target, key) => {
-    for (const decorate of [IsOptional(), IsString(), MaxLength(max), ApiPropertyOptional({ maxLength: max })]) decorate(target, key);
+    for (const decorate of [IsOptional(), IsString(), MaxLength(max), ApiPropertyOptional({ maxLength: max })])
+      decorate(target, key);
   };
 }
 
@@ -111,14 +115,20 @@ export class IngestChatConversationDto extends WithExternalId {
   @IsISO8601({ strict: true }, INSTANT)
   startedAt: string;
 
-  @ApiPropertyOptional({ description: "The visitor's e-mail, when they gave it in the chat widget: the conversation is theirs", example: 'sara.gallo@example.it' })
+  @ApiPropertyOptional({
+    description: "The visitor's e-mail, when they gave it in the chat widget: the conversation is theirs",
+    example: 'sara.gallo@example.it',
+  })
   @IsOptional()
   @Transform(trim)
   @IsEmail({}, EMAIL)
   @MaxLength(320)
   visitorEmail?: string;
 
-  @ApiPropertyOptional({ description: "The visitor's name, when they gave it in the chat widget", example: 'Sara Gallo' })
+  @ApiPropertyOptional({
+    description: "The visitor's name, when they gave it in the chat widget",
+    example: 'Sara Gallo',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -160,7 +170,9 @@ export class IngestCalendarConnectionDto extends WithExternalId {
   @MaxLength(4096)
   refreshToken?: string;
 
-  @ApiProperty({ example: ['https://www.googleapis.com/auth/userinfo.email', 'https://www.googleapis.com/auth/calendar'] })
+  @ApiProperty({
+    example: ['https://www.googleapis.com/auth/userinfo.email', 'https://www.googleapis.com/auth/calendar'],
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -225,7 +237,10 @@ export class IngestCalendarEventDto extends WithExternalId {
 }
 
 export class IngestConsentDto extends WithExternalId {
-  @ApiProperty({ description: 'The id the cookie banner keeps in the browser', example: 'c0f1e2d3-4b5a-4c6d-8e7f-9a0b1c2d3e4f' })
+  @ApiProperty({
+    description: 'The id the cookie banner keeps in the browser',
+    example: 'c0f1e2d3-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -240,7 +255,14 @@ export class IngestConsentDto extends WithExternalId {
 
   @ApiProperty({
     description: 'The choice for each category of the cookie policy; necessary is always true',
-    example: { necessary: true, functional: false, ai_chatbot: true, statistics: true, analytics: false, marketing: false },
+    example: {
+      necessary: true,
+      functional: false,
+      ai_chatbot: true,
+      statistics: true,
+      analytics: false,
+      marketing: false,
+    },
   })
   @IsObject()
   categories: Record<string, boolean>;
@@ -267,7 +289,13 @@ export class IngestConsentDto extends WithExternalId {
 
 export class IngestAccessLogDto extends WithExternalId {
   @ApiProperty({ example: '93.44.12.7' })
-  @ValidateBy({ name: 'isPlainIpAddress', validator: { validate: isPlainIpAddress, defaultMessage: () => 'must be an IPv4 or IPv6 address, without a zone (%eth0)' } })
+  @ValidateBy({
+    name: 'isPlainIpAddress',
+    validator: {
+      validate: isPlainIpAddress,
+      defaultMessage: () => 'must be an IPv4 or IPv6 address, without a zone (%eth0)',
+    },
+  })
   ip: string;
 
   @OptionalText(1000) userAgent?: string;

@@ -5,7 +5,14 @@ import { suppressedKindOf, suppressionHash } from '../erasure/suppression';
 import type { FoundIdentifier } from '../subjects/record-identifiers';
 
 /** The sources whose rows carry the restriction flag themselves (a chat message flags its conversation). */
-const FLAGGED_ON_ROW = new Set(['leads', 'chat-conversations', 'calendar-connections', 'calendar-events', 'consents', 'access-logs']);
+const FLAGGED_ON_ROW = new Set([
+  'leads',
+  'chat-conversations',
+  'calendar-connections',
+  'calendar-events',
+  'consents',
+  'access-logs',
+]);
 
 interface Candidate {
   row: Record<string, any>;
@@ -22,19 +29,29 @@ export class IngestionGate {
   constructor(private readonly dataKeys: DataKeys) {}
 
   /** Answers, per record, whether it may be stored; flags the restricted ones in place. */
-  async admit(manager: EntityManager, source: string, records: Candidate[], tally: { suppressed: number; restricted: number }): Promise<boolean[]> {
+  async admit(
+    manager: EntityManager,
+    source: string,
+    records: Candidate[],
+    tally: { suppressed: number; restricted: number },
+  ): Promise<boolean[]> {
     const key = await this.dataKeys.get('suppression', manager);
     // Only what a record holds as its owner's: a record that merely names an erased person is someone else's (Art. 17 does not erase them).
     const hashes = records.map((r) =>
-      r.identifiers.filter((i) => i.role === 'owner').flatMap((i) => {
-        const kind = suppressedKindOf(i.kind);
-        return kind ? [suppressionHash(key, kind, i.value)] : [];
-      }),
+      r.identifiers
+        .filter((i) => i.role === 'owner')
+        .flatMap((i) => {
+          const kind = suppressedKindOf(i.kind);
+          return kind ? [suppressionHash(key, kind, i.value)] : [];
+        }),
     );
     const all = [...new Set(hashes.flat())];
     const suppressed = new Set<string>();
     if (all.length) {
-      const rows: Array<{ hash: string }> = await manager.query(`SELECT hash FROM suppressed_identifiers WHERE hash = ANY($1::text[])`, [all]);
+      const rows: Array<{ hash: string }> = await manager.query(
+        `SELECT hash FROM suppressed_identifiers WHERE hash = ANY($1::text[])`,
+        [all],
+      );
       for (const row of rows) suppressed.add(row.hash);
     }
     const admitted = hashes.map((h) => !h.some((x) => suppressed.has(x)));
@@ -51,12 +68,22 @@ export class IngestionGate {
         [[...refusals.keys()], [...refusals.values()]],
       );
     }
-    await this.flagRestricted(manager, source, records.filter((_, i) => admitted[i]), tally);
+    await this.flagRestricted(
+      manager,
+      source,
+      records.filter((_, i) => admitted[i]),
+      tally,
+    );
     return admitted;
   }
 
   /** A chat message of a restricted person restricts the conversation it was stored in. */
-  async flagConversations(manager: EntityManager, source: string, rows: Array<Record<string, any>>, ids: Array<string | null>): Promise<void> {
+  async flagConversations(
+    manager: EntityManager,
+    source: string,
+    rows: Array<Record<string, any>>,
+    ids: Array<string | null>,
+  ): Promise<void> {
     if (source !== 'chat-messages') return;
     const flagged = rows.filter((r, i) => ids[i] && r.restrictedByRequestId);
     for (const row of flagged) {
@@ -67,10 +94,17 @@ export class IngestionGate {
     }
   }
 
-  private async flagRestricted(manager: EntityManager, source: string, records: Candidate[], tally: { restricted: number }): Promise<void> {
+  private async flagRestricted(
+    manager: EntityManager,
+    source: string,
+    records: Candidate[],
+    tally: { restricted: number },
+  ): Promise<void> {
     const keyOf = (kind: string, value: string) => `${kind}\u0000${value}`;
     const pairs = records.map((r) => [
-      ...r.identifiers.filter((i) => i.role === 'owner' && (i.kind === 'email' || i.kind === 'phone' || i.kind === 'account')).map((i) => keyOf(i.kind, i.value)),
+      ...r.identifiers
+        .filter((i) => i.role === 'owner' && (i.kind === 'email' || i.kind === 'phone' || i.kind === 'account'))
+        .map((i) => keyOf(i.kind, i.value)),
       ...(source === 'access-logs' && r.row.ip ? [keyOf('ip', String(r.row.ip).toLowerCase())] : []),
     ]);
     const wanted = [...new Set(pairs.flat())];

@@ -17,7 +17,14 @@ const senderOf = (key: ApiKey) => ({ name: key.name, apiKeyPrefix: key.prefix })
 
 /** One record, or an array of up to MAX_BATCH, in OpenAPI. */
 const OneOrMany = (dto: Function) =>
-  ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(dto) }, { type: 'array', maxItems: MAX_BATCH, items: { $ref: getSchemaPath(dto) } }] } });
+  ApiBody({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(dto) },
+        { type: 'array', maxItems: MAX_BATCH, items: { $ref: getSchemaPath(dto) } },
+      ],
+    },
+  });
 
 /**
  * Where the website sends personal data: `X-Api-Key` authenticated, one record or a batch,
@@ -25,7 +32,15 @@ const OneOrMany = (dto: Function) =>
  */
 @ApiTags('ingestion')
 @ApiHeader({ name: 'X-Api-Key', required: true, description: 'An ingestion key (api-keys resource)' })
-@ApiExtraModels(IngestLeadDto, IngestChatConversationDto, IngestChatMessageDto, IngestCalendarConnectionDto, IngestCalendarEventDto, IngestConsentDto, IngestAccessLogDto)
+@ApiExtraModels(
+  IngestLeadDto,
+  IngestChatConversationDto,
+  IngestChatMessageDto,
+  IngestCalendarConnectionDto,
+  IngestCalendarEventDto,
+  IngestConsentDto,
+  IngestAccessLogDto,
+)
 @IngestionKey()
 @Controller('ingest')
 export class IngestionController {

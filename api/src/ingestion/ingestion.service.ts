@@ -39,7 +39,15 @@ import {
   IngestLeadDto,
 } from './ingest-dtos';
 
-export const INGEST_SOURCES = ['leads', 'chat-conversations', 'chat-messages', 'calendar-connections', 'calendar-events', 'consents', 'access-logs'] as const;
+export const INGEST_SOURCES = [
+  'leads',
+  'chat-conversations',
+  'chat-messages',
+  'calendar-connections',
+  'calendar-events',
+  'consents',
+  'access-logs',
+] as const;
 export type IngestSource = (typeof INGEST_SOURCES)[number];
 
 export const MAX_BATCH = 1000;
@@ -107,7 +115,14 @@ export class IngestionService {
       await this.audit.record(manager, null, {
         action: 'data.ingested',
         entity: source,
-        details: { sender: sender.name, apiKeyPrefix: sender.apiKeyPrefix, received: records.length, created, duplicates, ...tally },
+        details: {
+          sender: sender.name,
+          apiKeyPrefix: sender.apiKeyPrefix,
+          received: records.length,
+          created,
+          duplicates,
+          ...tally,
+        },
       });
       return { source, received: records.length, created, duplicates, ...tally };
     });
@@ -117,9 +132,11 @@ export class IngestionService {
   private async validateBatch(source: IngestSource, body: unknown): Promise<object[]> {
     const single = body !== null && typeof body === 'object' && !Array.isArray(body);
     const items = single ? [body] : body;
-    if (!Array.isArray(items)) throw new InvalidInputError('The body must be one record (a JSON object) or an array of records');
+    if (!Array.isArray(items))
+      throw new InvalidInputError('The body must be one record (a JSON object) or an array of records');
     if (items.length === 0) throw new InvalidInputError('The batch is empty');
-    if (items.length > MAX_BATCH) throw new InvalidInputError(`At most ${MAX_BATCH} records per batch (got ${items.length}); split it`);
+    if (items.length > MAX_BATCH)
+      throw new InvalidInputError(`At most ${MAX_BATCH} records per batch (got ${items.length}); split it`);
     const errors: Record<string, string> = {};
     const records: object[] = [];
     for (const [i, item] of items.entries()) {
@@ -139,12 +156,20 @@ export class IngestionService {
       const [, index, field] = /^\[(\d+)\]\.?(.*)$/.exec(first) ?? [null, null, first];
       const where = index === null ? field : field ? `record ${index}, ${field}` : `record ${index}`;
       const more = Object.keys(errors).length - 1;
-      throw new InvalidInputError(`Nothing was stored: ${where} ${message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`, errors);
+      throw new InvalidInputError(
+        `Nothing was stored: ${where} ${message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`,
+        errors,
+      );
     }
     return records;
   }
 
-  private store(manager: EntityManager, source: IngestSource, records: object[], tally: GateTally): Promise<{ created: number; duplicates: number }> {
+  private store(
+    manager: EntityManager,
+    source: IngestSource,
+    records: object[],
+    tally: GateTally,
+  ): Promise<{ created: number; duplicates: number }> {
     switch (source) {
       case 'leads':
         return this.insert(manager, Lead, 'leads', (records as IngestLeadDto[]).map(prepareLead), tally);
@@ -153,13 +178,31 @@ export class IngestionService {
       case 'chat-messages':
         return this.storeMessages(manager, records as IngestChatMessageDto[], tally);
       case 'calendar-connections':
-        return this.insert(manager, CalendarConnection, 'calendar-connections', (records as IngestCalendarConnectionDto[]).map((r) => this.prepareConnection(r)), tally);
+        return this.insert(
+          manager,
+          CalendarConnection,
+          'calendar-connections',
+          (records as IngestCalendarConnectionDto[]).map((r) => this.prepareConnection(r)),
+          tally,
+        );
       case 'calendar-events':
         return this.storeEvents(manager, records as IngestCalendarEventDto[], tally);
       case 'consents':
-        return this.insert(manager, ConsentRecord, 'consents', (records as IngestConsentDto[]).map(prepareConsent), tally);
+        return this.insert(
+          manager,
+          ConsentRecord,
+          'consents',
+          (records as IngestConsentDto[]).map(prepareConsent),
+          tally,
+        );
       case 'access-logs':
-        return this.insert(manager, AccessLog, 'access-logs', (records as IngestAccessLogDto[]).map(prepareAccessLog), tally);
+        return this.insert(
+          manager,
+          AccessLog,
+          'access-logs',
+          (records as IngestAccessLogDto[]).map(prepareAccessLog),
+          tally,
+        );
     }
   }
 
@@ -193,7 +236,8 @@ export class IngestionService {
     const claimed = new Set<string>();
     for (const p of prepared) {
       const row = rows[next];
-      const isThis = row && row.external_id === p.row.externalId && !(p.row.externalId && claimed.has(p.row.externalId));
+      const isThis =
+        row && row.external_id === p.row.externalId && !(p.row.externalId && claimed.has(p.row.externalId));
       if (isThis) {
         ids.push(row.id);
         if (p.row.externalId) claimed.add(p.row.externalId);
@@ -207,7 +251,12 @@ export class IngestionService {
       source,
       prepared.flatMap((p, i) => (ids[i] ? [{ recordId: ids[i]!, identifiers: p.identifiers }] : [])),
     );
-    await this.gate.flagConversations(manager, source, prepared.map((p) => p.row), ids);
+    await this.gate.flagConversations(
+      manager,
+      source,
+      prepared.map((p) => p.row),
+      ids,
+    );
     // Answered in the order of the batch, a refused record like a duplicate: no id.
     let admittedIndex = 0;
     const allIds = admitted.map((ok) => (ok ? ids[admittedIndex++] : null));
@@ -241,13 +290,31 @@ export class IngestionService {
   }
 
   private async storeMessages(manager: EntityManager, records: IngestChatMessageDto[], tally: GateTally) {
-    const parents = await this.resolveExternalIds(manager, ChatConversation, records.map((r) => r.conversationExternalId), 'conversationExternalId', 'conversation');
-    return this.insert(manager, ChatMessage, 'chat-messages', records.map((r) => prepareMessage(r, parents.get(r.conversationExternalId)!)), tally);
+    const parents = await this.resolveExternalIds(
+      manager,
+      ChatConversation,
+      records.map((r) => r.conversationExternalId),
+      'conversationExternalId',
+      'conversation',
+    );
+    return this.insert(
+      manager,
+      ChatMessage,
+      'chat-messages',
+      records.map((r) => prepareMessage(r, parents.get(r.conversationExternalId)!)),
+      tally,
+    );
   }
 
   private async storeEvents(manager: EntityManager, records: IngestCalendarEventDto[], tally: GateTally) {
     const wanted = records.flatMap((r) => (r.connectionExternalId ? [r.connectionExternalId] : []));
-    const parents = await this.resolveExternalIds(manager, CalendarConnection, wanted, 'connectionExternalId', 'calendar connection');
+    const parents = await this.resolveExternalIds(
+      manager,
+      CalendarConnection,
+      wanted,
+      'connectionExternalId',
+      'calendar connection',
+    );
     return this.insert(
       manager,
       CalendarEvent,
@@ -280,7 +347,9 @@ export class IngestionService {
   ): Promise<Map<string, string>> {
     const unique = [...new Set(externalIds)];
     const found = unique.length
-      ? await manager.getRepository(entity).find({ select: { id: true, externalId: true }, where: { externalId: In(unique) } })
+      ? await manager
+          .getRepository(entity)
+          .find({ select: { id: true, externalId: true }, where: { externalId: In(unique) } })
       : [];
     const map = new Map(found.map((f) => [f.externalId!, f.id]));
     const missing = unique.filter((id) => !map.has(id));
@@ -292,7 +361,9 @@ export class IngestionService {
     return map;
   }
 
-  private prepareConnection(r: IngestCalendarConnectionDto): Prepared<Partial<CalendarConnection> & { externalId: string | null }> {
+  private prepareConnection(
+    r: IngestCalendarConnectionDto,
+  ): Prepared<Partial<CalendarConnection> & { externalId: string | null }> {
     const row = {
       externalId: r.externalId ?? null,
       accountEmail: r.accountEmail.toLowerCase(),
@@ -305,7 +376,6 @@ export class IngestionService {
     return { row, identifiers: calendarConnectionIdentifiers(row) };
   }
 }
-
 
 function prepareLead(r: IngestLeadDto): Prepared<Partial<Lead> & { externalId: string | null }> {
   const row = {
@@ -335,7 +405,13 @@ function prepareMessage(
   m: { externalId?: string; role: ChatMessage['role']; content: string; sentAt: string },
   conversationId: string,
 ): Prepared<Partial<ChatMessage> & { externalId: string | null }> {
-  const row = { externalId: m.externalId ?? null, conversationId, role: m.role, content: m.content, sentAt: new Date(m.sentAt) };
+  const row = {
+    externalId: m.externalId ?? null,
+    conversationId,
+    role: m.role,
+    content: m.content,
+    sentAt: new Date(m.sentAt),
+  };
   return { row, identifiers: chatMessageIdentifiers(row) };
 }
 
@@ -345,7 +421,9 @@ function prepareConsent(r: IngestConsentDto): Prepared<Partial<ConsentRecord> & 
     externalId: r.externalId ?? null,
     consentId: r.consentId.trim(),
     email: r.email?.toLowerCase() ?? null,
-    categories: Object.fromEntries(CONSENT_CATEGORIES.map((c) => [c, r.categories[c] === true])) as ConsentRecord['categories'],
+    categories: Object.fromEntries(
+      CONSENT_CATEGORIES.map((c) => [c, r.categories[c] === true]),
+    ) as ConsentRecord['categories'],
     action: r.action,
     policyVersion: r.policyVersion,
     doNotTrack: r.doNotTrack ?? false,
@@ -357,7 +435,15 @@ function prepareConsent(r: IngestConsentDto): Prepared<Partial<ConsentRecord> & 
 
 function prepareAccessLog(r: IngestAccessLogDto): Prepared<Partial<AccessLog> & { externalId: string | null }> {
   return {
-    row: { externalId: r.externalId ?? null, ip: r.ip, userAgent: r.userAgent ?? null, path: r.path, method: r.method, status: r.status, at: new Date(r.at) },
+    row: {
+      externalId: r.externalId ?? null,
+      ip: r.ip,
+      userAgent: r.userAgent ?? null,
+      path: r.path,
+      method: r.method,
+      status: r.status,
+      at: new Date(r.at),
+    },
     identifiers: [],
   };
 }
@@ -366,18 +452,22 @@ function prepareAccessLog(r: IngestAccessLogDto): Prepared<Partial<AccessLog> & 
 function semanticErrors(source: IngestSource, record: object): Record<string, string> {
   if (source === 'calendar-events') {
     const e = record as IngestCalendarEventDto;
-    if (e.startsAt && e.endsAt && new Date(e.endsAt) < new Date(e.startsAt)) return { endsAt: 'must not be before startsAt' };
+    if (e.startsAt && e.endsAt && new Date(e.endsAt) < new Date(e.startsAt))
+      return { endsAt: 'must not be before startsAt' };
   }
   if (source === 'consents') {
     const c = record as IngestConsentDto;
     if (c.categories && typeof c.categories === 'object') {
       for (const [category, choice] of Object.entries(c.categories)) {
         if (!(CONSENT_CATEGORIES as readonly string[]).includes(category)) {
-          return { [`categories.${category}`]: `is not a category of the cookie policy (${CONSENT_CATEGORIES.join(', ')})` };
+          return {
+            [`categories.${category}`]: `is not a category of the cookie policy (${CONSENT_CATEGORIES.join(', ')})`,
+          };
         }
         if (typeof choice !== 'boolean') return { [`categories.${category}`]: 'must be true or false' };
       }
-      if (c.categories.necessary === false) return { 'categories.necessary': 'is always true: necessary storage needs no consent' };
+      if (c.categories.necessary === false)
+        return { 'categories.necessary': 'is always true: necessary storage needs no consent' };
     }
   }
   return {};

@@ -1,7 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { trim } from '../common/rest/transforms';
 
 /** Field decorators the registers' DTOs share. `required` false: may be omitted (updates). */
@@ -17,7 +27,13 @@ export const Text = (required: boolean, max = 2000) =>
 
 /** Optional text that may also be cleared with null or "". */
 export const NullableText = (max = 5000) =>
-  applyDecorators(ApiPropertyOptional({ nullable: true }), ValidateIf((_, v) => v !== null && v !== undefined && v !== ''), Transform(trim), IsString(), MaxLength(max));
+  applyDecorators(
+    ApiPropertyOptional({ nullable: true }),
+    ValidateIf((_, v) => v !== null && v !== undefined && v !== ''),
+    Transform(trim),
+    IsString(),
+    MaxLength(max),
+  );
 
 export const OneOf = (values: readonly string[], required: boolean) =>
   applyDecorators(

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Header, Param, ParseUUIDPipe, Post, Put, Query, Res, type Type } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+  type Type,
+} from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
@@ -43,9 +56,11 @@ export interface RegisterDefinition<T extends ObjectLiteral & { id: string }, C 
   citedBy?: (manager: EntityManager, id: string) => Promise<Array<{ id: string; name: string }>>;
 }
 
-export function registerResourceController<T extends ObjectLiteral & { id: string }, C extends object, U extends object>(
-  def: RegisterDefinition<T, C, U>,
-): Type<unknown> {
+export function registerResourceController<
+  T extends ObjectLiteral & { id: string },
+  C extends object,
+  U extends object,
+>(def: RegisterDefinition<T, C, U>): Type<unknown> {
   @ApiTags('registers')
   @Roles(...ANY_ROLE)
   @Controller(def.resource)
@@ -59,9 +74,15 @@ export function registerResourceController<T extends ObjectLiteral & { id: strin
     @ListQueryParams()
     @ApiOperation({ summary: `The ${def.resource} register` })
     async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
-      const page = await findPage(this.dataSource.getRepository(def.target), parseListQuery(def.list, query), def.list.searchable);
+      const page = await findPage(
+        this.dataSource.getRepository(def.target),
+        parseListQuery(def.list, query),
+        def.list.searchable,
+      );
       if (def.relations?.length && page.rows.length) {
-        const withRelations = await this.dataSource.getRepository(def.target).find({ where: page.rows.map((r) => ({ id: r.id })) as never, relations: def.relations });
+        const withRelations = await this.dataSource
+          .getRepository(def.target)
+          .find({ where: page.rows.map((r) => ({ id: r.id })) as never, relations: def.relations });
         const byId = new Map(withRelations.map((r) => [r.id, r]));
         page.rows = page.rows.map((r) => byId.get(r.id) ?? r);
       }
@@ -73,11 +94,18 @@ export function registerResourceController<T extends ObjectLiteral & { id: strin
     @Header('Content-Disposition', `attachment; filename="${def.resource}.csv"`)
     @ApiOperation({ summary: `The whole ${def.resource} register as CSV` })
     async csv() {
-      const rows = await this.dataSource.getRepository(def.target).find({ relations: def.relations, order: { [def.list.defaultSort[0]]: def.list.defaultSort[1] } as never });
+      const rows = await this.dataSource
+        .getRepository(def.target)
+        .find({ relations: def.relations, order: { [def.list.defaultSort[0]]: def.list.defaultSort[1] } as never });
       const records = rows.map(def.present);
       // A BOM so that spreadsheet programs read the accents right.
       // Every cell through csvCell: text a spreadsheet would run as a formula is neutralised.
-      return '\ufeff' + [def.csv.map(([header]) => header), ...records.map((r) => def.csv.map(([, read]) => read(r)))].map(csvLine).join('');
+      return (
+        '\ufeff' +
+        [def.csv.map(([header]) => header), ...records.map((r) => def.csv.map(([, read]) => read(r)))]
+          .map(csvLine)
+          .join('')
+      );
     }
 
     @Get(':id')
@@ -94,7 +122,12 @@ export function registerResourceController<T extends ObjectLiteral & { id: strin
         await def.apply(manager, row, body);
         const saved = await manager.save(def.target, row);
         const after = def.present(await this.load(manager, saved.id));
-        await this.audit.record(manager, actor, { action: `${def.entity}.created`, entity: def.entity, entityId: saved.id, details: { after } });
+        await this.audit.record(manager, actor, {
+          action: `${def.entity}.created`,
+          entity: def.entity,
+          entityId: saved.id,
+          details: { after },
+        });
         return after;
       });
     }
@@ -102,14 +135,20 @@ export function registerResourceController<T extends ObjectLiteral & { id: strin
     @Roles(...STAFF_WRITE)
     @Put(':id')
     @ApiBody({ type: def.updateDto })
-    async update(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body(createValidationPipe(def.updateDto)) body: U) {
+    async update(
+      @CurrentUser() actor: AuthenticatedUser,
+      @Param('id', ParseUUIDPipe) id: string,
+      @Body(createValidationPipe(def.updateDto)) body: U,
+    ) {
       return this.dataSource.transaction(async (manager) => {
         const row = await this.load(manager, id, true);
         const before = def.present(row);
         await def.apply(manager, row, body);
         await manager.save(def.target, row);
         const after = def.present(await this.load(manager, id));
-        const changed = Object.keys(after).filter((k) => k !== 'updatedAt' && JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+        const changed = Object.keys(after).filter(
+          (k) => k !== 'updatedAt' && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
+        );
         if (changed.length) {
           await this.audit.record(manager, actor, {
             action: `${def.entity}.updated`,
@@ -138,7 +177,12 @@ export function registerResourceController<T extends ObjectLiteral & { id: strin
         }
         const before = def.present(row);
         await manager.remove(def.target, row);
-        await this.audit.record(manager, actor, { action: `${def.entity}.deleted`, entity: def.entity, entityId: id, details: { before } });
+        await this.audit.record(manager, actor, {
+          action: `${def.entity}.deleted`,
+          entity: def.entity,
+          entityId: id,
+          details: { before },
+        });
         return before;
       });
     }

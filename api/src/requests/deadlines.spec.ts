@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysBetween, isNonWorkingDay, requestDeadlines, romeDate, slaDeadline, statutoryDeadline } from './deadlines';
+import {
+  addMonths,
+  daysBetween,
+  isNonWorkingDay,
+  requestDeadlines,
+  romeDate,
+  slaDeadline,
+  statutoryDeadline,
+} from './deadlines';
 
 const at = (iso: string) => new Date(iso);
 

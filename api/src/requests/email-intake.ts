@@ -27,10 +27,13 @@ export function headerText(value: string): string {
  * sender address is refused (nothing is created).
  */
 export async function parseRequestEmail(raw: Buffer, importedAt = new Date()): Promise<ParsedIntake> {
-  if (!raw || raw.length === 0) throw new InvalidInputError('The body is empty: send the raw message (.eml) as message/rfc822');
+  if (!raw || raw.length === 0)
+    throw new InvalidInputError('The body is empty: send the raw message (.eml) as message/rfc822');
   const head = raw.subarray(0, 8192).toString('latin1');
   if (!/^[\w-]+:/m.test(head) || !/^from:/im.test(head)) {
-    throw new InvalidInputError('This is not an e-mail message: an RFC 822 message starts with headers such as From: and Date:');
+    throw new InvalidInputError(
+      'This is not an e-mail message: an RFC 822 message starts with headers such as From: and Date:',
+    );
   }
   let mail: ParsedMail;
   try {
@@ -46,7 +49,10 @@ export async function parseRequestEmail(raw: Buffer, importedAt = new Date()): P
   const from = mail.from?.value?.[0];
   if (from?.name) from.name = headerText(from.name);
   const email = normaliseEmail(from?.address);
-  if (!email) throw new InvalidInputError('The message has no sender address (From:)', { from: 'is missing or not an e-mail address' });
+  if (!email)
+    throw new InvalidInputError('The message has no sender address (From:)', {
+      from: 'is missing or not an e-mail address',
+    });
   // mailparser makes a missing or malformed Date: into "now": the headers are read here instead.
   const headers = headerFields(raw);
   const receipt = receiptDateOf(headers, importedAt);
@@ -55,7 +61,11 @@ export async function parseRequestEmail(raw: Buffer, importedAt = new Date()): P
 
   const text = (mail.text ?? '').trim() || htmlToPlain(typeof mail.html === 'string' ? mail.html : '');
   const guess = guessRequestType(mail.subject, text);
-  const attachments = mail.attachments.map((a) => ({ filename: a.filename ? headerText(a.filename) : null, contentType: headerText(a.contentType), size: a.size }));
+  const attachments = mail.attachments.map((a) => ({
+    filename: a.filename ? headerText(a.filename) : null,
+    contentType: headerText(a.contentType),
+    size: a.size,
+  }));
   return {
     request: {
       type: guess.type,

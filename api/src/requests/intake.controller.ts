@@ -15,7 +15,10 @@ export class IntakeController {
 
   @Post('email')
   @ApiConsumes('message/rfc822')
-  @ApiBody({ description: 'The raw message, as saved from the mailbox (.eml)', schema: { type: 'string', format: 'binary' } })
+  @ApiBody({
+    description: 'The raw message, as saved from the mailbox (.eml)',
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiOperation({
     summary:
       'Creates a request (status received) from an e-mail to privacy@ (201); the type is a guess to confirm. ' +

@@ -18,35 +18,56 @@ describe('identifiersBeyondVerification (Art. 12(2) and (6) GDPR)', () => {
     expect(identifiersBeyondVerification(anna, { ...anna, subjectEmail: 'bruno.neri@example.it' })).toEqual([
       { field: 'subjectEmail', from: 'anna.verdi@example.it', to: 'bruno.neri@example.it' },
     ]);
-    expect(identifiersBeyondVerification(anna, { ...anna, subjectPhone: '347 333 4444' })).toEqual([{ field: 'subjectPhone', from: '+393471112222', to: '347 333 4444' }]);
+    expect(identifiersBeyondVerification(anna, { ...anna, subjectPhone: '347 333 4444' })).toEqual([
+      { field: 'subjectPhone', from: '+393471112222', to: '347 333 4444' },
+    ]);
     expect(identifiersBeyondVerification({ subjectEmail: null, subjectPhone: null }, anna)).toHaveLength(2);
   });
 
   it('ignores the same identifier written differently, and one removed', () => {
-    expect(identifiersBeyondVerification(anna, { subjectEmail: ' Anna.Verdi@EXAMPLE.it', subjectPhone: '347 111 2222' })).toEqual([]);
+    expect(
+      identifiersBeyondVerification(anna, { subjectEmail: ' Anna.Verdi@EXAMPLE.it', subjectPhone: '347 111 2222' }),
+    ).toEqual([]);
     expect(identifiersBeyondVerification(anna, { subjectEmail: null, subjectPhone: null })).toEqual([]);
   });
 
   it('says what changed and that the identity is to be verified again', () => {
-    expect(identityResetMessage([{ field: 'subjectEmail', from: 'a@x.it', to: 'b@x.it' }])).toBe('subject changed from a@x.it to b@x.it: identity to be verified again');
+    expect(identityResetMessage([{ field: 'subjectEmail', from: 'a@x.it', to: 'b@x.it' }])).toBe(
+      'subject changed from a@x.it to b@x.it: identity to be verified again',
+    );
   });
 });
 
 describe('identityRefusalProblem (Art. 12(2) and (6) GDPR)', () => {
-  const asked = { identityInfoRequestedAt: new Date('2026-11-02T10:00:00Z'), identityInfoRespondBy: '2026-11-16', identityInfoReceivedAt: null };
+  const asked = {
+    identityInfoRequestedAt: new Date('2026-11-02T10:00:00Z'),
+    identityInfoRespondBy: '2026-11-16',
+    identityInfoReceivedAt: null,
+  };
 
   it('refuses before anything was asked, while the time given runs, and once the information arrived', () => {
-    expect(identityRefusalProblem({ identityInfoRequestedAt: null, identityInfoRespondBy: null, identityInfoReceivedAt: null }, '2026-12-01')).toMatch(/asked first .*Art\. 12\(2\) and \(6\)/);
+    expect(
+      identityRefusalProblem(
+        { identityInfoRequestedAt: null, identityInfoRespondBy: null, identityInfoReceivedAt: null },
+        '2026-12-01',
+      ),
+    ).toMatch(/asked first .*Art\. 12\(2\) and \(6\)/);
     expect(identityRefusalProblem(asked, '2026-11-16')).toBe(
       'The subject has until 2026-11-16 to send the identity information asked on 2026-11-02: a refusal for unverified identity can only follow once that time has passed',
     );
-    expect(identityRefusalProblem({ ...asked, identityInfoReceivedAt: new Date('2026-11-10T09:00:00Z') }, '2026-12-01')).toMatch(/was received on 2026-11-10/);
+    expect(
+      identityRefusalProblem({ ...asked, identityInfoReceivedAt: new Date('2026-11-10T09:00:00Z') }, '2026-12-01'),
+    ).toMatch(/was received on 2026-11-10/);
   });
 
   it('allows it the day after the time given, and the statement says what was asked and by when', () => {
     expect(identityRefusalProblem(asked, '2026-11-17')).toBeNull();
-    expect(identityRefusalFacts({ ...asked, identityInfoRequested: 'a copy of your ID' }, 'en')).toBe('On 2026-11-02 we asked you for a copy of your ID and received no answer by 2026-11-16');
-    expect(identityRefusalFacts({ ...asked, identityInfoRequested: 'copia del documento' }, 'it')).toBe('Il 2026-11-02 le abbiamo chiesto copia del documento e non abbiamo ricevuto risposta entro il 2026-11-16');
+    expect(identityRefusalFacts({ ...asked, identityInfoRequested: 'a copy of your ID' }, 'en')).toBe(
+      'On 2026-11-02 we asked you for a copy of your ID and received no answer by 2026-11-16',
+    );
+    expect(identityRefusalFacts({ ...asked, identityInfoRequested: 'copia del documento' }, 'it')).toBe(
+      'Il 2026-11-02 le abbiamo chiesto copia del documento e non abbiamo ricevuto risposta entro il 2026-11-16',
+    );
   });
 });
 
@@ -72,7 +93,9 @@ describe('instants the officer gives', () => {
     expect(instantProblem(new Date('2026-11-10T10:00:00Z'), receipt, now)).toBeNull();
     expect(instantProblem(new Date('2026-11-20T10:04:00Z'), receipt, now)).toBeNull();
     expect(instantProblem(new Date('2026-11-21T10:00:00Z'), receipt, now)).toBe('must not be in the future');
-    expect(instantProblem(new Date('2026-10-31T10:00:00Z'), receipt, now)).toBe('must not be before the receipt (2026-11-01T10:00:00.000Z)');
+    expect(instantProblem(new Date('2026-10-31T10:00:00Z'), receipt, now)).toBe(
+      'must not be before the receipt (2026-11-01T10:00:00.000Z)',
+    );
   });
 });
 

@@ -26,11 +26,16 @@ export interface IdentifierChange {
  * differently (`Mario@X.it`, `347 123 4567` for `+393471234567`), does not. The name does not
  * either: nothing is located by it, and correcting its spelling adds no one.
  */
-export function identifiersBeyondVerification(before: SubjectIdentifiers, after: SubjectIdentifiers): IdentifierChange[] {
+export function identifiersBeyondVerification(
+  before: SubjectIdentifiers,
+  after: SubjectIdentifiers,
+): IdentifierChange[] {
   const changes: IdentifierChange[] = [];
   const same = {
-    subjectEmail: (a: string, b: string) => (normaliseEmail(a) ?? a.trim().toLowerCase()) === (normaliseEmail(b) ?? b.trim().toLowerCase()),
-    subjectPhone: (a: string, b: string) => (normalisePhone(a) ?? a.replace(/\D/g, '')) === (normalisePhone(b) ?? b.replace(/\D/g, '')),
+    subjectEmail: (a: string, b: string) =>
+      (normaliseEmail(a) ?? a.trim().toLowerCase()) === (normaliseEmail(b) ?? b.trim().toLowerCase()),
+    subjectPhone: (a: string, b: string) =>
+      (normalisePhone(a) ?? a.replace(/\D/g, '')) === (normalisePhone(b) ?? b.replace(/\D/g, '')),
   };
   for (const field of ['subjectEmail', 'subjectPhone'] as const) {
     const from = before[field];
@@ -50,7 +55,12 @@ export function identityResetMessage(changes: IdentifierChange[]): string {
 
 /** Dates as YYYY-MM-DD (Rome) for the sentences below. */
 function day(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Rome',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
 export interface IdentityInfoState {
@@ -79,7 +89,10 @@ export function identityRefusalProblem(r: IdentityInfoState, today: string): str
 }
 
 /** The sentence a refusal for unverified identity adds: what was asked, when, by when. */
-export function identityRefusalFacts(r: IdentityInfoState & { identityInfoRequested: string | null }, language: 'it' | 'en'): string {
+export function identityRefusalFacts(
+  r: IdentityInfoState & { identityInfoRequested: string | null },
+  language: 'it' | 'en',
+): string {
   const asked = r.identityInfoRequestedAt ? day(r.identityInfoRequestedAt) : '';
   return language === 'it'
     ? `Il ${asked} le abbiamo chiesto ${r.identityInfoRequested ?? 'informazioni per identificarla'} e non abbiamo ricevuto risposta entro il ${r.identityInfoRespondBy}`
@@ -105,7 +118,12 @@ export function identityWaitDays(askedAt: Date, until: Date): number {
  * completed waits (`pauseDays`) and the one still running (`waitingDays`). Null when nothing
  * moves it, so that the request shows one date.
  */
-export function pausedDueDate(withoutPause: string, pauseDays: number, waitingDays: number, pauseOn: boolean): string | null {
+export function pausedDueDate(
+  withoutPause: string,
+  pauseDays: number,
+  waitingDays: number,
+  pauseOn: boolean,
+): string | null {
   const days = pauseDays + waitingDays;
   if (!pauseOn || days <= 0) return null;
   const [y, m, d] = withoutPause.split('-').map(Number);
@@ -123,7 +141,8 @@ const SKEW_MS = 5 * 60_000;
 export function instantProblem(at: Date, notBefore: { at: Date; what: string }, now: Date): string | null {
   if (Number.isNaN(at.getTime())) return 'must be an ISO 8601 instant';
   if (at.getTime() > now.getTime() + SKEW_MS) return 'must not be in the future';
-  if (at.getTime() < notBefore.at.getTime()) return `must not be before ${notBefore.what} (${notBefore.at.toISOString()})`;
+  if (at.getTime() < notBefore.at.getTime())
+    return `must not be before ${notBefore.what} (${notBefore.at.toISOString()})`;
   return null;
 }
 
@@ -131,46 +150,116 @@ export function instantProblem(at: Date, notBefore: { at: Date; what: string }, 
  * Art. 18(3) GDPR: a subject who obtained a restriction is informed before it is lifted. Null
  * when `subjectToldAt` (when they were told) says so, else the problem for a 400 naming it.
  */
-export function liftProblem(subjectToldAt: string | null | undefined, restrictedSince: Date | null, now: Date): string | null {
+export function liftProblem(
+  subjectToldAt: string | null | undefined,
+  restrictedSince: Date | null,
+  now: Date,
+): string | null {
   if (!subjectToldAt) return 'is required: the subject must be told before the restriction is lifted (GDPR Art. 18(3))';
   const at = new Date(subjectToldAt);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(subjectToldAt) || Number.isNaN(at.getTime())) return 'must be an ISO 8601 instant, e.g. 2026-11-22T10:15:00Z';
-  if (at.getTime() > now.getTime() + SKEW_MS) return 'must not be in the future: the subject is told before the restriction is lifted (GDPR Art. 18(3))';
-  if (restrictedSince && at.getTime() < restrictedSince.getTime()) return `must not be before the restriction was put (${restrictedSince.toISOString()})`;
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(subjectToldAt) || Number.isNaN(at.getTime()))
+    return 'must be an ISO 8601 instant, e.g. 2026-11-22T10:15:00Z';
+  if (at.getTime() > now.getTime() + SKEW_MS)
+    return 'must not be in the future: the subject is told before the restriction is lifted (GDPR Art. 18(3))';
+  if (restrictedSince && at.getTime() < restrictedSince.getTime())
+    return `must not be before the restriction was put (${restrictedSince.toISOString()})`;
   return null;
 }
 
 const NUMBER_WORDS: Record<string, number> = {
   // Italian and English number words a child might write, up to 17.
-  uno: 1, due: 2, tre: 3, quattro: 4, cinque: 5, sei: 6, sette: 7, otto: 8, nove: 9, dieci: 10, undici: 11, dodici: 12, tredici: 13, quattordici: 14, quindici: 15, sedici: 16, diciassette: 17,
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  uno: 1,
+  due: 2,
+  tre: 3,
+  quattro: 4,
+  cinque: 5,
+  sei: 6,
+  sette: 7,
+  otto: 8,
+  nove: 9,
+  dieci: 10,
+  undici: 11,
+  dodici: 12,
+  tredici: 13,
+  quattordici: 14,
+  quindici: 15,
+  sedici: 16,
+  diciassette: 17,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
 };
 const NUMBER = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
 const AGE_STATEMENTS = [
   new RegExp(`\\bho\\s+(?:solo\\s+|soltanto\\s+)?${NUMBER}\\s+anni\\b`, 'iu'),
-  new RegExp(`\\b(?:sono\\s+(?:un|una)\\s+(?:ragazz[oa]|bambin[oa]|studente(?:ssa)?)\\s+di)\\s+${NUMBER}\\s+anni\\b`, 'iu'),
-  new RegExp(`\\bI(?:'m|’m|\\s+am)\\s+(?:only\\s+)?${NUMBER}(?:\\s+years?\\s+old|\\s*y\\.?o\\b|\\s*(?=[.,!;]|$))`, 'imu'),
+  new RegExp(
+    `\\b(?:sono\\s+(?:un|una)\\s+(?:ragazz[oa]|bambin[oa]|studente(?:ssa)?)\\s+di)\\s+${NUMBER}\\s+anni\\b`,
+    'iu',
+  ),
+  new RegExp(
+    `\\bI(?:'m|’m|\\s+am)\\s+(?:only\\s+)?${NUMBER}(?:\\s+years?\\s+old|\\s*y\\.?o\\b|\\s*(?=[.,!;]|$))`,
+    'imu',
+  ),
   new RegExp(`\\b${NUMBER}[- ]years?[- ]old\\b`, 'iu'),
 ];
-const MINOR_WORDS = /\b(sono\s+(?:ancora\s+)?minorenne|non\s+sono\s+maggiorenne|I(?:'m|’m|\s+am)\s+(?:still\s+)?(?:a\s+)?minor|I(?:'m|’m|\s+am)\s+under\s*(?:18|eighteen)|sono\s+(?:un\s+)?minore\b)/iu;
-const BIRTH = /\b(?:nat[oa]\s+il|data\s+di\s+nascita|date\s+of\s+birth|born\s+on|born|DOB|d\.o\.b\.)\s*[:\-]?\s*(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})/iu;
+const MINOR_WORDS =
+  /\b(sono\s+(?:ancora\s+)?minorenne|non\s+sono\s+maggiorenne|I(?:'m|’m|\s+am)\s+(?:still\s+)?(?:a\s+)?minor|I(?:'m|’m|\s+am)\s+under\s*(?:18|eighteen)|sono\s+(?:un\s+)?minore\b)/iu;
+const BIRTH =
+  /\b(?:nat[oa]\s+il|data\s+di\s+nascita|date\s+of\s+birth|born\s+on|born|DOB|d\.o\.b\.)\s*[:\-]?\s*(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})/iu;
 const MONTHS: Record<string, number> = {
-  gennaio: 1, febbraio: 2, marzo: 3, aprile: 4, maggio: 5, giugno: 6, luglio: 7, agosto: 8, settembre: 9, ottobre: 10, novembre: 11, dicembre: 12,
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  gennaio: 1,
+  febbraio: 2,
+  marzo: 3,
+  aprile: 4,
+  maggio: 5,
+  giugno: 6,
+  luglio: 7,
+  agosto: 8,
+  settembre: 9,
+  ottobre: 10,
+  novembre: 11,
+  dicembre: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 
 function birthDate(text: string): [number, number, number] | null {
-  const [y, m, d] = text.includes('-') && /^\d{4}/.test(text)
-    ? text.split('-').map(Number)
-    : /\p{L}/u.test(text)
-      ? (() => {
-          const [dd, month, yyyy] = text.split(/\s+/);
-          return [Number(yyyy), MONTHS[month.toLowerCase()] ?? NaN, Number(dd)];
-        })()
-      : (() => {
-          const [dd, mm, yyyy] = text.split(/[./-]/).map(Number);
-          return [yyyy, mm, dd];
-        })();
+  const [y, m, d] =
+    text.includes('-') && /^\d{4}/.test(text)
+      ? text.split('-').map(Number)
+      : /\p{L}/u.test(text)
+        ? (() => {
+            const [dd, month, yyyy] = text.split(/\s+/);
+            return [Number(yyyy), MONTHS[month.toLowerCase()] ?? NaN, Number(dd)];
+          })()
+        : (() => {
+            const [dd, mm, yyyy] = text.split(/[./-]/).map(Number);
+            return [yyyy, mm, dd];
+          })();
   if (!y || !m || !d || m > 12 || d > 31) return null;
   return [y, m, d];
 }

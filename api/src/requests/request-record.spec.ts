@@ -29,17 +29,28 @@ describe('parseMailDate (RFC 5322 3.3)', () => {
     expect(parseMailDate(text)?.toISOString()).toBe(iso);
   });
 
-  it.each(['', 'yesterday', '1', '2030', '31 Feb 2026 10:00:00 +0100', '17 Nov 2026 25:00:00 +0100', '17 Nov 2026 09:12:04 +2400', '17 Foo 2026 09:12:04 +0100', '17 Nov 10000 09:12:04 +0100', '17 Nov 1899 09:12:04 +0100', '17 Nov 2026 09:12:04 XYZ', 'Tue, 17 Nov 2026 09:12:04 +0100 trailing words'])(
-    'refuses %j (null, never now)',
-    (text) => {
-      expect(parseMailDate(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'yesterday',
+    '1',
+    '2030',
+    '31 Feb 2026 10:00:00 +0100',
+    '17 Nov 2026 25:00:00 +0100',
+    '17 Nov 2026 09:12:04 +2400',
+    '17 Foo 2026 09:12:04 +0100',
+    '17 Nov 10000 09:12:04 +0100',
+    '17 Nov 1899 09:12:04 +0100',
+    '17 Nov 2026 09:12:04 XYZ',
+    'Tue, 17 Nov 2026 09:12:04 +0100 trailing words',
+  ])('refuses %j (null, never now)', (text) => {
+    expect(parseMailDate(text)).toBeNull();
+  });
 });
 
 describe('headerFields', () => {
   it('unfolds the header block, in order, and stops at the body', () => {
-    const raw = 'Received: from a by mx.company.it;\r\n\tTue, 17 Nov 2026 09:12:04 +0100\r\nReceived: from b by a; Tue, 17 Nov 2026 09:12:01 +0100\r\nDate: x\r\n\r\nReceived: not a header\r\n';
+    const raw =
+      'Received: from a by mx.company.it;\r\n\tTue, 17 Nov 2026 09:12:04 +0100\r\nReceived: from b by a; Tue, 17 Nov 2026 09:12:01 +0100\r\nDate: x\r\n\r\nReceived: not a header\r\n';
     expect(headerFields(raw)).toEqual([
       ['received', 'from a by mx.company.it; Tue, 17 Nov 2026 09:12:04 +0100'],
       ['received', 'from b by a; Tue, 17 Nov 2026 09:12:01 +0100'],
@@ -63,7 +74,10 @@ describe('receiptDateOf: the company received an e-mail when its own mail server
   });
 
   it('without a Received: header, the import is the receipt', () => {
-    expect(receiptDateOf(headers('Date: Sun, 1 Dec 2030 10:00:00 +0100'), IMPORTED)).toEqual({ receivedAt: IMPORTED, source: 'import_time' });
+    expect(receiptDateOf(headers('Date: Sun, 1 Dec 2030 10:00:00 +0100'), IMPORTED)).toEqual({
+      receivedAt: IMPORTED,
+      source: 'import_time',
+    });
   });
 
   it('a stamp in the future, before 2000 or unreadable is not believed: the import time, with the reason', () => {
@@ -86,20 +100,38 @@ describe('receiptDateOf: the company received an e-mail when its own mail server
   it('hostile headers never give a receipt after the import or before 2000, and never throw', () => {
     const stamp = fc.oneof(
       fc.string(),
-      fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toUTCString().replace('GMT', '+0000')),
-      fc.tuple(fc.integer({ min: -5, max: 40 }), fc.constantFrom('Jan', 'Feb', 'Nov', 'Xyz'), fc.integer({ min: -1, max: 100_000 }), fc.integer({ min: -1, max: 30 }), fc.string({ maxLength: 6 })).map(
-        ([d, m, y, h, z]) => `${d} ${m} ${y} ${h}:00:00 ${z}`,
-      ),
+      fc
+        .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+        .map((d) => d.toUTCString().replace('GMT', '+0000')),
+      fc
+        .tuple(
+          fc.integer({ min: -5, max: 40 }),
+          fc.constantFrom('Jan', 'Feb', 'Nov', 'Xyz'),
+          fc.integer({ min: -1, max: 100_000 }),
+          fc.integer({ min: -1, max: 30 }),
+          fc.string({ maxLength: 6 }),
+        )
+        .map(([d, m, y, h, z]) => `${d} ${m} ${y} ${h}:00:00 ${z}`),
     );
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('Received', 'Date', 'received', 'X-Other'), fc.string(), stamp), { maxLength: 5 }), fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), (lines, importedAt) => {
-        const h = headerFields(lines.map(([name, via, s]) => `${name}: ${via.replace(/[\r\n]/g, ' ')}; ${s.replace(/[\r\n]/g, ' ')}`).join('\r\n') + '\r\n\r\n');
-        const { receivedAt } = receiptDateOf(h, importedAt);
-        expect(receivedAt.getTime()).toBeLessThanOrEqual(importedAt.getTime());
-        expect(receivedAt.getTime()).toBeGreaterThanOrEqual(EARLIEST_RECEIPT.getTime());
-        const sender = senderDateOf(h);
-        if (sender) expect(Number.isNaN(sender.getTime())).toBe(false);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('Received', 'Date', 'received', 'X-Other'), fc.string(), stamp), {
+          maxLength: 5,
+        }),
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
+        (lines, importedAt) => {
+          const h = headerFields(
+            lines
+              .map(([name, via, s]) => `${name}: ${via.replace(/[\r\n]/g, ' ')}; ${s.replace(/[\r\n]/g, ' ')}`)
+              .join('\r\n') + '\r\n\r\n',
+          );
+          const { receivedAt } = receiptDateOf(h, importedAt);
+          expect(receivedAt.getTime()).toBeLessThanOrEqual(importedAt.getTime());
+          expect(receivedAt.getTime()).toBeGreaterThanOrEqual(EARLIEST_RECEIPT.getTime());
+          const sender = senderDateOf(h);
+          if (sender) expect(Number.isNaN(sender.getTime())).toBe(false);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -137,7 +169,9 @@ describe('communicatedAtProblem (Art. 12(3) GDPR: the subject is told "within on
   it('refuses before the receipt, in the future, or after the first deadline', () => {
     expect(communicatedAtProblem(at('2026-11-17T08:12:03Z'), request, NOW)).toMatch(/before the request was received/);
     expect(communicatedAtProblem(new Date(NOW.getTime() + CLOCK_SKEW_MS + 1000), request, NOW)).toMatch(/future/);
-    expect(communicatedAtProblem(at('2026-12-17T23:00:00Z'), request, at('2026-12-20T10:00:00Z'))).toMatch(/on or before 2026-12-17/); // already 18 December in Rome
+    expect(communicatedAtProblem(at('2026-12-17T23:00:00Z'), request, at('2026-12-20T10:00:00Z'))).toMatch(
+      /on or before 2026-12-17/,
+    ); // already 18 December in Rome
   });
 });
 
@@ -159,13 +193,19 @@ describe('intakeFingerprint', () => {
   it('one Message-ID from one sender is one e-mail; another sender copying it is another', () => {
     const a = intakeFingerprint({ senderEmail: 'giulia@example.it', messageId: '<1@example.it>', text: 'one' });
     expect(intakeFingerprint({ senderEmail: 'Giulia@Example.it', messageId: '1@example.it', text: 'two' })).toBe(a);
-    expect(intakeFingerprint({ senderEmail: 'mallory@example.org', messageId: '<1@example.it>', text: 'one' })).not.toBe(a);
+    expect(
+      intakeFingerprint({ senderEmail: 'mallory@example.org', messageId: '<1@example.it>', text: 'one' }),
+    ).not.toBe(a);
     expect(a).toMatch(/^[0-9a-f]{64}$/);
   });
   it('without a Message-ID: the sender and the text', () => {
     const a = intakeFingerprint({ senderEmail: 'anna@example.it', messageId: null, text: 'Revoco il consenso\r\n' });
     expect(intakeFingerprint({ senderEmail: 'anna@example.it', messageId: '', text: 'Revoco il consenso' })).toBe(a);
-    expect(intakeFingerprint({ senderEmail: 'anna@example.it', messageId: null, text: 'Revoco il consenso, grazie' })).not.toBe(a);
-    expect(intakeFingerprint({ senderEmail: 'other@example.it', messageId: null, text: 'Revoco il consenso' })).not.toBe(a);
+    expect(
+      intakeFingerprint({ senderEmail: 'anna@example.it', messageId: null, text: 'Revoco il consenso, grazie' }),
+    ).not.toBe(a);
+    expect(
+      intakeFingerprint({ senderEmail: 'other@example.it', messageId: null, text: 'Revoco il consenso' }),
+    ).not.toBe(a);
   });
 });

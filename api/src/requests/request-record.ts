@@ -22,8 +22,10 @@ export const EARLIEST_RECEIPT = new Date('2000-01-01T00:00:00Z');
  */
 export function receivedAtProblem(instant: Date, now: Date): string | null {
   if (Number.isNaN(instant.getTime())) return 'must be an ISO 8601 instant, e.g. 2026-11-22T10:15:00Z';
-  if (instant.getTime() > now.getTime() + CLOCK_SKEW_MS) return `must not be in the future (now is ${now.toISOString()})`;
-  if (instant.getTime() < EARLIEST_RECEIPT.getTime()) return `must not be before ${EARLIEST_RECEIPT.toISOString().slice(0, 10)}`;
+  if (instant.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    return `must not be in the future (now is ${now.toISOString()})`;
+  if (instant.getTime() < EARLIEST_RECEIPT.getTime())
+    return `must not be before ${EARLIEST_RECEIPT.toISOString().slice(0, 10)}`;
   return null;
 }
 
@@ -35,8 +37,21 @@ export function referenceYear(receivedAt: Date, now: Date): string {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const ZONES: Record<string, number> = { ut: 0, gmt: 0, z: 0, edt: -4 * 60, est: -5 * 60, cdt: -5 * 60, cst: -6 * 60, mdt: -6 * 60, mst: -7 * 60, pdt: -7 * 60, pst: -8 * 60 };
-const DATE_TIME = /^\s*(?:[a-z]{3}\s*,\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{2}|\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|[a-z]{1,3})\s*(?:\([^()]*\)\s*)*$/i;
+const ZONES: Record<string, number> = {
+  ut: 0,
+  gmt: 0,
+  z: 0,
+  edt: -4 * 60,
+  est: -5 * 60,
+  cdt: -5 * 60,
+  cst: -6 * 60,
+  mdt: -6 * 60,
+  mst: -7 * 60,
+  pdt: -7 * 60,
+  pst: -8 * 60,
+};
+const DATE_TIME =
+  /^\s*(?:[a-z]{3}\s*,\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{2}|\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|[a-z]{1,3})\s*(?:\([^()]*\)\s*)*$/i;
 
 /**
  * An RFC 5322 date-time ("Tue, 17 Nov 2026 09:12:04 +0100 (CET)"), read strictly: anything else
@@ -119,9 +134,15 @@ export function receiptDateOf(headers: Array<[string, string]>, importedAt: Date
   const top = headers.find(([name]) => name === 'received');
   if (!top) return { receivedAt: importedAt, source: 'import_time' };
   const stamped = dateOfReceived(top[1]);
-  if (!stamped) return { receivedAt: importedAt, source: 'import_time', ignored: 'the topmost Received: header has no valid date' };
+  if (!stamped)
+    return { receivedAt: importedAt, source: 'import_time', ignored: 'the topmost Received: header has no valid date' };
   const problem = receivedAtProblem(stamped, importedAt);
-  if (problem) return { receivedAt: importedAt, source: 'import_time', ignored: `the topmost Received: header's date ${problem.replace(/^must not be/, 'is')}` };
+  if (problem)
+    return {
+      receivedAt: importedAt,
+      source: 'import_time',
+      ignored: `the topmost Received: header's date ${problem.replace(/^must not be/, 'is')}`,
+    };
   return { receivedAt: stamped > importedAt ? importedAt : stamped, source: 'received_header' };
 }
 
@@ -136,7 +157,11 @@ export function senderDateOf(headers: Array<[string, string]>): Date | null {
  * stranger who copies someone's Message-ID does not silence their request); without one: the
  * sender and the text. SHA-256, hex.
  */
-export function intakeFingerprint(input: { senderEmail: string; messageId: string | null | undefined; text: string }): string {
+export function intakeFingerprint(input: {
+  senderEmail: string;
+  messageId: string | null | undefined;
+  text: string;
+}): string {
   const messageId = input.messageId?.trim().replace(/^<|>$/g, '');
   const basis = messageId
     ? `message-id\n${input.senderEmail.toLowerCase()}\n${messageId}`
@@ -150,10 +175,16 @@ export function intakeFingerprint(input: { senderEmail: string; messageId: strin
  * first month (Art. 12(3) GDPR: "within one month of receipt of the request"), i.e. on or
  * before `dueDate` in Rome.
  */
-export function communicatedAtProblem(communicatedAt: Date, request: { receivedAt: Date; dueDate: string }, now: Date): string | null {
+export function communicatedAtProblem(
+  communicatedAt: Date,
+  request: { receivedAt: Date; dueDate: string },
+  now: Date,
+): string | null {
   if (Number.isNaN(communicatedAt.getTime())) return 'must be an ISO 8601 instant, e.g. 2026-11-22T10:15:00Z';
-  if (communicatedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) return `must not be in the future (now is ${now.toISOString()})`;
-  if (communicatedAt.getTime() < request.receivedAt.getTime()) return `must not be before the request was received (${request.receivedAt.toISOString()})`;
+  if (communicatedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    return `must not be in the future (now is ${now.toISOString()})`;
+  if (communicatedAt.getTime() < request.receivedAt.getTime())
+    return `must not be before the request was received (${request.receivedAt.toISOString()})`;
   if (romeDate(communicatedAt) > request.dueDate) return `must be on or before ${request.dueDate}, the first deadline`;
   return null;
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_GROUNDS, EXCESS_GROUNDS, MERIT_GROUNDS, feeStatement, guessRequestType, refusalOf, rejectionProblems, rejectionStatement } from './request-rules';
+import {
+  ALL_GROUNDS,
+  EXCESS_GROUNDS,
+  MERIT_GROUNDS,
+  feeStatement,
+  guessRequestType,
+  refusalOf,
+  rejectionProblems,
+  rejectionStatement,
+} from './request-rules';
 
 const open = { status: 'received' as const, identityVerifiedAt: null, extendedDueDate: null, dueDate: '2026-12-22' };
 
@@ -9,16 +18,24 @@ describe('refusalOf', () => {
     expect(refusalOf('verify', open, '2026-11-22')).toBeNull();
     expect(refusalOf('extend', open, '2026-11-22')).toBeNull();
     expect(refusalOf('reject', open, '2026-11-22')).toBeNull();
-    expect(refusalOf('close', { ...open, status: 'in_progress', identityVerifiedAt: new Date() }, '2026-11-22')).toBeNull();
+    expect(
+      refusalOf('close', { ...open, status: 'in_progress', identityVerifiedAt: new Date() }, '2026-11-22'),
+    ).toBeNull();
   });
 
   it('says why an action is refused', () => {
-    expect(refusalOf('close', open, '2026-11-22')).toMatch(/Verify the subject's identity before answering; the request is received/);
-    expect(refusalOf('extend', open, '2026-12-23')).toMatch(/before the first deadline \(2026-12-22\), which has passed/);
+    expect(refusalOf('close', open, '2026-11-22')).toMatch(
+      /Verify the subject's identity before answering; the request is received/,
+    );
+    expect(refusalOf('extend', open, '2026-12-23')).toMatch(
+      /before the first deadline \(2026-12-22\), which has passed/,
+    );
     expect(refusalOf('extend', { ...open, extendedDueDate: '2027-02-22' }, '2026-11-22')).toMatch(/already extended/);
     expect(refusalOf('verify', { ...open, status: 'in_progress' }, '2026-11-22')).toMatch(/already verified/);
     expect(refusalOf('identity-check', { ...open, status: 'in_progress' }, '2026-11-22')).toMatch(/just received/);
-    expect(refusalOf('reject', { ...open, status: 'completed' }, '2026-11-22')).toMatch(/Nothing more can be done: the request is completed/);
+    expect(refusalOf('reject', { ...open, status: 'completed' }, '2026-11-22')).toMatch(
+      /Nothing more can be done: the request is completed/,
+    );
   });
 });
 
@@ -45,45 +62,74 @@ describe('refusals on the merits, excess and the Art. 12(4) statement of each gr
     art20_1: [/GDPR Art\. 20\(1\)/, /art\. 20, par\. 1, GDPR/],
     art18_1: [/GDPR Art\. 18\(1\)/, /art\. 18, par\. 1, GDPR/],
     art16: [/GDPR Art\. 16/, /art\. 16 GDPR/],
-    repetitive: [/repetitive character \(GDPR Art\. 12\(5\)\(b\)\)/, /carattere ripetitivo \(art\. 12, par\. 5, lett\. b, GDPR\)/],
-    other_excess: [/^We cannot act on your request because the request is excessive \(GDPR Art\. 12\(5\)\(b\)\)\. /, /eccessiva \(art\. 12, par\. 5, lett\. b, GDPR\)\. /],
+    repetitive: [
+      /repetitive character \(GDPR Art\. 12\(5\)\(b\)\)/,
+      /carattere ripetitivo \(art\. 12, par\. 5, lett\. b, GDPR\)/,
+    ],
+    other_excess: [
+      /^We cannot act on your request because the request is excessive \(GDPR Art\. 12\(5\)\(b\)\)\. /,
+      /eccessiva \(art\. 12, par\. 5, lett\. b, GDPR\)\. /,
+    ],
   };
 
-  it.each(ALL_GROUNDS.map((g) => [g]))('%s: its own article, the text, the Garante and the courts, in English and Italian', (ground) => {
-    const reason = (EXCESS_GROUNDS as readonly string[]).includes(ground) ? 'excessive' : 'merits';
-    const en = rejectionStatement(reason, 'en', 'Invoices are kept for ten years', ground);
-    const it_ = rejectionStatement(reason, 'it', 'Le fatture sono conservate dieci anni', ground);
-    expect(en).toMatch(ARTICLE[ground][0]);
-    expect(it_).toMatch(ARTICLE[ground][1]);
-    expect(en).toMatch(/\. Invoices are kept for ten years\. You have the right to lodge a complaint .* Garante .* judicial remedy \(GDPR Articles 77 and 79\)/);
-    expect(it_).toMatch(/\. Le fatture sono conservate dieci anni\. Ha il diritto di proporre reclamo al Garante .* ricorso giurisdizionale \(artt\. 77 e 79 GDPR\)/);
-    if (ground !== 'repetitive') {
-      expect(en).not.toMatch(/repetitive/);
-      expect(it_).not.toMatch(/ripetitiv/);
-    }
-  });
+  it.each(ALL_GROUNDS.map((g) => [g]))(
+    '%s: its own article, the text, the Garante and the courts, in English and Italian',
+    (ground) => {
+      const reason = (EXCESS_GROUNDS as readonly string[]).includes(ground) ? 'excessive' : 'merits';
+      const en = rejectionStatement(reason, 'en', 'Invoices are kept for ten years', ground);
+      const it_ = rejectionStatement(reason, 'it', 'Le fatture sono conservate dieci anni', ground);
+      expect(en).toMatch(ARTICLE[ground][0]);
+      expect(it_).toMatch(ARTICLE[ground][1]);
+      expect(en).toMatch(
+        /\. Invoices are kept for ten years\. You have the right to lodge a complaint .* Garante .* judicial remedy \(GDPR Articles 77 and 79\)/,
+      );
+      expect(it_).toMatch(
+        /\. Le fatture sono conservate dieci anni\. Ha il diritto di proporre reclamo al Garante .* ricorso giurisdizionale \(artt\. 77 e 79 GDPR\)/,
+      );
+      if (ground !== 'repetitive') {
+        expect(en).not.toMatch(/repetitive/);
+        expect(it_).not.toMatch(/ripetitiv/);
+      }
+    },
+  );
 
   it('asks for the ground that fits the request type, and a text, naming the field', () => {
     expect(rejectionProblems('erasure', 'merits', 'art17_3_e', 'Invoices are kept for ten years')).toEqual({});
-    expect(rejectionProblems('erasure', 'merits', 'art21_1', 'Invoices are kept for ten years')).toEqual({ ground: expect.stringMatching(/^must be one of art17_3_a, .*art17_3_e for a erasure request/) });
-    expect(rejectionProblems('objection', 'merits', 'art21_1', 'short')).toEqual({ details: expect.stringMatching(/10 characters/) });
-    expect(rejectionProblems('portability', 'merits', undefined, 'The data are on paper only')).toEqual({ ground: expect.stringMatching(/art20_1/) });
-    expect(rejectionProblems('consent_withdrawal', 'merits', undefined, 'We would rather not stop')).toEqual({ reason: expect.stringMatching(/Art\. 7\(3\)/) });
+    expect(rejectionProblems('erasure', 'merits', 'art21_1', 'Invoices are kept for ten years')).toEqual({
+      ground: expect.stringMatching(/^must be one of art17_3_a, .*art17_3_e for a erasure request/),
+    });
+    expect(rejectionProblems('objection', 'merits', 'art21_1', 'short')).toEqual({
+      details: expect.stringMatching(/10 characters/),
+    });
+    expect(rejectionProblems('portability', 'merits', undefined, 'The data are on paper only')).toEqual({
+      ground: expect.stringMatching(/art20_1/),
+    });
+    expect(rejectionProblems('consent_withdrawal', 'merits', undefined, 'We would rather not stop')).toEqual({
+      reason: expect.stringMatching(/Art\. 7\(3\)/),
+    });
     expect(MERIT_GROUNDS.consent_withdrawal).toEqual([]);
   });
 
   it('makes "excessive" say whether repetitive, and explain any other excess', () => {
-    expect(rejectionProblems('access', 'excessive', undefined, null)).toEqual({ ground: 'must be one of repetitive, other_excess for an excessive request' });
+    expect(rejectionProblems('access', 'excessive', undefined, null)).toEqual({
+      ground: 'must be one of repetitive, other_excess for an excessive request',
+    });
     expect(rejectionProblems('access', 'excessive', 'repetitive', null)).toEqual({});
-    expect(rejectionProblems('access', 'excessive', 'other_excess', '')).toEqual({ details: expect.stringMatching(/what makes the request excessive/) });
-    expect(rejectionProblems('access', 'manifestly_unfounded', 'repetitive', null)).toEqual({ ground: expect.stringMatching(/only for a refusal on the merits or as excessive/) });
+    expect(rejectionProblems('access', 'excessive', 'other_excess', '')).toEqual({
+      details: expect.stringMatching(/what makes the request excessive/),
+    });
+    expect(rejectionProblems('access', 'manifestly_unfounded', 'repetitive', null)).toEqual({
+      ground: expect.stringMatching(/only for a refusal on the merits or as excessive/),
+    });
   });
 
   it('words a reasonable fee (Art. 12(5)(a)) with its amount and justification', () => {
     expect(feeStatement(2550, 'excessive', 'en', 'Fourth copy this year.')).toBe(
       'The request is excessive: instead of refusing it we charge a reasonable fee of EUR 25.50, taking into account the administrative costs (GDPR Art. 12(5)(a)). Fourth copy this year.',
     );
-    expect(feeStatement(2550, 'manifestly_unfounded', 'it', 'Quarta copia')).toMatch(/manifestamente infondata: .* 25,50 EUR.*art\. 12, par\. 5, lett\. a, GDPR\)\. Quarta copia\.$/);
+    expect(feeStatement(2550, 'manifestly_unfounded', 'it', 'Quarta copia')).toMatch(
+      /manifestamente infondata: .* 25,50 EUR.*art\. 12, par\. 5, lett\. a, GDPR\)\. Quarta copia\.$/,
+    );
   });
 });
 

@@ -42,15 +42,21 @@ export function refusalOf(
   if (request.status === 'completed' || request.status === 'rejected') return `Nothing more can be done: ${where}`;
   switch (action) {
     case 'identity-check':
-      return request.status === 'received' ? null : `The identity check can only start on a request just received; ${where}`;
+      return request.status === 'received'
+        ? null
+        : `The identity check can only start on a request just received; ${where}`;
     case 'verify':
       return request.status === 'in_progress' ? 'The identity is already verified' : null;
     case 'extend':
-      if (request.extendedDueDate) return 'The deadline was already extended: the GDPR allows one extension of two months';
-      if (today > request.dueDate) return `An extension must be decided and told to the subject before the first deadline (${request.dueDate}), which has passed`;
+      if (request.extendedDueDate)
+        return 'The deadline was already extended: the GDPR allows one extension of two months';
+      if (today > request.dueDate)
+        return `An extension must be decided and told to the subject before the first deadline (${request.dueDate}), which has passed`;
       return null;
     case 'close':
-      return request.status === 'in_progress' && request.identityVerifiedAt ? null : `Verify the subject's identity before answering; ${where}`;
+      return request.status === 'in_progress' && request.identityVerifiedAt
+        ? null
+        : `Verify the subject's identity before answering; ${where}`;
     case 'reject':
     case 'minor':
       return null;
@@ -94,17 +100,27 @@ export const ALL_GROUNDS: readonly string[] = [...new Set([...Object.values(MERI
  * What a refusal with this reason needs (a ground, a text), as a field → problem map; empty
  * when it is complete. The statement must state the real reason (Art. 12(4)).
  */
-export function rejectionProblems(type: RequestType, reason: RejectionReason, ground: string | null | undefined, details: string | null | undefined): Record<string, string> {
+export function rejectionProblems(
+  type: RequestType,
+  reason: RejectionReason,
+  ground: string | null | undefined,
+  details: string | null | undefined,
+): Record<string, string> {
   const problems: Record<string, string> = {};
   const text = details?.trim() ?? '';
   if (reason === 'merits') {
     const allowed = MERIT_GROUNDS[type];
-    if (!allowed.length) problems.reason = `a ${type.replace('_', ' ')} request cannot be refused on the merits (GDPR Art. 7(3): consent may be withdrawn at any time)`;
-    else if (!ground || !allowed.includes(ground)) problems.ground = `must be one of ${allowed.join(', ')} for a ${type.replace('_', ' ')} request`;
-    if (text.length < 10) problems.details = 'must explain the ground in the words the subject will read (10 characters or more)';
+    if (!allowed.length)
+      problems.reason = `a ${type.replace('_', ' ')} request cannot be refused on the merits (GDPR Art. 7(3): consent may be withdrawn at any time)`;
+    else if (!ground || !allowed.includes(ground))
+      problems.ground = `must be one of ${allowed.join(', ')} for a ${type.replace('_', ' ')} request`;
+    if (text.length < 10)
+      problems.details = 'must explain the ground in the words the subject will read (10 characters or more)';
   } else if (reason === 'excessive') {
-    if (!ground || !(EXCESS_GROUNDS as readonly string[]).includes(ground)) problems.ground = `must be one of ${EXCESS_GROUNDS.join(', ')} for an excessive request`;
-    else if (ground === 'other_excess' && text.length < 10) problems.details = 'must say what makes the request excessive (10 characters or more)';
+    if (!ground || !(EXCESS_GROUNDS as readonly string[]).includes(ground))
+      problems.ground = `must be one of ${EXCESS_GROUNDS.join(', ')} for an excessive request`;
+    else if (ground === 'other_excess' && text.length < 10)
+      problems.details = 'must say what makes the request excessive (10 characters or more)';
   } else if (ground) {
     problems.ground = `is only for a refusal on the merits or as excessive, not ${reason.replace(/_/g, ' ')}`;
   }
@@ -113,11 +129,13 @@ export function rejectionProblems(type: RequestType, reason: RejectionReason, gr
 
 const REASONS: Record<Language, Record<Exclude<RejectionReason, 'merits' | 'excessive'>, string>> = {
   en: {
-    identity_not_verified: 'we could not identify you with the information provided (GDPR Art. 12(2) and (6), Art. 11(2))',
+    identity_not_verified:
+      'we could not identify you with the information provided (GDPR Art. 12(2) and (6), Art. 11(2))',
     manifestly_unfounded: 'the request is manifestly unfounded (GDPR Art. 12(5)(b))',
   },
   it: {
-    identity_not_verified: "non è stato possibile identificarla con le informazioni fornite (art. 12, par. 2 e 6, e art. 11, par. 2, GDPR)",
+    identity_not_verified:
+      'non è stato possibile identificarla con le informazioni fornite (art. 12, par. 2 e 6, e art. 11, par. 2, GDPR)',
     manifestly_unfounded: 'la richiesta è manifestamente infondata (art. 12, par. 5, lett. b, GDPR)',
   },
 };
@@ -126,33 +144,43 @@ const GROUNDS: Record<Language, Record<string, string>> = {
   en: {
     repetitive: 'the request is excessive because of its repetitive character (GDPR Art. 12(5)(b))',
     other_excess: 'the request is excessive (GDPR Art. 12(5)(b))',
-    art17_3_a: 'the processing is necessary for exercising the right of freedom of expression and information (GDPR Art. 17(3)(a))',
+    art17_3_a:
+      'the processing is necessary for exercising the right of freedom of expression and information (GDPR Art. 17(3)(a))',
     art17_3_b:
       'the processing is necessary for compliance with a legal obligation, or for a task carried out in the public interest or in the exercise of official authority (GDPR Art. 17(3)(b))',
-    art17_3_c: 'the processing is necessary for reasons of public interest in the area of public health (GDPR Art. 17(3)(c))',
-    art17_3_d: 'the processing is necessary for archiving purposes in the public interest, scientific or historical research or statistical purposes (GDPR Art. 17(3)(d))',
-    art17_3_e: 'the processing is necessary for the establishment, exercise or defence of legal claims (GDPR Art. 17(3)(e))',
+    art17_3_c:
+      'the processing is necessary for reasons of public interest in the area of public health (GDPR Art. 17(3)(c))',
+    art17_3_d:
+      'the processing is necessary for archiving purposes in the public interest, scientific or historical research or statistical purposes (GDPR Art. 17(3)(d))',
+    art17_3_e:
+      'the processing is necessary for the establishment, exercise or defence of legal claims (GDPR Art. 17(3)(e))',
     art15_4: 'a copy would adversely affect the rights and freedoms of others (GDPR Art. 15(4))',
-    art21_1: 'we have compelling legitimate grounds for the processing which override your interests, rights and freedoms, or it is needed for legal claims (GDPR Art. 21(1))',
-    art20_1: 'the conditions of the right to data portability are not met: the processing is not based on consent or on a contract, or is not carried out by automated means (GDPR Art. 20(1))',
+    art21_1:
+      'we have compelling legitimate grounds for the processing which override your interests, rights and freedoms, or it is needed for legal claims (GDPR Art. 21(1))',
+    art20_1:
+      'the conditions of the right to data portability are not met: the processing is not based on consent or on a contract, or is not carried out by automated means (GDPR Art. 20(1))',
     art18_1: 'none of the cases in which processing must be restricted applies (GDPR Art. 18(1))',
     art16: 'the personal data concerned are accurate (GDPR Art. 16)',
   },
   it: {
     repetitive: 'la richiesta è eccessiva per il suo carattere ripetitivo (art. 12, par. 5, lett. b, GDPR)',
     other_excess: 'la richiesta è eccessiva (art. 12, par. 5, lett. b, GDPR)',
-    art17_3_a: "il trattamento è necessario per l'esercizio del diritto alla libertà di espressione e di informazione (art. 17, par. 3, lett. a, GDPR)",
+    art17_3_a:
+      "il trattamento è necessario per l'esercizio del diritto alla libertà di espressione e di informazione (art. 17, par. 3, lett. a, GDPR)",
     art17_3_b:
       "il trattamento è necessario per l'adempimento di un obbligo di legge, o per l'esecuzione di un compito di interesse pubblico o connesso all'esercizio di pubblici poteri (art. 17, par. 3, lett. b, GDPR)",
-    art17_3_c: 'il trattamento è necessario per motivi di interesse pubblico nel settore della sanità pubblica (art. 17, par. 3, lett. c, GDPR)',
-    art17_3_d: 'il trattamento è necessario a fini di archiviazione nel pubblico interesse, di ricerca scientifica o storica o a fini statistici (art. 17, par. 3, lett. d, GDPR)',
-    art17_3_e: "il trattamento è necessario per l'accertamento, l'esercizio o la difesa di un diritto in sede giudiziaria (art. 17, par. 3, lett. e, GDPR)",
+    art17_3_c:
+      'il trattamento è necessario per motivi di interesse pubblico nel settore della sanità pubblica (art. 17, par. 3, lett. c, GDPR)',
+    art17_3_d:
+      'il trattamento è necessario a fini di archiviazione nel pubblico interesse, di ricerca scientifica o storica o a fini statistici (art. 17, par. 3, lett. d, GDPR)',
+    art17_3_e:
+      "il trattamento è necessario per l'accertamento, l'esercizio o la difesa di un diritto in sede giudiziaria (art. 17, par. 3, lett. e, GDPR)",
     art15_4: 'una copia lederebbe i diritti e le libertà altrui (art. 15, par. 4, GDPR)',
     art21_1:
       "sussistono motivi legittimi cogenti per procedere al trattamento che prevalgono sui suoi interessi, diritti e libertà, oppure il trattamento serve all'accertamento, all'esercizio o alla difesa di un diritto in sede giudiziaria (art. 21, par. 1, GDPR)",
     art20_1:
       'non ricorrono le condizioni del diritto alla portabilità: il trattamento non si basa sul consenso o su un contratto, o non è effettuato con mezzi automatizzati (art. 20, par. 1, GDPR)',
-    art18_1: "non ricorre alcuna delle ipotesi in cui il trattamento deve essere limitato (art. 18, par. 1, GDPR)",
+    art18_1: 'non ricorre alcuna delle ipotesi in cui il trattamento deve essere limitato (art. 18, par. 1, GDPR)',
     art16: 'i dati personali in questione sono esatti (art. 16 GDPR)',
   },
 };
@@ -171,19 +199,30 @@ export function reasonSentence(reason: RejectionReason, language: Language, grou
  * What Art. 12(4) requires a refusal to say: the reasons, and the right to lodge a complaint
  * with the supervisory authority (the Garante) and to seek a judicial remedy.
  */
-export function rejectionStatement(reason: RejectionReason, language: Language, details?: string | null, ground?: string | null): string {
-  const why = reasonSentence(reason, language, ground) + (details?.trim() ? `. ${details.trim().replace(/[.\s]+$/, '')}` : '');
+export function rejectionStatement(
+  reason: RejectionReason,
+  language: Language,
+  details?: string | null,
+  ground?: string | null,
+): string {
+  const why =
+    reasonSentence(reason, language, ground) + (details?.trim() ? `. ${details.trim().replace(/[.\s]+$/, '')}` : '');
   return language === 'it'
     ? `Non possiamo dare seguito alla sua richiesta perché ${why}. ` +
         'Ha il diritto di proporre reclamo al Garante per la protezione dei dati personali (www.garanteprivacy.it) ' +
-        "e di proporre ricorso giurisdizionale (artt. 77 e 79 GDPR)."
+        'e di proporre ricorso giurisdizionale (artt. 77 e 79 GDPR).'
     : `We cannot act on your request because ${why}. ` +
         'You have the right to lodge a complaint with the Italian supervisory authority, the Garante per la protezione dei dati personali (www.garanteprivacy.it), ' +
         'and to seek a judicial remedy (GDPR Articles 77 and 79).';
 }
 
 /** The text of a reasonable fee (Art. 12(5)(a)) instead of a refusal, in the request's language. */
-export function feeStatement(amountCents: number, basis: 'manifestly_unfounded' | 'excessive', language: Language, justification: string): string {
+export function feeStatement(
+  amountCents: number,
+  basis: 'manifestly_unfounded' | 'excessive',
+  language: Language,
+  justification: string,
+): string {
   const amount = (amountCents / 100).toFixed(2);
   const why = justification.trim().replace(/[.\s]+$/, '');
   return language === 'it'
@@ -193,16 +232,35 @@ export function feeStatement(amountCents: number, basis: 'manifestly_unfounded' 
 
 /** Words that name each kind of request, in Italian and English, most specific first. */
 const TYPE_WORDS: Array<[RequestType, RegExp]> = [
-  ['consent_withdrawal', /revoc\w* (il |del |dei |mio |miei )*consens|ritir\w* (il |del |mio )*consens|withdraw\w* (my )?consent|revoke\w* (my )?consent/i],
-  ['portability', /portabilit|portability|formato (strutturato|leggibile)|machine[- ]readable|transfer my data|trasferi\w* i miei dati/i],
-  ['erasure', /cancellazion|cancellare|cancellate|elimina\w* (i miei|tutti i miei|i dati)|oblio|delete|deletion|erase|erasure|right to be forgotten|remove my (personal )?data/i],
-  ['rectification', /rettific|correggere|correzione|aggiorna\w* i miei dati|rectif|correct (my|the)|inaccurate|update my (personal )?data/i],
+  [
+    'consent_withdrawal',
+    /revoc\w* (il |del |dei |mio |miei )*consens|ritir\w* (il |del |mio )*consens|withdraw\w* (my )?consent|revoke\w* (my )?consent/i,
+  ],
+  [
+    'portability',
+    /portabilit|portability|formato (strutturato|leggibile)|machine[- ]readable|transfer my data|trasferi\w* i miei dati/i,
+  ],
+  [
+    'erasure',
+    /cancellazion|cancellare|cancellate|elimina\w* (i miei|tutti i miei|i dati)|oblio|delete|deletion|erase|erasure|right to be forgotten|remove my (personal )?data/i,
+  ],
+  [
+    'rectification',
+    /rettific|correggere|correzione|aggiorna\w* i miei dati|rectif|correct (my|the)|inaccurate|update my (personal )?data/i,
+  ],
   ['restriction', /limitazion|limitare il trattamento|restrict/i],
-  ['objection', /opposizion|mi oppongo|oppormi|object to|objection|stop (using|processing)|non (voglio|desidero) più ricevere|unsubscribe/i],
-  ['access', /accesso ai (miei )?dati|copia dei (miei )?dati|quali dati|che dati|dati (personali )?in vostro possesso|access to my|copy of my (personal )?data|what (personal )?data|subject access|art\.? ?15/i],
+  [
+    'objection',
+    /opposizion|mi oppongo|oppormi|object to|objection|stop (using|processing)|non (voglio|desidero) più ricevere|unsubscribe/i,
+  ],
+  [
+    'access',
+    /accesso ai (miei )?dati|copia dei (miei )?dati|quali dati|che dati|dati (personali )?in vostro possesso|access to my|copy of my (personal )?data|what (personal )?data|subject access|art\.? ?15/i,
+  ],
 ];
 
-const ITALIAN = /(^|[^\p{L}])(il|lo|la|di|che|per|mio|mia|miei|chiedo|vi|dei|del|della|trattamento|diritto|mi|vorrei|buongiorno|salve|gentile|grazie|sono|dati|richiesta)(?=$|[^\p{L}])/iu;
+const ITALIAN =
+  /(^|[^\p{L}])(il|lo|la|di|che|per|mio|mia|miei|chiedo|vi|dei|del|della|trattamento|diritto|mi|vorrei|buongiorno|salve|gentile|grazie|sono|dati|richiesta)(?=$|[^\p{L}])/iu;
 
 export interface TypeGuess {
   type: RequestType;

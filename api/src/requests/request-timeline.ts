@@ -13,6 +13,14 @@ export function appendToTimeline(
 ): Promise<RequestEvent> {
   return manager.save(
     RequestEvent,
-    manager.create(RequestEvent, { requestId, at: new Date(), kind, actorId: actor?.id ?? null, actorEmail: actor?.email ?? null, message, details }),
+    manager.create(RequestEvent, {
+      requestId,
+      at: new Date(),
+      kind,
+      actorId: actor?.id ?? null,
+      actorEmail: actor?.email ?? null,
+      message,
+      details,
+    }),
   );
 }

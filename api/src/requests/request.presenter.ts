@@ -8,10 +8,16 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** `pause`: IDENTITY_PAUSE=on, the working deadline moves while identity information is awaited. */
 export function presentRequest(r: DataSubjectRequest, now = new Date(), pause = false) {
   const open = OPEN_STATUSES.includes(r.status);
-  const awaiting = open && !r.identityVerifiedAt && r.identityInfoRequestedAt !== null && r.identityInfoReceivedAt === null;
+  const awaiting =
+    open && !r.identityVerifiedAt && r.identityInfoRequestedAt !== null && r.identityInfoReceivedAt === null;
   const waitingDays = awaiting ? identityWaitDays(r.identityInfoRequestedAt!, now) : 0;
   const withoutPause = addDays(r.workingDueDate, -r.identityPauseDays);
-  const paused = pausedDueDate(withoutPause, r.identityPauseDays, pause ? waitingDays : 0, pause || r.identityPauseDays > 0);
+  const paused = pausedDueDate(
+    withoutPause,
+    r.identityPauseDays,
+    pause ? waitingDays : 0,
+    pause || r.identityPauseDays > 0,
+  );
   return {
     id: r.id,
     reference: r.reference,
@@ -77,5 +83,14 @@ export function presentRequest(r: DataSubjectRequest, now = new Date(), pause = 
 }
 
 export function presentRequestEvent(e: RequestEvent) {
-  return { id: e.id, requestId: e.requestId, at: iso(e.at), kind: e.kind, actorId: e.actorId, actorEmail: e.actorEmail, message: e.message, details: e.details };
+  return {
+    id: e.id,
+    requestId: e.requestId,
+    at: iso(e.at),
+    kind: e.kind,
+    actorId: e.actorId,
+    actorEmail: e.actorEmail,
+    message: e.message,
+    details: e.details,
+  };
 }

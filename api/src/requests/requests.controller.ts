@@ -46,11 +46,16 @@ export class RequestsController {
   @ApiOperation({ summary: 'Data-subject requests, earliest deadline first' })
   async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
     const now = new Date();
-    return sendPage(res, REQUESTS_LIST.resource, await this.requests.list(parseListQuery(REQUESTS_LIST, query)), (r) => this.present(r, now));
+    return sendPage(res, REQUESTS_LIST.resource, await this.requests.list(parseListQuery(REQUESTS_LIST, query)), (r) =>
+      this.present(r, now),
+    );
   }
 
   @Get('stats')
-  @ApiOperation({ summary: "The dashboard's figures: open by status, due within 7 days, overdue, median days to close, per month by type" })
+  @ApiOperation({
+    summary:
+      "The dashboard's figures: open by status, due within 7 days, overdue, median days to close, per month by type",
+  })
   stats() {
     return this.requests.stats();
   }
@@ -63,7 +68,9 @@ export class RequestsController {
 
   @Roles(...STAFF_WRITE)
   @Post()
-  @ApiOperation({ summary: 'Registers a request received by letter, phone or in person (e-mails: POST /api/intake/email)' })
+  @ApiOperation({
+    summary: 'Registers a request received by letter, phone or in person (e-mails: POST /api/intake/email)',
+  })
   async create(@CurrentUser() actor: AuthenticatedUser, @Body() body: CreateRequestDto) {
     return this.present(await this.requests.create(actor, body));
   }
@@ -71,23 +78,37 @@ export class RequestsController {
   @Roles(...STAFF_WRITE)
   @Put(':id')
   @ApiOperation({ summary: 'Corrects an open request (type, subject, receipt date: the deadlines follow)' })
-  async update(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRequestDto) {
+  async update(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateRequestDto,
+  ) {
     return this.present(await this.requests.update(actor, id, body));
   }
 
   @Roles(...STAFF_WRITE)
   @Post(':id/identity-check')
   @HttpCode(200)
-  @ApiOperation({ summary: "received -> identity_check: the subject was asked to prove who they are" })
-  async identityCheck(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Partial<NoteDto>) {
-    return this.present(await this.requests.identityCheck(actor, id, typeof body?.text === 'string' ? body.text : undefined));
+  @ApiOperation({ summary: 'received -> identity_check: the subject was asked to prove who they are' })
+  async identityCheck(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Partial<NoteDto>,
+  ) {
+    return this.present(
+      await this.requests.identityCheck(actor, id, typeof body?.text === 'string' ? body.text : undefined),
+    );
   }
 
   @Roles(...STAFF_WRITE)
   @Post(':id/verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'Identity verified (how, by whom, when) -> in_progress' })
-  async verify(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: VerifyIdentityDto) {
+  async verify(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: VerifyIdentityDto,
+  ) {
     return this.present(await this.requests.verify(actor, id, body));
   }
 
@@ -95,7 +116,11 @@ export class RequestsController {
   @Post(':id/extend')
   @HttpCode(200)
   @ApiOperation({ summary: 'Two more months (Art. 12(3)): a reason, told to the subject before the first deadline' })
-  async extend(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: ExtendDto) {
+  async extend(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ExtendDto,
+  ) {
     return this.present(await this.requests.extend(actor, id, body));
   }
 
@@ -110,8 +135,14 @@ export class RequestsController {
   @Roles(...STAFF_WRITE)
   @Post(':id/reject')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Refused (identity not verified, manifestly unfounded, excessive), with the Art. 12(4) statement' })
-  async reject(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectDto) {
+  @ApiOperation({
+    summary: 'Refused (identity not verified, manifestly unfounded, excessive), with the Art. 12(4) statement',
+  })
+  async reject(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RejectDto,
+  ) {
     return this.present(await this.requests.reject(actor, id, body));
   }
 
@@ -126,25 +157,54 @@ export class RequestsController {
   @Roles(...STAFF_WRITE)
   @Post(':id/identity-info-requested')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The subject was asked for the information needed to identify them (Art. 12(6)): what, how, when, by when' })
-  async identityInfoRequested(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: IdentityInfoRequestedDto) {
+  @ApiOperation({
+    summary: 'The subject was asked for the information needed to identify them (Art. 12(6)): what, how, when, by when',
+  })
+  async identityInfoRequested(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: IdentityInfoRequestedDto,
+  ) {
     return this.present(await this.requests.identityInfoRequested(actor, id, body));
   }
 
   @Roles(...STAFF_WRITE)
   @Post(':id/identity-info-received')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The identity information asked arrived: when, what (IDENTITY_PAUSE=on: the working deadline moves by the days waited)' })
-  async identityInfoReceived(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: IdentityInfoReceivedDto) {
+  @ApiOperation({
+    summary:
+      'The identity information asked arrived: when, what (IDENTITY_PAUSE=on: the working deadline moves by the days waited)',
+  })
+  async identityInfoReceived(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: IdentityInfoReceivedDto,
+  ) {
     return this.present(await this.requests.identityInfoReceived(actor, id, body));
   }
 
   @Roles(...STAFF_WRITE)
   @Post(':id/identity-documents')
-  @ApiOperation({ summary: 'Keeps an identity document the subject sent, sealed, until the request is answered (then destroyed; its record stays)' })
-  async addIdentityDocument(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: IdentityDocumentDto) {
+  @ApiOperation({
+    summary:
+      'Keeps an identity document the subject sent, sealed, until the request is answered (then destroyed; its record stays)',
+  })
+  async addIdentityDocument(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: IdentityDocumentDto,
+  ) {
     const d = await this.requests.addIdentityDocument(actor, id, body);
-    return { id: d.id, requestId: d.requestId, fileName: d.fileName, contentType: d.contentType, size: d.size, sha256: d.sha256, addedAt: d.addedAt.toISOString(), addedBy: d.addedBy };
+    return {
+      id: d.id,
+      requestId: d.requestId,
+      fileName: d.fileName,
+      contentType: d.contentType,
+      size: d.size,
+      sha256: d.sha256,
+      addedAt: d.addedAt.toISOString(),
+      addedBy: d.addedBy,
+    };
   }
 
   @Roles(...STAFF_WRITE)
@@ -167,7 +227,11 @@ export class RequestsController {
   @Post(':id/minor')
   @HttpCode(200)
   @ApiOperation({ summary: "Confirms or dismisses the intake's flag that the subject may be under 18 (Art. 8 GDPR)" })
-  async minor(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: MinorDecisionDto) {
+  async minor(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: MinorDecisionDto,
+  ) {
     return this.present(await this.requests.decideMinor(actor, id, body));
   }
 
@@ -188,8 +252,18 @@ export class RequestEventsController {
 
   @Get()
   @ListQueryParams()
-  @AuditRead({ action: 'request-events.listed', entity: 'request', read: 'page', about: (f) => (typeof f.requestId === 'string' ? f.requestId : null) })
+  @AuditRead({
+    action: 'request-events.listed',
+    entity: 'request',
+    read: 'page',
+    about: (f) => (typeof f.requestId === 'string' ? f.requestId : null),
+  })
   async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
-    return sendPage(res, REQUEST_EVENTS_LIST.resource, await this.requests.listEvents(parseListQuery(REQUEST_EVENTS_LIST, query)), presentRequestEvent);
+    return sendPage(
+      res,
+      REQUEST_EVENTS_LIST.resource,
+      await this.requests.listEvents(parseListQuery(REQUEST_EVENTS_LIST, query)),
+      presentRequestEvent,
+    );
   }
 }

@@ -148,7 +148,10 @@ export class RequestsService {
         ...this.deadlinesFor(receivedAt, false, 0),
       });
       const saved = await manager.save(DataSubjectRequest, request);
-      const details = { ...(received?.details ?? { channel: saved.channel }), ...(minor ? { minorSignal: minor } : {}) };
+      const details = {
+        ...(received?.details ?? { channel: saved.channel }),
+        ...(minor ? { minorSignal: minor } : {}),
+      };
       await this.event(manager, actor, saved.id, 'received', received?.message ?? null, details);
       await this.audit.record(manager, actor, {
         action: 'request.created',
@@ -189,13 +192,21 @@ export class RequestsService {
     return this.dataSource.getRepository(DataSubjectRequest).findOne({ where: { emailFingerprint: fingerprint } });
   }
 
-  private async duplicateImport(actor: Actor, request: DataSubjectRequest, parsed: ParsedIntake): Promise<ImportResult> {
+  private async duplicateImport(
+    actor: Actor,
+    request: DataSubjectRequest,
+    parsed: ParsedIntake,
+  ): Promise<ImportResult> {
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, actor, {
         action: 'request.duplicate_import',
         entity: 'request',
         entityId: request.id,
-        details: { reference: request.reference, messageId: parsed.email.messageId, fingerprint: parsed.email.fingerprint },
+        details: {
+          reference: request.reference,
+          messageId: parsed.email.messageId,
+          fingerprint: parsed.email.fingerprint,
+        },
       }),
     );
     return { request, duplicate: true };
@@ -203,7 +214,8 @@ export class RequestsService {
 
   async update(actor: Actor, id: string, dto: UpdateRequestDto): Promise<DataSubjectRequest> {
     return this.change(id, actor, async (manager, request) => {
-      if (!OPEN_STATUSES.includes(request.status)) throw new ConflictError(`The request is ${request.status}: it can no longer be changed`);
+      if (!OPEN_STATUSES.includes(request.status))
+        throw new ConflictError(`The request is ${request.status}: it can no longer be changed`);
       if (typeof dto.version === 'number' && dto.version !== request.version) {
         throw new ConflictError('Someone else changed this request meanwhile: reload it and apply your change again');
       }
@@ -232,7 +244,10 @@ export class RequestsService {
           });
         }
         request.receivedAt = receivedAt;
-        Object.assign(request, this.deadlinesFor(request.receivedAt, request.extendedDueDate !== null, request.identityPauseDays));
+        Object.assign(
+          request,
+          this.deadlinesFor(request.receivedAt, request.extendedDueDate !== null, request.identityPauseDays),
+        );
         if (request.extensionCommunicatedAt) {
           const told = communicatedAtProblem(request.extensionCommunicatedAt, request, now);
           if (told) {
@@ -293,7 +308,12 @@ export class RequestsService {
       const request = await manager.findOne(DataSubjectRequest, { where: { id } });
       if (!request) throw new NotFoundError('Request', id);
       const event = await this.event(manager, actor, id, 'note', text, {});
-      await this.audit.record(manager, actor, { action: 'request.note_added', entity: 'request', entityId: id, details: { reference: request.reference } });
+      await this.audit.record(manager, actor, {
+        action: 'request.note_added',
+        entity: 'request',
+        entityId: id,
+        details: { reference: request.reference },
+      });
       return event;
     });
   }
@@ -324,7 +344,10 @@ export class RequestsService {
       Object.assign(request, this.deadlinesFor(request.receivedAt, true, request.identityPauseDays));
       request.extensionReason = dto.reason;
       request.extensionCommunicatedAt = communicatedAt;
-      return { message: dto.reason, details: { extendedDueDate: request.extendedDueDate, communicatedAt: communicatedAt.toISOString() } };
+      return {
+        message: dto.reason,
+        details: { extendedDueDate: request.extendedDueDate, communicatedAt: communicatedAt.toISOString() },
+      };
     });
   }
 
@@ -336,7 +359,14 @@ export class RequestsService {
       request.outcome = dto.outcome;
       request.closedAt = new Date();
       Object.assign(request, lateness(request.closedAt, request));
-      return { message: dto.outcome, details: { onTime: !request.answeredLate, lateByDays: request.lateByDays, deadline: request.extendedDueDate ?? request.dueDate } };
+      return {
+        message: dto.outcome,
+        details: {
+          onTime: !request.answeredLate,
+          lateByDays: request.lateByDays,
+          deadline: request.extendedDueDate ?? request.dueDate,
+        },
+      };
     });
   }
 
@@ -384,7 +414,12 @@ export class RequestsService {
       request.feeChargedAt = new Date();
       return {
         message: feeStatement(request.feeAmountCents, dto.basis, request.language, dto.justification),
-        details: { amount: request.feeAmountCents / 100, currency: 'EUR', basis: dto.basis, justification: dto.justification },
+        details: {
+          amount: request.feeAmountCents / 100,
+          currency: 'EUR',
+          basis: dto.basis,
+          justification: dto.justification,
+        },
       };
     });
   }
@@ -396,7 +431,9 @@ export class RequestsService {
       const problem = instantProblem(askedAt, { at: request.receivedAt, what: 'the receipt' }, new Date());
       if (problem) throw new InvalidInputError(`askedAt ${problem}`, { askedAt: problem });
       if (dto.respondBy < romeDate(askedAt)) {
-        throw new InvalidInputError('respondBy must not be before the day it was asked', { respondBy: `must not be before ${romeDate(askedAt)}, the day it was asked` });
+        throw new InvalidInputError('respondBy must not be before the day it was asked', {
+          respondBy: `must not be before ${romeDate(askedAt)}, the day it was asked`,
+        });
       }
       // Asked again while the first answer is awaited: the wait (and the pause) runs from the first ask.
       const stillAwaited = request.identityInfoRequestedAt !== null && request.identityInfoReceivedAt === null;
@@ -408,7 +445,13 @@ export class RequestsService {
       if (request.status === 'received') request.status = 'identity_check';
       return {
         message: dto.what,
-        details: { how: dto.how, askedAt: askedAt.toISOString(), respondBy: dto.respondBy, waitSince: request.identityInfoRequestedAt!.toISOString(), pause: this.config.identityPause },
+        details: {
+          how: dto.how,
+          askedAt: askedAt.toISOString(),
+          respondBy: dto.respondBy,
+          waitSince: request.identityInfoRequestedAt!.toISOString(),
+          pause: this.config.identityPause,
+        },
       };
     });
   }
@@ -417,14 +460,21 @@ export class RequestsService {
   identityInfoReceived(actor: Actor, id: string, dto: IdentityInfoReceivedDto) {
     return this.act(actor, id, 'identity-info-received', (request) => {
       const receivedAt = new Date(dto.receivedAt);
-      const problem = instantProblem(receivedAt, { at: request.identityInfoRequestedAt!, what: 'it was asked' }, new Date());
+      const problem = instantProblem(
+        receivedAt,
+        { at: request.identityInfoRequestedAt!, what: 'it was asked' },
+        new Date(),
+      );
       if (problem) throw new InvalidInputError(`receivedAt ${problem}`, { receivedAt: problem });
       const waitedDays = identityWaitDays(request.identityInfoRequestedAt!, receivedAt);
       const before = request.workingDueDate;
       request.identityInfoReceivedAt = receivedAt;
       if (this.config.identityPause && waitedDays > 0) {
         request.identityPauseDays += waitedDays;
-        Object.assign(request, this.deadlinesFor(request.receivedAt, request.extendedDueDate !== null, request.identityPauseDays));
+        Object.assign(
+          request,
+          this.deadlinesFor(request.receivedAt, request.extendedDueDate !== null, request.identityPauseDays),
+        );
       }
       return {
         message: dto.what,
@@ -448,11 +498,14 @@ export class RequestsService {
   async addIdentityDocument(actor: Actor, id: string, dto: IdentityDocumentDto): Promise<IdentityDocument> {
     const content = Buffer.from(dto.contentBase64, 'base64');
     if (content.length === 0 || content.length > 3 * 1024 * 1024) {
-      throw new InvalidInputError('contentBase64 must be a file of at most 3 MB', { contentBase64: 'must be a file of at most 3 MB once decoded' });
+      throw new InvalidInputError('contentBase64 must be a file of at most 3 MB', {
+        contentBase64: 'must be a file of at most 3 MB once decoded',
+      });
     }
     let added: IdentityDocument | null = null;
     await this.change(id, actor, async (manager, request) => {
-      if (!OPEN_STATUSES.includes(request.status)) throw new ConflictError(`The request is ${request.status}: identity documents are kept only while it is open`);
+      if (!OPEN_STATUSES.includes(request.status))
+        throw new ConflictError(`The request is ${request.status}: identity documents are kept only while it is open`);
       const key = await this.dataKeys.get('identity-documents', manager);
       added = await manager.save(
         IdentityDocument,
@@ -474,18 +527,31 @@ export class RequestsService {
         request,
         kind: 'identity_document_added',
         message: dto.fileName,
-        details: { documentId: added.id, fileName: added.fileName, contentType: added.contentType, size: added.size, sha256: added.sha256 },
+        details: {
+          documentId: added.id,
+          fileName: added.fileName,
+          contentType: added.contentType,
+          size: added.size,
+          sha256: added.sha256,
+        },
       };
     });
     return added!;
   }
 
   /** An identity document's content, while the request is open; the reading is audited. */
-  async readIdentityDocument(actor: Actor, id: string, documentId: string): Promise<{ document: IdentityDocument; content: Buffer }> {
+  async readIdentityDocument(
+    actor: Actor,
+    id: string,
+    documentId: string,
+  ): Promise<{ document: IdentityDocument; content: Buffer }> {
     return this.dataSource.transaction(async (manager) => {
       const document = await manager.findOne(IdentityDocument, { where: { id: documentId, requestId: id } });
       if (!document) throw new NotFoundError('Identity document', documentId);
-      if (!document.sealed) throw new ConflictError(`The document was destroyed on ${document.destroyedAt?.toISOString()}, when the request was answered: only its record remains`);
+      if (!document.sealed)
+        throw new ConflictError(
+          `The document was destroyed on ${document.destroyedAt?.toISOString()}, when the request was answered: only its record remains`,
+        );
       const key = await this.dataKeys.get('identity-documents', manager);
       const content = Buffer.from(openSealed(key, document.sealed), 'base64');
       await this.audit.record(manager, actor, {
@@ -499,16 +565,30 @@ export class RequestsService {
   }
 
   /** Destroys the content of a request's identity documents once it is answered; their record stays. */
-  private async destroyIdentityDocuments(manager: EntityManager, actor: Actor, request: DataSubjectRequest): Promise<void> {
-    const rows: Array<{ id: string; file_name: string; added_at: Date; added_by: string | null; sha256: string }> = returnedRows(
-      await manager.query(
-        `UPDATE identity_documents SET sealed = NULL, destroyed_at = now() WHERE request_id = $1 AND sealed IS NOT NULL RETURNING id, file_name, added_at, added_by, sha256`,
-        [request.id],
-      ),
-    );
+  private async destroyIdentityDocuments(
+    manager: EntityManager,
+    actor: Actor,
+    request: DataSubjectRequest,
+  ): Promise<void> {
+    const rows: Array<{ id: string; file_name: string; added_at: Date; added_by: string | null; sha256: string }> =
+      returnedRows(
+        await manager.query(
+          `UPDATE identity_documents SET sealed = NULL, destroyed_at = now() WHERE request_id = $1 AND sealed IS NOT NULL RETURNING id, file_name, added_at, added_by, sha256`,
+          [request.id],
+        ),
+      );
     if (!rows.length) return;
-    const documents = rows.map((r) => ({ documentId: r.id, fileName: r.file_name, seenOn: new Date(r.added_at).toISOString(), seenBy: r.added_by, sha256: r.sha256 }));
-    await this.event(manager, actor, request.id, 'identity_documents_destroyed', null, { documents, status: request.status });
+    const documents = rows.map((r) => ({
+      documentId: r.id,
+      fileName: r.file_name,
+      seenOn: new Date(r.added_at).toISOString(),
+      seenBy: r.added_by,
+      sha256: r.sha256,
+    }));
+    await this.event(manager, actor, request.id, 'identity_documents_destroyed', null, {
+      documents,
+      status: request.status,
+    });
     await this.audit.record(manager, actor, {
       action: 'request.identity_documents_destroyed',
       entity: 'request',
@@ -545,7 +625,9 @@ export class RequestsService {
       `SELECT source, error FROM erasure_steps WHERE request_id = $1 AND status = 'failed' ORDER BY source`,
       [id],
     );
-    const what = failed.length ? failed.map((f) => `${f.source}: ${f.error ?? 'failed'}`).join('; ') : 'a run did not finish';
+    const what = failed.length
+      ? failed.map((f) => `${f.source}: ${f.error ?? 'failed'}`).join('; ')
+      : 'a run did not finish';
     return `The erasure of ${request.reference} is not complete (${what}). Run it again, or record why a source cannot be erased`;
   }
 
@@ -554,7 +636,9 @@ export class RequestsService {
     const today = romeDate(now);
     const open = OPEN_STATUSES;
     const [byStatus, [due], [median], months, [processors]] = await Promise.all([
-      this.dataSource.query(`SELECT status, count(*)::int AS n FROM requests WHERE status = ANY($1) GROUP BY status`, [open]),
+      this.dataSource.query(`SELECT status, count(*)::int AS n FROM requests WHERE status = ANY($1) GROUP BY status`, [
+        open,
+      ]),
       this.dataSource.query(
         `SELECT count(*) FILTER (WHERE working_due_date < $2)::int AS overdue,
                 count(*) FILTER (WHERE working_due_date >= $2 AND working_due_date <= $3)::int AS soon
@@ -572,7 +656,10 @@ export class RequestsService {
          FROM requests WHERE received_at > $1::timestamptz - interval '12 months' GROUP BY 1, 2`,
         [now.toISOString()],
       ),
-      this.dataSource.query(`SELECT count(*)::int AS n FROM processors WHERE status <> 'inactive' AND next_review_due < $1`, [today]),
+      this.dataSource.query(
+        `SELECT count(*)::int AS n FROM processors WHERE status <> 'inactive' AND next_review_due < $1`,
+        [today],
+      ),
     ]);
     const openByStatus = Object.fromEntries(open.map((s) => [s, 0]));
     for (const row of byStatus as Array<{ status: string; n: number }>) openByStatus[row.status] = row.n;
@@ -617,7 +704,12 @@ export class RequestsService {
       if (refusal) throw new ConflictError(refusal);
       const fromStatus = request.status;
       const { message, details } = apply(request);
-      return { request, kind: EVENT_KINDS[action], message, details: { ...details, fromStatus, toStatus: request.status } };
+      return {
+        request,
+        kind: EVENT_KINDS[action],
+        message,
+        details: { ...details, fromStatus, toStatus: request.status },
+      };
     });
   }
 
@@ -628,7 +720,12 @@ export class RequestsService {
     apply: (
       manager: EntityManager,
       request: DataSubjectRequest,
-    ) => Promise<{ request: DataSubjectRequest; kind: string | null; message?: string | null; details?: Record<string, unknown> }>,
+    ) => Promise<{
+      request: DataSubjectRequest;
+      kind: string | null;
+      message?: string | null;
+      details?: Record<string, unknown>;
+    }>,
   ): Promise<DataSubjectRequest> {
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(DataSubjectRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -649,7 +746,14 @@ export class RequestsService {
     });
   }
 
-  private event(manager: EntityManager, actor: Actor | null, requestId: string, kind: string, message: string | null, details: Record<string, unknown>): Promise<RequestEvent> {
+  private event(
+    manager: EntityManager,
+    actor: Actor | null,
+    requestId: string,
+    kind: string,
+    message: string | null,
+    details: Record<string, unknown>,
+  ): Promise<RequestEvent> {
     return appendToTimeline(manager, actor, requestId, kind, message, details);
   }
 
@@ -694,4 +798,3 @@ function addMonthsToMonth(month: string, delta: number): string {
   const index = y * 12 + (m - 1) + delta;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
-

@@ -10,14 +10,22 @@ import {
   type SweepSourceResult,
 } from './retention-rules';
 
-const policy = (over: Partial<PolicyLike>): PolicyLike => ({ source: 'leads', periodMonths: null, periodDays: null, action: 'delete', ...over });
+const policy = (over: Partial<PolicyLike>): PolicyLike => ({
+  source: 'leads',
+  periodMonths: null,
+  periodDays: null,
+  action: 'delete',
+  ...over,
+});
 const NOW = new Date('2026-11-23T10:15:00.000Z');
 
 describe('policyState', () => {
   it('applies to a source the console holds, with a period and an action the source allows', () => {
     expect(policyState(policy({ periodMonths: 24 }))).toBe('applies');
     expect(policyState(policy({ source: 'access-logs', periodDays: 30 }))).toBe('applies');
-    expect(policyState(policy({ source: 'chat-conversations', periodMonths: 12, action: 'anonymise' }))).toBe('applies');
+    expect(policyState(policy({ source: 'chat-conversations', periodMonths: 12, action: 'anonymise' }))).toBe(
+      'applies',
+    );
   });
 
   it('says when the data is not in the console, or the source is unknown', () => {
@@ -37,19 +45,27 @@ describe('policyState', () => {
 
   it('refuses actions that make no sense for a source', () => {
     expect(policyState(policy({ periodMonths: 24, action: 'expire' }))).toBe('unsupported_action');
-    expect(policyState(policy({ source: 'access-logs', periodDays: 30, action: 'aggregate_only' }))).toBe('unsupported_action');
-    expect(policyState(policy({ source: 'calendar-connections', periodMonths: 6, action: 'anonymise' }))).toBe('unsupported_action');
+    expect(policyState(policy({ source: 'access-logs', periodDays: 30, action: 'aggregate_only' }))).toBe(
+      'unsupported_action',
+    );
+    expect(policyState(policy({ source: 'calendar-connections', periodMonths: 6, action: 'anonymise' }))).toBe(
+      'unsupported_action',
+    );
   });
 });
 
 describe('cutoffFor', () => {
   it('is now less the months of the policy', () => {
     expect(cutoffFor(policy({ periodMonths: 24 }), NOW)?.toISOString()).toBe('2024-11-23T10:15:00.000Z');
-    expect(cutoffFor(policy({ source: 'chat-conversations', periodMonths: 12 }), NOW)?.toISOString()).toBe('2025-11-23T10:15:00.000Z');
+    expect(cutoffFor(policy({ source: 'chat-conversations', periodMonths: 12 }), NOW)?.toISOString()).toBe(
+      '2025-11-23T10:15:00.000Z',
+    );
   });
 
   it('is now less the days of the policy', () => {
-    expect(cutoffFor(policy({ source: 'access-logs', periodDays: 30 }), NOW)?.toISOString()).toBe('2026-10-24T10:15:00.000Z');
+    expect(cutoffFor(policy({ source: 'access-logs', periodDays: 30 }), NOW)?.toISOString()).toBe(
+      '2026-10-24T10:15:00.000Z',
+    );
   });
 
   it('takes the months, then the days, when the policy states both', () => {
@@ -57,12 +73,18 @@ describe('cutoffFor', () => {
   });
 
   it('ends at the last day of a shorter month', () => {
-    expect(cutoffFor(policy({ periodMonths: 1 }), new Date('2026-03-31T08:00:00Z'))?.toISOString()).toBe('2026-02-28T08:00:00.000Z');
-    expect(cutoffFor(policy({ periodMonths: 12 }), new Date('2028-02-29T08:00:00Z'))?.toISOString()).toBe('2027-02-28T08:00:00.000Z');
+    expect(cutoffFor(policy({ periodMonths: 1 }), new Date('2026-03-31T08:00:00Z'))?.toISOString()).toBe(
+      '2026-02-28T08:00:00.000Z',
+    );
+    expect(cutoffFor(policy({ periodMonths: 12 }), new Date('2028-02-29T08:00:00Z'))?.toISOString()).toBe(
+      '2027-02-28T08:00:00.000Z',
+    );
   });
 
   it('is now for consents, whose records carry their own end of validity', () => {
-    expect(cutoffFor(policy({ source: 'consents', periodMonths: 12, action: 'expire' }), NOW)?.toISOString()).toBe(NOW.toISOString());
+    expect(cutoffFor(policy({ source: 'consents', periodMonths: 12, action: 'expire' }), NOW)?.toISOString()).toBe(
+      NOW.toISOString(),
+    );
   });
 
   it('is null when the policy does not apply', () => {
@@ -88,7 +110,13 @@ describe('sortReport', () => {
       { policyName: 'Analytics', oldest: null, state: 'not_held' as const },
       { policyName: 'Chat', oldest: '2024-05-01T00:00:00.000Z', state: 'applies' as const },
     ];
-    expect(sortReport(entries).map((e) => e.policyName)).toEqual(['Chat', 'Access logs', 'Leads', 'Analytics', 'Calendar']);
+    expect(sortReport(entries).map((e) => e.policyName)).toEqual([
+      'Chat',
+      'Access logs',
+      'Leads',
+      'Analytics',
+      'Calendar',
+    ]);
   });
 });
 

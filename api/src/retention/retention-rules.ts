@@ -6,7 +6,14 @@ import type { RetentionAction } from '../registers/retention/retention-policy.en
  * a policy's cutoff. Plain functions: the service runs the SQL, these decide what it asks.
  */
 
-export const SWEEPABLE_SOURCES = ['leads', 'chat-conversations', 'calendar-connections', 'calendar-events', 'consents', 'access-logs'] as const;
+export const SWEEPABLE_SOURCES = [
+  'leads',
+  'chat-conversations',
+  'calendar-connections',
+  'calendar-events',
+  'consents',
+  'access-logs',
+] as const;
 export type SweepableSource = (typeof SWEEPABLE_SOURCES)[number];
 
 export interface SourceRule {

@@ -42,7 +42,13 @@ const FIRST_INSTANT = '-infinity';
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
 
 /** `count`, `FILTER` by restriction, oldest date: one statement per source. */
-async function countPast(m: EntityManager, from: string, date: string, where: string, cutoff: Date): Promise<PastCount> {
+async function countPast(
+  m: EntityManager,
+  from: string,
+  date: string,
+  where: string,
+  cutoff: Date,
+): Promise<PastCount> {
   const [row] = await m.query(
     `SELECT count(*) FILTER (WHERE restricted_at IS NULL)::int AS past,
             count(*) FILTER (WHERE restricted_at IS NOT NULL)::int AS restricted,
@@ -63,7 +69,12 @@ async function removeIndexRows(m: EntityManager, source: string, ids: string[], 
   return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
 }
 
-async function pick(m: EntityManager, sql: string, params: unknown[], from: string): Promise<{ ids: string[]; next: string }> {
+async function pick(
+  m: EntityManager,
+  sql: string,
+  params: unknown[],
+  from: string,
+): Promise<{ ids: string[]; next: string }> {
   const rows: Array<{ id: string; key: string }> = await m.query(sql, params);
   return { ids: rows.map((r) => r.id), next: rows.length ? rows[rows.length - 1].key : from };
 }
@@ -75,7 +86,13 @@ const LEAD_HOLDS_PERSON = 'num_nonnulls(first_name, last_name, email, phone, com
 const leads: SourceSweeper = {
   start: FIRST_INSTANT,
   count: (m, cutoff, effect) =>
-    countPast(m, 'leads', 'submitted_at', `submitted_at < $1${effect === 'anonymise' ? ` AND ${LEAD_HOLDS_PERSON}` : ''}`, cutoff),
+    countPast(
+      m,
+      'leads',
+      'submitted_at',
+      `submitted_at < $1${effect === 'anonymise' ? ` AND ${LEAD_HOLDS_PERSON}` : ''}`,
+      cutoff,
+    ),
   async batch(m, cutoff, action, from, limit) {
     const extra = action === 'anonymise' ? ` AND ${LEAD_HOLDS_PERSON}` : '';
     const { ids, next } = await pick(
@@ -89,7 +106,10 @@ const leads: SourceSweeper = {
     if (!ids.length) return { picked: 0, next, changed: 0, indexRows: 0 };
     const changed = returnedRows<{ id: string }>(
       action === 'delete'
-        ? await m.query(`DELETE FROM leads WHERE id = ANY($1::uuid[]) AND restricted_at IS NULL AND submitted_at < $2 RETURNING id::text AS id`, [ids, cutoff])
+        ? await m.query(
+            `DELETE FROM leads WHERE id = ANY($1::uuid[]) AND restricted_at IS NULL AND submitted_at < $2 RETURNING id::text AS id`,
+            [ids, cutoff],
+          )
         : await m.query(
             `UPDATE leads SET first_name = NULL, last_name = NULL, email = NULL, phone = NULL, company = NULL, message = NULL
              WHERE id = ANY($1::uuid[]) AND restricted_at IS NULL AND ${LEAD_HOLDS_PERSON} RETURNING id::text AS id`,
@@ -135,7 +155,9 @@ const chat: SourceSweeper = {
          SELECT ARRAY(SELECT id::text FROM gone) AS conversations, ARRAY(SELECT id::text FROM messages) AS messages`,
         [ids, cutoff],
       );
-      const indexRows = (await removeIndexRows(m, 'chat-messages', row.messages)) + (await removeIndexRows(m, 'chat-conversations', row.conversations));
+      const indexRows =
+        (await removeIndexRows(m, 'chat-messages', row.messages)) +
+        (await removeIndexRows(m, 'chat-conversations', row.conversations));
       return { picked: ids.length, next, changed: row.conversations.length, indexRows };
     }
     return { picked: ids.length, next, ...(await anonymiseConversations(m, ids)) };
@@ -146,7 +168,10 @@ const chat: SourceSweeper = {
  * Kept for statistics with the visitor's contact details masked: every e-mail and phone number
  * of the visitor's own messages, and in the assistant's replies those the index knows.
  */
-async function anonymiseConversations(m: EntityManager, ids: string[]): Promise<{ changed: number; indexRows: number }> {
+async function anonymiseConversations(
+  m: EntityManager,
+  ids: string[],
+): Promise<{ changed: number; indexRows: number }> {
   const marked = returnedRows<{ id: string }>(
     await m.query(
       `UPDATE chat_conversations SET anonymised_at = now() WHERE id = ANY($1::uuid[]) AND restricted_at IS NULL AND anonymised_at IS NULL RETURNING id::text AS id`,
@@ -174,16 +199,23 @@ async function anonymiseConversations(m: EntityManager, ids: string[]): Promise<
   }
   const none = { emails: [], phones: [], names: [] };
   const changed = messages.flatMap((msg) => {
-    const masked = maskText(msg.content, identifiers.get(msg.conversation_id) ?? none, { allContacts: msg.role === 'user' });
+    const masked = maskText(msg.content, identifiers.get(msg.conversation_id) ?? none, {
+      allContacts: msg.role === 'user',
+    });
     return masked === msg.content ? [] : [{ id: msg.id, content: masked }];
   });
   if (changed.length) {
-    await m.query(`UPDATE chat_messages AS m SET content = t.content FROM unnest($1::uuid[], $2::text[]) AS t(id, content) WHERE m.id = t.id`, [
-      changed.map((c) => c.id),
-      changed.map((c) => c.content),
-    ]);
+    await m.query(
+      `UPDATE chat_messages AS m SET content = t.content FROM unnest($1::uuid[], $2::text[]) AS t(id, content) WHERE m.id = t.id`,
+      [changed.map((c) => c.id), changed.map((c) => c.content)],
+    );
   }
-  const indexRows = (await removeIndexRows(m, 'chat-messages', messages.map((msg) => msg.id))) + (await removeIndexRows(m, 'chat-conversations', marked));
+  const indexRows =
+    (await removeIndexRows(
+      m,
+      'chat-messages',
+      messages.map((msg) => msg.id),
+    )) + (await removeIndexRows(m, 'chat-conversations', marked));
   return { changed: marked.length, indexRows };
 }
 
@@ -211,7 +243,9 @@ const connections: SourceSweeper = {
        SELECT ARRAY(SELECT id::text FROM gone) AS connections, ARRAY(SELECT id::text FROM events) AS events`,
       [ids, cutoff],
     );
-    const indexRows = (await removeIndexRows(m, 'calendar-connections', row.connections)) + (await removeIndexRows(m, 'calendar-events', row.events));
+    const indexRows =
+      (await removeIndexRows(m, 'calendar-connections', row.connections)) +
+      (await removeIndexRows(m, 'calendar-events', row.events));
     return { picked: ids.length, next, changed: row.connections.length, indexRows };
   },
 };
@@ -230,9 +264,17 @@ const events: SourceSweeper = {
     );
     if (!ids.length) return { picked: 0, next, changed: 0, indexRows: 0 };
     const gone = returnedRows<{ id: string }>(
-      await m.query(`DELETE FROM calendar_events WHERE id = ANY($1::uuid[]) AND restricted_at IS NULL AND ends_at < $2 RETURNING id::text AS id`, [ids, cutoff]),
+      await m.query(
+        `DELETE FROM calendar_events WHERE id = ANY($1::uuid[]) AND restricted_at IS NULL AND ends_at < $2 RETURNING id::text AS id`,
+        [ids, cutoff],
+      ),
     ).map((r) => r.id);
-    return { picked: ids.length, next, changed: gone.length, indexRows: await removeIndexRows(m, 'calendar-events', gone) };
+    return {
+      picked: ids.length,
+      next,
+      changed: gone.length,
+      indexRows: await removeIndexRows(m, 'calendar-events', gone),
+    };
   },
 };
 
@@ -241,7 +283,13 @@ const events: SourceSweeper = {
 const consents: SourceSweeper = {
   start: FIRST_UUID,
   count: (m, cutoff, effect) =>
-    countPast(m, 'consent_records', 'valid_until', `valid_until < $1${effect === 'anonymise' ? ' AND email IS NOT NULL' : ''}`, cutoff),
+    countPast(
+      m,
+      'consent_records',
+      'valid_until',
+      `valid_until < $1${effect === 'anonymise' ? ' AND email IS NOT NULL' : ''}`,
+      cutoff,
+    ),
   async batch(m, cutoff, _action, from, limit) {
     const { ids, next } = await pick(
       m,
@@ -252,9 +300,17 @@ const consents: SourceSweeper = {
     );
     if (!ids.length) return { picked: 0, next, changed: 0, indexRows: 0 };
     const unlinked = returnedRows<{ id: string }>(
-      await m.query(`UPDATE consent_records SET email = NULL WHERE id = ANY($1::uuid[]) AND restricted_at IS NULL AND email IS NOT NULL RETURNING id::text AS id`, [ids]),
+      await m.query(
+        `UPDATE consent_records SET email = NULL WHERE id = ANY($1::uuid[]) AND restricted_at IS NULL AND email IS NOT NULL RETURNING id::text AS id`,
+        [ids],
+      ),
     ).map((r) => r.id);
-    return { picked: ids.length, next, changed: unlinked.length, indexRows: await removeIndexRows(m, 'consents', unlinked, 'email') };
+    return {
+      picked: ids.length,
+      next,
+      changed: unlinked.length,
+      indexRows: await removeIndexRows(m, 'consents', unlinked, 'email'),
+    };
   },
 };
 
@@ -266,7 +322,8 @@ const FULL_HOST = 'masklen(ip) = CASE WHEN family(ip) = 4 THEN 32 ELSE 128 END';
 
 const accessLogs: SourceSweeper = {
   start: FIRST_INSTANT,
-  count: (m, cutoff, effect) => countPast(m, 'access_logs', 'at', `at < $1${effect === 'anonymise' ? ` AND ${FULL_HOST}` : ''}`, cutoff),
+  count: (m, cutoff, effect) =>
+    countPast(m, 'access_logs', 'at', `at < $1${effect === 'anonymise' ? ` AND ${FULL_HOST}` : ''}`, cutoff),
   async batch(m, cutoff, action, from, limit) {
     const extra = action === 'anonymise' ? ` AND ${FULL_HOST}` : '';
     const change =

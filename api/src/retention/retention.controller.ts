@@ -27,7 +27,10 @@ export class RetentionController {
   ) {}
 
   @Get('report')
-  @ApiOperation({ summary: 'Per retention policy: the cutoff, the records past it, the oldest, the restricted ones kept; oldest first' })
+  @ApiOperation({
+    summary:
+      'Per retention policy: the cutoff, the records past it, the oldest, the restricted ones kept; oldest first',
+  })
   async report() {
     const [report, last] = await Promise.all([this.retention.report(), this.retention.lastSweep()]);
     return { ...report, schedule: this.scheduler.schedule(), lastSweep: last ? presentRetentionSweep(last) : null };
@@ -41,14 +44,20 @@ export class RetentionController {
       'Deletes or anonymises the records past retention as each policy says, in batches, never a restricted one; ?dryRun=true counts and changes nothing. 409 while another sweep runs.',
   })
   async sweep(@CurrentUser() actor: AuthenticatedUser, @Query() query: SweepQueryDto) {
-    return presentRetentionSweep(await this.retention.sweep(actor, { dryRun: query.dryRun === 'true', trigger: 'manual' }));
+    return presentRetentionSweep(
+      await this.retention.sweep(actor, { dryRun: query.dryRun === 'true', trigger: 'manual' }),
+    );
   }
 
   @Get('sweeps')
   @ListQueryParams()
   @ApiOperation({ summary: 'The sweeps and dry runs, newest first' })
   async sweeps(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
-    const page = await findPage(this.dataSource.getRepository(RetentionSweep), parseListQuery(RETENTION_SWEEPS_LIST, query), RETENTION_SWEEPS_LIST.searchable);
+    const page = await findPage(
+      this.dataSource.getRepository(RetentionSweep),
+      parseListQuery(RETENTION_SWEEPS_LIST, query),
+      RETENTION_SWEEPS_LIST.searchable,
+    );
     return sendPage(res, RETENTION_SWEEPS_LIST.resource, page, presentRetentionSweep);
   }
 

@@ -41,7 +41,11 @@ export class RetentionScheduler implements OnApplicationBootstrap {
   schedule(): { cron: string; timeZone: string; nextRunAt: string } | null {
     if (!this.config.retentionSweepCron || !this.registry.doesExist('cron', JOB)) return null;
     const next = this.registry.getCronJob(JOB).nextDate().toJSDate();
-    return { cron: this.config.retentionSweepCron, timeZone: this.config.retentionSweepTimeZone, nextRunAt: next.toISOString() };
+    return {
+      cron: this.config.retentionSweepCron,
+      timeZone: this.config.retentionSweepTimeZone,
+      nextRunAt: next.toISOString(),
+    };
   }
 
   private async run(): Promise<void> {

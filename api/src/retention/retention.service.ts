@@ -28,8 +28,10 @@ import { RetentionSweep, type SweepTrigger } from './retention-sweep.entity';
  */
 export const SWEEP_LOCK = 727_002;
 
-const STOPPED = 'Stopped: the console shut down during the sweep. What its finished batches changed is done; run it again to finish.';
-const INTERRUPTED = 'Interrupted: the process running the sweep stopped before it ended. What its finished batches changed is done.';
+const STOPPED =
+  'Stopped: the console shut down during the sweep. What its finished batches changed is done; run it again to finish.';
+const INTERRUPTED =
+  'Interrupted: the process running the sweep stopped before it ended. What its finished batches changed is done.';
 
 export interface RetentionReport {
   generatedAt: string;
@@ -172,7 +174,10 @@ export class RetentionService implements BeforeApplicationShutdown {
    * pid lock) and is one session: the process's own guard (`running`) is the lock there.
    */
   private async lock(): Promise<{ session: SweepSession; release: () => Promise<void> }> {
-    const onPool: SweepSession = { manager: this.dataSource.manager, transact: (work) => this.dataSource.transaction(work) };
+    const onPool: SweepSession = {
+      manager: this.dataSource.manager,
+      transact: (work) => this.dataSource.transaction(work),
+    };
     if (this.config.databaseUrl === null) return { session: onPool, release: async () => {} };
     const runner: QueryRunner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -187,7 +192,9 @@ export class RetentionService implements BeforeApplicationShutdown {
     }
     if (!locked) {
       await runner.release();
-      throw new ConflictError('A retention sweep is already running on another instance of the console; wait for it to finish');
+      throw new ConflictError(
+        'A retention sweep is already running on another instance of the console; wait for it to finish',
+      );
     }
     const own: SweepSession = { manager: runner.manager, transact: (work) => runner.manager.transaction(work) };
     return {
@@ -218,7 +225,14 @@ export class RetentionService implements BeforeApplicationShutdown {
     const results: SweepSourceResult[] = policies.map((p) => {
       const state = policyState(p);
       return {
-        ...this.resultOf({ policyKey: p.key, policyName: p.name, source: p.source, action: p.action, state, cutoff: null }),
+        ...this.resultOf({
+          policyKey: p.key,
+          policyName: p.name,
+          source: p.source,
+          action: p.action,
+          state,
+          cutoff: null,
+        }),
         status: state === 'applies' ? 'not_reached' : 'skipped',
       };
     });
@@ -253,16 +267,25 @@ export class RetentionService implements BeforeApplicationShutdown {
     }
 
     const failed = sweepFailed(results);
-    const error = this.stopping && results.some((r) => r.status === 'not_reached') ? STOPPED : failed ? this.firstError(results) : null;
+    const error =
+      this.stopping && results.some((r) => r.status === 'not_reached')
+        ? STOPPED
+        : failed
+          ? this.firstError(results)
+          : null;
     return session.transact(async (manager) => {
-      await manager.update(RetentionSweep, { id: sweep.id }, {
-        status: failed ? 'failed' : 'completed',
-        finishedAt: new Date(),
-        records: sweepTotal(results, false),
-        // In the report's order, as the dry run lists them: the oldest records first.
-        results: sortReport(results),
-        error,
-      });
+      await manager.update(
+        RetentionSweep,
+        { id: sweep.id },
+        {
+          status: failed ? 'failed' : 'completed',
+          finishedAt: new Date(),
+          records: sweepTotal(results, false),
+          // In the report's order, as the dry run lists them: the oldest records first.
+          results: sortReport(results),
+          error,
+        },
+      );
       const done = await manager.findOneByOrFail(RetentionSweep, { id: sweep.id });
       await this.audit.record(manager, actor, {
         action: failed ? 'retention.sweep_failed' : 'retention.swept',
@@ -296,7 +319,10 @@ export class RetentionService implements BeforeApplicationShutdown {
       result.oldest = counted.oldest?.toISOString() ?? null;
       if (effect === 'keep') {
         result.status = 'kept';
-        await session.manager.query(`UPDATE retention_sweeps SET results = $2 WHERE id = $1`, [sweepId, JSON.stringify(results)]);
+        await session.manager.query(`UPDATE retention_sweeps SET results = $2 WHERE id = $1`, [
+          sweepId,
+          JSON.stringify(results),
+        ]);
         return;
       }
       let from = sweeper.start;
@@ -305,9 +331,18 @@ export class RetentionService implements BeforeApplicationShutdown {
         if (this.stopping) throw new Error(STOPPED);
         const { batch, after } = await session.transact(async (manager) => {
           const batch = await sweeper.batch(manager, cutoff, effect, from, limit);
-          const after = { ...result, changed: result.changed + batch.changed, indexRows: result.indexRows + batch.indexRows, batches: result.batches + (batch.picked ? 1 : 0) };
+          const after = {
+            ...result,
+            changed: result.changed + batch.changed,
+            indexRows: result.indexRows + batch.indexRows,
+            batches: result.batches + (batch.picked ? 1 : 0),
+          };
           const snapshot = results.map((r, k) => (k === i ? after : r));
-          await manager.query(`UPDATE retention_sweeps SET results = $2, records = $3 WHERE id = $1`, [sweepId, JSON.stringify(snapshot), sweepTotal(snapshot, false)]);
+          await manager.query(`UPDATE retention_sweeps SET results = $2, records = $3 WHERE id = $1`, [
+            sweepId,
+            JSON.stringify(snapshot),
+            sweepTotal(snapshot, false),
+          ]);
           return { batch, after };
         });
         // Counted once committed: a batch that rolled back changed nothing.
@@ -323,7 +358,9 @@ export class RetentionService implements BeforeApplicationShutdown {
     }
   }
 
-  private resultOf(e: Pick<ReportEntry, 'policyKey' | 'policyName' | 'source' | 'action' | 'state' | 'cutoff'>): SweepSourceResult {
+  private resultOf(
+    e: Pick<ReportEntry, 'policyKey' | 'policyName' | 'source' | 'action' | 'state' | 'cutoff'>,
+  ): SweepSourceResult {
     return {
       policyKey: e.policyKey,
       policyName: e.policyName,
@@ -351,7 +388,17 @@ export class RetentionService implements BeforeApplicationShutdown {
     return Object.fromEntries(
       results
         .filter((r) => r.state === 'applies')
-        .map((r) => [r.policyKey, { source: r.source, action: r.action, status: r.status, due: r.due, changed: r.changed, restricted: r.restricted }]),
+        .map((r) => [
+          r.policyKey,
+          {
+            source: r.source,
+            action: r.action,
+            status: r.status,
+            due: r.due,
+            changed: r.changed,
+            restricted: r.restricted,
+          },
+        ]),
     );
   }
 
@@ -363,7 +410,9 @@ export class RetentionService implements BeforeApplicationShutdown {
 
   /** The last sweep that changed data, or failed trying (dry runs excluded). */
   lastSweep(): Promise<RetentionSweep | null> {
-    return this.dataSource.getRepository(RetentionSweep).findOne({ where: { dryRun: false }, order: { startedAt: 'DESC' } });
+    return this.dataSource
+      .getRepository(RetentionSweep)
+      .findOne({ where: { dryRun: false }, order: { startedAt: 'DESC' } });
   }
 
   /** At shutdown, a running sweep stops after its current batch and records that it was stopped. */

@@ -23,12 +23,19 @@ async function main(): Promise<void> {
   const seed = option('seed', 20261122);
   const config = loadConfig();
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
-  const app = await NestFactory.createApplicationContext(AppModule.register({ ...config, logLevel: 'warn' }, config.databaseUrl ?? embedded!.url), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.register({ ...config, logLevel: 'warn' }, config.databaseUrl ?? embedded!.url),
+    { logger: ['error', 'warn'] },
+  );
   try {
     const started = Date.now();
     const created = await seedDemoData(app.get(IngestionService), scale, seed);
     const total = Object.values(created).reduce((a, b) => a + b, 0);
-    console.log(`Seeded ${scale} people: ${Object.entries(created).map(([s, n]) => `${n} ${s}`).join(', ')} (${total} records in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `Seeded ${scale} people: ${Object.entries(created)
+        .map(([s, n]) => `${n} ${s}`)
+        .join(', ')} (${total} records in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   } finally {
     await app.close();
     await embedded?.stop();

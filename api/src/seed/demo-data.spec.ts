@@ -19,7 +19,11 @@ describe('demo data', () => {
     for (const [source, records] of Object.entries(data)) expect(records.length, source).toBeGreaterThan(0);
     expect(data.leads.some((l) => l.email !== l.email.toLowerCase())).toBe(true);
     expect(data.leads.some((l) => l.phone?.startsWith('0039'))).toBe(true);
-    expect(data.conversations.some((c) => c.messages?.some((m) => m.role === 'user' && /\d{3}.?\d{3}.?\d{4}/.test(m.content)))).toBe(true);
+    expect(
+      data.conversations.some((c) =>
+        c.messages?.some((m) => m.role === 'user' && /\d{3}.?\d{3}.?\d{4}/.test(m.content)),
+      ),
+    ).toBe(true);
     expect(data.consents.some((c) => c.action === 'withdraw')).toBe(true);
   });
 });

@@ -34,8 +34,24 @@ export interface DemoPerson {
   ip: string;
 }
 
-const SPACES = ['negozio', 'showroom', 'ufficio', 'ristorante', 'hotel', 'farmacia', 'stand fieristico', 'concessionaria'];
-const OBJECTIVES = ['rinnovare l’immagine', 'attirare più clienti', 'aprire un nuovo punto vendita', 'illuminazione più efficace', 'digital signage in vetrina', 'allestimento per una fiera'];
+const SPACES = [
+  'negozio',
+  'showroom',
+  'ufficio',
+  'ristorante',
+  'hotel',
+  'farmacia',
+  'stand fieristico',
+  'concessionaria',
+];
+const OBJECTIVES = [
+  'rinnovare l’immagine',
+  'attirare più clienti',
+  'aprire un nuovo punto vendita',
+  'illuminazione più efficace',
+  'digital signage in vetrina',
+  'allestimento per una fiera',
+];
 const CAMPAIGNS = [
   { source: 'google', medium: 'cpc', campaign: 'vetrine-autunno', term: 'allestimento vetrine' },
   { source: 'facebook', medium: 'paid-social', campaign: 'showroom-2026', term: null },
@@ -44,8 +60,22 @@ const CAMPAIGNS = [
   { source: 'newsletter', medium: 'email', campaign: 'novembre-2026', term: null },
   { source: 'google', medium: 'organic', campaign: null, term: null },
 ];
-const LANDING = ['/', '/servizi/vetrine', '/servizi/showroom', '/servizi/uffici', '/progetti', '/contatti', '/digital-signage'];
-const REFERRERS = ['https://www.google.com/', 'https://www.facebook.com/', 'https://www.instagram.com/', 'https://www.linkedin.com/', null];
+const LANDING = [
+  '/',
+  '/servizi/vetrine',
+  '/servizi/showroom',
+  '/servizi/uffici',
+  '/progetti',
+  '/contatti',
+  '/digital-signage',
+];
+const REFERRERS = [
+  'https://www.google.com/',
+  'https://www.facebook.com/',
+  'https://www.instagram.com/',
+  'https://www.linkedin.com/',
+  null,
+];
 const PROVIDERS = ['anthropic', 'openai', 'gemini', 'ollama'] as const;
 const AGENTS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
@@ -53,8 +83,40 @@ const AGENTS = [
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15',
   'Mozilla/5.0 (Linux; Android 15; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36',
 ];
-const MOBILE_PREFIXES = ['320', '328', '329', '330', '333', '334', '335', '338', '339', '340', '342', '345', '346', '347', '348', '349', '351', '366', '380', '389', '392', '393'];
-const MAIL_DOMAINS = ['gmail.com', 'libero.it', 'yahoo.it', 'hotmail.it', 'outlook.it', 'virgilio.it', 'alice.it', 'tiscali.it'];
+const MOBILE_PREFIXES = [
+  '320',
+  '328',
+  '329',
+  '330',
+  '333',
+  '334',
+  '335',
+  '338',
+  '339',
+  '340',
+  '342',
+  '345',
+  '346',
+  '347',
+  '348',
+  '349',
+  '351',
+  '366',
+  '380',
+  '389',
+  '392',
+  '393',
+];
+const MAIL_DOMAINS = [
+  'gmail.com',
+  'libero.it',
+  'yahoo.it',
+  'hotmail.it',
+  'outlook.it',
+  'virgilio.it',
+  'alice.it',
+  'tiscali.it',
+];
 const POLICY_VERSION = '2026-06-11';
 const STAFF = [
   { name: 'Laura Vianello', email: 'laura.vianello@vimage.it' },
@@ -68,7 +130,11 @@ export function phoneWritings(mobile: string): string[] {
 }
 
 function slug(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 /** Varies the case of an e-mail the way people type it. */
@@ -89,8 +155,16 @@ export function makePerson(f: Faker, index: number): DemoPerson {
   const lastName = f.person.lastName();
   const company = f.datatype.boolean(0.6) ? f.company.name() : null;
   const style = f.number.int(3);
-  const base = style === 0 ? `${slug(firstName)}.${slug(lastName)}` : style === 1 ? `${slug(firstName)[0]}${slug(lastName)}` : `${slug(firstName)}${slug(lastName)}`;
-  const domain = company && f.datatype.boolean(0.5) ? `${slug(company).slice(0, 20) || 'studio'}.it` : f.helpers.arrayElement(MAIL_DOMAINS);
+  const base =
+    style === 0
+      ? `${slug(firstName)}.${slug(lastName)}`
+      : style === 1
+        ? `${slug(firstName)[0]}${slug(lastName)}`
+        : `${slug(firstName)}${slug(lastName)}`;
+  const domain =
+    company && f.datatype.boolean(0.5)
+      ? `${slug(company).slice(0, 20) || 'studio'}.it`
+      : f.helpers.arrayElement(MAIL_DOMAINS);
   return {
     firstName,
     lastName,
@@ -140,7 +214,9 @@ export function generateDemoData(people: number, seed = 20261122, now = new Date
         utmMedium: campaign.medium,
         utmCampaign: campaign.campaign ?? undefined,
         utmTerm: campaign.term ?? undefined,
-        utmContent: f.datatype.boolean(0.3) ? f.helpers.arrayElement(['banner-a', 'banner-b', 'video-15s', 'carosello']) : undefined,
+        utmContent: f.datatype.boolean(0.3)
+          ? f.helpers.arrayElement(['banner-a', 'banner-b', 'video-15s', 'carosello'])
+          : undefined,
         landingPage: f.helpers.arrayElement(LANDING),
         referrer: f.helpers.arrayElement(REFERRERS) ?? undefined,
         consentGivenAt: new Date(submittedAt.getTime() - 5_000).toISOString(),
@@ -156,14 +232,43 @@ export function generateDemoData(people: number, seed = 20261122, now = new Date
       const gives = f.number.int(3); // 0: phone, 1: e-mail, 2: nothing
       const messages: IngestChatConversationDto['messages'] = [
         { role: 'user', content: `Ciao, fate anche allestimenti per ${space}?`, sentAt: at() },
-        { role: 'assistant', content: `Sì! Vimage progetta allestimenti su misura per ${space}: vetrine, illuminazione, grafica e digital signage. Che obiettivo avete?`, sentAt: at() },
-        { role: 'user', content: `Vorremmo ${f.helpers.arrayElement(OBJECTIVES)}. Quanto costa più o meno?`, sentAt: at() },
-        { role: 'assistant', content: 'Il costo dipende da superficie e materiali: di solito si parte da un sopralluogo gratuito. Vuole essere ricontattato da un consulente?', sentAt: at() },
+        {
+          role: 'assistant',
+          content: `Sì! Vimage progetta allestimenti su misura per ${space}: vetrine, illuminazione, grafica e digital signage. Che obiettivo avete?`,
+          sentAt: at(),
+        },
+        {
+          role: 'user',
+          content: `Vorremmo ${f.helpers.arrayElement(OBJECTIVES)}. Quanto costa più o meno?`,
+          sentAt: at(),
+        },
+        {
+          role: 'assistant',
+          content:
+            'Il costo dipende da superficie e materiali: di solito si parte da un sopralluogo gratuito. Vuole essere ricontattato da un consulente?',
+          sentAt: at(),
+        },
       ];
-      if (gives === 0) messages.push({ role: 'user', content: `Sì, il mio numero è ${f.helpers.arrayElement(phones)}`, sentAt: at() });
-      if (gives === 1) messages.push({ role: 'user', content: `Sì, scrivetemi a ${emailVariant(f, person.email)} grazie!`, sentAt: at() });
-      messages.push({ role: 'assistant', content: 'Perfetto, un consulente la contatterà entro un giorno lavorativo. Può scriverci anche a info@vimage.it.', sentAt: at() });
-      data.conversations.push({ externalId: nextId('chat'), provider: f.helpers.arrayElement(PROVIDERS), startedAt: startedAt.toISOString(), messages });
+      if (gives === 0)
+        messages.push({ role: 'user', content: `Sì, il mio numero è ${f.helpers.arrayElement(phones)}`, sentAt: at() });
+      if (gives === 1)
+        messages.push({
+          role: 'user',
+          content: `Sì, scrivetemi a ${emailVariant(f, person.email)} grazie!`,
+          sentAt: at(),
+        });
+      messages.push({
+        role: 'assistant',
+        content:
+          'Perfetto, un consulente la contatterà entro un giorno lavorativo. Può scriverci anche a info@vimage.it.',
+        sentAt: at(),
+      });
+      data.conversations.push({
+        externalId: nextId('chat'),
+        provider: f.helpers.arrayElement(PROVIDERS),
+        startedAt: startedAt.toISOString(),
+        messages,
+      });
     }
 
     if (f.datatype.boolean(0.12)) {
@@ -176,7 +281,9 @@ export function generateDemoData(people: number, seed = 20261122, now = new Date
         refreshToken: `1//${f.string.alphanumeric(40)}`,
         scopes: ['https://www.googleapis.com/auth/userinfo.email', 'https://www.googleapis.com/auth/calendar'],
         connectedAt: connectedAt.toISOString(),
-        revokedAt: f.datatype.boolean(0.1) ? new Date(connectedAt.getTime() + 86_400_000 * 30).toISOString() : undefined,
+        revokedAt: f.datatype.boolean(0.1)
+          ? new Date(connectedAt.getTime() + 86_400_000 * 30).toISOString()
+          : undefined,
       });
       for (let e = f.number.int({ min: 1, max: 4 }); e > 0; e--) {
         const origin = f.helpers.arrayElement(['manual', 'system', 'imported'] as const);
@@ -186,8 +293,16 @@ export function generateDemoData(people: number, seed = 20261122, now = new Date
           externalId: nextId('evt'),
           connectionExternalId: connectionId,
           origin,
-          title: origin === 'system' ? `Sopralluogo ${f.helpers.arrayElement(SPACES)}` : origin === 'manual' ? 'Call progetto allestimento' : 'Riunione (da Google Calendar)',
-          description: origin === 'system' ? `Prenotazione dal sito. Referente: ${person.firstName} ${person.lastName}, tel. ${f.helpers.arrayElement(phones)}` : undefined,
+          title:
+            origin === 'system'
+              ? `Sopralluogo ${f.helpers.arrayElement(SPACES)}`
+              : origin === 'manual'
+                ? 'Call progetto allestimento'
+                : 'Riunione (da Google Calendar)',
+          description:
+            origin === 'system'
+              ? `Prenotazione dal sito. Referente: ${person.firstName} ${person.lastName}, tel. ${f.helpers.arrayElement(phones)}`
+              : undefined,
           attendees: [
             { email: emailVariant(f, person.email), name: `${person.firstName} ${person.lastName}` },
             { email: staff.email, name: staff.name },
@@ -235,7 +350,11 @@ export function generateDemoData(people: number, seed = 20261122, now = new Date
         userAgent: agent,
         path: f.helpers.arrayElement([...LANDING, '/privacy-policy', '/cookie-policy', '/api/chat']),
         method: 'GET',
-        status: f.helpers.weightedArrayElement([{ weight: 20, value: 200 }, { weight: 2, value: 304 }, { weight: 1, value: 404 }]),
+        status: f.helpers.weightedArrayElement([
+          { weight: 20, value: 200 },
+          { weight: 2, value: 304 },
+          { weight: 1, value: 404 },
+        ]),
         at: daysAgo(29).toISOString(),
       });
     }

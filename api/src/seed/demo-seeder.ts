@@ -7,7 +7,11 @@ const SENDER = { name: 'demo data', apiKeyPrefix: null };
  * Loads generated demo data through the ingestion service, exactly as the website's data
  * arrives: validated, indexed and audited, in batches.
  */
-export async function seedDemoData(ingestion: IngestionService, people: number, seed?: number): Promise<Record<string, number>> {
+export async function seedDemoData(
+  ingestion: IngestionService,
+  people: number,
+  seed?: number,
+): Promise<Record<string, number>> {
   const data = generateDemoData(people, seed);
   const plan: Array<[IngestSource, object[]]> = [
     ['leads', data.leads],

@@ -57,7 +57,14 @@ export function presentChatConversation(c: ChatConversation & { messageCount?: n
 }
 
 export function presentChatMessage(m: ChatMessage) {
-  return { id: m.id, externalId: m.externalId, conversationId: m.conversationId, role: m.role, content: m.content, sentAt: iso(m.sentAt) };
+  return {
+    id: m.id,
+    externalId: m.externalId,
+    conversationId: m.conversationId,
+    role: m.role,
+    content: m.content,
+    sentAt: iso(m.sentAt),
+  };
 }
 
 export function presentCalendarConnection(c: CalendarConnection) {
@@ -109,5 +116,15 @@ export function presentConsent(c: ConsentRecord) {
 }
 
 export function presentAccessLog(a: AccessLog) {
-  return { id: a.id, externalId: a.externalId, ip: a.ip, userAgent: a.userAgent, path: a.path, method: a.method, status: a.status, at: iso(a.at), ...restriction(a) };
+  return {
+    id: a.id,
+    externalId: a.externalId,
+    ip: a.ip,
+    userAgent: a.userAgent,
+    path: a.path,
+    method: a.method,
+    status: a.status,
+    at: iso(a.at),
+    ...restriction(a),
+  };
 }

@@ -19,7 +19,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The optional `requestId` a reader gives as the reason for reading (the audit log keeps it). */
 function readingFor(raw: unknown): string | null {
   if (raw === undefined || raw === '') return null;
-  if (typeof raw !== 'string' || !UUID.test(raw)) throw new InvalidInputError('requestId must be the id (a UUID) of the request the data is read for', { requestId: 'is not a UUID' });
+  if (typeof raw !== 'string' || !UUID.test(raw))
+    throw new InvalidInputError('requestId must be the id (a UUID) of the request the data is read for', {
+      requestId: 'is not a UUID',
+    });
   return raw;
 }
 
@@ -40,9 +43,17 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
 
     @Get()
     @ListQueryParams()
-    @ApiQuery({ name: 'requestId', required: false, description: 'The request the data is read for (kept in the audit log)' })
+    @ApiQuery({
+      name: 'requestId',
+      required: false,
+      description: 'The request the data is read for (kept in the audit log)',
+    })
     @ApiOperation({ summary: `List ${source.resource}` })
-    async list(@CurrentUser() actor: AuthenticatedUser, @Query() raw: RawListQuery & { requestId?: unknown }, @Res({ passthrough: true }) res: Response) {
+    async list(
+      @CurrentUser() actor: AuthenticatedUser,
+      @Query() raw: RawListQuery & { requestId?: unknown },
+      @Res({ passthrough: true }) res: Response,
+    ) {
       const { requestId, ...query } = raw;
       const reason = readingFor(requestId);
       const parsed = parseListQuery(source.list, query);
@@ -56,15 +67,31 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
     }
 
     @Get(':id')
-    @ApiQuery({ name: 'requestId', required: false, description: 'The request the data is read for (kept in the audit log)' })
+    @ApiQuery({
+      name: 'requestId',
+      required: false,
+      description: 'The request the data is read for (kept in the audit log)',
+    })
     @ApiOperation({ summary: `One record of ${source.resource}` })
-    async get(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Query('requestId') requestId?: unknown) {
+    async get(
+      @CurrentUser() actor: AuthenticatedUser,
+      @Param('id') id: string,
+      @Query('requestId') requestId?: unknown,
+    ) {
       const valid = source.idType === 'uuid' ? UUID.test(id) : /^\d{1,18}$/.test(id);
-      if (!valid) throw new InvalidInputError(`id must be ${source.idType === 'uuid' ? 'a UUID' : 'a whole number'}`, { id: 'is malformed' });
+      if (!valid)
+        throw new InvalidInputError(`id must be ${source.idType === 'uuid' ? 'a UUID' : 'a whole number'}`, {
+          id: 'is malformed',
+        });
       const reason = readingFor(requestId);
       const row = await this.dataSource.getRepository(source.entity).findOne({ where: { id } });
       if (!row) throw new NotFoundError(source.resource, id);
-      await this.audit.recordNow(actor, { action: 'record.viewed', entity: source.resource, entityId: String(id), details: { requestId: reason } });
+      await this.audit.recordNow(actor, {
+        action: 'record.viewed',
+        entity: source.resource,
+        entityId: String(id),
+        details: { requestId: reason },
+      });
       return source.present(row);
     }
   }

@@ -68,7 +68,13 @@ export const SOURCES = [
     idType: 'uuid',
     list: {
       resource: 'chat-conversations',
-      fields: { id: 'uuid', externalId: 'text', provider: { enum: CHAT_PROVIDERS }, startedAt: 'datetime', ingestedAt: 'datetime' },
+      fields: {
+        id: 'uuid',
+        externalId: 'text',
+        provider: { enum: CHAT_PROVIDERS },
+        startedAt: 'datetime',
+        ingestedAt: 'datetime',
+      },
       searchable: ['externalId'],
       defaultSort: ['startedAt', 'DESC'],
     },
@@ -80,7 +86,13 @@ export const SOURCES = [
     idType: 'uuid',
     list: {
       resource: 'chat-messages',
-      fields: { id: 'uuid', externalId: 'text', conversationId: 'uuid', role: { enum: CHAT_ROLES }, sentAt: 'datetime' },
+      fields: {
+        id: 'uuid',
+        externalId: 'text',
+        conversationId: 'uuid',
+        role: { enum: CHAT_ROLES },
+        sentAt: 'datetime',
+      },
       searchable: ['content'],
       defaultSort: ['sentAt', 'ASC'],
     },
@@ -92,7 +104,14 @@ export const SOURCES = [
     idType: 'uuid',
     list: {
       resource: 'calendar-connections',
-      fields: { id: 'uuid', externalId: 'text', accountEmail: 'text', connectedAt: 'datetime', revokedAt: 'datetime', ingestedAt: 'datetime' },
+      fields: {
+        id: 'uuid',
+        externalId: 'text',
+        accountEmail: 'text',
+        connectedAt: 'datetime',
+        revokedAt: 'datetime',
+        ingestedAt: 'datetime',
+      },
       searchable: ['accountEmail'],
       defaultSort: ['connectedAt', 'DESC'],
     },
@@ -104,7 +123,15 @@ export const SOURCES = [
     idType: 'uuid',
     list: {
       resource: 'calendar-events',
-      fields: { id: 'uuid', externalId: 'text', connectionId: 'uuid', origin: { enum: EVENT_ORIGINS }, title: 'text', startsAt: 'datetime', endsAt: 'datetime' },
+      fields: {
+        id: 'uuid',
+        externalId: 'text',
+        connectionId: 'uuid',
+        origin: { enum: EVENT_ORIGINS },
+        title: 'text',
+        startsAt: 'datetime',
+        endsAt: 'datetime',
+      },
       searchable: ['title', 'description'],
       defaultSort: ['startsAt', 'DESC'],
     },

@@ -5,7 +5,9 @@ const roles = (text: string) => attributeText(text).map((a) => [a.value, a.role]
 
 describe('whose identifier is it, in free text (Art. 15(4))', () => {
   it('a self cue makes an identifier the writer’s', () => {
-    expect(roles('Soffro di asma e vorrei materiali anallergici. Il mio cellulare è 333 1234567')).toEqual([['+393331234567', 'owner']]);
+    expect(roles('Soffro di asma e vorrei materiali anallergici. Il mio cellulare è 333 1234567')).toEqual([
+      ['+393331234567', 'owner'],
+    ]);
     expect(roles('la mia email è sara.gallo@example.it')).toEqual([['sara.gallo@example.it', 'owner']]);
     expect(roles('Mi chiamo Sara, richiamatemi al 347 123 4567')).toEqual([['+393471234567', 'owner']]);
     expect(roles('Hi, my e-mail is sara@example.com and my phone is 347 123 4567')).toEqual([
@@ -16,7 +18,9 @@ describe('whose identifier is it, in free text (Art. 15(4))', () => {
   });
 
   it('a third-party cue makes it a mention of someone else', () => {
-    expect(roles('Mettete in copia il mio collega, marco.neri@example.it')).toEqual([['marco.neri@example.it', 'mention']]);
+    expect(roles('Mettete in copia il mio collega, marco.neri@example.it')).toEqual([
+      ['marco.neri@example.it', 'mention'],
+    ]);
     expect(roles('Il numero di mia moglie è 334 765 4321')).toEqual([['+393347654321', 'mention']]);
     expect(roles('Scrivo per conto di luca@example.it')).toEqual([['luca@example.it', 'mention']]);
     expect(roles('Please copy my colleague jane@example.com')).toEqual([['jane@example.com', 'mention']]);

@@ -53,7 +53,9 @@ const EMAIL_IN_TEXT = /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+
 const CUE_WINDOW = 80;
 
 /** Every e-mail and phone written in a text, normalised, with where it is (in order). */
-export function identifiersInText(text: string | null | undefined): Array<{ kind: 'email' | 'phone'; value: string; start: number; end: number }> {
+export function identifiersInText(
+  text: string | null | undefined,
+): Array<{ kind: 'email' | 'phone'; value: string; start: number; end: number }> {
   if (!text) return [];
   const found: Array<{ kind: 'email' | 'phone'; value: string; start: number; end: number }> = [];
   for (const match of text.matchAll(EMAIL_IN_TEXT)) {
@@ -103,7 +105,13 @@ export function attributeText(text: string | null | undefined): AttributedInText
     let from = Math.max(previousEnd, item.start - CUE_WINDOW);
     const before = text.slice(from, item.start);
     // Only the identifier's own sentence: after the last sentence end before it.
-    const sentenceEnd = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n'), before.lastIndexOf('; '));
+    const sentenceEnd = Math.max(
+      before.lastIndexOf('. '),
+      before.lastIndexOf('! '),
+      before.lastIndexOf('? '),
+      before.lastIndexOf('\n'),
+      before.lastIndexOf('; '),
+    );
     from = sentenceEnd >= 0 ? from + sentenceEnd + 1 : from;
     const cue = nearestCue(text.slice(from, item.start));
     previousEnd = item.end;
@@ -112,7 +120,9 @@ export function attributeText(text: string | null | undefined): AttributedInText
       continue;
     }
     decided.push(
-      cue.third > cue.self ? { ...item, role: 'mention', reason: 'third_party_cue' } : { ...item, role: 'owner', reason: 'self_cue' },
+      cue.third > cue.self
+        ? { ...item, role: 'mention', reason: 'third_party_cue' }
+        : { ...item, role: 'owner', reason: 'self_cue' },
     );
   }
   const uncued = decided.filter((d) => d.reason === 'several_people');

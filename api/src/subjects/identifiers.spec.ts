@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classifyQuery, extractEmails, extractPhones, normaliseEmail, normaliseFullName, normaliseName, normalisePhone } from './identifiers';
+import {
+  classifyQuery,
+  extractEmails,
+  extractPhones,
+  normaliseEmail,
+  normaliseFullName,
+  normaliseName,
+  normalisePhone,
+} from './identifiers';
 
 describe('normalisePhone', () => {
   it.each([
@@ -17,9 +25,12 @@ describe('normalisePhone', () => {
     expect(normalisePhone(input)).toBe(expected);
   });
 
-  it.each(['', '12', 'mario rossi', '347-abc-4567', '+39 000', 'mario@example.com', '2026-11-22'])('refuses %j', (input) => {
-    expect(normalisePhone(input)).toBeNull();
-  });
+  it.each(['', '12', 'mario rossi', '347-abc-4567', '+39 000', 'mario@example.com', '2026-11-22'])(
+    'refuses %j',
+    (input) => {
+      expect(normalisePhone(input)).toBeNull();
+    },
+  );
 });
 
 describe('normaliseEmail', () => {

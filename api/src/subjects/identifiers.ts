@@ -12,13 +12,17 @@ export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 export const DEFAULT_REGION: CountryCode = 'IT';
 
 // Deliberately practical rather than RFC 5322: what people type into forms and chats.
-const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const EMAIL =
+  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const EMAIL_IN_TEXT = /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
 
 /** Trimmed and lower-cased; null when it is not an e-mail address. */
 export function normaliseEmail(input: string | null | undefined): string | null {
   if (!input) return null;
-  const email = input.trim().replace(/^mailto:/i, '').toLowerCase();
+  const email = input
+    .trim()
+    .replace(/^mailto:/i, '')
+    .toLowerCase();
   return email.length <= 320 && EMAIL.test(email) ? email : null;
 }
 

@@ -3,7 +3,11 @@ import { attributeRecords, type Unit } from './record-attribution';
 
 const owner = (kind: any, value: string) => ({ kind, value, role: 'owner' as const });
 const mention = (kind: any, value: string) => ({ kind, value, role: 'mention' as const });
-const unit = (key: string, identifiers: Unit['identifiers'], multiPerson = false): Unit => ({ key, identifiers, multiPerson });
+const unit = (key: string, identifiers: Unit['identifiers'], multiPerson = false): Unit => ({
+  key,
+  identifiers,
+  multiPerson,
+});
 const relations = (r: ReturnType<typeof attributeRecords>) => Object.fromEntries(r.relation);
 
 describe('whose record is it (Art. 15(4))', () => {
@@ -24,7 +28,10 @@ describe('whose record is it (Art. 15(4))', () => {
     expect(r.phones).toEqual([]);
     expect(r.shared).toEqual([{ kind: 'phone', value: '+390415701234' }]);
     // Known by the phone alone: two people answer to it, neither record is handed over.
-    expect(relations(attributeRecords({ emails: [], phones: ['+390415701234'] }, [a, b]))).toEqual({ 'leads:a': 'shared', 'leads:b': 'shared' });
+    expect(relations(attributeRecords({ emails: [], phones: ['+390415701234'] }, [a, b]))).toEqual({
+      'leads:a': 'shared',
+      'leads:b': 'shared',
+    });
   });
 
   it('a phone the person’s lead gives finds the chat where she gave only that phone', () => {
@@ -37,17 +44,25 @@ describe('whose record is it (Art. 15(4))', () => {
 
   it('a chat whose visitor is someone else is not hers, even if it holds her phone as the writer’s', () => {
     const chat = unit('chat-conversations:1', [owner('email', 'other@example.it'), owner('phone', '+393471234567')]);
-    expect(relations(attributeRecords({ emails: ['anna@example.it'], phones: ['+393471234567'] }, [chat]))).toEqual({ 'chat-conversations:1': 'shared' });
+    expect(relations(attributeRecords({ emails: ['anna@example.it'], phones: ['+393471234567'] }, [chat]))).toEqual({
+      'chat-conversations:1': 'shared',
+    });
   });
 
   it('an event with several attendees is shared; its other attendees never become the person’s', () => {
-    const event = unit('calendar-events:1', [owner('email', 'anna@example.it'), owner('email', 'bruno@example.it')], true);
+    const event = unit(
+      'calendar-events:1',
+      [owner('email', 'anna@example.it'), owner('email', 'bruno@example.it')],
+      true,
+    );
     const r = attributeRecords({ emails: ['anna@example.it'], phones: [] }, [event]);
     expect(relations(r)).toEqual({ 'calendar-events:1': 'shared' });
     expect(r.emails).toEqual(['anna@example.it']);
     expect(r.shared).toEqual([]);
     const alone = unit('calendar-events:2', [owner('email', 'anna@example.it')], true);
-    expect(relations(attributeRecords({ emails: ['anna@example.it'], phones: [] }, [alone]))).toEqual({ 'calendar-events:2': 'own' });
+    expect(relations(attributeRecords({ emails: ['anna@example.it'], phones: [] }, [alone]))).toEqual({
+      'calendar-events:2': 'own',
+    });
   });
 
   it('a one-person record found by e-mail: its other owner address is the person’s', () => {

@@ -53,19 +53,33 @@ export function attributeRecords(person: Person, units: Unit[]): Attribution {
   const phones = new Set(person.phones);
   const consentIds = new Set(person.consentIds ?? []);
   const isPerson = (i: UnitIdentifier) =>
-    strong(i.kind) ? emails.has(i.value) : i.kind === 'phone' ? phones.has(i.value) : i.kind === 'consent_id' ? consentIds.has(i.value) : false;
+    strong(i.kind)
+      ? emails.has(i.value)
+      : i.kind === 'phone'
+        ? phones.has(i.value)
+        : i.kind === 'consent_id'
+          ? consentIds.has(i.value)
+          : false;
   const owners = (u: Unit) => u.identifiers.filter((i) => i.role === 'owner');
   const othersStrong = (u: Unit) => owners(u).filter((i) => strong(i.kind) && !emails.has(i.value));
 
   // Known by a phone only: the records that phone owns name the person, if they name one only.
   if (emails.size === 0) {
-    const identities = new Set(units.flatMap((u) => (owners(u).some((i) => i.kind === 'phone' && phones.has(i.value)) ? owners(u).filter((i) => strong(i.kind)).map((i) => i.value) : [])));
+    const identities = new Set(
+      units.flatMap((u) =>
+        owners(u).some((i) => i.kind === 'phone' && phones.has(i.value))
+          ? owners(u)
+              .filter((i) => strong(i.kind))
+              .map((i) => i.value)
+          : [],
+      ),
+    );
     if (identities.size === 1) emails.add([...identities][0]);
   }
 
   const relation = new Map<string, Relation>();
   // Own records, until nothing changes: an own record's other owner identifiers are the person's too.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const u of units) {
       if (relation.has(u.key)) continue;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { calendarEventIdentifiers, chatConversationIdentifiers, chatMessageIdentifiers, consentIdentifiers, leadIdentifiers } from './record-identifiers';
+import {
+  calendarEventIdentifiers,
+  chatConversationIdentifiers,
+  chatMessageIdentifiers,
+  consentIdentifiers,
+  leadIdentifiers,
+} from './record-identifiers';
 
 describe('record identifiers', () => {
   it('indexes a lead by e-mail, phone, name and what its message mentions', () => {
@@ -32,7 +38,10 @@ describe('record identifiers', () => {
       calendarEventIdentifiers({
         title: 'Sopralluogo',
         description: 'Referente: anna.verdi@example.it, tel. 3479876543',
-        attendees: [{ email: 'Anna.Verdi@example.it', name: 'Anna Verdi' }, { email: null, name: null }],
+        attendees: [
+          { email: 'Anna.Verdi@example.it', name: 'Anna Verdi' },
+          { email: null, name: null },
+        ],
       }),
     ).toEqual([
       { kind: 'email', value: 'anna.verdi@example.it', field: 'attendees', role: 'owner' },
@@ -43,12 +52,18 @@ describe('record identifiers', () => {
   });
 
   it('indexes a consent by its browser id and e-mail', () => {
-    expect(consentIdentifiers({ consentId: ' abc-123 ', email: null })).toEqual([{ kind: 'consent_id', value: 'abc-123', field: 'consentId', role: 'owner' }]);
+    expect(consentIdentifiers({ consentId: ' abc-123 ', email: null })).toEqual([
+      { kind: 'consent_id', value: 'abc-123', field: 'consentId', role: 'owner' },
+    ]);
   });
 
   it('a lead whose message names a colleague: the colleague is a mention, the lead fields the owner', () => {
     expect(
-      leadIdentifiers({ email: 'anna@example.it', phone: '347 123 4567', message: 'Scrivete anche al mio collega marco.neri@example.it' }),
+      leadIdentifiers({
+        email: 'anna@example.it',
+        phone: '347 123 4567',
+        message: 'Scrivete anche al mio collega marco.neri@example.it',
+      }),
     ).toEqual([
       { kind: 'email', value: 'anna@example.it', field: 'email', role: 'owner' },
       { kind: 'phone', value: '+393471234567', field: 'phone', role: 'owner' },

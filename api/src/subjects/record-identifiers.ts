@@ -86,7 +86,10 @@ export function chatMessageIdentifiers(message: { role: string; content: string 
  * The visitor's identity, when the chat widget asked for it: the conversation is theirs. What the
  * visitor writes is indexed per message (`chatMessageIdentifiers`).
  */
-export function chatConversationIdentifiers(conversation: { visitorEmail?: string | null; visitorName?: string | null }): FoundIdentifier[] {
+export function chatConversationIdentifiers(conversation: {
+  visitorEmail?: string | null;
+  visitorName?: string | null;
+}): FoundIdentifier[] {
   const c = new Collector();
   c.add('email', normaliseEmail(conversation.visitorEmail), 'visitorEmail');
   c.add('name', normaliseName(conversation.visitorName), 'visitorName');
@@ -99,7 +102,11 @@ export function calendarConnectionIdentifiers(connection: { accountEmail: string
   return c.found;
 }
 
-export function calendarEventIdentifiers(event: { title: string; description?: string | null; attendees?: Attendee[] | null }): FoundIdentifier[] {
+export function calendarEventIdentifiers(event: {
+  title: string;
+  description?: string | null;
+  attendees?: Attendee[] | null;
+}): FoundIdentifier[] {
   const c = new Collector();
   for (const attendee of event.attendees ?? []) {
     c.add('email', normaliseEmail(attendee.email), 'attendees');

@@ -6,7 +6,11 @@ import type { FoundIdentifier } from './record-identifiers';
 @Injectable()
 export class SubjectIndexService {
   /** Adds the identifiers of new records, in the caller's transaction, in one statement. */
-  async add(manager: EntityManager, source: string, records: Array<{ recordId: string; identifiers: FoundIdentifier[] }>): Promise<void> {
+  async add(
+    manager: EntityManager,
+    source: string,
+    records: Array<{ recordId: string; identifiers: FoundIdentifier[] }>,
+  ): Promise<void> {
     const kinds: string[] = [];
     const values: string[] = [];
     const recordIds: string[] = [];
@@ -32,6 +36,9 @@ export class SubjectIndexService {
   /** Removes a record's identifiers (before re-indexing it, or when it is erased). */
   async remove(manager: EntityManager, source: string, recordIds: string[]): Promise<void> {
     if (recordIds.length === 0) return;
-    await manager.query(`DELETE FROM subject_identifiers WHERE source = $1 AND record_id = ANY($2::text[])`, [source, recordIds]);
+    await manager.query(`DELETE FROM subject_identifiers WHERE source = $1 AND record_id = ANY($2::text[])`, [
+      source,
+      recordIds,
+    ]);
   }
 }

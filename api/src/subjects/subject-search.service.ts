@@ -49,10 +49,22 @@ export interface SubjectSearchResult {
   sources: Array<{
     source: string;
     total: number;
-    records: Array<{ id: string; record: Record<string, unknown>; matches: Match[]; relation: Relation; entries: MatchedEntry[] }>;
+    records: Array<{
+      id: string;
+      record: Record<string, unknown>;
+      matches: Match[];
+      relation: Relation;
+      entries: MatchedEntry[];
+    }>;
   }>;
   /** The searched e-mail or phone is on the suppression list: the person was erased (and by which request). */
-  erased: { kind: string; requestId: string | null; reference: string | null; since: string; refusedCount: number } | null;
+  erased: {
+    kind: string;
+    requestId: string | null;
+    reference: string | null;
+    since: string;
+    refusedCount: number;
+  } | null;
   /** Requests made by this e-mail address: after an erasure, the proof of what was asked and done. */
   requests: Array<{ id: string; reference: string; type: string; status: string }>;
 }
@@ -110,14 +122,16 @@ export class SubjectSearchService {
     if (!trimmed) throw new InvalidInputError('q: give an e-mail, a phone number or a name', { q: 'is required' });
     if (trimmed.length > 320) throw new InvalidInputError('q: at most 320 characters', { q: 'is too long' });
     // PostgreSQL text cannot hold a NUL character: a clear 400 instead of a failed query.
-    if (trimmed.includes('\u0000')) throw new InvalidInputError('q: must not contain NUL characters', { q: 'must not contain NUL characters' });
+    if (trimmed.includes('\u0000'))
+      throw new InvalidInputError('q: must not contain NUL characters', { q: 'must not contain NUL characters' });
 
     const matches = new Map<string, Map<string, Match[]>>();
     const addMatch = (source: string, recordId: string, match: Match) => {
       const bySource = matches.get(source) ?? new Map<string, Match[]>();
       matches.set(source, bySource);
       const list = bySource.get(recordId) ?? [];
-      if (!list.some((m) => m.kind === match.kind && m.value === match.value && m.field === match.field)) list.push(match);
+      if (!list.some((m) => m.kind === match.kind && m.value === match.value && m.field === match.field))
+        list.push(match);
       bySource.set(recordId, list);
     };
 
@@ -132,25 +146,40 @@ export class SubjectSearchService {
       understoodAs = 'ip';
       normalised = trimmed.toLowerCase();
       identifiers.push({ kind: 'ip', value: normalised, hop: 0 });
-      const logs = await this.dataSource.getRepository(AccessLog).find({ select: { id: true }, where: { ip: normalised }, order: { at: 'DESC' }, take: MAX_RECORDS_PER_SOURCE });
+      const logs = await this.dataSource
+        .getRepository(AccessLog)
+        .find({ select: { id: true }, where: { ip: normalised }, order: { at: 'DESC' }, take: MAX_RECORDS_PER_SOURCE });
       for (const log of logs) addMatch('access-logs', log.id, { kind: 'ip', value: normalised, field: 'ip', hop: 0 });
     } else {
       const classified = classifyQuery(trimmed);
-      if (!classified) throw new InvalidInputError('q: give an e-mail, a phone number or a name', { q: 'is not an e-mail, a phone number or a name' });
+      if (!classified)
+        throw new InvalidInputError('q: give an e-mail, a phone number or a name', {
+          q: 'is not an e-mail, a phone number or a name',
+        });
       understoodAs = classified.kind;
       normalised = classified.value;
       const start: Array<[string, string]> =
         classified.kind === 'email'
-          ? [['email', normalised], ['account', normalised]]
+          ? [
+              ['email', normalised],
+              ['account', normalised],
+            ]
           : classified.kind === 'phone'
             ? [['phone', normalised]]
-            : [['name', normalised], ['consent_id', trimmed]];
+            : [
+                ['name', normalised],
+                ['consent_id', trimmed],
+              ];
       identifiers.push({ kind: classified.kind, value: normalised, hop: 0 });
 
       const graph = await this.identityGraph(start);
       // Names are not the person's identity (two people share one): a name search labels nothing as shared by it.
       const person =
-        classified.kind === 'email' ? { emails: [normalised], phones: [] } : classified.kind === 'phone' ? { emails: [], phones: [normalised] } : { emails: [], phones: [], consentIds: [trimmed] };
+        classified.kind === 'email'
+          ? { emails: [normalised], phones: [] }
+          : classified.kind === 'phone'
+            ? { emails: [], phones: [normalised] }
+            : { emails: [], phones: [], consentIds: [trimmed] };
       const attributed = await this.attribute(person, graph, classified.kind === 'name');
       relations = attributed.relationOf;
       const match = (row: IndexRow, hop: 0 | 1): Match => {
@@ -160,13 +189,20 @@ export class SubjectSearchService {
         return { kind: row.kind, value: row.value, field: row.field, hop };
       };
       for (const row of attributed.first) addMatch(row.source, row.record_id, match(row, 0));
-      if (classified.kind === 'name' && graph.first.some((r) => r.kind === 'consent_id')) identifiers[0] = { kind: 'consent_id', value: trimmed, hop: 0 };
+      if (classified.kind === 'name' && graph.first.some((r) => r.kind === 'consent_id'))
+        identifiers[0] = { kind: 'consent_id', value: trimmed, hop: 0 };
 
       // One hop, owner to owner: the other e-mails, phones, accounts and consent ids the person's own records hold.
       for (const [kind, value] of attributed.followed) identifiers.push({ kind, value, hop: 1 });
       for (const row of attributed.second) {
         // A record the searched identifier already found needs no second reason.
-        if (matches.get(row.source)?.get(row.record_id)?.some((m) => m.hop === 0)) continue;
+        if (
+          matches
+            .get(row.source)
+            ?.get(row.record_id)
+            ?.some((m) => m.hop === 0)
+        )
+          continue;
         addMatch(row.source, row.record_id, match(row, 1));
       }
     }
@@ -174,20 +210,30 @@ export class SubjectSearchService {
     // A message that mentions the person makes its conversation part of what is held about them.
     const messageIds = [...(matches.get('chat-messages')?.keys() ?? [])];
     if (messageIds.length) {
-      const messages = await this.dataSource.getRepository(ChatMessage).find({ select: { id: true, conversationId: true }, where: { id: In(messageIds) } });
+      const messages = await this.dataSource
+        .getRepository(ChatMessage)
+        .find({ select: { id: true, conversationId: true }, where: { id: In(messageIds) } });
       for (const m of messages) {
-        for (const match of matches.get('chat-messages')!.get(m.id)!) addMatch('chat-conversations', m.conversationId, { ...match, field: 'messages' });
+        for (const match of matches.get('chat-messages')!.get(m.id)!)
+          addMatch('chat-conversations', m.conversationId, { ...match, field: 'messages' });
       }
     }
 
     // The records (one query per source), the audit event and the erasure/request history side
     // by side: on a server the pool runs them at once. The answer waits for the audit commit.
-    const found = SOURCES.filter((definition) => matches.get(definition.resource)?.size).map((definition) => ({ definition, byRecord: matches.get(definition.resource)! }));
+    const found = SOURCES.filter((definition) => matches.get(definition.resource)?.size).map((definition) => ({
+      definition,
+      byRecord: matches.get(definition.resource)!,
+    }));
     const [sources, , history] = await Promise.all([
       Promise.all(
         found.map(async ({ definition, byRecord }) => {
           const ids = [...byRecord.keys()].slice(0, MAX_RECORDS_PER_SOURCE);
-          const rows = await loadByIds<{ id: string | number }>(this.dataSource, sourceNamed(definition.resource).entity, ids);
+          const rows = await loadByIds<{ id: string | number }>(
+            this.dataSource,
+            sourceNamed(definition.resource).entity,
+            ids,
+          );
           return {
             source: definition.resource,
             total: byRecord.size,
@@ -204,7 +250,12 @@ export class SubjectSearchService {
       this.audit.recordNow(actor, {
         action: 'subject.searched',
         entity: 'subject',
-        details: { query: trimmed, understoodAs, requestId: purpose.requestId ?? null, found: Object.fromEntries(found.map((f) => [f.definition.resource, f.byRecord.size])) },
+        details: {
+          query: trimmed,
+          understoodAs,
+          requestId: purpose.requestId ?? null,
+          found: Object.fromEntries(found.map((f) => [f.definition.resource, f.byRecord.size])),
+        },
       }),
       this.historyOf(understoodAs, normalised),
     ]);
@@ -224,14 +275,32 @@ export class SubjectSearchService {
         [entryId],
       );
       if (!entry) throw new NotFoundError('Index entry', entryId);
-      if (entry.role !== role) await manager.query(`UPDATE subject_identifiers SET role = $2 WHERE id = $1`, [entryId, role]);
+      if (entry.role !== role)
+        await manager.query(`UPDATE subject_identifiers SET role = $2 WHERE id = $1`, [entryId, role]);
       await this.audit.record(manager, actor, {
         action: 'subject.attribution_corrected',
         entity: 'subject_identifier',
         entityId: entryId,
-        details: { source: entry.source, recordId: entry.record_id, field: entry.field, kind: entry.kind, value: entry.value, before: { role: entry.role }, after: { role }, reason },
+        details: {
+          source: entry.source,
+          recordId: entry.record_id,
+          field: entry.field,
+          kind: entry.kind,
+          value: entry.value,
+          before: { role: entry.role },
+          after: { role },
+          reason,
+        },
       });
-      return { id: entry.id, kind: entry.kind, value: entry.value, source: entry.source, recordId: entry.record_id, field: entry.field, role };
+      return {
+        id: entry.id,
+        kind: entry.kind,
+        value: entry.value,
+        source: entry.source,
+        recordId: entry.record_id,
+        field: entry.field,
+        role,
+      };
     });
   }
 
@@ -242,14 +311,21 @@ export class SubjectSearchService {
   private async historyOf(kind: string, value: string): Promise<Pick<SubjectSearchResult, 'erased' | 'requests'>> {
     if (kind !== 'email' && kind !== 'phone') return { erased: null, requests: [] };
     const hash = suppressionHash(await this.dataKeys.get('suppression'), kind, value);
-    const [row] = await preparedQuery<{ erased: SuppressionRow | null; requests: SubjectSearchResult['requests'] }>(this.dataSource, HISTORY_OF_IDENTIFIER, [
-      hash,
-      kind === 'email' ? value : null,
-    ]);
+    const [row] = await preparedQuery<{ erased: SuppressionRow | null; requests: SubjectSearchResult['requests'] }>(
+      this.dataSource,
+      HISTORY_OF_IDENTIFIER,
+      [hash, kind === 'email' ? value : null],
+    );
     const erased = row.erased;
     return {
       erased: erased
-        ? { kind: erased.kind, requestId: erased.request_id, reference: erased.reference, since: new Date(erased.created_at).toISOString(), refusedCount: erased.refused_count }
+        ? {
+            kind: erased.kind,
+            requestId: erased.request_id,
+            reference: erased.reference,
+            since: new Date(erased.created_at).toISOString(),
+            refusedCount: erased.refused_count,
+          }
         : null,
       requests: row.requests,
     };
@@ -270,7 +346,10 @@ export class SubjectSearchService {
    */
   async locateSubject(emails: string[], phones: string[]): Promise<LocatedSubject> {
     const start: Array<[string, string]> = [
-      ...emails.flatMap((e): Array<[string, string]> => [['email', e], ['account', e]]),
+      ...emails.flatMap((e): Array<[string, string]> => [
+        ['email', e],
+        ['account', e],
+      ]),
       ...phones.map((p): [string, string] => ['phone', p]),
     ];
     const graph = await this.identityGraph(start, 1_000_000);
@@ -324,7 +403,9 @@ export class SubjectSearchService {
       for (const r of rows) conversationOf.set(r.id, r.conversation_id);
     }
     const unitOf = (row: { source: string; record_id: string }): [string, string] =>
-      row.source === 'chat-messages' ? ['chat-conversations', conversationOf.get(row.record_id) ?? row.record_id] : [row.source, row.record_id];
+      row.source === 'chat-messages'
+        ? ['chat-conversations', conversationOf.get(row.record_id) ?? row.record_id]
+        : [row.source, row.record_id];
     const keyOf = (source: string, id: string) => `${source}\u0000${id}`;
     const unitKeys = new Map<string, [string, string]>();
     for (const row of all) {
@@ -333,7 +414,9 @@ export class SubjectSearchService {
     }
     // The owner entries of every record found (for a conversation: its own and all its messages').
     const plain = [...unitKeys.values()].filter(([source]) => source !== 'chat-conversations');
-    const conversations = [...unitKeys.values()].filter(([source]) => source === 'chat-conversations').map(([, id]) => id);
+    const conversations = [...unitKeys.values()]
+      .filter(([source]) => source === 'chat-conversations')
+      .map(([, id]) => id);
     const owners: Array<{ kind: IdentifierKind; value: string; source: string; record_id: string }> =
       unitKeys.size === 0
         ? []
@@ -356,7 +439,8 @@ export class SubjectSearchService {
       units.set(key, u);
       return u;
     };
-    for (const o of owners) unit(o.source, o.record_id).identifiers.push({ kind: o.kind, value: o.value, role: 'owner' });
+    for (const o of owners)
+      unit(o.source, o.record_id).identifiers.push({ kind: o.kind, value: o.value, role: 'owner' });
     for (const row of all) {
       const [source, id] = unitOf(row);
       unit(source, id).identifiers.push({ kind: row.kind, value: row.value, role: row.role });
@@ -364,7 +448,10 @@ export class SubjectSearchService {
     const keysOf = (rows: IndexRow[]) => new Set(rows.map((r) => keyOf(...unitOf(r))));
     // The first step: whose are the records the identifiers asked for found.
     const firstKeys = keysOf(graph.first);
-    const firstPass = attributeRecords(person, [...units.values()].filter((u) => firstKeys.has(u.key)));
+    const firstPass = attributeRecords(
+      person,
+      [...units.values()].filter((u) => firstKeys.has(u.key)),
+    );
     // The hop follows only what the person's own records hold as theirs (owner to owner).
     const followedIds = new Set([
       ...firstPass.emails.flatMap((e) => [`email:${e}`, `account:${e}`]),
@@ -372,7 +459,11 @@ export class SubjectSearchService {
       ...firstPass.consentIds.map((c) => `consent_id:${c}`),
     ]);
     const followed = graph.followed.filter(([kind, value]) => byName || followedIds.has(`${kind}:${value}`));
-    const wanted = new Set(followed.flatMap(([kind, value]) => (kind === 'email' || kind === 'account' ? [`email:${value}`, `account:${value}`] : [`${kind}:${value}`])));
+    const wanted = new Set(
+      followed.flatMap(([kind, value]) =>
+        kind === 'email' || kind === 'account' ? [`email:${value}`, `account:${value}`] : [`${kind}:${value}`],
+      ),
+    );
     const second = graph.second.filter((r) => wanted.has(`${r.kind}:${r.value}`));
     const used = new Set([...graph.first, ...second].map((r) => keyOf(...unitOf(r))));
     const final = byName
@@ -390,7 +481,14 @@ export class SubjectSearchService {
     };
     // A record the person neither owns nor is mentioned in (reached through someone else's identifier) is left out.
     const known = (r: IndexRow) => byName || final.relation.has(keyOf(...unitOf(r)));
-    return { first: graph.first.filter(known), second: second.filter(known), followed, shared: final.shared, unitOf, relationOf };
+    return {
+      first: graph.first.filter(known),
+      second: second.filter(known),
+      followed,
+      shared: final.shared,
+      unitOf,
+      relationOf,
+    };
   }
 
   /**
@@ -406,16 +504,20 @@ export class SubjectSearchService {
     start: Array<[string, string]>,
     limit = 5000,
   ): Promise<{ first: IndexRow[]; followed: Array<[IdentifierKind, string]>; second: IndexRow[] }> {
-    const rows = await preparedQuery<IndexRow & { part: 'first' | 'followed' | 'second' }>(this.dataSource, IDENTITY_GRAPH, [
-      start.map((p) => p[0]),
-      start.map((p) => p[1]),
-      Math.trunc(limit),
-      LINKING_KINDS,
-      MULTI_PERSON_SOURCES,
-      this.config.controllerDomains,
-      MAX_LINKED,
-      MAX_SHARED_RECORDS,
-    ]);
+    const rows = await preparedQuery<IndexRow & { part: 'first' | 'followed' | 'second' }>(
+      this.dataSource,
+      IDENTITY_GRAPH,
+      [
+        start.map((p) => p[0]),
+        start.map((p) => p[1]),
+        Math.trunc(limit),
+        LINKING_KINDS,
+        MULTI_PERSON_SOURCES,
+        this.config.controllerDomains,
+        MAX_LINKED,
+        MAX_SHARED_RECORDS,
+      ],
+    );
     return {
       first: rows.filter((r) => r.part === 'first'),
       followed: rows.filter((r) => r.part === 'followed').map((r): [IdentifierKind, string] => [r.kind, r.value]),

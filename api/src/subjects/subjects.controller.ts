@@ -8,7 +8,10 @@ import { IDENTIFIER_ROLES, type IdentifierRole } from './attribution';
 import { SubjectSearchService } from './subject-search.service';
 
 export class SetIdentifierRoleDto {
-  @ApiProperty({ enum: IDENTIFIER_ROLES, description: "owner: the identifier says whose record it is; mention: the record only names that person" })
+  @ApiProperty({
+    enum: IDENTIFIER_ROLES,
+    description: 'owner: the identifier says whose record it is; mention: the record only names that person',
+  })
   @IsIn(IDENTIFIER_ROLES, { message: `must be one of ${IDENTIFIER_ROLES.join(', ')}` })
   role: IdentifierRole;
 
@@ -28,8 +31,15 @@ export class SubjectsController {
   @Roles(...ANY_ROLE)
   @Get('search')
   @ApiOperation({ summary: 'Everything held about a person, grouped by source; audited' })
-  @ApiQuery({ name: 'q', description: 'An e-mail, a phone number (any common writing), a name, a consent id or an IP address' })
-  @ApiQuery({ name: 'requestId', required: false, description: 'The request this search is for: recorded in the audit log as its reason' })
+  @ApiQuery({
+    name: 'q',
+    description: 'An e-mail, a phone number (any common writing), a name, a consent id or an IP address',
+  })
+  @ApiQuery({
+    name: 'requestId',
+    required: false,
+    description: 'The request this search is for: recorded in the audit log as its reason',
+  })
   find(@CurrentUser() user: AuthenticatedUser, @Query('q') q: string, @Query('requestId') requestId?: string) {
     if (requestId !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(requestId)) {
       throw new InvalidInputError('requestId must be a UUID', { requestId: 'must be a UUID' });
@@ -40,9 +50,16 @@ export class SubjectsController {
   /** The officer corrects whose an identifier is in one record (Art. 15(4)); audited with the role before and after. */
   @Roles(...STAFF_WRITE)
   @Patch('identifiers/:entryId')
-  @ApiOperation({ summary: "Sets whether an index entry is its record's owner's identifier or a mention of someone else; audited" })
-  setRole(@CurrentUser() user: AuthenticatedUser, @Param('entryId') entryId: string, @Body() body: SetIdentifierRoleDto) {
-    if (!/^\d{1,18}$/.test(entryId)) throw new InvalidInputError('entryId must be the number of an index entry', { entryId: 'must be a number' });
+  @ApiOperation({
+    summary: "Sets whether an index entry is its record's owner's identifier or a mention of someone else; audited",
+  })
+  setRole(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('entryId') entryId: string,
+    @Body() body: SetIdentifierRoleDto,
+  ) {
+    if (!/^\d{1,18}$/.test(entryId))
+      throw new InvalidInputError('entryId must be the number of an index entry', { entryId: 'must be a number' });
     return this.search.setRole(user, entryId, body.role, body.reason ?? null);
   }
 }

@@ -41,13 +41,17 @@ export class UsersController {
   }
 
   @Put(':id')
-  async update(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto) {
+  async update(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateUserDto,
+  ) {
     return presentUser(await this.users.update(actor, id, body));
   }
 
   @Post(':id/revoke-sessions')
   @HttpCode(200)
-  @ApiOperation({ summary: "Ends every open session of the user at once and lifts a sign-in lock on the account" })
+  @ApiOperation({ summary: 'Ends every open session of the user at once and lifts a sign-in lock on the account' })
   revokeSessions(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.users.revokeSessions(actor, id);
   }
@@ -55,7 +59,9 @@ export class UsersController {
   /** When and from where the user is signed in: staff data, its read audited like the accounts'. */
   @Get(':id/sessions')
   @AuditRead({ action: 'user.sessions_viewed', entity: 'user', read: 'one' })
-  @ApiOperation({ summary: "The user's open sessions: created, last used, expires, address and browser (never a token)" })
+  @ApiOperation({
+    summary: "The user's open sessions: created, last used, expires, address and browser (never a token)",
+  })
   sessions(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.users.listSessions(id, actor.sessionId);
   }

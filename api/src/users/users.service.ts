@@ -38,13 +38,16 @@ export class UsersService {
     if (actor) refuseWeakPassword(dto.password, dto.email);
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
-      const user = await saveUnique(manager, manager.create(User, {
-        email: normaliseEmail(dto.email),
-        fullName: dto.fullName.trim(),
-        role: dto.role,
-        active: true,
-        passwordHash,
-      }));
+      const user = await saveUnique(
+        manager,
+        manager.create(User, {
+          email: normaliseEmail(dto.email),
+          fullName: dto.fullName.trim(),
+          role: dto.role,
+          active: true,
+          passwordHash,
+        }),
+      );
       await this.audit.record(manager, actor, {
         action: 'user.created',
         entity: 'user',
@@ -85,13 +88,20 @@ export class UsersService {
         // A disabled account must not keep working through an open session, nor a session opened with the old password.
         const keep = passwordHash && saved.active && actor.id === id ? (actor.sessionId ?? null) : null;
         const rows = returnedRows(
-          await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2 RETURNING id', [id, keep]),
+          await manager.query(
+            'UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2 RETURNING id',
+            [id, keep],
+          ),
         );
         await this.audit.record(manager, actor, {
           action: 'user.sessions_revoked',
           entity: 'user',
           entityId: id,
-          details: { revoked: rows.length, reason: saved.active ? 'password changed' : 'account disabled', ...(keep ? { kept: keep } : {}) },
+          details: {
+            revoked: rows.length,
+            reason: saved.active ? 'password changed' : 'account disabled',
+            ...(keep ? { kept: keep } : {}),
+          },
         });
       }
       return saved;
@@ -103,9 +113,19 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id } });
       if (!user) throw new NotFoundError('User', id);
-      const rows = returnedRows(await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING id', [id]));
+      const rows = returnedRows(
+        await manager.query(
+          'UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING id',
+          [id],
+        ),
+      );
       await manager.query(`DELETE FROM login_throttles WHERE key = $1`, [`email:${user.email}`]);
-      await this.audit.record(manager, actor, { action: 'user.sessions_revoked', entity: 'user', entityId: id, details: { revoked: rows.length } });
+      await this.audit.record(manager, actor, {
+        action: 'user.sessions_revoked',
+        entity: 'user',
+        entityId: id,
+        details: { revoked: rows.length },
+      });
       return { revoked: rows.length };
     });
   }
@@ -134,7 +154,12 @@ export class UsersService {
         action: 'user.session_revoked',
         entity: 'user',
         entityId: id,
-        details: { sessionId, createdAt: session.createdAt.toISOString(), ip: session.ip, userAgent: session.userAgent },
+        details: {
+          sessionId,
+          createdAt: session.createdAt.toISOString(),
+          ip: session.ip,
+          userAgent: session.userAgent,
+        },
       });
       return presentSession(session, actor.sessionId ?? null);
     });
@@ -170,7 +195,9 @@ export class UsersService {
     const count = await this.dataSource.getRepository(User).count();
     if (count > 0) return false;
     if (!password && !options.mayGeneratePassword) {
-      throw new ConfigError('Configuration error: ADMIN_EMAIL and ADMIN_PASSWORD are required to create the first administrator');
+      throw new ConfigError(
+        'Configuration error: ADMIN_EMAIL and ADMIN_PASSWORD are required to create the first administrator',
+      );
     }
     const adminEmail = email ?? 'admin@example.com';
     // ADMIN_PASSWORD is chosen by a person: the same policy as any other password, said as a configuration error.
@@ -233,7 +260,9 @@ async function saveUnique(manager: EntityManager, user: User): Promise<User> {
     return await manager.save(User, user);
   } catch (error) {
     if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505') {
-      throw new ConflictError('Another user already has this e-mail address', { email: 'is already used by another user' });
+      throw new ConflictError('Another user already has this e-mail address', {
+        email: 'is already used by another user',
+      });
     }
     throw error;
   }

@@ -13,17 +13,17 @@ export { useErasureStatus } from './shared';
  * Every role sees the state; only staff, on an open and verified request, get the buttons.
  */
 export const RequestRights = ({ request, canAct }: { request: DataSubjectRequest; canAct: boolean }) => {
-    const type = request.type;
-    return (
-        <>
-            {type === 'erasure' && <ErasureCard request={request} canAct={canAct} />}
-            {type === 'rectification' && <RectificationCard request={request} canAct={canAct} />}
-            {(type === 'consent_withdrawal' || type === 'objection') && <WithdrawalCard request={request} canAct={canAct} />}
-            {(type === 'restriction' || type === 'rectification' || type === 'objection') && (
-                <RestrictionCard request={request} canAct={canAct} />
-            )}
-            {type === 'access' && <ReviewCard request={request} canAct={canAct} />}
-            <RecipientsCard request={request} />
-        </>
-    );
+  const type = request.type;
+  return (
+    <>
+      {type === 'erasure' && <ErasureCard request={request} canAct={canAct} />}
+      {type === 'rectification' && <RectificationCard request={request} canAct={canAct} />}
+      {(type === 'consent_withdrawal' || type === 'objection') && <WithdrawalCard request={request} canAct={canAct} />}
+      {(type === 'restriction' || type === 'rectification' || type === 'objection') && (
+        <RestrictionCard request={request} canAct={canAct} />
+      )}
+      {type === 'access' && <ReviewCard request={request} canAct={canAct} />}
+      <RecipientsCard request={request} />
+    </>
+  );
 };

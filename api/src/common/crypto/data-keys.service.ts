@@ -23,7 +23,10 @@ export class DataKeys {
     const cached = this.cache.get(name);
     if (cached) return cached;
     // Two instances starting at once both insert: the first wins, both read the winner.
-    await manager.query(`INSERT INTO data_keys (name, sealed) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [name, seal(this.config.encryptionKey, randomBytes(32).toString('hex'))]);
+    await manager.query(`INSERT INTO data_keys (name, sealed) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
+      name,
+      seal(this.config.encryptionKey, randomBytes(32).toString('hex')),
+    ]);
     const [row] = await manager.query(`SELECT sealed FROM data_keys WHERE name = $1`, [name]);
     const key = Buffer.from(open(this.config.encryptionKey, row.sealed), 'hex');
     this.cache.set(name, key);

@@ -23,7 +23,10 @@ export class InvalidInputError extends DomainError {
 
 /** A malformed list parameter (sort, range, filter): the message names the parameter. */
 export class InvalidQueryError extends DomainError {
-  constructor(readonly parameter: string, message: string) {
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
     super('invalid_query', `${parameter}: ${message}`, 400, { [parameter]: message });
   }
 }

@@ -23,7 +23,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response.end();
       return;
     }
-    if (exception instanceof TooManyAttemptsError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof TooManyAttemptsError)
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 
@@ -38,7 +39,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         typeof payload === 'string'
           ? payload
           : Array.isArray((payload as { message?: unknown }).message)
-            ? ((payload as { message: string[] }).message).join('; ')
+            ? (payload as { message: string[] }).message.join('; ')
             : String((payload as { message?: unknown }).message ?? exception.message);
       return shape(status, message);
     }
@@ -59,7 +60,12 @@ function withErrors(body: ErrorBody, errors?: Record<string, string>): ErrorBody
  * Express middleware that answers body-parser's errors (bad JSON, too large) in the same shape,
  * before they reach a controller.
  */
-export function bodyParserErrors(error: { type?: string; status?: number; message?: string }, _req: unknown, res: Response, next: (e?: unknown) => void): void {
+export function bodyParserErrors(
+  error: { type?: string; status?: number; message?: string },
+  _req: unknown,
+  res: Response,
+  next: (e?: unknown) => void,
+): void {
   if (error?.type === 'entity.parse.failed') {
     res.status(400).json(shape(400, `The request body is not valid JSON: ${error.message}`));
   } else if (error?.type === 'entity.too.large') {

@@ -90,7 +90,10 @@ function largeEstimatesOf(database: DataSource): EstimateCache {
  * PostgreSQL's estimate for the same query (never below the limit). The UI pages through it the
  * same way; a total in the millions is approximate, as the docs say.
  */
-async function countUpTo<T extends ObjectLiteral>(repository: Repository<T>, where: FindOptionsWhere<T> | FindOptionsWhere<T>[]): Promise<number> {
+async function countUpTo<T extends ObjectLiteral>(
+  repository: Repository<T>,
+  where: FindOptionsWhere<T> | FindOptionsWhere<T>[],
+): Promise<number> {
   const matching = repository.createQueryBuilder('row').setFindOptions({ where }).select('1');
   const [sql, parameters] = matching.getQueryAndParameters();
   // The plan's estimate first (no rows read): far above the limit, it is the answer.
@@ -104,7 +107,10 @@ async function countUpTo<T extends ObjectLiteral>(repository: Repository<T>, whe
     estimates.set(key, estimate, Date.now());
     return estimate;
   }
-  const [bounded] = await repository.query(`SELECT count(*)::int AS n FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS bounded`, parameters);
+  const [bounded] = await repository.query(
+    `SELECT count(*)::int AS n FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS bounded`,
+    parameters,
+  );
   return bounded.n <= EXACT_COUNT_LIMIT ? bounded.n : Math.max(EXACT_COUNT_LIMIT + 1, estimate);
 }
 

@@ -5,12 +5,22 @@ import { ApiHeader, ApiQuery } from '@nestjs/swagger';
 export const ListQueryParams = () =>
   applyDecorators(
     ApiQuery({ name: 'sort', required: false, description: 'JSON ["field","ASC"|"DESC"]', example: '["id","ASC"]' }),
-    ApiQuery({ name: 'range', required: false, description: 'JSON [start,end], inclusive, zero-based', example: '[0,24]' }),
+    ApiQuery({
+      name: 'range',
+      required: false,
+      description: 'JSON [start,end], inclusive, zero-based',
+      example: '[0,24]',
+    }),
     ApiQuery({
       name: 'filter',
       required: false,
-      description: 'JSON object: {"field":value}, {"field":[v1,v2]} (any of), {"field_gte":v,"field_lte":v}, {"q":"text"}',
+      description:
+        'JSON object: {"field":value}, {"field":[v1,v2]} (any of), {"field_gte":v,"field_lte":v}, {"q":"text"}',
       example: '{}',
     }),
-    ApiHeader({ name: 'Range', required: false, description: 'Sent by react-admin; the range parameter is authoritative' }),
+    ApiHeader({
+      name: 'Range',
+      required: false,
+      description: 'Sent by react-admin; the range parameter is authoritative',
+    }),
   );

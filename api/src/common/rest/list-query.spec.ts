@@ -36,7 +36,12 @@ function rejects(raw: Record<string, string>, parameter: string, message?: RegEx
 
 describe('parseListQuery', () => {
   it('uses the default sort and the first page when nothing is given', () => {
-    expect(parse({})).toEqual({ sort: { field: 'at', order: 'DESC' }, range: { skip: 0, take: 25 }, conditions: [], search: null });
+    expect(parse({})).toEqual({
+      sort: { field: 'at', order: 'DESC' },
+      range: { skip: 0, take: 25 },
+      conditions: [],
+      search: null,
+    });
   });
 
   it('reads sort and range as react-admin sends them', () => {
@@ -48,7 +53,15 @@ describe('parseListQuery', () => {
   it('reads equality, any-of, null, bounds and the q search', () => {
     const id = '3f8a0c9e-2b1d-4c5e-9f7a-1b2c3d4e5f60';
     const q = parse({
-      filter: JSON.stringify({ q: '  Rossi ', kind: 'a', id: [id], active: 'true', count_gte: '3', at_lte: '2026-11-22', name: null }),
+      filter: JSON.stringify({
+        q: '  Rossi ',
+        kind: 'a',
+        id: [id],
+        active: 'true',
+        count_gte: '3',
+        at_lte: '2026-11-22',
+        name: null,
+      }),
     });
     expect(q.search).toBe('Rossi');
     expect(q.conditions).toEqual([
@@ -108,7 +121,11 @@ describe('parseListQuery', () => {
     ];
     // Function.prototype's `name` is also a field of this spec: a declared field stays a field.
     for (const name of builtIns.filter((n) => !Object.hasOwn(spec.fields, n))) {
-      rejects({ sort: JSON.stringify([name, 'ASC']) }, 'sort', new RegExp(`unknown field "${name.replace(/[$]/g, '\\$&')}`));
+      rejects(
+        { sort: JSON.stringify([name, 'ASC']) },
+        'sort',
+        new RegExp(`unknown field "${name.replace(/[$]/g, '\\$&')}`),
+      );
       rejects({ filter: JSON.stringify({ [name]: 'x' }) }, 'filter', /unknown field/);
       rejects({ filter: `{"${name}":"x"}` }, 'filter', /unknown field/);
       rejects({ filter: JSON.stringify({ [`${name}_gte`]: 'x' }) }, 'filter', /unknown field/);
@@ -123,7 +140,9 @@ describe('parseListQuery', () => {
   });
 
   it('refuses a parameter given twice', () => {
-    expect(() => parseListQuery(spec, { sort: ['["name","ASC"]', '["name","DESC"]'] })).toThrow(/sort: must be given once/);
+    expect(() => parseListQuery(spec, { sort: ['["name","ASC"]', '["name","DESC"]'] })).toThrow(
+      /sort: must be given once/,
+    );
   });
 });
 

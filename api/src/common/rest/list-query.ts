@@ -83,7 +83,10 @@ function parseSort(spec: ListSpec, raw: unknown): ListQuery['sort'] {
   }
   const [field, order] = value as [string, string];
   if (!declaredField(spec, field)) {
-    throw new InvalidQueryError('sort', `unknown field "${truncate(field)}"; sortable fields: ${Object.keys(spec.fields).join(', ')}`);
+    throw new InvalidQueryError(
+      'sort',
+      `unknown field "${truncate(field)}"; sortable fields: ${Object.keys(spec.fields).join(', ')}`,
+    );
   }
   const upper = order.toUpperCase();
   if (upper !== 'ASC' && upper !== 'DESC') {
@@ -182,7 +185,8 @@ function coerce(name: string, type: FieldType, v: unknown, bound?: 'gte' | 'lte'
       return v.toLowerCase();
     case 'integer': {
       const n = typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v;
-      if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new InvalidQueryError(name, 'must be a whole number');
+      if (typeof n !== 'number' || !Number.isSafeInteger(n))
+        throw new InvalidQueryError(name, 'must be a whole number');
       return n;
     }
     case 'boolean':
@@ -197,11 +201,13 @@ function coerce(name: string, type: FieldType, v: unknown, bound?: 'gte' | 'lte'
       return v;
     }
     case 'datetime': {
-      if (typeof v !== 'string') throw new InvalidQueryError(name, 'must be a date (YYYY-MM-DD) or an ISO 8601 instant');
+      if (typeof v !== 'string')
+        throw new InvalidQueryError(name, 'must be a date (YYYY-MM-DD) or an ISO 8601 instant');
       if (DATE_ONLY.test(v)) {
         // A bare date bounds the whole day (UTC): _lte 2026-11-22 includes that day's evening.
         const start = new Date(`${v}T00:00:00.000Z`);
-        if (Number.isNaN(start.getTime()) || start.toISOString().slice(0, 10) !== v) throw new InvalidQueryError(name, 'is not a real date');
+        if (Number.isNaN(start.getTime()) || start.toISOString().slice(0, 10) !== v)
+          throw new InvalidQueryError(name, 'is not a real date');
         return bound === 'lte' ? new Date(start.getTime() + 86_400_000 - 1) : start;
       }
       const date = new Date(v);

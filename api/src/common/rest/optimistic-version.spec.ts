@@ -9,11 +9,13 @@ class Change {
   @VersionField() version?: number;
 }
 
-const problems = async (body: Record<string, unknown>) => (await validate(plainToInstance(Change, body))).map((e) => e.property);
+const problems = async (body: Record<string, unknown>) =>
+  (await validate(plainToInstance(Change, body))).map((e) => e.property);
 
 describe('VersionField', () => {
   it('takes a whole number, or nothing', async () => {
-    for (const body of [{}, { version: 1 }, { version: 0 }, { version: 2_147_483_647 }]) expect(await problems(body), JSON.stringify(body)).toEqual([]);
+    for (const body of [{}, { version: 1 }, { version: 0 }, { version: 2_147_483_647 }])
+      expect(await problems(body), JSON.stringify(body)).toEqual([]);
   });
 
   it('refuses anything else that would skip the check', async () => {
@@ -24,9 +26,12 @@ describe('VersionField', () => {
 
   it('refuses every non-integer JSON value (fast-check)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.jsonValue().filter((v) => !(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 2_147_483_647)), async (version) => {
-        expect(await problems({ version })).toEqual(['version']);
-      }),
+      fc.asyncProperty(
+        fc.jsonValue().filter((v) => !(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 2_147_483_647)),
+        async (version) => {
+          expect(await problems({ version })).toEqual(['version']);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -11,7 +11,10 @@ import { IsInt, Max, Min, ValidateIf } from 'class-validator';
  */
 export const VersionField = () =>
   applyDecorators(
-    ApiPropertyOptional({ type: 'integer', description: 'The version the record was read at: a change made meanwhile answers 409' }),
+    ApiPropertyOptional({
+      type: 'integer',
+      description: 'The version the record was read at: a change made meanwhile answers 409',
+    }),
     ValidateIf((_object: unknown, value: unknown) => value !== undefined),
     IsInt({ message: 'must be the version the record was read at, a whole number' }),
     Min(0, { message: 'must be the version the record was read at, a whole number' }),

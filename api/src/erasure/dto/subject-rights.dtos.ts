@@ -6,7 +6,10 @@ import { ERASABLE_SOURCES } from '../erasure.service';
 
 /** The query of `POST /requests/:id/erase`: `?dryRun=true` lists what would change and changes nothing. */
 export class EraseQueryDto {
-  @ApiPropertyOptional({ description: 'true: list what would change, per source and record, and change nothing', default: false })
+  @ApiPropertyOptional({
+    description: 'true: list what would change, per source and record, and change nothing',
+    default: false,
+  })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   dryRun?: 'true' | 'false';
@@ -29,7 +32,9 @@ export class WaiveDto {
   @IsIn(ERASABLE_SOURCES, { message: `must be one of ${ERASABLE_SOURCES.join(', ')}` })
   source: string;
 
-  @ApiProperty({ example: 'Google keeps answering 500; the user disconnected the calendar from their Google account on 2026-11-20' })
+  @ApiProperty({
+    example: 'Google keeps answering 500; the user disconnected the calendar from their Google account on 2026-11-20',
+  })
   @Transform(trim)
   @IsString({ message: 'must be text' })
   @MinLength(10, { message: 'must say why, in at least 10 characters' })
@@ -44,7 +49,10 @@ const field = (example: string) => [
   IsString({ message: 'must be text' }),
   MaxLength(2000, { message: 'at most 2000 characters' }),
 ];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
 /** The corrected values; an empty string clears an optional field. */
 export class RectifyDto {
@@ -66,7 +74,10 @@ export class LiftRestrictionDto {
   @MaxLength(2000)
   reason: string;
 
-  @ApiProperty({ example: '2026-11-25T09:00:00Z', description: 'When the subject was told that the restriction will be lifted (Art. 18(3)): required, before now' })
+  @ApiProperty({
+    example: '2026-11-25T09:00:00Z',
+    description: 'When the subject was told that the restriction will be lifted (Art. 18(3)): required, before now',
+  })
   @IsOptional()
   subjectToldAt?: string;
 }
@@ -74,7 +85,8 @@ export class LiftRestrictionDto {
 export class WithdrawDto {
   @ApiPropertyOptional({
     type: [String],
-    description: 'The processing activities to stop (register ids). Default: every consent-based activity (withdrawal) or every legitimate-interest one (objection)',
+    description:
+      'The processing activities to stop (register ids). Default: every consent-based activity (withdrawal) or every legitimate-interest one (objection)',
   })
   @IsOptional()
   @IsArray({ message: 'must be a list of activity ids' })

@@ -11,10 +11,22 @@ import { RetentionPolicy } from '../retention/retention-policy.entity';
 import { LEGAL_BASES, ProcessingActivity, type LegalBasis } from './activity.entity';
 
 const ProcessorIds = () => (target: object, key: string | symbol) => {
-  for (const d of [ApiPropertyOptional({ type: [String], description: 'Processor ids (recipients)' }), IsOptional(), IsArray(), ArrayMaxSize(50), IsUUID('all', { each: true, message: 'must be processor ids (UUIDs)' })]) d(target, key);
+  for (const d of [
+    ApiPropertyOptional({ type: [String], description: 'Processor ids (recipients)' }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(50),
+    IsUUID('all', { each: true, message: 'must be processor ids (UUIDs)' }),
+  ])
+    d(target, key);
 };
 const RetentionId = () => (target: object, key: string | symbol) => {
-  for (const d of [ApiPropertyOptional({ nullable: true }), ValidateIf((_: unknown, v: unknown) => v !== null && v !== undefined && v !== ''), IsUUID('all', { message: 'must be a retention policy id (UUID)' })]) d(target, key);
+  for (const d of [
+    ApiPropertyOptional({ nullable: true }),
+    ValidateIf((_: unknown, v: unknown) => v !== null && v !== undefined && v !== ''),
+    IsUUID('all', { message: 'must be a retention policy id (UUID)' }),
+  ])
+    d(target, key);
 };
 
 export class CreateActivityDto {
@@ -65,11 +77,19 @@ export function presentActivity(a: ProcessingActivity) {
     processorIds: (a.processors ?? []).map((p) => p.id).sort(),
     /** Names and transfer facts of the recipients, for lists and the printed record. */
     processors: (a.processors ?? [])
-      .map((p) => ({ id: p.id, name: p.name, country: p.country, location: p.location, transferMechanism: p.transferMechanism }))
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        country: p.country,
+        location: p.location,
+        transferMechanism: p.transferMechanism,
+      }))
       .sort((x, y) => x.name.localeCompare(y.name)),
     transfers: a.transfers,
     retentionPolicyId: a.retentionPolicyId,
-    retention: a.retentionPolicy ? { id: a.retentionPolicy.id, name: a.retentionPolicy.name, periodText: a.retentionPolicy.periodText } : null,
+    retention: a.retentionPolicy
+      ? { id: a.retentionPolicy.id, name: a.retentionPolicy.name, periodText: a.retentionPolicy.periodText }
+      : null,
     securityMeasures: a.securityMeasures,
     sourceSystem: a.sourceSystem,
     createdAt: a.createdAt.toISOString(),
@@ -87,7 +107,15 @@ export const ACTIVITIES_REGISTER: RegisterDefinition<ProcessingActivity, CreateA
   present: presentActivity,
   list: {
     resource: 'activities',
-    fields: { id: 'uuid', name: 'text', legalBasis: { enum: LEGAL_BASES }, consentCategory: 'text', retentionPolicyId: 'uuid', sourceSystem: 'text', updatedAt: 'datetime' },
+    fields: {
+      id: 'uuid',
+      name: 'text',
+      legalBasis: { enum: LEGAL_BASES },
+      consentCategory: 'text',
+      retentionPolicyId: 'uuid',
+      sourceSystem: 'text',
+      updatedAt: 'datetime',
+    },
     searchable: ['name', 'purposes'],
     defaultSort: ['name', 'ASC'],
   },
@@ -104,21 +132,35 @@ export const ACTIVITIES_REGISTER: RegisterDefinition<ProcessingActivity, CreateA
     if (b.securityMeasures !== undefined) row.securityMeasures = orNull(b.securityMeasures);
     if (b.sourceSystem !== undefined) row.sourceSystem = orNull(b.sourceSystem);
     if (b.processorIds !== undefined) {
-      const processors = b.processorIds.length ? await manager.find(Processor, { where: { id: In(b.processorIds) } }) : [];
+      const processors = b.processorIds.length
+        ? await manager.find(Processor, { where: { id: In(b.processorIds) } })
+        : [];
       const missing = b.processorIds.filter((id) => !processors.some((p) => p.id === id));
-      if (missing.length) throw new InvalidInputError(`No processor has the id ${missing[0]}`, { processorIds: `unknown processor: ${missing.join(', ')}` });
+      if (missing.length)
+        throw new InvalidInputError(`No processor has the id ${missing[0]}`, {
+          processorIds: `unknown processor: ${missing.join(', ')}`,
+        });
       row.processors = processors;
     }
     if (b.retentionPolicyId !== undefined) {
       const id = orNull(b.retentionPolicyId);
       if (id && !(await manager.exists(RetentionPolicy, { where: { id } }))) {
-        throw new InvalidInputError(`No retention policy has the id ${id}`, { retentionPolicyId: 'unknown retention policy' });
+        throw new InvalidInputError(`No retention policy has the id ${id}`, {
+          retentionPolicyId: 'unknown retention policy',
+        });
       }
       row.retentionPolicyId = id;
       row.retentionPolicy = undefined as never;
     }
-    if (row.legalBasis === 'consent' && row.consentCategory && !(COOKIE_CATEGORIES as readonly string[]).includes(row.consentCategory) && row.consentCategory !== 'contact_form') {
-      throw new InvalidInputError('consentCategory must be a cookie-banner category or contact_form', { consentCategory: `must be one of ${[...COOKIE_CATEGORIES, 'contact_form'].join(', ')}` });
+    if (
+      row.legalBasis === 'consent' &&
+      row.consentCategory &&
+      !(COOKIE_CATEGORIES as readonly string[]).includes(row.consentCategory) &&
+      row.consentCategory !== 'contact_form'
+    ) {
+      throw new InvalidInputError('consentCategory must be a cookie-banner category or contact_form', {
+        consentCategory: `must be one of ${[...COOKIE_CATEGORIES, 'contact_form'].join(', ')}`,
+      });
     }
     row.subjectCategories ??= [];
     row.dataCategories ??= [];

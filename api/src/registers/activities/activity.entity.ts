@@ -1,9 +1,26 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Processor } from '../processors/processor.entity';
 import { RetentionPolicy } from '../retention/retention-policy.entity';
 
 /** The six lawful bases of GDPR Art. 6(1)(a)-(f). */
-export const LEGAL_BASES = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests'] as const;
+export const LEGAL_BASES = [
+  'consent',
+  'contract',
+  'legal_obligation',
+  'vital_interests',
+  'public_task',
+  'legitimate_interests',
+] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
 /** A processing activity of the record of processing (GDPR Art. 30(1)). */
@@ -36,7 +53,11 @@ export class ProcessingActivity {
   dataCategories: string[];
 
   @ManyToMany(() => Processor)
-  @JoinTable({ name: 'activity_processors', joinColumn: { name: 'activity_id' }, inverseJoinColumn: { name: 'processor_id' } })
+  @JoinTable({
+    name: 'activity_processors',
+    joinColumn: { name: 'activity_id' },
+    inverseJoinColumn: { name: 'processor_id' },
+  })
   processors: Processor[];
 
   /** Transfers outside the EU and their safeguards, in words. */

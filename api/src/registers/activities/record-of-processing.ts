@@ -7,7 +7,14 @@ import type { presentActivity } from './activities.register';
 
 export type RecordLanguage = 'it' | 'en';
 type Activity = ReturnType<typeof presentActivity> & {
-  processors: Array<{ name: string; country: string; location: string; transferMechanism: string; service?: string; transferNotes?: string | null }>;
+  processors: Array<{
+    name: string;
+    country: string;
+    location: string;
+    transferMechanism: string;
+    service?: string;
+    transferNotes?: string | null;
+  }>;
 };
 
 /** The controller, as its privacy policy names it (section 1). */
@@ -39,7 +46,13 @@ const LABELS = {
     source: 'Sistema di origine',
     none: 'Nessuno',
     notStated: 'Non indicato',
-    mechanisms: { none: 'nessun trasferimento extra UE', scc: 'Clausole contrattuali tipo (2021/914)', dpf: 'EU-US Data Privacy Framework', scc_dpf: 'Clausole contrattuali tipo + EU-US Data Privacy Framework', other: 'da verificare' },
+    mechanisms: {
+      none: 'nessun trasferimento extra UE',
+      scc: 'Clausole contrattuali tipo (2021/914)',
+      dpf: 'EU-US Data Privacy Framework',
+      scc_dpf: 'Clausole contrattuali tipo + EU-US Data Privacy Framework',
+      other: 'da verificare',
+    },
     bases: {
       consent: 'Consenso (art. 6.1.a)',
       contract: 'Esecuzione di un contratto (art. 6.1.b)',
@@ -69,7 +82,13 @@ const LABELS = {
     source: 'Source system',
     none: 'None',
     notStated: 'Not stated',
-    mechanisms: { none: 'no transfer outside the EU', scc: 'Standard Contractual Clauses (2021/914)', dpf: 'EU-US Data Privacy Framework', scc_dpf: 'Standard Contractual Clauses + EU-US Data Privacy Framework', other: 'to be verified' },
+    mechanisms: {
+      none: 'no transfer outside the EU',
+      scc: 'Standard Contractual Clauses (2021/914)',
+      dpf: 'EU-US Data Privacy Framework',
+      scc_dpf: 'Standard Contractual Clauses + EU-US Data Privacy Framework',
+      other: 'to be verified',
+    },
     bases: {
       consent: 'Consent (Art. 6(1)(a))',
       contract: 'Performance of a contract (Art. 6(1)(b))',
@@ -82,14 +101,22 @@ const LABELS = {
 } as const;
 
 const escape = (text: unknown) =>
-  String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  String(text ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 export function renderRecordOfProcessing(activities: Activity[], language: RecordLanguage, now = new Date()): string {
   const t = LABELS[language];
-  const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>` : `<p class="muted">${t.none}</p>`);
+  const list = (items: string[]) =>
+    items.length ? `<ul>${items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>` : `<p class="muted">${t.none}</p>`;
   const row = (label: string, value: string) => `<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
   const text = (value: string | null) => (value ? `<p>${escape(value)}</p>` : `<p class="muted">${t.notStated}</p>`);
-  const date = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(now);
+  const date = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Rome',
+  }).format(now);
 
   const sections = activities
     .map(

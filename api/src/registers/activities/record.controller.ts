@@ -18,11 +18,16 @@ export class RecordOfProcessingController {
   @Get('record.html')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiQuery({ name: 'lang', required: false, enum: ['it', 'en'] })
-  @ApiOperation({ summary: 'The record of processing activities (Art. 30(1)) as a printable page, in Italian or English' })
+  @ApiOperation({
+    summary: 'The record of processing activities (Art. 30(1)) as a printable page, in Italian or English',
+  })
   async record(@Query('lang') lang?: string) {
     const language = lang ?? 'it';
-    if (language !== 'it' && language !== 'en') throw new InvalidInputError('lang must be it or en', { lang: 'must be it or en' });
-    const activities = await this.dataSource.getRepository(ProcessingActivity).find({ relations: ['processors', 'retentionPolicy'], order: { name: 'ASC' } });
+    if (language !== 'it' && language !== 'en')
+      throw new InvalidInputError('lang must be it or en', { lang: 'must be it or en' });
+    const activities = await this.dataSource
+      .getRepository(ProcessingActivity)
+      .find({ relations: ['processors', 'retentionPolicy'], order: { name: 'ASC' } });
     return renderRecordOfProcessing(activities.map(presentActivity), language);
   }
 }

@@ -4,7 +4,14 @@ export const STORAGE_KINDS = ['cookie', 'localStorage'] as const;
 export type StorageKind = (typeof STORAGE_KINDS)[number];
 
 /** The categories of the cookie banner (cookie policy, section 3). */
-export const COOKIE_CATEGORIES = ['necessary', 'functional', 'ai_chatbot', 'statistics', 'analytics', 'marketing'] as const;
+export const COOKIE_CATEGORIES = [
+  'necessary',
+  'functional',
+  'ai_chatbot',
+  'statistics',
+  'analytics',
+  'marketing',
+] as const;
 export type CookieCategory = (typeof COOKIE_CATEGORIES)[number];
 
 export const PARTIES = ['first', 'third'] as const;

@@ -1,7 +1,15 @@
 import { ReadOnlyField } from '../../common/rest/read-only-field';
 import { OneOf, Text } from '../register-fields';
 import type { RegisterDefinition } from '../register-resource';
-import { COOKIE_CATEGORIES, Cookie, PARTIES, STORAGE_KINDS, type CookieCategory, type Party, type StorageKind } from './cookie.entity';
+import {
+  COOKIE_CATEGORIES,
+  Cookie,
+  PARTIES,
+  STORAGE_KINDS,
+  type CookieCategory,
+  type Party,
+  type StorageKind,
+} from './cookie.entity';
 
 export class CreateCookieDto {
   @Text(true, 200) name: string;

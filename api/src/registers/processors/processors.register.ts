@@ -5,7 +5,13 @@ import { ReadOnlyField } from '../../common/rest/read-only-field';
 import { romeDate } from '../../requests/deadlines';
 import { NullableDate, NullableText, OneOf, orNull, Text, TextList } from '../register-fields';
 import type { RegisterDefinition } from '../register-resource';
-import { PROCESSOR_STATUSES, Processor, TRANSFER_MECHANISMS, type ProcessorStatus, type TransferMechanism } from './processor.entity';
+import {
+  PROCESSOR_STATUSES,
+  Processor,
+  TRANSFER_MECHANISMS,
+  type ProcessorStatus,
+  type TransferMechanism,
+} from './processor.entity';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
@@ -109,7 +115,8 @@ export const PROCESSORS_REGISTER: RegisterDefinition<Processor, CreateProcessorD
     if (b.country !== undefined) row.country = b.country;
     if (b.transferMechanism !== undefined) row.transferMechanism = b.transferMechanism;
     if (b.transferNotes !== undefined) row.transferNotes = orNull(b.transferNotes);
-    if (b.transferImpactAssessmentOn !== undefined) row.transferImpactAssessmentOn = orNull(b.transferImpactAssessmentOn);
+    if (b.transferImpactAssessmentOn !== undefined)
+      row.transferImpactAssessmentOn = orNull(b.transferImpactAssessmentOn);
     if (b.dpaSignedOn !== undefined) row.dpaSignedOn = orNull(b.dpaSignedOn);
     if (b.nextReviewDue !== undefined) row.nextReviewDue = orNull(b.nextReviewDue);
     if (b.status !== undefined) row.status = b.status;

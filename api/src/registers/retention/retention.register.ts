@@ -12,7 +12,8 @@ const Period = (max: number) => (target: object, key: string | symbol) => {
     IsInt({ message: 'must be a whole number' }),
     Min(1),
     Max(max),
-  ]) d(target, key);
+  ])
+    d(target, key);
 };
 
 export class CreateRetentionPolicyDto {
@@ -47,7 +48,11 @@ export function presentRetentionPolicy(p: RetentionPolicy) {
   return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
 
-export const RETENTION_REGISTER: RegisterDefinition<RetentionPolicy, CreateRetentionPolicyDto, UpdateRetentionPolicyDto> = {
+export const RETENTION_REGISTER: RegisterDefinition<
+  RetentionPolicy,
+  CreateRetentionPolicyDto,
+  UpdateRetentionPolicyDto
+> = {
   resource: 'retention-policies',
   entity: 'retention_policy',
   target: RetentionPolicy,
@@ -56,7 +61,16 @@ export const RETENTION_REGISTER: RegisterDefinition<RetentionPolicy, CreateReten
   present: presentRetentionPolicy,
   list: {
     resource: 'retention-policies',
-    fields: { id: 'uuid', key: 'text', name: 'text', source: 'text', periodMonths: 'integer', periodDays: 'integer', action: { enum: RETENTION_ACTIONS }, updatedAt: 'datetime' },
+    fields: {
+      id: 'uuid',
+      key: 'text',
+      name: 'text',
+      source: 'text',
+      periodMonths: 'integer',
+      periodDays: 'integer',
+      action: { enum: RETENTION_ACTIONS },
+      updatedAt: 'datetime',
+    },
     searchable: ['key', 'name', 'periodText', 'basis'],
     defaultSort: ['name', 'ASC'],
   },
@@ -76,7 +90,8 @@ export const RETENTION_REGISTER: RegisterDefinition<RetentionPolicy, CreateReten
     row.periodDays ??= null;
     row.notes ??= null;
   },
-  citedBy: (manager, id) => manager.query(`SELECT id, name FROM activities WHERE retention_policy_id = $1 ORDER BY name, id`, [id]),
+  citedBy: (manager, id) =>
+    manager.query(`SELECT id, name FROM activities WHERE retention_policy_id = $1 ORDER BY name, id`, [id]),
   csv: [
     ['Key', (r) => r.key],
     ['Name', (r) => r.name],

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { VersionField } from '../../common/rest/optimistic-version';
 import { ReadOnlyField } from '../../common/rest/read-only-field';
 import { trim } from '../../common/rest/transforms';
@@ -40,7 +53,10 @@ export class CreateRequestDto {
   @IsIn(LANGUAGES, oneOf(LANGUAGES))
   language?: Language;
 
-  @ApiProperty({ example: '2026-11-20T09:30:00+01:00', description: 'When the request reached the company: the deadlines run from this day (Rome)' })
+  @ApiProperty({
+    example: '2026-11-20T09:30:00+01:00',
+    description: 'When the request reached the company: the deadlines run from this day (Rome)',
+  })
   @IsISO8601({ strict: true }, INSTANT)
   receivedAt: string;
 
@@ -99,7 +115,10 @@ export class UpdateRequestDto {
   @IsISO8601({ strict: true }, INSTANT)
   receivedAt?: string;
 
-  @ApiPropertyOptional({ description: 'Why the receipt date changes (required then, 10 characters or more): on the timeline and in the audit log' })
+  @ApiPropertyOptional({
+    description:
+      'Why the receipt date changes (required then, 10 characters or more): on the timeline and in the audit log',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString({ message: 'must be text' })
@@ -200,7 +219,10 @@ export class ExtendDto {
   @MaxLength(2000)
   reason: string;
 
-  @ApiProperty({ description: 'When the subject was told of the extension and its reasons', example: '2026-11-22T10:00:00Z' })
+  @ApiProperty({
+    description: 'When the subject was told of the extension and its reasons',
+    example: '2026-11-22T10:00:00Z',
+  })
   @IsISO8601({ strict: true }, INSTANT)
   communicatedAt: string;
 }
@@ -228,7 +250,9 @@ export class RejectDto {
   @IsIn(ALL_GROUNDS, oneOf(ALL_GROUNDS))
   ground?: string;
 
-  @ApiPropertyOptional({ description: 'More about the reason, added to the statement (required on the merits and for other_excess)' })
+  @ApiPropertyOptional({
+    description: 'More about the reason, added to the statement (required on the merits and for other_excess)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
@@ -240,7 +264,10 @@ export const FEE_BASES = ['manifestly_unfounded', 'excessive'] as const;
 /** A reasonable fee (Art. 12(5)(a)) instead of refusing a manifestly unfounded or excessive request. */
 export class FeeDto {
   @ApiProperty({ example: 25, description: 'In euros, at most two decimals' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'must be an amount in euros with at most two decimals' })
+  @IsNumber(
+    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+    { message: 'must be an amount in euros with at most two decimals' },
+  )
   @Min(0.01, { message: 'must be more than 0' })
   @Max(10_000, { message: 'must be at most 10000 (a reasonable fee: the administrative costs)' })
   amount: number;
@@ -249,7 +276,10 @@ export class FeeDto {
   @IsIn(FEE_BASES, oneOf(FEE_BASES))
   basis: (typeof FEE_BASES)[number];
 
-  @ApiProperty({ description: 'Why the request is manifestly unfounded or excessive, and how the amount follows the administrative costs' })
+  @ApiProperty({
+    description:
+      'Why the request is manifestly unfounded or excessive, and how the amount follows the administrative costs',
+  })
   @Transform(trim)
   @IsString()
   @MinLength(10, { message: 'must justify the fee and its amount (10 characters or more)' })
@@ -272,7 +302,10 @@ export class IdentityInfoRequestedDto {
   @IsIn(IDENTITY_INFO_CHANNELS, oneOf(IDENTITY_INFO_CHANNELS))
   how: IdentityInfoChannel;
 
-  @ApiProperty({ example: '2026-11-22T10:00:00Z', description: 'When it was asked: not before the receipt, not in the future' })
+  @ApiProperty({
+    example: '2026-11-22T10:00:00Z',
+    description: 'When it was asked: not before the receipt, not in the future',
+  })
   @IsISO8601({ strict: true }, INSTANT)
   askedAt: string;
 
@@ -284,7 +317,10 @@ export class IdentityInfoRequestedDto {
 
 /** What was asked arrived. */
 export class IdentityInfoReceivedDto {
-  @ApiProperty({ example: '2026-11-25T09:00:00Z', description: 'When it arrived: not before it was asked, not in the future' })
+  @ApiProperty({
+    example: '2026-11-25T09:00:00Z',
+    description: 'When it arrived: not before it was asked, not in the future',
+  })
   @IsISO8601({ strict: true }, INSTANT)
   receivedAt: string;
 

@@ -1,7 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The cookie banner's categories (cookie policy, section 3). */
-export const CONSENT_CATEGORIES = ['necessary', 'functional', 'ai_chatbot', 'statistics', 'analytics', 'marketing'] as const;
+export const CONSENT_CATEGORIES = [
+  'necessary',
+  'functional',
+  'ai_chatbot',
+  'statistics',
+  'analytics',
+  'marketing',
+] as const;
 export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
 export type ConsentChoices = Record<ConsentCategory, boolean>;
 
