@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeText } from './attribution';
+import { attributeText, roleOfCompanyAddress } from './attribution';
 
 const roles = (text: string) => attributeText(text).map((a) => [a.value, a.role]);
 
@@ -61,5 +61,24 @@ describe('whose identifier is it, in free text (Art. 15(4))', () => {
   it('answers nothing for a text without identifiers', () => {
     expect(attributeText('Quanto costa una vetrina?')).toEqual([]);
     expect(attributeText(null)).toEqual([]);
+  });
+
+  describe('a company address (CONTROLLER_DOMAINS) in a record a client wrote (Art. 15(4))', () => {
+    const staff = { kind: 'email', value: 'giulia.ferri@vimage.it', role: 'owner' as const };
+    it('is a mention in a lead and in a chat, whatever the text said', () => {
+      expect(roleOfCompanyAddress(staff, 'leads', ['vimage.it'])).toBe('mention');
+      expect(roleOfCompanyAddress(staff, 'chat-messages', ['vimage.it'])).toBe('mention');
+      expect(roleOfCompanyAddress(staff, 'chat-conversations', ['vimage.it'])).toBe('mention');
+    });
+    it('stays the staff member’s own in a calendar, and a client’s address stays the client’s', () => {
+      expect(roleOfCompanyAddress(staff, 'calendar-events', ['vimage.it'])).toBe('owner');
+      expect(roleOfCompanyAddress(staff, 'calendar-connections', ['vimage.it'])).toBe('owner');
+      expect(roleOfCompanyAddress({ ...staff, value: 'anna@example.it' }, 'leads', ['vimage.it'])).toBe('owner');
+      // Only the domain itself: a look-alike domain is a client's.
+      expect(roleOfCompanyAddress({ ...staff, value: 'anna@notvimage.it' }, 'leads', ['vimage.it'])).toBe('owner');
+      expect(
+        roleOfCompanyAddress({ kind: 'phone', value: '+393471234567', role: 'owner' }, 'leads', ['vimage.it']),
+      ).toBe('owner');
+    });
   });
 });

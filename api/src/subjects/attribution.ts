@@ -132,3 +132,22 @@ export function attributeText(text: string | null | undefined): AttributedInText
   if (onlyPerson) for (const d of uncued) Object.assign(d, { role: 'owner', reason: 'only_person' });
   return decided;
 }
+
+/**
+ * The sources in which clients write to the company (a contact-form lead, a chat with the
+ * assistant): a company address there says whom the client writes to, or that a member of staff
+ * typed the record in for a client, never who the client is. In a calendar (an attendee, a
+ * connected account) the company address is the staff member's own.
+ */
+const WRITTEN_BY_CLIENTS = new Set(['leads', 'chat-conversations', 'chat-messages']);
+
+/** A company address in a record written by a client is a mention, never the record's owner (Art. 15(4)). */
+export function roleOfCompanyAddress(
+  identifier: { kind: string; value: string; role: IdentifierRole },
+  source: string,
+  companyDomains: readonly string[],
+): IdentifierRole {
+  if (identifier.kind !== 'email' || !WRITTEN_BY_CLIENTS.has(source)) return identifier.role;
+  const domain = identifier.value.slice(identifier.value.lastIndexOf('@') + 1);
+  return companyDomains.includes(domain) ? 'mention' : identifier.role;
+}

@@ -1,10 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { roleOfCompanyAddress } from './attribution';
 import type { FoundIdentifier } from './record-identifiers';
 
 /** Writes the personal-data index; reading it is SubjectSearchService's job. */
 @Injectable()
 export class SubjectIndexService {
+  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'controllerDomains'>) {}
+
   /** Adds the identifiers of new records, in the caller's transaction, in one statement. */
   async add(
     manager: EntityManager,
@@ -22,7 +27,7 @@ export class SubjectIndexService {
         values.push(identifier.value);
         recordIds.push(recordId);
         fields.push(identifier.field);
-        roles.push(identifier.role);
+        roles.push(roleOfCompanyAddress(identifier, source, this.config.controllerDomains));
       }
     }
     if (kinds.length === 0) return;
