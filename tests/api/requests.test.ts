@@ -83,6 +83,17 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
       subjectEmail: uniqueEmail('subject'),
       language: 'en',
     });
+    // What the request page may offer comes from the API's rules.
+    expect(r.allowedActions).toEqual([
+      'identity-check',
+      'identity-info-requested',
+      'identity-documents',
+      'verify',
+      'extend',
+      'fee',
+      'reject',
+      'note',
+    ]);
 
     const closeTooEarly = await act(r.id, 'close', { outcome: 'Sent the data' });
     expect(closeTooEarly.status).toBe(409);
@@ -122,6 +133,7 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
     });
     expect(again.status).toBe(409);
     expect(again.body.message).toMatch(/already extended/);
+    expect(extended.body.allowedActions).toEqual(['identity-documents', 'fee', 'close', 'reject', 'note']);
 
     expect(
       (await c.api(`/api/requests/${r.id}/notes`, { token, body: { text: 'Collected the data from every source' } }))
@@ -133,6 +145,7 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
       outcome: 'Sent a copy of the data by e-mail',
       closedAt: expect.any(String),
       daysLeft: null,
+      allowedActions: ['note'],
     });
     expect((await act(r.id, 'reject', { reason: 'excessive' })).body.message).toMatch(
       /Nothing more can be done: the request is completed/,

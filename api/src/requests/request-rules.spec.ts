@@ -3,6 +3,7 @@ import {
   ALL_GROUNDS,
   EXCESS_GROUNDS,
   MERIT_GROUNDS,
+  allowedActions,
   feeStatement,
   guessRequestType,
   refusalOf,
@@ -10,7 +11,52 @@ import {
   rejectionStatement,
 } from './request-rules';
 
+/** A string matching the pattern, typed so that an object holding it is no `any`. */
+const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
+
 const open = { status: 'received' as const, identityVerifiedAt: null, extendedDueDate: null, dueDate: '2026-12-22' };
+
+describe('allowedActions', () => {
+  const fresh = { ...open, minorSuspected: false, minorDecision: null };
+
+  it('offers a request just received its first steps, and never closing it before the identity is verified', () => {
+    expect(allowedActions(fresh, '2026-11-22')).toEqual([
+      'identity-check',
+      'identity-info-requested',
+      'identity-documents',
+      'verify',
+      'extend',
+      'fee',
+      'reject',
+      'note',
+    ]);
+  });
+
+  it('offers closing once verified, and what is awaited or still to decide', () => {
+    const verified = { ...fresh, status: 'in_progress' as const, identityVerifiedAt: new Date() };
+    expect(allowedActions(verified, '2026-11-22')).toEqual([
+      'identity-documents',
+      'extend',
+      'fee',
+      'close',
+      'reject',
+      'note',
+    ]);
+    const awaiting = { ...fresh, identityInfoRequestedAt: new Date(), identityInfoReceivedAt: null };
+    expect(allowedActions(awaiting, '2026-11-22')).toContain('identity-info-received');
+    expect(allowedActions({ ...fresh, minorSuspected: true }, '2026-11-22')).toContain('minor');
+    expect(allowedActions({ ...fresh, minorSuspected: true, minorDecision: 'dismissed' }, '2026-11-22')).not.toContain(
+      'minor',
+    );
+    expect(allowedActions({ ...fresh, feeChargedAt: new Date() }, '2026-12-23')).not.toContain('fee');
+    expect(allowedActions(fresh, '2026-12-23')).not.toContain('extend');
+  });
+
+  it('offers only a note once the request is answered or refused', () => {
+    expect(allowedActions({ ...fresh, status: 'completed' }, '2026-11-22')).toEqual(['note']);
+    expect(allowedActions({ ...fresh, status: 'rejected' }, '2026-11-22')).toEqual(['note']);
+  });
+});
 
 describe('refusalOf', () => {
   it('allows what the state allows', () => {
@@ -96,16 +142,16 @@ describe('refusals on the merits, excess and the Art. 12(4) statement of each gr
   it('asks for the ground that fits the request type, and a text, naming the field', () => {
     expect(rejectionProblems('erasure', 'merits', 'art17_3_e', 'Invoices are kept for ten years')).toEqual({});
     expect(rejectionProblems('erasure', 'merits', 'art21_1', 'Invoices are kept for ten years')).toEqual({
-      ground: expect.stringMatching(/^must be one of art17_3_a, .*art17_3_e for a erasure request/),
+      ground: matching(/^must be one of art17_3_a, .*art17_3_e for a erasure request/),
     });
     expect(rejectionProblems('objection', 'merits', 'art21_1', 'short')).toEqual({
-      details: expect.stringMatching(/10 characters/),
+      details: matching(/10 characters/),
     });
     expect(rejectionProblems('portability', 'merits', undefined, 'The data are on paper only')).toEqual({
-      ground: expect.stringMatching(/art20_1/),
+      ground: matching(/art20_1/),
     });
     expect(rejectionProblems('consent_withdrawal', 'merits', undefined, 'We would rather not stop')).toEqual({
-      reason: expect.stringMatching(/Art\. 7\(3\)/),
+      reason: matching(/Art\. 7\(3\)/),
     });
     expect(MERIT_GROUNDS.consent_withdrawal).toEqual([]);
   });
@@ -116,10 +162,10 @@ describe('refusals on the merits, excess and the Art. 12(4) statement of each gr
     });
     expect(rejectionProblems('access', 'excessive', 'repetitive', null)).toEqual({});
     expect(rejectionProblems('access', 'excessive', 'other_excess', '')).toEqual({
-      details: expect.stringMatching(/what makes the request excessive/),
+      details: matching(/what makes the request excessive/),
     });
     expect(rejectionProblems('access', 'manifestly_unfounded', 'repetitive', null)).toEqual({
-      ground: expect.stringMatching(/only for a refusal on the merits or as excessive/),
+      ground: matching(/only for a refusal on the merits or as excessive/),
     });
   });
 

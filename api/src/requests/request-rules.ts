@@ -72,6 +72,42 @@ export function refusalOf(
   }
 }
 
+/** What the request page may offer: the workflow's actions, plus adding identity documents and a note. */
+export type OfferedAction = RequestAction | 'identity-documents' | 'note';
+
+/** In the order the request page shows them. */
+const OFFERED_ORDER: readonly OfferedAction[] = [
+  'identity-check',
+  'identity-info-requested',
+  'identity-info-received',
+  'identity-documents',
+  'verify',
+  'extend',
+  'fee',
+  'minor',
+  'close',
+  'reject',
+  'note',
+];
+
+/**
+ * The actions the request's state allows today, by `refusalOf`. Identity documents are kept only
+ * while the request is open; the "may be a minor" decision is offered only while a flag awaits
+ * it; a note may always be added.
+ */
+export function allowedActions(
+  request: Parameters<typeof refusalOf>[1] & { minorSuspected: boolean; minorDecision: string | null },
+  today: string,
+): OfferedAction[] {
+  const open = request.status !== 'completed' && request.status !== 'rejected';
+  return OFFERED_ORDER.filter((action) => {
+    if (action === 'note') return true;
+    if (action === 'identity-documents') return open;
+    if (action === 'minor' && (!request.minorSuspected || request.minorDecision)) return false;
+    return refusalOf(action, request, today) === null;
+  });
+}
+
 /**
  * The grounds of a refusal on the merits, per type of request: the right's own conditions that
  * are not met. Erasure: the Art. 17(3) exceptions, one letter each. Access: Art. 15(4) (the

@@ -1,5 +1,6 @@
 import { addDays, daysBetween, romeDate } from './deadlines';
 import { identityWaitDays, pausedDueDate } from './request-decisions';
+import { allowedActions } from './request-rules';
 import type { RequestEvent } from './request-event.entity';
 import { OPEN_STATUSES, type DataSubjectRequest } from './request.entity';
 
@@ -79,8 +80,16 @@ export function presentRequest(r: DataSubjectRequest, now = new Date(), pause = 
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
     version: r.version,
+    /** What the request page may offer in this state, by the workflow's rules. */
+    allowedActions: allowedActions(r, romeDate(now)),
   };
 }
+
+/** A request as the API answers it (the console's type for it). */
+export type RequestView = ReturnType<typeof presentRequest>;
+
+/** One entry of a request's history, as the API answers it. */
+export type RequestEventView = ReturnType<typeof presentRequestEvent>;
 
 export function presentRequestEvent(e: RequestEvent) {
   return {

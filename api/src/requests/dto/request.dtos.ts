@@ -195,6 +195,7 @@ export class UpdateRequestDto {
   @ReadOnlyField() emailMessageId?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
+  @ReadOnlyField() allowedActions?: unknown;
   // The optimistic lock: any value but a whole number skipped it; now a 400.
   @VersionField() version?: number;
 }
