@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { ErasureController } from './erasure.controller';
+import { ErasurePlanner } from './erasure-planner';
 import { ErasureService } from './erasure.service';
 import { SubjectRightsService } from './subject-rights.service';
 
 @Module({
   imports: [AuditModule, SubjectsModule],
   controllers: [ErasureController],
-  providers: [ErasureService, SubjectRightsService],
+  providers: [ErasureService, ErasurePlanner, SubjectRightsService],
   exports: [ErasureService],
 })
 export class ErasureModule {}

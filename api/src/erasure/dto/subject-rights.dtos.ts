@@ -2,7 +2,7 @@ import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { trim } from '../../common/rest/transforms';
-import { ERASABLE_SOURCES } from '../erasure.service';
+import { ERASABLE_SOURCES } from '../erasable-sources';
 
 /** The query of `POST /requests/:id/erase`: `?dryRun=true` lists what would change and changes nothing. */
 export class EraseQueryDto {

@@ -1,0 +1,81 @@
+import { In } from 'typeorm';
+import { returnedRows } from '../../common/sql-rows';
+import { maskText } from '../../erasure/masking';
+import { dayOf, ownRecords, type ErasureInTransaction } from '../../erasure/source-erasure';
+import { normaliseEmail, normaliseName } from '../../subjects/identifiers';
+import { calendarEventIdentifiers } from '../../subjects/record-identifiers';
+import { CalendarEvent } from './calendar-event.entity';
+
+/**
+ * An event of the person's own calendar connection is deleted; one of someone else's calendar
+ * that the person attends or is named in loses the person only (`remove_attendee`). Before the
+ * connections: their erasure deletes the events left, and each event is counted here.
+ */
+export const calendarEventsErasure: ErasureInTransaction = {
+  kind: 'in-transaction',
+  runOrder: 10,
+
+  async plan({ manager, own, others }) {
+    // A connection's own events go with it, whoever they mention.
+    const events = new Set([...own('calendar-events'), ...others('calendar-events')]);
+    const connectionIds = own('calendar-connections');
+    if (connectionIds.length) {
+      const rows: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM calendar_events WHERE connection_id = ANY($1::uuid[])`,
+        [connectionIds],
+      );
+      for (const row of rows) events.add(row.id);
+    }
+    return { records: [...events] };
+  },
+
+  async summarise(manager, plan, ids) {
+    const own = new Set(ownRecords(plan, 'calendar-connections'));
+    const rows = await manager.find(CalendarEvent, {
+      select: { id: true, title: true, startsAt: true, connectionId: true },
+      where: { id: In(ids) },
+      order: { startsAt: 'ASC' },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      action: r.connectionId && own.has(r.connectionId) ? 'delete' : 'remove_attendee',
+      summary: `${dayOf(r.startsAt)} · ${r.title}`,
+    }));
+  },
+
+  async apply(manager, plan, { index }) {
+    const ids = ownRecords(plan, 'calendar-events');
+    if (!ids.length) return 0;
+    const events = await manager.find(CalendarEvent, { where: { id: In(ids) } });
+    const ownConnections = new Set(ownRecords(plan, 'calendar-connections'));
+    const toDelete = events.filter((e) => e.connectionId && ownConnections.has(e.connectionId)).map((e) => e.id);
+    let affected = 0;
+    if (toDelete.length) {
+      affected += returnedRows(
+        await manager.query(`DELETE FROM calendar_events WHERE id = ANY($1::uuid[]) RETURNING id`, [toDelete]),
+      ).length;
+      await index.remove(manager, 'calendar-events', toDelete);
+    }
+    const emails = new Set(plan.identifiers.emails);
+    const names = new Set(plan.identifiers.names);
+    for (const event of events.filter((e) => !toDelete.includes(e.id))) {
+      const attendees = event.attendees.filter(
+        (a) =>
+          !(a.email && emails.has(normaliseEmail(a.email) ?? '')) &&
+          !(a.name && names.has(normaliseName(a.name) ?? '')),
+      );
+      const title = maskText(event.title, plan.identifiers, { allContacts: false });
+      const description =
+        event.description === null ? null : maskText(event.description, plan.identifiers, { allContacts: false });
+      if (attendees.length === event.attendees.length && title === event.title && description === event.description)
+        continue;
+      await manager.update(CalendarEvent, { id: event.id }, { attendees, title, description });
+      await index.remove(manager, 'calendar-events', [event.id]);
+      await index.add(manager, 'calendar-events', [
+        { recordId: event.id, identifiers: calendarEventIdentifiers({ title, description, attendees }) },
+      ]);
+      affected++;
+    }
+    return affected;
+  },
+};
