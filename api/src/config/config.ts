@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { deriveAuditKey } from '../audit/audit-checkpoint';
 import { validateCronExpression } from 'cron';
+import { maskImapUrl, parseImapUrl, type ImapSettings } from '../mailbox/imap-url';
 import { z } from 'zod';
 
 /** The console's configuration, read once from the environment and validated at start. */
@@ -43,6 +44,17 @@ export interface AppConfig {
   exportStallSeconds: number;
   /** IDENTITY_PAUSE=on: the working deadline moves by the days identity information was awaited. */
   identityPause: boolean;
+  /** The privacy@ mailbox read over IMAP (IMAP_URL); null: not read, requests arrive as uploaded .eml. */
+  mailbox: MailboxConfig | null;
+}
+
+export interface MailboxConfig extends ImapSettings {
+  /** Where an imported message is moved on the server (created if missing). */
+  processedFolder: string;
+  /** When the mailbox is read (a cron expression); null: only on IDLE and on demand. */
+  pollCron: string | null;
+  /** Keep a connection in IMAP IDLE, so that new mail is read as it arrives (where the server can). */
+  idle: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +123,24 @@ const schema = z.object({
   RETENTION_SWEEP_BATCH: integer(100, 100_000).default(10_000),
   EXPORT_STALL_SECONDS: integer(1, 3600).default(120),
   IDENTITY_PAUSE: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
+  IMAP_URL: z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const parsed = parseImapUrl(value);
+      if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+    })
+    .optional(),
+  IMAP_PROCESSED_FOLDER: z.string().trim().min(1).max(200).default('Processed'),
+  MAILBOX_POLL_CRON: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v === 'off' || validateCronExpression(v).valid,
+      'must be a cron expression such as "* * * * *" (every minute), or off',
+    )
+    .default('* * * * *'),
+  MAILBOX_IDLE: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
 
 function isTimeZone(value: string): boolean {
@@ -182,6 +212,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retentionSweepBatchSize: v.RETENTION_SWEEP_BATCH,
     exportStallSeconds: v.EXPORT_STALL_SECONDS,
     identityPause: v.IDENTITY_PAUSE === 'on',
+    mailbox: v.IMAP_URL
+      ? {
+          ...(parseImapUrl(v.IMAP_URL) as ImapSettings),
+          processedFolder: v.IMAP_PROCESSED_FOLDER,
+          pollCron: v.MAILBOX_POLL_CRON === 'off' ? null : v.MAILBOX_POLL_CRON,
+          idle: v.MAILBOX_IDLE === 'on',
+        }
+      : null,
     adminDir:
       v.ADMIN_DIR === undefined
         ? join(projectRoot(), 'dist/admin')
@@ -194,6 +232,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 function describeValue(name: string, value: string | undefined): string {
   if (value === undefined) return '';
   if (/PASSWORD|KEY|SECRET/.test(name)) return '';
+  if (name === 'IMAP_URL') return ` (got "${maskImapUrl(value)}")`;
   if (name === 'DATABASE_URL') return ` (got "${value.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')}")`;
   return ` (got "${value}")`;
 }
