@@ -39,7 +39,7 @@ async function startProcess(
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes(ready) && resolve());
+    child.stdout.on('data', (d: Buffer) => d.toString().includes(ready) && resolve());
     child.on('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));

@@ -537,11 +537,11 @@ export class SeedRegisters1795391200000 implements MigrationInterface {
       source,
       processors,
     ] of ACTIVITIES) {
-      const [{ id }] = await q.query(
+      const [{ id }] = (await q.query(
         `INSERT INTO activities (name, purposes, legal_basis, consent_category, legal_basis_notes, subject_categories, data_categories, retention_policy_id, transfers, security_measures, source_system)
          VALUES ($1,$2,$3,$4,$5,$6,$7,(SELECT id FROM retention_policies WHERE key = $8),$9,$10,$11) RETURNING id`,
         [name, purposes, basis, category, basisNotes, subjects, data, retention, transfers, security, source],
-      );
+      )) as Array<{ id: string }>;
       await q.query(
         `INSERT INTO activity_processors (activity_id, processor_id) SELECT $1, id FROM processors WHERE name = ANY($2)`,
         [id, processors],

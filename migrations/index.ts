@@ -1,3 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795387218522 } from './1795387218522-InitialSchema';
 import { PersonalDataSources1795388432852 } from './1795388432852-PersonalDataSources';
 import { DataSubjectRequests1795390480214 } from './1795390480214-DataSubjectRequests';
@@ -16,9 +17,10 @@ import { WhoseData1795440000000 } from './1795440000000-WhoseData';
 import { Breaches1795450000000 } from './1795450000000-Breaches';
 import { RequestDecisions1795460000000 } from './1795460000000-RequestDecisions';
 import { IdentityDocuments1795460000001 } from './1795460000001-IdentityDocuments';
+import { Mailbox1795490000000 } from './1795490000000-Mailbox';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
-export const MIGRATIONS: Function[] = [
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
   InitialSchema1795387218522,
   PersonalDataSources1795388432852,
   DataSubjectRequests1795390480214,
@@ -37,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   WhoseData1795440000000,
   RequestDecisions1795460000000,
   IdentityDocuments1795460000001,
+  Mailbox1795490000000,
 ];

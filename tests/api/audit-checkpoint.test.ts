@@ -48,8 +48,8 @@ describe('audit chain: the signed checkpoint of its head', () => {
     const [{ count }] = await sql(c, 'SELECT count(*)::int AS count FROM audit_events');
     expect(answer.checkpoint).toMatchObject({ lastId: newest, count, intact: true });
     expect(answer.checked).toBe(count);
-    const { auditKey, dataDir } = (
-      c.running.app.get(AuditService) as unknown as { config: { auditKey: Buffer; dataDir: string } }
+    const { auditKey, dataDir } = c.running.app.get<unknown, { config: { auditKey: Buffer; dataDir: string } }>(
+      AuditService,
     ).config;
     expect(checkpointSignedBy(auditKey, answer.checkpoint)).toBe(true);
     // The copy outside the database follows a second after the appends.
@@ -151,7 +151,7 @@ describe('audit chain: the signed checkpoint of its head', () => {
         body: { email: uniqueEmail('later'), fullName: `Later ${i}`, role: 'auditor', password: 'chain password 1' },
       });
     const [newest] = await newestIds(c, 1);
-    const { dataDir } = (c.running.app.get(AuditService) as unknown as { config: { dataDir: string } }).config;
+    const { dataDir } = c.running.app.get<unknown, { config: { dataDir: string } }>(AuditService).config;
     const file = join(dataDir, anchorFileName(older.chainId));
     await expect
       .poll(() => existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).lastId, { timeout: 5000 })
@@ -205,7 +205,7 @@ describe('audit chain: the signed checkpoint of its head', () => {
     });
     expect(res.status).toBe(200);
     const manifest = JSON.parse((await readZip(Buffer.from(await res.arrayBuffer()))).get('manifest.json')!.toString());
-    const { auditKey } = (c.running.app.get(AuditService) as unknown as { config: { auditKey: Buffer } }).config;
+    const { auditKey } = c.running.app.get<unknown, { config: { auditKey: Buffer } }>(AuditService).config;
     expect(checkpointSignedBy(auditKey, manifest.auditCheckpoint)).toBe(true);
     const [held] = await sql(c, 'SELECT hash FROM audit_events WHERE id = $1', [manifest.auditCheckpoint.lastId]);
     expect(held.hash).toBe(manifest.auditCheckpoint.lastHash);
@@ -215,8 +215,8 @@ describe('audit chain: the signed checkpoint of its head', () => {
 
   it('derives the audit key from ENCRYPTION_KEY unless AUDIT_KEY is set, and a console started with another key reports the checkpoint as forged', async () => {
     const { c, verify } = await consoleWithEvents(1);
-    const { auditKey } = (c.running.app.get(AuditService) as unknown as { config: { auditKey: Buffer } }).config;
-    const encryptionKey = (c.running.app.get(AuditService) as unknown as { config: { encryptionKey: Buffer } }).config
+    const { auditKey } = c.running.app.get<unknown, { config: { auditKey: Buffer } }>(AuditService).config;
+    const encryptionKey = c.running.app.get<unknown, { config: { encryptionKey: Buffer } }>(AuditService).config
       .encryptionKey;
     expect(auditKey.equals(deriveAuditKey(encryptionKey))).toBe(true);
     expect((await verify()).valid).toBe(true);

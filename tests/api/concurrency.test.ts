@@ -160,7 +160,7 @@ describe('concurrency', () => {
       });
       expect(res.status).toBe(200);
       const reader = res.body!.getReader();
-      const chunks: Buffer[] = [Buffer.from((await reader.read()).value!)];
+      const chunks: Buffer[] = [Buffer.from((await reader.read()).value)];
       // The download has begun and waits for this reader: the sweep runs meanwhile.
       const sweep = await c.api('/api/retention/sweep', { token: admin, body: {} });
       expect(sweep.status).toBe(200);

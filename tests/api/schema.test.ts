@@ -19,7 +19,7 @@ describe('schema', () => {
     expect(upQueries.map((q) => q.query)).toEqual([]);
   });
 
-  it('uses a pool of one connection on the embedded database', async () => {
+  it('uses a pool of one connection on the embedded database', () => {
     const dataSource = c.running.app.get(DataSource);
     const expected = c.database === 'embedded' ? 1 : 10;
     expect((dataSource.driver as unknown as { master: { options: { max: number } } }).master.options.max).toBe(

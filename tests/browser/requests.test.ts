@@ -364,7 +364,7 @@ describe('data-subject requests in Chromium', () => {
     await screenshot(page, '24-request-export-button');
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toBe(`${accessRequest.reference}-access.zip`);
-    const zip = await readZip(readFileSync((await download.path())!));
+    const zip = await readZip(readFileSync(await download.path()));
     const manifest = JSON.parse(zip.get('manifest.json')!.toString('utf8')) as {
       reference: string;
       files: Array<{ path: string; sha256: string }>;

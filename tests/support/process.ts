@@ -28,8 +28,8 @@ export function runConsole(env: Record<string, string>): ConsoleProcess {
   });
   let out = '';
   let err = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (err += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
     child,
@@ -46,11 +46,11 @@ export function runConsole(env: Record<string, string>): ConsoleProcess {
           const match = out.match(pattern);
           if (match) {
             clearTimeout(timer);
-            child.stdout!.off('data', check);
+            child.stdout.off('data', check);
             resolve(match);
           }
         };
-        child.stdout!.on('data', check);
+        child.stdout.on('data', check);
         void exited.then((code) => {
           clearTimeout(timer);
           reject(new Error(`exited with ${code} before ${pattern}; stdout: ${out}; stderr: ${err}`));

@@ -16,6 +16,7 @@ import {
   type Checkpoint,
   type CheckpointBreak,
 } from './audit-checkpoint';
+import { queryRow, queryRows } from '../common/sql-rows';
 import { AuditEvent } from './audit-event.entity';
 
 /** Who did something: a signed-in staff member, or null for the system / an anonymous caller. */
@@ -86,13 +87,20 @@ export class AuditService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-      const [{ present, started }] = await manager.query(
+      const [{ present, started }] = await queryRows<{ present: boolean; started: boolean }>(
+        manager,
         `SELECT EXISTS (SELECT 1 FROM audit_checkpoint) AS present,
                 EXISTS (SELECT 1 FROM audit_events WHERE action = 'audit.checkpoint_started') AS started`,
       );
       if (present || started) return;
-      const [tail] = await manager.query(`SELECT id::text AS id, hash FROM audit_events ORDER BY id DESC LIMIT 1`);
-      const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM audit_events`);
+      const tail = await queryRow<{ id: string; hash: string }>(
+        manager,
+        `SELECT id::text AS id, hash FROM audit_events ORDER BY id DESC LIMIT 1`,
+      );
+      const [{ count }] = await queryRows<{ count: number }>(
+        manager,
+        `SELECT count(*)::int AS count FROM audit_events`,
+      );
       const first = signCheckpoint(this.config.auditKey, {
         chainId: newChainId(),
         lastId: tail?.id ?? '0',
@@ -181,11 +189,12 @@ export class AuditService implements OnModuleInit {
     items: Array<{ actor: Actor | null; entry: AuditEntry }>,
   ): Promise<AuditEvent[]> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [{ tail, checkpoint, ids }]: Array<{
+    const [{ tail, checkpoint, ids }] = await queryRows<{
       tail: { id: string; hash: string } | null;
       checkpoint: unknown;
       ids: string[];
-    }> = await manager.query(
+    }>(
+      manager,
       `SELECT (SELECT json_build_object('id', id::text, 'hash', hash) FROM audit_events ORDER BY id DESC LIMIT 1) AS tail,
               (SELECT checkpoint FROM audit_checkpoint WHERE id = 1) AS checkpoint,
               array(SELECT nextval('audit_events_id_seq') FROM generate_series(1, $1::int))::text[] AS ids`,
@@ -239,7 +248,10 @@ export class AuditService implements OnModuleInit {
 
   /** The signed checkpoint as committed now (for a manifest, a log line, the verifier). */
   async checkpoint(manager: EntityManager = this.dataSource.manager): Promise<Checkpoint | null> {
-    const [row] = await manager.query(`SELECT checkpoint FROM audit_checkpoint WHERE id = 1`);
+    const row = await queryRow<{ checkpoint: unknown }>(
+      manager,
+      `SELECT checkpoint FROM audit_checkpoint WHERE id = 1`,
+    );
     return parseCheckpoint(row?.checkpoint);
   }
 
@@ -296,7 +308,8 @@ export class AuditService implements OnModuleInit {
   async verify(): Promise<ChainVerification> {
     // One statement, one snapshot: the console writes events and checkpoint together, so an
     // event beyond the checkpoint in the same snapshot did not come through the console.
-    const [head] = await this.dataSource.query(
+    const [head] = await queryRows<{ checkpoint: unknown; maxId: string | null }>(
+      this.dataSource,
       `SELECT (SELECT checkpoint FROM audit_checkpoint WHERE id = 1) AS checkpoint, (SELECT max(id)::text FROM audit_events) AS "maxId"`,
     );
     const checkpoint = parseCheckpoint(head.checkpoint);

@@ -51,6 +51,7 @@ export interface ReadAuditSpec {
    */
   read: 'page' | 'one';
   /** More to keep, from the answer (a request's reference, the ids of what a report lists). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler answers its own type; a decorator's argument cannot name it
   details?: (answer: any) => Record<string, unknown>;
   /** The record a page is about, when its filter names one (a request's timeline). */
   about?: (filter: Record<string, unknown>) => string | null;
@@ -82,7 +83,7 @@ export class ReadAuditInterceptor implements NestInterceptor {
   }
 }
 
-function readEntry(spec: ReadAuditSpec, request: SessionRequest, response: Response, answer: any): AuditEntry {
+function readEntry(spec: ReadAuditSpec, request: SessionRequest, response: Response, answer: unknown): AuditEntry {
   const extra = spec.details?.(answer) ?? {};
   if (spec.read === 'one') {
     return { action: spec.action, entity: spec.entity, entityId: String(request.params.id), details: extra };
@@ -103,8 +104,8 @@ function readEntry(spec: ReadAuditSpec, request: SessionRequest, response: Respo
 function parsedFilter(raw: unknown): Record<string, unknown> {
   if (typeof raw !== 'string') return {};
   try {
-    const value = JSON.parse(raw);
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+    const value: unknown = JSON.parse(raw);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   } catch {
     return {};
   }

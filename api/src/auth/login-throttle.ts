@@ -21,8 +21,8 @@ export interface ThrottleState {
 /** The state after one more failure at `now`. */
 export function afterFailure(state: ThrottleState | null, limit: number, now: Date): ThrottleState {
   const windowOpen = state && now.getTime() - state.windowStart.getTime() < THROTTLE.windowMinutes * 60_000;
-  const failures = windowOpen ? state!.failures + 1 : 1;
-  const windowStart = windowOpen ? state!.windowStart : now;
+  const failures = windowOpen ? state.failures + 1 : 1;
+  const windowStart = windowOpen ? state.windowStart : now;
   const lockedUntil =
     failures >= limit ? new Date(now.getTime() + THROTTLE.lockMinutes * 60_000) : (state?.lockedUntil ?? null);
   return { failures, windowStart, lockedUntil };

@@ -28,6 +28,7 @@ import type {
   CreateNotificationDto,
   UpdateBreachDto,
 } from './breach.dto';
+import { queryRows } from '../common/sql-rows';
 import { presentBreach, type PresentedBreach, type ProcessorNames } from './breach.presenter';
 import { BREACH_CSV_COLUMNS, renderBreachRegister, type RegisterLanguage } from './breach-register-page';
 
@@ -65,6 +66,26 @@ export interface AffectedPerson {
   /** Their language where a request of theirs tells it, else null (written to in Italian). */
   language: string | null;
   communicatedAt: string | null;
+  channel: string | null;
+}
+
+/** A row of affectedCountSql. */
+interface AffectedCountRow {
+  people: number;
+  by_kind: Record<string, number>;
+  records: number;
+  records_by_source: Record<string, number>;
+}
+
+/** A row of affectedPageSql. */
+interface AffectedPersonRow {
+  kind: string;
+  value: string;
+  sources: string[];
+  records: number;
+  fields: string[] | null;
+  language: string | null;
+  sent_at: Date | string | null;
   channel: string | null;
 }
 
@@ -200,7 +221,7 @@ export class BreachesService {
   async affectedCount(id: string): Promise<AffectedCount> {
     const row = await this.load(this.dataSource.manager, id);
     const window = dataWindow(row, new Date());
-    const [r] = await this.dataSource.query(affectedCountSql(row.sources), [
+    const [r] = await queryRows<AffectedCountRow>(this.dataSource, affectedCountSql(row.sources), [
       window.from,
       window.until,
       this.config.controllerDomains,
@@ -224,10 +245,12 @@ export class BreachesService {
     const window = dataWindow(row, new Date());
     const params = [window.from, window.until, this.config.controllerDomains];
     const [rows, count] = await Promise.all([
-      this.dataSource.query(affectedPageSql(row.sources), [...params, id, take, skip]),
-      skip === 0 ? Promise.resolve(null) : this.dataSource.query(affectedCountSql(row.sources), params),
+      queryRows<AffectedPersonRow>(this.dataSource, affectedPageSql(row.sources), [...params, id, take, skip]),
+      skip === 0
+        ? Promise.resolve(null)
+        : queryRows<AffectedCountRow>(this.dataSource, affectedCountSql(row.sources), params),
     ]);
-    const people: AffectedPerson[] = rows.map((r: any) => ({
+    const people: AffectedPerson[] = rows.map((r) => ({
       kind: r.kind,
       value: r.value,
       sources: r.sources,
@@ -241,7 +264,7 @@ export class BreachesService {
       ? count[0].people
       : rows.length < take
         ? rows.length
-        : (await this.dataSource.query(affectedCountSql(row.sources), params))[0].people;
+        : (await queryRows<AffectedCountRow>(this.dataSource, affectedCountSql(row.sources), params))[0].people;
     return { rows: people, total, skip };
   }
 

@@ -1,4 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import { queryRow } from './sql-rows';
 
 /** Names in-process locks of the embedded database (one process, one session: no server lock to take). */
 const heldInProcess = new Set<string>();
@@ -24,14 +25,17 @@ export async function tryRunLock(
   if (embedded) {
     if (heldInProcess.has(key)) return null;
     heldInProcess.add(key);
-    return { release: async () => void heldInProcess.delete(key) };
+    return { release: () => Promise.resolve(void heldInProcess.delete(key)) };
   }
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   let locked: boolean;
   try {
-    const [row] = await runner.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [namespace, name]);
-    locked = row.locked === true;
+    const row = await queryRow<{ locked: boolean }>(runner, 'SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [
+      namespace,
+      name,
+    ]);
+    locked = row?.locked === true;
   } catch (error) {
     // Whether the lock was taken is unknown: the connection must not go back to the pool.
     await releaseLockConnection(runner, error);
@@ -67,5 +71,7 @@ export async function releaseLockConnection(runner: QueryRunner, error?: unknown
   // PostgresQueryRunner's own release, with the error passed on to pg-pool, which then destroys
   // the client (typed private by TypeORM; release() takes no error).
   const postgres = runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> };
-  await postgres.releasePostgresConnection(error instanceof Error ? error : new Error(String(error)));
+  await postgres.releasePostgresConnection(
+    error instanceof Error ? error : new Error('the lock connection failed', { cause: error }),
+  );
 }

@@ -66,7 +66,9 @@ export async function restore(config: AppConfig, file: string): Promise<string> 
       if (existsSync(pgdata)) renameSync(pgdata, `${pgdata}.failed-restore`);
       renameSync(replaced, pgdata);
     }
-    throw new Error(`${source} is not a backup of the embedded database: ${(error as Error).message}`);
+    throw new Error(`${source} is not a backup of the embedded database: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return `Restored ${source} into ${pgdata}${existsSync(replaced) ? `; the replaced data is in ${replaced}` : ''}.${setAsideAuditAnchor(config)}`;
 }

@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { deriveAuditKey, resignCheckpoint } from '../audit/audit-checkpoint';
 import { AuditService, CHAIN_LOCK } from '../audit/audit.service';
 import { open, seal } from '../common/crypto/secret-box';
+import { queryRow, queryRows } from '../common/sql-rows';
 import { ConfigError, loadConfig, type AppConfig } from '../config/config';
 import { dataSourceOptions } from './data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
@@ -38,7 +39,9 @@ export async function rotateEncryptionKey(config: AppConfig, newKey: Buffer): Pr
       const counts: Record<string, number> = {};
       for (const { table, key, columns } of SEALED_COLUMNS) {
         // Locked for the transaction: nothing new is sealed under the old key meanwhile.
-        const rows: Array<Record<string, any>> = await manager.query(
+        // Every column but `key` is a sealed secret (or null).
+        const rows = await queryRows<Record<string, Buffer | null>>(
+          manager,
           `SELECT ${key} AS key, ${columns.join(', ')} FROM ${table} FOR UPDATE`,
         );
         let n = 0;
@@ -74,7 +77,10 @@ export async function rotateEncryptionKey(config: AppConfig, newKey: Buffer): Pr
 /** Moves the stored checkpoint to another key, under the chain's lock (see resignCheckpoint). */
 async function resignCheckpointIn(manager: EntityManager, oldKey: Buffer, newKey: Buffer): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-  const [row] = await manager.query(`SELECT checkpoint FROM audit_checkpoint WHERE id = 1 FOR UPDATE`);
+  const row = await queryRow<{ checkpoint: unknown }>(
+    manager,
+    `SELECT checkpoint FROM audit_checkpoint WHERE id = 1 FOR UPDATE`,
+  );
   if (!row) return;
   await manager.query(`UPDATE audit_checkpoint SET checkpoint = $1 WHERE id = 1`, [
     JSON.stringify(resignCheckpoint(row.checkpoint, oldKey, newKey)),

@@ -16,6 +16,7 @@ const MAX_TEXT = 20_000;
 
 /** A header's value without control characters (C0 and DEL): a tab becomes a space. */
 export function headerText(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   return value.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
 }
 
@@ -44,8 +45,8 @@ export async function parseRequestEmail(raw: Buffer, importedAt = new Date()): P
   // A message may carry NUL bytes, which PostgreSQL text and jsonb cannot hold, and a header
   // (a subject, a name, an attachment's name) control characters, which mean nothing to a reader.
   mail.subject = mail.subject === undefined ? undefined : headerText(mail.subject);
-  mail.text = mail.text?.replace(/\u0000/g, '');
-  if (typeof mail.html === 'string') mail.html = mail.html.replace(/\u0000/g, '');
+  mail.text = mail.text?.replaceAll('\u0000', '');
+  if (typeof mail.html === 'string') mail.html = mail.html.replaceAll('\u0000', '');
   const from = mail.from?.value?.[0];
   if (from?.name) from.name = headerText(from.name);
   const email = normaliseEmail(from?.address);

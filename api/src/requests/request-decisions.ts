@@ -219,7 +219,7 @@ const AGE_STATEMENTS = [
 const MINOR_WORDS =
   /\b(sono\s+(?:ancora\s+)?minorenne|non\s+sono\s+maggiorenne|I(?:'m|’m|\s+am)\s+(?:still\s+)?(?:a\s+)?minor|I(?:'m|’m|\s+am)\s+under\s*(?:18|eighteen)|sono\s+(?:un\s+)?minore\b)/iu;
 const BIRTH =
-  /\b(?:nat[oa]\s+il|data\s+di\s+nascita|date\s+of\s+birth|born\s+on|born|DOB|d\.o\.b\.)\s*[:\-]?\s*(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})/iu;
+  /\b(?:nat[oa]\s+il|data\s+di\s+nascita|date\s+of\s+birth|born\s+on|born|DOB|d\.o\.b\.)\s*[:-]?\s*(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})/iu;
 const MONTHS: Record<string, number> = {
   gennaio: 1,
   febbraio: 2,

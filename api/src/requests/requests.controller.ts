@@ -61,7 +61,12 @@ export class RequestsController {
   }
 
   @Get(':id')
-  @AuditRead({ action: 'request.viewed', entity: 'request', read: 'one', details: (r) => ({ reference: r.reference }) })
+  @AuditRead({
+    action: 'request.viewed',
+    entity: 'request',
+    read: 'one',
+    details: (r: { reference: string }) => ({ reference: r.reference }),
+  })
   async get(@Param('id', ParseUUIDPipe) id: string) {
     return this.present(await this.requests.get(id));
   }

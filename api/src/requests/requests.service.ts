@@ -8,7 +8,7 @@ import { open as openSealed, seal } from '../common/crypto/secret-box';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import type { Page } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
-import { returnedRows } from '../common/sql-rows';
+import { queryRow, queryRows, returnedRows } from '../common/sql-rows';
 import type { ListQuery } from '../common/rest/list-query';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -86,6 +86,14 @@ export interface DashboardStats {
   perMonth: Array<{ month: string } & Record<string, number | string>>;
   /** Sub-processors whose review date has passed (the processor register). */
   processorsReviewOverdue: number;
+}
+
+/** What a workflow step did to a request: its timeline line (none when `kind` is null) and audit details. */
+interface RequestChange {
+  request: DataSubjectRequest;
+  kind: string | null;
+  message?: string | null;
+  details?: Record<string, unknown>;
 }
 
 @Injectable()
@@ -264,7 +272,7 @@ export class RequestsService {
         : [];
       let identityReset: Record<string, unknown> | null = null;
       if (beyond.length) {
-        const [plan] = await manager.query(`SELECT 1 FROM erasure_plans WHERE request_id = $1`, [request.id]);
+        const plan = await queryRow(manager, `SELECT 1 FROM erasure_plans WHERE request_id = $1`, [request.id]);
         if (plan) {
           const message = `the erasure of ${request.reference} already ran for the subject it was verified for: register the other person's request as a new request`;
           throw new ConflictError(`subjectEmail, subjectPhone: ${message}`);
@@ -618,10 +626,15 @@ export class RequestsService {
   private async unfinishedErasure(id: string): Promise<string | null> {
     const request = await this.get(id);
     if (request.type !== 'erasure' || request.status === 'completed' || request.status === 'rejected') return null;
-    const [plan] = await this.dataSource.query(`SELECT completed_at FROM erasure_plans WHERE request_id = $1`, [id]);
+    const plan = await queryRow<{ completed_at: Date | null }>(
+      this.dataSource,
+      `SELECT completed_at FROM erasure_plans WHERE request_id = $1`,
+      [id],
+    );
     if (!plan) return `Run the erasure before closing ${request.reference} (a dry run first lists what it will change)`;
     if (plan.completed_at) return null;
-    const failed: Array<{ source: string; error: string | null }> = await this.dataSource.query(
+    const failed = await queryRows<{ source: string; error: string | null }>(
+      this.dataSource,
       `SELECT source, error FROM erasure_steps WHERE request_id = $1 AND status = 'failed' ORDER BY source`,
       [id],
     );
@@ -636,33 +649,40 @@ export class RequestsService {
     const today = romeDate(now);
     const open = OPEN_STATUSES;
     const [byStatus, [due], [median], months, [processors]] = await Promise.all([
-      this.dataSource.query(`SELECT status, count(*)::int AS n FROM requests WHERE status = ANY($1) GROUP BY status`, [
-        open,
-      ]),
-      this.dataSource.query(
+      queryRows<{ status: string; n: number }>(
+        this.dataSource,
+        `SELECT status, count(*)::int AS n FROM requests WHERE status = ANY($1) GROUP BY status`,
+        [open],
+      ),
+      queryRows<{ overdue: number; soon: number }>(
+        this.dataSource,
         `SELECT count(*) FILTER (WHERE working_due_date < $2)::int AS overdue,
                 count(*) FILTER (WHERE working_due_date >= $2 AND working_due_date <= $3)::int AS soon
          FROM requests WHERE status = ANY($1)`,
         [open, today, addDays(today, 7)],
       ),
-      this.dataSource.query(
+      // percentile_cont is a double precision: pg answers it as a number (null with no rows).
+      queryRows<{ days: number | string | null; late: number }>(
+        this.dataSource,
         `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM closed_at - received_at) / 86400) AS days,
                 count(*) FILTER (WHERE answered_late)::int AS late
          FROM requests WHERE closed_at IS NOT NULL AND closed_at > $1::timestamptz - interval '12 months'`,
         [now.toISOString()],
       ),
-      this.dataSource.query(
+      queryRows<{ month: string; type: string; n: number }>(
+        this.dataSource,
         `SELECT to_char(received_at AT TIME ZONE 'Europe/Rome', 'YYYY-MM') AS month, type, count(*)::int AS n
          FROM requests WHERE received_at > $1::timestamptz - interval '12 months' GROUP BY 1, 2`,
         [now.toISOString()],
       ),
-      this.dataSource.query(
+      queryRows<{ n: number }>(
+        this.dataSource,
         `SELECT count(*)::int AS n FROM processors WHERE status <> 'inactive' AND next_review_due < $1`,
         [today],
       ),
     ]);
     const openByStatus = Object.fromEntries(open.map((s) => [s, 0]));
-    for (const row of byStatus as Array<{ status: string; n: number }>) openByStatus[row.status] = row.n;
+    for (const row of byStatus) openByStatus[row.status] = row.n;
     const perMonth: DashboardStats['perMonth'] = [];
     for (let i = 11; i >= 0; i--) {
       const month = addMonthsToMonth(today.slice(0, 7), -i);
@@ -670,7 +690,7 @@ export class RequestsService {
       for (const type of REQUEST_TYPES) entry[type] = 0;
       perMonth.push(entry);
     }
-    for (const row of months as Array<{ month: string; type: string; n: number }>) {
+    for (const row of months) {
       const entry = perMonth.find((m) => m.month === row.month);
       if (entry) entry[row.type] = row.n;
     }
@@ -699,7 +719,8 @@ export class RequestsService {
     action: RequestAction,
     apply: (request: DataSubjectRequest) => { message: string | null; details: Record<string, unknown> },
   ): Promise<DataSubjectRequest> {
-    return this.change(id, actor, async (_manager, request) => {
+    // Inside the transaction's callback: a refusal thrown here rolls it back like a rejection.
+    return this.change(id, actor, (_manager, request) => {
       const refusal = refusalOf(action, request, romeDate(new Date()));
       if (refusal) throw new ConflictError(refusal);
       const fromStatus = request.status;
@@ -717,15 +738,7 @@ export class RequestsService {
   private async change(
     id: string,
     actor: Actor,
-    apply: (
-      manager: EntityManager,
-      request: DataSubjectRequest,
-    ) => Promise<{
-      request: DataSubjectRequest;
-      kind: string | null;
-      message?: string | null;
-      details?: Record<string, unknown>;
-    }>,
+    apply: (manager: EntityManager, request: DataSubjectRequest) => Promise<RequestChange> | RequestChange,
   ): Promise<DataSubjectRequest> {
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(DataSubjectRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -760,7 +773,8 @@ export class RequestsService {
   private async nextReference(manager: EntityManager, receivedAt: Date, now: Date): Promise<string> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [REFERENCE_LOCK]);
     const year = referenceYear(receivedAt, now);
-    const [row] = await manager.query(
+    const [row] = await queryRows<{ next: number }>(
+      manager,
       `SELECT coalesce(max(substring(reference FROM 10)::int), 0) + 1 AS next FROM requests WHERE reference LIKE $1`,
       [`DSR-${year}-%`],
     );

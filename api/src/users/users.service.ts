@@ -251,7 +251,13 @@ function normaliseEmail(email: string): string {
 
 /** The user's fields as they go into the audit log: never the password hash. */
 function auditedFields(user: User) {
-  const { id: _id, createdAt: _c, updatedAt: _u, lastLoginAt: _l, ...fields } = presentUser(user);
+  const {
+    id: _id,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    lastLoginAt: _lastLoginAt,
+    ...fields
+  } = presentUser(user);
   return fields;
 }
 

@@ -4,9 +4,10 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { queryRow } from '../sql-rows';
 import { open, seal } from './secret-box';
 
-export type DataKeyName = 'suppression' | 'identity-documents';
+export type DataKeyName = 'suppression' | 'identity-documents' | 'mailbox';
 
 /** The data keys, created on first use and kept in memory once read (the row never changes but at rotation, which restarts the console). */
 @Injectable()
@@ -27,8 +28,8 @@ export class DataKeys {
       name,
       seal(this.config.encryptionKey, randomBytes(32).toString('hex')),
     ]);
-    const [row] = await manager.query(`SELECT sealed FROM data_keys WHERE name = $1`, [name]);
-    const key = Buffer.from(open(this.config.encryptionKey, row.sealed), 'hex');
+    const row = await queryRow<{ sealed: Buffer }>(manager, `SELECT sealed FROM data_keys WHERE name = $1`, [name]);
+    const key = Buffer.from(open(this.config.encryptionKey, row!.sealed), 'hex');
     this.cache.set(name, key);
     return key;
   }

@@ -35,12 +35,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
-      const message =
-        typeof payload === 'string'
-          ? payload
-          : Array.isArray((payload as { message?: unknown }).message)
-            ? (payload as { message: string[] }).message.join('; ')
-            : String((payload as { message?: unknown }).message ?? exception.message);
+      // Nest's own exceptions answer `{ message: string | string[] }`.
+      const told = typeof payload === 'string' ? payload : (payload as { message?: string | string[] }).message;
+      const message = Array.isArray(told) ? told.join('; ') : String(told ?? exception.message);
       return shape(status, message);
     }
     return shape(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');

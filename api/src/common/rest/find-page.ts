@@ -14,6 +14,7 @@ import {
 } from 'typeorm';
 import type { Page } from './content-range';
 import type { Condition, ListQuery } from './list-query';
+import { queryRow } from '../sql-rows';
 
 /** Runs a parsed list query against a repository: one page of rows and the total count. */
 export async function findPage<T extends ObjectLiteral>(
@@ -101,17 +102,22 @@ async function countUpTo<T extends ObjectLiteral>(
   const key = `${sql}\u0000${JSON.stringify(parameters)}`;
   const known = estimates.get(key, Date.now());
   if (known !== undefined) return known;
-  const [plan] = await repository.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters);
-  const estimate = Math.round(Number(plan['QUERY PLAN'][0].Plan['Plan Rows']));
+  const plan = await queryRow<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    repository,
+    `EXPLAIN (FORMAT JSON) ${sql}`,
+    parameters,
+  );
+  const estimate = Math.round(Number(plan!['QUERY PLAN'][0].Plan['Plan Rows']));
   if (estimate > EXACT_COUNT_LIMIT * 10) {
     estimates.set(key, estimate, Date.now());
     return estimate;
   }
-  const [bounded] = await repository.query(
+  const { n } = (await queryRow<{ n: number }>(
+    repository,
     `SELECT count(*)::int AS n FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS bounded`,
     parameters,
-  );
-  return bounded.n <= EXACT_COUNT_LIMIT ? bounded.n : Math.max(EXACT_COUNT_LIMIT + 1, estimate);
+  ))!;
+  return n <= EXACT_COUNT_LIMIT ? n : Math.max(EXACT_COUNT_LIMIT + 1, estimate);
 }
 
 export function toWhere<T>(

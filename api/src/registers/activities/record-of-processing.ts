@@ -131,7 +131,7 @@ export function renderRecordOfProcessing(activities: Activity[], language: Recor
       ${row(
         t.recipients,
         a.processors.length
-          ? `<ul>${a.processors.map((p) => `<li><strong>${escape(p.name)}</strong> &mdash; ${escape(p.location)} (${escape(p.country)}): ${escape(t.mechanisms[p.transferMechanism as keyof typeof t.mechanisms] ?? p.transferMechanism)}</li>`).join('')}</ul>`
+          ? `<ul>${a.processors.map((p) => `<li><strong>${escape(p.name)}</strong> &mdash; ${escape(p.location)} (${escape(p.country)}): ${escape(t.mechanisms[p.transferMechanism] ?? p.transferMechanism)}</li>`).join('')}</ul>`
           : `<p class="muted">${t.none}</p>`,
       )}
       ${row(t.transfers, text(a.transfers))}
