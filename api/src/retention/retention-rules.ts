@@ -1,51 +1,23 @@
 import { addMonthsUtc } from '../common/time';
 import type { RetentionAction } from '../registers/retention/retention-policy.entity';
+import { SWEPT_SOURCES } from './retention-sources';
+import type { SourceRule } from './source-retention';
 
 /**
  * What retention means for each personal-data source the console holds, and the arithmetic of
  * a policy's cutoff. Plain functions: the service runs the SQL, these decide what it asks.
  */
 
-export const SWEEPABLE_SOURCES = [
-  'leads',
-  'chat-conversations',
-  'calendar-connections',
-  'calendar-events',
-  'consents',
-  'access-logs',
-] as const;
-export type SweepableSource = (typeof SWEEPABLE_SOURCES)[number];
-
-export interface SourceRule {
-  /**
-   * The date that says a record is past retention (named for the report):
-   * submittedAt (leads), lastActivity (a conversation's last message, or its start),
-   * revokedAt (a calendar connection: kept until the user disconnects it), endsAt (an event),
-   * validUntil (a consent's own end of validity), at (an access-log line).
-   */
-  dateField: string;
-  /**
-   * age: past retention once the date is older than now minus the policy's period;
-   * expiry: the date is the record's own end of validity, past once it has gone by (consents
-   * carry `validUntil`, set from the 12 months at ingestion).
-   */
-  basis: 'age' | 'expiry';
-  /** The policy actions a sweep can carry out on this source. */
-  actions: readonly RetentionAction[];
+/** The sources a sweep acts on (each declares its rule in its folder: `<name>.retention.ts`). */
+export function isSweepableSource(source: string | null): source is string {
+  return source !== null && SWEPT_SOURCES.has(source);
 }
 
-export const SOURCE_RULES: Record<SweepableSource, SourceRule> = {
-  leads: { dateField: 'submittedAt', basis: 'age', actions: ['delete', 'anonymise'] },
-  'chat-conversations': { dateField: 'lastActivity', basis: 'age', actions: ['delete', 'anonymise'] },
-  'calendar-connections': { dateField: 'revokedAt', basis: 'age', actions: ['delete'] },
-  'calendar-events': { dateField: 'endsAt', basis: 'age', actions: ['delete'] },
-  // A consent is proof of what was agreed: it lapses; anonymising drops the e-mail it may carry.
-  consents: { dateField: 'validUntil', basis: 'expiry', actions: ['expire', 'anonymise'] },
-  'access-logs': { dateField: 'at', basis: 'age', actions: ['delete', 'anonymise'] },
-};
-
-export function isSweepableSource(source: string | null): source is SweepableSource {
-  return source !== null && (SWEEPABLE_SOURCES as readonly string[]).includes(source);
+/** The retention rule of a source a sweep acts on. */
+export function ruleOf(source: string): SourceRule {
+  const swept = SWEPT_SOURCES.get(source);
+  if (!swept) throw new Error(`${source} is not a source a retention sweep acts on`);
+  return swept.rule;
 }
 
 /**
@@ -68,7 +40,7 @@ export interface PolicyLike {
 export function policyState(policy: PolicyLike): PolicyState {
   if (policy.source === null) return 'not_held';
   if (!isSweepableSource(policy.source)) return 'unknown_source';
-  const rule = SOURCE_RULES[policy.source];
+  const rule = ruleOf(policy.source);
   if (!rule.actions.includes(policy.action)) return 'unsupported_action';
   if (rule.basis === 'age' && !policy.periodMonths && !policy.periodDays) return 'no_period';
   return 'applies';
@@ -81,7 +53,7 @@ export function policyState(policy: PolicyLike): PolicyState {
  */
 export function cutoffFor(policy: PolicyLike, now: Date): Date | null {
   if (policyState(policy) !== 'applies') return null;
-  const rule = SOURCE_RULES[policy.source as SweepableSource];
+  const rule = ruleOf(policy.source!);
   if (rule.basis === 'expiry') return new Date(now.getTime());
   const months = addMonthsUtc(now, -(policy.periodMonths ?? 0));
   return new Date(months.getTime() - (policy.periodDays ?? 0) * 86_400_000);
@@ -105,7 +77,7 @@ export interface ReportEntry {
   periodMonths: number | null;
   periodDays: number | null;
   state: PolicyState;
-  /** The date compared with the cutoff (see SourceRule.dateField); null when not applicable. */
+  /** The date compared with the cutoff (see SourceRule.dateField in source-retention.ts); null when not applicable. */
   dateField: string | null;
   /** ISO instant; null when the policy does not apply. */
   cutoff: string | null;

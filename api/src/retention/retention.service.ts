@@ -4,6 +4,7 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/errors/domain.error';
 import { releaseLockConnection } from '../common/run-lock';
+import { returnedRows } from '../common/sql-rows';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { RetentionPolicy } from '../registers/retention/retention-policy.entity';
@@ -11,15 +12,13 @@ import {
   cutoffFor,
   effectOf,
   policyState,
-  SOURCE_RULES,
   sortReport,
   sweepFailed,
   sweepTotal,
   type ReportEntry,
-  type SweepableSource,
   type SweepSourceResult,
 } from './retention-rules';
-import { SWEEPERS } from './retention-sources';
+import { SWEPT_SOURCES } from './retention-sources';
 import { RetentionSweep, type SweepTrigger } from './retention-sweep.entity';
 
 /**
@@ -90,12 +89,12 @@ export class RetentionService implements BeforeApplicationShutdown {
       restricted: null,
     };
     if (state !== 'applies' || !cutoff) return base;
-    const source = policy.source as SweepableSource;
+    const swept = SWEPT_SOURCES.get(policy.source!)!;
     const effect = effectOf(policy.action);
-    const counted = await SWEEPERS[source].count(manager, cutoff, effect);
+    const counted = await swept.sweeper.count(manager, cutoff, effect);
     return {
       ...base,
-      dateField: SOURCE_RULES[source].dateField,
+      dateField: swept.rule.dateField,
       cutoff: cutoff.toISOString(),
       effect,
       past: counted.past,
@@ -183,7 +182,9 @@ export class RetentionService implements BeforeApplicationShutdown {
     await runner.connect();
     let locked: boolean;
     try {
-      const [row] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [SWEEP_LOCK]);
+      const [row] = returnedRows<{ locked: boolean }>(
+        await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [SWEEP_LOCK]),
+      );
       locked = row.locked === true;
     } catch (error) {
       // Whether the lock was taken is unknown: the connection must not go back to the pool.
@@ -306,8 +307,8 @@ export class RetentionService implements BeforeApplicationShutdown {
     now: Date,
     session: SweepSession,
   ): Promise<void> {
-    const source = policy.source as SweepableSource;
-    const sweeper = SWEEPERS[source];
+    const source = policy.source!;
+    const { sweeper } = SWEPT_SOURCES.get(source)!;
     const cutoff = cutoffFor(policy, now)!;
     const effect = effectOf(policy.action);
     const result = results[i];
