@@ -18,6 +18,7 @@ import { Breaches1795450000000 } from './1795450000000-Breaches';
 import { RequestDecisions1795460000000 } from './1795460000000-RequestDecisions';
 import { IdentityDocuments1795460000001 } from './1795460000001-IdentityDocuments';
 import { Mailbox1795490000000 } from './1795490000000-Mailbox';
+import { Letters1795500000000 } from './1795500000000-Letters';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RequestDecisions1795460000000,
   IdentityDocuments1795460000001,
   Mailbox1795490000000,
+  Letters1795500000000,
 ];

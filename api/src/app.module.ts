@@ -15,6 +15,7 @@ import { ErasureModule } from './erasure/erasure.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IngestionModule } from './ingestion/ingestion.module';
+import { LettersModule } from './letters/letters.module';
 import { RegistersModule } from './registers/registers.module';
 import { RequestsModule } from './requests/requests.module';
 import { RetentionModule } from './retention/retention.module';
@@ -79,6 +80,7 @@ export class AppModule {
         ErasureModule,
         RetentionModule,
         BreachesModule,
+        LettersModule,
       ],
     };
   }

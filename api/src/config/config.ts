@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { deriveAuditKey } from '../audit/audit-checkpoint';
 import { validateCronExpression } from 'cron';
 import { maskImapUrl, parseImapUrl, type ImapSettings } from '../mailbox/imap-url';
+import { maskSmtpUrl, parseMailFrom, parseSmtpUrl, type MailFrom, type SmtpSettings } from '../letters/smtp-settings';
 import { z } from 'zod';
 
 /** The console's configuration, read once from the environment and validated at start. */
@@ -46,6 +47,17 @@ export interface AppConfig {
   identityPause: boolean;
   /** The privacy@ mailbox read over IMAP (IMAP_URL); null: not read, requests arrive as uploaded .eml. */
   mailbox: MailboxConfig | null;
+  /** The officer's letters sent over SMTP (SMTP_URL and MAIL_FROM); null: not sent, the letter endpoints answer 409. */
+  letters: LettersConfig | null;
+}
+
+export interface LettersConfig {
+  smtp: SmtpSettings;
+  from: MailFrom;
+  /** The wait before a failed letter's first retry; it doubles with each failure (LETTER_RETRY_SECONDS). */
+  retrySeconds: number;
+  /** Tries before a letter waits for the officer's retry by hand (LETTER_MAX_ATTEMPTS). */
+  maxAttempts: number;
 }
 
 export interface MailboxConfig extends ImapSettings {
@@ -141,6 +153,24 @@ const schema = z.object({
     )
     .default('* * * * *'),
   MAILBOX_IDLE: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const parsed = parseSmtpUrl(value);
+      if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const parsed = parseMailFrom(value);
+      if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+    })
+    .optional(),
+  LETTER_RETRY_SECONDS: integer(1, 86_400).default(60),
+  LETTER_MAX_ATTEMPTS: integer(1, 50).default(8),
 });
 
 function isTimeZone(value: string): boolean {
@@ -182,6 +212,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if ((v.ADMIN_EMAIL === undefined) !== (v.ADMIN_PASSWORD === undefined) && production) {
     throw new ConfigError('Configuration error: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
+  if ((v.SMTP_URL === undefined) !== (v.MAIL_FROM === undefined)) {
+    throw new ConfigError(
+      'Configuration error: SMTP_URL and MAIL_FROM must be set together (the server that sends letters, and the address they come from)',
+    );
+  }
   const dataDir = resolve(v.DATA_DIR);
   const encryptionKey = v.ENCRYPTION_KEY ? Buffer.from(v.ENCRYPTION_KEY, 'hex') : loadOrCreateLocalKey(dataDir);
   return {
@@ -220,6 +255,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
           idle: v.MAILBOX_IDLE === 'on',
         }
       : null,
+    letters:
+      v.SMTP_URL && v.MAIL_FROM
+        ? {
+            smtp: parseSmtpUrl(v.SMTP_URL) as SmtpSettings,
+            from: parseMailFrom(v.MAIL_FROM) as MailFrom,
+            retrySeconds: v.LETTER_RETRY_SECONDS,
+            maxAttempts: v.LETTER_MAX_ATTEMPTS,
+          }
+        : null,
     adminDir:
       v.ADMIN_DIR === undefined
         ? join(projectRoot(), 'dist/admin')
@@ -233,6 +277,7 @@ function describeValue(name: string, value: string | undefined): string {
   if (value === undefined) return '';
   if (/PASSWORD|KEY|SECRET/.test(name)) return '';
   if (name === 'IMAP_URL') return ` (got "${maskImapUrl(value)}")`;
+  if (name === 'SMTP_URL') return ` (got "${maskSmtpUrl(value)}")`;
   if (name === 'DATABASE_URL') return ` (got "${value.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')}")`;
   return ` (got "${value}")`;
 }

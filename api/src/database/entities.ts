@@ -16,6 +16,8 @@ import { ErasurePlanRecord } from '../erasure/erasure-plan.entity';
 import { ErasureStep } from '../erasure/erasure-step.entity';
 import { SubjectRestriction } from '../erasure/subject-restriction.entity';
 import { SuppressedIdentifier } from '../erasure/suppressed-identifier.entity';
+import { LetterTemplateVersion } from '../letters/letter-template.entity';
+import { Letter } from '../letters/letter.entity';
 import { Lead } from '../sources/leads/lead.entity';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { Cookie } from '../registers/cookies/cookie.entity';
@@ -59,4 +61,6 @@ export const ENTITIES = [
   RetentionSweep,
   Breach,
   BreachCommunication,
+  Letter,
+  LetterTemplateVersion,
 ];
