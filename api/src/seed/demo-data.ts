@@ -1,12 +1,9 @@
 import { fakerIT, type Faker } from '@faker-js/faker';
-import type {
-  IngestAccessLogDto,
-  IngestCalendarConnectionDto,
-  IngestCalendarEventDto,
-  IngestChatConversationDto,
-  IngestConsentDto,
-  IngestLeadDto,
-} from '../ingestion/ingest-dtos';
+import type { IngestAccessLogDto } from '../sources/access-logs/access-logs.ingestion';
+import type { IngestCalendarConnectionDto, IngestCalendarEventDto } from '../sources/calendar/calendar.ingestion';
+import type { IngestChatConversationDto } from '../sources/chat/chat.ingestion';
+import type { IngestConsentDto } from '../sources/consents/consents.ingestion';
+import type { IngestLeadDto } from '../sources/leads/leads.ingestion';
 
 /**
  * Realistic Italian demo data, the same for the same seed: people who wrote through the

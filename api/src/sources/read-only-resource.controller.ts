@@ -12,7 +12,7 @@ import { sendPage } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
 import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
 import { ListQueryParams } from '../common/rest/list-query.params';
-import type { SourceDefinition } from './source-registry';
+import type { SourceDefinition } from './source-definition';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,181 +1,80 @@
-import type { ObjectLiteral } from 'typeorm';
-import type { ListSpec } from '../common/rest/list-query';
-import { AccessLog } from './access-logs/access-log.entity';
-import { CalendarConnection } from './calendar/calendar-connection.entity';
-import { CalendarEvent, EVENT_ORIGINS } from './calendar/calendar-event.entity';
-import { CHAT_PROVIDERS, ChatConversation } from './chat/chat-conversation.entity';
-import { CHAT_ROLES, ChatMessage } from './chat/chat-message.entity';
-import { CONSENT_ACTIONS, ConsentRecord } from './consents/consent-record.entity';
-import { Lead } from './leads/lead.entity';
-import {
-  presentAccessLog,
-  presentCalendarConnection,
-  presentCalendarEvent,
-  presentChatConversation,
-  presentChatMessage,
-  presentConsent,
-  presentLead,
-} from './presenters';
+import { accessLogsSource } from './access-logs/access-logs.source';
+import { calendarConnectionsSource, calendarEventsSource } from './calendar/calendar.source';
+import { chatConversationsSource, chatMessagesSource } from './chat/chat.source';
+import { consentsSource } from './consents/consents.source';
+import { leadsSource } from './leads/leads.source';
+import type { SourceDefinition } from './source-definition';
+
+export type { SourceDefinition } from './source-definition';
 
 /**
- * The personal-data sources the policies name, each with its entity, list contract and
- * presenter. The read-only resources and the subject search are built from this table.
+ * The personal-data sources, one line each: the one list the console knows them by. The order is
+ * the order of ingestion routes, read-only resources, search results and package files.
  */
-export interface SourceDefinition<T extends ObjectLiteral = any> {
-  resource: string;
-  entity: new () => T;
-  list: ListSpec;
-  present: (row: T) => Record<string, unknown>;
-  idType: 'uuid' | 'integer';
+const BUILT_IN = [
+  leadsSource,
+  chatConversationsSource,
+  chatMessagesSource,
+  calendarConnectionsSource,
+  calendarEventsSource,
+  consentsSource,
+  accessLogsSource,
+] as const;
+
+export type SourceName = (typeof BUILT_IN)[number]['resource'];
+
+const registered: SourceDefinition[] = [...BUILT_IN];
+let sealed = false;
+
+/** Every registered source (the built-in ones, then any registered before the console started). */
+export const SOURCES: readonly SourceDefinition[] = registered;
+
+/**
+ * Adds sources to the built-in ones (the tests' sample source). Only before the console's modules
+ * are loaded: they build their routes and the database's entities from the list once.
+ */
+export function registerSources(extra: readonly SourceDefinition[]): void {
+  if (sealed && extra.length)
+    throw new Error('Sources must be registered before the console is loaded (its routes are built from them)');
+  for (const source of extra) {
+    if (registered.some((s) => s.resource === source.resource))
+      throw new Error(`A source named ${source.resource} is registered already`);
+    registered.push(source);
+  }
 }
 
-const source = <T extends ObjectLiteral>(definition: SourceDefinition<T>) => definition;
-
-export const SOURCES = [
-  source({
-    resource: 'leads',
-    entity: Lead,
-    present: presentLead,
-    idType: 'uuid',
-    list: {
-      resource: 'leads',
-      fields: {
-        id: 'uuid',
-        externalId: 'text',
-        firstName: 'text',
-        lastName: 'text',
-        email: 'text',
-        phone: 'text',
-        company: 'text',
-        spaceType: 'text',
-        objective: 'text',
-        utmSource: 'text',
-        utmMedium: 'text',
-        utmCampaign: 'text',
-        landingPage: 'text',
-        submittedAt: 'datetime',
-        consentGivenAt: 'datetime',
-        ingestedAt: 'datetime',
-      },
-      searchable: ['firstName', 'lastName', 'email', 'phone', 'company'],
-      defaultSort: ['submittedAt', 'DESC'],
-    },
-  }),
-  source({
-    resource: 'chat-conversations',
-    entity: ChatConversation,
-    present: presentChatConversation,
-    idType: 'uuid',
-    list: {
-      resource: 'chat-conversations',
-      fields: {
-        id: 'uuid',
-        externalId: 'text',
-        provider: { enum: CHAT_PROVIDERS },
-        startedAt: 'datetime',
-        ingestedAt: 'datetime',
-      },
-      searchable: ['externalId'],
-      defaultSort: ['startedAt', 'DESC'],
-    },
-  }),
-  source({
-    resource: 'chat-messages',
-    entity: ChatMessage,
-    present: presentChatMessage,
-    idType: 'uuid',
-    list: {
-      resource: 'chat-messages',
-      fields: {
-        id: 'uuid',
-        externalId: 'text',
-        conversationId: 'uuid',
-        role: { enum: CHAT_ROLES },
-        sentAt: 'datetime',
-      },
-      searchable: ['content'],
-      defaultSort: ['sentAt', 'ASC'],
-    },
-  }),
-  source({
-    resource: 'calendar-connections',
-    entity: CalendarConnection,
-    present: presentCalendarConnection,
-    idType: 'uuid',
-    list: {
-      resource: 'calendar-connections',
-      fields: {
-        id: 'uuid',
-        externalId: 'text',
-        accountEmail: 'text',
-        connectedAt: 'datetime',
-        revokedAt: 'datetime',
-        ingestedAt: 'datetime',
-      },
-      searchable: ['accountEmail'],
-      defaultSort: ['connectedAt', 'DESC'],
-    },
-  }),
-  source({
-    resource: 'calendar-events',
-    entity: CalendarEvent,
-    present: presentCalendarEvent,
-    idType: 'uuid',
-    list: {
-      resource: 'calendar-events',
-      fields: {
-        id: 'uuid',
-        externalId: 'text',
-        connectionId: 'uuid',
-        origin: { enum: EVENT_ORIGINS },
-        title: 'text',
-        startsAt: 'datetime',
-        endsAt: 'datetime',
-      },
-      searchable: ['title', 'description'],
-      defaultSort: ['startsAt', 'DESC'],
-    },
-  }),
-  source({
-    resource: 'consents',
-    entity: ConsentRecord,
-    present: presentConsent,
-    idType: 'uuid',
-    list: {
-      resource: 'consents',
-      fields: {
-        id: 'uuid',
-        externalId: 'text',
-        consentId: 'text',
-        email: 'text',
-        action: { enum: CONSENT_ACTIONS },
-        policyVersion: 'text',
-        doNotTrack: 'boolean',
-        recordedAt: 'datetime',
-        validUntil: 'datetime',
-      },
-      searchable: ['consentId', 'email'],
-      defaultSort: ['recordedAt', 'DESC'],
-    },
-  }),
-  source({
-    resource: 'access-logs',
-    entity: AccessLog,
-    present: presentAccessLog,
-    idType: 'integer',
-    list: {
-      resource: 'access-logs',
-      fields: { id: 'integer', externalId: 'text', path: 'text', method: 'text', status: 'integer', at: 'datetime' },
-      searchable: ['path'],
-      defaultSort: ['at', 'DESC'],
-    },
-  }),
-] as const satisfies readonly SourceDefinition[];
-
-export type SourceName = (typeof SOURCES)[number]['resource'];
+/** The sources, for what is built once from them (routes, entities): no source may be added after. */
+export function registeredSources(): readonly SourceDefinition[] {
+  sealed = true;
+  return registered;
+}
 
 export function sourceNamed(name: string): SourceDefinition {
-  const found = SOURCES.find((s) => s.resource === name);
+  const found = registered.find((s) => s.resource === name);
   if (!found) throw new Error(`unknown source ${name}`);
-  return found as SourceDefinition;
+  return found;
+}
+
+export function isSourceName(name: string): boolean {
+  return registered.some((s) => s.resource === name);
+}
+
+/** The sources the website sends records of (POST /api/ingest/<resource>). */
+export function ingestSources(): string[] {
+  return registered.map((s) => s.resource);
+}
+
+/** Sources whose records hold several people: their identifiers are found, never followed. */
+export function multiPersonSources(): string[] {
+  return registered.filter((s) => s.severalPeoplePerRecord).map((s) => s.resource);
+}
+
+/** The activity register names a source system; calendar events belong to the calendar connections' activity. */
+export function sourceSystemOf(source: string): string {
+  return registered.find((s) => s.resource === source)?.registerSystem ?? source;
+}
+
+/** The sources that give a file in access and portability packages, in the order of the files. */
+export function packageSources(): Array<SourceDefinition & { packages: { kind: 'file' } }> {
+  return registered.filter((s): s is SourceDefinition & { packages: { kind: 'file' } } => s.packages.kind === 'file');
 }

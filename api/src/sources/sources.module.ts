@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { readOnlyResourceController } from './read-only-resource.controller';
-import { SOURCES } from './source-registry';
+import { registeredSources } from './source-registry';
 
-/** The personal-data sources as read-only resources (leads, chat, calendar, consents, access logs). */
+/** The personal-data sources as read-only resources: one per registered source. */
 @Module({
   imports: [AuditModule],
-  controllers: SOURCES.map((source) => readOnlyResourceController(source)),
+  controllers: registeredSources().map((source) => readOnlyResourceController(source)),
 })
 export class SourcesModule {}

@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccessLog } from '../sources/access-logs/access-log.entity';
 import { ChatMessage } from '../sources/chat/chat-message.entity';
-import { SOURCES, sourceNamed } from '../sources/source-registry';
+import { multiPersonSources, SOURCES, sourceNamed } from '../sources/source-registry';
 import { DataKeys } from '../common/crypto/data-keys.service';
 import { loadByIds } from '../database/load-by-ids';
 import { preparedQuery, type PreparedStatement } from '../database/prepared-query';
@@ -72,11 +72,6 @@ export interface SubjectSearchResult {
 /** Identifiers worth following to other records; names are too ambiguous to follow. */
 const LINKING_KINDS = ['email', 'phone', 'account', 'consent_id'];
 const MAX_LINKED = 50;
-/**
- * Sources whose records hold several people (an event lists all its attendees): their
- * identifiers are found, but never followed to other records.
- */
-const MULTI_PERSON_SOURCES = ['calendar-events'];
 /**
  * An identifier found in more records than this is shared (a colleague invited to every
  * appointment, an office switchboard) and is not followed: it would pull in other people.
@@ -435,7 +430,7 @@ export class SubjectSearchService {
     const units = new Map<string, Unit>();
     const unit = (source: string, id: string) => {
       const key = keyOf(source, id);
-      const u = units.get(key) ?? { key, multiPerson: MULTI_PERSON_SOURCES.includes(source), identifiers: [] };
+      const u = units.get(key) ?? { key, multiPerson: multiPersonSources().includes(source), identifiers: [] };
       units.set(key, u);
       return u;
     };
@@ -512,7 +507,7 @@ export class SubjectSearchService {
         start.map((p) => p[1]),
         Math.trunc(limit),
         LINKING_KINDS,
-        MULTI_PERSON_SOURCES,
+        multiPersonSources(),
         this.config.controllerDomains,
         MAX_LINKED,
         MAX_SHARED_RECORDS,

@@ -1,0 +1,25 @@
+import { noPackageFile } from '../../exports/source-export';
+import { defineSource } from '../source-definition';
+import { AccessLog } from './access-log.entity';
+import { accessLogsIngestion } from './access-logs.ingestion';
+import { presentAccessLog } from './access-logs.presenter';
+
+/** The web server's access-log lines (IP address, user agent, path). */
+export const accessLogsSource = defineSource({
+  resource: 'access-logs',
+  entity: AccessLog,
+  idType: 'integer',
+  present: presentAccessLog,
+  list: {
+    resource: 'access-logs',
+    fields: { id: 'integer', externalId: 'text', path: 'text', method: 'text', status: 'integer', at: 'datetime' },
+    searchable: ['path'],
+    defaultSort: ['at', 'DESC'],
+  },
+  ingestion: accessLogsIngestion,
+  severalPeoplePerRecord: false,
+  registerSystem: 'access-logs',
+  packages: noPackageFile(
+    'Found by IP address only, which ties a line to a device, not to a person: the officer reviews them, a package never holds them',
+  ),
+});

@@ -1,0 +1,109 @@
+import { pagedByKeyset, pagedByOffset } from '../../exports/export-reader';
+import { isoOf, type PackageFile } from '../../exports/source-export';
+import type { Attendee } from './calendar-event.entity';
+
+/** A row of `calendar_connections` as PostgreSQL answers it (never its tokens here). */
+interface ConnectionColumns {
+  account_email: string;
+  scopes: string[];
+  connected_at: Date;
+  revoked_at: Date | null;
+}
+
+/** A row of `calendar_events` as PostgreSQL answers it, with its start as text for the key. */
+interface EventColumns {
+  id: string;
+  origin: string;
+  title: string;
+  description: string | null;
+  attendees: Attendee[] | null;
+  starts_at: Date;
+  ends_at: Date;
+  k_starts_at: string;
+}
+
+export function calendarConnectionRow(c: ConnectionColumns) {
+  return {
+    accountEmail: c.account_email,
+    scopes: c.scopes,
+    connectedAt: isoOf(c.connected_at),
+    revokedAt: isoOf(c.revoked_at),
+  };
+}
+
+/** Other participants are other people: only their number is given. */
+export function calendarEventRow(e: EventColumns, own: (attendee: Attendee) => boolean) {
+  const attendees = e.attendees ?? [];
+  const mine = attendees.filter(own);
+  return {
+    origin: e.origin,
+    title: e.title,
+    description: e.description,
+    startsAt: isoOf(e.starts_at),
+    endsAt: isoOf(e.ends_at),
+    you: mine.map((a) => [a.name, a.email].filter(Boolean).join(' ')).join('; ') || null,
+    otherParticipants: attendees.length - mine.length,
+  };
+}
+
+export const calendarConnectionsExport: PackageFile = {
+  kind: 'file',
+  label: { en: 'Google Calendar connections', it: 'Collegamenti a Google Calendar' },
+  origin: {
+    en: 'You, when you connected your Google Calendar',
+    it: 'Lei, quando ha collegato il suo Google Calendar',
+  },
+  columns: [
+    // Access only: a connection is the service's own record of the link, not data the person gave.
+    { fields: ['accountEmail', 'scopes', 'connectedAt', 'revokedAt'], legalBasis: 'contract', portable: false },
+  ],
+  read: ({ ids, kind, reader }) => {
+    const connectionIds = ids('calendar-connections');
+    if (!connectionIds.length || kind !== 'access') return null;
+    return pagedByOffset<ConnectionColumns>(
+      reader,
+      `SELECT * FROM calendar_connections WHERE id = ANY($1::uuid[]) ORDER BY connected_at, id`,
+      [connectionIds],
+      calendarConnectionRow,
+    );
+  },
+};
+
+export const calendarEventsExport: PackageFile = {
+  kind: 'file',
+  label: { en: 'Calendar events', it: 'Eventi di calendario' },
+  origin: {
+    en: 'You (events you created), our booking system, or your Google Calendar (imported)',
+    it: 'Lei (eventi da lei creati), il nostro sistema di prenotazione, o il suo Google Calendar (importati)',
+  },
+  columns: [
+    // Portability keeps the events the person created (origin manual; rows, not columns: see `read`).
+    {
+      fields: ['origin', 'title', 'description', 'startsAt', 'endsAt', 'you', 'otherParticipants'],
+      legalBasis: 'contract',
+      portable: true,
+    },
+  ],
+  read: async ({ ids, kind, emails, reader }) => {
+    // The events of the person's connected calendars are theirs too.
+    const connectionIds = ids('calendar-connections');
+    const origins = kind === 'portability' ? ['manual'] : ['manual', 'system', 'imported'];
+    const where = `(id = ANY($1::uuid[]) OR connection_id = ANY($2::uuid[])) AND origin = ANY($3)`;
+    const params = [ids('calendar-events'), connectionIds, origins];
+    const [{ any }] = await reader.query<{ any: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM calendar_events WHERE ${where}) AS any`,
+      params,
+    );
+    if (!any) return null;
+    const own = (a: { email: string | null }) => !!a.email && emails.includes(a.email.toLowerCase());
+    return pagedByKeyset<EventColumns>(reader, {
+      table: 'calendar_events',
+      select: `SELECT *, starts_at::text AS k_starts_at FROM calendar_events`,
+      where,
+      keys: ['starts_at', 'id'],
+      params,
+      keyOf: (e) => [e.k_starts_at, e.id],
+      map: (e) => calendarEventRow(e, own),
+    });
+  },
+};

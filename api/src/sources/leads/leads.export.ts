@@ -1,0 +1,90 @@
+import { pagedByOffset } from '../../exports/export-reader';
+import { isoOf, type PackageFile } from '../../exports/source-export';
+
+/** A lead as the person reads it: what they typed, then how they reached the site (access only). */
+/** A row of `leads` as PostgreSQL answers it. */
+interface LeadColumns {
+  first_name: string | null;
+  last_name: string | null;
+  email: string;
+  phone: string | null;
+  company: string | null;
+  message: string | null;
+  space_type: string | null;
+  objective: string | null;
+  consent_given_at: Date | null;
+  submitted_at: Date;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  landing_page: string | null;
+  referrer: string | null;
+}
+
+export function leadRow(l: LeadColumns) {
+  return {
+    firstName: l.first_name,
+    lastName: l.last_name,
+    email: l.email,
+    phone: l.phone,
+    company: l.company,
+    message: l.message,
+    spaceType: l.space_type,
+    objective: l.objective,
+    consentGivenAt: isoOf(l.consent_given_at),
+    submittedAt: isoOf(l.submitted_at),
+    utmSource: l.utm_source,
+    utmMedium: l.utm_medium,
+    utmCampaign: l.utm_campaign,
+    utmTerm: l.utm_term,
+    utmContent: l.utm_content,
+    landingPage: l.landing_page,
+    referrer: l.referrer,
+  };
+}
+
+export const leadsExport: PackageFile = {
+  kind: 'file',
+  label: { en: 'Contact-form requests', it: 'Richieste dal modulo di contatto' },
+  origin: {
+    en: 'You, through the contact form of the website',
+    it: 'Lei, tramite il modulo di contatto del sito',
+  },
+  columns: [
+    {
+      // What the person typed, sent with their consent to be contacted.
+      fields: [
+        'firstName',
+        'lastName',
+        'email',
+        'phone',
+        'company',
+        'message',
+        'spaceType',
+        'objective',
+        'consentGivenAt',
+        'submittedAt',
+      ],
+      legalBasis: 'consent',
+      portable: true,
+    },
+    {
+      // How the person reached the site: measured by us, not provided by them.
+      fields: ['utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent', 'landingPage', 'referrer'],
+      legalBasis: 'legitimate_interests',
+      portable: false,
+    },
+  ],
+  read: ({ ids, reader }) => {
+    const leadIds = ids('leads');
+    if (!leadIds.length) return null;
+    return pagedByOffset<LeadColumns>(
+      reader,
+      `SELECT * FROM leads WHERE id = ANY($1::uuid[]) ORDER BY submitted_at, id`,
+      [leadIds],
+      leadRow,
+    );
+  },
+};

@@ -1,0 +1,45 @@
+import type { ObjectLiteral } from 'typeorm';
+import type { ListSpec } from '../common/rest/list-query';
+import type { SourcePackages } from '../exports/source-export';
+import type { SourceIngestion } from '../ingestion/source-ingestion';
+
+/**
+ * Everything the console does with one personal-data source, declared in the source's folder
+ * (`sources/<folder>/<name>.source.ts`) and registered once in `source-registry.ts`. Every list
+ * of sources the API keeps is derived from the registered definitions.
+ *
+ * One definition per resource (a table, a read-only API resource, an ingestion route, the
+ * `source` of index entries and audit events), not per folder: a chat's conversations and its
+ * messages are listed, ingested, indexed and erased each on their own, so they are two
+ * definitions in one folder that share its parts.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list holds every source, each with its own row type
+export interface SourceDefinition<Row extends ObjectLiteral = any, Resource extends string = string> {
+  /** The resource's name: `/api/<resource>`, `/api/ingest/<resource>`, the index's `source`. */
+  resource: Resource;
+  entity: new () => Row;
+  idType: 'uuid' | 'integer';
+  /** The list contract of the read-only resource (fields, search, default sort). */
+  list: ListSpec;
+  /** What the API answers for one record (its `<X>View`): never a token or a secret. */
+  present: (row: Row) => Record<string, unknown>;
+  /** How the website sends its records: DTO, the rows a record makes, the identifiers they hold. */
+  ingestion: SourceIngestion;
+  /**
+   * One record can be several people's (an event lists all its attendees): its identifiers are
+   * found, but never followed to other records.
+   */
+  severalPeoplePerRecord: boolean;
+  /**
+   * The source system of the registers (activities, retention policies) it belongs to: whose
+   * purposes, legal bases and processors apply to it, and who is told of a change (Art. 19).
+   */
+  registerSystem: string;
+  /** What access and portability packages give of it, or why nothing. */
+  packages: SourcePackages;
+}
+
+/** Declares a source, with the entity's type checked against its presenter. */
+export const defineSource = <Row extends ObjectLiteral, Resource extends string>(
+  definition: SourceDefinition<Row, Resource>,
+): SourceDefinition<Row, Resource> => definition;
