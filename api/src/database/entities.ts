@@ -6,19 +6,12 @@ import { Breach } from '../breaches/breach.entity';
 import { LoginThrottle } from '../auth/login-throttle.entity';
 import { Session } from '../auth/session.entity';
 import { DataKey } from '../common/crypto/data-key.entity';
-import { AccessLog } from '../sources/access-logs/access-log.entity';
-import { CalendarConnection } from '../sources/calendar/calendar-connection.entity';
-import { CalendarEvent } from '../sources/calendar/calendar-event.entity';
-import { ChatConversation } from '../sources/chat/chat-conversation.entity';
-import { ChatMessage } from '../sources/chat/chat-message.entity';
-import { ConsentRecord } from '../sources/consents/consent-record.entity';
 import { ErasurePlanRecord } from '../erasure/erasure-plan.entity';
 import { ErasureStep } from '../erasure/erasure-step.entity';
 import { SubjectRestriction } from '../erasure/subject-restriction.entity';
 import { SuppressedIdentifier } from '../erasure/suppressed-identifier.entity';
 import { LetterTemplateVersion } from '../letters/letter-template.entity';
 import { Letter } from '../letters/letter.entity';
-import { Lead } from '../sources/leads/lead.entity';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { Cookie } from '../registers/cookies/cookie.entity';
 import { Processor } from '../registers/processors/processor.entity';
@@ -27,6 +20,7 @@ import { IdentityDocument } from '../requests/identity-document.entity';
 import { RequestEvent } from '../requests/request-event.entity';
 import { RetentionSweep } from '../retention/retention-sweep.entity';
 import { DataSubjectRequest } from '../requests/request.entity';
+import { registeredSources } from '../sources/source-registry';
 import { SubjectIdentifier } from '../subjects/subject-identifier.entity';
 import { User } from '../users/user.entity';
 
@@ -37,13 +31,8 @@ export const ENTITIES = [
   AuditEvent,
   AuditCheckpointRow,
   ApiKey,
-  Lead,
-  ChatConversation,
-  ChatMessage,
-  CalendarConnection,
-  CalendarEvent,
-  ConsentRecord,
-  AccessLog,
+  // The personal-data sources' tables, from their definitions (sources/source-registry.ts).
+  ...registeredSources().map((source) => source.entity),
   SubjectIdentifier,
   DataSubjectRequest,
   RequestEvent,
