@@ -50,6 +50,9 @@ const READS: Record<string, string | { none: string }> = {
   'GET /api/breaches/register.html': { none: 'the breach register: facts, dates, decisions; no data subject named' },
   'GET /api/breaches/{id}/affected/count': { none: 'counts only' },
   'GET /api/breaches/{id}/communication': { none: 'the letter, with no recipient' },
+  'GET /api/requests/{id}/letters': 'letters.viewed',
+  'GET /api/letter-templates': { none: 'the templates, with placeholders: no person named' },
+  'GET /api/letter-templates/{key}/{language}': { none: 'the templates, with placeholders: no person named' },
 };
 for (const source of SOURCES) {
   READS[`GET /api/${source}`] = 'records.listed';
