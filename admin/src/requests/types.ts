@@ -1,9 +1,39 @@
 import type { RaRecord } from 'react-admin';
 
+import type {
+  Channel,
+  IdentityInfoChannel,
+  IdentityMethod,
+  Language,
+  MinorDecision,
+  RejectionReason,
+  RequestStatus,
+  RequestType,
+} from '../../../api/src/requests/request.entity';
+import type { RequestEventView, RequestView } from '../../../api/src/requests/request.presenter';
+import type { OfferedAction } from '../../../api/src/requests/request-rules';
+
+export type {
+  Channel,
+  IdentityInfoChannel,
+  IdentityMethod,
+  Language,
+  MinorDecision,
+  RejectionReason,
+  RequestStatus,
+  RequestType,
+};
+
 /**
- * The data-subject request as `GET /api/requests/:id` answers it (docs/requests.md).
- * The vocabularies mirror api/src/requests/request.entity.ts.
+ * The data-subject request as `GET /api/requests/:id` answers it: the API's presenter is the one
+ * source of its shape (docs/requests.md). The lists below are the choices the forms offer, checked
+ * against the API's vocabularies.
  */
+export type DataSubjectRequest = RequestView;
+
+/** What the request page may offer in the request's state (`allowedActions`, from the API's rules). */
+export type WorkflowAction = OfferedAction;
+
 export const REQUEST_TYPES = [
   'access',
   'rectification',
@@ -12,27 +42,43 @@ export const REQUEST_TYPES = [
   'portability',
   'objection',
   'consent_withdrawal',
-] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
+] as const satisfies readonly RequestType[];
 
-export const REQUEST_STATUSES = ['received', 'identity_check', 'in_progress', 'completed', 'rejected'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const REQUEST_STATUSES = [
+  'received',
+  'identity_check',
+  'in_progress',
+  'completed',
+  'rejected',
+] as const satisfies readonly RequestStatus[];
 
 /** The statuses of a request still to be answered. */
 export const OPEN_STATUSES = ['received', 'identity_check', 'in_progress'] as const satisfies readonly RequestStatus[];
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 
-export const CHANNELS = ['email', 'web_form', 'post', 'phone', 'in_person', 'other'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export const CHANNELS = [
+  'email',
+  'web_form',
+  'post',
+  'phone',
+  'in_person',
+  'other',
+] as const satisfies readonly Channel[];
 
-export const LANGUAGES = ['it', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGES = ['it', 'en'] as const satisfies readonly Language[];
 
-export const IDENTITY_METHODS = ['email_from_known_address', 'document_seen', 'signed_in_account'] as const;
-export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
+export const IDENTITY_METHODS = [
+  'email_from_known_address',
+  'document_seen',
+  'signed_in_account',
+] as const satisfies readonly IdentityMethod[];
 
-export const REJECTION_REASONS = ['identity_not_verified', 'manifestly_unfounded', 'excessive', 'merits'] as const;
-export type RejectionReason = (typeof REJECTION_REASONS)[number];
+export const REJECTION_REASONS = [
+  'identity_not_verified',
+  'manifestly_unfounded',
+  'excessive',
+  'merits',
+] as const satisfies readonly RejectionReason[];
 
 /** The grounds of a refusal on the merits per type, and of excess (api/src/requests/request-rules.ts). */
 export const MERIT_GROUNDS: Record<RequestType, readonly string[]> = {
@@ -46,87 +92,10 @@ export const MERIT_GROUNDS: Record<RequestType, readonly string[]> = {
 };
 export const EXCESS_GROUNDS = ['repetitive', 'other_excess'] as const;
 
-export const IDENTITY_INFO_CHANNELS = ['email', 'letter', 'phone'] as const;
-export type IdentityInfoChannel = (typeof IDENTITY_INFO_CHANNELS)[number];
+export const IDENTITY_INFO_CHANNELS = ['email', 'letter', 'phone'] as const satisfies readonly IdentityInfoChannel[];
 
 export const FEE_BASES = ['manifestly_unfounded', 'excessive'] as const;
-export const MINOR_DECISIONS = ['confirmed', 'dismissed'] as const;
-export type MinorDecision = (typeof MINOR_DECISIONS)[number];
-
-export interface DataSubjectRequest extends RaRecord<string> {
-  id: string;
-  /** `DSR-2026-0042`, numbered per year of receipt. */
-  reference: string;
-  type: RequestType;
-  /** true while the type is the intake's guess, not yet confirmed by an officer. */
-  typeGuessed: boolean;
-  status: RequestStatus;
-  channel: Channel;
-  language: Language;
-  /** ISO 8601 instant. */
-  receivedAt: string;
-  subjectName: string | null;
-  subjectEmail: string | null;
-  subjectPhone: string | null;
-  description: string | null;
-  /** Statutory deadline, one month from receipt (YYYY-MM-DD). */
-  dueDate: string;
-  /** The company's promise (YYYY-MM-DD). */
-  slaDueDate: string;
-  /** Three months from receipt, once extended (YYYY-MM-DD). */
-  extendedDueDate: string | null;
-  /** The earliest deadline that applies (YYYY-MM-DD). */
-  workingDueDate: string;
-  /** Days from today (Rome) to workingDueDate; negative when overdue; null once closed. */
-  daysLeft: number | null;
-  extensionReason: string | null;
-  extensionCommunicatedAt: string | null;
-  identityVerifiedAt: string | null;
-  identityMethod: IdentityMethod | null;
-  identityVerifiedBy: string | null;
-  outcome: string | null;
-  rejectionReason: RejectionReason | null;
-  rejectionStatement: string | null;
-  /** An Art. 17(3) letter, art21_1, art20_1... (merits), or repetitive / other_excess. */
-  rejectionGround: string | null;
-  /** A reasonable fee instead of a refusal (Art. 12(5)(a)), in euros. */
-  feeAmount: number | null;
-  feeBasis: string | null;
-  feeJustification: string | null;
-  feeChargedAt: string | null;
-  /** The identity information asked (Art. 12(6)) and when it arrived. */
-  identityInfoRequestedAt: string | null;
-  identityInfoRequested: string | null;
-  identityInfoChannel: IdentityInfoChannel | null;
-  identityInfoRespondBy: string | null;
-  identityInfoReceivedAt: string | null;
-  /** Days of completed waits the working deadline moved by (IDENTITY_PAUSE=on). */
-  identityPauseDays: number;
-  /** Days the information asked has been awaited so far; null when nothing is awaited. */
-  identityWaitingDays: number | null;
-  /** The working deadline without the identity pause. */
-  workingDueDateWithoutPause: string;
-  /** The working deadline moved by the identity pause; null when nothing moved it. */
-  pausedDueDate: string | null;
-  /** The intake found a statement of age or a date of birth under 18. */
-  minorSuspected: boolean;
-  minorEvidence: string | null;
-  minorDecision: MinorDecision | null;
-  minorDecidedAt: string | null;
-  minorDecidedBy: string | null;
-  closedAt: string | null;
-  /** Closed or refused after the legal deadline in force then (the extended one once extended). */
-  answeredLate: boolean;
-  /** Whole days after that deadline (Rome); null when on time or open. */
-  lateByDays: number | null;
-  /** An imported e-mail's own Date: header, as the sender wrote it: not the receipt. */
-  senderDate: string | null;
-  emailMessageId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Sent back with PUT: a stale version is a 409. */
-  version: number;
-}
+export const MINOR_DECISIONS = ['confirmed', 'dismissed'] as const satisfies readonly MinorDecision[];
 
 export const EVENT_KINDS = [
   'received',
@@ -163,16 +132,7 @@ export const EVENT_KINDS = [
 export type RequestEventKind = (typeof EVENT_KINDS)[number];
 
 /** One line of a request's timeline (`/api/request-events?filter={"requestId":...}`). */
-export interface RequestEvent extends RaRecord<string> {
-  id: string;
-  requestId: string;
-  at: string;
-  kind: RequestEventKind | string;
-  actorId: string | null;
-  actorEmail: string | null;
-  message: string | null;
-  details: Record<string, unknown> | null;
-}
+export type RequestEvent = RequestEventView & RaRecord<string>;
 
 export type MonthCounts = { month: string } & Record<RequestType, number>;
 

@@ -4,7 +4,11 @@ import { allowedActions } from './request-rules';
 import type { RequestEvent } from './request-event.entity';
 import { OPEN_STATUSES, type DataSubjectRequest } from './request.entity';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+function iso(d: Date): string;
+function iso(d: Date | null): string | null;
+function iso(d: Date | null) {
+  return d ? d.toISOString() : null;
+}
 
 /** `pause`: IDENTITY_PAUSE=on, the working deadline moves while identity information is awaited. */
 export function presentRequest(r: DataSubjectRequest, now = new Date(), pause = false) {
