@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { startConsole, type RunningConsole } from '../../api/src/bootstrap';
+import type { RunningConsole } from '../../api/src/bootstrap';
 import { loadConfig } from '../../api/src/config/config';
+import { registerSources, type SourceDefinition } from '../../api/src/sources/source-registry';
 
 /**
  * Starts the real console for a test file: the whole AppModule on a random port, against a
@@ -49,6 +50,11 @@ export interface StartTestOptions {
   dataDir?: string;
   /** Serve the built admin UI (browser tests). */
   serveAdmin?: boolean;
+  /**
+   * Sources registered beside the built-in ones (the sample source). The console's modules are
+   * loaded after them: they build routes and entities from the registry once.
+   */
+  extraSources?: SourceDefinition[];
 }
 
 export async function startTestConsole(options: StartTestOptions = {}): Promise<TestConsole> {
@@ -72,6 +78,9 @@ export async function startTestConsole(options: StartTestOptions = {}): Promise<
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });
+  registerSources(options.extraSources ?? []);
+  // Loaded here, not at the top, so that sources registered above are part of it.
+  const { startConsole } = await import('../../api/src/bootstrap');
   const running = await startConsole(config);
   const url = running.url.replace('localhost', '127.0.0.1');
 
