@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { postBatch } from '../support/ingest';
 
 /**
  * The breach register (issue 21): create and edit with validation, the 72-hour clock, a late
@@ -22,8 +23,7 @@ describe('personal-data breaches', () => {
   const post = (path: string, body: unknown, as = token) => c.api(path, { method: 'POST', token: as, body });
   const put = (path: string, body: unknown, as = token) => c.api(path, { method: 'PUT', token: as, body });
   const get = (path: string, as = token) => c.api(path, { token: as });
-  const ingest = (source: string, body: unknown) =>
-    c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+  const ingest = (source: string, body: unknown) => postBatch(c, key, source, body);
   const events = async (entityId: string) =>
     sql<{ action: string; details: any }>(
       c,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { readZip } from '../support/zip';
+import { postBatch } from '../support/ingest';
 
 /** Two people, or a person and the website, acting on the same thing at once: no lost update, no half state. */
 describe('concurrency', () => {
@@ -17,8 +18,7 @@ describe('concurrency', () => {
         body: { channel: 'email', receivedAt: new Date().toISOString(), ...body },
       })
     ).body;
-  const ingest = (source: string, body: unknown) =>
-    c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+  const ingest = (source: string, body: unknown) => postBatch(c, key, source, body);
 
   beforeAll(async () => {
     c = await startTestConsole();

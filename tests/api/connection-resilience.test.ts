@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Pool } from 'pg';
@@ -10,6 +9,7 @@ import { tryRunLock } from '../../api/src/common/run-lock';
 import { EMBEDDED_POOL_IDLE_TIMEOUT_MS, SERVER_POOL_IDLE_TIMEOUT_MS } from '../../api/src/database/data-source';
 import { SWEEP_LOCK } from '../../api/src/retention/retention.service';
 import { dropTestDatabase, sql, startTestConsole, type TestConsole } from '../support/test-console';
+import { createApiKey } from '../support/ingest';
 
 /**
  * The console as `npm start` runs it (the default configuration, test ports and keys apart) keeps
@@ -50,7 +50,7 @@ describe('the console keeps answering after idle pauses, dropped connections and
     c = await startTestConsole({ dataDir, env });
     databaseUrl = c.databaseUrl;
     token = await c.login();
-    const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key as string;
+    const key = await createApiKey(c, token);
     const lead = {
       externalId: 'lead-1',
       firstName: 'Giulia',
@@ -72,7 +72,7 @@ describe('the console keeps answering after idle pauses, dropped connections and
     // The real timeouts, not shortened ones: the pool's (written down in data-source.ts, pg-pool's
     // 10 s default on a server, none on the embedded database) and the HTTP server's keep-alive.
     const idleTimeout = pool().options.idleTimeoutMillis;
-    const keepAlive = (c.running.app.getHttpServer() as Server).keepAliveTimeout;
+    const keepAlive = c.running.app.getHttpServer().keepAliveTimeout;
     // 10 s: what closed the embedded connection before, and still closes a server's.
     const longest = Math.max(SERVER_POOL_IDLE_TIMEOUT_MS, idleTimeout ?? 0, keepAlive);
     const pause = longest + 1_500;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestConsole, type TestConsole } from '../support/test-console';
 import { readZip } from '../support/zip';
+import { createApiKey, postBatch } from '../support/ingest';
 
 /**
  * CSV formula injection: text that people send (a lead's name, a chat message, a register entry)
@@ -84,8 +85,7 @@ describe('CSV formula injection: every CSV neutralises cells a spreadsheet would
   let c: TestConsole;
   let token: string;
   let key: string;
-  const ingest = (source: string, body: unknown) =>
-    c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+  const ingest = (source: string, body: unknown) => postBatch(c, key, source, body);
   const download = async (path: string) => {
     const res = await fetch(`${c.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status, path).toBe(200);
@@ -95,7 +95,7 @@ describe('CSV formula injection: every CSV neutralises cells a spreadsheet would
   beforeAll(async () => {
     c = await startTestConsole();
     token = await c.login();
-    key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
+    key = await createApiKey(c, token);
   });
   afterAll(() => c?.close());
 

@@ -2,6 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeGoogle } from '../support/fake-google';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { createApiKey, postBatch } from '../support/ingest';
+import {
+  ERASURE_CHAT_GIULIA,
+  ERASURE_CALENDAR_GIULIA,
+  ERASURE_CALENDAR_MARIA,
+  ERASURE_EVENT_GIULIA,
+  ERASURE_EVENT_MARIA_CALLS_GIULIA,
+  ERASURE_CONSENT_GIULIA,
+} from '../support/records';
 
 describe('erasure, restriction, rectification, withdrawal', () => {
   let c: TestConsole;
@@ -9,8 +18,7 @@ describe('erasure, restriction, rectification, withdrawal', () => {
   let key: string;
   const google = fakeGoogle();
 
-  const ingest = (source: string, body: unknown) =>
-    c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+  const ingest = (source: string, body: unknown) => postBatch(c, key, source, body);
   const post = (path: string, body: unknown = {}) => c.api(path, { token, body });
   const newRequest = async (
     type: string,
@@ -48,7 +56,7 @@ describe('erasure, restriction, rectification, withdrawal', () => {
     const { port } = google.server.address() as AddressInfo;
     c = await startTestConsole({ env: { GOOGLE_OAUTH_REVOKE_URL: `http://127.0.0.1:${port}/revoke` } });
     token = await c.login();
-    key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
+    key = await createApiKey(c, token);
 
     // Giulia is in every source; Maria (her colleague) shares an event with her and must stay whole.
     await ingest('leads', [
@@ -71,74 +79,11 @@ describe('erasure, restriction, rectification, withdrawal', () => {
         submittedAt: '2026-10-03T10:00:00Z',
       },
     ]);
-    await ingest('chat-conversations', {
-      externalId: 'g-chat',
-      provider: 'anthropic',
-      startedAt: '2026-10-05T18:00:00Z',
-      messages: [
-        {
-          role: 'user',
-          content: 'Sono Giulia Bianchi, richiamatemi al 0039 347 123 4567 o scrivete a giulia.bianchi@example.it',
-          sentAt: '2026-10-05T18:00:05Z',
-        },
-        {
-          role: 'assistant',
-          content: 'Certo Giulia, la richiameremo. Per urgenze: info@vimage.it',
-          sentAt: '2026-10-05T18:00:07Z',
-        },
-        { role: 'user', content: 'Quanto costa una vetrina?', sentAt: '2026-10-05T18:01:00Z' },
-      ],
-    });
-    await ingest('calendar-connections', [
-      {
-        externalId: 'g-cal',
-        accountEmail: 'giulia.bianchi@example.it',
-        accessToken: 'ya29.GIULIA-ACCESS',
-        refreshToken: '1//GIULIA-REFRESH',
-        scopes: ['calendar'],
-        connectedAt: '2026-10-06T08:00:00Z',
-      },
-      {
-        externalId: 'm-cal',
-        accountEmail: 'maria.rossi@example.it',
-        accessToken: 'ya29.MARIA-ACCESS',
-        refreshToken: '1//MARIA-REFRESH',
-        scopes: ['calendar'],
-        connectedAt: '2026-10-06T08:00:00Z',
-      },
-    ]);
-    await ingest('calendar-events', [
-      {
-        externalId: 'g-ev',
-        connectionExternalId: 'g-cal',
-        origin: 'manual',
-        title: 'Sopralluogo negozio',
-        startsAt: '2026-10-20T09:00:00Z',
-        endsAt: '2026-10-20T10:00:00Z',
-      },
-      {
-        externalId: 'm-ev',
-        connectionExternalId: 'm-cal',
-        origin: 'manual',
-        title: 'Call con Giulia Bianchi',
-        attendees: [
-          { email: 'giulia.bianchi@example.it', name: 'Giulia Bianchi' },
-          { email: 'maria.rossi@example.it', name: 'Maria Rossi' },
-        ],
-        startsAt: '2026-10-21T09:00:00Z',
-        endsAt: '2026-10-21T10:00:00Z',
-      },
-    ]);
+    await ingest('chat-conversations', ERASURE_CHAT_GIULIA);
+    await ingest('calendar-connections', [ERASURE_CALENDAR_GIULIA, ERASURE_CALENDAR_MARIA]);
+    await ingest('calendar-events', [ERASURE_EVENT_GIULIA, ERASURE_EVENT_MARIA_CALLS_GIULIA]);
     await ingest('consents', [
-      {
-        externalId: 'g-consent',
-        consentId: 'cons-giulia',
-        email: 'giulia.bianchi@example.it',
-        categories: { necessary: true, analytics: true, ai_chatbot: true },
-        action: 'grant',
-        policyVersion: '2026-05',
-        recordedAt: '2026-10-01T09:00:00Z',
-      },
+      ERASURE_CONSENT_GIULIA,
       {
         externalId: 'm-consent',
         consentId: 'cons-maria',

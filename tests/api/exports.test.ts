@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { readZip } from '../support/zip';
+import { createApiKey, postBatch } from '../support/ingest';
 
 describe('access and portability packages (ZIP)', () => {
   let c: TestConsole;
@@ -9,8 +10,7 @@ describe('access and portability packages (ZIP)', () => {
   let key: string;
   let requestId: string;
 
-  const ingest = (source: string, body: unknown) =>
-    c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+  const ingest = (source: string, body: unknown) => postBatch(c, key, source, body);
   const download = async (id: string, kind: string, as = token) => {
     const res = await fetch(`${c.url}/api/requests/${id}/export.zip?kind=${kind}`, {
       headers: { authorization: `Bearer ${as}` },
@@ -22,7 +22,7 @@ describe('access and portability packages (ZIP)', () => {
   beforeAll(async () => {
     c = await startTestConsole();
     token = await c.login();
-    key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
+    key = await createApiKey(c, token);
     await ingest('leads', [
       {
         externalId: 'l1',
@@ -363,7 +363,7 @@ describe('a download whose client stops reading', () => {
   it('holds the database back meanwhile, then is given up after EXPORT_STALL_SECONDS: recorded as interrupted, its connection released, the console serving', async () => {
     c = await startTestConsole({ env: { EXPORT_STALL_SECONDS: '3' } });
     const token = await c.login();
-    const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
+    const key = await createApiKey(c, token);
     const email = uniqueEmail('stalled');
     await c.api('/api/ingest/chat-conversations', {
       body: {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
+import { postBatch } from '../support/ingest';
 
 /**
  * Random and hostile input thrown at the parts that read it from outside: list parameters,
@@ -360,7 +361,7 @@ describe('hostile input: always a 4xx or a 2xx, never a 500, never a change on r
         ),
         async (source, body) => {
           const before = await counts();
-          const res = await c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+          const res = await postBatch(c, key, source, body);
           expect(
             [200, 400, 413],
             `${source} ${JSON.stringify(body)?.slice(0, 300)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,

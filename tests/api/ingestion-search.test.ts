@@ -3,6 +3,14 @@ import { DataSource, In } from 'typeorm';
 import { loadByIds } from '../../api/src/database/load-by-ids';
 import { SOURCES } from '../../api/src/sources/source-registry';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
+import { postBatch } from '../support/ingest';
+import {
+  WEBSITE_LEAD_GIULIA,
+  WEBSITE_LEAD_MARIA_BIANCHI,
+  CALLBACK_CHAT,
+  GIULIA_CALENDAR_CONNECTION,
+  SITE_VISIT_EVENT,
+} from '../support/records';
 
 /**
  * One person spread over every source, each holding a different writing of their identifiers,
@@ -13,8 +21,7 @@ describe('ingestion and the subject search', () => {
   let token: string;
   let apiKey: string;
 
-  const ingest = (source: string, body: unknown, key = apiKey) =>
-    c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+  const ingest = (source: string, body: unknown, key = apiKey) => postBatch(c, key, source, body);
   const search = (q: string) => c.api(`/api/subjects/search?q=${encodeURIComponent(q)}`, { token });
   const count = async (table: string) => (await sql(c, `SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
@@ -29,85 +36,15 @@ describe('ingestion and the subject search', () => {
     expect(
       (
         await ingest('leads', [
-          {
-            externalId: 'lead-1',
-            firstName: 'Giulia',
-            lastName: 'Bianchi',
-            email: 'Giulia.Bianchi@Example.IT',
-            phone: '+39 347-1234567',
-            company: 'Bianchi Arredamenti',
-            message: 'Vorrei rinnovare la vetrina del negozio di Mestre.',
-            spaceType: 'negozio',
-            objective: 'più visibilità',
-            utmSource: 'google',
-            utmMedium: 'cpc',
-            utmCampaign: 'vetrine-autunno',
-            landingPage: '/vetrine',
-            referrer: 'https://www.google.com/',
-            consentGivenAt: '2026-11-02T09:59:50Z',
-            submittedAt: '2026-11-02T10:00:00Z',
-          },
+          WEBSITE_LEAD_GIULIA,
           // Maria Bianchi: a similar name, her own e-mail and phone.
-          {
-            externalId: 'lead-2',
-            firstName: 'Maria',
-            lastName: 'Bianchi',
-            email: 'maria.bianchi@example.it',
-            phone: '347 765 4321',
-            submittedAt: '2026-11-03T10:00:00Z',
-          },
+          WEBSITE_LEAD_MARIA_BIANCHI,
         ])
       ).body,
     ).toEqual({ source: 'leads', received: 2, created: 2, duplicates: 0, suppressed: 0, restricted: 0 });
-    expect(
-      (
-        await ingest('chat-conversations', {
-          externalId: 'chat-1',
-          provider: 'anthropic',
-          startedAt: '2026-11-05T18:00:00Z',
-          messages: [
-            {
-              role: 'user',
-              content: 'Buonasera, potete richiamarmi al 0039 347 123 4567?',
-              sentAt: '2026-11-05T18:00:05Z',
-            },
-            {
-              role: 'assistant',
-              content: 'Certo! Un consulente la chiamerà. Può scriverci anche a info@vimage.it.',
-              sentAt: '2026-11-05T18:00:07Z',
-            },
-          ],
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await ingest('calendar-connections', {
-          externalId: 'conn-1',
-          accountEmail: 'giulia.bianchi@example.it',
-          accessToken: 'ya29.secret-access-token',
-          refreshToken: '1//secret-refresh-token',
-          scopes: ['https://www.googleapis.com/auth/userinfo.email', 'https://www.googleapis.com/auth/calendar'],
-          connectedAt: '2026-11-06T08:00:00Z',
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await ingest('calendar-events', [
-          {
-            externalId: 'evt-1',
-            connectionExternalId: 'conn-1',
-            origin: 'system',
-            title: 'Sopralluogo negozio Mestre',
-            description: 'Cliente: Giulia Bianchi, tel. 347 1234567',
-            attendees: [{ email: 'GIULIA.BIANCHI@example.it', name: 'Giulia Bianchi' }],
-            startsAt: '2026-11-20T09:00:00+01:00',
-            endsAt: '2026-11-20T10:00:00+01:00',
-          },
-        ])
-      ).status,
-    ).toBe(200);
+    expect((await ingest('chat-conversations', CALLBACK_CHAT)).status).toBe(200);
+    expect((await ingest('calendar-connections', GIULIA_CALENDAR_CONNECTION)).status).toBe(200);
+    expect((await ingest('calendar-events', [SITE_VISIT_EVENT])).status).toBe(200);
     expect(
       (
         await ingest('consents', {

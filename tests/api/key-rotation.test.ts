@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, ROOT } from '../support/process';
 import { createTestDatabase, dropTestDatabase, startTestConsole, type TestConsole } from '../support/test-console';
+import { createApiKey, postBatch } from '../support/ingest';
 
 const ROTATE_CLI = join(ROOT, 'dist/api/src/database/rotate-key.js');
 const OLD_KEY = '11'.repeat(32);
@@ -78,9 +79,8 @@ describe('ENCRYPTION_KEY rotation (npm run rotate-key)', () => {
   it('re-encrypts the tokens and the data keys: with the new key the console revokes the old token and still refuses an erased person', async () => {
     c = await start(OLD_KEY);
     let token = await c.login();
-    const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
-    const ingest = (console: TestConsole, apiKey: string, source: string, body: unknown) =>
-      console.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': apiKey } });
+    const key = await createApiKey(c, token);
+    const ingest = postBatch;
     await ingest(c, key, 'calendar-connections', {
       accountEmail: 'giulia@example.org',
       refreshToken: '1//GIULIA-REFRESH',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { postBatch } from '../support/ingest';
 
 /**
  * Every read of personal data leaves one audit event (issue 14): one per page read, naming what
@@ -153,8 +154,7 @@ describe('every read of personal data leaves one audit event', () => {
       })
     ).body.id;
     const key = (await post('/api/api-keys', { name: 'Website' })).body.key;
-    const ingest = (source: string, body: unknown) =>
-      c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+    const ingest = (source: string, body: unknown) => postBatch(c, key, source, body);
     expect(
       (
         await ingest('leads', {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
+import { createApiKey, postBatch } from '../support/ingest';
 
 /**
  * The officer's decisions on a request (docs/requests.md, "Decisions"): each one audited, with
@@ -11,8 +12,7 @@ describe('request decisions', () => {
   let token: string;
   let key: string;
 
-  const ingest = (source: string, body: unknown) =>
-    c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+  const ingest = (source: string, body: unknown) => postBatch(c, key, source, body);
   const post = (path: string, body: unknown = {}) => c.api(path, { token, body });
   const put = (id: string, body: unknown) => c.api(`/api/requests/${id}`, { token, method: 'PUT', body });
   const get = async (id: string) => (await c.api(`/api/requests/${id}`, { token })).body;
@@ -50,7 +50,7 @@ describe('request decisions', () => {
   beforeAll(async () => {
     c = await startTestConsole();
     token = await c.login();
-    key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
+    key = await createApiKey(c, token);
     await ingest('leads', [
       {
         externalId: 'anna',

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SWEEP_LOCK } from '../../api/src/retention/retention.service';
 import { dropTestDatabase, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { createApiKey, ingestAccepted } from '../support/ingest';
 
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
@@ -18,11 +19,7 @@ describe('retention: report and sweep', () => {
   let auditorToken: string;
   let key: string;
 
-  const ingest = async (source: string, body: unknown) => {
-    const res = await c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body;
-  };
+  const ingest = (source: string, body: unknown) => ingestAccepted(c, key, source, body);
   const post = (path: string, body: unknown = {}, as = token) => c.api(path, { token: as, body });
   const count = async (table: string, where = 'true', params: unknown[] = []) =>
     Number((await sql(c, `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params))[0].n);
@@ -50,7 +47,7 @@ describe('retention: report and sweep', () => {
   beforeAll(async () => {
     c = await startTestConsole({ env: { RETENTION_SWEEP_BATCH: '100' } });
     token = await c.login();
-    key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
+    key = await createApiKey(c, token);
     const auditor = { email: uniqueEmail('auditor'), password: 'auditor password 1' };
     await c.api('/api/users', { token, body: { ...auditor, fullName: 'Auditor', role: 'auditor' } });
     auditorToken = await c.login(auditor.email, auditor.password);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { readZip } from '../support/zip';
+import { createApiKey, postBatch } from '../support/ingest';
 
 /**
  * Whose data is it: one person's data is never handed to, erased for or suppressed because of
@@ -13,8 +14,7 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
   let token: string;
   let key: string;
 
-  const ingest = (source: string, body: unknown) =>
-    c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+  const ingest = (source: string, body: unknown) => postBatch(c, key, source, body);
   const post = (path: string, body: unknown = {}) => c.api(path, { token, body });
   const newRequest = async (
     type: string,
@@ -96,7 +96,7 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
   beforeAll(async () => {
     c = await startTestConsole();
     token = await c.login();
-    key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
+    key = await createApiKey(c, token);
     const batches: Array<[string, unknown]> = [
       [
         'chat-conversations',

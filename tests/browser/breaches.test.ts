@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { launchBrowser, screenshot, signIn, still } from './browser';
+import { createApiKey, postBatch } from '../support/ingest';
 
 /**
  * The breach register in a real Chromium (issue 21): the dashboard's open breaches with their
@@ -27,9 +28,8 @@ describe('breaches in Chromium', () => {
     expect(
       (await c.api('/api/users', { token, body: { ...auditor, fullName: 'Ada Auditor', role: 'auditor' } })).status,
     ).toBe(201);
-    const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
-    const ingest = (source: string, body: unknown) =>
-      c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
+    const key = await createApiKey(c, token);
+    const ingest = (source: string, body: unknown) => postBatch(c, key, source, body);
     expect(
       (
         await ingest('leads', [

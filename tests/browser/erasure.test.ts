@@ -4,6 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeGoogle } from '../support/fake-google';
 import { ADMIN, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { launchBrowser, screenshot, still, signIn } from './browser';
+import { createApiKey, ingestAccepted } from '../support/ingest';
+import {
+  ERASURE_CHAT_GIULIA,
+  ERASURE_CALENDAR_GIULIA,
+  ERASURE_CALENDAR_MARIA,
+  ERASURE_EVENT_GIULIA,
+  ERASURE_EVENT_MARIA_CALLS_GIULIA,
+  ERASURE_CONSENT_GIULIA,
+} from '../support/records';
 
 /**
  * What the officer does to a subject's data from the request page, in a real Chromium against
@@ -37,11 +46,8 @@ describe('erasure and the other rights in Chromium', () => {
       env: { GOOGLE_OAUTH_REVOKE_URL: `http://127.0.0.1:${port}/revoke` },
     });
     token = await c.login();
-    const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key as string;
-    const ingest = async (source: string, body: unknown) => {
-      const res = await c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
-      expect(res.status, `${source}: ${JSON.stringify(res.body)}`).toBe(200);
-    };
+    const key = await createApiKey(c, token);
+    const ingest = (source: string, body: unknown) => ingestAccepted(c, key, source, body);
     const newRequest = async (type: string, subject: { name?: string; email: string }, language = 'en') => {
       const res = await c.api('/api/requests', {
         token,
@@ -108,41 +114,10 @@ describe('erasure and the other rights in Chromium', () => {
         submittedAt: '2026-10-06T10:00:00Z',
       },
     ]);
-    await ingest('chat-conversations', {
-      externalId: 'g-chat',
-      provider: 'anthropic',
-      startedAt: '2026-10-05T18:00:00Z',
-      messages: [
-        {
-          role: 'user',
-          content: 'Sono Giulia Bianchi, richiamatemi al 0039 347 123 4567 o scrivete a giulia.bianchi@example.it',
-          sentAt: '2026-10-05T18:00:05Z',
-        },
-        {
-          role: 'assistant',
-          content: 'Certo Giulia, la richiameremo. Per urgenze: info@vimage.it',
-          sentAt: '2026-10-05T18:00:07Z',
-        },
-        { role: 'user', content: 'Quanto costa una vetrina?', sentAt: '2026-10-05T18:01:00Z' },
-      ],
-    });
+    await ingest('chat-conversations', ERASURE_CHAT_GIULIA);
     await ingest('calendar-connections', [
-      {
-        externalId: 'g-cal',
-        accountEmail: 'giulia.bianchi@example.it',
-        accessToken: 'ya29.GIULIA-ACCESS',
-        refreshToken: '1//GIULIA-REFRESH',
-        scopes: ['calendar'],
-        connectedAt: '2026-10-06T08:00:00Z',
-      },
-      {
-        externalId: 'm-cal',
-        accountEmail: 'maria.rossi@example.it',
-        accessToken: 'ya29.MARIA-ACCESS',
-        refreshToken: '1//MARIA-REFRESH',
-        scopes: ['calendar'],
-        connectedAt: '2026-10-06T08:00:00Z',
-      },
+      ERASURE_CALENDAR_GIULIA,
+      ERASURE_CALENDAR_MARIA,
       {
         externalId: 'l-cal',
         accountEmail: 'lucia.ferri@example.it',
@@ -151,38 +126,9 @@ describe('erasure and the other rights in Chromium', () => {
         connectedAt: '2026-10-06T08:00:00Z',
       },
     ]);
-    await ingest('calendar-events', [
-      {
-        externalId: 'g-ev',
-        connectionExternalId: 'g-cal',
-        origin: 'manual',
-        title: 'Sopralluogo negozio',
-        startsAt: '2026-10-20T09:00:00Z',
-        endsAt: '2026-10-20T10:00:00Z',
-      },
-      {
-        externalId: 'm-ev',
-        connectionExternalId: 'm-cal',
-        origin: 'manual',
-        title: 'Call con Giulia Bianchi',
-        attendees: [
-          { email: 'giulia.bianchi@example.it', name: 'Giulia Bianchi' },
-          { email: 'maria.rossi@example.it', name: 'Maria Rossi' },
-        ],
-        startsAt: '2026-10-21T09:00:00Z',
-        endsAt: '2026-10-21T10:00:00Z',
-      },
-    ]);
+    await ingest('calendar-events', [ERASURE_EVENT_GIULIA, ERASURE_EVENT_MARIA_CALLS_GIULIA]);
     await ingest('consents', [
-      {
-        externalId: 'g-consent',
-        consentId: 'cons-giulia',
-        email: 'giulia.bianchi@example.it',
-        categories: { necessary: true, analytics: true, ai_chatbot: true },
-        action: 'grant',
-        policyVersion: '2026-05',
-        recordedAt: '2026-10-01T09:00:00Z',
-      },
+      ERASURE_CONSENT_GIULIA,
       {
         externalId: 'r-consent',
         consentId: 'cons-rita',

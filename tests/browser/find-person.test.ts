@@ -2,6 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
 import { launchBrowser, screenshot, still, signIn } from './browser';
+import { ingestAccepted } from '../support/ingest';
+import {
+  WEBSITE_LEAD_GIULIA,
+  WEBSITE_LEAD_MARIA_BIANCHI,
+  CALLBACK_CHAT,
+  GIULIA_CALENDAR_CONNECTION,
+  SITE_VISIT_EVENT,
+} from '../support/records';
 
 /**
  * "Find a person" in a real Chromium against the real console: Giulia Bianchi is sent through
@@ -31,78 +39,17 @@ describe('find a person, the personal-data sources and API keys in Chromium', ()
     const created = await c.api('/api/api-keys', { token, body: { name: 'Website' } });
     expect(created.status).toBe(201);
     const key: string = created.body.key;
-    const ingest = async (source: string, body: unknown) => {
-      const res = await c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
-      expect(res.status, `${source}: ${JSON.stringify(res.body)}`).toBe(200);
-    };
+    const ingest = (source: string, body: unknown) => ingestAccepted(c, key, source, body);
 
     // Giulia Bianchi: the lead gives e-mail and phone; the chat only the phone, written differently.
     await ingest('leads', [
-      {
-        externalId: 'lead-1',
-        firstName: 'Giulia',
-        lastName: 'Bianchi',
-        email: 'Giulia.Bianchi@Example.IT',
-        phone: '+39 347-1234567',
-        company: 'Bianchi Arredamenti',
-        message: 'Vorrei rinnovare la vetrina del negozio di Mestre.',
-        spaceType: 'negozio',
-        objective: 'più visibilità',
-        utmSource: 'google',
-        utmMedium: 'cpc',
-        utmCampaign: 'vetrine-autunno',
-        landingPage: '/vetrine',
-        referrer: 'https://www.google.com/',
-        consentGivenAt: '2026-11-02T09:59:50Z',
-        submittedAt: '2026-11-02T10:00:00Z',
-      },
+      WEBSITE_LEAD_GIULIA,
       // Maria Bianchi: a similar name, her own e-mail and phone.
-      {
-        externalId: 'lead-2',
-        firstName: 'Maria',
-        lastName: 'Bianchi',
-        email: 'maria.bianchi@example.it',
-        phone: '347 765 4321',
-        submittedAt: '2026-11-03T10:00:00Z',
-      },
+      WEBSITE_LEAD_MARIA_BIANCHI,
     ]);
-    await ingest('chat-conversations', {
-      externalId: 'chat-1',
-      provider: 'anthropic',
-      startedAt: '2026-11-05T18:00:00Z',
-      messages: [
-        {
-          role: 'user',
-          content: 'Buonasera, potete richiamarmi al 0039 347 123 4567?',
-          sentAt: '2026-11-05T18:00:05Z',
-        },
-        {
-          role: 'assistant',
-          content: 'Certo! Un consulente la chiamerà. Può scriverci anche a info@vimage.it.',
-          sentAt: '2026-11-05T18:00:07Z',
-        },
-      ],
-    });
-    await ingest('calendar-connections', {
-      externalId: 'conn-1',
-      accountEmail: 'giulia.bianchi@example.it',
-      accessToken: 'ya29.secret-access-token',
-      refreshToken: '1//secret-refresh-token',
-      scopes: ['https://www.googleapis.com/auth/userinfo.email', 'https://www.googleapis.com/auth/calendar'],
-      connectedAt: '2026-11-06T08:00:00Z',
-    });
-    await ingest('calendar-events', [
-      {
-        externalId: 'evt-1',
-        connectionExternalId: 'conn-1',
-        origin: 'system',
-        title: 'Sopralluogo negozio Mestre',
-        description: 'Cliente: Giulia Bianchi, tel. 347 1234567',
-        attendees: [{ email: 'GIULIA.BIANCHI@example.it', name: 'Giulia Bianchi' }],
-        startsAt: '2026-11-20T09:00:00+01:00',
-        endsAt: '2026-11-20T10:00:00+01:00',
-      },
-    ]);
+    await ingest('chat-conversations', CALLBACK_CHAT);
+    await ingest('calendar-connections', GIULIA_CALENDAR_CONNECTION);
+    await ingest('calendar-events', [SITE_VISIT_EVENT]);
     await ingest('consents', {
       externalId: 'consent-1',
       consentId: 'c0f1e2d3-giulia-browser',

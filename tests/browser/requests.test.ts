@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../support/zip';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { launchBrowser, screenshot, still, signIn } from './browser';
+import { createApiKey, ingestAccepted } from '../support/ingest';
 
 /**
  * The data-subject requests in a real Chromium against the real console: the dashboard's
@@ -99,11 +100,8 @@ describe('data-subject requests in Chromium', () => {
     await c.api('/api/users', { token, body: { ...auditor, fullName: 'Anna Auditor', role: 'auditor' } });
 
     // What the website sent about Giulia Bianchi, whose e-mail is imported below.
-    const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key as string;
-    const ingest = async (source: string, body: unknown) => {
-      const res = await c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
-      expect(res.status, `${source}: ${JSON.stringify(res.body)}`).toBe(200);
-    };
+    const key = await createApiKey(c, token);
+    const ingest = (source: string, body: unknown) => ingestAccepted(c, key, source, body);
     await ingest('leads', {
       externalId: 'lead-1',
       firstName: 'Giulia',

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { launchBrowser, screenshot, still, signIn } from './browser';
+import { createApiKey, ingestAccepted } from '../support/ingest';
 
 /**
  * The retention screen in a real Chromium against the real console: records on both sides of
@@ -26,11 +27,8 @@ describe('retention report and sweep in Chromium', () => {
     expect(
       (await c.api('/api/users', { token, body: { ...auditor, fullName: 'Ada Auditor', role: 'auditor' } })).status,
     ).toBe(201);
-    const key = (await c.api('/api/api-keys', { token, body: { name: 'Website' } })).body.key;
-    const ingest = async (source: string, body: unknown) => {
-      const res = await c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
-      expect(res.status, `${source}: ${JSON.stringify(res.body)}`).toBe(200);
-    };
+    const key = await createApiKey(c, token);
+    const ingest = (source: string, body: unknown) => ingestAccepted(c, key, source, body);
     const people = [
       'Anna Verdi',
       'Bruno Neri',
