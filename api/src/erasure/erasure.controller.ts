@@ -119,7 +119,10 @@ export class ErasureController {
     action: 'recipients.viewed',
     entity: 'request',
     read: 'one',
-    details: (r) => ({ reference: r.reference, ids: r.recipients.map((p: { processorId: string }) => p.processorId) }),
+    details: (r: { reference: string; recipients: Array<{ processorId: string }> }) => ({
+      reference: r.reference,
+      ids: r.recipients.map((p) => p.processorId),
+    }),
   })
   @ApiOperation({
     summary: 'Art. 19: the processors to tell about the erasure, rectification or restriction, each with a notice',

@@ -24,7 +24,7 @@ export function maskText(text: string, subject: SubjectIdentifiers, options: { a
   const emails = new Set(subject.emails);
   const phones = new Set(subject.phones);
   let masked = text.replace(EMAIL_IN_TEXT, (found) => {
-    const email = normaliseEmail(found.replace(/[.\-]+$/, ''));
+    const email = normaliseEmail(found.replace(/[.-]+$/, ''));
     if (!email || !(options.allContacts || emails.has(email))) return found;
     return MASK + found.slice(email.length);
   });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import { addMonthsUtc } from '../common/time';
@@ -25,17 +25,8 @@ import { SubjectSearchService } from '../subjects/subject-search.service';
 import type { RectifyDto } from './dto/subject-rights.dtos';
 import { recipientNotice, sourceSystemOf, type NotifiedChange } from './recipients';
 import { normaliseIps, requireActionable } from './request-guards';
-import { returnedRows } from '../common/sql-rows';
-
-/** The tables that carry a restriction flag, by source resource. */
-const RESTRICTABLE: Record<string, string> = {
-  leads: 'leads',
-  'chat-conversations': 'chat_conversations',
-  'calendar-connections': 'calendar_connections',
-  'calendar-events': 'calendar_events',
-  consents: 'consent_records',
-  'access-logs': 'access_logs',
-};
+import { queryRow, queryRows, returnedRows } from '../common/sql-rows';
+import { RESTRICTABLE } from './restrictable-sources';
 
 /** The lead fields a rectification may correct. */
 const RECTIFIABLE = [
@@ -87,13 +78,13 @@ export class SubjectRightsService {
     if (Object.keys(corrections).length === 0)
       throw new InvalidInputError(`Give at least one field to correct: ${RECTIFIABLE.join(', ')}`);
     if (corrections.email !== undefined) {
-      const email = normaliseEmail(corrections.email as string | null);
+      const email = normaliseEmail(corrections.email);
       if (!email)
         throw new InvalidInputError('email: must be an e-mail address', { email: 'must be an e-mail address' });
       corrections.email = email;
     }
     if (corrections.phone) {
-      const phone = normalisePhone(corrections.phone as string);
+      const phone = normalisePhone(corrections.phone);
       if (!phone)
         throw new InvalidInputError('phone: must be a phone number (Italian, or with its country code)', {
           phone: 'must be a phone number',
@@ -118,11 +109,13 @@ export class SubjectRightsService {
       for (const lead of leads) {
         const before: Record<string, unknown> = {};
         const after: Record<string, unknown> = {};
+        // Only the RECTIFIABLE fields, all of them strings or null on a lead.
+        const fields = lead as unknown as Record<string, string | null | undefined>;
         for (const [field, value] of Object.entries(corrections)) {
-          if ((lead as any)[field] === value) continue;
-          before[field] = (lead as any)[field];
+          if (fields[field] === value) continue;
+          before[field] = fields[field];
           after[field] = value;
-          (lead as any)[field] = value;
+          fields[field] = value;
         }
         if (!Object.keys(after).length) continue;
         await manager.save(Lead, lead);
@@ -168,15 +161,15 @@ export class SubjectRightsService {
     const identifiers = await this.identifiersOf(request);
     return this.dataSource.transaction(async (manager) => {
       const restricted: Record<string, number> = {};
-      for (const [source, table] of Object.entries(RESTRICTABLE)) {
+      for (const { source, table, idCast } of RESTRICTABLE) {
         const ids = found.get(source) ?? [];
         if (!ids.length) continue;
-        const cast = source === 'access-logs' ? 'bigint' : 'uuid';
-        const rows = await manager.query(
-          `UPDATE ${table} SET restricted_at = now(), restricted_by_request_id = $2 WHERE id = ANY($1::${cast}[]) AND restricted_at IS NULL RETURNING id`,
+        const rows = await queryRows(
+          manager,
+          `UPDATE ${table} SET restricted_at = now(), restricted_by_request_id = $2 WHERE id = ANY($1::${idCast}[]) AND restricted_at IS NULL RETURNING id`,
           [ids, request.id],
         );
-        restricted[source] = returnedRows(rows).length;
+        restricted[source] = rows.length;
       }
       const pairs: Array<[string, string]> = [
         ...identifiers.emails.flatMap((e): Array<[string, string]> => [
@@ -215,7 +208,8 @@ export class SubjectRightsService {
   /** Lifts the restriction this request put (Art. 18(3): the subject is told before, `subjectToldAt`). */
   async lift(actor: Actor, requestId: string, reason: string, subjectToldAt?: string) {
     const request = await this.loadRequest(requestId);
-    const [since] = await this.dataSource.query(
+    const since = await queryRow<{ at: Date | null }>(
+      this.dataSource,
       `SELECT min(created_at) AS at FROM subject_restrictions WHERE request_id = $1 AND lifted_at IS NULL`,
       [request.id],
     );
@@ -229,12 +223,13 @@ export class SubjectRightsService {
         ),
       );
       const lifted: Record<string, number> = {};
-      for (const [source, table] of Object.entries(RESTRICTABLE)) {
-        const rows = await manager.query(
+      for (const { source, table } of RESTRICTABLE) {
+        const rows = await queryRows(
+          manager,
           `UPDATE ${table} SET restricted_at = NULL, restricted_by_request_id = NULL WHERE restricted_by_request_id = $1 RETURNING id`,
           [request.id],
         );
-        lifted[source] = returnedRows(rows).length;
+        lifted[source] = rows.length;
       }
       if (!active.length && Object.values(lifted).every((n) => n === 0))
         throw new ConflictError(`${request.reference} has no restriction in force`);
@@ -345,7 +340,11 @@ export class SubjectRightsService {
    */
   async recipients(requestId: string): Promise<{ reference: string; sources: string[]; recipients: Recipient[] }> {
     const request = await this.loadRequest(requestId);
-    const events: Array<{ kind: string; details: any; at: Date }> = await this.dataSource.query(
+    const events: Array<{
+      kind: string;
+      details: { recordsAffected?: number; source?: string; sources?: string[] };
+      at: Date;
+    }> = await this.dataSource.query(
       `SELECT kind, details, at FROM request_events WHERE request_id = $1 AND kind IN ('erasure_source_done', 'rectified', 'restricted') ORDER BY at`,
       [request.id],
     );
@@ -355,8 +354,8 @@ export class SubjectRightsService {
         e.kind === 'rectified' ? 'rectification' : e.kind === 'restricted' ? 'restriction' : 'erasure';
       const sources: string[] =
         e.kind === 'erasure_source_done'
-          ? e.details.recordsAffected > 0
-            ? [e.details.source]
+          ? (e.details.recordsAffected ?? 0) > 0
+            ? [e.details.source!]
             : []
           : (e.details.sources ?? []);
       for (const s of sources) changed.set(sourceSystemOf(s), { change, at: new Date(e.at) });

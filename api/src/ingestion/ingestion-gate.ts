@@ -1,18 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataKeys } from '../common/crypto/data-keys.service';
+import { FLAGGED_ON_ROW } from '../erasure/restrictable-sources';
 import { suppressedKindOf, suppressionHash } from '../erasure/suppression';
 import type { FoundIdentifier } from '../subjects/record-identifiers';
 
-/** The sources whose rows carry the restriction flag themselves (a chat message flags its conversation). */
-const FLAGGED_ON_ROW = new Set([
-  'leads',
-  'chat-conversations',
-  'calendar-connections',
-  'calendar-events',
-  'consents',
-  'access-logs',
-]);
 
 interface Candidate {
   row: Record<string, any>;

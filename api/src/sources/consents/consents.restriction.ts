@@ -1,0 +1,3 @@
+import { flaggedOnRow } from '../../erasure/source-restriction';
+
+export const consentsRestriction = flaggedOnRow('consent_records');

@@ -1,0 +1,3 @@
+import { flaggedOnRow } from '../../erasure/source-restriction';
+
+export const leadsRestriction = flaggedOnRow('leads');
