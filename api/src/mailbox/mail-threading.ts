@@ -1,0 +1,41 @@
+import type { HeaderList } from './mail-triage';
+
+/** A request's reference as the console writes it in the subject of its letters: DSR-2026-0001. */
+const REFERENCE = /\bDSR-(\d{4})-(\d{4,})\b/i;
+
+/** The Message-IDs a reply names: In-Reply-To first, then References, newest first, each `<...>`. */
+export function threadMessageIds(headers: HeaderList): string[] {
+  const ids: string[] = [];
+  const add = (value: string | undefined) => {
+    for (const match of (value ?? '').matchAll(/<([^<>\s]+)>/g)) {
+      const id = `<${match[1]}>`;
+      if (!ids.includes(id)) ids.push(id);
+    }
+  };
+  for (const [name, value] of headers) if (name === 'in-reply-to') add(value);
+  const references = headers
+    .filter(([name]) => name === 'references')
+    .map(([, value]) => value)
+    .join(' ');
+  // References lists the thread oldest first: the newest is the likeliest to be ours.
+  add(
+    [...references.matchAll(/<[^<>\s]+>/g)]
+      .map((m) => m[0])
+      .reverse()
+      .join(' '),
+  );
+  return ids.slice(0, 50);
+}
+
+/** The Message-ID header's value as `<id>`, or null when there is none. */
+export function messageIdOf(headers: HeaderList): string | null {
+  const value = headers.find(([name]) => name === 'message-id')?.[1];
+  const id = /<([^<>\s]+)>/.exec(value ?? '')?.[1] ?? value?.trim().split(/\s+/)[0];
+  return id ? `<${id}>`.slice(0, 998) : null;
+}
+
+/** The request reference named in a subject line (upper case), or null. */
+export function referenceInSubject(subject: string | null | undefined): string | null {
+  const match = REFERENCE.exec(subject ?? '');
+  return match ? `DSR-${match[1]}-${match[2]}` : null;
+}

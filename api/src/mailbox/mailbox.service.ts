@@ -1,0 +1,586 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ImapFlow } from 'imapflow';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService, type Actor } from '../audit/audit.service';
+import { DataKeys } from '../common/crypto/data-keys.service';
+import { open as openSealed, seal } from '../common/crypto/secret-box';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
+import type { Page } from '../common/rest/content-range';
+import { findPage } from '../common/rest/find-page';
+import type { ListQuery } from '../common/rest/list-query';
+import { tryRunLock } from '../common/run-lock';
+import { queryRow, queryRows } from '../common/sql-rows';
+import type { AppConfig, MailboxConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { headerText, parseRequestEmail, type ParsedIntake } from '../requests/email-intake';
+import { headerFields } from '../requests/request-record';
+import { appendToTimeline } from '../requests/request-timeline';
+import type { DataSubjectRequest } from '../requests/request.entity';
+import { RequestsService } from '../requests/requests.service';
+import { messageIdOf, referenceInSubject, threadMessageIds } from './mail-threading';
+import { triageMail, type HeaderList, type Triage } from './mail-triage';
+import { MailboxMessage } from './mailbox-message.entity';
+import { OTHER_MAIL_LIST } from './other-mail.list';
+import { OtherMail } from './other-mail.entity';
+
+/** Advisory-lock namespace of the mailbox reading (one console at a time reads the mailbox). */
+const MAILBOX_LOCK = 727_019;
+/** Messages fetched from the server per round trip. */
+const FETCH_BATCH = 50;
+
+export type ReadTrigger = 'startup' | 'schedule' | 'idle' | 'manual';
+
+/** What one reading of the mailbox did (counts only: no personal data). */
+export interface ReadSummary {
+  trigger: ReadTrigger;
+  startedAt: string;
+  finishedAt: string;
+  /** Messages found in the folder. */
+  found: number;
+  /** New messages stored as evidence. */
+  stored: number;
+  /** Messages already imported, found again (the same UID, or the same Message-ID). */
+  known: number;
+  requests: number;
+  replies: number;
+  other: number;
+  /** Messages that could not be filed this time (they stay on the server and are tried again). */
+  failed: number;
+  /** Messages marked \Seen and moved to the processed folder. */
+  moved: number;
+}
+
+/**
+ * Reads the privacy@ mailbox: each new message is stored sealed (one transaction), then filed
+ * (a new request, a line on its request's timeline, or other mail; one transaction each, with
+ * its audit event), and only then marked \Seen and moved on the server. A crash between two
+ * steps repeats the unfinished one on the next reading: a message stored but not filed is filed
+ * from its sealed copy, one filed but not moved is moved, and one fetched again (the same UID, or
+ * the same Message-ID after a move that did not finish) is known and not imported twice.
+ */
+@Injectable()
+export class MailboxService {
+  private readonly logger = new Logger(MailboxService.name);
+  /** Readings in this process run one after the other. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private waiting = 0;
+  private processedFolderReady = false;
+  private last: ReadSummary | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly dataKeys: DataKeys,
+    private readonly requests: RequestsService,
+  ) {}
+
+  get settings(): MailboxConfig | null {
+    return this.config.mailbox;
+  }
+
+  lastRead(): ReadSummary | null {
+    return this.last;
+  }
+
+  /**
+   * Reads the mailbox now, after any reading already under way in this process. A scheduled or
+   * IDLE reading is skipped when one is already waiting (it will see the same new mail). Null
+   * when another console is reading the mailbox.
+   */
+  read(trigger: ReadTrigger): Promise<ReadSummary | null> {
+    if (!this.config.mailbox) throw new ConflictError('The mailbox is not set up: IMAP_URL is not set');
+    if (trigger !== 'manual' && this.waiting > 0) return Promise.resolve(null);
+    this.waiting++;
+    const run = this.tail.then(() => {
+      this.waiting--;
+      return this.readOnce(trigger);
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async readOnce(trigger: ReadTrigger): Promise<ReadSummary | null> {
+    const settings = this.config.mailbox!;
+    const lock = await tryRunLock(
+      this.dataSource,
+      this.config.databaseUrl === null,
+      MAILBOX_LOCK,
+      mailboxName(settings),
+    );
+    if (!lock) return null;
+    const summary: ReadSummary = {
+      trigger,
+      startedAt: new Date().toISOString(),
+      finishedAt: '',
+      found: 0,
+      stored: 0,
+      known: 0,
+      requests: 0,
+      replies: 0,
+      other: 0,
+      failed: 0,
+      moved: 0,
+    };
+    const client = imapClient(settings, true);
+    try {
+      await client.connect();
+      await this.ensureProcessedFolder(client, settings);
+      const mailboxLock = await client.getMailboxLock(settings.folder);
+      try {
+        await this.readFolder(client, settings, summary);
+      } finally {
+        mailboxLock.release();
+      }
+      // Stored earlier but not filed (a crash, a failure): filed now from the sealed copy.
+      await this.fileUnfiled(summary);
+    } finally {
+      await client.logout().catch(() => client.close());
+      await lock.release();
+    }
+    summary.finishedAt = new Date().toISOString();
+    this.last = summary;
+    const { requests, replies, other, failed, moved, stored, known } = summary;
+    this.logger.log(
+      `Mailbox read (${trigger}): ${stored} new, ${known} known, ${requests} requests, ${replies} replies, ${other} other, ${failed} failed, ${moved} moved`,
+    );
+    return summary;
+  }
+
+  private async readFolder(client: ImapFlow, settings: MailboxConfig, summary: ReadSummary): Promise<void> {
+    const box = client.mailbox;
+    if (!box) throw new Error(`the folder ${settings.folder} could not be opened`);
+    const uidValidity = box.uidValidity.toString();
+    const found = box.exists === 0 ? [] : (await client.search({ all: true }, { uid: true })) || [];
+    summary.found = found.length;
+    if (found.length === 0) return;
+    const mailbox = mailboxName(settings);
+
+    // Which of the UIDs are already stored (their row id), which are new.
+    const rowOfUid = new Map<number, string>();
+    for (let i = 0; i < found.length; i += 1000) {
+      const uids = found.slice(i, i + 1000);
+      const rows = await queryRows<{ id: string; uid: string }>(
+        this.dataSource,
+        `SELECT id, uid FROM mailbox_messages WHERE mailbox = $1 AND uid_validity = $2 AND uid = ANY($3::bigint[])`,
+        [mailbox, uidValidity, uids],
+      );
+      for (const row of rows) rowOfUid.set(Number(row.uid), row.id);
+    }
+    summary.known += rowOfUid.size;
+    const fresh = found.filter((uid) => !rowOfUid.has(uid));
+    for (let i = 0; i < fresh.length; i += FETCH_BATCH) {
+      const batch: Array<{ uid: number; source: Buffer; arrivedAt: Date | null }> = [];
+      for await (const message of client.fetch(
+        fresh.slice(i, i + FETCH_BATCH).join(','),
+        { uid: true, source: true, internalDate: true },
+        { uid: true },
+      )) {
+        if (!message.source) continue;
+        const arrived = message.internalDate ? new Date(message.internalDate) : null;
+        batch.push({
+          uid: message.uid,
+          source: message.source,
+          arrivedAt: arrived && !isNaN(+arrived) ? arrived : null,
+        });
+      }
+      for (const message of batch) {
+        const { id, stored } = await this.store(mailbox, uidValidity, message.uid, message.source, message.arrivedAt);
+        rowOfUid.set(message.uid, id);
+        if (stored) summary.stored++;
+        else summary.known++;
+      }
+    }
+
+    await this.fileUnfiled(summary, [...new Set(rowOfUid.values())]);
+
+    // Only what is filed leaves the folder; the rest is tried again on the next reading.
+    const filedIds = new Set(
+      (
+        await queryRows<{ id: string }>(
+          this.dataSource,
+          `SELECT id FROM mailbox_messages WHERE id = ANY($1::uuid[]) AND filed_at IS NOT NULL`,
+          [[...new Set(rowOfUid.values())]],
+        )
+      ).map((r) => r.id),
+    );
+    const done = [...rowOfUid].filter(([, id]) => filedIds.has(id)).map(([uid]) => uid);
+    for (let i = 0; i < done.length; i += 500) {
+      const uids = done.slice(i, i + 500);
+      await client.messageFlagsAdd(uids, ['\\Seen'], { uid: true });
+      await client.messageMove(uids, settings.processedFolder, { uid: true });
+      await this.dataSource.query(
+        `UPDATE mailbox_messages SET moved_at = now() WHERE mailbox = $1 AND uid_validity = $2 AND uid = ANY($3::bigint[]) AND moved_at IS NULL`,
+        [mailbox, uidValidity, uids],
+      );
+      summary.moved += uids.length;
+    }
+  }
+
+  /**
+   * Keeps a message as evidence, sealed: answers its row, and whether it was new. The same
+   * message again (its UID in this folder, or its Message-ID, or its content when it has none)
+   * answers the row already there.
+   */
+  private async store(
+    mailbox: string,
+    uidValidity: string,
+    uid: number,
+    raw: Buffer,
+    arrivedAt: Date | null,
+  ): Promise<{ id: string; stored: boolean }> {
+    const sha256 = createHash('sha256').update(raw).digest('hex');
+    const messageId = messageIdOf(headerFields(raw));
+    const dedupeKey = messageId ? `message-id:${messageId}` : `sha256:${sha256}`;
+    return this.dataSource.transaction(async (manager) => {
+      const key = await this.dataKeys.get('mailbox', manager);
+      const inserted = await queryRows<{ id: string }>(
+        manager,
+        `INSERT INTO mailbox_messages (mailbox, uid_validity, uid, dedupe_key, message_id, sha256, size, sealed, arrived_at, imported_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [
+          mailbox,
+          uidValidity,
+          uid,
+          dedupeKey,
+          messageId,
+          sha256,
+          raw.length,
+          seal(key, raw.toString('base64')),
+          arrivedAt,
+        ],
+      );
+      if (inserted.length > 0) return { id: inserted[0].id, stored: true };
+      const existing = await queryRow<{ id: string }>(
+        manager,
+        `SELECT id FROM mailbox_messages WHERE dedupe_key = $1 OR (mailbox = $2 AND uid_validity = $3 AND uid = $4) LIMIT 1`,
+        [dedupeKey, mailbox, uidValidity, uid],
+      );
+      if (!existing) throw new Error('a stored message conflicted with no row');
+      await this.audit.record(manager, null, {
+        action: 'mailbox.duplicate_skipped',
+        entity: 'mailbox_message',
+        entityId: existing.id,
+        details: { uid, sha256 },
+      });
+      return { id: existing.id, stored: false };
+    });
+  }
+
+  /** Files the messages stored but not yet filed (`ids`: only those), oldest first. */
+  private async fileUnfiled(summary: ReadSummary, ids?: string[]): Promise<void> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      `SELECT id FROM mailbox_messages WHERE filed_at IS NULL ${ids ? 'AND id = ANY($1::uuid[])' : ''} ORDER BY imported_at, uid`,
+      ids ? [ids] : [],
+    );
+    for (const { id } of rows) {
+      try {
+        const disposition = await this.file(id);
+        if (disposition === 'request') summary.requests++;
+        else if (disposition === 'reply') summary.replies++;
+        else if (disposition === 'other') summary.other++;
+      } catch (error) {
+        summary.failed++;
+        // The message's content never goes to the log: its row id and the kind of failure only.
+        this.logger.error(`Mailbox message ${id} could not be filed: ${failureKind(error)}`);
+      }
+    }
+  }
+
+  /** Files one stored message: a new request, a line on its request's timeline, or other mail. */
+  private async file(id: string): Promise<'request' | 'reply' | 'other' | null> {
+    const row = await this.dataSource.getRepository(MailboxMessage).findOne({ where: { id } });
+    if (!row || row.filedAt) return null;
+    const raw = await this.rawOf(row);
+    const headers = headerFields(raw);
+    let triage: Triage | null = triageMail(headers);
+    let parsed: ParsedIntake | null = null;
+    try {
+      parsed = await parseRequestEmail(raw, row.arrivedAt ?? row.importedAt);
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      triage ??= { kind: 'unreadable', reason: error.message };
+    }
+    if (triage || !parsed) return this.fileAsOther(row, headers, triage!, parsed);
+
+    const reply = await this.requestRepliedTo(headers, parsed);
+    if (reply) {
+      const filed = await this.dataSource.transaction(async (manager) => {
+        if (!(await claim(manager, row.id, 'reply', reply.requestId))) return false;
+        await appendToTimeline(manager, null, reply.requestId, 'email_received', parsed.received.message, {
+          ...parsed.received.details,
+          mailboxMessageId: row.id,
+          matchedBy: reply.matchedBy,
+        });
+        await this.audit.record(manager, null, {
+          action: 'mailbox.reply_filed',
+          entity: 'request',
+          entityId: reply.requestId,
+          details: { mailboxMessageId: row.id, matchedBy: reply.matchedBy, sha256: row.sha256 },
+        });
+        return true;
+      });
+      return filed ? 'reply' : null;
+    }
+
+    let request: DataSubjectRequest | null;
+    try {
+      request = await this.requestOf(null, parsed, row.id);
+    } catch (error) {
+      // A receipt the intake refuses (a date in the future, before 2000): other mail for the officer to look at.
+      if (!(error instanceof InvalidInputError)) throw error;
+      return this.fileAsOther(row, headers, { kind: 'unreadable', reason: error.message }, parsed);
+    }
+    const filed = await this.dataSource.transaction(async (manager) => {
+      if (!(await claim(manager, row.id, 'request', request.id))) return false;
+      await this.audit.record(manager, null, {
+        action: 'mailbox.request_created',
+        entity: 'request',
+        entityId: request.id,
+        details: { mailboxMessageId: row.id, reference: request.reference, sha256: row.sha256 },
+      });
+      return true;
+    });
+    return filed ? 'request' : null;
+  }
+
+  private async fileAsOther(
+    row: MailboxMessage,
+    headers: HeaderList,
+    triage: Triage,
+    parsed: ParsedIntake | null,
+  ): Promise<'other' | null> {
+    const subject = parsed
+      ? ((parsed.received.details.subject as string | null) ?? null)
+      : (headers.find(([n]) => n === 'subject')?.[1] ?? null);
+    const from = parsed?.request.subjectEmail ?? rawSenderAddress(headers);
+    const filed = await this.dataSource.transaction(async (manager) => {
+      if (!(await claim(manager, row.id, 'other', null))) return null;
+      const other = await manager.save(
+        OtherMail,
+        manager.create(OtherMail, {
+          mailboxMessageId: row.id,
+          kind: triage.kind,
+          reason: triage.reason.slice(0, 500),
+          fromAddress: from?.slice(0, 320) ?? null,
+          subject: subject === null ? null : headerText(subject).slice(0, 998),
+          receivedAt: parsed ? new Date(parsed.request.receivedAt) : (row.arrivedAt ?? row.importedAt),
+        }),
+      );
+      await this.audit.record(manager, null, {
+        action: 'mailbox.other_mail',
+        entity: 'other_mail',
+        entityId: other.id,
+        details: { mailboxMessageId: row.id, kind: triage.kind, reason: triage.reason, sha256: row.sha256 },
+      });
+      return other;
+    });
+    return filed ? 'other' : null;
+  }
+
+  /**
+   * The request a message answers: one whose messages it names (In-Reply-To, References), or
+   * whose reference its subject line carries when it comes from that request's own subject (a
+   * reference alone is easy to copy: another person's mail never lands on someone's request).
+   */
+  private async requestRepliedTo(
+    headers: HeaderList,
+    parsed: ParsedIntake,
+  ): Promise<{ requestId: string; matchedBy: 'thread' | 'reference' } | null> {
+    const ids = threadMessageIds(headers);
+    if (ids.length > 0) {
+      const bare = ids.map((id) => id.slice(1, -1));
+      const hit = await queryRow<{ request_id: string }>(
+        this.dataSource,
+        `SELECT request_id FROM mailbox_messages WHERE message_id = ANY($1::text[]) AND request_id IS NOT NULL
+         UNION ALL SELECT id FROM requests WHERE email_message_id = ANY($1::text[]) OR email_message_id = ANY($2::text[])
+         LIMIT 1`,
+        [ids, bare],
+      );
+      if (hit) return { requestId: hit.request_id, matchedBy: 'thread' };
+      // The officer's letters (when the console sends them) are threads of their request too.
+      const letters = await queryRow<{ present: boolean }>(
+        this.dataSource,
+        `SELECT to_regclass('public.letters') IS NOT NULL AS present`,
+      );
+      if (letters?.present) {
+        const letter = await queryRow<{ request_id: string }>(
+          this.dataSource,
+          `SELECT request_id FROM letters WHERE message_id = ANY($1::text[]) OR message_id = ANY($2::text[]) LIMIT 1`,
+          [ids, bare],
+        );
+        if (letter) return { requestId: letter.request_id, matchedBy: 'thread' };
+      }
+    }
+    const reference = referenceInSubject(parsed.received.details.subject as string | null);
+    if (reference && parsed.request.subjectEmail) {
+      const own = await queryRow<{ id: string }>(
+        this.dataSource,
+        `SELECT id FROM requests WHERE reference = $1 AND lower(subject_email) = lower($2)`,
+        [reference, parsed.request.subjectEmail],
+      );
+      if (own) return { requestId: own.id, matchedBy: 'reference' };
+    }
+    return null;
+  }
+
+  /**
+   * The request an e-mail makes: the one it made before when the same e-mail was imported
+   * already (its fingerprint, unique in the database), else a new one.
+   */
+  private async requestOf(actor: Actor | null, parsed: ParsedIntake, mailboxMessageId: string) {
+    const existing = await this.requestByFingerprint(parsed.email.fingerprint);
+    if (existing) return existing;
+    const received = { ...parsed.received, details: { ...parsed.received.details, mailboxMessageId } };
+    try {
+      return await this.requests.create(actor, parsed.request, received, parsed.email);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const first = await this.requestByFingerprint(parsed.email.fingerprint);
+      if (!first) throw error;
+      return first;
+    }
+  }
+
+  private async requestByFingerprint(fingerprint: string): Promise<DataSubjectRequest | null> {
+    const row = await queryRow<{ id: string }>(
+      this.dataSource,
+      `SELECT id FROM requests WHERE email_fingerprint = $1`,
+      [fingerprint],
+    );
+    return row ? this.requests.get(row.id) : null;
+  }
+
+  listOtherMail(query: ListQuery): Promise<Page<OtherMail>> {
+    return findPage(this.dataSource.getRepository(OtherMail), query, OTHER_MAIL_LIST.searchable);
+  }
+
+  async getOtherMail(id: string): Promise<OtherMail> {
+    const other = await this.dataSource.getRepository(OtherMail).findOne({ where: { id } });
+    if (!other) throw new NotFoundError('Other mail', id);
+    return other;
+  }
+
+  /** Turns a message of the other-mail list into a request (the officer judged it one); audited. */
+  async makeRequest(actor: Actor, id: string): Promise<DataSubjectRequest> {
+    const other = await this.getOtherMail(id);
+    if (other.requestId) throw new ConflictError('This message was already made into a request');
+    const row = await this.dataSource.getRepository(MailboxMessage).findOne({ where: { id: other.mailboxMessageId } });
+    if (!row) throw new NotFoundError('Mailbox message', other.mailboxMessageId);
+    const parsed = await parseRequestEmail(await this.rawOf(row), row.arrivedAt ?? row.importedAt);
+    if (await this.requestByFingerprint(parsed.email.fingerprint))
+      throw new ConflictError('This message was already made into a request');
+    let request: DataSubjectRequest;
+    try {
+      request = await this.requests.create(
+        actor,
+        parsed.request,
+        {
+          ...parsed.received,
+          details: { ...parsed.received.details, mailboxMessageId: row.id, otherMailId: other.id },
+        },
+        parsed.email,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('This message was already made into a request');
+      throw error;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE other_mail SET request_id = $2, made_request_at = now(), made_request_by = $3 WHERE id = $1 AND request_id IS NULL`,
+        [other.id, request.id, actor.email],
+      );
+      await manager.query(`UPDATE mailbox_messages SET request_id = $2 WHERE id = $1`, [row.id, request.id]);
+      await this.audit.record(manager, actor, {
+        action: 'mailbox.other_mail_made_request',
+        entity: 'other_mail',
+        entityId: other.id,
+        details: { requestId: request.id, reference: request.reference, kind: other.kind, mailboxMessageId: row.id },
+      });
+    });
+    return request;
+  }
+
+  /** The raw message as it arrived, for the officer; the reading is audited. */
+  async readRaw(actor: Actor, id: string): Promise<{ message: MailboxMessage; raw: Buffer }> {
+    return this.dataSource.transaction(async (manager) => {
+      const message = await manager.findOne(MailboxMessage, { where: { id } });
+      if (!message) throw new NotFoundError('Mailbox message', id);
+      const raw = await this.rawOf(message, manager);
+      await this.audit.record(manager, actor, {
+        action: 'mailbox.message_downloaded',
+        entity: 'mailbox_message',
+        entityId: id,
+        details: { sha256: message.sha256, requestId: message.requestId },
+      });
+      return { message, raw };
+    });
+  }
+
+  private async rawOf(row: MailboxMessage, manager?: EntityManager): Promise<Buffer> {
+    const key = await this.dataKeys.get('mailbox', manager);
+    return Buffer.from(openSealed(key, row.sealed), 'base64');
+  }
+
+  /** Creates the processed folder on the server once, if missing. */
+  private async ensureProcessedFolder(client: ImapFlow, settings: MailboxConfig): Promise<void> {
+    if (this.processedFolderReady) return;
+    const folders = await client.list();
+    if (!folders.some((f) => f.path === settings.processedFolder)) await client.mailboxCreate(settings.processedFolder);
+    this.processedFolderReady = true;
+  }
+}
+
+/** Marks a stored message filed, in the filing transaction; false when it was filed meanwhile. */
+async function claim(
+  manager: EntityManager,
+  id: string,
+  disposition: 'request' | 'reply' | 'other',
+  requestId: string | null,
+): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    manager,
+    `UPDATE mailbox_messages SET disposition = $2, request_id = $3, filed_at = now() WHERE id = $1 AND filed_at IS NULL RETURNING id`,
+    [id, disposition, requestId],
+  );
+  return rows.length > 0;
+}
+
+/** user@host/folder: names the mailbox (in the table and the lock) without its password. */
+export function mailboxName(settings: MailboxConfig): string {
+  return `${settings.user}@${settings.host}:${settings.port}/${settings.folder}`;
+}
+
+/** An IMAP client for the mailbox; its own log stays off (it would carry addresses and subjects). */
+export function imapClient(settings: MailboxConfig, disableAutoIdle: boolean): ImapFlow {
+  return new ImapFlow({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    auth: { user: settings.user, pass: settings.password },
+    logger: false,
+    disableAutoIdle,
+    // Watching: IDLE a second after the last command (not imapflow's 15 s), renewed every
+    // 5 minutes (servers and firewalls drop sessions silent for longer).
+    ...(disableAutoIdle ? {} : { autoIdleDelay: 1_000, maxIdleTime: 5 * 60_000 }),
+  });
+}
+
+function rawSenderAddress(headers: HeaderList): string | null {
+  const from = headers.find(([n]) => n === 'from')?.[1] ?? '';
+  return /<([^<>@\s]+@[^<>\s]+)>/.exec(from)?.[1]?.toLowerCase() ?? /([^\s<>"]+@[^\s<>"]+)/.exec(from)?.[1] ?? null;
+}
+
+function failureKind(error: unknown): string {
+  if (error instanceof QueryFailedError)
+    return `database error ${(error as QueryFailedError & { code?: string }).code}`;
+  return error instanceof Error ? error.name : 'unknown error';
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505';
+}

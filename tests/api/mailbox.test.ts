@@ -1,0 +1,401 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot, type TestMailServer } from '../support/dovecot';
+import { dropTestDatabase, sql, startTestConsole, type TestConsole } from '../support/test-console';
+
+/**
+ * The privacy@ mailbox read over IMAP from a real server (dovecot on the loopback): mail is
+ * APPENDed to its INBOX as the provider's server would deliver it, and the console reads it.
+ */
+describe('the privacy@ mailbox over IMAP', () => {
+  let imap: TestMailServer;
+  let c: TestConsole;
+  let token: string;
+  // The same key across a restart: the sealed messages must open again.
+  const env = (server: TestMailServer, extra: Record<string, string> = {}) => ({
+    IMAP_URL: server.url,
+    IMAP_PROCESSED_FOLDER: 'Privacy/Importati',
+    MAILBOX_POLL_CRON: 'off',
+    MAILBOX_IDLE: 'off',
+    ENCRYPTION_KEY: key,
+    ...extra,
+  });
+  const key = randomBytes(32).toString('hex');
+  const run = randomBytes(4).toString('hex');
+  let dataDir: string | undefined;
+  /** The first console's server database, kept across the restart and dropped at the end. */
+  let firstDatabase: string | null = null;
+
+  beforeAll(async () => {
+    imap = await startDovecot();
+    // The embedded database restarts on its own folder; a server's by its URL.
+    dataDir = process.env.TEST_DATABASE === 'embedded' ? mkdtempSync(join(tmpdir(), 'mailbox-test-')) : undefined;
+    c = await startTestConsole({ env: env(imap), dataDir });
+    firstDatabase = c.databaseUrl;
+    token = await c.login();
+  }, 60_000);
+
+  afterAll(async () => {
+    await c?.close();
+    if (firstDatabase) await dropTestDatabase(firstDatabase);
+    await imap?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const read = async () => {
+    const response = await c.api('/api/mailbox/read', { method: 'POST', token });
+    expect(response.status).toBe(200);
+    return response.body as Record<string, number>;
+  };
+  const requestsOf = async (email: string) => {
+    const response = await c.api(
+      `/api/requests?filter=${encodeURIComponent(JSON.stringify({ subjectEmail: email }))}`,
+      {
+        token,
+      },
+    );
+    expect(response.status).toBe(200);
+    return (response.body as Array<Record<string, any>>).filter((r) => r.subjectEmail === email);
+  };
+  const timeline = async (requestId: string) => {
+    const filter = encodeURIComponent(JSON.stringify({ requestId }));
+    const response = await c.api(`/api/request-events?filter=${filter}&range=[0,99]`, { token });
+    expect(response.status).toBe(200);
+    return response.body as Array<Record<string, any>>;
+  };
+  const address = (name: string) => `${name}.${run}@example.it`;
+
+  it('makes a request of a new message, and marks and moves it on the server', async () => {
+    const email = address('giulia.bianchi');
+    await imap.deliver(
+      mail({
+        from: `Giulia Bianchi <${email}>`,
+        subject: 'Richiesta di cancellazione dei miei dati',
+        messageId: `<first.${run}@example.it>`,
+        body: 'Buongiorno, chiedo la cancellazione di tutti i miei dati personali ai sensi dell art. 17 GDPR.',
+      }),
+    );
+    const summary = await read();
+    expect(summary).toMatchObject({ found: 1, stored: 1, requests: 1, moved: 1, failed: 0 });
+    const [request] = await requestsOf(email);
+    expect(request).toMatchObject({
+      type: 'erasure',
+      channel: 'email',
+      status: 'received',
+      subjectName: 'Giulia Bianchi',
+    });
+    expect(request.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const events = await timeline(request.id as string);
+    expect(events.find((e) => e.kind === 'received')?.details.mailboxMessageId).toEqual(expect.any(String));
+
+    expect(await imap.messages('INBOX')).toHaveLength(0);
+    const moved = await imap.messages('Privacy/Importati');
+    expect(moved).toHaveLength(1);
+    expect(moved[0].flags).toContain('\\Seen');
+  });
+
+  it('never imports the same message twice: read again, delivered again, or after a crash and a restart', async () => {
+    const email = address('marco.verdi');
+    const raw = mail({
+      from: email,
+      subject: 'Accesso ai dati',
+      messageId: `<twice.${run}@example.it>`,
+      body: 'Vorrei ricevere copia dei dati personali che mi riguardano (art. 15).',
+    });
+    await imap.deliver(raw);
+    expect(await read()).toMatchObject({ stored: 1, requests: 1 });
+    expect(await read()).toMatchObject({ found: 0, stored: 0, requests: 0 });
+
+    // The same message in the INBOX again (a move that did not finish, a copy put back): known by its Message-ID.
+    await imap.deliver(raw);
+    expect(await read()).toMatchObject({ found: 1, stored: 0, known: 1, requests: 0, moved: 1 });
+    expect(await requestsOf(email)).toHaveLength(1);
+
+    // A crash after the request was made but before the message was marked filed, then a restart:
+    // the message is in the INBOX again and its row says it is stored, not filed.
+    const [row] = await sql<{ id: string }>(c, `SELECT id FROM mailbox_messages WHERE message_id = $1`, [
+      `<twice.${run}@example.it>`,
+    ]);
+    await sql(c, `UPDATE mailbox_messages SET filed_at = NULL, disposition = NULL, request_id = NULL WHERE id = $1`, [
+      row.id,
+    ]);
+    await imap.deliver(raw);
+    await c.running.close();
+    const restarted = await startTestConsole({
+      env: env(imap, firstDatabase ? { DATABASE_URL: firstDatabase } : {}),
+      dataDir,
+    });
+    // The same database as before the restart (the helper made an empty one too, dropped on close).
+    c = { ...restarted, databaseUrl: firstDatabase };
+    token = await c.login();
+    // The reading at start files it again, from its sealed copy, onto the request it made before.
+    await expect.poll(async () => (await imap.messages('INBOX')).length, { timeout: 20_000 }).toBe(0);
+    const requests = await requestsOf(email);
+    expect(requests).toHaveLength(1);
+    const [filed] = await sql<{ request_id: string; disposition: string }>(
+      c,
+      `SELECT request_id, disposition FROM mailbox_messages WHERE id = $1`,
+      [row.id],
+    );
+    expect(filed).toEqual({ request_id: requests[0].id, disposition: 'request' });
+  }, 60_000);
+
+  it("puts a subject's reply on their request's timeline, and leaves another person's request alone", async () => {
+    const anna = address('anna.neri');
+    const luca = address('luca.gallo');
+    await imap.deliver(
+      mail({
+        from: anna,
+        subject: 'Opposizione al trattamento',
+        messageId: `<anna.${run}@example.it>`,
+        body: 'Mi oppongo al trattamento dei miei dati per finalità di marketing.',
+      }),
+    );
+    await imap.deliver(
+      mail({
+        from: luca,
+        subject: 'Accesso ai dati',
+        messageId: `<luca.${run}@example.it>`,
+        body: 'Chiedo accesso ai miei dati personali.',
+      }),
+    );
+    expect(await read()).toMatchObject({ requests: 2 });
+    const [annaRequest] = await requestsOf(anna);
+    const [lucaRequest] = await requestsOf(luca);
+    const lucaBefore = await timeline(lucaRequest.id as string);
+
+    // A reply in the thread (In-Reply-To), then one naming the reference in its subject only.
+    await imap.deliver(
+      mail({
+        from: anna,
+        subject: 'Re: Opposizione al trattamento',
+        messageId: `<anna-reply.${run}@example.it>`,
+        headers: { 'In-Reply-To': `<anna.${run}@example.it>`, References: `<anna.${run}@example.it>` },
+        body: 'Allego il documento richiesto.',
+      }),
+    );
+    await imap.deliver(
+      mail({
+        from: anna,
+        subject: `Re: ${annaRequest.reference} sollecito`,
+        messageId: `<anna-ref.${run}@example.it>`,
+        body: 'Vi scrivo di nuovo per sollecitare una risposta.',
+      }),
+    );
+    // Anna naming Luca's reference: never on Luca's request.
+    await imap.deliver(
+      mail({
+        from: anna,
+        subject: `Re: ${lucaRequest.reference}`,
+        messageId: `<anna-wrong.${run}@example.it>`,
+        body: 'Chiedo la cancellazione dei miei dati.',
+      }),
+    );
+    expect(await read()).toMatchObject({ replies: 2, requests: 1, failed: 0 });
+
+    const annaEvents = await timeline(annaRequest.id as string);
+    const replies = annaEvents.filter((e) => e.kind === 'email_received');
+    expect(replies.map((e) => e.details.matchedBy).sort()).toEqual(['reference', 'thread']);
+    expect(replies.map((e) => e.message as string).join('\n')).toContain('Allego il documento richiesto.');
+    expect(await timeline(lucaRequest.id as string)).toEqual(lucaBefore);
+    expect(await requestsOf(luca)).toHaveLength(1);
+    // Anna's letter naming someone else's reference is a request of her own.
+    expect(await requestsOf(anna)).toHaveLength(2);
+  });
+
+  it('puts auto-replies, bounces and list mail aside with no deadline, and makes a request of one on demand', async () => {
+    const sender = address('ferie');
+    await imap.deliver(
+      mail({
+        from: sender,
+        subject: 'Risposta automatica: fuori ufficio',
+        messageId: `<auto.${run}@example.it>`,
+        headers: { 'Auto-Submitted': 'auto-replied' },
+        body: 'Sono fuori ufficio fino al 10. Per la cancellazione dei dati scrivere a ...',
+      }),
+    );
+    await imap.deliver(bounce(run));
+    await imap.deliver(
+      mail({
+        from: address('newsletter'),
+        subject: 'Le offerte della settimana',
+        messageId: `<list.${run}@example.it>`,
+        headers: { 'List-Id': '<offerte.shop.example>', 'List-Unsubscribe': '<mailto:unsubscribe@shop.example>' },
+        body: 'Offerte imperdibili. Per cancellarti dalla lista clicca qui.',
+      }),
+    );
+    const before = await c.api('/api/requests?range=[0,0]', { token });
+    expect(await read()).toMatchObject({ other: 3, requests: 0, replies: 0 });
+    const after = await c.api('/api/requests?range=[0,0]', { token });
+    expect(after.headers.get('content-range')).toBe(before.headers.get('content-range'));
+
+    const list = await c.api('/api/mailbox/other-mail?sort=["receivedAt","ASC"]&range=[0,9]', { token });
+    expect(list.status).toBe(200);
+    expect(list.headers.get('content-range')).toBe('mailbox/other-mail 0-2/3');
+    const items = list.body as Array<Record<string, any>>;
+    expect(items.map((i) => i.kind).sort()).toEqual(['auto_reply', 'delivery_report', 'list_mail']);
+    for (const item of items) {
+      expect(item).not.toHaveProperty('dueDate');
+      expect(item.requestId).toBeNull();
+    }
+    const filtered = await c.api(
+      `/api/mailbox/other-mail?filter=${encodeURIComponent(JSON.stringify({ kind: 'auto_reply' }))}`,
+      { token },
+    );
+    expect((filtered.body as unknown[]).length).toBe(1);
+
+    const auto = items.find((i) => i.kind === 'auto_reply')!;
+    expect(auto).toMatchObject({ fromAddress: sender, reason: 'Auto-Submitted: auto-replied' });
+    const made = await c.api(`/api/mailbox/other-mail/${auto.id}/make-request`, { method: 'POST', token });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ subjectEmail: sender, status: 'received', channel: 'email' });
+    expect(made.body.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const again = await c.api(`/api/mailbox/other-mail/${auto.id}/make-request`, { method: 'POST', token });
+    expect(again.status).toBe(409);
+    expect((await c.api(`/api/mailbox/other-mail/${auto.id}`, { token })).body).toMatchObject({
+      requestId: made.body.id,
+      madeRequestBy: 'admin@console.test',
+    });
+    const audit = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'mailbox.other_mail_made_request' }))}`,
+      { token },
+    );
+    expect((audit.body as Array<{ entityId: string }>).map((e) => e.entityId)).toContain(auto.id);
+  });
+
+  it('keeps the raw message sealed at rest, and gives it to the officer as it arrived', async () => {
+    const email = address('sara.russo');
+    const secret = `Il mio codice cliente è ${run}-RISERVATO`;
+    const raw = mail({
+      from: email,
+      subject: 'Rettifica dati',
+      messageId: `<sealed.${run}@example.it>`,
+      body: `Chiedo la rettifica del mio indirizzo. ${secret}`,
+    });
+    await imap.deliver(raw);
+    expect(await read()).toMatchObject({ requests: 1 });
+    const [row] = await sql<{ id: string; sealed: Buffer; sha256: string }>(
+      c,
+      `SELECT id, sealed, sha256 FROM mailbox_messages WHERE message_id = $1`,
+      [`<sealed.${run}@example.it>`],
+    );
+    const stored = Buffer.from(row.sealed);
+    for (const plain of [secret, email, 'Rettifica dati']) {
+      expect(stored.includes(plain)).toBe(false);
+      expect(stored.includes(Buffer.from(plain).toString('base64'))).toBe(false);
+    }
+
+    const download = await c.api(`/api/mailbox/messages/${row.id}/raw`, { token });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toContain('message/rfc822');
+    expect(download.body).toBe(raw);
+    const audit = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'mailbox.message_downloaded' }))}`,
+      { token },
+    );
+    expect((audit.body as Array<{ entityId: string }>).map((e) => e.entityId)).toContain(row.id);
+    const imports = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'mailbox.request_created' }))}&range=[0,99]`,
+      { token },
+    );
+    expect(
+      (imports.body as Array<{ details: { mailboxMessageId: string } }>).map((e) => e.details.mailboxMessageId),
+    ).toContain(row.id);
+  });
+
+  it('reads a new message within 30 seconds with IDLE, with no schedule', async () => {
+    await c.running.close();
+    c = await startTestConsole({ env: env(imap, { MAILBOX_IDLE: 'on' }) });
+    token = await c.login();
+    const email = address('idle');
+    // Let the IDLE connection settle on the folder.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const sent = Date.now();
+    await imap.deliver(
+      mail({
+        from: email,
+        subject: 'Revoca del consenso',
+        messageId: `<idle.${run}@example.it>`,
+        body: 'Revoco il consenso al trattamento dei miei dati.',
+      }),
+    );
+    await expect.poll(async () => (await requestsOf(email)).length, { timeout: 30_000, interval: 250 }).toBe(1);
+    expect(Date.now() - sent).toBeLessThan(30_000);
+  }, 60_000);
+
+  it('refuses an officer action on mail that is not there, and auditors cannot read raw mail', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect((await c.api(`/api/mailbox/messages/${missing}/raw`, { token })).status).toBe(404);
+    expect((await c.api(`/api/mailbox/other-mail/${missing}/make-request`, { method: 'POST', token })).status).toBe(
+      404,
+    );
+    expect((await c.api('/api/mailbox/status', { token })).body).toMatchObject({
+      configured: true,
+      folder: 'INBOX',
+      processedFolder: 'Privacy/Importati',
+    });
+  });
+});
+
+describe('without IMAP_URL', () => {
+  it('starts as before, and says the mailbox is not set up', async () => {
+    const c = await startTestConsole();
+    try {
+      const token = await c.login();
+      expect((await c.api('/api/mailbox/status', { token })).body).toEqual({ configured: false });
+      const read = await c.api('/api/mailbox/read', { method: 'POST', token });
+      expect(read.status).toBe(409);
+      expect(read.body.message).toMatch(/IMAP_URL/);
+    } finally {
+      await c.close();
+    }
+  }, 30_000);
+});
+
+function mail(m: { from: string; subject: string; messageId: string; body: string; headers?: Record<string, string> }) {
+  const headers = {
+    From: m.from,
+    To: 'privacy@vimage.it',
+    Subject: m.subject,
+    Date: new Date().toUTCString().replace('GMT', '+0000'),
+    'Message-ID': m.messageId,
+    'MIME-Version': '1.0',
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Transfer-Encoding': '8bit',
+    ...m.headers,
+  };
+  return `${Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\r\n')}\r\n\r\n${m.body}\r\n`;
+}
+
+/** A delivery status notification (RFC 3464) for a letter the console sent. */
+function bounce(run: string): string {
+  return [
+    'From: Mail Delivery System <MAILER-DAEMON@smtp.aruba.it>',
+    'To: privacy@vimage.it',
+    'Subject: Undelivered Mail Returned to Sender',
+    `Message-ID: <bounce.${run}@smtp.aruba.it>`,
+    `Date: ${new Date().toUTCString().replace('GMT', '+0000')}`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain',
+    '',
+    'I am sorry to have to inform you that your message could not be delivered.',
+    '--b1',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; smtp.aruba.it',
+    '',
+    'Final-Recipient: rfc822; nobody@example.it',
+    'Action: failed',
+    'Status: 5.1.1',
+    '--b1--',
+    '',
+  ].join('\r\n');
+}
