@@ -5,7 +5,6 @@ import { FLAGGED_ON_ROW } from '../erasure/restrictable-sources';
 import { suppressedKindOf, suppressionHash } from '../erasure/suppression';
 import type { FoundIdentifier } from '../subjects/record-identifiers';
 
-
 interface Candidate {
   row: Record<string, any>;
   identifiers: FoundIdentifier[];
