@@ -15,6 +15,7 @@ import { ErasureModule } from './erasure/erasure.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IngestionModule } from './ingestion/ingestion.module';
+import { MailboxModule } from './mailbox/mailbox.module';
 import { LettersModule } from './letters/letters.module';
 import { RegistersModule } from './registers/registers.module';
 import { RequestsModule } from './requests/requests.module';
@@ -80,6 +81,7 @@ export class AppModule {
         ErasureModule,
         RetentionModule,
         BreachesModule,
+        MailboxModule,
         LettersModule,
       ],
     };

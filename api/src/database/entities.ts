@@ -12,6 +12,8 @@ import { SubjectRestriction } from '../erasure/subject-restriction.entity';
 import { SuppressedIdentifier } from '../erasure/suppressed-identifier.entity';
 import { LetterTemplateVersion } from '../letters/letter-template.entity';
 import { Letter } from '../letters/letter.entity';
+import { MailboxMessage } from '../mailbox/mailbox-message.entity';
+import { OtherMail } from '../mailbox/other-mail.entity';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { Cookie } from '../registers/cookies/cookie.entity';
 import { Processor } from '../registers/processors/processor.entity';
@@ -50,6 +52,8 @@ export const ENTITIES = [
   RetentionSweep,
   Breach,
   BreachCommunication,
+  MailboxMessage,
+  OtherMail,
   Letter,
   LetterTemplateVersion,
 ];
