@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey, ingestAccepted } from '../support/ingest';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 
@@ -242,9 +243,68 @@ describe('letters sent over SMTP', () => {
     ).toBe(403);
   });
 
+  it('sends the Art. 19 notice of recipients.ts to the processor the register names, not to the subject', async () => {
+    const key = await createApiKey(c, admin);
+    await ingestAccepted(c, key, 'leads', {
+      externalId: 'letters-marco',
+      firstName: 'Marco',
+      lastName: 'Neri',
+      email: 'marco.neri@example.it',
+      submittedAt: '2025-11-02T10:00:00Z',
+    });
+    const created = await c.api('/api/requests', {
+      token: officer,
+      body: {
+        type: 'erasure',
+        channel: 'email',
+        language: 'it',
+        receivedAt: RECEIVED_AT,
+        subjectEmail: 'marco.neri@example.it',
+      },
+    });
+    const marco = created.body as { id: string; reference: string };
+    expect(
+      (
+        await c.api(`/api/requests/${marco.id}/verify`, {
+          token: officer,
+          body: { method: 'email_from_known_address' },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await c.api(`/api/requests/${marco.id}/erase`, { token: officer, body: {} })).status).toBe(200);
+    const { recipients } = (await c.api(`/api/requests/${marco.id}/recipients`, { token: officer })).body as {
+      recipients: Array<{ processorId: string; name: string; notice: string }>;
+    };
+    const [recipient] = recipients;
+    expect(recipient).toBeDefined();
+    // The register holds no e-mail address for it yet: the letter says so instead of guessing one.
+    const noAddress = await c.api(`/api/requests/${marco.id}/letters`, {
+      token: officer,
+      body: { kind: 'recipient_notice', processorId: recipient.processorId },
+    });
+    expect(noAddress.status).toBe(409);
+    await sql(c, `UPDATE processors SET contact = 'DPO: dpo@processor.example' WHERE id = $1`, [recipient.processorId]);
+    const res = await c.api(`/api/requests/${marco.id}/letters`, {
+      token: officer,
+      body: { kind: 'recipient_notice', processorId: recipient.processorId },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ state: 'sent', to: 'dpo@processor.example', processorId: recipient.processorId });
+    const mail = await received(res.body.messageId);
+    expect(mail.envelopeTo).toEqual(['dpo@processor.example']);
+    expect(mail.parsed.subject).toBe(`comunicazione ai sensi dell'art. 19 GDPR (rif. ${marco.reference})`);
+    // The notice word for word, as the erasure module wrote it.
+    expect(mail.parsed.text).toContain(recipient.notice.split('\n').slice(2).join('\n'));
+    const other = await c.api(`/api/requests/${giulia.id}/letters/preview`, {
+      token: officer,
+      body: { kind: 'recipient_notice', processorId: recipient.processorId },
+    });
+    expect(other.status).toBe(409);
+  });
+
   it('the second person’s request got nothing: every message went to the right subject', async () => {
     expect(smtp.messages.length).toBeGreaterThanOrEqual(5);
-    for (const mail of smtp.messages) {
+    for (const mail of smtp.messages.filter((m) => !m.envelopeTo.includes('dpo@processor.example'))) {
       expect(mail.envelopeTo).toEqual(['giulia.bianchi@example.it']);
       expect(textOf(mail)).not.toContain(peter.reference);
     }
