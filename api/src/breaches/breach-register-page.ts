@@ -1,4 +1,5 @@
 import { CONTROLLER } from '../registers/activities/record-of-processing';
+import { escapeHtml as escape, renderPrintablePage, tableRow } from '../registers/printable-page';
 import type { PresentedBreach } from './breach.presenter';
 
 /**
@@ -105,12 +106,6 @@ const LABELS = {
   },
 } as const;
 
-const escape = (text: unknown) =>
-  String(text ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-
 export function renderBreachRegister(
   breaches: PresentedBreach[],
   language: RegisterLanguage,
@@ -121,7 +116,7 @@ export function renderBreachRegister(
   const at = (iso: string | null) =>
     iso ? escape(when.format(new Date(iso))) : `<span class="muted">${t.empty}</span>`;
   const text = (v: string | null) => (v ? `<p>${escape(v)}</p>` : `<p class="muted">${t.empty}</p>`);
-  const row = (label: string, value: string) => `<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
+  const row = tableRow;
   const list = (items: string[]) =>
     items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p class="muted">${t.empty}</p>`;
 
@@ -159,43 +154,15 @@ export function renderBreachRegister(
     )
     .join('\n');
 
-  return `<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<title>${t.title} &mdash; ${escape(CONTROLLER.name)}</title>
-<style>
-  body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: #1d2b33; margin: 2.5rem auto; max-width: 60rem; line-height: 1.45; padding: 0 1.5rem; }
-  header { border-bottom: 3px solid #1f4e5f; margin-bottom: 1.5rem; padding-bottom: 1rem; }
-  h1 { margin: 0; font-size: 1.7rem; color: #1f4e5f; }
-  .subtitle { margin: .2rem 0 1rem; color: #51636d; }
-  h2 { font-size: 1.2rem; color: #1f4e5f; margin: 2rem 0 .5rem; break-after: avoid; }
-  h2 .status { font-size: .8rem; font-weight: 600; color: #51636d; border: 1px solid #b8c7ce; border-radius: 3px; padding: 0 .35rem; vertical-align: middle; }
-  section.breach { break-inside: avoid; }
-  table { width: 100%; border-collapse: collapse; font-size: .93rem; }
-  th { text-align: left; vertical-align: top; width: 26%; padding: .45rem .75rem .45rem 0; color: #33464f; font-weight: 600; border-top: 1px solid #d9e2e6; }
-  td { vertical-align: top; padding: .45rem 0; border-top: 1px solid #d9e2e6; }
-  td p { margin: 0 0 .3rem; } td ul { margin: 0; padding-left: 1.1rem; }
-  .note { color: #51636d; font-size: .88rem; } .muted { color: #8a9aa2; }
-  code { background: #eef3f5; padding: 0 .25rem; border-radius: 3px; }
-  footer { margin-top: 2.5rem; font-size: .8rem; color: #6b7c85; border-top: 1px solid #d9e2e6; padding-top: .6rem; }
-  @media print { body { margin: 0; max-width: none; } header { border-color: #000; } }
-</style>
-</head>
-<body>
-<header>
-  <h1>${t.title}</h1>
-  <p class="subtitle">${t.subtitle}</p>
-  <p><strong>${t.controller}:</strong> ${escape(CONTROLLER.name)} &mdash; ${escape(CONTROLLER.address)} &mdash; ${escape(CONTROLLER.email)}</p>
-</header>
-<main>
-  <p><strong>${t.count}:</strong> ${breaches.length}</p>
-  ${breaches.length ? sections : `<p class="muted">${t.none}</p>`}
-</main>
-<footer>${t.generated} ${escape(when.format(now))}</footer>
-</body>
-</html>
-`;
+  return renderPrintablePage({
+    language,
+    title: t.title,
+    subtitle: t.subtitle,
+    controller: `<p><strong>${t.controller}:</strong> ${escape(CONTROLLER.name)} &mdash; ${escape(CONTROLLER.address)} &mdash; ${escape(CONTROLLER.email)}</p>`,
+    main: `<p><strong>${t.count}:</strong> ${breaches.length}</p>
+  ${breaches.length ? sections : `<p class="muted">${t.none}</p>`}`,
+    generated: `${t.generated} ${when.format(now)}`,
+  });
 }
 
 /** The CSV of the register: header and how to read each column from the presented breach. */

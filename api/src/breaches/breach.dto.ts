@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type as Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -162,39 +162,12 @@ export class CreateBreachDto {
   @OneOf(BREACH_STATUSES, false) status?: BreachStatus;
 }
 
-/** The whole record as react-admin sends it back: what the server computes is accepted and ignored. */
-export class UpdateBreachDto {
-  @Text(false, 300) title?: string;
-  @Text(false, 10_000) description?: string;
-  @Instant(false) startedAt?: string;
-  @Instant(false, true) endedAt?: string | null;
-  @ApiPropertyOptional() @Optional() @IsBoolean({ message: 'must be true or false' }) ongoing?: boolean;
-  @Instant(false) awareAt?: string;
-  @Nature(false) nature?: BreachNature[];
-  @Sources() sources?: string[];
-  @Processors() processors?: BreachProcessorDto[];
-  @TextList() dataCategories?: string[];
-  @Count() subjectsApprox?: number | null;
-  @Count() recordsApprox?: number | null;
-  @NullableText(10_000) consequences?: string | null;
-  @NullableText(10_000) measuresTaken?: string | null;
-  @NullableText(10_000) measuresProposed?: string | null;
-  @ApiPropertyOptional({ enum: RISK_LEVELS, nullable: true })
-  @ValidateIf((_, v) => v !== undefined && v !== null && v !== '')
-  @IsIn(RISK_LEVELS, { message: `must be one of ${RISK_LEVELS.join(', ')}` })
-  riskLevel?: RiskLevel | null;
-  @NullableText(10_000) riskReasoning?: string | null;
-  @NullableText(300) contactName?: string | null;
-  @NullableText(1000) contactDetails?: string | null;
-  @Instant(false, true) dataFrom?: string | null;
-  @Instant(false, true) dataUntil?: string | null;
-  @NullableText(5000) noticeNatureIt?: string | null;
-  @NullableText(5000) noticeNatureEn?: string | null;
-  @NullableText(5000) noticeConsequencesIt?: string | null;
-  @NullableText(5000) noticeConsequencesEn?: string | null;
-  @NullableText(5000) noticeMeasuresIt?: string | null;
-  @NullableText(5000) noticeMeasuresEn?: string | null;
-  @OneOf(BREACH_STATUSES, false) status?: BreachStatus;
+/**
+ * The whole record as react-admin sends it back: what the server computes is accepted and ignored.
+ * Every field may be left out but, as in the create, not cleared unless it is nullable (null is
+ * validated, never skipped: `{"title": null}` is a 400).
+ */
+export class UpdateBreachDto extends PartialType(CreateBreachDto, { skipNullProperties: false }) {
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() clock?: unknown;
   @ReadOnlyField() notifications?: unknown;

@@ -1,3 +1,4 @@
+import { escapeHtml as escape, renderPrintablePage, tableRow } from '../printable-page';
 import type { presentActivity } from './activities.register';
 
 /**
@@ -100,17 +101,11 @@ const LABELS = {
   },
 } as const;
 
-const escape = (text: unknown) =>
-  String(text ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-
 export function renderRecordOfProcessing(activities: Activity[], language: RecordLanguage, now = new Date()): string {
   const t = LABELS[language];
   const list = (items: string[]) =>
     items.length ? `<ul>${items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>` : `<p class="muted">${t.none}</p>`;
-  const row = (label: string, value: string) => `<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
+  const row = tableRow;
   const text = (value: string | null) => (value ? `<p>${escape(value)}</p>` : `<p class="muted">${t.notStated}</p>`);
   const date = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
     dateStyle: 'long',
@@ -143,50 +138,20 @@ export function renderRecordOfProcessing(activities: Activity[], language: Recor
     )
     .join('\n');
 
-  return `<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<title>${t.title} &mdash; ${escape(CONTROLLER.name)}</title>
-<style>
-  body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: #1d2b33; margin: 2.5rem auto; max-width: 60rem; line-height: 1.45; padding: 0 1.5rem; }
-  header { border-bottom: 3px solid #1f4e5f; margin-bottom: 1.5rem; padding-bottom: 1rem; }
-  h1 { margin: 0; font-size: 1.7rem; color: #1f4e5f; }
-  .subtitle { margin: .2rem 0 1rem; color: #51636d; }
-  .controller { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; font-size: .95rem; }
-  .controller dt { font-weight: 600; }
-  .controller dd { margin: 0; }
-  h2 { font-size: 1.2rem; color: #1f4e5f; margin: 2rem 0 .5rem; break-after: avoid; }
-  section.activity { break-inside: avoid; }
-  table { width: 100%; border-collapse: collapse; font-size: .93rem; }
-  th { text-align: left; vertical-align: top; width: 26%; padding: .45rem .75rem .45rem 0; color: #33464f; font-weight: 600; border-top: 1px solid #d9e2e6; }
-  td { vertical-align: top; padding: .45rem 0; border-top: 1px solid #d9e2e6; }
-  td p { margin: 0 0 .3rem; } td ul { margin: 0; padding-left: 1.1rem; }
-  .note { color: #51636d; font-size: .88rem; } .muted { color: #8a9aa2; }
-  code { background: #eef3f5; padding: 0 .25rem; border-radius: 3px; }
-  footer { margin-top: 2.5rem; font-size: .8rem; color: #6b7c85; border-top: 1px solid #d9e2e6; padding-top: .6rem; }
-  @media print { body { margin: 0; max-width: none; } header { border-color: #000; } a { color: inherit; } }
-</style>
-</head>
-<body>
-<header>
-  <h1>${t.title}</h1>
-  <p class="subtitle">${t.subtitle}</p>
-  <dl class="controller">
+  return renderPrintablePage({
+    language,
+    title: t.title,
+    subtitle: t.subtitle,
+    controller: `<dl class="controller">
     <dt>${t.controller}</dt><dd>${escape(CONTROLLER.name)} &mdash; ${escape(CONTROLLER.address)}</dd>
     <dt>${t.vat}</dt><dd>${escape(CONTROLLER.vat)}</dd>
     <dt>E-mail</dt><dd>${escape(CONTROLLER.email)}</dd>
   </dl>
-  <p class="note">${t.dpo}</p>
-</header>
-<main>
-  <p><strong>${t.activities}:</strong> ${activities.length}</p>
-  ${sections}
-</main>
-<footer>${t.generated} ${escape(date)}</footer>
-</body>
-</html>
-`;
+  <p class="note">${t.dpo}</p>`,
+    main: `<p><strong>${t.activities}:</strong> ${activities.length}</p>
+  ${sections}`,
+    generated: `${t.generated} ${date}`,
+  });
 }
 
 /** A legal basis in words, e.g. "Consenso (art. 6.1.a)". */
