@@ -67,3 +67,5 @@ export function presentBreach(b: Breach, names: ProcessorNames, now = new Date()
 }
 
 export type PresentedBreach = ReturnType<typeof presentBreach>;
+/** A breach as the API answers it (the console's type for it). */
+export type BreachView = PresentedBreach;
