@@ -278,8 +278,8 @@ const PAGE_SIZE = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8
 
 /**
  * The package, through node:http. The machine is shared with the console being measured, and
- * fetch cost the benchmark 50 to 80 ms of CPU per heavy package (node:http: a few), which the
- * console's export did not get.
+ * fetch cost the benchmark far more CPU per heavy package than node:http (docs/performance.md),
+ * CPU which the console's export did not get.
  */
 function download(url: string, token: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -2,9 +2,8 @@
  * How much structure a JSON body may have, checked on its raw bytes before it is parsed.
  *
  * Parsing is linear, but what comes after is not: class-transformer (the validation pipe's
- * plainToInstance) costs time in the square of an object's field count: one object of 25,000
- * fields 0.45 s, 50,000 1.4 s, 200,000 about 25-50 s, during which the whole console waits
- * (the event loop is busy). Deep nesting costs recursion in the reviver, the transformer and the
+ * plainToInstance) costs time in the square of an object's field count, during which the whole
+ * console waits (the event loop is busy; figures in docs/performance.md, "Request bodies"). Deep nesting costs recursion in the reviver, the transformer and the
  * validator. No body the console takes comes near these limits: the largest object of a DTO has
  * about 20 fields, a full ingestion batch (1,000 records) has about 30,000 fields in all, and
  * nothing nests deeper than 5.

@@ -1,7 +1,7 @@
 /**
  * JSON records for the packages, exactly as `JSON.stringify(record)` writes them. Written by hand
- * because it runs once per exported record: on a subject with 100,000 chat messages a call of
- * JSON.stringify per record cost about 90 ms of the export, this about 55. The saving is on
+ * because it runs once per exported record, where a call of JSON.stringify per record cost
+ * noticeably more (docs/performance.md). The saving is on
  * strings: most need no escaping and are quoted as they are; any other value, and a string
  * that needs escaping, goes through JSON.stringify itself. `export-json.spec.ts` checks that
  * both give the same text.

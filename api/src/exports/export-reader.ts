@@ -199,9 +199,9 @@ export function mapAndEmpty<Row>(
  * A page read along the index that fits its ORDER BY, whatever the planner's statistics say.
  * A conversation of 100,000 messages is an outlier they do not see (or have not seen yet, just
  * after it arrived): the planner expects a handful of rows, reads the whole rest of the
- * conversation through a bitmap scan and sorts it, for every page (60 ms a page of 1,000, 6 s
- * for the 100,000 messages). With sorting and bitmap scans off for this statement only, the
- * index range scan stops after a page (about 2 ms for 2,000 messages).
+ * conversation through a bitmap scan and sorts it, for every page. With sorting and bitmap scans
+ * off for this statement only, the index range scan stops after a page (figures:
+ * docs/performance.md).
  *
  * One round trip: the settings, the SELECT and the settings put back go as one query of several
  * statements, inside the export's snapshot or as an implicit transaction of their own (separate round trips cost more than the page
@@ -209,8 +209,8 @@ export function mapAndEmpty<Row>(
  * parameters: the values (ids and instants from the database, fixed roles) are written in as
  * literals escaped by pg; the statements given here hold no other `$`.
  *
- * Rows come as arrays: pg builds an object per row by setting each column by its name, which for
- * 100,000 messages cost about 20 ms more (V8 looks the name up in its string table each time).
+ * Rows come as arrays: pg builds an object per row by setting each column by its name, which
+ * costs more (V8 looks the name up in its string table each time).
  */
 async function readAlongIndex(db: QueryRunner, sql: string, values: Array<string | string[]>): Promise<unknown[][]> {
   const text = alongIndexStatements(withLiterals(sql, values));
@@ -225,8 +225,8 @@ async function readAlongIndex(db: QueryRunner, sql: string, values: Array<string
  * plan is that of `readAlongIndex` (the same settings, for this statement only).
  *
  * One query rather than a page per query: each page read by keyset cost PostgreSQL a round trip,
- * a plan and an index descent, and waited for the event loop to send the next query; for
- * 100,000 messages that was about 40 ms more of PostgreSQL's time, and the rows carried their id
+ * a plan and an index descent, and waited for the event loop to send the next query (more of
+ * PostgreSQL's time: docs/performance.md), and the rows carried their id
  * only to be the key of the next page. PostgreSQL is held back by the connection instead: once
  * PAGES_AHEAD pages wait to be read, the socket is paused (as pg-copy-streams does) and PostgreSQL waits
  * in its send until the export catches up, so memory stays at about three pages whatever the

@@ -1,8 +1,8 @@
 /**
  * The UTF-8 bytes of one page of a data file, written record by record. Concatenating a page's
- * text into one string and then encoding it (`Buffer.from`) cost about 100 ms of a 100,000
- * message export, most of it flattening the long concatenated string; each record encoded
- * straight into the page's buffer costs about 40. Each page gets its own buffer: it is handed to
+ * text into one string and then encoding it (`Buffer.from`) cost more than twice as much, most of
+ * it flattening the long concatenated string, as each record encoded straight into the page's
+ * buffer (figures: docs/performance.md). Each page gets its own buffer: it is handed to
  * zlib, which reads it later on its own thread.
  */
 export class PageBytes {

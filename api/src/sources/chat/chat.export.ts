@@ -47,7 +47,7 @@ export const chatMessagesExport: PackageFile = {
     );
     if (!conversations.length) return null;
     const roles = kind === 'portability' ? ['user'] : ['user', 'assistant'];
-    // Whether there is anything: the number is counted as the file is written (for 100,000 messages a count(*) cost 15 ms more).
+    // Whether there is anything: the number is counted as the file is written (a count(*) costs more: docs/performance.md).
     const [{ any }] = await db.query<{ any: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM chat_messages WHERE conversation_id = ANY($1::uuid[]) AND role = ANY($2)) AS any`,
       [conversations, roles],
