@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { DataSubjectRequest } from '../requests/request.entity';
 import { normaliseEmail, normaliseName, normalisePhone } from '../subjects/identifiers';
 import { SubjectSearchService, type LocatedSubject } from '../subjects/subject-search.service';
-import { ERASURE_RUN } from './erasable-sources';
+import { erasureRun } from './erasable-sources';
 import type { ErasureStep, ErasureStepStatus } from './erasure-step.entity';
 import type { SubjectIdentifiers } from './masking';
 import { mentionRecords, ownRecords, type ErasurePlan, type PlannedChange } from './source-erasure';
@@ -68,7 +68,7 @@ export class ErasurePlanner {
     if (subjectName) names.add(subjectName);
     const records: ErasurePlan['records'] = {};
     const mentions: NonNullable<ErasurePlan['mentions']> = {};
-    for (const { source, erasure } of ERASURE_RUN) {
+    for (const { source, erasure } of erasureRun()) {
       const part = await erasure.plan(input);
       records[source] = part.records;
       if (part.mentions) mentions[source] = part.mentions;
@@ -91,7 +91,7 @@ export class ErasurePlanner {
     const records: ErasurePlan['records'] = {};
     const mentions: NonNullable<ErasurePlan['mentions']> = {};
     let any = false;
-    for (const { source } of ERASURE_RUN) {
+    for (const { source } of erasureRun()) {
       const known = new Set(ownRecords(plan, source));
       records[source] = ownRecords(late, source).filter((id) => !known.has(id));
       const mentioned = new Set(mentionRecords(plan, source));
@@ -106,7 +106,7 @@ export class ErasurePlanner {
   async describe(manager: EntityManager, plan: ErasurePlan, steps: ErasureStep[]): Promise<SourceErasureReport[]> {
     const done = new Set(steps.filter((s) => s.status !== 'failed').map((s) => s.source));
     const out: SourceErasureReport[] = [];
-    for (const { source, erasure } of ERASURE_RUN) {
+    for (const { source, erasure } of erasureRun()) {
       const ids = done.has(source) ? [] : ownRecords(plan, source);
       const mentioning = done.has(source) ? [] : mentionRecords(plan, source);
       const records = ids.length ? await erasure.summarise(manager, plan, ids.slice(0, MAX_LISTED)) : [];

@@ -12,7 +12,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { appendToTimeline } from '../requests/request-timeline';
 import { DataSubjectRequest } from '../requests/request.entity';
 import { SubjectIndexService } from '../subjects/subject-index.service';
-import { ERASABLE_SOURCES, ERASURE_RUN, type ErasableSource } from './erasable-sources';
+import { erasableSources, erasureRun, type ErasableSource } from './erasable-sources';
 import { ErasurePlanRecord } from './erasure-plan.entity';
 import { ErasurePlanner, type SourceErasureReport } from './erasure-planner';
 import { ErasureStep } from './erasure-step.entity';
@@ -64,7 +64,8 @@ export class ErasureService {
       this.dataSource.getRepository(ErasurePlanRecord).findOne({ where: { requestId } }),
       this.dataSource.getRepository(ErasureStep).find({ where: { requestId } }),
     ]);
-    steps.sort((a, b) => ERASABLE_SOURCES.indexOf(a.source) - ERASABLE_SOURCES.indexOf(b.source));
+    const order = erasableSources();
+    steps.sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
     return { steps, startedAt: plan?.createdAt ?? null, completedAt: plan?.completedAt ?? null };
   }
 
@@ -109,7 +110,7 @@ export class ErasureService {
         plan,
         await this.dataSource.getRepository(ErasureStep).find({ where: { requestId } }),
       );
-      for (const source of ERASURE_RUN) await this.runSource(actor, request, plan, source);
+      for (const source of erasureRun()) await this.runSource(actor, request, plan, source);
       let steps = await this.dataSource.getRepository(ErasureStep).find({ where: { requestId } });
       if (steps.every((s) => s.status !== 'failed')) {
         await this.eraseLateArrivals(actor, request, plan);
@@ -173,7 +174,7 @@ export class ErasureService {
           throw new ConflictError(`An erasure of ${request.reference} is already running`);
         const suppressed = await this.suppress(manager, request.id, fresh!);
         await appendToTimeline(manager, actor, request.id, 'erasure_started', null, {
-          records: Object.fromEntries(ERASABLE_SOURCES.map((s) => [s, ownRecords(fresh!, s).length])),
+          records: Object.fromEntries(erasableSources().map((s) => [s, ownRecords(fresh!, s).length])),
           suppressed,
         });
         await this.audit.record(manager, actor, {
@@ -182,7 +183,7 @@ export class ErasureService {
           entityId: request.id,
           details: {
             reference: request.reference,
-            records: Object.fromEntries(ERASABLE_SOURCES.map((s) => [s, ownRecords(fresh!, s).length])),
+            records: Object.fromEntries(erasableSources().map((s) => [s, ownRecords(fresh!, s).length])),
             suppressed,
           },
         });
@@ -210,7 +211,7 @@ export class ErasureService {
       const only = this.planner.newIn(plan, late);
       if (!only) return;
       plan.mentions ??= {};
-      for (const { source } of ERASURE_RUN) {
+      for (const { source } of erasureRun()) {
         plan.records[source] = [...ownRecords(plan, source), ...ownRecords(only, source)];
         plan.mentions[source] = [...mentionRecords(plan, source), ...mentionRecords(only, source)];
       }
@@ -226,7 +227,7 @@ export class ErasureService {
         );
         await this.suppress(manager, request.id, plan);
       });
-      for (const { source, erasure } of ERASURE_RUN) {
+      for (const { source, erasure } of erasureRun()) {
         if (!ownRecords(only, source).length && !mentionRecords(only, source).length) continue;
         if (erasure.kind === 'calling-out') {
           const { affected, error } = await erasure.apply(this.run(actor, request), only);
@@ -347,7 +348,9 @@ export class ErasureService {
 
   /** When every source is done or waived: the plan (which names the person) is destroyed. */
   private async completeIfDone(actor: Actor, request: DataSubjectRequest, steps: ErasureStep[]): Promise<void> {
-    const finished = ERASABLE_SOURCES.every((s) => steps.some((step) => step.source === s && step.status !== 'failed'));
+    const finished = erasableSources().every((s) =>
+      steps.some((step) => step.source === s && step.status !== 'failed'),
+    );
     if (!finished) return;
     await this.dataSource.transaction(async (manager) => {
       const done: unknown = await manager.query(
@@ -383,7 +386,7 @@ export class ErasureService {
       dryRun,
       state: dryRun
         ? 'preview'
-        : ERASABLE_SOURCES.every((s) => bySource.get(s) && bySource.get(s)!.status !== 'failed')
+        : erasableSources().every((s) => bySource.get(s) && bySource.get(s)!.status !== 'failed')
           ? 'complete'
           : 'incomplete',
       identifiers: {

@@ -26,7 +26,7 @@ import type { RectifyDto } from './dto/subject-rights.dtos';
 import { recipientNotice, sourceSystemOf, type NotifiedChange } from './recipients';
 import { normaliseIps, requireActionable } from './request-guards';
 import { queryRow, queryRows, returnedRows } from '../common/sql-rows';
-import { RESTRICTABLE } from './restrictable-sources';
+import { restrictableSources } from './restrictable-sources';
 
 /** The lead fields a rectification may correct. */
 const RECTIFIABLE = [
@@ -161,7 +161,7 @@ export class SubjectRightsService {
     const identifiers = await this.identifiersOf(request);
     return this.dataSource.transaction(async (manager) => {
       const restricted: Record<string, number> = {};
-      for (const { source, table, idCast } of RESTRICTABLE) {
+      for (const { source, table, idCast } of restrictableSources()) {
         const ids = found.get(source) ?? [];
         if (!ids.length) continue;
         const rows = await queryRows(
@@ -223,7 +223,7 @@ export class SubjectRightsService {
         ),
       );
       const lifted: Record<string, number> = {};
-      for (const { source, table } of RESTRICTABLE) {
+      for (const { source, table } of restrictableSources()) {
         const rows = await queryRows(
           manager,
           `UPDATE ${table} SET restricted_at = NULL, restricted_by_request_id = NULL WHERE restricted_by_request_id = $1 RETURNING id`,

@@ -1,6 +1,6 @@
 import { addMonthsUtc } from '../common/time';
 import type { RetentionAction } from '../registers/retention/retention-policy.entity';
-import { SWEPT_SOURCES } from './retention-sources';
+import { sweptSources } from './retention-sources';
 import type { SourceRule } from './source-retention';
 
 /**
@@ -10,12 +10,12 @@ import type { SourceRule } from './source-retention';
 
 /** The sources a sweep acts on (each declares its rule in its folder: `<name>.retention.ts`). */
 export function isSweepableSource(source: string | null): source is string {
-  return source !== null && SWEPT_SOURCES.has(source);
+  return source !== null && sweptSources().has(source);
 }
 
 /** The retention rule of a source a sweep acts on. */
 export function ruleOf(source: string): SourceRule {
-  const swept = SWEPT_SOURCES.get(source);
+  const swept = sweptSources().get(source);
   if (!swept) throw new Error(`${source} is not a source a retention sweep acts on`);
   return swept.rule;
 }

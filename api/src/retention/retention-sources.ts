@@ -1,22 +1,18 @@
-import { accessLogsRetention } from '../sources/access-logs/access-logs.retention';
-import { calendarConnectionsRetention } from '../sources/calendar/calendar-connections.retention';
-import { calendarEventsRetention } from '../sources/calendar/calendar-events.retention';
-import { chatConversationsRetention } from '../sources/chat/chat-conversations.retention';
-import { consentsRetention } from '../sources/consents/consents.retention';
-import { leadsRetention } from '../sources/leads/leads.retention';
+import { SOURCES } from '../sources/source-registry';
 import type { SweptSource } from './source-retention';
 
-/** TEMPORARY until the source registry carries each source's retention. */
-const DECLARED: Record<string, SweptSource> = {
-  leads: leadsRetention,
-  'chat-conversations': chatConversationsRetention,
-  'calendar-connections': calendarConnectionsRetention,
-  'calendar-events': calendarEventsRetention,
-  consents: consentsRetention,
-  'access-logs': accessLogsRetention,
-};
+/**
+ * The registered sources a retention policy can name, each with its rule and sweeper (declared
+ * in its folder, `<name>.retention.ts`). Read on every call: a source may be registered before
+ * the console starts (the tests' sample source).
+ */
+export function sweptSources(): Map<string, SweptSource> {
+  return new Map(
+    SOURCES.flatMap(({ resource, retention }) => (retention.kind === 'swept' ? [[resource, retention] as const] : [])),
+  );
+}
 
-/** The sources a retention policy can name, each with its rule and sweeper. */
-export const SWEPT_SOURCES: ReadonlyMap<string, SweptSource> = new Map(Object.entries(DECLARED));
-
-export const SWEEPABLE_SOURCES: readonly string[] = [...SWEPT_SOURCES.keys()];
+/** The names of the sources a sweep acts on. */
+export function sweepableSources(): string[] {
+  return [...sweptSources().keys()];
+}

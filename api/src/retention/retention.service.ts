@@ -18,7 +18,7 @@ import {
   type ReportEntry,
   type SweepSourceResult,
 } from './retention-rules';
-import { SWEPT_SOURCES } from './retention-sources';
+import { sweptSources } from './retention-sources';
 import { RetentionSweep, type SweepTrigger } from './retention-sweep.entity';
 
 /**
@@ -89,7 +89,7 @@ export class RetentionService implements BeforeApplicationShutdown {
       restricted: null,
     };
     if (state !== 'applies' || !cutoff) return base;
-    const swept = SWEPT_SOURCES.get(policy.source!)!;
+    const swept = sweptSources().get(policy.source!)!;
     const effect = effectOf(policy.action);
     const counted = await swept.sweeper.count(manager, cutoff, effect);
     return {
@@ -308,7 +308,7 @@ export class RetentionService implements BeforeApplicationShutdown {
     session: SweepSession,
   ): Promise<void> {
     const source = policy.source!;
-    const { sweeper } = SWEPT_SOURCES.get(source)!;
+    const { sweeper } = sweptSources().get(source)!;
     const cutoff = cutoffFor(policy, now)!;
     const effect = effectOf(policy.action);
     const result = results[i];

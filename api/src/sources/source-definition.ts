@@ -1,7 +1,10 @@
 import type { ObjectLiteral } from 'typeorm';
 import type { ListSpec } from '../common/rest/list-query';
+import type { SourceErasure } from '../erasure/source-erasure';
+import type { SourceRestriction } from '../erasure/source-restriction';
 import type { SourcePackages } from '../exports/source-export';
 import type { SourceIngestion } from '../ingestion/source-ingestion';
+import type { SourceRetention } from '../retention/source-retention';
 
 /**
  * Everything the console does with one personal-data source, declared in the source's folder
@@ -37,6 +40,12 @@ export interface SourceDefinition<Row extends ObjectLiteral = any, Resource exte
   registerSystem: string;
   /** What access and portability packages give of it, or why nothing. */
   packages: SourcePackages;
+  /** What an erasure (Art. 17) does to its records (plan, summary, change), or why nothing. */
+  erasure: SourceErasure;
+  /** Whether its rows carry the restriction flag (Art. 18), or why not. */
+  restriction: SourceRestriction;
+  /** Its retention rule and sweeper, or why no policy names it on its own. */
+  retention: SourceRetention;
 }
 
 /** Declares a source, with the entity's type checked against its presenter. */

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { erasableSources } from '../erasure/erasable-sources';
+import { restrictableSources } from '../erasure/restrictable-sources';
+import { sweepableSources } from '../retention/retention-sources';
 import {
   ingestSources,
   multiPersonSources,
@@ -63,4 +66,58 @@ describe('the registered sources', () => {
     expect(sourceSystemOf('chat-messages')).toBe('chat-conversations');
     expect(sourceSystemOf('leads')).toBe('leads');
   });
+
+  it('each declare what an erasure, a restriction and retention do to them, or "none" with a reason', () => {
+    for (const source of SOURCES) expect(rightsDeclared(source), source.resource).toBeNull();
+  });
+
+  it('fail a source that declares no erasure, restriction or retention, or "none" without a reason', () => {
+    const [leads] = SOURCES;
+    expect(rightsDeclared({ ...leads, erasure: undefined as never })).toMatch(/no erasure/);
+    expect(rightsDeclared({ ...leads, retention: undefined as never })).toMatch(/no retention/);
+    expect(rightsDeclared({ ...leads, restriction: undefined as never })).toMatch(/no restriction/);
+    expect(rightsDeclared({ ...leads, erasure: { kind: 'none', reason: ' ' } })).toMatch(/erasure.*without a reason/);
+  });
+
+  it('are erased in their declared order: events before their connections, leads last', () => {
+    expect(erasableSources()).toEqual([
+      'calendar-events',
+      'calendar-connections',
+      'chat-conversations',
+      'consents',
+      'access-logs',
+      'leads',
+    ]);
+    expect(sweepableSources()).toEqual([
+      'leads',
+      'chat-conversations',
+      'calendar-connections',
+      'calendar-events',
+      'consents',
+      'access-logs',
+    ]);
+    expect(restrictableSources().map((s) => [s.source, s.table, s.idCast])).toEqual([
+      ['leads', 'leads', 'uuid'],
+      ['chat-conversations', 'chat_conversations', 'uuid'],
+      ['calendar-connections', 'calendar_connections', 'uuid'],
+      ['calendar-events', 'calendar_events', 'uuid'],
+      ['consents', 'consent_records', 'uuid'],
+      ['access-logs', 'access_logs', 'bigint'],
+    ]);
+  });
 });
+
+/** What a source declares for erasure, restriction and retention: a behaviour, or none with a reason. */
+function rightsDeclared(source: SourceDefinition): string | null {
+  const declared = {
+    erasure: source.erasure as SourceDefinition['erasure'] | undefined,
+    restriction: source.restriction as SourceDefinition['restriction'] | undefined,
+    retention: source.retention as SourceDefinition['retention'] | undefined,
+  };
+  for (const [what, declaration] of Object.entries(declared)) {
+    if (!declaration) return `declares no ${what}`;
+    if (declaration.kind === 'none' && declaration.reason.trim().length < 10)
+      return `says "none" for ${what} without a reason`;
+  }
+  return null;
+}

@@ -11,6 +11,8 @@ import { iso } from '../../../api/src/sources/present-parts';
 import { IdentifierCollector } from '../../../api/src/subjects/identifier-collector';
 import { normaliseEmail } from '../../../api/src/subjects/identifiers';
 import { NewsletterSignup } from './newsletter-signup.entity';
+import { newsletterSignupsErasure, newsletterSignupsRestriction } from './newsletter-signups.erasure';
+import { newsletterSignupsRetention } from './newsletter-signups.retention';
 
 /**
  * A source that exists only in the tests, written as docs/architecture.md says a new source is:
@@ -83,4 +85,7 @@ export const newsletterSignupsSource = defineSource({
       );
     },
   },
+  erasure: newsletterSignupsErasure,
+  restriction: newsletterSignupsRestriction,
+  retention: newsletterSignupsRetention,
 });

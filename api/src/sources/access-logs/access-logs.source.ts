@@ -3,6 +3,9 @@ import { defineSource } from '../source-definition';
 import { AccessLog } from './access-log.entity';
 import { accessLogsIngestion } from './access-logs.ingestion';
 import { presentAccessLog } from './access-logs.presenter';
+import { accessLogsErasure } from './access-logs.erasure';
+import { accessLogsRestriction } from './access-logs.restriction';
+import { accessLogsRetention } from './access-logs.retention';
 
 /** The web server's access-log lines (IP address, user agent, path). */
 export const accessLogsSource = defineSource({
@@ -22,4 +25,7 @@ export const accessLogsSource = defineSource({
   packages: noPackageFile(
     'Found by IP address only, which ties a line to a device, not to a person: the officer reviews them, a package never holds them',
   ),
+  erasure: accessLogsErasure,
+  restriction: accessLogsRestriction,
+  retention: accessLogsRetention,
 });

@@ -4,6 +4,11 @@ import { CalendarEvent, EVENT_ORIGINS } from './calendar-event.entity';
 import { calendarConnectionsExport, calendarEventsExport } from './calendar.export';
 import { calendarConnectionsIngestion, calendarEventsIngestion } from './calendar.ingestion';
 import { presentCalendarConnection, presentCalendarEvent } from './calendar.presenter';
+import { calendarConnectionsErasure } from './calendar-connections.erasure';
+import { calendarConnectionsRestriction, calendarEventsRestriction } from './calendar.restriction';
+import { calendarConnectionsRetention } from './calendar-connections.retention';
+import { calendarEventsErasure } from './calendar-events.erasure';
+import { calendarEventsRetention } from './calendar-events.retention';
 
 /** Google Calendar accounts connected to the booking service (tokens sealed at rest). */
 export const calendarConnectionsSource = defineSource({
@@ -28,6 +33,9 @@ export const calendarConnectionsSource = defineSource({
   severalPeoplePerRecord: false,
   registerSystem: 'calendar-connections',
   packages: calendarConnectionsExport,
+  erasure: calendarConnectionsErasure,
+  restriction: calendarConnectionsRestriction,
+  retention: calendarConnectionsRetention,
 });
 
 /** Appointments: created by the person, by the booking system, or imported from their calendar. */
@@ -56,4 +64,7 @@ export const calendarEventsSource = defineSource({
   // The activity register knows the calendar as its connections.
   registerSystem: 'calendar-connections',
   packages: calendarEventsExport,
+  erasure: calendarEventsErasure,
+  restriction: calendarEventsRestriction,
+  retention: calendarEventsRetention,
 });

@@ -4,6 +4,11 @@ import { CHAT_ROLES, ChatMessage } from './chat-message.entity';
 import { chatConversationsExport, chatMessagesExport } from './chat.export';
 import { chatConversationsIngestion, chatMessagesIngestion } from './chat.ingestion';
 import { presentChatConversation, presentChatMessage } from './chat.presenter';
+import { chatConversationsErasure } from './chat-conversations.erasure';
+import { chatConversationsRestriction, chatMessagesRestriction } from './chat.restriction';
+import { chatConversationsRetention } from './chat-conversations.retention';
+import { chatMessagesErasure } from './chat-messages.erasure';
+import { chatMessagesRetention } from './chat-messages.retention';
 
 /** Conversations with the AI assistant on the website. */
 export const chatConversationsSource = defineSource({
@@ -27,6 +32,9 @@ export const chatConversationsSource = defineSource({
   severalPeoplePerRecord: false,
   registerSystem: 'chat-conversations',
   packages: chatConversationsExport,
+  erasure: chatConversationsErasure,
+  restriction: chatConversationsRestriction,
+  retention: chatConversationsRetention,
 });
 
 /** The messages of a conversation: the visitor's and the assistant's. */
@@ -52,4 +60,7 @@ export const chatMessagesSource = defineSource({
   // The activity register knows the chat as its conversations.
   registerSystem: 'chat-conversations',
   packages: chatMessagesExport,
+  erasure: chatMessagesErasure,
+  restriction: chatMessagesRestriction,
+  retention: chatMessagesRetention,
 });

@@ -3,6 +3,9 @@ import { CONSENT_ACTIONS, ConsentRecord } from './consent-record.entity';
 import { consentsExport } from './consents.export';
 import { consentsIngestion } from './consents.ingestion';
 import { presentConsent } from './consents.presenter';
+import { consentsErasure } from './consents.erasure';
+import { consentsRestriction } from './consents.restriction';
+import { consentsRetention } from './consents.retention';
 
 /** The cookie banner's records of what each browser agreed to. */
 export const consentsSource = defineSource({
@@ -30,4 +33,7 @@ export const consentsSource = defineSource({
   severalPeoplePerRecord: false,
   registerSystem: 'consents',
   packages: consentsExport,
+  erasure: consentsErasure,
+  restriction: consentsRestriction,
+  retention: consentsRetention,
 });

@@ -3,6 +3,9 @@ import { Lead } from './lead.entity';
 import { leadsExport } from './leads.export';
 import { leadsIngestion } from './leads.ingestion';
 import { presentLead } from './leads.presenter';
+import { leadsErasure } from './leads.erasure';
+import { leadsRestriction } from './leads.restriction';
+import { leadsRetention } from './leads.retention';
 
 /** Contact-form submissions. */
 export const leadsSource = defineSource({
@@ -37,4 +40,7 @@ export const leadsSource = defineSource({
   severalPeoplePerRecord: false,
   registerSystem: 'leads',
   packages: leadsExport,
+  erasure: leadsErasure,
+  restriction: leadsRestriction,
+  retention: leadsRetention,
 });
