@@ -8,8 +8,8 @@ import { readZip } from '../support/zip';
 
 /**
  * Adding a source is one folder, one registration line and its migration: a source that exists
- * only in the tests is ingested, found by the search and given in the access package without
- * any other file of the console naming it.
+ * only in the tests is ingested, found by the search, given in the access package, erased and
+ * swept without any other file of the console naming it.
  */
 describe('a source added as docs/architecture.md says', () => {
   let c: TestConsole;
@@ -99,5 +99,66 @@ describe('a source added as docs/architecture.md says', () => {
     expect(manifest.files).toContainEqual(
       expect.objectContaining({ path: 'data/newsletter-signups.json', records: 1 }),
     );
+  });
+
+  it('is erased with the person, as its erasure declares', async () => {
+    await ingestAccepted(c, key, 'newsletter-signups', [
+      { externalId: 'n2', email: 'paolo.neri@example.it', signedUpAt: '2026-11-21T08:00:00Z' },
+    ]);
+    const request = await c.api('/api/requests', {
+      token,
+      body: {
+        type: 'erasure',
+        channel: 'email',
+        language: 'it',
+        receivedAt: new Date().toISOString(),
+        subjectName: 'Paolo Neri',
+        subjectEmail: 'paolo.neri@example.it',
+      },
+    });
+    const id = request.body.id as string;
+    await c.api(`/api/requests/${id}/verify`, { token, body: { method: 'email_from_known_address' } });
+    const signups = (body: { sources: Array<{ source: string }> }) =>
+      body.sources.find((s) => s.source === 'newsletter-signups');
+    const preview = await c.api(`/api/requests/${id}/erase?dryRun=true`, { token, body: {} });
+    expect(preview.status).toBe(200);
+    expect(signups(preview.body)).toMatchObject({ total: 1, records: [{ action: 'delete' }] });
+    const run = await c.api(`/api/requests/${id}/erase`, { token, body: {} });
+    expect(run.body).toMatchObject({ state: 'complete' });
+    expect(signups(run.body)).toMatchObject({ status: 'done', recordsAffected: 1 });
+    const list = await c.api('/api/newsletter-signups?range=[0,9]', { token });
+    expect((list.body as Array<{ email: string }>).map((s) => s.email)).toEqual(['elena.conti@example.it']);
+  });
+
+  it('is swept by a retention policy that names it, as its retention declares', async () => {
+    const policy = await c.api('/api/retention-policies', {
+      token,
+      body: {
+        key: 'newsletter',
+        name: 'Newsletter sign-ups',
+        source: 'newsletter-signups',
+        periodMonths: 24,
+        periodText: '24 months from the sign-up',
+        action: 'delete',
+        basis: 'Consent, until withdrawn or 24 months',
+      },
+    });
+    expect(policy.status).toBe(201);
+    await ingestAccepted(c, key, 'newsletter-signups', [
+      { externalId: 'n3', email: 'old.reader@example.it', signedUpAt: '2020-01-10T08:00:00Z' },
+    ]);
+    const report = await c.api('/api/retention/report', { token });
+    const entry = (report.body as { entries: Array<{ policyKey: string }> }).entries.find(
+      (e) => e.policyKey === 'newsletter',
+    );
+    expect(entry).toMatchObject({ state: 'applies', dateField: 'signedUpAt', past: 1 });
+    const sweep = await c.api('/api/retention/sweep', { token, body: {} });
+    expect(sweep.status).toBe(200);
+    const result = (sweep.body as { results: Array<{ policyKey: string }> }).results.find(
+      (r) => r.policyKey === 'newsletter',
+    );
+    expect(result).toMatchObject({ status: 'done', changed: 1 });
+    const list = await c.api('/api/newsletter-signups?range=[0,9]', { token });
+    expect((list.body as Array<{ email: string }>).map((s) => s.email)).toEqual(['elena.conti@example.it']);
   });
 });
