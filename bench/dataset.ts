@@ -91,6 +91,7 @@ export function person(i: number) {
 /** COPY text format: tabs and newlines escaped, \N for null. */
 function field(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the dataset's values are strings, numbers, booleans and dates
   return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
@@ -433,7 +434,7 @@ export async function ensureDataset(db: Client, size: DatasetSize, fresh: boolea
 /** Whether the database holds a complete dataset of this size (bench_meta is written last). */
 export async function loaded(db: Client, size: DatasetSize): Promise<boolean> {
   try {
-    const { rows } = await db.query('SELECT size FROM bench_meta');
+    const { rows } = await db.query<{ size: Record<string, number> }>('SELECT size FROM bench_meta');
     // jsonb reorders keys: compare field by field.
     return rows.length === 1 && Object.entries(size).every(([k, v]) => rows[0].size[k] === v);
   } catch {

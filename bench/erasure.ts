@@ -23,6 +23,12 @@ import { parseArgs, percentiles, printTable } from './stats';
  */
 const KEY = 'c'.repeat(64);
 
+/** What an erasure run answers, the part read here. */
+interface ErasureReport {
+  state: string;
+  sources: Array<{ source: string; error?: string | null; recordsAffected?: number | null }>;
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const scale = Number(args.scale ?? 1);
@@ -72,15 +78,16 @@ async function main() {
       body: JSON.stringify({ email: 'bench@console.test', password: 'timing harness passphrase 7' }),
     });
     const { token } = (await login.json()) as { token: string };
-    const api = async (path: string, body: unknown) => {
+    // `T`: what the endpoint answers, as this benchmark expects it.
+    const api = async <T = unknown>(path: string, body: unknown): Promise<T> => {
       const res = await fetch(`${base}/api${path}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      const json = (await res.json()) as any;
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${json.message}`);
-      return json;
+      const json: unknown = await res.json();
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${(json as { message?: string }).message}`);
+      return json as T;
     };
 
     // People with a calendar connection (the rarest source), then only those also in chat and the access log.
@@ -89,7 +96,7 @@ async function main() {
     for (let attempt = 0; people.length < wanted && attempt < wanted * 200; attempt++) {
       const i = mix(Math.floor(Math.random() * connections), 8) % size.leads;
       const p = person(i);
-      const { rows } = await db.query(
+      const { rows } = await db.query<{ sources: string[] | null }>(
         `SELECT array_agg(DISTINCT source) AS sources FROM subject_identifiers WHERE (kind, value) IN (('email', $1), ('account', $1), ('phone', $2))`,
         [p.email, p.e164],
       );
@@ -115,7 +122,7 @@ async function main() {
         p.email,
         seal(Buffer.from(KEY, 'hex'), `1//bench-${i}`),
       ]);
-      const request = await api('/requests', {
+      const request = await api<{ id: string }>('/requests', {
         type: 'erasure',
         channel: 'email',
         receivedAt: new Date().toISOString(),
@@ -128,13 +135,13 @@ async function main() {
       await api(`/requests/${request.id}/erase?dryRun=true`, { ips: [p.ip] });
       previews.push(performance.now() - t);
       t = performance.now();
-      const report = await api(`/requests/${request.id}/erase`, { ips: [p.ip] });
+      const report = await api<ErasureReport>(`/requests/${request.id}/erase`, { ips: [p.ip] });
       runs.push(performance.now() - t);
       if (report.state !== 'complete')
         throw new Error(
-          `erasure of person ${i} is ${report.state}: ${JSON.stringify(report.sources.filter((s: any) => s.error))}`,
+          `erasure of person ${i} is ${report.state}: ${JSON.stringify(report.sources.filter((s) => s.error))}`,
         );
-      affected.push(report.sources.reduce((n: number, s: any) => n + (s.recordsAffected ?? 0), 0));
+      affected.push(report.sources.reduce((n, s) => n + (s.recordsAffected ?? 0), 0));
     }
     const row = (what: string, values: number[]) => {
       const { p50, p95 } = percentiles(values);

@@ -49,10 +49,11 @@ async function main() {
       profile,
     );
     const { base, pid } = console_;
-    const token = (
-      await post(base, '/api/auth/login', { email: 'bench@console.test', password: 'timing harness passphrase 7' })
-    ).token as string;
-    const key = (await post(base, '/api/api-keys', { name: 'bench' }, token)).key as string;
+    const { token } = await post<{ token: string }>(base, '/api/auth/login', {
+      email: 'bench@console.test',
+      password: 'timing harness passphrase 7',
+    });
+    const { key } = await post<{ key: string }>(base, '/api/api-keys', { name: 'bench' }, token);
     const ingest = (source: string, body: unknown) => post(base, `/api/ingest/${source}`, body, undefined, key);
 
     await ingest('leads', [
@@ -149,14 +150,14 @@ async function main() {
       };
     };
     const requestFor = async (email: string) => {
-      const request = await post(
+      const request = await post<{ id: string }>(
         base,
         '/api/requests',
         { type: 'access', channel: 'email', language: 'it', receivedAt: new Date().toISOString(), subjectEmail: email },
         token,
       );
       await post(base, `/api/requests/${request.id}/verify`, { method: 'email_from_known_address' }, token);
-      return request.id as string;
+      return request.id;
     };
 
     const typical = await exportOnce(await requestFor('typical@example.it'), 3);
@@ -293,7 +294,8 @@ function download(url: string, token: string): Promise<Buffer> {
   });
 }
 
-async function post(base: string, path: string, body: unknown, token?: string, key?: string): Promise<any> {
+/** `T`: what the endpoint answers, as the caller expects it (a benchmark, not a test of it). */
+async function post<T = unknown>(base: string, path: string, body: unknown, token?: string, key?: string): Promise<T> {
   const res = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: {
@@ -304,7 +306,7 @@ async function post(base: string, path: string, body: unknown, token?: string, k
     body: JSON.stringify(body),
   });
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
+  return (await res.json()) as T;
 }
 
 main().catch((error) => {

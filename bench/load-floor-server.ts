@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Pool } from 'pg';
 
 /**
@@ -14,7 +14,8 @@ const pool = new Pool({
   max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
 });
 
-createServer(async (req, res) => {
+/** The requests page: the session, a page, the total (answers its own errors, so never rejects). */
+async function requestsPage(req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
     await pool.query(
@@ -24,10 +25,14 @@ createServer(async (req, res) => {
     const page = await pool.query(
       `SELECT id, reference, type, status, received_at, due_date FROM requests ORDER BY received_at DESC LIMIT 25`,
     );
-    const [{ total }] = (await pool.query(`SELECT count(*)::int AS total FROM requests`)).rows;
+    const [{ total }] = (await pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM requests`)).rows;
     res.writeHead(200, { 'content-type': 'application/json', 'content-range': `requests 0-24/${total}` });
     res.end(JSON.stringify(page.rows));
   } catch (error) {
     res.writeHead(500).end(String(error));
   }
-}).listen(Number(process.env.PORT), '127.0.0.1', () => console.log('Floor server ready'));
+}
+
+createServer((req, res) => void requestsPage(req, res)).listen(Number(process.env.PORT), '127.0.0.1', () =>
+  console.log('Floor server ready'),
+);

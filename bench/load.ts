@@ -63,7 +63,7 @@ async function main() {
     const random = () => person(Math.floor(Math.random() * size.leads));
     // The requests page must answer a full page (and its audit event name 25 requests): the
     // dataset has no requests of its own, so 100 are registered once through the API.
-    const [{ n: held }] = (await db.query('SELECT count(*)::int AS n FROM requests')).rows;
+    const [{ n: held }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM requests')).rows;
     for (let i = held; i < 100; i++) {
       const p = person(i);
       const body = {

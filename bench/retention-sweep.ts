@@ -58,13 +58,13 @@ async function main() {
   const db = new Client({ connectionString: urlOf(run) });
   try {
     await db.connect();
-    const login = await call(base, 'POST', '/api/auth/login', undefined, {
+    const login = await call<{ token: string }>(base, 'POST', '/api/auth/login', undefined, {
       email: 'bench@console.test',
       password: 'timing harness passphrase 7',
     });
-    const token = login.body.token as string;
+    const token = login.body.token;
     const [{ expected, kept }] = (
-      await db.query(
+      await db.query<{ expected: number; kept: number }>(
         `SELECT count(*) FILTER (WHERE at < now() - interval '30 days' AND restricted_at IS NULL)::int AS expected,
                 count(*) FILTER (WHERE at >= now() - interval '30 days' OR restricted_at IS NOT NULL)::int AS kept FROM access_logs`,
       )
@@ -88,22 +88,25 @@ async function main() {
     const idle = await probe(() => n++ >= 400);
 
     t = performance.now();
-    const dry = await call(base, 'POST', '/api/retention/sweep?dryRun=true', token);
+    const dry = await call<{ records: number }>(base, 'POST', '/api/retention/sweep?dryRun=true', token);
     const dryMs = performance.now() - t;
 
     let sweeping = true;
     t = performance.now();
-    const sweepCall = call(base, 'POST', '/api/retention/sweep', token).finally(() => (sweeping = false));
+    const sweepCall = call<RetentionSweep>(base, 'POST', '/api/retention/sweep', token).finally(
+      () => (sweeping = false),
+    );
     const during = await probe(() => !sweeping);
     const sweep = await sweepCall;
     const wallMs = performance.now() - t;
     if (sweep.status !== 200 || sweep.body.status !== 'completed')
       throw new Error(`sweep: ${sweep.status} ${JSON.stringify(sweep.body)}`);
-    const logs = sweep.body.results.find((r: any) => r.source === 'access-logs');
-    const [{ left }] = (await db.query(`SELECT count(*)::int AS left FROM access_logs`)).rows;
+    const logs = sweep.body.results.find((r) => r.source === 'access-logs');
+    if (!logs) throw new Error(`sweep: no access-logs result in ${JSON.stringify(sweep.body)}`);
+    const [{ left }] = (await db.query<{ left: number }>(`SELECT count(*)::int AS left FROM access_logs`)).rows;
     if (logs.changed !== expected || left !== kept)
       throw new Error(`deleted ${logs.changed} of ${expected} expected; ${left} lines left, ${kept} expected`);
-    const sweepMs = sweep.body.durationMs as number;
+    const sweepMs = sweep.body.durationMs;
 
     printTable(
       `Retention sweep of the access log (batches of ${Number(batch).toLocaleString('en')}, console in its own process)`,
@@ -213,13 +216,21 @@ async function ensureTemplate(
   }
 }
 
-async function call(
+/** What POST /api/retention/sweep answers, the part read here. */
+interface RetentionSweep {
+  status: string;
+  durationMs: number;
+  results: Array<{ source: string; changed: number; batches: number; restricted: number }>;
+}
+
+/** `T`: what the endpoint answers, as the caller expects it (a benchmark, not a test of it). */
+async function call<T = unknown>(
   base: string,
   method: string,
   path: string,
   token?: string,
   body?: unknown,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: {
@@ -229,7 +240,7 @@ async function call(
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
 main().catch((error) => {

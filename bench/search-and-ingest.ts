@@ -29,7 +29,7 @@ async function main() {
   url.pathname = `/${dbName}`;
 
   console.log(
-    `Dataset: ${Object.entries(size)
+    `Dataset: ${Object.entries(size as unknown as Record<string, number>)
       .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
       .join(', ')} in ${dbName}`,
   );
@@ -124,18 +124,18 @@ async function search(base: string, token: string, q: string): Promise<{ total: 
 async function bareLookups(db: Client, q: string): Promise<void> {
   const c = classifyQuery(q)!;
   const kinds = c.kind === 'email' ? ['email', 'account'] : [c.kind];
-  const first = await db.query(
+  const first = await db.query<{ source: string; record_id: string }>(
     `SELECT source, record_id FROM subject_identifiers WHERE kind = ANY($1) AND value = $2 LIMIT 5000`,
     [kinds, c.value],
   );
   const linked = first.rows.length
-    ? await db.query(
+    ? await db.query<{ kind: string; value: string }>(
         `SELECT DISTINCT kind, value FROM subject_identifiers WHERE (source, record_id) IN (SELECT s, r FROM unnest($1::text[], $2::text[]) t(s, r)) AND kind IN ('email','phone','account','consent_id') LIMIT 50`,
         [first.rows.map((r) => r.source), first.rows.map((r) => r.record_id)],
       )
     : { rows: [] as Array<{ kind: string; value: string }> };
   const second = linked.rows.length
-    ? await db.query(
+    ? await db.query<{ source: string; record_id: string }>(
         `SELECT source, record_id FROM subject_identifiers WHERE (kind, value) IN (SELECT k, v FROM unnest($1::text[], $2::text[]) t(k, v)) LIMIT 5000`,
         [linked.rows.map((r) => r.kind), linked.rows.map((r) => r.value)],
       )
