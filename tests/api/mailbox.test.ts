@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, type TestMailServer } from '../support/dovecot';
+import { freePort } from '../support/free-port';
 import { dropTestDatabase, sql, startTestConsole, type TestConsole } from '../support/test-console';
 
 /**
@@ -352,7 +353,28 @@ describe('without IMAP_URL', () => {
     } finally {
       await c.close();
     }
-  }, 30_000);
+  }, 60_000);
+});
+
+describe('a mail server that cannot be reached', () => {
+  it('leaves the console working, and says so when asked to read', async () => {
+    const port = await freePort();
+    const c = await startTestConsole({
+      env: { IMAP_URL: `imap://privacy:not-in-the-answer@127.0.0.1:${port}/INBOX`, MAILBOX_POLL_CRON: 'off' },
+    });
+    try {
+      expect((await c.api('/api/health')).status).toBe(200);
+      const token = await c.login();
+      const read = await c.api('/api/mailbox/read', { method: 'POST', token });
+      expect(read.status).toBe(502);
+      expect(read.body.message).toBe(
+        `The mail server 127.0.0.1:${port} could not be reached or dropped the connection (ECONNREFUSED)`,
+      );
+      expect((await c.api('/api/requests', { token })).status).toBe(200);
+    } finally {
+      await c.close();
+    }
+  }, 60_000);
 });
 
 function mail(m: { from: string; subject: string; messageId: string; body: string; headers?: Record<string, string> }) {

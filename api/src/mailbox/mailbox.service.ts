@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImapFlow } from 'imapflow';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -21,6 +21,7 @@ import type { DataSubjectRequest } from '../requests/request.entity';
 import { RequestsService } from '../requests/requests.service';
 import { messageIdOf, referenceInSubject, threadMessageIds } from './mail-threading';
 import { triageMail, type HeaderList, type Triage } from './mail-triage';
+import { withMailServer } from './mail-server.error';
 import { MailboxMessage } from './mailbox-message.entity';
 import { OTHER_MAIL_LIST } from './other-mail.list';
 import { OtherMail } from './other-mail.entity';
@@ -61,13 +62,14 @@ export interface ReadSummary {
  * the same Message-ID after a move that did not finish) is known and not imported twice.
  */
 @Injectable()
-export class MailboxService {
+export class MailboxService implements OnModuleDestroy {
   private readonly logger = new Logger(MailboxService.name);
   /** Readings in this process run one after the other. */
   private tail: Promise<unknown> = Promise.resolve();
   private waiting = 0;
   private processedFolderReady = false;
   private last: ReadSummary | null = null;
+  private closing = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -92,6 +94,7 @@ export class MailboxService {
    */
   read(trigger: ReadTrigger): Promise<ReadSummary | null> {
     if (!this.config.mailbox) throw new ConflictError('The mailbox is not set up: IMAP_URL is not set');
+    if (this.closing) return Promise.resolve(null);
     if (trigger !== 'manual' && this.waiting > 0) return Promise.resolve(null);
     this.waiting++;
     const run = this.tail.then(() => {
@@ -100,6 +103,14 @@ export class MailboxService {
     });
     this.tail = run.catch(() => undefined);
     return run;
+  }
+
+  /** A reading under way finishes its step before the database closes (at most 10 s, then it is repeated at the next start). */
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.tail, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+    clearTimeout(timer);
   }
 
   private async readOnce(trigger: ReadTrigger): Promise<ReadSummary | null> {
@@ -126,9 +137,11 @@ export class MailboxService {
     };
     const client = imapClient(settings, true);
     try {
-      await client.connect();
-      await this.ensureProcessedFolder(client, settings);
-      const mailboxLock = await client.getMailboxLock(settings.folder);
+      const mailboxLock = await withMailServer(serverName(settings), async () => {
+        await client.connect();
+        await this.ensureProcessedFolder(client, settings);
+        return client.getMailboxLock(settings.folder);
+      });
       try {
         await this.readFolder(client, settings, summary);
       } finally {
@@ -153,7 +166,9 @@ export class MailboxService {
     const box = client.mailbox;
     if (!box) throw new Error(`the folder ${settings.folder} could not be opened`);
     const uidValidity = box.uidValidity.toString();
-    const found = box.exists === 0 ? [] : (await client.search({ all: true }, { uid: true })) || [];
+    const server = serverName(settings);
+    const found =
+      box.exists === 0 ? [] : (await withMailServer(server, () => client.search({ all: true }, { uid: true }))) || [];
     summary.found = found.length;
     if (found.length === 0) return;
     const mailbox = mailboxName(settings);
@@ -172,20 +187,7 @@ export class MailboxService {
     summary.known += rowOfUid.size;
     const fresh = found.filter((uid) => !rowOfUid.has(uid));
     for (let i = 0; i < fresh.length; i += FETCH_BATCH) {
-      const batch: Array<{ uid: number; source: Buffer; arrivedAt: Date | null }> = [];
-      for await (const message of client.fetch(
-        fresh.slice(i, i + FETCH_BATCH).join(','),
-        { uid: true, source: true, internalDate: true },
-        { uid: true },
-      )) {
-        if (!message.source) continue;
-        const arrived = message.internalDate ? new Date(message.internalDate) : null;
-        batch.push({
-          uid: message.uid,
-          source: message.source,
-          arrivedAt: arrived && !isNaN(+arrived) ? arrived : null,
-        });
-      }
+      const batch = await withMailServer(server, () => fetchMessages(client, fresh.slice(i, i + FETCH_BATCH)));
       for (const message of batch) {
         const { id, stored } = await this.store(mailbox, uidValidity, message.uid, message.source, message.arrivedAt);
         rowOfUid.set(message.uid, id);
@@ -209,8 +211,16 @@ export class MailboxService {
     const done = [...rowOfUid].filter(([, id]) => filedIds.has(id)).map(([uid]) => uid);
     for (let i = 0; i < done.length; i += 500) {
       const uids = done.slice(i, i + 500);
-      await client.messageFlagsAdd(uids, ['\\Seen'], { uid: true });
-      await client.messageMove(uids, settings.processedFolder, { uid: true });
+      try {
+        await withMailServer(server, async () => {
+          await client.messageFlagsAdd(uids, ['\\Seen'], { uid: true });
+          await client.messageMove(uids, settings.processedFolder, { uid: true });
+        });
+      } catch (error) {
+        // The folder may have been removed on the server meanwhile: look for it again next time.
+        this.processedFolderReady = false;
+        throw error;
+      }
       await this.dataSource.query(
         `UPDATE mailbox_messages SET moved_at = now() WHERE mailbox = $1 AND uid_validity = $2 AND uid = ANY($3::bigint[]) AND moved_at IS NULL`,
         [mailbox, uidValidity, uids],
@@ -254,9 +264,9 @@ export class MailboxService {
         ],
       );
       if (inserted.length > 0) return { id: inserted[0].id, stored: true };
-      const existing = await queryRow<{ id: string }>(
+      const existing = await queryRow<{ id: string; sha256: string }>(
         manager,
-        `SELECT id FROM mailbox_messages WHERE dedupe_key = $1 OR (mailbox = $2 AND uid_validity = $3 AND uid = $4) LIMIT 1`,
+        `SELECT id, sha256 FROM mailbox_messages WHERE dedupe_key = $1 OR (mailbox = $2 AND uid_validity = $3 AND uid = $4) LIMIT 1`,
         [dedupeKey, mailbox, uidValidity, uid],
       );
       if (!existing) throw new Error('a stored message conflicted with no row');
@@ -264,7 +274,8 @@ export class MailboxService {
         action: 'mailbox.duplicate_skipped',
         entity: 'mailbox_message',
         entityId: existing.id,
-        details: { uid, sha256 },
+        // Known by its Message-ID with other content: recorded, for the officer to compare if need be.
+        details: { uid, sha256, sameContent: existing.sha256 === sha256 },
       });
       return { id: existing.id, stored: false };
     });
@@ -550,6 +561,29 @@ async function claim(
   return rows.length > 0;
 }
 
+/** The messages of these UIDs, as the server holds them, with the date it received each. */
+async function fetchMessages(
+  client: ImapFlow,
+  uids: number[],
+): Promise<Array<{ uid: number; source: Buffer; arrivedAt: Date | null }>> {
+  const batch: Array<{ uid: number; source: Buffer; arrivedAt: Date | null }> = [];
+  for await (const message of client.fetch(
+    uids.join(','),
+    { uid: true, source: true, internalDate: true },
+    { uid: true },
+  )) {
+    if (!message.source) continue;
+    const arrived = message.internalDate ? new Date(message.internalDate) : null;
+    batch.push({ uid: message.uid, source: message.source, arrivedAt: arrived && !isNaN(+arrived) ? arrived : null });
+  }
+  return batch;
+}
+
+/** host:port, to name the server in an error (never the user or the password). */
+function serverName(settings: MailboxConfig): string {
+  return `${settings.host}:${settings.port}`;
+}
+
 /** user@host/folder: names the mailbox (in the table and the lock) without its password. */
 export function mailboxName(settings: MailboxConfig): string {
   return `${settings.user}@${settings.host}:${settings.port}/${settings.folder}`;
@@ -557,7 +591,7 @@ export function mailboxName(settings: MailboxConfig): string {
 
 /** An IMAP client for the mailbox; its own log stays off (it would carry addresses and subjects). */
 export function imapClient(settings: MailboxConfig, disableAutoIdle: boolean): ImapFlow {
-  return new ImapFlow({
+  const client = new ImapFlow({
     host: settings.host,
     port: settings.port,
     secure: settings.secure,
@@ -568,6 +602,10 @@ export function imapClient(settings: MailboxConfig, disableAutoIdle: boolean): I
     // 5 minutes (servers and firewalls drop sessions silent for longer).
     ...(disableAutoIdle ? {} : { autoIdleDelay: 1_000, maxIdleTime: 5 * 60_000 }),
   });
+  // A dropped connection is an 'error' event: unheard, it would stop the process. The command
+  // under way fails on its own and is reported by its caller.
+  client.on('error', () => undefined);
+  return client;
 }
 
 function rawSenderAddress(headers: HeaderList): string | null {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { CronJob } from 'cron';
 import type { ImapFlow } from 'imapflow';
 import type { AppConfig } from '../config/config';
@@ -17,7 +17,7 @@ const IDLE_SETTLE_MS = 500;
  * console at a time read.
  */
 @Injectable()
-export class MailboxWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MailboxWatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(MailboxWatcher.name);
   private job: CronJob | null = null;
   private idleClient: ImapFlow | null = null;
@@ -45,7 +45,7 @@ export class MailboxWatcher implements OnApplicationBootstrap, OnApplicationShut
     if (settings.idle) void this.watch();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     void this.job?.stop();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
@@ -76,7 +76,6 @@ export class MailboxWatcher implements OnApplicationBootstrap, OnApplicationShut
         this.trigger('idle');
       }, IDLE_SETTLE_MS);
     });
-    client.on('error', () => undefined);
     client.on('close', () => this.reconnect(client));
     try {
       await client.connect();
