@@ -19,6 +19,7 @@ import { RequestDecisions1795460000000 } from './1795460000000-RequestDecisions'
 import { IdentityDocuments1795460000001 } from './1795460000001-IdentityDocuments';
 import { Mailbox1795490000000 } from './1795490000000-Mailbox';
 import { Letters1795500000000 } from './1795500000000-Letters';
+import { IndexCorrections1795510000000 } from './1795510000000-IndexCorrections';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   IdentityDocuments1795460000001,
   Mailbox1795490000000,
   Letters1795500000000,
+  IndexCorrections1795510000000,
 ];

@@ -5,6 +5,7 @@ import type { SourceRestriction } from '../erasure/source-restriction';
 import type { SourcePackages } from '../exports/source-export';
 import type { SourceIngestion } from '../ingestion/source-ingestion';
 import type { SourceRetention } from '../retention/source-retention';
+import type { FoundIdentifier } from '../subjects/identifier-collector';
 
 /**
  * Everything the console does with one personal-data source, declared in the source's folder
@@ -38,6 +39,12 @@ export interface SourceDefinition<Row extends ObjectLiteral = any, Resource exte
    * purposes, legal bases and processors apply to it, and who is told of a change (Art. 19).
    */
   registerSystem: string;
+  /**
+   * The identifiers a stored record holds and whose each is (Art. 15(4)): ingestion indexes them,
+   * and a re-index (`POST /api/subjects/reindex`) rebuilds the index from them. Or why the
+   * source is not in the index.
+   */
+  identifiers: { of: (row: Row) => FoundIdentifier[] } | { none: string };
   /** What access and portability packages give of it, or why nothing. */
   packages: SourcePackages;
   /** What an erasure (Art. 17) does to its records (plan, summary, change), or why nothing. */

@@ -21,7 +21,22 @@ function packagesDeclared(source: SourceDefinition): string | null {
   return null;
 }
 
+/** What a source declares for the personal-data index: how to find whose a record is, or why it is not indexed. */
+function identifiersDeclared(source: SourceDefinition): string | null {
+  const i = source.identifiers as SourceDefinition['identifiers'] | undefined;
+  if (!i) return 'declares no identifiers for the index';
+  if ('none' in i) return i.none.trim().length >= 10 ? null : 'says its records are not indexed without a reason';
+  return typeof i.of === 'function' ? null : 'declares no identifier function';
+}
+
 describe('the registered sources', () => {
+  it('each declare the identifiers their records hold (Art. 15(4)), or why they are not indexed', () => {
+    for (const source of SOURCES) expect(identifiersDeclared(source), source.resource).toBeNull();
+    const [leads] = SOURCES;
+    expect(identifiersDeclared({ ...leads, identifiers: undefined as never })).toMatch(/no identifiers/);
+    expect(identifiersDeclared({ ...leads, identifiers: { none: '' } })).toMatch(/without a reason/);
+  });
+
   it('each declare what access and portability packages give of them, or "none" with a reason', () => {
     for (const source of SOURCES) expect(packagesDeclared(source), source.resource).toBeNull();
   });

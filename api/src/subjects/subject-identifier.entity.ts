@@ -37,4 +37,8 @@ export class SubjectIdentifier {
    */
   @Column({ type: 'text', default: 'owner' })
   role: IdentifierRole;
+
+  /** When the officer set the role by hand (`setRole`): a re-index keeps it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  correctedAt: Date | null;
 }

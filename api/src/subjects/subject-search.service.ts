@@ -270,8 +270,11 @@ export class SubjectSearchService {
         [entryId],
       );
       if (!entry) throw new NotFoundError('Index entry', entryId);
-      if (entry.role !== role)
-        await manager.query(`UPDATE subject_identifiers SET role = $2 WHERE id = $1`, [entryId, role]);
+      // Marked as the officer's even when the role stays: a re-index must not undo a confirmation.
+      await manager.query(`UPDATE subject_identifiers SET role = $2, corrected_at = now() WHERE id = $1`, [
+        entryId,
+        role,
+      ]);
       await this.audit.record(manager, actor, {
         action: 'subject.attribution_corrected',
         entity: 'subject_identifier',

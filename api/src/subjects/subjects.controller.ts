@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ANY_ROLE, CurrentUser, Roles, STAFF_WRITE } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/auth.service';
 import { InvalidInputError } from '../common/errors/domain.error';
 import { IDENTIFIER_ROLES, type IdentifierRole } from './attribution';
+import { SubjectReindexService } from './subject-reindex.service';
 import { SubjectSearchService } from './subject-search.service';
 
 export class SetIdentifierRoleDto {
@@ -25,7 +26,10 @@ export class SetIdentifierRoleDto {
 @ApiTags('subjects')
 @Controller('subjects')
 export class SubjectsController {
-  constructor(private readonly search: SubjectSearchService) {}
+  constructor(
+    private readonly search: SubjectSearchService,
+    private readonly reindexing: SubjectReindexService,
+  ) {}
 
   /** Every role may look, and every look is in the audit log with who looked for whom. */
   @Roles(...ANY_ROLE)
@@ -61,5 +65,17 @@ export class SubjectsController {
     if (!/^\d{1,18}$/.test(entryId))
       throw new InvalidInputError('entryId must be the number of an index entry', { entryId: 'must be a number' });
     return this.search.setRole(user, entryId, body.role, body.reason ?? null);
+  }
+
+  /** After an upgrade that changed the attribution rules: every record's entries as the rules say now. */
+  @Roles('admin')
+  @Post('reindex')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Re-indexes every stored record under the current rules of whose each identifier is; the officer's corrections stay; audited",
+  })
+  async reindex(@CurrentUser() user: AuthenticatedUser) {
+    return { sources: await this.reindexing.reindexAll(user) };
   }
 }

@@ -37,6 +37,13 @@ export function presentNewsletterSignup(s: NewsletterSignup) {
 }
 export type NewsletterSignupView = ReturnType<typeof presentNewsletterSignup>;
 
+/** Whose the record is: the address that signed up. */
+export function signupIdentifiers(signup: { email: string }) {
+  const identifiers = new IdentifierCollector();
+  identifiers.add('email', normaliseEmail(signup.email), 'email');
+  return identifiers.found;
+}
+
 interface SignupColumns {
   email: string;
   signed_up_at: Date;
@@ -62,9 +69,7 @@ export const newsletterSignupsSource = defineSource({
         email: r.email.toLowerCase(),
         signedUpAt: new Date(r.signedUpAt),
       };
-      const identifiers = new IdentifierCollector();
-      identifiers.add('email', normaliseEmail(row.email), 'email');
-      return { row, identifiers: identifiers.found };
+      return { row, identifiers: signupIdentifiers(row) };
     }),
   }),
   severalPeoplePerRecord: false,
@@ -85,6 +90,7 @@ export const newsletterSignupsSource = defineSource({
       );
     },
   },
+  identifiers: { of: signupIdentifiers },
   erasure: newsletterSignupsErasure,
   restriction: newsletterSignupsRestriction,
   retention: newsletterSignupsRetention,

@@ -25,6 +25,9 @@ export const accessLogsSource = defineSource({
   packages: noPackageFile(
     'Found by IP address only, which ties a line to a device, not to a person: the officer reviews them, a package never holds them',
   ),
+  identifiers: {
+    none: 'An access log names no one: the search finds it by its IP address, straight from its table',
+  },
   erasure: accessLogsErasure,
   restriction: accessLogsRestriction,
   retention: accessLogsRetention,

@@ -9,6 +9,7 @@ import { calendarConnectionsRestriction, calendarEventsRestriction } from './cal
 import { calendarConnectionsRetention } from './calendar-connections.retention';
 import { calendarEventsErasure } from './calendar-events.erasure';
 import { calendarEventsRetention } from './calendar-events.retention';
+import { calendarConnectionIdentifiers, calendarEventIdentifiers } from './calendar.ingestion';
 
 /** Google Calendar accounts connected to the booking service (tokens sealed at rest). */
 export const calendarConnectionsSource = defineSource({
@@ -33,6 +34,7 @@ export const calendarConnectionsSource = defineSource({
   severalPeoplePerRecord: false,
   registerSystem: 'calendar-connections',
   packages: calendarConnectionsExport,
+  identifiers: { of: calendarConnectionIdentifiers },
   erasure: calendarConnectionsErasure,
   restriction: calendarConnectionsRestriction,
   retention: calendarConnectionsRetention,
@@ -64,6 +66,7 @@ export const calendarEventsSource = defineSource({
   // The activity register knows the calendar as its connections.
   registerSystem: 'calendar-connections',
   packages: calendarEventsExport,
+  identifiers: { of: calendarEventIdentifiers },
   erasure: calendarEventsErasure,
   restriction: calendarEventsRestriction,
   retention: calendarEventsRetention,

@@ -9,6 +9,7 @@ import { chatConversationsRestriction, chatMessagesRestriction } from './chat.re
 import { chatConversationsRetention } from './chat-conversations.retention';
 import { chatMessagesErasure } from './chat-messages.erasure';
 import { chatMessagesRetention } from './chat-messages.retention';
+import { chatConversationIdentifiers, chatMessageIdentifiers } from './chat.ingestion';
 
 /** Conversations with the AI assistant on the website. */
 export const chatConversationsSource = defineSource({
@@ -32,6 +33,7 @@ export const chatConversationsSource = defineSource({
   severalPeoplePerRecord: false,
   registerSystem: 'chat-conversations',
   packages: chatConversationsExport,
+  identifiers: { of: chatConversationIdentifiers },
   erasure: chatConversationsErasure,
   restriction: chatConversationsRestriction,
   retention: chatConversationsRetention,
@@ -60,6 +62,7 @@ export const chatMessagesSource = defineSource({
   // The activity register knows the chat as its conversations.
   registerSystem: 'chat-conversations',
   packages: chatMessagesExport,
+  identifiers: { of: chatMessageIdentifiers },
   erasure: chatMessagesErasure,
   restriction: chatMessagesRestriction,
   retention: chatMessagesRetention,

@@ -6,6 +6,7 @@ import { presentConsent } from './consents.presenter';
 import { consentsErasure } from './consents.erasure';
 import { consentsRestriction } from './consents.restriction';
 import { consentsRetention } from './consents.retention';
+import { consentIdentifiers } from './consents.ingestion';
 
 /** The cookie banner's records of what each browser agreed to. */
 export const consentsSource = defineSource({
@@ -33,6 +34,7 @@ export const consentsSource = defineSource({
   severalPeoplePerRecord: false,
   registerSystem: 'consents',
   packages: consentsExport,
+  identifiers: { of: consentIdentifiers },
   erasure: consentsErasure,
   restriction: consentsRestriction,
   retention: consentsRetention,

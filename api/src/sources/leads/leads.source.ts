@@ -6,6 +6,7 @@ import { presentLead } from './leads.presenter';
 import { leadsErasure } from './leads.erasure';
 import { leadsRestriction } from './leads.restriction';
 import { leadsRetention } from './leads.retention';
+import { leadIdentifiers } from './leads.ingestion';
 
 /** Contact-form submissions. */
 export const leadsSource = defineSource({
@@ -40,6 +41,7 @@ export const leadsSource = defineSource({
   severalPeoplePerRecord: false,
   registerSystem: 'leads',
   packages: leadsExport,
+  identifiers: { of: leadIdentifiers },
   erasure: leadsErasure,
   restriction: leadsRestriction,
   retention: leadsRetention,
