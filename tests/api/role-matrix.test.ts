@@ -31,6 +31,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/audit/verify': 'any',
   'GET /api/subjects/search': 'any',
   'PATCH /api/subjects/identifiers/{entryId}': 'staff',
+  'POST /api/subjects/reindex': 'admin',
   'GET /api/requests/{id}/review': 'any',
   'POST /api/requests/{id}/review': 'staff',
   'POST /api/intake/email': 'staff',
