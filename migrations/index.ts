@@ -20,6 +20,7 @@ import { IdentityDocuments1795460000001 } from './1795460000001-IdentityDocument
 import { Mailbox1795490000000 } from './1795490000000-Mailbox';
 import { Letters1795500000000 } from './1795500000000-Letters';
 import { IndexCorrections1795510000000 } from './1795510000000-IndexCorrections';
+import { PublicRegisterTexts1795527000000 } from './1795527000000-PublicRegisterTexts';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Mailbox1795490000000,
   Letters1795500000000,
   IndexCorrections1795510000000,
+  PublicRegisterTexts1795527000000,
 ];

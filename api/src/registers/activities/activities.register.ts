@@ -32,9 +32,12 @@ const RetentionId = () => (target: object, key: string | symbol) => {
 export class CreateActivityDto {
   @Text(true, 300) name: string;
   @Text(true, 5000) purposes: string;
+  @NullableText(5000) purposesIt?: string | null;
+  @NullableText(5000) purposesEn?: string | null;
   @OneOf(LEGAL_BASES, true) legalBasis: LegalBasis;
   @NullableText(100) consentCategory?: string | null;
   @NullableText(2000) legalBasisNotes?: string | null;
+  @NullableText() internalNotes?: string | null;
   @TextList(false) subjectCategories?: string[];
   @TextList(false) dataCategories?: string[];
   @ProcessorIds() processorIds?: string[];
@@ -47,9 +50,12 @@ export class CreateActivityDto {
 export class UpdateActivityDto {
   @Text(false, 300) name?: string;
   @Text(false, 5000) purposes?: string;
+  @NullableText(5000) purposesIt?: string | null;
+  @NullableText(5000) purposesEn?: string | null;
   @OneOf(LEGAL_BASES, false) legalBasis?: LegalBasis;
   @NullableText(100) consentCategory?: string | null;
   @NullableText(2000) legalBasisNotes?: string | null;
+  @NullableText() internalNotes?: string | null;
   @TextList(false) subjectCategories?: string[];
   @TextList(false) dataCategories?: string[];
   @ProcessorIds() processorIds?: string[];
@@ -69,9 +75,14 @@ export function presentActivity(a: ProcessingActivity) {
     id: a.id,
     name: a.name,
     purposes: a.purposes,
+    /** The purposes as a data subject reads them (packages), in Italian and in English. */
+    purposesIt: a.purposesIt,
+    purposesEn: a.purposesEn,
     legalBasis: a.legalBasis,
     consentCategory: a.consentCategory,
     legalBasisNotes: a.legalBasisNotes,
+    /** The officer's working notes: never in anything a data subject receives. */
+    internalNotes: a.internalNotes,
     subjectCategories: a.subjectCategories,
     dataCategories: a.dataCategories,
     processorIds: (a.processors ?? []).map((p) => p.id).sort(),
@@ -123,6 +134,9 @@ export const ACTIVITIES_REGISTER: RegisterDefinition<ProcessingActivity, CreateA
     const b = body as UpdateActivityDto;
     if (b.name !== undefined) row.name = b.name;
     if (b.purposes !== undefined) row.purposes = b.purposes;
+    if (b.purposesIt !== undefined) row.purposesIt = orNull(b.purposesIt);
+    if (b.purposesEn !== undefined) row.purposesEn = orNull(b.purposesEn);
+    if (b.internalNotes !== undefined) row.internalNotes = orNull(b.internalNotes);
     if (b.legalBasis !== undefined) row.legalBasis = b.legalBasis;
     if (b.consentCategory !== undefined) row.consentCategory = orNull(b.consentCategory);
     if (b.legalBasisNotes !== undefined) row.legalBasisNotes = orNull(b.legalBasisNotes);
@@ -167,6 +181,9 @@ export const ACTIVITIES_REGISTER: RegisterDefinition<ProcessingActivity, CreateA
     row.processors ??= [];
     row.consentCategory ??= null;
     row.legalBasisNotes ??= null;
+    row.purposesIt ??= null;
+    row.purposesEn ??= null;
+    row.internalNotes ??= null;
     row.transfers ??= null;
     row.retentionPolicyId ??= null;
     row.securityMeasures ??= null;

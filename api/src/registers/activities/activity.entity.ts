@@ -35,6 +35,13 @@ export class ProcessingActivity {
   @Column({ type: 'text' })
   purposes: string;
 
+  /** The purposes as a data subject reads them, in Italian and in English (access packages). */
+  @Column({ type: 'text', nullable: true })
+  purposesIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  purposesEn: string | null;
+
   @Column({ type: 'text' })
   legalBasis: LegalBasis;
 
@@ -45,6 +52,10 @@ export class ProcessingActivity {
   /** A second basis for part of the data (e.g. the form's source data on legitimate interest). */
   @Column({ type: 'text', nullable: true })
   legalBasisNotes: string | null;
+
+  /** The officer's working notes (what is still to be verified): never shown to a data subject. */
+  @Column({ type: 'text', nullable: true })
+  internalNotes: string | null;
 
   @Column({ type: 'text', array: true, default: '{}' })
   subjectCategories: string[];

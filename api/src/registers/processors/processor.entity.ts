@@ -21,6 +21,13 @@ export class Processor {
   @Column({ type: 'text' })
   service: string;
 
+  /** The service as a data subject reads it, in Italian and in English (access packages). */
+  @Column({ type: 'text', nullable: true })
+  serviceIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  serviceEn: string | null;
+
   @Column({ type: 'text', array: true, default: '{}' })
   dataCategories: string[];
 
@@ -29,12 +36,20 @@ export class Processor {
   location: string;
 
   /** ISO 3166-1 alpha-2 of where it is established. */
+  /** Where it processes, as a data subject reads it, in Italian and in English. */
+  @Column({ type: 'text', nullable: true })
+  locationIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  locationEn: string | null;
+
   @Column({ type: 'char', length: 2 })
   country: string;
 
   @Column({ type: 'text' })
   transferMechanism: TransferMechanism;
 
+  /** Public words on the transfer's safeguard; what is still to be verified goes in `notes`. */
   @Column({ type: 'text', nullable: true })
   transferNotes: string | null;
 
@@ -53,6 +68,7 @@ export class Processor {
   @Column({ type: 'text', nullable: true })
   contact: string | null;
 
+  /** The officer's working notes (what is still to be verified): never shown to a data subject. */
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 

@@ -18,8 +18,12 @@ const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? va
 export class CreateProcessorDto {
   @Text(true, 300) name: string;
   @Text(true) service: string;
+  @NullableText() serviceIt?: string | null;
+  @NullableText() serviceEn?: string | null;
   @TextList(false) dataCategories?: string[];
   @Text(true, 300) location: string;
+  @NullableText(300) locationIt?: string | null;
+  @NullableText(300) locationEn?: string | null;
   @ApiProperty({ example: 'IT', description: 'ISO 3166-1 alpha-2' })
   @Transform(upper)
   @IsISO31661Alpha2({ message: 'must be a two-letter ISO 3166 country code, e.g. IT, IE, US' })
@@ -37,8 +41,12 @@ export class CreateProcessorDto {
 export class UpdateProcessorDto {
   @Text(false, 300) name?: string;
   @Text(false) service?: string;
+  @NullableText() serviceIt?: string | null;
+  @NullableText() serviceEn?: string | null;
   @TextList(false) dataCategories?: string[];
   @Text(false, 300) location?: string;
+  @NullableText(300) locationIt?: string | null;
+  @NullableText(300) locationEn?: string | null;
   @ApiPropertyOptional({ example: 'IT' })
   @IsOptional()
   @Transform(upper)
@@ -63,8 +71,13 @@ export function presentProcessor(p: Processor) {
     id: p.id,
     name: p.name,
     service: p.service,
+    /** The service and location as a data subject reads them (packages), in Italian and in English. */
+    serviceIt: p.serviceIt,
+    serviceEn: p.serviceEn,
     dataCategories: p.dataCategories,
     location: p.location,
+    locationIt: p.locationIt,
+    locationEn: p.locationEn,
     country: p.country,
     transferMechanism: p.transferMechanism,
     transferNotes: p.transferNotes,
@@ -112,6 +125,10 @@ export const PROCESSORS_REGISTER: RegisterDefinition<Processor, CreateProcessorD
     if (b.service !== undefined) row.service = b.service;
     if (b.dataCategories !== undefined) row.dataCategories = b.dataCategories;
     if (b.location !== undefined) row.location = b.location;
+    if (b.serviceIt !== undefined) row.serviceIt = orNull(b.serviceIt);
+    if (b.serviceEn !== undefined) row.serviceEn = orNull(b.serviceEn);
+    if (b.locationIt !== undefined) row.locationIt = orNull(b.locationIt);
+    if (b.locationEn !== undefined) row.locationEn = orNull(b.locationEn);
     if (b.country !== undefined) row.country = b.country;
     if (b.transferMechanism !== undefined) row.transferMechanism = b.transferMechanism;
     if (b.transferNotes !== undefined) row.transferNotes = orNull(b.transferNotes);
@@ -124,6 +141,10 @@ export const PROCESSORS_REGISTER: RegisterDefinition<Processor, CreateProcessorD
     if (b.notes !== undefined) row.notes = orNull(b.notes);
     row.dataCategories ??= [];
     row.status ??= 'active';
+    row.serviceIt ??= null;
+    row.serviceEn ??= null;
+    row.locationIt ??= null;
+    row.locationEn ??= null;
   },
   citedBy: (manager, id) =>
     manager.query(

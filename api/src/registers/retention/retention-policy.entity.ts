@@ -32,6 +32,13 @@ export class RetentionPolicy {
   @Column({ type: 'text' })
   periodText: string;
 
+  /** The period as a data subject reads it, in Italian and in English (access packages). */
+  @Column({ type: 'text', nullable: true })
+  periodTextIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  periodTextEn: string | null;
+
   @Column({ type: 'text' })
   action: RetentionAction;
 
@@ -39,6 +46,7 @@ export class RetentionPolicy {
   @Column({ type: 'text' })
   basis: string;
 
+  /** The officer's notes: never shown to a data subject. */
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 

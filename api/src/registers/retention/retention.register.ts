@@ -23,6 +23,8 @@ export class CreateRetentionPolicyDto {
   @Period(600) periodMonths?: number | null;
   @Period(36_500) periodDays?: number | null;
   @Text(true, 500) periodText: string;
+  @NullableText(500) periodTextIt?: string | null;
+  @NullableText(500) periodTextEn?: string | null;
   @OneOf(RETENTION_ACTIONS, true) action: RetentionAction;
   @Text(true, 1000) basis: string;
   @NullableText() notes?: string | null;
@@ -35,6 +37,8 @@ export class UpdateRetentionPolicyDto {
   @Period(600) periodMonths?: number | null;
   @Period(36_500) periodDays?: number | null;
   @Text(false, 500) periodText?: string;
+  @NullableText(500) periodTextIt?: string | null;
+  @NullableText(500) periodTextEn?: string | null;
   @OneOf(RETENTION_ACTIONS, false) action?: RetentionAction;
   @Text(false, 1000) basis?: string;
   @NullableText() notes?: string | null;
@@ -82,6 +86,8 @@ export const RETENTION_REGISTER: RegisterDefinition<
     if (b.periodMonths !== undefined) row.periodMonths = b.periodMonths ?? null;
     if (b.periodDays !== undefined) row.periodDays = b.periodDays ?? null;
     if (b.periodText !== undefined) row.periodText = b.periodText;
+    if (b.periodTextIt !== undefined) row.periodTextIt = orNull(b.periodTextIt);
+    if (b.periodTextEn !== undefined) row.periodTextEn = orNull(b.periodTextEn);
     if (b.action !== undefined) row.action = b.action;
     if (b.basis !== undefined) row.basis = b.basis;
     if (b.notes !== undefined) row.notes = orNull(b.notes);
@@ -89,6 +95,8 @@ export const RETENTION_REGISTER: RegisterDefinition<
     row.periodMonths ??= null;
     row.periodDays ??= null;
     row.notes ??= null;
+    row.periodTextIt ??= null;
+    row.periodTextEn ??= null;
   },
   citedBy: (manager, id) =>
     manager.query(`SELECT id, name FROM activities WHERE retention_policy_id = $1 ORDER BY name, id`, [id]),
