@@ -482,4 +482,37 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       expect(await refused(ROBERTO, null, 'roberto-again')).toBe(true);
     });
   });
+
+  describe('(e) a lead that names a colleague in full', () => {
+    it('his erasure masks his full name and e-mail in her message, not a lone first name, nothing of hers (Art. 17)', async () => {
+      const DAVIDE = 'davide.greco@example.it';
+      expect(
+        (
+          await ingest('leads', {
+            externalId: 'lead-teresa',
+            firstName: 'Teresa',
+            lastName: 'Fontana',
+            email: 'teresa.fontana@example.it',
+            phone: '328 123 9876',
+            message: `Sono Teresa. Per il sopralluogo chiamate il mio socio Davide Greco, ${DAVIDE}; Davide è sempre in sede.`,
+            submittedAt: '2026-11-20T10:00:00Z',
+          })
+        ).status,
+      ).toBe(200);
+      const erasure = await newRequest('erasure', { email: DAVIDE, name: 'Davide Greco' });
+      expect(planned(await dryRun(erasure.id))).toEqual([{ source: 'leads', action: 'mask_mention' }]);
+      await erase(erasure.id);
+      const [lead] = await sql(
+        c,
+        `SELECT first_name, last_name, email, phone, message FROM leads WHERE external_id = 'lead-teresa'`,
+      );
+      expect(lead).toEqual({
+        first_name: 'Teresa',
+        last_name: 'Fontana',
+        email: 'teresa.fontana@example.it',
+        phone: '328 123 9876',
+        message: 'Sono Teresa. Per il sopralluogo chiamate il mio socio […] […], […]; Davide è sempre in sede.',
+      });
+    });
+  });
 });

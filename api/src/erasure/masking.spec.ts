@@ -37,4 +37,17 @@ describe('maskText', () => {
       'Quanto costa un allestimento?',
     );
   });
+
+  it('masks a person only mentioned in someone else’s text by their full name, never a lone first name (Art. 17)', () => {
+    const marco = { emails: ['marco.neri@example.it'], phones: [], names: ['marco neri'] };
+    const text =
+      'Mettete in copia il mio collega Marco Neri (marco.neri@example.it). Marco Rossi è mio marito; Neri Marco no.';
+    expect(maskText(text, marco, { allContacts: false })).toBe(
+      `Mettete in copia il mio collega ${MASK} ${MASK} (${MASK}). Marco Rossi è mio marito; ${MASK} ${MASK} no.`,
+    );
+    // A name split across a sentence is no name.
+    expect(maskText('Ciao Marco. Neri è il colore', marco, { allContacts: false })).toBe(
+      'Ciao Marco. Neri è il colore',
+    );
+  });
 });

@@ -52,9 +52,16 @@ export function mentionRecords(plan: ErasurePlan, source: string): string[] {
   return plan.mentions?.[source] ?? [];
 }
 
-/** Only the person's e-mails and phones (`mask_mention`): nothing else of the record's owner changes. */
+/**
+ * Only the person's e-mails, phones and full names (`mask_mention`): nothing else of the record's
+ * owner changes, and a lone first name (perhaps someone else's) stays.
+ */
 export function mentionIdentifiers(plan: ErasurePlan): SubjectIdentifiers {
-  return { emails: plan.identifiers.emails, phones: plan.identifiers.phones, names: [] };
+  return {
+    emails: plan.identifiers.emails,
+    phones: plan.identifiers.phones,
+    names: plan.identifiers.names.filter((name) => name.includes(' ')),
+  };
 }
 
 /** What the search found of the person, as a source's planner asks for it. */
