@@ -5,22 +5,10 @@ import type { DataSubjectRequest } from '../requests/request.entity';
 import { normaliseEmail, normaliseName, normalisePhone } from '../subjects/identifiers';
 import { SubjectSearchService, type LocatedSubject } from '../subjects/subject-search.service';
 import { erasureRun } from './erasable-sources';
-import type { ErasureStep, ErasureStepStatus } from './erasure-step.entity';
+import type { SourceErasureReport } from './erasure-report';
+import type { ErasureStep } from './erasure-step.entity';
 import type { SubjectIdentifiers } from './masking';
-import { mentionRecords, ownRecords, type ErasurePlan, type PlannedChange } from './source-erasure';
-
-/** One source of an erasure's report. */
-export interface SourceErasureReport {
-  source: string;
-  total: number;
-  /** The records, at most MAX_LISTED; `total` counts them all. */
-  records: PlannedChange[];
-  /** After a run: the step's state. */
-  status?: ErasureStepStatus | 'pending';
-  recordsAffected?: number;
-  error?: string | null;
-  waiverReason?: string | null;
-}
+import { mentionRecords, ownRecords, type ErasurePlan } from './source-erasure';
 
 const MAX_LISTED = 1000;
 

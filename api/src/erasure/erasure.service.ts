@@ -14,7 +14,8 @@ import { DataSubjectRequest } from '../requests/request.entity';
 import { SubjectIndexService } from '../subjects/subject-index.service';
 import { erasableSources, erasureRun, type ErasableSource } from './erasable-sources';
 import { ErasurePlanRecord } from './erasure-plan.entity';
-import { ErasurePlanner, type SourceErasureReport } from './erasure-planner';
+import { ErasurePlanner } from './erasure-planner';
+import { erasureReport, type ErasureReport } from './erasure-report';
 import { ErasureStep } from './erasure-step.entity';
 import { normaliseIps, requireActionable } from './request-guards';
 import { mentionRecords, ownRecords, type ErasurePlan, type ErasureRun, type ErasureTools } from './source-erasure';
@@ -26,17 +27,6 @@ import { SUPPRESSION_LOCK, suppressionHash, type SuppressedKind } from './suppre
  * and the request's timeline. What each source's records get is the planner's
  * (erasure-planner.ts) and the source's own (`sources/<folder>/<name>.erasure.ts`).
  */
-
-export interface ErasureReport {
-  requestId: string;
-  reference: string;
-  dryRun: boolean;
-  /** complete: every source done or waived; incomplete: a source failed (run again, or waive it). */
-  state: 'preview' | 'complete' | 'incomplete';
-  identifiers: { emails: number; phones: number; names: number; ips: number };
-  suppressed: number;
-  sources: SourceErasureReport[];
-}
 
 /** The advisory-lock namespace of erasure runs (the request id names the lock within it). */
 const ERASURE_LOCK = 727_004;
@@ -94,7 +84,7 @@ export class ErasureService {
         entityId: requestId,
         details: { reference: request.reference, records: Object.fromEntries(sources.map((s) => [s.source, s.total])) },
       });
-      return this.report(request, true, plan, sources, steps);
+      return erasureReport(request, true, plan, sources, steps, erasableSources());
     }
 
     const lock = await tryRunLock(this.dataSource, this.config.databaseUrl === null, ERASURE_LOCK, requestId);
@@ -117,7 +107,7 @@ export class ErasureService {
         steps = await this.dataSource.getRepository(ErasureStep).find({ where: { requestId } });
       }
       await this.completeIfDone(actor, request, steps);
-      return this.report(request, false, plan, before, steps);
+      return erasureReport(request, false, plan, before, steps, erasableSources());
     } finally {
       await this.dataSource.getRepository(ErasurePlanRecord).update({ requestId }, { runningSince: null });
       await lock.release();
@@ -370,45 +360,6 @@ export class ErasureService {
         details: { reference: request.reference, recordsAffected: totals },
       });
     });
-  }
-
-  private report(
-    request: DataSubjectRequest,
-    dryRun: boolean,
-    plan: ErasurePlan,
-    sources: SourceErasureReport[],
-    steps: ErasureStep[],
-  ): ErasureReport {
-    const bySource = new Map(steps.map((s) => [s.source, s]));
-    return {
-      requestId: request.id,
-      reference: request.reference,
-      dryRun,
-      state: dryRun
-        ? 'preview'
-        : erasableSources().every((s) => bySource.get(s) && bySource.get(s)!.status !== 'failed')
-          ? 'complete'
-          : 'incomplete',
-      identifiers: {
-        emails: plan.identifiers.emails.length,
-        phones: plan.identifiers.phones.length,
-        names: plan.identifiers.names.length,
-        ips: plan.identifiers.ips.length,
-      },
-      suppressed: plan.identifiers.emails.length + plan.identifiers.phones.length,
-      sources: sources.map((s) => {
-        const step = bySource.get(s.source);
-        return step
-          ? {
-              ...s,
-              status: step.status,
-              recordsAffected: step.recordsAffected,
-              error: step.error,
-              waiverReason: step.waiverReason,
-            }
-          : { ...s, status: dryRun ? undefined : 'pending' };
-      }),
-    };
   }
 
   private unseal(sealed: Buffer): ErasurePlan {
