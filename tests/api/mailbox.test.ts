@@ -307,6 +307,36 @@ describe('the privacy@ mailbox over IMAP', () => {
     ).toContain(row.id);
   });
 
+  it('deletes other mail past OTHER_MAIL_RETENTION_DAYS with its raw copy, never what became a request', async () => {
+    const old = new Date(Date.now() - 200 * 24 * 60 * 60 * 1000).toUTCString().replace('GMT', '+0000');
+    await imap.deliver(
+      mail({
+        from: address('old-newsletter'),
+        subject: 'Offerte di primavera',
+        messageId: `<expired.${run}@example.it>`,
+        headers: { Received: `from mx.shop.example by mx.aruba.it; ${old}`, 'List-Id': '<offerte.shop.example>' },
+        body: 'Offerte.',
+      }),
+    );
+    // The auto-reply made a request of, as old: kept, whatever its age.
+    await sql(c, `UPDATE other_mail SET received_at = now() - interval '200 days' WHERE request_id IS NOT NULL`);
+    expect(await read()).toMatchObject({ other: 1, deleted: 1 });
+    expect(
+      await sql(c, `SELECT id FROM mailbox_messages WHERE message_id = $1`, [`<expired.${run}@example.it>`]),
+    ).toEqual([]);
+    const list = await c.api('/api/mailbox/other-mail?range=[0,99]', { token });
+    expect((list.body as Array<{ subject: string }>).map((i) => i.subject)).not.toContain('Offerte di primavera');
+    expect((list.body as Array<{ requestId: string | null }>).filter((i) => i.requestId !== null).length).toBe(1);
+    const audit = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'mailbox.other_mail_deleted' }))}`,
+      { token },
+    );
+    expect((audit.body as Array<{ details: { count: number; retentionDays: number } }>)[0].details).toMatchObject({
+      count: 1,
+      retentionDays: 90,
+    });
+  });
+
   it('reads a new message within 30 seconds with IDLE, with no schedule', async () => {
     await c.running.close();
     c = await startTestConsole({ env: env(imap, { MAILBOX_IDLE: 'on' }) });

@@ -67,6 +67,8 @@ export interface MailboxConfig extends ImapSettings {
   pollCron: string | null;
   /** Keep a connection in IMAP IDLE, so that new mail is read as it arrives (where the server can). */
   idle: boolean;
+  /** Days other mail that was not made a request is kept (from its receipt), then deleted with its raw copy. */
+  otherMailRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -153,6 +155,7 @@ const schema = z.object({
     )
     .default('* * * * *'),
   MAILBOX_IDLE: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  OTHER_MAIL_RETENTION_DAYS: integer(1, 3650).default(90),
   SMTP_URL: z
     .string()
     .trim()
@@ -253,6 +256,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
           processedFolder: v.IMAP_PROCESSED_FOLDER,
           pollCron: v.MAILBOX_POLL_CRON === 'off' ? null : v.MAILBOX_POLL_CRON,
           idle: v.MAILBOX_IDLE === 'on',
+          otherMailRetentionDays: v.OTHER_MAIL_RETENTION_DAYS,
         }
       : null,
     letters:

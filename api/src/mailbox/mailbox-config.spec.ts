@@ -21,6 +21,7 @@ describe('the mailbox configuration', () => {
       processedFolder: 'Processed',
       pollCron: '* * * * *',
       idle: true,
+      otherMailRetentionDays: 90,
     });
     const custom = loadConfig({
       ...base,
@@ -28,8 +29,15 @@ describe('the mailbox configuration', () => {
       IMAP_PROCESSED_FOLDER: 'Privacy/Importati',
       MAILBOX_POLL_CRON: 'off',
       MAILBOX_IDLE: 'off',
+      OTHER_MAIL_RETENTION_DAYS: '30',
     }).mailbox;
-    expect(custom).toMatchObject({ secure: false, processedFolder: 'Privacy/Importati', pollCron: null, idle: false });
+    expect(custom).toMatchObject({
+      secure: false,
+      processedFolder: 'Privacy/Importati',
+      pollCron: null,
+      idle: false,
+      otherMailRetentionDays: 30,
+    });
   });
 
   it('refuses plain imap:// to another host, naming the variable and never the password', () => {

@@ -21,6 +21,7 @@ import type { DataSubjectRequest } from '../requests/request.entity';
 import { RequestsService } from '../requests/requests.service';
 import { messageIdOf, referenceInSubject, threadMessageIds } from './mail-threading';
 import { triageMail, type HeaderList, type Triage } from './mail-triage';
+import { otherMailCutoff } from './mail-retention';
 import { withMailServer } from './mail-server.error';
 import { MailboxMessage } from './mailbox-message.entity';
 import { OTHER_MAIL_LIST } from './other-mail.list';
@@ -51,6 +52,8 @@ export interface ReadSummary {
   failed: number;
   /** Messages marked \Seen and moved to the processed folder. */
   moved: number;
+  /** Other mail past OTHER_MAIL_RETENTION_DAYS, deleted with its raw copy. */
+  deleted: number;
 }
 
 /**
@@ -134,6 +137,7 @@ export class MailboxService implements OnModuleDestroy {
       other: 0,
       failed: 0,
       moved: 0,
+      deleted: 0,
     };
     const client = imapClient(settings, true);
     try {
@@ -149,15 +153,16 @@ export class MailboxService implements OnModuleDestroy {
       }
       // Stored earlier but not filed (a crash, a failure): filed now from the sealed copy.
       await this.fileUnfiled(summary);
+      summary.deleted = await this.deleteExpiredOtherMail(settings);
     } finally {
       await client.logout().catch(() => client.close());
       await lock.release();
     }
     summary.finishedAt = new Date().toISOString();
     this.last = summary;
-    const { requests, replies, other, failed, moved, stored, known } = summary;
+    const { requests, replies, other, failed, moved, stored, known, deleted } = summary;
     this.logger.log(
-      `Mailbox read (${trigger}): ${stored} new, ${known} known, ${requests} requests, ${replies} replies, ${other} other, ${failed} failed, ${moved} moved`,
+      `Mailbox read (${trigger}): ${stored} new, ${known} known, ${requests} requests, ${replies} replies, ${other} other, ${failed} failed, ${moved} moved, ${deleted} other mail deleted`,
     );
     return summary;
   }
@@ -278,6 +283,33 @@ export class MailboxService implements OnModuleDestroy {
         details: { uid, sha256, sameContent: existing.sha256 === sha256 },
       });
       return { id: existing.id, stored: false };
+    });
+  }
+
+  /** Deletes the other mail past its retention that no one made a request of, and its raw copy; audited. */
+  private async deleteExpiredOtherMail(settings: MailboxConfig): Promise<number> {
+    const cutoff = otherMailCutoff(new Date(), settings.otherMailRetentionDays);
+    return this.dataSource.transaction(async (manager) => {
+      const gone = await queryRows<{ id: string }>(
+        manager,
+        `WITH expired AS (
+           DELETE FROM other_mail WHERE request_id IS NULL AND received_at < $1 RETURNING mailbox_message_id
+         )
+         DELETE FROM mailbox_messages WHERE id IN (SELECT mailbox_message_id FROM expired) RETURNING id`,
+        [cutoff],
+      );
+      if (gone.length > 0) {
+        await this.audit.record(manager, null, {
+          action: 'mailbox.other_mail_deleted',
+          entity: 'other_mail',
+          details: {
+            count: gone.length,
+            receivedBefore: cutoff.toISOString(),
+            retentionDays: settings.otherMailRetentionDays,
+          },
+        });
+      }
+      return gone.length;
     });
   }
 
