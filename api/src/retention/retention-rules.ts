@@ -2,6 +2,10 @@ import { addMonthsUtc } from '../common/time';
 import type { RetentionAction } from '../registers/retention/retention-policy.entity';
 import { sweptSources } from './retention-sources';
 import type { SourceRule } from './source-retention';
+import type { PolicyState, ReportEntry, SweepEffect, SweepSourceResult } from './retention.views';
+
+// The shapes the API answers live in retention.views.ts (the console imports them).
+export type { PolicyState, ReportEntry, SweepEffect, SweepSourceResult, SweepSourceStatus } from './retention.views';
 
 /**
  * What retention means for each personal-data source the console holds, and the arithmetic of
@@ -19,16 +23,6 @@ export function ruleOf(source: string): SourceRule {
   if (!swept) throw new Error(`${source} is not a source a retention sweep acts on`);
   return swept.rule;
 }
-
-/**
- * Whether and how a policy applies to the records the console holds:
- * applies: the report counts and the sweep acts;
- * no_period: the policy states no period (the calendar: "until the user disconnects");
- * not_held: the data is not in the console (anonymous statistics, Google Analytics);
- * unknown_source: the policy names a source the console does not have;
- * unsupported_action: the action makes no sense for the source (e.g. deleting consents).
- */
-export type PolicyState = 'applies' | 'no_period' | 'not_held' | 'unknown_source' | 'unsupported_action';
 
 export interface PolicyLike {
   source: string | null;
@@ -59,39 +53,8 @@ export function cutoffFor(policy: PolicyLike, now: Date): Date | null {
   return new Date(months.getTime() - (policy.periodDays ?? 0) * 86_400_000);
 }
 
-/** What a sweep does to the records past retention: delete, anonymise, or nothing (they lapse). */
-export type SweepEffect = 'delete' | 'anonymise' | 'keep';
-
 export function effectOf(action: RetentionAction): SweepEffect {
   return action === 'delete' ? 'delete' : action === 'anonymise' ? 'anonymise' : 'keep';
-}
-
-/** One line of `GET /retention/report`: one retention policy. */
-export interface ReportEntry {
-  policyId: string;
-  policyKey: string;
-  policyName: string;
-  source: string | null;
-  action: RetentionAction;
-  periodText: string;
-  periodMonths: number | null;
-  periodDays: number | null;
-  state: PolicyState;
-  /** The date compared with the cutoff (see SourceRule.dateField in source-retention.ts); null when not applicable. */
-  dateField: string | null;
-  /** ISO instant; null when the policy does not apply. */
-  cutoff: string | null;
-  effect: SweepEffect | null;
-  /**
-   * Records past retention that a sweep would change (for 'anonymise', those not anonymised
-   * yet; for consents that lapse, the lapsed ones, which the sweep keeps). Null when the
-   * policy does not apply.
-   */
-  past: number | null;
-  /** The oldest date among them. */
-  oldest: string | null;
-  /** Records past retention that a restriction (Art. 18) keeps: never swept. */
-  restricted: number | null;
 }
 
 /**
@@ -106,39 +69,6 @@ export function sortReport<T extends Pick<ReportEntry, 'oldest' | 'state' | 'pol
       (a.oldest !== null && b.oldest !== null ? Date.parse(a.oldest) - Date.parse(b.oldest) : 0) ||
       a.policyName.localeCompare(b.policyName),
   );
-}
-
-/**
- * The outcome of one policy in a sweep:
- * done: its records were deleted or anonymised (a real run);
- * previewed: counted by a dry run, nothing changed;
- * kept: the action changes nothing (consents lapse and stay as proof);
- * skipped: the policy does not apply (see `state`);
- * failed: an error stopped it (the batches before it are done);
- * not_reached: the sweep was stopped before it.
- */
-export type SweepSourceStatus = 'done' | 'previewed' | 'kept' | 'skipped' | 'failed' | 'not_reached';
-
-export interface SweepSourceResult {
-  policyKey: string;
-  policyName: string;
-  source: string | null;
-  action: RetentionAction;
-  state: PolicyState;
-  cutoff: string | null;
-  status: SweepSourceStatus;
-  /** Records past retention found when the policy's turn came (restricted ones excluded). */
-  due: number;
-  /** Records deleted or anonymised (0 in a dry run and for kept records). */
-  changed: number;
-  /** Records past retention left alone because they are restricted. */
-  restricted: number;
-  /** The oldest date among the records due (ISO). */
-  oldest: string | null;
-  /** Rows of the personal-data index removed with the records. */
-  indexRows: number;
-  batches: number;
-  error: string | null;
 }
 
 /** The records a sweep changed (or, dry, would change): what the history shows as its total. */
