@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, signIn, still } from './browser';
+import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
 import { createApiKey, postBatch } from '../support/ingest';
 
 /**
@@ -179,17 +179,8 @@ describe('breaches in Chromium', () => {
     ).toBe(201);
 
     browser = await launchBrowser();
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      timezoneId: 'Europe/Rome',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => console.error('page error:', error));
-    await page.goto(c.url);
-    await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
+    page = await newConsolePage(browser, { height: 900, romeTime: true, downloads: true });
+    await openSignInForm(page, c.url);
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.getByText('Welcome, Administrator').waitFor();
   });
@@ -285,14 +276,7 @@ describe('breaches in Chromium', () => {
   });
 
   it('lets an auditor read the register in Italian, without changing it', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'it-IT',
-      timezoneId: 'Europe/Rome',
-    });
-    const other = await context.newPage();
-    other.setDefaultTimeout(15_000);
-    other.on('pageerror', (error) => console.error('page error:', error));
+    const other = await newConsolePage(browser, { height: 900, locale: 'it-IT', romeTime: true });
     await other.goto(c.url);
     await signIn(other, auditor.email, auditor.password, 'Accedi');
     const card = other.getByTestId('open-breaches-card');
@@ -324,6 +308,6 @@ describe('breaches in Chromium', () => {
     await letter.scrollIntoViewIfNeeded();
     await still(other);
     await screenshot(other, '89-breach-letter-it');
-    await context.close();
+    await other.context().close();
   });
 });

@@ -58,3 +58,39 @@ export async function signIn(page: Page, email: string, password: string, button
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: button }).click();
 }
+
+export interface PageSettings {
+  /** The viewport's height (1280 wide): the one the file's screenshots are taken at. */
+  height?: number;
+  locale?: string;
+  /** Dates and times shown in Rome's zone, whatever the machine's. */
+  romeTime?: boolean;
+  downloads?: boolean;
+  /** Every step's timeout. */
+  timeout?: number;
+  /** The page's uncaught errors in the test's output. */
+  logErrors?: boolean;
+}
+
+/** A page in a browser context of its own (its own cookies: its own sign-in). */
+export async function newConsolePage(browser: Browser, settings: PageSettings = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: settings.height ?? 800 },
+    locale: settings.locale ?? 'en-GB',
+    ...(settings.romeTime ? { timezoneId: 'Europe/Rome' } : {}),
+    ...(settings.downloads ? { acceptDownloads: true } : {}),
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(settings.timeout ?? 15_000);
+  if (settings.logErrors ?? true) page.on('pageerror', (error) => console.error('page error:', error));
+  return page;
+}
+
+/**
+ * Opens the console at its sign-in form. A fresh Chromium spends its first seconds on fonts, so
+ * the first visit may wait a minute: paid once, before the steps and their shorter timeouts.
+ */
+export async function openSignInForm(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
+}

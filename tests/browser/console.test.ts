@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, signIn } from './browser';
+import { launchBrowser, newConsolePage, screenshot, signIn } from './browser';
 
 /**
  * The officer's first minutes, in a real Chromium against the real console serving the built
@@ -16,10 +16,7 @@ describe('admin UI in Chromium', () => {
   beforeAll(async () => {
     c = await startTestConsole({ serveAdmin: true, database: 'server' });
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => console.error('page error:', error));
+    page = await newConsolePage(browser, { timeout: 30_000 });
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, still, signIn } from './browser';
+import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
 import { ingestAccepted } from '../support/ingest';
 import {
   WEBSITE_LEAD_GIULIA,
@@ -77,14 +77,8 @@ describe('find a person, the personal-data sources and API keys in Chromium', ()
     });
 
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => console.error('page error:', error));
-    // A fresh Chromium spends its first seconds on fonts (about 12 s here): pay for it once, before
-    // the tests and their 15-second steps.
-    await page.goto(c.url);
-    await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
+    page = await newConsolePage(browser);
+    await openSignInForm(page, c.url);
   });
   afterAll(async () => {
     await browser?.close();

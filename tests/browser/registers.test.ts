@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, still, signIn } from './browser';
+import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
 
 /**
  * The registers an auditor asks for, in a real Chromium against the real console, seeded from
@@ -39,17 +39,8 @@ describe('registers in Chromium', () => {
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
     expect(updated.body.reviewOverdue).toBe(true);
     browser = await launchBrowser();
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      timezoneId: 'Europe/Rome',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => console.error('page error:', error));
-    await page.goto(c.url);
-    await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
+    page = await newConsolePage(browser, { height: 900, romeTime: true, downloads: true });
+    await openSignInForm(page, c.url);
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.getByText('Welcome, Administrator').waitFor();
   });
@@ -205,14 +196,7 @@ describe('registers in Chromium', () => {
   });
 
   it('lets an auditor read the registers, in Italian, without changing them', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'it-IT',
-      timezoneId: 'Europe/Rome',
-    });
-    const other = await context.newPage();
-    other.setDefaultTimeout(15_000);
-    other.on('pageerror', (error) => console.error('page error:', error));
+    const other = await newConsolePage(browser, { height: 900, locale: 'it-IT', romeTime: true });
     await other.goto(c.url);
     await signIn(other, auditor.email, auditor.password, 'Accedi');
     await other.getByTestId('processors-review-overdue').waitFor();
@@ -236,6 +220,6 @@ describe('registers in Chromium', () => {
     expect(await other.getByRole('link', { name: 'Crea', exact: true }).count()).toBe(0);
     await still(other);
     await screenshot(other, '46-retention-rules-it-auditor');
-    await context.close();
+    await other.context().close();
   });
 });

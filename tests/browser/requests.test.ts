@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../support/zip';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, still, signIn } from './browser';
+import { launchBrowser, newConsolePage, screenshot, signIn, still } from './browser';
 import { createApiKey, ingestAccepted } from '../support/ingest';
 
 /**
@@ -129,14 +129,7 @@ describe('data-subject requests in Chromium', () => {
     });
 
     browser = await launchBrowser();
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'en-GB',
-      timezoneId: 'Europe/Rome',
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => console.error('page error:', error));
+    page = await newConsolePage(browser, { romeTime: true });
   });
   afterAll(async () => {
     await browser?.close();

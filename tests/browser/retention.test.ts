@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, still, signIn } from './browser';
+import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
 import { createApiKey, ingestAccepted } from '../support/ingest';
 
 /**
@@ -123,16 +123,8 @@ describe('retention report and sweep in Chromium', () => {
     ).toBe(200);
 
     browser = await launchBrowser();
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      timezoneId: 'Europe/Rome',
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => console.error('page error:', error));
-    await page.goto(c.url);
-    await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
+    page = await newConsolePage(browser, { height: 900, romeTime: true });
+    await openSignInForm(page, c.url);
   });
   afterAll(async () => {
     await browser?.close();
@@ -236,13 +228,7 @@ describe('retention report and sweep in Chromium', () => {
   });
 
   it('shows an auditor the report without the buttons', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      timezoneId: 'Europe/Rome',
-    });
-    const other = await context.newPage();
-    other.setDefaultTimeout(15_000);
+    const other = await newConsolePage(browser, { height: 900, romeTime: true, logErrors: false });
     await other.goto(c.url);
     await signIn(other, auditor.email, auditor.password);
     await other.getByRole('menuitem', { name: 'Retention', exact: true }).click();
@@ -250,6 +236,6 @@ describe('retention report and sweep in Chromium', () => {
     await other.getByTestId('sweep-history').locator('tbody tr').first().waitFor();
     expect(await other.getByTestId('retention-sweep').count()).toBe(0);
     expect(await other.getByTestId('retention-dry-run').count()).toBe(0);
-    await context.close();
+    await other.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, screenshot, signIn } from './browser';
+import { launchBrowser, newConsolePage, screenshot, signIn } from './browser';
 
 /**
  * Issue 22: on a user's page the admin sees the user's open sessions and ends one of them, in
@@ -17,10 +17,7 @@ describe("a user's sessions in the admin UI", () => {
     c = await startTestConsole({ serveAdmin: true, database: 'server' });
     adminToken = await c.login();
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => console.error('page error:', error));
+    page = await newConsolePage(browser, { height: 900, timeout: 30_000 });
   });
   afterAll(async () => {
     await browser?.close();
