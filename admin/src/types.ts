@@ -1,5 +1,7 @@
 import type { RaRecord } from 'react-admin';
 
+import type { SubjectSource } from './sources/catalogue';
+
 export const ROLES = ['admin', 'officer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -214,17 +216,7 @@ export interface CreatedApiKey extends ApiKey {
 // Subject search (`GET /api/subjects/search?q=`)
 // ---------------------------------------------------------------------------
 
-/** The sources in the order the console presents them. */
-export const SUBJECT_SOURCES = [
-  'leads',
-  'chat-conversations',
-  'chat-messages',
-  'calendar-connections',
-  'calendar-events',
-  'consents',
-  'access-logs',
-] as const;
-export type SubjectSource = (typeof SUBJECT_SOURCES)[number];
+// The sources themselves are named in one place: sources/catalogue.ts.
 
 export type IdentifierKind = 'email' | 'phone' | 'name' | 'consent_id' | 'account' | 'ip';
 

@@ -1,3 +1,5 @@
+import { SUBJECT_SOURCES } from '../sources/catalogue';
+
 /**
  * The audit actions and entities the API records today. Unknown values (added
  * by a later API version) are still shown, untranslated.
@@ -49,16 +51,10 @@ export const AUDIT_ENTITIES = [
   'api_key',
   'subject',
   'request',
-  'leads',
-  'chat-conversations',
-  'chat-messages',
-  'calendar-connections',
-  'calendar-events',
-  'consents',
-  'access-logs',
+  ...SUBJECT_SOURCES,
   'retention_sweep',
   'audit_event',
-] as const;
+];
 
 export const actionLabelKey = (action: string) => `resources.audit-events.actions.${action}`;
 export const entityLabelKey = (entity: string) => `resources.audit-events.entities.${entity}`;

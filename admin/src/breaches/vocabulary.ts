@@ -1,3 +1,5 @@
+import { SUBJECT_SOURCES, sourceLabelKey } from '../sources/catalogue';
+
 /** The breach register's enumerations as the API has them, with the key of each label (app.breaches.vocab.*). */
 const choices = (group: string, ids: readonly string[]) =>
   ids.map((id) => ({ id, name: `app.breaches.vocab.${group}.${id}` }));
@@ -21,16 +23,5 @@ export const CHANNEL_CHOICES = choices('channel', [
   'public_notice',
   'other',
 ]);
-/** The source catalogue (api/src/sources/source-registry.ts), labelled as the menu labels them. */
-export const SOURCE_CHOICES = [
-  'leads',
-  'chat-conversations',
-  'chat-messages',
-  'calendar-connections',
-  'calendar-events',
-  'consents',
-  'access-logs',
-].map((id) => ({
-  id,
-  name: `app.menu.sources.${id}`,
-}));
+/** The sources a breach may concern, labelled as the menu labels them. */
+export const SOURCE_CHOICES = SUBJECT_SOURCES.map((id) => ({ id, name: sourceLabelKey(id) }));

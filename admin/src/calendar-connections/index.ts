@@ -1,13 +1,12 @@
-import EventAvailableOutlinedIcon from '@mui/icons-material/EventAvailableOutlined';
-
 import type { CalendarConnection } from '../types';
 import { CalendarConnectionList } from './CalendarConnectionList';
 import { CalendarConnectionShow } from './CalendarConnectionShow';
+import { sourceIcon } from '../sources/catalogue';
 
 // Read-only resource: connections arrive through POST /api/ingest/calendar-connections.
 export default {
   list: CalendarConnectionList,
   show: CalendarConnectionShow,
-  icon: EventAvailableOutlinedIcon,
+  icon: sourceIcon('calendar-connections'),
   recordRepresentation: (record: CalendarConnection) => record.accountEmail,
 };

@@ -1,13 +1,12 @@
-import EventNoteOutlinedIcon from '@mui/icons-material/EventNoteOutlined';
-
 import type { CalendarEvent } from '../types';
 import { CalendarEventList } from './CalendarEventList';
 import { CalendarEventShow } from './CalendarEventShow';
+import { sourceIcon } from '../sources/catalogue';
 
 // Read-only resource: events arrive through POST /api/ingest/calendar-events.
 export default {
   list: CalendarEventList,
   show: CalendarEventShow,
-  icon: EventNoteOutlinedIcon,
+  icon: sourceIcon('calendar-events'),
   recordRepresentation: (record: CalendarEvent) => record.title,
 };

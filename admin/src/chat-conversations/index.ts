@@ -1,13 +1,12 @@
-import ForumOutlinedIcon from '@mui/icons-material/ForumOutlined';
-
 import type { ChatConversation } from '../types';
 import { ChatConversationList } from './ChatConversationList';
 import { ChatConversationShow } from './ChatConversationShow';
+import { sourceIcon } from '../sources/catalogue';
 
 // Read-only resource: conversations arrive through POST /api/ingest/chat-conversations.
 export default {
   list: ChatConversationList,
   show: ChatConversationShow,
-  icon: ForumOutlinedIcon,
+  icon: sourceIcon('chat-conversations'),
   recordRepresentation: (record: ChatConversation) => record.externalId ?? `#${record.id.slice(0, 8)}`,
 };

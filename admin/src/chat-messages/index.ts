@@ -1,8 +1,7 @@
-import ChatBubbleOutlineIcon from '@mui/icons-material/ChatBubbleOutline';
-
 import type { ChatMessage } from '../types';
 import { ChatMessageList } from './ChatMessageList';
 import { ChatMessageShow } from './ChatMessageShow';
+import { sourceIcon } from '../sources/catalogue';
 
 const EXCERPT = 40;
 
@@ -10,7 +9,7 @@ const EXCERPT = 40;
 export default {
   list: ChatMessageList,
   show: ChatMessageShow,
-  icon: ChatBubbleOutlineIcon,
+  icon: sourceIcon('chat-messages'),
   recordRepresentation: (record: ChatMessage) =>
     record.content.length > EXCERPT ? `“${record.content.slice(0, EXCERPT).trimEnd()}…”` : `“${record.content}”`,
 };

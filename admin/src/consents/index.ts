@@ -1,13 +1,12 @@
-import CookieOutlinedIcon from '@mui/icons-material/CookieOutlined';
-
 import type { ConsentRecord } from '../types';
 import { ConsentList } from './ConsentList';
 import { ConsentShow } from './ConsentShow';
+import { sourceIcon } from '../sources/catalogue';
 
 // Read-only resource: consents arrive through POST /api/ingest/consents.
 export default {
   list: ConsentList,
   show: ConsentShow,
-  icon: CookieOutlinedIcon,
+  icon: sourceIcon('consents'),
   recordRepresentation: (record: ConsentRecord) => record.consentId,
 };

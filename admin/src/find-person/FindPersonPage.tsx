@@ -19,7 +19,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Title, useDataProvider, useLocation, useNavigate, useTranslate } from 'react-admin';
 
 import type { AppDataProvider } from '../dataProvider';
-import { SUBJECT_SOURCES, type IdentifierKind } from '../types';
+import { SUBJECT_SOURCES } from '../sources/catalogue';
+import type { IdentifierKind } from '../types';
 import { findPersonPath } from './findPersonPath';
 import { identifierIcons } from './identifiers';
 import { SearchSummary } from './SearchSummary';
@@ -129,7 +130,7 @@ export const FindPersonPage = () => {
     event.preventDefault();
     const next = value.trim();
     if (!next || isFetching) return;
-    if (next === q) refetch();
+    if (next === q) void refetch();
     else navigate(findPersonPath(next));
   };
 

@@ -18,8 +18,8 @@ import type {
   Lead,
   SubjectMatch,
   SubjectRecordMap,
-  SubjectSource,
 } from '../types';
+import type { SubjectSource } from '../sources/catalogue';
 import { Highlighted } from './highlight';
 
 const Separator = () => (

@@ -1,45 +1,17 @@
 import { Box, Button, Card, CardHeader, Chip, Divider, List, ListItemButton, Tooltip, Typography } from '@mui/material';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
-import type { SvgIconComponent } from '@mui/icons-material';
 import { Fragment, useState } from 'react';
 import { LinkBase, useCreatePath, useGetResourceLabel, useTranslate } from 'react-admin';
 
-import accessLogs from '../access-logs';
-import calendarConnections from '../calendar-connections';
-import calendarEvents from '../calendar-events';
-import chatConversations from '../chat-conversations';
-import chatMessages from '../chat-messages';
 import { RecordFlags } from '../common/RecordFlags';
-import consents from '../consents';
-import leads from '../leads';
-import type { SubjectMatch, SubjectRecordMap, SubjectSource, SubjectSourceResult } from '../types';
+import { sourceDateField, SOURCE_ICONS, type SubjectSource } from '../sources/catalogue';
+import type { SubjectMatch, SubjectRecordMap, SubjectSourceResult } from '../types';
 import { displayIdentifier } from './identifiers';
 import { RecordSummary } from './RecordSummary';
 
-const sourceIcons: Record<SubjectSource, SvgIconComponent> = {
-  leads: leads.icon,
-  'chat-conversations': chatConversations.icon,
-  'chat-messages': chatMessages.icon,
-  'calendar-connections': calendarConnections.icon,
-  'calendar-events': calendarEvents.icon,
-  consents: consents.icon,
-  'access-logs': accessLogs.icon,
-};
-
 /** The instant that orders a source's records, most recent first. */
-const dateOf = (source: SubjectSource, record: SubjectRecordMap[SubjectSource]): string => {
-  const r = record as unknown as Record<string, string | undefined>;
-  const field = {
-    leads: 'submittedAt',
-    'chat-conversations': 'startedAt',
-    'chat-messages': 'sentAt',
-    'calendar-connections': 'connectedAt',
-    'calendar-events': 'startsAt',
-    consents: 'recordedAt',
-    'access-logs': 'at',
-  }[source];
-  return r[field] ?? '';
-};
+const dateOf = (source: SubjectSource, record: SubjectRecordMap[SubjectSource]): string =>
+  (record as unknown as Record<string, string | undefined>)[sourceDateField(source)] ?? '';
 
 /** How many records a card shows before "Show all". */
 const FIRST = 5;
@@ -83,7 +55,7 @@ export const SourceCard = ({ result }: { result: SubjectSourceResult }) => {
   const createPath = useCreatePath();
   const getResourceLabel = useGetResourceLabel();
   const [expanded, setExpanded] = useState(false);
-  const Icon = sourceIcons[result.source];
+  const Icon = SOURCE_ICONS[result.source];
   const records = [...result.records].sort((a, b) =>
     dateOf(result.source, b.record).localeCompare(dateOf(result.source, a.record)),
   );

@@ -7,6 +7,7 @@ import { FIND_PERSON_PATH } from '../find-person';
 import { RECORD_PATH } from '../registers/RecordOfProcessingPage';
 import { RETENTION_PATH } from '../retention';
 import ArticleOutlinedIcon from '@mui/icons-material/ArticleOutlined';
+import { SUBJECT_SOURCES, sourceLabelKey } from '../sources/catalogue';
 
 /** A section heading; a plain rule when the sidebar is folded to icons. */
 const MenuSection = ({ label }: { label: string }) => {
@@ -51,13 +52,9 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="requests" />
       <MenuSection label="app.menu.personal_data" />
       <RaMenu.Item to={FIND_PERSON_PATH} primaryText="app.menu.find_person" leftIcon={<PersonSearchOutlinedIcon />} />
-      <RaMenu.ResourceItem name="leads" primaryText="app.menu.sources.leads" />
-      <RaMenu.ResourceItem name="chat-conversations" primaryText="app.menu.sources.chat-conversations" />
-      <RaMenu.ResourceItem name="chat-messages" primaryText="app.menu.sources.chat-messages" />
-      <RaMenu.ResourceItem name="calendar-connections" primaryText="app.menu.sources.calendar-connections" />
-      <RaMenu.ResourceItem name="calendar-events" primaryText="app.menu.sources.calendar-events" />
-      <RaMenu.ResourceItem name="consents" primaryText="app.menu.sources.consents" />
-      <RaMenu.ResourceItem name="access-logs" primaryText="app.menu.sources.access-logs" />
+      {SUBJECT_SOURCES.map((source) => (
+        <RaMenu.ResourceItem key={source} name={source} primaryText={sourceLabelKey(source)} />
+      ))}
       <MenuSection label="app.menu.compliance" />
       <RaMenu.ResourceItem name="processors" primaryText="app.menu.processors" />
       <RaMenu.ResourceItem name="activities" primaryText="app.menu.activities" />

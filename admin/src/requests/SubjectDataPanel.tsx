@@ -12,36 +12,18 @@ import {
   Skeleton,
   Typography,
 } from '@mui/material';
-import type { SvgIconComponent } from '@mui/icons-material';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import ManageSearchOutlinedIcon from '@mui/icons-material/ManageSearchOutlined';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { LinkBase, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 
-import accessLogs from '../access-logs';
-import calendarConnections from '../calendar-connections';
-import calendarEvents from '../calendar-events';
-import chatConversations from '../chat-conversations';
-import chatMessages from '../chat-messages';
-import consents from '../consents';
 import type { AppDataProvider } from '../dataProvider';
 import { findPersonPath } from '../find-person';
 import { displayIdentifier, identifierIcons } from '../find-person/identifiers';
 import { intlLocale } from '../i18n';
-import leads from '../leads';
-import { SUBJECT_SOURCES, type SubjectSource } from '../types';
+import { SUBJECT_SOURCES, SOURCE_ICONS } from '../sources/catalogue';
 import type { DataSubjectRequest } from './types';
-
-const sourceIcons: Record<SubjectSource, SvgIconComponent> = {
-  leads: leads.icon,
-  'chat-conversations': chatConversations.icon,
-  'chat-messages': chatMessages.icon,
-  'calendar-connections': calendarConnections.icon,
-  'calendar-events': calendarEvents.icon,
-  consents: consents.icon,
-  'access-logs': accessLogs.icon,
-};
 
 /** What the index holds for one identifier of the subject, per source, each linking to the full search. */
 const IdentifierResults = ({
@@ -101,7 +83,7 @@ const IdentifierResults = ({
       ) : (
         <List dense disablePadding>
           {found.map((source) => {
-            const SourceIcon = sourceIcons[source.source] ?? ManageSearchOutlinedIcon;
+            const SourceIcon = SOURCE_ICONS[source.source];
             return (
               <ListItemButton
                 key={source.source}

@@ -1,9 +1,9 @@
 import { HttpError, type fetchUtils } from 'react-admin';
 
+import type { ErasableSource } from '../sources/catalogue';
 import type { SubjectSearchResult } from '../types';
 import type {
   DataSubjectRequest,
-  ErasableSource,
   ErasureReport,
   ErasureStatus,
   LiftResult,

@@ -1,5 +1,7 @@
 import type { RaRecord } from 'react-admin';
 
+import type { ErasableSource } from '../sources/catalogue';
+
 import type {
   Channel,
   IdentityInfoChannel,
@@ -169,16 +171,7 @@ export type RequestAction = keyof RequestActionBodies;
 // Erasure and the other rights (api/src/erasure, docs/erasure.md)
 // ---------------------------------------------------------------------------
 
-/** The sources an erasure goes through, in the order a run takes. */
-export const ERASABLE_SOURCES = [
-  'calendar-events',
-  'calendar-connections',
-  'chat-conversations',
-  'consents',
-  'access-logs',
-  'leads',
-] as const;
-export type ErasableSource = (typeof ERASABLE_SOURCES)[number];
+// The sources an erasure goes through, and their order: sources/catalogue.ts.
 
 /** What happens to one record (labels: `app.requests.rights.erasure.actions`). */
 export type ErasureAction = 'delete' | 'mask' | 'unlink' | 'revoke_and_delete' | 'remove_attendee' | 'mask_mention';

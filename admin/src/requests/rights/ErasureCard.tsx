@@ -38,14 +38,13 @@ import { monospaceFontFamily } from '../../theme';
 import { formatInstant } from '../dates';
 import type {
   DataSubjectRequest,
-  ErasableSource,
   ErasureAction,
   ErasureReport,
   ErasureSourceReport,
   ErasureStatus,
   ErasureStepStatus,
 } from '../types';
-import { ERASABLE_SOURCES } from '../types';
+import { ERASABLE_SOURCES, type ErasableSource } from '../../sources/catalogue';
 import { isOpen } from '../vocabulary';
 import {
   Folded,

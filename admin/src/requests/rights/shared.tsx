@@ -4,7 +4,7 @@ import { useState, type ReactElement, type ReactNode } from 'react';
 import { useDataProvider, useGetList, useTranslate } from 'react-admin';
 
 import type { AppDataProvider } from '../../dataProvider';
-import { SUBJECT_SOURCES } from '../../types';
+import { sourcePosition } from '../../sources/catalogue';
 import type { DataSubjectRequest, RequestEvent } from '../types';
 import { isOpen } from '../vocabulary';
 
@@ -14,16 +14,11 @@ type Translate = (key: string, options?: object) => string;
 export const sourceName = (translate: Translate, source: string) =>
   translate(`resources.${source}.name`, { smart_count: 2, _: source });
 
-const order = (source: string) => {
-  const index = (SUBJECT_SOURCES as readonly string[]).indexOf(source);
-  return index < 0 ? SUBJECT_SOURCES.length : index;
-};
-
 /** "Leads: 1 · Cookie consents: 2", the sources with a count above zero, in the console's order of sources. */
 export const perSource = (translate: Translate, counts: Record<string, number> | undefined) =>
   Object.entries(counts ?? {})
     .filter(([, n]) => n > 0)
-    .sort(([a], [b]) => order(a) - order(b))
+    .sort(([a], [b]) => sourcePosition(a) - sourcePosition(b))
     .map(([source, n]) =>
       translate('app.requests.rights.per_source', { source: sourceName(translate, source), count: n }),
     )
