@@ -4,12 +4,13 @@ import { SubjectsModule } from '../subjects/subjects.module';
 import { ErasureController } from './erasure.controller';
 import { ErasurePlanner } from './erasure-planner';
 import { ErasureService } from './erasure.service';
+import { RecipientsService } from './recipients.service';
 import { SubjectRightsService } from './subject-rights.service';
 
 @Module({
   imports: [AuditModule, SubjectsModule],
   controllers: [ErasureController],
-  providers: [ErasureService, ErasurePlanner, SubjectRightsService],
+  providers: [ErasureService, ErasurePlanner, SubjectRightsService, RecipientsService],
   exports: [ErasureService],
 })
 export class ErasureModule {}

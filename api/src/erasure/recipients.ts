@@ -2,15 +2,9 @@ import type { Language } from '../requests/request.entity';
 
 /**
  * Art. 19: the controller tells each recipient of the data about a rectification, erasure or
- * restriction. Plain functions: which sources feed which activity, and the notice's wording.
+ * restriction. Plain functions: the notice's wording (which sources feed which activity is each
+ * source's `registerSystem`, source-registry.ts).
  */
-
-/** The activity register names a source system; calendar events belong to the calendar connections' activity. */
-export function sourceSystemOf(source: string): string {
-  if (source === 'calendar-events') return 'calendar-connections';
-  if (source === 'chat-messages') return 'chat-conversations';
-  return source;
-}
 
 export type NotifiedChange = 'erasure' | 'rectification' | 'restriction';
 

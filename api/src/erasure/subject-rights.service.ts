@@ -7,7 +7,6 @@ import { addMonthsUtc } from '../common/time';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
-import { romeDate } from '../requests/deadlines';
 import { appendToTimeline } from '../requests/request-timeline';
 import { liftProblem } from '../requests/request-decisions';
 import { DataSubjectRequest } from '../requests/request.entity';
@@ -23,7 +22,6 @@ import { consentIdentifiers, leadIdentifiers } from '../subjects/record-identifi
 import { SubjectIndexService } from '../subjects/subject-index.service';
 import { SubjectSearchService } from '../subjects/subject-search.service';
 import type { RectifyDto } from './dto/subject-rights.dtos';
-import { recipientNotice, sourceSystemOf, type NotifiedChange } from './recipients';
 import { normaliseIps, requireActionable } from './request-guards';
 import { queryRow, queryRows, returnedRows } from '../common/sql-rows';
 import { restrictableSources } from './restrictable-sources';
@@ -40,23 +38,10 @@ const RECTIFIABLE = [
   'message',
 ] as const;
 
-export interface Recipient {
-  processorId: string;
-  name: string;
-  service: string;
-  country: string;
-  transferMechanism: string;
-  contact: string | null;
-  activities: string[];
-  categories: string[];
-  change: NotifiedChange;
-  notice: string;
-}
-
 /**
  * Rectification (Art. 16), restriction (Art. 18), objection (Art. 21) and withdrawal of consent
- * (Art. 7(3)) applied to the records the index finds for the request's subject; and the
- * recipients to tell (Art. 19).
+ * (Art. 7(3)) applied to the records the index finds for the request's subject. The recipients
+ * to tell of them (Art. 19) are recipients.service.ts's.
  */
 @Injectable()
 export class SubjectRightsService {
@@ -332,74 +317,6 @@ export class SubjectRightsService {
         effects,
       };
     });
-  }
-
-  /**
-   * Art. 19: the processors of the activities whose data this request erased, rectified or
-   * restricted, each with a notice ready to send in the request's language.
-   */
-  async recipients(requestId: string): Promise<{ reference: string; sources: string[]; recipients: Recipient[] }> {
-    const request = await this.loadRequest(requestId);
-    const events: Array<{
-      kind: string;
-      details: { recordsAffected?: number; source?: string; sources?: string[] };
-      at: Date;
-    }> = await this.dataSource.query(
-      `SELECT kind, details, at FROM request_events WHERE request_id = $1 AND kind IN ('erasure_source_done', 'rectified', 'restricted') ORDER BY at`,
-      [request.id],
-    );
-    const changed = new Map<string, { change: NotifiedChange; at: Date }>();
-    for (const e of events) {
-      const change: NotifiedChange =
-        e.kind === 'rectified' ? 'rectification' : e.kind === 'restricted' ? 'restriction' : 'erasure';
-      const sources: string[] =
-        e.kind === 'erasure_source_done'
-          ? (e.details.recordsAffected ?? 0) > 0
-            ? [e.details.source!]
-            : []
-          : (e.details.sources ?? []);
-      for (const s of sources) changed.set(sourceSystemOf(s), { change, at: new Date(e.at) });
-    }
-    if (!changed.size) return { reference: request.reference, sources: [], recipients: [] };
-    const activities = await this.dataSource
-      .getRepository(ProcessingActivity)
-      .find({ where: { sourceSystem: In([...changed.keys()]) }, relations: ['processors'] });
-    const byProcessor = new Map<string, Recipient>();
-    for (const activity of activities) {
-      const { change, at } = changed.get(activity.sourceSystem!)!;
-      for (const p of activity.processors.filter((p) => p.status !== 'inactive')) {
-        const entry = byProcessor.get(p.id) ?? {
-          processorId: p.id,
-          name: p.name,
-          service: p.service,
-          country: p.country,
-          transferMechanism: p.transferMechanism,
-          contact: p.contact,
-          activities: [],
-          categories: [],
-          change,
-          notice: '',
-        };
-        entry.activities.push(activity.name);
-        // What the processor receives of what changed: the categories both registers name.
-        for (const c of activity.dataCategories) if (!entry.categories.includes(c)) entry.categories.push(c);
-        entry.notice = recipientNotice(request.language, {
-          processor: p.name,
-          service: p.service,
-          reference: request.reference,
-          change: entry.change,
-          categories: entry.categories,
-          date: romeDate(at),
-          subjectEmail: request.subjectEmail,
-        });
-        byProcessor.set(p.id, entry);
-      }
-    }
-    return {
-      reference: request.reference,
-      sources: [...changed.keys()],
-      recipients: [...byProcessor.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    };
   }
 
   /**
