@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, type TestMailServer } from '../support/dovecot';
 import { freePort } from '../support/free-port';
+import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
 import { dropTestDatabase, sql, startTestConsole, type TestConsole } from '../support/test-console';
 
 /**
@@ -13,6 +14,7 @@ import { dropTestDatabase, sql, startTestConsole, type TestConsole } from '../su
  */
 describe('the privacy@ mailbox over IMAP', () => {
   let imap: TestMailServer;
+  let smtp: SmtpReceiver;
   let c: TestConsole;
   let token: string;
   // The same key across a restart: the sealed messages must open again.
@@ -22,6 +24,9 @@ describe('the privacy@ mailbox over IMAP', () => {
     MAILBOX_POLL_CRON: 'off',
     MAILBOX_IDLE: 'off',
     ENCRYPTION_KEY: key,
+    // The officer's letters go out here: the subject's answer to one threads to its request.
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Privacy Vimage <privacy@vimage.it>',
     ...extra,
   });
   const key = randomBytes(32).toString('hex');
@@ -32,6 +37,7 @@ describe('the privacy@ mailbox over IMAP', () => {
 
   beforeAll(async () => {
     imap = await startDovecot();
+    smtp = await startSmtpReceiver();
     // The embedded database restarts on its own folder; a server's by its URL.
     dataDir = process.env.TEST_DATABASE === 'embedded' ? mkdtempSync(join(tmpdir(), 'mailbox-test-')) : undefined;
     c = await startTestConsole({ env: env(imap), dataDir });
@@ -43,6 +49,7 @@ describe('the privacy@ mailbox over IMAP', () => {
     await c?.close();
     if (firstDatabase) await dropTestDatabase(firstDatabase);
     await imap?.stop();
+    await smtp?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -195,11 +202,24 @@ describe('the privacy@ mailbox over IMAP', () => {
         body: 'Chiedo la cancellazione dei miei dati.',
       }),
     );
-    expect(await read()).toMatchObject({ replies: 2, requests: 1, failed: 0 });
+    // Anna answering the officer's acknowledgement (sent by the console), in a subject of her own.
+    const letter = await c.api(`/api/requests/${annaRequest.id}/letters`, { token, body: { kind: 'acknowledgement' } });
+    expect(letter.status).toBe(201);
+    await imap.deliver(
+      mail({
+        from: anna,
+        subject: 'Grazie',
+        messageId: `<anna-letter.${run}@example.it>`,
+        headers: { 'In-Reply-To': letter.body.messageId as string },
+        body: 'Grazie della conferma.',
+      }),
+    );
+    expect(await read()).toMatchObject({ replies: 3, requests: 1, failed: 0 });
 
     const annaEvents = await timeline(annaRequest.id as string);
     const replies = annaEvents.filter((e) => e.kind === 'email_received');
-    expect(replies.map((e) => e.details.matchedBy).sort()).toEqual(['reference', 'thread']);
+    expect(replies.map((e) => e.details.matchedBy).sort()).toEqual(['reference', 'thread', 'thread']);
+    expect(replies.map((e) => e.message as string).join('\n')).toContain('Grazie della conferma.');
     expect(replies.map((e) => e.message as string).join('\n')).toContain('Allego il documento richiesto.');
     expect(await timeline(lucaRequest.id as string)).toEqual(lucaBefore);
     expect(await requestsOf(luca)).toHaveLength(1);

@@ -439,25 +439,14 @@ export class MailboxService implements OnModuleDestroy {
       const bare = ids.map((id) => id.slice(1, -1));
       const hit = await queryRow<{ request_id: string }>(
         this.dataSource,
+        // A message imported from the mailbox, the .eml a request was made from, a letter the officer sent.
         `SELECT request_id FROM mailbox_messages WHERE message_id = ANY($1::text[]) AND request_id IS NOT NULL
          UNION ALL SELECT id FROM requests WHERE email_message_id = ANY($1::text[]) OR email_message_id = ANY($2::text[])
+         UNION ALL SELECT request_id FROM letters WHERE message_id = ANY($1::text[])
          LIMIT 1`,
         [ids, bare],
       );
       if (hit) return { requestId: hit.request_id, matchedBy: 'thread' };
-      // The officer's letters (when the console sends them) are threads of their request too.
-      const letters = await queryRow<{ present: boolean }>(
-        this.dataSource,
-        `SELECT to_regclass('public.letters') IS NOT NULL AS present`,
-      );
-      if (letters?.present) {
-        const letter = await queryRow<{ request_id: string }>(
-          this.dataSource,
-          `SELECT request_id FROM letters WHERE message_id = ANY($1::text[]) OR message_id = ANY($2::text[]) LIMIT 1`,
-          [ids, bare],
-        );
-        if (letter) return { requestId: letter.request_id, matchedBy: 'thread' };
-      }
     }
     const reference = referenceInSubject(parsed.received.details.subject as string | null);
     if (reference && parsed.request.subjectEmail) {
