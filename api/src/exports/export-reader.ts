@@ -153,27 +153,45 @@ export const pagedByKeyset = <Row>(
     }
   };
 
-/** What the registers say of some source systems: purposes, bases and processors (activities), retention. */
+/**
+ * What the registers say of some source systems, as a data subject reads it: purposes, bases and
+ * processors (activities), retention, in the request's language (the `_it`/`_en` columns, the
+ * officer's text where they are empty). Never the officer's internal notes.
+ */
 export interface RegisterFacts {
   activities: Array<{
     source_system: string;
     purposes: string;
     legal_basis: string;
-    processors: Array<{ name: string; service: string; location: string; transfer_notes: string | null }> | null;
+    processors: Array<{
+      name: string;
+      service: string;
+      location: string;
+      transfer_mechanism: string;
+      transfer_impact_assessment_on: string | null;
+    }> | null;
   }>;
   retention: Array<{ source: string; period_text: string }>;
 }
 
-export async function readRegisterFacts(db: PackageReader, systems: string[]): Promise<RegisterFacts> {
+export async function readRegisterFacts(
+  db: PackageReader,
+  systems: string[],
+  language: 'it' | 'en',
+): Promise<RegisterFacts> {
+  language = language === 'it' ? 'it' : 'en'; // written into the column names below
   const activities = await db.query<RegisterFacts['activities'][number]>(
-    `SELECT a.source_system, a.purposes, a.legal_basis,
-              (SELECT json_agg(json_build_object('name', p.name, 'service', p.service, 'location', p.location, 'transfer_notes', p.transfer_notes) ORDER BY p.name)
-                 FROM activity_processors ap JOIN processors p ON p.id = ap.processor_id WHERE ap.activity_id = a.id) AS processors
-       FROM activities a WHERE a.source_system = ANY($1)`,
+    `SELECT a.source_system, coalesce(a.purposes_${language}, a.purposes) AS purposes, a.legal_basis,
+              (SELECT json_agg(json_build_object('name', p.name, 'service', coalesce(p.service_${language}, p.service),
+                        'location', coalesce(p.location_${language}, p.location), 'transfer_mechanism', p.transfer_mechanism,
+                        'transfer_impact_assessment_on', p.transfer_impact_assessment_on::text) ORDER BY p.name)
+                 FROM activity_processors ap JOIN processors p ON p.id = ap.processor_id
+                WHERE ap.activity_id = a.id) AS processors
+       FROM activities a WHERE a.source_system = ANY($1) ORDER BY a.name`,
     [systems],
   );
   const retention = await db.query<RegisterFacts['retention'][number]>(
-    `SELECT source, period_text FROM retention_policies WHERE source = ANY($1)`,
+    `SELECT source, coalesce(period_text_${language}, period_text) AS period_text FROM retention_policies WHERE source = ANY($1)`,
     [systems],
   );
   return { activities, retention };
@@ -215,7 +233,7 @@ export function mapAndEmpty<Row>(
 async function readAlongIndex(db: QueryRunner, sql: string, values: Array<string | string[]>): Promise<unknown[][]> {
   const text = alongIndexStatements(withLiterals(sql, values));
   const client = (await db.connect()) as PoolClient;
-  const results = (await client.query({ text, rowMode: 'array' })) as unknown as QueryResult[];
+  const results = (await client.query({ text, rowMode: 'array' })) as unknown as Array<QueryResult<unknown[]>>;
   return results[2].rows;
 }
 
@@ -248,7 +266,7 @@ async function* readStreaming(
   const waiting: unknown[][][] = [];
   let page: unknown[][] = [];
   let ended = false;
-  let failure: Error | null = null;
+  let failure = null as Error | null;
   let paused = false;
   let arrived: (() => void) | null = null;
   const wake = () => {

@@ -2,9 +2,10 @@ import type archiver from 'archiver';
 import { createHash } from 'node:crypto';
 import { Writable, type Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import type { ExportPages } from './export-reader';
+import type { ExportPages, ExportRow } from './export-reader';
 import { csvLine, csvRecord } from './export-csv';
 import { jsonRecord } from './export-json';
+import type { DataPage, PageFile } from './export-page';
 import { ExportSpool } from './export-spool';
 import { appendDeflated, DeflatedFile } from './export-zip';
 import { PageBytes } from './page-bytes';
@@ -28,6 +29,10 @@ export interface DataFile {
   source: string;
   label: { en: string; it: string };
   origin: { en: string; it: string };
+  /** How the readable page shows it (`export-page.ts`). */
+  glossary?: PageFile['glossary'];
+  codes?: PageFile['codes'];
+  conversation?: PageFile['conversation'];
   /** The source system name in the registers (activities and retention policies). */
   system: string;
   pages: ExportPages;
@@ -40,6 +45,7 @@ export interface DataFile {
  * compressed CSV waits in a spool (the archive takes one entry at a time) and follows. Both are
  * hashed and measured as they are made (DeflatedFile). A page is handed over without waiting for zlib to take
  * the one before: the next page is read while the last is compressed (backpressure one page behind).
+ * With a `dataPage`, the same rows are also rendered for the readable copy in README.html.
  */
 export async function writeDataFile(
   archive: archiver.Archiver,
@@ -47,7 +53,11 @@ export async function writeDataFile(
   isAborted: () => boolean,
   started: (entry: Readable) => void,
   archiveFailed: Promise<never>,
+  /** The readable copy of the data (README.html), written as the same pages arrive. */
+  dataPage?: DataPage,
 ): Promise<ManifestFile[]> {
+  const filePage = dataPage?.file(file);
+  const toPage = (html: string | Buffer | null) => (dataPage && html ? dataPage.write(html) : Promise.resolve());
   const jsonPath = `data/${file.source}.json`;
   const csvPath = `data/${file.source}.csv`;
   const json = new DeflatedFile();
@@ -67,7 +77,7 @@ export async function writeDataFile(
     if (file.destroyed || file.write(chunk)) return Promise.resolve();
     return file.drained();
   };
-  let waiting: Promise<unknown> = Promise.resolve();
+  let waiting: Promise<unknown>;
   let completed = false;
   const pages = file.pages();
   let header: string[] | null = null;
@@ -80,9 +90,10 @@ export async function writeDataFile(
    */
   let jsonExpected = 16 * 1024;
   let csvExpected = 16 * 1024;
-  const nextPage = async (): Promise<[Buffer, Buffer] | null> => {
-    const { value: page, done } = await pages.next();
-    if (done) return null;
+  const nextPage = async (): Promise<[Buffer, Buffer, Buffer | null] | null> => {
+    const next: IteratorResult<ExportRow[], unknown> = await pages.next();
+    if (next.done) return null;
+    const page = next.value;
     const jsonPage = new PageBytes(jsonExpected);
     const csvPage = new PageBytes(csvExpected);
     if (!header) {
@@ -93,21 +104,23 @@ export async function writeDataFile(
       jsonPage.write(`${records++ > 0 ? ',\n' : ''}  ${jsonRecord(row)}`);
       csvPage.write(csvRecord(row, header));
     }
+    const html = filePage ? Buffer.from(filePage.rows(page), 'utf8') : null;
     page.length = 0; // emptied, not only let go (see `mapAndEmpty`)
     jsonExpected = jsonPage.size;
     csvExpected = csvPage.size;
-    return [jsonPage.bytes(), csvPage.bytes()];
+    return [jsonPage.bytes(), csvPage.bytes(), html];
   };
   try {
-    waiting = write(json, Buffer.from('[\n'));
+    waiting = Promise.all([write(json, Buffer.from('[\n')), toPage(filePage?.begin() ?? null)]);
     for (let chunks = await nextPage(); chunks; chunks = await nextPage()) {
       if (isAborted()) return [];
       await waiting;
-      waiting = Promise.all([write(json, chunks[0]), write(csv, chunks[1])]);
+      waiting = Promise.all([write(json, chunks[0]), write(csv, chunks[1]), toPage(chunks[2])]);
     }
     await waiting;
     if (isAborted()) return [];
     await write(json, Buffer.from(records > 0 ? '\n]\n' : ']\n'));
+    await toPage(filePage?.end() ?? null);
     json.end();
     csv.end();
     await Promise.race([spooled, archiveFailed]);

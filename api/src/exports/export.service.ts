@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import type { Writable, Readable } from 'node:stream';
+import { Readable, Transform, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { ConflictError } from '../common/errors/domain.error';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { CONTROLLER, legalBasisWords } from '../registers/activities/record-of-processing';
+import { CONTROLLER } from '../registers/activities/record-of-processing';
+import type { TransferMechanism } from '../registers/processors/processor.entity';
 import { RequestEvent } from '../requests/request-event.entity';
 import type { DataSubjectRequest } from '../requests/request.entity';
 import { packageSources } from '../sources/source-registry';
@@ -16,13 +18,22 @@ import { SubjectSearchService } from '../subjects/subject-search.service';
 import { excerptsText } from './excerpts';
 import { openPackageReader, readRegisterFacts, type PackageReader } from './export-reader';
 import { watchStall } from './export-stall';
-import { readmeHtml, readmeText, type ReadmeFacts } from './export-texts';
+import { DataPage, columnWords } from './export-page';
+import { controllerAddress, readmeHtmlParts, readmeText, type ReadmeFacts } from './export-texts';
 import { writeDataFile, writeText, type DataFile, type ManifestFile } from './export-writer';
 import { createPackageArchive } from './export-zip';
 import { ReviewService } from './review.service';
-import { portableOnly, type ExportKind } from './source-export';
+import { portableOnly, type ExportKind, type PackageContext, type PackageFile } from './source-export';
 
 export type { ExportKind } from './source-export';
+
+/** A package's data files, and the sources searched that gave none (and why, when not searched). */
+interface PackageFiles {
+  files: Array<DataFile & { declared: PackageFile; notReceivedBy: string[] }>;
+  empty: Array<{ label: PackageFile['label']; why: PackageFile['label'] | null }>;
+  /** The identifiers searched by. */
+  searchedBy: string[];
+}
 export type { ManifestFile } from './export-writer';
 
 /**
@@ -58,18 +69,23 @@ export class ExportService {
     request: DataSubjectRequest,
     kind: ExportKind,
     out: Writable & { on(event: 'close', l: () => void): unknown },
+    /** The IP addresses the officer confirmed as the person's: their access-log lines (access only). */
+    options: { ips?: string[] } = {},
   ): Promise<void> {
     this.assertExportable(request);
     // Art. 15(4): of records that are not only the person's, only the excerpts the officer included after review (access only).
     const excerpts = kind === 'access' ? await this.review.included(request.id) : [];
     const reader = await openPackageReader(this.dataSource, this.config.databaseUrl !== null);
-    let files: DataFile[];
+    let found: PackageFiles;
     try {
-      files = await this.dataFiles(reader, request, kind);
+      found = await this.dataFiles(reader, request, kind, options.ips ?? []);
     } catch (error) {
       await reader.close();
       throw error;
     }
+    const { files } = found;
+    // The readable copy of the data, written with the data files, goes into README.html.
+    const dataPage = new DataPage(request.language);
     const archive = createPackageArchive();
     const zipHash = createHash('sha256');
     let zipSize = 0;
@@ -113,11 +129,12 @@ export class ExportService {
             () => aborted,
             (entry) => (current = entry),
             archiveFailed,
+            dataPage,
           )),
         );
       }
       if (!aborted) {
-        const facts = await this.readmeFacts(reader, request, kind, files, manifest);
+        const facts = await this.readmeFacts(reader, request, kind, found, manifest);
         // The excerpts of other people's records the officer included (Art. 15(4)), one per record.
         if (excerpts.length) facts.files.push({ path: 'excerpts.txt', records: excerpts.length });
         // Everything is read: the rest (zipping, recording) needs no database connection.
@@ -127,12 +144,11 @@ export class ExportService {
             ...writeText(archive, 'excerpts.txt', excerptsText(excerpts, language)),
             records: excerpts.length,
           });
-        for (const [path, text] of [
-          ['README.txt', readmeText(facts, language)],
-          ['README.html', readmeHtml(facts, language)],
-        ] as const) {
-          manifest.push(writeText(archive, path, text));
-        }
+        manifest.push(writeText(archive, 'README.txt', readmeText(facts, language)));
+        const { head, tail } = readmeHtmlParts(facts, language);
+        const data = await dataPage.readable();
+        current = data;
+        manifest.push(await this.appendMeasured(archive, 'README.html', [head, data, tail], archiveFailed));
         // The audit chain's signed head as it stood: an auditor can later check the chain still holds it.
         const auditCheckpoint = await this.audit.checkpoint();
         const manifestJson = JSON.stringify(
@@ -152,6 +168,7 @@ export class ExportService {
       }
     } catch (error) {
       await reader.close();
+      await dataPage.dispose();
       if (!aborted) {
         // The download is cut (the client sees an incomplete file, not a finished one) and the
         // timeline says it failed and why: nothing partial is ever reported as sent.
@@ -174,6 +191,7 @@ export class ExportService {
       }
     }
     await reader.close();
+    await dataPage.dispose();
     if (aborted) {
       const why = stalled ? `: the client stopped reading for ${this.config.exportStallSeconds} s` : '';
       await this.record(
@@ -202,25 +220,48 @@ export class ExportService {
 
   /**
    * The subject's records per source, as files to write: each registered source with a package
-   * file reads its own (`sources/<folder>/<name>.export.ts`); a source with nothing gets no file.
+   * file reads its own (`sources/<folder>/<name>.export.ts`); a source with nothing gets no file,
+   * and the README says it was searched (or why it could not be).
    */
-  private async dataFiles(db: PackageReader, request: DataSubjectRequest, kind: ExportKind): Promise<DataFile[]> {
+  private async dataFiles(
+    db: PackageReader,
+    request: DataSubjectRequest,
+    kind: ExportKind,
+    ips: string[],
+  ): Promise<PackageFiles> {
     const emails = [normaliseEmail(request.subjectEmail)].filter((e): e is string => !!e);
     const phones = [normalisePhone(request.subjectPhone)].filter((p): p is string => !!p);
     const found =
       emails.length || phones.length ? await this.search.locate(emails, phones) : new Map<string, Set<string>>();
-    const context = { kind, emails, reader: db, ids: (source: string) => [...(found.get(source) ?? [])] };
-    const files: DataFile[] = [];
+    const context: PackageContext = {
+      kind,
+      emails,
+      ips,
+      reader: db,
+      ids: (source: string) => [...(found.get(source) ?? [])],
+    };
+    const files: PackageFiles['files'] = [];
+    const empty: PackageFiles['empty'] = [];
     for (const source of packageSources()) {
       const file = source.packages;
+      // A portability package only ever holds what a source gives on consent or contract (Art. 20(1)(a)).
+      if (kind === 'portability' && !file.columns.some((g) => g.portable)) continue;
       const pages = await file.read(context);
-      if (!pages) continue;
+      if (!pages) {
+        empty.push({ label: file.label, why: file.notSearched?.(context) ?? null });
+        continue;
+      }
       const keep = kind === 'portability' ? portableOnly(file.columns) : null;
       files.push({
         source: source.resource,
         system: source.registerSystem,
         label: file.label,
         origin: file.origin,
+        glossary: file.glossary,
+        codes: file.codes,
+        conversation: file.conversation,
+        declared: file,
+        notReceivedBy: file.notReceivedBy ? await file.notReceivedBy(context) : [],
         pages: keep
           ? async function* () {
               for await (const page of pages()) yield page.map(keep);
@@ -228,54 +269,114 @@ export class ExportService {
           : pages,
       });
     }
-    return files;
+    return { files, empty, searchedBy: [...emails, ...phones, ...ips] };
   }
 
-  /** Purposes, bases, recipients and retention of the exported sources, from the registers. */
+  /**
+   * What the README says (Art. 15(1)(a)-(h), 15(2), 20): for each file, its purposes and
+   * retention from the registers and its recipients (those that received this person's records),
+   * the legal basis of each group of its columns, the sources that held nothing, the glossary;
+   * everything in the request's language.
+   */
   private async readmeFacts(
     db: PackageReader,
     request: DataSubjectRequest,
     kind: ExportKind,
-    files: DataFile[],
+    found: PackageFiles,
     written: ManifestFile[],
   ): Promise<ReadmeFacts> {
+    const { files } = found;
     // The numbers of records are those written in the files.
     const count = (f: DataFile) => written.find((w) => w.path === `data/${f.source}.json`)?.records ?? 0;
-    const systems = [...new Set(files.map((f) => f.system))];
-    const { activities, retention } = await readRegisterFacts(db, systems);
     const language = request.language;
-    const recipients = new Map<string, ReadmeFacts['recipients'][number]>();
-    for (const a of activities) {
-      for (const p of a.processors ?? [])
-        recipients.set(p.name, {
-          name: p.name,
-          service: p.service,
-          location: p.location,
-          safeguard: p.transfer_notes ?? '',
-        });
-    }
+    const systems = [...new Set(files.map((f) => f.system))];
+    const { activities, retention } = await readRegisterFacts(db, systems, language);
+    const groups = (f: PackageFiles['files'][number]) =>
+      f.declared.columns.filter((g) => kind === 'access' || g.portable);
+    const expand = (f: PackageFiles['files'][number], field: string): string[] =>
+      field.endsWith('_*')
+        ? Object.keys(f.codes?.[field] ?? {}).map((code) => `${field.slice(0, -1)}${code}`)
+        : [field];
     return {
       reference: request.reference,
       kind,
       subject: request.subjectName ?? request.subjectEmail ?? request.subjectPhone ?? request.reference,
       generatedAt: new Date(),
-      controller: CONTROLLER,
-      sources: files.map((f) => ({
-        source: f.source,
+      controller: { ...CONTROLLER, address: controllerAddress(CONTROLLER.address, language) },
+      searchedBy: found.searchedBy,
+      sources: files.map((f) => {
+        const own = activities.filter((a) => a.source_system === f.system);
+        const recipients = new Map<string, ReadmeFacts['sources'][number]['recipients'][number]>();
+        for (const a of own)
+          for (const p of a.processors ?? [])
+            if (!f.notReceivedBy.includes(p.name))
+              recipients.set(p.name, {
+                name: p.name,
+                service: p.service,
+                location: p.location,
+                mechanism: p.transfer_mechanism as TransferMechanism,
+                assessedOn: p.transfer_impact_assessment_on,
+              });
+        return {
+          label: f.label[language],
+          records: count(f),
+          origin: f.origin[language],
+          purposes: own.map((a) => a.purposes),
+          bases: groups(f).map((g) => ({
+            basis: g.legalBasis,
+            fields: g.fields.map((field) =>
+              field.endsWith('_*') ? (f.glossary?.[field]?.[language] ?? field) : columnWords(f, field, language),
+            ),
+          })),
+          retention: retention.find((r) => r.source === f.system)?.period_text ?? null,
+          recipients: [...recipients.values()].sort((a, b) => a.name.localeCompare(b.name)),
+        };
+      }),
+      empty: found.empty.map((e) => ({ label: e.label[language], why: e.why?.[language] ?? null })),
+      glossary: files.map((f) => ({
+        file: `data/${f.source}.json, .csv`,
         label: f.label[language],
-        records: count(f),
-        origin: f.origin[language],
-        purposes: activities.filter((a) => a.source_system === f.system).map((a) => a.purposes),
-        legalBases: activities
-          .filter((a) => a.source_system === f.system)
-          .map((a) => legalBasisWords(a.legal_basis, language)),
-        retention: retention.find((r) => r.source === f.system)?.period_text ?? null,
+        entries: groups(f)
+          .flatMap((g) => g.fields.flatMap((field) => expand(f, field)))
+          .map((column): [string, string] => [column, columnWords(f, column, language)]),
       })),
-      recipients: [...recipients.values()],
       files: files.flatMap((f) =>
         [`data/${f.source}.json`, `data/${f.source}.csv`].map((path) => ({ path, records: count(f) })),
       ),
     };
+  }
+
+  /**
+   * A text entry made of strings and a stream (README.html around the readable copy of the data),
+   * measured as the archive takes it: its size and SHA-256 for the manifest.
+   */
+  private async appendMeasured(
+    archive: ReturnType<typeof createPackageArchive>,
+    path: string,
+    parts: Array<string | Readable>,
+    archiveFailed: Promise<never>,
+  ): Promise<ManifestFile> {
+    const hash = createHash('sha256');
+    let size = 0;
+    const measured = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    const source = Readable.from(
+      (async function* () {
+        for (const part of parts) {
+          if (typeof part === 'string') yield Buffer.from(part, 'utf8');
+          else for await (const chunk of part) yield chunk as Buffer;
+        }
+      })(),
+    );
+    source.on('error', (error) => measured.destroy(error));
+    archive.append(source.pipe(measured), { name: path });
+    await Promise.race([finished(measured), archiveFailed]);
+    return { path, size, records: 0, sha256: hash.digest('hex') };
   }
 
   private async record(

@@ -32,7 +32,21 @@ export interface PackageContext {
   ids: (source: string) => string[];
   /** The e-mails the request gives (normalised): whose attendee entry is the person's. */
   emails: string[];
+  /** The IP addresses the officer confirmed as the person's (access logs name no one else). */
+  ips: string[];
   reader: PackageReader;
+}
+
+/** How the readable page (README.html) shows a file's rows as a conversation (a chat). */
+export interface ConversationLayout {
+  /** Columns whose change starts a new conversation (its start, its provider). */
+  by: readonly string[];
+  /** Who wrote the message (a code given its words in `codes`), its text, when. */
+  who: string;
+  /** The `who` code of the person's own messages. */
+  self: string;
+  text: string;
+  at: string;
 }
 
 /** The source is written as data/<resource>.json and .csv. */
@@ -43,8 +57,26 @@ export interface PackageFile {
   origin: Words;
   /** Every column the rows carry, grouped by legal basis, in the order the rows give them. */
   columns: readonly FieldGroup[];
+  /**
+   * What each column means, in the subject's words: the package's glossary and the headings of
+   * the readable page. `prefix_*` covers the columns that start with `prefix_` (the rest of the
+   * name is given its words by `codes['prefix_*']`). A column left out is shown by its name.
+   */
+  glossary?: Readonly<Record<string, Words>>;
+  /** The codes some columns hold (`openai`, `user`), given their words on the readable page. */
+  codes?: Readonly<Record<string, Readonly<Record<string, Words>>>>;
+  /** The readable page shows the rows as a table, or as a conversation. */
+  conversation?: ConversationLayout;
   /** The person's records page by page, or null when this package holds none of them. */
   read: (context: PackageContext) => ExportPages | null | Promise<ExportPages | null>;
+  /**
+   * The recipients of the source's activities (processor names, as the register has them) that
+   * never received this person's records: a chat went to its own provider, not to every one the
+   * register lists. Read only when the file holds records.
+   */
+  notReceivedBy?: (context: PackageContext) => Promise<string[]>;
+  /** Why the source could not be searched for this request (no identifier it can be found by), or null. */
+  notSearched?: (context: PackageContext) => Words | null;
 }
 
 /** The source gives no file of its own, and why (its records go in another source's file, say). */

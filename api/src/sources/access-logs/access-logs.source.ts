@@ -1,9 +1,9 @@
-import { noPackageFile } from '../../exports/source-export';
 import { defineSource } from '../source-definition';
 import { AccessLog } from './access-log.entity';
 import { accessLogsIngestion } from './access-logs.ingestion';
 import { presentAccessLog } from './access-logs.presenter';
 import { accessLogsErasure } from './access-logs.erasure';
+import { accessLogsExport } from './access-logs.export';
 import { accessLogsRestriction } from './access-logs.restriction';
 import { accessLogsRetention } from './access-logs.retention';
 
@@ -22,9 +22,7 @@ export const accessLogsSource = defineSource({
   ingestion: accessLogsIngestion,
   severalPeoplePerRecord: false,
   registerSystem: 'access-logs',
-  packages: noPackageFile(
-    'Found by IP address only, which ties a line to a device, not to a person: the officer reviews them, a package never holds them',
-  ),
+  packages: accessLogsExport,
   identifiers: {
     none: 'An access log names no one: the search finds it by its IP address, straight from its table',
   },

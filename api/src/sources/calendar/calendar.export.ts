@@ -57,6 +57,12 @@ export const calendarConnectionsExport: PackageFile = {
     // Access only: a connection is the service's own record of the link, not data the person gave.
     { fields: ['accountEmail', 'scopes', 'connectedAt', 'revokedAt'], legalBasis: 'contract', portable: false },
   ],
+  glossary: {
+    accountEmail: { en: 'Google account connected', it: 'Account Google collegato' },
+    scopes: { en: 'Permissions you granted', it: 'Autorizzazioni concesse' },
+    connectedAt: { en: 'When you connected it', it: "Quando l'ha collegato" },
+    revokedAt: { en: 'When you disconnected it', it: "Quando l'ha scollegato" },
+  },
   read: ({ ids, kind, reader }) => {
     const connectionIds = ids('calendar-connections');
     if (!connectionIds.length || kind !== 'access') return null;
@@ -84,6 +90,22 @@ export const calendarEventsExport: PackageFile = {
       portable: true,
     },
   ],
+  glossary: {
+    origin: { en: 'Where the event came from', it: "Da dove proviene l'evento" },
+    title: { en: 'Title', it: 'Titolo' },
+    description: { en: 'Description', it: 'Descrizione' },
+    startsAt: { en: 'Start', it: 'Inizio' },
+    endsAt: { en: 'End', it: 'Fine' },
+    you: { en: 'You, as a participant', it: 'Lei, come partecipante' },
+    otherParticipants: { en: 'Number of other participants', it: 'Numero di altri partecipanti' },
+  },
+  codes: {
+    origin: {
+      manual: { en: 'created by you', it: 'creato da lei' },
+      system: { en: 'created by our booking system', it: 'creato dal nostro sistema di prenotazione' },
+      imported: { en: 'imported from your Google Calendar', it: 'importato dal suo Google Calendar' },
+    },
+  },
   read: async ({ ids, kind, emails, reader }) => {
     // The events of the person's connected calendars are theirs too.
     const connectionIds = ids('calendar-connections');

@@ -1,5 +1,17 @@
 import { mapAndEmpty, pagedByKeyset } from '../../exports/export-reader';
-import { isoFromUtcText, noPackageFile, type PackageFile } from '../../exports/source-export';
+import { isoFromUtcText, noPackageFile, type PackageFile, type Words } from '../../exports/source-export';
+import type { ChatProvider } from './chat-conversation.entity';
+
+/** Each AI provider's words, and its name in the processor register (null: run on our own server). */
+const PROVIDERS: Record<ChatProvider, { words: Words; processor: string | null }> = {
+  anthropic: { words: { en: 'Anthropic (Claude)', it: 'Anthropic (Claude)' }, processor: 'Anthropic, PBC' },
+  openai: { words: { en: 'OpenAI', it: 'OpenAI' }, processor: 'OpenAI, LLC' },
+  gemini: { words: { en: 'Google (Gemini)', it: 'Google (Gemini)' }, processor: 'Google (Gemini)' },
+  ollama: {
+    words: { en: 'a model run on our own server (Ollama)', it: 'un modello eseguito sul nostro server (Ollama)' },
+    processor: null,
+  },
+};
 
 /** One line per message, with its conversation; the assistant's replies only in access packages. */
 export function chatMessageRow(
@@ -37,6 +49,33 @@ export const chatMessagesExport: PackageFile = {
       portable: true,
     },
   ],
+  glossary: {
+    conversationStartedAt: { en: 'When the conversation started', it: 'Quando è iniziata la conversazione' },
+    provider: { en: 'AI service that generated the replies', it: 'Servizio AI che ha generato le risposte' },
+    role: { en: 'Who wrote the message', it: 'Chi ha scritto il messaggio' },
+    content: { en: 'The message', it: 'Il messaggio' },
+    sentAt: { en: 'When it was sent', it: 'Quando è stato inviato' },
+  },
+  codes: {
+    provider: Object.fromEntries(Object.entries(PROVIDERS).map(([code, p]) => [code, p.words])),
+    role: {
+      user: { en: 'You', it: 'Lei' },
+      assistant: { en: 'AI assistant', it: 'Assistente AI' },
+    },
+  },
+  conversation: { by: ['conversationStartedAt', 'provider'], who: 'role', self: 'user', text: 'content', at: 'sentAt' },
+  // Each conversation went to its own provider: the others never received anything of this person's.
+  notReceivedBy: async ({ ids, reader }) => {
+    const rows = await reader.query<{ provider: ChatProvider }>(
+      `SELECT DISTINCT provider FROM chat_conversations WHERE id = ANY($1::uuid[])
+          OR id IN (SELECT conversation_id FROM chat_messages WHERE id = ANY($2::uuid[]))`,
+      [ids('chat-conversations'), ids('chat-messages')],
+    );
+    const used = new Set(rows.map((r) => r.provider));
+    return Object.entries(PROVIDERS)
+      .filter(([code, p]) => p.processor && !used.has(code as ChatProvider))
+      .map(([, p]) => p.processor!);
+  },
   read: async ({ ids, kind, reader: db }) => {
     // A conversation where the person wrote their e-mail or phone is theirs: all of its messages.
     const [{ conversations }] = await db.query<{ conversations: string[] }>(

@@ -77,6 +77,25 @@ export const leadsExport: PackageFile = {
       portable: false,
     },
   ],
+  glossary: {
+    firstName: { en: 'First name', it: 'Nome' },
+    lastName: { en: 'Last name', it: 'Cognome' },
+    email: { en: 'E-mail', it: 'E-mail' },
+    phone: { en: 'Telephone', it: 'Telefono' },
+    company: { en: 'Company', it: 'Azienda' },
+    message: { en: 'Your message', it: 'Il suo messaggio' },
+    spaceType: { en: 'Type of space (form answer)', it: 'Tipo di spazio (risposta al modulo)' },
+    objective: { en: 'Objective (form answer)', it: 'Obiettivo (risposta al modulo)' },
+    consentGivenAt: { en: 'When you consented to be contacted', it: 'Quando ha acconsentito a essere ricontattato' },
+    submittedAt: { en: 'When you sent the form', it: 'Quando ha inviato il modulo' },
+    utmSource: { en: 'Campaign source (utm_source)', it: 'Fonte della campagna (utm_source)' },
+    utmMedium: { en: 'Campaign medium (utm_medium)', it: 'Mezzo della campagna (utm_medium)' },
+    utmCampaign: { en: 'Campaign name (utm_campaign)', it: 'Nome della campagna (utm_campaign)' },
+    utmTerm: { en: 'Campaign keyword (utm_term)', it: 'Parola chiave della campagna (utm_term)' },
+    utmContent: { en: 'Campaign content (utm_content)', it: 'Contenuto della campagna (utm_content)' },
+    landingPage: { en: 'Page of the site you arrived on', it: 'Pagina del sito su cui è arrivato' },
+    referrer: { en: 'Site you came from (referrer)', it: 'Sito di provenienza (referrer)' },
+  },
   read: ({ ids, reader }) => {
     const leadIds = ids('leads');
     if (!leadIds.length) return null;

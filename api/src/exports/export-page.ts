@@ -1,0 +1,131 @@
+import type { Readable } from 'node:stream';
+import type { Language } from '../requests/request.entity';
+import type { ExportRow } from './export-reader';
+import { escapeHtml as e, packageWords, romeInstant } from './export-texts';
+import { ExportSpool } from './export-spool';
+import type { ConversationLayout, Words } from './source-export';
+
+/**
+ * The readable copy of the data in README.html: each source as a table (a chat as a
+ * conversation), in the subject's language, instants in Rome's time, codes given their words.
+ * The rows are rendered as the data files are written, page by page, and wait in a spool (a
+ * chat can be far larger than anything kept in memory) until README.html is written.
+ */
+
+/** What the page needs to know of a file: its label, its columns' and codes' words, its layout. */
+export interface PageFile {
+  label: Words;
+  glossary?: Readonly<Record<string, Words>>;
+  codes?: Readonly<Record<string, Readonly<Record<string, Words>>>>;
+  conversation?: ConversationLayout;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** A column's heading in the reader's words: its glossary entry, `prefix_*` with the rest's code words, or its name. */
+export function columnWords(file: PageFile, column: string, language: Language): string {
+  const own = file.glossary?.[column];
+  if (own) return own[language];
+  const cut = column.indexOf('_');
+  if (cut > 0) {
+    const pattern = `${column.slice(0, cut)}_*`;
+    const prefix = file.glossary?.[pattern];
+    if (prefix) {
+      const rest = column.slice(cut + 1);
+      return `${prefix[language]} ${file.codes?.[pattern]?.[rest]?.[language] ?? rest}`;
+    }
+  }
+  return column;
+}
+
+/** A value as the reader reads it: a code's words, yes/no, an instant in Rome's time. */
+export function cellWords(file: PageFile, column: string, value: unknown, language: Language): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return packageWords(language)[value ? 'yes' : 'no'];
+  if (Array.isArray(value)) return value.map((v) => cellWords(file, column, v, language)).join(', ');
+  if (typeof value === 'string') {
+    const code = file.codes?.[column]?.[value];
+    if (code) return code[language];
+    if (INSTANT.test(value)) return romeInstant(new Date(value), language);
+    return value;
+  }
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value);
+}
+
+/** One file's part of the page, rendered a page of rows at a time. */
+export class FilePage {
+  private header: string[] | null = null;
+  private conversationKey: string | null = null;
+
+  constructor(
+    private readonly file: PageFile,
+    private readonly language: Language,
+  ) {}
+
+  begin(): string {
+    return `<section><h3>${e(this.file.label[this.language])}</h3>\n`;
+  }
+
+  rows(rows: ExportRow[]): string {
+    return this.file.conversation ? this.messages(rows, this.file.conversation) : this.table(rows);
+  }
+
+  end(): string {
+    if (this.file.conversation) return this.conversationKey === null ? '</section>\n' : '</div></section>\n';
+    return this.header ? '</tbody></table></section>\n' : '</section>\n';
+  }
+
+  private table(rows: ExportRow[]): string {
+    let out = '';
+    if (!this.header && rows.length) {
+      this.header = Object.keys(rows[0]);
+      out += `<table><thead><tr>${this.header.map((c) => `<th>${e(columnWords(this.file, c, this.language))}</th>`).join('')}</tr></thead><tbody>\n`;
+    }
+    for (const row of rows)
+      out += `<tr>${this.header!.map((c) => `<td>${e(cellWords(this.file, c, row[c], this.language))}</td>`).join('')}</tr>\n`;
+    return out;
+  }
+
+  private messages(rows: ExportRow[], layout: ConversationLayout): string {
+    const words = packageWords(this.language);
+    let out = '';
+    for (const row of rows) {
+      const key = layout.by.map((c) => String(row[c])).join('\u0000');
+      if (key !== this.conversationKey) {
+        if (this.conversationKey !== null) out += '</div>\n';
+        this.conversationKey = key;
+        const [started, provider] = layout.by.map((c) => cellWords(this.file, c, row[c], this.language));
+        out += `<div class="conversation"><h4>${e(words.conversation(started, provider ?? '—'))}</h4>\n`;
+      }
+      const you = row[layout.who] === layout.self;
+      out += `<div class="msg${you ? ' own' : ''}"><b>${e(cellWords(this.file, layout.who, row[layout.who], this.language))} · ${e(cellWords(this.file, layout.at, row[layout.at], this.language))}</b>${e(cellWords(this.file, layout.text, row[layout.text], this.language)).replace(/\n/g, '<br>')}</div>\n`;
+    }
+    return out;
+  }
+}
+
+/** The readable copy of every file of a package, held until README.html is written. */
+export class DataPage {
+  private readonly spool = new ExportSpool();
+
+  constructor(readonly language: Language) {}
+
+  file(file: PageFile): FilePage {
+    return new FilePage(file, this.language);
+  }
+
+  write(text: string | Buffer): Promise<void> {
+    if (!text.length) return Promise.resolve();
+    return this.spool.write(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+  }
+
+  /** Everything written, once, after the last write. */
+  readable(): Promise<Readable> {
+    return this.spool.readable();
+  }
+
+  dispose(): Promise<void> {
+    return this.spool.dispose();
+  }
+}
