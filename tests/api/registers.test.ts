@@ -127,6 +127,28 @@ describe('registers: processors, activities, cookies, retention', () => {
     );
   });
 
+  it('keeps what a data subject reads in Italian and English, and the officer’s working notes apart', async () => {
+    const byKey = Object.fromEntries((await all('retention-policies')).map((r) => [r.key, r]));
+    expect(byKey.leads).toMatchObject({
+      periodTextIt: '24 mesi dalla raccolta, fatti salvi gli obblighi di legge',
+      periodTextEn: '24 months from collection, subject to legal obligations',
+    });
+    const activities = await all('activities');
+    expect(activities.find((a) => a.name === 'Contact form')).toMatchObject({
+      purposesIt: expect.stringMatching(/^Rispondere alle richieste di informazioni/),
+      purposesEn: expect.stringMatching(/^Respond to requests for information/),
+    });
+    const calendar = activities.find((a) => a.name === 'Calendar synchronisation (Google Calendar)')!;
+    expect(calendar.legalBasisNotes).not.toMatch(/Not stated|To be confirmed/);
+    expect(calendar.internalNotes).toMatch(/to be confirmed/);
+    const processors = Object.fromEntries((await all('processors')).map((p) => [p.name, p]));
+    expect(processors['Aruba S.p.A.']).toMatchObject({ locationIt: 'Italia (UE)', locationEn: 'Italy (EU)' });
+    for (const name of ['Google (Gemini)', 'Google LLC (Google Calendar)']) {
+      expect(processors[name].transferNotes).toBeNull();
+      expect(processors[name].notes).toMatch(/^Not stated/);
+    }
+  });
+
   it('creates, edits and deletes a processor, auditing before and after, and exports the register as CSV', async () => {
     const created = await c.api('/api/processors', {
       token,
