@@ -2,7 +2,9 @@ import type { DataSubjectRequest } from '../types';
 import { ErasureCard } from './ErasureCard';
 import { RecipientsCard } from './RecipientsCard';
 import { ReviewCard } from './ReviewCard';
-import { RectificationCard, RestrictionCard, WithdrawalCard } from './SubjectRightsCards';
+import { RectificationCard } from './RectificationCard';
+import { RestrictionCard } from './RestrictionCard';
+import { WithdrawalCard } from './WithdrawalCard';
 
 export { useErasureStatus } from './shared';
 
