@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import { addMonthsUtc } from '../common/time';
-import type { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { appendToTimeline } from '../requests/request-timeline';
 import { liftProblem } from '../requests/request-decisions';
@@ -22,6 +20,7 @@ import { consentIdentifiers, leadIdentifiers } from '../subjects/record-identifi
 import { SubjectIndexService } from '../subjects/subject-index.service';
 import { SubjectSearchService } from '../subjects/subject-search.service';
 import type { RectifyDto } from './dto/subject-rights.dtos';
+import { recipientsToTell } from './recipients-to-tell';
 import { normaliseIps, requireActionable } from './request-guards';
 import { queryRow, queryRows, returnedRows } from '../common/sql-rows';
 import { restrictableSources } from './restrictable-sources';
@@ -40,14 +39,13 @@ const RECTIFIABLE = [
 
 /**
  * Rectification (Art. 16), restriction (Art. 18), objection (Art. 21) and withdrawal of consent
- * (Art. 7(3)) applied to the records the index finds for the request's subject. The recipients
- * to tell of them (Art. 19) are recipients.service.ts's.
+ * (Art. 7(3)) applied to the records the index finds for the request's subject; and the
+ * recipients to tell (Art. 19, recipients-to-tell.ts).
  */
 @Injectable()
 export class SubjectRightsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly search: SubjectSearchService,
     private readonly index: SubjectIndexService,
@@ -317,6 +315,11 @@ export class SubjectRightsService {
         effects,
       };
     });
+  }
+
+  /** Art. 19: the processors to tell of what this request changed, each with a notice. */
+  recipients(requestId: string) {
+    return recipientsToTell(this.dataSource, requestId);
   }
 
   /**
