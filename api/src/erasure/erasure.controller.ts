@@ -12,7 +12,6 @@ import {
   WithdrawDto,
 } from './dto/subject-rights.dtos';
 import { ErasureService } from './erasure.service';
-import { RecipientsService } from './recipients.service';
 import { SubjectRightsService } from './subject-rights.service';
 
 /** What the officer does to the subject's data for a request: erase, rectify, restrict, stop processing. */
@@ -23,7 +22,6 @@ export class ErasureController {
   constructor(
     private readonly erasure: ErasureService,
     private readonly rights: SubjectRightsService,
-    private readonly recipientsOf: RecipientsService,
   ) {}
 
   @Roles(...STAFF_WRITE)
@@ -130,6 +128,6 @@ export class ErasureController {
     summary: 'Art. 19: the processors to tell about the erasure, rectification or restriction, each with a notice',
   })
   recipients(@Param('id', ParseUUIDPipe) id: string) {
-    return this.recipientsOf.recipients(id);
+    return this.rights.recipients(id);
   }
 }

@@ -4,13 +4,12 @@ import { SubjectsModule } from '../subjects/subjects.module';
 import { ErasureController } from './erasure.controller';
 import { ErasurePlanner } from './erasure-planner';
 import { ErasureService } from './erasure.service';
-import { RecipientsService } from './recipients.service';
 import { SubjectRightsService } from './subject-rights.service';
 
 @Module({
   imports: [AuditModule, SubjectsModule],
   controllers: [ErasureController],
-  providers: [ErasureService, ErasurePlanner, SubjectRightsService, RecipientsService],
+  providers: [ErasureService, ErasurePlanner, SubjectRightsService],
   exports: [ErasureService],
 })
 export class ErasureModule {}

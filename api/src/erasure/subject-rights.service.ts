@@ -20,6 +20,7 @@ import { consentIdentifiers, leadIdentifiers } from '../subjects/record-identifi
 import { SubjectIndexService } from '../subjects/subject-index.service';
 import { SubjectSearchService } from '../subjects/subject-search.service';
 import type { RectifyDto } from './dto/subject-rights.dtos';
+import { recipientsToTell } from './recipients-to-tell';
 import { normaliseIps, requireActionable } from './request-guards';
 import { queryRow, queryRows, returnedRows } from '../common/sql-rows';
 import { restrictableSources } from './restrictable-sources';
@@ -38,8 +39,8 @@ const RECTIFIABLE = [
 
 /**
  * Rectification (Art. 16), restriction (Art. 18), objection (Art. 21) and withdrawal of consent
- * (Art. 7(3)) applied to the records the index finds for the request's subject. The recipients
- * to tell of them (Art. 19) are recipients.service.ts's.
+ * (Art. 7(3)) applied to the records the index finds for the request's subject; and the
+ * recipients to tell (Art. 19, recipients-to-tell.ts).
  */
 @Injectable()
 export class SubjectRightsService {
@@ -314,6 +315,11 @@ export class SubjectRightsService {
         effects,
       };
     });
+  }
+
+  /** Art. 19: the processors to tell of what this request changed, each with a notice. */
+  recipients(requestId: string) {
+    return recipientsToTell(this.dataSource, requestId);
   }
 
   /**
