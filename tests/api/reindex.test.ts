@@ -26,16 +26,26 @@ describe('re-indexing the personal-data index (Art. 15(4))', () => {
   const accessPackageOf = async (email: string) => {
     const created = await c.api('/api/requests', {
       token,
-      body: { type: 'access', channel: 'email', language: 'it', receivedAt: new Date().toISOString(), subjectEmail: email },
+      body: {
+        type: 'access',
+        channel: 'email',
+        language: 'it',
+        receivedAt: new Date().toISOString(),
+        subjectEmail: email,
+      },
     });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    expect((await c.api(`/api/requests/${id}/verify`, { token, body: { method: 'email_from_known_address' } })).status).toBe(200);
+    expect(
+      (await c.api(`/api/requests/${id}/verify`, { token, body: { method: 'email_from_known_address' } })).status,
+    ).toBe(200);
     const res = await fetch(`${c.url}/api/requests/${id}/export.zip?kind=access`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(res.status).toBe(200);
-    return [...(await readZip(Buffer.from(await res.arrayBuffer()))).values()].map((b) => b.toString('utf8')).join('\n');
+    return [...(await readZip(Buffer.from(await res.arrayBuffer()))).values()]
+      .map((b) => b.toString('utf8'))
+      .join('\n');
   };
   const reindex = async () => {
     const res = await c.api('/api/subjects/reindex', { token, method: 'POST' });
