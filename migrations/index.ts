@@ -21,6 +21,7 @@ import { Mailbox1795490000000 } from './1795490000000-Mailbox';
 import { Letters1795500000000 } from './1795500000000-Letters';
 import { IndexCorrections1795510000000 } from './1795510000000-IndexCorrections';
 import { PublicRegisterTexts1795527000000 } from './1795527000000-PublicRegisterTexts';
+import { LegalHolds1795540000000 } from './1795540000000-LegalHolds';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Letters1795500000000,
   IndexCorrections1795510000000,
   PublicRegisterTexts1795527000000,
+  LegalHolds1795540000000,
 ];

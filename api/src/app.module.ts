@@ -16,6 +16,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { MailboxModule } from './mailbox/mailbox.module';
+import { LegalHoldsModule } from './legal-holds/legal-holds.module';
 import { LettersModule } from './letters/letters.module';
 import { RegistersModule } from './registers/registers.module';
 import { RequestsModule } from './requests/requests.module';
@@ -83,6 +84,7 @@ export class AppModule {
         BreachesModule,
         MailboxModule,
         LettersModule,
+        LegalHoldsModule,
       ],
     };
   }

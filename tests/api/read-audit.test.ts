@@ -23,6 +23,7 @@ const READS: Record<string, string | { none: string }> = {
   'GET /api/requests/{id}': 'request.viewed',
   'GET /api/request-events': 'request-events.listed',
   'GET /api/requests/{id}/recipients': 'recipients.viewed',
+  'GET /api/requests/{id}/holds': 'legal_holds.viewed',
   'GET /api/requests/{id}/review': 'request.review_viewed',
   'GET /api/audit-events': 'audit-events.listed',
   'GET /api/audit-events/{id}': 'audit-event.viewed',
@@ -259,6 +260,18 @@ describe('every read of personal data leaves one audit event', () => {
       entity: 'request',
       entityId: rectification.id,
       details: { reference: rectification.reference, ids: res.body.recipients.map((r: any) => r.processorId) },
+    });
+  });
+
+  it("a request's legal holds (the officer's reasons may speak of the person): one event naming the request", async () => {
+    const { res, event } = await readOnce(`/api/requests/${rectification.id}/holds`, auditor);
+    expect(res.body.holds).toEqual([]);
+    expect(event).toMatchObject({
+      action: 'legal_holds.viewed',
+      actorEmail: auditorEmail,
+      entity: 'request',
+      entityId: rectification.id,
+      details: { reference: rectification.reference, ids: [] },
     });
   });
 

@@ -10,6 +10,7 @@ import { ErasurePlanRecord } from '../erasure/erasure-plan.entity';
 import { ErasureStep } from '../erasure/erasure-step.entity';
 import { SubjectRestriction } from '../erasure/subject-restriction.entity';
 import { SuppressedIdentifier } from '../erasure/suppressed-identifier.entity';
+import { LegalHold, LegalHoldRecord } from '../legal-holds/legal-hold.entity';
 import { LetterTemplateVersion } from '../letters/letter-template.entity';
 import { Letter } from '../letters/letter.entity';
 import { MailboxMessage } from '../mailbox/mailbox-message.entity';
@@ -56,4 +57,6 @@ export const ENTITIES = [
   OtherMail,
   Letter,
   LetterTemplateVersion,
+  LegalHold,
+  LegalHoldRecord,
 ];

@@ -7,6 +7,7 @@ import { SubjectSearchService, type LocatedSubject } from '../subjects/subject-s
 import { erasureRun } from './erasable-sources';
 import type { SourceErasureReport } from './erasure-report';
 import type { ErasureStep } from './erasure-step.entity';
+import type { HeldRecord } from '../legal-holds/held-sql';
 import type { SubjectIdentifiers } from './masking';
 import { mentionRecords, ownRecords, type ErasurePlan } from './source-erasure';
 
@@ -90,25 +91,48 @@ export class ErasurePlanner {
     return any ? { identifiers: plan.identifiers, records, mentions } : null;
   }
 
-  /** The records of the plan still to change, as the officer reads them. */
-  async describe(manager: EntityManager, plan: ErasurePlan, steps: ErasureStep[]): Promise<SourceErasureReport[]> {
+  /**
+   * The records of the plan still to change, as the officer reads them; those a legal hold keeps
+   * (`held`, by `source:id`) listed apart as `kept`, with the hold's ground and date.
+   */
+  async describe(
+    manager: EntityManager,
+    plan: ErasurePlan,
+    steps: ErasureStep[],
+    held: ReadonlyMap<string, HeldRecord> = new Map(),
+  ): Promise<SourceErasureReport[]> {
     const done = new Set(steps.filter((s) => s.status !== 'failed').map((s) => s.source));
     const out: SourceErasureReport[] = [];
     for (const { source, erasure } of erasureRun()) {
-      const ids = done.has(source) ? [] : ownRecords(plan, source);
-      const mentioning = done.has(source) ? [] : mentionRecords(plan, source);
+      const isHeld = (id: string) => held.has(`${source}:${id}`);
+      const keptIds = [...ownRecords(plan, source), ...mentionRecords(plan, source)].filter(isHeld);
+      const ids = done.has(source) ? [] : ownRecords(plan, source).filter((id) => !isHeld(id));
+      const mentioning = done.has(source) ? [] : mentionRecords(plan, source).filter((id) => !isHeld(id));
       const records = ids.length ? await erasure.summarise(manager, plan, ids.slice(0, MAX_LISTED)) : [];
       if (mentioning.length) {
         const listed = await erasure.summarise(manager, plan, mentioning.slice(0, MAX_LISTED));
         records.push(...listed.map((r) => ({ ...r, action: 'mask_mention' as const })));
       }
-      out.push({
-        source,
-        total: done.has(source)
-          ? 0
-          : records.length + Math.max(0, ids.length - MAX_LISTED) + Math.max(0, mentioning.length - MAX_LISTED),
-        records,
-      });
+      const total = done.has(source)
+        ? 0
+        : records.length + Math.max(0, ids.length - MAX_LISTED) + Math.max(0, mentioning.length - MAX_LISTED);
+      if (keptIds.length) {
+        const listed = await erasure.summarise(manager, plan, keptIds.slice(0, MAX_LISTED));
+        records.push(
+          ...listed.map((r) => {
+            const h = held.get(`${source}:${r.id}`)!;
+            const hold = {
+              id: h.holdId,
+              ground: h.ground,
+              legalReference: h.legalReference,
+              endsAt: h.endsAt?.toISOString() ?? null,
+              reviewAt: h.reviewAt?.toISOString() ?? null,
+            };
+            return { ...r, action: 'kept' as const, hold };
+          }),
+        );
+      }
+      out.push({ source, total, records, ...(keptIds.length ? { kept: keptIds.length } : {}) });
     }
     return out;
   }

@@ -10,8 +10,10 @@ import type { ErasurePlan, PlannedChange } from './source-erasure';
 export interface SourceErasureReport {
   source: string;
   total: number;
-  /** The records, at most MAX_LISTED; `total` counts them all. */
+  /** The records, at most MAX_LISTED; `total` counts them all (those kept by a legal hold apart). */
   records: PlannedChange[];
+  /** Records a legal hold keeps (listed with action `kept`): neither erased nor masked. */
+  kept?: number;
   /** After a run: the step's state. */
   status?: ErasureStepStatus | 'pending';
   recordsAffected?: number;

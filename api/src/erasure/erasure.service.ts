@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { appendToTimeline } from '../requests/request-timeline';
 import { DataSubjectRequest } from '../requests/request.entity';
+import { HOLD_IN_FORCE, heldRecords, type HeldRecord } from '../legal-holds/held-sql';
 import { SubjectIndexService } from '../subjects/subject-index.service';
 import { erasableSources, erasureRun, type ErasableSource } from './erasable-sources';
 import { ErasurePlanRecord } from './erasure-plan.entity';
@@ -18,7 +19,15 @@ import { ErasurePlanner } from './erasure-planner';
 import { erasureReport, type ErasureReport } from './erasure-report';
 import { ErasureStep } from './erasure-step.entity';
 import { normaliseIps, requireActionable } from './request-guards';
-import { mentionRecords, ownRecords, type ErasurePlan, type ErasureRun, type ErasureTools } from './source-erasure';
+import {
+  mentionRecords,
+  ownRecords,
+  planRecordIds,
+  withoutHeld,
+  type ErasurePlan,
+  type ErasureRun,
+  type ErasureTools,
+} from './source-erasure';
 import { SUPPRESSION_LOCK, suppressionHash, type SuppressedKind } from './suppression';
 
 /**
@@ -65,10 +74,11 @@ export class ErasureService {
    */
   async erase(actor: Actor, requestId: string, options: { dryRun: boolean; ips?: unknown[] }): Promise<ErasureReport> {
     const request = await this.loadRequest(requestId);
+    const stored = await this.dataSource.getRepository(ErasurePlanRecord).findOne({ where: { requestId } });
+    // What legal holds kept, once they end, is erased by the same request, even closed (docs/erasure.md).
+    if (stored?.completedAt) return this.eraseFreed(actor, request, stored, options.dryRun);
     requireActionable(request, ['erasure']);
     const ips = normaliseIps(options.ips ?? []);
-    const stored = await this.dataSource.getRepository(ErasurePlanRecord).findOne({ where: { requestId } });
-    if (stored?.completedAt) throw new ConflictError(`The erasure of ${request.reference} is already complete`);
     if (stored && ips.length)
       throw new InvalidInputError('ips: the erasure has started; the IP addresses were fixed at its first run', {
         ips: 'only on the first run',
@@ -77,7 +87,8 @@ export class ErasureService {
     if (options.dryRun) {
       const plan = stored?.sealed ? this.unseal(stored.sealed) : await this.planner.plan(request, ips);
       const steps = await this.dataSource.getRepository(ErasureStep).find({ where: { requestId } });
-      const sources = await this.planner.describe(this.dataSource.manager, plan, steps);
+      const held = await heldRecords(this.dataSource.manager, planRecordIds(plan));
+      const sources = await this.planner.describe(this.dataSource.manager, plan, steps, held);
       await this.audit.recordNow(actor, {
         action: 'erasure.previewed',
         entity: 'request',
@@ -94,13 +105,18 @@ export class ErasureService {
       const current = await this.dataSource.getRepository(ErasurePlanRecord).findOne({ where: { requestId } });
       if (current?.completedAt) throw new ConflictError(`The erasure of ${request.reference} is already complete`);
       const plan = await this.start(actor, request, current, ips);
+      // A legal hold keeps its records whole (Art. 17(3)): the run changes the rest.
+      const held = await heldRecords(this.dataSource.manager, planRecordIds(plan));
+      const changing = withoutHeld(plan, (source, id) => held.has(`${source}:${id}`));
       // Described before the run changes them: the answer lists what the run changed.
       const before = await this.planner.describe(
         this.dataSource.manager,
         plan,
         await this.dataSource.getRepository(ErasureStep).find({ where: { requestId } }),
+        held,
       );
-      for (const source of erasureRun()) await this.runSource(actor, request, plan, source);
+      for (const source of erasureRun()) await this.runSource(actor, request, changing, source);
+      await this.markErased(this.dataSource.manager, request.id, changing);
       let steps = await this.dataSource.getRepository(ErasureStep).find({ where: { requestId } });
       if (steps.every((s) => s.status !== 'failed')) {
         await this.eraseLateArrivals(actor, request, plan);
@@ -336,16 +352,21 @@ export class ErasureService {
     });
   }
 
-  /** When every source is done or waived: the plan (which names the person) is destroyed. */
+  /**
+   * When every source is done or waived: the plan (which names the person) is destroyed, unless
+   * a legal hold keeps records of it: the plan then stays sealed until they are erased too.
+   */
   private async completeIfDone(actor: Actor, request: DataSubjectRequest, steps: ErasureStep[]): Promise<void> {
     const finished = erasableSources().every((s) =>
       steps.some((step) => step.source === s && step.status !== 'failed'),
     );
     if (!finished) return;
     await this.dataSource.transaction(async (manager) => {
+      const keep = await this.keepsHeldRecords(manager, request.id);
       const done: unknown = await manager.query(
-        `UPDATE erasure_plans SET sealed = NULL, completed_at = now() WHERE request_id = $1 AND completed_at IS NULL RETURNING request_id`,
-        [request.id],
+        `UPDATE erasure_plans SET sealed = CASE WHEN $2::boolean THEN sealed END, completed_at = now()
+         WHERE request_id = $1 AND completed_at IS NULL RETURNING request_id`,
+        [request.id, keep],
       );
       if (!returnedRows(done).length) return;
       const totals = Object.fromEntries(steps.map((s) => [s.source, s.recordsAffected]));
@@ -360,6 +381,138 @@ export class ErasureService {
         details: { reference: request.reference, recordsAffected: totals },
       });
     });
+  }
+
+  /** Whether a hold of this request still keeps records not erased (whether in force or ended). */
+  private async keepsHeldRecords(manager: EntityManager, requestId: string): Promise<boolean> {
+    const [row]: Array<{ n: number }> = await manager.query(
+      `SELECT count(*)::int AS n FROM legal_hold_records hr JOIN legal_holds h ON h.id = hr.hold_id
+       WHERE h.request_id = $1 AND hr.erased_at IS NULL`,
+      [requestId],
+    );
+    return row.n > 0;
+  }
+
+  /** The hold rows of records a run changed: a hold that ended before the run kept nothing. */
+  private async markErased(manager: EntityManager, requestId: string, changed: ErasurePlan): Promise<void> {
+    const steps = await manager.find(ErasureStep, { where: { requestId } });
+    for (const step of steps.filter((s) => s.status === 'done')) {
+      const ids = [...ownRecords(changed, step.source), ...mentionRecords(changed, step.source)];
+      if (!ids.length) continue;
+      await manager.query(
+        `UPDATE legal_hold_records SET erased_at = now() WHERE erased_at IS NULL AND source = $1 AND record_id = ANY($2::text[])`,
+        [step.source, ids],
+      );
+    }
+  }
+
+  /**
+   * After a complete erasure, the records legal holds kept are erased once their holds have
+   * ended (end date passed, or lifted), as the plan says for their source: the person asked for
+   * erasure, and the only ground to keep them is gone. A record still kept by another hold in force
+   * stays. Once nothing held remains, the plan is destroyed.
+   */
+  private async eraseFreed(
+    actor: Actor,
+    request: DataSubjectRequest,
+    stored: ErasurePlanRecord,
+    dryRun: boolean,
+  ): Promise<ErasureReport> {
+    const complete = `The erasure of ${request.reference} is already complete`;
+    if (!stored.sealed) throw new ConflictError(complete);
+    const plan = this.unseal(stored.sealed);
+    const held = await heldRecords(this.dataSource.manager, planRecordIds(plan));
+    const freed = await this.freedRecords(request.id, held);
+    if (!freed.size) {
+      if (held.size)
+        throw new ConflictError(
+          `${complete}; ${held.size} record(s) are kept by legal holds in force (GET /api/requests/:id/holds)`,
+        );
+      throw new ConflictError(complete);
+    }
+    const only = (ids: string[], source: string) => ids.filter((id) => freed.has(`${source}:${id}`));
+    const freedPlan: ErasurePlan = { identifiers: plan.identifiers, records: {}, mentions: {} };
+    for (const { source } of erasureRun()) {
+      freedPlan.records[source] = only(ownRecords(plan, source), source);
+      freedPlan.mentions![source] = only(mentionRecords(plan, source), source);
+    }
+    const sources = await this.planner.describe(this.dataSource.manager, freedPlan, [], held);
+    if (dryRun) {
+      await this.audit.recordNow(actor, {
+        action: 'erasure.previewed',
+        entity: 'request',
+        entityId: request.id,
+        details: { reference: request.reference, records: Object.fromEntries(sources.map((s) => [s.source, s.total])) },
+      });
+      return { ...erasureReport(request, true, freedPlan, sources, [], erasableSources()), suppressed: 0 };
+    }
+    const lock = await tryRunLock(this.dataSource, this.config.databaseUrl === null, ERASURE_LOCK, request.id);
+    if (!lock) throw new ConflictError(`An erasure of ${request.reference} is already running`);
+    const outcomes: Array<Pick<ErasureStep, 'source' | 'status' | 'recordsAffected' | 'error' | 'waiverReason'>> = [];
+    try {
+      for (const { source, erasure } of erasureRun()) {
+        const ids = [...ownRecords(freedPlan, source), ...mentionRecords(freedPlan, source)];
+        if (!ids.length) continue;
+        let affected = 0;
+        let error: string | null = null;
+        try {
+          if (erasure.kind === 'calling-out')
+            ({ affected, error } = await erasure.apply(this.run(actor, request), freedPlan));
+          else affected = await this.dataSource.transaction((manager) => erasure.apply(manager, freedPlan, this.tools));
+        } catch (cause) {
+          error = (cause as Error).message;
+        }
+        outcomes.push({
+          source,
+          status: error ? 'failed' : 'done',
+          recordsAffected: affected,
+          error,
+          waiverReason: null,
+        });
+        await this.dataSource.transaction(async (manager) => {
+          if (!error)
+            await manager.query(
+              `UPDATE legal_hold_records SET erased_at = now() WHERE erased_at IS NULL AND source = $1 AND record_id = ANY($2::text[])`,
+              [source, ids],
+            );
+          await appendToTimeline(manager, actor, request.id, 'held_records_erased', error, {
+            source,
+            recordsAffected: affected,
+          });
+          await this.audit.record(manager, actor, {
+            action: 'erasure.held_records_erased',
+            entity: 'request',
+            entityId: request.id,
+            details: { reference: request.reference, source, recordsAffected: affected, error },
+          });
+        });
+      }
+      await this.dataSource.transaction(async (manager) => {
+        if (!(await this.keepsHeldRecords(manager, request.id)))
+          await manager.update(ErasurePlanRecord, { requestId: request.id }, { sealed: null });
+      });
+    } finally {
+      await lock.release();
+    }
+    const report = erasureReport(
+      request,
+      false,
+      freedPlan,
+      sources,
+      outcomes,
+      outcomes.map((o) => o.source),
+    );
+    return { ...report, suppressed: 0 };
+  }
+
+  /** Records of this request's holds that ended, not erased yet, and kept by no other hold in force. */
+  private async freedRecords(requestId: string, held: ReadonlyMap<string, HeldRecord>): Promise<Set<string>> {
+    const rows: Array<{ source: string; record_id: string }> = await this.dataSource.query(
+      `SELECT hr.source, hr.record_id FROM legal_hold_records hr JOIN legal_holds h ON h.id = hr.hold_id
+       WHERE h.request_id = $1 AND hr.erased_at IS NULL AND NOT (${HOLD_IN_FORCE})`,
+      [requestId],
+    );
+    return new Set(rows.map((r) => `${r.source}:${r.record_id}`).filter((key) => !held.has(key)));
   }
 
   private unseal(sealed: Buffer): ErasurePlan {

@@ -21,13 +21,38 @@ import type { SubjectIdentifiers } from './masking';
  * of someone else that only mentions the person (a lead's message, a visitor's chat) loses the
  * person's e-mails and phones, nothing else (Art. 17 for the person, nothing taken from the owner).
  */
-export type ErasureAction = 'delete' | 'mask' | 'unlink' | 'revoke_and_delete' | 'remove_attendee' | 'mask_mention';
+export type ErasureAction =
+  | 'delete'
+  | 'mask'
+  | 'unlink'
+  | 'revoke_and_delete'
+  | 'remove_attendee'
+  | 'mask_mention'
+  // kept whole: a legal hold (Art. 17(3)) keeps the record until it ends (legal-holds/)
+  | 'kept';
 
 export interface PlannedChange {
   id: string;
   action: ErasureAction;
   /** The record as the officer recognises it: a date, a title, an address. */
   summary: string;
+  /** kept: the hold that keeps it, its ground and until when (the end date, else the review date). */
+  hold?: { id: string; ground: string; legalReference: string | null; endsAt: string | null; reviewAt: string | null };
+}
+
+/** The plan without the records `isHeld` says a legal hold keeps: what a run changes. */
+export function withoutHeld(plan: ErasurePlan, isHeld: (source: string, id: string) => boolean): ErasurePlan {
+  const records: ErasurePlan['records'] = {};
+  const mentions: NonNullable<ErasurePlan['mentions']> = {};
+  for (const [source, ids] of Object.entries(plan.records)) records[source] = ids.filter((id) => !isHeld(source, id));
+  for (const [source, ids] of Object.entries(plan.mentions ?? {}))
+    mentions[source] = ids.filter((id) => !isHeld(source, id));
+  return { identifiers: plan.identifiers, records, mentions };
+}
+
+/** Every record id of the plan, own and mentioning, of every source. */
+export function planRecordIds(plan: ErasurePlan): string[] {
+  return [...Object.values(plan.records), ...Object.values(plan.mentions ?? {})].flat();
 }
 
 /** The plan fixed at the first run (sealed in erasure_plans). */

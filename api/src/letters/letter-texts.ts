@@ -1,3 +1,4 @@
+import { keptStatement, type KeptPart } from '../legal-holds/legal-hold-rules';
 import { CONTROLLER } from '../registers/activities/record-of-processing';
 import { romeDate, statutoryDeadline } from '../requests/deadlines';
 import { rejectionStatement } from '../requests/request-rules';
@@ -205,7 +206,9 @@ ${REGARDS.en}`,
       subject: 'Cancellazione dei suoi dati personali ({{reference}})',
       body: `{{greeting}}
 
-abbiamo dato seguito alla sua richiesta di {{right}} ({{reference}}), ricevuta il {{receivedOn}}: abbiamo cancellato i dati personali che la riguardano (art. 17 GDPR). Conserviamo soltanto la documentazione di questa richiesta, come prova di averle dato seguito.
+abbiamo dato seguito alla sua richiesta di {{right}} ({{reference}}), ricevuta il {{receivedOn}}: abbiamo cancellato i dati personali che la riguardano (art. 17 GDPR).
+
+{{kept}}
 
 ${ART_19.it}
 
@@ -215,7 +218,9 @@ ${REGARDS.it}`,
       subject: 'Erasure of your personal data ({{reference}})',
       body: `{{greeting}}
 
-We have acted on your request for {{right}} ({{reference}}), received on {{receivedOn}}: we have erased the personal data concerning you (GDPR Art. 17). We keep only the record of this request, as proof that we acted on it.
+We have acted on your request for {{right}} ({{reference}}), received on {{receivedOn}}: we have erased the personal data concerning you (GDPR Art. 17).
+
+{{kept}}
 
 ${ART_19.en}
 
@@ -347,7 +352,8 @@ const PLACEHOLDERS: Record<TemplateKey, { extra: readonly string[]; required: re
   refusal: { extra: ['statement'], required: ['statement'] },
   completion_access: { extra: [], required: ['reference'] },
   completion_rectification: { extra: [], required: ['reference'] },
-  completion_erasure: { extra: [], required: ['reference'] },
+  // kept: what legal holds keep, why and until when (Art. 17(3)), or that only the request is kept.
+  completion_erasure: { extra: ['kept'], required: ['reference', 'kept'] },
   completion_restriction: { extra: [], required: ['reference'] },
   completion_portability: { extra: [], required: ['reference'] },
   completion_objection: { extra: [], required: ['reference'] },
@@ -413,6 +419,8 @@ export interface LetterInput {
   rejectionDetails?: string;
   /** recipient_notice: the notice (recipients.ts) and its subject line. */
   notice?: { subject: string; body: string };
+  /** completion of an erasure: what the legal holds in force keep (legal-holds/kept-parts.ts). */
+  kept?: KeptPart[];
 }
 
 const RIGHTS: Record<Language, Record<RequestType, string>> = {
@@ -489,6 +497,7 @@ export function letterFacts(request: RequestForLetter, input: LetterInput, today
     identifiers: identifiers.length ? identifiers.join(` ${words.or} `) : undefined,
     noticeSubject: input.notice?.subject,
     notice: input.notice?.body,
+    kept: request.type === 'erasure' ? keptStatement(input.kept ?? [], language, (d) => day(d)!) : undefined,
   };
 }
 

@@ -8,6 +8,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/error
 import { queryRows } from '../common/sql-rows';
 import type { AppConfig, LettersConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { keptParts } from '../legal-holds/kept-parts';
 import { SubjectRightsService } from '../erasure/subject-rights.service';
 import { romeDate } from '../requests/deadlines';
 import { rejectionProblems } from '../requests/request-rules';
@@ -262,6 +263,9 @@ export class LettersService implements OnModuleDestroy {
       identityInfo: dto.identityInfo,
       respondBy: dto.respondBy,
     };
+    // Art. 17(3): the erasure's closing letter says what legal holds keep, why and until when.
+    if (templateKey === 'completion_erasure')
+      input.kept = await keptParts(this.dataSource.manager, request.id, request.language);
     if (dto.kind === 'refusal' && dto.rejectionReason) {
       const problems = rejectionProblems(request.type, dto.rejectionReason, dto.rejectionGround, dto.rejectionDetails);
       const renamed = Object.fromEntries(

@@ -87,6 +87,7 @@ export class RetentionService implements BeforeApplicationShutdown {
       past: null,
       oldest: null,
       restricted: null,
+      held: null,
     };
     if (state !== 'applies' || !cutoff) return base;
     const swept = sweptSources().get(policy.source!)!;
@@ -100,6 +101,7 @@ export class RetentionService implements BeforeApplicationShutdown {
       past: counted.past,
       oldest: counted.oldest?.toISOString() ?? null,
       restricted: counted.restricted,
+      held: counted.held,
     };
   }
 
@@ -129,6 +131,7 @@ export class RetentionService implements BeforeApplicationShutdown {
       status: e.state !== 'applies' ? 'skipped' : e.effect === 'keep' ? 'kept' : 'previewed',
       due: e.past ?? 0,
       restricted: e.restricted ?? 0,
+      held: e.held ?? 0,
       oldest: e.oldest,
     }));
     return this.dataSource.transaction(async (manager) => {
@@ -317,6 +320,7 @@ export class RetentionService implements BeforeApplicationShutdown {
       const counted = await sweeper.count(session.manager, cutoff, effect);
       result.due = counted.past;
       result.restricted = counted.restricted;
+      result.held = counted.held;
       result.oldest = counted.oldest?.toISOString() ?? null;
       if (effect === 'keep') {
         result.status = 'kept';
@@ -373,6 +377,7 @@ export class RetentionService implements BeforeApplicationShutdown {
       due: 0,
       changed: 0,
       restricted: 0,
+      held: 0,
       oldest: null,
       indexRows: 0,
       batches: 0,
@@ -398,6 +403,7 @@ export class RetentionService implements BeforeApplicationShutdown {
             due: r.due,
             changed: r.changed,
             restricted: r.restricted,
+            held: r.held ?? 0,
           },
         ]),
     );

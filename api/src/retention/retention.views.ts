@@ -44,6 +44,8 @@ export interface ReportEntry {
   oldest: string | null;
   /** Records past retention that a restriction (Art. 18) keeps: never swept. */
   restricted: number | null;
+  /** Records past retention that a legal hold in force keeps (Art. 17(3)): not swept until it ends. */
+  held: number | null;
 }
 
 /**
@@ -71,6 +73,8 @@ export interface SweepSourceResult {
   changed: number;
   /** Records past retention left alone because they are restricted. */
   restricted: number;
+  /** Records past retention left alone because a legal hold keeps them (absent in sweeps before holds). */
+  held?: number;
   /** The oldest date among the records due (ISO). */
   oldest: string | null;
   /** Rows of the personal-data index removed with the records. */

@@ -31,6 +31,8 @@ export interface PastCount {
   past: number;
   /** Past retention but restricted: kept. */
   restricted: number;
+  /** Past retention, not restricted, but kept by a legal hold in force (Art. 17(3)). */
+  held: number;
   oldest: Date | null;
 }
 

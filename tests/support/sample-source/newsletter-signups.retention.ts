@@ -14,7 +14,7 @@ export const newsletterSignupsRetention: SweptSource = {
         `SELECT count(*)::int AS past, min(signed_up_at) AS oldest FROM newsletter_signups WHERE signed_up_at < $1`,
         [cutoff],
       );
-      return { past: row.past, restricted: 0, oldest: row.oldest ? new Date(row.oldest) : null };
+      return { past: row.past, restricted: 0, held: 0, oldest: row.oldest ? new Date(row.oldest) : null };
     },
     async batch(m, cutoff, _action, from, limit) {
       const { ids, next } = await pick(

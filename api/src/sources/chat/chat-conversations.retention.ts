@@ -2,7 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { returnedRows } from '../../common/sql-rows';
 import { maskText } from '../../erasure/masking';
 import type { SourceSweeper, SweptSource } from '../../retention/source-retention';
-import { FIRST_INSTANT, countPast, pick, removeIndexRows } from '../../retention/sweep-sql';
+import { FIRST_INSTANT, countPast, pick, removeIndexRows, notHeld } from '../../retention/sweep-sql';
+
+// A conversation a legal hold keeps is neither deleted nor anonymised (legal-holds/held-sql.ts).
+const FREE = notHeld('chat-conversations', 'c.id');
+const FREE_ROW = notHeld('chat-conversations', 'chat_conversations.id');
 
 // Chat: 12 months from the conversation's last message (or its start when it has none).
 const CONVERSATION_IDLE = `NOT EXISTS (SELECT 1 FROM chat_messages m WHERE m.conversation_id = c.id AND m.sent_at >= $1)`;
@@ -16,12 +20,13 @@ const chat: SourceSweeper = {
       'l.last_activity',
       `c.started_at < $1 AND l.last_activity < $1${effect === 'anonymise' ? ' AND c.anonymised_at IS NULL' : ''}`,
       cutoff,
+      { source: 'chat-conversations', id: 'c.id' },
     ),
   async batch(m, cutoff, action, from, limit) {
     const { ids, next } = await pick(
       m,
       `SELECT c.id::text AS id, c.started_at::text AS key FROM chat_conversations c
-       WHERE c.started_at >= $2::timestamptz AND c.started_at < $1 AND c.restricted_at IS NULL
+       WHERE c.started_at >= $2::timestamptz AND c.started_at < $1 AND c.restricted_at IS NULL AND ${FREE}
          ${action === 'anonymise' ? 'AND c.anonymised_at IS NULL' : ''} AND ${CONVERSATION_IDLE}
        ORDER BY c.started_at LIMIT $3`,
       [cutoff, from, limit],
@@ -32,7 +37,7 @@ const chat: SourceSweeper = {
       // The messages go in the same statement (rather than by the cascade) to know their ids.
       const [row]: Array<{ conversations: string[]; messages: string[] }> = await m.query(
         `WITH gone AS (
-           DELETE FROM chat_conversations c WHERE c.id = ANY($1::uuid[]) AND c.restricted_at IS NULL AND ${CONVERSATION_IDLE.replace('$1', '$2')} RETURNING c.id
+           DELETE FROM chat_conversations c WHERE c.id = ANY($1::uuid[]) AND c.restricted_at IS NULL AND ${FREE} AND ${CONVERSATION_IDLE.replace('$1', '$2')} RETURNING c.id
          ), messages AS (
            DELETE FROM chat_messages WHERE conversation_id = ANY(ARRAY(SELECT id FROM gone)) RETURNING id
          )
@@ -58,7 +63,7 @@ async function anonymiseConversations(
 ): Promise<{ changed: number; indexRows: number }> {
   const marked = returnedRows<{ id: string }>(
     await m.query(
-      `UPDATE chat_conversations SET anonymised_at = now() WHERE id = ANY($1::uuid[]) AND restricted_at IS NULL AND anonymised_at IS NULL RETURNING id::text AS id`,
+      `UPDATE chat_conversations SET anonymised_at = now() WHERE id = ANY($1::uuid[]) AND restricted_at IS NULL AND ${FREE_ROW} AND anonymised_at IS NULL RETURNING id::text AS id`,
       [ids],
     ),
   ).map((r) => r.id);
