@@ -7,6 +7,7 @@ import { FindPersonButton } from '../common/FindPersonButton';
 import { MonospaceField } from '../common/MonospaceField';
 import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
+import { StoredRecordSection } from '../common/StoredRecordSection';
 import type { AccessLog } from '../types';
 import { StatusField } from './StatusField';
 
@@ -47,15 +48,7 @@ export const AccessLogShow = () => (
         </DetailItem>
       </Grid>
       <Divider sx={{ my: 2.5 }} />
-      <SectionTitle label="app.sources.stored_record" />
-      <Grid container spacing={2}>
-        <DetailItem source="externalId" size={{ xs: 12, sm: 6, md: 3 }}>
-          <MonospaceField source="externalId" emptyText="—" />
-        </DetailItem>
-        <DetailItem source="id" size={{ xs: 12, sm: 6, md: 3 }}>
-          <MonospaceField source="id" />
-        </DetailItem>
-      </Grid>
+      <StoredRecordSection ingested={false} size={{ xs: 12, sm: 6, md: 3 }} />
     </Box>
   </Show>
 );

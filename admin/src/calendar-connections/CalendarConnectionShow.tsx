@@ -6,11 +6,11 @@ import { OriginField } from '../calendar-events/OriginField';
 import { DateTimeField } from '../common/DateTimeField';
 import { DetailItem } from '../common/DetailItem';
 import { FindPersonButton } from '../common/FindPersonButton';
-import { MonospaceField } from '../common/MonospaceField';
 import { PaginationIfNeeded } from '../common/PaginationIfNeeded';
 import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import { EmptyText } from '../common/EmptyText';
+import { StoredRecordSection } from '../common/StoredRecordSection';
 import type { CalendarConnection, CalendarEvent } from '../types';
 import { ConnectionStatusField, TokensField } from './ConnectionStatusField';
 import { ScopesField } from './ScopesField';
@@ -77,18 +77,7 @@ export const CalendarConnectionShow = () => (
       </ReferenceManyField>
 
       <Divider sx={{ my: 2.5 }} />
-      <SectionTitle label="app.sources.stored_record" />
-      <Grid container spacing={2}>
-        <DetailItem source="externalId">
-          <MonospaceField source="externalId" emptyText="—" />
-        </DetailItem>
-        <DetailItem source="ingestedAt">
-          <DateTimeField source="ingestedAt" options={longDate} />
-        </DetailItem>
-        <DetailItem source="id">
-          <MonospaceField source="id" />
-        </DetailItem>
-      </Grid>
+      <StoredRecordSection />
     </Box>
   </Show>
 );

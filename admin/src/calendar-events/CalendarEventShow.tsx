@@ -3,10 +3,10 @@ import { ListButton, ReferenceField, Show, TopToolbar } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
 import { DetailItem } from '../common/DetailItem';
-import { MonospaceField } from '../common/MonospaceField';
 import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import { TextBlockField } from '../common/TextBlockField';
+import { StoredRecordSection } from '../common/StoredRecordSection';
 import type { CalendarEvent } from '../types';
 import { AttendeesField } from './AttendeesField';
 import { OriginField } from './OriginField';
@@ -48,18 +48,7 @@ export const CalendarEventShow = () => (
       <AttendeesField variant="full" />
 
       <Divider sx={{ my: 2.5 }} />
-      <SectionTitle label="app.sources.stored_record" />
-      <Grid container spacing={2}>
-        <DetailItem source="externalId">
-          <MonospaceField source="externalId" emptyText="—" />
-        </DetailItem>
-        <DetailItem source="ingestedAt">
-          <DateTimeField source="ingestedAt" options={longDate} />
-        </DetailItem>
-        <DetailItem source="id">
-          <MonospaceField source="id" />
-        </DetailItem>
-      </Grid>
+      <StoredRecordSection />
     </Box>
   </Show>
 );

@@ -4,9 +4,9 @@ import { ListButton, ReferenceField, Show, TopToolbar } from 'react-admin';
 import { ConversationLabel } from '../chat-conversations/ConversationLabel';
 import { DateTimeField } from '../common/DateTimeField';
 import { DetailItem } from '../common/DetailItem';
-import { MonospaceField } from '../common/MonospaceField';
 import { SectionTitle } from '../common/SectionTitle';
 import { TextBlockField } from '../common/TextBlockField';
+import { StoredRecordSection } from '../common/StoredRecordSection';
 import type { ChatMessage } from '../types';
 import { ChatRoleField } from './ChatRoleField';
 
@@ -39,15 +39,7 @@ export const ChatMessageShow = () => (
         </DetailItem>
       </Grid>
       <Divider sx={{ my: 2.5 }} />
-      <SectionTitle label="app.sources.stored_record" />
-      <Grid container spacing={2}>
-        <DetailItem source="externalId">
-          <MonospaceField source="externalId" emptyText="—" />
-        </DetailItem>
-        <DetailItem source="id">
-          <MonospaceField source="id" />
-        </DetailItem>
-      </Grid>
+      <StoredRecordSection ingested={false} />
     </Box>
   </Show>
 );

@@ -7,6 +7,7 @@ import { FindPersonButton } from '../common/FindPersonButton';
 import { MonospaceField } from '../common/MonospaceField';
 import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
+import { StoredRecordSection } from '../common/StoredRecordSection';
 import type { ConsentRecord } from '../types';
 import { CategoriesField } from './CategoriesField';
 import { ConsentActionField } from './ConsentActionField';
@@ -62,18 +63,7 @@ export const ConsentShow = () => (
       </Grid>
 
       <Divider sx={{ my: 2.5 }} />
-      <SectionTitle label="app.sources.stored_record" />
-      <Grid container spacing={2}>
-        <DetailItem source="externalId">
-          <MonospaceField source="externalId" emptyText="—" />
-        </DetailItem>
-        <DetailItem source="ingestedAt">
-          <DateTimeField source="ingestedAt" options={longDate} />
-        </DetailItem>
-        <DetailItem source="id">
-          <MonospaceField source="id" />
-        </DetailItem>
-      </Grid>
+      <StoredRecordSection />
     </Box>
   </Show>
 );

@@ -8,6 +8,7 @@ import { MonospaceField } from '../common/MonospaceField';
 import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import { TextBlockField } from '../common/TextBlockField';
+import { StoredRecordSection } from '../common/StoredRecordSection';
 import type { Lead } from '../types';
 
 const longDate = { dateStyle: 'long', timeStyle: 'short' } as const;
@@ -72,18 +73,7 @@ export const LeadShow = () => (
       </Grid>
 
       <Divider sx={{ my: 2.5 }} />
-      <SectionTitle label="app.sources.stored_record" />
-      <Grid container spacing={2}>
-        <DetailItem source="externalId">
-          <MonospaceField source="externalId" emptyText="—" />
-        </DetailItem>
-        <DetailItem source="ingestedAt">
-          <DateTimeField source="ingestedAt" options={longDate} />
-        </DetailItem>
-        <DetailItem source="id">
-          <MonospaceField source="id" />
-        </DetailItem>
-      </Grid>
+      <StoredRecordSection />
     </Box>
   </Show>
 );
