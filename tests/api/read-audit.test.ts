@@ -55,6 +55,11 @@ const READS: Record<string, string | { none: string }> = {
   'GET /api/requests/{id}/letters': 'letters.viewed',
   'GET /api/letter-templates': { none: 'the templates, with placeholders: no person named' },
   'GET /api/letter-templates/{key}/{language}': { none: 'the templates, with placeholders: no person named' },
+  // Other mail holds senders' addresses and words: read like a request.
+  'GET /api/mailbox/other-mail': 'other-mail.listed',
+  'GET /api/mailbox/other-mail/{id}': 'other-mail.viewed',
+  'GET /api/mailbox/messages/{id}/raw': 'mailbox.message_downloaded',
+  'GET /api/mailbox/status': { none: "the mailbox's settings and last reading's counts: no person named" },
 };
 for (const source of SOURCES) {
   READS[`GET /api/${source}`] = 'records.listed';

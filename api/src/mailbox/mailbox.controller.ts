@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AuditRead } from '../audit/read-audit';
 import { ANY_ROLE, CurrentUser, Roles, STAFF_WRITE } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/auth.service';
 import { sendPage } from '../common/rest/content-range';
@@ -48,6 +49,7 @@ export class MailboxController {
   }
 
   @Get('other-mail')
+  @AuditRead({ action: 'other-mail.listed', entity: 'other_mail', read: 'page' })
   @ListQueryParams()
   @ApiOperation({ summary: 'Auto-replies, delivery reports, list mail and unreadable messages: no legal deadline' })
   async otherMail(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
@@ -56,6 +58,7 @@ export class MailboxController {
   }
 
   @Get('other-mail/:id')
+  @AuditRead({ action: 'other-mail.viewed', entity: 'other_mail', read: 'one' })
   @ApiOperation({ summary: 'One message of the other mail' })
   async otherMailById(@Param('id', ParseUUIDPipe) id: string) {
     return presentOtherMail(await this.mailbox.getOtherMail(id));
