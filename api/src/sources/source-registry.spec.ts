@@ -76,6 +76,8 @@ describe('the registered sources', () => {
       'calendar-connections',
       'calendar-events',
       'consents',
+      // Issue 18: access logs linked to the person are in the access package (never portability).
+      'access-logs',
     ]);
     expect(sourceSystemOf('calendar-events')).toBe('calendar-connections');
     expect(sourceSystemOf('chat-messages')).toBe('chat-conversations');
