@@ -412,7 +412,14 @@ describe('registers: processors, activities, cookies, retention', () => {
       'Vimage Srl',
     ])
       expect(html).toContain(name);
-    expect(html).toContain('24 months from collection');
+    // Issue 18: the register's public texts in the record's language, not English in the Italian one.
+    if (lang === 'it') {
+      expect(html).toContain('24 mesi dalla raccolta');
+      expect(html).not.toContain('24 months from collection');
+    } else {
+      expect(html).toContain('24 months from collection');
+      expect(html).not.toContain('24 mesi dalla raccolta');
+    }
     expect((await c.api('/api/activities/record.html?lang=de', { token })).status).toBe(400);
   });
 

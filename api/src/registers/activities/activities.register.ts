@@ -93,13 +93,21 @@ export function presentActivity(a: ProcessingActivity) {
         name: p.name,
         country: p.country,
         location: p.location,
+        locationIt: p.locationIt,
+        locationEn: p.locationEn,
         transferMechanism: p.transferMechanism,
       }))
       .sort((x, y) => x.name.localeCompare(y.name)),
     transfers: a.transfers,
     retentionPolicyId: a.retentionPolicyId,
     retention: a.retentionPolicy
-      ? { id: a.retentionPolicy.id, name: a.retentionPolicy.name, periodText: a.retentionPolicy.periodText }
+      ? {
+          id: a.retentionPolicy.id,
+          name: a.retentionPolicy.name,
+          periodText: a.retentionPolicy.periodText,
+          periodTextIt: a.retentionPolicy.periodTextIt,
+          periodTextEn: a.retentionPolicy.periodTextEn,
+        }
       : null,
     securityMeasures: a.securityMeasures,
     sourceSystem: a.sourceSystem,

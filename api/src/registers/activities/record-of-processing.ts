@@ -12,6 +12,8 @@ type Activity = ReturnType<typeof presentActivity> & {
     name: string;
     country: string;
     location: string;
+    locationIt?: string | null;
+    locationEn?: string | null;
     transferMechanism: string;
     service?: string;
     transferNotes?: string | null;
@@ -113,24 +115,28 @@ export function renderRecordOfProcessing(activities: Activity[], language: Recor
     timeZone: 'Europe/Rome',
   }).format(now);
 
+  // The public text in the record's language; the register's own text where none was written.
+  const inLanguage = (it: string | null | undefined, en: string | null | undefined, base: string | null) =>
+    (language === 'it' ? it : en) || base;
+
   const sections = activities
     .map(
       (a, i) => `
   <section class="activity">
     <h2>${i + 1}. ${escape(a.name)}</h2>
     <table>
-      ${row(t.purposes, text(a.purposes))}
+      ${row(t.purposes, text(inLanguage(a.purposesIt, a.purposesEn, a.purposes)))}
       ${row(t.basis, `<p>${escape(t.bases[a.legalBasis])}${a.consentCategory ? ` &mdash; ${t.consentCategory}: <code>${escape(a.consentCategory)}</code>` : ''}</p>${a.legalBasisNotes ? `<p class="note">${escape(a.legalBasisNotes)}</p>` : ''}`)}
       ${row(t.subjects, list(a.subjectCategories))}
       ${row(t.data, list(a.dataCategories))}
       ${row(
         t.recipients,
         a.processors.length
-          ? `<ul>${a.processors.map((p) => `<li><strong>${escape(p.name)}</strong> &mdash; ${escape(p.location)} (${escape(p.country)}): ${escape(t.mechanisms[p.transferMechanism] ?? p.transferMechanism)}</li>`).join('')}</ul>`
+          ? `<ul>${a.processors.map((p) => `<li><strong>${escape(p.name)}</strong> &mdash; ${escape(inLanguage(p.locationIt, p.locationEn, p.location) ?? '')} (${escape(p.country)}): ${escape(t.mechanisms[p.transferMechanism] ?? p.transferMechanism)}</li>`).join('')}</ul>`
           : `<p class="muted">${t.none}</p>`,
       )}
       ${row(t.transfers, text(a.transfers))}
-      ${row(t.retention, text(a.retention?.periodText ?? null))}
+      ${row(t.retention, text(a.retention ? inLanguage(a.retention.periodTextIt, a.retention.periodTextEn, a.retention.periodText) : null))}
       ${row(t.security, text(a.securityMeasures))}
       ${a.sourceSystem ? row(t.source, `<p><code>${escape(a.sourceSystem)}</code></p>`) : ''}
     </table>
