@@ -22,6 +22,7 @@ import { Letters1795500000000 } from './1795500000000-Letters';
 import { IndexCorrections1795510000000 } from './1795510000000-IndexCorrections';
 import { PublicRegisterTexts1795527000000 } from './1795527000000-PublicRegisterTexts';
 import { LegalHolds1795540000000 } from './1795540000000-LegalHolds';
+import { ProcessingStops1795550000000 } from './1795550000000-ProcessingStops';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   IndexCorrections1795510000000,
   PublicRegisterTexts1795527000000,
   LegalHolds1795540000000,
+  ProcessingStops1795550000000,
 ];

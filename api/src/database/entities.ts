@@ -13,6 +13,7 @@ import { SuppressedIdentifier } from '../erasure/suppressed-identifier.entity';
 import { LegalHold, LegalHoldRecord } from '../legal-holds/legal-hold.entity';
 import { LetterTemplateVersion } from '../letters/letter-template.entity';
 import { Letter } from '../letters/letter.entity';
+import { ProcessingStop, ProcessingStopFlag } from '../objections/processing-stop.entity';
 import { MailboxMessage } from '../mailbox/mailbox-message.entity';
 import { OtherMail } from '../mailbox/other-mail.entity';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
@@ -59,4 +60,6 @@ export const ENTITIES = [
   LetterTemplateVersion,
   LegalHold,
   LegalHoldRecord,
+  ProcessingStop,
+  ProcessingStopFlag,
 ];

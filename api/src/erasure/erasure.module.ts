@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ObjectionsModule } from '../objections/objections.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { ErasureController } from './erasure.controller';
 import { ErasurePlanner } from './erasure-planner';
@@ -7,7 +8,7 @@ import { ErasureService } from './erasure.service';
 import { SubjectRightsService } from './subject-rights.service';
 
 @Module({
-  imports: [AuditModule, SubjectsModule],
+  imports: [AuditModule, SubjectsModule, ObjectionsModule],
   controllers: [ErasureController],
   providers: [ErasureService, ErasurePlanner, SubjectRightsService],
   exports: [ErasureService],

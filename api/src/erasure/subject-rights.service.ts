@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import { addMonthsUtc } from '../common/time';
+import { ProcessingStopsService } from '../objections/processing-stops.service';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { appendToTimeline } from '../requests/request-timeline';
 import { liftProblem } from '../requests/request-decisions';
@@ -49,6 +50,7 @@ export class SubjectRightsService {
     private readonly audit: AuditService,
     private readonly search: SubjectSearchService,
     private readonly index: SubjectIndexService,
+    private readonly stops: ProcessingStopsService,
   ) {}
 
   /** Corrects the subject's leads (and the e-mail of their consent records) in place; the index follows. */
@@ -251,6 +253,9 @@ export class SubjectRightsService {
     const cookieCategories = chosen
       .map((a) => a.consentCategory)
       .filter((c): c is ConsentCategory => (CONSENT_CATEGORIES as readonly string[]).includes(c ?? ''));
+    // A withdrawal is enforced at ingestion (ProcessingStopsService); an objection is decided in objections/.
+    const withdrawn = request.type === 'consent_withdrawal' ? chosen.filter((a) => a.sourceSystem) : [];
+    const identifiers = withdrawn.length ? await this.stops.identifiersOf(request) : [];
 
     return this.dataSource.transaction(async (manager) => {
       const latest = await manager.findOne(ConsentRecord, {
@@ -279,6 +284,7 @@ export class SubjectRightsService {
         }),
       );
       await this.index.add(manager, 'consents', [{ recordId: record.id, identifiers: consentIdentifiers(record) }]);
+      const identifiersFlagged = await this.stops.record(manager, request.id, 'withdrawal', identifiers, withdrawn);
       const effects = chosen.map((a) => ({
         activityId: a.id,
         activity: a.name,
@@ -296,6 +302,7 @@ export class SubjectRightsService {
         consentRecordId: record.id,
         consentId: record.consentId,
         effects,
+        identifiersFlagged,
       });
       await this.audit.record(manager, actor, {
         action: `subject.${kind}`,
@@ -305,6 +312,7 @@ export class SubjectRightsService {
           reference: request.reference,
           consentRecordId: record.id,
           activities: effects.map((e) => e.activity),
+          identifiersFlagged,
         },
       });
       return {
@@ -313,6 +321,7 @@ export class SubjectRightsService {
         consentId: record.consentId,
         categories,
         effects,
+        identifiersFlagged,
       };
     });
   }

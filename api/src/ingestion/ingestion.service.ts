@@ -11,7 +11,7 @@ import type { AppConfig } from '../config/config';
 import { SUPPRESSION_LOCK } from '../erasure/suppression';
 import { sourceNamed } from '../sources/source-registry';
 import { SubjectIndexService } from '../subjects/subject-index.service';
-import { IngestionGate } from './ingestion-gate';
+import { IngestionGate, type StopTally } from './ingestion-gate';
 import type { IngestionBatch, PreparedRecord } from './source-ingestion';
 
 /** A registered source's name (`sources/source-registry.ts`). */
@@ -29,12 +29,17 @@ export interface IngestResult {
   suppressed: number;
   /** Records stored flagged as restricted: they belong to a person whose processing is restricted. */
   restricted: number;
+  /** Present when an objection or a withdrawal applied (ingestion-gate.ts): refused, flagged, lifted. */
+  refusedAfterObjection?: number;
+  flaggedAfterStop?: number;
+  withdrawalsLifted?: number;
 }
 
 /** What the gate did to a batch: counted across the batch's inserts. */
 interface GateTally {
   suppressed: number;
   restricted: number;
+  stops: StopTally;
 }
 
 /** Who sent a batch: an API key (by name and prefix) or the console's own demo seeder. */
@@ -61,8 +66,15 @@ export class IngestionService {
     const records = await this.validateBatch(source, body);
     const result = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [SUPPRESSION_LOCK]);
-      const tally: GateTally = { suppressed: 0, restricted: 0 };
+      const tally: GateTally = {
+        suppressed: 0,
+        restricted: 0,
+        stops: { refusedAfterObjection: 0, flaggedAfterStop: 0, withdrawalsLifted: 0 },
+      };
       const { created, duplicates } = await this.store(manager, source, records, tally);
+      // Only the counts of stops that applied: a batch no stop touched answers as it always did.
+      const stopped = Object.fromEntries(Object.entries(tally.stops).filter(([, n]) => n > 0));
+      const counts = { suppressed: tally.suppressed, restricted: tally.restricted, ...stopped };
       await this.audit.record(manager, null, {
         action: 'data.ingested',
         entity: source,
@@ -72,10 +84,10 @@ export class IngestionService {
           received: records.length,
           created,
           duplicates,
-          ...tally,
+          ...counts,
         },
       });
-      return { source, received: records.length, created, duplicates, ...tally };
+      return { source, received: records.length, created, duplicates, ...counts };
     });
     return result;
   }
@@ -143,7 +155,7 @@ export class IngestionService {
     tally: GateTally,
   ): Promise<{ created: number; duplicates: number; ids: Array<string | null> }> {
     const entity = sourceNamed(source).entity;
-    const admitted = await this.gate.admit(manager, source, all, tally);
+    const admitted = await this.gate.admit(manager, source, all, tally, tally.stops);
     const prepared = all.filter((_, i) => admitted[i]);
     if (prepared.length === 0) return { created: 0, duplicates: 0, ids: all.map(() => null) };
     const inserted = await manager
@@ -179,6 +191,12 @@ export class IngestionService {
         const recordId = ids[i];
         return recordId ? [{ recordId, identifiers: p.identifiers }] : [];
       }),
+    );
+    await this.gate.flagStopped(
+      manager,
+      source,
+      prepared.map((p) => p.row),
+      ids,
     );
     await this.gate.flagConversations(
       manager,

@@ -200,6 +200,18 @@ describe('guessRequestType', () => {
     expect(guessRequestType(subject, text)).toEqual({ type, matched: true, language });
   });
 
+  it.each([
+    ['Newsletter', 'Buongiorno, non voglio più ricevere le vostre newsletter.', 'it'],
+    ['Email promozionali', 'Buongiorno, non voglio più ricevere email promozionali da voi, cancellatemi.', 'it'],
+    ['Disiscrizione', 'Vi chiedo di cancellarmi dalla newsletter: mi disiscrivo.', 'it'],
+    ['Basta', 'Smettete di inviarmi comunicazioni commerciali, grazie.', 'it'],
+    ['Unsubscribe', 'Unsubscribe me please.', 'en'],
+    ['Marketing', 'Stop sending me marketing e-mails and delete me from the list.', 'en'],
+    ['Mailing list', 'Please remove me from your mailing list, I do not want to receive your offers.', 'en'],
+  ])('a direct-marketing objection, not an erasure (Art. 21(2)): %s', (subject, text, language) => {
+    expect(guessRequestType(subject, text)).toEqual({ type: 'objection', matched: true, language });
+  });
+
   it('assumes access when no wording matches, and says so', () => {
     expect(guessRequestType('Hello', 'Can you help me?')).toEqual({ type: 'access', matched: false, language: 'en' });
   });

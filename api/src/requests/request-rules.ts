@@ -272,6 +272,11 @@ const TYPE_WORDS: Array<[RequestType, RegExp]> = [
     'consent_withdrawal',
     /revoc\w* (il |del |dei |mio |miei )*consens|ritir\w* (il |del |mio )*consens|withdraw\w* (my )?consent|revoke\w* (my )?consent/i,
   ],
+  // An objection to direct marketing (Art. 21(2)) before erasure: "cancellatemi dalla newsletter" is an unsubscription.
+  [
+    'objection',
+    /non (voglio|desidero) più ricevere|non ricevere più|smett\w* di (inviarmi|mandarmi|scrivermi)|disiscri\w*|(cancellatemi|rimuovetemi|toglietemi) dalla (vostra )?(newsletter|mailing|lista)|unsubscribe|stop (sending|emailing|mailing) me|(remove|take) me (off|from) (your |the )?(mailing|newsletter|marketing|list)|(no longer|don'?t|do not) (want|wish) to receive|opt[- ]out of (your )?(marketing|newsletter|promotional)/i,
+  ],
   [
     'portability',
     /portabilit|portability|formato (strutturato|leggibile)|machine[- ]readable|transfer my data|trasferi\w* i miei dati/i,

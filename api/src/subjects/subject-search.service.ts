@@ -1,3 +1,4 @@
+import { activeStops, type ActiveStop } from '../objections/active-stops';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -67,6 +68,8 @@ export interface SubjectSearchResult {
   } | null;
   /** Requests made by this e-mail address: after an erasure, the proof of what was asked and done. */
   requests: Array<{ id: string; reference: string; type: string; status: string }>;
+  /** Objections (Art. 21) and withdrawals (Art. 7(3)) in force for the searched e-mail or phone, with their requests. */
+  processingStops: ActiveStop[];
 }
 
 /** Identifiers worth following to other records; names are too ambiguous to follow. */
@@ -306,14 +309,20 @@ export class SubjectSearchService {
    * Whether the searched e-mail or phone is on the suppression list, and the requests made by
    * that e-mail: one prepared statement (the suppression entry is looked up by its HMAC).
    */
-  private async historyOf(kind: string, value: string): Promise<Pick<SubjectSearchResult, 'erased' | 'requests'>> {
-    if (kind !== 'email' && kind !== 'phone') return { erased: null, requests: [] };
+  private async historyOf(
+    kind: string,
+    value: string,
+  ): Promise<Pick<SubjectSearchResult, 'erased' | 'requests' | 'processingStops'>> {
+    if (kind !== 'email' && kind !== 'phone') return { erased: null, requests: [], processingStops: [] };
     const hash = suppressionHash(await this.dataKeys.get('suppression'), kind, value);
-    const [row] = await preparedQuery<{ erased: SuppressionRow | null; requests: SubjectSearchResult['requests'] }>(
-      this.dataSource,
-      HISTORY_OF_IDENTIFIER,
-      [hash, kind === 'email' ? value : null],
-    );
+    const [[row], processingStops] = await Promise.all([
+      preparedQuery<{ erased: SuppressionRow | null; requests: SubjectSearchResult['requests'] }>(
+        this.dataSource,
+        HISTORY_OF_IDENTIFIER,
+        [hash, kind === 'email' ? value : null],
+      ),
+      activeStops(this.dataSource.manager, hash),
+    ]);
     const erased = row.erased;
     return {
       erased: erased
@@ -326,6 +335,7 @@ export class SubjectSearchService {
           }
         : null,
       requests: row.requests,
+      processingStops,
     };
   }
 
