@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, postBatch } from '../support/ingest';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { readZip } from '../support/zip';
 
 /**
  * Legal holds (Art. 17(3)): Anna's lead is kept for a legal claim while her chat is erased; the
@@ -165,6 +166,33 @@ describe('legal holds', () => {
     expect(res.body.text).toContain('Richieste dal modulo di contatto (1)');
     expect(res.body.text).toContain('art. 17, par. 3, lett. e), GDPR');
     expect(res.body.text).toMatch(/con verifica entro il \d+ \w+ \d{4}/);
+  });
+
+  it('her access package says what is kept and why; Bruno’s says nothing of holds', async () => {
+    const accessOf = async (name: string, email: string) => {
+      const res = await post('/api/requests', {
+        type: 'access',
+        channel: 'email',
+        language: 'it',
+        receivedAt: new Date().toISOString(),
+        subjectName: name,
+        subjectEmail: email,
+      });
+      expect((await post(`/api/requests/${res.body.id}/verify`, { method: 'email_from_known_address' })).status).toBe(
+        200,
+      );
+      const zip = await fetch(`${c.url}/api/requests/${res.body.id}/export.zip?kind=access`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(zip.status).toBe(200);
+      return (await readZip(Buffer.from(await zip.arrayBuffer()))).get('README.txt')!.toString('utf8');
+    };
+    const hers = await accessOf('Anna Ferri', 'anna.ferri@example.it');
+    expect(hers).toContain('== Cosa conserviamo e perché ==');
+    expect(hers).toMatch(
+      /Richieste dal modulo di contatto \(1\): per l'accertamento.*art\. 17, par\. 3, lett\. e\), GDPR\), con verifica entro il \d+ \w+ \d{4}\./,
+    );
+    expect(await accessOf('Bruno Galli', 'bruno.galli@example.it')).not.toContain('Cosa conserviamo');
   });
 
   it('Bruno, with no hold, is erased as before', async () => {

@@ -9,6 +9,7 @@ import {
   safeguardWords,
   type ReadmeFacts,
 } from './export-texts';
+import { keptLines } from '../legal-holds/legal-hold-rules';
 
 /** Whole words that betray the other language (a short list of tell-tales is enough). */
 const ENGLISH = /(^|[^\p{L}])(the|and|your|you|months|records|from|which|Italy|Not stated)($|[^\p{L}])/u;
@@ -51,6 +52,7 @@ const facts = (language: 'it' | 'en', sources = true): ReadmeFacts => ({
       ]
     : [],
   empty: [{ label: language === 'it' ? 'Scelte sui cookie' : 'Cookie choices', why: null }],
+  kept: [],
   glossary: sources
     ? [
         {
@@ -137,5 +139,41 @@ describe('the words of a package', () => {
     const f = facts('en');
     f.subject = '<script>alert(1)</script>';
     expect(readmeHtml(f, 'en')).not.toContain('<script>');
+  });
+
+  it('says what a legal hold keeps, why and until when, in the reader’s language only (Art. 17(3))', () => {
+    const parts = [
+      {
+        what: 'x',
+        records: 1,
+        ground: 'legal_claims' as const,
+        legalReference: null,
+        until: '2027-06-30',
+        untilIsReview: true,
+      },
+    ];
+    for (const language of ['it', 'en'] as const) {
+      const f = {
+        ...facts(language),
+        kept: keptLines(
+          parts.map((p) => ({
+            ...p,
+            what: language === 'it' ? 'Richieste dal modulo di contatto' : 'Contact-form requests',
+          })),
+          language,
+          (day) => dayInWords(day, language),
+        ),
+      };
+      const text = readmeText(f, language);
+      const html = readmeHtml(f, language);
+      expect(text).toContain(language === 'it' ? '== Cosa conserviamo e perché ==' : '== What we keep and why ==');
+      expect(text).toContain(language === 'it' ? '30 giugno 2027' : '30 June 2027');
+      expect(text).toContain(language === 'it' ? 'art. 17, par. 3, lett. e' : 'Art. 17(3)(e)');
+      expect(html).toContain(language === 'it' ? 'Cosa conserviamo e perché' : 'What we keep and why');
+      const section = text.slice(text.indexOf('=='), text.indexOf('== ', text.indexOf('conserviamo') + 1));
+      expect(section).not.toMatch(language === 'it' ? ENGLISH : ITALIAN);
+    }
+    // Nothing held by a hold: no such section.
+    expect(readmeText(facts('en'), 'en')).not.toContain('What we keep');
   });
 });

@@ -40,6 +40,11 @@ export interface ReadmeFacts {
   }>;
   /** Sources searched that hold nothing about the person, or not searched and why. */
   empty: Array<{ label: string; why: string | null }>;
+  /**
+   * What holds in force keep of the person's records despite an erasure (Art. 17(3)): one
+   * sentence each, in the reader's language (what, why with its article, until when).
+   */
+  kept: string[];
   /** What the columns of the data files mean, per file. */
   glossary: Array<{ file: string; label: string; entries: Array<[column: string, meaning: string]> }>;
   files: Array<{ path: string; records: number }>;
@@ -154,6 +159,7 @@ const T = {
     receivedBy: 'Who received it',
     noRecipient: 'no one outside the company',
     empty: 'Searched, with nothing about you',
+    kept: 'What we keep and why',
     nothingHeld: 'nothing held',
     recipients: 'Recipients and sub-processors',
     noRecipients: 'No recipient outside the company.',
@@ -202,6 +208,7 @@ const T = {
     receivedBy: 'Chi li ha ricevuti',
     noRecipient: 'nessuno al di fuori della società',
     empty: 'Archivi consultati senza trovare dati che la riguardano',
+    kept: 'Cosa conserviamo e perché',
     nothingHeld: 'nessun dato',
     recipients: 'Destinatari e responsabili del trattamento',
     noRecipients: 'Nessun destinatario esterno alla società.',
@@ -286,6 +293,11 @@ export function readmeText(f: ReadmeFacts, language: Language): string {
       );
     }
   }
+  if (f.kept.length) {
+    lines.push(`== ${t.kept} ==`, '');
+    for (const line of f.kept) lines.push(`* ${line}`);
+    lines.push('');
+  }
   if (f.empty.length) {
     lines.push(`== ${t.empty} ==`, '');
     for (const e of f.empty) lines.push(`* ${e.label}: ${e.why ?? t.nothingHeld}`);
@@ -333,6 +345,9 @@ ${s.bases.length ? `<dt>${t.basis}</dt><dd>${s.bases.map((b) => e(t.basisOf(basi
   const empty = f.empty.length
     ? `<h2>${t.empty}</h2><ul>${f.empty.map((x) => `<li>${e(x.label)}: ${e(x.why ?? t.nothingHeld)}</li>`).join('')}</ul>`
     : '';
+  const kept = f.kept.length
+    ? `<h2>${t.kept}</h2><ul>${f.kept.map((line) => `<li>${e(line)}</li>`).join('')}</ul>`
+    : '';
   const glossary = f.glossary
     .map(
       (g) =>
@@ -348,6 +363,7 @@ ${s.bases.length ? `<dt>${t.basis}</dt><dd>${s.bases.map((b) => e(t.basisOf(basi
 ${f.searchedBy.length ? `<p>${e(`${t.searchedBy}: ${f.searchedBy.join(', ')}.`)}</p>` : ''}
 ${f.kind === 'portability' ? `<p>${e(held ? t.portability(portableBases(f, language)) : t.portabilityNothing)}</p>` : ''}
 ${f.sources.length ? `<h2>${t.what}</h2>\n${sources}` : ''}
+${kept}
 ${empty}
 ${
   held

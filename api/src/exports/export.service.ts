@@ -19,7 +19,9 @@ import { excerptsText } from './excerpts';
 import { openPackageReader, readRegisterFacts, type PackageReader } from './export-reader';
 import { watchStall } from './export-stall';
 import { DataPage, columnWords } from './export-page';
-import { controllerAddress, readmeHtmlParts, readmeText, type ReadmeFacts } from './export-texts';
+import { keptPartsOfRecords } from '../legal-holds/kept-parts';
+import { keptLines } from '../legal-holds/legal-hold-rules';
+import { controllerAddress, dayInWords, readmeHtmlParts, readmeText, type ReadmeFacts } from './export-texts';
 import { writeDataFile, writeText, type DataFile, type ManifestFile } from './export-writer';
 import { createPackageArchive } from './export-zip';
 import { ReviewService } from './review.service';
@@ -33,6 +35,8 @@ interface PackageFiles {
   empty: Array<{ label: PackageFile['label']; why: PackageFile['label'] | null }>;
   /** The identifiers searched by. */
   searchedBy: string[];
+  /** The person's own records per source, as the search found them. */
+  own: ReadonlyMap<string, Iterable<string>>;
 }
 export type { ManifestFile } from './export-writer';
 
@@ -269,7 +273,7 @@ export class ExportService {
           : pages,
       });
     }
-    return { files, empty, searchedBy: [...emails, ...phones, ...ips] };
+    return { files, empty, searchedBy: [...emails, ...phones, ...ips], own: found };
   }
 
   /**
@@ -304,6 +308,7 @@ export class ExportService {
       generatedAt: new Date(),
       controller: { ...CONTROLLER, address: controllerAddress(CONTROLLER.address, language) },
       searchedBy: found.searchedBy,
+      kept: keptLines(await keptPartsOfRecords(db, found.own, language), language, (day) => dayInWords(day, language)),
       sources: files.map((f) => {
         const own = activities.filter((a) => a.source_system === f.system);
         const recipients = new Map<string, ReadmeFacts['sources'][number]['recipients'][number]>();

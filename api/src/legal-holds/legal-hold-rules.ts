@@ -133,10 +133,16 @@ const WORDS: Record<Language, { none: string; intro: string; until: string; revi
 export function keptStatement(parts: KeptPart[], language: Language, day: (date: string) => string): string {
   const w = WORDS[language];
   if (!parts.length) return w.none;
-  const lines = parts.map((p) => {
+  const lines = keptLines(parts, language, day).map((line) => `- ${line}`);
+  return `${w.intro}\n${lines.join('\n')}\n${w.none}`;
+}
+
+/** Each hold in one sentence without its bullet: what (how many), why, until when (the letter, the package). */
+export function keptLines(parts: KeptPart[], language: Language, day: (date: string) => string): string[] {
+  const w = WORDS[language];
+  return parts.map((p) => {
     const ref = p.ground === 'legal_obligation' && p.legalReference ? ` (${w.ref} ${p.legalReference})` : '';
     const when = `${p.untilIsReview ? w.review : w.until} ${day(p.until)}`;
-    return `- ${p.what} (${p.records}): ${GROUND_TEXT[language][p.ground]}${ref}, ${when}.`;
+    return `${p.what} (${p.records}): ${GROUND_TEXT[language][p.ground]}${ref}, ${when}.`;
   });
-  return `${w.intro}\n${lines.join('\n')}\n${w.none}`;
 }
