@@ -77,6 +77,7 @@ const RULES: Record<string, Rule> = {
   'PUT /api/letter-templates/{key}/{language}': 'admin',
   'POST /api/requests/{id}/lift-restriction': 'staff',
   'POST /api/requests/{id}/withdraw': 'staff',
+  'POST /api/requests/{id}/objection-decision': 'staff',
   'GET /api/requests/{id}/recipients': 'any',
   'GET /api/activities/record.html': 'any',
   'GET /api/retention/report': 'any',
