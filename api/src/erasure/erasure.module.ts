@@ -11,6 +11,7 @@ import { SubjectRightsService } from './subject-rights.service';
   imports: [AuditModule, SubjectsModule, ObjectionsModule],
   controllers: [ErasureController],
   providers: [ErasureService, ErasurePlanner, SubjectRightsService],
-  exports: [ErasureService],
+  // SubjectRightsService: the letters' Art. 19 notices use its list of recipients.
+  exports: [ErasureService, SubjectRightsService],
 })
 export class ErasureModule {}

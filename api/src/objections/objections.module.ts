@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { ObjectionsController } from './objections.controller';
@@ -6,8 +6,6 @@ import { ObjectionsService } from './objections.service';
 import { ProcessingStopsService } from './processing-stops.service';
 
 /** Objections (Art. 21) and the stops they and withdrawals of consent (Art. 7(3)) put on processing. */
-// Global: SubjectRightsService (provided by the erasure and the letters modules) records withdrawals' stops.
-@Global()
 @Module({
   imports: [AuditModule, SubjectsModule],
   controllers: [ObjectionsController],
