@@ -9,13 +9,15 @@ import { csvCell, csvLine, startsLikeFormula } from './export-csv';
  * tab or CR (not a number), and such a cell always quoted.
  */
 const FORMULA = /^[=+\-@\t\r]/;
-const referenceCell = (v: unknown) => {
+/** What the rows of these tests hold. */
+type Cell = string | number | boolean | null | undefined | string[];
+const referenceCell = (v: Cell) => {
   const text = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
   return !(typeof v === 'number' && Number.isFinite(v)) && FORMULA.test(text) && !/^-\d+(\.\d+)?$/.test(text)
     ? `'${text}`
     : text;
 };
-const reference = (rows: unknown[][]) =>
+const reference = (rows: Cell[][]) =>
   stringify(
     rows.map((row) => row.map(referenceCell)),
     { quoted_match: /^'[=+\-@\t\r]/ },
@@ -26,7 +28,7 @@ const readBack = (cell: string) => (cell.startsWith('"') ? cell.slice(1, -1).rep
 
 describe('CSV of the packages', () => {
   it('writes what csv-stringify writes, hostile text included', () => {
-    const rows: unknown[][] = [
+    const rows: Cell[][] = [
       ['plain', 'with, comma', 'with "quotes"', 'two\nlines', 'carriage\rreturn', 'crlf\r\nend', ''],
       [null, undefined, 0, 42.5, true, false, ['calendar', 'calendar.readonly']],
       ['"', '""', ',', '\n', ' spaced ', '=SUM(A1)', 'é ü 中文 🙂'],

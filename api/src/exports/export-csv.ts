@@ -27,6 +27,7 @@ const PLAIN_NEGATIVE_NUMBER = /^-\d+(?:\.\d+)?$/;
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell is any value of a row (jsonb too), written as String writes it, as csv-stringify did
   const text = Array.isArray(value) ? value.join('; ') : String(value);
   if (startsLikeFormula(text)) return `"'${text.replaceAll('"', '""')}"`;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

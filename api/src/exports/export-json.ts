@@ -8,6 +8,7 @@
  */
 
 /** A string JSON.stringify writes as it is, between quotes: no quote, backslash, control character or surrogate. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
 const quotedKeys = new Map<string, string>();

@@ -17,11 +17,11 @@ interface Entry {
 function entriesOf(zip: Buffer): Promise<Map<string, Entry>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(zip, { lazyEntries: true }, (error, file) => {
-      if (error || !file) return reject(error);
+      if (error || !file) return reject(error ?? new Error('yauzl opened no zip file'));
       const out = new Map<string, Entry>();
       file.on('entry', (entry: yauzl.Entry) =>
         file.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err);
+          if (err || !stream) return reject(err ?? new Error('yauzl opened no entry stream'));
           void buffer(stream).then((data) => {
             out.set(entry.fileName, {
               data,

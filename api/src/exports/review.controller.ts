@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AuditRead } from '../audit/read-audit';
 import { ANY_ROLE, CurrentUser, Roles, STAFF_WRITE } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/auth.service';
-import { REVIEW_DECISIONS, ReviewService, type ReviewDecision } from './review.service';
+import { REVIEW_DECISIONS, ReviewService, type ReviewDecision, type ReviewItem } from './review.service';
 
 export class ReviewDecisionDto {
   @ApiProperty({ example: 'chat-conversations' })
@@ -43,7 +43,7 @@ export class ReviewController {
     action: 'request.review_viewed',
     entity: 'request',
     read: 'one',
-    details: (r) => ({ reference: r.reference, records: r.items.length }),
+    details: (r: { reference: string; items: ReviewItem[] }) => ({ reference: r.reference, records: r.items.length }),
   })
   @ApiOperation({
     summary:

@@ -31,6 +31,16 @@ export interface ReviewItem {
   decidedBy: string | null;
 }
 
+/** What a `review_decided` event keeps in its details (written by `decide`, read back by `decisions`). */
+type ReviewDecided = {
+  source: string;
+  recordId: string;
+  relation: 'mention' | 'shared';
+  date: string | null;
+  decision: ReviewDecision;
+  excerpt: string | null;
+};
+
 /** An included excerpt, as the access package writes it. */
 export interface IncludedExcerpt {
   source: string;
@@ -84,14 +94,15 @@ export class ReviewService {
     }
     await this.dataSource.transaction(async (manager) => {
       const message = `${input.decision === 'include' ? 'Included an excerpt of' : 'Left out'} ${input.source} ${input.recordId} (${item.relation})`;
-      await appendToTimeline(manager, actor, request.id, 'review_decided', message, {
+      const decided: ReviewDecided = {
         source: input.source,
         recordId: input.recordId,
         relation: item.relation,
         date: item.date,
         decision: input.decision,
         excerpt,
-      });
+      };
+      await appendToTimeline(manager, actor, request.id, 'review_decided', message, decided);
       await this.audit.record(manager, actor, {
         action: 'request.review_decided',
         entity: 'request',
@@ -130,23 +141,11 @@ export class ReviewService {
   }
 
   private async decisions(requestId: string) {
-    const rows: Array<{ at: Date; actor_email: string | null; details: any }> = await this.dataSource.query(
+    const rows: Array<{ at: Date; actor_email: string | null; details: ReviewDecided }> = await this.dataSource.query(
       `SELECT at, actor_email, details FROM request_events WHERE request_id = $1 AND kind = 'review_decided' ORDER BY at, id`,
       [requestId],
     );
-    const latest = new Map<
-      string,
-      {
-        source: string;
-        recordId: string;
-        relation: 'mention' | 'shared';
-        date: string | null;
-        decision: ReviewDecision;
-        excerpt: string | null;
-        at: Date;
-        by: string | null;
-      }
-    >();
+    const latest = new Map<string, ReviewDecided & { at: Date; by: string | null }>();
     for (const r of rows)
       latest.set(`${r.details.source}/${r.details.recordId}`, { ...r.details, at: r.at, by: r.actor_email });
     return latest;

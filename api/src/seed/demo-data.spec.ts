@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalisePhone } from '../subjects/identifiers';
-import { generateDemoData, phoneWritings } from './demo-data';
+import { generateDemoData, phoneWritings, type DemoData } from './demo-data';
 
 describe('demo data', () => {
   it('is the same for the same seed, and different for another', () => {
@@ -16,7 +16,8 @@ describe('demo data', () => {
 
   it('spreads people over every source with varied writings', () => {
     const data = generateDemoData(300);
-    for (const [source, records] of Object.entries(data)) expect(records.length, source).toBeGreaterThan(0);
+    const sources: Record<keyof DemoData, readonly unknown[]> = data;
+    for (const [source, records] of Object.entries(sources)) expect(records.length, source).toBeGreaterThan(0);
     expect(data.leads.some((l) => l.email !== l.email.toLowerCase())).toBe(true);
     expect(data.leads.some((l) => l.phone?.startsWith('0039'))).toBe(true);
     expect(

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res, type Type } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, type ObjectLiteral } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { listedDetails } from '../audit/read-audit';
 import { ANY_ROLE, CurrentUser, Roles } from '../auth/access.decorators';
@@ -84,7 +84,7 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
           id: 'is malformed',
         });
       const reason = readingFor(requestId);
-      const row = await this.dataSource.getRepository(source.entity).findOne({ where: { id } });
+      const row = await this.dataSource.getRepository<ObjectLiteral>(source.entity).findOne({ where: { id } });
       if (!row) throw new NotFoundError(source.resource, id);
       await this.audit.recordNow(actor, {
         action: 'record.viewed',

@@ -59,9 +59,9 @@ export function identifiersInText(
   if (!text) return [];
   const found: Array<{ kind: 'email' | 'phone'; value: string; start: number; end: number }> = [];
   for (const match of text.matchAll(EMAIL_IN_TEXT)) {
-    const raw = match[0].replace(/[.\-]+$/, '');
+    const raw = match[0].replace(/[.-]+$/, '');
     const email = normaliseEmail(raw);
-    if (email) found.push({ kind: 'email', value: email, start: match.index!, end: match.index! + raw.length });
+    if (email) found.push({ kind: 'email', value: email, start: match.index, end: match.index + raw.length });
   }
   for (const { number, startsAt, endsAt } of findPhoneNumbersInText(text, DEFAULT_REGION)) {
     if (!number.isValid()) continue;
@@ -77,7 +77,7 @@ function nearestCue(window: string): { self: number; third: number } {
   const last = (patterns: RegExp[]) => {
     let at = -1;
     for (const pattern of patterns) {
-      for (const m of window.matchAll(pattern)) at = Math.max(at, m.index! + m[0].length);
+      for (const m of window.matchAll(pattern)) at = Math.max(at, m.index + m[0].length);
     }
     return at;
   };

@@ -62,7 +62,7 @@ export function extractEmails(text: string | null | undefined): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(EMAIL_IN_TEXT)) {
     // A sentence's final dot or a trailing hyphen is not part of the address.
-    const email = normaliseEmail(match[0].replace(/[.\-]+$/, ''));
+    const email = normaliseEmail(match[0].replace(/[.-]+$/, ''));
     if (email) found.add(email);
   }
   return [...found];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { attributeRecords, type Unit } from './record-attribution';
+import { attributeRecords, type Unit, type UnitIdentifier } from './record-attribution';
 
-const owner = (kind: any, value: string) => ({ kind, value, role: 'owner' as const });
-const mention = (kind: any, value: string) => ({ kind, value, role: 'mention' as const });
+const owner = (kind: UnitIdentifier['kind'], value: string) => ({ kind, value, role: 'owner' as const });
+const mention = (kind: UnitIdentifier['kind'], value: string) => ({ kind, value, role: 'mention' as const });
 const unit = (key: string, identifiers: Unit['identifiers'], multiPerson = false): Unit => ({
   key,
   identifiers,
