@@ -24,6 +24,9 @@ const READ_ONLY_ACTIONS = ['list', 'show', 'export', 'read'];
 /** Resources the API serves to administrators only. */
 const ADMIN_ONLY_RESOURCES = ['users', 'api-keys'];
 
+/** Resources every role reads and only admins change (letter templates: what the company writes to people). */
+const ADMIN_EDIT_RESOURCES = ['letter-templates'];
+
 /**
  * Role rules, mirrored from the API (which remains the authority):
  * - admin: everything;
@@ -37,6 +40,7 @@ export const roleCanAccess = (role: Role | undefined, action: string, resource: 
     case 'admin':
       return true;
     case 'officer':
+      if (ADMIN_EDIT_RESOURCES.includes(resource)) return READ_ONLY_ACTIONS.includes(action);
       return !ADMIN_ONLY_RESOURCES.includes(resource);
     case 'auditor':
       return !ADMIN_ONLY_RESOURCES.includes(resource) && READ_ONLY_ACTIONS.includes(action);
@@ -52,21 +56,21 @@ export const authProvider: AuthProvider = {
   // react-admin's login form sends { username, password }; the API wants { email, password }.
   login: async ({ username, password }: { username: string; password: string }) => {
     try {
-      const { json } = await httpClient(`${API_URL}/auth/login`, {
+      const response = await httpClient(`${API_URL}/auth/login`, {
         method: 'POST',
         body: JSON.stringify({ email: username?.trim(), password }),
       });
-      storeUser((json as { user: User }).user);
+      storeUser((response.json as { user: User }).user);
     } catch (error) {
       clearUser();
       const status = statusOf(error);
       if (status === 400 || status === 401) {
-        throw new Error('ra.auth.sign_in_error');
+        throw new Error('ra.auth.sign_in_error', { cause: error });
       }
       if (status === 429) {
-        throw new Error('app.auth.too_many_attempts');
+        throw new Error('app.auth.too_many_attempts', { cause: error });
       }
-      throw new Error('ra.notification.http_error');
+      throw new Error('ra.notification.http_error', { cause: error });
     }
   },
 
@@ -81,33 +85,38 @@ export const authProvider: AuthProvider = {
     clearUser();
   },
 
-  checkAuth: async () => {
+  // The methods below do no I/O: they answer with settled promises (a rejection, never a
+  // synchronous throw, is what react-admin expects of an auth provider).
+  checkAuth: () => {
     if (!getStoredUser()) {
       // Nobody signed in: straight to the sign-in page, without a logout (which resets
       // react-admin's store and sent the first visit round a redirect loop for seconds)
       // and without a "please sign in" notice on a first visit.
-      throw { redirectTo: '/login', logoutUser: false, message: false };
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- react-admin's checkAuth contract is this plain object, `message: false` cannot be an Error
+      return Promise.reject({ redirectTo: '/login', logoutUser: false, message: false });
     }
+    return Promise.resolve();
   },
 
-  checkError: async (error: unknown) => {
+  checkError: (error: unknown) => {
     const status = statusOf(error);
     if (status === 401) {
       // Rejecting makes react-admin notify "session ended" and call logout(),
       // which clears the stored user. Clearing it here already would make
       // react-admin think we were logged out before, and skip the notice.
-      throw new Error('ra.notification.logged_out');
+      return Promise.reject(new Error('ra.notification.logged_out'));
     }
     // 403 means "not allowed", not "not signed in": stay logged in.
+    return Promise.resolve();
   },
 
-  getIdentity: async () => {
+  getIdentity: () => {
     const user = getStoredUser();
-    if (!user) throw new Error('ra.auth.auth_check_error');
-    return { id: user.id, fullName: user.fullName, email: user.email, role: user.role };
+    if (!user) return Promise.reject(new Error('ra.auth.auth_check_error'));
+    return Promise.resolve({ id: user.id, fullName: user.fullName, email: user.email, role: user.role });
   },
 
-  getPermissions: async () => getStoredUser()?.role,
+  getPermissions: () => Promise.resolve(getStoredUser()?.role),
 
-  canAccess: async ({ action, resource }) => roleCanAccess(getStoredUser()?.role, action, resource),
+  canAccess: ({ action, resource }) => Promise.resolve(roleCanAccess(getStoredUser()?.role, action, resource)),
 };

@@ -106,7 +106,7 @@ export const KeyCreatedDialog = ({ apiKey, onClose }: { apiKey: CreatedApiKey; o
             </Box>
             <Tooltip title={translate(copied ? 'app.api_keys.created.copied' : 'app.api_keys.created.copy')}>
               <IconButton
-                onClick={copy}
+                onClick={() => void copy()}
                 color={copied ? 'success' : 'primary'}
                 aria-label={translate('app.api_keys.created.copy')}
               >

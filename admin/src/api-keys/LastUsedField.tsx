@@ -7,7 +7,7 @@ import type { ApiKey } from '../types';
 /** When the key last sent data (to the minute), or "Never used". */
 export const LastUsedField = ({ source = 'lastUsedAt' }: Partial<FieldProps<ApiKey>>) => {
   const translate = useTranslate();
-  const value = useFieldValue<ApiKey>({ source });
+  const value: unknown = useFieldValue<ApiKey>({ source });
   return value ? (
     <DateTimeField source={source} />
   ) : (

@@ -4,13 +4,12 @@ import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 import { monospaceFontFamily } from '../theme';
 import type { AuditEvent } from '../types';
 
-const isEmpty = (value: unknown) =>
-  value == null || (typeof value === 'object' && Object.keys(value as object).length === 0);
+const isEmpty = (value: unknown) => value == null || (typeof value === 'object' && Object.keys(value).length === 0);
 
 /** The event's `details` object, pretty-printed as JSON in a monospace block. */
 export const DetailsField = ({ source = 'details' }: Partial<FieldProps<AuditEvent>>) => {
   const translate = useTranslate();
-  const details = useFieldValue<AuditEvent>({ source });
+  const details: unknown = useFieldValue<AuditEvent>({ source });
   if (isEmpty(details)) {
     return (
       <Typography variant="body2" color="text.secondary">

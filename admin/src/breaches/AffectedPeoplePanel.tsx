@@ -45,7 +45,7 @@ export const AffectedPeoplePanel = ({ breach }: { breach: Breach }) => {
   });
 
   if (count.isPending) return <Skeleton height={48} />;
-  if (count.error) return <Alert severity="warning">{(count.error as Error).message}</Alert>;
+  if (count.error) return <Alert severity="warning">{count.error.message}</Alert>;
   const c = count.data;
   return (
     <Box data-testid="affected-panel">
@@ -138,7 +138,7 @@ export const AffectedPeoplePanel = ({ breach }: { breach: Breach }) => {
           onClose={() => setTelling(null)}
           onDone={() => {
             setTelling(null);
-            list.refetch();
+            void list.refetch();
           }}
         />
       )}

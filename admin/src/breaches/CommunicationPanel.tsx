@@ -23,7 +23,12 @@ export const CommunicationPanel = ({ breach }: { breach: Breach }) => {
         {translate('app.breaches.letter.help')}
       </Typography>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 1.5 }}>
-        <ToggleButtonGroup size="small" exclusive value={language} onChange={(_, value) => value && setLanguage(value)}>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={language}
+          onChange={(_, value: 'it' | 'en' | null) => value && setLanguage(value)}
+        >
           <ToggleButton value="it">Italiano</ToggleButton>
           <ToggleButton value="en">English</ToggleButton>
         </ToggleButtonGroup>

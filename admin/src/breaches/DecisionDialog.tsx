@@ -76,7 +76,7 @@ export const DecisionDialog = ({ breach, open, onClose }: { breach: Breach; open
       </DialogContent>
       <DialogActions>
         <MuiButton onClick={onClose}>{translate('ra.action.cancel')}</MuiButton>
-        <MuiButton variant="contained" onClick={submit} data-testid="decision-save">
+        <MuiButton variant="contained" onClick={() => void submit()} data-testid="decision-save">
           {translate('ra.action.save')}
         </MuiButton>
       </DialogActions>

@@ -120,7 +120,7 @@ export const NotificationDialog = ({
       </DialogContent>
       <DialogActions>
         <MuiButton onClick={onClose}>{translate('ra.action.cancel')}</MuiButton>
-        <MuiButton variant="contained" onClick={submit} data-testid="notification-save">
+        <MuiButton variant="contained" onClick={() => void submit()} data-testid="notification-save">
           {translate('ra.action.save')}
         </MuiButton>
       </DialogActions>

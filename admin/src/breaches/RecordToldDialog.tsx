@@ -87,7 +87,7 @@ export const RecordToldDialog = ({
       </DialogContent>
       <DialogActions>
         <MuiButton onClick={onClose}>{translate('ra.action.cancel')}</MuiButton>
-        <MuiButton variant="contained" onClick={submit}>
+        <MuiButton variant="contained" onClick={() => void submit()}>
           {translate('ra.action.save')}
         </MuiButton>
       </DialogActions>

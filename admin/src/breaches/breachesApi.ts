@@ -20,11 +20,11 @@ export const breachesApi = {
   /** An audited read: the API records who listed the people of this breach. */
   affected: async (id: string, page: number, perPage: number) => {
     const start = (page - 1) * perPage;
-    const { json, headers } = await httpClient(
+    const response = await httpClient(
       `${base(id)}/affected?range=${encodeURIComponent(JSON.stringify([start, start + perPage - 1]))}`,
     );
-    const total = Number((headers.get('content-range') ?? '').split('/').pop() ?? 0);
-    return { people: json as AffectedPerson[], total };
+    const total = Number((response.headers.get('content-range') ?? '').split('/').pop() ?? 0);
+    return { people: response.json as AffectedPerson[], total };
   },
   communication: async (id: string, lang: 'it' | 'en') =>
     (await httpClient(`${base(id)}/communication?lang=${lang}`)).json as Communication,

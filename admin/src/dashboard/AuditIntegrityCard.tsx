@@ -142,7 +142,7 @@ export const AuditIntegrityCard = () => {
             size="small"
             variant="outlined"
             startIcon={isFetching ? <CircularProgress size={14} color="inherit" /> : <RefreshIcon />}
-            onClick={() => refetch()}
+            onClick={() => void refetch()}
             disabled={isFetching}
           >
             {translate('app.dashboard.integrity.verify_again')}

@@ -51,7 +51,7 @@ export const RequestsPerMonthChart = () => {
             />
             <Tooltip
               cursor={{ fill: 'rgba(31, 95, 116, 0.06)' }}
-              labelFormatter={(month) => long.format(monthDate(String(month)))}
+              labelFormatter={(month) => (typeof month === 'string' ? long.format(monthDate(month)) : month)}
               formatter={(value, name) => [value, typeLabel(String(name))]}
               contentStyle={{ borderRadius: 8, borderColor: '#dde3ea', fontSize: 13 }}
             />

@@ -5,7 +5,7 @@ import { useRecordContext, useTranslate } from 'react-admin';
 export const ChipListField = ({ source }: { source: string; label?: string }) => {
   const record = useRecordContext<Record<string, unknown>>();
   const translate = useTranslate();
-  const values = Array.isArray(record?.[source]) ? (record![source] as string[]) : [];
+  const values = Array.isArray(record?.[source]) ? (record[source] as string[]) : [];
   if (values.length === 0) return <span>{translate('app.registers.none')}</span>;
   return (
     <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>

@@ -34,7 +34,7 @@ export const RecordOfProcessingPage = () => {
               size="small"
               exclusive
               value={language}
-              onChange={(_, value) => value && setLanguage(value)}
+              onChange={(_, value: 'it' | 'en' | null) => value && setLanguage(value)}
             >
               <ToggleButton value="it" data-testid="record-lang-it">
                 Italiano

@@ -68,7 +68,7 @@ export const ImportEmailsDialog = ({ open, onClose }: { open: boolean; onClose: 
         result = {
           file: file.name,
           state: duplicate ? 'duplicate' : 'created',
-          request: request as DataSubjectRequest,
+          request,
         };
       } catch (error) {
         result = {

@@ -93,7 +93,7 @@ const ConfirmTypeButton = ({ request }: { request: DataSubjectRequest }) => {
       startIcon={<CheckIcon />}
       disabled={isPending}
       onClick={() =>
-        update(
+        void update(
           'requests',
           { id: request.id, data: { ...request, typeGuessed: false }, previousData: request },
           {

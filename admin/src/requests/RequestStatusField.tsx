@@ -8,7 +8,8 @@ export const RequestStatusChip = ({
   status,
   size = 'small',
 }: {
-  status: RequestStatus | string;
+  /** A RequestStatus; one this console does not know yet shows as it is. */
+  status: string;
   size?: 'small' | 'medium';
 }) => {
   const translate = useTranslate();

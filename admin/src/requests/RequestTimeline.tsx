@@ -107,7 +107,13 @@ const KIND_COLORS: Record<string, string> = {
   objection_recorded: '#6b4f96',
 };
 
-const str = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
+/** A detail as text. Details are JSON: a list reads as its items, an object as its JSON. */
+const str = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  if (value == null) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return Array.isArray(value) ? value.map(str).join(',') : JSON.stringify(value);
+};
 
 /** The details worth reading, per kind of event. */
 const EventDetails = ({
@@ -436,7 +442,7 @@ const EventDetails = ({
     chips.push({
       label: translate('app.requests.timeline.document_download'),
       href: documentHref,
-    } as (typeof chips)[number]);
+    });
   if (lines.length === 0 && chips.length === 0 && attachments.length === 0) return null;
   return (
     <Box sx={{ mt: 0.5, display: 'flex', flexDirection: 'column', gap: 0.5, alignItems: 'flex-start' }}>

@@ -1,11 +1,18 @@
 import { Box, Chip, Tooltip } from '@mui/material';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 
-import type { DataSubjectRequest, RequestType } from './types';
+import type { DataSubjectRequest } from './types';
 import { TYPES_VOCABULARY } from './vocabulary';
 
 /** The type as a chip; a guessed type (from an e-mail's wording) carries a "guess" marker until confirmed. */
-export const RequestTypeChip = ({ type, guessed }: { type: RequestType | string; guessed?: boolean }) => {
+export const RequestTypeChip = ({
+  type,
+  guessed,
+}: {
+  /** A RequestType; one this console does not know yet shows as it is. */
+  type: string;
+  guessed?: boolean;
+}) => {
   const translate = useTranslate();
   const label = translate(`${TYPES_VOCABULARY}.${type}`, { _: type });
   if (!guessed) return <Chip size="small" variant="outlined" label={label} />;

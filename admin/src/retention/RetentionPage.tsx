@@ -168,10 +168,9 @@ export const RetentionPage = () => {
     },
     onError: (error) => {
       setConfirming(false);
-      notify(
-        statusOf(error) === 409 ? 'app.retention.conflict' : (error as Error).message || 'ra.notification.http_error',
-        { type: 'error' },
-      );
+      notify(statusOf(error) === 409 ? 'app.retention.conflict' : error.message || 'ra.notification.http_error', {
+        type: 'error',
+      });
     },
   });
 
@@ -259,7 +258,7 @@ export const RetentionPage = () => {
                   <IconButton
                     size="small"
                     aria-label={translate('app.retention.refresh')}
-                    onClick={() => report.refetch()}
+                    onClick={() => void report.refetch()}
                     disabled={report.isFetching}
                   >
                     <RefreshIcon fontSize="small" />

@@ -7,7 +7,7 @@ import type { User } from '../types';
 /** Last sign-in, or "Never" for an account that has not been used yet. */
 export const LastLoginField = ({ source = 'lastLoginAt' }: Partial<FieldProps<User>>) => {
   const translate = useTranslate();
-  const value = useFieldValue<User>({ source });
+  const value: unknown = useFieldValue<User>({ source });
   return value ? (
     <DateTimeField source={source} />
   ) : (

@@ -92,7 +92,7 @@ const RecipientRow = ({ recipient }: { recipient: Recipient }) => {
         >
           {translate(open ? `${T}.hide_notice` : `${T}.show_notice`)}
         </Button>
-        <Button size="small" startIcon={<ContentCopyOutlinedIcon />} onClick={copy}>
+        <Button size="small" startIcon={<ContentCopyOutlinedIcon />} onClick={() => void copy()}>
           {translate(`${T}.copy`)}
         </Button>
       </Box>
