@@ -114,4 +114,12 @@ describe('CSV of the packages', () => {
     expect(csvCell(['a', 'b'])).toBe('a; b');
     expect(csvLine(['x', null, 'y, z'])).toBe('x,,"y, z"\n');
   });
+
+  it('writes an object (a jsonb column) as its JSON, never as [object Object]', () => {
+    expect(csvCell({ email: 'anna@example.it', name: 'Anna' })).toBe(
+      '"{""email"":""anna@example.it"",""name"":""Anna""}"',
+    );
+    expect(csvCell([{ a: 1 }, 'b'])).toBe('"{""a"":1}; b"');
+    expect(csvCell(new Date('2026-12-01T10:00:00Z'))).toBe('2026-12-01T10:00:00.000Z');
+  });
 });

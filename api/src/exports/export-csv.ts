@@ -27,10 +27,26 @@ const PLAIN_NEGATIVE_NUMBER = /^-\d+(?:\.\d+)?$/;
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell is any value of a row (jsonb too), written as String writes it, as csv-stringify did
-  const text = Array.isArray(value) ? value.join('; ') : String(value);
+  const text = Array.isArray(value) ? value.map(cellText).join('; ') : cellText(value);
   if (startsLikeFormula(text)) return `"'${text.replaceAll('"', '""')}"`;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A value as a cell's text: an object (a jsonb column) as its JSON, never "[object Object]". */
+function cellText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'object':
+      return value === null ? '' : JSON.stringify(value);
+    default:
+      return '';
+  }
 }
 
 /** `=`, `+`, `-`, `@`, tab or carriage return first, and not a plain negative number. */
