@@ -10,7 +10,7 @@ import { sourceSystemOf } from '../sources/source-registry';
 import type { FoundIdentifier } from '../subjects/record-identifiers';
 
 interface Candidate {
-  row: Record<string, any>;
+  row: Record<string, unknown>;
   identifiers: FoundIdentifier[];
 }
 
@@ -149,7 +149,8 @@ export class IngestionGate {
     for (const [i, record] of records.entries()) {
       const categories = admitted[i] ? grantedCategories(record.row) : [];
       if (!categories.length || !hashes[i].length) continue;
-      const by = `consents:${String(record.row.externalId ?? record.row.consentId ?? '')}`;
+      const { externalId, consentId } = record.row;
+      const by = `consents:${typeof externalId === 'string' ? externalId : typeof consentId === 'string' ? consentId : ''}`;
       const lifted = await queryRows<{ request_id: string; consent_category: string }>(
         manager,
         `UPDATE processing_stops SET lifted_at = now(), lifted_by = $3
@@ -191,7 +192,7 @@ export class IngestionGate {
   async flagConversations(
     manager: EntityManager,
     source: string,
-    rows: Array<Record<string, any>>,
+    rows: Array<Record<string, unknown>>,
     ids: Array<string | null>,
   ): Promise<void> {
     if (source !== 'chat-messages') return;
@@ -215,7 +216,9 @@ export class IngestionGate {
       ...r.identifiers
         .filter((i) => i.role === 'owner' && (i.kind === 'email' || i.kind === 'phone' || i.kind === 'account'))
         .map((i) => keyOf(i.kind, i.value)),
-      ...(source === 'access-logs' && r.row.ip ? [keyOf('ip', String(r.row.ip).toLowerCase())] : []),
+      ...(source === 'access-logs' && typeof r.row.ip === 'string' && r.row.ip
+        ? [keyOf('ip', r.row.ip.toLowerCase())]
+        : []),
     ]);
     const wanted = [...new Set(pairs.flat())];
     if (!wanted.length) return;

@@ -372,7 +372,8 @@ export class SubjectSearchService {
         set.add(id);
         records.set(source, set);
       } else {
-        const bySource = others.get(source) ?? new Map();
+        type OthersOfSource = NonNullable<ReturnType<LocatedSubject['others']['get']>>;
+        const bySource: OthersOfSource = others.get(source) ?? (new Map() as OthersOfSource);
         const entry = bySource.get(id) ?? { relation, rows: [] };
         entry.rows.push(row);
         bySource.set(id, entry);
