@@ -19,6 +19,8 @@ import { FIND_PERSON_PATH, FindPersonPage } from './find-person';
 import { i18nProvider } from './i18n';
 import { AppName, Layout, LoginPage } from './layout';
 import leads from './leads';
+import letterTemplates from './letter-templates';
+import otherMail from './other-mail';
 import processors from './processors';
 import { RECORD_PATH, RecordOfProcessingPage } from './registers/RecordOfProcessingPage';
 import requests from './requests';
@@ -51,6 +53,9 @@ export const App = () => (
   >
     {/* Data-subject requests first: the officer's daily work. Auditors read only (authProvider.canAccess). */}
     <Resource name="requests" {...requests} />
+    {/* The mail of privacy@ that is no request (no deadline), and the letters' templates (admins edit). */}
+    <Resource name="other-mail" {...otherMail} />
+    <Resource name="letter-templates" {...letterTemplates} />
     {/* The personal-data sources: read-only for every role (data arrives through ingestion). */}
     <Resource name="leads" {...leads} />
     <Resource name="chat-conversations" {...chatConversations} />

@@ -1,6 +1,9 @@
 import { fetchUtils, type DataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 
+import { LETTER_TEMPLATES, letterTemplatesMethods } from './letter-templates/letterTemplatesApi';
+import { mailboxMethods, OTHER_MAIL_PATH, type MailboxDataProvider } from './other-mail/otherMailApi';
+import { subjectsMethods, type SubjectsDataProvider } from './find-person/subjectsApi';
 import { requestsMethods, type RequestsDataProvider } from './requests/requestsApi';
 import { retentionMethods, type RetentionDataProvider } from './retention/retentionApi';
 import type { AuditChainVerification, SubjectSearchResult } from './types';
@@ -18,7 +21,8 @@ export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
   return fetchUtils.fetchJson(url, { ...options, headers, credentials: 'include' });
 };
 
-export interface AppDataProvider extends DataProvider, RequestsDataProvider, RetentionDataProvider {
+export interface AppDataProvider
+  extends DataProvider, RequestsDataProvider, RetentionDataProvider, MailboxDataProvider, SubjectsDataProvider {
   /** `GET /api/audit/verify`: recompute the SHA-256 hash chain of the audit log. */
   verifyAuditChain: () => Promise<AuditChainVerification>;
   /**
@@ -29,8 +33,22 @@ export interface AppDataProvider extends DataProvider, RequestsDataProvider, Ret
   searchSubject: (q: string) => Promise<SubjectSearchResult>;
 }
 
+const rest = simpleRestProvider(API_URL, httpClient);
+const letterTemplates = letterTemplatesMethods(API_URL, httpClient);
+/** The console's resource `other-mail` is the API's `mailbox/other-mail`. */
+const restPath = (resource: string) => (resource === 'other-mail' ? OTHER_MAIL_PATH : resource);
+
 export const dataProvider: AppDataProvider = {
-  ...simpleRestProvider(API_URL, httpClient),
+  ...rest,
+  getList: (resource, params) =>
+    resource === LETTER_TEMPLATES
+      ? letterTemplates.getList(resource, params)
+      : rest.getList(restPath(resource), params),
+  getOne: (resource, params) =>
+    resource === LETTER_TEMPLATES ? letterTemplates.getOne(resource, params) : rest.getOne(restPath(resource), params),
+  getMany: (resource, params) => rest.getMany(restPath(resource), params),
+  update: (resource, params) =>
+    resource === LETTER_TEMPLATES ? letterTemplates.update(resource, params) : rest.update(resource, params),
   verifyAuditChain: () => httpClient(`${API_URL}/audit/verify`).then(({ json }) => json as AuditChainVerification),
   searchSubject: (q: string) =>
     httpClient(`${API_URL}/subjects/search?${new URLSearchParams({ q })}`).then(
@@ -40,4 +58,8 @@ export const dataProvider: AppDataProvider = {
   ...requestsMethods(API_URL, httpClient),
   // The retention report and sweep (the history is the plain `retention/sweeps` list).
   ...retentionMethods(API_URL, httpClient),
+  // The privacy@ mailbox: its status, "read now", making a request of other mail.
+  ...mailboxMethods(API_URL, httpClient),
+  // Corrections to whose an identifier is, and the admin's rebuild of the index.
+  ...subjectsMethods(API_URL, httpClient),
 };

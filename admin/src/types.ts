@@ -107,6 +107,9 @@ export interface ChatConversation extends RaRecord<string>, Restrictable {
   ingestedAt: string;
   /** Set by an erasure: the person's identifiers masked in the messages, kept for statistics. */
   anonymisedAt?: string | null;
+  /** Who the visitor said they are in the chat (issue 16), when they did. */
+  visitorEmail?: string | null;
+  visitorName?: string | null;
 }
 
 export const CHAT_ROLES = ['user', 'assistant'] as const;
@@ -251,10 +254,21 @@ export interface SubjectSourceResult<S extends SubjectSource = SubjectSource> {
     matches: SubjectMatch[];
     /** Whose the record is for the person searched (Art. 15(4)): theirs, shared with others, or someone else's that mentions them. */
     relation?: SubjectRelation;
+    /** The index entries that brought the record in, each the owner's identifier or a mention (the officer may correct it). */
+    entries?: SubjectIndexEntry[];
   }>;
 }
 
 export type SubjectRelation = 'own' | 'shared' | 'mention';
+
+/** One index entry of a matched record (`PATCH /api/subjects/identifiers/:entryId` corrects its role). */
+export interface SubjectIndexEntry {
+  entryId: string;
+  kind: IdentifierKind;
+  value: string;
+  field: string;
+  role: 'owner' | 'mention';
+}
 
 export interface SubjectSearchResult {
   query: string;

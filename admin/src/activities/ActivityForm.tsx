@@ -10,12 +10,15 @@ import {
   required,
 } from 'react-admin';
 
+import { BilingualInput } from '../registers/BilingualInput';
+import { InternalNoteInput } from '../registers/InternalNoteInput';
 import { LEGAL_BASIS_CHOICES, linesToList, listToLines } from '../registers/vocabulary';
 
 const ActivityInputs = () => (
   <>
     <TextInput source="name" validate={required()} fullWidth />
     <TextInput source="purposes" validate={required()} fullWidth multiline minRows={2} />
+    <BilingualInput base="purposes" multiline />
     <SelectInput source="legalBasis" choices={LEGAL_BASIS_CHOICES} validate={required()} />
     <TextInput source="consentCategory" helperText="contact_form, ai_chatbot, analytics…" />
     <TextInput source="legalBasisNotes" fullWidth multiline />
@@ -56,6 +59,7 @@ const ActivityInputs = () => (
     </ReferenceInput>
     <TextInput source="securityMeasures" fullWidth multiline />
     <TextInput source="sourceSystem" helperText="leads, chat-conversations, access-logs…" />
+    <InternalNoteInput source="internalNotes" />
   </>
 );
 

@@ -15,6 +15,8 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { BilingualField } from '../registers/BilingualField';
+import { InternalNoteField } from '../registers/InternalNoteField';
 import { ChipListField } from '../registers/ChipListField';
 import { LEGAL_BASIS_CHOICES, TRANSFER_CHOICES } from '../registers/vocabulary';
 
@@ -66,6 +68,7 @@ export const ActivityShow = () => (
     <SimpleShowLayout>
       <TextField source="name" />
       <TextField source="purposes" sx={{ whiteSpace: 'pre-line' }} />
+      <BilingualField base="purposes" label="app.registers.public_text" />
       <SelectField source="legalBasis" choices={LEGAL_BASIS_CHOICES} />
       <TextField source="consentCategory" emptyText="—" />
       <TextField source="legalBasisNotes" emptyText="—" />
@@ -78,6 +81,7 @@ export const ActivityShow = () => (
       </ReferenceField>
       <TextField source="securityMeasures" emptyText="—" />
       <TextField source="sourceSystem" emptyText="—" />
+      <InternalNoteField source="internalNotes" />
       <DateField source="updatedAt" showTime />
     </SimpleShowLayout>
   </Show>

@@ -11,6 +11,7 @@ import type { ChatConversation } from '../types';
 import { ConversationTitle } from './ConversationLabel';
 import { ProviderField } from './ProviderField';
 import { Transcript } from './Transcript';
+import { VisitorSection } from './VisitorSection';
 
 const longDate = { dateStyle: 'long', timeStyle: 'short' } as const;
 
@@ -39,6 +40,7 @@ export const ChatConversationShow = () => (
           <DateTimeField source="ingestedAt" options={longDate} />
         </DetailItem>
       </Grid>
+      <VisitorSection />
       <Divider sx={{ my: 2.5 }} />
       <SectionTitle label="resources.chat-conversations.sections.transcript" />
       <ReferenceManyField<ChatConversation>

@@ -24,6 +24,7 @@ import type { IdentifierKind } from '../types';
 import { findPersonPath } from './findPersonPath';
 import { identifierIcons } from './identifiers';
 import { SearchSummary } from './SearchSummary';
+import { ReindexButton } from './ReindexButton';
 import { SourceCard } from './SourceCard';
 
 const statusOf = (error: unknown) =>
@@ -192,6 +193,8 @@ export const FindPersonPage = () => {
           >
             <HistoryEduOutlinedIcon sx={{ fontSize: 16 }} />
             {translate('app.find_person.audited')}
+            <Box component="span" sx={{ flex: 1 }} />
+            <ReindexButton />
           </Typography>
         </CardContent>
         {isFetching && <LinearProgress sx={{ position: 'absolute', left: 0, right: 0, bottom: 0 }} />}

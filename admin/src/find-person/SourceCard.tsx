@@ -6,6 +6,7 @@ import { LinkBase, useCreatePath, useGetResourceLabel, useTranslate } from 'reac
 import { RecordFlags } from '../common/RecordFlags';
 import { sourceDateField, SOURCE_ICONS, type SubjectSource } from '../sources/catalogue';
 import type { SubjectMatch, SubjectRecordMap, SubjectSourceResult } from '../types';
+import { CorrectRoleButton } from './CorrectRoleButton';
 import { displayIdentifier } from './identifiers';
 import { RecordSummary } from './RecordSummary';
 
@@ -84,7 +85,7 @@ export const SourceCard = ({ result }: { result: SubjectSourceResult }) => {
         {shown.map((item, index) => (
           <Fragment key={item.id}>
             {index > 0 && <Divider component="li" />}
-            <li>
+            <Box component="li" sx={{ display: 'flex', alignItems: 'center' }}>
               <ListItemButton
                 component={LinkBase}
                 to={createPath({ resource: result.source, type: 'show', id: item.id })}
@@ -98,11 +99,12 @@ export const SourceCard = ({ result }: { result: SubjectSourceResult }) => {
                   </Typography>
                   <MatchLine source={result.source} matches={item.matches} />
                 </Box>
-                {item.relation && item.relation !== 'own' && (
+                {/* Every match says whose it is: the person's own, shared, or someone else's that mentions them. */}
+                {item.relation && (
                   <Chip
                     size="small"
                     variant="outlined"
-                    color={item.relation === 'mention' ? 'default' : 'warning'}
+                    color={item.relation === 'own' ? 'primary' : item.relation === 'mention' ? 'default' : 'warning'}
                     data-testid="find-person-relation"
                     label={translate(`app.requests.rights.review.relations.${item.relation}`)}
                     title={translate(`app.requests.rights.review.relations_help.${item.relation}`)}
@@ -112,7 +114,8 @@ export const SourceCard = ({ result }: { result: SubjectSourceResult }) => {
                 <HopBadge direct={item.matches.some((match) => match.hop === 0)} />
                 <ChevronRightIcon fontSize="small" sx={{ color: 'text.disabled' }} />
               </ListItemButton>
-            </li>
+              <CorrectRoleButton entries={item.entries ?? []} />
+            </Box>
           </Fragment>
         ))}
       </List>

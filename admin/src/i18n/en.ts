@@ -2,6 +2,9 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
 import { breachesEnglish } from '../breaches/messages.en';
+import { whoseDataEnglish } from '../find-person/messages.en';
+import { letterTemplatesEnglish } from '../letter-templates/messages.en';
+import { otherMailEnglish } from '../other-mail/messages.en';
 import { requestsEnglish } from '../requests/messages.en';
 import { registersEnglish } from '../registers/messages.en';
 import { retentionEnglish } from '../retention/messages.en';
@@ -574,7 +577,18 @@ export type AppMessages = typeof appEnglish;
 const en: TranslationMessages = {
   ...englishMessages,
   // Deep-merged: the request screens add to `app` and `resources` (requests/messages.en.ts).
-  ...mergeTranslations(appEnglish, requestsEnglish, rightsEnglish, retentionEnglish, registersEnglish, breachesEnglish),
+  // The officer's screens of issues 16, 18 and 19: other mail, letter templates, whose data.
+  ...(mergeTranslations(
+    appEnglish,
+    requestsEnglish,
+    rightsEnglish,
+    retentionEnglish,
+    registersEnglish,
+    breachesEnglish,
+    otherMailEnglish,
+    letterTemplatesEnglish,
+    whoseDataEnglish,
+  ) as TranslationMessages),
 };
 
 export default en;

@@ -3,6 +3,9 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
 import { breachesItalian } from '../breaches/messages.it';
+import { whoseDataItalian } from '../find-person/messages.it';
+import { letterTemplatesItalian } from '../letter-templates/messages.it';
+import { otherMailItalian } from '../other-mail/messages.it';
 import { requestsItalian } from '../requests/messages.it';
 import { registersItalian } from '../registers/messages.it';
 import { retentionItalian } from '../retention/messages.it';
@@ -747,9 +750,20 @@ export const appItalian: AppMessages = {
 // English first only so that the result has react-admin 5's full key set;
 // every key is then overridden in Italian (checked when the fixes were written).
 const it: TranslationMessages = {
-  ...mergeTranslations(englishMessages, italianBase, raItalianFixes),
+  ...(mergeTranslations(englishMessages, italianBase, raItalianFixes) as TranslationMessages),
   // Deep-merged: the request screens add to `app` and `resources` (requests/messages.it.ts).
-  ...mergeTranslations(appItalian, requestsItalian, rightsItalian, retentionItalian, registersItalian, breachesItalian),
+  // The officer's screens of issues 16, 18 and 19: other mail, letter templates, whose data.
+  ...(mergeTranslations(
+    appItalian,
+    requestsItalian,
+    rightsItalian,
+    retentionItalian,
+    registersItalian,
+    breachesItalian,
+    otherMailItalian,
+    letterTemplatesItalian,
+    whoseDataItalian,
+  ) as TranslationMessages),
 };
 
 export default it;

@@ -50,6 +50,8 @@ export const Menu = () => {
       <RaMenu.DashboardItem />
       {/* The data-subject requests: the officer's daily work, on top. */}
       <RaMenu.ResourceItem name="requests" />
+      <RaMenu.ResourceItem name="other-mail" primaryText="app.menu.other_mail" />
+      <RaMenu.ResourceItem name="letter-templates" primaryText="app.menu.letter_templates" />
       <MenuSection label="app.menu.personal_data" />
       <RaMenu.Item to={FIND_PERSON_PATH} primaryText="app.menu.find_person" leftIcon={<PersonSearchOutlinedIcon />} />
       {SUBJECT_SOURCES.map((source) => (

@@ -1,11 +1,14 @@
 import { Create, DateInput, Edit, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
 
+import { BilingualInput } from '../registers/BilingualInput';
+import { InternalNoteInput } from '../registers/InternalNoteInput';
 import { linesToList, listToLines, PROCESSOR_STATUS_CHOICES, TRANSFER_CHOICES } from '../registers/vocabulary';
 
 const ProcessorInputs = () => (
   <>
     <TextInput source="name" validate={required()} fullWidth />
     <TextInput source="service" validate={required()} fullWidth multiline />
+    <BilingualInput base="service" multiline />
     <TextInput
       source="dataCategories"
       format={listToLines}
@@ -16,6 +19,7 @@ const ProcessorInputs = () => (
       minRows={2}
     />
     <TextInput source="location" validate={required()} fullWidth />
+    <BilingualInput base="location" />
     <TextInput source="country" validate={required()} helperText="ISO 3166-1: IT, IE, US…" />
     <SelectInput source="transferMechanism" choices={TRANSFER_CHOICES} validate={required()} />
     <TextInput source="transferNotes" fullWidth multiline />
@@ -24,7 +28,7 @@ const ProcessorInputs = () => (
     <DateInput source="nextReviewDue" />
     <SelectInput source="status" choices={PROCESSOR_STATUS_CHOICES} />
     <TextInput source="contact" fullWidth />
-    <TextInput source="notes" fullWidth multiline minRows={2} />
+    <InternalNoteInput source="notes" />
   </>
 );
 

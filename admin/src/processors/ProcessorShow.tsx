@@ -1,3 +1,5 @@
+import { BilingualField } from '../registers/BilingualField';
+import { InternalNoteField } from '../registers/InternalNoteField';
 import {
   DateField,
   EditButton,
@@ -29,8 +31,10 @@ export const ProcessorShow = () => (
     <SimpleShowLayout>
       <TextField source="name" />
       <TextField source="service" />
+      <BilingualField base="service" label="app.registers.public_service" />
       <ChipListField source="dataCategories" />
       <TextField source="location" />
+      <BilingualField base="location" label="app.registers.public_location" />
       <TextField source="country" />
       <SelectField source="transferMechanism" choices={TRANSFER_CHOICES} />
       <TextField source="transferNotes" emptyText="—" />
@@ -39,7 +43,7 @@ export const ProcessorShow = () => (
       <ReviewDueField label="resources.processors.fields.nextReviewDue" />
       <SelectField source="status" choices={PROCESSOR_STATUS_CHOICES} />
       <TextField source="contact" emptyText="—" />
-      <TextField source="notes" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
+      <InternalNoteField source="notes" />
       <DateField source="updatedAt" showTime />
     </SimpleShowLayout>
   </Show>

@@ -1,5 +1,6 @@
 import { Create, Edit, NumberInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
 
+import { BilingualInput } from '../registers/BilingualInput';
 import { RETENTION_ACTION_CHOICES } from '../registers/vocabulary';
 
 const RetentionPolicyInputs = () => (
@@ -10,6 +11,7 @@ const RetentionPolicyInputs = () => (
     <NumberInput source="periodMonths" min={0} />
     <NumberInput source="periodDays" min={0} />
     <TextInput source="periodText" validate={required()} fullWidth />
+    <BilingualInput base="periodText" />
     <SelectInput source="action" choices={RETENTION_ACTION_CHOICES} validate={required()} />
     <TextInput source="basis" validate={required()} fullWidth multiline />
     <TextInput source="notes" fullWidth multiline />

@@ -1,3 +1,4 @@
+import { BilingualField } from '../registers/BilingualField';
 import {
   DateField,
   EditButton,
@@ -30,6 +31,7 @@ export const RetentionPolicyShow = () => (
       <TextField source="key" sx={{ fontFamily: 'monospace' }} />
       <TextField source="source" emptyText="—" />
       <TextField source="periodText" />
+      <BilingualField base="periodText" label="app.registers.public_period" />
       <NumberField source="periodMonths" emptyText="—" />
       <NumberField source="periodDays" emptyText="—" />
       <SelectField source="action" choices={RETENTION_ACTION_CHOICES} />

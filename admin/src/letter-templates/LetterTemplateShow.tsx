@@ -1,0 +1,48 @@
+import {
+  Datagrid,
+  EditButton,
+  ListButton,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  ArrayField,
+  useCanAccess,
+} from 'react-admin';
+
+import { DateTimeField } from '../common/DateTimeField';
+import { LetterTemplateTitle } from './LetterTemplateTitle';
+import { PlaceholdersField } from './PlaceholdersField';
+
+const Actions = () => {
+  // Admins only edit the templates (the API's PUT is admin-only too).
+  const { canAccess } = useCanAccess({ resource: 'letter-templates', action: 'edit' });
+  return (
+    <TopToolbar>
+      {canAccess && <EditButton />}
+      <ListButton />
+    </TopToolbar>
+  );
+};
+
+/** The template in force, its placeholders, and who changed it when (every version is kept). */
+export const LetterTemplateShow = () => (
+  <Show actions={<Actions />} title={<LetterTemplateTitle />}>
+    <SimpleShowLayout>
+      <NumberField source="version" />
+      <TextField source="subject" />
+      <TextField source="body" sx={{ whiteSpace: 'pre-line' }} />
+      <PlaceholdersField label="resources.letter-templates.fields.placeholders" />
+      <TextField source="updatedBy" emptyText="—" />
+      <ArrayField source="versions">
+        <Datagrid bulkActionButtons={false} rowClick={false}>
+          <NumberField source="version" />
+          <TextField source="subject" />
+          <DateTimeField source="createdAt" />
+          <TextField source="createdBy" emptyText="—" />
+        </Datagrid>
+      </ArrayField>
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,47 @@
+/** The other mail of privacy@ (issue 19), deep-merged into `i18n/en.ts`; the contract for `messages.it.ts`. */
+export const otherMailEnglish = {
+  app: { menu: { other_mail: 'Other mail' } },
+  resources: {
+    'other-mail': {
+      name: 'Other mail |||| Other mail',
+      empty: 'No other mail: every message of privacy@ was a request or a reply.',
+      no_deadline:
+        'Messages of privacy@ that no person wrote (auto-replies, delivery reports, list mail) or that could not be read. They have no legal deadline; make one a request if a person did write it.',
+      fields: {
+        fromAddress: 'From',
+        subject: 'Subject',
+        receivedAt: 'Received',
+        kind: 'Kind',
+        reason: 'Why it is not a request',
+        requestId: 'Request',
+        madeRequestBy: 'Made a request by',
+        q: 'Search',
+      },
+      kinds: {
+        auto_reply: 'Automatic reply',
+        delivery_report: 'Delivery report (bounce)',
+        list_mail: 'Mailing-list mail',
+        unreadable: 'Could not be read',
+      },
+      made_request: 'Made a request',
+      make_request: 'Make it a request',
+      make_request_title: 'Make this message a request?',
+      make_request_content:
+        'A person wrote it after all: it becomes a data-subject request, and its legal deadline runs from the day the message was received.',
+      made: 'The request was made',
+      download: 'Download the message (.eml)',
+      download_help: 'The message exactly as it arrived; the download is recorded in the audit log.',
+      text_in_raw:
+        'The text of the message is kept only in the sealed original: download it to read it in a mail client. Each download is recorded in the audit log.',
+      status: {
+        not_configured: 'The console does not read the privacy@ mailbox (IMAP_URL is not set).',
+        never_read: 'Mailbox %{host} / %{folder}: not read yet.',
+        last_read:
+          'Mailbox %{host} / %{folder}: last read %{when} (%{requests} requests, %{replies} replies, %{other} other).',
+        read_now: 'Read now',
+        read_done: 'Mailbox read: %{requests} new requests, %{replies} replies, %{other} other mail',
+        skipped: 'Another console is reading the mailbox right now.',
+      },
+    },
+  },
+};
