@@ -25,7 +25,8 @@ const filters = [
 export const OtherMailList = () => {
   const translate = useTranslate();
   return (
-    <List actions={<OtherMailActions />} filters={filters} sort={{ field: 'receivedAt', order: 'DESC' }}>
+    // No empty page: the mailbox's status and "Read now" must show before any other mail arrives.
+    <List empty={false} actions={<OtherMailActions />} filters={filters} sort={{ field: 'receivedAt', order: 'DESC' }}>
       <Alert severity="info" sx={{ mx: 2, mt: 1 }}>
         {translate('resources.other-mail.no_deadline')}
       </Alert>

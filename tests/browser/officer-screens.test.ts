@@ -1,0 +1,259 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot, type TestMailServer } from '../support/dovecot';
+import { ingestAccepted } from '../support/ingest';
+import { CALLBACK_CHAT, WEBSITE_LEAD_GIULIA } from '../support/records';
+import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
+import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
+
+/**
+ * The officer's screens for what the API gained with issues 16, 18 and 19, in a real Chromium
+ * against the real console reading a real IMAP server: the other mail of privacy@ (read now, an
+ * auto-reply a person wrote after all made a request), a letter template edited (a missing
+ * placeholder refused beside the field, then a new version), a register's Italian text, a match
+ * of "Find a person" corrected from own to mention, and the chat visitor's identity; then every
+ * screen again in Italian, with no raw message key and no English left.
+ */
+describe('the officer screens of the mailbox, letters, registers and whose data in Chromium', () => {
+  let c: TestConsole;
+  let imap: TestMailServer;
+  let browser: Browser;
+  let page: Page;
+  let token: string;
+
+  const GIULIA = 'giulia.bianchi@example.it';
+  // The address Giulia gave the chat widget: another of hers, so that the search by the lead's
+  // e-mail reaches the chat only through the lead (and not once the lead is corrected).
+  const GIULIA_IN_CHAT = 'g.bianchi@example.com';
+  // An auto-reply by its headers, but Giulia wrote under it: the officer judges it a request.
+  const AUTO_REPLY = [
+    `From: Giulia Bianchi <${GIULIA}>`,
+    'To: privacy@vimage.it',
+    'Subject: Richiesta di accesso ai miei dati',
+    'Date: Mon, 02 Nov 2026 10:00:00 +0100',
+    'Message-ID: <auto-reply-officer-screens@example.it>',
+    'Auto-Submitted: auto-replied',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Sono fuori ufficio. Comunque vorrei sapere quali dati avete su di me.',
+    '',
+  ].join('\r\n');
+
+  /** The body's text has no raw message key (`resources.x.y`, `app.x.y`, `ra.x.y`). */
+  const noRawKeys = async () => {
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/\b(resources|app|ra)\.[a-z_-]+\.[a-z_.-]+/);
+  };
+
+  beforeAll(async () => {
+    imap = await startDovecot();
+    c = await startTestConsole({
+      serveAdmin: true,
+      database: 'server',
+      env: { IMAP_URL: imap.url, MAILBOX_POLL_CRON: 'off', MAILBOX_IDLE: 'off' },
+    });
+    token = await c.login();
+    const created = await c.api('/api/api-keys', { token, body: { name: 'Website' } });
+    expect(created.status).toBe(201);
+    const key: string = created.body.key;
+    await ingestAccepted(c, key, 'leads', [WEBSITE_LEAD_GIULIA]);
+    await ingestAccepted(c, key, 'chat-conversations', {
+      ...CALLBACK_CHAT,
+      visitorEmail: GIULIA_IN_CHAT,
+      visitorName: 'Giulia Bianchi',
+    });
+    await imap.deliver(AUTO_REPLY);
+    browser = await launchBrowser();
+    page = await newConsolePage(browser, { height: 900, romeTime: true });
+    await openSignInForm(page, c.url);
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.getByText('Welcome, Administrator').waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await c?.close();
+    await imap?.stop();
+  });
+
+  it('reads the mailbox now and makes a request of an auto-reply a person wrote', async () => {
+    await page.getByRole('menuitem', { name: 'Other mail' }).click();
+    // The console reads the mailbox once at start: "Read now" reads it again, finding nothing new.
+    await page.getByTestId('mailbox-status').waitFor();
+    await page.getByRole('button', { name: 'Read now' }).click();
+    await page.getByText(/^Mailbox read: 0 new requests, 0 replies, [01] other mail$/).waitFor();
+    const row = page.locator('table tbody tr');
+    await row.getByText('Automatic reply').waitFor();
+    await row.getByText('Auto-Submitted: auto-replied').waitFor();
+    await row.getByText('Richiesta di accesso ai miei dati').waitFor();
+    await page.getByTestId('mailbox-status').getByText('last read').waitFor();
+    await noRawKeys();
+    await still(page, { notices: true });
+    await screenshot(page, '80-other-mail-list-en');
+
+    await row.first().click();
+    await page.getByRole('link', { name: 'Download the message (.eml)' }).waitFor();
+    await page.getByText('Why it is not a request').waitFor();
+    await noRawKeys();
+    await still(page);
+    await screenshot(page, '81-other-mail-show-en');
+
+    await page.getByRole('button', { name: 'Make it a request' }).click();
+    await page.getByText('its legal deadline runs from the day the message was received').waitFor();
+    await still(page);
+    await screenshot(page, '82-other-mail-make-request-en');
+    await page.getByRole('dialog').getByRole('button', { name: 'Make it a request' }).click();
+    await page.waitForURL(/#\/requests\/[0-9a-f-]{36}\/show$/);
+    const requestId = /requests\/([0-9a-f-]{36})\/show/.exec(page.url())![1];
+    const other = await c.api('/api/mailbox/other-mail', { token });
+    expect(other.body).toHaveLength(1);
+    expect(other.body[0].requestId).toBe(requestId);
+    const request = await c.api(`/api/requests/${requestId}`, { token });
+    expect(request.body.subjectEmail).toBe(GIULIA);
+  });
+
+  it('refuses a template without a placeholder the law requires, then saves a new version', async () => {
+    await page.getByRole('menuitem', { name: 'Letter templates' }).click();
+    const rows = page.locator('table tbody tr');
+    await expect.poll(() => rows.count()).toBe(26);
+    await noRawKeys();
+    await still(page);
+    await screenshot(page, '83-letter-templates-en');
+
+    await page.goto(`${c.url}/#/letter-templates/${encodeURIComponent('acknowledgement/en')}/show`);
+    await page.getByTestId('template-placeholders').getByText('{{deadline}}').waitFor();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    const body = page.locator('textarea[name="body"]');
+    const original = await body.inputValue();
+    expect(original).toContain('{{deadline}}');
+    await body.fill(original.replaceAll('{{deadline}}', 'soon'));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('must quote {{deadline}}').waitFor();
+    await noRawKeys();
+    await still(page, { notices: true });
+    await screenshot(page, '84-letter-template-missing-placeholder-en');
+
+    await body.fill(`${original}\n\nWe will keep you informed.`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/show$/);
+    await page.getByText('We will keep you informed.').waitFor();
+    const saved = await c.api('/api/letter-templates/acknowledgement/en', { token });
+    expect(saved.body.version).toBe(1);
+    await still(page, { notices: true });
+    await screenshot(page, '85-letter-template-version-en');
+  });
+
+  it("fills an activity's Italian text, with the internal notes marked apart", async () => {
+    await page.getByRole('menuitem', { name: 'Activities' }).click();
+    await page.locator('table tbody tr').first().click();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.locator('textarea[name="purposesIt"]').fill('Rispondere alle richieste di contatto dal sito.');
+    await page.locator('textarea[name="internalNotes"]').fill('Verificare la base giuridica con il legale.');
+    await page.getByText('Internal — never shown to the data subject').first().waitFor();
+    await still(page);
+    await screenshot(page, '86-activity-edit-en');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/show$/);
+    await page
+      .getByTestId('bilingual-purposesIt')
+      .getByText('Rispondere alle richieste di contatto dal sito.')
+      .waitFor();
+    await page.getByTestId('internal-internalNotes').getByText('Verificare la base giuridica con il legale.').waitFor();
+    await noRawKeys();
+    await still(page, { notices: true });
+    await screenshot(page, '87-activity-show-en');
+  });
+
+  it("corrects whose an identifier is, and the match's label follows", async () => {
+    await page.goto(`${c.url}/#/find-person?q=${encodeURIComponent(GIULIA)}`);
+    const lead = page.getByTestId('source-card-leads');
+    await lead.getByTestId('find-person-relation').getByText('Own record').waitFor();
+    await page.getByTestId('find-person-reindex').waitFor();
+    await still(page);
+    await screenshot(page, '88-find-person-own-en');
+
+    // The lead's e-mail, phone and name all say it is hers: each is corrected to a mention.
+    const search = await c.api(`/api/subjects/search?q=${encodeURIComponent(GIULIA)}`, { token });
+    const entries = (search.body.sources as Array<{ source: string; records: Array<{ entries: unknown[] }> }>).find(
+      (s) => s.source === 'leads',
+    )!.records[0].entries;
+    expect(entries.length).toBeGreaterThan(0);
+    for (let i = 0; i < entries.length; i++) {
+      await lead.getByTestId('find-person-correct').first().click();
+      const dialog = page.getByTestId('correct-role-dialog');
+      await dialog.getByRole('combobox').click();
+      await page.getByRole('option').nth(i).click();
+      await dialog.getByLabel('A mention: the record is someone else’s and names this person').check();
+      await dialog.getByLabel('Why (for the audit log)').fill('The form was filled in by her colleague.');
+      if (i === 0) {
+        await still(page);
+        await screenshot(page, '89-find-person-correct-en');
+      }
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await lead.getByTestId('find-person-relation').getByText('Mentions the person').waitFor();
+    await still(page, { notices: true });
+    await screenshot(page, '90-find-person-mention-en');
+  });
+
+  it("shows the chat visitor's identity on the conversation", async () => {
+    await page.getByRole('menuitem', { name: 'Conversations' }).click();
+    await page.locator('table tbody tr').first().click();
+    await page.getByTestId('chat-visitor').getByText(GIULIA_IN_CHAT).waitFor();
+    await page.getByTestId('chat-visitor').getByText('Giulia Bianchi').waitFor();
+    await still(page);
+    await screenshot(page, '91-chat-visitor-en');
+  });
+
+  it('shows every new screen in Italian', async () => {
+    await page.getByRole('button', { name: 'English' }).first().click();
+    await page.getByRole('menuitem', { name: 'Italiano' }).click();
+
+    await page.getByRole('menuitem', { name: 'Altra posta' }).click();
+    await page.locator('table tbody tr').getByText('Risposta automatica').waitFor();
+    await page.getByTestId('mailbox-status').getByText('letta l’ultima volta').waitFor();
+    await page.locator('table tbody tr').getByText('Resa richiesta').waitFor();
+    await noRawKeys();
+    await still(page);
+    await screenshot(page, '92-other-mail-list-it');
+    await page.locator('table tbody tr').first().click();
+    await page.getByText('Perché non è una richiesta').waitFor();
+    await noRawKeys();
+    await still(page);
+    await screenshot(page, '93-other-mail-show-it');
+
+    await page.getByRole('menuitem', { name: 'Modelli di lettera' }).click();
+    await page.locator('table tbody tr').getByText('Conferma di ricezione').first().waitFor();
+    await noRawKeys();
+    await still(page);
+    await screenshot(page, '94-letter-templates-it');
+    await page.goto(`${c.url}/#/letter-templates/${encodeURIComponent('acknowledgement/it')}/edit`);
+    await page.getByText('Salvando si crea una nuova versione').waitFor();
+    await noRawKeys();
+    await still(page);
+    await screenshot(page, '95-letter-template-edit-it');
+
+    await page.getByRole('menuitem', { name: 'Attività' }).click();
+    await page.locator('table tbody tr').first().click();
+    await page.getByText('Interna — mai mostrata all’interessato').waitFor();
+    await noRawKeys();
+    await still(page);
+    await screenshot(page, '96-activity-show-it');
+
+    await page.goto(`${c.url}/#/find-person?q=${encodeURIComponent(GIULIA)}`);
+    await page.getByTestId('source-card-leads').getByText('Correggi').first().waitFor();
+    await page.getByText('Ricostruisci l’indice').waitFor();
+    await noRawKeys();
+    await still(page);
+    await screenshot(page, '97-find-person-it');
+    await page.getByTestId('find-person-reindex').click();
+    await page.getByText('Ricostruire l’indice di ricerca?').waitFor();
+    await still(page);
+    await screenshot(page, '98-find-person-reindex-it');
+    await page.getByRole('dialog').getByRole('button', { name: 'Ricostruisci l’indice' }).click();
+    await page.getByText('L’indice è stato ricostruito').waitFor();
+    // The officer's correction stays through the rebuild.
+    await page.getByTestId('source-card-leads').getByTestId('find-person-relation').waitFor();
+  });
+});
