@@ -242,7 +242,7 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
     await screenshot(page, '96-activity-show-it');
 
     await page.goto(`${c.url}/#/find-person?q=${encodeURIComponent(GIULIA)}`);
-    await page.getByTestId('source-card-leads').getByText('Correggi').first().waitFor();
+    await page.getByTestId('source-card-leads').getByRole('button', { name: 'Correggi' }).first().waitFor();
     await page.getByText('Ricostruisci l’indice').waitFor();
     await noRawKeys();
     await still(page);

@@ -1,5 +1,5 @@
 import EditNoteOutlinedIcon from '@mui/icons-material/EditNoteOutlined';
-import { Button } from '@mui/material';
+import { IconButton, Tooltip } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCanAccess, useTranslate } from 'react-admin';
@@ -16,16 +16,19 @@ export const CorrectRoleButton = ({ entries }: { entries: SubjectIndexEntry[] })
   if (!canAccess || entries.length === 0) return null;
   return (
     <>
-      <Button
-        size="small"
-        startIcon={<EditNoteOutlinedIcon />}
-        onClick={() => setOpen(true)}
-        title={translate('app.find_person.correct_help')}
-        data-testid="find-person-correct"
-        sx={{ flexShrink: 0, mr: 1 }}
-      >
-        {translate('app.find_person.correct')}
-      </Button>
+      {/* An icon: the card is half the page wide, and the record's summary needs the room. */}
+      <Tooltip title={translate('app.find_person.correct_help')}>
+        <IconButton
+          size="small"
+          color="primary"
+          onClick={() => setOpen(true)}
+          aria-label={translate('app.find_person.correct')}
+          data-testid="find-person-correct"
+          sx={{ flexShrink: 0, mr: 1 }}
+        >
+          <EditNoteOutlinedIcon fontSize="small" />
+        </IconButton>
+      </Tooltip>
       {open && (
         <CorrectRoleDialog
           entries={entries}

@@ -108,7 +108,7 @@ export const SourceCard = ({ result }: { result: SubjectSourceResult }) => {
                     data-testid="find-person-relation"
                     label={translate(`app.requests.rights.review.relations.${item.relation}`)}
                     title={translate(`app.requests.rights.review.relations_help.${item.relation}`)}
-                    sx={{ height: 20, fontSize: '0.75rem' }}
+                    sx={{ height: 20, fontSize: '0.75rem', flexShrink: 0 }}
                   />
                 )}
                 <HopBadge direct={item.matches.some((match) => match.hop === 0)} />
