@@ -125,15 +125,15 @@ describe('registers in Chromium', () => {
 
     await page.goto(`${c.url}/#/processors/create`);
     await page.getByLabel('Name').fill('Mailjet SAS');
-    await page.getByLabel('Service').fill('Newsletter sending');
-    await page.getByLabel('Location').fill('France (EU)');
+    await page.getByLabel('Service', { exact: true }).fill('Newsletter sending');
+    await page.getByLabel('Service (Italian)').fill('Invio della newsletter');
+    await page.getByLabel('Location', { exact: true }).fill('France (EU)');
     await page.getByLabel('Country').fill('fr');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Mailjet SAS').first().waitFor();
-    expect((await sql(c, `SELECT country, transfer_mechanism FROM processors WHERE name = 'Mailjet SAS'`))[0]).toEqual({
-      country: 'FR',
-      transfer_mechanism: 'none',
-    });
+    expect(
+      (await sql(c, `SELECT country, transfer_mechanism, service_it FROM processors WHERE name = 'Mailjet SAS'`))[0],
+    ).toEqual({ country: 'FR', transfer_mechanism: 'none', service_it: 'Invio della newsletter' });
   });
 
   it('downloads the whole register as CSV', async () => {
