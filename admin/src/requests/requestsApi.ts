@@ -2,11 +2,19 @@ import { HttpError, type fetchUtils } from 'react-admin';
 
 import type { ErasableSource } from '../sources/catalogue';
 import type { SubjectSearchResult } from '../types';
+import type { ActiveStop } from './types';
 import type {
   DataSubjectRequest,
   ErasureReport,
   ErasureStatus,
+  LegalHold,
+  Letter,
+  LetterBody,
   LiftResult,
+  ObjectionDecision,
+  ObjectionDecisionBody,
+  PlaceHoldBody,
+  ComposedLetter,
   RecipientsResult,
   ReviewItem,
   RectifyBody,
@@ -40,7 +48,10 @@ export interface RequestsDataProvider {
   /** `GET /api/requests/stats`: the dashboard's figures. */
   requestStats: () => Promise<RequestStats>;
   /** `GET /api/subjects/search?q=&requestId=`: audited with the request as its reason. */
-  searchSubjectForRequest: (q: string, requestId: string) => Promise<SubjectSearchResult>;
+  searchSubjectForRequest: (
+    q: string,
+    requestId: string,
+  ) => Promise<SubjectSearchResult & { processingStops: ActiveStop[] }>;
   /**
    * `POST /api/intake/email` with the raw message (.eml) as message/rfc822: answers the new
    * request (201), or the one the same e-mail made before (200, `duplicate: true`).
@@ -76,6 +87,22 @@ export interface RequestsDataProvider {
     id: string,
     body: { source: string; recordId: string; decision: 'include' | 'exclude'; excerpt?: string },
   ) => Promise<ReviewItem>;
+  /** `GET /api/requests/:id/holds`: the legal holds of an erasure request (Art. 17(3)), oldest first. */
+  requestHolds: (id: string) => Promise<{ reference: string; holds: LegalHold[] }>;
+  /** `POST /api/requests/:id/holds`: keeps the person's records of a source, or one record, from erasure. */
+  placeHold: (id: string, body: PlaceHoldBody) => Promise<LegalHold>;
+  /** `POST /api/requests/:id/holds/:holdId/lift` `{reason}`: the next erasure run erases what it kept. */
+  liftHold: (id: string, holdId: string, reason: string) => Promise<LegalHold>;
+  /** `POST /api/requests/:id/objection-decision`: the activities, the assessment (Art. 21). */
+  decideObjection: (id: string, body: ObjectionDecisionBody) => Promise<ObjectionDecision>;
+  /** `GET /api/requests/:id/letters`: the request's letters, newest first. */
+  requestLetters: (id: string) => Promise<Letter[]>;
+  /** `POST /api/requests/:id/letters/preview`: the letter as it would be sent (nothing is sent). */
+  previewLetter: (id: string, body: LetterBody) => Promise<ComposedLetter>;
+  /** `POST /api/requests/:id/letters`: writes and sends it; answers how the first try went. */
+  sendLetter: (id: string, body: LetterBody) => Promise<Letter>;
+  /** `POST /api/requests/:id/letters/:letterId/retry`: a failed letter tried again now. */
+  retryLetter: (id: string, letterId: string) => Promise<Letter>;
 }
 
 export const requestsMethods = (apiUrl: string, httpClient: HttpClient): RequestsDataProvider => ({
@@ -95,7 +122,7 @@ export const requestsMethods = (apiUrl: string, httpClient: HttpClient): Request
 
   searchSubjectForRequest: (q, requestId) =>
     httpClient(`${apiUrl}/subjects/search?${new URLSearchParams({ q, requestId })}`).then(
-      ({ json }) => json as SubjectSearchResult,
+      ({ json }) => json as SubjectSearchResult & { processingStops: ActiveStop[] },
     ),
 
   eraseRequestSubject: (id, { dryRun, ips }) =>
@@ -150,6 +177,50 @@ export const requestsMethods = (apiUrl: string, httpClient: HttpClient): Request
       method: 'POST',
       body: JSON.stringify(body),
     }).then(({ json }) => json as ReviewItem),
+
+  requestHolds: (id) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/holds`).then(
+      ({ json }) => json as { reference: string; holds: LegalHold[] },
+    ),
+
+  placeHold: (id, body) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/holds`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }).then(({ json }) => json as LegalHold),
+
+  liftHold: (id, holdId, reason) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/holds/${encodeURIComponent(holdId)}/lift`, {
+      method: 'POST',
+      body: JSON.stringify({ reason }),
+    }).then(({ json }) => json as LegalHold),
+
+  decideObjection: (id, body) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/objection-decision`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }).then(({ json }) => json as ObjectionDecision),
+
+  requestLetters: (id) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/letters`).then(({ json }) => json as Letter[]),
+
+  previewLetter: (id, body) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/letters/preview`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }).then(({ json }) => json as ComposedLetter),
+
+  sendLetter: (id, body) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/letters`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }).then(({ json }) => json as Letter),
+
+  retryLetter: (id, letterId) =>
+    httpClient(`${apiUrl}/requests/${encodeURIComponent(id)}/letters/${encodeURIComponent(letterId)}/retry`, {
+      method: 'POST',
+      body: '{}',
+    }).then(({ json }) => json as Letter),
 
   // fetchJson would send the file as JSON: the raw bytes go with their own content type.
   importEmail: async (file) => {

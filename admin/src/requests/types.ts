@@ -323,3 +323,150 @@ export interface ProcessingActivitySummary extends RaRecord<string> {
   consentCategory: string | null;
   sourceSystem: string | null;
 }
+
+// ---------------------------------------------------------------------------
+// Legal holds, objection decisions, processing stops, letters: the API's own types
+// ---------------------------------------------------------------------------
+
+export type { HoldGround, HoldState };
+import type { HoldGround, HoldState } from '../../../api/src/legal-holds/legal-hold-rules';
+import type { Assessment } from '../../../api/src/objections/stop-rules';
+import type { ActiveStop } from '../../../api/src/objections/active-stops';
+
+export type { Assessment, ActiveStop };
+
+/*
+ * The answers below are typed by hand after their presenters (`presentHold` in
+ * legal-holds.service.ts, `decide` in objections.service.ts, `ComposedLetter` in
+ * letters.service.ts, `presentLetter` and `LETTER_KINDS` of api/src/letters/): those files import
+ * the database layer, which the UI's build cannot load.
+ */
+
+/** One legal hold of an erasure request (`GET /api/requests/:id/holds`), Art. 17(3). */
+export interface LegalHold {
+  id: string;
+  requestId: string;
+  source: string;
+  scope: 'source' | 'record';
+  recordId: string | null;
+  ground: HoldGround;
+  legalReference: string | null;
+  reason: string;
+  endsAt: string | null;
+  reviewAt: string | null;
+  placedBy: string;
+  placedAt: string;
+  liftedAt: string | null;
+  liftedBy: string | null;
+  liftReason: string | null;
+  state: HoldState;
+  /** The ids of the records it keeps. */
+  records: string[];
+  /** Ended or lifted and not erased yet: the next run of the erasure erases them. */
+  freed: number;
+}
+
+/**
+ * The grounds a hold may be placed on, in the order of Art. 17(3), with their letter of the
+ * paragraph: a Record over the API's type, so that a ground the API adds fails the build until it
+ * is offered here.
+ */
+export const HOLD_GROUND_LETTERS: Record<HoldGround, string> = {
+  freedom_of_expression: 'a',
+  legal_obligation: 'b',
+  archiving: 'd',
+  legal_claims: 'e',
+};
+export const HOLD_GROUNDS = Object.keys(HOLD_GROUND_LETTERS) as HoldGround[];
+
+/** `POST /api/requests/:id/holds` */
+export interface PlaceHoldBody {
+  source: string;
+  recordId?: string;
+  ground: HoldGround;
+  legalReference?: string;
+  reason: string;
+  endsAt?: string;
+  reviewAt?: string;
+}
+
+/** The officer's assessment of an objection (Art. 21(1)), as the API lists them. */
+export const ASSESSMENTS = ['none', 'compelling_grounds'] as const satisfies readonly Assessment[];
+
+/** `POST /api/requests/:id/objection-decision` */
+export interface ObjectionDecisionBody {
+  activityIds?: string[];
+  directMarketing?: boolean;
+  assessment?: Assessment;
+  grounds?: string;
+}
+
+/** What `POST .../objection-decision` answers; the timeline line `objection_decided` carries the same details. */
+export interface ObjectionDecision {
+  reference: string;
+  outcome: 'processing_stopped' | 'objection_refused';
+  directMarketing: boolean;
+  assessment: Assessment | null;
+  grounds: string | null;
+  activities: Array<{ activityId: string; activity: string; sourceSystem: string | null }>;
+  identifiersFlagged: number;
+  /** Art. 21(1) and 12(4), in the request's language, when compelling grounds override the objection. */
+  statement: string | null;
+}
+
+/** The kinds of letter (`LETTER_KINDS` in api/src/letters/letter-texts.ts, docs/letters.md). */
+export const LETTER_KINDS = [
+  'acknowledgement',
+  'identity_info',
+  'extension',
+  'refusal',
+  'completion',
+  'no_data',
+  'recipient_notice',
+] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+export type LetterState = 'queued' | 'sent' | 'failed';
+
+/** A letter of the request's outbox (`GET /api/requests/:id/letters`, `presentLetter`). */
+export interface Letter {
+  id: string;
+  requestId: string;
+  kind: LetterKind;
+  /** acknowledgement, ..., completion_<type>: the letter-templates' keys. */
+  templateKey: string;
+  templateVersion: number;
+  language: Language;
+  edited: boolean;
+  to: string;
+  processorId: string | null;
+  subject: string;
+  text: string;
+  state: LetterState;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  messageId: string;
+  inReplyTo: string | null;
+  createdAt: string;
+  createdBy: string;
+  sentAt: string | null;
+}
+
+/** `POST /api/requests/:id/letters/preview`: the letter as it would be sent. */
+export interface ComposedLetter {
+  kind: LetterKind;
+  templateKey: string;
+  templateVersion: number;
+  language: Language;
+  to: string | null;
+  processorId: string | null;
+  subject: string;
+  text: string;
+}
+
+/** `POST /api/requests/:id/letters[/preview]`: the kind, and the officer's own subject and text. */
+export interface LetterBody {
+  kind: LetterKind;
+  subject?: string;
+  text?: string;
+}

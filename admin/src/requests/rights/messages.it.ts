@@ -235,6 +235,140 @@ export const rightsItalian: RightsMessages = {
           held_help: 'Record nella fonte del trattamento: cancellali o limitali come passo successivo.',
           done: '%{reference}: 1 trattamento interrotto |||| %{reference}: %{smart_count} trattamenti interrotti',
         },
+        holds: {
+          title: 'Vincoli di conservazione',
+          subtitle: 'Art. 17, par. 3, GDPR: cosa la cancellazione conserva, perché e fino a quando',
+          none: 'Nessun vincolo di conservazione: la cancellazione riguarda tutti i record della persona.',
+          place: 'Applica un vincolo',
+          lift: 'Revoca il vincolo',
+          what_source: '%{source}: 1 record conservato |||| %{source}: %{smart_count} record conservati',
+          what_record: '%{source}: record %{id}',
+          reference: 'norma: %{reference}',
+          until: 'Fino al %{date}, quando cessa da sé',
+          review_by: 'Termine non noto: da verificare entro il %{date}',
+          review_overdue: 'Verifica scaduta dal %{date}: il vincolo resta in vigore finché non viene revocato',
+          why: 'Motivo: %{reason}',
+          placed: 'Applicato da %{by} il %{date}',
+          lifted: 'Revocato da %{by} il %{date}: %{reason}',
+          freed:
+            '1 record non più vincolato e non ancora cancellato: esegui di nuovo la cancellazione per cancellarlo. |||| %{smart_count} record non più vincolati e non ancora cancellati: esegui di nuovo la cancellazione per cancellarli.',
+          article: 'art. 17, par. 3, lett. %{letter})',
+          ground_with_article: '%{ground} (%{article})',
+          states: {
+            in_force: 'In vigore',
+            review_due: 'Da verificare',
+            ended: 'Cessato',
+            lifted: 'Revocato',
+          },
+          grounds: {
+            freedom_of_expression: 'Libertà di espressione e di informazione',
+            legal_obligation: 'Obbligo di legge',
+            archiving: 'Archiviazione nel pubblico interesse, ricerca o statistica',
+            legal_claims: 'Accertamento, esercizio o difesa di un diritto in sede giudiziaria',
+          },
+          dialog: {
+            title: 'Applica un vincolo di conservazione a %{reference}',
+            description:
+              'Finché il vincolo è in vigore, i record conservati non vengono né cancellati né mascherati dalla cancellazione, né eliminati dalla conservazione periodica. La lettera di chiusura e il pacchetto di accesso dicono all’interessato cosa conserviamo, perché e fino a quando.',
+            source: 'Fonte',
+            record: 'Un solo record (facoltativo)',
+            record_help:
+              'Il suo identificativo, come lo mostra la schermata della fonte. Vuoto: tutti i record della persona nella fonte.',
+            ground: 'Motivo (art. 17, par. 3, GDPR)',
+            legal_reference: 'Norma',
+            legal_reference_help:
+              'Obbligatoria per un obbligo di legge: la norma che lo impone, ad es. “art. 2220 c.c.”.',
+            reason: 'Motivazione (per il fascicolo)',
+            reason_help: 'Almeno 10 caratteri, ad es. la contestazione e la data della diffida.',
+            until: 'Fino a quando',
+            until_end: 'Fino a una data nota: poi il vincolo cessa da sé',
+            until_review: 'Termine non noto: una data entro cui verificarlo',
+            ends_at: 'Cessa il',
+            ends_at_help: 'Dopo questo giorno la successiva esecuzione della cancellazione cancella quanto conservato.',
+            review_at: 'Da verificare entro il',
+            review_at_help: 'Una data di verifica passata non fa cessare il vincolo: solo la revoca lo fa.',
+            confirm: 'Applica il vincolo',
+          },
+          lift_dialog: {
+            title: 'Revoca il vincolo di conservazione su %{source}',
+            description:
+              'Il motivo non sussiste più. Il record conservato viene cancellato alla successiva esecuzione della cancellazione, anche se la richiesta è chiusa. |||| Il motivo non sussiste più. I %{smart_count} record conservati vengono cancellati alla successiva esecuzione della cancellazione, anche se la richiesta è chiusa.',
+            reason: 'Motivo della revoca',
+            reason_help: 'Almeno 10 caratteri, ad es. “La controversia si è chiusa con transazione il 3 marzo 2027”.',
+            confirm: 'Revoca il vincolo',
+          },
+          placed_done:
+            '%{reference}: vincolo applicato a 1 record |||| %{reference}: vincolo applicato a %{smart_count} record',
+          lifted_done: '%{reference}: vincolo revocato',
+          errors: {
+            erasure_complete: 'La cancellazione è completata: non resta nulla da conservare.',
+            already_erased: 'La cancellazione ha già cancellato questa fonte: non resta nulla da conservare.',
+            nothing_to_keep: 'La persona non ha record in questa fonte.',
+            not_their_record:
+              'Non è un record che la cancellazione riguarda: verifica l’identificativo nella schermata della fonte.',
+            legal_reference: 'Indica la norma che impone l’obbligo, ad es. “art. 2220 c.c.”.',
+            date: 'Deve essere un giorno successivo a oggi.',
+            incomplete: 'Il vincolo è incompleto: vedi i campi.',
+            already_lifted: 'Il vincolo era già stato revocato.',
+            closed: 'La richiesta è chiusa: non si può fare altro.',
+          },
+        },
+        objection: {
+          title: 'Opposizione',
+          subtitle: 'Art. 21 GDPR: la decisione e i trattamenti che interrompe',
+          none_yet: 'Nessuna decisione registrata.',
+          decide: 'Decidi sull’opposizione',
+          decide_again: 'Decidi di nuovo',
+          decided: {
+            stopped: 'Deciso il %{date} da %{by}: nessun motivo legittimo cogente, il trattamento cessa.',
+            direct_marketing:
+              'Deciso il %{date} da %{by}: opposizione al marketing diretto, che è assoluta (art. 21, par. 3): il trattamento a fini di marketing cessa.',
+            refused:
+              'Deciso il %{date} da %{by}: motivi legittimi cogenti prevalgono sull’opposizione; il trattamento prosegue.',
+          },
+          activities_line: 'Trattamenti: %{activities}',
+          grounds_line: 'Motivi legittimi cogenti: %{grounds}',
+          statement: 'Cosa viene comunicato all’interessato (art. 21, par. 1, e art. 12, par. 4), nella sua lingua',
+          stops_title: 'Trattamenti interrotti da questa richiesta',
+          no_stops: 'Nessuna interruzione di questa richiesta è in vigore.',
+          assessments: {
+            none: 'Nessun motivo legittimo cogente: il trattamento cessa',
+            compelling_grounds: 'Motivi legittimi cogenti prevalgono sull’opposizione: il trattamento prosegue',
+          },
+          dialog: {
+            title: 'Decidi sull’opposizione di %{reference}',
+            description:
+              'Registra a cosa si oppone la persona e la tua valutazione. Se il trattamento cessa, gli indirizzi e-mail e i numeri di telefono della persona vengono conservati come hash con chiave per ciascun trattamento: l’acquisizione segnala poi i suoi nuovi record, e la ricerca dell’interessato mostra l’interruzione.',
+            what: 'La persona si oppone a',
+            legitimate_interests: 'Trattamenti basati sul legittimo interesse (art. 21, par. 1): il titolare valuta',
+            direct_marketing: 'Marketing diretto (art. 21, par. 2): assoluta, senza valutazione',
+            activities: 'Trattamenti del registro basati sul legittimo interesse',
+            activities_marketing:
+              'Il trattamento di marketing (facoltativo: se non ne scegli nessuno, cessa tutto il marketing diretto)',
+            no_activities: 'Il registro non elenca trattamenti basati sul legittimo interesse.',
+            marketing_absolute:
+              'L’opposizione al marketing diretto non ammette valutazione: il trattamento a fini di marketing cessa (art. 21, par. 3).',
+            assessment: 'Valutazione (art. 21, par. 1)',
+            grounds: 'I motivi legittimi cogenti',
+            grounds_help:
+              '%{count} di almeno %{min} caratteri. L’interessato li legge nella risposta, con il diritto di proporre reclamo al Garante (art. 12, par. 4).',
+            confirm: 'Registra la decisione',
+            result_stopped:
+              'Trattamento interrotto: 1 identificativo della persona è segnalato. |||| Trattamento interrotto: %{smart_count} identificativi della persona sono segnalati.',
+            result_refused: 'L’opposizione non è accolta: il trattamento prosegue. La comunicazione per l’interessato:',
+          },
+          done: {
+            processing_stopped: '%{reference}: trattamento interrotto',
+            objection_refused: '%{reference}: opposizione non accolta',
+          },
+          errors: {
+            no_identifier:
+              'La richiesta non indica né un’e-mail né un telefono della persona: aggiungine uno, altrimenti l’acquisizione non potrebbe riconoscerla.',
+            activities:
+              'Un trattamento scelto non è basato sul legittimo interesse nel registro: ricarica la pagina e scegli di nuovo.',
+            grounds: 'Indica i motivi legittimi cogenti, in almeno 20 caratteri.',
+          },
+        },
         legal_bases: {
           consent: 'Consenso',
           contract: 'Contratto',
@@ -283,6 +417,10 @@ export const rightsItalian: RightsMessages = {
         restriction_lifted: 'Limitazione revocata',
         consent_withdrawn: 'Consenso revocato',
         objection_recorded: 'Opposizione registrata',
+        legal_hold_placed: 'Vincolo di conservazione applicato',
+        legal_hold_lifted: 'Vincolo di conservazione revocato',
+        held_records_erased: 'Cancellati i record non più vincolati',
+        objection_decided: 'Decisione sull’opposizione',
       },
     },
     'audit-events': {
@@ -296,12 +434,17 @@ export const rightsItalian: RightsMessages = {
           waived: 'Rinuncia alla cancellazione di una fonte',
           completed: 'Cancellazione completata',
         },
+        legal_hold: {
+          placed: 'Vincolo di conservazione applicato',
+          lifted: 'Vincolo di conservazione revocato',
+        },
         subject: {
           rectified: 'Dati rettificati',
           restricted: 'Trattamento limitato',
           restriction_lifted: 'Limitazione revocata',
           consent_withdrawn: 'Consenso revocato',
           objection_recorded: 'Opposizione registrata',
+          objection_decided: 'Decisione sull’opposizione',
         },
       },
     },
