@@ -14,16 +14,16 @@ import {
 } from '@mui/material';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import ManageSearchOutlinedIcon from '@mui/icons-material/ManageSearchOutlined';
-import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
-import { LinkBase, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
+import { LinkBase, useLocaleState, useTranslate } from 'react-admin';
 
-import type { AppDataProvider } from '../dataProvider';
 import { findPersonPath } from '../find-person';
 import { displayIdentifier, identifierIcons } from '../find-person/identifiers';
 import { intlLocale } from '../i18n';
 import { SUBJECT_SOURCES, SOURCE_ICONS } from '../sources/catalogue';
+import { ProcessingStopLine } from './ProcessingStopLine';
 import type { DataSubjectRequest } from './types';
+import { usePersonStops, useSubjectSearch } from './useSubjectSearch';
 
 /** What the index holds for one identifier of the subject, per source, each linking to the full search. */
 const IdentifierResults = ({
@@ -37,15 +37,7 @@ const IdentifierResults = ({
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const dataProvider = useDataProvider<AppDataProvider>();
-  // Every search is audited: run it once per page view, not on every refresh or focus.
-  const { data, isPending, error } = useQuery({
-    queryKey: ['subjects', 'search', value, requestId],
-    queryFn: () => dataProvider.searchSubjectForRequest(value, requestId),
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-    retry: false,
-  });
+  const { data, isPending, error } = useSubjectSearch(value, requestId);
   const Icon = identifierIcons[kind];
   const link = findPersonPath(value);
   const number = new Intl.NumberFormat(intlLocale(locale));
@@ -111,6 +103,23 @@ const IdentifierResults = ({
   );
 };
 
+/** The processing stopped for the person (objections, withdrawals), whichever request stopped it. */
+const PersonStops = ({ request }: { request: DataSubjectRequest }) => {
+  const translate = useTranslate();
+  const { stops, isPending, error } = usePersonStops(request);
+  if (isPending || error || !stops.length) return null;
+  return (
+    <Box data-testid="subject-data-stops" sx={{ display: 'flex', flexDirection: 'column', gap: 0.75 }}>
+      <Typography variant="subtitle2" component="h3">
+        {translate('app.requests.stops.title', { smart_count: stops.length })}
+      </Typography>
+      {stops.map((stop) => (
+        <ProcessingStopLine key={`${stop.requestId}-${stop.reason}-${stop.activityId ?? ''}`} stop={stop} />
+      ))}
+    </Box>
+  );
+};
+
 /**
  * "Data held about the subject": the personal-data index searched for the
  * request's e-mail and phone, with the request as the reason in the audit log.
@@ -144,6 +153,7 @@ export const SubjectDataPanel = ({ request }: { request: DataSubjectRequest }) =
             </Fragment>
           ))
         )}
+        <PersonStops request={request} />
       </CardContent>
     </Card>
   );

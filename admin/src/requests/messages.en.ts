@@ -225,6 +225,19 @@ export const requestsEnglish = {
         document_download: 'Open the document',
         document_destroyed: '%{file}: seen on %{date} by %{by}; its content destroyed',
       },
+      stops: {
+        title: 'Processing stopped for the person',
+        stopped: 'Processing stopped: %{activity}',
+        since: 'since %{date}',
+        from_request: 'from request',
+        flagged: '1 record flagged since |||| %{smart_count} records flagged since',
+        all_marketing: 'all direct marketing',
+        reasons: {
+          objection: 'Objection (Art. 21(1))',
+          direct_marketing: 'Objection to direct marketing (Art. 21(2))',
+          withdrawal: 'Consent withdrawn (Art. 7(3))',
+        },
+      },
       data_held: {
         title: 'Data held about the subject',
         audited: 'Searched for this request: the search is in the audit log.',

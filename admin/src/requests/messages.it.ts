@@ -226,6 +226,19 @@ export const requestsItalian: RequestMessages = {
         document_download: 'Apri il documento',
         document_destroyed: '%{file}: visto il %{date} da %{by}; contenuto distrutto',
       },
+      stops: {
+        title: 'Trattamenti interrotti per la persona',
+        stopped: 'Trattamento interrotto: %{activity}',
+        since: 'dal %{date}',
+        from_request: 'dalla richiesta',
+        flagged: '1 record segnalato da allora |||| %{smart_count} record segnalati da allora',
+        all_marketing: 'tutto il marketing diretto',
+        reasons: {
+          objection: 'Opposizione (art. 21, par. 1)',
+          direct_marketing: 'Opposizione al marketing diretto (art. 21, par. 2)',
+          withdrawal: 'Revoca del consenso (art. 7, par. 3)',
+        },
+      },
       data_held: {
         title: 'Dati conservati sull’interessato',
         audited: 'Ricerca fatta per questa richiesta: è nel registro di audit.',

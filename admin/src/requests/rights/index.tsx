@@ -1,6 +1,7 @@
 import type { DataSubjectRequest } from '../types';
 import { ErasureCard } from './ErasureCard';
 import { LegalHoldsCard } from './LegalHoldsCard';
+import { ObjectionCard } from './ObjectionCard';
 import { RecipientsCard } from './RecipientsCard';
 import { ReviewCard } from './ReviewCard';
 import { RectificationCard } from './RectificationCard';
@@ -12,7 +13,8 @@ export { useErasureStatus } from './shared';
 /**
  * What the officer does to the subject's data, by the request's type (docs/erasure.md): erase
  * (Art. 17) with its legal holds (Art. 17(3)), rectify (Art. 16), restrict (Art. 18: also while a
- * rectification or an objection is checked), stop a processing (Art. 21, Art. 7(3)); then the recipients to tell (Art. 19).
+ * rectification or an objection is checked), decide an objection (Art. 21), stop the processing
+ * based on consent (Art. 7(3)); then the recipients to tell (Art. 19).
  * Every role sees the state; only staff, on an open and verified request, get the buttons.
  */
 export const RequestRights = ({ request, canAct }: { request: DataSubjectRequest; canAct: boolean }) => {
@@ -22,7 +24,8 @@ export const RequestRights = ({ request, canAct }: { request: DataSubjectRequest
       {type === 'erasure' && <ErasureCard request={request} canAct={canAct} />}
       {type === 'erasure' && <LegalHoldsCard request={request} canAct={canAct} />}
       {type === 'rectification' && <RectificationCard request={request} canAct={canAct} />}
-      {(type === 'consent_withdrawal' || type === 'objection') && <WithdrawalCard request={request} canAct={canAct} />}
+      {type === 'consent_withdrawal' && <WithdrawalCard request={request} canAct={canAct} />}
+      {type === 'objection' && <ObjectionCard request={request} canAct={canAct} />}
       {(type === 'restriction' || type === 'rectification' || type === 'objection') && (
         <RestrictionCard request={request} canAct={canAct} />
       )}
