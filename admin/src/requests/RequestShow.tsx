@@ -38,6 +38,7 @@ import { RequestActions } from './RequestActions';
 import { RequestStatusChip } from './RequestStatusField';
 import { RequestTimeline } from './RequestTimeline';
 import { RequestTypeChip } from './RequestTypeField';
+import { LettersCard } from './letters/LettersCard';
 import { RequestRights } from './rights';
 import { SubjectDataPanel } from './SubjectDataPanel';
 import type { DataSubjectRequest } from './types';
@@ -560,6 +561,7 @@ const RequestShowLayout = () => {
       <Grid size={{ xs: 12, md: 7 }} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
         <RequestDetails request={request} />
         <RequestRights request={request} canAct={canAct} />
+        <LettersCard request={request} canAct={canAct} />
         <RequestTimeline request={request} />
       </Grid>
       <Grid size={{ xs: 12, md: 5 }} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>

@@ -1,3 +1,5 @@
+import { lettersEnglish } from './letters/messages.en';
+
 /**
  * The data-subject request screens' messages, deep-merged into `i18n/en.ts`.
  * Their shape is the contract for `messages.it.ts` (typed against it).
@@ -238,6 +240,7 @@ export const requestsEnglish = {
           withdrawal: 'Consent withdrawn (Art. 7(3))',
         },
       },
+      letters: lettersEnglish,
       data_held: {
         title: 'Data held about the subject',
         audited: 'Searched for this request: the search is in the audit log.',
@@ -435,6 +438,8 @@ export const requestsEnglish = {
         minor_decided: 'Minor flag decided',
         identity_document_added: 'Identity document kept',
         identity_documents_destroyed: 'Identity documents destroyed',
+        letter_sent: 'Letter sent',
+        letter_failed: 'Letter not sent',
       },
     },
     'audit-events': {

@@ -1,3 +1,4 @@
+import { lettersItalian } from './letters/messages.it';
 import type { RequestMessages } from './messages.en';
 
 /** Italian messages of the data-subject request screens, deep-merged into `i18n/it.ts`. */
@@ -239,6 +240,7 @@ export const requestsItalian: RequestMessages = {
           withdrawal: 'Revoca del consenso (art. 7, par. 3)',
         },
       },
+      letters: lettersItalian,
       data_held: {
         title: 'Dati conservati sull’interessato',
         audited: 'Ricerca fatta per questa richiesta: è nel registro di audit.',
@@ -439,6 +441,8 @@ export const requestsItalian: RequestMessages = {
         minor_decided: 'Segnalazione di minore decisa',
         identity_document_added: "Documento d'identità conservato",
         identity_documents_destroyed: "Documenti d'identità distrutti",
+        letter_sent: 'Lettera inviata',
+        letter_failed: 'Lettera non inviata',
       },
     },
     'audit-events': {
