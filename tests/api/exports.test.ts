@@ -287,7 +287,10 @@ describe('access and portability packages (ZIP)', () => {
       .split('\n');
     expect(csv).toHaveLength(expected.length + 1);
     expect(csv.at(-1)).toBe(
-      ['2026-11-10T09:00:00.000Z', 'openai', chat.at(-1)!.role, chat.at(-1)!.content, chat.at(-1)!.sentAt].join(','),
+      // No visitor identity was sent with this conversation: its two columns are empty.
+      ['2026-11-10T09:00:00.000Z', 'openai', '', '', chat.at(-1)!.role, chat.at(-1)!.content, chat.at(-1)!.sentAt].join(
+        ',',
+      ),
     );
   });
 
@@ -341,7 +344,8 @@ describe('access and portability packages (ZIP)', () => {
         )
       ).body;
       expect(failed).toHaveLength(1);
-      expect(failed[0].details.error).toMatch(/terminat/i);
+      // The server's own words, or pg's when the cut is seen on the next query.
+      expect(failed[0].details.error).toMatch(/terminat|connection error/i);
       expect(
         (
           await c.api(

@@ -365,7 +365,12 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
         'chat-conversations': ['mention'],
       });
       const { files } = await accessPackage((await newRequest('access', { email: FRANCO })).id);
-      expect(JSON.parse(files.get('data/chat-messages.json')!.toString())).toHaveLength(2);
+      const messages = JSON.parse(files.get('data/chat-messages.json')!.toString()) as Array<Record<string, unknown>>;
+      expect(messages).toHaveLength(2);
+      // The identity the widget sent is his data too: every line of his conversation carries it (Art. 15(1)).
+      for (const message of messages)
+        expect(message).toMatchObject({ visitorName: 'Franco Gallo', visitorEmail: FRANCO });
+      expect(files.get('data/chat-messages.csv')!.toString()).toContain('Franco Gallo');
     });
 
     it('her access has none of his data; her erasure masks her phone only, his stays and is not suppressed', async () => {

@@ -15,7 +15,7 @@ const PROVIDERS: Record<ChatProvider, { words: Words; processor: string | null }
 
 /** One line per message, with its conversation; the assistant's replies only in access packages. */
 export function chatMessageRow(
-  conversation: { started_at: string; provider: string },
+  conversation: { started_at: string; provider: string; visitor_name: string | null; visitor_email: string | null },
   role: string,
   content: string,
   sentUtc: string,
@@ -23,6 +23,8 @@ export function chatMessageRow(
   return {
     conversationStartedAt: conversation.started_at,
     provider: conversation.provider,
+    visitorName: conversation.visitor_name,
+    visitorEmail: conversation.visitor_email,
     role,
     content,
     sentAt: isoFromUtcText(sentUtc),
@@ -44,7 +46,7 @@ export const chatMessagesExport: PackageFile = {
   columns: [
     // Portability keeps the person's own messages only (rows, not columns: see `read`).
     {
-      fields: ['conversationStartedAt', 'provider', 'role', 'content', 'sentAt'],
+      fields: ['conversationStartedAt', 'provider', 'visitorName', 'visitorEmail', 'role', 'content', 'sentAt'],
       legalBasis: 'consent',
       portable: true,
     },
@@ -52,6 +54,8 @@ export const chatMessagesExport: PackageFile = {
   glossary: {
     conversationStartedAt: { en: 'When the conversation started', it: 'Quando è iniziata la conversazione' },
     provider: { en: 'AI service that generated the replies', it: 'Servizio AI che ha generato le risposte' },
+    visitorName: { en: 'The name you gave in the chat', it: 'Il nome che ha indicato nella chat' },
+    visitorEmail: { en: 'The e-mail you gave in the chat', it: "L'e-mail che ha indicato nella chat" },
     role: { en: 'Who wrote the message', it: 'Chi ha scritto il messaggio' },
     content: { en: 'The message', it: 'Il messaggio' },
     sentAt: { en: 'When it was sent', it: 'Quando è stato inviato' },
@@ -95,12 +99,25 @@ export const chatMessagesExport: PackageFile = {
     // Conversation by conversation, each read along its (conversation_id, sent_at) index:
     // on a server as one query streamed, on the embedded database page by page by keyset.
     return async function* () {
-      const ordered = await db.query<{ id: string; started_at: Date; provider: string }>(
-        `SELECT id, started_at, provider FROM chat_conversations WHERE id = ANY($1::uuid[]) ORDER BY started_at, id`,
+      const ordered = await db.query<{
+        id: string;
+        started_at: Date;
+        provider: string;
+        visitor_name: string | null;
+        visitor_email: string | null;
+      }>(
+        `SELECT id, started_at, provider, visitor_name, visitor_email FROM chat_conversations
+          WHERE id = ANY($1::uuid[]) ORDER BY started_at, id`,
         [conversations],
       );
       for (const conversation of ordered) {
-        const about = { started_at: conversation.started_at.toISOString(), provider: conversation.provider };
+        // The identity the chat widget sent with the conversation, when the visitor gave it (issue 16).
+        const about = {
+          started_at: conversation.started_at.toISOString(),
+          provider: conversation.provider,
+          visitor_name: conversation.visitor_name,
+          visitor_email: conversation.visitor_email,
+        };
         if (db.streamed) {
           // The instant as UTC text (see below).
           const select = `SELECT role, content, (sent_at AT TIME ZONE 'UTC')::text FROM chat_messages WHERE conversation_id = $1 AND role = ANY($2) ORDER BY sent_at, id`;
