@@ -1,9 +1,10 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { InvalidInputError } from '../common/errors/domain.error';
-import { normaliseEmail } from '../subjects/identifiers';
+import { normaliseAddress } from './reading/addresses';
+import { pdfText } from './reading/pdf-text';
+import { readLetter, type LetterReading } from './reading/read-letter';
 import type { NewRequest } from './requests.service';
 import { headerFields, intakeFingerprint, receiptDateOf, senderDateOf } from './request-record';
-import { guessRequestType } from './request-rules';
 
 export interface ParsedIntake {
   request: NewRequest;
@@ -21,8 +22,12 @@ export function headerText(value: string): string {
 }
 
 /**
- * Reads a message as saved from the privacy@ mailbox (.eml, RFC 822) into a draft request: the
- * sender is the subject, the wording a first guess of the type. The receipt is the company's:
+ * Reads a message as saved from the privacy@ mailbox (.eml, RFC 822) into a draft request, as a
+ * privacy officer reads it (reading/): the data subject is the sender, or the original sender of
+ * a forwarded letter, or the person a form relay writes for; the rights asked are read from the
+ * writer's own words (not quotes, signatures, footers or forwarded headers), the first being the
+ * request's type and all listed in the timeline's first line; a letter in an attached PDF is read
+ * when the body asks nothing. The receipt is the company's:
  * the date its mail server stamped on the topmost Received: header, else `importedAt`; the
  * sender's Date: is kept as information (null when missing or malformed). A message without a
  * sender address is refused (nothing is created).
@@ -49,7 +54,7 @@ export async function parseRequestEmail(raw: Buffer, importedAt = new Date()): P
   if (typeof mail.html === 'string') mail.html = mail.html.replaceAll('\u0000', '');
   const from = mail.from?.value?.[0];
   if (from?.name) from.name = headerText(from.name);
-  const email = normaliseEmail(from?.address);
+  const email = normaliseAddress(from?.address);
   if (!email)
     throw new InvalidInputError('The message has no sender address (From:)', {
       from: 'is missing or not an e-mail address',
@@ -61,39 +66,80 @@ export async function parseRequestEmail(raw: Buffer, importedAt = new Date()): P
   const messageId = (mail.messageId === undefined ? '' : headerText(mail.messageId)).slice(0, 998) || null;
 
   const text = (mail.text ?? '').trim() || htmlToPlain(typeof mail.html === 'string' ? mail.html : '');
-  const guess = guessRequestType(mail.subject, text);
+  const replyTo = mail.replyTo?.value?.[0];
+  const input = { subject: mail.subject, from, replyTo };
+  let reading = readLetter({ ...input, text });
+  let letterAttachment: { filename: string | null; text: string } | null = null;
+  if (!reading.evidence.some((e) => e.at >= 0) && !reading.complaint) {
+    // "Please find my letter attached": when the body itself asks nothing (a subject line may
+    // name a right), the letter is the PDF's text, read as a body would be.
+    for (const a of mail.attachments) {
+      if (a.contentType !== 'application/pdf' && !/\.pdf$/i.test(a.filename ?? '')) continue;
+      const pdf = await pdfText(a.content);
+      if (!pdf) continue;
+      const fromPdf = readLetter({ ...input, text: pdf });
+      if (!fromPdf.types.length && !fromPdf.complaint) continue;
+      reading = { ...fromPdf, subject: reading.subject, sentBy: reading.sentBy };
+      letterAttachment = { filename: a.filename ? headerText(a.filename) : null, text: pdf };
+      break;
+    }
+  }
+  const type = reading.types[0] ?? 'access';
+  const subjectEmail = reading.subject.email ?? email;
+  const subjectName = reading.subject.name ? headerText(reading.subject.name) : undefined;
   const attachments = mail.attachments.map((a) => ({
     filename: a.filename ? headerText(a.filename) : null,
     contentType: headerText(a.contentType),
     size: a.size,
   }));
+  const fromLine = from?.name ? `${from.name} <${email}>` : email;
   return {
     request: {
-      type: guess.type,
+      type,
       typeGuessed: true,
       channel: 'email',
-      language: guess.language,
+      language: reading.language,
       receivedAt: receipt.receivedAt.toISOString(),
-      subjectName: from?.name?.trim() || undefined,
-      subjectEmail: email,
-      description: [mail.subject, text].filter(Boolean).join('\n\n').slice(0, MAX_TEXT),
+      subjectName,
+      subjectEmail,
+      description: [
+        mail.subject,
+        text,
+        letterAttachment && `[${letterAttachment.filename ?? 'PDF'}]\n${letterAttachment.text}`,
+      ]
+        .filter(Boolean)
+        .join('\n\n')
+        .slice(0, MAX_TEXT),
     },
     received: {
       message: text.slice(0, MAX_TEXT),
       details: {
-        from: from?.name ? `${from.name} <${email}>` : email,
+        from: fromLine,
         subject: mail.subject ?? null,
         receivedAt: receipt.receivedAt.toISOString(),
         receiptSource: receipt.source,
         ...(receipt.ignored ? { receiptNote: receipt.ignored } : {}),
         senderDate: senderDate?.toISOString() ?? null,
         messageId,
-        guessedType: guess.type,
-        typeWordingFound: guess.matched,
+        guessedType: type,
+        typeWordingFound: reading.types.length > 0,
+        ...readingDetails(reading),
+        ...(letterAttachment ? { letterAttachment: letterAttachment.filename } : {}),
         attachments,
       },
     },
     email: { senderDate, messageId, fingerprint: intakeFingerprint({ senderEmail: email, messageId, text }) },
+  };
+}
+
+/** What the reading found beyond the type, for the timeline's first line (only what applies). */
+function readingDetails(reading: LetterReading): Record<string, unknown> {
+  return {
+    requestedTypes: reading.types,
+    ...(reading.subject.source !== 'sender' ? { subjectFrom: reading.subject.source, sentBy: reading.sentBy } : {}),
+    ...(reading.otherLanguage ? { otherLanguage: reading.otherLanguage } : {}),
+    ...(reading.complaint ? { complaint: reading.complaint } : {}),
+    ...(reading.setAside.length ? { setAside: reading.setAside } : {}),
   };
 }
 

@@ -1,3 +1,5 @@
+import { detectLanguage } from './reading/language';
+import { readRights } from './reading/rights';
 import type { Language, RejectionReason, RequestStatus, RequestType } from './request.entity';
 
 /**
@@ -266,43 +268,6 @@ export function feeStatement(
     : `The request is ${basis === 'excessive' ? 'excessive' : 'manifestly unfounded'}: instead of refusing it we charge a reasonable fee of EUR ${amount}, taking into account the administrative costs (GDPR Art. 12(5)(a)). ${why}.`;
 }
 
-/** Words that name each kind of request, in Italian and English, most specific first. */
-const TYPE_WORDS: Array<[RequestType, RegExp]> = [
-  [
-    'consent_withdrawal',
-    /revoc\w* (il |del |dei |mio |miei )*consens|ritir\w* (il |del |mio )*consens|withdraw\w* (my )?consent|revoke\w* (my )?consent/i,
-  ],
-  // An objection to direct marketing (Art. 21(2)) before erasure: "cancellatemi dalla newsletter" is an unsubscription.
-  [
-    'objection',
-    /non (voglio|desidero) più ricevere|non ricevere più|smett\w* di (inviarmi|mandarmi|scrivermi)|disiscri\w*|(cancellatemi|rimuovetemi|toglietemi) dalla (vostra )?(newsletter|mailing|lista)|unsubscribe|stop (sending|emailing|mailing) me|(remove|take) me (off|from) (your |the )?(mailing|newsletter|marketing|list)|(no longer|don'?t|do not) (want|wish) to receive|opt[- ]out of (your )?(marketing|newsletter|promotional)/i,
-  ],
-  [
-    'portability',
-    /portabilit|portability|formato (strutturato|leggibile)|machine[- ]readable|transfer my data|trasferi\w* i miei dati/i,
-  ],
-  [
-    'erasure',
-    /cancellazion|cancellare|cancellate|elimina\w* (i miei|tutti i miei|i dati)|oblio|delete|deletion|erase|erasure|right to be forgotten|remove my (personal )?data/i,
-  ],
-  [
-    'rectification',
-    /rettific|correggere|correzione|aggiorna\w* i miei dati|rectif|correct (my|the)|inaccurate|update my (personal )?data/i,
-  ],
-  ['restriction', /limitazion|limitare il trattamento|restrict/i],
-  [
-    'objection',
-    /opposizion|mi oppongo|oppormi|object to|objection|stop (using|processing)|non (voglio|desidero) più ricevere|unsubscribe/i,
-  ],
-  [
-    'access',
-    /accesso ai (miei )?dati|copia dei (miei )?dati|quali dati|che dati|dati (personali )?in vostro possesso|access to my|copy of my (personal )?data|what (personal )?data|subject access|art\.? ?15/i,
-  ],
-];
-
-const ITALIAN =
-  /(^|[^\p{L}])(il|lo|la|di|che|per|mio|mia|miei|chiedo|vi|dei|del|della|trattamento|diritto|mi|vorrei|buongiorno|salve|gentile|grazie|sono|dati|richiesta)(?=$|[^\p{L}])/iu;
-
 export interface TypeGuess {
   type: RequestType;
   /** false: no wording matched; access is assumed as the broadest right. */
@@ -310,12 +275,17 @@ export interface TypeGuess {
   language: Language;
 }
 
-/** A first guess from the wording of a message, for the officer to confirm. */
+/**
+ * A first guess from the wording of a message, for the officer to confirm: the first right the
+ * writer asks (reading/rights.ts), in the language the message is written in (Italian or
+ * English; another language is answered in English). An e-mail is read whole by the intake
+ * (reading/read-letter.ts), which also sets quotes and signatures aside.
+ */
 export function guessRequestType(subject: string | null | undefined, text: string | null | undefined): TypeGuess {
-  const wording = `${subject ?? ''}\n${text ?? ''}`;
-  const language: Language = ITALIAN.test(wording) ? 'it' : 'en';
-  for (const [type, words] of TYPE_WORDS) {
-    if (words.test(wording)) return { type, matched: true, language };
-  }
-  return { type: 'access', matched: false, language };
+  const { rights } = readRights(subject?.trim() || null, text ?? '');
+  const detected = detectLanguage(`${subject ?? ''}\n${text ?? ''}`);
+  const language: Language = detected.language === 'it' ? 'it' : 'en';
+  return rights.length
+    ? { type: rights[0].type, matched: true, language }
+    : { type: 'access', matched: false, language };
 }
