@@ -357,6 +357,68 @@ describe('the privacy@ mailbox over IMAP', () => {
     });
   });
 
+  it('puts a complaint to the Garante in other mail as asking no right, and makes a request of the letter beside it', async () => {
+    const complainant = address('chiara.esposito');
+    const asker = address('paolo.ferri');
+    await imap.deliver(
+      mail({
+        from: `Chiara Esposito <${complainant}>`,
+        subject: 'Reclamo',
+        messageId: `<complaint.${run}@example.it>`,
+        body: "Io sottoscritta con la presente sporgo reclamo secondo l'Articolo 77 del GDPR: il titolare non ha risposto alla mia richiesta di accesso entro un mese.",
+      }),
+    );
+    await imap.deliver(
+      mail({
+        from: `Paolo Ferri <${asker}>`,
+        subject: 'Accesso e cancellazione',
+        messageId: `<beside.${run}@example.it>`,
+        body: 'Chiedo accesso ai miei dati personali e poi la loro cancellazione.',
+      }),
+    );
+    const otherBefore = await c.api('/api/mailbox/other-mail?range=[0,99]', { token });
+    expect(await read()).toMatchObject({ stored: 2, requests: 1, other: 1, failed: 0 });
+
+    // The complaint: no request, no deadline; in other mail as no_request, with the words that lodge it.
+    expect(await requestsOf(complainant)).toEqual([]);
+    const filter = encodeURIComponent(JSON.stringify({ kind: 'no_request' }));
+    const listed = await c.api(`/api/mailbox/other-mail?filter=${filter}&range=[0,9]`, { token });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([
+      expect.objectContaining({
+        kind: 'no_request',
+        fromAddress: complainant,
+        subject: 'Reclamo',
+        reason: 'complaint: "sporgo reclamo"',
+        requestId: null,
+      }),
+    ]);
+    expect(listed.body[0]).not.toHaveProperty('dueDate');
+    const otherAfter = await c.api('/api/mailbox/other-mail?range=[0,99]', { token });
+    expect((otherAfter.body as unknown[]).length).toBe((otherBefore.body as unknown[]).length + 1);
+    const [filed] = await sql<{ disposition: string; request_id: string | null }>(
+      c,
+      `SELECT disposition, request_id FROM mailbox_messages WHERE message_id = $1`,
+      [`<complaint.${run}@example.it>`],
+    );
+    expect(filed).toEqual({ disposition: 'other', request_id: null });
+
+    // The letter beside it asks two rights: a request of the first, both on its received line.
+    const [request] = await requestsOf(asker);
+    expect(request).toMatchObject({ type: 'access', status: 'received', subjectName: 'Paolo Ferri' });
+    expect(request.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const received = (await timeline(request.id as string)).find((e) => e.kind === 'received');
+    expect(received?.details.requestedTypes).toEqual(['access', 'erasure']);
+    expect(received?.details).not.toHaveProperty('complaint');
+
+    // The officer may still judge the complaint a request: it becomes one, its received line says it is a complaint.
+    const made = await c.api(`/api/mailbox/other-mail/${listed.body[0].id}/make-request`, { method: 'POST', token });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ subjectEmail: complainant, status: 'received' });
+    const madeLine = (await timeline(made.body.id as string)).find((e) => e.kind === 'received');
+    expect(madeLine?.details).toMatchObject({ complaint: 'sporgo reclamo', requestedTypes: [] });
+  });
+
   it('reads a new message within 30 seconds with IDLE, with no schedule', async () => {
     await c.running.close();
     c = await startTestConsole({ env: env(imap, { MAILBOX_IDLE: 'on' }) });

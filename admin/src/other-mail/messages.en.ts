@@ -6,7 +6,7 @@ export const otherMailEnglish = {
       name: 'Other mail |||| Other mail',
       empty: 'No other mail: every message of privacy@ was a request or a reply.',
       no_deadline:
-        'Messages of privacy@ that no person wrote (auto-replies, delivery reports, list mail) or that could not be read. They have no legal deadline; make one a request if a person did write it.',
+        'Messages of privacy@ that no person wrote (auto-replies, delivery reports, list mail), that could not be read, or whose writer asks no right (a complaint to the supervisory authority, a question). They have no legal deadline; make one a request if it does ask for a right.',
       fields: {
         fromAddress: 'From',
         subject: 'Subject',
@@ -22,12 +22,17 @@ export const otherMailEnglish = {
         delivery_report: 'Delivery report (bounce)',
         list_mail: 'Mailing-list mail',
         unreadable: 'Could not be read',
+        no_request: 'Asks no right',
+      },
+      reasons: {
+        no_right: 'No right is asked in the writer’s own words.',
+        complaint: 'A complaint to a supervisory authority: “%{words}”',
       },
       made_request: 'Made a request',
       make_request: 'Make it a request',
       make_request_title: 'Make this message a request?',
       make_request_content:
-        'A person wrote it after all: it becomes a data-subject request, and its legal deadline runs from the day the message was received.',
+        'It is a request after all: it becomes a data-subject request, and its legal deadline runs from the day the message was received.',
       made: 'The request was made',
       download: 'Download the message (.eml)',
       download_help: 'The message exactly as it arrived; the download is recorded in the audit log.',

@@ -7,7 +7,7 @@ export const otherMailItalian: typeof otherMailEnglish = {
       name: 'Altra posta |||| Altra posta',
       empty: 'Nessun’altra posta: ogni messaggio di privacy@ era una richiesta o una risposta.',
       no_deadline:
-        'Messaggi di privacy@ che nessuna persona ha scritto (risposte automatiche, avvisi di mancata consegna, posta di liste) o che non è stato possibile leggere. Non hanno una scadenza di legge; trasformatene uno in richiesta se l’ha scritto una persona.',
+        'Messaggi di privacy@ che nessuna persona ha scritto (risposte automatiche, avvisi di mancata consegna, posta di liste), che non è stato possibile leggere, o in cui chi scrive non chiede alcun diritto (un reclamo all’autorità di controllo, una domanda). Non hanno una scadenza di legge; trasformatene uno in richiesta se chiede un diritto.',
       fields: {
         fromAddress: 'Mittente',
         subject: 'Oggetto',
@@ -23,12 +23,17 @@ export const otherMailItalian: typeof otherMailEnglish = {
         delivery_report: 'Avviso di mancata consegna',
         list_mail: 'Posta di una lista',
         unreadable: 'Illeggibile',
+        no_request: 'Non chiede alcun diritto',
+      },
+      reasons: {
+        no_right: 'Nelle parole di chi scrive non è chiesto alcun diritto.',
+        complaint: 'Un reclamo a un’autorità di controllo: «%{words}»',
       },
       made_request: 'Resa richiesta',
       make_request: 'Rendila una richiesta',
       make_request_title: 'Rendere questo messaggio una richiesta?',
       make_request_content:
-        'L’ha scritto una persona: diventa una richiesta dell’interessato, e la scadenza di legge decorre dal giorno in cui il messaggio è stato ricevuto.',
+        'È comunque una richiesta: diventa una richiesta dell’interessato, e la scadenza di legge decorre dal giorno in cui il messaggio è stato ricevuto.',
       made: 'La richiesta è stata creata',
       download: 'Scarica il messaggio (.eml)',
       download_help: 'Il messaggio esattamente come è arrivato; lo scaricamento è registrato nel log di audit.',

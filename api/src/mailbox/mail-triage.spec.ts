@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headerFields } from '../requests/request-record';
-import { triageMail } from './mail-triage';
+import { triageMail, triageReading } from './mail-triage';
 
 const triage = (head: string) => triageMail(headerFields(`${head}\r\n\r\nbody\r\n`));
 
@@ -50,5 +50,16 @@ describe('triage of the privacy@ mailbox', () => {
   it('decides by the header, not by a sender named like a mail system inside a longer name', () => {
     expect(triage('From: "postmaster fan" <mario@example.it>')).toBeNull();
     expect(triage('From: mailer-daemon-watcher@example.it')).toBeNull();
+  });
+
+  it('puts a letter asking no right aside, from the reading of its words', () => {
+    expect(triageReading({ requestedTypes: [], complaint: 'sporgo reclamo' })).toEqual({
+      kind: 'no_request',
+      reason: 'complaint: "sporgo reclamo"',
+    });
+    expect(triageReading({ requestedTypes: [] })).toEqual({ kind: 'no_request', reason: 'no right asked' });
+    expect(triageReading({ requestedTypes: ['access', 'erasure'] })).toBeNull();
+    // A line of an older intake, with no reading: not judged here.
+    expect(triageReading({ guessedType: 'access' })).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 /**
  * What in the privacy@ mailbox is no request and must not start a legal deadline: answers sent
  * by machines (out-of-office replies, RFC 3834), delivery reports (bounces, RFC 3464) and mail
- * from lists and newsletters. Read from the headers only, never from the wording.
+ * from lists and newsletters, read from the headers only (`triageMail`); and a letter a person
+ * wrote that asks us no right (`triageReading`, from the intake's reading of its words).
  */
-export const OTHER_MAIL_KINDS = ['auto_reply', 'delivery_report', 'list_mail', 'unreadable'] as const;
+export const OTHER_MAIL_KINDS = ['auto_reply', 'delivery_report', 'list_mail', 'unreadable', 'no_request'] as const;
 export type OtherMailKind = (typeof OTHER_MAIL_KINDS)[number];
 
 export interface Triage {
@@ -52,6 +53,24 @@ export function triageMail(headers: HeaderList): Triage | null {
 
   if (has('list-id')) return { kind: 'list_mail', reason: 'List-Id present' };
   if (has('list-unsubscribe')) return { kind: 'list_mail', reason: 'List-Unsubscribe present' };
+  return null;
+}
+
+/** The reason of a complaint to a supervisory authority: the words that lodge it follow. */
+export const COMPLAINT_REASON = 'complaint: ';
+/** The reason of a letter in which no right is asked. */
+export const NO_RIGHT_REASON = 'no right asked';
+
+/**
+ * A letter that asks us no right: a complaint lodged with a supervisory authority (Art. 77), or
+ * one in whose own words the reading finds no right (a question, a thank-you, a complaint about
+ * a delivery). `details` is the intake's received line (email-intake.ts). Null: a request.
+ */
+export function triageReading(details: Record<string, unknown>): Triage | null {
+  if (typeof details.complaint === 'string' && details.complaint)
+    return { kind: 'no_request', reason: `${COMPLAINT_REASON}"${details.complaint}"` };
+  if (Array.isArray(details.requestedTypes) && details.requestedTypes.length === 0)
+    return { kind: 'no_request', reason: NO_RIGHT_REASON };
   return null;
 }
 

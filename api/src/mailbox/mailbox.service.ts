@@ -20,7 +20,7 @@ import { appendToTimeline } from '../requests/request-timeline';
 import type { DataSubjectRequest } from '../requests/request.entity';
 import { RequestsService } from '../requests/requests.service';
 import { messageIdOf, referenceInSubject, threadMessageIds } from './mail-threading';
-import { triageMail, type HeaderList, type Triage } from './mail-triage';
+import { triageMail, triageReading, type HeaderList, type Triage } from './mail-triage';
 import { otherMailCutoff } from './mail-retention';
 import { withMailServer } from './mail-server.error';
 import { MailboxMessage } from './mailbox-message.entity';
@@ -334,7 +334,10 @@ export class MailboxService implements OnModuleDestroy {
     }
   }
 
-  /** Files one stored message: a new request, a line on its request's timeline, or other mail. */
+  /**
+   * Files one stored message: a line on its request's timeline (a reply), a new request, or
+   * other mail (by its headers, or a letter that asks no right).
+   */
   private async file(id: string): Promise<'request' | 'reply' | 'other' | null> {
     const row = await this.dataSource.getRepository(MailboxMessage).findOne({ where: { id } });
     if (!row || row.filedAt) return null;
@@ -369,6 +372,12 @@ export class MailboxService implements OnModuleDestroy {
       });
       return filed ? 'reply' : null;
     }
+
+    // A person wrote, but asks us no right (a complaint to the Garante, a question): no legal
+    // deadline, unless the same e-mail already made a request (imported by hand, or made one by the officer).
+    const noRight = triageReading(parsed.received.details);
+    if (noRight && !(await this.requestByFingerprint(parsed.email.fingerprint)))
+      return this.fileAsOther(row, headers, noRight, parsed);
 
     let request: DataSubjectRequest | null;
     try {
