@@ -26,7 +26,7 @@ export default defineConfig({
       {
         plugins,
         // The same suite once more against the embedded PGlite, as `npm start` runs it.
-        test: { ...apiTests, name: 'api-embedded', env: { TEST_DATABASE: 'embedded' }, maxWorkers: 1 },
+        test: { ...apiTests, name: 'api-embedded', env: { TEST_DATABASE: 'embedded' }, maxWorkers: 2 },
       },
       {
         plugins,
