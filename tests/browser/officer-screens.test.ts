@@ -39,6 +39,59 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
     '',
   ].join('\r\n');
 
+  // A colleague forwards a letter asking two rights (issue 19, reading): the subject is its
+  // original sender, and the second right needs a request of its own.
+  const LAURA = 'laura.bianchi@example.it';
+  const COLLEAGUE = 'marco.conti@vimage.it';
+  const FORWARDED = [
+    `From: Marco Conti <${COLLEAGUE}>`,
+    'To: privacy@vimage.it',
+    'Subject: Fwd: Richiesta sui miei dati personali',
+    'Date: Tue, 03 Nov 2026 09:15:00 +0100',
+    'Message-ID: <forwarded-two-rights-officer-screens@vimage.it>',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    "Ciao, è arrivata all'indirizzo commerciale: la giro a voi come da procedura.",
+    'Marco',
+    '',
+    '---------- Forwarded message ---------',
+    `Da: Bianchi, Laura <${LAURA}>`,
+    'Date: lun 2 nov 2026 alle ore 18:40',
+    'Subject: Richiesta sui miei dati personali',
+    'To: <commerciale@vimage.it>',
+    '',
+    'Buongiorno,',
+    "chiedo l'accesso ai dati personali che mi riguardano (art. 15 GDPR); ricevuta la copia, chiedo la cancellazione di tutti i miei dati personali (art. 17 GDPR).",
+    '',
+    'Cordiali saluti,',
+    '-- ',
+    'Laura Bianchi',
+    '',
+  ].join('\r\n');
+  // A complaint to the Garante: a person wrote it, but it asks us no right.
+  const COMPLAINANT = 'paolo.greco@example.it';
+  const COMPLAINT = [
+    `From: Paolo Greco <${COMPLAINANT}>`,
+    'To: privacy@vimage.it',
+    'Subject: Reclamo',
+    'Date: Tue, 03 Nov 2026 10:00:00 +0100',
+    'Message-ID: <complaint-officer-screens@example.it>',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Con la presente sporgo reclamo al Garante per la protezione dei dati personali: non avete risposto alla mia richiesta.',
+    '',
+  ].join('\r\n');
+  let laurasRequest: { id: string; reference: string; receivedAt: string };
+
+  const requestsOf = async (email: string) =>
+    (
+      await c.api(`/api/requests?filter=${encodeURIComponent(JSON.stringify({ subjectEmail: email }))}&range=[0,99]`, {
+        token,
+      })
+    ).body as Array<Record<string, any>>;
+
   /** The body's text has no raw message key (`resources.x.y`, `app.x.y`, `ra.x.y`). */
   const noRawKeys = async () => {
     const text = await page.locator('body').innerText();
@@ -206,6 +259,94 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
     await screenshot(page, '91-chat-visitor-en');
   });
 
+  it('shows how a forwarded letter was read, and opens a request for its second right', async () => {
+    await imap.deliver(FORWARDED);
+    await imap.deliver(COMPLAINT);
+    const giuliaBefore = await requestsOf(GIULIA);
+    await page.getByRole('menuitem', { name: 'Other mail' }).click();
+    await page.getByRole('button', { name: 'Read now' }).click();
+    await page.getByText(/^Mailbox read: 1 new requests, 0 replies, 1 other mail$/).waitFor();
+    // The complaint: other mail that asks no right, with its own words; no request, no deadline.
+    const complaintRow = page.locator('table tbody tr', { hasText: 'Reclamo' });
+    await complaintRow.getByText('Asks no right').waitFor();
+    await complaintRow.getByText('A complaint to a supervisory authority: “sporgo reclamo”').waitFor();
+    expect(await requestsOf(COMPLAINANT)).toEqual([]);
+    await noRawKeys();
+    await still(page, { notices: true });
+    await screenshot(page, '99a-other-mail-no-request-en');
+
+    // The forwarded letter: Laura's request, never the colleague's.
+    const [request] = await requestsOf(LAURA);
+    expect(request).toMatchObject({ type: 'access', subjectName: 'Laura Bianchi', channel: 'email' });
+    expect(await requestsOf(COLLEAGUE)).toEqual([]);
+    laurasRequest = request as typeof laurasRequest;
+    await page.goto(`${c.url}/#/requests/${request.id}/show`);
+    const reading = page.getByTestId('letter-reading');
+    await reading.waitFor();
+    const rights = reading.getByTestId('rights-asked');
+    await rights.getByText('Rights asked:').waitFor();
+    expect(await rights.locator('.MuiChip-label').allInnerTexts()).toEqual(['Access', 'Erasure']);
+    await reading
+      .getByTestId('further-rights')
+      .getByText('This request handles one right (Access).', { exact: false })
+      .waitFor();
+    await reading
+      .getByTestId('forwarded-by')
+      .getByText(`Forwarded by ${COLLEAGUE}: the subject is the original sender Laura Bianchi <${LAURA}>`, {
+        exact: false,
+      })
+      .waitFor();
+    await reading.getByText('Set aside, not read: forwarding note, signature').waitFor();
+    await noRawKeys();
+    await reading.scrollIntoViewIfNeeded();
+    await still(page);
+    await screenshot(page, '99b-letter-reading-en');
+
+    await reading.getByRole('button', { name: 'Open a request for erasure' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Open a request for erasure?').waitFor();
+    await dialog.getByText(`received on the same day as ${request.reference}`, { exact: false }).waitFor();
+    await still(page);
+    await screenshot(page, '99c-open-further-request-en');
+    await dialog.getByRole('button', { name: 'Open a request for erasure' }).click();
+    await page.waitForURL(
+      (url) => /#\/requests\/[0-9a-f-]{36}\/show$/.test(url.href) && !url.href.includes(request.id),
+    );
+    const newId = /requests\/([0-9a-f-]{36})\/show/.exec(page.url())![1];
+    const opened = (await c.api(`/api/requests/${newId}`, { token })).body;
+    expect(opened).toMatchObject({
+      type: 'erasure',
+      subjectEmail: LAURA,
+      subjectName: 'Laura Bianchi',
+      channel: 'email',
+      receivedAt: request.receivedAt,
+      dueDate: request.dueDate,
+    });
+    expect(opened.description).toContain(request.reference);
+    await page
+      .getByText(opened.reference as string)
+      .first()
+      .waitFor();
+    await page.getByText(`Request ${opened.reference} opened for erasure`).waitFor();
+    await still(page, { notices: true });
+    await screenshot(page, '99d-further-request-opened-en');
+    const audit = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'request.created', entityId: newId }))}`,
+      { token },
+    );
+    expect(audit.body).toEqual([expect.objectContaining({ entityId: newId, actorEmail: ADMIN.email })]);
+
+    // The letter's request now links to the one opened, with no second button; nobody else's requests changed.
+    expect((await requestsOf(LAURA)).map((r) => r.type).sort()).toEqual(['access', 'erasure']);
+    expect(await requestsOf(GIULIA)).toEqual(giuliaBefore);
+    await page.goto(`${c.url}/#/requests/${request.id}/show`);
+    await page
+      .getByTestId('further-rights')
+      .getByRole('link', { name: `Erasure: ${opened.reference}` })
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Open a request for erasure' }).count()).toBe(0);
+  });
+
   it('shows every new screen in Italian', async () => {
     await page.getByRole('button', { name: 'English' }).first().click();
     await page.getByRole('menuitem', { name: 'Italiano' }).click();
@@ -255,5 +396,37 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
     await page.getByText('L’indice è stato ricostruito').waitFor();
     // The officer's correction stays through the rebuild.
     await page.getByTestId('source-card-leads').getByTestId('find-person-relation').waitFor();
+  });
+
+  it('shows how the letter was read, and the letter that asks no right, in Italian', async () => {
+    // The page is in Italian since the test before.
+    await page.goto(`${c.url}/#/requests/${laurasRequest.id}/show`);
+    const reading = page.getByTestId('letter-reading');
+    await reading.getByText('Diritti chiesti:').waitFor();
+    expect(await reading.getByTestId('rights-asked').locator('.MuiChip-label').allInnerTexts()).toEqual([
+      'Accesso',
+      'Cancellazione',
+    ]);
+    await reading.getByText('Questa richiesta tratta un solo diritto (Accesso).', { exact: false }).waitFor();
+    await reading.getByRole('link', { name: /^Cancellazione: DSR-/ }).waitFor();
+    await reading
+      .getByText(`Inoltrata da ${COLLEAGUE}: l’interessato è il mittente originale`, { exact: false })
+      .waitFor();
+    await reading.getByText('Parti non lette: nota di inoltro, firma').waitFor();
+    const text = await page.locator('body').innerText();
+    for (const english of ['Rights asked', 'Forwarded by', 'Set aside', 'No readable stamp'])
+      expect(text).not.toContain(english);
+    await noRawKeys();
+    await reading.scrollIntoViewIfNeeded();
+    await still(page, { notices: true });
+    await screenshot(page, '99e-letter-reading-it');
+
+    await page.getByRole('menuitem', { name: 'Altra posta' }).click();
+    const complaintRow = page.locator('table tbody tr', { hasText: 'Reclamo' });
+    await complaintRow.getByText('Non chiede alcun diritto').waitFor();
+    await complaintRow.getByText('Un reclamo a un’autorità di controllo: «sporgo reclamo»').waitFor();
+    await noRawKeys();
+    await still(page);
+    await screenshot(page, '99f-other-mail-no-request-it');
   });
 });

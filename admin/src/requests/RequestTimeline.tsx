@@ -24,6 +24,8 @@ import MoreTimeOutlinedIcon from '@mui/icons-material/MoreTimeOutlined';
 import MoveToInboxOutlinedIcon from '@mui/icons-material/MoveToInboxOutlined';
 import ReplayIcon from '@mui/icons-material/Replay';
 import RuleOutlinedIcon from '@mui/icons-material/RuleOutlined';
+import SendOutlinedIcon from '@mui/icons-material/SendOutlined';
+import UnsubscribeOutlinedIcon from '@mui/icons-material/UnsubscribeOutlined';
 import TaskAltOutlinedIcon from '@mui/icons-material/TaskAltOutlined';
 import VerifiedUserOutlinedIcon from '@mui/icons-material/VerifiedUserOutlined';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
@@ -31,7 +33,9 @@ import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { formatDay, formatInstant } from './dates';
 import { FoldedText } from './FoldedText';
 import { consentCategory, legalBasis, perSource, sourceName } from './rights/shared';
-import type { DataSubjectRequest, RequestEvent } from './types';
+import type { DataSubjectRequest, RequestEvent, RequestType } from './types';
+import { LetterReading } from './timeline/LetterReading';
+import { KINDS_SAID_FROM_DETAILS, translatedLines } from './timeline/translatedLines';
 import { isOpen } from './vocabulary';
 import {
   CHANNELS_VOCABULARY,
@@ -73,6 +77,9 @@ const KIND_ICONS: Record<string, SvgIconComponent> = {
   restriction_lifted: LockOpenOutlinedIcon,
   consent_withdrawn: BackHandOutlinedIcon,
   objection_recorded: BackHandOutlinedIcon,
+  email_received: MarkEmailReadOutlinedIcon,
+  letter_sent: SendOutlinedIcon,
+  letter_failed: UnsubscribeOutlinedIcon,
 };
 
 const KIND_COLORS: Record<string, string> = {
@@ -105,6 +112,9 @@ const KIND_COLORS: Record<string, string> = {
   restriction_lifted: '#4a6b8a',
   consent_withdrawn: '#6b4f96',
   objection_recorded: '#6b4f96',
+  email_received: '#1f5f74',
+  letter_sent: '#2e7d4f',
+  letter_failed: '#b3261e',
 };
 
 /** A detail as text. Details are JSON: a list reads as its items, an object as its JSON. */
@@ -308,6 +318,13 @@ const EventDetails = ({
     }
     case 'exported':
       if (details.file) lines.push(str(details.file));
+      break;
+    // Written by the API in English: said from the details in the officer's language.
+    case 'letter_sent':
+    case 'letter_failed':
+    case 'review_decided':
+    case 'withdrawal_lifted':
+      lines.push(...translatedLines(translate, locale, event.kind, details, requestType as RequestType));
       break;
     // What was done to the subject's data (rights/): sources by name, counts, before and after.
     case 'erasure_started': {
@@ -568,7 +585,8 @@ export const RequestTimeline = ({ request }: { request: DataSubjectRequest }) =>
                   </Typography>
                 </Box>
                 <EventDetails event={event} requestType={request.type} requestOpen={isOpen(request)} />
-                {event.message && event.kind !== 'rejected' && (
+                {event.kind === 'received' && <LetterReading request={request} details={event.details ?? {}} />}
+                {event.message && event.kind !== 'rejected' && !KINDS_SAID_FROM_DETAILS.includes(event.kind) && (
                   <Box sx={{ mt: 0.75 }}>
                     <FoldedText text={event.message} />
                   </Box>

@@ -226,6 +226,45 @@ export const requestsEnglish = {
         document: '%{size} KB · SHA-256 %{sha}…',
         document_download: 'Open the document',
         document_destroyed: '%{file}: seen on %{date} by %{by}; its content destroyed',
+        // How the intake read the letter (the received line's reading details, docs/requests.md).
+        reading: {
+          rights_asked: 'Rights asked:',
+          further_rights:
+            'This request handles one right (%{first}). Each further right asked needs its own answer: open a request for it, or answer it in this one’s letter and note why.',
+          open_for: 'Open a request for %{right}',
+          open_title: 'Open a request for %{right}?',
+          open_content:
+            'A new request of %{right} for the same person (%{subject}), by the same channel and received on the same day as %{reference}: its legal deadline runs from that day. The new request’s description names %{reference}.',
+          open_description:
+            'Further right asked in the letter of request %{reference}, received on %{date}: the letter is on that request’s timeline.',
+          opened: '%{right}: %{reference}',
+          opened_help: 'Request opened for this right',
+          opened_done: 'Request %{reference} opened for %{right}',
+          forwarded:
+            'Forwarded by %{sentBy}: the subject is the original sender %{subject}. Check their identity: the address was read from the forwarded message, not from who sent it to us.',
+          relayed_reply_to:
+            'Sent by %{sentBy} on the person’s behalf: the subject is %{subject}, from the message’s Reply-To. Check their identity.',
+          relayed_letter:
+            'Sent by %{sentBy} on the person’s behalf: the subject is %{subject}, the address written in the letter. Check their identity.',
+          other_language: 'Written in another language (%{language}, %{code}): the request is set to English.',
+          letter_attachment: 'Read from the attached PDF %{name}',
+          complaint: 'Complaint to a supervisory authority: no right asked',
+          complaint_words: 'The letter says “%{words}”.',
+          set_aside: 'Set aside, not read: %{parts}',
+          parts: {
+            quote: 'quoted reply',
+            signature: 'signature',
+            footer: 'footer',
+            forward_note: 'forwarding note',
+          },
+        },
+        letter_sent: '%{letter} to %{to}: “%{subject}”',
+        letter_failed: '%{letter} to %{to}, attempt %{attempt}: refused by the mail server (%{error})',
+        letter_next_try: 'Tried again automatically on %{date}',
+        letter_no_more_tries: 'No more automatic tries: retry it by hand',
+        review_include: 'Excerpt included in the access package: %{source} %{record} (%{relation})',
+        review_exclude: 'Left out of the access package: %{source} %{record} (%{relation})',
+        consent_given_again: 'Consent given again: %{categories}',
       },
       stops: {
         title: 'Processing stopped for the person',
@@ -440,6 +479,9 @@ export const requestsEnglish = {
         identity_documents_destroyed: 'Identity documents destroyed',
         letter_sent: 'Letter sent',
         letter_failed: 'Letter not sent',
+        email_received: 'E-mail received',
+        review_decided: 'Record reviewed for the access package',
+        withdrawal_lifted: 'Consent given again',
       },
     },
     'audit-events': {

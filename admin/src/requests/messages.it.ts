@@ -226,6 +226,44 @@ export const requestsItalian: RequestMessages = {
         document: '%{size} KB · SHA-256 %{sha}…',
         document_download: 'Apri il documento',
         document_destroyed: '%{file}: visto il %{date} da %{by}; contenuto distrutto',
+        reading: {
+          rights_asked: 'Diritti chiesti:',
+          further_rights:
+            'Questa richiesta tratta un solo diritto (%{first}). Ogni altro diritto chiesto richiede una risposta a sé: apritene una richiesta, oppure rispondete nella lettera di questa e annotatene il motivo.',
+          open_for: 'Apri una richiesta di %{right}',
+          open_title: 'Aprire una richiesta di %{right}?',
+          open_content:
+            'Una nuova richiesta di %{right} per la stessa persona (%{subject}), con lo stesso canale e ricevuta lo stesso giorno di %{reference}: la scadenza di legge decorre da quel giorno. La descrizione della nuova richiesta cita %{reference}.',
+          open_description:
+            'Ulteriore diritto chiesto nella lettera della richiesta %{reference}, ricevuta il %{date}: la lettera è nella cronologia di quella richiesta.',
+          opened: '%{right}: %{reference}',
+          opened_help: 'Richiesta aperta per questo diritto',
+          opened_done: 'Richiesta %{reference} aperta per %{right}',
+          forwarded:
+            'Inoltrata da %{sentBy}: l’interessato è il mittente originale %{subject}. Verificatene l’identità: l’indirizzo è stato letto dal messaggio inoltrato, non da chi ce l’ha inviato.',
+          relayed_reply_to:
+            'Inviata da %{sentBy} per conto della persona: l’interessato è %{subject}, dal Reply-To del messaggio. Verificatene l’identità.',
+          relayed_letter:
+            'Inviata da %{sentBy} per conto della persona: l’interessato è %{subject}, l’indirizzo scritto nella lettera. Verificatene l’identità.',
+          other_language: 'Scritta in un’altra lingua (%{language}, %{code}): la richiesta è impostata in inglese.',
+          letter_attachment: 'Letta dal PDF allegato %{name}',
+          complaint: 'Reclamo a un’autorità di controllo: nessun diritto chiesto',
+          complaint_words: 'La lettera dice «%{words}».',
+          set_aside: 'Parti non lette: %{parts}',
+          parts: {
+            quote: 'risposta citata',
+            signature: 'firma',
+            footer: 'piè di pagina',
+            forward_note: 'nota di inoltro',
+          },
+        },
+        letter_sent: '%{letter} a %{to}: «%{subject}»',
+        letter_failed: '%{letter} a %{to}, tentativo %{attempt}: rifiutata dal server di posta (%{error})',
+        letter_next_try: 'Nuovo tentativo automatico il %{date}',
+        letter_no_more_tries: 'Nessun altro tentativo automatico: ritentate a mano',
+        review_include: 'Estratto incluso nel pacchetto di accesso: %{source} %{record} (%{relation})',
+        review_exclude: 'Escluso dal pacchetto di accesso: %{source} %{record} (%{relation})',
+        consent_given_again: 'Consenso dato di nuovo: %{categories}',
       },
       stops: {
         title: 'Trattamenti interrotti per la persona',
@@ -443,6 +481,9 @@ export const requestsItalian: RequestMessages = {
         identity_documents_destroyed: "Documenti d'identità distrutti",
         letter_sent: 'Lettera inviata',
         letter_failed: 'Lettera non inviata',
+        email_received: 'Email ricevuta',
+        review_decided: 'Record esaminato per il pacchetto di accesso',
+        withdrawal_lifted: 'Consenso dato di nuovo',
       },
     },
     'audit-events': {
