@@ -371,6 +371,40 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
       },
     });
     expect((await c.api('/api/requests/stats', { token })).body.processorsReviewOverdue).toBe(1);
+
+    // A missing DPA (Art. 28(3)) or TIA (Art. 46, Schrems II) is shown as missing, never invented.
+    const before = (await c.api('/api/requests/stats', { token })).body;
+    const oldVendor = (await c.api('/api/processors?filter={"q":"Old Vendor"}', { token })).body[0];
+    expect(oldVendor.gaps).toEqual(['dpa_missing']);
+    const scc = await c.api('/api/processors', {
+      token,
+      body: {
+        name: 'Clauses Only Inc.',
+        service: 'Mailing',
+        location: 'USA',
+        country: 'US',
+        transferMechanism: 'scc',
+        dpaSignedOn: '2026-01-15',
+      },
+    });
+    expect(scc.body.gaps).toEqual(['tia_missing']);
+    let after = (await c.api('/api/requests/stats', { token })).body;
+    expect(after.processorsMissingTia).toBe(before.processorsMissingTia + 1);
+    expect(after.processorsMissingDpa).toBe(before.processorsMissingDpa);
+    const assessed = await c.api(`/api/processors/${scc.body.id}`, {
+      token,
+      method: 'PUT',
+      body: { ...scc.body, transferImpactAssessmentOn: '2026-02-01' },
+    });
+    expect(assessed.status).toBe(200);
+    expect(assessed.body.gaps).toEqual([]);
+    after = (await c.api('/api/requests/stats', { token })).body;
+    expect(after.processorsMissingTia).toBe(before.processorsMissingTia);
+    // The seeded register records no DPA date: every processor in use is flagged, the inactive never.
+    const inUse = (await c.api('/api/processors', { token })).body.filter(
+      (p: { status: string; dpaSignedOn: string | null }) => p.status !== 'inactive' && !p.dpaSignedOn,
+    );
+    expect(after.processorsMissingDpa).toBe(inUse.length);
     expect(res.body.perMonth.at(-1)).toMatchObject({
       month: new Date().toISOString().slice(0, 7),
       access: expect.any(Number),

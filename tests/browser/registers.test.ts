@@ -52,6 +52,14 @@ describe('registers in Chromium', () => {
   it('flags on the dashboard the processors past their review, linking to them', async () => {
     const flag = page.getByTestId('processors-review-overdue');
     await flag.waitFor();
+    // What the seeded register lacks, as missing (Art. 28(3), Art. 46): no processor has a DPA date,
+    // and Anthropic's transfer rests on the SCC alone with no TIA date.
+    expect(await page.getByTestId('processorsMissingDpa').innerText()).toContain(
+      '10 sub-processors in use have no signed DPA recorded',
+    );
+    expect(await page.getByTestId('processorsMissingTia').innerText()).toContain(
+      '1 transfer on the SCC alone has no transfer impact assessment recorded',
+    );
     await flag.scrollIntoViewIfNeeded();
     await still(page);
     await screenshot(page, '44-dashboard-review-overdue');
@@ -84,6 +92,10 @@ describe('registers in Chromium', () => {
     }
     expect(text).toContain('SCC + Data Privacy Framework');
     await expect.poll(() => page.getByTestId('review-overdue').count()).toBe(1);
+    expect(await page.getByTestId('processor-gap-dpa_missing').count()).toBe(10);
+    const tia = page.getByTestId('processor-gap-tia_missing');
+    expect(await tia.count()).toBe(1);
+    expect(await rows.filter({ has: tia }).innerText()).toContain('Anthropic, PBC');
     await still(page);
     await screenshot(page, '40-processors-list');
 
@@ -125,9 +137,9 @@ describe('registers in Chromium', () => {
 
     await page.goto(`${c.url}/#/processors/create`);
     await page.getByLabel('Name').fill('Mailjet SAS');
-    await page.getByLabel('Service', { exact: true }).fill('Newsletter sending');
+    await page.getByRole('textbox', { name: 'Service', exact: true }).fill('Newsletter sending');
     await page.getByLabel('Service (Italian)').fill('Invio della newsletter');
-    await page.getByLabel('Location', { exact: true }).fill('France (EU)');
+    await page.getByRole('textbox', { name: 'Location', exact: true }).fill('France (EU)');
     await page.getByLabel('Country').fill('fr');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Mailjet SAS').first().waitFor();
@@ -203,11 +215,18 @@ describe('registers in Chromium', () => {
     expect(await other.getByTestId('processors-review-overdue').innerText()).toContain(
       'Apri i responsabili da rivedere',
     );
+    // Mailjet, created above with no DPA date, is the eleventh.
+    expect(await other.getByTestId('processorsMissingDpa').innerText()).toContain(
+      '11 responsabili in uso non hanno un DPA firmato registrato',
+    );
+    await still(other);
+    await screenshot(other, '49-dashboard-register-gaps-it');
 
     await other.getByRole('menuitem', { name: 'Responsabili' }).click();
     const rows = other.locator('table tbody tr');
     await expect.poll(() => rows.count()).toBe(11);
     expect(await other.locator('table').innerText()).toContain('Clausole contrattuali standard (2021/914)');
+    expect(await rows.filter({ hasText: 'Anthropic, PBC' }).innerText()).toContain('TIA non registrata');
     await other.getByRole('link', { name: 'Esporta CSV' }).waitFor();
     expect(await other.getByRole('link', { name: 'Crea', exact: true }).count()).toBe(0);
     await rows.filter({ hasText: 'Cloudflare, Inc.' }).click();

@@ -249,6 +249,28 @@ export const RequestStatsCards = () => {
           </Alert>
         </Grid>
       )}
+      {(['processorsMissingDpa', 'processorsMissingTia'] as const).map((gap) =>
+        (data[gap] ?? 0) > 0 ? (
+          <Grid key={gap} size={COLUMNS}>
+            <Alert
+              severity="warning"
+              data-testid={gap}
+              action={
+                <Button component={RouterLink} to="/processors" color="inherit" size="small">
+                  {translate('app.registers.gaps_link')}
+                </Button>
+              }
+            >
+              {translate(
+                gap === 'processorsMissingDpa'
+                  ? 'app.dashboard.requests.processors_missing_dpa'
+                  : 'app.dashboard.requests.processors_missing_tia',
+                { smart_count: data[gap] },
+              )}
+            </Alert>
+          </Grid>
+        ) : null,
+      )}
     </Grid>
   );
 };

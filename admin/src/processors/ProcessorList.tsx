@@ -1,8 +1,10 @@
+import { Stack } from '@mui/material';
 import { DataTable, DateInput, List, SelectField, SelectInput, TextField } from 'react-admin';
 
 import { SearchFilter } from '../common/SearchFilter';
 import { RegisterListActions } from '../registers/RegisterListActions';
 import { ReviewDueField } from '../registers/ReviewDueField';
+import { ProcessorGapsField } from './ProcessorGapsField';
 import { PROCESSOR_STATUS_CHOICES, TRANSFER_CHOICES } from '../registers/vocabulary';
 
 const filters = [
@@ -19,7 +21,11 @@ export const ProcessorList = () => (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<RegisterListActions />}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <Column source="name">
-        <TextField source="name" sx={{ fontWeight: 600 }} />
+        {/* What the entry lacks goes under the name: the table stays within the screen. */}
+        <Stack spacing={0.5} alignItems="flex-start">
+          <TextField source="name" sx={{ fontWeight: 600 }} />
+          <ProcessorGapsField quietWhenComplete />
+        </Stack>
       </Column>
       <Column source="service" disableSort>
         <TextField source="service" />

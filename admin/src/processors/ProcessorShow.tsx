@@ -14,6 +14,7 @@ import {
 
 import { ChipListField } from '../registers/ChipListField';
 import { ReviewDueField } from '../registers/ReviewDueField';
+import { ProcessorGapsField } from './ProcessorGapsField';
 import { PROCESSOR_STATUS_CHOICES, TRANSFER_CHOICES } from '../registers/vocabulary';
 
 const Actions = () => {
@@ -40,6 +41,7 @@ export const ProcessorShow = () => (
       <TextField source="transferNotes" emptyText="—" />
       <DateField source="transferImpactAssessmentOn" emptyText="—" />
       <DateField source="dpaSignedOn" emptyText="—" />
+      <ProcessorGapsField label="resources.processors.fields.gaps" />
       <ReviewDueField label="resources.processors.fields.nextReviewDue" />
       <SelectField source="status" choices={PROCESSOR_STATUS_CHOICES} />
       <TextField source="contact" emptyText="—" />

@@ -39,6 +39,15 @@ export const registersEnglish = {
         open: 'Printable record',
       },
       dashboard_link: 'Open the processors past review',
+      gaps_link: 'Open the sub-processors',
+      gaps: {
+        dpa_missing: 'No DPA recorded',
+        dpa_missing_help: 'No date of a signed data processing agreement is recorded (Art. 28(3) GDPR).',
+        tia_missing: 'No TIA recorded',
+        tia_missing_help:
+          'A transfer on the Standard Contractual Clauses alone with no transfer impact assessment date (Art. 46 GDPR, EDPB Recommendations 01/2020).',
+        none: 'Complete',
+      },
     },
     vocab: {
       transfer: {
@@ -91,6 +100,7 @@ export const registersEnglish = {
         dpaSignedOn: 'DPA signed',
         nextReviewDue: 'Next review',
         nextReviewDue_lte: 'Review due by',
+        gaps: 'Missing',
         status: 'Status',
         contact: 'Contact',
         notes: 'Internal notes',

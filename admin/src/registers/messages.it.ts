@@ -37,6 +37,16 @@ export const registersItalian: typeof registersEnglish = {
         open: 'Registro stampabile',
       },
       dashboard_link: 'Apri i responsabili da rivedere',
+      gaps_link: 'Apri i responsabili del trattamento',
+      gaps: {
+        dpa_missing: 'DPA non registrato',
+        dpa_missing_help:
+          'Non è registrata la data di un accordo sul trattamento dei dati firmato (art. 28, par. 3, GDPR).',
+        tia_missing: 'TIA non registrata',
+        tia_missing_help:
+          'Un trasferimento basato solo sulle clausole contrattuali tipo senza la data di una valutazione d’impatto del trasferimento (art. 46 GDPR, Raccomandazioni EDPB 01/2020).',
+        none: 'Completo',
+      },
     },
     vocab: {
       transfer: {
@@ -89,6 +99,7 @@ export const registersItalian: typeof registersEnglish = {
         dpaSignedOn: 'DPA firmato',
         nextReviewDue: 'Prossima revisione',
         nextReviewDue_lte: 'Revisione entro',
+        gaps: 'Mancante',
         status: 'Stato',
         contact: 'Contatto',
         notes: 'Note interne',

@@ -330,6 +330,10 @@ export const requestsEnglish = {
         open_empty: 'No open requests: every request has been answered.',
         processors_review:
           '1 sub-processor is past its review date. |||| %{smart_count} sub-processors are past their review date.',
+        processors_missing_dpa:
+          '1 sub-processor in use has no signed DPA recorded (Art. 28(3)). |||| %{smart_count} sub-processors in use have no signed DPA recorded (Art. 28(3)).',
+        processors_missing_tia:
+          '1 transfer on the SCC alone has no transfer impact assessment recorded. |||| %{smart_count} transfers on the SCC alone have no transfer impact assessment recorded.',
       },
     },
   },

@@ -330,6 +330,10 @@ export const requestsItalian: RequestMessages = {
         open_empty: 'Nessuna richiesta aperta: tutte le richieste sono state evase.',
         processors_review:
           '1 responsabile del trattamento ha superato la data di revisione. |||| %{smart_count} responsabili del trattamento hanno superato la data di revisione.',
+        processors_missing_dpa:
+          '1 responsabile in uso non ha un DPA firmato registrato (art. 28, par. 3). |||| %{smart_count} responsabili in uso non hanno un DPA firmato registrato (art. 28, par. 3).',
+        processors_missing_tia:
+          '1 trasferimento basato solo sulle clausole contrattuali tipo non ha una valutazione d’impatto registrata. |||| %{smart_count} trasferimenti basati solo sulle clausole contrattuali tipo non hanno una valutazione d’impatto registrata.',
       },
     },
   },

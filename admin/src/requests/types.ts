@@ -150,6 +150,8 @@ export interface RequestStats {
   /** 12 entries, oldest first. */
   perMonth: MonthCounts[];
   processorsReviewOverdue?: number;
+  processorsMissingDpa?: number;
+  processorsMissingTia?: number;
 }
 
 /** The workflow actions of `POST /api/requests/:id/<action>`, with their bodies. */

@@ -43,6 +43,7 @@ import { RequestEvent } from './request-event.entity';
 import { appendToTimeline } from './request-timeline';
 import { DataSubjectRequest, OPEN_STATUSES, REQUEST_TYPES } from './request.entity';
 import { REQUEST_EVENTS_LIST, REQUESTS_LIST } from './requests.list';
+import { GAP_SQL } from '../registers/processors/processor-gaps';
 
 /** The timeline's (and the audit log's) word for each action. */
 const EVENT_KINDS: Record<RequestAction, string> = {
@@ -86,6 +87,9 @@ export interface DashboardStats {
   perMonth: Array<{ month: string } & Record<string, number | string>>;
   /** Sub-processors whose review date has passed (the processor register). */
   processorsReviewOverdue: number;
+  /** Processors in use with no signed DPA date (Art. 28(3)), and transfers on the SCC alone with no TIA date. */
+  processorsMissingDpa: number;
+  processorsMissingTia: number;
 }
 
 /** What a workflow step did to a request: its timeline line (none when `kind` is null) and audit details. */
@@ -675,9 +679,12 @@ export class RequestsService {
          FROM requests WHERE received_at > $1::timestamptz - interval '12 months' GROUP BY 1, 2`,
         [now.toISOString()],
       ),
-      queryRows<{ n: number }>(
+      queryRows<{ n: number; dpa: number; tia: number }>(
         this.dataSource,
-        `SELECT count(*)::int AS n FROM processors WHERE status <> 'inactive' AND next_review_due < $1`,
+        `SELECT count(*) FILTER (WHERE status <> 'inactive' AND next_review_due < $1)::int AS n,
+                count(*) FILTER (WHERE ${GAP_SQL.dpa_missing})::int AS dpa,
+                count(*) FILTER (WHERE ${GAP_SQL.tia_missing})::int AS tia
+         FROM processors`,
         [today],
       ),
     ]);
@@ -703,6 +710,8 @@ export class RequestsService {
       answeredLate: median.late,
       perMonth,
       processorsReviewOverdue: processors.n,
+      processorsMissingDpa: processors.dpa,
+      processorsMissingTia: processors.tia,
     };
   }
 

@@ -12,6 +12,7 @@ import {
   type ProcessorStatus,
   type TransferMechanism,
 } from './processor.entity';
+import { processorGaps } from './processor-gaps';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
@@ -62,6 +63,7 @@ export class UpdateProcessorDto {
   @NullableText() notes?: string | null;
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() reviewOverdue?: unknown;
+  @ReadOnlyField() gaps?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
 }
@@ -86,6 +88,8 @@ export function presentProcessor(p: Processor) {
     nextReviewDue: p.nextReviewDue,
     /** The review date has passed: the dashboard flags it. */
     reviewOverdue: p.status !== 'inactive' && p.nextReviewDue !== null && p.nextReviewDue < romeDate(new Date()),
+    /** What the entry lacks that the law asks for (Art. 28(3), Art. 46): shown as missing, never invented. */
+    gaps: processorGaps(p),
     status: p.status,
     contact: p.contact,
     notes: p.notes,
