@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, type TestMailServer } from '../support/dovecot';
 import { ingestAccepted } from '../support/ingest';
+import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
 import { CALLBACK_CHAT, WEBSITE_LEAD_GIULIA } from '../support/records';
 import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
 import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
@@ -17,6 +18,7 @@ import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, stil
 describe('the officer screens of the mailbox, letters, registers and whose data in Chromium', () => {
   let c: TestConsole;
   let imap: TestMailServer;
+  let smtp: SmtpReceiver;
   let browser: Browser;
   let page: Page;
   let token: string;
@@ -100,10 +102,19 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
 
   beforeAll(async () => {
     imap = await startDovecot();
+    smtp = await startSmtpReceiver();
     c = await startTestConsole({
       serveAdmin: true,
       database: 'server',
-      env: { IMAP_URL: imap.url, MAILBOX_POLL_CRON: 'off', MAILBOX_IDLE: 'off' },
+      env: {
+        IMAP_URL: imap.url,
+        MAILBOX_POLL_CRON: 'off',
+        MAILBOX_IDLE: 'off',
+        // The letters go out to a real SMTP server; a refused one waits for the officer's retry.
+        SMTP_URL: smtp.url,
+        MAIL_FROM: 'Privacy Vimage <privacy@vimage.it>',
+        LETTER_RETRY_SECONDS: '86400',
+      },
     });
     token = await c.login();
     const created = await c.api('/api/api-keys', { token, body: { name: 'Website' } });
@@ -127,6 +138,7 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
     await browser?.close();
     await c?.close();
     await imap?.stop();
+    await smtp?.close();
   });
 
   it('reads the mailbox now and makes a request of an auto-reply a person wrote', async () => {
@@ -398,9 +410,36 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
     await page.getByTestId('source-card-leads').getByTestId('find-person-relation').waitFor();
   });
 
-  it('shows how the letter was read, and the letter that asks no right, in Italian', async () => {
+  it('shows how the letter was read, the letters sent and refused, and the letter that asks no right, in Italian', async () => {
+    // The acknowledgement refused once by the mail server (451), then sent on the officer's retry.
+    smtp.refuseNext(1);
+    const letter = await c.api(`/api/requests/${laurasRequest.id}/letters`, {
+      token,
+      body: { kind: 'acknowledgement' },
+    });
+    expect(letter.body).toMatchObject({ state: 'failed', attempts: 1 });
+    const retry = await c.api(`/api/requests/${laurasRequest.id}/letters/${letter.body.id}/retry`, {
+      token,
+      body: {},
+    });
+    expect(retry.body).toMatchObject({ state: 'sent', attempts: 2 });
     // The page is in Italian since the test before.
     await page.goto(`${c.url}/#/requests/${laurasRequest.id}/show`);
+    const timeline = page.getByTestId('request-timeline');
+    const failed = timeline.locator('li[data-kind="letter_failed"]');
+    await failed.getByText('Lettera non inviata').waitFor();
+    await failed
+      .getByText(`Conferma di ricezione a ${LAURA}, tentativo 1: rifiutata dal server di posta (`, { exact: false })
+      .waitFor();
+    await failed.getByText('Nuovo tentativo automatico previsto per il', { exact: false }).waitFor();
+    const sent = timeline.locator('li[data-kind="letter_sent"]');
+    await sent.getByText('Lettera inviata').waitFor();
+    await sent.getByText(`Conferma di ricezione a ${LAURA}: «${letter.body.subject}»`).waitFor();
+    await expect.poll(() => timeline.innerText()).not.toMatch(/Letter (not )?sent|it will be tried again/);
+    await sent.scrollIntoViewIfNeeded();
+    await still(page, { notices: true });
+    await screenshot(page, '99g-letters-on-timeline-it');
+
     const reading = page.getByTestId('letter-reading');
     await reading.getByText('Diritti chiesti:').waitFor();
     expect(await reading.getByTestId('rights-asked').locator('.MuiChip-label').allInnerTexts()).toEqual([

@@ -260,7 +260,7 @@ export const requestsEnglish = {
         },
         letter_sent: '%{letter} to %{to}: “%{subject}”',
         letter_failed: '%{letter} to %{to}, attempt %{attempt}: refused by the mail server (%{error})',
-        letter_next_try: 'Tried again automatically on %{date}',
+        letter_next_try: 'Next automatic try set for %{date}',
         letter_no_more_tries: 'No more automatic tries: retry it by hand',
         review_include: 'Excerpt included in the access package: %{source} %{record} (%{relation})',
         review_exclude: 'Left out of the access package: %{source} %{record} (%{relation})',

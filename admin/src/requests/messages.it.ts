@@ -259,7 +259,7 @@ export const requestsItalian: RequestMessages = {
         },
         letter_sent: '%{letter} a %{to}: «%{subject}»',
         letter_failed: '%{letter} a %{to}, tentativo %{attempt}: rifiutata dal server di posta (%{error})',
-        letter_next_try: 'Nuovo tentativo automatico il %{date}',
+        letter_next_try: 'Nuovo tentativo automatico previsto per il %{date}',
         letter_no_more_tries: 'Nessun altro tentativo automatico: ritentate a mano',
         review_include: 'Estratto incluso nel pacchetto di accesso: %{source} %{record} (%{relation})',
         review_exclude: 'Escluso dal pacchetto di accesso: %{source} %{record} (%{relation})',
