@@ -146,7 +146,7 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
     // The console reads the mailbox once at start: "Read now" reads it again, finding nothing new.
     await page.getByTestId('mailbox-status').waitFor();
     await page.getByRole('button', { name: 'Read now' }).click();
-    await page.getByText(/^Mailbox read: 0 new requests, 0 replies, [01] other mail$/).waitFor();
+    await page.getByText(/^Mailbox read\. New requests: 0, replies: 0, other mail: [01]\.$/).waitFor();
     const row = page.locator('table tbody tr');
     await row.getByText('Automatic reply').waitFor();
     await row.getByText('Auto-Submitted: auto-replied').waitFor();
@@ -277,7 +277,7 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
     const giuliaBefore = await requestsOf(GIULIA);
     await page.getByRole('menuitem', { name: 'Other mail' }).click();
     await page.getByRole('button', { name: 'Read now' }).click();
-    await page.getByText(/^Mailbox read: 1 new requests, 0 replies, 1 other mail$/).waitFor();
+    await page.getByText(/^Mailbox read\. New requests: 1, replies: 0, other mail: 1\.$/).waitFor();
     // The complaint: other mail that asks no right, with its own words; no request, no deadline.
     const complaintRow = page.locator('table tbody tr', { hasText: 'Reclamo' });
     await complaintRow.getByText('Asks no right').waitFor();

@@ -42,9 +42,9 @@ export const otherMailEnglish = {
         not_configured: 'The console does not read the privacy@ mailbox (IMAP_URL is not set).',
         never_read: 'Mailbox %{host} / %{folder}: not read yet.',
         last_read:
-          'Mailbox %{host} / %{folder}: last read %{when} (%{requests} requests, %{replies} replies, %{other} other).',
+          'Mailbox %{host} / %{folder}: last read %{when} (new requests: %{requests}, replies: %{replies}, other mail: %{other}).',
         read_now: 'Read now',
-        read_done: 'Mailbox read: %{requests} new requests, %{replies} replies, %{other} other mail',
+        read_done: 'Mailbox read. New requests: %{requests}, replies: %{replies}, other mail: %{other}.',
         skipped: 'Another console is reading the mailbox right now.',
       },
     },

@@ -43,9 +43,9 @@ export const otherMailItalian: typeof otherMailEnglish = {
         not_configured: 'La console non legge la casella privacy@ (IMAP_URL non è impostato).',
         never_read: 'Casella %{host} / %{folder}: non ancora letta.',
         last_read:
-          'Casella %{host} / %{folder}: letta l’ultima volta %{when} (%{requests} richieste, %{replies} risposte, %{other} altra posta).',
+          'Casella %{host} / %{folder}: letta l’ultima volta %{when} (nuove richieste: %{requests}, risposte: %{replies}, altra posta: %{other}).',
         read_now: 'Leggi ora',
-        read_done: 'Casella letta: %{requests} nuove richieste, %{replies} risposte, %{other} altra posta',
+        read_done: 'Casella letta. Nuove richieste: %{requests}, risposte: %{replies}, altra posta: %{other}.',
         skipped: 'Un’altra console sta leggendo la casella in questo momento.',
       },
     },
