@@ -51,17 +51,11 @@ export class PortalController {
 
   @Post()
   async submit(@Req() req: Request, @Res() res: Response): Promise<void> {
-    // Without SMTP no code can be sent: the page says to write to privacy@ instead.
-    if (!this.portal.canSend) {
-      const language = pickLanguage(
-        typeof req.body === 'string' ? new URLSearchParams(req.body).get('lang') : null,
-        req.get('accept-language'),
-      );
-      return page(res, 503, formPage({ language, csrf: this.csrf(req, res), canSend: false }));
-    }
     const form = this.readForm(req, res);
     if (!form) return;
     const { body, language } = form;
+    // Without SMTP no code can be sent: the page says to write to privacy@ instead.
+    if (!this.portal.canSend) return page(res, 503, formPage({ language, csrf: this.csrf(req, res), canSend: false }));
     const check = checkSubmission(body);
     if (!check.ok)
       return page(
