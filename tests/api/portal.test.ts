@@ -258,13 +258,19 @@ describe('the privacy portal', () => {
     expect(status.html).toContain('Accesso ai miei dati (art. 15)');
     expect(status.html).toContain('Cancellazione dei miei dati (art. 17)');
     expect(status.html).toContain('Ricevuta');
-    const [due] = await sql(c, `SELECT to_char(working_due_date, 'YYYY-MM-DD') AS d FROM requests WHERE id = $1`, [
-      requests[0].id,
-    ]);
+    const [due] = await sql(
+      c,
+      `SELECT to_char(working_due_date, 'YYYY-MM-DD') AS d, to_char(due_date, 'YYYY-MM-DD') AS legal FROM requests WHERE id = $1`,
+      [requests[0].id],
+    );
     const dueWords = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric' }).format(
       new Date(`${due.d}T12:00:00Z`),
     );
-    expect(status.html).toContain(dueWords);
+    expect(status.html).toContain(`Contiamo di risponderle entro il</dt><dd>${dueWords}`);
+    const legalWords = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric' }).format(
+      new Date(`${due.legal}T12:00:00Z`),
+    );
+    expect(status.html).toContain(`Termine di legge (art. 12, par. 3, GDPR)</dt><dd>${legalWords}`);
     expect(status.html).toContain('Abbiamo ricevuto la sua richiesta');
     expect(status.html).not.toContain('NOTA-INTERNA-9931');
     expect(status.html).not.toContain('Vorrei sapere quali dati');

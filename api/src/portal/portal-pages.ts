@@ -9,12 +9,15 @@ import { FIELD_PROBLEMS, formatDate, RIGHT_NAMES, STATUS_NAMES, text, type TextK
  * everything a person typed is escaped. Each page names the company and offers the other language.
  */
 
-const FACTS = {
-  controller: CONTROLLER.name,
-  address: CONTROLLER.address,
-  vat: CONTROLLER.vat,
-  email: CONTROLLER.email,
-};
+/** The company's facts as a page quotes them; the country in the page's language. */
+function facts(language: Language): Record<string, string> {
+  return {
+    controller: CONTROLLER.name,
+    address: language === 'it' ? CONTROLLER.address.replace(/, Italy$/, ', Italia') : CONTROLLER.address,
+    vat: CONTROLLER.vat,
+    email: CONTROLLER.email,
+  };
+}
 
 interface Layout {
   language: Language;
@@ -44,7 +47,7 @@ function layout({ language, title, otherLanguageHref, body }: Layout): string {
 <main id="main">
 ${body}
 </main>
-<footer class="site"><div class="bar"><p>${esc(text(language, 'footer', FACTS))} · <a href="mailto:${esc(CONTROLLER.email)}">${esc(CONTROLLER.email)}</a></p></div></footer>
+<footer class="site"><div class="bar"><p>${esc(text(language, 'footer', facts(language)))} · <a href="mailto:${esc(CONTROLLER.email)}">${esc(CONTROLLER.email)}</a></p></div></footer>
 </body>
 </html>
 `;
@@ -72,7 +75,7 @@ function notice(language: Language): string {
   ];
   return `<section class="card notice" aria-labelledby="notice-title">
 <h2 id="notice-title">${esc(text(language, 'notice_title'))}</h2>
-${keys.map((k) => `<p>${esc(text(language, k, FACTS))}</p>`).join('\n')}
+${keys.map((k) => `<p>${esc(text(language, k, facts(language)))}</p>`).join('\n')}
 </section>`;
 }
 
@@ -87,7 +90,7 @@ export interface FormPage {
 
 /** The request form and its information notice. */
 export function formPage({ language, csrf, canSend, values = {}, errors = {} }: FormPage): string {
-  const t = (key: TextKey) => esc(text(language, key, FACTS));
+  const t = (key: TextKey) => esc(text(language, key, facts(language)));
   const value = (field: keyof Submission) => values[field]?.[0] ?? '';
   const problem = (field: keyof Submission) =>
     errors[field] ? `<p class="error" id="${field}-error">${esc(FIELD_PROBLEMS[language][errors[field]])}</p>` : '';
@@ -166,7 +169,7 @@ export function codePage(
   problem?: { kind: CodeProblem; left?: number },
 ): string {
   const t = (key: TextKey, values: Record<string, string | number> = {}) =>
-    esc(text(language, key, { ...FACTS, ...values }));
+    esc(text(language, key, { ...facts(language), ...values }));
   const path = `/privacy/verify/${encodeURIComponent(submissionId)}`;
   const finished = problem && problem.kind !== 'wrong';
   const message = problem
@@ -208,6 +211,8 @@ export interface StatusView {
     status: RequestStatus;
     receivedAt: Date;
     workingDueDate: string;
+    /** The legal deadline in force: one month, or three once extended (Art. 12(3)). */
+    legalDueDate: string;
   }>;
   letters: Array<{ subject: string; body: string; sentAt: Date }>;
 }
@@ -221,7 +226,7 @@ export function statusPage(
   flash?: 'confirmed' | 'sent' | { problem: FieldProblem; text: string },
 ): string {
   const t = (key: TextKey, values: Record<string, string | number> = {}) =>
-    esc(text(language, key, { ...FACTS, ...values }));
+    esc(text(language, key, { ...facts(language), ...values }));
   const path = `/privacy/status/${token}`;
   const banner =
     flash === 'confirmed'
@@ -239,6 +244,7 @@ export function statusPage(
 <dt>${t('status')}</dt><dd>${esc(STATUS_NAMES[language][r.status])}</dd>
 <dt>${t('received_on')}</dt><dd>${esc(formatDate(language, r.receivedAt))}</dd>
 <dt>${t('deadline')}</dt><dd>${esc(formatDate(language, r.workingDueDate))}</dd>
+<dt>${t('legal_deadline')}</dt><dd>${esc(formatDate(language, r.legalDueDate))}</dd>
 </dl>
 </section>`,
     )
@@ -287,7 +293,7 @@ export type MessageKind = 'link_invalid' | 'csrf' | 'throttled' | 'bad_request' 
 
 /** A page that only says what went wrong, with the way back. */
 export function messagePage(language: Language, kind: MessageKind, otherLanguageHref: string): string {
-  const t = (key: TextKey) => esc(text(language, key, FACTS));
+  const t = (key: TextKey) => esc(text(language, key, facts(language)));
   return layout({
     language,
     title: text(language, `${kind}_title`),

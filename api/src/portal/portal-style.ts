@@ -50,6 +50,8 @@ h2 { font-size: 1.2rem; margin: 0 0 .75rem; }
   padding: 1.25rem;
   margin: 0 0 1.25rem;
 }
+.card > :first-child { margin-top: 0; }
+.card > :last-child { margin-bottom: 0; }
 .field { margin: 0 0 1.1rem; }
 label, legend { display: block; font-weight: 600; margin: 0 0 .3rem; }
 .hint { color: #4a5561; font-size: .95rem; margin: 0 0 .35rem; }

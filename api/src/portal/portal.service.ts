@@ -263,6 +263,7 @@ export class PortalService {
         status: r.status,
         receivedAt: r.receivedAt,
         workingDueDate: r.workingDueDate,
+        legalDueDate: r.extendedDueDate ?? r.dueDate,
       })),
       letters: letters.map((l) => ({ subject: l.subject, body: l.body, sentAt: l.sentAt! })),
     };
