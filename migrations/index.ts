@@ -23,6 +23,7 @@ import { IndexCorrections1795510000000 } from './1795510000000-IndexCorrections'
 import { PublicRegisterTexts1795527000000 } from './1795527000000-PublicRegisterTexts';
 import { LegalHolds1795540000000 } from './1795540000000-LegalHolds';
 import { ProcessingStops1795550000000 } from './1795550000000-ProcessingStops';
+import { Portal1796262961939 } from './1796262961939-Portal';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -50,4 +51,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PublicRegisterTexts1795527000000,
   LegalHolds1795540000000,
   ProcessingStops1795550000000,
+  Portal1796262961939,
 ];

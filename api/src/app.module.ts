@@ -18,6 +18,7 @@ import { IngestionModule } from './ingestion/ingestion.module';
 import { MailboxModule } from './mailbox/mailbox.module';
 import { LegalHoldsModule } from './legal-holds/legal-holds.module';
 import { LettersModule } from './letters/letters.module';
+import { PortalModule } from './portal/portal.module';
 import { RegistersModule } from './registers/registers.module';
 import { RequestsModule } from './requests/requests.module';
 import { RetentionModule } from './retention/retention.module';
@@ -85,6 +86,7 @@ export class AppModule {
         MailboxModule,
         LettersModule,
         LegalHoldsModule,
+        PortalModule,
       ],
     };
   }

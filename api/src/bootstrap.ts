@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,7 +9,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Client } from 'pg';
 import { Logger } from 'nestjs-pino';
-import { json, raw, type NextFunction, type Request, type Response } from 'express';
+import { json, raw, text, type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
 import { AuthService } from './auth/auth.service';
 import { readSessionToken } from './auth/auth.guard';
@@ -118,7 +119,13 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
   // An ETag costs a SHA-1 of every answer and serves nothing: no API answer may be cached.
   app.set('etag', false);
-  app.setGlobalPrefix('api');
+  // The privacy portal's public pages live at /privacy, outside the API (docs/portal.md).
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'privacy', method: RequestMethod.ALL },
+      { path: 'privacy/{*path}', method: RequestMethod.ALL },
+    ],
+  });
   app.use(securityHeaders());
   app.use('/api', noStore);
   // The body's shape (fields, nesting) is checked on its bytes before parsing: validation costs
@@ -126,6 +133,13 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.use(json({ limit: '5mb', reviver: refuseUnsafeJson, verify: refuseComplexJson }), bodyParserErrors);
   // E-mails arrive raw (.eml), in whatever charset they were written: keep the bytes.
   app.use('/api/intake/email', raw({ type: () => true, limit: '25mb' }), bodyParserErrors);
+  // The portal's forms are posted URL-encoded: kept as text and read with URLSearchParams, so
+  // that no field name ever becomes an object's property.
+  app.use(
+    '/privacy',
+    text({ type: 'application/x-www-form-urlencoded', limit: '32kb', defaultCharset: 'utf-8' }),
+    bodyParserErrors,
+  );
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -200,4 +200,35 @@ describe('the role matrix over the OpenAPI document', () => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  it('serves the privacy portal to everyone alike: public pages, forms that need their CSRF token whatever the session', async () => {
+    // The portal is outside /api and its OpenAPI document: its pages are listed here.
+    expect(operations.some((o) => o.path.startsWith('/privacy'))).toBe(false);
+    const id = '00000000-0000-4000-8000-000000000000';
+    const token = 'A'.repeat(43);
+    const PORTAL: Record<string, number> = {
+      'GET /privacy': 200,
+      'GET /privacy/portal.css': 200,
+      [`GET /privacy/verify/${id}`]: 200,
+      // A token that opens nothing: not found, for every identity.
+      [`GET /privacy/status/${token}`]: 404,
+      // Posted without the portal's CSRF token: refused whatever session or key comes with it.
+      'POST /privacy': 403,
+      [`POST /privacy/verify/${id}`]: 403,
+      [`POST /privacy/status/${token}/messages`]: 403,
+    };
+    const mismatches: string[] = [];
+    for (const [operation, expected] of Object.entries(PORTAL)) {
+      const [method, path] = operation.split(' ');
+      for (const identity of ['anonymous', 'auditor', 'officer', 'admin', 'ingestion key'] as Identity[]) {
+        const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+        if (identity === 'ingestion key') headers['x-api-key'] = apiKey;
+        const token = identity === 'anonymous' || identity === 'ingestion key' ? undefined : tokens[identity];
+        const res = await c.api(path, { method, token, headers, body: method === 'POST' ? 'name=x' : undefined });
+        if (res.status !== expected)
+          mismatches.push(`${operation} as ${identity}: ${res.status} (expected ${expected})`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
 });

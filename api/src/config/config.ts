@@ -31,6 +31,8 @@ export interface AppConfig {
   controllerDomains: string[];
   /** The company's own answer time (privacy policy: 30 days), shown beside the legal deadline. */
   responseSlaDays: number;
+  /** Where the public reaches the console (PUBLIC_URL), for the links in e-mails; null: the address the request came to. */
+  publicUrl: string | null;
   /** People to generate on the embedded database's first start (0: none). */
   demoPeople: number;
   /** Google's OAuth revocation endpoint: an erased calendar connection's token is revoked there. */
@@ -118,6 +120,17 @@ const schema = z.object({
   ADMIN_DIR: z.string().optional(),
   CONTROLLER_DOMAINS: z.string().default('vimage.it'),
   RESPONSE_SLA_DAYS: integer(1, 90).default(30),
+  PUBLIC_URL: z
+    .string()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash;
+      } catch {
+        return false;
+      }
+    }, 'must be the address the public reaches the console at, like https://privacy.example.com')
+    .optional(),
   DEMO_PEOPLE: integer(0, 100_000).default(200),
   GOOGLE_OAUTH_REVOKE_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
@@ -243,6 +256,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .map((d) => d.trim().toLowerCase())
       .filter(Boolean),
     responseSlaDays: v.RESPONSE_SLA_DAYS,
+    publicUrl: v.PUBLIC_URL ? v.PUBLIC_URL.replace(/\/+$/, '') : null,
     demoPeople: v.DEMO_PEOPLE,
     googleOAuthRevokeUrl: v.GOOGLE_OAUTH_REVOKE_URL,
     retentionSweepCron: v.RETENTION_SWEEP_CRON === 'off' ? null : v.RETENTION_SWEEP_CRON,

@@ -16,6 +16,9 @@ import { Letter } from '../letters/letter.entity';
 import { ProcessingStop, ProcessingStopFlag } from '../objections/processing-stop.entity';
 import { MailboxMessage } from '../mailbox/mailbox-message.entity';
 import { OtherMail } from '../mailbox/other-mail.entity';
+import { PortalLink } from '../portal/portal-link.entity';
+import { PortalSubmission } from '../portal/portal-submission.entity';
+import { PortalThrottle } from '../portal/portal-throttle.entity';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { Cookie } from '../registers/cookies/cookie.entity';
 import { Processor } from '../registers/processors/processor.entity';
@@ -58,6 +61,9 @@ export const ENTITIES = [
   OtherMail,
   Letter,
   LetterTemplateVersion,
+  PortalSubmission,
+  PortalLink,
+  PortalThrottle,
   LegalHold,
   LegalHoldRecord,
   ProcessingStop,

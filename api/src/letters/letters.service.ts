@@ -92,7 +92,7 @@ export class LettersService implements OnModuleDestroy {
   }
 
   /** Writes, queues (audited) and sends a letter; answers it with how the first try went. */
-  async send(actor: Actor, requestId: string, dto: SendLetterDto): Promise<Letter> {
+  async send(actor: Actor | null, requestId: string, dto: SendLetterDto): Promise<Letter> {
     const letters = this.lettersConfig();
     const request = await this.loadRequest(requestId);
     const composed = await this.compose(request, dto);
@@ -124,7 +124,7 @@ export class LettersService implements OnModuleDestroy {
           messageId: `<${randomUUID()}@${letters.from.domain}>`,
           // Threads the answer under the subject's own e-mail in their mail program.
           inReplyTo: composed.processorId ? null : (request.emailMessageId ?? null),
-          createdBy: actor.email,
+          createdBy: actor?.email ?? null,
           sentAt: null,
         }),
       );
@@ -146,6 +146,26 @@ export class LettersService implements OnModuleDestroy {
       return saved;
     });
     return this.deliver(letter.id, actor);
+  }
+
+  /** Whether SMTP_URL and MAIL_FROM are set: without them nothing can be sent. */
+  get canSend(): boolean {
+    return this.config.letters !== null;
+  }
+
+  /**
+   * A message that is no request's letter (the privacy portal's confirmation code), sent now
+   * through the same server; it is not kept in the outbox, and a failure is the caller's to tell.
+   */
+  async sendMail(to: string, subject: string, text: string): Promise<void> {
+    const letters = this.lettersConfig();
+    await this.transport(letters).sendMail({
+      from: letters.from.header,
+      to,
+      subject,
+      text,
+      messageId: `<${randomUUID()}@${letters.from.domain}>`,
+    });
   }
 
   /** The officer's retry of a failed letter, now. */

@@ -132,6 +132,7 @@ export class RequestsService {
     dto: NewRequest,
     received?: { message: string; details: Record<string, unknown> },
     email?: ParsedIntake['email'],
+    inTransaction?: EntityManager,
   ): Promise<DataSubjectRequest> {
     const now = new Date();
     const receivedAt = new Date(dto.receivedAt);
@@ -139,7 +140,7 @@ export class RequestsService {
     if (problem) throw new InvalidInputError(`receivedAt ${problem}`, { receivedAt: problem });
     // Art. 8 GDPR: a statement of age or a date of birth under 18, for the officer to confirm.
     const minor = minorSignal([dto.description, received?.message].filter(Boolean).join('\n'), romeDate(receivedAt));
-    return this.dataSource.transaction(async (manager) => {
+    const register = async (manager: EntityManager) => {
       const request = manager.create(DataSubjectRequest, {
         reference: await this.nextReference(manager, receivedAt, now),
         type: dto.type,
@@ -179,7 +180,9 @@ export class RequestsService {
         },
       });
       return saved;
-    });
+    };
+    // The privacy portal registers several rights at once, with its own changes, in one transaction.
+    return inTransaction ? register(inTransaction) : this.dataSource.transaction(register);
   }
 
   /**
