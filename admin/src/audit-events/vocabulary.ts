@@ -26,6 +26,14 @@ export const AUDIT_ACTIONS = [
   'request.rejected',
   'request.exported',
   'request.export_interrupted',
+  'request.identity_evidence',
+  'request.subject_message',
+  // The privacy portal (api/src/portal/).
+  'portal.code_sent',
+  'portal.code_not_sent',
+  'portal.code_wrong',
+  'portal.confirmed',
+  'portal.throttled',
   // Retention sweeps (labels in retention/messages.*.ts).
   'retention.sweep_previewed',
   'retention.sweep_started',
@@ -51,6 +59,7 @@ export const AUDIT_ENTITIES = [
   'api_key',
   'subject',
   'request',
+  'portal_submission',
   ...SUBJECT_SOURCES,
   'retention_sweep',
   'audit_event',

@@ -60,6 +60,8 @@ const KIND_ICONS: Record<string, SvgIconComponent> = {
   subject_changed: PersonOffOutlinedIcon,
   identity_info_requested: ContactMailOutlinedIcon,
   identity_info_received: MarkEmailReadOutlinedIcon,
+  identity_evidence: VerifiedUserOutlinedIcon,
+  subject_message: ChatBubbleOutlineIcon,
   fee_charged: EuroOutlinedIcon,
   minor_decided: ChildCareOutlinedIcon,
   identity_document_added: BadgeOutlinedIcon,
