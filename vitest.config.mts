@@ -25,8 +25,10 @@ export default defineConfig({
       },
       {
         plugins,
-        // The same suite once more against the embedded PGlite, as `npm start` runs it.
-        test: { ...apiTests, name: 'api-embedded', env: { TEST_DATABASE: 'embedded' }, maxWorkers: 2 },
+        // The same suite once more against the embedded PGlite, as `npm start` runs it. As many
+        // workers as the server suite (vitest refuses two maxWorkers in one group): each file spends
+        // seconds starting PGlite with the CPU mostly idle, so one at a time wasted the CI's time.
+        test: { ...apiTests, name: 'api-embedded', env: { TEST_DATABASE: 'embedded' } },
       },
       {
         plugins,
