@@ -24,6 +24,7 @@ import { PublicRegisterTexts1795527000000 } from './1795527000000-PublicRegister
 import { LegalHolds1795540000000 } from './1795540000000-LegalHolds';
 import { ProcessingStops1795550000000 } from './1795550000000-ProcessingStops';
 import { Portal1796262961939 } from './1796262961939-Portal';
+import { CookieSystems1796270000000 } from './1796270000000-CookieSystems';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -52,4 +53,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   LegalHolds1795540000000,
   ProcessingStops1795550000000,
   Portal1796262961939,
+  CookieSystems1796270000000,
 ];

@@ -95,6 +95,78 @@ describe('registers: processors, activities, cookies, retention', () => {
     }
   });
 
+  it("files each cookie under its own system and that system's banner categories (issue 18)", async () => {
+    const cookies = await all('cookies');
+    // The platform's policy, section by section: each cookie it names takes that section's category.
+    const platform = readFileSync(join(POLICIES, 'platform-cookies-and-calendar-notice.txt'), 'utf8');
+    const sections: Array<[string, string]> = [
+      ['Session & Security', 'session_security'],
+      ['Preferences', 'preferences'],
+      ['Interaction History', 'interaction_history'],
+      ['Advertising & Marketing', 'advertising_marketing'],
+      ['Analytics', 'analytics'],
+    ];
+    const lines = platform.split('\n');
+    let section: string | null = null;
+    let checked = 0;
+    for (const line of lines) {
+      const heading = sections.find(([title]) => line.trim() === title);
+      if (heading) section = heading[1];
+      const named = /^(\S+) \((Odoo|Google)\)$/.exec(line.trim());
+      if (!named || !section) continue;
+      const entry = cookies.filter((k) => k.system === 'platform' && k.name === named[1]);
+      expect(entry, named[1]).toHaveLength(1);
+      expect(entry[0].category, named[1]).toBe(section);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(12);
+    // The website declares no advertising cookie; each system lists `_ga` once.
+    const website = cookies.filter((k) => k.system === 'website');
+    expect(website.every((k) => k.listedIn === 'Cookie policy (website)')).toBe(true);
+    expect(website.map((k) => k.name)).not.toContain('__gads');
+    expect(
+      cookies
+        .filter((k) => k.name === '_ga')
+        .map((k) => k.system)
+        .sort(),
+    ).toEqual(['platform', 'website']);
+
+    // A category of the other system's banner is refused, and nothing is stored.
+    const refused = await c.api('/api/cookies', {
+      token,
+      body: {
+        name: '_fbp',
+        kind: 'cookie',
+        system: 'website',
+        provider: 'Meta',
+        category: 'advertising_marketing',
+        purpose: 'Advertising',
+        duration: '3 months',
+        party: 'third',
+        listedIn: 'Cookie policy (website)',
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.category ?? refused.body.message).toMatch(/website's banner has no such category/);
+    expect((await all('cookies')).some((k) => k.name === '_fbp')).toBe(false);
+    const filed = await c.api('/api/cookies', {
+      token,
+      body: {
+        name: 'website_visitor',
+        kind: 'cookie',
+        system: 'platform',
+        provider: 'Odoo',
+        category: 'interaction_history',
+        purpose: 'Interaction history',
+        duration: 'Not stated',
+        party: 'first',
+        listedIn: 'Platform cookie policy',
+      },
+    });
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ system: 'platform', category: 'interaction_history' });
+  });
+
   it('holds the retention periods the policies state and links activities to them and to their processors', async () => {
     const retention = await all('retention-policies');
     const byKey = Object.fromEntries(retention.map((r) => [r.key, r]));

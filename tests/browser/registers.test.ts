@@ -200,6 +200,13 @@ describe('registers in Chromium', () => {
     await page.getByRole('menuitem', { name: 'Cookies', exact: true }).click();
     await page.locator('table tbody tr', { hasText: 'vimage_cookie_consent' }).waitFor();
     expect(await page.locator('table').innerText()).toContain('Local storage');
+    // Each system's cookies under its own banner's categories (issue 18).
+    const gads = page.locator('table tbody tr', { hasText: '__gads' });
+    expect(await gads.innerText()).toMatch(/Platform \(calendar sync\)\s+Advertising & marketing/);
+    const consent = page.locator('table tbody tr', { hasText: 'vimage_cookie_consent' });
+    expect(await consent.innerText()).toMatch(/Website\s+Necessary/);
+    await still(page);
+    await screenshot(page, '50-cookies-two-systems');
     await page.getByRole('menuitem', { name: 'Retention rules' }).click();
     await page.locator('table tbody tr', { hasText: 'Contact-form data' }).waitFor();
     expect(await page.locator('table').innerText()).toContain('24 months from collection');
@@ -233,6 +240,10 @@ describe('registers in Chromium', () => {
     await other.getByText('Revisione scaduta').waitFor();
     await other.getByRole('link', { name: 'Elenco' }).waitFor();
     expect(await other.getByRole('link', { name: 'Modifica', exact: true }).count()).toBe(0);
+
+    await other.getByRole('menuitem', { name: 'Cookie', exact: true }).click();
+    const gads = other.locator('table tbody tr', { hasText: '__gads' });
+    expect(await gads.innerText()).toMatch(/Piattaforma \(sincronizzazione calendario\)\s+Pubblicità e marketing/);
 
     await other.getByRole('menuitem', { name: 'Durata dei dati' }).click();
     await other.locator('table tbody tr', { hasText: 'Contact-form data' }).waitFor();

@@ -1,13 +1,15 @@
 import { Create, Edit, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
 
-import { COOKIE_CATEGORY_CHOICES, PARTY_CHOICES, STORAGE_KIND_CHOICES } from '../registers/vocabulary';
+import { COOKIE_SYSTEM_CHOICES, PARTY_CHOICES, STORAGE_KIND_CHOICES } from '../registers/vocabulary';
+import { CookieCategoryInput } from './CookieCategoryInput';
 
 const CookieInputs = () => (
   <>
     <TextInput source="name" validate={required()} />
     <SelectInput source="kind" choices={STORAGE_KIND_CHOICES} validate={required()} />
+    <SelectInput source="system" choices={COOKIE_SYSTEM_CHOICES} validate={required()} />
     <TextInput source="provider" validate={required()} fullWidth />
-    <SelectInput source="category" choices={COOKIE_CATEGORY_CHOICES} validate={required()} />
+    <CookieCategoryInput />
     <TextInput source="purpose" validate={required()} fullWidth multiline />
     <TextInput source="duration" validate={required()} />
     <SelectInput source="party" choices={PARTY_CHOICES} validate={required()} />
@@ -25,7 +27,7 @@ export const CookieEdit = () => (
 
 export const CookieCreate = () => (
   <Create redirect="show">
-    <SimpleForm defaultValues={{ kind: 'cookie', party: 'first', category: 'necessary' }}>
+    <SimpleForm defaultValues={{ kind: 'cookie', system: 'website', party: 'first', category: 'necessary' }}>
       <CookieInputs />
     </SimpleForm>
   </Create>

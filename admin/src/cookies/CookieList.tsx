@@ -2,10 +2,16 @@ import { DataTable, List, SelectField, SelectInput, TextField } from 'react-admi
 
 import { SearchFilter } from '../common/SearchFilter';
 import { RegisterListActions } from '../registers/RegisterListActions';
-import { COOKIE_CATEGORY_CHOICES, PARTY_CHOICES, STORAGE_KIND_CHOICES } from '../registers/vocabulary';
+import {
+  COOKIE_CATEGORY_CHOICES,
+  COOKIE_SYSTEM_CHOICES,
+  PARTY_CHOICES,
+  STORAGE_KIND_CHOICES,
+} from '../registers/vocabulary';
 
 const filters = [
   <SearchFilter key="q" source="q" alwaysOn placeholder="resources.cookies.search_placeholder" />,
+  <SelectInput key="system" source="system" choices={COOKIE_SYSTEM_CHOICES} />,
   <SelectInput key="category" source="category" choices={COOKIE_CATEGORY_CHOICES} />,
   <SelectInput key="kind" source="kind" choices={STORAGE_KIND_CHOICES} />,
   <SelectInput key="party" source="party" choices={PARTY_CHOICES} />,
@@ -13,7 +19,7 @@ const filters = [
 
 const Column = DataTable.Col;
 
-/** The cookie and browser-storage inventory of both cookie policies. */
+/** The cookie and browser-storage inventory of the company's two systems, each under its own banner's categories. */
 export const CookieList = () => (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={50} actions={<RegisterListActions />}>
     <DataTable rowClick="show" bulkActionButtons={false}>
@@ -22,6 +28,9 @@ export const CookieList = () => (
       </Column>
       <Column source="kind">
         <SelectField source="kind" choices={STORAGE_KIND_CHOICES} />
+      </Column>
+      <Column source="system">
+        <SelectField source="system" choices={COOKIE_SYSTEM_CHOICES} />
       </Column>
       <Column source="category">
         <SelectField source="category" choices={COOKIE_CATEGORY_CHOICES} />

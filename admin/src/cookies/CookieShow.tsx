@@ -10,7 +10,12 @@ import {
   useCanAccess,
 } from 'react-admin';
 
-import { COOKIE_CATEGORY_CHOICES, PARTY_CHOICES, STORAGE_KIND_CHOICES } from '../registers/vocabulary';
+import {
+  COOKIE_CATEGORY_CHOICES,
+  COOKIE_SYSTEM_CHOICES,
+  PARTY_CHOICES,
+  STORAGE_KIND_CHOICES,
+} from '../registers/vocabulary';
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'cookies', action: 'edit' });
@@ -27,6 +32,7 @@ export const CookieShow = () => (
     <SimpleShowLayout>
       <TextField source="name" sx={{ fontFamily: 'monospace' }} />
       <SelectField source="kind" choices={STORAGE_KIND_CHOICES} />
+      <SelectField source="system" choices={COOKIE_SYSTEM_CHOICES} />
       <TextField source="provider" />
       <SelectField source="category" choices={COOKIE_CATEGORY_CHOICES} />
       <TextField source="purpose" />

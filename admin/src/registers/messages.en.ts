@@ -74,7 +74,12 @@ export const registersEnglish = {
         statistics: 'Statistics',
         analytics: 'Analytics',
         marketing: 'Marketing',
+        session_security: 'Session & security',
+        preferences: 'Preferences',
+        interaction_history: 'Interaction history',
+        advertising_marketing: 'Advertising & marketing',
       },
+      cookie_system: { website: 'Website', platform: 'Platform (calendar sync)' },
       party: { first: 'First party', third: 'Third party' },
       retention_action: {
         delete: 'Delete',
@@ -139,6 +144,7 @@ export const registersEnglish = {
       fields: {
         name: 'Name',
         kind: 'Kind',
+        system: 'System',
         provider: 'Provider',
         category: 'Category',
         purpose: 'Purpose',

@@ -73,7 +73,12 @@ export const registersItalian: typeof registersEnglish = {
         statistics: 'Statistiche',
         analytics: 'Analitici',
         marketing: 'Marketing',
+        session_security: 'Sessione e sicurezza',
+        preferences: 'Preferenze',
+        interaction_history: 'Cronologia delle interazioni',
+        advertising_marketing: 'Pubblicità e marketing',
       },
+      cookie_system: { website: 'Sito web', platform: 'Piattaforma (sincronizzazione calendario)' },
       party: { first: 'Prima parte', third: 'Terza parte' },
       retention_action: {
         delete: 'Cancellazione',
@@ -138,6 +143,7 @@ export const registersItalian: typeof registersEnglish = {
       fields: {
         name: 'Nome',
         kind: 'Tipo',
+        system: 'Sistema',
         provider: 'Fornitore',
         category: 'Categoria',
         purpose: 'Finalità',

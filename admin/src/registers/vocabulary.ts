@@ -12,14 +12,27 @@ export const LEGAL_BASIS_CHOICES = choices('legal_basis', [
   'legitimate_interests',
 ]);
 export const STORAGE_KIND_CHOICES = choices('storage_kind', ['cookie', 'localStorage']);
-export const COOKIE_CATEGORY_CHOICES = choices('cookie_category', [
+/** The website banner's categories (cookie policy, section 3). */
+export const WEBSITE_COOKIE_CATEGORIES = [
   'necessary',
   'functional',
   'ai_chatbot',
   'statistics',
   'analytics',
   'marketing',
+];
+/** The platform's cookie policy has its own (Session & Security, Preferences...). */
+export const PLATFORM_COOKIE_CATEGORIES = [
+  'session_security',
+  'preferences',
+  'interaction_history',
+  'advertising_marketing',
+  'analytics',
+];
+export const COOKIE_CATEGORY_CHOICES = choices('cookie_category', [
+  ...new Set([...WEBSITE_COOKIE_CATEGORIES, ...PLATFORM_COOKIE_CATEGORIES]),
 ]);
+export const COOKIE_SYSTEM_CHOICES = choices('cookie_system', ['website', 'platform']);
 export const PARTY_CHOICES = choices('party', ['first', 'third']);
 export const RETENTION_ACTION_CHOICES = choices('retention_action', [
   'delete',

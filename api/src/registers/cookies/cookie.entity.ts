@@ -3,7 +3,14 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 export const STORAGE_KINDS = ['cookie', 'localStorage'] as const;
 export type StorageKind = (typeof STORAGE_KINDS)[number];
 
-/** The categories of the cookie banner (cookie policy, section 3). */
+/**
+ * The company's two systems, each with its own cookie policy and banner: the website (cookie
+ * policy) and the platform with calendar sync (its own cookie policy, Odoo's cookies).
+ */
+export const COOKIE_SYSTEMS = ['website', 'platform'] as const;
+export type CookieSystem = (typeof COOKIE_SYSTEMS)[number];
+
+/** The categories of the website's cookie banner (cookie policy, section 3). */
 export const COOKIE_CATEGORIES = [
   'necessary',
   'functional',
@@ -12,12 +19,25 @@ export const COOKIE_CATEGORIES = [
   'analytics',
   'marketing',
 ] as const;
-export type CookieCategory = (typeof COOKIE_CATEGORIES)[number];
+export type WebsiteCookieCategory = (typeof COOKIE_CATEGORIES)[number];
+
+/** The categories of the platform's cookie policy, as it names them. */
+export const PLATFORM_COOKIE_CATEGORIES = [
+  'session_security',
+  'preferences',
+  'interaction_history',
+  'advertising_marketing',
+  'analytics',
+] as const;
+export type PlatformCookieCategory = (typeof PLATFORM_COOKIE_CATEGORIES)[number];
+
+export const ALL_COOKIE_CATEGORIES = [...new Set([...COOKIE_CATEGORIES, ...PLATFORM_COOKIE_CATEGORIES])];
+export type CookieCategory = WebsiteCookieCategory | PlatformCookieCategory;
 
 export const PARTIES = ['first', 'third'] as const;
 export type Party = (typeof PARTIES)[number];
 
-/** A cookie or browser-storage item the websites set. */
+/** A cookie or browser-storage item one of the company's two systems sets. */
 @Entity('cookies')
 export class Cookie {
   @PrimaryGeneratedColumn('uuid')
@@ -29,6 +49,10 @@ export class Cookie {
 
   @Column({ type: 'text' })
   kind: StorageKind;
+
+  /** Which system sets it: its category is one of that system's banner. */
+  @Column({ type: 'text', default: 'website' })
+  system: CookieSystem;
 
   @Column({ type: 'text' })
   provider: string;

@@ -1,21 +1,27 @@
 import { ReadOnlyField } from '../../common/rest/read-only-field';
 import { OneOf, Text } from '../register-fields';
 import type { RegisterDefinition } from '../register-resource';
+import { InvalidInputError } from '../../common/errors/domain.error';
 import {
-  COOKIE_CATEGORIES,
+  ALL_COOKIE_CATEGORIES,
+  COOKIE_SYSTEMS,
   Cookie,
   PARTIES,
   STORAGE_KINDS,
   type CookieCategory,
+  type CookieSystem,
   type Party,
   type StorageKind,
 } from './cookie.entity';
+import { categoryProblem } from './cookie-rules';
 
 export class CreateCookieDto {
   @Text(true, 200) name: string;
   @OneOf(STORAGE_KINDS, true) kind: StorageKind;
+  /** The website unless said: the platform's cookies are filed under its own policy's categories. */
+  @OneOf(COOKIE_SYSTEMS, false) system?: CookieSystem;
   @Text(true, 200) provider: string;
-  @OneOf(COOKIE_CATEGORIES, true) category: CookieCategory;
+  @OneOf(ALL_COOKIE_CATEGORIES, true) category: CookieCategory;
   @Text(true) purpose: string;
   @Text(true, 200) duration: string;
   @OneOf(PARTIES, true) party: Party;
@@ -25,8 +31,9 @@ export class CreateCookieDto {
 export class UpdateCookieDto {
   @Text(false, 200) name?: string;
   @OneOf(STORAGE_KINDS, false) kind?: StorageKind;
+  @OneOf(COOKIE_SYSTEMS, false) system?: CookieSystem;
   @Text(false, 200) provider?: string;
-  @OneOf(COOKIE_CATEGORIES, false) category?: CookieCategory;
+  @OneOf(ALL_COOKIE_CATEGORIES, false) category?: CookieCategory;
   @Text(false) purpose?: string;
   @Text(false, 200) duration?: string;
   @OneOf(PARTIES, false) party?: Party;
@@ -41,7 +48,7 @@ export function presentCookie(c: Cookie) {
   return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
 
-const FIELDS = ['name', 'kind', 'provider', 'category', 'purpose', 'duration', 'party', 'listedIn'] as const;
+const FIELDS = ['name', 'kind', 'system', 'provider', 'category', 'purpose', 'duration', 'party', 'listedIn'] as const;
 
 export const COOKIES_REGISTER: RegisterDefinition<Cookie, CreateCookieDto, UpdateCookieDto> = {
   resource: 'cookies',
@@ -56,8 +63,9 @@ export const COOKIES_REGISTER: RegisterDefinition<Cookie, CreateCookieDto, Updat
       id: 'uuid',
       name: 'text',
       kind: { enum: STORAGE_KINDS },
+      system: { enum: COOKIE_SYSTEMS },
       provider: 'text',
-      category: { enum: COOKIE_CATEGORIES },
+      category: { enum: ALL_COOKIE_CATEGORIES },
       duration: 'text',
       party: { enum: PARTIES },
       listedIn: 'text',
@@ -71,10 +79,14 @@ export const COOKIES_REGISTER: RegisterDefinition<Cookie, CreateCookieDto, Updat
       const value = (body as UpdateCookieDto)[field];
       if (value !== undefined) (row as unknown as Record<string, unknown>)[field] = value;
     }
+    row.system ??= 'website';
+    const problem = categoryProblem(row.system, row.category);
+    if (problem) throw new InvalidInputError(`category: ${problem}`, { category: problem });
   },
   csv: [
     ['Name', (r) => r.name],
     ['Kind', (r) => r.kind],
+    ['System', (r) => r.system],
     ['Provider', (r) => r.provider],
     ['Category', (r) => r.category],
     ['Purpose', (r) => r.purpose],
