@@ -298,6 +298,8 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
     const rights = reading.getByTestId('rights-asked');
     await rights.getByText('Rights asked:').waitFor();
     expect(await rights.locator('.MuiChip-label').allInnerTexts()).toEqual(['Access', 'Erasure']);
+    // The rights the reading found say it all: no second "Type guessed" chip beside them.
+    expect(await page.locator('li[data-kind="received"]').innerText()).not.toContain('Type guessed');
     await reading
       .getByTestId('further-rights')
       .getByText('This request handles one right (Access).', { exact: false })

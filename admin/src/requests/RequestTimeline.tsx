@@ -170,7 +170,10 @@ const EventDetails = ({
             channel: translate(`${CHANNELS_VOCABULARY}.${str(details.channel)}`, { _: str(details.channel) }),
           }),
         );
-      if (details.guessedType) {
+      // Beside the rights the reading found ("Rights asked"), a second chip saying the same is noise;
+      // it stays when no wording was found (the type was assumed) or the line predates the reading.
+      const readRights = Array.isArray(details.requestedTypes) && details.requestedTypes.length > 0;
+      if (details.guessedType && !(readRights && details.typeWordingFound !== false)) {
         chips.push({
           label: translate(
             details.typeWordingFound === false
