@@ -146,7 +146,7 @@ describe('the daily reminders digest', () => {
     const [toAnna, ...moreToAnna] = mailTo(anna.email);
     expect(moreToAnna).toHaveLength(0);
     expect(toAnna.parsed.subject).toMatch(
-      /^Promemoria richieste privacy del .+: 1 scadute, 1 in scadenza, 1 in attesa dell'interessato$/,
+      /^Promemoria richieste privacy del .+: 1 scaduta, 1 in scadenza, 1 in attesa dell'interessato$/,
     );
     const italian = toAnna.parsed.text ?? '';
     expect(italian).toContain('Buongiorno Anna Verdi,');

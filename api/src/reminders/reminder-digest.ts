@@ -109,7 +109,7 @@ const formatDay = (language: Language, day: string) =>
 const TEXTS: Record<Language, Texts> = {
   it: {
     subject: (c, day) =>
-      `Promemoria richieste privacy del ${day}: ${c.overdue} scadute, ${c.dueSoon} in scadenza, ${c.waiting} in attesa dell'interessato`,
+      `Promemoria richieste privacy del ${day}: ${c.overdue} ${c.overdue === 1 ? 'scaduta' : 'scadute'}, ${c.dueSoon} in scadenza, ${c.waiting} in attesa dell'interessato`,
     greeting: (name) => `Buongiorno ${name},`,
     intro: (day) => `ecco le richieste degli interessati aperte che chiedono attenzione oggi, ${day}.`,
     headings: {
