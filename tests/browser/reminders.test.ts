@@ -87,6 +87,7 @@ describe('reminders in the admin UI', () => {
     await screenshot(page, 'reminders-user-language-en');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/\/show$/);
+    await page.locator('.ra-field-language').getByText('English', { exact: true }).waitFor();
     await expect
       .poll(async () => (await c.api(`/api/users/${created.body.id}`, { token: admin })).body.language)
       .toBe('en');
