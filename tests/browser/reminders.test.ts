@@ -65,6 +65,8 @@ describe('reminders in the admin UI', () => {
     await alert.getByRole('link', { name: 'Open the list' }).click();
     await page.getByText(waiting.reference).waitFor();
     await page.getByText('Mario Rossi').first().waitFor();
+    // The list may show the unfiltered page it had before the filter's answer: wait for the one row.
+    await page.getByText('1-1 of 1').waitFor();
     expect(await page.getByText(other.reference).count()).toBe(0);
     await still(page);
     await screenshot(page, 'reminders-waiting-list-en');
@@ -80,7 +82,9 @@ describe('reminders in the admin UI', () => {
     expect(created.body.language).toBeNull();
 
     await page.goto(`${c.url}/#/users/${created.body.id}`);
-    await page.getByText("The language of the daily reminders e-mail. Not chosen: the console's default").waitFor();
+    await page
+      .getByText("The language of the daily reminders e-mail. If none is chosen, the console's default.")
+      .waitFor();
     await page.getByRole('combobox', { name: 'E-mail language' }).click();
     await page.getByRole('option', { name: 'English' }).click();
     await still(page);

@@ -85,8 +85,7 @@ export const appEnglish = {
       never: 'Never',
       password_create_help: 'At least 12 characters.',
       language_default: 'Console default',
-      language_help:
-        "The language of the daily reminders e-mail. Not chosen: the console's default (REMINDER_LANGUAGE).",
+      language_help: "The language of the daily reminders e-mail. If none is chosen, the console's default.",
       password_edit_help: "Leave blank to keep the current password. A new password ends the user's open sessions.",
       status: 'Status',
       sessions: {

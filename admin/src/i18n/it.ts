@@ -259,7 +259,7 @@ export const appItalian: AppMessages = {
       password_create_help: 'Almeno 12 caratteri.',
       language_default: 'Predefinita della console',
       language_help:
-        "La lingua dell'email quotidiana di promemoria. Se non scelta: quella predefinita della console (REMINDER_LANGUAGE).",
+        "La lingua dell'email quotidiana di promemoria. Se non è scelta, quella predefinita della console.",
       password_edit_help:
         "Lascia vuoto per non modificare la password. Una nuova password chiude le sessioni aperte dell'utente.",
       status: 'Stato',
