@@ -231,3 +231,63 @@ describe('the daily reminders digest', () => {
     expect(smtp.messages).toHaveLength(3);
   });
 });
+
+describe('the daily reminders digest on its schedule', () => {
+  let c: TestConsole;
+  let smtp: SmtpReceiver;
+
+  beforeAll(async () => {
+    smtp = await startSmtpReceiver();
+    c = await startTestConsole({
+      env: {
+        SMTP_URL: smtp.url,
+        MAIL_FROM: 'Privacy Vimage <privacy@vimage.it>',
+        // Every second: the schedule fires again and again, the digest still goes once a day.
+        REMINDER_CRON: '* * * * * *',
+        REMINDER_LANGUAGE: 'en',
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await c?.close();
+    await smtp?.close();
+  });
+
+  it('sends each one digest on its own, once the day however often it fires, without a link when PUBLIC_URL is unset', async () => {
+    const admin = await c.login();
+    const schedule = await c.api('/api/reminders/schedule', { token: admin });
+    expect(schedule.status).toBe(200);
+    expect(schedule.body.schedule).toMatchObject({ cron: '* * * * * *', timeZone: 'Europe/Rome' });
+    const created = await c.api('/api/requests', {
+      token: admin,
+      body: {
+        type: 'access',
+        channel: 'email',
+        language: 'it',
+        receivedAt: daysAgo(40),
+        subjectName: 'Giulia Bianchi',
+      },
+    });
+    expect(created.status).toBe(201);
+
+    const mail = await smtp.waitFor((m) => m.envelopeTo.includes(ADMIN.email), 10_000);
+    // The admin names no language: REMINDER_LANGUAGE, English here.
+    expect(mail.parsed.subject).toMatch(
+      /^Privacy requests reminder for .+: 1 overdue, 0 due soon, 0 waiting on the subject$/,
+    );
+    expect(mail.parsed.text).toContain(`- ${(created.body as Created).reference} · Access · Giulia Bianchi ·`);
+    expect(mail.parsed.text).not.toContain('http');
+    expect(mail.parsed.text).toContain("search for its reference in the console's request list");
+    // Three more ticks: nothing more.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(smtp.messages).toHaveLength(1);
+
+    const audit = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'reminders.sent' }))}`,
+      { token: admin },
+    );
+    expect(audit.body).toHaveLength(1);
+    expect(audit.body[0]).toMatchObject({ actorEmail: null, details: { trigger: 'schedule', sent: 1 } });
+  });
+});
