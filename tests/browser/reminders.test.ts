@@ -68,8 +68,19 @@ describe('reminders in the admin UI', () => {
     // The list may show the unfiltered page it had before the filter's answer: wait for the one row.
     await page.getByText('1-1 of 1').waitFor();
     expect(await page.getByText(other.reference).count()).toBe(0);
+    // The list says it is narrowed, and shows every open request again on demand.
+    const notice = page.getByTestId('waiting-on-subject-filter');
+    await notice
+      .getByText(
+        'Only the open requests waiting on the subject: the information to identify them was asked for and has not arrived.',
+      )
+      .waitFor();
     await still(page);
     await screenshot(page, 'reminders-waiting-list-en');
+    await notice.getByRole('button', { name: 'Show all' }).click();
+    await page.getByText(other.reference).waitFor();
+    await page.getByText('1-2 of 2').waitFor();
+    await notice.waitFor({ state: 'detached' });
   });
 
   it("sets a user's reminders language in the user's form", async () => {
@@ -117,5 +128,15 @@ describe('reminders in the admin UI', () => {
     await page.getByTestId('waiting-on-subject').getByRole('link', { name: 'Apri l’elenco' }).waitFor();
     await still(page);
     await screenshot(page, 'reminders-dashboard-it');
+
+    await page.getByTestId('waiting-on-subject').getByRole('link', { name: 'Apri l’elenco' }).click();
+    await page.getByText('1-1 di 1').waitFor();
+    await page
+      .getByTestId('waiting-on-subject-filter')
+      .getByText("Solo le richieste aperte in attesa dell'interessato")
+      .waitFor();
+    await page.getByTestId('waiting-on-subject-filter').getByRole('button', { name: 'Mostra tutte' }).waitFor();
+    await still(page);
+    await screenshot(page, 'reminders-waiting-list-it');
   });
 });

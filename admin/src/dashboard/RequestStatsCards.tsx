@@ -240,7 +240,13 @@ export const RequestStatsCards = () => {
             severity="info"
             data-testid="waiting-on-subject"
             action={
-              <Button component={RouterLink} to={links.waitingOnSubject} color="inherit" size="small">
+              <Button
+                component={RouterLink}
+                to={links.waitingOnSubject}
+                color="inherit"
+                size="small"
+                sx={{ whiteSpace: 'nowrap' }}
+              >
                 {translate('app.dashboard.requests.waiting_on_subject_link')}
               </Button>
             }

@@ -7,6 +7,11 @@ import { lettersEnglish } from './letters/messages.en';
 export const requestsEnglish = {
   app: {
     requests: {
+      list: {
+        waiting_on_subject:
+          'Only the open requests waiting on the subject: the information to identify them was asked for and has not arrived.',
+        waiting_on_subject_clear: 'Show all',
+      },
       guess: 'guess',
       guess_help: 'Guessed from the wording of the e-mail: confirm or correct it.',
       guess_notice:

@@ -5,6 +5,11 @@ import type { RequestMessages } from './messages.en';
 export const requestsItalian: RequestMessages = {
   app: {
     requests: {
+      list: {
+        waiting_on_subject:
+          "Solo le richieste aperte in attesa dell'interessato: le informazioni per identificarlo sono state chieste e non sono ancora arrivate.",
+        waiting_on_subject_clear: 'Mostra tutte',
+      },
       guess: 'ipotesi',
       guess_help: 'Dedotto dal testo dell’email: confermalo o correggilo.',
       guess_notice:
