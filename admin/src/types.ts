@@ -12,6 +12,8 @@ export interface User extends RaRecord<string> {
   fullName: string;
   role: Role;
   active: boolean;
+  /** The language of the e-mails the console sends them; null: the console's default. */
+  language: 'it' | 'en' | null;
   createdAt: string;
   updatedAt: string;
   lastLoginAt: string | null;

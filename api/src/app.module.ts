@@ -20,6 +20,7 @@ import { LegalHoldsModule } from './legal-holds/legal-holds.module';
 import { LettersModule } from './letters/letters.module';
 import { PortalModule } from './portal/portal.module';
 import { RegistersModule } from './registers/registers.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { RequestsModule } from './requests/requests.module';
 import { RetentionModule } from './retention/retention.module';
 import { SourcesModule } from './sources/sources.module';
@@ -87,6 +88,7 @@ export class AppModule {
         LettersModule,
         LegalHoldsModule,
         PortalModule,
+        RemindersModule,
       ],
     };
   }

@@ -84,6 +84,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/retention/sweep': 'staff',
   'GET /api/retention/sweeps': 'any',
   'GET /api/retention/sweeps/{id}': 'any',
+  'GET /api/reminders/schedule': 'admin',
+  'POST /api/reminders/send-now': 'admin',
   'GET /api/breaches': 'any',
   'GET /api/breaches/export.csv': 'any',
   'GET /api/breaches/register.html': 'any',

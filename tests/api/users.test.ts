@@ -35,6 +35,7 @@ describe('users resource (admins)', () => {
       fullName: 'Giulia Bianchi',
       role: 'officer',
       active: true,
+      language: null,
       lastLoginAt: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),

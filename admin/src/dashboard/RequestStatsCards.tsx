@@ -234,6 +234,27 @@ export const RequestStatsCards = () => {
           testId="stat-answered-late"
         />
       </Grid>
+      {(data.waitingOnSubject ?? 0) > 0 && (
+        <Grid size={COLUMNS}>
+          <Alert
+            severity="info"
+            data-testid="waiting-on-subject"
+            action={
+              <Button
+                component={RouterLink}
+                to={links.waitingOnSubject}
+                color="inherit"
+                size="small"
+                sx={{ whiteSpace: 'nowrap' }}
+              >
+                {translate('app.dashboard.requests.waiting_on_subject_link')}
+              </Button>
+            }
+          >
+            {translate('app.dashboard.requests.waiting_on_subject', { smart_count: data.waitingOnSubject })}
+          </Alert>
+        </Grid>
+      )}
       {(data.processorsReviewOverdue ?? 0) > 0 && (
         <Grid size={COLUMNS}>
           <Alert

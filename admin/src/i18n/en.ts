@@ -84,6 +84,8 @@ export const appEnglish = {
     users: {
       never: 'Never',
       password_create_help: 'At least 12 characters.',
+      language_default: 'Console default',
+      language_help: "The language of the daily reminders e-mail. If none is chosen, the console's default.",
       password_edit_help: "Leave blank to keep the current password. A new password ends the user's open sessions.",
       status: 'Status',
       sessions: {
@@ -481,6 +483,7 @@ export const appEnglish = {
         createdAt: 'Created',
         updatedAt: 'Last updated',
         lastLoginAt: 'Last sign-in',
+        language: 'E-mail language',
         q: 'Search',
       },
     },
@@ -517,6 +520,9 @@ export const appEnglish = {
         },
         users: {
           listed: 'Users listed',
+        },
+        reminders: {
+          sent: 'Daily reminders sent',
         },
         api_key: {
           created: 'API key created',

@@ -257,6 +257,9 @@ export const appItalian: AppMessages = {
     users: {
       never: 'Mai',
       password_create_help: 'Almeno 12 caratteri.',
+      language_default: 'Predefinita della console',
+      language_help:
+        "La lingua dell'email quotidiana di promemoria. Se non è scelta, quella predefinita della console.",
       password_edit_help:
         "Lascia vuoto per non modificare la password. Una nuova password chiude le sessioni aperte dell'utente.",
       status: 'Stato',
@@ -656,6 +659,7 @@ export const appItalian: AppMessages = {
         createdAt: 'Creato il',
         updatedAt: 'Ultima modifica',
         lastLoginAt: 'Ultimo accesso',
+        language: 'Lingua delle email',
         q: 'Cerca',
       },
     },
@@ -692,6 +696,9 @@ export const appItalian: AppMessages = {
         },
         users: {
           listed: 'Elenco utenti consultato',
+        },
+        reminders: {
+          sent: 'Promemoria quotidiani inviati',
         },
         api_key: {
           created: 'Chiave API creata',

@@ -24,6 +24,7 @@ import { ImportEmailsButton } from './ImportEmailsDialog';
 import { RequestStatusField } from './RequestStatusField';
 import { RequestTypeField } from './RequestTypeField';
 import { SubjectField } from './SubjectField';
+import { WaitingOnSubjectNotice } from './WaitingOnSubjectNotice';
 import type { DataSubjectRequest } from './types';
 import { channelChoices, openStatusFilter, statusChoices, typeChoices } from './vocabulary';
 import { csvExporter } from '../common/csvExporter';
@@ -123,6 +124,7 @@ export const RequestList = () => (
     actions={<RequestListActions />}
     perPage={25}
   >
+    <WaitingOnSubjectNotice />
     <DataTable<DataSubjectRequest> rowClick="show" bulkActionButtons={false}>
       <Column source="reference">
         <ReferenceField />

@@ -19,6 +19,12 @@ export const requestListLinks = (today = todayInRome()) => ({
   open: listWith({ status: [...OPEN_STATUSES] }),
   overdue: listWith({ status: [...OPEN_STATUSES], workingDueDate_lte: addDays(today, -1) }),
   dueSoon: listWith({ status: [...OPEN_STATUSES], workingDueDate_gte: today, workingDueDate_lte: addDays(today, 7) }),
+  // Identity information asked (any date) and not received yet.
+  waitingOnSubject: listWith({
+    status: [...OPEN_STATUSES],
+    identityInfoRequestedAt_gte: '2000-01-01',
+    identityInfoReceivedAt: null,
+  }),
   byStatus: (status: string) => listWith({ status: [status] }),
   closed: listWith({ status: ['completed', 'rejected'] }),
   answeredLate: listWith({ status: ['completed', 'rejected'], answeredLate: true }),

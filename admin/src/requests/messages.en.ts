@@ -7,6 +7,11 @@ import { lettersEnglish } from './letters/messages.en';
 export const requestsEnglish = {
   app: {
     requests: {
+      list: {
+        waiting_on_subject:
+          'Only the open requests waiting on the subject: the information to identify them was asked for and has not arrived.',
+        waiting_on_subject_clear: 'Show all',
+      },
       guess: 'guess',
       guess_help: 'Guessed from the wording of the e-mail: confirm or correct it.',
       guess_notice:
@@ -328,6 +333,9 @@ export const requestsEnglish = {
         open_list_subtitle: 'Earliest deadline first',
         open_list_more: 'Earliest deadline first · %{shown} of %{total}',
         open_empty: 'No open requests: every request has been answered.',
+        waiting_on_subject:
+          '1 open request is waiting on the subject: the information to identify them was asked for and has not arrived. |||| %{smart_count} open requests are waiting on the subject: the information to identify them was asked for and has not arrived.',
+        waiting_on_subject_link: 'Open the list',
         processors_review:
           '1 sub-processor is past its review date. |||| %{smart_count} sub-processors are past their review date.',
         processors_missing_dpa:

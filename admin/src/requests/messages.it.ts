@@ -5,6 +5,11 @@ import type { RequestMessages } from './messages.en';
 export const requestsItalian: RequestMessages = {
   app: {
     requests: {
+      list: {
+        waiting_on_subject:
+          "Solo le richieste aperte in attesa dell'interessato: le informazioni per identificarlo sono state chieste e non sono ancora arrivate.",
+        waiting_on_subject_clear: 'Mostra tutte',
+      },
       guess: 'ipotesi',
       guess_help: 'Dedotto dal testo dell’email: confermalo o correggilo.',
       guess_notice:
@@ -328,6 +333,9 @@ export const requestsItalian: RequestMessages = {
         open_list_subtitle: 'Prima quelle in scadenza',
         open_list_more: 'Prima quelle in scadenza · %{shown} di %{total}',
         open_empty: 'Nessuna richiesta aperta: tutte le richieste sono state evase.',
+        waiting_on_subject:
+          "1 richiesta aperta è in attesa dell'interessato: le informazioni per identificarlo sono state chieste e non sono ancora arrivate. |||| %{smart_count} richieste aperte sono in attesa dell'interessato: le informazioni per identificarlo sono state chieste e non sono ancora arrivate.",
+        waiting_on_subject_link: 'Apri l’elenco',
         processors_review:
           '1 responsabile del trattamento ha superato la data di revisione. |||| %{smart_count} responsabili del trattamento hanno superato la data di revisione.',
         processors_missing_dpa:

@@ -144,6 +144,8 @@ export interface RequestStats {
   open: number;
   dueWithin7Days: number;
   overdue: number;
+  /** Open and waiting on the subject: identity information asked for and not received. */
+  waitingOnSubject?: number;
   medianDaysToClose: number | null;
   /** Answered (closed or refused) after the legal deadline, last 12 months. */
   answeredLate: number;

@@ -7,6 +7,7 @@ interface UserCreatePayload {
   email: string;
   fullName: string;
   role: User['role'];
+  language: User['language'];
   password: string;
 }
 
@@ -15,6 +16,7 @@ const toCreatePayload = (data: Partial<UserCreatePayload>): UserCreatePayload =>
   email: (data.email ?? '').trim(),
   fullName: (data.fullName ?? '').trim(),
   role: data.role as User['role'],
+  language: data.language ?? null,
   password: data.password ?? '',
 });
 

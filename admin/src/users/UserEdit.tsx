@@ -8,6 +8,7 @@ interface UserUpdatePayload {
   fullName: string;
   role: User['role'];
   active: boolean;
+  language: User['language'];
   password?: string;
 }
 
@@ -20,6 +21,7 @@ const toUpdatePayload = (data: Partial<User> & { password?: string | null }): Us
     fullName: (data.fullName ?? '').trim(),
     role: data.role as User['role'],
     active: Boolean(data.active),
+    language: data.language ?? null,
   };
   if (data.password) payload.password = data.password;
   return payload;

@@ -10,6 +10,7 @@ import {
   required,
 } from 'react-admin';
 
+import { languageChoices } from '../requests/vocabulary';
 import { roleChoices } from './roles';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -30,6 +31,15 @@ export const UserInputs = ({ mode }: { mode: 'create' | 'edit' }) => (
     />
     <TextInput source="fullName" validate={[required(), maxLength(200)]} autoComplete="off" />
     <SelectInput source="role" choices={roleChoices} validate={required()} />
+    {/* Empty: the console's default language for the reminders e-mail. */}
+    <SelectInput
+      source="language"
+      choices={languageChoices}
+      emptyText="app.users.language_default"
+      format={(value: string | null | undefined) => value ?? ''}
+      parse={(value: string) => (value === '' ? null : value)}
+      helperText="app.users.language_help"
+    />
     {mode === 'edit' && <BooleanInput source="active" />}
     <PasswordInput
       source="password"

@@ -1,7 +1,17 @@
-import { BooleanField, EditButton, ListButton, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import {
+  BooleanField,
+  EditButton,
+  ListButton,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
 import { MonospaceField } from '../common/MonospaceField';
+import { languageChoices } from '../requests/vocabulary';
 import type { User } from '../types';
 import { LastLoginField } from './LastLoginField';
 import { RoleField } from './RoleField';
@@ -21,6 +31,7 @@ export const UserShow = () => (
       <TextField source="email" />
       <RoleField source="role" />
       <BooleanField source="active" />
+      <SelectField source="language" choices={languageChoices} emptyText="app.users.language_default" />
       <LastLoginField source="lastLoginAt" />
       <DateTimeField source="createdAt" />
       <DateTimeField source="updatedAt" />

@@ -51,6 +51,17 @@ export interface AppConfig {
   mailbox: MailboxConfig | null;
   /** The officer's letters sent over SMTP (SMTP_URL and MAIL_FROM); null: not sent, the letter endpoints answer 409. */
   letters: LettersConfig | null;
+  /** The officers' daily reminders digest (REMINDER_CRON, REMINDER_TIME_ZONE, REMINDER_LANGUAGE). */
+  reminders: RemindersConfig;
+}
+
+export interface RemindersConfig {
+  /** When the digest is sent (a cron expression); null: never on its own (no SMTP_URL, or off). */
+  cron: string | null;
+  /** The time zone of that expression. */
+  timeZone: string;
+  /** The digest's language for a user who chose none. */
+  language: 'it' | 'en';
 }
 
 export interface LettersConfig {
@@ -187,7 +198,24 @@ const schema = z.object({
     .optional(),
   LETTER_RETRY_SECONDS: integer(1, 86_400).default(60),
   LETTER_MAX_ATTEMPTS: integer(1, 50).default(8),
+  // No default here: it depends on SMTP_URL (see DEFAULT_REMINDER_CRON).
+  REMINDER_CRON: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v === 'off' || validateCronExpression(v).valid,
+      'must be a cron expression such as "0 8 * * 1-5" (minute hour day month weekday), or off',
+    )
+    .optional(),
+  REMINDER_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Rome')
+    .default('Europe/Rome'),
+  REMINDER_LANGUAGE: z.enum(['it', 'en'], { error: 'must be it or en' }).default('it'),
 });
+
+/** The digest's time when SMTP_URL is set and REMINDER_CRON is not: 8:00 on working days. */
+export const DEFAULT_REMINDER_CRON = '0 8 * * 1-5';
 
 function isTimeZone(value: string): boolean {
   try {
@@ -233,6 +261,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'Configuration error: SMTP_URL and MAIL_FROM must be set together (the server that sends letters, and the address they come from)',
     );
   }
+  if (v.REMINDER_CRON !== undefined && v.REMINDER_CRON !== 'off' && v.SMTP_URL === undefined) {
+    throw new ConfigError(
+      'Configuration error: REMINDER_CRON needs SMTP_URL and MAIL_FROM (the reminders are sent by e-mail), or set it to off',
+    );
+  }
+  const reminderCron = v.REMINDER_CRON ?? (v.SMTP_URL ? DEFAULT_REMINDER_CRON : 'off');
   const dataDir = resolve(v.DATA_DIR);
   const encryptionKey = v.ENCRYPTION_KEY ? Buffer.from(v.ENCRYPTION_KEY, 'hex') : loadOrCreateLocalKey(dataDir);
   return {
@@ -282,6 +316,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
             maxAttempts: v.LETTER_MAX_ATTEMPTS,
           }
         : null,
+    reminders: {
+      cron: reminderCron === 'off' ? null : reminderCron,
+      timeZone: v.REMINDER_TIME_ZONE,
+      language: v.REMINDER_LANGUAGE,
+    },
     adminDir:
       v.ADMIN_DIR === undefined
         ? join(projectRoot(), 'dist/admin')

@@ -29,6 +29,7 @@ import { RetentionSweep } from '../retention/retention-sweep.entity';
 import { DataSubjectRequest } from '../requests/request.entity';
 import { registeredSources } from '../sources/source-registry';
 import { SubjectIdentifier } from '../subjects/subject-identifier.entity';
+import { ReminderDigest } from '../reminders/reminder-digest.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the console; migrations/ must create exactly these tables. */
@@ -68,4 +69,5 @@ export const ENTITIES = [
   LegalHoldRecord,
   ProcessingStop,
   ProcessingStopFlag,
+  ReminderDigest,
 ];

@@ -54,7 +54,7 @@ export class RequestsController {
   @Get('stats')
   @ApiOperation({
     summary:
-      "The dashboard's figures: open by status, due within 7 days, overdue, median days to close, per month by type",
+      "The dashboard's figures: open by status, due within 7 days, overdue, waiting on the subject, median days to close, per month by type",
   })
   stats() {
     return this.requests.stats();

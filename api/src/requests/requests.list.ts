@@ -18,6 +18,9 @@ export const REQUESTS_LIST: ListSpec = {
     extendedDueDate: 'date',
     workingDueDate: 'date',
     closedAt: 'datetime',
+    // Waiting on the subject (the dashboard's link): asked (_gte a date) and not received (null).
+    identityInfoRequestedAt: 'datetime',
+    identityInfoReceivedAt: 'datetime',
     answeredLate: 'boolean',
     createdAt: 'datetime',
   },

@@ -79,6 +79,8 @@ export interface DashboardStats {
   open: number;
   dueWithin7Days: number;
   overdue: number;
+  /** Open requests waiting on the subject: identity information asked for and not received. */
+  waitingOnSubject: number;
   /** Median days from receipt to answer, over requests closed in the last 12 months. */
   medianDaysToClose: number | null;
   /** Requests answered (closed or refused) after the legal deadline in force, in the last 12 months. */
@@ -661,10 +663,11 @@ export class RequestsService {
         `SELECT status, count(*)::int AS n FROM requests WHERE status = ANY($1) GROUP BY status`,
         [open],
       ),
-      queryRows<{ overdue: number; soon: number }>(
+      queryRows<{ overdue: number; soon: number; waiting: number }>(
         this.dataSource,
         `SELECT count(*) FILTER (WHERE working_due_date < $2)::int AS overdue,
-                count(*) FILTER (WHERE working_due_date >= $2 AND working_due_date <= $3)::int AS soon
+                count(*) FILTER (WHERE working_due_date >= $2 AND working_due_date <= $3)::int AS soon,
+                count(*) FILTER (WHERE identity_info_requested_at IS NOT NULL AND identity_info_received_at IS NULL)::int AS waiting
          FROM requests WHERE status = ANY($1)`,
         [open, today, addDays(today, 7)],
       ),
@@ -709,6 +712,7 @@ export class RequestsService {
       open: Object.values(openByStatus).reduce((a, b) => a + b, 0),
       dueWithin7Days: due.soon,
       overdue: due.overdue,
+      waitingOnSubject: due.waiting,
       medianDaysToClose: median.days === null ? null : Math.round(Number(median.days) * 10) / 10,
       answeredLate: median.late,
       perMonth,

@@ -1,3 +1,4 @@
+import type { Language } from '../requests/request.entity';
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const ROLES = ['admin', 'officer', 'auditor'] as const;
@@ -28,6 +29,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** The language of the e-mails the console sends the user (the reminders digest); null: REMINDER_LANGUAGE. */
+  @Column({ type: 'text', nullable: true })
+  language: Language | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
@@ -45,6 +50,7 @@ export interface UserJson {
   fullName: string;
   role: Role;
   active: boolean;
+  language: Language | null;
   lastLoginAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -57,6 +63,7 @@ export function presentUser(user: User): UserJson {
     fullName: user.fullName,
     role: user.role,
     active: user.active,
+    language: user.language ?? null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),

@@ -45,6 +45,7 @@ export class UsersService {
           fullName: dto.fullName.trim(),
           role: dto.role,
           active: true,
+          language: dto.language ?? null,
           passwordHash,
         }),
       );
@@ -73,6 +74,7 @@ export class UsersService {
       if (dto.fullName !== undefined) user.fullName = dto.fullName.trim();
       if (dto.role !== undefined) user.role = dto.role;
       if (dto.active !== undefined) user.active = dto.active;
+      if (dto.language !== undefined) user.language = dto.language;
       if (passwordHash) user.passwordHash = passwordHash;
       if (before.role === 'admin' && before.active && (user.role !== 'admin' || !user.active)) {
         await this.assertAnotherActiveAdmin(manager, user.id, 'demote or disable');

@@ -1,8 +1,9 @@
 import { Transform } from 'class-transformer';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { trim } from '../../common/rest/transforms';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password';
+import { LANGUAGES, type Language } from '../../requests/request.entity';
 import { ROLES, type Role } from '../user.entity';
 
 export class CreateUserDto {
@@ -21,6 +22,12 @@ export class CreateUserDto {
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
   role: Role;
+
+  /** The language of the e-mails the console sends them (the reminders digest); null or absent: REMINDER_LANGUAGE. */
+  @ApiPropertyOptional({ enum: LANGUAGES, nullable: true })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` })
+  language?: Language | null;
 
   @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
   @IsString()

@@ -4,6 +4,7 @@ import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, V
 import { trim } from '../../common/rest/transforms';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password';
 import { ReadOnlyField } from '../../common/rest/read-only-field';
+import { LANGUAGES, type Language } from '../../requests/request.entity';
 import { ROLES, type Role } from '../user.entity';
 
 export class UpdateUserDto {
@@ -30,6 +31,12 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   active?: boolean;
+
+  /** The language of the e-mails the console sends them (the reminders digest); null: REMINDER_LANGUAGE. */
+  @ApiPropertyOptional({ enum: LANGUAGES, nullable: true })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` })
+  language?: Language | null;
 
   /** Empty or absent: unchanged. */
   @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH })
