@@ -60,6 +60,7 @@ const READS: Record<string, string | { none: string }> = {
   'GET /api/mailbox/other-mail/{id}': 'other-mail.viewed',
   'GET /api/mailbox/messages/{id}/raw': 'mailbox.message_downloaded',
   'GET /api/mailbox/status': { none: "the mailbox's settings and last reading's counts: no person named" },
+  'GET /api/reminders/schedule': { none: "the digest's schedule and the next run: no person named" },
 };
 for (const source of SOURCES) {
   READS[`GET /api/${source}`] = 'records.listed';
