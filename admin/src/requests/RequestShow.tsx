@@ -38,6 +38,7 @@ import { RequestActions } from './RequestActions';
 import { RequestStatusChip } from './RequestStatusField';
 import { RequestTimeline } from './RequestTimeline';
 import { RequestTypeChip } from './RequestTypeField';
+import { RequestFileButton } from './file/RequestFileButton';
 import { LettersCard } from './letters/LettersCard';
 import { RequestRights } from './rights';
 import { SubjectDataPanel } from './SubjectDataPanel';
@@ -76,6 +77,7 @@ const RequestShowActions = () => {
     <TopToolbar>
       <FindPersonButton<DataSubjectRequest> identifier={(r) => r.subjectEmail ?? r.subjectPhone} />
       <ExportButton />
+      {record && <RequestFileButton id={record.id} />}
       {canAct && isOpen(record) && <EditButton />}
       <ListButton />
     </TopToolbar>
