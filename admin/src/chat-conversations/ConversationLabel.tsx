@@ -9,7 +9,11 @@ import { PROVIDERS_VOCABULARY } from './vocabulary';
 export const useConversationLabel = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' });
+  const format = new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Rome',
+  });
   return (conversation: Pick<ChatConversation, 'provider' | 'startedAt'>) =>
     translate('resources.chat-conversations.label', {
       provider: translate(`${PROVIDERS_VOCABULARY}.${conversation.provider}`, { _: conversation.provider }),

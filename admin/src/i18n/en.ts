@@ -1,3 +1,4 @@
+import { scheduleEnglish } from '../common/scheduleMessages';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
@@ -17,6 +18,7 @@ import { rightsEnglish } from '../requests/rights/messages.en';
  */
 export const appEnglish = {
   app: {
+    schedule: scheduleEnglish,
     name: 'Privacy Console',
     tagline: 'GDPR compliance workspace',
     auth: {

@@ -1,3 +1,4 @@
+import { scheduleItalian } from '../common/scheduleMessages';
 import italianBase from 'ra-language-italian';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
@@ -189,6 +190,7 @@ const raItalianFixes = {
 
 export const appItalian: AppMessages = {
   app: {
+    schedule: scheduleItalian,
     name: 'Console privacy',
     tagline: 'Spazio di lavoro per la conformità al GDPR',
     auth: {
