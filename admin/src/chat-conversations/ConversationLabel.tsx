@@ -38,8 +38,10 @@ export const ConversationTitle = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (!record) return null;
-  const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(record.startedAt),
-  );
+  const date = new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Rome',
+  }).format(new Date(record.startedAt));
   return <>{translate('resources.chat-conversations.title', { date })}</>;
 };
