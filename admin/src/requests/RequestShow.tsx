@@ -40,6 +40,7 @@ import { RequestTimeline } from './RequestTimeline';
 import { RequestTypeChip } from './RequestTypeField';
 import { LettersCard } from './letters/LettersCard';
 import { RequestRights } from './rights';
+import { OtherRequestsCard } from './other-requests/OtherRequestsCard';
 import { SubjectDataPanel } from './SubjectDataPanel';
 import type { DataSubjectRequest } from './types';
 import {
@@ -565,6 +566,7 @@ const RequestShowLayout = () => {
         <RequestTimeline request={request} />
       </Grid>
       <Grid size={{ xs: 12, md: 5 }} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+        <OtherRequestsCard request={request} />
         <SubjectDataPanel request={request} />
         <SubjectCard request={request} />
       </Grid>

@@ -87,7 +87,7 @@ export function stepCounts(step: StepOutcome, planned: number, kept: number): Er
  */
 export function splitByKind(
   affected: number,
-  description: Pick<SourceErasureReport, 'records'> | undefined,
+  description: { records: readonly Pick<PlannedChange, 'action'>[] } | undefined,
 ): { erased: number; masked: number } {
   const listed = countByKind(description?.records ?? []);
   const erased = listed.masked === 0 ? affected : Math.min(listed.erased, affected);
