@@ -36,10 +36,10 @@ export class OtherRequestsService {
     if (!request) throw new NotFoundError('Request', requestId);
     const [requests, duplicates] = await Promise.all([
       this.sameIdentifiers(request),
-      this.dataSource.query(
+      this.dataSource.query<Array<{ at: Date; actor_email: string | null }>>(
         `SELECT at, actor_email FROM request_events WHERE request_id = $1 AND kind = 'duplicate_import' ORDER BY at`,
         [requestId],
-      ) as Promise<Array<{ at: Date; actor_email: string | null }>>,
+      ),
     ]);
     return {
       reference: request.reference,
