@@ -6,7 +6,7 @@ export const otherRequestsEnglish = {
         title: 'Other requests from this person',
         subheader: 'Same e-mail or phone as this request, open or closed (Art. 12(3) and (5) GDPR).',
         summary:
-          'One earlier request: answer knowing what was asked and done. |||| %{smart_count} other requests: answer knowing what was asked and done.',
+          'One other request: answer knowing what was asked and done. |||| %{smart_count} other requests: answer knowing what was asked and done.',
         summary_open:
           'One other request, still open: check it is not the same request. |||| %{smart_count} other requests, %{open} still open: check this is not one of them again.',
         received: 'received on %{date}',

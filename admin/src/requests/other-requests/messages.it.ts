@@ -7,7 +7,7 @@ export const otherRequestsItalian: typeof otherRequestsEnglish = {
         title: 'Altre richieste di questa persona',
         subheader: 'Stessa email o stesso telefono di questa richiesta, aperte o chiuse (art. 12, par. 3 e 5, GDPR).',
         summary:
-          'Una richiesta precedente: rispondete sapendo cosa è stato chiesto e fatto. |||| %{smart_count} altre richieste: rispondete sapendo cosa è stato chiesto e fatto.',
+          'Un’altra richiesta: rispondete sapendo cosa è stato chiesto e fatto. |||| %{smart_count} altre richieste: rispondete sapendo cosa è stato chiesto e fatto.',
         summary_open:
           'Un’altra richiesta, ancora aperta: verificate che non sia la stessa. |||| %{smart_count} altre richieste, %{open} ancora aperte: verificate che questa non ne ripeta una.',
         received: 'ricevuta il %{date}',
