@@ -4,6 +4,7 @@ import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
 import { breachesEnglish } from '../breaches/messages.en';
 import { whoseDataEnglish } from '../find-person/messages.en';
+import { otherRequestsEnglish } from '../requests/other-requests/messages.en';
 import { letterTemplatesEnglish } from '../letter-templates/messages.en';
 import { otherMailEnglish } from '../other-mail/messages.en';
 import { requestsEnglish } from '../requests/messages.en';
@@ -599,6 +600,7 @@ const en: TranslationMessages = {
     otherMailEnglish,
     letterTemplatesEnglish,
     whoseDataEnglish,
+    otherRequestsEnglish,
   ) as TranslationMessages),
 };
 

@@ -5,6 +5,7 @@ import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
 import { breachesItalian } from '../breaches/messages.it';
 import { whoseDataItalian } from '../find-person/messages.it';
+import { otherRequestsItalian } from '../requests/other-requests/messages.it';
 import { letterTemplatesItalian } from '../letter-templates/messages.it';
 import { otherMailItalian } from '../other-mail/messages.it';
 import { requestsItalian } from '../requests/messages.it';
@@ -775,6 +776,7 @@ const it: TranslationMessages = {
     otherMailItalian,
     letterTemplatesItalian,
     whoseDataItalian,
+    otherRequestsItalian,
   ) as TranslationMessages),
 };
 

@@ -41,6 +41,7 @@ import { RequestTypeChip } from './RequestTypeField';
 import { RequestFileButton } from './file/RequestFileButton';
 import { LettersCard } from './letters/LettersCard';
 import { RequestRights } from './rights';
+import { OtherRequestsCard } from './other-requests/OtherRequestsCard';
 import { SubjectDataPanel } from './SubjectDataPanel';
 import type { DataSubjectRequest } from './types';
 import {
@@ -567,6 +568,7 @@ const RequestShowLayout = () => {
         <RequestTimeline request={request} />
       </Grid>
       <Grid size={{ xs: 12, md: 5 }} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+        <OtherRequestsCard request={request} />
         <SubjectDataPanel request={request} />
         <SubjectCard request={request} />
       </Grid>
