@@ -107,6 +107,9 @@ export const appEnglish = {
       },
     },
     menu: {
+      // The side menu's and the user menu's names for screen readers (the user's name first, as shown).
+      label: 'Main menu',
+      user: '%{name} (Profile)',
       personal_data: 'Personal data',
       find_person: 'Find a person',
       compliance: 'Compliance',

@@ -282,6 +282,8 @@ export const appItalian: AppMessages = {
       },
     },
     menu: {
+      label: 'Menu principale',
+      user: '%{name} (Profilo)',
       personal_data: 'Dati personali',
       find_person: 'Cerca persona',
       compliance: 'Conformità',
