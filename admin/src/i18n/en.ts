@@ -19,6 +19,8 @@ export const appEnglish = {
   app: {
     name: 'Privacy Console',
     tagline: 'GDPR compliance workspace',
+    // The spinners' name for screen readers.
+    loading: 'Loading',
     auth: {
       email: 'Email',
       too_many_attempts: 'Too many sign-in attempts. Please wait a moment and try again.',

@@ -191,6 +191,7 @@ export const appItalian: AppMessages = {
   app: {
     name: 'Console privacy',
     tagline: 'Spazio di lavoro per la conformità al GDPR',
+    loading: 'Caricamento',
     auth: {
       email: 'Email',
       too_many_attempts: 'Troppi tentativi di accesso. Attendi qualche istante e riprova.',
