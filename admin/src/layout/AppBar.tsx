@@ -25,12 +25,22 @@ export const AppBar = () => {
         </Typography>
       </Box>
       <Divider orientation="vertical" flexItem sx={{ my: 1.25, mr: 2, borderColor: 'rgba(255, 255, 255, 0.35)' }} />
-      <TitlePortal
-        component="h1"
-        id={PAGE_TITLE_ID}
-        tabIndex={-1}
-        sx={{ fontWeight: 400, opacity: 0.92 }}
-      />
+      {/* The box takes the free width; the heading only its text's, so that its focus ring hugs it. */}
+      <Box sx={{ flex: 1, minWidth: 0 }}>
+        <TitlePortal
+          component="h1"
+          id={PAGE_TITLE_ID}
+          tabIndex={-1}
+          sx={{
+            flex: 'none',
+            display: 'inline-block',
+            maxWidth: '100%',
+            verticalAlign: 'middle',
+            fontWeight: 400,
+            opacity: 0.92,
+          }}
+        />
+      </Box>
     </RaAppBar>
   );
 };

@@ -12,7 +12,7 @@ const LONGEST_MS = 1500;
  * After each change of page, the focus goes to the page's title, so that a screen reader says
  * where the officer now is and Tab starts from the top of the new page. It waits until the
  * title has settled, and leaves the focus where the new page put it (a search box with
- * autofocus, a dialog): only a focus left on the menu, the app bar or nowhere is moved.
+ * autofocus, a dialog, a drop-down): only a focus left on the menu, the app bar or nowhere is moved.
  */
 export function useFocusTitleOnNavigation(): void {
   const { pathname } = useLocation();
@@ -45,6 +45,7 @@ export function useFocusTitleOnNavigation(): void {
 function focusLeftBehind(): boolean {
   const active = document.activeElement;
   if (!active || active === document.body) return true;
-  if (active.closest('[role="dialog"]')) return false;
+  // A dialog, a drop-down list or a menu open over the page keeps it.
+  if (active.closest('.MuiModal-root, [role="dialog"]')) return false;
   return !active.closest('#main-content');
 }
