@@ -22,6 +22,8 @@ export const appEnglish = {
     schedule: scheduleEnglish,
     name: 'Privacy Console',
     tagline: 'GDPR compliance workspace',
+    // The spinners' name for screen readers.
+    loading: 'Loading',
     auth: {
       email: 'Email',
       too_many_attempts: 'Too many sign-in attempts. Please wait a moment and try again.',
@@ -110,6 +112,9 @@ export const appEnglish = {
       },
     },
     menu: {
+      // The side menu's and the user menu's names for screen readers (the user's name first, as shown).
+      label: 'Main menu',
+      user: '%{name} (Profile)',
       personal_data: 'Personal data',
       find_person: 'Find a person',
       compliance: 'Compliance',

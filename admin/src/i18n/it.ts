@@ -194,6 +194,7 @@ export const appItalian: AppMessages = {
     schedule: scheduleItalian,
     name: 'Console privacy',
     tagline: 'Spazio di lavoro per la conformità al GDPR',
+    loading: 'Caricamento',
     auth: {
       email: 'Email',
       too_many_attempts: 'Troppi tentativi di accesso. Attendi qualche istante e riprova.',
@@ -285,6 +286,8 @@ export const appItalian: AppMessages = {
       },
     },
     menu: {
+      label: 'Menu principale',
+      user: '%{name} (Profilo)',
       personal_data: 'Dati personali',
       find_person: 'Cerca persona',
       compliance: 'Conformità',
