@@ -25,6 +25,7 @@ import { LegalHolds1795540000000 } from './1795540000000-LegalHolds';
 import { ProcessingStops1795550000000 } from './1795550000000-ProcessingStops';
 import { Portal1796262961939 } from './1796262961939-Portal';
 import { CookieSystems1796270000000 } from './1796270000000-CookieSystems';
+import { MissingActivities1796290000000 } from './1796290000000-MissingActivities';
 import { Reminders1796280000000 } from './1796280000000-Reminders';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
@@ -56,4 +57,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Portal1796262961939,
   CookieSystems1796270000000,
   Reminders1796280000000,
+  MissingActivities1796290000000,
 ];

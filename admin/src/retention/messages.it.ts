@@ -63,6 +63,7 @@ export const retentionItalian: RetentionMessages = {
           no_period: 'Nessun termine: la politica non ne indica.',
           not_held: 'Dati non presenti nella console.',
           unknown_source: 'Fonte sconosciuta «%{source}»: nulla viene cancellato.',
+          console_rule: 'Applicato dalla console stessa, non dalla pulizia periodica.',
           unsupported_action: 'L’azione non si applica a questa fonte: nulla viene cancellato.',
         },
         effects: {

@@ -8,6 +8,7 @@ import { Processor } from '../processors/processor.entity';
 import { NullableText, OneOf, orNull, Text, TextList } from '../register-fields';
 import type { RegisterDefinition } from '../register-resource';
 import { RetentionPolicy } from '../retention/retention-policy.entity';
+import { activityGaps } from './activity-gaps';
 import { LEGAL_BASES, ProcessingActivity, type LegalBasis } from './activity.entity';
 
 const ProcessorIds = () => (target: object, key: string | symbol) => {
@@ -66,6 +67,7 @@ export class UpdateActivityDto {
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() processors?: unknown;
   @ReadOnlyField() retention?: unknown;
+  @ReadOnlyField() gaps?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
 }
@@ -109,6 +111,8 @@ export function presentActivity(a: ProcessingActivity) {
           periodTextEn: a.retentionPolicy.periodTextEn,
         }
       : null,
+    /** What the entry lacks that the law asks for (Art. 30(1)(f)): shown as missing, never invented. */
+    gaps: activityGaps(a),
     securityMeasures: a.securityMeasures,
     sourceSystem: a.sourceSystem,
     createdAt: a.createdAt.toISOString(),
