@@ -26,6 +26,7 @@ import { ProcessingStops1795550000000 } from './1795550000000-ProcessingStops';
 import { Portal1796262961939 } from './1796262961939-Portal';
 import { CookieSystems1796270000000 } from './1796270000000-CookieSystems';
 import { MissingActivities1796290000000 } from './1796290000000-MissingActivities';
+import { RecipientCategories1796290000001 } from './1796290000001-RecipientCategories';
 import { Reminders1796280000000 } from './1796280000000-Reminders';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
@@ -58,4 +59,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CookieSystems1796270000000,
   Reminders1796280000000,
   MissingActivities1796290000000,
+  RecipientCategories1796290000001,
 ];

@@ -161,4 +161,23 @@ describe('record of processing: the activities that were missing, and their rete
     const keys = (await all('retention-policies')).map((p) => p.key);
     expect(keys.filter((k) => k === 'suppression-list')).toHaveLength(1);
   });
+
+  it('the migration can be undone and done again', async () => {
+    const migration = new MissingActivities1796290000000();
+    // One runner at a time: the embedded database has a single connection.
+    const run = async (step: 'up' | 'down') => {
+      const runner = c.running.app.get(DataSource).createQueryRunner();
+      try {
+        await migration[step](runner);
+      } finally {
+        await runner.release();
+      }
+    };
+    await run('down');
+    const names = (await all('activities')).map((a) => a.name);
+    for (const name of NEW_ACTIVITIES) expect(names).not.toContain(name);
+    expect((await all('retention-policies')).map((p) => p.key)).not.toContain('other-mail');
+    await run('up');
+    expect((await byName())['Appointment booking (Calendly)'].processors).toHaveLength(1);
+  });
 });

@@ -29,6 +29,7 @@ import {
   type ErasureTools,
 } from './source-erasure';
 import { SUPPRESSION_LOCK, suppressionHash, type SuppressedKind } from './suppression';
+import { notReceivedByOf } from './recipients-received';
 
 /**
  * The erasure run (Art. 17): its steps, one per source in the declared order, each in its own
@@ -294,13 +295,15 @@ export class ErasureService {
     if (existing && existing.status !== 'failed') return;
     let affected = 0;
     let error: string | null = null;
+    // Who never received these records (Art. 19 notices), read before they are masked.
+    const notReceivedBy = await notReceivedByOf(this.dataSource.manager, [source], (s) => ownRecords(plan, s));
     try {
       if (erasure.kind === 'calling-out') {
         ({ affected, error } = await erasure.apply(this.run(actor, request), plan));
       } else {
         affected = await this.dataSource.transaction(async (manager) => {
           const n = await erasure.apply(manager, plan, this.tools);
-          await this.writeStep(manager, actor, request, source, existing, n, null);
+          await this.writeStep(manager, actor, request, source, existing, n, null, false, notReceivedBy);
           return n;
         });
         return;
@@ -310,7 +313,7 @@ export class ErasureService {
       this.logger.warn(`Erasure of ${source} for ${request.reference} failed: ${error}`);
     }
     await this.dataSource.transaction((manager) =>
-      this.writeStep(manager, actor, request, source, existing, affected, error),
+      this.writeStep(manager, actor, request, source, existing, affected, error, false, notReceivedBy),
     );
   }
 
@@ -329,6 +332,8 @@ export class ErasureService {
     error: string | null,
     /** Records that arrived while the plan was being fixed. */
     late = false,
+    /** The recipients of the source's activities that never received these records (Art. 19). */
+    notReceivedBy: string[] = [],
   ): Promise<void> {
     const step =
       existing ?? manager.create(ErasureStep, { requestId: request.id, source, recordsAffected: 0, attempts: 0 });
@@ -343,6 +348,7 @@ export class ErasureService {
       recordsAffected: affected,
       attempt: step.attempts,
       late,
+      ...(notReceivedBy.length ? { notReceivedBy } : {}),
     });
     await this.audit.record(manager, actor, {
       action: error ? 'erasure.source_failed' : 'erasure.source_erased',
