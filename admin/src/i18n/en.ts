@@ -331,10 +331,17 @@ export const appEnglish = {
       status: {
         active: 'Connected',
         revoked: 'Revoked',
+        revoked_on: 'Revoked on %{date}',
       },
       tokens: {
-        held: 'Held, encrypted',
+        held: 'Held, encrypted, in use',
         none: 'None held',
+        held_after_revocation: 'Still held, encrypted, unused, until the sweep of %{date}',
+        held_after_revocation_unscheduled: 'Still held, encrypted, unused, until the next sweep',
+        revoked_held:
+          'Revoked on %{revokedAt}: the tokens are still held, encrypted and no longer used, until the retention sweep deletes them on %{deletedAt} (retention register: “the OAuth token is invalidated at once”).',
+        revoked_held_unscheduled:
+          'Revoked on %{revokedAt}: the tokens are still held, encrypted and no longer used, until the next retention sweep deletes them. No sweep is scheduled: run one from Retention.',
       },
       scopes: {
         calendar: 'Calendar',

@@ -507,10 +507,17 @@ export const appItalian: AppMessages = {
       status: {
         active: 'Collegato',
         revoked: 'Revocato',
+        revoked_on: 'Revocato il %{date}',
       },
       tokens: {
-        held: 'Presenti, cifrati',
+        held: 'Presenti, cifrati, in uso',
         none: 'Nessuno',
+        held_after_revocation: 'Ancora presenti, cifrati, non più in uso, fino alla pulizia del %{date}',
+        held_after_revocation_unscheduled: 'Ancora presenti, cifrati, non più in uso, fino alla prossima pulizia',
+        revoked_held:
+          'Revocato il %{revokedAt}: i token sono ancora conservati, cifrati e non più utilizzati, finché la pulizia periodica della conservazione non li cancella il %{deletedAt} (registro di conservazione: «il token OAuth viene invalidato subito»).',
+        revoked_held_unscheduled:
+          'Revocato il %{revokedAt}: i token sono ancora conservati, cifrati e non più utilizzati, finché la prossima pulizia periodica della conservazione non li cancella. Nessuna pulizia è pianificata: avviarla da Conservazione.',
       },
       scopes: {
         calendar: 'Calendario',
