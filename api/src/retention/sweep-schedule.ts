@@ -13,5 +13,5 @@ export function setSweepSchedule(next: { cron: string; timeZone: string } | null
 
 export function nextSweepAt(now = new Date()): Date | null {
   if (!schedule) return null;
-  return new CronTime(schedule.cron, schedule.timeZone).getNextDateFrom(now).toJSDate();
+  return new CronTime(schedule.cron, schedule.timeZone).getNextDateFrom(now, schedule.timeZone).toJSDate();
 }
