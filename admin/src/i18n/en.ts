@@ -336,8 +336,8 @@ export const appEnglish = {
       tokens: {
         held: 'Held, encrypted, in use',
         none: 'None held',
-        held_after_revocation: 'Still held, encrypted, unused, until the sweep of %{date}',
-        held_after_revocation_unscheduled: 'Still held, encrypted, unused, until the next sweep',
+        held_after_revocation: 'Held, unused, until %{date}',
+        held_after_revocation_unscheduled: 'Held, unused, until the next sweep',
         revoked_held:
           'Revoked on %{revokedAt}: the tokens are still held, encrypted and no longer used, until the retention sweep deletes them on %{deletedAt} (retention register: “the OAuth token is invalidated at once”).',
         revoked_held_unscheduled:

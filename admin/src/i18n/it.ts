@@ -512,8 +512,8 @@ export const appItalian: AppMessages = {
       tokens: {
         held: 'Presenti, cifrati, in uso',
         none: 'Nessuno',
-        held_after_revocation: 'Ancora presenti, cifrati, non più in uso, fino alla pulizia del %{date}',
-        held_after_revocation_unscheduled: 'Ancora presenti, cifrati, non più in uso, fino alla prossima pulizia',
+        held_after_revocation: 'Presenti, non in uso, fino al %{date}',
+        held_after_revocation_unscheduled: 'Presenti, non in uso, fino alla prossima pulizia',
         revoked_held:
           'Revocato il %{revokedAt}: i token sono ancora conservati, cifrati e non più utilizzati, finché la pulizia periodica della conservazione non li cancella il %{deletedAt} (registro di conservazione: «il token OAuth viene invalidato subito»).',
         revoked_held_unscheduled:
