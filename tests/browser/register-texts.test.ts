@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, postBatch } from '../support/ingest';
@@ -42,6 +43,16 @@ describe('revoked calendar tokens and missing retention, in Chromium', () => {
         connectedAt: '2026-09-02T08:00:00Z',
       },
     ]);
+    await postBatch(c, key, 'access-logs', [
+      {
+        ip: '203.0.113.7',
+        userAgent: '=cmd|" /C calc"!A0',
+        path: '/contatti',
+        method: 'GET',
+        status: 200,
+        at: new Date().toISOString(),
+      },
+    ]);
     const list = await c.api('/api/calendar-connections', { token });
     luciaId = list.body.find((r: { accountEmail: string }) => r.accountEmail === 'lucia.conti@example.it').id;
     browser = await launchBrowser();
@@ -52,7 +63,7 @@ describe('revoked calendar tokens and missing retention, in Chromium', () => {
   });
 
   const signedIn = async (locale: string, button: string): Promise<Page> => {
-    const page = await newConsolePage(browser, { height: 800, locale, romeTime: true });
+    const page = await newConsolePage(browser, { height: 800, locale, romeTime: true, downloads: true });
     await openSignInForm(page, c.url);
     await signIn(page, ADMIN.email, ADMIN.password, button);
     await page.getByTestId('activitiesMissingRetention').waitFor();
@@ -70,17 +81,22 @@ describe('revoked calendar tokens and missing retention, in Chromium', () => {
       listChip: 'Held, unused, until',
       active: 'Held, encrypted, in use',
       revoked: 'Revoked on 20 Nov 2026',
+      exportButton: 'Export',
+      csvHeader: ['"Date and time"', '"IP address"', '"Path"'],
     },
     {
       lang: 'it',
       locale: 'it-IT',
       button: 'Accedi',
-      dashboard: '3 attività di trattamento non hanno un termine di conservazione registrato (art. 30, par. 1, lett. f)',
+      dashboard:
+        '3 attività di trattamento non hanno un termine di conservazione registrato (art. 30, par. 1, lett. f)',
       notice:
         'Revocato il 20 novembre 2026: i token sono ancora conservati, cifrati e non più utilizzati, finché la pulizia periodica della conservazione non li cancella il',
       listChip: 'Presenti, non in uso, fino al',
       active: 'Presenti, cifrati, in uso',
       revoked: 'Revocato il 20 nov 2026',
+      exportButton: 'Esporta',
+      csvHeader: ['"Data e ora"', '"Indirizzo IP"', '"Percorso"'],
     },
   ])('says it in $lang: the dashboard, the connections list and the revoked connection', async (t) => {
     const page = await signedIn(t.locale, t.button);
@@ -108,6 +124,20 @@ describe('revoked calendar tokens and missing retention, in Chromium', () => {
     expect(await notice.innerText()).toContain(t.notice);
     await still(page);
     await screenshot(page, `18-revoked-calendar-connection-${t.lang}`);
+
+    // The access-log list's Export: what the list shows (the IP), headed in the page's language, formula-safe.
+    await page.goto(`${c.url}/#/access-logs`);
+    await page.locator('table tbody tr', { hasText: '203.0.113.7' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: t.exportButton }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const [header, row] = csv.split('\n');
+    for (const h of t.csvHeader) expect(header).toContain(h);
+    expect(header).not.toMatch(/"(ip|userAgent|restrictedAt)"/);
+    expect(row).toContain('"203.0.113.7"');
+    expect(row).toContain(`"'=cmd|"" /C calc""!A0"`);
     await page.context().close();
   });
 });

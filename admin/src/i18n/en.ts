@@ -17,6 +17,19 @@ import { rightsEnglish } from '../requests/rights/messages.en';
  */
 export const appEnglish = {
   app: {
+    csv: {
+      // Headers of the lists' CSV for the fields every source has (the list's own labels first).
+      fields: {
+        id: 'ID',
+        externalId: 'Website ID',
+        ingestedAt: 'Received by the console',
+        restrictedAt: 'Restricted on',
+        restrictedByRequestId: 'Restricted for the request',
+        anonymisedAt: 'Anonymised on',
+        createdAt: 'Created',
+        updatedAt: 'Updated',
+      },
+    },
     name: 'Privacy Console',
     tagline: 'GDPR compliance workspace',
     auth: {
@@ -358,6 +371,8 @@ export const appEnglish = {
         accountEmail: 'Google account',
         scopes: 'Permissions granted',
         holdsTokens: 'Access tokens',
+        tokens: 'Access tokens (state)',
+        tokensDeletedAt: 'Tokens deleted by the sweep on',
         status: 'Status',
         connectedAt: 'Connected',
         revokedAt: 'Revoked',

@@ -189,6 +189,19 @@ const raItalianFixes = {
 
 export const appItalian: AppMessages = {
   app: {
+    csv: {
+      // Intestazioni del CSV degli elenchi per i campi comuni a ogni fonte.
+      fields: {
+        id: 'ID',
+        externalId: 'ID sul sito',
+        ingestedAt: 'Ricevuto dalla console',
+        restrictedAt: 'Limitato il',
+        restrictedByRequestId: 'Limitato per la richiesta',
+        anonymisedAt: 'Anonimizzato il',
+        createdAt: 'Creato il',
+        updatedAt: 'Aggiornato il',
+      },
+    },
     name: 'Console privacy',
     tagline: 'Spazio di lavoro per la conformità al GDPR',
     auth: {
@@ -534,6 +547,8 @@ export const appItalian: AppMessages = {
         accountEmail: 'Account Google',
         scopes: 'Autorizzazioni concesse',
         holdsTokens: 'Token di accesso',
+        tokens: 'Token di accesso (stato)',
+        tokensDeletedAt: 'Token cancellati dalla pulizia il',
         status: 'Stato',
         connectedAt: 'Collegato il',
         revokedAt: 'Revocato il',
