@@ -165,7 +165,20 @@ export class MissingActivities1796290000000 implements MigrationInterface {
         `INSERT INTO activities (name, purposes, purposes_it, purposes_en, legal_basis, consent_category, legal_basis_notes, internal_notes, subject_categories, data_categories, retention_policy_id, transfers, security_measures)
          SELECT $1,$2,$3,$2,$4,$5,$6,$7,$8,$9,(SELECT id FROM retention_policies WHERE key = $10),$11,$12
          WHERE NOT EXISTS (SELECT 1 FROM activities WHERE name = $1) RETURNING id`,
-        [name, purposes, purposesIt, basis, category, basisNotes, internal, subjects, data, retention, transfers, security],
+        [
+          name,
+          purposes,
+          purposesIt,
+          basis,
+          category,
+          basisNotes,
+          internal,
+          subjects,
+          data,
+          retention,
+          transfers,
+          security,
+        ],
       )) as Array<{ id: string }>;
       if (rows.length && processors.length)
         await q.query(

@@ -52,7 +52,9 @@ describe('record of processing: the activities that were missing, and their rete
     // Art. 6(1)(c) to comply with Art. 12-22.
     expect(requests).toMatchObject({ legalBasis: 'legal_obligation' });
     expect(requests.legalBasisNotes).toMatch(/Art\. 6\(1\)\(c\).*Art\. 12-22/);
-    expect(requests.dataCategories).toEqual(expect.arrayContaining(['Identity documents', 'Letters sent and received']));
+    expect(requests.dataCategories).toEqual(
+      expect.arrayContaining(['Identity documents', 'Letters sent and received']),
+    );
     expect(requests.processors.map((p: { name: string }) => p.name)).toEqual(['Aruba S.p.A.', 'Serverplan S.r.l.']);
 
     const suppression = a['Suppression list of erased persons'];
@@ -90,19 +92,32 @@ describe('record of processing: the activities that were missing, and their rete
   });
 
   it.each([
-    ['it', 'Prenotare appuntamenti con Vimage', 'MANCANTE: nessun termine di conservazione registrato', 'Per il tempo necessario a rispettare la cancellazione'],
-    ['en', 'Book appointments with Vimage', 'MISSING: no retention period recorded', 'As long as needed to honour the erasure'],
-  ])('the printable record of processing (%s) shows them, and each missing retention as missing', async (lang, purpose, missing, suppression) => {
-    const res = await fetch(`${c.url}/api/activities/record.html?lang=${lang}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const html = await res.text();
-    for (const name of NEW_ACTIVITIES) expect(html).toContain(name);
-    expect(html).toContain(purpose);
-    expect(html).toContain(suppression);
-    expect(html.split(missing).length - 1).toBe(3);
-    if (lang === 'it') expect(html).not.toContain('Book appointments with Vimage');
-  });
+    [
+      'it',
+      'Prenotare appuntamenti con Vimage',
+      'MANCANTE: nessun termine di conservazione registrato',
+      'Per il tempo necessario a rispettare la cancellazione',
+    ],
+    [
+      'en',
+      'Book appointments with Vimage',
+      'MISSING: no retention period recorded',
+      'As long as needed to honour the erasure',
+    ],
+  ])(
+    'the printable record of processing (%s) shows them, and each missing retention as missing',
+    async (lang, purpose, missing, suppression) => {
+      const res = await fetch(`${c.url}/api/activities/record.html?lang=${lang}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const html = await res.text();
+      for (const name of NEW_ACTIVITIES) expect(html).toContain(name);
+      expect(html).toContain(purpose);
+      expect(html).toContain(suppression);
+      expect(html.split(missing).length - 1).toBe(3);
+      if (lang === 'it') expect(html).not.toContain('Book appointments with Vimage');
+    },
+  );
 
   it('the dashboard counts activities with no retention and stops when the officer records one', async () => {
     const before = await stats();
@@ -156,7 +171,11 @@ describe('record of processing: the activities that were missing, and their rete
       await runner.release();
     }
     const after = await all('activities');
-    for (const name of NEW_ACTIVITIES) expect(after.filter((x) => x.name === name), name).toHaveLength(1);
+    for (const name of NEW_ACTIVITIES)
+      expect(
+        after.filter((x) => x.name === name),
+        name,
+      ).toHaveLength(1);
     expect(after.find((x) => x.id === id)!.purposesEn).toBe('Edited by the officer');
     const keys = (await all('retention-policies')).map((p) => p.key);
     expect(keys.filter((k) => k === 'suppression-list')).toHaveLength(1);

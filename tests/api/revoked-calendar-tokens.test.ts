@@ -31,7 +31,9 @@ describe('revoked calendar connection: tokens told truthfully, then swept', () =
 
   beforeAll(async () => {
     // The sweep runs every day at 03:00, Rome time.
-    c = await startTestConsole({ env: { RETENTION_SWEEP_CRON: '0 3 * * *', RETENTION_SWEEP_TIME_ZONE: 'Europe/Rome' } });
+    c = await startTestConsole({
+      env: { RETENTION_SWEEP_CRON: '0 3 * * *', RETENTION_SWEEP_TIME_ZONE: 'Europe/Rome' },
+    });
     token = await c.login();
     const key = await createApiKey(c, token);
     const res = await postBatch(c, key, 'calendar-connections', [
@@ -60,7 +62,11 @@ describe('revoked calendar connection: tokens told truthfully, then swept', () =
   it('the API says a revoked connection still holds its tokens, unused, until the next sweep', async () => {
     const before = Date.now();
     const { 'lucia.conti@example.it': lucia, 'marco.neri@example.it': marco } = await connections();
-    expect(lucia).toMatchObject({ revokedAt: '2026-11-20T10:30:00.000Z', holdsTokens: true, tokens: 'held_after_revocation' });
+    expect(lucia).toMatchObject({
+      revokedAt: '2026-11-20T10:30:00.000Z',
+      holdsTokens: true,
+      tokens: 'held_after_revocation',
+    });
     const deletedAt = new Date(lucia.tokensDeletedAt);
     // The next 03:00 in Rome, within a day.
     expect(deletedAt.getTime()).toBeGreaterThan(before);

@@ -132,7 +132,7 @@ describe('revoked calendar tokens and missing retention, in Chromium', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: t.exportButton }).click(),
     ]);
-    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const [header, row] = csv.split('\n');
     for (const h of t.csvHeader) expect(header).toContain(h);
     expect(header).not.toMatch(/"(ip|userAgent|restrictedAt)"/);

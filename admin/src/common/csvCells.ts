@@ -33,7 +33,11 @@ function cellText(value: unknown): string {
       .filter(([, v]) => v !== null && v !== undefined && v !== '')
       .map(([k, v]) => `${k}: ${cellText(v)}`)
       .join(', ');
-  return String(value);
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : '';
 }
 
 /** One quoted cell, its formula neutralised (the API's csvCell rule). */
@@ -49,7 +53,8 @@ function quoted(value: unknown): string {
  */
 export function listCsv(records: ReadonlyArray<Record<string, unknown>>, header: (field: string) => string): string {
   const fields: string[] = [];
-  for (const record of records) for (const field of Object.keys(record)) if (!fields.includes(field)) fields.push(field);
+  for (const record of records)
+    for (const field of Object.keys(record)) if (!fields.includes(field)) fields.push(field);
   return [
     fields.map((f) => quoted(header(f))).join(','),
     ...records.map((r) => fields.map((f) => quoted(r[f])).join(',')),

@@ -15,12 +15,7 @@ import type { RetentionAction } from '../registers/retention/retention-policy.en
  * console_rule: the console applies it itself, not the sweep (other mail, identity documents, the suppression list).
  */
 export type PolicyState =
-  | 'applies'
-  | 'no_period'
-  | 'not_held'
-  | 'unknown_source'
-  | 'unsupported_action'
-  | 'console_rule';
+  'applies' | 'no_period' | 'not_held' | 'unknown_source' | 'unsupported_action' | 'console_rule';
 
 /** What a sweep does to the records past retention: delete, anonymise, or nothing (they lapse). */
 export type SweepEffect = 'delete' | 'anonymise' | 'keep';
