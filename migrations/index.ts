@@ -25,6 +25,8 @@ import { LegalHolds1795540000000 } from './1795540000000-LegalHolds';
 import { ProcessingStops1795550000000 } from './1795550000000-ProcessingStops';
 import { Portal1796262961939 } from './1796262961939-Portal';
 import { CookieSystems1796270000000 } from './1796270000000-CookieSystems';
+import { MissingActivities1796290000000 } from './1796290000000-MissingActivities';
+import { RecipientCategories1796290000001 } from './1796290000001-RecipientCategories';
 import { Reminders1796280000000 } from './1796280000000-Reminders';
 import { ErasureCountsByKind1796320000000 } from './1796320000000-ErasureCountsByKind';
 import { SealedLetterParts1796330000000 } from './1796330000000-SealedLetterParts';
@@ -58,6 +60,8 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Portal1796262961939,
   CookieSystems1796270000000,
   Reminders1796280000000,
+  MissingActivities1796290000000,
+  RecipientCategories1796290000001,
   ErasureCountsByKind1796320000000,
   SealedLetterParts1796330000000,
 ];

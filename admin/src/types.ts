@@ -134,6 +134,10 @@ export interface CalendarConnection extends RaRecord<string>, Restrictable {
   accountEmail: string;
   scopes: string[];
   holdsTokens: boolean;
+  /** in_use; held_after_revocation (encrypted, unused, until the sweep deletes them); none. */
+  tokens: 'in_use' | 'held_after_revocation' | 'none';
+  /** When the retention sweep deletes a revoked connection's tokens; null when none is scheduled. */
+  tokensDeletedAt: string | null;
   connectedAt: string;
   revokedAt: string | null;
   ingestedAt: string;

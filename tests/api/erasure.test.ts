@@ -378,10 +378,11 @@ describe('erasure, restriction, rectification, withdrawal', () => {
           'Serverplan S.r.l.',
           'Cloudflare, Inc.',
           'Anthropic, PBC',
-          'OpenAI, LLC',
           'Google LLC (Google Calendar)',
         ]),
       );
+      // Her chat went to Anthropic only: the other AI providers received nothing of hers (Art. 19).
+      expect(names).not.toContain('OpenAI, LLC');
       const anthropic = res.body.recipients.find((r: any) => r.name === 'Anthropic, PBC');
       expect(anthropic).toMatchObject({ change: 'erasure', country: 'US', activities: ['AI chatbot'] });
       expect(anthropic.notice).toMatch(/art\. 19 GDPR \(rif\. DSR-/);

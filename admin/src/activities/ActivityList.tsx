@@ -1,11 +1,13 @@
 import ArticleOutlinedIcon from '@mui/icons-material/ArticleOutlined';
 import { Button, DataTable, FunctionField, List, SelectField, SelectInput, TextField } from 'react-admin';
+
 import { Link } from 'react-router-dom';
 
 import { SearchFilter } from '../common/SearchFilter';
 import { RECORD_PATH } from '../registers/RecordOfProcessingPage';
 import { RegisterListActions } from '../registers/RegisterListActions';
 import { LEGAL_BASIS_CHOICES } from '../registers/vocabulary';
+import { RetentionCell } from './RetentionCell';
 
 const filters = [
   <SearchFilter key="q" source="q" alwaysOn placeholder="resources.activities.search_placeholder" />,
@@ -16,7 +18,6 @@ const Column = DataTable.Col;
 
 interface ActivityRow {
   processors: Array<{ name: string; country: string }>;
-  retention: { name: string; periodText: string } | null;
 }
 
 /** The record of processing (Art. 30(1)): one row per activity, with its recipients and retention. */
@@ -46,7 +47,7 @@ export const ActivityList = () => (
         />
       </Column>
       <Column source="retentionPolicyId" disableSort>
-        <FunctionField<ActivityRow> render={(r) => r.retention?.periodText ?? '—'} />
+        <RetentionCell />
       </Column>
     </DataTable>
   </List>

@@ -4,7 +4,6 @@ import {
   EditButton,
   FunctionField,
   ListButton,
-  ReferenceField,
   SelectField,
   Show,
   SimpleShowLayout,
@@ -20,6 +19,7 @@ import { BilingualField } from '../registers/BilingualField';
 import { InternalNoteField } from '../registers/InternalNoteField';
 import { ChipListField } from '../registers/ChipListField';
 import { LEGAL_BASIS_CHOICES, TRANSFER_CHOICES } from '../registers/vocabulary';
+import { RetentionCell } from './RetentionCell';
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'activities', action: 'edit' });
@@ -77,9 +77,7 @@ export const ActivityShow = () => (
       <ChipListField source="dataCategories" />
       <Recipients label="app.registers.processors_of_activity" />
       <TextField source="transfers" emptyText="—" />
-      <ReferenceField source="retentionPolicyId" reference="retention-policies" emptyText="—" link="show">
-        <TextField source="periodText" />
-      </ReferenceField>
+      <RetentionCell label="resources.activities.fields.retentionPolicyId" />
       <TextField source="securityMeasures" emptyText="—" />
       <TextField source="sourceSystem" emptyText="—" />
       <InternalNoteField source="internalNotes" />

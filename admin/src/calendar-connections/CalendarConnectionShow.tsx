@@ -13,6 +13,7 @@ import { EmptyText } from '../common/EmptyText';
 import { StoredRecordSection } from '../common/StoredRecordSection';
 import type { CalendarConnection, CalendarEvent } from '../types';
 import { ConnectionStatusField, TokensField } from './ConnectionStatusField';
+import { RevokedTokensNotice } from './RevokedTokensNotice';
 import { ScopesField } from './ScopesField';
 
 const longDate = { dateStyle: 'long', timeStyle: 'short' } as const;
@@ -30,6 +31,7 @@ export const CalendarConnectionShow = () => (
   <Show<CalendarConnection> actions={<CalendarConnectionShowActions />}>
     <Box sx={{ p: { xs: 2, md: 3 } }}>
       <RecordFlagsNotice />
+      <RevokedTokensNotice />
       <SectionTitle label="resources.calendar-connections.sections.account" />
       <Grid container spacing={2}>
         <DetailItem source="accountEmail">

@@ -23,3 +23,40 @@ export function neutraliseFormulas(value: unknown): unknown {
   }
   return value;
 }
+
+/** A value as one cell's text: lists joined with "; ", an object as its "key: value" pairs. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(cellText).filter(Boolean).join('; ');
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .filter(([, v]) => v !== null && v !== undefined && v !== '')
+      .map(([k, v]) => `${k}: ${cellText(v)}`)
+      .join(', ');
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : '';
+}
+
+/** One quoted cell, its formula neutralised (the API's csvCell rule). */
+function quoted(value: unknown): string {
+  const text = typeof value === 'number' ? String(value) : (neutraliseFormulas(cellText(value)) as string);
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * A list's CSV: one column per field the records carry (so every field the list shows, the IP
+ * address of an access log included), headed by its label in the console's language, every
+ * cell quoted and neutralised against formula injection.
+ */
+export function listCsv(records: ReadonlyArray<Record<string, unknown>>, header: (field: string) => string): string {
+  const fields: string[] = [];
+  for (const record of records)
+    for (const field of Object.keys(record)) if (!fields.includes(field)) fields.push(field);
+  return [
+    fields.map((f) => quoted(header(f))).join(','),
+    ...records.map((r) => fields.map((f) => quoted(r[f])).join(',')),
+  ].join('\n');
+}

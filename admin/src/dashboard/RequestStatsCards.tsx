@@ -292,6 +292,23 @@ export const RequestStatsCards = () => {
           </Grid>
         ) : null,
       )}
+      {(data.activitiesMissingRetention ?? 0) > 0 && (
+        <Grid size={COLUMNS}>
+          <Alert
+            severity="warning"
+            data-testid="activitiesMissingRetention"
+            action={
+              <Button component={RouterLink} to="/activities" color="inherit" size="small">
+                {translate('app.registers.activity_gaps_link')}
+              </Button>
+            }
+          >
+            {translate('app.dashboard.requests.activities_missing_retention', {
+              smart_count: data.activitiesMissingRetention,
+            })}
+          </Alert>
+        </Grid>
+      )}
     </Grid>
   );
 };

@@ -20,6 +20,19 @@ import { rightsEnglish } from '../requests/rights/messages.en';
 export const appEnglish = {
   app: {
     schedule: scheduleEnglish,
+    csv: {
+      // Headers of the lists' CSV for the fields every source has (the list's own labels first).
+      fields: {
+        id: 'ID',
+        externalId: 'Website ID',
+        ingestedAt: 'Received by the console',
+        restrictedAt: 'Restricted on',
+        restrictedByRequestId: 'Restricted for the request',
+        anonymisedAt: 'Anonymised on',
+        createdAt: 'Created',
+        updatedAt: 'Updated',
+      },
+    },
     name: 'Privacy Console',
     tagline: 'GDPR compliance workspace',
     // The spinners' name for screen readers.
@@ -341,10 +354,17 @@ export const appEnglish = {
       status: {
         active: 'Connected',
         revoked: 'Revoked',
+        revoked_on: 'Revoked on %{date}',
       },
       tokens: {
-        held: 'Held, encrypted',
+        held: 'Held, encrypted, in use',
         none: 'None held',
+        held_after_revocation: 'Held, unused, until %{date}',
+        held_after_revocation_unscheduled: 'Held, unused, until the next sweep',
+        revoked_held:
+          'Revoked on %{revokedAt}: the tokens are still held, encrypted and no longer used, until the retention sweep deletes them on %{deletedAt} (retention register: “the OAuth token is invalidated at once”).',
+        revoked_held_unscheduled:
+          'Revoked on %{revokedAt}: the tokens are still held, encrypted and no longer used, until the next retention sweep deletes them. No sweep is scheduled: run one from Retention.',
       },
       scopes: {
         calendar: 'Calendar',
@@ -361,6 +381,8 @@ export const appEnglish = {
         accountEmail: 'Google account',
         scopes: 'Permissions granted',
         holdsTokens: 'Access tokens',
+        tokens: 'Access tokens (state)',
+        tokensDeletedAt: 'Tokens deleted by the sweep on',
         status: 'Status',
         connectedAt: 'Connected',
         revokedAt: 'Revoked',

@@ -192,6 +192,19 @@ const raItalianFixes = {
 export const appItalian: AppMessages = {
   app: {
     schedule: scheduleItalian,
+    csv: {
+      // Intestazioni del CSV degli elenchi per i campi comuni a ogni fonte.
+      fields: {
+        id: 'ID',
+        externalId: 'ID sul sito',
+        ingestedAt: 'Ricevuto dalla console',
+        restrictedAt: 'Limitato il',
+        restrictedByRequestId: 'Limitato per la richiesta',
+        anonymisedAt: 'Anonimizzato il',
+        createdAt: 'Creato il',
+        updatedAt: 'Aggiornato il',
+      },
+    },
     name: 'Console privacy',
     tagline: 'Spazio di lavoro per la conformità al GDPR',
     loading: 'Caricamento',
@@ -515,10 +528,17 @@ export const appItalian: AppMessages = {
       status: {
         active: 'Collegato',
         revoked: 'Revocato',
+        revoked_on: 'Revocato il %{date}',
       },
       tokens: {
-        held: 'Presenti, cifrati',
+        held: 'Presenti, cifrati, in uso',
         none: 'Nessuno',
+        held_after_revocation: 'Presenti, non in uso, fino al %{date}',
+        held_after_revocation_unscheduled: 'Presenti, non in uso, fino alla prossima pulizia',
+        revoked_held:
+          'Revocato il %{revokedAt}: i token sono ancora conservati, cifrati e non più utilizzati, finché la pulizia periodica della conservazione non li cancella il %{deletedAt} (registro di conservazione: «il token OAuth viene invalidato subito»).',
+        revoked_held_unscheduled:
+          'Revocato il %{revokedAt}: i token sono ancora conservati, cifrati e non più utilizzati, finché la prossima pulizia periodica della conservazione non li cancella. Nessuna pulizia è pianificata: avviarla da Conservazione.',
       },
       scopes: {
         calendar: 'Calendario',
@@ -535,6 +555,8 @@ export const appItalian: AppMessages = {
         accountEmail: 'Account Google',
         scopes: 'Autorizzazioni concesse',
         holdsTokens: 'Token di accesso',
+        tokens: 'Token di accesso (stato)',
+        tokensDeletedAt: 'Token cancellati dalla pulizia il',
         status: 'Stato',
         connectedAt: 'Collegato il',
         revokedAt: 'Revocato il',

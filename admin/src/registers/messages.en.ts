@@ -40,6 +40,7 @@ export const registersEnglish = {
       },
       dashboard_link: 'Open the processors past review',
       gaps_link: 'Open the sub-processors',
+      activity_gaps_link: 'Open the processing activities',
       gaps: {
         dpa_missing: 'No DPA recorded',
         dpa_missing_help: 'No date of a signed data processing agreement is recorded (Art. 28(3) GDPR).',
@@ -119,6 +120,7 @@ export const registersEnglish = {
     activities: {
       name: 'Processing activity |||| Processing activities',
       search_placeholder: 'Name, purposes',
+      retention_missing: 'Missing: no retention period recorded (Art. 30(1)(f))',
       fields: {
         name: 'Activity',
         purposes: 'Purposes',

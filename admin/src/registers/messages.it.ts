@@ -38,6 +38,7 @@ export const registersItalian: typeof registersEnglish = {
       },
       dashboard_link: 'Apri i responsabili da rivedere',
       gaps_link: 'Apri i responsabili del trattamento',
+      activity_gaps_link: 'Apri le attività di trattamento',
       gaps: {
         dpa_missing: 'DPA non registrato',
         dpa_missing_help:
@@ -118,6 +119,7 @@ export const registersItalian: typeof registersEnglish = {
     activities: {
       name: 'Attività di trattamento |||| Attività di trattamento',
       search_placeholder: 'Nome, finalità',
+      retention_missing: 'Mancante: nessun termine di conservazione registrato (art. 30, par. 1, lett. f)',
       fields: {
         name: 'Attività',
         purposes: 'Finalità',

@@ -347,6 +347,8 @@ export const requestsEnglish = {
           '1 sub-processor in use has no signed DPA recorded (Art. 28(3)). |||| %{smart_count} sub-processors in use have no signed DPA recorded (Art. 28(3)).',
         processors_missing_tia:
           '1 transfer on the SCC alone has no transfer impact assessment recorded. |||| %{smart_count} transfers on the SCC alone have no transfer impact assessment recorded.',
+        activities_missing_retention:
+          '1 processing activity has no retention period recorded (Art. 30(1)(f)). |||| %{smart_count} processing activities have no retention period recorded (Art. 30(1)(f)).',
       },
     },
   },

@@ -347,6 +347,8 @@ export const requestsItalian: RequestMessages = {
           '1 responsabile in uso non ha un DPA firmato registrato (art. 28, par. 3). |||| %{smart_count} responsabili in uso non hanno un DPA firmato registrato (art. 28, par. 3).',
         processors_missing_tia:
           '1 trasferimento basato solo sulle clausole contrattuali tipo non ha una valutazione d’impatto registrata. |||| %{smart_count} trasferimenti basati solo sulle clausole contrattuali tipo non hanno una valutazione d’impatto registrata.',
+        activities_missing_retention:
+          '1 attività di trattamento non ha un termine di conservazione registrato (art. 30, par. 1, lett. f). |||| %{smart_count} attività di trattamento non hanno un termine di conservazione registrato (art. 30, par. 1, lett. f).',
       },
     },
   },

@@ -154,6 +154,7 @@ export interface RequestStats {
   processorsReviewOverdue?: number;
   processorsMissingDpa?: number;
   processorsMissingTia?: number;
+  activitiesMissingRetention?: number;
 }
 
 /** The workflow actions of `POST /api/requests/:id/<action>`, with their bodies. */

@@ -63,6 +63,7 @@ export const retentionEnglish = {
           no_period: 'No period set: the policy states none.',
           not_held: 'Not held in the console.',
           unknown_source: 'Unknown source “%{source}”: nothing is swept.',
+          console_rule: 'Applied by the console itself, not by the sweep.',
           unsupported_action: 'The action does not apply to this source: nothing is swept.',
         },
         effects: {
@@ -141,6 +142,7 @@ export const retentionEnglish = {
         'retention.sweep_started': 'Retention sweep started',
         'retention.swept': 'Retention sweep completed',
         'retention.sweep_failed': 'Retention sweep failed',
+        'retention.revoked_tokens_deleted': 'Tokens of revoked calendar connections deleted',
       },
       entities: {
         retention_sweep: 'Retention sweep',

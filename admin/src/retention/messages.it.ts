@@ -63,6 +63,7 @@ export const retentionItalian: RetentionMessages = {
           no_period: 'Nessun termine: la politica non ne indica.',
           not_held: 'Dati non presenti nella console.',
           unknown_source: 'Fonte sconosciuta «%{source}»: nulla viene cancellato.',
+          console_rule: 'Applicato dalla console stessa, non dalla pulizia periodica.',
           unsupported_action: 'L’azione non si applica a questa fonte: nulla viene cancellato.',
         },
         effects: {
@@ -142,6 +143,7 @@ export const retentionItalian: RetentionMessages = {
         'retention.sweep_started': 'Pulizia avviata',
         'retention.swept': 'Pulizia completata',
         'retention.sweep_failed': 'Pulizia non riuscita',
+        'retention.revoked_tokens_deleted': 'Token dei collegamenti al calendario revocati cancellati',
       },
       entities: {
         retention_sweep: 'Pulizia dei dati',

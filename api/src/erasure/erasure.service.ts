@@ -30,6 +30,7 @@ import {
   type ErasureTools,
 } from './source-erasure';
 import { SUPPRESSION_LOCK, suppressionHash, type SuppressedKind } from './suppression';
+import { notReceivedByOf } from './recipients-received';
 
 /**
  * The erasure run (Art. 17): its steps, one per source in the declared order, each in its own
@@ -318,13 +319,15 @@ export class ErasureService {
     if (existing && existing.status !== 'failed') return;
     let affected = 0;
     let error: string | null = null;
+    // Who never received these records (Art. 19 notices), read before they are masked.
+    const notReceivedBy = await notReceivedByOf(this.dataSource.manager, [source], (s) => ownRecords(plan, s));
     try {
       if (erasure.kind === 'calling-out') {
         ({ affected, error } = await erasure.apply(this.run(actor, request), plan));
       } else {
         affected = await this.dataSource.transaction(async (manager) => {
           const n = await erasure.apply(manager, plan, this.tools);
-          await this.writeStep(manager, actor, request, source, existing, n, null, description);
+          await this.writeStep(manager, actor, request, source, existing, n, null, description, false, notReceivedBy);
           return n;
         });
         return;
@@ -334,7 +337,7 @@ export class ErasureService {
       this.logger.warn(`Erasure of ${source} for ${request.reference} failed: ${error}`);
     }
     await this.dataSource.transaction((manager) =>
-      this.writeStep(manager, actor, request, source, existing, affected, error, description),
+      this.writeStep(manager, actor, request, source, existing, affected, error, description, false, notReceivedBy),
     );
   }
 
@@ -354,6 +357,8 @@ export class ErasureService {
     description: SourceErasureReport | undefined,
     /** Records that arrived while the plan was being fixed. */
     late = false,
+    /** The recipients of the source's activities that never received these records (Art. 19). */
+    notReceivedBy: string[] = [],
   ): Promise<void> {
     const step =
       existing ??
@@ -381,6 +386,7 @@ export class ErasureService {
       masked,
       attempt: step.attempts,
       late,
+      ...(notReceivedBy.length ? { notReceivedBy } : {}),
     });
     await this.audit.record(manager, actor, {
       action: error ? 'erasure.source_failed' : 'erasure.source_erased',

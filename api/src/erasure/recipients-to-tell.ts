@@ -4,7 +4,7 @@ import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { romeDate } from '../requests/deadlines';
 import { DataSubjectRequest } from '../requests/request.entity';
 import { sourceSystemOf } from '../sources/source-registry';
-import { recipientNotice, type NotifiedChange } from './recipients';
+import { categoriesReceived, receivedEmail, recipientNotice, type NotifiedChange } from './recipients';
 
 export interface Recipient {
   processorId: string;
@@ -21,7 +21,10 @@ export interface Recipient {
 
 /**
  * Art. 19: the processors of the activities whose data this request erased, rectified or
- * restricted, each with a notice ready to send in the request's language.
+ * restricted, each with a notice ready to send in the request's language. Only the recipients
+ * that received this person's records are listed (a chat's own AI provider), each told only the
+ * categories it received (the activity's `recipientCategories`), and the person's e-mail is named
+ * only to a recipient that received it.
  */
 export async function recipientsToTell(
   dataSource: DataSource,
@@ -31,13 +34,16 @@ export async function recipientsToTell(
   if (!request) throw new NotFoundError('Request', requestId);
   const events: Array<{
     kind: string;
-    details: { recordsAffected?: number; source?: string; sources?: string[] };
+    details: { recordsAffected?: number; source?: string; sources?: string[]; notReceivedBy?: string[] };
     at: Date;
   }> = await dataSource.query(
     `SELECT kind, details, at FROM request_events WHERE request_id = $1 AND kind IN ('erasure_source_done', 'rectified', 'restricted') ORDER BY at`,
     [request.id],
   );
   const changed = new Map<string, { change: NotifiedChange; at: Date }>();
+  // Per source system, the recipients that received some of the changed records: a processor
+  // is told when one change of that system does not list it as never having received them.
+  const received = new Map<string, (name: string) => boolean>();
   for (const e of events) {
     const change: NotifiedChange =
       e.kind === 'rectified' ? 'rectification' : e.kind === 'restricted' ? 'restriction' : 'erasure';
@@ -47,7 +53,13 @@ export async function recipientsToTell(
           ? [e.details.source!]
           : []
         : (e.details.sources ?? []);
-    for (const s of sources) changed.set(sourceSystemOf(s), { change, at: new Date(e.at) });
+    const notReceivedBy = e.details.notReceivedBy ?? [];
+    for (const s of sources) {
+      const system = sourceSystemOf(s);
+      changed.set(system, { change, at: new Date(e.at) });
+      const before = received.get(system);
+      received.set(system, (name) => !notReceivedBy.includes(name) || (before?.(name) ?? false));
+    }
   }
   if (!changed.size) return { reference: request.reference, sources: [], recipients: [] };
   const activities = await dataSource
@@ -56,11 +68,13 @@ export async function recipientsToTell(
   const byProcessor = new Map<string, Recipient>();
   for (const activity of activities) {
     const { change, at } = changed.get(activity.sourceSystem!)!;
-    for (const p of activity.processors.filter((p) => p.status !== 'inactive')) {
+    const receivedIt = received.get(activity.sourceSystem!)!;
+    for (const p of activity.processors.filter((p) => p.status !== 'inactive' && receivedIt(p.name))) {
+      const service = (request.language === 'it' ? p.serviceIt : p.serviceEn) || p.service;
       const entry = byProcessor.get(p.id) ?? {
         processorId: p.id,
         name: p.name,
-        service: p.service,
+        service,
         country: p.country,
         transferMechanism: p.transferMechanism,
         contact: p.contact,
@@ -70,16 +84,16 @@ export async function recipientsToTell(
         notice: '',
       };
       entry.activities.push(activity.name);
-      // What the processor receives of what changed: the categories both registers name.
-      for (const c of activity.dataCategories) if (!entry.categories.includes(c)) entry.categories.push(c);
+      // What this processor received of the activity's data, not all of it.
+      for (const c of categoriesReceived(activity, p.id)) if (!entry.categories.includes(c)) entry.categories.push(c);
       entry.notice = recipientNotice(request.language, {
         processor: p.name,
-        service: p.service,
+        service,
         reference: request.reference,
         change: entry.change,
         categories: entry.categories,
         date: romeDate(at),
-        subjectEmail: request.subjectEmail,
+        subjectEmail: receivedEmail(entry.categories) ? request.subjectEmail : null,
       });
       byProcessor.set(p.id, entry);
     }

@@ -80,3 +80,25 @@ export function recipientNotice(
     'Kind regards',
   ].join('\n');
 }
+
+/**
+ * What a recipient received of an activity's data (Art. 19: it is told of those, not of the
+ * others): the categories the activity records for it (Cloudflare's Turnstile: the IP address and
+ * browser data, never the form's fields), or, where none are recorded, all of the activity's
+ * (a host holds the whole record).
+ */
+export function categoriesReceived(
+  activity: { dataCategories: string[]; recipientCategories?: Record<string, string[]> | null },
+  processorId: string,
+): string[] {
+  return activity.recipientCategories?.[processorId] ?? activity.dataCategories;
+}
+
+/**
+ * Whether the recipient received the person's e-mail address: only then does its notice name it
+ * (an AI provider received the chat messages, never the address: telling it would be a new
+ * disclosure, Art. 5(1)(c)).
+ */
+export function receivedEmail(categories: string[]): boolean {
+  return categories.some((c) => /e-?mail/i.test(c));
+}

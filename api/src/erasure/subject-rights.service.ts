@@ -21,6 +21,7 @@ import { consentIdentifiers, leadIdentifiers } from '../subjects/record-identifi
 import { SubjectIndexService } from '../subjects/subject-index.service';
 import { SubjectSearchService } from '../subjects/subject-search.service';
 import type { RectifyDto } from './dto/subject-rights.dtos';
+import { notReceivedByOf } from './recipients-received';
 import { recipientsToTell } from './recipients-to-tell';
 import { normaliseIps, requireActionable } from './request-guards';
 import { queryRow, queryRows, returnedRows } from '../common/sql-rows';
@@ -175,10 +176,13 @@ export class SubjectRightsService {
         );
       }
       const sources = Object.keys(restricted).filter((s) => restricted[s] > 0);
+      // Who never received these records: their Art. 19 notices are not sent to them.
+      const notReceivedBy = await notReceivedByOf(manager, sources, (s) => found.get(s) ?? []);
       await appendToTimeline(manager, actor, request.id, 'restricted', null, {
         sources,
         restricted,
         identifiers: pairs.length,
+        ...(notReceivedBy.length ? { notReceivedBy } : {}),
       });
       await this.audit.record(manager, actor, {
         action: 'subject.restricted',

@@ -43,6 +43,7 @@ import { RequestEvent } from './request-event.entity';
 import { appendToTimeline } from './request-timeline';
 import { DataSubjectRequest, OPEN_STATUSES, REQUEST_TYPES } from './request.entity';
 import { REQUEST_EVENTS_LIST, REQUESTS_LIST } from './requests.list';
+import { ACTIVITY_GAP_SQL } from '../registers/activities/activity-gaps';
 import { GAP_SQL } from '../registers/processors/processor-gaps';
 
 /** The timeline's (and the audit log's) word for each action. */
@@ -92,6 +93,8 @@ export interface DashboardStats {
   /** Processors in use with no signed DPA date (Art. 28(3)), and transfers on the SCC alone with no TIA date. */
   processorsMissingDpa: number;
   processorsMissingTia: number;
+  /** Processing activities with no retention period recorded (Art. 30(1)(f)). */
+  activitiesMissingRetention: number;
 }
 
 /** What a workflow step did to a request: its timeline line (none when `kind` is null) and audit details. */
@@ -661,7 +664,7 @@ export class RequestsService {
   async stats(now = new Date()): Promise<DashboardStats> {
     const today = romeDate(now);
     const open = OPEN_STATUSES;
-    const [byStatus, [due], [median], months, [processors]] = await Promise.all([
+    const [byStatus, [due], [median], months, [processors], [activities]] = await Promise.all([
       queryRows<{ status: string; n: number }>(
         this.dataSource,
         `SELECT status, count(*)::int AS n FROM requests WHERE status = ANY($1) GROUP BY status`,
@@ -697,6 +700,10 @@ export class RequestsService {
          FROM processors`,
         [today],
       ),
+      queryRows<{ retention: number }>(
+        this.dataSource,
+        `SELECT count(*) FILTER (WHERE ${ACTIVITY_GAP_SQL.retention_missing})::int AS retention FROM activities`,
+      ),
     ]);
     const openByStatus = Object.fromEntries(open.map((s) => [s, 0]));
     for (const row of byStatus) openByStatus[row.status] = row.n;
@@ -723,6 +730,7 @@ export class RequestsService {
       processorsReviewOverdue: processors.n,
       processorsMissingDpa: processors.dpa,
       processorsMissingTia: processors.tia,
+      activitiesMissingRetention: activities.retention,
     };
   }
 

@@ -33,6 +33,12 @@ describe('policyState', () => {
     expect(policyState(policy({ source: 'newsletter', periodMonths: 24 }))).toBe('unknown_source');
   });
 
+  it('says when the console applies the rule itself: other mail, identity documents, the suppression list', () => {
+    expect(policyState(policy({ source: 'mailbox', periodDays: 90 }))).toBe('console_rule');
+    expect(policyState(policy({ source: 'requests' }))).toBe('console_rule');
+    expect(policyState(policy({ source: 'suppressed-identifiers' }))).toBe('console_rule');
+  });
+
   it('says when the policy states no period (the calendar: until the user disconnects)', () => {
     expect(policyState(policy({ source: 'calendar-connections' }))).toBe('no_period');
   });

@@ -31,8 +31,17 @@ export interface PolicyLike {
   action: RetentionAction;
 }
 
+/**
+ * Data the console keeps about its own work, whose retention it applies itself rather than
+ * through the sweep: other mail (the mailbox reader, OTHER_MAIL_RETENTION_DAYS), identity
+ * documents (destroyed when their request is closed), the suppression list (kept while the
+ * erasure must be honoured).
+ */
+export const CONSOLE_RULE_SOURCES: readonly string[] = ['mailbox', 'requests', 'suppressed-identifiers'];
+
 export function policyState(policy: PolicyLike): PolicyState {
   if (policy.source === null) return 'not_held';
+  if (CONSOLE_RULE_SOURCES.includes(policy.source)) return 'console_rule';
   if (!isSweepableSource(policy.source)) return 'unknown_source';
   const rule = ruleOf(policy.source);
   if (!rule.actions.includes(policy.action)) return 'unsupported_action';

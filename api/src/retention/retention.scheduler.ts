@@ -5,6 +5,7 @@ import { ConflictError } from '../common/errors/domain.error';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { RetentionService } from './retention.service';
+import { setSweepSchedule } from './sweep-schedule';
 
 const JOB = 'retention-sweep';
 
@@ -24,6 +25,12 @@ export class RetentionScheduler implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
+    // What the texts promising a deletion "at the next sweep" date it by.
+    setSweepSchedule(
+      this.config.retentionSweepCron
+        ? { cron: this.config.retentionSweepCron, timeZone: this.config.retentionSweepTimeZone }
+        : null,
+    );
     if (!this.config.retentionSweepCron) return;
     const job = CronJob.from({
       cronTime: this.config.retentionSweepCron,

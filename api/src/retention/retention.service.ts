@@ -269,6 +269,11 @@ export class RetentionService implements BeforeApplicationShutdown {
       if (this.stopping) break;
       await this.sweepPolicy(sweep.id, policy, results, i, startedAt, session);
     }
+    // The calendar policy (calendar-integration notice, section 5): a revocation invalidates the
+    // OAuth token at once. A revoked connection's tokens go at the sweep after it, whatever the
+    // connection's own period; the pages and packages date them by this sweep.
+    if (!this.stopping && policies.some((p) => p.source === 'calendar-connections'))
+      await session.transact((manager) => this.deleteRevokedTokens(manager, actor, sweep.id));
 
     const failed = sweepFailed(results);
     const error =
@@ -299,6 +304,28 @@ export class RetentionService implements BeforeApplicationShutdown {
       });
       return done;
     });
+  }
+
+  /**
+   * The tokens revoked calendar connections still hold, deleted (a restricted or held connection
+   * too: a token is a credential, not the record kept, and the notice promises it invalidated).
+   */
+  private async deleteRevokedTokens(manager: EntityManager, actor: Actor | null, sweepId: string): Promise<number> {
+    const rows = returnedRows<{ id: string }>(
+      await manager.query(
+        `UPDATE calendar_connections SET access_token_encrypted = NULL, refresh_token_encrypted = NULL
+         WHERE revoked_at IS NOT NULL AND (access_token_encrypted IS NOT NULL OR refresh_token_encrypted IS NOT NULL)
+         RETURNING id`,
+      ),
+    );
+    if (rows.length)
+      await this.audit.record(manager, actor, {
+        action: 'retention.revoked_tokens_deleted',
+        entity: 'retention_sweep',
+        entityId: sweepId,
+        details: { connections: rows.map((r) => r.id).sort() },
+      });
+    return rows.length;
   }
 
   /** One policy's records, batch after batch; each batch's transaction also updates the sweep's row. */

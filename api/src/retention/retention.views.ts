@@ -11,9 +11,11 @@ import type { RetentionAction } from '../registers/retention/retention-policy.en
  * no_period: the policy states no period (the calendar: "until the user disconnects");
  * not_held: the data is not in the console (anonymous statistics, Google Analytics);
  * unknown_source: the policy names a source the console does not have;
- * unsupported_action: the action makes no sense for the source (e.g. deleting consents).
+ * unsupported_action: the action makes no sense for the source (e.g. deleting consents);
+ * console_rule: the console applies it itself, not the sweep (other mail, identity documents, the suppression list).
  */
-export type PolicyState = 'applies' | 'no_period' | 'not_held' | 'unknown_source' | 'unsupported_action';
+export type PolicyState =
+  'applies' | 'no_period' | 'not_held' | 'unknown_source' | 'unsupported_action' | 'console_rule';
 
 /** What a sweep does to the records past retention: delete, anonymise, or nothing (they lapse). */
 export type SweepEffect = 'delete' | 'anonymise' | 'keep';

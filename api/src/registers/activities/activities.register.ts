@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { In } from 'typeorm';
 import { InvalidInputError } from '../../common/errors/domain.error';
 import { ReadOnlyField } from '../../common/rest/read-only-field';
@@ -8,6 +8,7 @@ import { Processor } from '../processors/processor.entity';
 import { NullableText, OneOf, orNull, Text, TextList } from '../register-fields';
 import type { RegisterDefinition } from '../register-resource';
 import { RetentionPolicy } from '../retention/retention-policy.entity';
+import { activityGaps } from './activity-gaps';
 import { LEGAL_BASES, ProcessingActivity, type LegalBasis } from './activity.entity';
 
 const ProcessorIds = () => (target: object, key: string | symbol) => {
@@ -29,6 +30,37 @@ const RetentionId = () => (target: object, key: string | symbol) => {
     d(target, key);
 };
 
+const RecipientCategories = () => (target: object, key: string | symbol) => {
+  for (const d of [
+    ApiPropertyOptional({
+      type: 'object',
+      additionalProperties: { type: 'array', items: { type: 'string' } },
+      description: 'What each recipient (processor id) receives of the data; a recipient absent receives all of it',
+    }),
+    IsOptional(),
+    IsObject({ message: 'must be an object of processor ids to lists of categories' }),
+  ])
+    d(target, key);
+};
+
+/** Checks the recipients' categories against the activity's recipients, after they are set. */
+function checkRecipientCategories(value: unknown, processorIds: string[]): Record<string, string[]> {
+  const map = value as Record<string, unknown>;
+  const errors: string[] = [];
+  for (const [id, categories] of Object.entries(map)) {
+    if (!processorIds.includes(id)) errors.push(`${id} is not a recipient of this activity`);
+    else if (
+      !Array.isArray(categories) ||
+      categories.length > 100 ||
+      !categories.every((c) => typeof c === 'string' && c.trim() && c.length <= 300)
+    )
+      errors.push(`${id} must have a list of categories (text, 300 characters at most)`);
+  }
+  if (errors.length)
+    throw new InvalidInputError(`recipientCategories: ${errors[0]}`, { recipientCategories: errors.join('; ') });
+  return map as Record<string, string[]>;
+}
+
 export class CreateActivityDto {
   @Text(true, 300) name: string;
   @Text(true, 5000) purposes: string;
@@ -41,6 +73,7 @@ export class CreateActivityDto {
   @TextList(false) subjectCategories?: string[];
   @TextList(false) dataCategories?: string[];
   @ProcessorIds() processorIds?: string[];
+  @RecipientCategories() recipientCategories?: Record<string, string[]>;
   @NullableText() transfers?: string | null;
   @RetentionId() retentionPolicyId?: string | null;
   @NullableText() securityMeasures?: string | null;
@@ -59,6 +92,7 @@ export class UpdateActivityDto {
   @TextList(false) subjectCategories?: string[];
   @TextList(false) dataCategories?: string[];
   @ProcessorIds() processorIds?: string[];
+  @RecipientCategories() recipientCategories?: Record<string, string[]>;
   @NullableText() transfers?: string | null;
   @RetentionId() retentionPolicyId?: string | null;
   @NullableText() securityMeasures?: string | null;
@@ -66,6 +100,7 @@ export class UpdateActivityDto {
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() processors?: unknown;
   @ReadOnlyField() retention?: unknown;
+  @ReadOnlyField() gaps?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
 }
@@ -98,6 +133,8 @@ export function presentActivity(a: ProcessingActivity) {
         transferMechanism: p.transferMechanism,
       }))
       .sort((x, y) => x.name.localeCompare(y.name)),
+    /** What a recipient receives of the data, by processor id; one absent receives all of it. */
+    recipientCategories: a.recipientCategories ?? {},
     transfers: a.transfers,
     retentionPolicyId: a.retentionPolicyId,
     retention: a.retentionPolicy
@@ -109,6 +146,8 @@ export function presentActivity(a: ProcessingActivity) {
           periodTextEn: a.retentionPolicy.periodTextEn,
         }
       : null,
+    /** What the entry lacks that the law asks for (Art. 30(1)(f)): shown as missing, never invented. */
+    gaps: activityGaps(a),
     securityMeasures: a.securityMeasures,
     sourceSystem: a.sourceSystem,
     createdAt: a.createdAt.toISOString(),
@@ -164,6 +203,17 @@ export const ACTIVITIES_REGISTER: RegisterDefinition<ProcessingActivity, CreateA
         });
       row.processors = processors;
     }
+    if (b.recipientCategories !== undefined) row.recipientCategories = b.recipientCategories;
+    if (b.recipientCategories !== undefined || b.processorIds !== undefined) {
+      // A recipient removed takes its categories with it; the rest must be recipients.
+      const ids = (row.processors ?? []).map((p) => p.id);
+      const kept = Object.fromEntries(
+        Object.entries(row.recipientCategories ?? {}).filter(
+          ([id]) => b.recipientCategories !== undefined || ids.includes(id),
+        ),
+      );
+      row.recipientCategories = checkRecipientCategories(kept, ids);
+    }
     if (b.retentionPolicyId !== undefined) {
       const id = orNull(b.retentionPolicyId);
       if (id && !(await manager.exists(RetentionPolicy, { where: { id } }))) {
@@ -187,6 +237,7 @@ export const ACTIVITIES_REGISTER: RegisterDefinition<ProcessingActivity, CreateA
     row.subjectCategories ??= [];
     row.dataCategories ??= [];
     row.processors ??= [];
+    row.recipientCategories ??= {};
     row.consentCategory ??= null;
     row.legalBasisNotes ??= null;
     row.purposesIt ??= null;

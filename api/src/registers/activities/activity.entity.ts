@@ -71,6 +71,13 @@ export class ProcessingActivity {
   })
   processors: Processor[];
 
+  /**
+   * What a recipient receives of this activity's data, by processor id (Art. 19 notices, Art.
+   * 30(1)(d)); a recipient absent from it receives all of the activity's data (the host).
+   */
+  @Column({ type: 'jsonb', default: {} })
+  recipientCategories: Record<string, string[]>;
+
   /** Transfers outside the EU and their safeguards, in words. */
   @Column({ type: 'text', nullable: true })
   transfers: string | null;

@@ -49,6 +49,7 @@ const LABELS = {
     source: 'Sistema di origine',
     none: 'Nessuno',
     notStated: 'Non indicato',
+    retentionMissing: 'MANCANTE: nessun termine di conservazione registrato (art. 30, par. 1, lett. f)',
     mechanisms: {
       none: 'nessun trasferimento extra UE',
       scc: 'Clausole contrattuali tipo (2021/914)',
@@ -85,6 +86,7 @@ const LABELS = {
     source: 'Source system',
     none: 'None',
     notStated: 'Not stated',
+    retentionMissing: 'MISSING: no retention period recorded (Art. 30(1)(f))',
     mechanisms: {
       none: 'no transfer outside the EU',
       scc: 'Standard Contractual Clauses (2021/914)',
@@ -136,7 +138,12 @@ export function renderRecordOfProcessing(activities: Activity[], language: Recor
           : `<p class="muted">${t.none}</p>`,
       )}
       ${row(t.transfers, text(a.transfers))}
-      ${row(t.retention, text(a.retention ? inLanguage(a.retention.periodTextIt, a.retention.periodTextEn, a.retention.periodText) : null))}
+      ${row(
+        t.retention,
+        a.retention
+          ? text(inLanguage(a.retention.periodTextIt, a.retention.periodTextEn, a.retention.periodText))
+          : `<p class="missing">${t.retentionMissing}</p>`,
+      )}
       ${row(t.security, text(a.securityMeasures))}
       ${a.sourceSystem ? row(t.source, `<p><code>${escape(a.sourceSystem)}</code></p>`) : ''}
     </table>

@@ -1,6 +1,8 @@
 import { pagedByKeyset, pagedByOffset } from '../../exports/export-reader';
 import { isoOf, type PackageFile } from '../../exports/source-export';
+import { nextSweepAt } from '../../retention/sweep-schedule';
 import type { Attendee } from './calendar-event.entity';
+import { tokensDeletedAt, tokenState } from './calendar-tokens';
 
 /** A row of `calendar_connections` as PostgreSQL answers it (never its tokens here). */
 interface ConnectionColumns {
@@ -8,6 +10,7 @@ interface ConnectionColumns {
   scopes: string[];
   connected_at: Date;
   revoked_at: Date | null;
+  holds_tokens: boolean;
 }
 
 /** A row of `calendar_events` as PostgreSQL answers it, with its start as text for the key. */
@@ -22,12 +25,16 @@ interface EventColumns {
   k_starts_at: string;
 }
 
-export function calendarConnectionRow(c: ConnectionColumns) {
+export function calendarConnectionRow(c: ConnectionColumns, nextSweep: Date | null = nextSweepAt()) {
+  const tokens = tokenState({ revokedAt: c.revoked_at, holdsTokens: c.holds_tokens });
   return {
     accountEmail: c.account_email,
     scopes: c.scopes,
     connectedAt: isoOf(c.connected_at),
     revokedAt: isoOf(c.revoked_at),
+    // Truthfully: a revoked connection's tokens may still be held until the sweep deletes them.
+    tokens,
+    tokensDeletedAt: isoOf(tokensDeletedAt(tokens, nextSweep)),
   };
 }
 
@@ -55,22 +62,49 @@ export const calendarConnectionsExport: PackageFile = {
   },
   columns: [
     // Access only: a connection is the service's own record of the link, not data the person gave.
-    { fields: ['accountEmail', 'scopes', 'connectedAt', 'revokedAt'], legalBasis: 'contract', portable: false },
+    {
+      fields: ['accountEmail', 'scopes', 'connectedAt', 'revokedAt', 'tokens', 'tokensDeletedAt'],
+      legalBasis: 'contract',
+      portable: false,
+    },
   ],
   glossary: {
     accountEmail: { en: 'Google account connected', it: 'Account Google collegato' },
     scopes: { en: 'Permissions you granted', it: 'Autorizzazioni concesse' },
     connectedAt: { en: 'When you connected it', it: "Quando l'ha collegato" },
     revokedAt: { en: 'When you disconnected it', it: "Quando l'ha scollegato" },
+    tokens: {
+      en: 'Access keys to your calendar (OAuth tokens)',
+      it: 'Chiavi di accesso al suo calendario (token OAuth)',
+    },
+    tokensDeletedAt: {
+      en: 'When our retention sweep deletes them',
+      it: 'Quando la nostra procedura di conservazione li cancella',
+    },
+  },
+  codes: {
+    tokens: {
+      in_use: {
+        en: 'held, encrypted, to keep your calendar synchronised',
+        it: 'conservate, cifrate, per mantenere sincronizzato il suo calendario',
+      },
+      held_after_revocation: {
+        en: 'no longer used since you disconnected the calendar; still held, encrypted, until our retention sweep deletes them',
+        it: 'non più utilizzate da quando ha scollegato il calendario; ancora conservate, cifrate, finché la nostra procedura di conservazione non le cancella',
+      },
+      none: { en: 'none held', it: 'nessuna conservata' },
+    },
   },
   read: ({ ids, kind, reader }) => {
     const connectionIds = ids('calendar-connections');
     if (!connectionIds.length || kind !== 'access') return null;
     return pagedByOffset<ConnectionColumns>(
       reader,
-      `SELECT * FROM calendar_connections WHERE id = ANY($1::uuid[]) ORDER BY connected_at, id`,
+      `SELECT account_email, scopes, connected_at, revoked_at,
+              (access_token_encrypted IS NOT NULL OR refresh_token_encrypted IS NOT NULL) AS holds_tokens
+       FROM calendar_connections WHERE id = ANY($1::uuid[]) ORDER BY connected_at, id`,
       [connectionIds],
-      calendarConnectionRow,
+      (c) => calendarConnectionRow(c),
     );
   },
 };

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { categoriesReceived, receivedEmail, recipientNotice } from './recipients';
+
+describe('Art. 19 notices: each recipient is told of what it received', () => {
+  const contactForm = {
+    dataCategories: ['First name', 'E-mail', 'Message'],
+    recipientCategories: { cloudflare: ['IP address', 'Browser data'] },
+  };
+
+  it('a recipient with categories recorded on the activity is told those only', () => {
+    expect(categoriesReceived(contactForm, 'cloudflare')).toEqual(['IP address', 'Browser data']);
+  });
+
+  it('a recipient with none recorded (the host) is told all of the activity’s', () => {
+    expect(categoriesReceived(contactForm, 'serverplan')).toEqual(['First name', 'E-mail', 'Message']);
+    expect(categoriesReceived({ dataCategories: ['Message'] }, 'x')).toEqual(['Message']);
+  });
+
+  it('names the person’s e-mail only to a recipient that received it', () => {
+    expect(receivedEmail(['IP address', 'Browser data'])).toBe(false);
+    expect(receivedEmail(['Text messages sent by the user'])).toBe(false);
+    expect(receivedEmail(['E-mail address', 'E-mail content'])).toBe(true);
+    expect(receivedEmail(['First name', 'Email'])).toBe(true);
+    const notice = recipientNotice('en', {
+      processor: 'OpenAI, LLC',
+      service: 'AI assistant',
+      reference: 'DSR-1',
+      change: 'erasure',
+      categories: ['Text messages sent by the user'],
+      date: '2026-12-01',
+      subjectEmail: null,
+    });
+    expect(notice).toContain('(the data subject)');
+  });
+});
