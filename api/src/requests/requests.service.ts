@@ -44,6 +44,7 @@ import { appendToTimeline } from './request-timeline';
 import { DataSubjectRequest, OPEN_STATUSES, REQUEST_TYPES } from './request.entity';
 import { REQUEST_EVENTS_LIST, REQUESTS_LIST } from './requests.list';
 import { GAP_SQL } from '../registers/processors/processor-gaps';
+import { stopStats, type StopStats } from '../objections/record-stops';
 
 /** The timeline's (and the audit log's) word for each action. */
 const EVENT_KINDS: Record<RequestAction, string> = {
@@ -92,6 +93,8 @@ export interface DashboardStats {
   /** Processors in use with no signed DPA date (Art. 28(3)), and transfers on the SCC alone with no TIA date. */
   processorsMissingDpa: number;
   processorsMissingTia: number;
+  /** Objections (Art. 21) and withdrawals (Art. 7(3)) stopping processing, and the records stored flagged since. */
+  processingStops: StopStats;
 }
 
 /** What a workflow step did to a request: its timeline line (none when `kind` is null) and audit details. */
@@ -657,7 +660,7 @@ export class RequestsService {
   async stats(now = new Date()): Promise<DashboardStats> {
     const today = romeDate(now);
     const open = OPEN_STATUSES;
-    const [byStatus, [due], [median], months, [processors]] = await Promise.all([
+    const [byStatus, [due], [median], months, [processors], processingStops] = await Promise.all([
       queryRows<{ status: string; n: number }>(
         this.dataSource,
         `SELECT status, count(*)::int AS n FROM requests WHERE status = ANY($1) GROUP BY status`,
@@ -693,6 +696,7 @@ export class RequestsService {
          FROM processors`,
         [today],
       ),
+      stopStats(this.dataSource),
     ]);
     const openByStatus = Object.fromEntries(open.map((s) => [s, 0]));
     for (const row of byStatus) openByStatus[row.status] = row.n;
@@ -719,6 +723,7 @@ export class RequestsService {
       processorsReviewOverdue: processors.n,
       processorsMissingDpa: processors.dpa,
       processorsMissingTia: processors.tia,
+      processingStops,
     };
   }
 

@@ -12,6 +12,7 @@ import { sendPage } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
 import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
 import { ListQueryParams } from '../common/rest/list-query.params';
+import { stopsOfRecords, storedUnderStopCondition, takeStopFilter } from '../objections/record-stops';
 import type { SourceDefinition } from './source-definition';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -56,14 +57,29 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
     ) {
       const { requestId, ...query } = raw;
       const reason = readingFor(requestId);
-      const parsed = parseListQuery(source.list, query);
-      const page = await findPage(this.dataSource.getRepository(source.entity), parsed, source.list.searchable);
+      // `storedUnderStop`: the records ingestion stored flagged under an objection or a withdrawal.
+      const { filter, storedUnderStop } = takeStopFilter(query.filter);
+      const parsed = parseListQuery(source.list, { ...query, filter });
+      const page = await findPage(
+        this.dataSource.getRepository(source.entity),
+        parsed,
+        source.list.searchable,
+        storedUnderStop === null ? {} : { id: storedUnderStopCondition(source.resource, storedUnderStop) },
+      );
+      const stops = await stopsOfRecords(
+        this.dataSource,
+        source.resource,
+        page.rows.map((row) => String(row.id)),
+      );
       await this.audit.recordNow(actor, {
         action: 'records.listed',
         entity: source.resource,
         details: { ...listedDetails(query, page.rows, page.total), requestId: reason },
       });
-      return sendPage(res, source.resource, page, source.present);
+      return sendPage(res, source.resource, page, (row) => ({
+        ...source.present(row),
+        processingStops: stops.get(String(row.id)) ?? [],
+      }));
     }
 
     @Get(':id')
@@ -92,7 +108,8 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
         entityId: String(id),
         details: { requestId: reason },
       });
-      return source.present(row);
+      const stops = await stopsOfRecords(this.dataSource, source.resource, [String(id)]);
+      return { ...source.present(row), processingStops: stops.get(String(id)) ?? [] };
     }
   }
   const name = source.resource.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
