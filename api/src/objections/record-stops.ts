@@ -94,7 +94,15 @@ export function takeStopFilter(rawFilter: unknown): { filter: unknown; storedUnd
 export function storedUnderStopCondition(source: string, storedUnderStop: boolean): FindOperator<unknown> {
   if (!SOURCE_NAME.test(source)) throw new Error(`Unexpected source name ${source}`);
   const not = storedUnderStop ? '' : 'NOT ';
-  return Raw((alias) => `${alias}::text ${not}IN (SELECT record_id FROM (${flaggedRecordsSql(source)}) flagged)`);
+  // TypeORM's find hands Raw the column unquoted (`Lead.id`), which PostgreSQL would fold to lower case.
+  const quoted = (alias: string) =>
+    alias
+      .split('.')
+      .map((part) => `"${part.replace(/"/g, '""')}"`)
+      .join('.');
+  return Raw(
+    (alias) => `${quoted(alias)}::text ${not}IN (SELECT record_id FROM (${flaggedRecordsSql(source)}) flagged)`,
+  );
 }
 
 /** The dashboard's figures on stops: in force (one per request and activity), and the records stored flagged. */
