@@ -39,12 +39,14 @@ const SOURCE_NAME = /^[a-z-]+$/;
 export async function stopsOfRecords(db: RunsSql, source: string, ids: string[]): Promise<Map<string, RecordStop[]>> {
   const out = new Map<string, RecordStop[]>(ids.map((id) => [id, []]));
   if (!ids.length || !SOURCE_NAME.test(source)) return out;
-  const rows = await queryRows<Omit<RecordStop, 'since' | 'flaggedAt' | 'liftedAt'> & {
-    recordId: string;
-    since: Date | string;
-    flaggedAt: Date | string;
-    liftedAt: Date | string | null;
-  }>(
+  const rows = await queryRows<
+    Omit<RecordStop, 'since' | 'flaggedAt' | 'liftedAt'> & {
+      recordId: string;
+      since: Date | string;
+      flaggedAt: Date | string;
+      liftedAt: Date | string | null;
+    }
+  >(
     db,
     `SELECT x.record_id AS "recordId", s.reason, s.activity_name AS activity, s.request_id AS "requestId",
             r.reference, s.created_at AS since, min(x.flagged_at) AS "flaggedAt", s.lifted_at AS "liftedAt"
@@ -75,7 +77,8 @@ export async function stopsOfRecords(db: RunsSql, source: string, ids: string[])
 
 /** The list filter `storedUnderStop`, taken out of the ra-data-simple-rest `filter` before the list contract reads it. */
 export function takeStopFilter(rawFilter: unknown): { filter: unknown; storedUnderStop: boolean | null } {
-  if (typeof rawFilter !== 'string' || !rawFilter.includes('storedUnderStop')) return { filter: rawFilter, storedUnderStop: null };
+  if (typeof rawFilter !== 'string' || !rawFilter.includes('storedUnderStop'))
+    return { filter: rawFilter, storedUnderStop: null };
   let parsed: unknown;
   try {
     parsed = JSON.parse(rawFilter);
@@ -91,7 +94,7 @@ export function takeStopFilter(rawFilter: unknown): { filter: unknown; storedUnd
 }
 
 /** The `id` condition of a list filtered on records stored (or not) under a stop. */
-export function storedUnderStopCondition(source: string, storedUnderStop: boolean): FindOperator<unknown> {
+export function storedUnderStopCondition(source: string, storedUnderStop: boolean): FindOperator<string> {
   if (!SOURCE_NAME.test(source)) throw new Error(`Unexpected source name ${source}`);
   const not = storedUnderStop ? '' : 'NOT ';
   // TypeORM's find hands Raw the column unquoted (`Lead.id`), which PostgreSQL would fold to lower case.
@@ -102,7 +105,7 @@ export function storedUnderStopCondition(source: string, storedUnderStop: boolea
       .join('.');
   return Raw(
     (alias) => `${quoted(alias)}::text ${not}IN (SELECT record_id FROM (${flaggedRecordsSql(source)}) flagged)`,
-  );
+  ) as FindOperator<string>;
 }
 
 /** The dashboard's figures on stops: in force (one per request and activity), and the records stored flagged. */

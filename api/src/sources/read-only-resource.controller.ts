@@ -8,7 +8,7 @@ import { listedDetails } from '../audit/read-audit';
 import { ANY_ROLE, CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/auth.service';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain.error';
-import { sendPage } from '../common/rest/content-range';
+import { sendPage, type Page } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
 import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
 import { ListQueryParams } from '../common/rest/list-query.params';
@@ -60,17 +60,14 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
       // `storedUnderStop`: the records ingestion stored flagged under an objection or a withdrawal.
       const { filter, storedUnderStop } = takeStopFilter(query.filter);
       const parsed = parseListQuery(source.list, { ...query, filter });
-      const page = await findPage(
-        this.dataSource.getRepository(source.entity),
+      const page: Page<ObjectLiteral & { id: string | number }> = await findPage(
+        this.dataSource.getRepository<ObjectLiteral & { id: string | number }>(source.entity),
         parsed,
         source.list.searchable,
         storedUnderStop === null ? {} : { id: storedUnderStopCondition(source.resource, storedUnderStop) },
       );
-      const stops = await stopsOfRecords(
-        this.dataSource,
-        source.resource,
-        page.rows.map((row) => String(row.id)),
-      );
+      const idOf = (row: { id: string | number }) => String(row.id);
+      const stops = await stopsOfRecords(this.dataSource, source.resource, page.rows.map(idOf));
       await this.audit.recordNow(actor, {
         action: 'records.listed',
         entity: source.resource,
@@ -78,7 +75,7 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
       });
       return sendPage(res, source.resource, page, (row) => ({
         ...source.present(row),
-        processingStops: stops.get(String(row.id)) ?? [],
+        processingStops: stops.get(idOf(row)) ?? [],
       }));
     }
 
