@@ -270,6 +270,83 @@ export const requestsItalian: RequestMessages = {
         review_exclude: 'Escluso dal pacchetto di accesso: %{source} %{record} (%{relation})',
         consent_given_again: 'Consenso dato di nuovo: %{categories}',
       },
+      refusals: {
+        reasons: {
+          request_closed: 'Non si può fare altro: la richiesta è chiusa.',
+          identity_check_not_new: 'La verifica dell’identità può iniziare solo su una richiesta appena ricevuta.',
+          identity_already_verified: 'L’identità è già verificata.',
+          already_extended:
+            'Il termine è già stato prorogato: il GDPR consente una sola proroga di due mesi (art. 12, par. 3).',
+          extension_too_late:
+            'La proroga va decisa e comunicata alla persona entro il primo termine (%{dueDate}), che è scaduto (art. 12, par. 3).',
+          identity_not_verified: 'Verifica prima l’identità della persona.',
+          identity_info_not_awaited:
+            'Non si attende alcuna informazione sull’identità: registra prima cosa è stato chiesto.',
+          fee_already_charged: 'Per questa richiesta è già stato chiesto un contributo spese.',
+          identity_info_not_asked:
+            'Il rifiuto per identità non verificata è possibile solo dopo aver chiesto le informazioni per identificare la persona (art. 12, par. 2 e 6): registra prima cosa è stato chiesto, come ed entro quando.',
+          identity_info_received:
+            'Le informazioni sull’identità chieste il %{askedOn} sono arrivate il %{receivedOn}: verifica l’identità con quelle, o chiedine altre.',
+          identity_info_time_not_passed:
+            'La persona ha tempo fino al %{respondBy} per inviare le informazioni sull’identità chieste il %{askedOn}: il rifiuto per identità non verificata è possibile solo dopo quella data.',
+          no_merits_refusal:
+            'La revoca del consenso non può essere rifiutata nel merito: il consenso si può revocare in qualsiasi momento (art. 7, par. 3).',
+          ground_not_allowed: 'Scegli un motivo che si applica a questo tipo di richiesta.',
+          details_too_short: 'Spiegalo con le parole che la persona leggerà, in almeno 10 caratteri.',
+          ground_not_applicable: 'Il motivo serve solo per un rifiuto nel merito o per richiesta eccessiva.',
+          invalid_instant: 'Inserisci una data e un’ora valide.',
+          in_future: 'La data non può essere nel futuro.',
+          before_earlier_step: 'La data non può essere precedente al %{before}.',
+          after_first_deadline: 'La persona va informata entro il primo termine, il %{dueDate} (art. 12, par. 3).',
+          respond_by_before_asked: 'La data di risposta non può precedere il giorno della domanda (%{askedOn}).',
+          subject_not_told:
+            'Indica quando la persona è stata informata: va informata prima che la limitazione sia revocata (art. 18, par. 3).',
+          no_restriction_in_force: 'Questa richiesta non ha una limitazione in vigore.',
+          no_activity_to_stop: 'Nessun trattamento da interrompere: scegline almeno uno.',
+          unknown_activity: 'Una delle attività scelte non è più nel registro: ricarica la pagina.',
+          erasure_running: 'Una cancellazione di questa richiesta è già in corso: attendi che finisca.',
+          erasure_complete: 'La cancellazione di questa richiesta è già completata.',
+          erasure_complete_held:
+            'La cancellazione è completata; %{held} record sono conservati da blocchi legali in vigore e saranno cancellati quando finiranno.',
+          only_failed_waivable: 'Si può rinunciare solo a una fonte la cui cancellazione non è riuscita.',
+          ips_fixed: 'La cancellazione è iniziata: gli indirizzi IP sono stati fissati alla prima esecuzione.',
+          invalid_ip: 'Inserisci indirizzi IP (IPv4 o IPv6), uno per riga.',
+          no_identifier: 'La richiesta non indica email o telefono della persona: aggiungine uno (Modifica).',
+          wrong_request_type: 'Questa azione non riguarda questo tipo di richiesta.',
+          changed_meanwhile:
+            'Qualcun altro ha modificato la richiesta nel frattempo: ricaricala e applica di nuovo la modifica.',
+          erasure_unfinished:
+            'La cancellazione di questa richiesta non è terminata: completala prima di chiudere la richiesta.',
+          invalid_body: 'Alcuni campi non sono validi: vedi i messaggi accanto.',
+          invalid_input: 'La richiesta non è stata accettata: controlla i dati inseriti.',
+          conflict: 'Questa azione non è possibile nello stato attuale della richiesta: ricarica la pagina.',
+          not_found: 'Non esiste più: ricarica la pagina.',
+          forbidden: 'Il tuo ruolo non consente questa azione.',
+          unauthenticated: 'La sessione è scaduta: accedi di nuovo.',
+          error: 'Qualcosa non ha funzionato: riprova.',
+        },
+        fields: {
+          required: 'Obbligatorio.',
+          isNotEmpty: 'Obbligatorio.',
+          unknown_field: 'Campo non previsto.',
+          maxLength: 'Troppo lungo.',
+          minLength: 'Troppo breve.',
+          arrayMaxSize: 'Troppe scelte.',
+          isIn: 'Scegli una delle opzioni.',
+          isEnum: 'Scegli una delle opzioni.',
+          min: 'Troppo piccolo.',
+          max: 'Troppo grande.',
+          isNumber: 'Inserisci un numero.',
+          isInt: 'Inserisci un numero intero.',
+          isPositive: 'Inserisci un numero maggiore di zero.',
+          isISO8601: 'Inserisci una data valida.',
+          isDateString: 'Inserisci una data valida.',
+          matches: 'Formato non valido.',
+          isEmail: 'Inserisci un indirizzo email.',
+          isUUID: 'Scelta non valida: ricarica la pagina.',
+          invalid: 'Non valido.',
+        },
+      },
       stops: {
         title: 'Trattamenti interrotti per la persona',
         stopped: 'Trattamento interrotto: %{activity}',
