@@ -1,12 +1,13 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
+import type { TranslationMessages } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import en from '../../admin/src/i18n/en';
-import itMessages from '../../admin/src/i18n/it';
+import { requestsEnglish as en } from '../../admin/src/requests/messages.en';
+import { requestsItalian as itMessages } from '../../admin/src/requests/messages.it';
 import { explainRefusal } from '../../admin/src/requests/refusals';
 
 /** The console says the API's refusals by their reason code, in the UI's language (requests/refusals.ts). */
 const translator = (locale: 'en' | 'it') =>
-  polyglotI18nProvider((l) => (l === 'it' ? itMessages : en), locale).translate as (
+  polyglotI18nProvider((l) => (l === 'it' ? itMessages : en) as unknown as TranslationMessages, locale).translate as (
     key: string,
     options?: Record<string, unknown>,
   ) => string;
@@ -87,10 +88,9 @@ describe('explainRefusal: the API refusals in the officer’s language', () => {
   });
 
   it('has an Italian sentence for every reason and field it has in English', () => {
-    const reasons = (m: typeof en) => m.app.requests.refusals;
-    expect(Object.keys(reasons(itMessages as typeof en).reasons).sort()).toEqual(
-      Object.keys(reasons(en).reasons).sort(),
-    );
-    expect(Object.keys(reasons(itMessages as typeof en).fields).sort()).toEqual(Object.keys(reasons(en).fields).sort());
+    const english = en.app.requests.refusals;
+    const italian = itMessages.app.requests.refusals;
+    expect(Object.keys(italian.reasons).sort()).toEqual(Object.keys(english.reasons).sort());
+    expect(Object.keys(italian.fields).sort()).toEqual(Object.keys(english.fields).sort());
   });
 });

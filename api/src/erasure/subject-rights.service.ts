@@ -61,11 +61,15 @@ export class SubjectRightsService {
       RECTIFIABLE.filter((f) => dto[f] !== undefined).map((f) => [f, dto[f] === '' ? null : dto[f]]),
     );
     if (Object.keys(corrections).length === 0)
-      throw new InvalidInputError(`Give at least one field to correct: ${RECTIFIABLE.join(', ')}`);
+      throw new InvalidInputError(`Give at least one field to correct: ${RECTIFIABLE.join(', ')}`).because(
+        'nothing_to_correct',
+      );
     if (corrections.email !== undefined) {
       const email = normaliseEmail(corrections.email);
       if (!email)
-        throw new InvalidInputError('email: must be an e-mail address', { email: 'must be an e-mail address' });
+        throw new InvalidInputError('email: must be an e-mail address', { email: 'must be an e-mail address' })
+          .because('invalid_email')
+          .withFieldReasons({ email: 'isEmail' });
       corrections.email = email;
     }
     if (corrections.phone) {
@@ -73,7 +77,9 @@ export class SubjectRightsService {
       if (!phone)
         throw new InvalidInputError('phone: must be a phone number (Italian, or with its country code)', {
           phone: 'must be a phone number',
-        });
+        })
+          .because('invalid_phone')
+          .withFieldReasons({ phone: 'invalid_phone' });
       corrections.phone = phone;
     }
     const found = await this.locate(request);
