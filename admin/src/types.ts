@@ -71,6 +71,23 @@ export interface AuditChainVerification {
 export interface Restrictable {
   restrictedAt?: string | null;
   restrictedByRequestId?: string | null;
+  /** The stops (objection, Art. 21; withdrawal, Art. 7(3)) ingestion stored the record under. */
+  processingStops?: RecordStop[];
+}
+
+/** A stop a stored record was flagged under at ingestion (`processingStops` of a source's record). */
+export interface RecordStop {
+  reason: 'objection' | 'direct_marketing' | 'withdrawal';
+  /** Null for a direct-marketing objection to all marketing. */
+  activity: string | null;
+  requestId: string;
+  reference: string | null;
+  /** When the stop was put. */
+  since: string;
+  /** When the record was stored flagged. */
+  flaggedAt: string;
+  /** When the person's fresh consent lifted it; null while in force. */
+  liftedAt: string | null;
 }
 
 /** A contact-form submission (`/api/leads`). */
@@ -118,7 +135,7 @@ export const CHAT_ROLES = ['user', 'assistant'] as const;
 export type ChatRole = (typeof CHAT_ROLES)[number];
 
 /** One message of a chat conversation (`/api/chat-messages`). */
-export interface ChatMessage extends RaRecord<string> {
+export interface ChatMessage extends RaRecord<string>, Pick<Restrictable, 'processingStops'> {
   id: string;
   externalId: string | null;
   conversationId: string;

@@ -87,7 +87,12 @@ describe('auth: login, sessions, roles', () => {
     });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid e-mail or password' });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Invalid e-mail or password',
+      reason: 'unauthenticated',
+    });
     expect(unknown.body).toEqual(wrong.body);
     const events = await c.api(
       `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'auth.login_failed' }))}&range=[0,99]`,

@@ -548,16 +548,22 @@ describe('request decisions', () => {
       });
       expect(missing.status).toBe(400);
       expect(missing.body.errors).toEqual({ subjectToldAt: expect.stringMatching(/^is required: .*Art\. 18\(3\)/) });
+      expect(missing.body).toMatchObject({
+        reason: 'subject_not_told',
+        fieldReasons: { subjectToldAt: 'subject_not_told' },
+      });
       const future = await post(`/api/requests/${anna.id}/lift-restriction`, {
         reason: 'Accuracy verified with the subject',
         subjectToldAt: daysAgo(-1),
       });
       expect(future.body.errors.subjectToldAt).toMatch(/must not be in the future/);
+      expect(future.body.fieldReasons).toEqual({ subjectToldAt: 'in_future' });
       const early = await post(`/api/requests/${anna.id}/lift-restriction`, {
         reason: 'Accuracy verified with the subject',
         subjectToldAt: daysAgo(30),
       });
       expect(early.body.errors.subjectToldAt).toMatch(/before the restriction was put/);
+      expect(early.body).toMatchObject({ reason: 'before_earlier_step', reasonArgs: { before: expect.any(String) } });
       expect(await count('leads', `email = 'anna.verdi@example.it' AND restricted_at IS NOT NULL`)).toBe(1);
 
       const toldAt = new Date().toISOString();
@@ -731,6 +737,105 @@ describe('request decisions', () => {
         kept.body.id,
       ]);
       expect(still.kept).toBe(true);
+    });
+  });
+
+  describe('refusals carry a stable reason code for the console, the English message for API clients', () => {
+    it('names the reason of each refusal, and of each field, changing nothing; another request is untouched', async () => {
+      const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+      const r = await newRequest({ type: 'erasure', receivedAt: daysAgo(5), subjectEmail: 'anna.verdi@example.it' });
+      const other = await newRequest({ type: 'access', receivedAt: daysAgo(5) });
+      const before = await get(r.id);
+      const eventsBefore = (await events(r.id)).length;
+
+      // Art. 12(4): a refusal on the merits needs the ground explained in the words the person reads.
+      const short = await post(`/api/requests/${r.id}/reject`, {
+        reason: 'merits',
+        ground: 'art17_3_b',
+        details: 'No',
+      });
+      expect(short.status).toBe(400);
+      expect(short.body).toMatchObject({
+        reason: 'details_too_short',
+        fieldReasons: { details: 'details_too_short' },
+        errors: { details: expect.stringMatching(/10 characters or more/) },
+      });
+      // Art. 12(2) and (6): no refusal for unverified identity before the information was asked.
+      const early = await post(`/api/requests/${r.id}/reject`, { reason: 'identity_not_verified' });
+      expect(early.status).toBe(409);
+      expect(early.body).toMatchObject({
+        reason: 'identity_info_not_asked',
+        message: expect.stringMatching(/^A refusal/),
+      });
+      // class-validator: each field names its constraint.
+      const fee = await post(`/api/requests/${r.id}/fee`, { amount: 0, basis: 'sometimes', extra: 1 });
+      expect(fee.status).toBe(400);
+      expect(fee.body.reason).toBe('invalid_body');
+      expect(fee.body.fieldReasons).toMatchObject({ basis: 'isIn', justification: 'required', extra: 'unknown_field' });
+      expect(Object.keys(fee.body.fieldReasons).sort()).toEqual(Object.keys(fee.body.errors).sort());
+      // Art. 12(6): what was asked is dated, not in the future.
+      const future = await post(`/api/requests/${r.id}/identity-info-requested`, {
+        what: 'a copy of an identity document',
+        how: 'email',
+        askedAt: daysAgo(-2),
+        respondBy: '2099-01-01',
+      });
+      expect(future.body).toMatchObject({ reason: 'in_future', fieldReasons: { askedAt: 'in_future' } });
+      const notAwaited = await post(`/api/requests/${r.id}/identity-info-received`, {
+        receivedAt: daysAgo(1),
+        what: 'an ID card',
+      });
+      expect(notAwaited.body).toMatchObject({ statusCode: 409, reason: 'identity_info_not_awaited' });
+      // Art. 12(3): one extension only.
+      const extend = { reason: 'Many sources to search', communicatedAt: daysAgo(0) };
+      expect((await post(`/api/requests/${r.id}/extend`, extend)).status).toBe(200);
+      const again = await post(`/api/requests/${r.id}/extend`, extend);
+      expect(again.body).toMatchObject({ statusCode: 409, reason: 'already_extended' });
+      expect(again.body.message).toMatch(/one extension of two months/);
+      // A right's action on another type of request.
+      const wrong = await post(`/api/requests/${other.id}/restrict`);
+      expect(wrong.body).toMatchObject({
+        statusCode: 409,
+        reason: 'wrong_request_type',
+        reasonArgs: { type: 'access' },
+      });
+      const withdraw = await post(`/api/requests/${r.id}/withdraw`);
+      expect(withdraw.body).toMatchObject({ statusCode: 409, reason: 'wrong_request_type' });
+
+      // Nothing changed but the one extension (its dates and the actions it leaves); the other request neither.
+      const extension = {
+        extendedDueDate: null,
+        extensionReason: null,
+        extensionCommunicatedAt: null,
+        version: 0,
+        updatedAt: null,
+        workingDueDate: null,
+        allowedActions: null,
+      };
+      expect({ ...(await get(r.id)), ...extension }).toEqual({ ...before, ...extension });
+      expect((await events(r.id)).length).toBe(eventsBefore + 1);
+      expect((await get(other.id)).status).toBe('received');
+    });
+
+    it('a closed request answers request_closed with its status; an unknown request not_found', async () => {
+      const r = await newRequest({ type: 'access' });
+      expect((await post(`/api/requests/${r.id}/reject`, { reason: 'manifestly_unfounded' })).status).toBe(200);
+      const closed = await post(`/api/requests/${r.id}/fee`, {
+        amount: 10,
+        basis: 'excessive',
+        justification: 'Fourth copy of the same data',
+      });
+      expect(closed.body).toMatchObject({
+        statusCode: 409,
+        reason: 'request_closed',
+        reasonArgs: { status: 'rejected' },
+      });
+      const missing = await post('/api/requests/00000000-0000-4000-8000-000000000000/fee', {
+        amount: 10,
+        basis: 'excessive',
+        justification: 'Fourth copy of the same data',
+      });
+      expect(missing.body).toMatchObject({ statusCode: 404, reason: 'not_found' });
     });
   });
 });

@@ -164,6 +164,7 @@ describe('users resource (admins)', () => {
       statusCode: 404,
       error: 'Not Found',
       message: 'User 00000000-0000-4000-8000-000000000000 does not exist',
+      reason: 'not_found',
     });
     expect((await c.api('/api/users/42', { token })).status).toBe(400);
   });

@@ -248,7 +248,7 @@ describe('erasure and the other rights in Chromium', () => {
     await dialog.getByLabel('IP addresses the person gave (optional)').fill('203.0.113.7, not-an-ip');
     await expect.poll(() => dialog.getByRole('button', { name: 'Erase now' }).isDisabled()).toBe(true); // preview first
     await dialog.getByRole('button', { name: 'Update the preview' }).click();
-    await dialog.getByText(/ips\[1\]: must be an IPv4 or IPv6 address/).waitFor();
+    await dialog.getByText('Enter IP addresses (IPv4 or IPv6), one per line.').waitFor();
     await dialog.getByLabel('IP addresses the person gave (optional)').fill('203.0.113.7');
     await dialog.getByRole('button', { name: 'Update the preview' }).click();
     await expect.poll(() => total('access-logs')).toBe('2');
@@ -467,7 +467,7 @@ describe('erasure and the other rights in Chromium', () => {
     await dialog.getByLabel('Last name').fill('Neri Galli');
     await dialog.getByLabel('Email').fill('not an e-mail');
     await dialog.getByRole('button', { name: 'Rectify' }).click();
-    await dialog.getByText('must be an e-mail address').waitFor();
+    await dialog.getByText('Enter an e-mail address.').waitFor();
     await dialog.getByLabel('Email').fill('Franca.Galli@example.it');
     await dialog.getByRole('button', { name: 'Rectify' }).click();
     await dialog.getByTestId('rectification-result').getByText('2 records corrected.').waitFor();

@@ -4,6 +4,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { ExcerptField } from '../common/ExcerptField';
 import { MonospaceField } from '../common/MonospaceField';
 import { RecordFlags } from '../common/RecordFlags';
+import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
 import { SearchFilter } from '../common/SearchFilter';
 import type { AccessLog } from '../types';
 import { StatusField } from './StatusField';
@@ -13,6 +14,7 @@ import { csvExporter } from '../common/csvExporter';
 const accessLogFilters = [
   <SearchFilter key="q" source="q" alwaysOn placeholder="resources.access-logs.search_placeholder" />,
   <NumberInput key="status" source="status" min={100} max={599} step={1} alwaysOn />,
+  <StoredUnderStopInput key="storedUnderStop" source="storedUnderStop" />,
 ];
 
 const Column = DataTable.Col<AccessLog>;

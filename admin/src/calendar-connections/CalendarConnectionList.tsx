@@ -3,6 +3,7 @@ import { DataTable, List } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { ListEmailField } from '../common/ListEmailField';
 import { RecordFlags } from '../common/RecordFlags';
+import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
 import { SearchFilter } from '../common/SearchFilter';
 import type { CalendarConnection } from '../types';
 import { ConnectionStatusField, TokensField } from './ConnectionStatusField';
@@ -12,6 +13,7 @@ import { csvExporter } from '../common/csvExporter';
 // `q` searches the Google account's e-mail.
 const connectionFilters = [
   <SearchFilter key="q" source="q" alwaysOn placeholder="resources.calendar-connections.search_placeholder" />,
+  <StoredUnderStopInput key="storedUnderStop" source="storedUnderStop" />,
 ];
 
 const Column = DataTable.Col<CalendarConnection>;

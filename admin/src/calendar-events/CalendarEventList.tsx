@@ -2,6 +2,7 @@ import { DataTable, List, ReferenceField, SelectInput, TextField } from 'react-a
 
 import { DateTimeField } from '../common/DateTimeField';
 import { RecordFlags } from '../common/RecordFlags';
+import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
 import { SearchFilter } from '../common/SearchFilter';
 import type { CalendarEvent } from '../types';
 import { AttendeesField } from './AttendeesField';
@@ -13,6 +14,7 @@ import { csvExporter } from '../common/csvExporter';
 const calendarEventFilters = [
   <SearchFilter key="q" source="q" alwaysOn placeholder="resources.calendar-events.search_placeholder" />,
   <SelectInput key="origin" source="origin" choices={originChoices} alwaysOn />,
+  <StoredUnderStopInput key="storedUnderStop" source="storedUnderStop" />,
 ];
 
 const Column = DataTable.Col<CalendarEvent>;

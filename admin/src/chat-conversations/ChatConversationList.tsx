@@ -3,6 +3,7 @@ import { DataTable, List, SelectInput } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { MonospaceField } from '../common/MonospaceField';
 import { RecordFlags } from '../common/RecordFlags';
+import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
 import { SearchFilter } from '../common/SearchFilter';
 import type { ChatConversation } from '../types';
 import { ProviderField } from './ProviderField';
@@ -14,6 +15,7 @@ import { csvExporter } from '../common/csvExporter';
 const conversationFilters = [
   <SearchFilter key="q" source="q" alwaysOn placeholder="resources.chat-conversations.search_placeholder" />,
   <SelectInput key="provider" source="provider" choices={providerChoices} alwaysOn />,
+  <StoredUnderStopInput key="storedUnderStop" source="storedUnderStop" />,
 ];
 
 const Column = DataTable.Col<ChatConversation>;

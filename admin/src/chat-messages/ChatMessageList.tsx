@@ -3,7 +3,9 @@ import { DataTable, List, ReferenceField, SelectInput } from 'react-admin';
 import { ConversationLabel } from '../chat-conversations/ConversationLabel';
 import { DateTimeField } from '../common/DateTimeField';
 import { ExcerptField } from '../common/ExcerptField';
+import { RecordFlags } from '../common/RecordFlags';
 import { SearchFilter } from '../common/SearchFilter';
+import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
 import type { ChatMessage } from '../types';
 import { ChatRoleField } from './ChatRoleField';
 import { chatRoleChoices } from './vocabulary';
@@ -13,6 +15,7 @@ import { csvExporter } from '../common/csvExporter';
 const chatMessageFilters = [
   <SearchFilter key="q" source="q" alwaysOn placeholder="resources.chat-messages.search_placeholder" />,
   <SelectInput key="role" source="role" choices={chatRoleChoices} alwaysOn />,
+  <StoredUnderStopInput key="storedUnderStop" source="storedUnderStop" />,
 ];
 
 const Column = DataTable.Col<ChatMessage>;
@@ -29,7 +32,9 @@ export const ChatMessageList = () => (
         <DateTimeField source="sentAt" />
       </Column>
       <Column source="role">
-        <ChatRoleField />
+        <RecordFlags>
+          <ChatRoleField />
+        </RecordFlags>
       </Column>
       <Column source="content" disableSort>
         <ExcerptField source="content" maxWidth={420} />

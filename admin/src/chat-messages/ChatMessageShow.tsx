@@ -4,6 +4,7 @@ import { ListButton, ReferenceField, Show, TopToolbar } from 'react-admin';
 import { ConversationLabel } from '../chat-conversations/ConversationLabel';
 import { DateTimeField } from '../common/DateTimeField';
 import { DetailItem } from '../common/DetailItem';
+import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import { TextBlockField } from '../common/TextBlockField';
 import { StoredRecordSection } from '../common/StoredRecordSection';
@@ -21,6 +22,7 @@ const ChatMessageShowActions = () => (
 export const ChatMessageShow = () => (
   <Show<ChatMessage> actions={<ChatMessageShowActions />}>
     <Box sx={{ p: { xs: 2, md: 3 } }}>
+      <RecordFlagsNotice />
       <SectionTitle label="resources.chat-messages.sections.message" />
       <Grid container spacing={2}>
         <DetailItem source="role">

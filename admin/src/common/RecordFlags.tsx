@@ -6,8 +6,13 @@ import { LinkBase, useGetOne, useLocaleState, useRecordContext, useTranslate } f
 
 import { intlLocale } from '../i18n';
 import type { Restrictable } from '../types';
+import { ProcessingStopChip } from './ProcessingStopChip';
+import { ProcessingStopNotice } from './ProcessingStopNotice';
 
-/** What a source's record may carry: an Art. 18 restriction, and (chats) an erasure's anonymisation. */
+/**
+ * What a source's record may carry: an Art. 18 restriction, the objection or withdrawal stops it
+ * was stored under (Art. 21, Art. 7(3)), and (chats) an erasure's anonymisation.
+ */
 type Flagged = Restrictable & { id?: string | number; anonymisedAt?: string | null };
 
 const useFormatDate = () => {
@@ -18,15 +23,17 @@ const useFormatDate = () => {
 
 /**
  * The record's flags as small chips after its main value, in a list or a search result:
- * "Restricted" (GDPR Art. 18: kept, not used, never swept) and "Anonymised" (a chat whose
- * person was erased). Without a flag, the children alone.
+ * "Restricted" (GDPR Art. 18: kept, not used, never swept), "Processing stopped" (stored after
+ * an objection or a withdrawal stopped its activity) and "Anonymised" (a chat whose person was
+ * erased). Without a flag, the children alone.
  */
 export const RecordFlags = ({ record: given, children }: { record?: Flagged; children?: ReactNode }) => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const context = useRecordContext<Flagged>();
   const record = given ?? context;
-  if (!record || (!record.restrictedAt && !record.anonymisedAt)) return <>{children}</>;
+  const stops = record?.processingStops ?? [];
+  if (!record || (!record.restrictedAt && !record.anonymisedAt && !stops.length)) return <>{children}</>;
   return (
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75, flexWrap: 'wrap' }}>
       {children}
@@ -50,6 +57,7 @@ export const RecordFlags = ({ record: given, children }: { record?: Flagged; chi
           />
         </Tooltip>
       )}
+      {stops.length > 0 && <ProcessingStopChip stops={stops} />}
       {record.anonymisedAt && (
         <Tooltip title={translate('app.sources.anonymised_help', { date: formatDate(record.anonymisedAt) })}>
           <Chip
@@ -86,7 +94,8 @@ export const RecordFlagsNotice = () => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const record = useRecordContext<Flagged>();
-  if (!record || (!record.restrictedAt && !record.anonymisedAt)) return null;
+  const stops = record?.processingStops ?? [];
+  if (!record || (!record.restrictedAt && !record.anonymisedAt && !stops.length)) return null;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, mb: 2.5 }}>
       {record.restrictedAt && (
@@ -101,6 +110,7 @@ export const RecordFlagsNotice = () => {
           )}
         </Alert>
       )}
+      {stops.length > 0 && <ProcessingStopNotice stops={stops} />}
       {record.anonymisedAt && (
         <Alert severity="info" icon={<VisibilityOffOutlinedIcon />} data-testid="anonymised-notice">
           {translate('app.sources.anonymised_notice', { date: formatDate(record.anonymisedAt) })}

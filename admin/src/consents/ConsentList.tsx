@@ -3,6 +3,7 @@ import { DataTable, List, SelectInput, TextField } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { ListEmailField } from '../common/ListEmailField';
 import { RecordFlags } from '../common/RecordFlags';
+import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
 import { SearchFilter } from '../common/SearchFilter';
 import { monospaceFontFamily } from '../theme';
 import type { ConsentRecord } from '../types';
@@ -16,6 +17,7 @@ import { PolicyVersionField } from './PolicyVersionField';
 const consentFilters = [
   <SearchFilter key="q" source="q" alwaysOn placeholder="resources.consents.search_placeholder" />,
   <SelectInput key="action" source="action" choices={consentActionChoices} alwaysOn />,
+  <StoredUnderStopInput key="storedUnderStop" source="storedUnderStop" />,
 ];
 
 const Column = DataTable.Col<ConsentRecord>;

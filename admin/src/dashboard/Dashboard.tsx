@@ -4,6 +4,7 @@ import { Title } from 'react-admin';
 import { AuditIntegrityCard } from './AuditIntegrityCard';
 import { OpenBreachesCard } from './OpenBreachesCard';
 import { OpenRequestsCard } from './OpenRequestsCard';
+import { ProcessingStopsCard } from './ProcessingStopsCard';
 import { RecentAuditEvents } from './RecentAuditEvents';
 import { RequestStatsCards } from './RequestStatsCards';
 import { RequestsPerMonthChart } from './RequestsPerMonthChart';
@@ -11,7 +12,8 @@ import { WelcomeCard } from './WelcomeCard';
 
 /**
  * The landing screen: who is signed in; the data-subject requests (figures,
- * requests per month, the open ones by deadline); whether the audit log is
+ * requests per month, the open ones by deadline); the processing stopped by objections and
+ * withdrawals, and the records stored flagged since; whether the audit log is
  * intact and what happened last.
  */
 export const Dashboard = () => (
@@ -25,6 +27,9 @@ export const Dashboard = () => (
     </Grid>
     <Grid size={12}>
       <RequestStatsCards />
+    </Grid>
+    <Grid size={12}>
+      <ProcessingStopsCard />
     </Grid>
     <Grid size={{ xs: 12, md: 7 }}>
       <RequestsPerMonthChart />

@@ -47,6 +47,14 @@ export const appEnglish = {
       auditor: 'Auditor',
     },
     dashboard: {
+      stops: {
+        title: 'Processing stopped by objections and withdrawals',
+        subtitle:
+          'The people’s processing stopped after an objection (GDPR Art. 21) or a withdrawal of consent (Art. 7(3)), and what the website sent for them since: stored flagged, not to be used for what was stopped.',
+        in_force: 'stop in force |||| stops in force (one per request and activity)',
+        requests: 'from 1 request |||| from %{smart_count} requests',
+        flagged: 'record stored flagged since |||| records stored flagged since',
+      },
       welcome: {
         title: 'Welcome, %{name}',
         body: 'This console is where the privacy team handles GDPR obligations: answering data-subject requests on time and keeping a tamper-evident record of every action taken.',
@@ -156,6 +164,18 @@ export const appEnglish = {
       anonymised_help: 'The person’s identifiers were masked by an erasure on %{date}; kept for statistics.',
       anonymised_notice:
         'Anonymised on %{date} by an erasure: the person’s e-mails, phone numbers and names are masked (“[…]”) in the messages, which are kept for statistics.',
+      // Objection (Art. 21) and withdrawal (Art. 7(3)) stops a record was stored under (common/ProcessingStopNotice.tsx).
+      stopped: 'Processing stopped',
+      stopped_help: 'Stored after processing for %{activity} was stopped (%{reason}): not to be used for it.',
+      stopped_title: 'Stored after the person stopped this processing',
+      stopped_line: 'Processing stopped for %{activity} — %{reason}, request',
+      stopped_since: ', since %{date}.',
+      stopped_stored: 'Stored flagged on %{date}: it must not be used for that purpose.',
+      stopped_lifted: 'The person gave their consent again on %{date}: the stop was lifted then.',
+      stopped_filter: 'Processing stopped',
+      stopped_filter_only: 'Only records stored under a stop',
+      stopped_filter_none: 'Only records not under a stop',
+      stopped_filter_any: 'All records',
     },
     find_person: {
       title: 'Find a person',

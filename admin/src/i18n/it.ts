@@ -218,6 +218,14 @@ export const appItalian: AppMessages = {
       auditor: 'Revisore',
     },
     dashboard: {
+      stops: {
+        title: 'Trattamenti interrotti da opposizioni e revoche',
+        subtitle:
+          'I trattamenti interrotti dopo un’opposizione (art. 21 GDPR) o una revoca del consenso (art. 7, par. 3), e quanto il sito ha inviato su quelle persone da allora: registrato e segnalato, da non usare per ciò che è stato interrotto.',
+        in_force: 'interruzione in vigore |||| interruzioni in vigore (una per richiesta e attività)',
+        requests: 'da 1 richiesta |||| da %{smart_count} richieste',
+        flagged: 'record registrato e segnalato da allora |||| record registrati e segnalati da allora',
+      },
       welcome: {
         title: 'Ti diamo il benvenuto, %{name}',
         body: 'Da questa console il team privacy gestisce gli adempimenti del GDPR: risponde nei tempi alle richieste degli interessati e conserva un registro a prova di manomissione di ogni operazione svolta.',
@@ -330,6 +338,18 @@ export const appItalian: AppMessages = {
         'Gli identificativi della persona sono stati mascherati da una cancellazione il %{date}; conservata a fini statistici.',
       anonymised_notice:
         'Anonimizzata il %{date} da una cancellazione: email, numeri di telefono e nomi della persona sono mascherati («[…]») nei messaggi, conservati a fini statistici.',
+      stopped: 'Trattamento interrotto',
+      stopped_help:
+        'Registrato dopo che il trattamento per %{activity} è stato interrotto (%{reason}): non va usato per quello scopo.',
+      stopped_title: 'Registrato dopo che la persona ha interrotto questo trattamento',
+      stopped_line: 'Trattamento interrotto per %{activity} — %{reason}, richiesta',
+      stopped_since: ', dal %{date}.',
+      stopped_stored: 'Registrato e segnalato il %{date}: non va usato per quello scopo.',
+      stopped_lifted: 'La persona ha dato di nuovo il consenso il %{date}: da allora l’interruzione è revocata.',
+      stopped_filter: 'Trattamento interrotto',
+      stopped_filter_only: 'Solo i record registrati con trattamento interrotto',
+      stopped_filter_none: 'Solo i record senza interruzione',
+      stopped_filter_any: 'Tutti i record',
     },
     find_person: {
       title: 'Cerca una persona',

@@ -4,6 +4,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { endOfDay, startOfDay } from '../common/dayBounds';
 import { ListEmailField } from '../common/ListEmailField';
 import { RecordFlags } from '../common/RecordFlags';
+import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
 import { SearchFilter } from '../common/SearchFilter';
 import type { Lead } from '../types';
 import { LeadNameField } from './LeadNameField';
@@ -16,6 +17,7 @@ const leadFilters = [
   <TextInput key="utmSource" source="utmSource" />,
   <DateInput key="submittedAt_gte" source="submittedAt_gte" parse={startOfDay} />,
   <DateInput key="submittedAt_lte" source="submittedAt_lte" parse={endOfDay} />,
+  <StoredUnderStopInput key="storedUnderStop" source="storedUnderStop" />,
 ];
 
 const Column = DataTable.Col<Lead>;

@@ -155,6 +155,13 @@ export interface RequestStats {
   processorsMissingDpa?: number;
   processorsMissingTia?: number;
   activitiesMissingRetention?: number;
+  /** Objections (Art. 21) and withdrawals (Art. 7(3)) in force, and the records stored flagged since. */
+  processingStops?: {
+    inForce: number;
+    requests: number;
+    flaggedRecords: number;
+    flaggedBySource: Record<string, number>;
+  };
 }
 
 /** The workflow actions of `POST /api/requests/:id/<action>`, with their bodies. */

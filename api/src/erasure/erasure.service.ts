@@ -84,7 +84,9 @@ export class ErasureService {
     if (stored && ips.length)
       throw new InvalidInputError('ips: the erasure has started; the IP addresses were fixed at its first run', {
         ips: 'only on the first run',
-      });
+      })
+        .because('ips_fixed')
+        .withFieldReasons({ ips: 'ips_fixed' });
 
     if (options.dryRun) {
       const plan = stored?.sealed ? this.unseal(stored.sealed) : await this.planner.plan(request, ips);
@@ -101,11 +103,13 @@ export class ErasureService {
     }
 
     const lock = await tryRunLock(this.dataSource, this.config.databaseUrl === null, ERASURE_LOCK, requestId);
-    if (!lock) throw new ConflictError(`An erasure of ${request.reference} is already running`);
+    if (!lock)
+      throw new ConflictError(`An erasure of ${request.reference} is already running`).because('erasure_running');
     try {
       // Read again under the lock: a run that just finished may have fixed the plan or completed.
       const current = await this.dataSource.getRepository(ErasurePlanRecord).findOne({ where: { requestId } });
-      if (current?.completedAt) throw new ConflictError(`The erasure of ${request.reference} is already complete`);
+      if (current?.completedAt)
+        throw new ConflictError(`The erasure of ${request.reference} is already complete`).because('erasure_complete');
       const plan = await this.start(actor, request, current, ips);
       // A legal hold keeps its records whole (Art. 17(3)): the run changes the rest.
       const held = await heldRecords(this.dataSource.manager, planRecordIds(plan));
@@ -150,7 +154,9 @@ export class ErasureService {
       });
       if (!step) throw new NotFoundError('Erasure step', source);
       if (step.status !== 'failed')
-        throw new ConflictError(`Only a failed source can be waived; ${source} is ${step.status}`);
+        throw new ConflictError(`Only a failed source can be waived; ${source} is ${step.status}`).because(
+          'only_failed_waivable',
+        );
       step.status = 'waived';
       step.waiverReason = reason;
       await manager.save(step);
@@ -186,7 +192,7 @@ export class ErasureService {
           [request.id, seal(this.config.encryptionKey, JSON.stringify(fresh))],
         );
         if (!returnedRows(inserted).length)
-          throw new ConflictError(`An erasure of ${request.reference} is already running`);
+          throw new ConflictError(`An erasure of ${request.reference} is already running`).because('erasure_running');
         const suppressed = await this.suppress(manager, request.id, fresh!);
         // The same count as the preview: own and mentioning records, those a legal hold keeps apart.
         const held = await heldRecords(manager, planRecordIds(fresh!));
@@ -474,7 +480,7 @@ export class ErasureService {
     dryRun: boolean,
   ): Promise<ErasureReport> {
     const complete = `The erasure of ${request.reference} is already complete`;
-    if (!stored.sealed) throw new ConflictError(complete);
+    if (!stored.sealed) throw new ConflictError(complete).because('erasure_complete');
     const plan = this.unseal(stored.sealed);
     const held = await heldRecords(this.dataSource.manager, planRecordIds(plan));
     const freed = await this.freedRecords(request.id, held);
@@ -482,8 +488,8 @@ export class ErasureService {
       if (held.size)
         throw new ConflictError(
           `${complete}; ${held.size} record(s) are kept by legal holds in force (GET /api/requests/:id/holds)`,
-        );
-      throw new ConflictError(complete);
+        ).because('erasure_complete_held', { held: held.size });
+      throw new ConflictError(complete).because('erasure_complete');
     }
     const only = (ids: string[], source: string) => ids.filter((id) => freed.has(`${source}:${id}`));
     const freedPlan: ErasurePlan = { identifiers: plan.identifiers, records: {}, mentions: {} };
@@ -502,7 +508,8 @@ export class ErasureService {
       return { ...erasureReport(request, true, freedPlan, sources, [], erasableSources()), suppressed: 0 };
     }
     const lock = await tryRunLock(this.dataSource, this.config.databaseUrl === null, ERASURE_LOCK, request.id);
-    if (!lock) throw new ConflictError(`An erasure of ${request.reference} is already running`);
+    if (!lock)
+      throw new ConflictError(`An erasure of ${request.reference} is already running`).because('erasure_running');
     const outcomes: Array<
       Pick<ErasureStep, 'source' | 'status' | 'recordsAffected' | 'erased' | 'masked' | 'error' | 'waiverReason'>
     > = [];

@@ -1,5 +1,5 @@
 import { isPlainIpAddress } from '../common/ip-address';
-import { ConflictError, InvalidInputError } from '../common/errors/domain.error';
+import { ConflictError, InvalidInputError, type Refusal } from '../common/errors/domain.error';
 import type { DataSubjectRequest, RequestType } from '../requests/request.entity';
 
 const TYPE_WORDS: Record<RequestType, string> = {
@@ -20,19 +20,38 @@ export function refusalToAct(
   request: Pick<DataSubjectRequest, 'type' | 'status' | 'identityVerifiedAt' | 'reference'>,
   types: RequestType[],
 ): string | null {
+  return actRefusal(request, types)?.message ?? null;
+}
+
+/** `refusalToAct` with its stable reason. */
+export function actRefusal(
+  request: Pick<DataSubjectRequest, 'type' | 'status' | 'identityVerifiedAt' | 'reference'>,
+  types: RequestType[],
+): Refusal | null {
   if (request.status === 'completed' || request.status === 'rejected')
-    return `Nothing more can be done: ${request.reference} is ${request.status}`;
+    return {
+      reason: 'request_closed',
+      message: `Nothing more can be done: ${request.reference} is ${request.status}`,
+      args: { status: request.status },
+    };
   if (!types.includes(request.type)) {
-    return `${request.reference} is ${TYPE_WORDS[request.type]}; this action belongs to ${types.map((t) => TYPE_WORDS[t]).join(' or ')}`;
+    return {
+      reason: 'wrong_request_type',
+      message: `${request.reference} is ${TYPE_WORDS[request.type]}; this action belongs to ${types.map((t) => TYPE_WORDS[t]).join(' or ')}`,
+      args: { type: request.type },
+    };
   }
   if (!request.identityVerifiedAt)
-    return `Verify the subject's identity before changing their data (${request.reference})`;
+    return {
+      reason: 'identity_not_verified',
+      message: `Verify the subject's identity before changing their data (${request.reference})`,
+    };
   return null;
 }
 
 export function requireActionable(request: Parameters<typeof refusalToAct>[0], types: RequestType[]): void {
-  const refusal = refusalToAct(request, types);
-  if (refusal) throw new ConflictError(refusal);
+  const refusal = actRefusal(request, types);
+  if (refusal) throw new ConflictError(refusal.message).because(refusal.reason, refusal.args);
 }
 
 /** Access-log lines are the person's only through the IP addresses they give: each must be one. */
@@ -42,7 +61,9 @@ export function normaliseIps(ips: unknown[]): string[] {
     if (typeof ip !== 'string' || !isPlainIpAddress(ip.trim()))
       throw new InvalidInputError(`ips[${i}]: must be an IPv4 or IPv6 address, without a zone (%eth0)`, {
         [`ips[${i}]`]: 'must be an IP address, without a zone',
-      });
+      })
+        .because('invalid_ip')
+        .withFieldReasons({ [`ips[${i}]`]: 'invalid_ip' });
     out.add(ip.trim().toLowerCase());
   }
   return [...out];

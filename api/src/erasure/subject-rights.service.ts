@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
+import { ConflictError, fieldRefusal, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import { addMonthsUtc } from '../common/time';
 import { ProcessingStopsService } from '../objections/processing-stops.service';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { appendToTimeline } from '../requests/request-timeline';
-import { liftProblem } from '../requests/request-decisions';
+import { liftRefusal } from '../requests/request-decisions';
 import { DataSubjectRequest } from '../requests/request.entity';
 import {
   CONSENT_CATEGORIES,
@@ -62,11 +62,15 @@ export class SubjectRightsService {
       RECTIFIABLE.filter((f) => dto[f] !== undefined).map((f) => [f, dto[f] === '' ? null : dto[f]]),
     );
     if (Object.keys(corrections).length === 0)
-      throw new InvalidInputError(`Give at least one field to correct: ${RECTIFIABLE.join(', ')}`);
+      throw new InvalidInputError(`Give at least one field to correct: ${RECTIFIABLE.join(', ')}`).because(
+        'nothing_to_correct',
+      );
     if (corrections.email !== undefined) {
       const email = normaliseEmail(corrections.email);
       if (!email)
-        throw new InvalidInputError('email: must be an e-mail address', { email: 'must be an e-mail address' });
+        throw new InvalidInputError('email: must be an e-mail address', { email: 'must be an e-mail address' })
+          .because('invalid_email')
+          .withFieldReasons({ email: 'isEmail' });
       corrections.email = email;
     }
     if (corrections.phone) {
@@ -74,7 +78,9 @@ export class SubjectRightsService {
       if (!phone)
         throw new InvalidInputError('phone: must be a phone number (Italian, or with its country code)', {
           phone: 'must be a phone number',
-        });
+        })
+          .because('invalid_phone')
+          .withFieldReasons({ phone: 'invalid_phone' });
       corrections.phone = phone;
     }
     const found = await this.locate(request);
@@ -202,8 +208,8 @@ export class SubjectRightsService {
       `SELECT min(created_at) AS at FROM subject_restrictions WHERE request_id = $1 AND lifted_at IS NULL`,
       [request.id],
     );
-    const told = liftProblem(subjectToldAt, since?.at ? new Date(since.at) : request.receivedAt, new Date());
-    if (told) throw new InvalidInputError(`subjectToldAt ${told}`, { subjectToldAt: told });
+    const told = liftRefusal(subjectToldAt, since?.at ? new Date(since.at) : request.receivedAt, new Date());
+    if (told) throw fieldRefusal('subjectToldAt', told);
     return this.dataSource.transaction(async (manager) => {
       const active = returnedRows(
         await manager.query(
@@ -221,7 +227,7 @@ export class SubjectRightsService {
         lifted[source] = rows.length;
       }
       if (!active.length && Object.values(lifted).every((n) => n === 0))
-        throw new ConflictError(`${request.reference} has no restriction in force`);
+        throw new ConflictError(`${request.reference} has no restriction in force`).because('no_restriction_in_force');
       const toldAt = new Date(subjectToldAt!).toISOString();
       await appendToTimeline(manager, actor, request.id, 'restriction_lifted', reason, {
         lifted,
@@ -251,7 +257,8 @@ export class SubjectRightsService {
       : activities.filter((a) =>
           request.type === 'objection' ? a.legalBasis === 'legitimate_interests' : a.legalBasis === 'consent',
         );
-    if (!chosen.length) throw new InvalidInputError('activityIds: no processing activity to stop');
+    if (!chosen.length)
+      throw new InvalidInputError('activityIds: no processing activity to stop').because('no_activity_to_stop');
     const email = normaliseEmail(request.subjectEmail);
     const found = await this.locate(request);
     const cookieCategories = chosen
@@ -392,5 +399,7 @@ export class SubjectRightsService {
 function invalidActivity(id: string): never {
   throw new InvalidInputError(`activityIds: no processing activity has the id ${id}`, {
     activityIds: `unknown activity ${id}`,
-  });
+  })
+    .because('unknown_activity')
+    .withFieldReasons({ activityIds: 'unknown_activity' });
 }

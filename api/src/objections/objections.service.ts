@@ -40,7 +40,7 @@ export class ObjectionsService {
     if (stops && !identifiers.length)
       throw new ConflictError(
         `${request.reference} names no e-mail or phone of the person: add one, or ingestion could not recognise them`,
-      );
+      ).because('no_identifier');
     const statement = stops ? null : art21Statement(dto.grounds ?? '', request.language);
     const named = activities.map((a) => ({
       id: a.id,

@@ -1,3 +1,4 @@
+import type { Refusal } from '../common/errors/domain.error';
 import { normaliseEmail, normalisePhone } from '../subjects/identifiers';
 
 /**
@@ -76,14 +77,33 @@ export interface IdentityInfoState {
  * within the time given: null when it may be given today (`YYYY-MM-DD`, Rome), else why not.
  */
 export function identityRefusalProblem(r: IdentityInfoState, today: string): string | null {
+  return identityRefusal(r, today)?.message ?? null;
+}
+
+/** `identityRefusalProblem` with its stable reason and the dates it names. */
+export function identityRefusal(r: IdentityInfoState, today: string): Refusal | null {
   if (!r.identityInfoRequestedAt || !r.identityInfoRespondBy) {
-    return 'A refusal for unverified identity needs the information to identify the subject to have been asked first (GDPR Art. 12(2) and (6)): record what was asked, how and by when (identity-info-requested)';
+    return {
+      reason: 'identity_info_not_asked',
+      message:
+        'A refusal for unverified identity needs the information to identify the subject to have been asked first (GDPR Art. 12(2) and (6)): record what was asked, how and by when (identity-info-requested)',
+    };
   }
+  const askedOn = day(r.identityInfoRequestedAt);
   if (r.identityInfoReceivedAt) {
-    return `The identity information asked on ${day(r.identityInfoRequestedAt)} was received on ${day(r.identityInfoReceivedAt)}: verify the identity with it, or ask for more`;
+    const receivedOn = day(r.identityInfoReceivedAt);
+    return {
+      reason: 'identity_info_received',
+      message: `The identity information asked on ${askedOn} was received on ${receivedOn}: verify the identity with it, or ask for more`,
+      args: { askedOn, receivedOn },
+    };
   }
   if (today <= r.identityInfoRespondBy) {
-    return `The subject has until ${r.identityInfoRespondBy} to send the identity information asked on ${day(r.identityInfoRequestedAt)}: a refusal for unverified identity can only follow once that time has passed`;
+    return {
+      reason: 'identity_info_time_not_passed',
+      message: `The subject has until ${r.identityInfoRespondBy} to send the identity information asked on ${askedOn}: a refusal for unverified identity can only follow once that time has passed`,
+      args: { askedOn, respondBy: r.identityInfoRespondBy },
+    };
   }
   return null;
 }
@@ -139,10 +159,19 @@ const SKEW_MS = 5 * 60_000;
  * holds, else the problem, for a 400 naming the field.
  */
 export function instantProblem(at: Date, notBefore: { at: Date; what: string }, now: Date): string | null {
-  if (Number.isNaN(at.getTime())) return 'must be an ISO 8601 instant';
-  if (at.getTime() > now.getTime() + SKEW_MS) return 'must not be in the future';
+  return instantRefusal(at, notBefore, now)?.message ?? null;
+}
+
+/** `instantProblem` with its stable reason (`before` names what it may not precede). */
+export function instantRefusal(at: Date, notBefore: { at: Date; what: string }, now: Date): Refusal | null {
+  if (Number.isNaN(at.getTime())) return { reason: 'invalid_instant', message: 'must be an ISO 8601 instant' };
+  if (at.getTime() > now.getTime() + SKEW_MS) return { reason: 'in_future', message: 'must not be in the future' };
   if (at.getTime() < notBefore.at.getTime())
-    return `must not be before ${notBefore.what} (${notBefore.at.toISOString()})`;
+    return {
+      reason: 'before_earlier_step',
+      message: `must not be before ${notBefore.what} (${notBefore.at.toISOString()})`,
+      args: { before: notBefore.at.toISOString() },
+    };
   return null;
 }
 
@@ -155,14 +184,34 @@ export function liftProblem(
   restrictedSince: Date | null,
   now: Date,
 ): string | null {
-  if (!subjectToldAt) return 'is required: the subject must be told before the restriction is lifted (GDPR Art. 18(3))';
+  return liftRefusal(subjectToldAt, restrictedSince, now)?.message ?? null;
+}
+
+/** `liftProblem` with its stable reason. */
+export function liftRefusal(
+  subjectToldAt: string | null | undefined,
+  restrictedSince: Date | null,
+  now: Date,
+): Refusal | null {
+  if (!subjectToldAt)
+    return {
+      reason: 'subject_not_told',
+      message: 'is required: the subject must be told before the restriction is lifted (GDPR Art. 18(3))',
+    };
   const at = new Date(subjectToldAt);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(subjectToldAt) || Number.isNaN(at.getTime()))
-    return 'must be an ISO 8601 instant, e.g. 2026-11-22T10:15:00Z';
+    return { reason: 'invalid_instant', message: 'must be an ISO 8601 instant, e.g. 2026-11-22T10:15:00Z' };
   if (at.getTime() > now.getTime() + SKEW_MS)
-    return 'must not be in the future: the subject is told before the restriction is lifted (GDPR Art. 18(3))';
+    return {
+      reason: 'in_future',
+      message: 'must not be in the future: the subject is told before the restriction is lifted (GDPR Art. 18(3))',
+    };
   if (restrictedSince && at.getTime() < restrictedSince.getTime())
-    return `must not be before the restriction was put (${restrictedSince.toISOString()})`;
+    return {
+      reason: 'before_earlier_step',
+      message: `must not be before the restriction was put (${restrictedSince.toISOString()})`,
+      args: { before: restrictedSince.toISOString() },
+    };
   return null;
 }
 

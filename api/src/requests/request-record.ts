@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { daysBetween, romeDate } from './deadlines';
+import type { Refusal } from '../common/errors/domain.error';
 
 /**
  * What the request's record says about time, as plain functions: when a request was received
@@ -180,12 +181,31 @@ export function communicatedAtProblem(
   request: { receivedAt: Date; dueDate: string },
   now: Date,
 ): string | null {
-  if (Number.isNaN(communicatedAt.getTime())) return 'must be an ISO 8601 instant, e.g. 2026-11-22T10:15:00Z';
+  return communicatedAtRefusal(communicatedAt, request, now)?.message ?? null;
+}
+
+/** `communicatedAtProblem` with its stable reason. */
+export function communicatedAtRefusal(
+  communicatedAt: Date,
+  request: { receivedAt: Date; dueDate: string },
+  now: Date,
+): Refusal | null {
+  if (Number.isNaN(communicatedAt.getTime()))
+    return { reason: 'invalid_instant', message: 'must be an ISO 8601 instant, e.g. 2026-11-22T10:15:00Z' };
   if (communicatedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
-    return `must not be in the future (now is ${now.toISOString()})`;
+    return { reason: 'in_future', message: `must not be in the future (now is ${now.toISOString()})` };
   if (communicatedAt.getTime() < request.receivedAt.getTime())
-    return `must not be before the request was received (${request.receivedAt.toISOString()})`;
-  if (romeDate(communicatedAt) > request.dueDate) return `must be on or before ${request.dueDate}, the first deadline`;
+    return {
+      reason: 'before_earlier_step',
+      message: `must not be before the request was received (${request.receivedAt.toISOString()})`,
+      args: { before: request.receivedAt.toISOString() },
+    };
+  if (romeDate(communicatedAt) > request.dueDate)
+    return {
+      reason: 'after_first_deadline',
+      message: `must be on or before ${request.dueDate}, the first deadline`,
+      args: { dueDate: request.dueDate },
+    };
   return null;
 }
 

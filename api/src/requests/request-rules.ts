@@ -1,6 +1,7 @@
 import { detectLanguage } from './reading/language';
 import { readRights } from './reading/rights';
 import type { Language, RejectionReason, RequestStatus, RequestType } from './request.entity';
+import type { Refusal } from '../common/errors/domain.error';
 
 /**
  * The workflow's rules, as plain functions: which action is allowed in which state and why not,
@@ -29,6 +30,15 @@ const STATUS_WORDS: Record<RequestStatus, string> = {
 /** Why an action may not be taken now, or null when it may. */
 export function refusalOf(
   action: RequestAction,
+  request: Parameters<typeof actionRefusal>[1],
+  today: string,
+): string | null {
+  return actionRefusal(action, request, today)?.message ?? null;
+}
+
+/** `refusalOf` with the refusal's stable reason, for the API's answer (the console translates it). */
+export function actionRefusal(
+  action: RequestAction,
   request: {
     status: RequestStatus;
     identityVerifiedAt: Date | null;
@@ -39,38 +49,55 @@ export function refusalOf(
     feeChargedAt?: Date | null;
   },
   today: string,
-): string | null {
+): Refusal | null {
   const where = `the request is ${STATUS_WORDS[request.status]}`;
-  if (request.status === 'completed' || request.status === 'rejected') return `Nothing more can be done: ${where}`;
+  const no = (reason: string, message: string, args?: Refusal['args']): Refusal => ({ reason, message, args });
+  if (request.status === 'completed' || request.status === 'rejected')
+    return no('request_closed', `Nothing more can be done: ${where}`, { status: request.status });
   switch (action) {
     case 'identity-check':
       return request.status === 'received'
         ? null
-        : `The identity check can only start on a request just received; ${where}`;
+        : no('identity_check_not_new', `The identity check can only start on a request just received; ${where}`, {
+            status: request.status,
+          });
     case 'verify':
-      return request.status === 'in_progress' ? 'The identity is already verified' : null;
+      return request.status === 'in_progress'
+        ? no('identity_already_verified', 'The identity is already verified')
+        : null;
     case 'extend':
       if (request.extendedDueDate)
-        return 'The deadline was already extended: the GDPR allows one extension of two months';
+        return no('already_extended', 'The deadline was already extended: the GDPR allows one extension of two months');
       if (today > request.dueDate)
-        return `An extension must be decided and told to the subject before the first deadline (${request.dueDate}), which has passed`;
+        return no(
+          'extension_too_late',
+          `An extension must be decided and told to the subject before the first deadline (${request.dueDate}), which has passed`,
+          { dueDate: request.dueDate },
+        );
       return null;
     case 'close':
       return request.status === 'in_progress' && request.identityVerifiedAt
         ? null
-        : `Verify the subject's identity before answering; ${where}`;
+        : no('identity_not_verified', `Verify the subject's identity before answering; ${where}`, {
+            status: request.status,
+          });
     case 'reject':
     case 'minor':
       return null;
     case 'identity-info-requested':
-      return request.identityVerifiedAt ? 'The identity is already verified: there is nothing to ask' : null;
+      return request.identityVerifiedAt
+        ? no('identity_already_verified', 'The identity is already verified: there is nothing to ask')
+        : null;
     case 'identity-info-received':
-      if (request.identityVerifiedAt) return 'The identity is already verified';
+      if (request.identityVerifiedAt) return no('identity_already_verified', 'The identity is already verified');
       return request.identityInfoRequestedAt && !request.identityInfoReceivedAt
         ? null
-        : 'No identity information is awaited: record what was asked first (identity-info-requested)';
+        : no(
+            'identity_info_not_awaited',
+            'No identity information is awaited: record what was asked first (identity-info-requested)',
+          );
     case 'fee':
-      return request.feeChargedAt ? 'A fee was already charged for this request' : null;
+      return request.feeChargedAt ? no('fee_already_charged', 'A fee was already charged for this request') : null;
   }
 }
 
@@ -144,23 +171,53 @@ export function rejectionProblems(
   ground: string | null | undefined,
   details: string | null | undefined,
 ): Record<string, string> {
-  const problems: Record<string, string> = {};
+  return Object.fromEntries(
+    Object.entries(rejectionFieldRefusals(type, reason, ground, details)).map(([f, r]) => [f, r.message]),
+  );
+}
+
+/** `rejectionProblems` with each field's stable reason. */
+export function rejectionFieldRefusals(
+  type: RequestType,
+  reason: RejectionReason,
+  ground: string | null | undefined,
+  details: string | null | undefined,
+): Record<string, Refusal> {
+  const problems: Record<string, Refusal> = {};
   const text = details?.trim() ?? '';
   if (reason === 'merits') {
     const allowed = MERIT_GROUNDS[type];
     if (!allowed.length)
-      problems.reason = `a ${type.replace('_', ' ')} request cannot be refused on the merits (GDPR Art. 7(3): consent may be withdrawn at any time)`;
+      problems.reason = {
+        reason: 'no_merits_refusal',
+        message: `a ${type.replace('_', ' ')} request cannot be refused on the merits (GDPR Art. 7(3): consent may be withdrawn at any time)`,
+      };
     else if (!ground || !allowed.includes(ground))
-      problems.ground = `must be one of ${allowed.join(', ')} for a ${type.replace('_', ' ')} request`;
+      problems.ground = {
+        reason: 'ground_not_allowed',
+        message: `must be one of ${allowed.join(', ')} for a ${type.replace('_', ' ')} request`,
+      };
     if (text.length < 10)
-      problems.details = 'must explain the ground in the words the subject will read (10 characters or more)';
+      problems.details = {
+        reason: 'details_too_short',
+        message: 'must explain the ground in the words the subject will read (10 characters or more)',
+      };
   } else if (reason === 'excessive') {
     if (!ground || !(EXCESS_GROUNDS as readonly string[]).includes(ground))
-      problems.ground = `must be one of ${EXCESS_GROUNDS.join(', ')} for an excessive request`;
+      problems.ground = {
+        reason: 'ground_not_allowed',
+        message: `must be one of ${EXCESS_GROUNDS.join(', ')} for an excessive request`,
+      };
     else if (ground === 'other_excess' && text.length < 10)
-      problems.details = 'must say what makes the request excessive (10 characters or more)';
+      problems.details = {
+        reason: 'details_too_short',
+        message: 'must say what makes the request excessive (10 characters or more)',
+      };
   } else if (ground) {
-    problems.ground = `is only for a refusal on the merits or as excessive, not ${reason.replace(/_/g, ' ')}`;
+    problems.ground = {
+      reason: 'ground_not_applicable',
+      message: `is only for a refusal on the merits or as excessive, not ${reason.replace(/_/g, ' ')}`,
+    };
   }
   return problems;
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { DataKeys } from '../common/crypto/data-keys.service';
 import { open as openSealed, seal } from '../common/crypto/secret-box';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
+import { ConflictError, fieldRefusal, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import type { Page } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
 import { queryRow, queryRows, returnedRows } from '../common/sql-rows';
@@ -30,14 +30,26 @@ import type { ParsedIntake } from './email-intake';
 import {
   identifiersBeyondVerification,
   identityRefusalFacts,
-  identityRefusalProblem,
+  identityRefusal,
   identityResetMessage,
   identityWaitDays,
-  instantProblem,
+  instantRefusal,
   minorSignal,
 } from './request-decisions';
-import { communicatedAtProblem, lateness, receivedAtProblem, referenceYear } from './request-record';
-import { feeStatement, refusalOf, rejectionProblems, rejectionStatement, type RequestAction } from './request-rules';
+import {
+  communicatedAtProblem,
+  communicatedAtRefusal,
+  lateness,
+  receivedAtProblem,
+  referenceYear,
+} from './request-record';
+import {
+  actionRefusal,
+  feeStatement,
+  rejectionFieldRefusals,
+  rejectionStatement,
+  type RequestAction,
+} from './request-rules';
 import { IdentityDocument } from './identity-document.entity';
 import { RequestEvent } from './request-event.entity';
 import { appendToTimeline } from './request-timeline';
@@ -45,6 +57,7 @@ import { DataSubjectRequest, OPEN_STATUSES, REQUEST_TYPES } from './request.enti
 import { REQUEST_EVENTS_LIST, REQUESTS_LIST } from './requests.list';
 import { ACTIVITY_GAP_SQL } from '../registers/activities/activity-gaps';
 import { GAP_SQL } from '../registers/processors/processor-gaps';
+import { stopStats, type StopStats } from '../objections/record-stops';
 
 /** The timeline's (and the audit log's) word for each action. */
 const EVENT_KINDS: Record<RequestAction, string> = {
@@ -95,6 +108,8 @@ export interface DashboardStats {
   processorsMissingTia: number;
   /** Processing activities with no retention period recorded (Art. 30(1)(f)). */
   activitiesMissingRetention: number;
+  /** Objections (Art. 21) and withdrawals (Art. 7(3)) stopping processing, and the records stored flagged since. */
+  processingStops: StopStats;
 }
 
 /** What a workflow step did to a request: its timeline line (none when `kind` is null) and audit details. */
@@ -239,9 +254,14 @@ export class RequestsService {
   async update(actor: Actor, id: string, dto: UpdateRequestDto): Promise<DataSubjectRequest> {
     return this.change(id, actor, async (manager, request) => {
       if (!OPEN_STATUSES.includes(request.status))
-        throw new ConflictError(`The request is ${request.status}: it can no longer be changed`);
+        throw new ConflictError(`The request is ${request.status}: it can no longer be changed`).because(
+          'request_closed',
+          { status: request.status },
+        );
       if (typeof dto.version === 'number' && dto.version !== request.version) {
-        throw new ConflictError('Someone else changed this request meanwhile: reload it and apply your change again');
+        throw new ConflictError(
+          'Someone else changed this request meanwhile: reload it and apply your change again',
+        ).because('changed_meanwhile');
       }
       const before = snapshot(request);
       if (dto.type !== undefined) request.type = dto.type;
@@ -363,8 +383,8 @@ export class RequestsService {
     return this.act(actor, id, 'extend', (request) => {
       const communicatedAt = new Date(dto.communicatedAt);
       // Art. 12(3) GDPR: the subject is told of an extension "within one month of receipt".
-      const problem = communicatedAtProblem(communicatedAt, request, new Date());
-      if (problem) throw new InvalidInputError(`communicatedAt ${problem}`, { communicatedAt: problem });
+      const problem = communicatedAtRefusal(communicatedAt, request, new Date());
+      if (problem) throw fieldRefusal('communicatedAt', problem);
       Object.assign(request, this.deadlinesFor(request.receivedAt, true, request.identityPauseDays));
       request.extensionReason = dto.reason;
       request.extensionCommunicatedAt = communicatedAt;
@@ -377,7 +397,7 @@ export class RequestsService {
 
   async close(actor: Actor, id: string, dto: CloseDto) {
     const unfinished = await this.unfinishedErasure(id);
-    if (unfinished) throw new ConflictError(unfinished);
+    if (unfinished) throw new ConflictError(unfinished).because('erasure_unfinished');
     return this.act(actor, id, 'close', (request) => {
       request.status = 'completed';
       request.outcome = dto.outcome;
@@ -401,13 +421,19 @@ export class RequestsService {
    */
   reject(actor: Actor, id: string, dto: RejectDto) {
     return this.act(actor, id, 'reject', (request) => {
-      const problems = rejectionProblems(request.type, dto.reason, dto.ground, dto.details);
+      const problems = rejectionFieldRefusals(request.type, dto.reason, dto.ground, dto.details);
       const fields = Object.keys(problems);
-      if (fields.length) throw new InvalidInputError(fields.map((f) => `${f} ${problems[f]}`).join('; '), problems);
+      if (fields.length)
+        throw new InvalidInputError(
+          fields.map((f) => `${f} ${problems[f].message}`).join('; '),
+          Object.fromEntries(fields.map((f) => [f, problems[f].message])),
+        )
+          .because(problems[fields[0]].reason)
+          .withFieldReasons(Object.fromEntries(fields.map((f) => [f, problems[f].reason])));
       let details = dto.details?.trim() || null;
       if (dto.reason === 'identity_not_verified') {
-        const why = identityRefusalProblem(request, romeDate(new Date()));
-        if (why) throw new ConflictError(why);
+        const why = identityRefusal(request, romeDate(new Date()));
+        if (why) throw new ConflictError(why.message).because(why.reason, why.args);
         details = [identityRefusalFacts(request, request.language), details].filter(Boolean).join('. ');
       }
       request.status = 'rejected';
@@ -452,11 +478,13 @@ export class RequestsService {
   identityInfoRequested(actor: Actor, id: string, dto: IdentityInfoRequestedDto) {
     return this.act(actor, id, 'identity-info-requested', (request) => {
       const askedAt = new Date(dto.askedAt);
-      const problem = instantProblem(askedAt, { at: request.receivedAt, what: 'the receipt' }, new Date());
-      if (problem) throw new InvalidInputError(`askedAt ${problem}`, { askedAt: problem });
+      const problem = instantRefusal(askedAt, { at: request.receivedAt, what: 'the receipt' }, new Date());
+      if (problem) throw fieldRefusal('askedAt', problem);
       if (dto.respondBy < romeDate(askedAt)) {
-        throw new InvalidInputError('respondBy must not be before the day it was asked', {
-          respondBy: `must not be before ${romeDate(askedAt)}, the day it was asked`,
+        throw fieldRefusal('respondBy', {
+          reason: 'respond_by_before_asked',
+          message: `must not be before ${romeDate(askedAt)}, the day it was asked`,
+          args: { askedOn: romeDate(askedAt) },
         });
       }
       // Asked again while the first answer is awaited: the wait (and the pause) runs from the first ask.
@@ -484,12 +512,12 @@ export class RequestsService {
   identityInfoReceived(actor: Actor, id: string, dto: IdentityInfoReceivedDto) {
     return this.act(actor, id, 'identity-info-received', (request) => {
       const receivedAt = new Date(dto.receivedAt);
-      const problem = instantProblem(
+      const problem = instantRefusal(
         receivedAt,
         { at: request.identityInfoRequestedAt!, what: 'it was asked' },
         new Date(),
       );
-      if (problem) throw new InvalidInputError(`receivedAt ${problem}`, { receivedAt: problem });
+      if (problem) throw fieldRefusal('receivedAt', problem);
       const waitedDays = identityWaitDays(request.identityInfoRequestedAt!, receivedAt);
       const before = request.workingDueDate;
       request.identityInfoReceivedAt = receivedAt;
@@ -664,7 +692,7 @@ export class RequestsService {
   async stats(now = new Date()): Promise<DashboardStats> {
     const today = romeDate(now);
     const open = OPEN_STATUSES;
-    const [byStatus, [due], [median], months, [processors], [activities]] = await Promise.all([
+    const [byStatus, [due], [median], months, [processors], [activities], processingStops] = await Promise.all([
       queryRows<{ status: string; n: number }>(
         this.dataSource,
         `SELECT status, count(*)::int AS n FROM requests WHERE status = ANY($1) GROUP BY status`,
@@ -704,6 +732,7 @@ export class RequestsService {
         this.dataSource,
         `SELECT count(*) FILTER (WHERE ${ACTIVITY_GAP_SQL.retention_missing})::int AS retention FROM activities`,
       ),
+      stopStats(this.dataSource),
     ]);
     const openByStatus = Object.fromEntries(open.map((s) => [s, 0]));
     for (const row of byStatus) openByStatus[row.status] = row.n;
@@ -731,6 +760,7 @@ export class RequestsService {
       processorsMissingDpa: processors.dpa,
       processorsMissingTia: processors.tia,
       activitiesMissingRetention: activities.retention,
+      processingStops,
     };
   }
 
@@ -749,8 +779,8 @@ export class RequestsService {
   ): Promise<DataSubjectRequest> {
     // Inside the transaction's callback: a refusal thrown here rolls it back like a rejection.
     return this.change(id, actor, (_manager, request) => {
-      const refusal = refusalOf(action, request, romeDate(new Date()));
-      if (refusal) throw new ConflictError(refusal);
+      const refusal = actionRefusal(action, request, romeDate(new Date()));
+      if (refusal) throw new ConflictError(refusal.message).because(refusal.reason, refusal.args);
       const fromStatus = request.status;
       const { message, details } = apply(request);
       return {

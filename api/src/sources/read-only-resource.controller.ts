@@ -8,10 +8,11 @@ import { listedDetails } from '../audit/read-audit';
 import { ANY_ROLE, CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/auth.service';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain.error';
-import { sendPage } from '../common/rest/content-range';
+import { sendPage, type Page } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
 import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
 import { ListQueryParams } from '../common/rest/list-query.params';
+import { stopsOfRecords, storedUnderStopCondition, takeStopFilter } from '../objections/record-stops';
 import type { SourceDefinition } from './source-definition';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -56,14 +57,26 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
     ) {
       const { requestId, ...query } = raw;
       const reason = readingFor(requestId);
-      const parsed = parseListQuery(source.list, query);
-      const page = await findPage(this.dataSource.getRepository(source.entity), parsed, source.list.searchable);
+      // `storedUnderStop`: the records ingestion stored flagged under an objection or a withdrawal.
+      const { filter, storedUnderStop } = takeStopFilter(query.filter);
+      const parsed = parseListQuery(source.list, { ...query, filter });
+      const page: Page<ObjectLiteral & { id: string | number }> = await findPage(
+        this.dataSource.getRepository<ObjectLiteral & { id: string | number }>(source.entity),
+        parsed,
+        source.list.searchable,
+        storedUnderStop === null ? {} : { id: storedUnderStopCondition(source.resource, storedUnderStop) },
+      );
+      const idOf = (row: { id: string | number }) => String(row.id);
+      const stops = await stopsOfRecords(this.dataSource, source.resource, page.rows.map(idOf));
       await this.audit.recordNow(actor, {
         action: 'records.listed',
         entity: source.resource,
         details: { ...listedDetails(query, page.rows, page.total), requestId: reason },
       });
-      return sendPage(res, source.resource, page, source.present);
+      return sendPage(res, source.resource, page, (row) => ({
+        ...source.present(row),
+        processingStops: stops.get(idOf(row)) ?? [],
+      }));
     }
 
     @Get(':id')
@@ -92,7 +105,8 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
         entityId: String(id),
         details: { requestId: reason },
       });
-      return source.present(row);
+      const stops = await stopsOfRecords(this.dataSource, source.resource, [String(id)]);
+      return { ...source.present(row), processingStops: stops.get(String(id)) ?? [] };
     }
   }
   const name = source.resource.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());

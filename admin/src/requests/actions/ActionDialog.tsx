@@ -6,23 +6,17 @@ import { Form, SaveButton, useDataProvider, useLocaleState, useNotify, useTransl
 import type { AppDataProvider } from '../../dataProvider';
 import { formatDay } from '../dates';
 import type { DataSubjectRequest, WorkflowAction } from '../types';
+import { useExplainRefusal } from '../useExplainRefusal';
 import { ActionInputs } from './ActionInputs';
 import { BUTTONS } from './actionButtons';
 import { bodies, defaultsOf, readAsBase64, type FieldValues } from './actionForms';
 import { RejectionStatementDialog } from './RejectionStatementDialog';
 
-interface ApiError {
-  status?: number;
-  message?: string;
-  body?: { message?: string; errors?: Record<string, string> };
-}
-
-const asApiError = (error: unknown): ApiError => (error && typeof error === 'object' ? error : {});
-
 /**
  * The one dialog every workflow action opens: its title and description, the action's own inputs,
- * and a confirm that posts them. A 400's or 409's field errors are shown beside the inputs; a
- * refusal ends on the statement the API wrote.
+ * and a confirm that posts them. A refusal is said in the UI's language by its reason code
+ * (requests/refusals.ts), and a 400's or 409's field errors beside the inputs; a refusal of the
+ * request ends on the statement the API wrote.
  */
 export const ActionDialog = ({
   action,
@@ -40,6 +34,7 @@ export const ActionDialog = ({
   const dataProvider = useDataProvider<AppDataProvider>();
   const [statement, setStatement] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
+  const explain = useExplainRefusal();
 
   const refresh = () =>
     Promise.all([
@@ -69,11 +64,10 @@ export const ActionDialog = ({
       await refresh();
       if (action !== 'reject') onClose();
     } catch (error) {
-      const { status, message, body } = asApiError(error);
-      const text = body?.message ?? message ?? 'ra.notification.http_error';
-      notify(text, { type: 'error', messageArgs: { _: text } });
+      const { status, message, errors } = explain(error);
+      notify(message, { type: 'error', messageArgs: { _: message } });
       // A 400's field errors, and a 409's when it names a field, are shown beside the inputs.
-      if ((status === 400 || status === 409) && body?.errors) return body.errors;
+      if ((status === 400 || status === 409) && errors) return errors;
       if (status === 409) {
         await refresh();
         onClose();

@@ -14,7 +14,6 @@ import { isOpen } from '../vocabulary';
 import {
   Quiet,
   RightsCard,
-  apiError,
   awaitsVerification,
   canChangeData,
   useErasureStatus,
@@ -24,6 +23,7 @@ import { T } from './erasureText';
 import { ErasureSteps } from './ErasureSteps';
 import { ErasureDialog } from './ErasureDialog';
 import { WaiveDialog } from './WaiveDialog';
+import { useExplainRefusal } from '../useExplainRefusal';
 
 /**
  * The erasure of an erasure request (GDPR Art. 17): its state per source, the preview (dry
@@ -32,6 +32,7 @@ import { WaiveDialog } from './WaiveDialog';
  */
 export const ErasureCard = ({ request, canAct }: { request: DataSubjectRequest; canAct: boolean }) => {
   const translate = useTranslate();
+  const explain = useExplainRefusal();
   const [locale] = useLocaleState();
   const notify = useNotify();
   const dataProvider = useDataProvider<AppDataProvider>();
@@ -50,7 +51,7 @@ export const ErasureCard = ({ request, canAct }: { request: DataSubjectRequest; 
       });
     },
     onError: (error) => {
-      const { message } = apiError(error);
+      const { message } = explain(error);
       notify(message, { type: 'error', messageArgs: { _: message } });
     },
     onSettled: () => refresh(),

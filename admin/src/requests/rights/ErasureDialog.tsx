@@ -19,10 +19,11 @@ import { Confirm, useDataProvider, useNotify, useTranslate } from 'react-admin';
 
 import type { AppDataProvider } from '../../dataProvider';
 import type { DataSubjectRequest, ErasureReport } from '../types';
-import { Quiet, apiError, parseIps, useErasureStatus, useRefreshAfterChange } from './shared';
+import { Quiet, parseIps, useErasureStatus, useRefreshAfterChange } from './shared';
 import { T, foundThrough } from './erasureText';
 import { SourcePreview } from './SourcePreview';
 import { RunResult } from './RunResult';
+import { useExplainRefusal } from '../useExplainRefusal';
 
 /**
  * The preview (a dry run: audited, changes nothing) with the optional IP addresses, then the
@@ -30,6 +31,7 @@ import { RunResult } from './RunResult';
  */
 export const ErasureDialog = ({ request, onClose }: { request: DataSubjectRequest; onClose: () => void }) => {
   const translate = useTranslate();
+  const explain = useExplainRefusal();
   const notify = useNotify();
   const dataProvider = useDataProvider<AppDataProvider>();
   const refresh = useRefreshAfterChange();
@@ -60,7 +62,7 @@ export const ErasureDialog = ({ request, onClose }: { request: DataSubjectReques
       });
     },
     onError: (error) => {
-      const { message } = apiError(error);
+      const { message } = explain(error);
       notify(message, { type: 'error', messageArgs: { _: message } });
     },
     onSettled: () => {
@@ -74,7 +76,7 @@ export const ErasureDialog = ({ request, onClose }: { request: DataSubjectReques
   if (preview.data) lastPreview.current = preview.data;
   const report = preview.data ?? lastPreview.current;
   const dirty = parseIps(ipsText).join(',') !== ips.join(',');
-  const ipsError = preview.error && ips.length ? apiError(preview.error).message : null;
+  const ipsError = preview.error && ips.length ? explain(preview.error).message : null;
   const records = report?.sources.reduce((n, s) => n + s.total, 0) ?? 0;
   const sources = report?.sources.filter((s) => s.total > 0).length ?? 0;
   const recordsText = translate('app.requests.rights.records', { smart_count: records });
@@ -86,7 +88,7 @@ export const ErasureDialog = ({ request, onClose }: { request: DataSubjectReques
   } else if (!report && preview.isPending) {
     content = [0, 1, 2].map((i) => <Skeleton key={i} height={56} />);
   } else if (!report) {
-    const { message } = apiError(preview.error);
+    const { message } = explain(preview.error);
     content = <Alert severity="error">{translate(message, { _: message })}</Alert>;
   } else {
     content = (

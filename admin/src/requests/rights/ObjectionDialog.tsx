@@ -32,7 +32,8 @@ import { FoldedText } from '../FoldedText';
 import { explainError } from './explainError';
 import { DECISION_REFUSALS, O } from './objectionText';
 import { R } from './rightsText';
-import { Quiet, apiError, sourceName, useRefreshAfterChange } from './shared';
+import { Quiet, sourceName, useRefreshAfterChange } from './shared';
+import { useExplainRefusal } from '../useExplainRefusal';
 
 /** The shortest compelling grounds the API takes (MIN_GROUNDS_LENGTH, stop-rules.ts). */
 const MIN_GROUNDS = 20;
@@ -44,6 +45,7 @@ const MIN_GROUNDS = 20;
  */
 export const ObjectionDialog = ({ request, onClose }: { request: DataSubjectRequest; onClose: () => void }) => {
   const translate = useTranslate();
+  const explain = useExplainRefusal();
   const notify = useNotify();
   const dataProvider = useDataProvider<AppDataProvider>();
   const refresh = useRefreshAfterChange();
@@ -86,7 +88,7 @@ export const ObjectionDialog = ({ request, onClose }: { request: DataSubjectRequ
       notify(`${O}.done.${answer.outcome}`, { type: 'success', messageArgs: { reference: request.reference } });
     },
     onError: (cause) => {
-      const { message } = apiError(explainError(translate, DECISION_REFUSALS, cause));
+      const { message } = explain(explainError(translate, DECISION_REFUSALS, cause));
       notify(message, { type: 'error', messageArgs: { _: message } });
     },
     onSettled: () => refresh(),

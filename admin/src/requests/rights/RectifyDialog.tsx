@@ -1,7 +1,7 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid } from '@mui/material';
 import EditNoteOutlinedIcon from '@mui/icons-material/EditNoteOutlined';
 import { useState } from 'react';
-import { TextInput, maxLength, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { HttpError, TextInput, maxLength, useDataProvider, useNotify, useTranslate } from 'react-admin';
 
 import type { AppDataProvider } from '../../dataProvider';
 import { RECTIFIABLE_FIELDS, type DataSubjectRequest, type RectifyResult } from '../types';
@@ -27,8 +27,11 @@ export const RectifyDialog = ({ request, onClose }: { request: DataSubjectReques
           return [field, typeof value === 'string' ? value.trim() : ''] as const;
         }).filter(([, value]) => value !== ''),
       );
-      if (Object.keys(body).length === 0)
-        return Promise.reject(new Error(translate(`${R}.rectification.dialog.at_least_one`)));
+      if (Object.keys(body).length === 0) {
+        // Said here, in the UI's language: marked `explained` so the refusal is shown as it is.
+        const message = translate(`${R}.rectification.dialog.at_least_one`);
+        return Promise.reject(new HttpError(message, 400, { message, explained: true }));
+      }
       return dataProvider.rectifyRequestSubject(request.id, body);
     },
     (answer) => {

@@ -8,7 +8,8 @@ import type { AppDataProvider } from '../../dataProvider';
 import { formatInstant } from '../dates';
 import type { DataSubjectRequest, ReviewItem } from '../types';
 import { isOpen } from '../vocabulary';
-import { RightsCard, apiError, sourceName } from './shared';
+import { useExplainRefusal } from '../useExplainRefusal';
+import { RightsCard, sourceName } from './shared';
 
 const T = 'app.requests.rights.review';
 
@@ -24,6 +25,7 @@ const ReviewRow = ({
   canDecide: boolean;
 }) => {
   const translate = useTranslate();
+  const explain = useExplainRefusal();
   const [locale] = useLocaleState();
   const notify = useNotify();
   const dataProvider = useDataProvider<AppDataProvider>();
@@ -47,7 +49,7 @@ const ReviewRow = ({
         queryClient.invalidateQueries({ queryKey: ['request-events'] }),
       ]);
     },
-    onError: (e) => setError(apiError(e).errors?.excerpt ?? apiError(e).message),
+    onError: (e) => setError(explain(e).errors?.excerpt ?? explain(e).message),
   });
   const facts = [
     sourceName(translate, item.source),

@@ -15,8 +15,9 @@ import {
 import type { AppDataProvider } from '../../dataProvider';
 import type { DataSubjectRequest } from '../types';
 import { type ErasableSource } from '../../sources/catalogue';
-import { apiError, sourceName, useRefreshAfterChange } from './shared';
+import { sourceName, useRefreshAfterChange } from './shared';
 import { T } from './erasureText';
+import { useExplainRefusal } from '../useExplainRefusal';
 
 /** Why a failed source cannot be erased: at least 10 characters; the request can then close. */
 export const WaiveDialog = ({
@@ -31,6 +32,7 @@ export const WaiveDialog = ({
   onClose: () => void;
 }) => {
   const translate = useTranslate();
+  const explain = useExplainRefusal();
   const notify = useNotify();
   const dataProvider = useDataProvider<AppDataProvider>();
   const refresh = useRefreshAfterChange();
@@ -47,7 +49,7 @@ export const WaiveDialog = ({
       await refresh();
       onClose();
     } catch (cause) {
-      const { message, errors } = apiError(cause);
+      const { message, errors } = explain(cause);
       notify(message, { type: 'error', messageArgs: { _: message } });
       if (errors) return errors;
     }

@@ -19,9 +19,10 @@ import { useDataProvider, useGetList, useNotify, useTranslate } from 'react-admi
 
 import type { AppDataProvider } from '../../dataProvider';
 import { type DataSubjectRequest, type ProcessingActivitySummary, type WithdrawResult } from '../types';
-import { Quiet, apiError, consentCategory, legalBasis, sourceName, useRefreshAfterChange } from './shared';
+import { Quiet, consentCategory, legalBasis, sourceName, useRefreshAfterChange } from './shared';
 import { R } from './rightsText';
 import { EffectsTable } from './EffectsTable';
+import { useExplainRefusal } from '../useExplainRefusal';
 
 /** The activities a withdrawal stops by default (consent), or an objection (legitimate interests). */
 const stoppedByDefault = (request: DataSubjectRequest, activity: ProcessingActivitySummary) =>
@@ -29,6 +30,7 @@ const stoppedByDefault = (request: DataSubjectRequest, activity: ProcessingActiv
 
 export const WithdrawDialog = ({ request, onClose }: { request: DataSubjectRequest; onClose: () => void }) => {
   const translate = useTranslate();
+  const explain = useExplainRefusal();
   const notify = useNotify();
   const dataProvider = useDataProvider<AppDataProvider>();
   const refresh = useRefreshAfterChange();
@@ -59,7 +61,7 @@ export const WithdrawDialog = ({ request, onClose }: { request: DataSubjectReque
       });
     },
     onError: (cause) => {
-      const { message } = apiError(cause);
+      const { message } = explain(cause);
       notify(message, { type: 'error', messageArgs: { _: message } });
     },
     onSettled: () => refresh(),

@@ -1,5 +1,6 @@
 import { HttpError } from 'react-admin';
 
+import { fieldText } from '../refusals';
 import type { Translate } from './rightsText';
 import { apiError } from './shared';
 
@@ -21,26 +22,29 @@ const matches = (known: KnownRefusal, status: number | undefined, message: strin
   (!known.field || (typeof known.field === 'string' ? known.field === field : !!field && known.field.test(field)));
 
 /**
- * The API's refusal in the UI's language when the case is known, else the API's own message;
- * field errors the UI knows are translated too. Answers an HttpError shaped as the API's, so
- * `useSubmit` and `apiError` read it as they read any refusal.
+ * The API's refusal in the UI's language when the case is known (marked `explained`); else the
+ * error unchanged, for `explainRefusal` to say by its reason code. Field errors the UI does not
+ * know here are said by their reason code too. Answers an HttpError shaped as the API's, so
+ * `useSubmit` reads it as it reads any refusal.
  */
-export const explainError = (translate: Translate, known: KnownRefusal[], error: unknown): HttpError => {
+export const explainError = (translate: Translate, known: KnownRefusal[], error: unknown): unknown => {
   const { status, message, errors } = apiError(error);
+  const fieldReasons = (error as { body?: { fieldReasons?: Record<string, string> } } | null)?.body?.fieldReasons;
   const fields = Object.keys(errors ?? {});
   const hit =
     known.find((k) => !k.field && matches(k, status, message)) ??
     known.find((k) => k.field && fields.some((field) => matches(k, status, message, field)));
-  const text = hit ? translate(hit.key) : message;
+  if (!hit) return error;
+  const text = translate(hit.key);
   const translated = errors
     ? Object.fromEntries(
-        Object.entries(errors).map(([field, problem]) => {
+        Object.keys(errors).map((field) => {
           const known_ = known.find((k) => k.field && matches(k, status, message, field));
-          return [field, known_ ? translate(known_.key) : problem];
+          return [field, known_ ? translate(known_.key) : fieldText(translate, fieldReasons?.[field])];
         }),
       )
     : undefined;
-  return new HttpError(text, status ?? 500, { message: text, errors: translated });
+  return new HttpError(text, status ?? 500, { message: text, errors: translated, explained: true });
 };
 
 /** The action, its refusals explained (see explainError). */

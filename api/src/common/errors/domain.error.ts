@@ -3,6 +3,17 @@
  * read, and the HTTP status the global filter answers with.
  */
 export class DomainError extends Error {
+  /**
+   * Why, as a stable machine-readable code (`already_extended`, `identity_info_not_asked`): the
+   * console says it in the officer's language; `message` stays for API clients. The error's code
+   * until a throw names it (`because`).
+   */
+  reason: string;
+  /** The values the reason's sentence names (a date, a reference). */
+  reasonArgs?: Record<string, string | number>;
+  /** Per field, the stable code of its problem (`errors` holds the English sentence). */
+  fieldReasons?: Record<string, string>;
+
   constructor(
     readonly code: string,
     message: string,
@@ -12,7 +23,28 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+    this.reason = code;
   }
+
+  /** Names the reason (and the values its sentence needs); answers the error, for `throw`. */
+  because(reason: string, args?: Record<string, string | number>): this {
+    this.reason = reason;
+    if (args) this.reasonArgs = args;
+    return this;
+  }
+
+  /** The stable code of each field's problem. */
+  withFieldReasons(reasons: Record<string, string>): this {
+    if (Object.keys(reasons).length) this.fieldReasons = reasons;
+    return this;
+  }
+}
+
+/** A refusal a business rule gives: its stable reason, the English sentence, the values it names. */
+export interface Refusal {
+  reason: string;
+  message: string;
+  args?: Record<string, string | number>;
 }
 
 export class InvalidInputError extends DomainError {
@@ -64,4 +96,11 @@ export class TooManyAttemptsError extends DomainError {
   ) {
     super('too_many_attempts', message, 429);
   }
+}
+
+/** A 400 naming one field, its problem and the problem's stable reason. */
+export function fieldRefusal(field: string, refusal: Refusal): InvalidInputError {
+  return new InvalidInputError(`${field} ${refusal.message}`, { [field]: refusal.message })
+    .because(refusal.reason, refusal.args)
+    .withFieldReasons({ [field]: refusal.reason });
 }

@@ -7,8 +7,24 @@ export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  /** Why, as a stable code the console translates (DomainError.reason); `message` is its English. */
+  reason?: string;
+  reasonArgs?: Record<string, string | number>;
   errors?: Record<string, string>;
+  /** Per field, the stable code of its problem. */
+  fieldReasons?: Record<string, string>;
 }
+
+/** The reason of Nest's own exceptions, by status. */
+const HTTP_REASONS: Record<number, string> = {
+  400: 'invalid_input',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'too_large',
+  429: 'too_many_attempts',
+};
 
 /** Gives every error one JSON shape: {statusCode, error, message, errors?}. */
 @Catch()
@@ -30,7 +46,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      return withErrors(shape(exception.status, exception.message), exception.errors);
+      const body: ErrorBody = { ...shape(exception.status, exception.message), reason: exception.reason };
+      if (exception.reasonArgs) body.reasonArgs = exception.reasonArgs;
+      const withFields = withErrors(body, exception.errors);
+      return exception.fieldReasons && withFields.errors
+        ? { ...withFields, fieldReasons: exception.fieldReasons }
+        : withFields;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -38,7 +59,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // Nest's own exceptions answer `{ message: string | string[] }`.
       const told = typeof payload === 'string' ? payload : (payload as { message?: string | string[] }).message;
       const message = Array.isArray(told) ? told.join('; ') : String(told ?? exception.message);
-      return shape(status, message);
+      return { ...shape(status, message), reason: HTTP_REASONS[status] ?? 'error' };
     }
     return shape(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
   }

@@ -17,7 +17,9 @@ export function createValidationPipe(expectedType?: Type<unknown>): ValidationPi
       const summary = Object.entries(fields)
         .map(([field, message]) => `${field} ${message}`)
         .join('; ');
-      return new InvalidInputError(`Invalid request body: ${summary}`, fields);
+      return new InvalidInputError(`Invalid request body: ${summary}`, fields)
+        .because('invalid_body')
+        .withFieldReasons(validationReasons(errors));
     },
   });
 }
@@ -36,6 +38,28 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
         .join(', ');
     }
     if (error.children?.length) Object.assign(out, flattenValidationErrors(error.children, path));
+  }
+  return out;
+}
+
+/**
+ * Per field, the stable code of its problem, for the console to say in the officer's language:
+ * `required`, `unknown_field`, or the class-validator constraint (`maxLength`, `isIn`, `min`...).
+ */
+export function validationReasons(errors: ValidationError[], prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) {
+      const [first] = Object.keys(error.constraints);
+      out[path] =
+        error.value === undefined && !error.constraints.whitelistValidation
+          ? 'required'
+          : first === 'whitelistValidation'
+            ? 'unknown_field'
+            : first;
+    }
+    if (error.children?.length) Object.assign(out, validationReasons(error.children, path));
   }
   return out;
 }

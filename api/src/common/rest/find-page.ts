@@ -132,7 +132,11 @@ export function toWhere<T>(
     operators.set(condition.field, list);
   }
   const base: Record<string, unknown> = { ...baseWhere };
-  for (const [field, ops] of operators) base[field] = ops.length === 1 ? ops[0] : And(...ops);
+  for (const [field, ops] of operators) {
+    // A condition the caller gives (baseWhere) holds together with the client's own on the field.
+    const all = base[field] instanceof FindOperator ? [base[field] as FindOperator<unknown>, ...ops] : ops;
+    base[field] = all.length === 1 ? all[0] : And(...all);
+  }
   if (!query.search) return base as FindOptionsWhere<T>;
   // `q` matches any searchable field: an OR of the same conditions, one per field.
   const pattern = `%${escapeLike(query.search)}%`;
