@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
+import { auditEventsEnglish } from '../audit-events/messages.en';
 import { breachesEnglish } from '../breaches/messages.en';
 import { whoseDataEnglish } from '../find-person/messages.en';
 import { letterTemplatesEnglish } from '../letter-templates/messages.en';
@@ -594,6 +595,8 @@ const en: TranslationMessages = {
     otherMailEnglish,
     letterTemplatesEnglish,
     whoseDataEnglish,
+    // The audit log as a ledger (issue 23).
+    auditEventsEnglish,
   ) as TranslationMessages),
 };
 

@@ -2,6 +2,7 @@ import italianBase from 'ra-language-italian';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
+import { auditEventsItalian } from '../audit-events/messages.it';
 import { breachesItalian } from '../breaches/messages.it';
 import { whoseDataItalian } from '../find-person/messages.it';
 import { letterTemplatesItalian } from '../letter-templates/messages.it';
@@ -770,6 +771,8 @@ const it: TranslationMessages = {
     otherMailItalian,
     letterTemplatesItalian,
     whoseDataItalian,
+    // The audit log as a ledger (issue 23).
+    auditEventsItalian,
   ) as TranslationMessages),
 };
 
