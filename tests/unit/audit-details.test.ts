@@ -96,4 +96,29 @@ describe("an audit event's details as labelled words", () => {
       ],
     });
   });
+
+  it("names a rectified field by the source's label for it", () => {
+    const [changes] = detailRows({
+      action: 'subject.rectified',
+      entity: 'request',
+      requestId: A,
+      requestReference: 'DSR-2026-0003',
+      details: { changes: [{ source: 'leads', recordId: '7', field: 'phone', before: '347', after: '348' }] },
+    });
+    expect(changes.value).toMatchObject({
+      kind: 'list',
+      items: [
+        {
+          kind: 'rows',
+          rows: [
+            { key: 'source', value: { kind: 'word', key: 'app.menu.sources.leads' } },
+            { key: 'recordId', value: { kind: 'text', text: '7' } },
+            { key: 'field', value: { kind: 'word', key: 'resources.leads.fields.phone', fallback: 'phone' } },
+            { key: 'before', value: { kind: 'text', text: '347' } },
+            { key: 'after', value: { kind: 'text', text: '348' } },
+          ],
+        },
+      ],
+    });
+  });
 });

@@ -93,7 +93,11 @@ function rowsOf(object: Record<string, unknown>, depth: number, fieldLabels: (ke
   return Object.entries(object).map(([key, value]) => ({
     key,
     labels: [DETAIL_LABEL(key), ...fieldLabels(key)],
-    value: shownValue(key, value, depth, fieldLabels),
+    value:
+      // A change to a subject's record names the source's field: its label, not its code.
+      key === 'field' && typeof value === 'string' && typeof object.source === 'string'
+        ? { kind: 'word', key: `resources.${object.source}.fields.${value}`, fallback: value }
+        : shownValue(key, value, depth, fieldLabels),
   }));
 }
 
