@@ -144,6 +144,14 @@ describe('the audit log as a ledger in Chromium, in English and Italian', () => 
   it('reads the same log in Italian as an auditor: words for every action, the search masked', async () => {
     const other = await newConsolePage(browser, { height: 900, locale: 'it-IT', romeTime: true });
     await openSignInForm(other, c.url);
+    // One wrong password first: the failed sign-in's reason must read in Italian too.
+    await signIn(other, auditor.email, 'not the password at all', 'Accedi');
+    await other.locator('input[name="password"]').fill('');
+    await expect
+      .poll(() =>
+        c.api('/api/audit-events?filter={"action":"auth.login_failed"}', { token }).then((r) => r.body.length),
+      )
+      .toBe(1);
     await signIn(other, auditor.email, auditor.password, 'Accedi');
     await other.getByRole('menuitem', { name: /Registro di audit|Eventi di audit/ }).click();
     await other.getByText('Le letture di dati personali sono nascoste').waitFor();
@@ -156,6 +164,8 @@ describe('the audit log as a ledger in Chromium, in English and Italian', () => 
     for (const english of ['Person searched', 'Records listed', 'Note added', 'Signed in'])
       expect(list).not.toContain(english);
     expect(list).toContain('Persona cercata');
+    expect(list).toMatch(/Accesso non riuscito\s+Password errata/);
+    expect(list).not.toContain('wrong password');
     expect(list).not.toContain(GIULIA);
     expect(list).toContain('Cercato «g•••@example.it»');
     await noRawKeys(other);

@@ -84,6 +84,14 @@ describe("an audit event's details as labelled words", () => {
     expect(value('type')).toEqual({ kind: 'word', key: 'resources.requests.types.erasure', fallback: 'erasure' });
     expect(value('toStatus')).toMatchObject({ key: 'resources.requests.statuses.completed' });
     expect(value('outcome')).toMatchObject({ key: 'resources.audit-events.values.processing_stopped' });
+    // A reason the API writes in English has words; one an officer typed falls back to itself.
+    expect(detailRows({ action: 'auth.login_failed', entity: 'user', details: { reason: 'wrong password' } })).toEqual([
+      {
+        key: 'reason',
+        labels: ['resources.audit-events.details.reason'],
+        value: { kind: 'word', key: 'resources.audit-events.values.wrong_password', fallback: 'wrong password' },
+      },
+    ]);
     expect(value('receivedAt')).toEqual({ kind: 'date', value: '2026-11-02T09:00:00.000Z', dateOnly: false });
     expect(value('legalDueDate')).toEqual({ kind: 'date', value: '2026-12-02', dateOnly: true });
     expect(value('typeGuessed')).toEqual({ kind: 'yesno', value: false });

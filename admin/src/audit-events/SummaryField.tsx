@@ -3,6 +3,7 @@ import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 
 import type { LedgerEvent } from './ledgerEvent';
 import { SUBJECT_SOURCES } from '../sources/catalogue';
+import { valueWordKey } from './details';
 
 const MAX = 90;
 const short = (text: string) => (text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text);
@@ -23,11 +24,11 @@ export const SummaryField = (_props: Partial<FieldProps<LedgerEvent>>) => {
     text = translate(`app.menu.sources.${record.entity}`);
   } else {
     const why = details.reason ?? details.why ?? details.justification;
-    if (typeof why === 'string' && why.trim()) text = why;
+    if (typeof why === 'string' && why.trim()) text = translate(valueWordKey(why), { _: why });
   }
   if (!text) return null;
   return (
-    <Typography component="span" variant="body2">
+    <Typography component="span" variant="body2" sx={{ overflowWrap: 'anywhere' }}>
       {short(text)}
     </Typography>
   );

@@ -41,6 +41,16 @@ interface EventLike {
 
 const DETAIL_LABEL = (key: string) => `resources.audit-events.details.${key}`;
 
+/**
+ * The words of a value the API writes in English (a failed sign-in's `wrong password`); free text
+ * an officer typed has none and is shown as typed.
+ */
+export const valueWordKey = (value: string) =>
+  `resources.audit-events.values.${value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')}`;
+
 /** Keys whose values are words of a vocabulary the console already has. */
 const WORDS: Record<string, (value: string) => string> = {
   type: (v) => `resources.requests.types.${v}`,
@@ -55,8 +65,9 @@ const WORDS: Record<string, (value: string) => string> = {
   source: (v) => `app.menu.sources.${v}`,
   sources: (v) => `app.menu.sources.${v}`,
   role: (v) => `app.roles.${v}`,
-  outcome: (v) => `resources.audit-events.values.${v}`,
-  decision: (v) => `resources.audit-events.values.${v}`,
+  outcome: valueWordKey,
+  decision: valueWordKey,
+  reason: valueWordKey,
   action: (v) => actionLabelKey(v),
 };
 

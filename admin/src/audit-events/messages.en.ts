@@ -229,6 +229,10 @@ export const auditEventsEnglish = {
         objection_refused: 'Objection refused',
         include: 'Included in the data package',
         exclude: 'Left out of the data package',
+        // A failed sign-in's reason (api/src/auth/auth.service.ts).
+        wrong_password: 'Wrong password',
+        unknown_e_mail: 'Unknown e-mail address',
+        account_disabled: 'Account disabled',
       },
     },
   },

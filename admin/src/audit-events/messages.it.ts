@@ -223,6 +223,10 @@ export const auditEventsItalian: AuditEventsMessages = {
         objection_refused: 'Opposizione respinta',
         include: 'Incluso nel pacchetto dati',
         exclude: 'Escluso dal pacchetto dati',
+        // A failed sign-in's reason (api/src/auth/auth.service.ts).
+        wrong_password: 'Password errata',
+        unknown_e_mail: 'Indirizzo e-mail sconosciuto',
+        account_disabled: 'Account disattivato',
       },
     },
   },
