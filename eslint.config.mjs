@@ -23,7 +23,28 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     // The rules of hooks themselves; the plugin's React Compiler rules (refs, immutability...)
     // judge code written for the compiler, which the console does not use.
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // react-admin's DateField formats in the browser's locale and zone (12/2/2026, 1:11 PM in an
+      // Italian UI): dates go through the console's DateTimeField and DayField.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react-admin',
+              importNames: ['DateField'],
+              message: 'Use DateTimeField or DayField (admin/src/common): the UI language and Rome time.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['admin/src/common/DateTimeField.tsx', 'admin/src/common/DayField.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['tests/**/*.ts'],

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The registers as the company's published documents state them (../shared/policies/: the
+ * The registers as the company's published documents state them (docs/policies/: the
  * privacy policy of 11 June 2026, the cookie policy, the platform's cookie policy and the
  * calendar-integration notice). Where a document is silent, the entry says so in its notes,
  * for the officer to complete. Officers edit these rows afterwards; this runs once.

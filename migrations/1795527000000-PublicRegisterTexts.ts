@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * package quotes (purposes, retention periods, processors' services and locations) in Italian
  * and in English, and the officer's internal working notes apart from them.
  *
- * The seeded values come from the company's policies (../shared/policies/), which are written in
+ * The seeded values come from the company's policies (docs/policies/), which are written in
  * English only: the Italian ones are faithful translations. The internal notes the seed had put
  * in public fields (a processor's transfer notes, an activity's legal-basis notes) move to a field
  * no package reads. Only rows that still hold the seeded text change: an officer's edit is kept.

@@ -26,6 +26,8 @@ import { ProcessingStops1795550000000 } from './1795550000000-ProcessingStops';
 import { Portal1796262961939 } from './1796262961939-Portal';
 import { CookieSystems1796270000000 } from './1796270000000-CookieSystems';
 import { Reminders1796280000000 } from './1796280000000-Reminders';
+import { ErasureCountsByKind1796320000000 } from './1796320000000-ErasureCountsByKind';
+import { SealedLetterParts1796330000000 } from './1796330000000-SealedLetterParts';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -56,4 +58,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Portal1796262961939,
   CookieSystems1796270000000,
   Reminders1796280000000,
+  ErasureCountsByKind1796320000000,
+  SealedLetterParts1796330000000,
 ];

@@ -45,8 +45,18 @@ export function buildIfNeeded() {
   const built = existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint;
   if (built && existsSync(join(ROOT, 'dist/api/src/main.js')) && existsSync(join(ROOT, 'dist/admin/index.html')))
     return false;
-  console.log('Building the console (API and admin UI); later starts reuse this build...');
-  execSync('npm run --silent build', { cwd: ROOT, stdio: 'inherit' });
+  // The first build is the longest wait of a first start (docs/getting-started.md): say so, step by step.
+  console.log('Building the console once; later starts reuse this build (about a minute on two cores).');
+  const steps = [
+    ['the API', 'build:api'],
+    ['the admin UI', 'build:admin'],
+  ];
+  for (const [index, [what, script]] of steps.entries()) {
+    const started = Date.now();
+    console.log(`  Building ${what} (step ${index + 1} of ${steps.length})...`);
+    execSync(`npm run --silent ${script}`, { cwd: ROOT, stdio: 'inherit' });
+    console.log(`  Built ${what} in ${Math.round((Date.now() - started) / 1000)} s.`);
+  }
   writeFileSync(STAMP, fingerprint);
   return true;
 }

@@ -24,6 +24,7 @@ import otherMail from './other-mail';
 import processors from './processors';
 import { RECORD_PATH, RecordOfProcessingPage } from './registers/RecordOfProcessingPage';
 import requests from './requests';
+import { REQUEST_FILE_PATH, RequestFilePage } from './requests/file';
 import { RETENTION_PATH, RetentionPage } from './retention';
 import retentionPolicies from './retention-policies';
 import { theme } from './theme';
@@ -74,6 +75,16 @@ export const App = () => (
     {/* Visible to admins only: authProvider.canAccess hides them from the others. */}
     <Resource name="users" {...users} />
     <Resource name="api-keys" {...apiKeys} />
+    <CustomRoutes noLayout>
+      <Route
+        path={REQUEST_FILE_PATH}
+        element={
+          <Authenticated>
+            <RequestFilePage />
+          </Authenticated>
+        }
+      />
+    </CustomRoutes>
     <CustomRoutes>
       <Route
         path={FIND_PERSON_PATH}

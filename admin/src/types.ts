@@ -279,4 +279,19 @@ export interface SubjectSearchResult {
   identifiers: Array<{ kind: IdentifierKind; value: string; hop: Hop }>;
   total: number;
   sources: SubjectSourceResult[];
+  /** The searched e-mail or phone is on the suppression list: the erasure that put it there. */
+  erased?: ErasedIdentifier | null;
+}
+
+/** An identifier an erasure (Art. 17) put on the suppression list. */
+export interface ErasedIdentifier {
+  kind: string;
+  requestId: string | null;
+  reference: string | null;
+  /** The erasure's first run. */
+  since: string;
+  /** Every source done or waived; null while it is under way. */
+  completedAt: string | null;
+  /** Records of the person the sources sent since, refused. */
+  refusedCount: number;
 }

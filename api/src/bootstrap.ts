@@ -44,15 +44,24 @@ export interface StartOptions {
   announceAdmin?: (email: string, password: string) => void;
   /** Told what demo data the first start of the embedded database generated. */
   announceDemo?: (people: number, created: Record<string, number>) => void;
+  /** Told each step of the start as it begins, so that a long first start says what it is doing. */
+  announceStep?: (step: StartStep) => void;
 }
+
+/** The steps of a start, in order; `demo` only on the embedded database's first start. */
+export type StartStep =
+  { step: 'embedded-database'; dataDir: string } | { step: 'schema' } | { step: 'demo'; people: number };
 
 /** Starts the database (embedded if no server is configured), the API and the admin UI. */
 export async function startConsole(config: AppConfig, options: StartOptions = {}): Promise<RunningConsole> {
+  const announceStep = options.announceStep ?? (() => {});
   let embedded: EmbeddedPostgres | null = null;
+  if (!config.databaseUrl) announceStep({ step: 'embedded-database', dataDir: config.dataDir });
   const databaseUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
   let app: NestExpressApplication | null = null;
   try {
     await probeDatabase(databaseUrl);
+    announceStep({ step: 'schema' });
     app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl), {
       // Start-up is told in a few plain lines by main.ts, not in forty "Mapped route" logs;
       // pino takes over once the app is configured.
@@ -75,6 +84,7 @@ export async function startConsole(config: AppConfig, options: StartOptions = {}
     });
     // The embedded demo opens on a console with people in it, so there is something to find.
     if (firstStart && embedded && config.demoPeople > 0) {
+      announceStep({ step: 'demo', people: config.demoPeople });
       const created = await seedDemoData(app.get(IngestionService), config.demoPeople);
       options.announceDemo?.(config.demoPeople, created);
     }

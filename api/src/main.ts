@@ -1,6 +1,6 @@
 import './heap-tuning';
 import 'reflect-metadata';
-import { startConsole } from './bootstrap';
+import { startConsole, type StartStep } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 
 /**
@@ -9,7 +9,9 @@ import { ConfigError, loadConfig } from './config/config';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const started = Date.now();
   const running = await startConsole(config, {
+    announceStep: (step) => process.stdout.write(`  ${describeStep(step)}\n`),
     announceAdmin: (email, password) => {
       process.stdout.write(
         [
@@ -29,8 +31,9 @@ async function main(): Promise<void> {
     },
   });
   const database = config.databaseUrl ? 'PostgreSQL server' : `embedded PostgreSQL in ${config.dataDir}`;
+  const seconds = Math.round((Date.now() - started) / 1000);
   process.stdout.write(
-    `\n  Privacy console ready: ${running.url}/  (database: ${database}; API docs: ${running.url}/api/docs)\n\n`,
+    `\n  Privacy console ready in ${seconds} s: ${running.url}/  (database: ${database}; API docs: ${running.url}/api/docs)\n\n`,
   );
 
   let stopping = false;
@@ -54,6 +57,18 @@ main().catch((error: unknown) => {
   process.stderr.write(`${describeStartError(error)}\n`);
   process.exit(1);
 });
+
+/** A step of the start in words; the long ones say how long they usually take (docs/getting-started.md). */
+function describeStep(step: StartStep): string {
+  switch (step.step) {
+    case 'embedded-database':
+      return `Starting the embedded database in ${step.dataDir}...`;
+    case 'schema':
+      return 'Bringing the database schema up to date and starting the API (the first start creates every table, a few seconds)...';
+    case 'demo':
+      return `First start: generating demo data for ${step.people} people (a few seconds)...`;
+  }
+}
 
 function describeStartError(error: unknown): string {
   if (error instanceof ConfigError) return error.message;

@@ -291,6 +291,8 @@ describe('erasure, restriction, rectification, withdrawal', () => {
             requestId: request.id,
             reference: request.reference,
             refusedCount: 0,
+            // "Erased on <date>": the day the erasure completed (the console shows it, issue 23).
+            completedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
           });
       }
       const byEmail = await c.api(`/api/subjects/search?q=giulia.bianchi@example.it`, { token });

@@ -244,6 +244,15 @@ describe('the privacy portal', () => {
       expect(body).toContain('Abbiamo ricevuto la sua richiesta');
       expect(body).toContain(`${c.url}/privacy/status/${token}`);
       expect(body.indexOf('/privacy/status/')).toBeLessThan(body.indexOf('Cordiali saluti'));
+      // The link opens her requests: the outbox staff read shows a marker in its place, and once
+      // the letter is sent the link is kept nowhere but in the subject's mailbox (Art. 32).
+      const outbox = await c.api(`/api/requests/${r.id}/letters`, { token: admin });
+      const letter = outbox.body.find((l: { kind: string }) => l.kind === 'acknowledgement');
+      expect(letter.text).not.toContain(token);
+      expect(letter.text).toContain('[indirizzo personale: inviato solo all’interessato, per e-mail]');
+      const [stored] = await sql(c, `SELECT body, sealed_parts FROM letters WHERE id = $1`, [letter.id]);
+      expect(stored.body).not.toContain(token);
+      expect(stored.sealed_parts).toBeNull();
     }
 
     // The status page: references, rights, status, deadline, the letters' text; no internal note.
@@ -302,6 +311,37 @@ describe('the privacy portal', () => {
     expect(empty.status).toBe(422);
     expect(empty.html).toContain('Descriva la sua richiesta.');
     expect((await timeline(giulia.requests[0].id)).filter((e) => e.kind === 'subject_message')).toHaveLength(1);
+  });
+
+  it('keeps the status link sealed through a refused send, and sends it on the retry', async () => {
+    const email = 'refused.portal@example.it';
+    const visitor = new Visitor(c.url, nextIp());
+    const before = smtp.messages.length;
+    const sent = await visitor.submit('/privacy', '/privacy', form(email, ['access']));
+    const code = await codeFor(email, before);
+    const refusedBefore = smtp.refused();
+    smtp.refuseNext(1);
+    const done = await visitor.submit(sent.location!, sent.location!.split('?')[0], [
+      ['code', code],
+      ['lang', 'it'],
+    ]);
+    const token = /status\/([A-Za-z0-9_-]{43})/.exec(done.location!)![1];
+    const [request] = await requestsOf(email);
+    // The first try was refused; the scheduled retry (LETTER_RETRY_SECONDS=1) still has the link.
+    const ack = await smtp.waitFor(
+      (m) => m.envelopeTo.includes(email) && (m.parsed.subject ?? '').includes(request.reference),
+    );
+    expect(smtp.refused()).toBe(refusedBefore + 1);
+    expect(textOf(ack)).toContain(`${c.url}/privacy/status/${token}`);
+    await expect
+      .poll(async () => (await sql(c, `SELECT state FROM letters WHERE request_id = $1`, [request.id]))[0].state)
+      .toBe('sent');
+    const [stored] = await sql(c, `SELECT body, attempts, sealed_parts FROM letters WHERE request_id = $1`, [
+      request.id,
+    ]);
+    expect(stored.attempts).toBe(2);
+    expect(stored.sealed_parts).toBeNull();
+    expect(stored.body).not.toContain(token);
   });
 
   it('keeps a second person’s requests apart: their page, their timeline, their link', async () => {

@@ -24,6 +24,8 @@ const READS: Record<string, string | { none: string }> = {
   'GET /api/request-events': 'request-events.listed',
   'GET /api/requests/{id}/recipients': 'recipients.viewed',
   'GET /api/requests/{id}/holds': 'legal_holds.viewed',
+  // It tells which requests a person made (Art. 12(3) and (5)): read like a request.
+  'GET /api/requests/{id}/other-requests': 'request.other_requests_viewed',
   'GET /api/requests/{id}/review': 'request.review_viewed',
   'GET /api/audit-events': 'audit-events.listed',
   'GET /api/audit-events/{id}': 'audit-event.viewed',
@@ -278,6 +280,18 @@ describe('every read of personal data leaves one audit event', () => {
       entity: 'request',
       entityId: rectification.id,
       details: { reference: rectification.reference, ids: [] },
+    });
+  });
+
+  it("a request's other requests from the same person (Art. 12(3) and (5)): one event naming the request and those listed", async () => {
+    const { res, event } = await readOnce(`/api/requests/${rectification.id}/other-requests`, auditor);
+    expect(res.status).toBe(200);
+    expect(event).toMatchObject({
+      action: 'request.other_requests_viewed',
+      actorEmail: auditorEmail,
+      entity: 'request',
+      entityId: rectification.id,
+      details: { reference: rectification.reference, ids: res.body.requests.map((r: any) => r.id) },
     });
   });
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 
-/** The company's published documents, beside the repository (../shared/policies). */
-const POLICIES = process.env.POLICIES_DIR ?? join(__dirname, '../../../shared/policies');
+/** The company's published documents, kept in docs/policies. */
+const POLICIES = process.env.POLICIES_DIR ?? join(__dirname, '../../docs/policies');
 
 function tableRows(text: string, header: string, stop: (line: string) => boolean): string[] {
   const lines = text.split('\n').map((l) => l.trim());

@@ -286,7 +286,14 @@ describe("the request's record: receipt, duplicates, extension dates, late answe
       expect(again.status).toBe(200);
       expect(again.body).toMatchObject({ duplicate: true, id: first.body.id, reference: first.body.reference });
       expect(await total()).toBe(before.total);
-      expect(await timeline(first.body.id)).toEqual(before.timeline);
+      // Nothing changes but one line on the timeline, so that the request page says it came in again (Art. 12(5)).
+      const after = await timeline(first.body.id);
+      expect(after.slice(0, before.timeline.length)).toEqual(before.timeline);
+      expect(after.slice(before.timeline.length).map((e: { kind: string }) => e.kind)).toEqual(['duplicate_import']);
+      expect(again.body).toMatchObject({
+        dueDate: first.body.dueDate,
+        alreadyImported: { requestId: first.body.id, reference: first.body.reference },
+      });
       const events = await audit(first.body.id);
       expect(events).toHaveLength(before.audit + 1);
       expect(events.at(-1)).toMatchObject({

@@ -58,6 +58,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/requests/{id}/erasure': 'any',
   'POST /api/requests/{id}/erasure/waive': 'staff',
   'GET /api/requests/{id}/holds': 'any',
+  'GET /api/requests/{id}/other-requests': 'any',
   'POST /api/requests/{id}/holds': 'staff',
   'POST /api/requests/{id}/holds/{holdId}/lift': 'staff',
   'POST /api/requests/{id}/rectify': 'staff',

@@ -62,8 +62,17 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('starting the console 
       const port = await freePort();
       const first = runConsole({ DATA_DIR: dataDir, PORT: String(port) });
       const [, email, password] = await first.waitFor(/e-mail:\s+(\S+)\n\s+password:\s+(\S+)\n/);
-      await first.waitFor(/Privacy console ready: http:\/\/localhost:\d+\//);
+      await first.waitFor(/Privacy console ready in \d+ s: http:\/\/localhost:\d+\//);
       expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
+      // The first start says what it is doing, in order, before it is ready.
+      const steps = [
+        'Starting the embedded database in',
+        'Bringing the database schema up to date',
+        'generating demo data for',
+      ];
+      const positions = steps.map((step) => first.stdout().indexOf(step));
+      expect(positions.every((p) => p >= 0)).toBe(true);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
       const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -88,6 +97,7 @@ describe.skipIf(process.env.TEST_DATABASE === 'embedded')('starting the console 
       const second = runConsole({ DATA_DIR: dataDir, PORT: String(port) });
       await second.waitFor(/Privacy console ready/);
       expect(second.stdout()).not.toContain('password:');
+      expect(second.stdout()).not.toContain('generating demo data');
       const again = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -245,7 +245,7 @@ describe('registers in Chromium', () => {
     const gads = other.locator('table tbody tr', { hasText: '__gads' });
     expect(await gads.innerText()).toMatch(/Piattaforma \(sincronizzazione calendario\)\s+Pubblicità e marketing/);
 
-    await other.getByRole('menuitem', { name: 'Durata dei dati' }).click();
+    await other.getByRole('menuitem', { name: 'Conservazione', exact: true }).click();
     await other.locator('table tbody tr', { hasText: 'Contact-form data' }).waitFor();
     expect(await other.getByRole('link', { name: 'Crea', exact: true }).count()).toBe(0);
     await still(other);

@@ -134,7 +134,7 @@ describe('retention report and sweep in Chromium', () => {
   it('shows the records past retention per policy, oldest first', async () => {
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.getByText('Welcome, Administrator').waitFor();
-    await page.getByRole('menuitem', { name: 'Retention', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Retention sweep', exact: true }).click();
 
     const table = page.getByTestId('retention-report');
     await table.waitFor();
@@ -231,7 +231,7 @@ describe('retention report and sweep in Chromium', () => {
     const other = await newConsolePage(browser, { height: 900, romeTime: true, logErrors: false });
     await other.goto(c.url);
     await signIn(other, auditor.email, auditor.password);
-    await other.getByRole('menuitem', { name: 'Retention', exact: true }).click();
+    await other.getByRole('menuitem', { name: 'Retention sweep', exact: true }).click();
     await other.getByTestId('retention-report').waitFor();
     await other.getByTestId('sweep-history').locator('tbody tr').first().waitFor();
     expect(await other.getByTestId('retention-sweep').count()).toBe(0);

@@ -1,7 +1,6 @@
 import { Box, Chip } from '@mui/material';
 import { Link } from 'react-router-dom';
 import {
-  DateField,
   EditButton,
   FunctionField,
   ListButton,
@@ -14,6 +13,8 @@ import {
   useCanAccess,
   useTranslate,
 } from 'react-admin';
+
+import { DateTimeField } from '../common/DateTimeField';
 
 import { BilingualField } from '../registers/BilingualField';
 import { InternalNoteField } from '../registers/InternalNoteField';
@@ -82,7 +83,7 @@ export const ActivityShow = () => (
       <TextField source="securityMeasures" emptyText="—" />
       <TextField source="sourceSystem" emptyText="—" />
       <InternalNoteField source="internalNotes" />
-      <DateField source="updatedAt" showTime />
+      <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
   </Show>
 );

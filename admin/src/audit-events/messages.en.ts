@@ -49,6 +49,7 @@ export const auditEventsEnglish = {
           review_viewed: 'Records to review read',
           review_decided: 'Record reviewed for the data package',
           export_failed: 'Data package failed',
+          other_requests_viewed: 'Other requests of the person read',
         },
         letters: { viewed: 'Letters of a request read' },
         legal_holds: { viewed: 'Legal holds of a request read' },

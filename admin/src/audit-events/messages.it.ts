@@ -45,6 +45,7 @@ export const auditEventsItalian: AuditEventsMessages = {
           review_viewed: 'Record da esaminare consultati',
           review_decided: 'Record esaminato per il pacchetto dati',
           export_failed: 'Pacchetto dati non riuscito',
+          other_requests_viewed: 'Altre richieste della persona consultate',
         },
         letters: { viewed: 'Lettere di una richiesta consultate' },
         legal_holds: { viewed: 'Vincoli legali di una richiesta consultati' },

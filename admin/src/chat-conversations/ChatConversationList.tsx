@@ -6,6 +6,7 @@ import { RecordFlags } from '../common/RecordFlags';
 import { SearchFilter } from '../common/SearchFilter';
 import type { ChatConversation } from '../types';
 import { ProviderField } from './ProviderField';
+import { VisitorField } from './VisitorField';
 import { providerChoices } from './vocabulary';
 import { csvExporter } from '../common/csvExporter';
 
@@ -32,6 +33,9 @@ export const ChatConversationList = () => (
         <RecordFlags>
           <ProviderField />
         </RecordFlags>
+      </Column>
+      <Column source="visitorName" label="resources.chat-conversations.fields.visitor" disableSort>
+        <VisitorField />
       </Column>
       <Column source="externalId">
         <MonospaceField source="externalId" emptyText="—" />

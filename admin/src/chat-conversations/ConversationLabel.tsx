@@ -9,7 +9,11 @@ import { PROVIDERS_VOCABULARY } from './vocabulary';
 export const useConversationLabel = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' });
+  const format = new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Rome',
+  });
   return (conversation: Pick<ChatConversation, 'provider' | 'startedAt'>) =>
     translate('resources.chat-conversations.label', {
       provider: translate(`${PROVIDERS_VOCABULARY}.${conversation.provider}`, { _: conversation.provider }),
@@ -34,8 +38,10 @@ export const ConversationTitle = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (!record) return null;
-  const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(record.startedAt),
-  );
+  const date = new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Rome',
+  }).format(new Date(record.startedAt));
   return <>{translate('resources.chat-conversations.title', { date })}</>;
 };

@@ -8,9 +8,11 @@ const dateTimeOptions: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
+  // The company, its deadlines and its auditors are in Rome, whatever the browser's zone.
+  timeZone: 'Europe/Rome',
 };
 
-/** A DateField that formats in the console's language, not the browser's. */
+/** A DateField that formats in the console's language and Rome's time, not the browser's. */
 export const DateTimeField = (props: DateFieldProps) => {
   const [locale] = useLocaleState();
   return <DateField showTime locales={intlLocale(locale)} options={dateTimeOptions} {...props} />;

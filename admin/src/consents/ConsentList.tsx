@@ -10,6 +10,7 @@ import { CategoriesSummaryField } from './CategoriesField';
 import { ConsentActionField } from './ConsentActionField';
 import { consentActionChoices } from './vocabulary';
 import { csvExporter } from '../common/csvExporter';
+import { PolicyVersionField } from './PolicyVersionField';
 
 // `q` searches the consent id and the e-mail.
 const consentFilters = [
@@ -56,7 +57,9 @@ export const ConsentList = () => (
         <CategoriesSummaryField />
       </Column>
       {/* "Valid until" is always twelve months after "Recorded": shown on the record's page only. */}
-      <Column source="policyVersion" label="resources.consents.policy_short" />
+      <Column source="policyVersion" label="resources.consents.policy_short">
+        <PolicyVersionField />
+      </Column>
     </DataTable>
   </List>
 );

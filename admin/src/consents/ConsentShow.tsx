@@ -1,5 +1,5 @@
 import { Box, Divider, Grid } from '@mui/material';
-import { BooleanField, EmailField, ListButton, Show, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, EmailField, ListButton, Show, TopToolbar } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
 import { DetailItem } from '../common/DetailItem';
@@ -11,6 +11,8 @@ import { StoredRecordSection } from '../common/StoredRecordSection';
 import type { ConsentRecord } from '../types';
 import { CategoriesField } from './CategoriesField';
 import { ConsentActionField } from './ConsentActionField';
+import { ConsentTitle } from './ConsentTitle';
+import { PolicyVersionField } from './PolicyVersionField';
 
 const longDate = { dateStyle: 'long', timeStyle: 'short' } as const;
 
@@ -22,7 +24,7 @@ const ConsentShowActions = () => (
 );
 
 export const ConsentShow = () => (
-  <Show<ConsentRecord> actions={<ConsentShowActions />}>
+  <Show<ConsentRecord> actions={<ConsentShowActions />} title={<ConsentTitle />}>
     <Box sx={{ p: { xs: 2, md: 3 } }}>
       <RecordFlagsNotice />
       <Grid container spacing={4}>
@@ -36,7 +38,7 @@ export const ConsentShow = () => (
               <DateTimeField source="recordedAt" options={longDate} />
             </DetailItem>
             <DetailItem source="policyVersion" size={{ xs: 12, sm: 6 }}>
-              <TextField source="policyVersion" />
+              <PolicyVersionField />
             </DetailItem>
             <DetailItem source="validUntil" size={{ xs: 12, sm: 6 }}>
               <DateTimeField source="validUntil" options={longDate} />

@@ -1,5 +1,4 @@
 import {
-  DateField,
   EditButton,
   ListButton,
   SelectField,
@@ -9,6 +8,8 @@ import {
   TopToolbar,
   useCanAccess,
 } from 'react-admin';
+
+import { DateTimeField } from '../common/DateTimeField';
 
 import {
   COOKIE_CATEGORY_CHOICES,
@@ -39,7 +40,7 @@ export const CookieShow = () => (
       <TextField source="duration" />
       <SelectField source="party" choices={PARTY_CHOICES} />
       <TextField source="listedIn" emptyText="—" />
-      <DateField source="updatedAt" showTime />
+      <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
   </Show>
 );

@@ -50,7 +50,7 @@ export const OpenBreachesCard = () => {
       <List disablePadding data-testid="open-breaches">
         {data.map((breach, index) => (
           <Fragment key={breach.id}>
-            {index > 0 && <Divider component="li" />}
+            {index > 0 && <Divider component="li" aria-hidden="true" />}
             <li>
               <ListItemButton
                 component={LinkBase}

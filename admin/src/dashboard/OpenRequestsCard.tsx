@@ -59,7 +59,7 @@ export const OpenRequestsCard = () => {
       <List disablePadding data-testid="open-requests">
         {data.map((request, index) => (
           <Fragment key={request.id}>
-            {index > 0 && <Divider component="li" />}
+            {index > 0 && <Divider component="li" aria-hidden="true" />}
             <li>
               <ListItemButton
                 component={LinkBase}

@@ -60,7 +60,7 @@ export const RecentAuditEvents = () => {
       <List disablePadding>
         {data.map((event, index) => (
           <Fragment key={event.id}>
-            {index > 0 && <Divider component="li" />}
+            {index > 0 && <Divider component="li" aria-hidden="true" />}
             <li>
               <ListItemButton
                 component={LinkBase}

@@ -21,6 +21,7 @@ import { Title, useDataProvider, useLocation, useNavigate, useTranslate } from '
 import type { AppDataProvider } from '../dataProvider';
 import { SUBJECT_SOURCES } from '../sources/catalogue';
 import type { IdentifierKind } from '../types';
+import { ErasedNotice } from './ErasedNotice';
 import { findPersonPath } from './findPersonPath';
 import { identifierIcons } from './identifiers';
 import { SearchSummary } from './SearchSummary';
@@ -209,9 +210,15 @@ export const FindPersonPage = () => {
       ) : !data ? (
         <ResultsSkeleton />
       ) : data.total === 0 ? (
-        <NothingFound query={data.query} />
+        // Nothing found because the person was erased: say so, not "check how it is written".
+        data.erased ? (
+          <ErasedNotice erased={data.erased} />
+        ) : (
+          <NothingFound query={data.query} />
+        )
       ) : (
         <>
+          {data.erased && <ErasedNotice erased={data.erased} />}
           <SearchSummary result={data} />
           <Grid container spacing={2}>
             {ordered.map((result) => (

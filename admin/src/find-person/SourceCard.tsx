@@ -84,7 +84,7 @@ export const SourceCard = ({ result }: { result: SubjectSourceResult }) => {
       <List disablePadding sx={{ flex: 1 }}>
         {shown.map((item, index) => (
           <Fragment key={item.id}>
-            {index > 0 && <Divider component="li" />}
+            {index > 0 && <Divider component="li" aria-hidden="true" />}
             <Box component="li" sx={{ display: 'flex', alignItems: 'center' }}>
               <ListItemButton
                 component={LinkBase}

@@ -2,6 +2,15 @@
 export const whoseDataEnglish = {
   app: {
     find_person: {
+      erased: {
+        title: 'Erased on %{date} by request %{reference}',
+        title_running: 'Erasure under way since %{date}, by request %{reference}',
+        request: 'the erasure request',
+        request_gone: 'a request no longer in the console',
+        help: 'This identifier is on the suppression list: the sources hold nothing of the person any more, and whatever they send of them is refused. The request keeps the proof of what was asked and done.',
+        refused:
+          'Since then a source sent their data once: refused. |||| Since then the sources sent their data %{smart_count} times: refused.',
+      },
       correct: 'Correct',
       correct_help: 'Correct whose this record is for the index',
       correct_title: 'Whose is this identifier in this record?',

@@ -3,6 +3,15 @@ import type { whoseDataEnglish } from './messages.en';
 export const whoseDataItalian: typeof whoseDataEnglish = {
   app: {
     find_person: {
+      erased: {
+        title: 'Cancellato il %{date} con la richiesta %{reference}',
+        title_running: 'Cancellazione in corso dal %{date}, con la richiesta %{reference}',
+        request: 'la richiesta di cancellazione',
+        request_gone: 'una richiesta non più presente nella console',
+        help: 'Questo identificativo è nell’elenco di soppressione: le fonti non conservano più nulla della persona e quello che inviano di lei viene rifiutato. La richiesta conserva la prova di ciò che è stato chiesto e fatto.',
+        refused:
+          'Da allora una fonte ha inviato i suoi dati una volta: rifiutati. |||| Da allora le fonti hanno inviato i suoi dati %{smart_count} volte: rifiutati.',
+      },
       correct: 'Correggi',
       correct_help: 'Correggi di chi è questo record per l’indice',
       correct_title: 'Di chi è questo identificativo in questo record?',

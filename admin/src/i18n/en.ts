@@ -1,9 +1,11 @@
+import { scheduleEnglish } from '../common/scheduleMessages';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
 import { auditEventsEnglish } from '../audit-events/messages.en';
 import { breachesEnglish } from '../breaches/messages.en';
 import { whoseDataEnglish } from '../find-person/messages.en';
+import { otherRequestsEnglish } from '../requests/other-requests/messages.en';
 import { letterTemplatesEnglish } from '../letter-templates/messages.en';
 import { otherMailEnglish } from '../other-mail/messages.en';
 import { requestsEnglish } from '../requests/messages.en';
@@ -18,8 +20,11 @@ import { rightsEnglish } from '../requests/rights/messages.en';
  */
 export const appEnglish = {
   app: {
+    schedule: scheduleEnglish,
     name: 'Privacy Console',
     tagline: 'GDPR compliance workspace',
+    // The spinners' name for screen readers.
+    loading: 'Loading',
     auth: {
       email: 'Email',
       too_many_attempts: 'Too many sign-in attempts. Please wait a moment and try again.',
@@ -108,6 +113,9 @@ export const appEnglish = {
       },
     },
     menu: {
+      // The side menu's and the user menu's names for screen readers (the user's name first, as shown).
+      label: 'Main menu',
+      user: '%{name} (Profile)',
       personal_data: 'Personal data',
       find_person: 'Find a person',
       compliance: 'Compliance',
@@ -275,6 +283,7 @@ export const appEnglish = {
       name: 'Chat conversation |||| Chat conversations',
       empty: 'No AI-chat conversations have been received yet.',
       search_placeholder: 'Conversation ID on the website',
+      visitor_unknown: 'Not stated',
       title: 'Chat of %{date}',
       label: '%{provider} · %{date}',
       no_messages: 'This conversation has no messages.',
@@ -295,6 +304,7 @@ export const appEnglish = {
         provider: 'AI provider',
         startedAt: 'Started',
         ingestedAt: 'Received by the console',
+        visitor: 'Visitor',
         messages: 'Messages',
         q: 'Search',
       },
@@ -397,6 +407,7 @@ export const appEnglish = {
       empty: 'No cookie consents have been received yet.',
       search_placeholder: 'Consent ID or email',
       no_email: 'Not given',
+      title: 'Consent · %{date}',
       granted: 'Granted',
       refused: 'Refused',
       only_necessary: 'Only necessary',
@@ -595,6 +606,7 @@ const en: TranslationMessages = {
     otherMailEnglish,
     letterTemplatesEnglish,
     whoseDataEnglish,
+    otherRequestsEnglish,
     // The audit log as a ledger (issue 23).
     auditEventsEnglish,
   ) as TranslationMessages),

@@ -1,3 +1,4 @@
+import { scheduleItalian } from '../common/scheduleMessages';
 import italianBase from 'ra-language-italian';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
@@ -5,6 +6,7 @@ import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { auditEventsItalian } from '../audit-events/messages.it';
 import { breachesItalian } from '../breaches/messages.it';
 import { whoseDataItalian } from '../find-person/messages.it';
+import { otherRequestsItalian } from '../requests/other-requests/messages.it';
 import { letterTemplatesItalian } from '../letter-templates/messages.it';
 import { otherMailItalian } from '../other-mail/messages.it';
 import { requestsItalian } from '../requests/messages.it';
@@ -190,8 +192,10 @@ const raItalianFixes = {
 
 export const appItalian: AppMessages = {
   app: {
+    schedule: scheduleItalian,
     name: 'Console privacy',
     tagline: 'Spazio di lavoro per la conformità al GDPR',
+    loading: 'Caricamento',
     auth: {
       email: 'Email',
       too_many_attempts: 'Troppi tentativi di accesso. Attendi qualche istante e riprova.',
@@ -283,6 +287,8 @@ export const appItalian: AppMessages = {
       },
     },
     menu: {
+      label: 'Menu principale',
+      user: '%{name} (Profilo)',
       personal_data: 'Dati personali',
       find_person: 'Cerca persona',
       compliance: 'Conformità',
@@ -451,6 +457,7 @@ export const appItalian: AppMessages = {
       name: 'Conversazione in chat |||| Conversazioni in chat',
       empty: 'Non è ancora arrivata alcuna conversazione con la chat IA.',
       search_placeholder: 'ID della conversazione sul sito',
+      visitor_unknown: 'Non indicato',
       title: 'Chat del %{date}',
       label: '%{provider} · %{date}',
       no_messages: 'Questa conversazione non ha messaggi.',
@@ -472,6 +479,7 @@ export const appItalian: AppMessages = {
         startedAt: 'Iniziata il',
         ingestedAt: 'Ricevuta dalla console',
         messages: 'Messaggi',
+        visitor: 'Visitatore',
         q: 'Cerca',
       },
     },
@@ -573,6 +581,7 @@ export const appItalian: AppMessages = {
       empty: 'Non è ancora arrivato alcun consenso ai cookie.',
       search_placeholder: 'ID consenso o email',
       no_email: 'Non indicata',
+      title: 'Consenso · %{date}',
       granted: 'Accettati',
       refused: 'Rifiutati',
       only_necessary: 'Solo necessari',
@@ -771,6 +780,7 @@ const it: TranslationMessages = {
     otherMailItalian,
     letterTemplatesItalian,
     whoseDataItalian,
+    otherRequestsItalian,
     // The audit log as a ledger (issue 23).
     auditEventsItalian,
   ) as TranslationMessages),

@@ -25,6 +25,7 @@ export const MailboxStatusLine = () => {
       when: new Date(data.lastRead.finishedAt).toLocaleString(intlLocale(locale), {
         dateStyle: 'medium',
         timeStyle: 'short',
+        timeZone: 'Europe/Rome',
       }),
       requests: data.lastRead.requests,
       replies: data.lastRead.replies,

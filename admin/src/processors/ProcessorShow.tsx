@@ -1,7 +1,6 @@
 import { BilingualField } from '../registers/BilingualField';
 import { InternalNoteField } from '../registers/InternalNoteField';
 import {
-  DateField,
   EditButton,
   ListButton,
   SelectField,
@@ -11,6 +10,9 @@ import {
   TopToolbar,
   useCanAccess,
 } from 'react-admin';
+
+import { DateTimeField } from '../common/DateTimeField';
+import { DayField } from '../common/DayField';
 
 import { ChipListField } from '../registers/ChipListField';
 import { ReviewDueField } from '../registers/ReviewDueField';
@@ -39,14 +41,14 @@ export const ProcessorShow = () => (
       <TextField source="country" />
       <SelectField source="transferMechanism" choices={TRANSFER_CHOICES} />
       <TextField source="transferNotes" emptyText="—" />
-      <DateField source="transferImpactAssessmentOn" emptyText="—" />
-      <DateField source="dpaSignedOn" emptyText="—" />
+      <DayField source="transferImpactAssessmentOn" emptyText="—" />
+      <DayField source="dpaSignedOn" emptyText="—" />
       <ProcessorGapsField label="resources.processors.fields.gaps" />
       <ReviewDueField label="resources.processors.fields.nextReviewDue" />
       <SelectField source="status" choices={PROCESSOR_STATUS_CHOICES} />
       <TextField source="contact" emptyText="—" />
       <InternalNoteField source="notes" />
-      <DateField source="updatedAt" showTime />
+      <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
   </Show>
 );

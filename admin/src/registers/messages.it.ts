@@ -8,7 +8,7 @@ export const registersItalian: typeof registersEnglish = {
       activities: 'Attività',
       record: 'Registro art. 30',
       cookies: 'Cookie',
-      retention_policies: 'Durata dei dati',
+      retention_policies: 'Conservazione',
     },
     registers: {
       export_csv: 'Esporta CSV',

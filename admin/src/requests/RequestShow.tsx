@@ -38,8 +38,10 @@ import { RequestActions } from './RequestActions';
 import { RequestStatusChip } from './RequestStatusField';
 import { RequestTimeline } from './RequestTimeline';
 import { RequestTypeChip } from './RequestTypeField';
+import { RequestFileButton } from './file/RequestFileButton';
 import { LettersCard } from './letters/LettersCard';
 import { RequestRights } from './rights';
+import { OtherRequestsCard } from './other-requests/OtherRequestsCard';
 import { SubjectDataPanel } from './SubjectDataPanel';
 import type { DataSubjectRequest } from './types';
 import {
@@ -76,6 +78,7 @@ const RequestShowActions = () => {
     <TopToolbar>
       <FindPersonButton<DataSubjectRequest> identifier={(r) => r.subjectEmail ?? r.subjectPhone} />
       <ExportButton />
+      {record && <RequestFileButton id={record.id} />}
       {canAct && isOpen(record) && <EditButton />}
       <ListButton />
     </TopToolbar>
@@ -565,6 +568,7 @@ const RequestShowLayout = () => {
         <RequestTimeline request={request} />
       </Grid>
       <Grid size={{ xs: 12, md: 5 }} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+        <OtherRequestsCard request={request} />
         <SubjectDataPanel request={request} />
         <SubjectCard request={request} />
       </Grid>

@@ -68,6 +68,7 @@ const KIND_ICONS: Record<string, SvgIconComponent> = {
   identity_documents_destroyed: FolderDeleteOutlinedIcon,
   exported: ArchiveOutlinedIcon,
   export_interrupted: ErrorOutlineIcon,
+  export_failed: ErrorOutlineIcon,
   erasure_started: DeleteSweepOutlinedIcon,
   erasure_resumed: ReplayIcon,
   erasure_source_done: DeleteSweepOutlinedIcon,
@@ -103,6 +104,7 @@ const KIND_COLORS: Record<string, string> = {
   identity_documents_destroyed: '#5b6b78',
   exported: '#1f5f74',
   export_interrupted: '#b3261e',
+  export_failed: '#b3261e',
   erasure_started: '#8c3b2f',
   erasure_resumed: '#8c3b2f',
   erasure_source_done: '#8c3b2f',
@@ -324,6 +326,16 @@ const EventDetails = ({
     case 'exported':
       if (details.file) lines.push(str(details.file));
       break;
+    case 'export_interrupted':
+    case 'export_failed': {
+      const size = new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 0 }).format(
+        Number(details.bytesSent ?? 0) / 1024,
+      );
+      const key = event.kind === 'export_failed' ? 'package_failed' : 'package_stopped';
+      lines.push(translate(`app.requests.timeline.${key}`, { size }));
+      if (details.reason === 'client_stalled') lines.push(translate('app.requests.timeline.package_stalled'));
+      break;
+    }
     // Written by the API in English: said from the details in the officer's language.
     case 'letter_sent':
     case 'letter_failed':

@@ -17,7 +17,7 @@ import ManageSearchOutlinedIcon from '@mui/icons-material/ManageSearchOutlined';
 import { Fragment } from 'react';
 import { LinkBase, useLocaleState, useTranslate } from 'react-admin';
 
-import { findPersonPath } from '../find-person';
+import { ErasedNotice, findPersonPath } from '../find-person';
 import { displayIdentifier, identifierIcons } from '../find-person/identifiers';
 import { intlLocale } from '../i18n';
 import { SUBJECT_SOURCES, SOURCE_ICONS } from '../sources/catalogue';
@@ -69,9 +69,13 @@ const IdentifierResults = ({
           {translate('app.requests.data_held.error')}
         </Alert>
       ) : found.length === 0 ? (
-        <Typography variant="body2" color="text.secondary" sx={{ pl: 3.5 }}>
-          {translate('app.requests.data_held.nothing_help')}
-        </Typography>
+        data?.erased ? (
+          <ErasedNotice erased={data.erased} dense />
+        ) : (
+          <Typography variant="body2" color="text.secondary" sx={{ pl: 3.5 }}>
+            {translate('app.requests.data_held.nothing_help')}
+          </Typography>
+        )
       ) : (
         <List dense disablePadding>
           {found.map((source) => {

@@ -8,12 +8,15 @@ export const formatDay = (day: string | null | undefined, locale: string, style:
       )
     : null;
 
-/** An instant from the API, in the officer's time zone. */
+/** An instant from the API, in Rome's time, where the company and its deadlines are, whatever the browser's zone. */
 export const formatInstant = (
   iso: string | null | undefined,
   locale: string,
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
-) => (iso ? new Intl.DateTimeFormat(intlLocale(locale), options).format(new Date(iso)) : null);
+) =>
+  iso
+    ? new Intl.DateTimeFormat(intlLocale(locale), { timeZone: 'Europe/Rome', ...options }).format(new Date(iso))
+    : null;
 
 /** The calendar day (YYYY-MM-DD) of an instant in Rome: the API counts deadlines in Europe/Rome. */
 export const romeDay = (instant: Date) =>

@@ -1,3 +1,4 @@
+import { requestFileEnglish } from './file/messages.en';
 import { lettersEnglish } from './letters/messages.en';
 
 /**
@@ -207,6 +208,9 @@ export const requestsEnglish = {
         error: 'The timeline could not be loaded.',
         show_more: 'Show all',
         show_less: 'Show less',
+        package_stopped: 'Stopped after %{size} KB had been sent.',
+        package_stalled: 'The recipient stopped reading the download.',
+        package_failed: 'Failed after %{size} KB: the error is in the server log.',
         email_subject: 'Subject: %{subject}',
         registered_via: 'Registered by hand · %{channel}',
         type_guessed: 'Type guessed: %{type}',
@@ -285,6 +289,7 @@ export const requestsEnglish = {
         },
       },
       letters: lettersEnglish,
+      file: requestFileEnglish,
       data_held: {
         title: 'Data held about the subject',
         audited: 'Searched for this request: the search is in the audit log.',
@@ -482,6 +487,7 @@ export const requestsEnglish = {
         receipt_changed: 'Receipt date changed',
         exported: 'Data package downloaded',
         export_interrupted: 'Data package interrupted',
+        export_failed: 'Data package failed',
         subject_changed: 'Subject changed: identity to verify again',
         identity_info_requested: 'Identity information asked',
         identity_info_received: 'Identity information received',

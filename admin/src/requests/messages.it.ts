@@ -1,3 +1,4 @@
+import { requestFileItalian } from './file/messages.it';
 import { lettersItalian } from './letters/messages.it';
 import type { RequestMessages } from './messages.en';
 
@@ -207,6 +208,9 @@ export const requestsItalian: RequestMessages = {
         error: 'Non è stato possibile caricare la cronologia.',
         show_more: 'Mostra tutto',
         show_less: 'Mostra meno',
+        package_stopped: 'Interrotto dopo l’invio di %{size} KB.',
+        package_stalled: 'Il destinatario ha smesso di leggere il download.',
+        package_failed: 'Non riuscito dopo %{size} KB: l’errore è nel log del server.',
         email_subject: 'Oggetto: %{subject}',
         registered_via: 'Registrata a mano · %{channel}',
         type_guessed: 'Tipo ipotizzato: %{type}',
@@ -284,6 +288,7 @@ export const requestsItalian: RequestMessages = {
         },
       },
       letters: lettersItalian,
+      file: requestFileItalian,
       data_held: {
         title: 'Dati conservati sull’interessato',
         audited: 'Ricerca fatta per questa richiesta: è nel registro di audit.',
@@ -484,6 +489,7 @@ export const requestsItalian: RequestMessages = {
         receipt_changed: 'Data di ricevimento modificata',
         exported: 'Pacchetto dati scaricato',
         export_interrupted: 'Pacchetto dati interrotto',
+        export_failed: 'Pacchetto dati non riuscito',
         subject_changed: 'Interessato cambiato: identità da verificare di nuovo',
         identity_info_requested: "Informazioni sull'identità chieste",
         identity_info_received: "Informazioni sull'identità ricevute",

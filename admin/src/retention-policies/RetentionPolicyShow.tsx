@@ -1,6 +1,5 @@
 import { BilingualField } from '../registers/BilingualField';
 import {
-  DateField,
   EditButton,
   ListButton,
   NumberField,
@@ -11,6 +10,8 @@ import {
   TopToolbar,
   useCanAccess,
 } from 'react-admin';
+
+import { DateTimeField } from '../common/DateTimeField';
 
 import { RETENTION_ACTION_CHOICES } from '../registers/vocabulary';
 
@@ -37,7 +38,7 @@ export const RetentionPolicyShow = () => (
       <SelectField source="action" choices={RETENTION_ACTION_CHOICES} />
       <TextField source="basis" />
       <TextField source="notes" emptyText="—" />
-      <DateField source="updatedAt" showTime />
+      <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
   </Show>
 );

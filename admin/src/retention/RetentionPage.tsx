@@ -35,6 +35,7 @@ import { RetentionReportTable } from './RetentionReportTable';
 import { SweepHistory } from './SweepHistory';
 import { SweepResultsTable } from './SweepResultsTable';
 import type { RetentionReport, RetentionSweep } from './types';
+import { scheduleWhen } from '../common/scheduleInWords';
 
 export const RETENTION_PATH = '/retention';
 
@@ -121,7 +122,10 @@ const Status = ({ report }: { report: RetentionReport }) => {
     <Stack spacing={0.5} sx={{ mt: 1.5 }}>
       <Typography variant="body2" color="text.secondary" data-testid="retention-schedule">
         {report.schedule
-          ? translate('app.retention.schedule.on', { ...report.schedule, date: f.dateTime(report.schedule.nextRunAt) })
+          ? translate('app.retention.schedule.on', {
+              when: scheduleWhen(report.schedule, translate, locale),
+              date: f.dateTime(report.schedule.nextRunAt),
+            })
           : translate('app.retention.schedule.off')}
       </Typography>
       <Typography

@@ -11,6 +11,7 @@ export const formatters = (locale: string) => {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    timeZone: 'Europe/Rome',
   });
   const seconds = new Intl.NumberFormat(tag, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   return {

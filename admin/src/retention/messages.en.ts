@@ -5,7 +5,7 @@
 export const retentionEnglish = {
   app: {
     menu: {
-      retention: 'Retention',
+      retention: 'Retention sweep',
     },
     retention: {
       title: 'Retention',
@@ -15,7 +15,7 @@ export const retentionEnglish = {
       refresh: 'Count again',
       error: 'The report could not be loaded. Please try again.',
       schedule: {
-        on: 'Runs on its own every day (%{cron}, %{timeZone}); next run %{date}.',
+        on: 'Runs on its own %{when}; next run %{date}.',
         off: 'The daily sweep is off: run it from here.',
       },
       last_sweep: {

@@ -4,7 +4,7 @@ import type { RetentionMessages } from './messages.en';
 export const retentionItalian: RetentionMessages = {
   app: {
     menu: {
-      retention: 'Conservazione',
+      retention: 'Pulizia dei dati',
     },
     retention: {
       title: 'Conservazione dei dati',
@@ -14,7 +14,7 @@ export const retentionItalian: RetentionMessages = {
       refresh: 'Ricalcola',
       error: 'Non è stato possibile caricare il resoconto. Riprova.',
       schedule: {
-        on: 'Si avvia da sola ogni giorno (%{cron}, %{timeZone}); prossima esecuzione %{date}.',
+        on: 'Si avvia da sola %{when}; prossima esecuzione %{date}.',
         off: 'La pulizia giornaliera è disattivata: avviala da qui.',
       },
       last_sweep: {

@@ -15,6 +15,7 @@ const dateTimeOptions: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
+  timeZone: 'Europe/Rome',
 };
 
 /**

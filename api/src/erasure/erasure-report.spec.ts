@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erasureReport, type SourceErasureReport } from './erasure-report';
+import { countByKind, erasureReport, splitByKind, stepCounts, type SourceErasureReport } from './erasure-report';
 import type { ErasurePlan } from './source-erasure';
 
 const request = { id: 'r1', reference: 'DSR-2026-0001' };
@@ -46,5 +46,51 @@ describe('erasureReport', () => {
       state: 'complete',
       sources: [{ waiverReason: 'Google keeps refusing' }, { recordsAffected: 1 }],
     });
+  });
+});
+
+describe('counts per kind (one count of an erasure, Art. 17)', () => {
+  it('reads erased, masked and kept from the actions', () => {
+    expect(
+      countByKind([
+        { action: 'delete' },
+        { action: 'revoke_and_delete' },
+        { action: 'mask' },
+        { action: 'unlink' },
+        { action: 'remove_attendee' },
+        { action: 'mask_mention' },
+        { action: 'kept' },
+      ]),
+    ).toEqual({ erased: 2, masked: 4, kept: 1, waived: 0 });
+  });
+
+  it('splits what a step changed as the description listed it, always adding up to the count', () => {
+    const records = [{ action: 'delete' as const }, { action: 'remove_attendee' as const }];
+    expect(splitByKind(2, { records })).toEqual({ erased: 1, masked: 1 });
+    expect(splitByKind(1, { records })).toEqual({ erased: 1, masked: 0 });
+    expect(splitByKind(2, { records: [{ action: 'unlink' }, { action: 'unlink' }] })).toEqual({ erased: 0, masked: 2 });
+  });
+
+  it('says a waived source left its planned records as they were, a preview what will happen, in total too', () => {
+    expect(stepCounts({ ...step('leads', 'waived'), recordsAffected: 0, erased: 0, masked: 0 }, 3, 1)).toEqual({
+      erased: 0,
+      masked: 0,
+      kept: 1,
+      waived: 3,
+    });
+    const preview = erasureReport(request, true, plan, described, [], ['consents', 'leads']);
+    expect(preview.counts).toEqual({ erased: 1, masked: 0, kept: 0, waived: 0 });
+    const run = erasureReport(
+      request,
+      false,
+      plan,
+      described,
+      [{ ...step('leads', 'done'), erased: 1, masked: 0 }],
+      ['consents', 'leads'],
+    );
+    expect(run.sources.map((s) => [s.source, s.status, s.counts])).toEqual([
+      ['consents', 'pending', { erased: 0, masked: 0, kept: 0, waived: 0 }],
+      ['leads', 'done', { erased: 1, masked: 0, kept: 0, waived: 0 }],
+    ]);
   });
 });

@@ -28,6 +28,14 @@ export class ErasureStep {
   @Column({ type: 'int', default: 0 })
   recordsAffected: number;
 
+  /** Of these, the records deleted (or revoked and deleted). */
+  @Column({ type: 'int', default: 0 })
+  erased: number;
+
+  /** Of these, the records kept with the person masked out (anonymised, unlinked, a mention or an attendee removed). */
+  @Column({ type: 'int', default: 0 })
+  masked: number;
+
   @Column({ type: 'int', default: 0 })
   attempts: number;
 

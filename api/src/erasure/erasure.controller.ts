@@ -54,6 +54,8 @@ export class ErasureController {
         source: s.source,
         status: s.status,
         recordsAffected: s.recordsAffected,
+        erased: s.erased,
+        masked: s.masked,
         attempts: s.attempts,
         error: s.error,
         waiverReason: s.waiverReason,

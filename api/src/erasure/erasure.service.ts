@@ -16,12 +16,13 @@ import { SubjectIndexService } from '../subjects/subject-index.service';
 import { erasableSources, erasureRun, type ErasableSource } from './erasable-sources';
 import { ErasurePlanRecord } from './erasure-plan.entity';
 import { ErasurePlanner } from './erasure-planner';
-import { erasureReport, type ErasureReport } from './erasure-report';
+import { erasureReport, splitByKind, type ErasureReport, type SourceErasureReport } from './erasure-report';
 import { ErasureStep } from './erasure-step.entity';
 import { normaliseIps, requireActionable } from './request-guards';
 import {
   mentionRecords,
   ownRecords,
+  plannedCounts,
   planRecordIds,
   withoutHeld,
   type ErasurePlan,
@@ -115,7 +116,14 @@ export class ErasureService {
         await this.dataSource.getRepository(ErasureStep).find({ where: { requestId } }),
         held,
       );
-      for (const source of erasureRun()) await this.runSource(actor, request, changing, source);
+      for (const source of erasureRun())
+        await this.runSource(
+          actor,
+          request,
+          changing,
+          source,
+          before.find((d) => d.source === source.source),
+        );
       await this.markErased(this.dataSource.manager, request.id, changing);
       let steps = await this.dataSource.getRepository(ErasureStep).find({ where: { requestId } });
       if (steps.every((s) => s.status !== 'failed')) {
@@ -179,19 +187,22 @@ export class ErasureService {
         if (!returnedRows(inserted).length)
           throw new ConflictError(`An erasure of ${request.reference} is already running`);
         const suppressed = await this.suppress(manager, request.id, fresh!);
-        await appendToTimeline(manager, actor, request.id, 'erasure_started', null, {
-          records: Object.fromEntries(erasableSources().map((s) => [s, ownRecords(fresh!, s).length])),
-          suppressed,
-        });
+        // The same count as the preview: own and mentioning records, those a legal hold keeps apart.
+        const held = await heldRecords(manager, planRecordIds(fresh!));
+        const isHeld = (source: string, id: string) => held.has(`${source}:${id}`);
+        const records = plannedCounts(fresh!, erasableSources(), isHeld);
+        const all = plannedCounts(fresh!, erasableSources());
+        const kept = Object.fromEntries(
+          Object.entries(all)
+            .map(([source, n]): [string, number] => [source, n - records[source]])
+            .filter(([, n]) => n > 0),
+        );
+        await appendToTimeline(manager, actor, request.id, 'erasure_started', null, { records, kept, suppressed });
         await this.audit.record(manager, actor, {
           action: 'erasure.started',
           entity: 'request',
           entityId: request.id,
-          details: {
-            reference: request.reference,
-            records: Object.fromEntries(erasableSources().map((s) => [s, ownRecords(fresh!, s).length])),
-            suppressed,
-          },
+          details: { reference: request.reference, records, kept, suppressed },
         });
         return fresh!;
       }
@@ -233,16 +244,26 @@ export class ErasureService {
         );
         await this.suppress(manager, request.id, plan);
       });
+      const described = await this.planner.describe(this.dataSource.manager, only, []);
       for (const { source, erasure } of erasureRun()) {
         if (!ownRecords(only, source).length && !mentionRecords(only, source).length) continue;
+        const description = described.find((d) => d.source === source);
         if (erasure.kind === 'calling-out') {
           const { affected, error } = await erasure.apply(this.run(actor, request), only);
           await this.dataSource.transaction((manager) =>
-            this.addLate(manager, actor, request, source, affected, error),
+            this.addLate(manager, actor, request, source, affected, error, description),
           );
         } else {
           await this.dataSource.transaction(async (manager) =>
-            this.addLate(manager, actor, request, source, await erasure.apply(manager, only, this.tools), null),
+            this.addLate(
+              manager,
+              actor,
+              request,
+              source,
+              await erasure.apply(manager, only, this.tools),
+              null,
+              description,
+            ),
           );
         }
       }
@@ -256,9 +277,10 @@ export class ErasureService {
     source: string,
     affected: number,
     error: string | null,
+    description: SourceErasureReport | undefined,
   ): Promise<void> {
     const step = await manager.findOne(ErasureStep, { where: { requestId: request.id, source } });
-    await this.writeStep(manager, actor, request, source, step, affected, error, true);
+    await this.writeStep(manager, actor, request, source, step, affected, error, description, true);
   }
 
   /** Keyed hashes of the e-mails and phones: ingestion refuses them from now on. */
@@ -287,6 +309,8 @@ export class ErasureService {
     request: DataSubjectRequest,
     plan: ErasurePlan,
     { source, erasure }: ErasableSource,
+    /** The source's records as described before the run: what each of them gets, per kind. */
+    description: SourceErasureReport | undefined,
   ): Promise<void> {
     const existing = await this.dataSource
       .getRepository(ErasureStep)
@@ -300,7 +324,7 @@ export class ErasureService {
       } else {
         affected = await this.dataSource.transaction(async (manager) => {
           const n = await erasure.apply(manager, plan, this.tools);
-          await this.writeStep(manager, actor, request, source, existing, n, null);
+          await this.writeStep(manager, actor, request, source, existing, n, null, description);
           return n;
         });
         return;
@@ -310,7 +334,7 @@ export class ErasureService {
       this.logger.warn(`Erasure of ${source} for ${request.reference} failed: ${error}`);
     }
     await this.dataSource.transaction((manager) =>
-      this.writeStep(manager, actor, request, source, existing, affected, error),
+      this.writeStep(manager, actor, request, source, existing, affected, error, description),
     );
   }
 
@@ -327,13 +351,25 @@ export class ErasureService {
     existing: ErasureStep | null,
     affected: number,
     error: string | null,
+    description: SourceErasureReport | undefined,
     /** Records that arrived while the plan was being fixed. */
     late = false,
   ): Promise<void> {
     const step =
-      existing ?? manager.create(ErasureStep, { requestId: request.id, source, recordsAffected: 0, attempts: 0 });
+      existing ??
+      manager.create(ErasureStep, {
+        requestId: request.id,
+        source,
+        recordsAffected: 0,
+        erased: 0,
+        masked: 0,
+        attempts: 0,
+      });
+    const { erased, masked } = splitByKind(affected, description);
     step.status = error ? 'failed' : 'done';
     step.recordsAffected += affected;
+    step.erased += erased;
+    step.masked += masked;
     step.attempts += 1;
     step.error = error;
     await manager.save(ErasureStep, step);
@@ -341,6 +377,8 @@ export class ErasureService {
     await appendToTimeline(manager, actor, request.id, kind, error, {
       source,
       recordsAffected: affected,
+      erased,
+      masked,
       attempt: step.attempts,
       late,
     });
@@ -348,7 +386,16 @@ export class ErasureService {
       action: error ? 'erasure.source_failed' : 'erasure.source_erased',
       entity: 'request',
       entityId: request.id,
-      details: { reference: request.reference, source, recordsAffected: affected, attempt: step.attempts, error, late },
+      details: {
+        reference: request.reference,
+        source,
+        recordsAffected: affected,
+        erased,
+        masked,
+        attempt: step.attempts,
+        error,
+        late,
+      },
     });
   }
 
@@ -372,6 +419,8 @@ export class ErasureService {
       const totals = Object.fromEntries(steps.map((s) => [s.source, s.recordsAffected]));
       await appendToTimeline(manager, actor, request.id, 'erasure_completed', null, {
         recordsAffected: totals,
+        erased: steps.reduce((n, s) => n + s.erased, 0),
+        masked: steps.reduce((n, s) => n + s.masked, 0),
         waived: steps.filter((s) => s.status === 'waived').map((s) => s.source),
       });
       await this.audit.record(manager, actor, {
@@ -448,7 +497,9 @@ export class ErasureService {
     }
     const lock = await tryRunLock(this.dataSource, this.config.databaseUrl === null, ERASURE_LOCK, request.id);
     if (!lock) throw new ConflictError(`An erasure of ${request.reference} is already running`);
-    const outcomes: Array<Pick<ErasureStep, 'source' | 'status' | 'recordsAffected' | 'error' | 'waiverReason'>> = [];
+    const outcomes: Array<
+      Pick<ErasureStep, 'source' | 'status' | 'recordsAffected' | 'erased' | 'masked' | 'error' | 'waiverReason'>
+    > = [];
     try {
       for (const { source, erasure } of erasureRun()) {
         const ids = [...ownRecords(freedPlan, source), ...mentionRecords(freedPlan, source)];
@@ -466,6 +517,10 @@ export class ErasureService {
           source,
           status: error ? 'failed' : 'done',
           recordsAffected: affected,
+          ...splitByKind(
+            affected,
+            sources.find((d) => d.source === source),
+          ),
           error,
           waiverReason: null,
         });

@@ -50,6 +50,23 @@ export function withoutHeld(plan: ErasurePlan, isHeld: (source: string, id: stri
   return { identifiers: plan.identifiers, records, mentions };
 }
 
+/**
+ * Per source, the records the plan changes (own and mentioning, those a legal hold keeps left
+ * out): what the preview lists, the run changes and the timeline records (one count).
+ */
+export function plannedCounts(
+  plan: ErasurePlan,
+  sources: readonly string[],
+  isHeld: (source: string, id: string) => boolean = () => false,
+): Record<string, number> {
+  return Object.fromEntries(
+    sources.map((source) => [
+      source,
+      [...ownRecords(plan, source), ...mentionRecords(plan, source)].filter((id) => !isHeld(source, id)).length,
+    ]),
+  );
+}
+
 /** Every record id of the plan, own and mentioning, of every source. */
 export function planRecordIds(plan: ErasurePlan): string[] {
   return [...Object.values(plan.records), ...Object.values(plan.mentions ?? {})].flat();

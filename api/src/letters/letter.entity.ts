@@ -81,4 +81,11 @@ export class Letter {
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /**
+   * What only the recipient may read (a personal link), sealed under the `letters` data key: put in
+   * place of its marker in `body` when the letter goes out, dropped once it is sent.
+   */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  sealedParts: Buffer | null;
 }

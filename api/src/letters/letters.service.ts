@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
+import { DataKeys } from '../common/crypto/data-keys.service';
+import { open, seal } from '../common/crypto/secret-box';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import { queryRows } from '../common/sql-rows';
 import type { AppConfig, LettersConfig } from '../config/config';
@@ -32,6 +34,7 @@ import {
 } from './letter-texts';
 import { Letter } from './letter.entity';
 import { nextAttemptAfter, TRY_LEASE_MS } from './retry-schedule';
+import { unseal } from './sealed-parts';
 
 /** A letter as written, before it is queued. */
 export interface ComposedLetter {
@@ -74,6 +77,7 @@ export class LettersService implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly rights: SubjectRightsService,
+    private readonly dataKeys: DataKeys,
   ) {}
 
   onModuleDestroy(): void {
@@ -92,7 +96,16 @@ export class LettersService implements OnModuleDestroy {
   }
 
   /** Writes, queues (audited) and sends a letter; answers it with how the first try went. */
-  async send(actor: Actor | null, requestId: string, dto: SendLetterDto): Promise<Letter> {
+  /**
+   * `sealedParts`: what only the recipient may read, by the marker that stands in its place in
+   * `dto.text` (sealed-parts.ts); never from the officer's form.
+   */
+  async send(
+    actor: Actor | null,
+    requestId: string,
+    dto: SendLetterDto,
+    sealedParts?: Record<string, string>,
+  ): Promise<Letter> {
     const letters = this.lettersConfig();
     const request = await this.loadRequest(requestId);
     const composed = await this.compose(request, dto);
@@ -103,6 +116,9 @@ export class LettersService implements OnModuleDestroy {
     const subject = dto.subject?.trim() || composed.subject;
     const text = dto.text?.trim() ? `${dto.text.trim()}\n` : composed.text;
     const letter = await this.dataSource.transaction(async (manager) => {
+      const sealed = sealedParts
+        ? seal(await this.dataKeys.get('letters', manager), JSON.stringify(sealedParts))
+        : null;
       const saved = await manager.save(
         Letter,
         manager.create(Letter, {
@@ -126,6 +142,7 @@ export class LettersService implements OnModuleDestroy {
           inReplyTo: composed.processorId ? null : (request.emailMessageId ?? null),
           createdBy: actor?.email ?? null,
           sentAt: null,
+          sealedParts: sealed,
         }),
       );
       await this.audit.record(manager, actor, {
@@ -213,14 +230,25 @@ export class LettersService implements OnModuleDestroy {
   /** One try: the SMTP conversation, then its outcome recorded (state, timeline, audit). */
   private async deliver(letterId: string, actor: Actor | null): Promise<Letter> {
     const letters = this.lettersConfig();
-    const letter = await this.dataSource.getRepository(Letter).findOneByOrFail({ id: letterId });
+    const letter = await this.dataSource
+      .getRepository(Letter)
+      .createQueryBuilder('letter')
+      .addSelect('letter.sealedParts')
+      .where('letter.id = :letterId', { letterId })
+      .getOneOrFail();
     let error: string | null = null;
     try {
+      const text = letter.sealedParts
+        ? unseal(
+            letter.body,
+            JSON.parse(open(await this.dataKeys.get('letters'), letter.sealedParts)) as Record<string, string>,
+          )
+        : letter.body;
       await this.transport(letters).sendMail({
         from: letters.from.header,
         to: letter.toAddress,
         subject: letter.subject,
-        text: letter.body,
+        text,
         messageId: letter.messageId,
         ...(letter.inReplyTo ? { inReplyTo: letter.inReplyTo, references: letter.inReplyTo } : {}),
       });
@@ -238,9 +266,11 @@ export class LettersService implements OnModuleDestroy {
             lastError: error,
             nextAttemptAt: nextAttemptAfter(attempts, now, letters.retrySeconds, letters.maxAttempts),
           }
-        : { state: 'sent', attempts, lastError: null, nextAttemptAt: null, sentAt: now };
+        : // Sent: what only the recipient could read is not kept any longer.
+          { state: 'sent', attempts, lastError: null, nextAttemptAt: null, sentAt: now, sealedParts: null };
       await manager.update(Letter, { id: letter.id }, changes);
-      const updated = { ...letter, ...changes };
+      // What is answered and audited never carries the sealed parts.
+      const updated = { ...letter, ...changes, sealedParts: null };
       await this.recordOutcome(manager, actor, updated);
       return updated;
     });

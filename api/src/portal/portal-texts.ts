@@ -4,7 +4,7 @@ import type { FieldProblem } from './portal-rules';
 /**
  * Every word of the privacy portal's pages and e-mails, in Italian and English. The facts about
  * the company come from the record of processing (CONTROLLER) and its privacy policy
- * (../shared/policies/privacy-policy.txt); nothing here states a fact the policy does not.
+ * (docs/policies/privacy-policy.txt); nothing here states a fact the policy does not.
  */
 
 export const RIGHT_NAMES: Record<Language, Record<RequestType, string>> = {

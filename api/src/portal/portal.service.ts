@@ -32,6 +32,7 @@ import {
 import { PortalSubmission } from './portal-submission.entity';
 import { PortalThrottle } from './portal-throttle.entity';
 import { RIGHT_NAMES, text } from './portal-texts';
+import { sealedMarker } from '../letters/sealed-parts';
 
 export type SubmitOutcome = { kind: 'sent'; submissionId: string } | { kind: 'throttled' } | { kind: 'failed' };
 export type VerifyOutcome =
@@ -232,11 +233,15 @@ export class PortalService {
     for (const request of requests) {
       try {
         const composed = await this.letters.preview(request.id, { kind: 'acknowledgement' });
-        const paragraph = text(request.language, 'status_link_paragraph', { link });
-        await this.letters.send(null, request.id, {
-          kind: 'acknowledgement',
-          text: withStatusLink(composed.text, paragraph),
-        });
+        // The link opens the person's requests: staff read the letter with a marker in its place.
+        const marker = sealedMarker('status_link', request.language);
+        const paragraph = text(request.language, 'status_link_paragraph', { link: marker });
+        await this.letters.send(
+          null,
+          request.id,
+          { kind: 'acknowledgement', text: withStatusLink(composed.text, paragraph) },
+          { [marker]: link },
+        );
       } catch (error) {
         // The request exists and the officer sees it; a letter that failed is in the outbox to retry.
         this.logger.warn(`Acknowledgement of ${request.reference} not sent: ${(error as Error).message}`);

@@ -214,8 +214,12 @@ export class RequestsService {
     request: DataSubjectRequest,
     parsed: ParsedIntake,
   ): Promise<ImportResult> {
-    await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, actor, {
+    await this.dataSource.transaction(async (manager) => {
+      // On the request's page too: the officer sees the same e-mail came in again (Art. 12(5)).
+      await appendToTimeline(manager, actor, request.id, 'duplicate_import', null, {
+        messageId: parsed.email.messageId,
+      });
+      await this.audit.record(manager, actor, {
         action: 'request.duplicate_import',
         entity: 'request',
         entityId: request.id,
@@ -224,8 +228,8 @@ export class RequestsService {
           messageId: parsed.email.messageId,
           fingerprint: parsed.email.fingerprint,
         },
-      }),
-    );
+      });
+    });
     return { request, duplicate: true };
   }
 

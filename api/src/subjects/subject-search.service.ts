@@ -63,7 +63,10 @@ export interface SubjectSearchResult {
     kind: string;
     requestId: string | null;
     reference: string | null;
+    /** When the erasure put the identifier on the suppression list (its first run). */
     since: string;
+    /** When the erasure completed (every source done or waived); null while it is still under way. */
+    completedAt: string | null;
     refusedCount: number;
   } | null;
   /** Requests made by this e-mail address: after an erasure, the proof of what was asked and done. */
@@ -331,6 +334,7 @@ export class SubjectSearchService {
             requestId: erased.request_id,
             reference: erased.reference,
             since: new Date(erased.created_at).toISOString(),
+            completedAt: erased.completed_at ? new Date(erased.completed_at).toISOString() : null,
             refusedCount: erased.refused_count,
           }
         : null,
@@ -540,6 +544,7 @@ interface SuppressionRow {
   request_id: string | null;
   reference: string | null;
   created_at: string;
+  completed_at: string | null;
   refused_count: number;
 }
 
@@ -590,12 +595,13 @@ const IDENTITY_GRAPH: PreparedStatement = {
 
 /** $1: the HMAC of the searched e-mail or phone; $2: the e-mail (null for a phone). */
 const HISTORY_OF_IDENTIFIER: PreparedStatement = {
-  name: 'subjects.history-of-identifier',
+  name: 'subjects.history-of-identifier.completed',
   text: `
     SELECT
       (SELECT row_to_json(x) FROM (
-         SELECT s.kind, s.request_id, r.reference, s.created_at, s.refused_count
-         FROM suppressed_identifiers s LEFT JOIN requests r ON r.id = s.request_id WHERE s.hash = $1) x) AS erased,
+         SELECT s.kind, s.request_id, r.reference, s.created_at, p.completed_at, s.refused_count
+         FROM suppressed_identifiers s LEFT JOIN requests r ON r.id = s.request_id
+         LEFT JOIN erasure_plans p ON p.request_id = s.request_id WHERE s.hash = $1) x) AS erased,
       coalesce((SELECT json_agg(x) FROM (
          SELECT id, reference, type, status FROM requests
          WHERE $2::text IS NOT NULL AND lower(subject_email) = $2::text ORDER BY received_at DESC LIMIT 50) x), '[]') AS requests`,

@@ -10,7 +10,14 @@ const text = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 
 /** The kinds whose `message` the API writes in English: the page says them from `details` instead. */
-export const KINDS_SAID_FROM_DETAILS = ['letter_sent', 'letter_failed', 'review_decided'];
+export const KINDS_SAID_FROM_DETAILS = [
+  'letter_sent',
+  'letter_failed',
+  'review_decided',
+  'exported',
+  'export_interrupted',
+  'export_failed',
+];
 
 /**
  * The lines of a timeline event the API describes in English (a letter sent or refused, a

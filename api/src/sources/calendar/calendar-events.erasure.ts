@@ -67,6 +67,8 @@ export const calendarEventsErasure: ErasureInTransaction = {
       const title = maskText(event.title, plan.identifiers, { allContacts: false });
       const description =
         event.description === null ? null : maskText(event.description, plan.identifiers, { allContacts: false });
+      // Counted even when nothing is left to remove: the preview listed it, and it no longer names the person.
+      affected++;
       if (attendees.length === event.attendees.length && title === event.title && description === event.description)
         continue;
       await manager.update(CalendarEvent, { id: event.id }, { attendees, title, description });
@@ -74,7 +76,6 @@ export const calendarEventsErasure: ErasureInTransaction = {
       await index.add(manager, 'calendar-events', [
         { recordId: event.id, identifiers: calendarEventIdentifiers({ title, description, attendees }) },
       ]);
-      affected++;
     }
     return affected;
   },

@@ -94,8 +94,9 @@ async function anonymise(
     [ids],
   );
   await index.remove(manager, 'chat-conversations', ids);
+  // A conversation anonymised before (by retention) keeps its date and still counts: it was planned and is masked.
   const updated: unknown = await manager.query(
-    `UPDATE chat_conversations SET anonymised_at = now() WHERE id = ANY($1::uuid[]) AND anonymised_at IS NULL RETURNING id`,
+    `UPDATE chat_conversations SET anonymised_at = coalesce(anonymised_at, now()) WHERE id = ANY($1::uuid[]) RETURNING id`,
     [ids],
   );
   return returnedRows(updated).length;
@@ -113,7 +114,6 @@ async function maskMentions(
     select: { id: true, role: true, content: true, conversationId: true },
     where: { conversationId: In(ids) },
   });
-  const touched = new Set<string>();
   for (const m of messages) {
     const masked = maskText(m.content, mentionIdentifiers(plan), { allContacts: false });
     if (masked === m.content) continue;
@@ -122,7 +122,8 @@ async function maskMentions(
     await index.add(manager, 'chat-messages', [
       { recordId: m.id, identifiers: chatMessageIdentifiers({ role: m.role, content: masked }) },
     ]);
-    touched.add(m.conversationId);
   }
-  return touched.size;
+  // Each planned conversation counts once, as the preview listed it (whether or not a message still held an identifier).
+  const existing: unknown = await manager.query(`SELECT id FROM chat_conversations WHERE id = ANY($1::uuid[])`, [ids]);
+  return returnedRows(existing).length;
 }

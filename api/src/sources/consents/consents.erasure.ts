@@ -23,8 +23,10 @@ export const consentsErasure: ErasureInTransaction = {
   async apply(manager, plan) {
     const ids = ownRecords(plan, 'consents');
     if (!ids.length) return 0;
+    // Every planned row counts, also one that never held the e-mail (found through its consent id,
+    // e.g. the banner's later update): the preview listed it as unlinked, and unlinked it is.
     const unlinked: unknown = await manager.query(
-      `UPDATE consent_records SET email = NULL WHERE id = ANY($1::uuid[]) AND email IS NOT NULL RETURNING id`,
+      `UPDATE consent_records SET email = NULL WHERE id = ANY($1::uuid[]) RETURNING id`,
       [ids],
     );
     await manager.query(

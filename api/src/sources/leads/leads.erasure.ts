@@ -78,7 +78,6 @@ async function maskMentions(
 ): Promise<number> {
   if (!ids.length) return 0;
   const leads = await manager.find(Lead, { where: { id: In(ids) } });
-  let affected = 0;
   for (const lead of leads) {
     if (!lead.message) continue;
     const message = maskText(lead.message, mentionIdentifiers(plan), { allContacts: false });
@@ -86,7 +85,7 @@ async function maskMentions(
     await manager.update(Lead, { id: lead.id }, { message });
     await index.remove(manager, 'leads', [lead.id]);
     await index.add(manager, 'leads', [{ recordId: lead.id, identifiers: leadIdentifiers({ ...lead, message }) }]);
-    affected++;
   }
-  return affected;
+  // Each planned lead counts once, as the preview listed it.
+  return leads.length;
 }

@@ -1,4 +1,4 @@
-import type { ConsentRecord } from '../types';
+import { ConsentTitle } from './ConsentTitle';
 import { ConsentList } from './ConsentList';
 import { ConsentShow } from './ConsentShow';
 import { sourceIcon } from '../sources/catalogue';
@@ -8,5 +8,5 @@ export default {
   list: ConsentList,
   show: ConsentShow,
   icon: sourceIcon('consents'),
-  recordRepresentation: (record: ConsentRecord) => record.consentId,
+  recordRepresentation: <ConsentTitle />,
 };
