@@ -1,51 +1,85 @@
-import { DataTable, DateInput, List, SearchInput, SelectInput, TextInput } from 'react-admin';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  DataTable,
+  DateInput,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextInput,
+} from 'react-admin';
 
+import { csvExporter } from '../common/csvExporter';
 import { DateTimeField } from '../common/DateTimeField';
 import { endOfDay, startOfDay } from '../common/dayBounds';
 import { MonospaceField } from '../common/MonospaceField';
-import type { AuditEvent } from '../types';
 import { ActionField } from './ActionField';
 import { ActorField } from './ActorField';
-import { EntityField } from './EntityField';
+import type { LedgerEvent } from './ledgerEvent';
+import { ReadsNotice } from './ReadsNotice';
+import { RequestField } from './RequestField';
+import { SummaryField } from './SummaryField';
 import { actionChoices, entityChoices } from './vocabulary';
-import { csvExporter } from '../common/csvExporter';
 
+/**
+ * The filters of a ledger: the request (by its reference), the person searched, who, what, when.
+ * Reads of personal data are most of the log: hidden until the switch shows them.
+ */
 const auditEventFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput
+    key="requestId"
+    source="requestId"
+    reference="requests"
+    sort={{ field: 'receivedAt', order: 'DESC' }}
+    alwaysOn
+  >
+    <AutocompleteInput
+      optionText="reference"
+      label="resources.audit-events.fields.requestId"
+      filterToQuery={(q: string) => ({ q })}
+      sx={{ minWidth: 240 }}
+    />
+  </ReferenceInput>,
   <SelectInput key="action" source="action" choices={actionChoices} alwaysOn />,
-  <SelectInput key="entity" source="entity" choices={entityChoices} />,
+  <TextInput key="person" source="person" />,
   <TextInput key="actorEmail" source="actorEmail" type="email" />,
+  <SelectInput key="entity" source="entity" choices={entityChoices} />,
   <DateInput key="at_gte" source="at_gte" parse={startOfDay} />,
   <DateInput key="at_lte" source="at_lte" parse={endOfDay} />,
+  <BooleanInput key="reads" source="reads" alwaysOn />,
 ];
 
-const Column = DataTable.Col<AuditEvent>;
+const Column = DataTable.Col<LedgerEvent>;
 
 export const AuditEventList = () => (
-  <List<AuditEvent>
+  <List<LedgerEvent>
     exporter={csvExporter}
     filters={auditEventFilters}
+    filterDefaultValues={{ reads: false }}
     sort={{ field: 'id', order: 'DESC' }}
     perPage={25}
   >
-    <DataTable<AuditEvent> rowClick="show" bulkActionButtons={false}>
-      <Column source="id" sx={{ width: 96 }}>
+    <ReadsNotice />
+    <DataTable<LedgerEvent> rowClick="show" bulkActionButtons={false}>
+      <Column source="id" sx={{ width: 88 }}>
         <MonospaceField source="id" />
       </Column>
       <Column source="at">
         <DateTimeField source="at" />
       </Column>
-      <Column source="action">
-        <ActionField source="action" />
-      </Column>
       <Column source="actorEmail">
         <ActorField />
       </Column>
-      <Column source="entity">
-        <EntityField />
+      <Column source="action">
+        <ActionField source="action" />
       </Column>
-      <Column source="entityId" disableSort>
-        <MonospaceField source="entityId" />
+      <Column source="requestReference" disableSort>
+        <RequestField />
+      </Column>
+      <Column source="summary" disableSort sx={{ maxWidth: 320 }}>
+        <SummaryField />
       </Column>
     </DataTable>
   </List>

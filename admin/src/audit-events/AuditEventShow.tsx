@@ -1,14 +1,15 @@
-import { Box, Divider, Grid } from '@mui/material';
-import { Labeled, ListButton, Show, TopToolbar } from 'react-admin';
+import { Alert, Box, Divider, Grid } from '@mui/material';
+import { Labeled, ListButton, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
 import { MonospaceField } from '../common/MonospaceField';
 import { SectionTitle } from '../common/SectionTitle';
-import type { AuditEvent } from '../types';
 import { ActionField } from './ActionField';
 import { ActorField } from './ActorField';
 import { DetailsField } from './DetailsField';
 import { EntityField } from './EntityField';
+import type { LedgerEvent } from './ledgerEvent';
+import { RequestField } from './RequestField';
 
 const AuditEventShowActions = () => (
   <TopToolbar>
@@ -16,29 +17,28 @@ const AuditEventShowActions = () => (
   </TopToolbar>
 );
 
+/** For a role that sees searched identifiers masked, why this one is. */
+const MaskedNotice = () => {
+  const translate = useTranslate();
+  const record = useRecordContext<LedgerEvent>();
+  const query = record?.details?.query;
+  if (record?.action !== 'subject.searched' || typeof query !== 'string' || !query.includes('•')) return null;
+  return (
+    <Alert severity="info" sx={{ mb: 2 }}>
+      {translate('app.audit.masked')}
+    </Alert>
+  );
+};
+
+/** One line of the ledger: who, what, on which request, when; then what it kept, in words. */
 export const AuditEventShow = () => (
-  <Show<AuditEvent> actions={<AuditEventShowActions />}>
+  <Show<LedgerEvent> actions={<AuditEventShowActions />}>
     <Box sx={{ p: { xs: 2, md: 3 } }}>
       <SectionTitle label="app.audit.event" />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-          <Labeled source="id">
-            <MonospaceField source="id" />
-          </Labeled>
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6, md: 3 }}>
           <Labeled source="at">
             <DateTimeField source="at" options={{ dateStyle: 'long', timeStyle: 'medium' }} />
-          </Labeled>
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-          <Labeled source="action">
-            <ActionField source="action" />
-          </Labeled>
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-          <Labeled source="entity">
-            <EntityField source="entity" />
           </Labeled>
         </Grid>
         <Grid size={{ xs: 12, sm: 6, md: 3 }}>
@@ -47,8 +47,33 @@ export const AuditEventShow = () => (
           </Labeled>
         </Grid>
         <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-          <Labeled source="actorId">
-            <MonospaceField source="actorId" emptyText="—" />
+          <Labeled source="action">
+            <ActionField source="action" />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <Labeled source="requestReference">
+            <RequestField showNone />
+          </Labeled>
+        </Grid>
+        <Grid size={12}>
+          <MaskedNotice />
+          <Labeled source="details" fullWidth>
+            <DetailsField source="details" />
+          </Labeled>
+        </Grid>
+      </Grid>
+      <Divider sx={{ my: 2.5 }} />
+      <SectionTitle label="app.audit.technical" />
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <Labeled source="id">
+            <MonospaceField source="id" />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <Labeled source="entity">
+            <EntityField source="entity" />
           </Labeled>
         </Grid>
         <Grid size={{ xs: 12, sm: 6, md: 6 }}>
@@ -56,9 +81,9 @@ export const AuditEventShow = () => (
             <MonospaceField source="entityId" emptyText="—" />
           </Labeled>
         </Grid>
-        <Grid size={12}>
-          <Labeled source="details" fullWidth>
-            <DetailsField source="details" />
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Labeled source="actorId">
+            <MonospaceField source="actorId" emptyText="—" />
           </Labeled>
         </Grid>
       </Grid>

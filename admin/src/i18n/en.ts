@@ -2,6 +2,7 @@ import { scheduleEnglish } from '../common/scheduleMessages';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
+import { auditEventsEnglish } from '../audit-events/messages.en';
 import { breachesEnglish } from '../breaches/messages.en';
 import { whoseDataEnglish } from '../find-person/messages.en';
 import { otherRequestsEnglish } from '../requests/other-requests/messages.en';
@@ -648,6 +649,8 @@ const en: TranslationMessages = {
     letterTemplatesEnglish,
     whoseDataEnglish,
     otherRequestsEnglish,
+    // The audit log as a ledger (issue 23).
+    auditEventsEnglish,
   ) as TranslationMessages),
 };
 

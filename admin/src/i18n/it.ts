@@ -3,6 +3,7 @@ import italianBase from 'ra-language-italian';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
+import { auditEventsItalian } from '../audit-events/messages.it';
 import { breachesItalian } from '../breaches/messages.it';
 import { whoseDataItalian } from '../find-person/messages.it';
 import { otherRequestsItalian } from '../requests/other-requests/messages.it';
@@ -822,6 +823,8 @@ const it: TranslationMessages = {
     letterTemplatesItalian,
     whoseDataItalian,
     otherRequestsItalian,
+    // The audit log as a ledger (issue 23).
+    auditEventsItalian,
   ) as TranslationMessages),
 };
 

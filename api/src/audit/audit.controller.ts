@@ -3,15 +3,19 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { ANY_ROLE, Roles } from '../auth/access.decorators';
+import { ANY_ROLE, CurrentUser, Roles } from '../auth/access.decorators';
+import type { AuthenticatedUser } from '../auth/auth.service';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import { sendPage } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
 import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
 import { ListQueryParams } from '../common/rest/list-query.params';
+import { queryRows } from '../common/sql-rows';
 import { AuditEvent } from './audit-event.entity';
 import { presentAuditEvent } from './audit-event.presenter';
 import { AUDIT_EVENTS_LIST } from './audit-events.list';
+import { ledgerWhere } from './audit-events.query';
+import { requestIdOf, splitLedgerFilter } from './audit-ledger';
 import { AuditService } from './audit.service';
 import { AuditRead } from './read-audit';
 
@@ -29,24 +33,49 @@ export class AuditEventsController {
   @Get()
   @ListQueryParams()
   @AuditRead({ action: 'audit-events.listed', entity: 'audit_event', read: 'page' })
-  @ApiOperation({ summary: 'Audit events, newest first by default' })
-  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary: 'Audit events, newest first by default',
+    description:
+      'Besides the columns, `filter` takes `requestId` (the events about a request), `person` (searches for an ' +
+      'identifier) and `reads` (false: without the reads of personal data). Each event comes with the request it ' +
+      'is about (`requestId`, `requestReference`).',
+  })
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { rest, ledger } = splitLedgerFilter(query.filter);
     const page = await findPage(
       this.dataSource.getRepository(AuditEvent),
-      parseListQuery(AUDIT_EVENTS_LIST, query),
+      parseListQuery(AUDIT_EVENTS_LIST, { ...query, filter: rest }),
       AUDIT_EVENTS_LIST.searchable,
+      ledgerWhere(ledger),
     );
-    return sendPage(res, AUDIT_EVENTS_LIST.resource, page, presentAuditEvent);
+    const references = await this.references(page.rows);
+    return sendPage(res, AUDIT_EVENTS_LIST.resource, page, (event) => presentAuditEvent(event, user.role, references));
   }
 
   @Get(':id')
   @AuditRead({ action: 'audit-event.viewed', entity: 'audit_event', read: 'one' })
-  async get(@Param('id') id: string) {
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
     if (!/^\d{1,18}$/.test(id))
       throw new InvalidInputError('id must be a whole number', { id: 'must be a whole number' });
     const event = await this.dataSource.getRepository(AuditEvent).findOne({ where: { id } });
     if (!event) throw new NotFoundError('Audit event', id);
-    return presentAuditEvent(event);
+    return presentAuditEvent(event, user.role, await this.references([event]));
+  }
+
+  /** The references of the requests a page is about: one query for the page, not one per event. */
+  private async references(events: AuditEvent[]): Promise<Map<string, string>> {
+    const ids = [...new Set(events.map(requestIdOf).filter((id): id is string => id !== null))];
+    if (ids.length === 0) return new Map();
+    const rows = await queryRows<{ id: string; reference: string }>(
+      this.dataSource,
+      `SELECT id::text AS id, reference FROM requests WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.reference]));
   }
 }
 

@@ -1,0 +1,197 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey, ingestAccepted } from '../support/ingest';
+import { WEBSITE_LEAD_GIULIA, WEBSITE_LEAD_MARIA_BIANCHI } from '../support/records';
+import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
+import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
+
+/**
+ * The audit log read as a ledger (issue 23) in a real Chromium: two requests side by side,
+ * Giulia's and Maria's, each searched for and read. The admin filters the log by Giulia's request
+ * (by its reference), shows the reads, opens her search and reads its details as labelled words;
+ * then an auditor reads the same log in Italian: no action code left raw, the searched e-mail
+ * masked (Art. 5(1)(c)). Screenshots go to tests/artifacts/ to be looked at.
+ */
+describe('the audit log as a ledger in Chromium, in English and Italian', () => {
+  let c: TestConsole;
+  let browser: Browser;
+  let page: Page;
+  let token: string;
+  const auditor = { email: 'revisore@console.test', password: 'auditor password 1' };
+  const GIULIA = 'giulia.bianchi@example.it';
+  const MARIA = WEBSITE_LEAD_MARIA_BIANCHI.email.toLowerCase();
+  let giulias: { id: string; reference: string };
+  let marias: { id: string; reference: string };
+
+  const noRawKeys = async (p: Page) => {
+    const text = await p.locator('body').innerText();
+    expect(text).not.toMatch(/\b(resources|app|ra)\.[a-z_-]+\.[a-z_.-]+/);
+  };
+  const newRequest = async (name: string, email: string, language: string) => {
+    const res = await c.api('/api/requests', {
+      token,
+      body: {
+        type: 'access',
+        channel: 'email',
+        language,
+        receivedAt: new Date().toISOString(),
+        subjectName: name,
+        subjectEmail: email,
+      },
+    });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; reference: string };
+  };
+
+  beforeAll(async () => {
+    c = await startTestConsole({ serveAdmin: true, database: 'server' });
+    token = await c.login();
+    const key = await createApiKey(c, token);
+    await ingestAccepted(c, key, 'leads', [WEBSITE_LEAD_GIULIA, WEBSITE_LEAD_MARIA_BIANCHI]);
+    expect(
+      (
+        await c.api('/api/users', {
+          token,
+          body: { ...auditor, fullName: 'Rita Revisore', role: 'auditor', language: 'it' },
+        })
+      ).status,
+    ).toBe(201);
+    giulias = await newRequest('Giulia Bianchi', GIULIA, 'it');
+    marias = await newRequest('Maria Bianchi', MARIA, 'it');
+    for (const [request, email] of [
+      [giulias, GIULIA],
+      [marias, MARIA],
+    ] as const) {
+      const search = await c.api(`/api/subjects/search?q=${encodeURIComponent(email)}&requestId=${request.id}`, {
+        token,
+      });
+      expect(search.status).toBe(200);
+      expect((await c.api(`/api/leads?requestId=${request.id}`, { token })).status).toBe(200);
+      expect(
+        (await c.api(`/api/requests/${request.id}/notes`, { token, body: { text: 'Identità confermata al telefono' } }))
+          .status,
+      ).toBe(201);
+    }
+
+    browser = await launchBrowser();
+    page = await newConsolePage(browser, { height: 900 });
+    await openSignInForm(page, c.url);
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.getByText('Welcome, Administrator').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await c?.close();
+  });
+
+  it('lists who did what on which request, without the reads until asked', async () => {
+    await page.goto(`${c.url}/#/audit-events`);
+    await page.getByText('Reads of personal data are hidden').waitFor();
+    const table = page.locator('table');
+    await table.getByText('Person searched').first().waitFor();
+    const text = await table.innerText();
+    expect(text).toContain(giulias.reference);
+    expect(text).toContain(marias.reference);
+    expect(text).toContain(`Searched “${GIULIA}”`);
+    expect(text).toContain('Note added');
+    // The reads are hidden: no page read, no record read, no read of this log.
+    for (const read of ['Records listed', 'Request viewed', 'Audit log read']) expect(text).not.toContain(read);
+    // Words, not codes or ids.
+    expect(text).not.toMatch(/\b(auth|users?|requests?|subject|records?|audit-events?|request-events)\.[a-z_]+\b/);
+    expect(text).not.toContain(giulias.id);
+    await still(page);
+    await screenshot(page, 'audit-01-ledger-en');
+  });
+
+  it("filters by Giulia's request, shows its reads, and never Maria's request", async () => {
+    const input = page.getByRole('combobox', { name: 'Request' });
+    await input.click();
+    await input.fill(giulias.reference);
+    await page.getByRole('option', { name: giulias.reference }).click();
+    await expect.poll(() => page.url()).toContain(encodeURIComponent(giulias.id));
+    const rows = page.locator('table tbody tr');
+    await expect.poll(async () => (await page.locator('table').innerText()).includes(marias.reference)).toBe(false);
+    await rows.filter({ hasText: 'Note added' }).waitFor();
+    for (const row of await rows.all()) expect(await row.innerText()).toContain(giulias.reference);
+    await page.getByLabel('Show reads of personal data').check();
+    await rows.filter({ hasText: 'Records listed' }).waitFor();
+    expect(await page.getByText('Reads of personal data are hidden').count()).toBe(0);
+    const text = await page.locator('table').innerText();
+    expect(text).not.toContain(marias.reference);
+    expect(text).not.toContain(MARIA);
+    await still(page);
+    await screenshot(page, 'audit-02-filtered-by-request-en');
+  });
+
+  it("opens Giulia's search and reads its details as labelled words", async () => {
+    await page.locator('table tbody tr').filter({ hasText: 'Person searched' }).click();
+    const details = page.getByTestId('audit-details');
+    await details.waitFor();
+    const text = await details.innerText();
+    expect(text).toMatch(/Searched for\s+giulia\.bianchi@example\.it/);
+    expect(text).toMatch(/Understood as\s+Email address/);
+    expect(text).toMatch(/Found\s+Leads\s+1/);
+    expect(text).not.toMatch(/[{}"]/);
+    expect(text).not.toContain(giulias.id);
+    await page.getByRole('link', { name: `Open request ${giulias.reference}` }).waitFor();
+    await noRawKeys(page);
+    await still(page);
+    await screenshot(page, 'audit-03-search-event-en');
+    await page.getByRole('link', { name: `Open request ${giulias.reference}` }).click();
+    await expect.poll(() => page.url()).toContain(`/requests/${giulias.id}/show`);
+  });
+
+  it('reads the same log in Italian as an auditor: words for every action, the search masked', async () => {
+    const other = await newConsolePage(browser, { height: 900, locale: 'it-IT', romeTime: true });
+    await openSignInForm(other, c.url);
+    // One wrong password first: the failed sign-in's reason must read in Italian too.
+    await signIn(other, auditor.email, 'not the password at all', 'Accedi');
+    await other.locator('input[name="password"]').fill('');
+    await other.locator('.MuiSnackbar-root').waitFor();
+    await signIn(other, auditor.email, auditor.password, 'Accedi');
+    await other.getByRole('menuitem', { name: /Registro di audit|Eventi di audit/ }).click();
+    await other.getByText('Le letture di dati personali sono nascoste').waitFor();
+    const table = other.locator('table');
+    await table.getByText('Persona cercata').first().waitFor();
+    const list = await table.innerText();
+    for (const english of ['Person searched', 'Note added', 'Signed in', 'Request registered'])
+      expect(list).not.toContain(english);
+    expect(list).toMatch(/Accesso non riuscito\s+Password errata/);
+    expect(list).not.toContain('wrong password');
+    expect(list).not.toContain(GIULIA);
+    expect(list).toContain('Cercato «g•••@example.it»');
+    await noRawKeys(other);
+    await still(other);
+    await screenshot(other, 'audit-04-ledger-auditor-it');
+
+    // Maria's request, with its reads: issue 23's Italian log showed `records.listed`, `record.viewed`.
+    const input = other.getByRole('combobox', { name: 'Richiesta' });
+    await input.click();
+    await input.fill(marias.reference);
+    await other.getByRole('option', { name: marias.reference }).click();
+    await other.getByLabel('Mostra le letture di dati personali').check();
+    await table.getByText('Elenco record consultato').first().waitFor();
+    await expect.poll(async () => (await table.innerText()).includes(giulias.reference)).toBe(false);
+    const reads = await table.innerText();
+    expect(reads).not.toMatch(/records\.listed|record\.viewed|subject\.searched|request\.[a-z_]+/);
+    expect(reads).not.toContain('Records listed');
+    expect(reads).toContain('Lead');
+    await noRawKeys(other);
+    await still(other);
+    await screenshot(other, 'audit-04b-request-reads-auditor-it');
+    await table.locator('tbody tr').filter({ hasText: 'Persona cercata' }).click();
+    const details = other.getByTestId('audit-details');
+    await details.waitFor();
+    const text = await details.innerText();
+    expect(text).toMatch(/Cercato\s+m•••@example\.it/);
+    expect(text).toMatch(/Inteso come\s+Indirizzo email/i);
+    expect(text).toMatch(/Trovato\s+Lead\s+1/);
+    expect(text).not.toContain(MARIA);
+    await other.getByText('Mostrato in parte').waitFor();
+    await other.getByRole('link', { name: `Apri la richiesta ${marias.reference}` }).waitFor();
+    await noRawKeys(other);
+    await still(other);
+    await screenshot(other, 'audit-05-search-event-auditor-it');
+    await other.context().close();
+  });
+});
