@@ -122,6 +122,7 @@ export const AUDIT_ACTIONS = [
   'retention.sweep_started',
   'retention.swept',
   'retention.sweep_failed',
+  'retention.revoked_tokens_deleted',
   'breach.created',
   'breach.updated',
   'breach.decided',
