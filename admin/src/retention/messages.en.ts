@@ -142,7 +142,6 @@ export const retentionEnglish = {
         'retention.sweep_started': 'Retention sweep started',
         'retention.swept': 'Retention sweep completed',
         'retention.sweep_failed': 'Retention sweep failed',
-        'retention.revoked_tokens_deleted': 'Revoked calendar tokens deleted',
         'retention.revoked_tokens_deleted': 'Tokens of revoked calendar connections deleted',
       },
       entities: {

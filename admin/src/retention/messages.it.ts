@@ -143,7 +143,6 @@ export const retentionItalian: RetentionMessages = {
         'retention.sweep_started': 'Pulizia avviata',
         'retention.swept': 'Pulizia completata',
         'retention.sweep_failed': 'Pulizia non riuscita',
-        'retention.revoked_tokens_deleted': 'Token di calendari revocati cancellati',
         'retention.revoked_tokens_deleted': 'Token dei collegamenti al calendario revocati cancellati',
       },
       entities: {
