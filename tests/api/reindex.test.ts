@@ -132,7 +132,8 @@ describe('re-indexing the personal-data index (Art. 15(4))', () => {
 
     const giulias = await accessPackageOf(GIULIA);
     expect(giulias).not.toContain('Orsola');
-    expect(giulias).not.toContain('339');
+    // Her phone however it is written; not '339' alone, which a checksum in the manifest may hold.
+    expect(giulias.replace(/[\s.+-]/g, '')).not.toMatch(/3397774545/);
     expect(await accessPackageOf(ORSOLA)).toContain('Orsola');
   });
 

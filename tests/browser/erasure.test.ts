@@ -333,10 +333,11 @@ describe('erasure and the other rights in Chromium', () => {
           'Aruba S.p.A.',
           'Cloudflare, Inc.',
           'Google LLC (Google Calendar)',
-          'OpenAI, LLC',
           'Serverplan S.r.l.',
         ]),
       );
+    // Art. 19: only the recipients that received her data. Her chat went to Anthropic, not OpenAI.
+    expect(await names()).not.toContain('OpenAI, LLC');
     const anthropic = card.locator('[data-testid="recipient"][data-name="Anthropic, PBC"]');
     await anthropic.getByText(/AI assistant · United States · Standard Contractual Clauses/).waitFor();
     await anthropic.getByRole('button', { name: 'Show the notice' }).click();

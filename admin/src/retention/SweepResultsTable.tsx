@@ -36,7 +36,12 @@ export const SweepResultsTable = ({ results, dryRun }: { results: SweepSourceRes
   const rows = results.filter((r) => r.state === 'applies');
   const numeric = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
   return (
-    <Box sx={{ overflowX: 'auto', contain: 'inline-size' }}>
+    <Box
+      sx={{ overflowX: 'auto', contain: 'inline-size' }}
+      tabIndex={0}
+      role="region"
+      aria-label={translate('app.retention.title')}
+    >
       <Table size="small" data-testid="sweep-results">
         <TableHead>
           <TableRow>
