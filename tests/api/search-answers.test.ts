@@ -2,7 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestionService } from '../../api/src/ingestion/ingestion.service';
-import { generateDemoData } from '../../api/src/seed/demo-data';
+import type { IngestAccessLogDto } from '../../api/src/sources/access-logs/access-logs.ingestion';
+import type {
+  IngestCalendarConnectionDto,
+  IngestCalendarEventDto,
+} from '../../api/src/sources/calendar/calendar.ingestion';
+import type { IngestConsentDto } from '../../api/src/sources/consents/consents.ingestion';
+import type { IngestLeadDto } from '../../api/src/sources/leads/leads.ingestion';
+import { demoRecords, generateDemoData } from '../../api/src/seed/demo-data';
 import { seedDemoData } from '../../api/src/seed/demo-seeder';
 import { createApiKey, ingestAccepted } from '../support/ingest';
 import { startTestConsole, type TestConsole } from '../support/test-console';
@@ -52,20 +59,22 @@ describe('the search answers as before it was made faster (issue 24; Art. 15(4) 
     token = await c.login();
     await seedDemoData(c.running.app.get(IngestionService), PEOPLE);
     const data = generateDemoData(PEOPLE);
+    const leads = demoRecords<IngestLeadDto>(data, 'leads');
     // Every source's people: the leads' e-mails and phones (their chats hold the same), the
     // calendar users', the events' attendees, the consents' ids, a name, an access log's address.
-    const step = Math.max(1, Math.floor(data.leads.length / SAMPLE));
-    for (let i = 0; i < data.leads.length && queries.length < SAMPLE * 2; i += step) {
-      const lead = data.leads[i];
+    const step = Math.max(1, Math.floor(leads.length / SAMPLE));
+    for (let i = 0; i < leads.length && queries.length < SAMPLE * 2; i += step) {
+      const lead = leads[i];
       queries.push(lead.email);
       if (lead.phone) queries.push(lead.phone);
     }
-    queries.push(`${data.leads[1].firstName} ${data.leads[1].lastName}`);
-    for (const connection of data.connections.slice(0, 3)) queries.push(connection.accountEmail);
-    for (const event of data.events.slice(0, 3))
+    queries.push(`${leads[1].firstName} ${leads[1].lastName}`);
+    for (const connection of demoRecords<IngestCalendarConnectionDto>(data, 'calendar-connections').slice(0, 3))
+      queries.push(connection.accountEmail);
+    for (const event of demoRecords<IngestCalendarEventDto>(data, 'calendar-events').slice(0, 3))
       for (const attendee of (event.attendees ?? []).slice(0, 2)) if (attendee.email) queries.push(attendee.email);
-    for (const consent of data.consents.slice(0, 3)) queries.push(consent.consentId);
-    queries.push(data.accessLogs[0].ip);
+    for (const consent of demoRecords<IngestConsentDto>(data, 'consents').slice(0, 3)) queries.push(consent.consentId);
+    queries.push(demoRecords<IngestAccessLogDto>(data, 'access-logs')[0].ip);
   });
   afterAll(() => c?.close());
 
