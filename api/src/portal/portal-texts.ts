@@ -221,6 +221,10 @@ export const FIELD_PROBLEMS: Record<Language, Record<FieldProblem, string>> = {
     phone_invalid: 'Indichi un numero di telefono valido, ad esempio +39 041 123 4567.',
     message_missing: 'Descriva la sua richiesta.',
     control_characters: 'Il testo contiene caratteri non ammessi.',
+    attachment_type: 'Alleghi solo documenti PDF o immagini JPEG o PNG.',
+    attachment_too_big: 'Ogni allegato può essere di 5 MB al massimo.',
+    attachment_too_many: 'Può allegare al massimo 3 documenti.',
+    challenge_failed: 'La verifica anti-robot non è riuscita. Riprovi.',
   },
   en: {
     rights_missing: 'Choose at least one right.',
@@ -231,6 +235,10 @@ export const FIELD_PROBLEMS: Record<Language, Record<FieldProblem, string>> = {
     phone_invalid: 'Give a valid phone number, e.g. +44 20 7946 0000.',
     message_missing: 'Describe your request.',
     control_characters: 'The text contains characters that are not allowed.',
+    attachment_type: 'Attach only PDF documents or JPEG or PNG images.',
+    attachment_too_big: 'Each attachment may be 5 MB at most.',
+    attachment_too_many: 'You may attach 3 documents at most.',
+    challenge_failed: 'The anti-robot check did not succeed. Please try again.',
   },
 };
 
