@@ -188,6 +188,8 @@ describe('the privacy portal: withdrawal of consent, objection to marketing, att
     expect(en.html).not.toContain('value="necessary"');
     expect(en.html).toContain('Google Analytics 4 (the “Analytics” category)');
     expect(en.html).not.toMatch(/<script|style=/i);
+    // Its notice names the data this page asks for.
+    expect(en.html).toContain('Data processed: the choices you make, name and e-mail.');
     const csp = en.headers.get('content-security-policy')!;
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('challenges.cloudflare.com');
@@ -415,6 +417,8 @@ describe('the privacy portal: withdrawal of consent, objection to marketing, att
     expect(status.html).toContain(withdrawal.reference);
     expect(status.html).toContain(objection.reference);
     expect(status.html).toContain('Withdrawal of your consent');
+    expect(status.html).toContain('Your choices are in force.');
+    expect(status.html).not.toContain('acknowledgement of receipt, with the link');
   });
 
   it('writes to an Italian subject in Italian: only the objection to direct marketing', async () => {

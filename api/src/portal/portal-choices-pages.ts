@@ -106,6 +106,6 @@ ${turnstileWidget(language, turnstileSiteKey)}
     body: `<h1>${c('choices_title')}</h1>
 <p>${c('choices_intro')}</p>
 ${form}
-${notice(language)}`,
+${notice(language, choiceText(language, 'choices_notice_data'))}`,
   });
 }

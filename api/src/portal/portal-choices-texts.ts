@@ -28,6 +28,10 @@ const IT = {
   attachments_label: 'Allegati (facoltativi)',
   attachments_hint:
     'Fino a 3 documenti PDF o immagini JPEG o PNG, di 5 MB al massimo ciascuno (ad esempio un documento che riguarda la richiesta).',
+  choices_done:
+    'Le sue scelte sono in vigore. Le abbiamo inviato per e-mail la conferma di quanto fatto, con il link a questa pagina.',
+  choices_notice_data:
+    'Dati trattati: le scelte indicate, nome ed e-mail. Il codice inviato per e-mail è conservato solo in forma cifrata (hash con chiave).',
   challenge_noscript:
     'Per inviare il modulo serve la verifica anti-robot, che richiede JavaScript. Se non può attivarlo, scriva a {email}.',
 } as const;
@@ -55,6 +59,10 @@ const EN: Record<ChoiceTextKey, string> = {
   attachments_label: 'Attachments (optional)',
   attachments_hint:
     'Up to 3 PDF documents or JPEG or PNG images, 5 MB at most each (for example a document about your request).',
+  choices_done:
+    'Your choices are in force. We have sent you by e-mail a confirmation of what was done, with the link to this page.',
+  choices_notice_data:
+    'Data processed: the choices you make, name and e-mail. The code sent by e-mail is kept only as a keyed hash.',
   challenge_noscript:
     'Sending the form needs the anti-robot check, which requires JavaScript. If you cannot turn it on, write to {email}.',
 };

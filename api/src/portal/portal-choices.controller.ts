@@ -83,7 +83,7 @@ export class PortalChoicesController {
     if (!UUID.test(id)) return portalMessage(res, 404, language, 'link_invalid', '/privacy/choices');
     const outcome = await this.choices.verify(id, body.get('code') ?? '', this.baseUrl(req));
     if (outcome.kind === 'confirmed')
-      return portalRedirect(res, withLanguage(`/privacy/status/${outcome.token}`, language, { done: 'confirmed' }));
+      return portalRedirect(res, withLanguage(`/privacy/status/${outcome.token}`, language, { done: 'choices' }));
     const status = outcome.kind === 'wrong' ? 422 : outcome.kind === 'unknown' ? 404 : 410;
     portalPage(
       res,

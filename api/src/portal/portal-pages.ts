@@ -65,7 +65,8 @@ export function hidden(name: string, value: string): string {
   return `<input type="hidden" name="${name}" value="${esc(value)}">`;
 }
 
-export function notice(language: Language): string {
+/** `dataProcessed`: the page's own "data processed" paragraph, where it asks for other data than the request form. */
+export function notice(language: Language, dataProcessed?: string): string {
   const keys: TextKey[] = [
     'notice_controller',
     'notice_dpo',
@@ -77,7 +78,7 @@ export function notice(language: Language): string {
   ];
   return `<section class="card notice" aria-labelledby="notice-title">
 <h2 id="notice-title">${esc(text(language, 'notice_title'))}</h2>
-${keys.map((k) => `<p>${esc(text(language, k, facts(language)))}</p>`).join('\n')}
+${keys.map((k) => `<p>${esc(k === 'notice_data' && dataProcessed ? dataProcessed : text(language, k, facts(language)))}</p>`).join('\n')}
 </section>`;
 }
 
@@ -251,7 +252,7 @@ export function statusPage(
   token: string,
   csrf: string,
   view: StatusView,
-  flash?: 'confirmed' | 'sent' | { problem: FieldProblem; text: string },
+  flash?: 'confirmed' | 'choices' | 'sent' | { problem: FieldProblem; text: string },
 ): string {
   const t = (key: TextKey, values: Record<string, string | number> = {}) =>
     esc(text(language, key, { ...facts(language), ...values }));
@@ -259,9 +260,11 @@ export function statusPage(
   const banner =
     flash === 'confirmed'
       ? `<div class="ok" role="status"><p>${t('confirmed')}</p></div>`
-      : flash === 'sent'
-        ? `<div class="ok" role="status"><p>${t('more_sent')}</p></div>`
-        : '';
+      : flash === 'choices'
+        ? `<div class="ok" role="status"><p>${esc(choiceText(language, 'choices_done'))}</p></div>`
+        : flash === 'sent'
+          ? `<div class="ok" role="status"><p>${t('more_sent')}</p></div>`
+          : '';
   const problem = flash && typeof flash === 'object' ? flash : null;
   const requests = view.requests
     .map(

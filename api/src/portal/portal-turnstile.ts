@@ -55,7 +55,7 @@ export async function turnstilePassed(
       redirect: 'error',
     });
     if (!response.ok) return false;
-    const answer = (await response.json()) as unknown;
+    const answer: unknown = await response.json();
     return !!answer && typeof answer === 'object' && (answer as { success?: unknown }).success === true;
   } catch {
     return false;

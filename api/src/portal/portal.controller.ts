@@ -118,7 +118,7 @@ export class PortalController {
     const language = this.language(req);
     const view = await this.portal.status(token);
     if (!view) return this.message(res, 404, language, 'link_invalid', '/privacy');
-    const done = req.query.done === 'confirmed' ? 'confirmed' : req.query.done === 'sent' ? 'sent' : undefined;
+    const done = (['confirmed', 'choices', 'sent'] as const).find((d) => d === req.query.done);
     page(res, 200, statusPage(language, token, this.csrf(req, res), view, done));
   }
 
