@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, startTestConsole, type TestConsole } from '../support/test-console';
+import { ADMIN, sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
 
 /**
  * The portal's withdrawal of consent and objection to direct marketing, and its attachments, as
@@ -107,6 +107,7 @@ describe('the portal’s choices and attachments in a browser without JavaScript
         withdrawal: 'Revoca del consenso (art. 7, par. 3)',
         objection: 'Opposizione al trattamento (art. 21)',
         letter: 'Revoca del suo consenso',
+        inForce: 'Le sue scelte sono in vigore.',
         attachments: 'Allegati (facoltativi)',
         right: 'Accesso ai miei dati (art. 15)',
         message: 'La sua richiesta',
@@ -131,6 +132,7 @@ describe('the portal’s choices and attachments in a browser without JavaScript
         withdrawal: 'Withdrawal of consent (Art. 7(3))',
         objection: 'Objection to processing (Art. 21)',
         letter: 'Withdrawal of your consent',
+        inForce: 'Your choices are in force.',
         attachments: 'Attachments (optional)',
         right: 'Access to my data (Art. 15)',
         message: 'Your request',
@@ -173,6 +175,7 @@ describe('the portal’s choices and attachments in a browser without JavaScript
         await page.getByRole('button', { name: texts.confirm }).click();
         await page.waitForURL(/\/privacy\/status\//);
         const body = await page.locator('main').innerText();
+        expect(await page.locator('[role=status]').textContent()).toContain(texts.inForce);
         expect(body).toContain(texts.withdrawal);
         expect(body).toContain(texts.objection);
         // The confirmation letters are sent and listed on the page.
@@ -232,6 +235,39 @@ describe('the portal’s choices and attachments in a browser without JavaScript
         [email],
       );
       expect(files.map((f) => f.file_name)).toEqual(['carta.pdf', 'bolletta.pdf']);
+
+      if (language === 'en') {
+        // The officer finds the documents on the request's timeline, each with its download link.
+        const [request] = await sql(c, `SELECT id FROM requests WHERE subject_email = $1`, [email]);
+        const officer = await newConsolePage(browser, { height: 1400 });
+        contexts.push(officer.context());
+        await openSignInForm(officer, c.url);
+        await signIn(officer, ADMIN.email, ADMIN.password);
+        // Signed in once the dashboard greets; then the request's page.
+        await officer.getByText('Welcome, Administrator').waitFor({ timeout: 30_000 });
+        await officer.goto(`${c.url}/#/requests/${request.id}/show`);
+        await officer
+          .locator('li[data-kind="subject_attachment"]')
+          .first()
+          .waitFor({ timeout: 30_000 })
+          .catch(async (error: unknown) => {
+            await officer.screenshot({
+              path: await screenshot(officer, 'portal-attachment-officer-failed'),
+              fullPage: true,
+            });
+            throw error;
+          });
+        expect(await officer.locator('li[data-kind="subject_attachment"]').first().innerText()).toContain(
+          'Document from the data subject (portal)',
+        );
+        const links = officer.getByRole('link', { name: 'Open the document' });
+        expect(await links.count()).toBe(2);
+        expect(await links.first().getAttribute('href')).toMatch(
+          new RegExp(`^/api/requests/${request.id}/attachments/[0-9a-f-]{36}$`),
+        );
+        await still(officer);
+        await officer.screenshot({ path: await screenshot(officer, 'portal-attachment-officer-en'), fullPage: true });
+      }
     }, 180_000);
   }
 });
