@@ -53,6 +53,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/requests/{id}/minor': 'staff',
   'POST /api/requests/{id}/identity-documents': 'staff',
   'GET /api/requests/{id}/identity-documents/{documentId}': 'staff',
+  'GET /api/requests/{id}/attachments/{attachmentId}': 'staff',
   'GET /api/requests/{id}/export.zip': 'staff',
   'POST /api/requests/{id}/erase': 'staff',
   'GET /api/requests/{id}/erasure': 'any',
@@ -219,6 +220,11 @@ describe('the role matrix over the OpenAPI document', () => {
       'POST /privacy': 403,
       [`POST /privacy/verify/${id}`]: 403,
       [`POST /privacy/status/${token}/messages`]: 403,
+      // Withdrawal of consent and objection to direct marketing (docs/portal.md).
+      'GET /privacy/choices': 200,
+      [`GET /privacy/choices/verify/${id}`]: 200,
+      'POST /privacy/choices': 403,
+      [`POST /privacy/choices/verify/${id}`]: 403,
     };
     const mismatches: string[] = [];
     for (const [operation, expected] of Object.entries(PORTAL)) {

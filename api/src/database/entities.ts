@@ -19,6 +19,8 @@ import { OtherMail } from '../mailbox/other-mail.entity';
 import { PortalLink } from '../portal/portal-link.entity';
 import { PortalSubmission } from '../portal/portal-submission.entity';
 import { PortalThrottle } from '../portal/portal-throttle.entity';
+import { PortalChoiceForm } from '../portal/portal-choice-form.entity';
+import { RequestAttachment } from '../portal/request-attachment.entity';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { Cookie } from '../registers/cookies/cookie.entity';
 import { Processor } from '../registers/processors/processor.entity';
@@ -65,6 +67,8 @@ export const ENTITIES = [
   PortalSubmission,
   PortalLink,
   PortalThrottle,
+  PortalChoiceForm,
+  RequestAttachment,
   LegalHold,
   LegalHoldRecord,
   ProcessingStop,
