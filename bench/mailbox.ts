@@ -78,7 +78,8 @@ async function main() {
         if (status.lastRead?.trigger === trigger) return status.lastRead;
         if (performance.now() - since > 30 * 60_000)
           throw new Error('the console did not finish reading within 30 minutes');
-        await sleep(200);
+        // Seldom: each look is a signed-in request the console answers while it reads.
+        await sleep(1_000);
       }
     };
 
