@@ -212,7 +212,7 @@ async function main() {
       return [what, p50 / 1000, Math.max(...values) / 1000];
     };
     printTable(
-      `A new message, from its APPEND (${samples} letters, 2 s apart)`,
+      `A new message, from its APPEND (${samples} letter${samples === 1 ? '' : 's'}, 2 s apart)`,
       ['', 'p50 s', 'max s'],
       [row('console: its request in the database', delays), row('floor: a bare IDLE client hears of it', floors)],
     );

@@ -104,7 +104,7 @@ describe('Art. 19 letters in Chromium', () => {
     expect(list.parsed.text).toMatch(/^Gentile Elena Greco,/);
     expect(list.parsed.text).toContain('- Anthropic, PBC, ');
     await card.getByTestId('notice-letter').nth(1).waitFor();
-    await card.evaluate((element: HTMLElement) => element.scrollIntoView({ block: 'start' }));
+    await card.evaluate((element: any) => element.scrollIntoView({ block: 'start' }));
     await still(page, { notices: true });
     await screenshot(page, 'art19-recipients-sent');
   });
@@ -115,7 +115,7 @@ describe('Art. 19 letters in Chromium', () => {
     const card = page.getByTestId('recipients-card');
     await card.getByText('Invia l’elenco all’interessato').waitFor();
     await card.getByText(/^Inviata a dpo@anthropic\.example, /).waitFor();
-    await card.evaluate((element: HTMLElement) => element.scrollIntoView({ block: 'start' }));
+    await card.evaluate((element: any) => element.scrollIntoView({ block: 'start' }));
     await still(page);
     await screenshot(page, 'art19-recipients-sent-it');
   });
