@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import archiver from 'archiver';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { buffer } from 'node:stream/consumers';
 import { Writable } from 'node:stream';
@@ -11,6 +9,7 @@ import { ZIP_OPTIONS } from '../api/src/exports/export-zip';
 import { readZip } from '../tests/support/zip';
 import { parseArgs, printTable } from './stats';
 import { startConsoleProcess, type RunningProcess } from './console-process';
+import { postgresCpu, rss, threadsCpu } from './proc-stats';
 
 /**
  * Access-package export of a typical subject and a heavy one (100,000 chat messages), through
@@ -237,45 +236,6 @@ async function main() {
     await admin.end();
   }
 }
-
-/** CPU time (ms) of the process's main thread and of its other threads (zlib and file work in libuv's pool, V8's collector). */
-function threadsCpu(pid: number): { main: number; other: number } {
-  let main = 0;
-  let other = 0;
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const ms = cpuMs(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
-    if (tid === String(pid)) main += ms;
-    else other += ms;
-  }
-  return { main, other };
-}
-
-/** CPU time (ms) of every PostgreSQL process on this machine (the benchmark's server is local). */
-function postgresCpu(): number {
-  let ms = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (stat.includes('(postgres)')) ms += cpuMs(stat);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return ms;
-}
-
-/** User plus system time (ms) from a /proc stat line; the fields after the command name, counted in USER_HZ (100/s). */
-function cpuMs(stat: string): number {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** Resident memory (bytes) from /proc/<pid>/statm (its second field, in pages): read every 5 ms, so the cheapest file that has it. */
-function rss(pid: number): number {
-  return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_SIZE;
-}
-
-const PAGE_SIZE = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }));
 
 /**
  * The package, through node:http. The machine is shared with the console being measured, and

@@ -435,6 +435,7 @@ export const LETTER_KINDS = [
   'completion',
   'no_data',
   'recipient_notice',
+  'recipients_list',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 export type LetterState = 'queued' | 'sent' | 'failed';
@@ -479,6 +480,8 @@ export interface ComposedLetter {
 /** `POST /api/requests/:id/letters[/preview]`: the kind, and the officer's own subject and text. */
 export interface LetterBody {
   kind: LetterKind;
+  /** recipient_notice: the processor (among GET /api/requests/:id/recipients). */
+  processorId?: string;
   subject?: string;
   text?: string;
 }

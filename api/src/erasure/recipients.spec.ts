@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoriesReceived, receivedEmail, recipientNotice } from './recipients';
+import { categoriesReceived, receivedEmail, recipientNotice, recipientsForSubject } from './recipients';
 
 describe('Art. 19 notices: each recipient is told of what it received', () => {
   const contactForm = {
@@ -31,5 +31,29 @@ describe('Art. 19 notices: each recipient is told of what it received', () => {
       subjectEmail: null,
     });
     expect(notice).toContain('(the data subject)');
+  });
+});
+
+describe('Art. 19, last sentence: the list of recipients for the subject', () => {
+  const anthropic = {
+    name: 'Anthropic PBC',
+    service: 'AI chat assistant',
+    country: 'US',
+    categories: ['chat messages'],
+  };
+  const host = { name: 'Aruba S.p.A.', service: 'hosting', country: 'IT', categories: [] };
+
+  it('names each recipient, its service, its country in the reader’s language and what it received', () => {
+    expect(recipientsForSubject('it', [anthropic, host])).toBe(
+      '- Anthropic PBC, AI chat assistant (Stati Uniti; dati ricevuti: chat messages)\n- Aruba S.p.A., hosting (Italia)',
+    );
+    expect(recipientsForSubject('en', [anthropic])).toBe(
+      '- Anthropic PBC, AI chat assistant (United States; data received: chat messages)',
+    );
+  });
+
+  it('says so when no recipient received the data', () => {
+    expect(recipientsForSubject('it', [])).toMatch(/^Nessun destinatario/);
+    expect(recipientsForSubject('en', [])).toMatch(/^No recipient/);
   });
 });

@@ -102,3 +102,34 @@ export function categoriesReceived(
 export function receivedEmail(categories: string[]): boolean {
   return categories.some((c) => /e-?mail/i.test(c));
 }
+
+/**
+ * Art. 19, last sentence: the recipients of the person's data, as the person reads them in their
+ * language (the list the controller gives "if the data subject requests it"): each with its
+ * service, country and what it received of their data, one a line. Only the recipients that
+ * received this person's data (recipients-to-tell.ts); none is said as such.
+ */
+export function recipientsForSubject(
+  language: Language,
+  recipients: Array<{ name: string; service: string; country: string; categories: string[] }>,
+): string {
+  if (recipients.length === 0)
+    return language === 'it'
+      ? 'Nessun destinatario ha ricevuto i dati personali interessati dalla sua richiesta.'
+      : 'No recipient received the personal data your request concerned.';
+  const countries = new Intl.DisplayNames([language === 'it' ? 'it-IT' : 'en-GB'], { type: 'region' });
+  const country = (code: string) => {
+    try {
+      return countries.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  const received = language === 'it' ? 'dati ricevuti' : 'data received';
+  return recipients
+    .map((r) => {
+      const what = r.categories.length ? `; ${received}: ${r.categories.join(', ')}` : '';
+      return `- ${r.name}, ${r.service} (${country(r.country)}${what})`;
+    })
+    .join('\n');
+}

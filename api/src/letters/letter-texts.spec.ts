@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recipientNotice } from '../erasure/recipients';
+import { recipientNotice, recipientsForSubject } from '../erasure/recipients';
 import { REQUEST_TYPES, type Language } from '../requests/request.entity';
 import {
   defaultTemplate,
@@ -76,7 +76,13 @@ function everyLetter(language: Language) {
       if (kind !== 'completion' && type !== 'access') continue;
       const facts = letterFacts(
         request(language, { type }),
-        { ...INPUT[language], notice: notice(language) },
+        {
+          ...INPUT[language],
+          notice: notice(language),
+          recipients: recipientsForSubject(language, [
+            { name: 'Example Processor Srl', service: 'CRM', country: 'IT', categories: [] },
+          ]),
+        },
         '2026-12-10',
       );
       const rendered = renderLetter(defaultTemplate(templateKeyOf(kind, type), language), facts);

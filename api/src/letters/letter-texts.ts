@@ -20,6 +20,7 @@ export const LETTER_KINDS = [
   'completion',
   'no_data',
   'recipient_notice',
+  'recipients_list',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -38,6 +39,7 @@ export const TEMPLATE_KEYS = [
   'completion_consent_withdrawal',
   'no_data',
   'recipient_notice',
+  'recipients_list',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -334,6 +336,29 @@ ${REGARDS.en}`,
     it: { subject: '{{noticeSubject}}', body: '{{notice}}\n{{controller}}\n{{controllerEmail}}' },
     en: { subject: '{{noticeSubject}}', body: '{{notice}}\n{{controller}}\n{{controllerEmail}}' },
   },
+  // Art. 19, last sentence: the subject is told who the recipients are, when they ask.
+  recipients_list: {
+    it: {
+      subject: 'I destinatari dei suoi dati personali ({{reference}})',
+      body: `{{greeting}}
+
+come da lei richiesto, in relazione alla sua richiesta di {{right}} ({{reference}}), ricevuta il {{receivedOn}}, le indichiamo i destinatari ai quali sono stati comunicati i dati personali interessati dalla richiesta (art. 19 GDPR):
+
+{{recipients}}
+
+${REGARDS.it}`,
+    },
+    en: {
+      subject: 'The recipients of your personal data ({{reference}})',
+      body: `{{greeting}}
+
+As you asked, regarding your request for {{right}} ({{reference}}), received on {{receivedOn}}, these are the recipients to whom the personal data your request concerned were disclosed (GDPR Art. 19):
+
+{{recipients}}
+
+${REGARDS.en}`,
+    },
+  },
 };
 
 /** The template in code: version 0 of every key. */
@@ -360,6 +385,7 @@ const PLACEHOLDERS: Record<TemplateKey, { extra: readonly string[]; required: re
   completion_consent_withdrawal: { extra: [], required: ['reference'] },
   no_data: { extra: ['searchedOn', 'identifiers'], required: ['identifiers', 'searchedOn'] },
   recipient_notice: { extra: ['noticeSubject', 'notice'], required: ['notice'] },
+  recipients_list: { extra: ['recipients'], required: ['recipients'] },
 };
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
@@ -419,6 +445,8 @@ export interface LetterInput {
   rejectionDetails?: string;
   /** recipient_notice: the notice (recipients.ts) and its subject line. */
   notice?: { subject: string; body: string };
+  /** recipients_list: the recipients of the person's data, one a line (recipients.ts's recipientsForSubject). */
+  recipients?: string;
   /** completion of an erasure: what the legal holds in force keep (legal-holds/kept-parts.ts). */
   kept?: KeptPart[];
 }
@@ -497,6 +525,7 @@ export function letterFacts(request: RequestForLetter, input: LetterInput, today
     identifiers: identifiers.length ? identifiers.join(` ${words.or} `) : undefined,
     noticeSubject: input.notice?.subject,
     notice: input.notice?.body,
+    recipients: input.recipients,
     kept: request.type === 'erasure' ? keptStatement(input.kept ?? [], language, (d) => day(d)!) : undefined,
   };
 }
@@ -537,4 +566,5 @@ export const MISSING_FACT_HINTS: Record<string, string> = {
   statement: 'give the refusal (rejectionReason, rejectionGround, rejectionDetails), or record the refusal first',
   identifiers: 'the request has no e-mail address or phone number to say what was searched',
   notice: 'name the recipient (processorId) among those of the Art. 19 list',
+  recipients: 'nothing of the person’s data was erased, rectified or restricted yet: there is no Art. 19 list',
 };

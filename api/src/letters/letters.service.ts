@@ -11,6 +11,7 @@ import { queryRows } from '../common/sql-rows';
 import type { AppConfig, LettersConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { keptParts } from '../legal-holds/kept-parts';
+import { recipientsForSubject } from '../erasure/recipients';
 import { SubjectRightsService } from '../erasure/subject-rights.service';
 import { romeDate } from '../requests/deadlines';
 import { rejectionProblems } from '../requests/request-rules';
@@ -351,6 +352,16 @@ export class LettersService implements OnModuleDestroy {
           processorId: 'record an e-mail address in the processor’s contact',
         });
       processorId = recipient.processorId;
+    }
+    if (dto.kind === 'recipients_list') {
+      // Art. 19, last sentence: the same list the notices go to, as the subject reads it.
+      const { sources, recipients } = await this.rights.recipients(request.id);
+      if (!sources.length)
+        throw new ConflictError(
+          'Nothing of this person’s data was erased, rectified or restricted yet: there are no recipients to name (Art. 19)',
+          { kind: MISSING_FACT_HINTS.recipients },
+        ).because('nothing_changed_yet');
+      input.recipients = recipientsForSubject(request.language, recipients);
     }
     const template = await this.templateInForce(templateKey, request.language);
     try {

@@ -48,15 +48,21 @@ const Problem = ({ error }: { error: unknown }) => {
 /**
  * A letter to the subject: the kind (the one the request's state calls for first), the letter as
  * the API writes it in the request's language, the officer's changes to its subject and text, send.
+ * The Art. 19 letters open it from the recipients' card with their one kind (`kinds`) and, for a
+ * notice, the recipient (`processorId`).
  */
 export const LetterDialog = ({
   request,
   initialKind,
   onClose,
+  kinds = OFFERED_KINDS,
+  processorId,
 }: {
   request: DataSubjectRequest;
   initialKind: LetterKind;
   onClose: () => void;
+  kinds?: readonly LetterKind[];
+  processorId?: string;
 }) => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -67,8 +73,8 @@ export const LetterDialog = ({
   const [subject, setSubject] = useState<string | undefined>(undefined);
   const [text, setText] = useState<string | undefined>(undefined);
   const preview = useQuery({
-    queryKey: ['requests', request.id, 'letters', 'preview', kind],
-    queryFn: () => dataProvider.previewLetter(request.id, { kind }),
+    queryKey: ['requests', request.id, 'letters', 'preview', kind, processorId],
+    queryFn: () => dataProvider.previewLetter(request.id, { kind, ...(processorId ? { processorId } : {}) }),
     retry: false,
     refetchOnWindowFocus: false,
   });
@@ -81,6 +87,7 @@ export const LetterDialog = ({
     mutationFn: () =>
       dataProvider.sendLetter(request.id, {
         kind,
+        ...(processorId ? { processorId } : {}),
         ...(subject !== undefined && subject !== preview.data?.subject ? { subject } : {}),
         ...(text !== undefined && text !== preview.data?.text ? { text } : {}),
       }),
@@ -154,7 +161,7 @@ export const LetterDialog = ({
           sx={{ mt: 0.5, maxWidth: 420 }}
           slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'letter-kind' } as object } }}
         >
-          {OFFERED_KINDS.map((value) => (
+          {kinds.map((value) => (
             <MenuItem key={value} value={value}>
               {letterName(translate, value, request.type)}
             </MenuItem>

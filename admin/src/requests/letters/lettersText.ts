@@ -53,6 +53,9 @@ export const LETTER_REFUSALS: KnownRefusal[] = [
   { status: 409, message: /already sent/, key: `${L}.errors.already_sent` },
   { status: 409, message: /being sent right now/, key: `${L}.errors.being_sent` },
   { status: 400, message: /needs what the request does not record yet/, key: `${L}.errors.missing` },
+  { status: 409, message: /processor register has no e-mail address/, key: `${L}.errors.processor_address` },
+  { status: 409, message: /received none of the data this request changed/, key: `${L}.errors.not_a_recipient` },
+  { status: 409, message: /no recipients to name/, key: `${L}.errors.nothing_changed_yet` },
 ];
 
 /** The facts a letter needs that the request does not record yet, as the API names them (MISSING_FACT_HINTS). */

@@ -58,6 +58,11 @@ export const lettersEnglish = {
     already_sent: 'The letter was already sent.',
     being_sent: 'The letter is being sent right now: look again in a minute.',
     missing: 'This letter needs what the request does not record yet:',
+    processor_address:
+      'The processor register has no e-mail address for this recipient: record one in the processor’s contact first.',
+    not_a_recipient: 'This processor received none of the data this request changed (Art. 19).',
+    nothing_changed_yet:
+      'Nothing of this person’s data was erased, rectified or restricted yet: there are no recipients to name (Art. 19).',
   },
 };
 

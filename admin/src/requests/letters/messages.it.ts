@@ -60,5 +60,10 @@ export const lettersItalian: LettersMessages = {
     already_sent: 'La lettera è già stata inviata.',
     being_sent: 'La lettera è in invio proprio ora: ricontrolla tra un minuto.',
     missing: 'Questa lettera richiede dati che la richiesta non registra ancora:',
+    processor_address:
+      'Il registro dei responsabili non ha un indirizzo e-mail per questo destinatario: registralo prima nel contatto del responsabile.',
+    not_a_recipient: 'Questo responsabile non ha ricevuto nessuno dei dati modificati da questa richiesta (art. 19).',
+    nothing_changed_yet:
+      'Nessun dato di questa persona è stato ancora cancellato, rettificato o limitato: non ci sono destinatari da indicare (art. 19).',
   },
 };

@@ -3,13 +3,17 @@ import ContentCopyOutlinedIcon from '@mui/icons-material/ContentCopyOutlined';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import ForwardToInboxOutlinedIcon from '@mui/icons-material/ForwardToInboxOutlined';
+import SendOutlinedIcon from '@mui/icons-material/SendOutlined';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 
 import type { AppDataProvider } from '../../dataProvider';
 import { intlLocale } from '../../i18n';
-import type { DataSubjectRequest, Recipient, RequestType } from '../types';
+import { formatInstant } from '../dates';
+import { LetterDialog } from '../letters/LetterDialog';
+import { LetterStateChip } from '../letters/LetterStateChip';
+import type { DataSubjectRequest, Letter, LetterKind, Recipient, RequestType } from '../types';
 import { RightsCard } from './shared';
 
 const T = 'app.requests.rights.recipients';
@@ -27,7 +31,37 @@ const countryName = (code: string, locale: string) => {
   }
 };
 
-const RecipientRow = ({ recipient }: { recipient: Recipient }) => {
+/** The request's latest letter of a kind (to one recipient): what the officer last sent, or tried to. */
+const latest = (letters: Letter[] | undefined, kind: LetterKind, processorId?: string) =>
+  letters?.find((l) => l.kind === kind && (processorId === undefined || l.processorId === processorId)) ?? null;
+
+/** Where a letter stands: its state, to whom, when (the outbox, in the Letters card, has the rest and the retry). */
+const LetterLine = ({ letter }: { letter: Letter }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return (
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 0.5 }} data-testid="notice-letter">
+      <LetterStateChip state={letter.state} />
+      <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+        {translate(`${T}.letter_state`, {
+          state: translate(`app.requests.letters.states.${letter.state}`),
+          to: letter.to,
+          date: formatInstant(letter.sentAt ?? letter.createdAt, locale) ?? '—',
+        })}
+      </Typography>
+    </Box>
+  );
+};
+
+const RecipientRow = ({
+  recipient,
+  letter,
+  onSend,
+}: {
+  recipient: Recipient;
+  letter: Letter | null;
+  onSend: (() => void) | null;
+}) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const notify = useNotify();
@@ -83,7 +117,19 @@ const RecipientRow = ({ recipient }: { recipient: Recipient }) => {
           </>
         )}
       </Typography>
-      <Box sx={{ display: 'flex', gap: 1, mt: 0.5, ml: -0.75 }}>
+      {letter ? (
+        <LetterLine letter={letter} />
+      ) : (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }} data-testid="notice-not-sent">
+          {translate(recipient.contact ? `${T}.not_sent` : `${T}.no_address`)}
+        </Typography>
+      )}
+      <Box sx={{ display: 'flex', gap: 1, mt: 0.5, ml: -0.75, flexWrap: 'wrap' }}>
+        {onSend && (
+          <Button size="small" startIcon={<SendOutlinedIcon />} onClick={onSend} data-testid="send-notice">
+            {translate(letter ? `${T}.send_again` : `${T}.send_notice`)}
+          </Button>
+        )}
         <Button
           size="small"
           startIcon={open ? <ExpandLessIcon /> : <ExpandMoreIcon />}
@@ -121,10 +167,12 @@ const RecipientRow = ({ recipient }: { recipient: Recipient }) => {
 
 /**
  * GDPR Art. 19: the processors that receive what this request erased, rectified or restricted,
- * each with its country and transfer safeguard and a notice in the request's language to copy.
- * Shown once something changed.
+ * each with its country and transfer safeguard and a notice in the request's language, sent as a
+ * letter (previewed, editable, on the timeline, retried from the Letters card) or copied; and the
+ * list of them for the subject, in their language (Art. 19, last sentence). Shown once something
+ * changed.
  */
-export const RecipientsCard = ({ request }: { request: DataSubjectRequest }) => {
+export const RecipientsCard = ({ request, canAct }: { request: DataSubjectRequest; canAct: boolean }) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<AppDataProvider>();
   const enabled = NOTIFYING.includes(request.type);
@@ -133,7 +181,17 @@ export const RecipientsCard = ({ request }: { request: DataSubjectRequest }) => 
     queryFn: () => dataProvider.requestRecipients(request.id),
     enabled,
   });
+  // The Letters card's own query (one audited read per page view).
+  const { data: letters } = useQuery({
+    queryKey: ['requests', request.id, 'letters'],
+    queryFn: () => dataProvider.requestLetters(request.id),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    enabled,
+  });
+  const [writing, setWriting] = useState<{ kind: LetterKind; processorId?: string } | null>(null);
   if (!enabled || !data || data.sources.length === 0) return null;
+  const list = latest(letters, 'recipients_list');
   return (
     <RightsCard
       testId="recipients-card"
@@ -148,10 +206,45 @@ export const RecipientsCard = ({ request }: { request: DataSubjectRequest }) => 
           {data.recipients.map((recipient, index) => (
             <Fragment key={recipient.processorId}>
               {index > 0 && <Divider />}
-              <RecipientRow recipient={recipient} />
+              <RecipientRow
+                recipient={recipient}
+                letter={latest(letters, 'recipient_notice', recipient.processorId)}
+                onSend={
+                  canAct && recipient.contact
+                    ? () => setWriting({ kind: 'recipient_notice', processorId: recipient.processorId })
+                    : null
+                }
+              />
             </Fragment>
           ))}
         </Box>
+      )}
+      <Divider sx={{ my: 1 }} />
+      <Typography variant="body2" color="text.secondary">
+        {translate(`${T}.send_list_help`)}
+      </Typography>
+      {list && <LetterLine letter={list} />}
+      {canAct && (
+        <Box sx={{ mt: 1 }}>
+          <Button
+            size="small"
+            variant="outlined"
+            startIcon={<SendOutlinedIcon />}
+            onClick={() => setWriting({ kind: 'recipients_list' })}
+            data-testid="send-recipients-list"
+          >
+            {translate(`${T}.send_list`)}
+          </Button>
+        </Box>
+      )}
+      {writing && (
+        <LetterDialog
+          request={request}
+          initialKind={writing.kind}
+          kinds={[writing.kind]}
+          processorId={writing.processorId}
+          onClose={() => setWriting(null)}
+        />
       )}
     </RightsCard>
   );

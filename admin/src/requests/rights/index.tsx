@@ -30,7 +30,7 @@ export const RequestRights = ({ request, canAct }: { request: DataSubjectRequest
         <RestrictionCard request={request} canAct={canAct} />
       )}
       {type === 'access' && <ReviewCard request={request} canAct={canAct} />}
-      <RecipientsCard request={request} />
+      <RecipientsCard request={request} canAct={canAct} />
     </>
   );
 };

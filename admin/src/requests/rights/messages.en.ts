@@ -138,6 +138,14 @@ export const rightsEnglish = {
           copy: 'Copy the notice',
           copied: 'Notice for %{name} copied to the clipboard',
           copy_failed: 'The notice could not be copied: select it and copy it by hand.',
+          send_notice: 'Preview and send',
+          send_again: 'Send again',
+          not_sent: 'Not sent yet',
+          no_address: 'No e-mail address in the processor register',
+          letter_state: '%{state} to %{to}, %{date}',
+          send_list: 'Send the list to the subject',
+          send_list_help:
+            'Art. 19, last sentence: on request, the subject is told who these recipients are, in their language.',
           changes: {
             erasure: 'Erasure',
             rectification: 'Rectification',

@@ -140,6 +140,14 @@ export const rightsItalian: RightsMessages = {
           copy: 'Copia la comunicazione',
           copied: 'Comunicazione per %{name} copiata negli appunti',
           copy_failed: 'Non è stato possibile copiare la comunicazione: selezionala e copiala a mano.',
+          send_notice: 'Anteprima e invio',
+          send_again: 'Invia di nuovo',
+          not_sent: 'Non ancora inviata',
+          no_address: 'Nessun indirizzo e-mail nel registro dei responsabili',
+          letter_state: '%{state} a %{to}, %{date}',
+          send_list: 'Invia l’elenco all’interessato',
+          send_list_help:
+            'Art. 19, ultima frase: su richiesta, l’interessato viene informato di chi sono questi destinatari, nella sua lingua.',
           changes: {
             erasure: 'Cancellazione',
             rectification: 'Rettifica',
