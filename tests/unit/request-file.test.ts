@@ -23,6 +23,7 @@ const NOT_DECISIONS = [
   'letter_failed',
   'email_received',
   'subject_message',
+  'subject_attachment',
   'erasure_resumed',
   'erasure_source_done',
   'erasure_source_failed',
