@@ -35,6 +35,7 @@ export const letterTemplatesEnglish = {
         completion_consent_withdrawal: 'Completion: consent withdrawn',
         no_data: 'No data held',
         recipient_notice: 'Notice to a recipient (Art. 19)',
+        package_link: 'Data package ready to download (portal)',
       },
     },
   },

@@ -36,6 +36,7 @@ export const letterTemplatesItalian: typeof letterTemplatesEnglish = {
         completion_consent_withdrawal: 'Esito: revoca del consenso',
         no_data: 'Nessun dato trattato',
         recipient_notice: 'Comunicazione a un destinatario (art. 19)',
+        package_link: 'Dati pronti da scaricare (portale)',
       },
     },
   },

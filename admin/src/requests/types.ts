@@ -435,6 +435,7 @@ export const LETTER_KINDS = [
   'completion',
   'no_data',
   'recipient_notice',
+  'package_link',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 export type LetterState = 'queued' | 'sent' | 'failed';

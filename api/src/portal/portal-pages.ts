@@ -10,7 +10,7 @@ import { FIELD_PROBLEMS, formatDate, RIGHT_NAMES, STATUS_NAMES, text, type TextK
  */
 
 /** The company's facts as a page quotes them; the country in the page's language. */
-function facts(language: Language): Record<string, string> {
+export function facts(language: Language): Record<string, string> {
   return {
     controller: CONTROLLER.name,
     address: language === 'it' ? CONTROLLER.address.replace(/, Italy$/, ', Italia') : CONTROLLER.address,
@@ -27,7 +27,7 @@ interface Layout {
   body: string;
 }
 
-function layout({ language, title, otherLanguageHref, body }: Layout): string {
+export function layout({ language, title, otherLanguageHref, body }: Layout): string {
   const other: Language = language === 'it' ? 'en' : 'it';
   return `<!doctype html>
 <html lang="${language}">
@@ -59,7 +59,7 @@ export function withLanguage(path: string, language: Language, extra: Record<str
   return `${path}?${query.toString()}`;
 }
 
-function hidden(name: string, value: string): string {
+export function hidden(name: string, value: string): string {
   return `<input type="hidden" name="${name}" value="${esc(value)}">`;
 }
 

@@ -171,7 +171,7 @@ export class PortalController {
   }
 }
 
-function page(res: Response, status: number, html: string): void {
+export function page(res: Response, status: number, html: string): void {
   res.status(status);
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Content-Security-Policy', PAGE_CSP);
@@ -182,7 +182,7 @@ function page(res: Response, status: number, html: string): void {
 }
 
 /** After a POST, the next page by GET (303): reloading it sends nothing twice. */
-function redirect(res: Response, location: string): void {
+export function redirect(res: Response, location: string): void {
   res.setHeader('Cache-Control', 'no-store');
   res.redirect(303, location);
 }

@@ -14,5 +14,7 @@ import { PortalService } from './portal.service';
   imports: [AuditModule, RequestsModule, LettersModule],
   controllers: [PortalController],
   providers: [PortalService],
+  // Its CSRF key serves the package pages' forms too (package.module.ts).
+  exports: [PortalService],
 })
 export class PortalModule {}
