@@ -218,12 +218,10 @@ export class PackageService {
     const letters = letterIds.length
       ? await this.dataSource.getRepository(Letter).find({ where: { id: In(letterIds) } })
       : [];
-    const events = await this.dataSource
-      .getRepository(RequestEvent)
-      .find({
-        where: { requestId, kind: In(['package_downloaded', 'package_download_interrupted']) },
-        order: { at: 'ASC' },
-      });
+    const events = await this.dataSource.getRepository(RequestEvent).find({
+      where: { requestId, kind: In(['package_downloaded', 'package_download_interrupted']) },
+      order: { at: 'ASC' },
+    });
     const now = new Date();
     return packages.map((p) => {
       const letter = letters.find((l) => l.id === p.letterId);
