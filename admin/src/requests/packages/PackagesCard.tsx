@@ -201,7 +201,10 @@ const PublishDialog = ({
       title={translate(`${P}.publish_dialog.title`, { kind: translate(`${P}.kinds.${kind}`) })}
       description={translate(`${P}.publish_dialog.description`, {
         email: request.subjectEmail ?? '—',
-        language: translate(`${LANGUAGES_VOCABULARY}.${request.language}`),
+        // Inside a sentence an Italian language name is written in lower case ("in inglese").
+        language: locale.startsWith('it')
+          ? translate(`${LANGUAGES_VOCABULARY}.${request.language}`).toLocaleLowerCase('it')
+          : translate(`${LANGUAGES_VOCABULARY}.${request.language}`),
         smart_count: days,
         until,
       })}
