@@ -224,6 +224,9 @@ describe('a package published on the privacy portal, downloaded in a browser wit
       const page = await newConsolePage(browser, { height: 1400, locale, romeTime: true });
       await openSignInForm(page, c.url);
       await signIn(page, ADMIN.email, ADMIN.password, button);
+      await page
+        .getByText(language === 'it' ? 'Ti diamo il benvenuto, Administrator' : 'Welcome, Administrator')
+        .waitFor();
       await page.goto(`${c.url}/#/requests/${request.id}/show`);
       const card = page.getByTestId('packages-card');
       await card.getByTestId('packages-none').waitFor();

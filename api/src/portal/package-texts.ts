@@ -9,8 +9,7 @@ import type { PackageKind } from './package.entity';
 
 const IT = {
   package_title: 'Scarichi i suoi dati',
-  package_intro:
-    '{controller} ha preparato la copia dei suoi dati personali che ha chiesto con la richiesta {reference}: {kind}.',
+  package_intro: '{controller} ha preparato quanto ha chiesto con la richiesta {reference}: {kind}.',
   package_size: 'Dimensione',
   package_until: 'Disponibile fino al',
   package_how:
@@ -40,8 +39,7 @@ export type PackageTextKey = keyof typeof IT;
 
 const EN: Record<PackageTextKey, string> = {
   package_title: 'Download your data',
-  package_intro:
-    '{controller} has prepared the copy of your personal data you asked for with request {reference}: {kind}.',
+  package_intro: '{controller} has prepared what you asked for with request {reference}: {kind}.',
   package_size: 'Size',
   package_until: 'Available until',
   package_how:

@@ -133,7 +133,10 @@ const PublicationRow = ({
         {translate(`${P}.published`, { email: p.email, date: at(p.publishedAt), by: p.publishedBy ?? '—' })}
       </Typography>
       <Typography variant="body2">
-        {translate(p.state === 'open' ? `${P}.expires` : `${P}.expired_on`, { date: at(p.expiresAt) })}
+        {translate(
+          p.state === 'open' ? `${P}.expires` : p.state === 'withdrawn' ? `${P}.would_expire` : `${P}.expired_on`,
+          { date: at(p.expiresAt) },
+        )}
         {p.letter ? ` · ${translate(`${P}.letter.${p.letter.state}`)}` : ''}
       </Typography>
       {p.withdrawnAt && (

@@ -25,6 +25,7 @@ export const packagesEnglish = {
         published: 'Published to %{email} on %{date} by %{by}',
         expires: 'The link opens until %{date}',
         expired_on: 'The link was valid until %{date}',
+        would_expire: 'The link would have opened until %{date}',
         letter: { sent: 'e-mail sent', queued: 'e-mail being sent', failed: 'e-mail not sent yet (see Letters)' },
         withdrawn: 'Withdrawn on %{date} by %{by}',
         file_deleted: 'Stored file deleted on %{date}',

@@ -22,6 +22,7 @@ export const packagesItalian: PackagesMessages = {
         published: 'Pubblicato a %{email} il %{date} da %{by}',
         expires: 'Il link è valido fino al %{date}',
         expired_on: 'Il link era valido fino al %{date}',
+        would_expire: 'Il link sarebbe rimasto valido fino al %{date}',
         letter: {
           sent: 'e-mail inviata',
           queued: 'e-mail in invio',
