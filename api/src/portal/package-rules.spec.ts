@@ -14,14 +14,10 @@ describe('a package published through the portal', () => {
     expect(publicationState(open, at('2026-12-08T10:00:00Z'))).toBe('expired');
   });
 
-  it('is over once withdrawn or once its file is gone, and its file goes only then', () => {
+  it('is over once withdrawn or once its file is gone', () => {
     const now = at('2026-12-02T10:00:00Z');
-    expect(fileToDelete(open, now)).toBe(false);
     expect(publicationState({ ...open, withdrawnAt: now }, now)).toBe('withdrawn');
-    expect(fileToDelete({ ...open, withdrawnAt: now }, now)).toBe(true);
-    expect(fileToDelete(open, at('2026-12-09T00:00:00Z'))).toBe(true);
     expect(publicationState({ ...open, fileDeletedAt: now }, now)).toBe('expired');
-    expect(fileToDelete({ ...open, fileDeletedAt: now, withdrawnAt: now }, now)).toBe(false);
   });
 
   it("follows the form's code rules: 10 minutes, 5 tries", () => {

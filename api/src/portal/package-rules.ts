@@ -31,11 +31,6 @@ export function publicationState(p: Publication, now: Date): PublicationState {
   return 'open';
 }
 
-/** The file may go: the link is over (expired or withdrawn) and the file is still stored. */
-export function fileToDelete(p: Publication, now: Date): boolean {
-  return !p.fileDeletedAt && publicationState(p, now) !== 'open';
-}
-
 export interface PackageCode {
   codeHash: string | null;
   codeSentAt: Date | null;
