@@ -375,7 +375,7 @@ describe('packages published on the privacy portal', () => {
     expect((await timeline(maria.id)).some((e) => e.kind === 'package_downloaded')).toBe(false);
   });
 
-  it('refuses a wrong code, locks the code after 5 wrong ones (the right one then fails too), and lets a new code work', async () => {
+  it('refuses a wrong code, locks the code after 5 wrong ones (the right one then fails too), expires a code after 10 minutes, and sends 3 codes an hour', async () => {
     const visitor = new Visitor(c.url);
     const code = await askCode(visitor, giuliaToken, giulia.email);
     const wrong = code === '000000' ? '111111' : '000000';
