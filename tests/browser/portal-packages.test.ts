@@ -201,7 +201,7 @@ describe('a package published on the privacy portal, downloaded in a browser wit
           page.getByRole('button', { name: texts.download }).click(),
         ]);
         expect(download.suggestedFilename()).toBe(`${request.reference}-access.zip`);
-        const entries = await readZip(readFileSync((await download.path())!));
+        const entries = await readZip(readFileSync(await download.path()));
         expect(JSON.parse(entries.get('manifest.json')!.toString()).reference).toBe(request.reference);
         expect(entries.get('data/leads.json')!.toString()).toContain(email);
 

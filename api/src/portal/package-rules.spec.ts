@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fileToDelete, openChunk, packageCodeState, packageExpiry, publicationState, sealChunk } from './package-rules';
+import { openChunk, packageCodeState, packageExpiry, publicationState, sealChunk } from './package-rules';
 
 const at = (iso: string) => new Date(iso);
 
