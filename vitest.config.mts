@@ -38,7 +38,9 @@ export default defineConfig({
           env: { TEST_DATABASE: 'server' },
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          maxWorkers: 1,
+          // No maxWorkers of its own: vitest runs a project limited to one worker after every
+          // other file, alone, with the second core idle. Sharing the API suite's workers, each
+          // browser file (its own console, database and Chromium) overlaps with the others.
         },
       },
     ],

@@ -5,7 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { normaliseName } from '../api/src/subjects/identifiers';
-import { phoneWritings } from '../api/src/seed/demo-data';
+import { phoneWritings } from '../api/src/seed/demo-kit';
 
 /**
  * A large synthetic database for the benchmarks, loaded with COPY (never row by row): people

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { startConsole } from '../api/src/bootstrap';
 import { loadConfig } from '../api/src/config/config';
-import { phoneWritings } from '../api/src/seed/demo-data';
+import { phoneWritings } from '../api/src/seed/demo-kit';
 import { classifyQuery } from '../api/src/subjects/identifiers';
 import { ensureDatabase, ensureDataset, FULL, person, type DatasetSize } from './dataset';
 import { percentiles, parseArgs, printTable } from './stats';

@@ -31,6 +31,7 @@ import { Reminders1796280000000 } from './1796280000000-Reminders';
 import { ErasureCountsByKind1796320000000 } from './1796320000000-ErasureCountsByKind';
 import { SealedLetterParts1796330000000 } from './1796330000000-SealedLetterParts';
 import { PortalPackages1796410000000 } from './1796410000000-PortalPackages';
+import { PortalChoicesAttachments1796420000000 } from './1796420000000-PortalChoicesAttachments';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -66,4 +67,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ErasureCountsByKind1796320000000,
   SealedLetterParts1796330000000,
   PortalPackages1796410000000,
+  PortalChoicesAttachments1796420000000,
 ];

@@ -150,6 +150,8 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
     text({ type: 'application/x-www-form-urlencoded', limit: '32kb', defaultCharset: 'utf-8' }),
     bodyParserErrors,
   );
+  // With documents attached (docs/portal.md) the forms come multipart: kept as bytes, read by portal-attachments-rules.
+  app.use('/privacy', raw({ type: 'multipart/form-data', limit: '16mb' }), bodyParserErrors);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

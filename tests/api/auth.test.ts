@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { SESSION_CACHE_MS } from '../../api/src/auth/session-cache';
+import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 
 describe('auth: login, sessions, roles', () => {
   let c: TestConsole;
@@ -180,6 +181,48 @@ describe('auth: login, sessions, roles', () => {
     const again = await c.api('/api/auth/login', { body: { email, password: 'leaver password 1' } });
     expect(again.status).toBe(401);
     expect(again.body.message).toBe('Invalid e-mail or password');
+  });
+
+  it('refuses a session ended outside the console (psql, another process) within a second, and only that one', async () => {
+    const email = uniqueEmail('elsewhere');
+    await c.api('/api/users', {
+      token: adminToken,
+      body: { email, fullName: 'Ended elsewhere', role: 'officer', password: 'elsewhere password 1' },
+    });
+    const token = await c.login(email, 'elsewhere password 1');
+    const colleague = await c.login(officer.email, officer.password);
+    // Checked once, so that the check is remembered.
+    expect((await c.api('/api/auth/me', { token })).status).toBe(200);
+    expect((await c.api('/api/auth/me', { token: colleague })).status).toBe(200);
+    await sql(c, `UPDATE sessions SET revoked_at = now() WHERE user_id = (SELECT id FROM users WHERE email = $1)`, [
+      email,
+    ]);
+    const ended = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - ended < 5_000) {
+      status = (await c.api('/api/auth/me', { token })).status;
+      if (status === 200) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - ended).toBeLessThan(SESSION_CACHE_MS + 200);
+    expect((await c.api('/api/auth/me', { token })).status).toBe(401);
+    expect((await c.api('/api/auth/me', { token: colleague })).status).toBe(200);
+  });
+
+  it('applies a new role from the very next request, both ways', async () => {
+    const email = uniqueEmail('promoted');
+    const created = await c.api('/api/users', {
+      token: adminToken,
+      body: { email, fullName: 'Promoted', role: 'officer', password: 'promoted password 1' },
+    });
+    const token = await c.login(email, 'promoted password 1');
+    expect((await c.api('/api/users', { token })).status).toBe(403);
+    const setRole = (role: string) =>
+      c.api(`/api/users/${created.body.id}`, { token: adminToken, method: 'PUT', body: { role } });
+    expect((await setRole('admin')).status).toBe(200);
+    expect((await c.api('/api/users', { token })).status).toBe(200);
+    expect((await setRole('auditor')).status).toBe(200);
+    expect((await c.api('/api/users', { token })).status).toBe(403);
   });
 
   it('serves the OpenAPI document to a signed-in user', async () => {

@@ -35,6 +35,7 @@ const READS: Record<string, string | { none: string }> = {
   'GET /api/subjects/search': 'subject.searched',
   'GET /api/requests/{id}/export.zip': 'request.exported',
   'GET /api/requests/{id}/identity-documents/{documentId}': 'request.identity_document_viewed',
+  'GET /api/requests/{id}/attachments/{attachmentId}': 'request.attachment_viewed',
   'GET /api/health': { none: 'no data' },
   'GET /api/auth/me': { none: "the caller's own account" },
   'GET /api/requests/stats': { none: 'counts only' },

@@ -53,6 +53,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/requests/{id}/minor': 'staff',
   'POST /api/requests/{id}/identity-documents': 'staff',
   'GET /api/requests/{id}/identity-documents/{documentId}': 'staff',
+  'GET /api/requests/{id}/attachments/{attachmentId}': 'staff',
   'GET /api/requests/{id}/export.zip': 'staff',
   'POST /api/requests/{id}/erase': 'staff',
   'GET /api/requests/{id}/erasure': 'any',
@@ -222,6 +223,11 @@ describe('the role matrix over the OpenAPI document', () => {
       'POST /privacy': 403,
       [`POST /privacy/verify/${id}`]: 403,
       [`POST /privacy/status/${token}/messages`]: 403,
+      // Withdrawal of consent and objection to direct marketing (docs/portal.md).
+      'GET /privacy/choices': 200,
+      [`GET /privacy/choices/verify/${id}`]: 200,
+      'POST /privacy/choices': 403,
+      [`POST /privacy/choices/verify/${id}`]: 403,
       // A published package's page: a token that opens nothing, and its forms without CSRF.
       [`GET /privacy/package/${token}`]: 404,
       [`POST /privacy/package/${token}/code`]: 403,

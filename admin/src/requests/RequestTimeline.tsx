@@ -62,6 +62,7 @@ const KIND_ICONS: Record<string, SvgIconComponent> = {
   identity_info_received: MarkEmailReadOutlinedIcon,
   identity_evidence: VerifiedUserOutlinedIcon,
   subject_message: ChatBubbleOutlineIcon,
+  subject_attachment: AttachFileIcon,
   fee_charged: EuroOutlinedIcon,
   minor_decided: ChildCareOutlinedIcon,
   identity_document_added: BadgeOutlinedIcon,
@@ -476,6 +477,12 @@ const EventDetails = ({
     chips.push({
       label: translate('app.requests.timeline.document_download'),
       href: documentHref,
+    });
+  // A document the subject attached on the privacy portal: kept with the request, opened audited.
+  if (event.kind === 'subject_attachment' && details.attachmentId)
+    chips.push({
+      label: translate('app.requests.timeline.document_download'),
+      href: `/api/requests/${encodeURIComponent(event.requestId)}/attachments/${encodeURIComponent(str(details.attachmentId))}`,
     });
   if (lines.length === 0 && chips.length === 0 && attachments.length === 0) return null;
   return (

@@ -582,6 +582,7 @@ export const requestsEnglish = {
         withdrawal_lifted: 'Consent given again',
         identity_evidence: 'Identity evidence',
         subject_message: 'Message from the data subject (portal)',
+        subject_attachment: 'Document from the data subject (portal)',
       },
     },
     'audit-events': {
@@ -598,6 +599,8 @@ export const requestsEnglish = {
           identity_document_added: 'Identity document kept',
           identity_documents_destroyed: 'Identity documents destroyed',
           identity_document_viewed: 'Identity document opened',
+          attachment_viewed: 'Document from the data subject opened',
+          attachment_added: 'Document from the data subject kept',
           duplicate_import: 'Same e-mail imported again: nothing created',
           identity_check: 'Identity check started',
           verified: 'Identity verified',

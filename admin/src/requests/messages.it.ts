@@ -586,6 +586,7 @@ export const requestsItalian: RequestMessages = {
         withdrawal_lifted: 'Consenso dato di nuovo',
         identity_evidence: 'Prova dell’identità',
         subject_message: 'Messaggio dell’interessato (portale)',
+        subject_attachment: 'Documento dell’interessato (portale)',
       },
     },
     'audit-events': {
@@ -602,6 +603,8 @@ export const requestsItalian: RequestMessages = {
           identity_document_added: "Documento d'identità conservato",
           identity_documents_destroyed: "Documenti d'identità distrutti",
           identity_document_viewed: "Documento d'identità aperto",
+          attachment_viewed: 'Documento dell’interessato aperto',
+          attachment_added: 'Documento dell’interessato conservato',
           duplicate_import: 'Stessa email importata di nuovo: nessuna nuova richiesta',
           identity_check: 'Verifica identità avviata',
           verified: 'Identità verificata',

@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'request.identity_info_received',
   'request.identity_document_added',
   'request.identity_document_viewed',
+  'request.attachment_added',
+  'request.attachment_viewed',
   'request.identity_documents_destroyed',
   'request.identity_evidence',
   'request.verified',

@@ -96,6 +96,25 @@ describe('loadConfig', () => {
     ).toMatch(/ADMIN_EMAIL and ADMIN_PASSWORD must be set together/);
   });
 
+  it('turns Turnstile on only with its site key and secret together, never echoing the secret', () => {
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY }).turnstile).toBeNull();
+    expect(
+      loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, TURNSTILE_SITE_KEY: '0x4AAA', TURNSTILE_SECRET: 's3cr3t' })
+        .turnstile,
+    ).toEqual({
+      siteKey: '0x4AAA',
+      secret: 's3cr3t',
+      verifyUrl: 'https://challenges.cloudflare.com/turnstile/v0/siteverify',
+    });
+    expect(failure({ TURNSTILE_SITE_KEY: '0x4AAA' })).toMatch(
+      /TURNSTILE_SITE_KEY and TURNSTILE_SECRET must be set together/,
+    );
+    expect(failure({ TURNSTILE_SECRET: 's3cr3t' })).not.toContain('s3cr3t');
+    expect(failure({ TURNSTILE_SITE_KEY: 'a', TURNSTILE_SECRET: 'b', TURNSTILE_VERIFY_URL: 'ftp://x' })).toMatch(
+      /TURNSTILE_VERIFY_URL/,
+    );
+  });
+
   it('sweeps retention daily at 03:00 in Rome unless told otherwise, and never with off', () => {
     expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY })).toMatchObject({
       retentionSweepCron: '0 3 * * *',

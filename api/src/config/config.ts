@@ -33,6 +33,8 @@ export interface AppConfig {
   responseSlaDays: number;
   /** Where the public reaches the console (PUBLIC_URL), for the links in e-mails; null: the address the request came to. */
   publicUrl: string | null;
+  /** Cloudflare Turnstile on the portal's forms (TURNSTILE_SITE_KEY and TURNSTILE_SECRET); null: the portal's own checks alone. */
+  turnstile: { siteKey: string; secret: string; verifyUrl: string } | null;
   /** People to generate on the embedded database's first start (0: none). */
   demoPeople: number;
   /** Google's OAuth revocation endpoint: an erased calendar connection's token is revoked there. */
@@ -144,6 +146,15 @@ const schema = z.object({
       }
     }, 'must be the address the public reaches the console at, like https://privacy.example.com')
     .optional(),
+  TURNSTILE_SITE_KEY: z
+    .string()
+    .trim()
+    .regex(/^[\w-]{1,100}$/, 'must be the site key Cloudflare gave')
+    .optional(),
+  TURNSTILE_SECRET: z.string().trim().min(1).max(200).optional(),
+  TURNSTILE_VERIFY_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
   DEMO_PEOPLE: integer(0, 100_000).default(200),
   GOOGLE_OAUTH_REVOKE_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
@@ -264,6 +275,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'Configuration error: SMTP_URL and MAIL_FROM must be set together (the server that sends letters, and the address they come from)',
     );
   }
+  if ((v.TURNSTILE_SITE_KEY === undefined) !== (v.TURNSTILE_SECRET === undefined)) {
+    throw new ConfigError(
+      'Configuration error: TURNSTILE_SITE_KEY and TURNSTILE_SECRET must be set together (the widget on the portal, and the key its answers are verified with)',
+    );
+  }
   if (v.REMINDER_CRON !== undefined && v.REMINDER_CRON !== 'off' && v.SMTP_URL === undefined) {
     throw new ConfigError(
       'Configuration error: REMINDER_CRON needs SMTP_URL and MAIL_FROM (the reminders are sent by e-mail), or set it to off',
@@ -294,6 +310,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .filter(Boolean),
     responseSlaDays: v.RESPONSE_SLA_DAYS,
     publicUrl: v.PUBLIC_URL ? v.PUBLIC_URL.replace(/\/+$/, '') : null,
+    turnstile:
+      v.TURNSTILE_SITE_KEY && v.TURNSTILE_SECRET
+        ? { siteKey: v.TURNSTILE_SITE_KEY, secret: v.TURNSTILE_SECRET, verifyUrl: v.TURNSTILE_VERIFY_URL }
+        : null,
     demoPeople: v.DEMO_PEOPLE,
     googleOAuthRevokeUrl: v.GOOGLE_OAUTH_REVOKE_URL,
     retentionSweepCron: v.RETENTION_SWEEP_CRON === 'off' ? null : v.RETENTION_SWEEP_CRON,

@@ -20,6 +20,8 @@ import { PortalPackage, PortalPackageChunk } from '../portal/package.entity';
 import { PortalLink } from '../portal/portal-link.entity';
 import { PortalSubmission } from '../portal/portal-submission.entity';
 import { PortalThrottle } from '../portal/portal-throttle.entity';
+import { PortalChoiceForm } from '../portal/portal-choice-form.entity';
+import { RequestAttachment } from '../portal/request-attachment.entity';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { Cookie } from '../registers/cookies/cookie.entity';
 import { Processor } from '../registers/processors/processor.entity';
@@ -66,6 +68,8 @@ export const ENTITIES = [
   PortalSubmission,
   PortalLink,
   PortalThrottle,
+  PortalChoiceForm,
+  RequestAttachment,
   PortalPackage,
   PortalPackageChunk,
   LegalHold,

@@ -5,11 +5,17 @@ import { Public } from '../auth/access.decorators';
 import type { Language } from '../requests/request.entity';
 import { packageExpiredPage, packagePage, packagePath, type PackageProblem } from './package-pages';
 import { PackageService } from './package.service';
-import { messagePage, withLanguage } from './portal-pages';
-import { csrfToken, csrfValid, newCsrfSecret, pickLanguage } from './portal-rules';
-import { CSRF_COOKIE, page, redirect } from './portal.controller';
+import { withLanguage } from './portal-pages';
+import {
+  portalCsrf,
+  portalLanguage,
+  portalMessage,
+  portalPage as page,
+  portalRedirect as redirect,
+  readPortalForm,
+} from './portal-http';
+import { pickLanguage } from './portal-rules';
 import { PortalService } from './portal.service';
-
 /**
  * A published package's page on the privacy portal (/privacy/package/<token>): the subject asks
  * for a one-time code, enters it, and the answer is the ZIP. Public and outside the API like the
@@ -27,7 +33,7 @@ export class PackagePortalController {
   @Get(':token')
   async show(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const opened = await this.packages.open(token);
-    if (!opened) return this.invalid(res, pickLanguage(req.query.lang, req.get('accept-language')));
+    if (!opened) return this.invalid(res, portalLanguage(req));
     // The package's language (the request's) unless the subject chose the other one.
     const language = pickLanguage(req.query.lang, opened.pkg.language);
     if (opened.kind === 'over') return page(res, 410, packageExpiredPage(language, token, opened.reference));
@@ -40,8 +46,8 @@ export class PackagePortalController {
     if (!form) return;
     const outcome = await this.packages.sendCode(token);
     if (outcome === 'sent') return redirect(res, withLanguage(packagePath(token), form.language, { done: 'sent' }));
-    if (outcome === 'throttled') return this.message(res, 429, form.language, 'throttled', packagePath(token));
-    if (outcome === 'failed') return this.message(res, 503, form.language, 'sending_failed', packagePath(token));
+    if (outcome === 'throttled') return portalMessage(res, 429, form.language, 'throttled', packagePath(token));
+    if (outcome === 'failed') return portalMessage(res, 503, form.language, 'sending_failed', packagePath(token));
     await this.over(token, form.language, res);
   }
 
@@ -80,44 +86,14 @@ export class PackagePortalController {
   }
 
   private invalid(res: Response, language: Language): void {
-    this.message(res, 404, language, 'link_invalid', '/privacy');
+    portalMessage(res, 404, language, 'link_invalid', '/privacy');
   }
 
-  private message(
-    res: Response,
-    status: number,
-    language: Language,
-    kind: 'link_invalid' | 'csrf' | 'throttled' | 'bad_request' | 'sending_failed',
-    path: string,
-  ): void {
-    page(res, status, messagePage(language, kind, withLanguage(path, language === 'it' ? 'en' : 'it')));
-  }
-
-  /** The posted form, its CSRF token checked against the portal's cookie (as the portal's other forms). */
-  private readForm(req: Request, res: Response): { body: URLSearchParams; language: Language } | null {
-    if (typeof req.body !== 'string') {
-      this.message(res, 400, pickLanguage(req.query.lang, req.get('accept-language')), 'bad_request', '/privacy');
-      return null;
-    }
-    const body = new URLSearchParams(req.body);
-    const language = pickLanguage(body.get('lang'), req.get('accept-language'));
-    const secret = (req.cookies as Record<string, unknown> | undefined)?.[CSRF_COOKIE];
-    if (
-      !csrfValid(this.portal.csrfKey, typeof secret === 'string' ? secret : undefined, body.get('_csrf') ?? undefined)
-    ) {
-      this.message(res, 403, language, 'csrf', '/privacy');
-      return null;
-    }
-    return { body, language };
+  private readForm(req: Request, res: Response) {
+    return readPortalForm(req, res, this.portal.csrfKey);
   }
 
   private csrf(req: Request, res: Response): string {
-    const current = (req.cookies as Record<string, unknown> | undefined)?.[CSRF_COOKIE];
-    let secret = typeof current === 'string' && /^[A-Za-z0-9_-]{32}$/.test(current) ? current : null;
-    if (!secret) {
-      secret = newCsrfSecret();
-      res.cookie(CSRF_COOKIE, secret, { path: '/privacy', httpOnly: true, sameSite: 'strict', secure: req.secure });
-    }
-    return csrfToken(this.portal.csrfKey, secret);
+    return portalCsrf(req, res, this.portal.csrfKey);
   }
 }

@@ -2,6 +2,8 @@ import { CONTROLLER } from '../registers/activities/record-of-processing';
 import { escapeHtml as esc } from '../registers/printable-page';
 import { REQUEST_TYPES, type Language, type RequestStatus, type RequestType } from '../requests/request.entity';
 import { CODE, FIELD_LIMITS, type FieldProblem, type Submission } from './portal-rules';
+import { choiceText } from './portal-choices-texts';
+import { attachmentsField, turnstileWidget } from './portal-widgets';
 import { FIELD_PROBLEMS, formatDate, RIGHT_NAMES, STATUS_NAMES, text, type TextKey } from './portal-texts';
 
 /**
@@ -63,7 +65,8 @@ export function hidden(name: string, value: string): string {
   return `<input type="hidden" name="${name}" value="${esc(value)}">`;
 }
 
-function notice(language: Language): string {
+/** `dataProcessed`: the page's own "data processed" paragraph, where it asks for other data than the request form. */
+export function notice(language: Language, dataProcessed?: string): string {
   const keys: TextKey[] = [
     'notice_controller',
     'notice_dpo',
@@ -75,7 +78,7 @@ function notice(language: Language): string {
   ];
   return `<section class="card notice" aria-labelledby="notice-title">
 <h2 id="notice-title">${esc(text(language, 'notice_title'))}</h2>
-${keys.map((k) => `<p>${esc(text(language, k, facts(language)))}</p>`).join('\n')}
+${keys.map((k) => `<p>${esc(k === 'notice_data' && dataProcessed ? dataProcessed : text(language, k, facts(language)))}</p>`).join('\n')}
 </section>`;
 }
 
@@ -86,10 +89,24 @@ export interface FormPage {
   canSend: boolean;
   values?: Partial<Record<keyof Submission, string[]>>;
   errors?: Partial<Record<keyof Submission, FieldProblem>>;
+  /** A problem with the attached files, or with the anti-robot check. */
+  attachmentProblem?: FieldProblem;
+  challengeProblem?: boolean;
+  /** Cloudflare Turnstile's site key, when configured. */
+  turnstileSiteKey?: string | null;
 }
 
 /** The request form and its information notice. */
-export function formPage({ language, csrf, canSend, values = {}, errors = {} }: FormPage): string {
+export function formPage({
+  language,
+  csrf,
+  canSend,
+  values = {},
+  errors = {},
+  attachmentProblem,
+  challengeProblem,
+  turnstileSiteKey,
+}: FormPage): string {
   const t = (key: TextKey) => esc(text(language, key, facts(language)));
   const value = (field: keyof Submission) => values[field]?.[0] ?? '';
   const problem = (field: keyof Submission) =>
@@ -98,22 +115,29 @@ export function formPage({ language, csrf, canSend, values = {}, errors = {} }: 
     const described = [hint, errors[field] ? `${field}-error` : null].filter(Boolean).join(' ');
     return `${errors[field] ? ' aria-invalid="true"' : ''}${described ? ` aria-describedby="${described}"` : ''}`;
   };
-  const errorList = Object.keys(errors).length
-    ? `<div class="alert" role="alert"><p><strong>${t('errors_title')}</strong></p><ul>${(
-        Object.keys(errors) as Array<keyof Submission>
-      )
-        .map(
-          (f) =>
-            `<li><a href="#${f === 'rights' ? 'right-access' : f}">${esc(FIELD_PROBLEMS[language][errors[f]!])}</a></li>`,
+  const extraErrors = [
+    ...(attachmentProblem
+      ? [`<li><a href="#attachments">${esc(FIELD_PROBLEMS[language][attachmentProblem])}</a></li>`]
+      : []),
+    ...(challengeProblem ? [`<li>${esc(FIELD_PROBLEMS[language].challenge_failed)}</li>`] : []),
+  ];
+  const errorList =
+    Object.keys(errors).length || extraErrors.length
+      ? `<div class="alert" role="alert"><p><strong>${t('errors_title')}</strong></p><ul>${(
+          Object.keys(errors) as Array<keyof Submission>
         )
-        .join('')}</ul></div>`
-    : '';
+          .map(
+            (f) =>
+              `<li><a href="#${f === 'rights' ? 'right-access' : f}">${esc(FIELD_PROBLEMS[language][errors[f]!])}</a></li>`,
+          )
+          .join('')}${extraErrors.join('')}</ul></div>`
+      : '';
   const chosen = new Set(values.rights ?? []);
   const form = canSend
     ? `<section class="card" aria-labelledby="form-title">
 <h2 id="form-title">${t('form_title')}</h2>
 ${errorList}
-<form method="post" action="/privacy" novalidate>
+<form method="post" action="/privacy" enctype="multipart/form-data" novalidate>
 ${hidden('_csrf', csrf)}
 ${hidden('lang', language)}
 <fieldset${errors.rights ? ' aria-describedby="rights-error"' : ''}>
@@ -140,7 +164,9 @@ ${problem('phone')}</div>
 <p class="hint" id="message-hint">${t('message_hint')}</p>
 <textarea id="message" name="message" maxlength="${FIELD_LIMITS.message}" required${invalid('message', 'message-hint')}>${esc(value('message'))}</textarea>
 ${problem('message')}</div>
+${attachmentsField(language, attachmentProblem)}
 <div class="trap" aria-hidden="true"><label for="website">${t('honeypot_label')}</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
+${turnstileWidget(language, turnstileSiteKey)}
 <button type="submit">${t('submit')}</button>
 </form>
 </section>`
@@ -154,6 +180,7 @@ ${problem('message')}</div>
     otherLanguageHref: withLanguage('/privacy', language === 'it' ? 'en' : 'it'),
     body: `<h1>${t('portal_title')}</h1>
 <p>${t('intro')}</p>
+${canSend ? `<p><a href="${esc(withLanguage('/privacy/choices', language))}">${esc(choiceText(language, 'choices_link'))}</a></p>` : ''}
 ${form}
 ${notice(language)}`,
   });
@@ -167,10 +194,12 @@ export function codePage(
   submissionId: string,
   csrf: string,
   problem?: { kind: CodeProblem; left?: number },
+  /** Where the code is posted: the request form's, or the choices form's. */
+  base = '/privacy/verify',
 ): string {
   const t = (key: TextKey, values: Record<string, string | number> = {}) =>
     esc(text(language, key, { ...facts(language), ...values }));
-  const path = `/privacy/verify/${encodeURIComponent(submissionId)}`;
+  const path = `${base}/${encodeURIComponent(submissionId)}`;
   const finished = problem && problem.kind !== 'wrong';
   const message = problem
     ? `<div class="alert" role="alert"><p id="code-error">${
@@ -223,7 +252,7 @@ export function statusPage(
   token: string,
   csrf: string,
   view: StatusView,
-  flash?: 'confirmed' | 'sent' | { problem: FieldProblem; text: string },
+  flash?: 'confirmed' | 'choices' | 'sent' | { problem: FieldProblem; text: string },
 ): string {
   const t = (key: TextKey, values: Record<string, string | number> = {}) =>
     esc(text(language, key, { ...facts(language), ...values }));
@@ -231,9 +260,11 @@ export function statusPage(
   const banner =
     flash === 'confirmed'
       ? `<div class="ok" role="status"><p>${t('confirmed')}</p></div>`
-      : flash === 'sent'
-        ? `<div class="ok" role="status"><p>${t('more_sent')}</p></div>`
-        : '';
+      : flash === 'choices'
+        ? `<div class="ok" role="status"><p>${esc(choiceText(language, 'choices_done'))}</p></div>`
+        : flash === 'sent'
+          ? `<div class="ok" role="status"><p>${t('more_sent')}</p></div>`
+          : '';
   const problem = flash && typeof flash === 'object' ? flash : null;
   const requests = view.requests
     .map(
@@ -274,15 +305,16 @@ ${letters}
 </section>
 <section class="card" aria-labelledby="more-title">
 <h2 id="more-title">${t('more_title')}</h2>
-<form method="post" action="${esc(path)}/messages" novalidate>
+<form method="post" action="${esc(path)}/messages" enctype="multipart/form-data" novalidate>
 ${hidden('_csrf', csrf)}
 ${hidden('lang', language)}
 <div class="field"><label for="more">${t('more_label')}</label>
 <textarea id="more" name="message" maxlength="${FIELD_LIMITS.message}" required${
-      problem ? ' aria-invalid="true" aria-describedby="more-error"' : ''
+      problem && !problem.problem.startsWith('attachment_') ? ' aria-invalid="true" aria-describedby="more-error"' : ''
     }>${esc(problem?.text ?? '')}</textarea>
-${problem ? `<p class="error" id="more-error" role="alert">${esc(FIELD_PROBLEMS[language][problem.problem])}</p>` : ''}
+${problem && !problem.problem.startsWith('attachment_') ? `<p class="error" id="more-error" role="alert">${esc(FIELD_PROBLEMS[language][problem.problem])}</p>` : ''}
 </div>
+${attachmentsField(language, problem?.problem.startsWith('attachment_') ? problem.problem : undefined)}
 <button type="submit">${t('more_submit')}</button>
 </form>
 </section>`,

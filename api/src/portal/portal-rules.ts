@@ -150,7 +150,11 @@ export type FieldProblem =
   | 'email_invalid'
   | 'phone_invalid'
   | 'message_missing'
-  | 'control_characters';
+  | 'control_characters'
+  | 'attachment_type'
+  | 'attachment_too_big'
+  | 'attachment_too_many'
+  | 'challenge_failed';
 
 export type SubmissionCheck =
   | { ok: true; submission: Submission }
@@ -158,8 +162,8 @@ export type SubmissionCheck =
 
 /** Control characters other than tab, line feed and carriage return; and lone surrogates. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const PHONE = /^\+?[0-9 ()./-]{6,40}$/;
 
 /** The form's fields, read from the posted body (each field once; `rights` may repeat), checked. */

@@ -76,7 +76,7 @@ const IT = {
     'Finalità: gestire la sua richiesta di esercizio dei diritti (artt. 12–22 GDPR), verificare che l’indirizzo e-mail sia suo e risponderle.',
   notice_basis: 'Base giuridica: adempimento di un obbligo legale (art. 6, par. 1, lett. c, GDPR; artt. 12–22 GDPR).',
   notice_data:
-    'Dati trattati: i diritti scelti, nome, e-mail, telefono se lo indica, il testo della richiesta. Il codice inviato per e-mail è conservato solo in forma cifrata (hash con chiave).',
+    'Dati trattati: i diritti scelti, nome, e-mail, telefono se lo indica, il testo della richiesta e i documenti che allega (conservati cifrati). Il codice inviato per e-mail è conservato solo in forma cifrata (hash con chiave).',
   notice_retention:
     'Conservazione: se il codice non viene inserito, il modulo è cancellato al più tardi il giorno dopo la sua scadenza. Una volta confermata, la richiesta è conservata nel registro delle richieste come prova della risposta data. Per limitare gli abusi, il numero di invii per indirizzo e-mail e per indirizzo di rete è contato per un’ora, senza conservarli in chiaro.',
   notice_complaint:
@@ -161,7 +161,7 @@ const EN: Record<TextKey, string> = {
     'Purpose: handling your request to exercise your rights (GDPR Arts. 12–22), checking that the e-mail address is yours, and answering you.',
   notice_basis: 'Legal basis: compliance with a legal obligation (GDPR Art. 6(1)(c); GDPR Arts. 12–22).',
   notice_data:
-    'Data processed: the rights chosen, name, e-mail, phone if you give it, the text of your request. The code sent by e-mail is kept only as a keyed hash.',
+    'Data processed: the rights chosen, name, e-mail, phone if you give it, the text of your request and the documents you attach (kept encrypted). The code sent by e-mail is kept only as a keyed hash.',
   notice_retention:
     'Retention: if the code is not entered, the form is deleted at the latest the day after it expired. Once confirmed, the request is kept in the register of requests as evidence of the answer given. To limit abuse, sendings per e-mail address and per network address are counted for one hour, without keeping them readable.',
   notice_complaint:
@@ -221,6 +221,10 @@ export const FIELD_PROBLEMS: Record<Language, Record<FieldProblem, string>> = {
     phone_invalid: 'Indichi un numero di telefono valido, ad esempio +39 041 123 4567.',
     message_missing: 'Descriva la sua richiesta.',
     control_characters: 'Il testo contiene caratteri non ammessi.',
+    attachment_type: 'Alleghi solo documenti PDF o immagini JPEG o PNG.',
+    attachment_too_big: 'Ogni allegato può essere di 5 MB al massimo.',
+    attachment_too_many: 'Può allegare al massimo 3 documenti.',
+    challenge_failed: 'La verifica anti-robot non è riuscita. Riprovi.',
   },
   en: {
     rights_missing: 'Choose at least one right.',
@@ -231,6 +235,10 @@ export const FIELD_PROBLEMS: Record<Language, Record<FieldProblem, string>> = {
     phone_invalid: 'Give a valid phone number, e.g. +44 20 7946 0000.',
     message_missing: 'Describe your request.',
     control_characters: 'The text contains characters that are not allowed.',
+    attachment_type: 'Attach only PDF documents or JPEG or PNG images.',
+    attachment_too_big: 'Each attachment may be 5 MB at most.',
+    attachment_too_many: 'You may attach 3 documents at most.',
+    challenge_failed: 'The anti-robot check did not succeed. Please try again.',
   },
 };
 

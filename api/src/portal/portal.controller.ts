@@ -7,19 +7,13 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Language } from '../requests/request.entity';
 import { codePage, formPage, messagePage, statusPage, withLanguage, type MessageKind } from './portal-pages';
-import { checkMessage, checkSubmission, csrfToken, csrfValid, newCsrfSecret, pickLanguage } from './portal-rules';
+import { portalCsrf, portalLanguage, portalPage, portalRedirect, readPortalForm, type PostedForm } from './portal-http';
+import { checkMessage, checkSubmission } from './portal-rules';
 import { PORTAL_CSS } from './portal-style';
+import { TURNSTILE_FIELD, turnstilePassed } from './portal-turnstile';
 import { PortalService } from './portal.service';
 
-/** The portal's own cookie: only the CSRF secret, only under /privacy; the officer's session is never read here. */
-export const CSRF_COOKIE = 'pp_csrf';
-
-/**
- * Pages stricter than the console's: nothing but the portal's own style sheet and its own forms;
- * no script at all, no inline style, no framing.
- */
-const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+export { CSRF_COOKIE } from './portal-http';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -46,26 +40,47 @@ export class PortalController {
   @Get()
   form(@Req() req: Request, @Res() res: Response): void {
     const language = this.language(req);
-    page(res, 200, formPage({ language, csrf: this.csrf(req, res), canSend: this.portal.canSend }));
+    const turnstileSiteKey = this.config.turnstile?.siteKey;
+    page(
+      res,
+      200,
+      formPage({ language, csrf: this.csrf(req, res), canSend: this.portal.canSend, turnstileSiteKey }),
+      !!turnstileSiteKey,
+    );
   }
 
   @Post()
   async submit(@Req() req: Request, @Res() res: Response): Promise<void> {
     const form = this.readForm(req, res);
     if (!form) return;
-    const { body, language } = form;
+    const { body, language, attachments } = form;
     // Without SMTP no code can be sent: the page says to write to privacy@ instead.
     if (!this.portal.canSend) return page(res, 503, formPage({ language, csrf: this.csrf(req, res), canSend: false }));
     const check = checkSubmission(body);
-    if (!check.ok)
+    // Turnstile, when configured: checked with the others, so that the form comes back with all its problems.
+    const challengeProblem = !(await this.passedChallenge(body, req));
+    if (!check.ok || !attachments.ok || challengeProblem) {
+      const values = check.ok ? undefined : check.values;
+      const turnstileSiteKey = this.config.turnstile?.siteKey;
       return page(
         res,
         422,
-        formPage({ language, csrf: this.csrf(req, res), canSend: true, values: check.values, errors: check.errors }),
+        formPage({
+          language,
+          csrf: this.csrf(req, res),
+          canSend: true,
+          values: values ?? valuesOf(body),
+          errors: check.ok ? {} : check.errors,
+          attachmentProblem: attachments.ok ? undefined : attachments.problem,
+          challengeProblem,
+          turnstileSiteKey,
+        }),
+        !!turnstileSiteKey,
       );
+    }
     // The trap field only a robot fills: answered as if sent, nothing stored or sent.
     if (body.get('website')) return redirect(res, withLanguage(`/privacy/verify/${randomUUID()}`, language));
-    const outcome = await this.portal.submit(check.submission, language, req.ip ?? null);
+    const outcome = await this.portal.submit(check.submission, language, req.ip ?? null, attachments.attachments);
     if (outcome.kind === 'throttled') return this.message(res, 429, language, 'throttled', '/privacy');
     if (outcome.kind === 'failed') return this.message(res, 503, language, 'sending_failed', '/privacy');
     redirect(res, withLanguage(`/privacy/verify/${outcome.submissionId}`, language));
@@ -103,7 +118,7 @@ export class PortalController {
     const language = this.language(req);
     const view = await this.portal.status(token);
     if (!view) return this.message(res, 404, language, 'link_invalid', '/privacy');
-    const done = req.query.done === 'confirmed' ? 'confirmed' : req.query.done === 'sent' ? 'sent' : undefined;
+    const done = (['confirmed', 'choices', 'sent'] as const).find((d) => d === req.query.done);
     page(res, 200, statusPage(language, token, this.csrf(req, res), view, done));
   }
 
@@ -111,54 +126,40 @@ export class PortalController {
   async addMessage(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const form = this.readForm(req, res);
     if (!form) return;
-    const { body, language } = form;
+    const { body, language, attachments } = form;
     const checked = checkMessage(body.get('message') ?? '');
-    if (!checked.ok) {
+    if (!checked.ok || !attachments.ok) {
       const view = await this.portal.status(token);
       if (!view) return this.message(res, 404, language, 'link_invalid', '/privacy');
-      const flash = { problem: checked.problem, text: (body.get('message') ?? '').slice(0, 5000) };
+      const problem = !checked.ok ? checked.problem : !attachments.ok ? attachments.problem : 'message_missing';
+      const flash = { problem, text: (body.get('message') ?? '').slice(0, 5000) };
       return page(res, 422, statusPage(language, token, this.csrf(req, res), view, flash));
     }
-    const outcome = await this.portal.addMessage(token, checked.text);
+    const outcome = await this.portal.addMessage(token, checked.text, attachments.attachments);
     if (outcome === 'unknown') return this.message(res, 404, language, 'link_invalid', '/privacy');
     if (outcome === 'throttled') return this.message(res, 429, language, 'throttled', `/privacy/status/${token}`);
     redirect(res, withLanguage(`/privacy/status/${token}`, language, { done: 'sent' }));
   }
 
-  /**
-   * A posted form, read as URL-encoded text, with its CSRF token checked against the portal's
-   * cookie; answers the refusal itself (400, 403) and returns null when it did.
-   */
-  private readForm(req: Request, res: Response): { body: URLSearchParams; language: Language } | null {
-    if (typeof req.body !== 'string') {
-      this.message(res, 400, this.language(req), 'bad_request', '/privacy');
-      return null;
-    }
-    const body = new URLSearchParams(req.body);
-    const language = pickLanguage(body.get('lang'), req.get('accept-language'));
-    const secret = (req.cookies as Record<string, unknown> | undefined)?.[CSRF_COOKIE];
-    if (
-      !csrfValid(this.portal.csrfKey, typeof secret === 'string' ? secret : undefined, body.get('_csrf') ?? undefined)
-    ) {
-      this.message(res, 403, language, 'csrf', '/privacy');
-      return null;
-    }
-    return { body, language };
+  /** A posted form (URL-encoded, or multipart with documents), CSRF-checked: null when refused (answered). */
+  private readForm(req: Request, res: Response): PostedForm | null {
+    return readPortalForm(req, res, this.portal.csrfKey);
+  }
+
+  /** Cloudflare Turnstile's answer, when it is configured; without it, nothing to pass. */
+  private passedChallenge(body: URLSearchParams, req: Request): Promise<boolean> {
+    const turnstile = this.config.turnstile;
+    if (!turnstile) return Promise.resolve(true);
+    return turnstilePassed(turnstile, body.get(TURNSTILE_FIELD), req.ip ?? null);
   }
 
   private language(req: Request): Language {
-    return pickLanguage(req.query.lang, req.get('accept-language'));
+    return portalLanguage(req);
   }
 
   /** The form's CSRF token, over the portal cookie's secret (made and set when the browser has none). */
   private csrf(req: Request, res: Response): string {
-    const current = (req.cookies as Record<string, unknown> | undefined)?.[CSRF_COOKIE];
-    let secret = typeof current === 'string' && /^[A-Za-z0-9_-]{32}$/.test(current) ? current : null;
-    if (!secret) {
-      secret = newCsrfSecret();
-      res.cookie(CSRF_COOKIE, secret, { path: '/privacy', httpOnly: true, sameSite: 'strict', secure: req.secure });
-    }
-    return csrfToken(this.portal.csrfKey, secret);
+    return portalCsrf(req, res, this.portal.csrfKey);
   }
 
   private message(res: Response, status: number, language: Language, kind: MessageKind, path: string): void {
@@ -171,18 +172,22 @@ export class PortalController {
   }
 }
 
-export function page(res: Response, status: number, html: string): void {
-  res.status(status);
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Content-Security-Policy', PAGE_CSP);
-  res.setHeader('X-Frame-Options', 'DENY');
-  // Pages about a person's requests stay out of browser and proxy caches.
-  res.setHeader('Cache-Control', 'no-store');
-  res.send(html);
+function page(res: Response, status: number, html: string, turnstile = false): void {
+  portalPage(res, status, html, turnstile);
 }
 
 /** After a POST, the next page by GET (303): reloading it sends nothing twice. */
-export function redirect(res: Response, location: string): void {
-  res.setHeader('Cache-Control', 'no-store');
-  res.redirect(303, location);
+function redirect(res: Response, location: string): void {
+  portalRedirect(res, location);
+}
+
+/** The form's fields as typed, to show it again when only its documents or the check failed. */
+function valuesOf(body: URLSearchParams) {
+  return {
+    rights: body.getAll('rights').slice(0, 20),
+    name: [body.get('name') ?? ''],
+    email: [body.get('email') ?? ''],
+    phone: [body.get('phone') ?? ''],
+    message: [body.get('message') ?? ''],
+  };
 }

@@ -12,6 +12,8 @@ import { appendToTimeline } from '../requests/request-timeline';
 import { DataSubjectRequest, type Language } from '../requests/request.entity';
 import { RequestsService } from '../requests/requests.service';
 import type { StatusView } from './portal-pages';
+import type { Attachment } from './portal-attachments-rules';
+import { PortalAttachments } from './portal-attachments.service';
 import { PortalLink } from './portal-link.entity';
 import {
   afterAttempt,
@@ -60,6 +62,7 @@ export class PortalService {
     private readonly audit: AuditService,
     private readonly requests: RequestsService,
     private readonly letters: LettersService,
+    private readonly attachments: PortalAttachments,
   ) {
     this.codeKey = portalKey(config.encryptionKey, 'code');
     this.throttleHashKey = portalKey(config.encryptionKey, 'throttle');
@@ -74,7 +77,12 @@ export class PortalService {
    * A valid form: counted against its e-mail's and its network address's limits, stored with
    * its code's hash, and the code sent. The answer never depends on whether the e-mail is known.
    */
-  async submit(submission: Submission, language: Language, ip: string | null): Promise<SubmitOutcome> {
+  async submit(
+    submission: Submission,
+    language: Language,
+    ip: string | null,
+    attachments: Attachment[] = [],
+  ): Promise<SubmitOutcome> {
     const code = newCode();
     const id = randomUUID();
     const stored = await this.dataSource.transaction(async (manager) => {
@@ -106,6 +114,7 @@ export class PortalService {
         codeSentAt: now,
         tries: 0,
       });
+      await this.attachments.storeForSubmission(manager, id, attachments);
       await this.audit.record(manager, null, {
         action: 'portal.code_sent',
         entity: 'portal_submission',
@@ -213,6 +222,7 @@ export class PortalService {
           PortalLink,
           manager.create(PortalLink, { tokenHash: hashToken(token), requestIds: requests.map((r) => r.id) }),
         );
+        await this.attachments.claim(manager, submission.id, requests);
         await manager.delete(PortalSubmission, { id: submission.id });
         await this.audit.record(manager, null, {
           action: 'portal.confirmed',
@@ -275,7 +285,7 @@ export class PortalService {
   }
 
   /** The subject's further information: on each of the link's requests' timeline, audited. */
-  async addMessage(token: string, message: string): Promise<MessageOutcome> {
+  async addMessage(token: string, message: string, attachments: Attachment[] = []): Promise<MessageOutcome> {
     const link = await this.link(token);
     if (!link) return 'unknown';
     return this.dataSource.transaction(async (manager) => {
@@ -295,6 +305,7 @@ export class PortalService {
           details: { reference: request.reference, via: 'privacy_portal', length: message.length },
         });
       }
+      await this.attachments.addToRequests(manager, requests, attachments);
       return 'added';
     });
   }

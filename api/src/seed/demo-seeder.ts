@@ -1,4 +1,4 @@
-import { IngestionService, MAX_BATCH, type IngestSource } from '../ingestion/ingestion.service';
+import { IngestionService, MAX_BATCH } from '../ingestion/ingestion.service';
 import { generateDemoData } from './demo-data';
 
 const SENDER = { name: 'demo data', apiKeyPrefix: null };
@@ -13,16 +13,9 @@ export async function seedDemoData(
   seed?: number,
 ): Promise<Record<string, number>> {
   const data = generateDemoData(people, seed);
-  const plan: Array<[IngestSource, object[]]> = [
-    ['leads', data.leads],
-    ['chat-conversations', data.conversations],
-    ['calendar-connections', data.connections],
-    ['calendar-events', data.events],
-    ['consents', data.consents],
-    ['access-logs', data.accessLogs],
-  ];
   const created: Record<string, number> = {};
-  for (const [source, records] of plan) {
+  // In the order of the sources: an event's calendar connection is stored before it.
+  for (const [source, records] of Object.entries(data)) {
     created[source] = 0;
     for (let i = 0; i < records.length; i += MAX_BATCH) {
       const result = await ingestion.ingest(source, records.slice(i, i + MAX_BATCH), SENDER);

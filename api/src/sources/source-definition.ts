@@ -5,6 +5,7 @@ import type { SourceRestriction } from '../erasure/source-restriction';
 import type { SourcePackages } from '../exports/source-export';
 import type { SourceIngestion } from '../ingestion/source-ingestion';
 import type { SourceRetention } from '../retention/source-retention';
+import type { DemoContext } from '../seed/demo-kit';
 import type { FoundIdentifier } from '../subjects/identifier-collector';
 
 /**
@@ -53,6 +54,11 @@ export interface SourceDefinition<Row extends ObjectLiteral = any, Resource exte
   restriction: SourceRestriction;
   /** Its retention rule and sweeper, or why no policy names it on its own. */
   retention: SourceRetention;
+  /**
+   * The demo data's records of one person (`npm start`'s first start, the tests), as the website
+   * sends them to `/api/ingest/<resource>`; or why the source has none of its own.
+   */
+  demo: { of: (person: DemoContext) => object[] } | { none: string };
 }
 
 /** Declares a source, with the entity's type checked against its presenter. */

@@ -1,13 +1,12 @@
 import { activeStops, type ActiveStop } from '../objections/active-stops';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain.error';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccessLog } from '../sources/access-logs/access-log.entity';
-import { ChatMessage } from '../sources/chat/chat-message.entity';
 import { multiPersonSources, SOURCES, sourceNamed } from '../sources/source-registry';
 import { DataKeys } from '../common/crypto/data-keys.service';
 import { loadByIds } from '../database/load-by-ids';
@@ -142,10 +141,14 @@ export class SubjectSearchService {
     const entries = new Map<string, MatchedEntry[]>();
     let normalised: string;
     const identifiers: SubjectSearchResult['identifiers'] = [];
+    let conversationOf = new Map<string, string>();
 
+    // The erasure and request history of the searched e-mail or phone, asked beside the index.
+    let history: Promise<Pick<SubjectSearchResult, 'erased' | 'requests' | 'processingStops'>>;
     if (isPlainIpAddress(trimmed)) {
       understoodAs = 'ip';
       normalised = trimmed.toLowerCase();
+      history = this.historyOf(understoodAs, normalised);
       identifiers.push({ kind: 'ip', value: normalised, hop: 0 });
       const logs = await this.dataSource
         .getRepository(AccessLog)
@@ -159,6 +162,9 @@ export class SubjectSearchService {
         });
       understoodAs = classified.kind;
       normalised = classified.value;
+      history = this.historyOf(understoodAs, normalised);
+      // Awaited below; a failure of the index look-up first must not leave it unhandled.
+      history.catch(() => undefined);
       const start: Array<[string, string]> =
         classified.kind === 'email'
           ? [
@@ -181,7 +187,8 @@ export class SubjectSearchService {
           : classified.kind === 'phone'
             ? { emails: [], phones: [normalised] }
             : { emails: [], phones: [], consentIds: [trimmed] };
-      const attributed = await this.attribute(person, graph, classified.kind === 'name');
+      const attributed = this.attribute(person, graph, classified.kind === 'name');
+      conversationOf = graph.conversationOf;
       relations = attributed.relationOf;
       const match = (row: IndexRow, hop: 0 | 1): Match => {
         const list = entries.get(`${row.source}\u0000${row.record_id}`) ?? [];
@@ -209,15 +216,11 @@ export class SubjectSearchService {
     }
 
     // A message that mentions the person makes its conversation part of what is held about them.
-    const messageIds = [...(matches.get('chat-messages')?.keys() ?? [])];
-    if (messageIds.length) {
-      const messages = await this.dataSource
-        .getRepository(ChatMessage)
-        .find({ select: { id: true, conversationId: true }, where: { id: In(messageIds) } });
-      for (const m of messages) {
-        for (const match of matches.get('chat-messages')!.get(m.id)!)
-          addMatch('chat-conversations', m.conversationId, { ...match, field: 'messages' });
-      }
+    for (const [messageId, messageMatches] of matches.get('chat-messages') ?? []) {
+      const conversationId = conversationOf.get(messageId);
+      if (!conversationId) continue;
+      for (const match of messageMatches)
+        addMatch('chat-conversations', conversationId, { ...match, field: 'messages' });
     }
 
     // The records (one query per source), the audit event and the erasure/request history side
@@ -226,7 +229,7 @@ export class SubjectSearchService {
       definition,
       byRecord: matches.get(definition.resource)!,
     }));
-    const [sources, , history] = await Promise.all([
+    const [sources, , pastRequests] = await Promise.all([
       Promise.all(
         found.map(async ({ definition, byRecord }) => {
           const ids = [...byRecord.keys()].slice(0, MAX_RECORDS_PER_SOURCE);
@@ -258,10 +261,10 @@ export class SubjectSearchService {
           found: Object.fromEntries(found.map((f) => [f.definition.resource, f.byRecord.size])),
         },
       }),
-      this.historyOf(understoodAs, normalised),
+      history,
     ]);
     const total = sources.reduce((n, s) => n + s.total, 0);
-    return { query: trimmed, understoodAs, normalised, identifiers, total, sources, ...history };
+    return { query: trimmed, understoodAs, normalised, identifiers, total, sources, ...pastRequests };
   }
 
   /**
@@ -365,7 +368,7 @@ export class SubjectSearchService {
       ...phones.map((p): [string, string] => ['phone', p]),
     ];
     const graph = await this.identityGraph(start, 1_000_000);
-    const attributed = await this.attribute({ emails, phones }, graph, false);
+    const attributed = this.attribute({ emails, phones }, graph, false);
     const records = new Map<string, Set<string>>();
     const others: LocatedSubject['others'] = new Map();
     for (const row of [...attributed.first, ...attributed.second]) {
@@ -388,63 +391,30 @@ export class SubjectSearchService {
   }
 
   /**
-   * Whose each record found is, for the person (`record-attribution.ts`): loads the owner entries
+   * Whose each record found is, for the person (`record-attribution.ts`): from the owner entries
    * of every record found (a chat conversation is one record: its visitor identity and its
    * messages), decides the first step's records, keeps only the hop's identifiers that the
    * person's own records hold, then decides the second step's records.
    */
-  private async attribute(
+  private attribute(
     person: { emails: string[]; phones: string[]; consentIds?: string[] },
-    graph: { first: IndexRow[]; second: IndexRow[]; followed: Array<[IdentifierKind, string]> },
+    graph: IdentityGraph,
     byName: boolean,
-  ): Promise<{
+  ): {
     first: IndexRow[];
     second: IndexRow[];
     followed: Array<[IdentifierKind, string]>;
     shared: Array<{ kind: IdentifierKind; value: string }>;
-    unitOf: (row: IndexRow) => [string, string];
+    unitOf: (row: { source: string; record_id: string }) => [string, string];
     relationOf: (source: string, recordId: string) => Relation;
-  }> {
+  } {
     const all = [...graph.first, ...graph.second];
-    const messageIds = [...new Set(all.filter((r) => r.source === 'chat-messages').map((r) => r.record_id))];
-    const conversationOf = new Map<string, string>();
-    if (messageIds.length) {
-      const rows: Array<{ id: string; conversation_id: string }> = await this.dataSource.query(
-        `SELECT id::text AS id, conversation_id::text AS conversation_id FROM chat_messages WHERE id = ANY($1::uuid[])`,
-        [messageIds],
-      );
-      for (const r of rows) conversationOf.set(r.id, r.conversation_id);
-    }
+    const { conversationOf, owners } = graph;
     const unitOf = (row: { source: string; record_id: string }): [string, string] =>
       row.source === 'chat-messages'
         ? ['chat-conversations', conversationOf.get(row.record_id) ?? row.record_id]
         : [row.source, row.record_id];
     const keyOf = (source: string, id: string) => `${source}\u0000${id}`;
-    const unitKeys = new Map<string, [string, string]>();
-    for (const row of all) {
-      const [source, id] = unitOf(row);
-      unitKeys.set(keyOf(source, id), [source, id]);
-    }
-    // The owner entries of every record found (for a conversation: its own and all its messages').
-    const plain = [...unitKeys.values()].filter(([source]) => source !== 'chat-conversations');
-    const conversations = [...unitKeys.values()]
-      .filter(([source]) => source === 'chat-conversations')
-      .map(([, id]) => id);
-    const owners: Array<{ kind: IdentifierKind; value: string; source: string; record_id: string }> =
-      unitKeys.size === 0
-        ? []
-        : await this.dataSource.query(
-            `SELECT kind, value, source, record_id FROM subject_identifiers
-             WHERE role = 'owner' AND (source, record_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-             UNION ALL
-             SELECT si.kind, si.value, 'chat-conversations', m.conversation_id::text FROM chat_messages m
-             JOIN subject_identifiers si ON si.source = 'chat-messages' AND si.record_id = m.id::text AND si.role = 'owner'
-             WHERE m.conversation_id = ANY($3::uuid[])
-             UNION ALL
-             SELECT kind, value, source, record_id FROM subject_identifiers
-             WHERE role = 'owner' AND source = 'chat-conversations' AND record_id = ANY($3::text[])`,
-            [plain.map((u) => u[0]), plain.map((u) => u[1]), conversations],
-          );
     const units = new Map<string, Unit>();
     const unit = (source: string, id: string) => {
       const key = keyOf(source, id);
@@ -513,30 +483,46 @@ export class SubjectSearchService {
    * MAX_SHARED_RECORDS records (a colleague invited to every appointment, an office switchboard):
    * it would pull in other people.
    */
-  private async identityGraph(
-    start: Array<[string, string]>,
-    limit = 5000,
-  ): Promise<{ first: IndexRow[]; followed: Array<[IdentifierKind, string]>; second: IndexRow[] }> {
-    const rows = await preparedQuery<IndexRow & { part: 'first' | 'followed' | 'second' }>(
-      this.dataSource,
-      IDENTITY_GRAPH,
-      [
-        start.map((p) => p[0]),
-        start.map((p) => p[1]),
-        Math.trunc(limit),
-        LINKING_KINDS,
-        multiPersonSources(),
-        this.config.controllerDomains,
-        MAX_LINKED,
-        MAX_SHARED_RECORDS,
-      ],
-    );
+  private async identityGraph(start: Array<[string, string]>, limit = 5000): Promise<IdentityGraph> {
+    const rows = await preparedQuery<
+      IndexRow & { part: 'first' | 'followed' | 'second' | 'owner'; conversation_id: string | null }
+    >(this.dataSource, IDENTITY_GRAPH, [
+      start.map((p) => p[0]),
+      start.map((p) => p[1]),
+      Math.trunc(limit),
+      LINKING_KINDS,
+      multiPersonSources(),
+      this.config.controllerDomains,
+      MAX_LINKED,
+      MAX_SHARED_RECORDS,
+    ]);
+    const conversationOf = new Map<string, string>();
+    const step = (part: 'first' | 'second'): IndexRow[] =>
+      rows
+        .filter((r) => r.part === part)
+        .map(({ part: _part, conversation_id, ...row }) => {
+          if (conversation_id) conversationOf.set(row.record_id, conversation_id);
+          return row;
+        });
     return {
-      first: rows.filter((r) => r.part === 'first'),
+      first: step('first'),
       followed: rows.filter((r) => r.part === 'followed').map((r): [IdentifierKind, string] => [r.kind, r.value]),
-      second: rows.filter((r) => r.part === 'second'),
+      second: step('second'),
+      owners: rows.filter((r) => r.part === 'owner'),
+      conversationOf,
     };
   }
+}
+
+/** What IDENTITY_GRAPH answers, split by part. */
+interface IdentityGraph {
+  first: IndexRow[];
+  followed: Array<[IdentifierKind, string]>;
+  second: IndexRow[];
+  /** The owner entries of every record found; a chat message's are its conversation's. */
+  owners: Array<{ kind: IdentifierKind; value: string; source: string; record_id: string }>;
+  /** The conversation of each chat message found. */
+  conversationOf: Map<string, string>;
 }
 
 interface SuppressionRow {
@@ -548,9 +534,14 @@ interface SuppressionRow {
   refused_count: number;
 }
 
-/** $1, $2: the starting kinds and values; $3: at most this many records per step. */
+/**
+ * $1, $2: the starting kinds and values; $3: at most this many records per step. Answers the
+ * steps' index rows (each chat message with its conversation), the identifiers followed, and the
+ * owner entries of every record found (a conversation's: its own and all its messages'), so that
+ * whose each record is can be decided without another round trip.
+ */
 const IDENTITY_GRAPH: PreparedStatement = {
-  name: 'subjects.identity-graph.owners',
+  name: 'subjects.identity-graph.with-owners',
   text: `
     WITH start AS (
       SELECT k, v FROM unnest($1::text[], $2::text[]) AS t(k, v)
@@ -585,12 +576,32 @@ const IDENTITY_GRAPH: PreparedStatement = {
       LIMIT $3
     ), shared AS (
       SELECT kind, value FROM second GROUP BY kind, value HAVING count(*) > $8
+    ), steps AS (
+      SELECT 'first' AS part, f.*, m.conversation_id FROM first f
+      LEFT JOIN chat_messages m ON m.id = (CASE WHEN f.source = 'chat-messages' THEN f.record_id END)::uuid
+      UNION ALL
+      SELECT 'second', s.*, m.conversation_id FROM second s
+      LEFT JOIN chat_messages m ON m.id = (CASE WHEN s.source = 'chat-messages' THEN s.record_id END)::uuid
+      WHERE (s.kind, s.value) NOT IN (SELECT kind, value FROM shared)
+    ), units AS (
+      -- A chat message belongs to its conversation: the conversation is the record whose owner counts.
+      SELECT DISTINCT
+        CASE WHEN source = 'chat-messages' THEN 'chat-conversations' ELSE source END AS source,
+        CASE WHEN source = 'chat-messages' THEN coalesce(conversation_id::text, record_id) ELSE record_id END AS record_id
+      FROM steps
+    ), owners AS (
+      SELECT si.kind, si.value, si.source, si.record_id FROM units u
+      JOIN subject_identifiers si ON si.source = u.source AND si.record_id = u.record_id AND si.role = 'owner'
+      UNION ALL
+      SELECT si.kind, si.value, 'chat-conversations', u.record_id FROM units u
+      JOIN chat_messages m ON m.conversation_id = (CASE WHEN u.source = 'chat-conversations' THEN u.record_id END)::uuid
+      JOIN subject_identifiers si ON si.source = 'chat-messages' AND si.record_id = m.id::text AND si.role = 'owner'
     )
-    SELECT 'first' AS part, id::text AS id, kind, value, source, record_id, field, role FROM first
+    SELECT part, id::text AS id, kind, value, source, record_id, field, role, conversation_id::text AS conversation_id FROM steps
     UNION ALL
-    SELECT 'followed', NULL, kind, value, NULL, NULL, NULL, NULL FROM linked WHERE (kind, value) NOT IN (SELECT kind, value FROM shared)
+    SELECT 'followed', NULL, kind, value, NULL, NULL, NULL, NULL, NULL FROM linked WHERE (kind, value) NOT IN (SELECT kind, value FROM shared)
     UNION ALL
-    SELECT 'second', id::text, kind, value, source, record_id, field, role FROM second WHERE (kind, value) NOT IN (SELECT kind, value FROM shared)`,
+    SELECT 'owner', NULL, kind, value, source, record_id, NULL, NULL, NULL FROM owners`,
 };
 
 /** $1: the HMAC of the searched e-mail or phone; $2: the e-mail (null for a phone). */

@@ -15,12 +15,14 @@ import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
 import { presentUser, User } from './user.entity';
 import { USERS_LIST } from './users.list';
+import { SessionCache } from '../auth/session-cache';
 
 @Injectable()
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly sessions: SessionCache,
   ) {}
 
   list(query: ListQuery): Promise<Page<User>> {
@@ -66,7 +68,7 @@ export class UsersService {
   async update(actor: Actor & { sessionId?: string }, id: string, dto: UpdateUserDto): Promise<User> {
     if (dto.password) refuseWeakPassword(dto.password, dto.email ?? (await this.get(id)).email);
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
-    return this.dataSource.transaction(async (manager) => {
+    const changed = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('User', id);
       const before = auditedFields(user);
@@ -108,11 +110,14 @@ export class UsersService {
       }
       return saved;
     });
+    // Its open sessions are checked against the database again from the next request on.
+    this.sessions.forgetUser(id);
+    return changed;
   }
 
   /** Ends every open session of a user at once (a lost laptop, a suspicion), and lifts a sign-in lock. */
   async revokeSessions(actor: Actor, id: string): Promise<{ revoked: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    const changed = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id } });
       if (!user) throw new NotFoundError('User', id);
       const rows = returnedRows(
@@ -130,6 +135,9 @@ export class UsersService {
       });
       return { revoked: rows.length };
     });
+    // Its open sessions are checked against the database again from the next request on.
+    this.sessions.forgetUser(id);
+    return changed;
   }
 
   /** The user's open sessions (neither ended nor expired), most recently used first: never a token or its hash. */
@@ -144,7 +152,7 @@ export class UsersService {
 
   /** Ends one open session of a user (a device they lost, a sign-in they do not recognise). */
   async revokeSession(actor: Actor & { sessionId?: string }, id: string, sessionId: string): Promise<SessionJson> {
-    return this.dataSource.transaction(async (manager) => {
+    const changed = await this.dataSource.transaction(async (manager) => {
       const session = await manager.findOne(Session, {
         where: { id: sessionId, userId: id, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
         lock: { mode: 'pessimistic_write' },
@@ -165,11 +173,14 @@ export class UsersService {
       });
       return presentSession(session, actor.sessionId ?? null);
     });
+    // Its open sessions are checked against the database again from the next request on.
+    this.sessions.forgetUser(id);
+    return changed;
   }
 
   async remove(actor: Actor, id: string): Promise<User> {
     if (actor.id === id) throw new ConflictError('You cannot delete your own account');
-    return this.dataSource.transaction(async (manager) => {
+    const changed = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('User', id);
       if (user.role === 'admin' && user.active) await this.assertAnotherActiveAdmin(manager, id, 'delete');
@@ -182,6 +193,9 @@ export class UsersService {
       });
       return user;
     });
+    // Its open sessions are checked against the database again from the next request on.
+    this.sessions.forgetUser(id);
+    return changed;
   }
 
   /**

@@ -94,4 +94,11 @@ export const newsletterSignupsSource = defineSource({
   erasure: newsletterSignupsErasure,
   restriction: newsletterSignupsRestriction,
   retention: newsletterSignupsRetention,
+  // Everyone in the demo data signed up once, when they first came: no faker, so the other
+  // sources' demo data stays as it is without this source.
+  demo: {
+    of: ({ person, firstSeen, nextId }): IngestNewsletterSignupDto[] => [
+      { externalId: nextId('signup'), email: person.email, signedUpAt: firstSeen.toISOString() },
+    ],
+  },
 });

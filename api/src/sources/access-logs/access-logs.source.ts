@@ -1,3 +1,4 @@
+import { accessLogsDemo } from './access-logs.demo';
 import { defineSource } from '../source-definition';
 import { AccessLog } from './access-log.entity';
 import { accessLogsIngestion } from './access-logs.ingestion';
@@ -29,4 +30,5 @@ export const accessLogsSource = defineSource({
   erasure: accessLogsErasure,
   restriction: accessLogsRestriction,
   retention: accessLogsRetention,
+  demo: { of: accessLogsDemo },
 });

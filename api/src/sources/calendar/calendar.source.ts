@@ -1,3 +1,4 @@
+import { calendarConnectionsDemo, calendarEventsDemo } from './calendar.demo';
 import { defineSource } from '../source-definition';
 import { CalendarConnection } from './calendar-connection.entity';
 import { CalendarEvent, EVENT_ORIGINS } from './calendar-event.entity';
@@ -38,6 +39,7 @@ export const calendarConnectionsSource = defineSource({
   erasure: calendarConnectionsErasure,
   restriction: calendarConnectionsRestriction,
   retention: calendarConnectionsRetention,
+  demo: { of: calendarConnectionsDemo },
 });
 
 /** Appointments: created by the person, by the booking system, or imported from their calendar. */
@@ -70,4 +72,5 @@ export const calendarEventsSource = defineSource({
   erasure: calendarEventsErasure,
   restriction: calendarEventsRestriction,
   retention: calendarEventsRetention,
+  demo: { of: calendarEventsDemo },
 });

@@ -1,3 +1,4 @@
+import { chatConversationsDemo } from './chat.demo';
 import { defineSource } from '../source-definition';
 import { CHAT_PROVIDERS, ChatConversation } from './chat-conversation.entity';
 import { CHAT_ROLES, ChatMessage } from './chat-message.entity';
@@ -37,6 +38,7 @@ export const chatConversationsSource = defineSource({
   erasure: chatConversationsErasure,
   restriction: chatConversationsRestriction,
   retention: chatConversationsRetention,
+  demo: { of: chatConversationsDemo },
 });
 
 /** The messages of a conversation: the visitor's and the assistant's. */
@@ -66,4 +68,5 @@ export const chatMessagesSource = defineSource({
   erasure: chatMessagesErasure,
   restriction: chatMessagesRestriction,
   retention: chatMessagesRetention,
+  demo: { none: 'a conversation’s messages are made with it (chat-conversations)' },
 });

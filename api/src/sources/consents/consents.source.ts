@@ -1,3 +1,4 @@
+import { consentsDemo } from './consents.demo';
 import { defineSource } from '../source-definition';
 import { CONSENT_ACTIONS, ConsentRecord } from './consent-record.entity';
 import { consentsExport } from './consents.export';
@@ -38,4 +39,5 @@ export const consentsSource = defineSource({
   erasure: consentsErasure,
   restriction: consentsRestriction,
   retention: consentsRetention,
+  demo: { of: consentsDemo },
 });

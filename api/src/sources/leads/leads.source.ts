@@ -1,3 +1,4 @@
+import { leadsDemo } from './leads.demo';
 import { defineSource } from '../source-definition';
 import { Lead } from './lead.entity';
 import { leadsExport } from './leads.export';
@@ -45,4 +46,5 @@ export const leadsSource = defineSource({
   erasure: leadsErasure,
   restriction: leadsRestriction,
   retention: leadsRetention,
+  demo: { of: leadsDemo },
 });
