@@ -18,6 +18,7 @@ import { IngestionModule } from './ingestion/ingestion.module';
 import { MailboxModule } from './mailbox/mailbox.module';
 import { LegalHoldsModule } from './legal-holds/legal-holds.module';
 import { LettersModule } from './letters/letters.module';
+import { PackageModule } from './portal/package.module';
 import { PortalModule } from './portal/portal.module';
 import { RegistersModule } from './registers/registers.module';
 import { RemindersModule } from './reminders/reminders.module';
@@ -88,6 +89,7 @@ export class AppModule {
         LettersModule,
         LegalHoldsModule,
         PortalModule,
+        PackageModule,
         RemindersModule,
       ],
     };

@@ -56,6 +56,7 @@ const READS: Record<string, string | { none: string }> = {
   'GET /api/breaches/{id}/affected/count': { none: 'counts only' },
   'GET /api/breaches/{id}/communication': { none: 'the letter, with no recipient' },
   'GET /api/requests/{id}/letters': 'letters.viewed',
+  'GET /api/requests/{id}/portal-packages': 'portal_packages.viewed',
   'GET /api/letter-templates': { none: 'the templates, with placeholders: no person named' },
   'GET /api/letter-templates/{key}/{language}': { none: 'the templates, with placeholders: no person named' },
   // Other mail holds senders' addresses and words: read like a request.

@@ -68,6 +68,9 @@ const RULES: Record<string, Rule> = {
   'POST /api/requests/{id}/letters/preview': 'staff',
   'POST /api/requests/{id}/letters': 'staff',
   'POST /api/requests/{id}/letters/{letterId}/retry': 'staff',
+  'GET /api/requests/{id}/portal-packages': 'any',
+  'POST /api/requests/{id}/portal-packages': 'staff',
+  'POST /api/requests/{id}/portal-packages/{packageId}/withdraw': 'staff',
   'GET /api/letter-templates': 'any',
   'GET /api/mailbox/status': 'any',
   'POST /api/mailbox/read': 'staff',
@@ -225,6 +228,10 @@ describe('the role matrix over the OpenAPI document', () => {
       [`GET /privacy/choices/verify/${id}`]: 200,
       'POST /privacy/choices': 403,
       [`POST /privacy/choices/verify/${id}`]: 403,
+      // A published package's page: a token that opens nothing, and its forms without CSRF.
+      [`GET /privacy/package/${token}`]: 404,
+      [`POST /privacy/package/${token}/code`]: 403,
+      [`POST /privacy/package/${token}`]: 403,
     };
     const mismatches: string[] = [];
     for (const [operation, expected] of Object.entries(PORTAL)) {

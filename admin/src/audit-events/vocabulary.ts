@@ -16,6 +16,7 @@ export const AUDIT_ENTITIES = [
   'subject',
   'request',
   'portal_submission',
+  'portal_package',
   ...SUBJECT_SOURCES,
   'retention_sweep',
   'audit_event',

@@ -3,6 +3,7 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
 import { auditEventsEnglish } from '../audit-events/messages.en';
+import { packagesEnglish } from '../requests/packages/messages.en';
 import { breachesEnglish } from '../breaches/messages.en';
 import { whoseDataEnglish } from '../find-person/messages.en';
 import { otherRequestsEnglish } from '../requests/other-requests/messages.en';
@@ -651,6 +652,8 @@ const en: TranslationMessages = {
     otherRequestsEnglish,
     // The audit log as a ledger (issue 23).
     auditEventsEnglish,
+    // Packages published on the privacy portal (issue 20).
+    packagesEnglish,
   ) as TranslationMessages),
 };
 

@@ -4,6 +4,7 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 
 import { auditEventsItalian } from '../audit-events/messages.it';
+import { packagesItalian } from '../requests/packages/messages.it';
 import { breachesItalian } from '../breaches/messages.it';
 import { whoseDataItalian } from '../find-person/messages.it';
 import { otherRequestsItalian } from '../requests/other-requests/messages.it';
@@ -825,6 +826,8 @@ const it: TranslationMessages = {
     otherRequestsItalian,
     // The audit log as a ledger (issue 23).
     auditEventsItalian,
+    // Packages published on the privacy portal (issue 20).
+    packagesItalian,
   ) as TranslationMessages),
 };
 

@@ -36,6 +36,7 @@ export const letterTemplatesEnglish = {
         no_data: 'No data held',
         recipient_notice: 'Notice to a recipient (Art. 19)',
         recipients_list: 'The recipients, for the subject (Art. 19)',
+        package_link: 'Data package ready to download (portal)',
       },
     },
   },

@@ -37,6 +37,7 @@ export const letterTemplatesItalian: typeof letterTemplatesEnglish = {
         no_data: 'Nessun dato trattato',
         recipient_notice: 'Comunicazione a un destinatario (art. 19)',
         recipients_list: 'I destinatari, per l’interessato (art. 19)',
+        package_link: 'Dati pronti da scaricare (portale)',
       },
     },
   },

@@ -40,6 +40,7 @@ import { RequestTimeline } from './RequestTimeline';
 import { RequestTypeChip } from './RequestTypeField';
 import { RequestFileButton } from './file/RequestFileButton';
 import { LettersCard } from './letters/LettersCard';
+import { PackagesCard } from './packages/PackagesCard';
 import { RequestRights } from './rights';
 import { OtherRequestsCard } from './other-requests/OtherRequestsCard';
 import { SubjectDataPanel } from './SubjectDataPanel';
@@ -565,6 +566,7 @@ const RequestShowLayout = () => {
         <RequestDetails request={request} />
         <RequestRights request={request} canAct={canAct} />
         <LettersCard request={request} canAct={canAct} />
+        <PackagesCard request={request} canAct={canAct} />
         <RequestTimeline request={request} />
       </Grid>
       <Grid size={{ xs: 12, md: 5 }} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>

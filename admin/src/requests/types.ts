@@ -436,6 +436,7 @@ export const LETTER_KINDS = [
   'no_data',
   'recipient_notice',
   'recipients_list',
+  'package_link',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 export type LetterState = 'queued' | 'sent' | 'failed';

@@ -137,6 +137,13 @@ describe('loadConfig', () => {
     expect(failure({ EXPORT_STALL_SECONDS: '0' })).toMatch(/EXPORT_STALL_SECONDS/);
   });
 
+  it('opens a package published on the portal for 7 days unless told otherwise, 1 to 30', () => {
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY }).portalPackageDays).toBe(7);
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, PORTAL_PACKAGE_DAYS: '3' }).portalPackageDays).toBe(3);
+    expect(failure({ PORTAL_PACKAGE_DAYS: '0' })).toMatch(/PORTAL_PACKAGE_DAYS/);
+    expect(failure({ PORTAL_PACKAGE_DAYS: '31' })).toMatch(/PORTAL_PACKAGE_DAYS/);
+  });
+
   it('keeps the identity clock pause off unless IDENTITY_PAUSE=on', () => {
     expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY }).identityPause).toBe(false);
     expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, IDENTITY_PAUSE: 'on' }).identityPause).toBe(true);

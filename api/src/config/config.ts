@@ -47,6 +47,8 @@ export interface AppConfig {
   retentionSweepBatchSize: number;
   /** How long a package's download may wait for its client before it is given up (its snapshot holds a connection). */
   exportStallSeconds: number;
+  /** Days a package published to the subject through the portal may be downloaded (PORTAL_PACKAGE_DAYS). */
+  portalPackageDays: number;
   /** IDENTITY_PAUSE=on: the working deadline moves by the days identity information was awaited. */
   identityPause: boolean;
   /** The privacy@ mailbox read over IMAP (IMAP_URL); null: not read, requests arrive as uploaded .eml. */
@@ -171,6 +173,7 @@ const schema = z.object({
     .default('Europe/Rome'),
   RETENTION_SWEEP_BATCH: integer(100, 100_000).default(10_000),
   EXPORT_STALL_SECONDS: integer(1, 3600).default(120),
+  PORTAL_PACKAGE_DAYS: integer(1, 30).default(7),
   IDENTITY_PAUSE: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
   IMAP_URL: z
     .string()
@@ -317,6 +320,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retentionSweepTimeZone: v.RETENTION_SWEEP_TIME_ZONE,
     retentionSweepBatchSize: v.RETENTION_SWEEP_BATCH,
     exportStallSeconds: v.EXPORT_STALL_SECONDS,
+    portalPackageDays: v.PORTAL_PACKAGE_DAYS,
     identityPause: v.IDENTITY_PAUSE === 'on',
     mailbox: v.IMAP_URL
       ? {

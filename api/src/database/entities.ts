@@ -16,6 +16,7 @@ import { Letter } from '../letters/letter.entity';
 import { ProcessingStop, ProcessingStopFlag } from '../objections/processing-stop.entity';
 import { MailboxMessage } from '../mailbox/mailbox-message.entity';
 import { OtherMail } from '../mailbox/other-mail.entity';
+import { PortalPackage, PortalPackageChunk } from '../portal/package.entity';
 import { PortalLink } from '../portal/portal-link.entity';
 import { PortalSubmission } from '../portal/portal-submission.entity';
 import { PortalThrottle } from '../portal/portal-throttle.entity';
@@ -69,6 +70,8 @@ export const ENTITIES = [
   PortalThrottle,
   PortalChoiceForm,
   RequestAttachment,
+  PortalPackage,
+  PortalPackageChunk,
   LegalHold,
   LegalHoldRecord,
   ProcessingStop,

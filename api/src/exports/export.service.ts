@@ -73,8 +73,11 @@ export class ExportService {
     request: DataSubjectRequest,
     kind: ExportKind,
     out: Writable & { on(event: 'close', l: () => void): unknown },
-    /** The IP addresses the officer confirmed as the person's: their access-log lines (access only). */
-    options: { ips?: string[] } = {},
+    /**
+     * ips: the IP addresses the officer confirmed as the person's: their access-log lines (access only).
+     * via: where the package goes when not to the officer's browser (the privacy portal's publication).
+     */
+    options: { ips?: string[]; via?: 'privacy_portal' } = {},
   ): Promise<void> {
     this.assertExportable(request);
     // Art. 15(4): of records that are not only the person's, only the excerpts the officer included after review (access only).
@@ -212,8 +215,10 @@ export class ExportService {
       return;
     }
     const sha256 = zipHash.digest('hex');
-    await this.record(actor, request, 'exported', `${kind} package ${this.fileName(request, kind)}`, {
+    const made = options.via ? ' (made for the privacy portal)' : '';
+    await this.record(actor, request, 'exported', `${kind} package ${this.fileName(request, kind)}${made}`, {
       kind,
+      ...(options.via ? { via: options.via } : {}),
       file: this.fileName(request, kind),
       sha256,
       size: zipSize,

@@ -11,5 +11,7 @@ import { ReviewService } from './review.service';
   imports: [AuditModule, RequestsModule, SubjectsModule],
   controllers: [ExportsController, ReviewController],
   providers: [ExportService, ReviewService],
+  // The privacy portal publishes the same packages to the subject.
+  exports: [ExportService],
 })
 export class ExportsModule {}

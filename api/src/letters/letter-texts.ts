@@ -21,6 +21,7 @@ export const LETTER_KINDS = [
   'no_data',
   'recipient_notice',
   'recipients_list',
+  'package_link',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -40,6 +41,7 @@ export const TEMPLATE_KEYS = [
   'no_data',
   'recipient_notice',
   'recipients_list',
+  'package_link',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -331,6 +333,25 @@ We therefore hold no personal data concerning you, besides the record of this re
 ${REGARDS.en}`,
     },
   },
+  // The privacy portal adds the personal link and its expiry before the regards (portal/package.service.ts).
+  package_link: {
+    it: {
+      subject: 'I suoi dati sono pronti da scaricare ({{reference}})',
+      body: `{{greeting}}
+
+in risposta alla sua richiesta di {{right}} ({{reference}}), ricevuta il {{receivedOn}}, abbiamo preparato una copia dei suoi dati personali in un file ZIP. Per la sua sicurezza non la alleghiamo a questo messaggio: può scaricarla dal nostro portale privacy.
+
+${REGARDS.it}`,
+    },
+    en: {
+      subject: 'Your data are ready to download ({{reference}})',
+      body: `{{greeting}}
+
+In answer to your request for {{right}} ({{reference}}), received on {{receivedOn}}, we have prepared a copy of your personal data as a ZIP file. For your security we do not attach it to this message: you can download it from our privacy portal.
+
+${REGARDS.en}`,
+    },
+  },
   // The notice itself is recipients.ts's (the erasure module's Art. 19 list builds it).
   recipient_notice: {
     it: { subject: '{{noticeSubject}}', body: '{{notice}}\n{{controller}}\n{{controllerEmail}}' },
@@ -386,6 +407,7 @@ const PLACEHOLDERS: Record<TemplateKey, { extra: readonly string[]; required: re
   no_data: { extra: ['searchedOn', 'identifiers'], required: ['identifiers', 'searchedOn'] },
   recipient_notice: { extra: ['noticeSubject', 'notice'], required: ['notice'] },
   recipients_list: { extra: ['recipients'], required: ['recipients'] },
+  package_link: { extra: [], required: ['reference'] },
 };
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;

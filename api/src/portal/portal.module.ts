@@ -23,5 +23,7 @@ import { RequestAttachmentsController } from './request-attachments.controller';
   // The choices controller first: its /privacy/choices routes are matched before the portal's.
   controllers: [PortalChoicesController, PortalController, RequestAttachmentsController],
   providers: [PortalService, PortalChoicesService, PortalAttachments],
+  // Its CSRF key serves the package pages' forms too (package.module.ts).
+  exports: [PortalService],
 })
 export class PortalModule {}

@@ -7,6 +7,7 @@ import { releaseLockConnection } from '../common/run-lock';
 import { returnedRows } from '../common/sql-rows';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { deleteEndedPackageFiles } from '../portal/package-retention';
 import { RetentionPolicy } from '../registers/retention/retention-policy.entity';
 import {
   cutoffFor,
@@ -274,6 +275,9 @@ export class RetentionService implements BeforeApplicationShutdown {
     // connection's own period; the pages and packages date them by this sweep.
     if (!this.stopping && policies.some((p) => p.source === 'calendar-connections'))
       await session.transact((manager) => this.deleteRevokedTokens(manager, actor, sweep.id));
+    // A package published on the privacy portal is downloadable for PORTAL_PACKAGE_DAYS days;
+    // once its link is over its stored file goes at the next sweep (docs/portal.md).
+    if (!this.stopping) await session.transact((manager) => this.deletePortalPackages(manager, actor, sweep.id));
 
     const failed = sweepFailed(results);
     const error =
@@ -326,6 +330,19 @@ export class RetentionService implements BeforeApplicationShutdown {
         details: { connections: rows.map((r) => r.id).sort() },
       });
     return rows.length;
+  }
+
+  /** The files of the privacy portal's packages whose link expired or was withdrawn, deleted. */
+  private async deletePortalPackages(manager: EntityManager, actor: Actor | null, sweepId: string): Promise<number> {
+    const deleted = await deleteEndedPackageFiles(manager, new Date());
+    if (deleted.length)
+      await this.audit.record(manager, actor, {
+        action: 'retention.portal_packages_deleted',
+        entity: 'retention_sweep',
+        entityId: sweepId,
+        details: { packages: deleted.map((p) => ({ id: p.id, requestId: p.requestId, file: p.fileName })) },
+      });
+    return deleted.length;
   }
 
   /** One policy's records, batch after batch; each batch's transaction also updates the sweep's row. */

@@ -7,7 +7,8 @@ import { APP_CONFIG } from '../../config/config.module';
 import { queryRow } from '../sql-rows';
 import { open, seal } from './secret-box';
 
-export type DataKeyName = 'suppression' | 'identity-documents' | 'mailbox' | 'letters' | 'attachments';
+export type DataKeyName =
+  'suppression' | 'identity-documents' | 'mailbox' | 'letters' | 'attachments' | 'portal-packages';
 
 /** The data keys, created on first use and kept in memory once read (the row never changes but at rotation, which restarts the console). */
 @Injectable()

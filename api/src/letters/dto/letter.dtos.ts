@@ -6,10 +6,13 @@ import { LETTER_KINDS, type LetterKind } from '../letter-texts';
 
 const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
 
+/** The letters an officer writes; the package's link is the portal's to send (it carries the personal link). */
+const OFFICER_KINDS = LETTER_KINDS.filter((kind) => kind !== 'package_link');
+
 /** Which letter, and what the request does not record yet that the letter must say. */
 export class PreviewLetterDto {
-  @ApiProperty({ enum: LETTER_KINDS })
-  @IsIn(LETTER_KINDS, oneOf(LETTER_KINDS))
+  @ApiProperty({ enum: OFFICER_KINDS })
+  @IsIn(OFFICER_KINDS, oneOf(OFFICER_KINDS))
   kind: LetterKind;
 
   @ApiPropertyOptional({ description: 'extension: the reasons (Art. 12(3)), when the extension is not recorded yet' })
