@@ -30,6 +30,7 @@ import { RecipientCategories1796290000001 } from './1796290000001-RecipientCateg
 import { Reminders1796280000000 } from './1796280000000-Reminders';
 import { ErasureCountsByKind1796320000000 } from './1796320000000-ErasureCountsByKind';
 import { SealedLetterParts1796330000000 } from './1796330000000-SealedLetterParts';
+import { RegisterTwins1796400000000 } from './1796400000000-RegisterTwins';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -64,4 +65,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RecipientCategories1796290000001,
   ErasureCountsByKind1796320000000,
   SealedLetterParts1796330000000,
+  RegisterTwins1796400000000,
 ];

@@ -31,6 +31,13 @@ export class Processor {
   @Column({ type: 'text', array: true, default: '{}' })
   dataCategories: string[];
 
+  /** The categories in Italian and in English, the same ones in the same order. */
+  @Column({ type: 'text', array: true, default: '{}' })
+  dataCategoriesIt: string[];
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  dataCategoriesEn: string[];
+
   /** Where it processes, in words: "Italy (EU)", "Ireland (EU) / USA". */
   @Column({ type: 'text' })
   location: string;
@@ -52,6 +59,12 @@ export class Processor {
   /** Public words on the transfer's safeguard; what is still to be verified goes in `notes`. */
   @Column({ type: 'text', nullable: true })
   transferNotes: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  transferNotesIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  transferNotesEn: string | null;
 
   @Column({ type: 'date', nullable: true })
   transferImpactAssessmentOn: string | null;
