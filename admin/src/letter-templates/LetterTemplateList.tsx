@@ -34,7 +34,11 @@ export const LetterTemplateList = () => {
         <FunctionField<LetterTemplate>
           source="subject"
           sortable={false}
-          render={(t) => <span lang={t.language}>{t.subject}</span>}
+          render={(t) => (
+            <span lang={t.language} data-letter-text>
+              {t.subject}
+            </span>
+          )}
         />
         <DateTimeField
           source="updatedAt"

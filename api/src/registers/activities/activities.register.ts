@@ -232,7 +232,7 @@ export const ACTIVITIES_REGISTER: RegisterDefinition<ProcessingActivity, CreateA
     const missing = missingTwins(r, ['name']);
     if (missing.length)
       throw new InvalidInputError('name: give the name in Italian or in English', {
-        name: 'give the name in Italian or in English',
+        nameEn: 'give the name in Italian or in English',
       });
     for (const field of ['subjectCategories', 'dataCategories']) {
       const problem = twinListProblem(r, field);

@@ -100,7 +100,7 @@ export const COOKIES_REGISTER: RegisterDefinition<Cookie, CreateCookieDto, Updat
     const missing = missingTwins(row as unknown as Record<string, unknown>, TWINS);
     if (missing.length)
       throw new InvalidInputError(`${missing[0]}: give it in Italian or in English`, {
-        [missing[0]]: 'give it in Italian or in English',
+        [`${missing[0]}En`]: 'give it in Italian or in English',
       });
     row.system ??= 'website';
     const problem = categoryProblem(row.system, row.category);

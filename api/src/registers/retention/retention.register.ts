@@ -97,7 +97,7 @@ export const RETENTION_REGISTER: RegisterDefinition<
     const missing = missingTwins(row as unknown as Record<string, unknown>, ['name', 'basis']);
     if (missing.length)
       throw new InvalidInputError(`${missing[0]}: give it in Italian or in English`, {
-        [missing[0]]: 'give it in Italian or in English',
+        [`${missing[0]}En`]: 'give it in Italian or in English',
       });
     if (b.source !== undefined) row.source = orNull(b.source);
     if (b.periodMonths !== undefined) row.periodMonths = b.periodMonths ?? null;
