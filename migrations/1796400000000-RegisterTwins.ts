@@ -23,10 +23,12 @@ const TWINS: Record<string, Array<[column: string, list: boolean]>> = {
     ['data_categories', true],
     ['transfers', false],
     ['security_measures', false],
+    ['internal_notes', false],
   ],
   processors: [
     ['data_categories', true],
     ['transfer_notes', false],
+    ['notes', false],
   ],
   cookies: [
     ['purpose', false],
@@ -36,6 +38,7 @@ const TWINS: Record<string, Array<[column: string, list: boolean]>> = {
   retention_policies: [
     ['name', false],
     ['basis', false],
+    ['notes', false],
   ],
 };
 
@@ -653,6 +656,127 @@ const R: Array<[string, [string, string], [string, string]]> = [
   ],
 ];
 
+/** The seeded internal notes: [table, key condition, key, English, Italian]. */
+const NOTES: Array<[string, string, string, string, string]> = [
+  [
+    'activities',
+    'name = $1',
+    'Calendar synchronisation (Google Calendar)',
+    'The calendar-integration notice states no legal basis: to be confirmed.',
+    "L'informativa sull'integrazione del calendario non indica la base giuridica: da confermare.",
+  ],
+  [
+    'activities',
+    'name = $1',
+    'Appointment booking (Calendly)',
+    'The privacy policy (11 June 2026) names Calendly LLC only in the sub-processor table of section 5 ("Appointment booking", USA, SCC + EU-US Data Privacy Framework): section 2 does not describe the booking (data, purpose, legal basis, retention). The data categories are those of the processor register. The cookie policy says no third-party functional cookies are active, yet lists Calendly as Functional. Retention: stated nowhere, to be set by the controller.',
+    'L\'informativa privacy (11 giugno 2026) nomina Calendly LLC solo nella tabella dei responsabili della sezione 5 ("Prenotazione di appuntamenti", Stati Uniti, SCC + EU-US Data Privacy Framework): la sezione 2 non descrive la prenotazione (dati, finalità, base giuridica, conservazione). Le categorie di dati sono quelle del registro dei responsabili. La cookie policy dice che non sono attivi cookie funzionali di terze parti, ma elenca Calendly tra i funzionali. Conservazione: non indicata da nessuna parte, da stabilire a cura del titolare.',
+  ],
+  [
+    'activities',
+    'name = $1',
+    'Suppression list of erased persons',
+    'Where the console itself runs (hosting, transfers) is not stated in the company’s documents: to be completed.',
+    'Dove è ospitata la console stessa (hosting, trasferimenti) non è indicato nei documenti della società: da completare.',
+  ],
+  [
+    'activities',
+    'name = $1',
+    'Audit log',
+    'Retention: stated nowhere; the log is a hash chain that is only appended to: the period, and how the chain is cut, are to be set by the controller. Where the console runs is not stated either.',
+    'Conservazione: non indicata da nessuna parte; il registro è una catena di hash a cui si aggiunge soltanto: il periodo, e come si tronca la catena, sono da stabilire a cura del titolare. Non è indicato nemmeno dove è ospitata la console.',
+  ],
+  [
+    'activities',
+    'name = $1',
+    'Data-subject requests',
+    'Retention of request records and letters: stated neither in the company’s documents nor in the console’s configuration (requests are not swept, docs/mailbox.md): to be set by the controller. Stated parts: identity documents until the request is closed or refused (retention policy identity-documents); other mail that is no request, OTHER_MAIL_RETENTION_DAYS (retention policy other-mail). Recipients: the company’s e-mail as the privacy policy’s table describes it (Aruba sends, Serverplan hosts); where the console itself runs is not stated.',
+    "Conservazione delle richieste e delle lettere: non indicata né nei documenti della società né nella configurazione della console (le richieste non sono soggette alla pulizia, docs/mailbox.md): da stabilire a cura del titolare. Parti indicate: documenti d'identità fino alla chiusura o al rifiuto della richiesta (regola identity-documents); altra posta che non è una richiesta, OTHER_MAIL_RETENTION_DAYS (regola other-mail). Destinatari: la posta elettronica della società come la descrive la tabella dell'informativa privacy (Aruba invia, Serverplan ospita); dove è ospitata la console stessa non è indicato.",
+  ],
+  [
+    'processors',
+    'name = $1',
+    'Google (Gemini)',
+    "Not stated: Gemini is named in section 3 of the privacy policy but is missing from the sub-processor table of section 5.\nCheck whether Gemini is in use; if so, add it to the policy's table with its DPA and transfer basis.",
+    "Non indicato: Gemini è nominato nella sezione 3 dell'informativa privacy ma manca nella tabella dei responsabili della sezione 5.\nVerificare se Gemini è in uso; in tal caso aggiungerlo alla tabella dell'informativa con il suo DPA e la base del trasferimento.",
+  ],
+  [
+    'processors',
+    'name = $1',
+    'Google LLC (Google Calendar)',
+    'Not stated in the calendar-integration notice: the transfer mechanism must be verified.\nNamed by the calendar-integration notice. The notice says calendar data is not shared with third parties and is used only to synchronise the calendar.',
+    "Non indicato nell'informativa sull'integrazione del calendario: lo strumento del trasferimento va verificato.\nNominato dall'informativa sull'integrazione del calendario. L'informativa dice che i dati del calendario non sono condivisi con terzi e sono usati solo per sincronizzare il calendario.",
+  ],
+  [
+    'retention_policies',
+    'key = $1',
+    'anonymous-statistics',
+    'No cookies, no IP, no personal identifiers.',
+    'Nessun cookie, nessun indirizzo IP, nessun identificativo personale.',
+  ],
+  [
+    'retention_policies',
+    'key = $1',
+    'calendar',
+    'The notice states no period for stored events: to be set by the controller.',
+    "L'informativa non indica un periodo per gli eventi memorizzati: da stabilire a cura del titolare.",
+  ],
+  [
+    'retention_policies',
+    'key = $1',
+    'chat',
+    'Conversations are kept in anonymised form for statistics and service improvement.',
+    'Le conversazioni sono conservate in forma anonimizzata a fini statistici e di miglioramento del servizio.',
+  ],
+  [
+    'retention_policies',
+    'key = $1',
+    'consents',
+    'The record of a consent is proof of what was agreed: it lapses, it is not deleted.',
+    'La registrazione di un consenso è la prova di ciò che è stato accettato: scade, non viene cancellata.',
+  ],
+  [
+    'retention_policies',
+    'key = $1',
+    'ga-cookie',
+    'Set in the browser only after consent to analytics.',
+    'Impostato nel browser solo dopo il consenso ai cookie statistici (analytics).',
+  ],
+  [
+    'retention_policies',
+    'key = $1',
+    'ga4-data',
+    'Cookieless pings are not retained.',
+    'I segnali inviati senza cookie non sono conservati.',
+  ],
+  [
+    'retention_policies',
+    'key = $1',
+    'identity-documents',
+    'Applied by the console when the request is closed or refused. Its name, size and checksum stay with the request as evidence.',
+    'Applicata dalla console alla chiusura o al rifiuto della richiesta. Nome, dimensione e impronta (checksum) del documento restano con la richiesta come prova.',
+  ],
+  [
+    'retention_policies',
+    'key = $1',
+    'other-mail',
+    'Applied by the mailbox reader, not by the retention sweep. If OTHER_MAIL_RETENTION_DAYS is changed, change this entry too.',
+    'Applicata dal lettore della casella di posta, non dalla pulizia dei dati. Se si cambia OTHER_MAIL_RETENTION_DAYS, cambiare anche questa voce.',
+  ],
+  [
+    'retention_policies',
+    'key = $1',
+    'suppression-list',
+    'No end date is set: an entry is needed as long as the website may send the person’s data again.',
+    'Nessuna scadenza: una voce serve finché il sito può inviare di nuovo i dati della persona.',
+  ],
+];
+const NOTE_COLUMN: Record<string, string> = {
+  activities: 'internal_notes',
+  processors: 'notes',
+  retention_policies: 'notes',
+};
+
 export const REGISTER_TRANSLATIONS: Translation[] = [
   ...A.flatMap(([name, fields]) => fields.map(([column, en, it]) => ACTIVITY(name, column, en, it))),
   ...P.flatMap(([name, categories, notes]): Translation[] => [
@@ -674,6 +798,7 @@ export const REGISTER_TRANSLATIONS: Translation[] = [
     ['retention_policies', 'key = $1', [key], 'name', ...name],
     ['retention_policies', 'key = $1', [key], 'basis', ...basis],
   ]),
+  ...NOTES.map(([table, where, key, en, it]): Translation => [table, where, [key], NOTE_COLUMN[table], en, it]),
 ];
 
 export class RegisterTwins1796400000000 implements MigrationInterface {

@@ -232,9 +232,9 @@ describe('registers: processors, activities, cookies, retention', () => {
         'transfers',
         'securityMeasures',
       ],
-      processors: ['service', 'location', 'dataCategories', 'transferNotes'],
+      processors: ['service', 'location', 'dataCategories', 'transferNotes', 'notes'],
       cookies: ['purpose', 'duration', 'listedIn'],
-      'retention-policies': ['name', 'periodText', 'basis'],
+      'retention-policies': ['name', 'periodText', 'basis', 'notes'],
     };
     const untranslated: string[] = [];
     for (const [resource, fields] of Object.entries(twins))
@@ -346,9 +346,10 @@ describe('registers: processors, activities, cookies, retention', () => {
       { token },
     );
     expect(audit.body.map((e: { action: string }) => e.action)).toEqual(['processor.created', 'processor.updated']);
+    // The officer's note written in the plain field is its English twin too.
     expect(audit.body[1].details).toEqual({
-      before: { nextReviewDue: '2026-01-01', reviewOverdue: true, notes: null },
-      after: { nextReviewDue: '2099-01-01', reviewOverdue: false, notes: 'Reviewed' },
+      before: { nextReviewDue: '2026-01-01', reviewOverdue: true, notes: null, notesEn: null },
+      after: { nextReviewDue: '2099-01-01', reviewOverdue: false, notes: 'Reviewed', notesEn: 'Reviewed' },
     });
 
     const csv = await fetch(`${c.url}/api/processors/export.csv`, { headers: { authorization: `Bearer ${token}` } });

@@ -214,7 +214,7 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.locator('textarea[name="purposesIt"]').fill('Rispondere alle richieste di contatto dal sito.');
     await page.locator('textarea[name="purposesEn"]').fill('Answer the contact requests from the website.');
-    await page.locator('textarea[name="internalNotes"]').fill('Verificare la base giuridica con il legale.');
+    await page.locator('textarea[name="internalNotesIt"]').fill('Verificare la base giuridica con il legale.');
     await page.getByText('Internal — never shown to the data subject').first().waitFor();
     await still(page);
     await screenshot(page, '86-activity-edit-en');

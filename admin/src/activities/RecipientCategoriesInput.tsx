@@ -23,7 +23,7 @@ export const RecipientCategoriesInput = () => {
   const translate = useTranslate();
   const language = useTwinLanguage();
   const { field } = useInput({ source: 'recipientCategories', defaultValue: {} });
-  const processorIds: string[] = useWatch({ name: 'processorIds' }) ?? [];
+  const processorIds = (useWatch({ name: 'processorIds' }) as string[] | undefined) ?? [];
   const [dataCategories, dataCategoriesIt, dataCategoriesEn] = useWatch({
     name: ['dataCategories', 'dataCategoriesIt', 'dataCategoriesEn'],
   }) as Array<string[] | undefined>;

@@ -1,6 +1,7 @@
 import { Create, Edit, NumberInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
 
 import { BilingualInput } from '../registers/BilingualInput';
+import { InternalNoteInput } from '../registers/InternalNoteInput';
 import { RETENTION_ACTION_CHOICES } from '../registers/vocabulary';
 
 const RetentionPolicyInputs = () => (
@@ -14,7 +15,7 @@ const RetentionPolicyInputs = () => (
     <BilingualInput base="periodText" />
     <SelectInput source="action" choices={RETENTION_ACTION_CHOICES} validate={required()} />
     <BilingualInput base="basis" multiline />
-    <TextInput source="notes" fullWidth multiline />
+    <InternalNoteInput source="notes" />
   </>
 );
 

@@ -12,6 +12,7 @@ import {
 
 import { DateTimeField } from '../common/DateTimeField';
 
+import { InternalNoteField } from '../registers/InternalNoteField';
 import { TwinField } from '../registers/TwinField';
 import { RETENTION_ACTION_CHOICES } from '../registers/vocabulary';
 import { SourceField } from './SourceField';
@@ -37,7 +38,7 @@ export const RetentionPolicyShow = () => (
       <NumberField source="periodDays" emptyText="—" />
       <SelectField source="action" choices={RETENTION_ACTION_CHOICES} />
       <TwinField source="basis" />
-      <TextField source="notes" emptyText="—" />
+      <InternalNoteField source="notes" />
       <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
   </Show>

@@ -76,6 +76,8 @@ export class CreateActivityDto {
   @NullableText(2000) legalBasisNotesIt?: string | null;
   @NullableText(2000) legalBasisNotesEn?: string | null;
   @NullableText() internalNotes?: string | null;
+  @NullableText() internalNotesIt?: string | null;
+  @NullableText() internalNotesEn?: string | null;
   @TextList(false) subjectCategories?: string[];
   @TextList(false) dataCategories?: string[];
   @TextList(false) subjectCategoriesIt?: string[];
@@ -107,6 +109,8 @@ export class UpdateActivityDto {
   @NullableText(2000) legalBasisNotesIt?: string | null;
   @NullableText(2000) legalBasisNotesEn?: string | null;
   @NullableText() internalNotes?: string | null;
+  @NullableText() internalNotesIt?: string | null;
+  @NullableText() internalNotesEn?: string | null;
   @TextList(false) subjectCategories?: string[];
   @TextList(false) dataCategories?: string[];
   @TextList(false) subjectCategoriesIt?: string[];
@@ -149,6 +153,8 @@ export function presentActivity(a: ProcessingActivity) {
     legalBasisNotesEn: a.legalBasisNotesEn,
     /** The officer's working notes: never in anything a data subject receives. */
     internalNotes: a.internalNotes,
+    internalNotesIt: a.internalNotesIt,
+    internalNotesEn: a.internalNotesEn,
     subjectCategories: a.subjectCategories,
     subjectCategoriesIt: a.subjectCategoriesIt ?? [],
     subjectCategoriesEn: a.subjectCategoriesEn ?? [],
@@ -219,13 +225,13 @@ export const ACTIVITIES_REGISTER: RegisterDefinition<ProcessingActivity, CreateA
       sourceSystem: 'text',
       updatedAt: 'datetime',
     },
-    searchable: ['name', 'purposes'],
+    searchable: ['name', 'nameIt', 'purposes', 'purposesIt'],
     defaultSort: ['name', 'ASC'],
   },
   async apply(manager, row, body) {
     const b = body as UpdateActivityDto;
     const r = row as unknown as Record<string, unknown>;
-    for (const field of ['name', 'legalBasisNotes', 'transfers', 'securityMeasures'])
+    for (const field of ['name', 'legalBasisNotes', 'transfers', 'securityMeasures', 'internalNotes'])
       applyTwin(r, b as Record<string, unknown>, field);
     for (const field of ['subjectCategories', 'dataCategories'])
       applyTwin(r, b as Record<string, unknown>, field, true);
@@ -241,7 +247,6 @@ export const ACTIVITIES_REGISTER: RegisterDefinition<ProcessingActivity, CreateA
     if (b.purposes !== undefined) row.purposes = b.purposes;
     if (b.purposesIt !== undefined) row.purposesIt = orNull(b.purposesIt);
     if (b.purposesEn !== undefined) row.purposesEn = orNull(b.purposesEn);
-    if (b.internalNotes !== undefined) row.internalNotes = orNull(b.internalNotes);
     if (b.legalBasis !== undefined) row.legalBasis = b.legalBasis;
     if (b.consentCategory !== undefined) row.consentCategory = orNull(b.consentCategory);
     if (b.sourceSystem !== undefined) row.sourceSystem = orNull(b.sourceSystem);

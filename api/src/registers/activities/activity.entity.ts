@@ -70,6 +70,12 @@ export class ProcessingActivity {
   @Column({ type: 'text', nullable: true })
   internalNotes: string | null;
 
+  @Column({ type: 'text', nullable: true })
+  internalNotesIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  internalNotesEn: string | null;
+
   @Column({ type: 'text', array: true, default: '{}' })
   subjectCategories: string[];
 

@@ -87,7 +87,7 @@ export const COOKIES_REGISTER: RegisterDefinition<Cookie, CreateCookieDto, Updat
       listedIn: 'text',
       updatedAt: 'datetime',
     },
-    searchable: ['name', 'provider', 'purpose'],
+    searchable: ['name', 'provider', 'purpose', 'purposeIt'],
     defaultSort: ['name', 'ASC'],
   },
   apply(_, row, body) {

@@ -43,6 +43,8 @@ export class CreateProcessorDto {
   @OneOf(PROCESSOR_STATUSES, false) status?: ProcessorStatus;
   @NullableText(500) contact?: string | null;
   @NullableText() notes?: string | null;
+  @NullableText() notesIt?: string | null;
+  @NullableText() notesEn?: string | null;
 }
 
 export class UpdateProcessorDto {
@@ -71,6 +73,8 @@ export class UpdateProcessorDto {
   @OneOf(PROCESSOR_STATUSES, false) status?: ProcessorStatus;
   @NullableText(500) contact?: string | null;
   @NullableText() notes?: string | null;
+  @NullableText() notesIt?: string | null;
+  @NullableText() notesEn?: string | null;
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() reviewOverdue?: unknown;
   @ReadOnlyField() gaps?: unknown;
@@ -107,6 +111,8 @@ export function presentProcessor(p: Processor) {
     status: p.status,
     contact: p.contact,
     notes: p.notes,
+    notesIt: p.notesIt,
+    notesEn: p.notesEn,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };
@@ -134,7 +140,7 @@ export const PROCESSORS_REGISTER: RegisterDefinition<Processor, CreateProcessorD
       nextReviewDue: 'date',
       updatedAt: 'datetime',
     },
-    searchable: ['name', 'service', 'location', 'notes'],
+    searchable: ['name', 'service', 'serviceIt', 'location', 'notes'],
     defaultSort: ['name', 'ASC'],
   },
   apply(_, row, body) {
@@ -143,6 +149,7 @@ export const PROCESSORS_REGISTER: RegisterDefinition<Processor, CreateProcessorD
     if (b.service !== undefined) row.service = b.service;
     applyTwin(row as unknown as Record<string, unknown>, b as Record<string, unknown>, 'dataCategories', true);
     applyTwin(row as unknown as Record<string, unknown>, b as Record<string, unknown>, 'transferNotes');
+    applyTwin(row as unknown as Record<string, unknown>, b as Record<string, unknown>, 'notes');
     const problem = twinListProblem(row as unknown as Record<string, unknown>, 'dataCategories');
     if (problem) throw new InvalidInputError(problem, { dataCategoriesIt: problem });
     if (b.location !== undefined) row.location = b.location;
@@ -158,7 +165,6 @@ export const PROCESSORS_REGISTER: RegisterDefinition<Processor, CreateProcessorD
     if (b.nextReviewDue !== undefined) row.nextReviewDue = orNull(b.nextReviewDue);
     if (b.status !== undefined) row.status = b.status;
     if (b.contact !== undefined) row.contact = orNull(b.contact);
-    if (b.notes !== undefined) row.notes = orNull(b.notes);
     row.transferNotes ??= null;
     row.status ??= 'active';
     row.serviceIt ??= null;

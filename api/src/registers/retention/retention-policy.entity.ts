@@ -63,6 +63,12 @@ export class RetentionPolicy {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
+  @Column({ type: 'text', nullable: true })
+  notesIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  notesEn: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -35,6 +35,8 @@ export class CreateRetentionPolicyDto {
   @NullableText(1000) basisIt?: string | null;
   @NullableText(1000) basisEn?: string | null;
   @NullableText() notes?: string | null;
+  @NullableText() notesIt?: string | null;
+  @NullableText() notesEn?: string | null;
 }
 
 export class UpdateRetentionPolicyDto {
@@ -53,6 +55,8 @@ export class UpdateRetentionPolicyDto {
   @NullableText(1000) basisIt?: string | null;
   @NullableText(1000) basisEn?: string | null;
   @NullableText() notes?: string | null;
+  @NullableText() notesIt?: string | null;
+  @NullableText() notesEn?: string | null;
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
@@ -86,13 +90,13 @@ export const RETENTION_REGISTER: RegisterDefinition<
       action: { enum: RETENTION_ACTIONS },
       updatedAt: 'datetime',
     },
-    searchable: ['key', 'name', 'periodText', 'basis'],
+    searchable: ['key', 'name', 'nameIt', 'periodText', 'periodTextIt', 'basis'],
     defaultSort: ['name', 'ASC'],
   },
   apply(_, row, body) {
     const b = body as UpdateRetentionPolicyDto;
     if (b.key !== undefined) row.key = b.key;
-    for (const field of ['name', 'basis'])
+    for (const field of ['name', 'basis', 'notes'])
       applyTwin(row as unknown as Record<string, unknown>, b as Record<string, unknown>, field);
     const missing = missingTwins(row as unknown as Record<string, unknown>, ['name', 'basis']);
     if (missing.length)
@@ -106,7 +110,6 @@ export const RETENTION_REGISTER: RegisterDefinition<
     if (b.periodTextIt !== undefined) row.periodTextIt = orNull(b.periodTextIt);
     if (b.periodTextEn !== undefined) row.periodTextEn = orNull(b.periodTextEn);
     if (b.action !== undefined) row.action = b.action;
-    if (b.notes !== undefined) row.notes = orNull(b.notes);
     row.source ??= null;
     row.periodMonths ??= null;
     row.periodDays ??= null;
