@@ -13,6 +13,9 @@ describe("a register's public text in Italian and English", () => {
       nameEn: 'Contact form (website)',
       nameIt: 'Modulo di contatto',
     });
+    // A client sends the row back with the officer's field changed, the twins as they were.
+    applyTwin(row, { ...row, name: 'Contact form (site)' }, 'name');
+    expect(row).toMatchObject({ name: 'Contact form (site)', nameEn: 'Contact form (site)' });
     // English emptied: the officer's field takes the Italian, never a stale English.
     applyTwin(row, { nameEn: '' }, 'name');
     expect(row).toMatchObject({ name: 'Modulo di contatto', nameEn: null });

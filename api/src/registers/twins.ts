@@ -13,7 +13,7 @@ const empty = (v: unknown) => v === null || v === undefined || v === '' || (Arra
 
 /**
  * Writes a body's twins into a row. The English twin and the officer's field move together:
- * writing `<field>En` sets `<field>` too, and writing only `<field>` (an older client) sets the
+ * writing `<field>En` sets `<field>` too, and changing only `<field>` (an older client) sets the
  * English twin. Emptied twins ("" or []) are cleared. `list`: a list of categories.
  */
 export function applyTwin(row: Row, body: Row, field: string, list = false): void {
@@ -21,9 +21,14 @@ export function applyTwin(row: Row, body: Row, field: string, list = false): voi
   const en = `${field}En`;
   const none = list ? [] : null;
   const clean = (v: unknown) => (empty(v) ? none : v);
+  const same = (a: unknown, b: unknown) => JSON.stringify(clean(a)) === JSON.stringify(clean(b));
+  // A client that read the row and sends it back with the officer's field changed (and the
+  // English twin as it was) changed the English: whichever of the two changed wins.
+  const enChanged = body[en] !== undefined && !same(body[en], row[en]);
+  const baseChanged = body[field] !== undefined && !same(body[field], row[field]);
   if (body[it] !== undefined) row[it] = clean(body[it]);
-  if (body[en] !== undefined) row[en] = clean(body[en]);
-  else if (body[field] !== undefined) row[en] = clean(body[field]);
+  if (enChanged) row[en] = clean(body[en]);
+  else if (baseChanged) row[en] = clean(body[field]);
   row[it] ??= none;
   row[en] ??= none;
   // The officer's field: the English, else the Italian, else none (a required one is then refused).
