@@ -586,6 +586,7 @@ describe('registers: processors, activities, cookies, retention', () => {
       'Cloudflare, Inc. (Stati Uniti): clausole contrattuali tipo (SCC)',
       'accesso limitato al personale autorizzato',
       '24 mesi dalla raccolta',
+      '30035 Mirano (VE), Italia',
     ];
     const ENGLISH = [
       'Contact form',
@@ -597,6 +598,7 @@ describe('registers: processors, activities, cookies, retention', () => {
       'Cloudflare, Inc. (USA): SCC',
       'access limited to authorised personnel',
       '24 months from collection',
+      '30035 Mirano (VE), Italy',
     ];
     const [own, other] = lang === 'it' ? [ITALIAN, ENGLISH] : [ENGLISH, ITALIAN];
     for (const text of own) expect(html).toContain(text);

@@ -3,6 +3,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 
 import { twinList, twinText, type TwinLanguage } from '../../../api/src/registers/twins';
+import { i18nProvider } from '../i18n';
 
 /** The UI's language, as the registers' twins name it. */
 export const useTwinLanguage = (): TwinLanguage => {
@@ -82,3 +83,10 @@ export const TwinChipsField = ({ source }: { source: string; label?: string }) =
     </Box>
   );
 };
+
+/**
+ * A register entry's name in the console's language, for page titles and references
+ * (`recordRepresentation`, which react-admin calls outside React).
+ */
+export const twinName = (record: Record<string, unknown>): string =>
+  twinText(record, 'name', i18nProvider.getLocale() === 'it' ? 'it' : 'en').text ?? '';

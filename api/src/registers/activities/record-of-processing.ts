@@ -1,4 +1,5 @@
 import { escapeHtml as escape, renderPrintablePage, tableRow } from '../printable-page';
+import { controllerAddress } from '../../exports/export-texts';
 import { twinList, twinText } from '../twins';
 import type { presentActivity } from './activities.register';
 
@@ -170,7 +171,7 @@ export function renderRecordOfProcessing(activities: Activity[], language: Recor
     title: t.title,
     subtitle: t.subtitle,
     controller: `<dl class="controller">
-    <dt>${t.controller}</dt><dd>${escape(CONTROLLER.name)} &mdash; ${escape(CONTROLLER.address)}</dd>
+    <dt>${t.controller}</dt><dd>${escape(CONTROLLER.name)} &mdash; ${escape(controllerAddress(CONTROLLER.address, language))}</dd>
     <dt>${t.vat}</dt><dd>${escape(CONTROLLER.vat)}</dd>
     <dt>E-mail</dt><dd>${escape(CONTROLLER.email)}</dd>
   </dl>
