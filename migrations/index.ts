@@ -30,6 +30,7 @@ import { RecipientCategories1796290000001 } from './1796290000001-RecipientCateg
 import { Reminders1796280000000 } from './1796280000000-Reminders';
 import { ErasureCountsByKind1796320000000 } from './1796320000000-ErasureCountsByKind';
 import { SealedLetterParts1796330000000 } from './1796330000000-SealedLetterParts';
+import { RegisterTwins1796400000000 } from './1796400000000-RegisterTwins';
 import { PortalPackages1796410000000 } from './1796410000000-PortalPackages';
 import { PortalChoicesAttachments1796420000000 } from './1796420000000-PortalChoicesAttachments';
 
@@ -66,6 +67,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RecipientCategories1796290000001,
   ErasureCountsByKind1796320000000,
   SealedLetterParts1796330000000,
+  RegisterTwins1796400000000,
   PortalPackages1796410000000,
   PortalChoicesAttachments1796420000000,
 ];

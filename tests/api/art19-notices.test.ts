@@ -126,7 +126,11 @@ describe('Art. 19 notices: who is told, and of what', () => {
     // In his language, the service in Italian; no e-mail to the AI provider.
     expect(his['OpenAI, LLC'].notice).toContain('"Assistente AI"');
     expect(his['OpenAI, LLC'].notice).not.toContain('bruno.ferri@example.it');
-    expect(his['Cloudflare, Inc.'].notice).toContain('Categorie di dati interessate: IP address, Browser data.');
+    // The categories in his language too, from the registers' Italian twins.
+    expect(his['Cloudflare, Inc.'].categories).toEqual(['Indirizzo IP', 'Dati del browser']);
+    expect(his['Cloudflare, Inc.'].notice).toContain('Categorie di dati interessate: Indirizzo IP, Dati del browser.');
+    expect(his['Aruba S.p.A.'].notice).toContain('Indirizzo e-mail, Contenuto delle e-mail');
+    expect(his['OpenAI, LLC'].notice).not.toMatch(/Text messages|Responses generated/);
     // Anna's notices are as they were.
     expect(await notices(annaRequest)).toEqual(annaNotices);
   });

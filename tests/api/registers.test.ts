@@ -36,6 +36,42 @@ describe('registers: processors, activities, cookies, retention', () => {
   const all = async (resource: string) =>
     (await c.api(`/api/${resource}?range=[0,999]`, { token })).body as Array<Record<string, any>>;
 
+  it('seeds an Italian twin for every public text of the registers, from the policies (issues 18, 23)', async () => {
+    // First: the rows the later tests add are the officer's, in whatever language they write.
+    const twins: Record<string, string[]> = {
+      activities: [
+        'name',
+        'purposes',
+        'legalBasisNotes',
+        'subjectCategories',
+        'dataCategories',
+        'transfers',
+        'securityMeasures',
+      ],
+      processors: ['service', 'location', 'dataCategories', 'transferNotes', 'notes'],
+      cookies: ['purpose', 'duration', 'listedIn'],
+      'retention-policies': ['name', 'periodText', 'basis', 'notes'],
+    };
+    const untranslated: string[] = [];
+    for (const [resource, fields] of Object.entries(twins))
+      for (const row of await all(resource))
+        for (const field of fields) {
+          const english = row[`${field}En`] ?? row[field];
+          const italian = row[`${field}It`];
+          const empty = (v: unknown) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
+          if (!empty(english) && empty(italian)) untranslated.push(`${resource} ${row.name ?? row.key} ${field}`);
+          // A list's twins name the same categories one for one.
+          if (Array.isArray(english) && !empty(italian)) expect(italian).toHaveLength(english.length);
+        }
+    expect(untranslated).toEqual([]);
+    const cookies = await all('cookies');
+    expect(cookies.find((k) => k.name === 'session_id')).toMatchObject({
+      durationIt: 'Non indicata',
+      durationEn: 'Not stated',
+      purposeIt: 'Sessione e sicurezza: autentica gli utenti e ne protegge i dati',
+    });
+  });
+
   it('holds every sub-processor of the privacy policy, with its location and transfer safeguard', async () => {
     const policy = readFileSync(join(POLICIES, 'privacy-policy.txt'), 'utf8');
     const rows = tableRows(policy, 'Sub-processorServiceLocationTransfer outside the EU', (l) =>
@@ -221,6 +257,67 @@ describe('registers: processors, activities, cookies, retention', () => {
     }
   });
 
+  it("edits one activity's Italian twins: the Italian record and list say them, the English and the other activity do not change", async () => {
+    const activities = await all('activities');
+    const form = activities.find((a) => a.name === 'Contact form')!;
+    const chatbot = activities.find((a) => a.name === 'AI chatbot')!;
+    // As the console's form sends it: the whole record, the Italian twins changed.
+    const res = await c.api(`/api/activities/${form.id}`, {
+      token,
+      method: 'PUT',
+      body: {
+        ...form,
+        nameIt: 'Modulo di contatto del sito',
+        dataCategoriesIt: [...form.dataCategoriesIt.slice(0, -1), 'Pagina di provenienza'],
+      },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({
+      name: 'Contact form',
+      nameEn: 'Contact form',
+      nameIt: 'Modulo di contatto del sito',
+    });
+    const record = async (lang: string) =>
+      (
+        await fetch(`${c.url}/api/activities/record.html?lang=${lang}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).text();
+    const italian = await record('it');
+    expect(italian).toContain('Modulo di contatto del sito');
+    expect(italian).toContain('<li>Pagina di provenienza</li>');
+    const english = await record('en');
+    expect(english).toContain('. Contact form</h2>');
+    expect(english).not.toContain('Pagina di provenienza');
+    // The other activity is as it was.
+    expect((await c.api(`/api/activities/${chatbot.id}`, { token })).body).toEqual(chatbot);
+
+    // Twins that do not name the same categories one for one: 400, with the field, and nothing changes.
+    const bad = await c.api(`/api/activities/${form.id}`, {
+      token,
+      method: 'PUT',
+      body: { dataCategoriesIt: ['Nome'] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toHaveProperty('dataCategoriesIt');
+    expect((await c.api(`/api/activities/${form.id}`, { token })).body.dataCategoriesIt).toEqual(
+      res.body.dataCategoriesIt,
+    );
+    // An activity written in the twins only, without the officer's field: its English becomes it.
+    const created = await c.api('/api/activities', {
+      token,
+      body: { nameIt: 'Newsletter', nameEn: 'Newsletter mailing', purposes: 'Send news', legalBasis: 'contract' },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.name).toBe('Newsletter mailing');
+    const none = await c.api('/api/activities', { token, body: { purposes: 'Send news', legalBasis: 'contract' } });
+    expect(none.status).toBe(400);
+    expect(none.body.errors).toHaveProperty('nameEn');
+    expect((await c.api(`/api/activities/${created.body.id}`, { token, method: 'DELETE' })).status).toBe(200);
+    // Back as seeded, for the record's test below.
+    expect((await c.api(`/api/activities/${form.id}`, { token, method: 'PUT', body: form })).status).toBe(200);
+  });
+
   it('creates, edits and deletes a processor, auditing before and after, and exports the register as CSV', async () => {
     const created = await c.api('/api/processors', {
       token,
@@ -250,9 +347,10 @@ describe('registers: processors, activities, cookies, retention', () => {
       { token },
     );
     expect(audit.body.map((e: { action: string }) => e.action)).toEqual(['processor.created', 'processor.updated']);
+    // The officer's note written in the plain field is its English twin too.
     expect(audit.body[1].details).toEqual({
-      before: { nextReviewDue: '2026-01-01', reviewOverdue: true, notes: null },
-      after: { nextReviewDue: '2099-01-01', reviewOverdue: false, notes: 'Reviewed' },
+      before: { nextReviewDue: '2026-01-01', reviewOverdue: true, notes: null, notesEn: null },
+      after: { nextReviewDue: '2099-01-01', reviewOverdue: false, notes: 'Reviewed', notesEn: 'Reviewed' },
     });
 
     const csv = await fetch(`${c.url}/api/processors/export.csv`, { headers: { authorization: `Bearer ${token}` } });
@@ -475,23 +573,46 @@ describe('registers: processors, activities, cookies, retention', () => {
     const html = await res.text();
     expect(html).toContain(`<html lang="${lang}">`);
     for (const phrase of phrases) expect(html).toContain(phrase);
-    for (const name of [
+    for (const name of ['Anthropic, PBC', 'Google Ireland Limited', 'Vimage Srl']) expect(html).toContain(name);
+    // Issues 18 and 23: the register's texts in the record's language — names, categories,
+    // legal-basis notes, transfers, security, retention — never the other's.
+    const ITALIAN = [
+      'Modulo di contatto',
+      'Chatbot con intelligenza artificiale',
+      'Gestione del consenso',
+      'Visitatori del sito web che compilano il modulo di contatto',
+      'Ragione sociale',
+      'Dati di provenienza (parametri UTM, pagina di atterraggio, sito di provenienza): legittimo interesse',
+      'Cloudflare, Inc. (Stati Uniti): clausole contrattuali tipo (SCC)',
+      'accesso limitato al personale autorizzato',
+      '24 mesi dalla raccolta',
+      '30035 Mirano (VE), Italia',
+    ];
+    const ENGLISH = [
       'Contact form',
       'AI chatbot',
       'Consent management',
-      'Anthropic, PBC',
-      'Google Ireland Limited',
-      'Vimage Srl',
-    ])
-      expect(html).toContain(name);
-    // Issue 18: the register's public texts in the record's language, not English in the Italian one.
+      'Website visitors who fill in the contact form',
+      'Company name',
+      'Source data (UTM parameters, landing page, referrer): legitimate interest',
+      'Cloudflare, Inc. (USA): SCC',
+      'access limited to authorised personnel',
+      '24 months from collection',
+      '30035 Mirano (VE), Italy',
+    ];
+    const [own, other] = lang === 'it' ? [ITALIAN, ENGLISH] : [ENGLISH, ITALIAN];
+    for (const text of own) expect(html).toContain(text);
+    for (const text of other) expect(html).not.toContain(text);
+    // The other language only where the officer left this one empty, and marked so: the activity
+    // created above in English only.
+    const main = html.slice(html.indexOf('<main>'), html.indexOf('</main>'));
+    const marked = /<(span|ul) lang="(it|en)">.*?<\/\1>(<p>)? <span class="fallback">[^<]*<\/span>/g;
     if (lang === 'it') {
-      expect(html).toContain('24 mesi dalla raccolta');
-      expect(html).not.toContain('24 months from collection');
-    } else {
-      expect(html).toContain('24 months from collection');
-      expect(html).not.toContain('24 mesi dalla raccolta');
-    }
+      expect(main).toContain(
+        '<span lang="en">Webinar sign-ups</span> <span class="fallback">(testo disponibile solo in inglese',
+      );
+      expect(main.replace(marked, '')).not.toMatch(/\b(the|and|with|from|Not stated|None|of|for)\b/);
+    } else expect(main).not.toContain('class="fallback"');
     expect((await c.api('/api/activities/record.html?lang=de', { token })).status).toBe(400);
   });
 

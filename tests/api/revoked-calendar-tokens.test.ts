@@ -113,12 +113,26 @@ describe('revoked calendar connection: tokens told truthfully, then swept', () =
   });
 
   it('the sweep deletes the revoked connection’s tokens, audited, and leaves the connected one’s', async () => {
-    // A dry run changes nothing.
-    expect((await c.api('/api/retention/sweep?dryRun=true', { token, body: {} })).status).toBe(200);
+    // A dry run changes nothing, and counts the one revoked connection whose tokens would go
+    // (Marco's, connected, is not counted), on the calendar policy and in its audit event.
+    const dry = await c.api('/api/retention/sweep?dryRun=true', { token, body: {} });
+    expect(dry.status).toBe(200);
+    const calendarOf = (results: Array<{ source: string | null; revokedTokens?: number }>) =>
+      results.find((r) => r.source === 'calendar-connections');
+    expect(calendarOf(dry.body.results)?.revokedTokens).toBe(1);
     expect(await tokensOf('lucia.conti@example.it')).toEqual({ access: true, refresh: true });
+    const previewed = await c.api(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'retention.sweep_previewed' }))}`,
+      { token },
+    );
+    expect(previewed.body[0].details.revokedTokens).toBe(1);
 
     const sweep = await c.api('/api/retention/sweep', { token, body: {} });
     expect(sweep.status).toBe(200);
+    // The real sweep says how many it deleted; a dry run after it counts none.
+    expect(calendarOf(sweep.body.results)?.revokedTokens).toBe(1);
+    const after = await c.api('/api/retention/sweep?dryRun=true', { token, body: {} });
+    expect(calendarOf(after.body.results)?.revokedTokens).toBe(0);
     expect(await tokensOf('lucia.conti@example.it')).toEqual({ access: false, refresh: false });
     expect(await tokensOf('marco.neri@example.it')).toEqual({ access: true, refresh: true });
 

@@ -180,7 +180,10 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
   it('refuses a template without a placeholder the law requires, then saves a new version', async () => {
     await page.getByRole('menuitem', { name: 'Letter templates' }).click();
     const rows = page.locator('table tbody tr');
-    await expect.poll(() => rows.count()).toBe(26);
+    // The letters of the console's language, English here: 13 of the 26 (the filter picks Italian).
+    await expect.poll(() => rows.count()).toBe(13);
+    const templates = await c.api('/api/letter-templates', { token });
+    expect(templates.body.filter((t: { language: string }) => t.language === 'en')).toHaveLength(13);
     await noRawKeys();
     await still(page);
     await screenshot(page, '83-letter-templates-en');
@@ -213,16 +216,17 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
     await page.locator('table tbody tr').first().click();
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.locator('textarea[name="purposesIt"]').fill('Rispondere alle richieste di contatto dal sito.');
-    await page.locator('textarea[name="internalNotes"]').fill('Verificare la base giuridica con il legale.');
+    await page.locator('textarea[name="purposesEn"]').fill('Answer the contact requests from the website.');
+    await page.locator('textarea[name="internalNotesIt"]').fill('Verificare la base giuridica con il legale.');
     await page.getByText('Internal — never shown to the data subject').first().waitFor();
     await still(page);
     await screenshot(page, '86-activity-edit-en');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/\/show$/);
-    await page
-      .getByTestId('bilingual-purposesIt')
-      .getByText('Rispondere alle richieste di contatto dal sito.')
-      .waitFor();
+    // The English console shows the English twin; the Italian one is kept for the Italian.
+    await page.getByTestId('twin-purposes').getByText('Answer the contact requests from the website.').waitFor();
+    const shown = await c.api(`/api/activities/${/activities\/([^/]+)\/show/.exec(page.url())![1]}`, { token });
+    expect(shown.body.purposesIt).toBe('Rispondere alle richieste di contatto dal sito.');
     await page.getByTestId('internal-internalNotes').getByText('Verificare la base giuridica con il legale.').waitFor();
     await noRawKeys();
     await still(page, { notices: true });

@@ -236,17 +236,50 @@ describe('registers in Chromium', () => {
     expect(await rows.filter({ hasText: 'Anthropic, PBC' }).innerText()).toContain('TIA non registrata');
     await other.getByRole('link', { name: 'Esporta CSV' }).waitFor();
     expect(await other.getByRole('link', { name: 'Crea', exact: true }).count()).toBe(0);
+    // The services in Italian (issue 23); Mailjet, created with an Italian service, too.
+    expect(await rows.filter({ hasText: 'Aruba S.p.A.' }).innerText()).toContain("Servizio SMTP per l'invio di e-mail");
+    expect(await rows.filter({ hasText: 'Mailjet SAS' }).innerText()).toContain('Invio della newsletter');
     await rows.filter({ hasText: 'Cloudflare, Inc.' }).click();
     await other.getByText('Revisione scaduta').waitFor();
     await other.getByRole('link', { name: 'Elenco' }).waitFor();
     expect(await other.getByRole('link', { name: 'Modifica', exact: true }).count()).toBe(0);
+    await other
+      .getByTestId('twin-transferNotes')
+      .getByText(/^Clausole contrattuali tipo \(SCC\)/)
+      .waitFor();
+    expect(await other.locator('main').innerText()).toContain('Dati del browser');
+    await still(other);
+    await screenshot(other, '46a-processor-show-it');
+
+    // The activities and an activity's page: names, categories, notes, transfers in Italian.
+    await other.getByRole('menuitem', { name: 'Attività', exact: true }).click();
+    await other.locator('table tbody tr', { hasText: 'Modulo di contatto' }).waitFor();
+    expect(await other.locator('table').innerText()).not.toMatch(/Contact form|AI chatbot|Consent management/);
+    await still(other);
+    await screenshot(other, '46b-activities-it');
+    await other.locator('table tbody tr', { hasText: 'Modulo di contatto' }).click();
+    await other.getByText('Visitatori del sito web che compilano il modulo di contatto').waitFor();
+    await other.getByText('Ragione sociale').waitFor();
+    await other.getByText(/^Dati di provenienza \(parametri UTM/).waitFor();
+    // What Cloudflare receives of the form, said in Italian on its recipient's chip.
+    await other.getByRole('link', { name: /Cloudflare, Inc\. · US · .* · Indirizzo IP, Dati del browser/ }).waitFor();
+    await other.getByRole('link', { name: '24 mesi dalla raccolta, fatti salvi gli obblighi di legge' }).waitFor();
+    expect(await other.getByTestId('twin-fallback').count()).toBe(0);
+    await still(other);
+    await screenshot(other, '46c-activity-show-it');
 
     await other.getByRole('menuitem', { name: 'Cookie', exact: true }).click();
     const gads = other.locator('table tbody tr', { hasText: '__gads' });
     expect(await gads.innerText()).toMatch(/Piattaforma \(sincronizzazione calendario\)\s+Pubblicità e marketing/);
+    expect(await gads.innerText()).toContain('Non indicata');
+    expect(await other.locator('table tbody tr', { hasText: 'cf_clearance' }).innerText()).toContain('30 minuti');
+    await still(other);
+    await screenshot(other, '46d-cookies-it');
 
     await other.getByRole('menuitem', { name: 'Conservazione', exact: true }).click();
-    await other.locator('table tbody tr', { hasText: 'Contact-form data' }).waitFor();
+    const leads = other.locator('table tbody tr', { hasText: 'Dati del modulo di contatto' });
+    expect(await leads.innerText()).toContain('24 mesi dalla raccolta');
+    expect(await other.locator('table').innerText()).not.toMatch(/Contact-form data|months/);
     expect(await other.getByRole('link', { name: 'Crea', exact: true }).count()).toBe(0);
     await still(other);
     await screenshot(other, '46-retention-rules-it-auditor');

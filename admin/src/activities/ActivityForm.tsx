@@ -12,34 +12,23 @@ import {
 
 import { BilingualInput } from '../registers/BilingualInput';
 import { InternalNoteInput } from '../registers/InternalNoteInput';
-import { LEGAL_BASIS_CHOICES, linesToList, listToLines } from '../registers/vocabulary';
+import { TwinField } from '../registers/TwinField';
+import { LEGAL_BASIS_CHOICES } from '../registers/vocabulary';
+import { RecipientCategoriesInput } from './RecipientCategoriesInput';
+
+/** A retention policy's name in the UI's language, as an option. */
+const RetentionName = () => <TwinField source="name" />;
 
 const ActivityInputs = () => (
   <>
-    <TextInput source="name" validate={required()} fullWidth />
+    <BilingualInput base="name" />
     <TextInput source="purposes" validate={required()} fullWidth multiline minRows={2} />
     <BilingualInput base="purposes" multiline />
     <SelectInput source="legalBasis" choices={LEGAL_BASIS_CHOICES} validate={required()} />
     <TextInput source="consentCategory" helperText="contact_form, ai_chatbot, analytics…" />
-    <TextInput source="legalBasisNotes" fullWidth multiline />
-    <TextInput
-      source="subjectCategories"
-      format={listToLines}
-      parse={linesToList}
-      helperText="app.registers.lines_help"
-      fullWidth
-      multiline
-      minRows={2}
-    />
-    <TextInput
-      source="dataCategories"
-      format={listToLines}
-      parse={linesToList}
-      helperText="app.registers.lines_help"
-      fullWidth
-      multiline
-      minRows={2}
-    />
+    <BilingualInput base="legalBasisNotes" multiline />
+    <BilingualInput base="subjectCategories" list />
+    <BilingualInput base="dataCategories" list />
     <ReferenceArrayInput
       source="processorIds"
       reference="processors"
@@ -48,16 +37,17 @@ const ActivityInputs = () => (
     >
       <AutocompleteArrayInput optionText="name" fullWidth />
     </ReferenceArrayInput>
-    <TextInput source="transfers" fullWidth multiline />
+    <RecipientCategoriesInput />
+    <BilingualInput base="transfers" multiline />
     <ReferenceInput
       source="retentionPolicyId"
       reference="retention-policies"
       perPage={100}
       sort={{ field: 'name', order: 'ASC' }}
     >
-      <SelectInput optionText="name" emptyText="—" />
+      <SelectInput optionText={<RetentionName />} emptyText="—" />
     </ReferenceInput>
-    <TextInput source="securityMeasures" fullWidth multiline />
+    <BilingualInput base="securityMeasures" multiline />
     <TextInput source="sourceSystem" helperText="leads, chat-conversations, access-logs…" />
     <InternalNoteInput source="internalNotes" />
   </>
@@ -73,7 +63,7 @@ export const ActivityEdit = () => (
 
 export const ActivityCreate = () => (
   <Create redirect="show">
-    <SimpleForm defaultValues={{ legalBasis: 'consent', subjectCategories: [], dataCategories: [], processorIds: [] }}>
+    <SimpleForm defaultValues={{ legalBasis: 'consent', processorIds: [], recipientCategories: {} }}>
       <ActivityInputs />
     </SimpleForm>
   </Create>

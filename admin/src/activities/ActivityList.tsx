@@ -1,11 +1,12 @@
 import ArticleOutlinedIcon from '@mui/icons-material/ArticleOutlined';
-import { Button, DataTable, FunctionField, List, SelectField, SelectInput, TextField } from 'react-admin';
+import { Button, DataTable, FunctionField, List, SelectField, SelectInput } from 'react-admin';
 
 import { Link } from 'react-router-dom';
 
 import { SearchFilter } from '../common/SearchFilter';
 import { RECORD_PATH } from '../registers/RecordOfProcessingPage';
 import { RegisterListActions } from '../registers/RegisterListActions';
+import { TwinField } from '../registers/TwinField';
 import { LEGAL_BASIS_CHOICES } from '../registers/vocabulary';
 import { RetentionCell } from './RetentionCell';
 
@@ -36,7 +37,7 @@ export const ActivityList = () => (
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <Column source="name">
-        <TextField source="name" sx={{ fontWeight: 600 }} />
+        <TwinField source="name" bold />
       </Column>
       <Column source="legalBasis">
         <SelectField source="legalBasis" choices={LEGAL_BASIS_CHOICES} />

@@ -15,9 +15,9 @@ import {
 
 import { DateTimeField } from '../common/DateTimeField';
 
-import { BilingualField } from '../registers/BilingualField';
 import { InternalNoteField } from '../registers/InternalNoteField';
-import { ChipListField } from '../registers/ChipListField';
+import { TwinChipsField, TwinField, useTwinLanguage } from '../registers/TwinField';
+import { categoriesIn, categoryGlossary } from '../../../api/src/registers/twins';
 import { LEGAL_BASIS_CHOICES, TRANSFER_CHOICES } from '../registers/vocabulary';
 import { RetentionCell } from './RetentionCell';
 
@@ -36,12 +36,34 @@ interface Recipient {
   name: string;
   country: string;
   transferMechanism: string;
+  dataCategories: string[];
+  dataCategoriesIt: string[];
+  dataCategoriesEn: string[];
+}
+
+interface ActivityRecipients {
+  processors: Recipient[];
+  recipientCategories: Record<string, string[]>;
+  dataCategories: string[];
+  dataCategoriesIt: string[];
+  dataCategoriesEn: string[];
 }
 
 const Recipients = (_: { label?: string }) => {
   const translate = useTranslate();
+  const language = useTwinLanguage();
+  // What a recipient receives, when it is a part of the activity's data (Art. 19 notices).
+  const part = (record: ActivityRecipients, p: Recipient) => {
+    const categories = record.recipientCategories?.[p.id];
+    if (!categories?.length) return '';
+    const glossary = categoryGlossary(
+      record as unknown as Record<string, unknown>,
+      p as unknown as Record<string, unknown>,
+    );
+    return ` · ${categoriesIn(categories, language, glossary).join(', ')}`;
+  };
   return (
-    <FunctionField<{ processors: Recipient[] }>
+    <FunctionField<ActivityRecipients>
       render={(record) =>
         record.processors.length === 0 ? (
           '—'
@@ -54,7 +76,7 @@ const Recipients = (_: { label?: string }) => {
                 component={Link}
                 to={`/processors/${p.id}/show`}
                 clickable
-                label={`${p.name} · ${p.country} · ${translate(TRANSFER_CHOICES.find((c) => c.id === p.transferMechanism)?.name ?? p.transferMechanism)}`}
+                label={`${p.name} · ${p.country} · ${translate(TRANSFER_CHOICES.find((c) => c.id === p.transferMechanism)?.name ?? p.transferMechanism)}${part(record, p)}`}
               />
             ))}
           </Box>
@@ -67,18 +89,17 @@ const Recipients = (_: { label?: string }) => {
 export const ActivityShow = () => (
   <Show actions={<Actions />}>
     <SimpleShowLayout>
-      <TextField source="name" />
-      <TextField source="purposes" sx={{ whiteSpace: 'pre-line' }} />
-      <BilingualField base="purposes" label="app.registers.public_text" />
+      <TwinField source="name" bold />
+      <TwinField source="purposes" />
       <SelectField source="legalBasis" choices={LEGAL_BASIS_CHOICES} />
       <TextField source="consentCategory" emptyText="—" />
-      <TextField source="legalBasisNotes" emptyText="—" />
-      <ChipListField source="subjectCategories" />
-      <ChipListField source="dataCategories" />
+      <TwinField source="legalBasisNotes" />
+      <TwinChipsField source="subjectCategories" />
+      <TwinChipsField source="dataCategories" />
       <Recipients label="app.registers.processors_of_activity" />
-      <TextField source="transfers" emptyText="—" />
+      <TwinField source="transfers" />
       <RetentionCell label="resources.activities.fields.retentionPolicyId" />
-      <TextField source="securityMeasures" emptyText="—" />
+      <TwinField source="securityMeasures" />
       <TextField source="sourceSystem" emptyText="—" />
       <InternalNoteField source="internalNotes" />
       <DateTimeField source="updatedAt" />

@@ -2,9 +2,12 @@ import { Chip } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useRecordContext, useTranslate } from 'react-admin';
 
+import { twinText } from '../../../api/src/registers/twins';
+import { useTwinLanguage } from '../registers/TwinField';
+
 interface ActivityRetention {
   retentionPolicyId: string | null;
-  retention: { periodText: string } | null;
+  retention: { periodText: string; periodTextIt: string | null; periodTextEn: string | null } | null;
 }
 
 /**
@@ -14,6 +17,7 @@ interface ActivityRetention {
 export const RetentionCell = (_: { label?: string }) => {
   const record = useRecordContext<ActivityRetention & { id: string }>();
   const translate = useTranslate();
+  const language = useTwinLanguage();
   if (!record) return null;
   if (!record.retention)
     return (
@@ -27,7 +31,7 @@ export const RetentionCell = (_: { label?: string }) => {
     );
   return (
     <Link to={`/retention-policies/${record.retentionPolicyId}/show`} onClick={(e) => e.stopPropagation()}>
-      {record.retention.periodText}
+      {twinText(record.retention, 'periodText', language).text}
     </Link>
   );
 };

@@ -3,6 +3,7 @@ import AccountTreeOutlinedIcon from '@mui/icons-material/AccountTreeOutlined';
 import { ActivityCreate, ActivityEdit } from './ActivityForm';
 import { ActivityList } from './ActivityList';
 import { ActivityShow } from './ActivityShow';
+import { twinName } from '../registers/TwinField';
 
 export default {
   list: ActivityList,
@@ -10,5 +11,5 @@ export default {
   edit: ActivityEdit,
   create: ActivityCreate,
   icon: AccountTreeOutlinedIcon,
-  recordRepresentation: 'name',
+  recordRepresentation: twinName,
 };

@@ -139,6 +139,7 @@ export const auditEventsEnglish = {
         source: 'Source',
         sources: 'Sources',
         records: 'Records',
+        revokedTokens: 'Revoked calendar connections whose tokens go',
         recordsAffected: 'Records affected',
         recordsHeld: 'Records held',
         recordId: 'Record',

@@ -134,6 +134,7 @@ export const auditEventsItalian: AuditEventsMessages = {
         source: 'Fonte',
         sources: 'Fonti',
         records: 'Record',
+        revokedTokens: 'Collegamenti al calendario revocati i cui token vengono cancellati',
         recordsAffected: 'Record interessati',
         recordsHeld: 'Record conservati',
         recordId: 'Record',

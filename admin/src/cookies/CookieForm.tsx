@@ -1,5 +1,6 @@
 import { Create, Edit, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
 
+import { BilingualInput } from '../registers/BilingualInput';
 import { COOKIE_SYSTEM_CHOICES, PARTY_CHOICES, STORAGE_KIND_CHOICES } from '../registers/vocabulary';
 import { CookieCategoryInput } from './CookieCategoryInput';
 
@@ -10,10 +11,10 @@ const CookieInputs = () => (
     <SelectInput source="system" choices={COOKIE_SYSTEM_CHOICES} validate={required()} />
     <TextInput source="provider" validate={required()} fullWidth />
     <CookieCategoryInput />
-    <TextInput source="purpose" validate={required()} fullWidth multiline />
-    <TextInput source="duration" validate={required()} />
+    <BilingualInput base="purpose" multiline />
+    <BilingualInput base="duration" />
     <SelectInput source="party" choices={PARTY_CHOICES} validate={required()} />
-    <TextInput source="listedIn" validate={required()} fullWidth />
+    <BilingualInput base="listedIn" />
   </>
 );
 

@@ -2,6 +2,7 @@ import { DataTable, List, SelectField, SelectInput, TextField } from 'react-admi
 
 import { SearchFilter } from '../common/SearchFilter';
 import { RegisterListActions } from '../registers/RegisterListActions';
+import { TwinField } from '../registers/TwinField';
 import {
   COOKIE_CATEGORY_CHOICES,
   COOKIE_SYSTEM_CHOICES,
@@ -39,7 +40,7 @@ export const CookieList = () => (
         <TextField source="provider" />
       </Column>
       <Column source="duration" disableSort>
-        <TextField source="duration" />
+        <TwinField source="duration" />
       </Column>
       <Column source="party">
         <SelectField source="party" choices={PARTY_CHOICES} />

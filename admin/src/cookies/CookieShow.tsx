@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
+import { TwinField } from '../registers/TwinField';
 
 import {
   COOKIE_CATEGORY_CHOICES,
@@ -36,10 +37,10 @@ export const CookieShow = () => (
       <SelectField source="system" choices={COOKIE_SYSTEM_CHOICES} />
       <TextField source="provider" />
       <SelectField source="category" choices={COOKIE_CATEGORY_CHOICES} />
-      <TextField source="purpose" />
-      <TextField source="duration" />
+      <TwinField source="purpose" />
+      <TwinField source="duration" />
       <SelectField source="party" choices={PARTY_CHOICES} />
-      <TextField source="listedIn" emptyText="—" />
+      <TwinField source="listedIn" />
       <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
   </Show>

@@ -1,4 +1,4 @@
-import { Datagrid, FunctionField, List, NumberField, SelectInput, useTranslate } from 'react-admin';
+import { Datagrid, FunctionField, List, NumberField, SelectInput, useLocaleState, useTranslate } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
 import type { LetterTemplate } from './types';
@@ -9,8 +9,16 @@ const filters = [<SelectInput key="language" source="language" choices={LANGUAGE
 /** Every letter the console writes, in Italian and English, with the version in force (0: the text in code). */
 export const LetterTemplateList = () => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  // The letters of the console's language first; the officer picks the other with the filter.
   return (
-    <List filters={filters} perPage={50} pagination={false} exporter={false}>
+    <List
+      filters={filters}
+      filterDefaultValues={{ language: locale === 'it' ? 'it' : 'en' }}
+      perPage={50}
+      pagination={false}
+      exporter={false}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <FunctionField<LetterTemplate>
           source="key"
@@ -23,7 +31,15 @@ export const LetterTemplateList = () => {
           render={(t) => translate(`resources.letter-templates.languages.${t.language}`)}
         />
         <NumberField source="version" sortable={false} />
-        <FunctionField<LetterTemplate> source="subject" sortable={false} render={(t) => t.subject} />
+        <FunctionField<LetterTemplate>
+          source="subject"
+          sortable={false}
+          render={(t) => (
+            <span lang={t.language} data-letter-text>
+              {t.subject}
+            </span>
+          )}
+        />
         <DateTimeField
           source="updatedAt"
           sortable={false}

@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
+import { LetterLanguage } from './LetterLanguage';
 import { LetterTemplateTitle } from './LetterTemplateTitle';
 import { PlaceholdersField } from './PlaceholdersField';
 
@@ -31,18 +32,24 @@ export const LetterTemplateShow = () => (
   <Show actions={<Actions />} title={<LetterTemplateTitle />}>
     <SimpleShowLayout>
       <NumberField source="version" />
-      <TextField source="subject" />
-      <TextField source="body" sx={{ whiteSpace: 'pre-line' }} />
+      <LetterLanguage label="resources.letter-templates.fields.subject">
+        <TextField source="subject" />
+      </LetterLanguage>
+      <LetterLanguage label="resources.letter-templates.fields.body">
+        <TextField source="body" sx={{ whiteSpace: 'pre-line' }} />
+      </LetterLanguage>
       <PlaceholdersField label="resources.letter-templates.fields.placeholders" />
       <TextField source="updatedBy" emptyText="—" />
-      <ArrayField source="versions">
-        <Datagrid bulkActionButtons={false} rowClick={false}>
-          <NumberField source="version" />
-          <TextField source="subject" />
-          <DateTimeField source="createdAt" />
-          <TextField source="createdBy" emptyText="—" />
-        </Datagrid>
-      </ArrayField>
+      <LetterLanguage label="resources.letter-templates.fields.versions">
+        <ArrayField source="versions">
+          <Datagrid bulkActionButtons={false} rowClick={false}>
+            <NumberField source="version" />
+            <TextField source="subject" />
+            <DateTimeField source="createdAt" />
+            <TextField source="createdBy" emptyText="—" />
+          </Datagrid>
+        </ArrayField>
+      </LetterLanguage>
     </SimpleShowLayout>
   </Show>
 );

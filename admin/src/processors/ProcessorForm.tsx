@@ -2,27 +2,19 @@ import { Create, DateInput, Edit, SelectInput, SimpleForm, TextInput, required }
 
 import { BilingualInput } from '../registers/BilingualInput';
 import { InternalNoteInput } from '../registers/InternalNoteInput';
-import { linesToList, listToLines, PROCESSOR_STATUS_CHOICES, TRANSFER_CHOICES } from '../registers/vocabulary';
+import { PROCESSOR_STATUS_CHOICES, TRANSFER_CHOICES } from '../registers/vocabulary';
 
 const ProcessorInputs = () => (
   <>
     <TextInput source="name" validate={required()} fullWidth />
     <TextInput source="service" validate={required()} fullWidth multiline />
     <BilingualInput base="service" multiline />
-    <TextInput
-      source="dataCategories"
-      format={listToLines}
-      parse={linesToList}
-      helperText="app.registers.lines_help"
-      fullWidth
-      multiline
-      minRows={2}
-    />
+    <BilingualInput base="dataCategories" list />
     <TextInput source="location" validate={required()} fullWidth />
     <BilingualInput base="location" />
     <TextInput source="country" validate={required()} helperText="ISO 3166-1: IT, IE, US…" />
     <SelectInput source="transferMechanism" choices={TRANSFER_CHOICES} validate={required()} />
-    <TextInput source="transferNotes" fullWidth multiline />
+    <BilingualInput base="transferNotes" multiline />
     <DateInput source="transferImpactAssessmentOn" />
     <DateInput source="dpaSignedOn" />
     <DateInput source="nextReviewDue" />

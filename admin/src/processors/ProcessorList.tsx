@@ -4,6 +4,7 @@ import { DataTable, DateInput, List, SelectField, SelectInput, TextField } from 
 import { SearchFilter } from '../common/SearchFilter';
 import { RegisterListActions } from '../registers/RegisterListActions';
 import { ReviewDueField } from '../registers/ReviewDueField';
+import { TwinField } from '../registers/TwinField';
 import { ProcessorGapsField } from './ProcessorGapsField';
 import { PROCESSOR_STATUS_CHOICES, TRANSFER_CHOICES } from '../registers/vocabulary';
 
@@ -28,7 +29,7 @@ export const ProcessorList = () => (
         </Stack>
       </Column>
       <Column source="service" disableSort>
-        <TextField source="service" />
+        <TwinField source="service" />
       </Column>
       <Column source="country">
         <TextField source="country" />

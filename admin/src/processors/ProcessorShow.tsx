@@ -1,4 +1,3 @@
-import { BilingualField } from '../registers/BilingualField';
 import { InternalNoteField } from '../registers/InternalNoteField';
 import {
   EditButton,
@@ -14,7 +13,7 @@ import {
 import { DateTimeField } from '../common/DateTimeField';
 import { DayField } from '../common/DayField';
 
-import { ChipListField } from '../registers/ChipListField';
+import { TwinChipsField, TwinField } from '../registers/TwinField';
 import { ReviewDueField } from '../registers/ReviewDueField';
 import { ProcessorGapsField } from './ProcessorGapsField';
 import { PROCESSOR_STATUS_CHOICES, TRANSFER_CHOICES } from '../registers/vocabulary';
@@ -33,14 +32,12 @@ export const ProcessorShow = () => (
   <Show actions={<Actions />}>
     <SimpleShowLayout>
       <TextField source="name" />
-      <TextField source="service" />
-      <BilingualField base="service" label="app.registers.public_service" />
-      <ChipListField source="dataCategories" />
-      <TextField source="location" />
-      <BilingualField base="location" label="app.registers.public_location" />
+      <TwinField source="service" />
+      <TwinChipsField source="dataCategories" />
+      <TwinField source="location" />
       <TextField source="country" />
       <SelectField source="transferMechanism" choices={TRANSFER_CHOICES} />
-      <TextField source="transferNotes" emptyText="—" />
+      <TwinField source="transferNotes" />
       <DayField source="transferImpactAssessmentOn" emptyText="—" />
       <DayField source="dpaSignedOn" emptyText="—" />
       <ProcessorGapsField label="resources.processors.fields.gaps" />

@@ -1,8 +1,10 @@
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import { Box, Chip } from '@mui/material';
-import { TextField, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 
-/** The officer's working notes on a show page, visibly internal. */
+import { TwinField } from './TwinField';
+
+/** The officer's working notes on a show page, visibly internal, in the console's language. */
 export const InternalNoteField = ({ source }: { source: string; label?: string }) => {
   const translate = useTranslate();
   return (
@@ -15,7 +17,9 @@ export const InternalNoteField = ({ source }: { source: string; label?: string }
         label={translate('app.registers.internal_help')}
         sx={{ mb: 0.5 }}
       />
-      <TextField source={source} emptyText="—" component="div" sx={{ whiteSpace: 'pre-line' }} />
+      <Box>
+        <TwinField source={source} />
+      </Box>
     </Box>
   );
 };

@@ -1,11 +1,12 @@
 import { Create, Edit, NumberInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
 
 import { BilingualInput } from '../registers/BilingualInput';
+import { InternalNoteInput } from '../registers/InternalNoteInput';
 import { RETENTION_ACTION_CHOICES } from '../registers/vocabulary';
 
 const RetentionPolicyInputs = () => (
   <>
-    <TextInput source="name" validate={required()} fullWidth />
+    <BilingualInput base="name" />
     <TextInput source="key" validate={required()} helperText="leads, chat, access-logs…" />
     <TextInput source="source" helperText="leads, chat-conversations, access-logs, consents, calendar-connections" />
     <NumberInput source="periodMonths" min={0} />
@@ -13,8 +14,8 @@ const RetentionPolicyInputs = () => (
     <TextInput source="periodText" validate={required()} fullWidth />
     <BilingualInput base="periodText" />
     <SelectInput source="action" choices={RETENTION_ACTION_CHOICES} validate={required()} />
-    <TextInput source="basis" validate={required()} fullWidth multiline />
-    <TextInput source="notes" fullWidth multiline />
+    <BilingualInput base="basis" multiline />
+    <InternalNoteInput source="notes" />
   </>
 );
 

@@ -1,8 +1,10 @@
-import { DataTable, List, SelectField, SelectInput, TextField } from 'react-admin';
+import { DataTable, List, SelectField, SelectInput } from 'react-admin';
 
 import { SearchFilter } from '../common/SearchFilter';
 import { RegisterListActions } from '../registers/RegisterListActions';
+import { TwinField } from '../registers/TwinField';
 import { RETENTION_ACTION_CHOICES } from '../registers/vocabulary';
+import { SourceField } from './SourceField';
 
 const filters = [
   <SearchFilter key="q" source="q" alwaysOn placeholder="resources.retention-policies.search_placeholder" />,
@@ -16,16 +18,16 @@ export const RetentionPolicyList = () => (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<RegisterListActions />}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <Column source="name">
-        <TextField source="name" sx={{ fontWeight: 600 }} />
+        <TwinField source="name" bold />
       </Column>
       <Column source="periodText" disableSort>
-        <TextField source="periodText" />
+        <TwinField source="periodText" />
       </Column>
       <Column source="action">
         <SelectField source="action" choices={RETENTION_ACTION_CHOICES} />
       </Column>
       <Column source="source">
-        <TextField source="source" emptyText="—" />
+        <SourceField source="source" />
       </Column>
     </DataTable>
   </List>

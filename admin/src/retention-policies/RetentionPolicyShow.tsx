@@ -1,4 +1,3 @@
-import { BilingualField } from '../registers/BilingualField';
 import {
   EditButton,
   ListButton,
@@ -13,7 +12,10 @@ import {
 
 import { DateTimeField } from '../common/DateTimeField';
 
+import { InternalNoteField } from '../registers/InternalNoteField';
+import { TwinField } from '../registers/TwinField';
 import { RETENTION_ACTION_CHOICES } from '../registers/vocabulary';
+import { SourceField } from './SourceField';
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'retention-policies', action: 'edit' });
@@ -28,16 +30,15 @@ const Actions = () => {
 export const RetentionPolicyShow = () => (
   <Show actions={<Actions />}>
     <SimpleShowLayout>
-      <TextField source="name" />
+      <TwinField source="name" bold />
       <TextField source="key" sx={{ fontFamily: 'monospace' }} />
-      <TextField source="source" emptyText="—" />
-      <TextField source="periodText" />
-      <BilingualField base="periodText" label="app.registers.public_period" />
+      <SourceField source="source" />
+      <TwinField source="periodText" />
       <NumberField source="periodMonths" emptyText="—" />
       <NumberField source="periodDays" emptyText="—" />
       <SelectField source="action" choices={RETENTION_ACTION_CHOICES} />
-      <TextField source="basis" />
-      <TextField source="notes" emptyText="—" />
+      <TwinField source="basis" />
+      <InternalNoteField source="notes" />
       <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
   </Show>

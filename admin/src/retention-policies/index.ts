@@ -3,6 +3,7 @@ import HourglassBottomOutlinedIcon from '@mui/icons-material/HourglassBottomOutl
 import { RetentionPolicyCreate, RetentionPolicyEdit } from './RetentionPolicyForm';
 import { RetentionPolicyList } from './RetentionPolicyList';
 import { RetentionPolicyShow } from './RetentionPolicyShow';
+import { twinName } from '../registers/TwinField';
 
 export default {
   list: RetentionPolicyList,
@@ -10,5 +11,5 @@ export default {
   edit: RetentionPolicyEdit,
   create: RetentionPolicyCreate,
   icon: HourglassBottomOutlinedIcon,
-  recordRepresentation: 'name',
+  recordRepresentation: twinName,
 };

@@ -1,6 +1,8 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 
+import { twinText } from '../../../api/src/registers/twins';
+import { useTwinLanguage } from '../registers/TwinField';
 import { formatters } from './format';
 import type { ReportEntry } from './types';
 
@@ -51,6 +53,7 @@ export const RetentionReportTable = ({ entries }: { entries: ReportEntry[] }) =>
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const f = formatters(locale);
+  const language = useTwinLanguage();
   const dash = translate('app.retention.report.not_applicable');
   return (
     // Scrolls sideways on a narrow screen instead of widening the page (contain: its width is the card's);
@@ -86,11 +89,17 @@ export const RetentionReportTable = ({ entries }: { entries: ReportEntry[] }) =>
                     variant="body2"
                     sx={{ fontWeight: 600, color: applies ? 'text.primary' : 'text.secondary' }}
                   >
-                    {e.policyName}
+                    {
+                      twinText(
+                        { ...e, name: e.policyName, nameIt: e.policyNameIt, nameEn: e.policyNameEn },
+                        'name',
+                        language,
+                      ).text
+                    }
                   </Typography>
                   <Typography variant="caption" color="text.secondary" component="p">
                     {e.source ? `${translate(`app.retention.sources.${e.source}`, { _: e.source })} · ` : ''}
-                    {e.periodText}
+                    {twinText({ ...e }, 'periodText', language).text}
                   </Typography>
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>

@@ -1,6 +1,8 @@
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 
+import { twinText } from '../../../api/src/registers/twins';
+import { useTwinLanguage } from '../registers/TwinField';
 import { formatters } from './format';
 import type { SweepSourceResult, SweepSourceStatus } from './types';
 
@@ -33,6 +35,7 @@ export const SweepResultsTable = ({ results, dryRun }: { results: SweepSourceRes
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const f = formatters(locale);
+  const language = useTwinLanguage();
   const rows = results.filter((r) => r.state === 'applies');
   const numeric = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
   return (
@@ -59,12 +62,22 @@ export const SweepResultsTable = ({ results, dryRun }: { results: SweepSourceRes
             <TableRow key={r.policyKey} data-policy={r.policyKey}>
               <TableCell>
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                  {r.policyName}
+                  {
+                    twinText({ name: r.policyName, nameIt: r.policyNameIt, nameEn: r.policyNameEn }, 'name', language)
+                      .text
+                  }
                 </Typography>
                 <Typography variant="caption" color="text.secondary">
                   {translate(`app.retention.actions.${r.action}`)}
                   {r.source ? ` · ${translate(`app.retention.sources.${r.source}`, { _: r.source })}` : ''}
                 </Typography>
+                {r.revokedTokens ? (
+                  <Typography variant="caption" component="p" data-testid="revoked-tokens">
+                    {translate(`app.retention.result.revoked_tokens${dryRun ? '_dry' : ''}`, {
+                      smart_count: r.revokedTokens,
+                    })}
+                  </Typography>
+                ) : null}
                 {r.error && (
                   <Typography variant="caption" color="error" component="p">
                     {r.error}

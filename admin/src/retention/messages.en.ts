@@ -86,6 +86,9 @@ export const retentionEnglish = {
         'calendar-events': 'Calendar events',
         consents: 'Cookie consents',
         'access-logs': 'Access logs',
+        mailbox: 'Other mail',
+        requests: 'Requests',
+        'suppressed-identifiers': 'Suppression list',
       },
       result: {
         dry_title: 'Dry run: nothing was changed',
@@ -104,6 +107,10 @@ export const retentionEnglish = {
         restricted: 'Restricted, kept',
         index_rows: 'Index rows removed',
         batches: 'Batches',
+        revoked_tokens:
+          'Tokens of 1 revoked calendar connection deleted |||| Tokens of %{smart_count} revoked calendar connections deleted',
+        revoked_tokens_dry:
+          'A sweep now would delete the tokens of 1 revoked calendar connection |||| A sweep now would delete the tokens of %{smart_count} revoked calendar connections',
       },
       statuses: {
         done: 'Done',

@@ -86,6 +86,9 @@ export const retentionItalian: RetentionMessages = {
         'calendar-events': 'Eventi di calendario',
         consents: 'Consensi cookie',
         'access-logs': 'Log di accesso',
+        mailbox: 'Altra posta',
+        requests: 'Richieste',
+        'suppressed-identifiers': 'Elenco di esclusione',
       },
       result: {
         dry_title: 'Prova: nessun dato è stato modificato',
@@ -105,6 +108,10 @@ export const retentionItalian: RetentionMessages = {
         restricted: 'Limitati, conservati',
         index_rows: 'Voci d’indice rimosse',
         batches: 'Blocchi',
+        revoked_tokens:
+          'Cancellati i token di 1 collegamento al calendario revocato |||| Cancellati i token di %{smart_count} collegamenti al calendario revocati',
+        revoked_tokens_dry:
+          'Una pulizia ora cancellerebbe i token di 1 collegamento al calendario revocato |||| Una pulizia ora cancellerebbe i token di %{smart_count} collegamenti al calendario revocati',
       },
       statuses: {
         done: 'Fatto',

@@ -4,6 +4,7 @@ import { ProcessingActivity } from '../registers/activities/activity.entity';
 import { romeDate } from '../requests/deadlines';
 import { DataSubjectRequest } from '../requests/request.entity';
 import { sourceSystemOf } from '../sources/source-registry';
+import { categoriesIn, categoryGlossary } from '../registers/twins';
 import { categoriesReceived, receivedEmail, recipientNotice, type NotifiedChange } from './recipients';
 
 export interface Recipient {
@@ -14,6 +15,7 @@ export interface Recipient {
   transferMechanism: string;
   contact: string | null;
   activities: string[];
+  /** What it received, in the request's language. */
   categories: string[];
   change: NotifiedChange;
   notice: string;
@@ -66,6 +68,9 @@ export async function recipientsToTell(
     .getRepository(ProcessingActivity)
     .find({ where: { sourceSystem: In([...changed.keys()]) }, relations: ['processors'] });
   const byProcessor = new Map<string, Recipient>();
+  // The categories as the register writes them (English), for the e-mail test and to merge.
+  const inEnglish = new Map<string, string[]>();
+  const glossaries = new Map<string, Map<string, string>>();
   for (const activity of activities) {
     const { change, at } = changed.get(activity.sourceSystem!)!;
     const receivedIt = received.get(activity.sourceSystem!)!;
@@ -83,9 +88,20 @@ export async function recipientsToTell(
         change,
         notice: '',
       };
-      entry.activities.push(activity.name);
-      // What this processor received of the activity's data, not all of it.
-      for (const c of categoriesReceived(activity, p.id)) if (!entry.categories.includes(c)) entry.categories.push(c);
+      entry.activities.push((request.language === 'it' ? activity.nameIt : activity.nameEn) || activity.name);
+      // What this processor received of the activity's data, not all of it, in the request's
+      // language through the twins of the activity's and the processor's categories.
+      const english = inEnglish.get(p.id) ?? [];
+      const glossary = glossaries.get(p.id) ?? new Map<string, string>();
+      for (const c of categoriesReceived(activity, p.id)) if (!english.includes(c)) english.push(c);
+      for (const [en, it] of categoryGlossary(
+        activity as unknown as Record<string, unknown>,
+        p as unknown as Record<string, unknown>,
+      ))
+        if (!glossary.has(en)) glossary.set(en, it);
+      inEnglish.set(p.id, english);
+      glossaries.set(p.id, glossary);
+      entry.categories = categoriesIn(english, request.language, glossary);
       entry.notice = recipientNotice(request.language, {
         processor: p.name,
         service,
@@ -93,7 +109,7 @@ export async function recipientsToTell(
         change: entry.change,
         categories: entry.categories,
         date: romeDate(at),
-        subjectEmail: receivedEmail(entry.categories) ? request.subjectEmail : null,
+        subjectEmail: receivedEmail(english) ? request.subjectEmail : null,
       });
       byProcessor.set(p.id, entry);
     }

@@ -49,7 +49,7 @@ export function renderPrintablePage(page: PrintablePage): string {
   th { text-align: left; vertical-align: top; width: 26%; padding: .45rem .75rem .45rem 0; color: #33464f; font-weight: 600; border-top: 1px solid #d9e2e6; }
   td { vertical-align: top; padding: .45rem 0; border-top: 1px solid #d9e2e6; }
   td p { margin: 0 0 .3rem; } td ul { margin: 0; padding-left: 1.1rem; }
-  .note { color: #51636d; font-size: .88rem; } .muted { color: #64747d; } .missing { color: #8a4b00; font-weight: 600; }
+  .note { color: #51636d; font-size: .88rem; } .muted { color: #64747d; } .missing { color: #8a4b00; font-weight: 600; } .fallback { color: #8a4b00; font-size: .85rem; font-style: italic; }
   code { background: #eef3f5; padding: 0 .25rem; border-radius: 3px; }
   footer { margin-top: 2.5rem; font-size: .8rem; color: #64747d; border-top: 1px solid #d9e2e6; padding-top: .6rem; }
   @media print { body { margin: 0; max-width: none; } header { border-color: #000; } a { color: inherit; } }

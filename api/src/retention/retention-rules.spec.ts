@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  withRevokedTokens,
   cutoffFor,
   effectOf,
   policyState,
@@ -154,5 +155,19 @@ describe('sweep totals', () => {
     expect(sweepFailed([result({}), result({ status: 'kept' }), result({ status: 'skipped' })])).toBe(false);
     expect(sweepFailed([result({}), result({ status: 'failed', error: 'x' })])).toBe(true);
     expect(sweepFailed([result({ status: 'not_reached' })])).toBe(true);
+  });
+});
+
+describe('withRevokedTokens', () => {
+  it('tells the revoked connections’ tokens on the calendar connections’ policy only (notice, section 5)', () => {
+    const results = [
+      { source: 'leads', revokedTokens: undefined as number | undefined },
+      { source: 'calendar-connections', revokedTokens: undefined as number | undefined },
+    ];
+    withRevokedTokens(results, 2);
+    expect(results.map((r) => r.revokedTokens)).toEqual([undefined, 2]);
+    // Without that policy the sweep deletes none and says none.
+    const none = [{ source: 'leads', revokedTokens: undefined as number | undefined }];
+    expect(withRevokedTokens(none, 3)).toEqual([{ source: 'leads', revokedTokens: undefined }]);
   });
 });

@@ -85,6 +85,23 @@ export function sweepTotal(results: SweepSourceResult[], dryRun: boolean): numbe
   return results.reduce((n, r) => n + (dryRun ? (r.status === 'previewed' ? r.due : 0) : r.changed), 0);
 }
 
+/**
+ * The revoked calendar connections' tokens a sweep deleted (or, dry, would delete), told on the
+ * calendar connections' policy: the calendar-integration notice, section 5, promises a revoked
+ * token invalidated, and the sweep after the revocation deletes it.
+ */
+export function withRevokedTokens<T extends Pick<SweepSourceResult, 'source' | 'revokedTokens'>>(
+  results: T[],
+  count: number,
+): T[] {
+  const calendar = results.find((r) => r.source === REVOKED_TOKENS_SOURCE);
+  if (calendar) calendar.revokedTokens = count;
+  return results;
+}
+
+/** The source whose policy takes the revoked connections' tokens. */
+export const REVOKED_TOKENS_SOURCE = 'calendar-connections';
+
 /** A sweep fails when one of its policies failed or was not reached. */
 export function sweepFailed(results: SweepSourceResult[]): boolean {
   return results.some((r) => r.status === 'failed' || r.status === 'not_reached');

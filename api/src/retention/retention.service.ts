@@ -16,6 +16,8 @@ import {
   sortReport,
   sweepFailed,
   sweepTotal,
+  withRevokedTokens,
+  REVOKED_TOKENS_SOURCE,
   type ReportEntry,
   type SweepSourceResult,
 } from './retention-rules';
@@ -27,6 +29,10 @@ import { RetentionSweep, type SweepTrigger } from './retention-sweep.entity';
  * sweep at a time across every instance of the console on the database.
  */
 export const SWEEP_LOCK = 727_002;
+
+/** A revoked calendar connection that still holds a token (calendar-integration notice, section 5). */
+const REVOKED_WITH_TOKENS =
+  'revoked_at IS NOT NULL AND (access_token_encrypted IS NOT NULL OR refresh_token_encrypted IS NOT NULL)';
 
 const STOPPED =
   'Stopped: the console shut down during the sweep. What its finished batches changed is done; run it again to finish.';
@@ -76,9 +82,13 @@ export class RetentionService implements BeforeApplicationShutdown {
       policyId: policy.id,
       policyKey: policy.key,
       policyName: policy.name,
+      policyNameIt: policy.nameIt,
+      policyNameEn: policy.nameEn,
       source: policy.source,
       action: policy.action,
       periodText: policy.periodText,
+      periodTextIt: policy.periodTextIt,
+      periodTextEn: policy.periodTextEn,
       periodMonths: policy.periodMonths,
       periodDays: policy.periodDays,
       state,
@@ -135,6 +145,13 @@ export class RetentionService implements BeforeApplicationShutdown {
       held: e.held ?? 0,
       oldest: e.oldest,
     }));
+    // The tokens a real sweep would delete with the calendar policy (deleteRevokedTokens).
+    if (entries.some((e) => e.source === REVOKED_TOKENS_SOURCE)) {
+      const [{ n }] = await this.dataSource.query<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM calendar_connections WHERE ${REVOKED_WITH_TOKENS}`,
+      );
+      withRevokedTokens(results, n);
+    }
     return this.dataSource.transaction(async (manager) => {
       const sweep = await manager.save(
         manager.create(RetentionSweep, {
@@ -154,7 +171,12 @@ export class RetentionService implements BeforeApplicationShutdown {
         action: 'retention.sweep_previewed',
         entity: 'retention_sweep',
         entityId: sweep.id,
-        details: { trigger, records: sweep.records, sources: this.auditSummary(results) },
+        details: {
+          trigger,
+          records: sweep.records,
+          sources: this.auditSummary(results),
+          ...this.tokensSummary(results),
+        },
       });
       return sweep;
     });
@@ -233,6 +255,8 @@ export class RetentionService implements BeforeApplicationShutdown {
         ...this.resultOf({
           policyKey: p.key,
           policyName: p.name,
+          policyNameIt: p.nameIt,
+          policyNameEn: p.nameEn,
           source: p.source,
           action: p.action,
           state,
@@ -273,8 +297,11 @@ export class RetentionService implements BeforeApplicationShutdown {
     // The calendar policy (calendar-integration notice, section 5): a revocation invalidates the
     // OAuth token at once. A revoked connection's tokens go at the sweep after it, whatever the
     // connection's own period; the pages and packages date them by this sweep.
-    if (!this.stopping && policies.some((p) => p.source === 'calendar-connections'))
-      await session.transact((manager) => this.deleteRevokedTokens(manager, actor, sweep.id));
+    if (!this.stopping && policies.some((p) => p.source === REVOKED_TOKENS_SOURCE))
+      withRevokedTokens(
+        results,
+        await session.transact((manager) => this.deleteRevokedTokens(manager, actor, sweep.id)),
+      );
     // A package published on the privacy portal is downloadable for PORTAL_PACKAGE_DAYS days;
     // once its link is over its stored file goes at the next sweep (docs/portal.md).
     if (!this.stopping) await session.transact((manager) => this.deletePortalPackages(manager, actor, sweep.id));
@@ -318,8 +345,7 @@ export class RetentionService implements BeforeApplicationShutdown {
     const rows = returnedRows<{ id: string }>(
       await manager.query(
         `UPDATE calendar_connections SET access_token_encrypted = NULL, refresh_token_encrypted = NULL
-         WHERE revoked_at IS NOT NULL AND (access_token_encrypted IS NOT NULL OR refresh_token_encrypted IS NOT NULL)
-         RETURNING id`,
+         WHERE ${REVOKED_WITH_TOKENS} RETURNING id`,
       ),
     );
     if (rows.length)
@@ -407,12 +433,23 @@ export class RetentionService implements BeforeApplicationShutdown {
     }
   }
 
+  /** The revoked connections' tokens, for the audit log's details, when the sweep took any. */
+  private tokensSummary(results: SweepSourceResult[]) {
+    const count = results.find((r) => r.revokedTokens !== undefined)?.revokedTokens;
+    return count ? { revokedTokens: count } : {};
+  }
+
   private resultOf(
-    e: Pick<ReportEntry, 'policyKey' | 'policyName' | 'source' | 'action' | 'state' | 'cutoff'>,
+    e: Pick<
+      ReportEntry,
+      'policyKey' | 'policyName' | 'policyNameIt' | 'policyNameEn' | 'source' | 'action' | 'state' | 'cutoff'
+    >,
   ): SweepSourceResult {
     return {
       policyKey: e.policyKey,
       policyName: e.policyName,
+      policyNameIt: e.policyNameIt,
+      policyNameEn: e.policyNameEn,
       source: e.source,
       action: e.action,
       state: e.state,

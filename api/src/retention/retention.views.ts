@@ -25,9 +25,14 @@ export interface ReportEntry {
   policyId: string;
   policyKey: string;
   policyName: string;
+  /** The name and period in Italian and in English (the console shows its language's). */
+  policyNameIt: string | null;
+  policyNameEn: string | null;
   source: string | null;
   action: RetentionAction;
   periodText: string;
+  periodTextIt: string | null;
+  periodTextEn: string | null;
   periodMonths: number | null;
   periodDays: number | null;
   state: PolicyState;
@@ -64,6 +69,9 @@ export type SweepSourceStatus = 'done' | 'previewed' | 'kept' | 'skipped' | 'fai
 export interface SweepSourceResult {
   policyKey: string;
   policyName: string;
+  /** The name in Italian and in English (absent in sweeps before the twins). */
+  policyNameIt?: string | null;
+  policyNameEn?: string | null;
   source: string | null;
   action: RetentionAction;
   state: PolicyState;
@@ -83,6 +91,11 @@ export interface SweepSourceResult {
   indexRows: number;
   batches: number;
   error: string | null;
+  /**
+   * On the calendar connections' policy: the revoked connections whose OAuth tokens the sweep
+   * deleted (a dry run: would delete), whatever the connections' own period (absent before).
+   */
+  revokedTokens?: number;
 }
 
 /** A sweep or dry run as `/api/retention/sweeps` answers it (`presentRetentionSweep`). */

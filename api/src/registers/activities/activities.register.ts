@@ -8,6 +8,7 @@ import { Processor } from '../processors/processor.entity';
 import { NullableText, OneOf, orNull, Text, TextList } from '../register-fields';
 import type { RegisterDefinition } from '../register-resource';
 import { RetentionPolicy } from '../retention/retention-policy.entity';
+import { applyTwin, missingTwins, twinListProblem } from '../twins';
 import { activityGaps } from './activity-gaps';
 import { LEGAL_BASES, ProcessingActivity, type LegalBasis } from './activity.entity';
 
@@ -62,40 +63,69 @@ function checkRecipientCategories(value: unknown, processorIds: string[]): Recor
 }
 
 export class CreateActivityDto {
-  @Text(true, 300) name: string;
+  /** The officer's name for it; the English twin when that is given. */
+  @Text(false, 300) name?: string;
+  @NullableText(300) nameIt?: string | null;
+  @NullableText(300) nameEn?: string | null;
   @Text(true, 5000) purposes: string;
   @NullableText(5000) purposesIt?: string | null;
   @NullableText(5000) purposesEn?: string | null;
   @OneOf(LEGAL_BASES, true) legalBasis: LegalBasis;
   @NullableText(100) consentCategory?: string | null;
   @NullableText(2000) legalBasisNotes?: string | null;
+  @NullableText(2000) legalBasisNotesIt?: string | null;
+  @NullableText(2000) legalBasisNotesEn?: string | null;
   @NullableText() internalNotes?: string | null;
+  @NullableText() internalNotesIt?: string | null;
+  @NullableText() internalNotesEn?: string | null;
   @TextList(false) subjectCategories?: string[];
   @TextList(false) dataCategories?: string[];
+  @TextList(false) subjectCategoriesIt?: string[];
+  @TextList(false) subjectCategoriesEn?: string[];
+  @TextList(false) dataCategoriesIt?: string[];
+  @TextList(false) dataCategoriesEn?: string[];
   @ProcessorIds() processorIds?: string[];
   @RecipientCategories() recipientCategories?: Record<string, string[]>;
   @NullableText() transfers?: string | null;
+  @NullableText() transfersIt?: string | null;
+  @NullableText() transfersEn?: string | null;
   @RetentionId() retentionPolicyId?: string | null;
   @NullableText() securityMeasures?: string | null;
+  @NullableText() securityMeasuresIt?: string | null;
+  @NullableText() securityMeasuresEn?: string | null;
   @NullableText(100) sourceSystem?: string | null;
 }
 
 export class UpdateActivityDto {
   @Text(false, 300) name?: string;
+  @NullableText(300) nameIt?: string | null;
+  @NullableText(300) nameEn?: string | null;
   @Text(false, 5000) purposes?: string;
   @NullableText(5000) purposesIt?: string | null;
   @NullableText(5000) purposesEn?: string | null;
   @OneOf(LEGAL_BASES, false) legalBasis?: LegalBasis;
   @NullableText(100) consentCategory?: string | null;
   @NullableText(2000) legalBasisNotes?: string | null;
+  @NullableText(2000) legalBasisNotesIt?: string | null;
+  @NullableText(2000) legalBasisNotesEn?: string | null;
   @NullableText() internalNotes?: string | null;
+  @NullableText() internalNotesIt?: string | null;
+  @NullableText() internalNotesEn?: string | null;
   @TextList(false) subjectCategories?: string[];
   @TextList(false) dataCategories?: string[];
+  @TextList(false) subjectCategoriesIt?: string[];
+  @TextList(false) subjectCategoriesEn?: string[];
+  @TextList(false) dataCategoriesIt?: string[];
+  @TextList(false) dataCategoriesEn?: string[];
   @ProcessorIds() processorIds?: string[];
   @RecipientCategories() recipientCategories?: Record<string, string[]>;
   @NullableText() transfers?: string | null;
+  @NullableText() transfersIt?: string | null;
+  @NullableText() transfersEn?: string | null;
   @RetentionId() retentionPolicyId?: string | null;
   @NullableText() securityMeasures?: string | null;
+  @NullableText() securityMeasuresIt?: string | null;
+  @NullableText() securityMeasuresEn?: string | null;
   @NullableText(100) sourceSystem?: string | null;
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() processors?: unknown;
@@ -109,6 +139,9 @@ export function presentActivity(a: ProcessingActivity) {
   return {
     id: a.id,
     name: a.name,
+    /** Each public text in Italian and in English beside the officer's own (twins.ts). */
+    nameIt: a.nameIt,
+    nameEn: a.nameEn,
     purposes: a.purposes,
     /** The purposes as a data subject reads them (packages), in Italian and in English. */
     purposesIt: a.purposesIt,
@@ -116,10 +149,18 @@ export function presentActivity(a: ProcessingActivity) {
     legalBasis: a.legalBasis,
     consentCategory: a.consentCategory,
     legalBasisNotes: a.legalBasisNotes,
+    legalBasisNotesIt: a.legalBasisNotesIt,
+    legalBasisNotesEn: a.legalBasisNotesEn,
     /** The officer's working notes: never in anything a data subject receives. */
     internalNotes: a.internalNotes,
+    internalNotesIt: a.internalNotesIt,
+    internalNotesEn: a.internalNotesEn,
     subjectCategories: a.subjectCategories,
+    subjectCategoriesIt: a.subjectCategoriesIt ?? [],
+    subjectCategoriesEn: a.subjectCategoriesEn ?? [],
     dataCategories: a.dataCategories,
+    dataCategoriesIt: a.dataCategoriesIt ?? [],
+    dataCategoriesEn: a.dataCategoriesEn ?? [],
     processorIds: (a.processors ?? []).map((p) => p.id).sort(),
     /** Names and transfer facts of the recipients, for lists and the printed record. */
     processors: (a.processors ?? [])
@@ -131,16 +172,24 @@ export function presentActivity(a: ProcessingActivity) {
         locationIt: p.locationIt,
         locationEn: p.locationEn,
         transferMechanism: p.transferMechanism,
+        /** Its categories, to say a recipient's in the reader's language (twins.ts, categoryGlossary). */
+        dataCategories: p.dataCategories,
+        dataCategoriesIt: p.dataCategoriesIt ?? [],
+        dataCategoriesEn: p.dataCategoriesEn ?? [],
       }))
       .sort((x, y) => x.name.localeCompare(y.name)),
     /** What a recipient receives of the data, by processor id; one absent receives all of it. */
     recipientCategories: a.recipientCategories ?? {},
     transfers: a.transfers,
+    transfersIt: a.transfersIt,
+    transfersEn: a.transfersEn,
     retentionPolicyId: a.retentionPolicyId,
     retention: a.retentionPolicy
       ? {
           id: a.retentionPolicy.id,
           name: a.retentionPolicy.name,
+          nameIt: a.retentionPolicy.nameIt,
+          nameEn: a.retentionPolicy.nameEn,
           periodText: a.retentionPolicy.periodText,
           periodTextIt: a.retentionPolicy.periodTextIt,
           periodTextEn: a.retentionPolicy.periodTextEn,
@@ -149,6 +198,8 @@ export function presentActivity(a: ProcessingActivity) {
     /** What the entry lacks that the law asks for (Art. 30(1)(f)): shown as missing, never invented. */
     gaps: activityGaps(a),
     securityMeasures: a.securityMeasures,
+    securityMeasuresIt: a.securityMeasuresIt,
+    securityMeasuresEn: a.securityMeasuresEn,
     sourceSystem: a.sourceSystem,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
@@ -174,23 +225,30 @@ export const ACTIVITIES_REGISTER: RegisterDefinition<ProcessingActivity, CreateA
       sourceSystem: 'text',
       updatedAt: 'datetime',
     },
-    searchable: ['name', 'purposes'],
+    searchable: ['name', 'nameIt', 'purposes', 'purposesIt'],
     defaultSort: ['name', 'ASC'],
   },
   async apply(manager, row, body) {
     const b = body as UpdateActivityDto;
-    if (b.name !== undefined) row.name = b.name;
+    const r = row as unknown as Record<string, unknown>;
+    for (const field of ['name', 'legalBasisNotes', 'transfers', 'securityMeasures', 'internalNotes'])
+      applyTwin(r, b as Record<string, unknown>, field);
+    for (const field of ['subjectCategories', 'dataCategories'])
+      applyTwin(r, b as Record<string, unknown>, field, true);
+    const missing = missingTwins(r, ['name']);
+    if (missing.length)
+      throw new InvalidInputError('name: give the name in Italian or in English', {
+        nameEn: 'give the name in Italian or in English',
+      });
+    for (const field of ['subjectCategories', 'dataCategories']) {
+      const problem = twinListProblem(r, field);
+      if (problem) throw new InvalidInputError(problem, { [`${field}It`]: problem });
+    }
     if (b.purposes !== undefined) row.purposes = b.purposes;
     if (b.purposesIt !== undefined) row.purposesIt = orNull(b.purposesIt);
     if (b.purposesEn !== undefined) row.purposesEn = orNull(b.purposesEn);
-    if (b.internalNotes !== undefined) row.internalNotes = orNull(b.internalNotes);
     if (b.legalBasis !== undefined) row.legalBasis = b.legalBasis;
     if (b.consentCategory !== undefined) row.consentCategory = orNull(b.consentCategory);
-    if (b.legalBasisNotes !== undefined) row.legalBasisNotes = orNull(b.legalBasisNotes);
-    if (b.subjectCategories !== undefined) row.subjectCategories = b.subjectCategories;
-    if (b.dataCategories !== undefined) row.dataCategories = b.dataCategories;
-    if (b.transfers !== undefined) row.transfers = orNull(b.transfers);
-    if (b.securityMeasures !== undefined) row.securityMeasures = orNull(b.securityMeasures);
     if (b.sourceSystem !== undefined) row.sourceSystem = orNull(b.sourceSystem);
     if (b.processorIds !== undefined) {
       const processors = b.processorIds.length

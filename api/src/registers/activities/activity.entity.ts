@@ -32,6 +32,13 @@ export class ProcessingActivity {
   @Column({ type: 'text' })
   name: string;
 
+  /** The name as the record of processing prints it, in Italian and in English. */
+  @Column({ type: 'text', nullable: true })
+  nameIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  nameEn: string | null;
+
   @Column({ type: 'text' })
   purposes: string;
 
@@ -53,15 +60,40 @@ export class ProcessingActivity {
   @Column({ type: 'text', nullable: true })
   legalBasisNotes: string | null;
 
+  @Column({ type: 'text', nullable: true })
+  legalBasisNotesIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  legalBasisNotesEn: string | null;
+
   /** The officer's working notes (what is still to be verified): never shown to a data subject. */
   @Column({ type: 'text', nullable: true })
   internalNotes: string | null;
 
+  @Column({ type: 'text', nullable: true })
+  internalNotesIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  internalNotesEn: string | null;
+
   @Column({ type: 'text', array: true, default: '{}' })
   subjectCategories: string[];
 
+  /** The categories in Italian and in English, the same ones in the same order. */
+  @Column({ type: 'text', array: true, default: '{}' })
+  subjectCategoriesIt: string[];
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  subjectCategoriesEn: string[];
+
   @Column({ type: 'text', array: true, default: '{}' })
   dataCategories: string[];
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  dataCategoriesIt: string[];
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  dataCategoriesEn: string[];
 
   @ManyToMany(() => Processor)
   @JoinTable({
@@ -82,6 +114,12 @@ export class ProcessingActivity {
   @Column({ type: 'text', nullable: true })
   transfers: string | null;
 
+  @Column({ type: 'text', nullable: true })
+  transfersIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  transfersEn: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   retentionPolicyId: string | null;
 
@@ -91,6 +129,12 @@ export class ProcessingActivity {
 
   @Column({ type: 'text', nullable: true })
   securityMeasures: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  securityMeasuresIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  securityMeasuresEn: string | null;
 
   /** The data source in the console that holds this activity's data (a resource name). */
   @Column({ type: 'text', nullable: true })

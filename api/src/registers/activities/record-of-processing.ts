@@ -1,4 +1,6 @@
 import { escapeHtml as escape, renderPrintablePage, tableRow } from '../printable-page';
+import { controllerAddress } from '../../exports/export-texts';
+import { twinList, twinText } from '../twins';
 import type { presentActivity } from './activities.register';
 
 /**
@@ -49,6 +51,7 @@ const LABELS = {
     source: 'Sistema di origine',
     none: 'Nessuno',
     notStated: 'Non indicato',
+    onlyEnglish: 'testo disponibile solo in inglese: la traduzione italiana non è ancora stata scritta',
     retentionMissing: 'MANCANTE: nessun termine di conservazione registrato (art. 30, par. 1, lett. f)',
     mechanisms: {
       none: 'nessun trasferimento extra UE',
@@ -86,6 +89,7 @@ const LABELS = {
     source: 'Source system',
     none: 'None',
     notStated: 'Not stated',
+    onlyEnglish: 'text available in Italian only: the English translation has not been written yet',
     retentionMissing: 'MISSING: no retention period recorded (Art. 30(1)(f))',
     mechanisms: {
       none: 'no transfer outside the EU',
@@ -107,44 +111,55 @@ const LABELS = {
 
 export function renderRecordOfProcessing(activities: Activity[], language: RecordLanguage, now = new Date()): string {
   const t = LABELS[language];
-  const list = (items: string[]) =>
-    items.length ? `<ul>${items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>` : `<p class="muted">${t.none}</p>`;
+  const other = language === 'it' ? 'en' : 'it';
+  // A text the officer left empty in this language is printed in the other one, marked as such.
+  const fallbackNote = (fallback: boolean) => (fallback ? ` <span class="fallback">(${t.onlyEnglish})</span>` : '');
+  const inOther = (html: string, fallback: boolean) =>
+    fallback ? `<span lang="${other}">${html}</span>${fallbackNote(true)}` : html;
+  const list = (record: Record<string, unknown>, field: string) => {
+    const { items, fallback } = twinList(record, field, language);
+    return items.length
+      ? `<ul${fallback ? ` lang="${other}"` : ''}>${items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>${fallback ? `<p>${fallbackNote(true)}</p>` : ''}`
+      : `<p class="muted">${t.none}</p>`;
+  };
   const row = tableRow;
-  const text = (value: string | null) => (value ? `<p>${escape(value)}</p>` : `<p class="muted">${t.notStated}</p>`);
+  const text = (record: Record<string, unknown>, field: string, cls = '') => {
+    const { text: value, fallback } = twinText(record, field, language);
+    return value
+      ? `<p${cls ? ` class="${cls}"` : ''}>${inOther(escape(value), fallback)}</p>`
+      : cls
+        ? ''
+        : `<p class="muted">${t.notStated}</p>`;
+  };
+  const words = (record: Record<string, unknown>, field: string) => {
+    const { text: value, fallback } = twinText(record, field, language);
+    return inOther(escape(value ?? ''), fallback);
+  };
   const date = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'Europe/Rome',
   }).format(now);
 
-  // The public text in the record's language; the register's own text where none was written.
-  const inLanguage = (it: string | null | undefined, en: string | null | undefined, base: string | null) =>
-    (language === 'it' ? it : en) || base;
-
   const sections = activities
     .map(
       (a, i) => `
   <section class="activity">
-    <h2>${i + 1}. ${escape(a.name)}</h2>
+    <h2>${i + 1}. ${words(a, 'name')}</h2>
     <table>
-      ${row(t.purposes, text(inLanguage(a.purposesIt, a.purposesEn, a.purposes)))}
-      ${row(t.basis, `<p>${escape(t.bases[a.legalBasis])}${a.consentCategory ? ` &mdash; ${t.consentCategory}: <code>${escape(a.consentCategory)}</code>` : ''}</p>${a.legalBasisNotes ? `<p class="note">${escape(a.legalBasisNotes)}</p>` : ''}`)}
-      ${row(t.subjects, list(a.subjectCategories))}
-      ${row(t.data, list(a.dataCategories))}
+      ${row(t.purposes, text(a, 'purposes'))}
+      ${row(t.basis, `<p>${escape(t.bases[a.legalBasis])}${a.consentCategory ? ` &mdash; ${t.consentCategory}: <code>${escape(a.consentCategory)}</code>` : ''}</p>${text(a, 'legalBasisNotes', 'note')}`)}
+      ${row(t.subjects, list(a, 'subjectCategories'))}
+      ${row(t.data, list(a, 'dataCategories'))}
       ${row(
         t.recipients,
         a.processors.length
-          ? `<ul>${a.processors.map((p) => `<li><strong>${escape(p.name)}</strong> &mdash; ${escape(inLanguage(p.locationIt, p.locationEn, p.location) ?? '')} (${escape(p.country)}): ${escape(t.mechanisms[p.transferMechanism] ?? p.transferMechanism)}</li>`).join('')}</ul>`
+          ? `<ul>${a.processors.map((p) => `<li><strong>${escape(p.name)}</strong> &mdash; ${words(p, 'location')} (${escape(p.country)}): ${escape(t.mechanisms[p.transferMechanism] ?? p.transferMechanism)}</li>`).join('')}</ul>`
           : `<p class="muted">${t.none}</p>`,
       )}
-      ${row(t.transfers, text(a.transfers))}
-      ${row(
-        t.retention,
-        a.retention
-          ? text(inLanguage(a.retention.periodTextIt, a.retention.periodTextEn, a.retention.periodText))
-          : `<p class="missing">${t.retentionMissing}</p>`,
-      )}
-      ${row(t.security, text(a.securityMeasures))}
+      ${row(t.transfers, text(a, 'transfers'))}
+      ${row(t.retention, a.retention ? text(a.retention, 'periodText') : `<p class="missing">${t.retentionMissing}</p>`)}
+      ${row(t.security, text(a, 'securityMeasures'))}
       ${a.sourceSystem ? row(t.source, `<p><code>${escape(a.sourceSystem)}</code></p>`) : ''}
     </table>
   </section>`,
@@ -156,7 +171,7 @@ export function renderRecordOfProcessing(activities: Activity[], language: Recor
     title: t.title,
     subtitle: t.subtitle,
     controller: `<dl class="controller">
-    <dt>${t.controller}</dt><dd>${escape(CONTROLLER.name)} &mdash; ${escape(CONTROLLER.address)}</dd>
+    <dt>${t.controller}</dt><dd>${escape(CONTROLLER.name)} &mdash; ${escape(controllerAddress(CONTROLLER.address, language))}</dd>
     <dt>${t.vat}</dt><dd>${escape(CONTROLLER.vat)}</dd>
     <dt>E-mail</dt><dd>${escape(CONTROLLER.email)}</dd>
   </dl>

@@ -63,9 +63,22 @@ export class Cookie {
   @Column({ type: 'text' })
   purpose: string;
 
+  /** The purpose, duration and listing policy in Italian and in English. */
+  @Column({ type: 'text', nullable: true })
+  purposeIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  purposeEn: string | null;
+
   /** As the policy states it: "30 minutes", "2 years", "Permanent". */
   @Column({ type: 'text' })
   duration: string;
+
+  @Column({ type: 'text', nullable: true })
+  durationIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  durationEn: string | null;
 
   @Column({ type: 'text' })
   party: Party;
@@ -73,6 +86,12 @@ export class Cookie {
   /** Which published policy lists it. */
   @Column({ type: 'text' })
   listedIn: string;
+
+  @Column({ type: 'text', nullable: true })
+  listedInIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  listedInEn: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

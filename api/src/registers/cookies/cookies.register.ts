@@ -14,6 +14,8 @@ import {
   type StorageKind,
 } from './cookie.entity';
 import { categoryProblem } from './cookie-rules';
+import { NullableText } from '../register-fields';
+import { applyTwin, missingTwins } from '../twins';
 
 export class CreateCookieDto {
   @Text(true, 200) name: string;
@@ -22,10 +24,17 @@ export class CreateCookieDto {
   @OneOf(COOKIE_SYSTEMS, false) system?: CookieSystem;
   @Text(true, 200) provider: string;
   @OneOf(ALL_COOKIE_CATEGORIES, true) category: CookieCategory;
-  @Text(true) purpose: string;
-  @Text(true, 200) duration: string;
+  /** The officer's words; the English twin when that is given. */
+  @Text(false) purpose?: string;
+  @NullableText(2000) purposeIt?: string | null;
+  @NullableText(2000) purposeEn?: string | null;
+  @Text(false, 200) duration?: string;
+  @NullableText(200) durationIt?: string | null;
+  @NullableText(200) durationEn?: string | null;
   @OneOf(PARTIES, true) party: Party;
-  @Text(true, 300) listedIn: string;
+  @Text(false, 300) listedIn?: string;
+  @NullableText(300) listedInIt?: string | null;
+  @NullableText(300) listedInEn?: string | null;
 }
 
 export class UpdateCookieDto {
@@ -35,9 +44,15 @@ export class UpdateCookieDto {
   @Text(false, 200) provider?: string;
   @OneOf(ALL_COOKIE_CATEGORIES, false) category?: CookieCategory;
   @Text(false) purpose?: string;
+  @NullableText(2000) purposeIt?: string | null;
+  @NullableText(2000) purposeEn?: string | null;
   @Text(false, 200) duration?: string;
+  @NullableText(200) durationIt?: string | null;
+  @NullableText(200) durationEn?: string | null;
   @OneOf(PARTIES, false) party?: Party;
   @Text(false, 300) listedIn?: string;
+  @NullableText(300) listedInIt?: string | null;
+  @NullableText(300) listedInEn?: string | null;
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
@@ -48,7 +63,8 @@ export function presentCookie(c: Cookie) {
   return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
 
-const FIELDS = ['name', 'kind', 'system', 'provider', 'category', 'purpose', 'duration', 'party', 'listedIn'] as const;
+const FIELDS = ['name', 'kind', 'system', 'provider', 'category', 'party'] as const;
+const TWINS = ['purpose', 'duration', 'listedIn'];
 
 export const COOKIES_REGISTER: RegisterDefinition<Cookie, CreateCookieDto, UpdateCookieDto> = {
   resource: 'cookies',
@@ -71,7 +87,7 @@ export const COOKIES_REGISTER: RegisterDefinition<Cookie, CreateCookieDto, Updat
       listedIn: 'text',
       updatedAt: 'datetime',
     },
-    searchable: ['name', 'provider', 'purpose'],
+    searchable: ['name', 'provider', 'purpose', 'purposeIt'],
     defaultSort: ['name', 'ASC'],
   },
   apply(_, row, body) {
@@ -79,6 +95,13 @@ export const COOKIES_REGISTER: RegisterDefinition<Cookie, CreateCookieDto, Updat
       const value = (body as UpdateCookieDto)[field];
       if (value !== undefined) (row as unknown as Record<string, unknown>)[field] = value;
     }
+    for (const field of TWINS)
+      applyTwin(row as unknown as Record<string, unknown>, body as Record<string, unknown>, field);
+    const missing = missingTwins(row as unknown as Record<string, unknown>, TWINS);
+    if (missing.length)
+      throw new InvalidInputError(`${missing[0]}: give it in Italian or in English`, {
+        [`${missing[0]}En`]: 'give it in Italian or in English',
+      });
     row.system ??= 'website';
     const problem = categoryProblem(row.system, row.category);
     if (problem) throw new InvalidInputError(`category: ${problem}`, { category: problem });

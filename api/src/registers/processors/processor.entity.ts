@@ -31,6 +31,13 @@ export class Processor {
   @Column({ type: 'text', array: true, default: '{}' })
   dataCategories: string[];
 
+  /** The categories in Italian and in English, the same ones in the same order. */
+  @Column({ type: 'text', array: true, default: '{}' })
+  dataCategoriesIt: string[];
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  dataCategoriesEn: string[];
+
   /** Where it processes, in words: "Italy (EU)", "Ireland (EU) / USA". */
   @Column({ type: 'text' })
   location: string;
@@ -53,6 +60,12 @@ export class Processor {
   @Column({ type: 'text', nullable: true })
   transferNotes: string | null;
 
+  @Column({ type: 'text', nullable: true })
+  transferNotesIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  transferNotesEn: string | null;
+
   @Column({ type: 'date', nullable: true })
   transferImpactAssessmentOn: string | null;
 
@@ -71,6 +84,12 @@ export class Processor {
   /** The officer's working notes (what is still to be verified): never shown to a data subject. */
   @Column({ type: 'text', nullable: true })
   notes: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  notesIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  notesEn: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

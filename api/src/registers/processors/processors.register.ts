@@ -13,6 +13,8 @@ import {
   type TransferMechanism,
 } from './processor.entity';
 import { processorGaps } from './processor-gaps';
+import { applyTwin, twinListProblem } from '../twins';
+import { InvalidInputError } from '../../common/errors/domain.error';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
@@ -22,6 +24,8 @@ export class CreateProcessorDto {
   @NullableText() serviceIt?: string | null;
   @NullableText() serviceEn?: string | null;
   @TextList(false) dataCategories?: string[];
+  @TextList(false) dataCategoriesIt?: string[];
+  @TextList(false) dataCategoriesEn?: string[];
   @Text(true, 300) location: string;
   @NullableText(300) locationIt?: string | null;
   @NullableText(300) locationEn?: string | null;
@@ -31,12 +35,16 @@ export class CreateProcessorDto {
   country: string;
   @OneOf(TRANSFER_MECHANISMS, true) transferMechanism: TransferMechanism;
   @NullableText() transferNotes?: string | null;
+  @NullableText() transferNotesIt?: string | null;
+  @NullableText() transferNotesEn?: string | null;
   @NullableDate() transferImpactAssessmentOn?: string | null;
   @NullableDate() dpaSignedOn?: string | null;
   @NullableDate() nextReviewDue?: string | null;
   @OneOf(PROCESSOR_STATUSES, false) status?: ProcessorStatus;
   @NullableText(500) contact?: string | null;
   @NullableText() notes?: string | null;
+  @NullableText() notesIt?: string | null;
+  @NullableText() notesEn?: string | null;
 }
 
 export class UpdateProcessorDto {
@@ -45,6 +53,8 @@ export class UpdateProcessorDto {
   @NullableText() serviceIt?: string | null;
   @NullableText() serviceEn?: string | null;
   @TextList(false) dataCategories?: string[];
+  @TextList(false) dataCategoriesIt?: string[];
+  @TextList(false) dataCategoriesEn?: string[];
   @Text(false, 300) location?: string;
   @NullableText(300) locationIt?: string | null;
   @NullableText(300) locationEn?: string | null;
@@ -55,12 +65,16 @@ export class UpdateProcessorDto {
   country?: string;
   @OneOf(TRANSFER_MECHANISMS, false) transferMechanism?: TransferMechanism;
   @NullableText() transferNotes?: string | null;
+  @NullableText() transferNotesIt?: string | null;
+  @NullableText() transferNotesEn?: string | null;
   @NullableDate() transferImpactAssessmentOn?: string | null;
   @NullableDate() dpaSignedOn?: string | null;
   @NullableDate() nextReviewDue?: string | null;
   @OneOf(PROCESSOR_STATUSES, false) status?: ProcessorStatus;
   @NullableText(500) contact?: string | null;
   @NullableText() notes?: string | null;
+  @NullableText() notesIt?: string | null;
+  @NullableText() notesEn?: string | null;
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() reviewOverdue?: unknown;
   @ReadOnlyField() gaps?: unknown;
@@ -77,12 +91,16 @@ export function presentProcessor(p: Processor) {
     serviceIt: p.serviceIt,
     serviceEn: p.serviceEn,
     dataCategories: p.dataCategories,
+    dataCategoriesIt: p.dataCategoriesIt ?? [],
+    dataCategoriesEn: p.dataCategoriesEn ?? [],
     location: p.location,
     locationIt: p.locationIt,
     locationEn: p.locationEn,
     country: p.country,
     transferMechanism: p.transferMechanism,
     transferNotes: p.transferNotes,
+    transferNotesIt: p.transferNotesIt,
+    transferNotesEn: p.transferNotesEn,
     transferImpactAssessmentOn: p.transferImpactAssessmentOn,
     dpaSignedOn: p.dpaSignedOn,
     nextReviewDue: p.nextReviewDue,
@@ -93,6 +111,8 @@ export function presentProcessor(p: Processor) {
     status: p.status,
     contact: p.contact,
     notes: p.notes,
+    notesIt: p.notesIt,
+    notesEn: p.notesEn,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };
@@ -120,14 +140,18 @@ export const PROCESSORS_REGISTER: RegisterDefinition<Processor, CreateProcessorD
       nextReviewDue: 'date',
       updatedAt: 'datetime',
     },
-    searchable: ['name', 'service', 'location', 'notes'],
+    searchable: ['name', 'service', 'serviceIt', 'location', 'notes'],
     defaultSort: ['name', 'ASC'],
   },
   apply(_, row, body) {
     const b = body as UpdateProcessorDto;
     if (b.name !== undefined) row.name = b.name;
     if (b.service !== undefined) row.service = b.service;
-    if (b.dataCategories !== undefined) row.dataCategories = b.dataCategories;
+    applyTwin(row as unknown as Record<string, unknown>, b as Record<string, unknown>, 'dataCategories', true);
+    applyTwin(row as unknown as Record<string, unknown>, b as Record<string, unknown>, 'transferNotes');
+    applyTwin(row as unknown as Record<string, unknown>, b as Record<string, unknown>, 'notes');
+    const problem = twinListProblem(row as unknown as Record<string, unknown>, 'dataCategories');
+    if (problem) throw new InvalidInputError(problem, { dataCategoriesIt: problem });
     if (b.location !== undefined) row.location = b.location;
     if (b.serviceIt !== undefined) row.serviceIt = orNull(b.serviceIt);
     if (b.serviceEn !== undefined) row.serviceEn = orNull(b.serviceEn);
@@ -135,15 +159,13 @@ export const PROCESSORS_REGISTER: RegisterDefinition<Processor, CreateProcessorD
     if (b.locationEn !== undefined) row.locationEn = orNull(b.locationEn);
     if (b.country !== undefined) row.country = b.country;
     if (b.transferMechanism !== undefined) row.transferMechanism = b.transferMechanism;
-    if (b.transferNotes !== undefined) row.transferNotes = orNull(b.transferNotes);
     if (b.transferImpactAssessmentOn !== undefined)
       row.transferImpactAssessmentOn = orNull(b.transferImpactAssessmentOn);
     if (b.dpaSignedOn !== undefined) row.dpaSignedOn = orNull(b.dpaSignedOn);
     if (b.nextReviewDue !== undefined) row.nextReviewDue = orNull(b.nextReviewDue);
     if (b.status !== undefined) row.status = b.status;
     if (b.contact !== undefined) row.contact = orNull(b.contact);
-    if (b.notes !== undefined) row.notes = orNull(b.notes);
-    row.dataCategories ??= [];
+    row.transferNotes ??= null;
     row.status ??= 'active';
     row.serviceIt ??= null;
     row.serviceEn ??= null;

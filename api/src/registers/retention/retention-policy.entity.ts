@@ -18,6 +18,13 @@ export class RetentionPolicy {
   @Column({ type: 'text' })
   name: string;
 
+  /** The name and the source of the rule in Italian and in English. */
+  @Column({ type: 'text', nullable: true })
+  nameIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  nameEn: string | null;
+
   /** The data source it applies to (a resource name), when the console holds that data. */
   @Column({ type: 'text', nullable: true })
   source: string | null;
@@ -46,9 +53,21 @@ export class RetentionPolicy {
   @Column({ type: 'text' })
   basis: string;
 
+  @Column({ type: 'text', nullable: true })
+  basisIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  basisEn: string | null;
+
   /** The officer's notes: never shown to a data subject. */
   @Column({ type: 'text', nullable: true })
   notes: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  notesIt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  notesEn: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -3,6 +3,8 @@ import { IsInt, Max, Min, ValidateIf } from 'class-validator';
 import { ReadOnlyField } from '../../common/rest/read-only-field';
 import { NullableText, OneOf, orNull, Text } from '../register-fields';
 import type { RegisterDefinition } from '../register-resource';
+import { applyTwin, missingTwins } from '../twins';
+import { InvalidInputError } from '../../common/errors/domain.error';
 import { RETENTION_ACTIONS, RetentionPolicy, type RetentionAction } from './retention-policy.entity';
 
 const Period = (max: number) => (target: object, key: string | symbol) => {
@@ -18,7 +20,10 @@ const Period = (max: number) => (target: object, key: string | symbol) => {
 
 export class CreateRetentionPolicyDto {
   @Text(true, 100) key: string;
-  @Text(true, 300) name: string;
+  /** The officer's words; the English twin when that is given. */
+  @Text(false, 300) name?: string;
+  @NullableText(300) nameIt?: string | null;
+  @NullableText(300) nameEn?: string | null;
   @NullableText(100) source?: string | null;
   @Period(600) periodMonths?: number | null;
   @Period(36_500) periodDays?: number | null;
@@ -26,13 +31,19 @@ export class CreateRetentionPolicyDto {
   @NullableText(500) periodTextIt?: string | null;
   @NullableText(500) periodTextEn?: string | null;
   @OneOf(RETENTION_ACTIONS, true) action: RetentionAction;
-  @Text(true, 1000) basis: string;
+  @Text(false, 1000) basis?: string;
+  @NullableText(1000) basisIt?: string | null;
+  @NullableText(1000) basisEn?: string | null;
   @NullableText() notes?: string | null;
+  @NullableText() notesIt?: string | null;
+  @NullableText() notesEn?: string | null;
 }
 
 export class UpdateRetentionPolicyDto {
   @Text(false, 100) key?: string;
   @Text(false, 300) name?: string;
+  @NullableText(300) nameIt?: string | null;
+  @NullableText(300) nameEn?: string | null;
   @NullableText(100) source?: string | null;
   @Period(600) periodMonths?: number | null;
   @Period(36_500) periodDays?: number | null;
@@ -41,7 +52,11 @@ export class UpdateRetentionPolicyDto {
   @NullableText(500) periodTextEn?: string | null;
   @OneOf(RETENTION_ACTIONS, false) action?: RetentionAction;
   @Text(false, 1000) basis?: string;
+  @NullableText(1000) basisIt?: string | null;
+  @NullableText(1000) basisEn?: string | null;
   @NullableText() notes?: string | null;
+  @NullableText() notesIt?: string | null;
+  @NullableText() notesEn?: string | null;
   @ReadOnlyField() id?: unknown;
   @ReadOnlyField() createdAt?: unknown;
   @ReadOnlyField() updatedAt?: unknown;
@@ -75,13 +90,19 @@ export const RETENTION_REGISTER: RegisterDefinition<
       action: { enum: RETENTION_ACTIONS },
       updatedAt: 'datetime',
     },
-    searchable: ['key', 'name', 'periodText', 'basis'],
+    searchable: ['key', 'name', 'nameIt', 'periodText', 'periodTextIt', 'basis'],
     defaultSort: ['name', 'ASC'],
   },
   apply(_, row, body) {
     const b = body as UpdateRetentionPolicyDto;
     if (b.key !== undefined) row.key = b.key;
-    if (b.name !== undefined) row.name = b.name;
+    for (const field of ['name', 'basis', 'notes'])
+      applyTwin(row as unknown as Record<string, unknown>, b as Record<string, unknown>, field);
+    const missing = missingTwins(row as unknown as Record<string, unknown>, ['name', 'basis']);
+    if (missing.length)
+      throw new InvalidInputError(`${missing[0]}: give it in Italian or in English`, {
+        [`${missing[0]}En`]: 'give it in Italian or in English',
+      });
     if (b.source !== undefined) row.source = orNull(b.source);
     if (b.periodMonths !== undefined) row.periodMonths = b.periodMonths ?? null;
     if (b.periodDays !== undefined) row.periodDays = b.periodDays ?? null;
@@ -89,8 +110,6 @@ export const RETENTION_REGISTER: RegisterDefinition<
     if (b.periodTextIt !== undefined) row.periodTextIt = orNull(b.periodTextIt);
     if (b.periodTextEn !== undefined) row.periodTextEn = orNull(b.periodTextEn);
     if (b.action !== undefined) row.action = b.action;
-    if (b.basis !== undefined) row.basis = b.basis;
-    if (b.notes !== undefined) row.notes = orNull(b.notes);
     row.source ??= null;
     row.periodMonths ??= null;
     row.periodDays ??= null;
