@@ -129,7 +129,7 @@ describe('Art. 19 letters: the notices to the recipients and the list for the su
     const byName = Object.fromEntries(smtp.messages.map((m) => [m.envelopeTo[0], m.parsed.text ?? ''] as const));
     // Cloudflare's Turnstile received the IP address and browser data, never the form's fields.
     const cloudflare = byName['dpo@cloudflare-inc.example'];
-    expect(cloudflare).toContain('Categorie di dati interessate: IP address, Browser data.');
+    expect(cloudflare).toContain('Categorie di dati interessate: Indirizzo IP, Dati del browser.');
     for (const field of ['First name', 'Telephone', 'anna.ferri@example.it']) expect(cloudflare).not.toContain(field);
     // Anthropic received her chat, never her address: its notice does not disclose it.
     expect(byName['dpo@anthropic-pbc.example']).not.toContain('anna.ferri@example.it');

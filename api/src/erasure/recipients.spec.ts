@@ -30,7 +30,19 @@ describe('Art. 19 notices: each recipient is told of what it received', () => {
       date: '2026-12-01',
       subjectEmail: null,
     });
-    expect(notice).toContain('(the data subject)');
+    expect(notice).toContain('on 1 December 2026 we erased the personal data of a data subject at their request');
+    const italian = recipientNotice('it', {
+      processor: 'Aruba S.p.A.',
+      service: 'E-mail',
+      reference: 'DSR-1',
+      change: 'erasure',
+      categories: ['Indirizzo e-mail'],
+      date: '2026-12-01',
+      subjectEmail: 'anna@example.it',
+    });
+    expect(italian).toContain(
+      'in data 1 dicembre 2026 abbiamo cancellato i dati personali di un interessato (anna@example.it), su sua richiesta',
+    );
   });
 });
 

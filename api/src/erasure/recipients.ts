@@ -1,3 +1,4 @@
+import { readersDate } from '../letters/letter-texts';
 import type { Language } from '../requests/request.entity';
 
 /**
@@ -56,13 +57,15 @@ export function recipientNotice(
     : language === 'it'
       ? 'dati personali'
       : 'personal data';
-  const who = input.subjectEmail ?? (language === 'it' ? "l'interessato" : 'the data subject');
+  // The address only where the recipient received it (receivedEmail): else "a data subject" alone.
+  const who = input.subjectEmail ? ` (${input.subjectEmail})` : '';
+  const date = readersDate(input.date, language);
   if (language === 'it') {
     return [
       `Oggetto: comunicazione ai sensi dell'art. 19 GDPR (rif. ${input.reference})`,
       '',
       `Spettabile ${input.processor},`,
-      `in qualità di responsabile del trattamento per il servizio "${input.service}", vi informiamo che in data ${input.date} abbiamo ${WHAT.it[input.change]} (${who}), su sua richiesta ai sensi del GDPR.`,
+      `in qualità di responsabile del trattamento per il servizio "${input.service}", vi informiamo che in data ${date} abbiamo ${WHAT.it[input.change]}${who}, su sua richiesta ai sensi del GDPR.`,
       `Categorie di dati interessate: ${categories}.`,
       ASK.it[input.change],
       '',
@@ -73,7 +76,7 @@ export function recipientNotice(
     `Subject: notification under Art. 19 GDPR (ref. ${input.reference})`,
     '',
     `Dear ${input.processor},`,
-    `as our processor for "${input.service}", we inform you that on ${input.date} we ${WHAT.en[input.change]} (${who}) at their request under the GDPR.`,
+    `as our processor for "${input.service}", we inform you that on ${date} we ${WHAT.en[input.change]}${who} at their request under the GDPR.`,
     `Categories of data concerned: ${categories}.`,
     ASK.en[input.change],
     '',
