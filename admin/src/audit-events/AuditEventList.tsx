@@ -2,13 +2,13 @@ import {
   AutocompleteInput,
   BooleanInput,
   DataTable,
-  DateInput,
   List,
   ReferenceInput,
   SearchInput,
   SelectInput,
   TextInput,
 } from 'react-admin';
+import { DateInput } from '../common/DateInputs';
 
 import { csvExporter } from '../common/csvExporter';
 import { DateTimeField } from '../common/DateTimeField';
