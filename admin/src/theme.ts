@@ -4,6 +4,7 @@ import { DatagridBody, defaultTheme, type RaThemeOptions } from 'react-admin';
 import { colours } from './colours';
 import { OpenableDataTableRow } from './common/OpenableDataTableRow';
 import { OpenableDatagridRow } from './common/OpenableDatagridRow';
+import { skipToContent } from './layout/skipToContent';
 
 /**
  * A calm, light theme: slate-teal primary, soft grey canvas, flat cards with
@@ -83,6 +84,17 @@ export const theme: RaThemeOptions = {
     },
     RaDatagrid: {
       defaultProps: { body: createElement(DatagridBody, { row: createElement(OpenableDatagridRow) }) },
+    },
+    // The first Tab stop: to the page's heading, then the content (layout/skipToContent.ts).
+    RaSkipNavigationButton: {
+      defaultProps: { onClick: skipToContent },
+      styleOverrides: {
+        root: {
+          backgroundColor: colours.primaryDark,
+          color: '#ffffff',
+          '&:hover': { backgroundColor: colours.primaryDark, opacity: 1 },
+        },
+      },
     },
     MuiAppBar: {
       defaultProps: { elevation: 0, color: 'primary' },

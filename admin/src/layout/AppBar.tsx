@@ -3,6 +3,7 @@ import ShieldOutlinedIcon from '@mui/icons-material/ShieldOutlined';
 import { AppBar as RaAppBar, TitlePortal, useTranslate } from 'react-admin';
 
 import { UserMenu } from './UserMenu';
+import { tabIntoContent } from './skipToContent';
 import { PAGE_TITLE_ID } from './useFocusTitleOnNavigation';
 
 /**
@@ -12,7 +13,7 @@ import { PAGE_TITLE_ID } from './useFocusTitleOnNavigation';
  * user menu (full name + logout, from authProvider.getIdentity).
  *
  * The page title is the page's heading (h1) and takes the focus after each change
- * of page (useFocusTitleOnNavigation), hence its tabIndex of -1.
+ * of page (useFocusTitleOnNavigation), hence its tabIndex of -1; Tab from it goes to the content.
  */
 export const AppBar = () => {
   const translate = useTranslate();
@@ -31,6 +32,7 @@ export const AppBar = () => {
           component="h1"
           id={PAGE_TITLE_ID}
           tabIndex={-1}
+          onKeyDown={tabIntoContent}
           sx={{
             flex: 'none',
             display: 'inline-block',
