@@ -99,6 +99,9 @@ describe('audit log: reads grouped, and everything about a person', () => {
     await ok(`/api/leads/${annaLead}?requestId=${access.id}`);
     await ok(`/api/leads/${annaLead}?requestId=${access.id}`);
     await ok(`/api/leads/${brunoLead}?requestId=${brunos.id}`);
+    // The admin opens Anna's lead, then Bruno's, for the same request: two records, two lines.
+    await ok(`/api/leads/${annaLead}?requestId=${access.id}`, admin);
+    await ok(`/api/leads/${brunoLead}?requestId=${access.id}`, admin);
     // Anna's lead read with no request named: a read of her record all the same.
     await ok(`/api/leads/${annaLead}`);
     await ok(`/api/subjects/search?q=${encodeURIComponent(anna.email)}&requestId=${access.id}`);
@@ -149,11 +152,13 @@ describe('audit log: reads grouped, and everything about a person', () => {
 
   it('keeps reads of another record, or by someone else, on lines of their own', async () => {
     const { rows } = await list(admin, { reads: 'grouped', action: 'record.viewed' });
-    const lines = rows.map((row) => [row.entityId, row.details.requestId ?? null, row.group.count]);
+    const lines = rows.map((row) => [row.actorEmail, row.entityId, row.details.requestId ?? null, row.group.count]);
     expect(lines).toEqual([
-      [annaLead, null, 1],
-      [brunoLead, brunos.id, 1],
-      [annaLead, access.id, 2],
+      [officerEmail, annaLead, null, 1],
+      [ADMIN.email, brunoLead, access.id, 1],
+      [ADMIN.email, annaLead, access.id, 1],
+      [officerEmail, brunoLead, brunos.id, 1],
+      [officerEmail, annaLead, access.id, 2],
     ]);
   });
 
@@ -204,12 +209,16 @@ describe('audit log: reads grouped, and everything about a person', () => {
       const text = JSON.stringify(rows);
       expect(text).not.toContain(bruno.email);
       expect(text).not.toContain(brunos.id);
-      expect(rows.some((row) => row.entityId === brunoLead)).toBe(false);
+      // Bruno's lead only where it was read for her request.
+      for (const row of rows.filter((r) => r.entityId === brunoLead)) expect(row.requestId).toBe(access.id);
     }
     // Bruno's own: his request and his lead, none of Anna's.
     const { rows } = await list(admin, { person: bruno.email, reads: true });
+    // His lead read by the admin for Anna's request, and the pages that showed it, are his too.
+    const readsOfHis = rows.filter((row) => row.action === 'record.viewed' && row.entityId === brunoLead);
+    expect(readsOfHis.map((row) => row.requestId).sort()).toEqual([access.id, brunos.id].sort());
     const pages = rows.filter((row) => row.action === 'records.listed');
-    const rest = rows.filter((row) => row.action !== 'records.listed');
+    const rest = rows.filter((row) => row.action !== 'records.listed' && !readsOfHis.includes(row));
     expect(new Set(rest.map((row) => row.requestReference).filter(Boolean))).toEqual(new Set([brunos.reference]));
     expect(rows.some((row) => row.entityId === annaLead)).toBe(false);
     // A page read for Anna's request that showed his lead was a read of his data: it is his too.
