@@ -135,7 +135,12 @@ export const theme: RaThemeOptions = {
     RaLayout: {
       styleOverrides: {
         root: {
-          '& .RaLayout-content': { paddingTop: 8 },
+          // The content may be narrower than a wide table: the table scrolls in its box, the page
+          // does not (at a phone's width, WCAG 1.4.10).
+          '& .RaLayout-content': { paddingTop: 8, minWidth: 0 },
+          // react-admin lets the page grow to its widest content (`fit-content`): not on a phone.
+          '@media (max-width: 599.95px)': { minWidth: 0 },
+          '& .RaDataTable-tableWrapper, & .RaDatagrid-tableWrapper': { overflowX: 'auto' },
         },
       },
     },

@@ -21,11 +21,20 @@ export const AppBar = () => {
     <RaAppBar color="primary" userMenu={<UserMenu />}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mr: 2, flexShrink: 0 }}>
         <ShieldOutlinedIcon fontSize="small" />
-        <Typography variant="h6" component="span" sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}>
+        {/* At a phone's width the shield alone: the page's title needs the room. */}
+        <Typography
+          variant="h6"
+          component="span"
+          sx={{ fontWeight: 700, whiteSpace: 'nowrap', display: { xs: 'none', sm: 'inline' } }}
+        >
           {translate('app.name')}
         </Typography>
       </Box>
-      <Divider orientation="vertical" flexItem sx={{ my: 1.25, mr: 2, borderColor: 'rgba(255, 255, 255, 0.35)' }} />
+      <Divider
+        orientation="vertical"
+        flexItem
+        sx={{ my: 1.25, mr: 2, borderColor: 'rgba(255, 255, 255, 0.35)', display: { xs: 'none', sm: 'block' } }}
+      />
       {/* The box takes the free width; the heading only its text's, so that its focus ring hugs it. */}
       <Box sx={{ flex: 1, minWidth: 0 }}>
         <TitlePortal
@@ -38,6 +47,9 @@ export const AppBar = () => {
             display: 'inline-block',
             maxWidth: '100%',
             verticalAlign: 'middle',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
             fontWeight: 400,
             opacity: 0.92,
           }}
