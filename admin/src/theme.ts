@@ -96,6 +96,12 @@ export const theme: RaThemeOptions = {
         },
       },
     },
+    // The filters hide helper texts, but not a date field's date in words (common/DateInputs.tsx).
+    RaFilterForm: {
+      styleOverrides: {
+        root: { '& .MuiFormHelperText-root:has([data-testid="date-in-words"])': { display: 'block' } },
+      },
+    },
     MuiAppBar: {
       defaultProps: { elevation: 0, color: 'primary' },
     },
@@ -141,6 +147,7 @@ export const theme: RaThemeOptions = {
           // react-admin lets the page grow to its widest content (`fit-content`): not on a phone.
           '@media (max-width: 599.95px)': { minWidth: 0 },
           '& .RaDataTable-tableWrapper, & .RaDatagrid-tableWrapper': { overflowX: 'auto' },
+          '& .RaList-main, & .RaList-content': { minWidth: 0, maxWidth: '100%' },
         },
       },
     },
