@@ -4,6 +4,7 @@ import { DatagridBody, defaultTheme, type RaThemeOptions } from 'react-admin';
 import { colours } from './colours';
 import { OpenableDataTableRow } from './common/OpenableDataTableRow';
 import { OpenableDatagridRow } from './common/OpenableDatagridRow';
+import { skipToContent } from './layout/skipToContent';
 
 /**
  * A calm, light theme: slate-teal primary, soft grey canvas, flat cards with
@@ -84,6 +85,23 @@ export const theme: RaThemeOptions = {
     RaDatagrid: {
       defaultProps: { body: createElement(DatagridBody, { row: createElement(OpenableDatagridRow) }) },
     },
+    // The first Tab stop: to the page's heading, then the content (layout/skipToContent.ts).
+    RaSkipNavigationButton: {
+      defaultProps: { onClick: skipToContent },
+      styleOverrides: {
+        root: {
+          backgroundColor: colours.primaryDark,
+          color: '#ffffff',
+          '&:hover': { backgroundColor: colours.primaryDark, opacity: 1 },
+        },
+      },
+    },
+    // The filters hide helper texts, but not a date field's date in words (common/DateInputs.tsx).
+    RaFilterForm: {
+      styleOverrides: {
+        root: { '& .MuiFormHelperText-root:has([data-testid="date-in-words"])': { display: 'block' } },
+      },
+    },
     MuiAppBar: {
       defaultProps: { elevation: 0, color: 'primary' },
     },
@@ -123,7 +141,13 @@ export const theme: RaThemeOptions = {
     RaLayout: {
       styleOverrides: {
         root: {
-          '& .RaLayout-content': { paddingTop: 8 },
+          // The content may be narrower than a wide table: the table scrolls in its box, the page
+          // does not (at a phone's width, WCAG 1.4.10).
+          '& .RaLayout-content': { paddingTop: 8, minWidth: 0 },
+          // react-admin lets the page grow to its widest content (`fit-content`): not on a phone.
+          '@media (max-width: 599.95px)': { minWidth: 0 },
+          '& .RaDataTable-tableWrapper, & .RaDatagrid-tableWrapper': { overflowX: 'auto' },
+          '& .RaList-main, & .RaList-content': { minWidth: 0, maxWidth: '100%' },
         },
       },
     },

@@ -72,6 +72,9 @@ describe('the audit log as a ledger in Chromium, in English and Italian', () => 
           .status,
       ).toBe(201);
     }
+    // Two more pages of the leads for Giulia's request, one after the other: one line of two reads.
+    for (const range of ['[0,0]', '[1,1]'])
+      expect((await c.api(`/api/leads?requestId=${giulias.id}&range=${range}`, { token })).status).toBe(200);
 
     browser = await launchBrowser();
     page = await newConsolePage(browser, { height: 900 });
@@ -84,23 +87,40 @@ describe('the audit log as a ledger in Chromium, in English and Italian', () => 
     await c?.close();
   });
 
-  it('lists who did what on which request, without the reads until asked', async () => {
+  it('lists who did what on which request, a run of reads as one line that opens to each read', async () => {
     await page.goto(`${c.url}/#/audit-events`);
-    await page.getByText('Reads of personal data are hidden').waitFor();
-    const table = page.locator('table');
+    await page.getByText('Reads of the same list or record by the same person in a row are one line').waitFor();
+    const table = page.locator('table').first();
     await table.getByText('Person searched').first().waitFor();
     const text = await table.innerText();
     expect(text).toContain(giulias.reference);
     expect(text).toContain(marias.reference);
     expect(text).toContain(`Searched “${GIULIA}”`);
     expect(text).toContain('Note added');
-    // The reads are hidden: no page read, no record read, no read of this log.
-    for (const read of ['Records listed', 'Request viewed', 'Audit log read']) expect(text).not.toContain(read);
     // Words, not codes or ids.
     expect(text).not.toMatch(/\b(auth|users?|requests?|subject|records?|audit-events?|request-events)\.[a-z_]+\b/);
     expect(text).not.toContain(giulias.id);
+    // The two pages read one after the other: one line, with how many and when.
+    const run = table
+      .locator('tbody tr')
+      .filter({ hasText: 'Records listed' })
+      .filter({ hasText: /2 reads/ });
+    expect(await run.count(), text).toBe(1);
+    expect(await run.innerText()).toMatch(/2 reads, \d\d:\d\d–\d\d:\d\d/);
+    expect(await run.innerText()).toContain(giulias.reference);
+    // The line opens in place, from the keyboard too.
+    await run.focus();
+    await page.keyboard.press('Enter');
+    const reads = page.getByTestId('read-run-events');
+    await reads.waitFor();
+    expect(await reads.locator('tbody tr').count()).toBe(2);
+    const each = await reads.innerText();
+    expect(each).toContain('records 1–1 of 2');
+    expect(each).toContain('records 2–2 of 2');
     await still(page);
     await screenshot(page, 'audit-01-ledger-en');
+    await run.click();
+    await reads.waitFor({ state: 'detached' });
   });
 
   it("filters by Giulia's request, shows its reads, and never Maria's request", async () => {
@@ -109,16 +129,32 @@ describe('the audit log as a ledger in Chromium, in English and Italian', () => 
     await input.fill(giulias.reference);
     await page.getByRole('option', { name: giulias.reference }).click();
     await expect.poll(() => page.url()).toContain(encodeURIComponent(giulias.id));
-    const rows = page.locator('table tbody tr');
+    const rows = page.locator('table tbody tr.RaDataTable-row');
     await expect.poll(async () => (await page.locator('table').innerText()).includes(marias.reference)).toBe(false);
     await rows.filter({ hasText: 'Note added' }).waitFor();
     for (const row of await rows.all()) expect(await row.innerText()).toContain(giulias.reference);
-    await page.getByLabel('Show reads of personal data').check();
-    await rows.filter({ hasText: 'Records listed' }).waitFor();
-    expect(await page.getByText('Reads of personal data are hidden').count()).toBe(0);
+    // Grouped: the first read of the leads, and the run of two pages.
+    await expect.poll(() => rows.filter({ hasText: 'Records listed' }).count()).toBe(2);
+    await page.getByLabel('Each read on its own line').check();
+    await expect.poll(() => rows.filter({ hasText: 'Records listed' }).count()).toBe(3);
+    expect(await page.getByText('Reads of the same list or record').count()).toBe(0);
     const text = await page.locator('table').innerText();
     expect(text).not.toContain(marias.reference);
     expect(text).not.toContain(MARIA);
+    // The period: the native field writes the date as the browser does; under it, the console's words.
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'From' }).click();
+    await page.locator('input[name="at_gte"]').fill(new Date().toISOString().slice(0, 10));
+    const today = new Intl.DateTimeFormat('en-GB', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${new Date().toISOString().slice(0, 10)}T12:00:00Z`));
+    await page.getByTestId('date-in-words').waitFor({ state: 'visible' });
+    await expect.poll(() => page.getByTestId('date-in-words').innerText()).toBe(today);
+    await rows.filter({ hasText: 'Note added' }).waitFor();
     await still(page);
     await screenshot(page, 'audit-02-filtered-by-request-en');
   });
@@ -150,8 +186,8 @@ describe('the audit log as a ledger in Chromium, in English and Italian', () => 
     await other.locator('.MuiSnackbar-root').waitFor();
     await signIn(other, auditor.email, auditor.password, 'Accedi');
     await other.getByRole('menuitem', { name: /Registro di audit|Eventi di audit/ }).click();
-    await other.getByText('Le letture di dati personali sono nascoste').waitFor();
-    const table = other.locator('table');
+    await other.getByText('Le letture consecutive dello stesso elenco o record').waitFor();
+    const table = other.locator('table').first();
     await table.getByText('Persona cercata').first().waitFor();
     const list = await table.innerText();
     for (const english of ['Person searched', 'Note added', 'Signed in', 'Request registered'])
@@ -169,7 +205,7 @@ describe('the audit log as a ledger in Chromium, in English and Italian', () => 
     await input.click();
     await input.fill(marias.reference);
     await other.getByRole('option', { name: marias.reference }).click();
-    await other.getByLabel('Mostra le letture di dati personali').check();
+    await other.getByLabel('Ogni lettura su una riga').check();
     await table.getByText('Elenco record consultato').first().waitFor();
     await expect.poll(async () => (await table.innerText()).includes(giulias.reference)).toBe(false);
     const reads = await table.innerText();

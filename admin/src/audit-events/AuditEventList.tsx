@@ -2,13 +2,13 @@ import {
   AutocompleteInput,
   BooleanInput,
   DataTable,
-  DateInput,
   List,
   ReferenceInput,
   SearchInput,
   SelectInput,
   TextInput,
 } from 'react-admin';
+import { DateInput } from '../common/DateInputs';
 
 import { csvExporter } from '../common/csvExporter';
 import { DateTimeField } from '../common/DateTimeField';
@@ -16,15 +16,18 @@ import { endOfDay, startOfDay } from '../common/dayBounds';
 import { MonospaceField } from '../common/MonospaceField';
 import { ActionField } from './ActionField';
 import { ActorField } from './ActorField';
-import type { LedgerEvent } from './ledgerEvent';
+import { isRun, type LedgerEvent } from './ledgerEvent';
+import { ReadRunEvents } from './ReadRunEvents';
+import { ReadRunField } from './ReadRunField';
 import { ReadsNotice } from './ReadsNotice';
 import { RequestField } from './RequestField';
 import { SummaryField } from './SummaryField';
 import { actionChoices, entityChoices } from './vocabulary';
 
 /**
- * The filters of a ledger: the request (by its reference), the person searched, who, what, when.
- * Reads of personal data are most of the log: hidden until the switch shows them.
+ * The filters of a ledger: the request (by its reference), the person (everything about them),
+ * who, what, when. Reads of personal data are most of the log: the API groups a run of them into
+ * one line (`reads: "grouped"`) until the switch shows each on its own.
  */
 const auditEventFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -43,12 +46,18 @@ const auditEventFilters = [
     />
   </ReferenceInput>,
   <SelectInput key="action" source="action" choices={actionChoices} alwaysOn />,
-  <TextInput key="person" source="person" />,
+  <TextInput key="person" source="person" alwaysOn />,
   <TextInput key="actorEmail" source="actorEmail" type="email" />,
   <SelectInput key="entity" source="entity" choices={entityChoices} />,
   <DateInput key="at_gte" source="at_gte" parse={startOfDay} />,
   <DateInput key="at_lte" source="at_lte" parse={endOfDay} />,
-  <BooleanInput key="reads" source="reads" alwaysOn />,
+  <BooleanInput
+    key="reads"
+    source="reads"
+    format={(value: unknown) => value === true}
+    parse={(each: boolean) => (each ? true : 'grouped')}
+    alwaysOn
+  />,
 ];
 
 const Column = DataTable.Col<LedgerEvent>;
@@ -57,17 +66,24 @@ export const AuditEventList = () => (
   <List<LedgerEvent>
     exporter={csvExporter}
     filters={auditEventFilters}
-    filterDefaultValues={{ reads: false }}
+    filterDefaultValues={{ reads: 'grouped' }}
     sort={{ field: 'id', order: 'DESC' }}
     perPage={25}
   >
     <ReadsNotice />
-    <DataTable<LedgerEvent> rowClick="show" bulkActionButtons={false}>
+    <DataTable<LedgerEvent>
+      // A run of reads opens in place to its reads (Enter too); any other line to its page.
+      rowClick={(_id, _resource, record) => (isRun(record) ? 'expand' : 'show')}
+      bulkActionButtons={false}
+      expand={<ReadRunEvents />}
+      isRowExpandable={isRun}
+    >
       <Column source="id" sx={{ width: 88 }}>
         <MonospaceField source="id" />
       </Column>
       <Column source="at">
         <DateTimeField source="at" />
+        <ReadRunField />
       </Column>
       <Column source="actorEmail">
         <ActorField />

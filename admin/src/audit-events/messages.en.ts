@@ -8,6 +8,11 @@ export const auditEventsEnglish = {
   app: {
     audit: {
       reads_hidden: 'Reads of personal data are hidden: one line per page or record read.',
+      reads_grouped:
+        'Reads of the same list or record by the same person in a row are one line, with how many and when: open the line to see each read.',
+      run: '1 read |||| %{smart_count} reads, %{from}–%{to}',
+      run_events: 'The reads on this line',
+      run_part: 'What was read',
       searched: 'Searched “%{query}”',
       masked:
         'Shown masked: your role sees who searched, when and for which request, not the identifier itself (Art. 5(1)(c) GDPR).',
@@ -26,8 +31,8 @@ export const auditEventsEnglish = {
       fields: {
         requestId: 'Request',
         requestReference: 'Request',
-        person: 'Person searched',
-        reads: 'Show reads of personal data',
+        person: 'Person',
+        reads: 'Each read on its own line',
         summary: 'What',
       },
       actions: {
@@ -218,7 +223,7 @@ export const auditEventsEnglish = {
         ground: 'Ground',
         q: 'Search',
         requestId: 'Request',
-        person: 'Person searched',
+        person: 'Person',
         reads: 'Reads shown',
         action: 'Action',
         actorEmail: 'Actor',

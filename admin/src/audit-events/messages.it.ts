@@ -4,6 +4,11 @@ export const auditEventsItalian: AuditEventsMessages = {
   app: {
     audit: {
       reads_hidden: 'Le letture di dati personali sono nascoste: una riga per ogni pagina o record letto.',
+      reads_grouped:
+        'Le letture consecutive dello stesso elenco o record da parte della stessa persona sono una riga, con quante e quando: apri la riga per vederle una per una.',
+      run: '1 lettura |||| %{smart_count} letture, %{from}–%{to}',
+      run_events: 'Le letture di questa riga',
+      run_part: 'Cosa è stato letto',
       searched: 'Cercato «%{query}»',
       masked:
         'Mostrato in parte: il tuo ruolo vede chi ha cercato, quando e per quale richiesta, non l’identificativo (art. 5, par. 1, lett. c) GDPR).',
@@ -22,8 +27,8 @@ export const auditEventsItalian: AuditEventsMessages = {
       fields: {
         requestId: 'Richiesta',
         requestReference: 'Richiesta',
-        person: 'Persona cercata',
-        reads: 'Mostra le letture di dati personali',
+        person: 'Persona',
+        reads: 'Ogni lettura su una riga',
         summary: 'Cosa',
       },
       actions: {
@@ -213,7 +218,7 @@ export const auditEventsItalian: AuditEventsMessages = {
         ground: 'Motivo',
         q: 'Ricerca',
         requestId: 'Richiesta',
-        person: 'Persona cercata',
+        person: 'Persona',
         reads: 'Letture mostrate',
         action: 'Azione',
         actorEmail: 'Autore',

@@ -4,7 +4,6 @@ import {
   AutocompleteInput,
   BooleanInput,
   CheckboxGroupInput,
-  DateTimeInput,
   NumberInput,
   ReferenceInput,
   SelectInput,
@@ -12,6 +11,7 @@ import {
   TextInput,
   required,
 } from 'react-admin';
+import { DateTimeInput } from '../common/DateInputs';
 
 import { SectionTitle } from '../common/SectionTitle';
 import { linesToList, listToLines } from '../registers/vocabulary';

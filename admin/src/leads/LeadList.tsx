@@ -1,4 +1,5 @@
-import { DataTable, DateInput, List, TextField, TextInput } from 'react-admin';
+import { DataTable, List, TextField, TextInput } from 'react-admin';
+import { DateInput } from '../common/DateInputs';
 
 import { DateTimeField } from '../common/DateTimeField';
 import { endOfDay, startOfDay } from '../common/dayBounds';

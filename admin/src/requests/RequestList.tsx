@@ -2,7 +2,6 @@ import { Box, Chip, Typography } from '@mui/material';
 import {
   CreateButton,
   DataTable,
-  DateInput,
   ExportButton,
   FilterButton,
   List,
@@ -14,6 +13,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { DateInput } from '../common/DateInputs';
 
 import { DateTimeField } from '../common/DateTimeField';
 import { SearchFilter } from '../common/SearchFilter';

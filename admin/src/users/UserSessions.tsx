@@ -90,7 +90,8 @@ export const UserSessions = () => {
                 <TableCell>{format(session.lastUsedAt)}</TableCell>
                 <TableCell>{format(session.expiresAt)}</TableCell>
                 <TableCell>{session.ip ?? translate('app.users.sessions.unknown')}</TableCell>
-                <TableCell sx={{ maxWidth: 320, overflowWrap: 'anywhere' }}>
+                {/* The browser's own words, as it sent them: no code to translate (data-verbatim). */}
+                <TableCell sx={{ maxWidth: 320, overflowWrap: 'anywhere' }} data-verbatim>
                   {session.userAgent ?? translate('app.users.sessions.unknown')}
                 </TableCell>
                 <TableCell align="right">

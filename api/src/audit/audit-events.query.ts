@@ -3,6 +3,7 @@ import { escapeLike } from '../common/rest/find-page';
 import { READ_ACTIONS } from './audit-actions';
 import type { AuditEvent } from './audit-event.entity';
 import { phoneDigits, type LedgerFilter } from './audit-ledger';
+import { classifyQuery } from '../subjects/identifiers';
 
 /**
  * The ledger's filters as conditions on the audit table, for `findPage`'s base. A filter on
@@ -30,10 +31,21 @@ export function ledgerWhere(filter: LedgerFilter): FindOptionsWhere<AuditEvent> 
     parameters.ledgerPerson = `%${escapeLike(filter.person)}%`;
     const digits = phoneDigits(filter.person);
     if (digits) parameters.ledgerDigits = `%${digits}%`;
+    const person = personKeys(filter.person);
+    Object.assign(parameters, person.parameters);
     onDetails.push(
-      "({action} = 'subject.searched' AND ({details}->>'query' ILIKE :ledgerPerson" +
+      '(' +
+        // The searches for the person, as typed.
+        "({action} = 'subject.searched' AND ({details}->>'query' ILIKE :ledgerPerson" +
         (digits ? " OR regexp_replace({details}->>'query', '[^0-9]', '', 'g') LIKE :ledgerDigits" : '') +
-        '))',
+        '))' +
+        // Every event of the person's requests: decisions, letters, exports, erasures, reads.
+        ` OR ({entity} = 'request' AND {entityId} IN (${person.requests}))` +
+        ` OR {details}->>'requestId' IN (${person.requests})` +
+        // The reads of the person's records: one record, or a page that held one of them.
+        ` OR ({action} = 'record.viewed' AND ({entity}, {entityId}) IN (${person.records}))` +
+        ` OR ({action} = 'records.listed' AND {details}->'ids' ?| array(SELECT pr.record_id FROM (${person.records}) AS pr(source, record_id) WHERE pr.source = {entity}))` +
+        ')',
     );
   }
   if (onDetails.length) {
@@ -49,4 +61,34 @@ export function ledgerWhere(filter: LedgerFilter): FindOptionsWhere<AuditEvent> 
     );
   }
   return where;
+}
+
+/**
+ * The person as the database knows them, for the ledger's person filter: the ids of their
+ * requests (by the e-mail, phone or name the request holds) and their records in the sources (by
+ * the personal-data index, as a search finds them). Subqueries with named parameters.
+ */
+function personKeys(text: string): { requests: string; records: string; parameters: Record<string, unknown> } {
+  const person = classifyQuery(text);
+  const nothing = 'SELECT CAST(NULL AS text) WHERE false';
+  if (!person)
+    return { requests: nothing, records: 'SELECT CAST(NULL AS text), CAST(NULL AS text) WHERE false', parameters: {} };
+  const parameters: Record<string, unknown> = { ledgerKind: person.kind, ledgerValue: person.value };
+  // An e-mail is also an account name in the sources (the search looks both up).
+  const kinds = person.kind === 'email' ? "('email', 'account')" : '(:ledgerKind)';
+  const records = `SELECT si.source, si.record_id FROM subject_identifiers si WHERE si.kind IN ${kinds} AND si.value = :ledgerValue`;
+  let requests: string;
+  if (person.kind === 'email') {
+    requests = 'SELECT CAST(r.id AS text) FROM requests r WHERE lower(r.subject_email) = :ledgerValue';
+  } else if (person.kind === 'phone') {
+    // Stored as typed ("347 555 0101", "+39..."): the same number when its digits end the same.
+    parameters.ledgerPhoneDigits = person.value.replace(/\D/g, '');
+    requests =
+      "SELECT CAST(r.id AS text) FROM requests r WHERE length(regexp_replace(r.subject_phone, '[^0-9]', '', 'g')) >= 6 " +
+      "AND :ledgerPhoneDigits LIKE '%' || regexp_replace(r.subject_phone, '[^0-9]', '', 'g')";
+  } else {
+    parameters.ledgerName = text.trim();
+    requests = 'SELECT CAST(r.id AS text) FROM requests r WHERE lower(r.subject_name) = lower(:ledgerName)';
+  }
+  return { requests, records, parameters };
 }

@@ -19,6 +19,7 @@ describe('the ledger filter', () => {
     expect(ledger).toEqual({ requestId: A, person: 'anna@example.org', reads: false });
     expect(JSON.parse(rest as string)).toEqual({ action: 'x.y' });
     expect(splitLedgerFilter(JSON.stringify({ reads: 'true' })).ledger).toEqual({ reads: true });
+    expect(splitLedgerFilter(JSON.stringify({ reads: 'grouped' })).ledger).toEqual({ reads: 'grouped' });
   });
 
   it('passes a filter that is not a JSON object on unchanged (the parser refuses it)', () => {
@@ -31,6 +32,7 @@ describe('the ledger filter', () => {
     expect(() => splitLedgerFilter(JSON.stringify({ person: '  ' }))).toThrow(/filter.person/);
     expect(() => splitLedgerFilter(JSON.stringify({ person: 'x'.repeat(255) }))).toThrow(/filter.person/);
     expect(() => splitLedgerFilter(JSON.stringify({ reads: 1 }))).toThrow(/filter.reads/);
+    expect(() => splitLedgerFilter(JSON.stringify({ reads: 'Grouped' }))).toThrow(/filter.reads/);
   });
 });
 

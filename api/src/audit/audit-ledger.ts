@@ -10,14 +10,17 @@ import type { Role } from '../users/user.entity';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_PERSON_LENGTH = 254;
 
-/** The list's filters that are not columns: the request, the person searched, and the reads. */
+/** The list's filters that are not columns: the request, the person, and the reads. */
 export interface LedgerFilter {
   /** Events about this request: its own, and those that name it as their reason (`details.requestId`). */
   requestId?: string;
-  /** Searches for a person whose identifier contains this (a phone matched on its digits). */
+  /**
+   * Everything about a person (an e-mail, a phone, a name): the searches for them, every event of
+   * their requests (exports, erasures, letters...), and the reads of their records.
+   */
   person?: string;
-  /** false (the console's default): reads of personal data left out. */
-  reads?: boolean;
+  /** false: reads of personal data left out; `grouped` (the console's default): one line per run of reads. */
+  reads?: boolean | 'grouped';
 }
 
 /**
@@ -48,9 +51,10 @@ export function splitLedgerFilter(raw: unknown): { rest: unknown; ledger: Ledger
     ledger.person = person.trim();
   }
   if (reads !== undefined) {
-    if (typeof reads !== 'boolean' && reads !== 'true' && reads !== 'false')
-      throw new InvalidQueryError('filter.reads', 'must be true or false');
-    ledger.reads = reads === true || reads === 'true';
+    if (reads === 'grouped') ledger.reads = 'grouped';
+    else if (typeof reads !== 'boolean' && reads !== 'true' && reads !== 'false')
+      throw new InvalidQueryError('filter.reads', 'must be true, false or "grouped"');
+    else ledger.reads = reads === true || reads === 'true';
   }
   return { rest: JSON.stringify(rest), ledger };
 }

@@ -14,6 +14,7 @@ import { queryRows } from '../common/sql-rows';
 import { AuditEvent } from './audit-event.entity';
 import { presentAuditEvent } from './audit-event.presenter';
 import { AUDIT_EVENTS_LIST } from './audit-events.list';
+import { findGroupedPage } from './audit-events.grouped';
 import { ledgerWhere } from './audit-events.query';
 import { requestIdOf, splitLedgerFilter } from './audit-ledger';
 import { AuditService } from './audit.service';
@@ -32,13 +33,22 @@ export class AuditEventsController {
 
   @Get()
   @ListQueryParams()
-  @AuditRead({ action: 'audit-events.listed', entity: 'audit_event', read: 'page' })
+  @AuditRead({
+    action: 'audit-events.listed',
+    entity: 'audit_event',
+    read: 'page',
+    // Grouped, a line shows a run of reads: the read is of every event on the page's lines.
+    details: (answer: Array<{ group?: { ids: string[] } }>) =>
+      answer.some((row) => row.group) ? { events: answer.flatMap((row) => row.group?.ids ?? []) } : {},
+  })
   @ApiOperation({
     summary: 'Audit events, newest first by default',
     description:
-      'Besides the columns, `filter` takes `requestId` (the events about a request), `person` (searches for an ' +
-      'identifier) and `reads` (false: without the reads of personal data). Each event comes with the request it ' +
-      'is about (`requestId`, `requestReference`).',
+      'Besides the columns, `filter` takes `requestId` (the events about a request), `person` (everything about a ' +
+      'person: the searches for them, the events of their requests, the reads of their records) and `reads` ' +
+      '(false: without the reads of personal data; "grouped": a run of reads of the same list or record by the ' +
+      'same person as one line, with `group`: its count, first and last time and event ids). Each event comes with ' +
+      'the request it is about (`requestId`, `requestReference`).',
   })
   async list(
     @CurrentUser() user: AuthenticatedUser,
@@ -49,12 +59,17 @@ export class AuditEventsController {
     const parsed = parseListQuery(AUDIT_EVENTS_LIST, { ...query, filter: rest });
     // Asking for an action by name shows it, a read too: "no reads" gives way to the action filter.
     const asksForAction = parsed.conditions.some((condition) => condition.field === 'action');
-    const page = await findPage(
-      this.dataSource.getRepository(AuditEvent),
-      parsed,
-      AUDIT_EVENTS_LIST.searchable,
-      ledgerWhere(asksForAction ? { ...ledger, reads: undefined } : ledger),
-    );
+    const where = ledgerWhere(asksForAction && ledger.reads === false ? { ...ledger, reads: undefined } : ledger);
+    const repository = this.dataSource.getRepository(AuditEvent);
+    if (ledger.reads === 'grouped') {
+      const lines = await findGroupedPage(repository, parsed, AUDIT_EVENTS_LIST.searchable, where);
+      const references = await this.references(lines.rows.map((line) => line.event));
+      return sendPage(res, AUDIT_EVENTS_LIST.resource, lines, ({ event, group }) => ({
+        ...presentAuditEvent(event, user.role, references),
+        group,
+      }));
+    }
+    const page = await findPage(repository, parsed, AUDIT_EVENTS_LIST.searchable, where);
     const references = await this.references(page.rows);
     return sendPage(res, AUDIT_EVENTS_LIST.resource, page, (event) => presentAuditEvent(event, user.role, references));
   }

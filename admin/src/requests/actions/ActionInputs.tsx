@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { DateTimeInput, SelectInput, TextInput, maxLength, minLength, required } from 'react-admin';
+import { SelectInput, TextInput, maxLength, minLength, required } from 'react-admin';
+import { DateTimeInput } from '../../common/DateInputs';
 
 import type { DataSubjectRequest, WorkflowAction } from '../types';
 import { identityMethodChoices } from '../vocabulary';

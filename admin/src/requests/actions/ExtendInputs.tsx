@@ -1,4 +1,5 @@
-import { DateTimeInput, TextInput, maxLength, minLength, required, useLocaleState, useTranslate } from 'react-admin';
+import { TextInput, maxLength, minLength, required, useLocaleState, useTranslate } from 'react-admin';
+import { DateTimeInput } from '../../common/DateInputs';
 
 import { formatDay } from '../dates';
 import type { DataSubjectRequest } from '../types';

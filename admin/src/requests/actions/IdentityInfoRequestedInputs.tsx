@@ -1,4 +1,5 @@
-import { DateInput, DateTimeInput, SelectInput, TextInput, maxLength, minLength, required } from 'react-admin';
+import { SelectInput, TextInput, maxLength, minLength, required } from 'react-admin';
+import { DateInput, DateTimeInput } from '../../common/DateInputs';
 
 import { identityInfoChannelChoices } from '../vocabulary';
 

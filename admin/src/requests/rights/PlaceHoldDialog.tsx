@@ -1,6 +1,5 @@
 import GavelOutlinedIcon from '@mui/icons-material/GavelOutlined';
 import {
-  DateInput,
   FormDataConsumer,
   RadioButtonGroupInput,
   SelectInput,
@@ -12,6 +11,7 @@ import {
   useNotify,
   useTranslate,
 } from 'react-admin';
+import { DateInput } from '../../common/DateInputs';
 
 import type { AppDataProvider } from '../../dataProvider';
 import { ERASABLE_SOURCES } from '../../sources/catalogue';

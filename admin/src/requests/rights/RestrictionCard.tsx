@@ -3,7 +3,6 @@ import LockOpenOutlinedIcon from '@mui/icons-material/LockOpenOutlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import { useState } from 'react';
 import {
-  DateTimeInput,
   TextInput,
   maxLength,
   minLength,
@@ -13,6 +12,7 @@ import {
   useNotify,
   useTranslate,
 } from 'react-admin';
+import { DateTimeInput } from '../../common/DateInputs';
 import type { AppDataProvider } from '../../dataProvider';
 import { formatInstant } from '../dates';
 import { type DataSubjectRequest } from '../types';
