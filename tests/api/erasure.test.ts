@@ -384,7 +384,11 @@ describe('erasure, restriction, rectification, withdrawal', () => {
       // Her chat went to Anthropic only: the other AI providers received nothing of hers (Art. 19).
       expect(names).not.toContain('OpenAI, LLC');
       const anthropic = res.body.recipients.find((r: any) => r.name === 'Anthropic, PBC');
-      expect(anthropic).toMatchObject({ change: 'erasure', country: 'US', activities: ['Chatbot con intelligenza artificiale'] });
+      expect(anthropic).toMatchObject({
+        change: 'erasure',
+        country: 'US',
+        activities: ['Chatbot con intelligenza artificiale'],
+      });
       expect(anthropic.notice).toMatch(/art\. 19 GDPR \(rif\. DSR-/);
       expect(anthropic.notice).toMatch(/cancellato i dati personali/);
     });
