@@ -263,7 +263,6 @@ describe('the console against WCAG 2.1 AA in Chromium, with its own CSP', () => 
     'g',
   );
   const rawCodes = async (where: string): Promise<string[]> => {
-    if (CODES_LEFT_TO_THE_REGISTERS.test(where)) return [];
     // What is shown exactly as received (a browser's user agent) is marked data-verbatim.
     const text: string = await page.evaluate(() => {
       const document = (globalThis as any).document;
@@ -286,7 +285,6 @@ describe('the console against WCAG 2.1 AA in Chromium, with its own CSP', () => 
    * their words by the registers' own work (issue 23), their source keys and consent categories
    * with them; a cookie's name there is its real name, not a code.
    */
-  const CODES_LEFT_TO_THE_REGISTERS = /^(en|it) (390px )?#\/(activities|processors|cookies|retention-policies)\b/;
 
   /** What a screen must pass: axe-core, no raw code, and in Italian no English word. */
   const screenProblems = async (language: string, where: string, width = ''): Promise<string[]> => [

@@ -13,7 +13,7 @@ import {
 import { BilingualInput } from '../registers/BilingualInput';
 import { InternalNoteInput } from '../registers/InternalNoteInput';
 import { TwinField } from '../registers/TwinField';
-import { LEGAL_BASIS_CHOICES } from '../registers/vocabulary';
+import { CONSENT_CATEGORY_CHOICES, LEGAL_BASIS_CHOICES, SOURCE_SYSTEM_CHOICES } from '../registers/vocabulary';
 import { RecipientCategoriesInput } from './RecipientCategoriesInput';
 
 /** A retention policy's name in the UI's language, as an option. */
@@ -25,7 +25,7 @@ const ActivityInputs = () => (
     <TextInput source="purposes" validate={required()} fullWidth multiline minRows={2} />
     <BilingualInput base="purposes" multiline />
     <SelectInput source="legalBasis" choices={LEGAL_BASIS_CHOICES} validate={required()} />
-    <TextInput source="consentCategory" helperText="contact_form, ai_chatbot, analytics…" />
+    <SelectInput source="consentCategory" choices={CONSENT_CATEGORY_CHOICES} emptyText="—" />
     <BilingualInput base="legalBasisNotes" multiline />
     <BilingualInput base="subjectCategories" list />
     <BilingualInput base="dataCategories" list />
@@ -48,7 +48,7 @@ const ActivityInputs = () => (
       <SelectInput optionText={<RetentionName />} emptyText="—" />
     </ReferenceInput>
     <BilingualInput base="securityMeasures" multiline />
-    <TextInput source="sourceSystem" helperText="leads, chat-conversations, access-logs…" />
+    <SelectInput source="sourceSystem" choices={SOURCE_SYSTEM_CHOICES} emptyText="—" />
     <InternalNoteInput source="internalNotes" />
   </>
 );

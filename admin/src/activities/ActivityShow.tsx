@@ -1,3 +1,5 @@
+import { VocabularyChipField } from '../common/VocabularyChipField';
+import { SourceField } from '../retention-policies/SourceField';
 import { Box, Chip } from '@mui/material';
 import { Link } from 'react-router-dom';
 import {
@@ -7,7 +9,6 @@ import {
   SelectField,
   Show,
   SimpleShowLayout,
-  TextField,
   TopToolbar,
   useCanAccess,
   useTranslate,
@@ -92,7 +93,7 @@ export const ActivityShow = () => (
       <TwinField source="name" bold />
       <TwinField source="purposes" />
       <SelectField source="legalBasis" choices={LEGAL_BASIS_CHOICES} />
-      <TextField source="consentCategory" emptyText="—" />
+      <VocabularyChipField source="consentCategory" vocabulary="app.vocab.cookie_category" />
       <TwinField source="legalBasisNotes" />
       <TwinChipsField source="subjectCategories" />
       <TwinChipsField source="dataCategories" />
@@ -100,7 +101,7 @@ export const ActivityShow = () => (
       <TwinField source="transfers" />
       <RetentionCell label="resources.activities.fields.retentionPolicyId" />
       <TwinField source="securityMeasures" />
-      <TextField source="sourceSystem" emptyText="—" />
+      <SourceField source="sourceSystem" />
       <InternalNoteField source="internalNotes" />
       <DateTimeField source="updatedAt" />
     </SimpleShowLayout>

@@ -25,7 +25,8 @@ export const CookieList = () => (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={50} actions={<RegisterListActions />}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <Column source="name">
-        <TextField source="name" sx={{ fontFamily: 'monospace', fontWeight: 600 }} />
+        {/* The cookie's real name, as the browser stores it: not a code to translate (data-verbatim). */}
+        <TextField source="name" sx={{ fontFamily: 'monospace', fontWeight: 600 }} data-verbatim />
       </Column>
       <Column source="kind">
         <SelectField source="kind" choices={STORAGE_KIND_CHOICES} />

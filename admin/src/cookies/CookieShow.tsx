@@ -32,7 +32,7 @@ const Actions = () => {
 export const CookieShow = () => (
   <Show actions={<Actions />}>
     <SimpleShowLayout>
-      <TextField source="name" sx={{ fontFamily: 'monospace' }} />
+      <TextField source="name" sx={{ fontFamily: 'monospace' }} data-verbatim />
       <SelectField source="kind" choices={STORAGE_KIND_CHOICES} />
       <SelectField source="system" choices={COOKIE_SYSTEM_CHOICES} />
       <TextField source="provider" />

@@ -53,3 +53,19 @@ export const linesToList = (text: unknown): string[] =>
       : [];
 export const listToLines = (value: unknown): string =>
   Array.isArray(value) ? value.join('\n') : typeof value === 'string' ? value : '';
+/** What an activity's consent rests on: the contact form's own consent, or a banner category. */
+export const CONSENT_CATEGORY_CHOICES = choices('cookie_category', ['contact_form', ...WEBSITE_COOKIE_CATEGORIES]);
+/**
+ * The console's sources an activity or a retention rule names (the register systems: a calendar's
+ * events belong to its connection), with the retention screen's words for each.
+ */
+export const SOURCE_SYSTEM_CHOICES = [
+  'leads',
+  'chat-conversations',
+  'calendar-connections',
+  'consents',
+  'access-logs',
+  'mailbox',
+  'requests',
+  'suppressed-identifiers',
+].map((id) => ({ id, name: `app.retention.sources.${id}` }));

@@ -2,13 +2,13 @@ import { Create, Edit, NumberInput, SelectInput, SimpleForm, TextInput, required
 
 import { BilingualInput } from '../registers/BilingualInput';
 import { InternalNoteInput } from '../registers/InternalNoteInput';
-import { RETENTION_ACTION_CHOICES } from '../registers/vocabulary';
+import { RETENTION_ACTION_CHOICES, SOURCE_SYSTEM_CHOICES } from '../registers/vocabulary';
 
 const RetentionPolicyInputs = () => (
   <>
     <BilingualInput base="name" />
-    <TextInput source="key" validate={required()} helperText="leads, chat, access-logs…" />
-    <TextInput source="source" helperText="leads, chat-conversations, access-logs, consents, calendar-connections" />
+    <TextInput source="key" validate={required()} helperText="app.registers.key_help" />
+    <SelectInput source="source" choices={SOURCE_SYSTEM_CHOICES} emptyText="—" />
     <NumberInput source="periodMonths" min={0} />
     <NumberInput source="periodDays" min={0} />
     <TextInput source="periodText" validate={required()} fullWidth />
