@@ -5,7 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { normaliseName } from '../api/src/subjects/identifiers';
-import { phoneWritings } from '../api/src/seed/demo-kit';
+import { MOBILE_PREFIXES, phoneWritings } from '../api/src/seed/demo-kit';
 
 /**
  * A large synthetic database for the benchmarks, loaded with COPY (never row by row): people
@@ -30,30 +30,6 @@ export const FULL: DatasetSize = {
 
 const FIRST = fakerIT.rawDefinitions.person!.first_name!.generic as string[];
 const LAST = fakerIT.rawDefinitions.person!.last_name!.generic as string[];
-const PREFIXES = [
-  '320',
-  '328',
-  '329',
-  '330',
-  '333',
-  '334',
-  '335',
-  '338',
-  '339',
-  '340',
-  '342',
-  '345',
-  '346',
-  '347',
-  '348',
-  '349',
-  '351',
-  '366',
-  '380',
-  '389',
-  '392',
-  '393',
-];
 const DOMAINS = ['gmail.com', 'libero.it', 'yahoo.it', 'hotmail.it', 'outlook.it', 'virgilio.it'];
 
 /** Cheap deterministic mixing, so person i always has the same names. */
@@ -75,7 +51,7 @@ export function person(i: number) {
       .toLowerCase()
       .replace(/[^a-z]/g, '');
   const email = `${slug(first)}.${slug(last)}${i}@${DOMAINS[mix(i, 3) % DOMAINS.length]}`;
-  const mobile = `${PREFIXES[i % PREFIXES.length]}${String(Math.floor(i / PREFIXES.length)).padStart(7, '0')}`;
+  const mobile = `${MOBILE_PREFIXES[i % MOBILE_PREFIXES.length]}${String(Math.floor(i / MOBILE_PREFIXES.length)).padStart(7, '0')}`;
   return {
     first,
     last,

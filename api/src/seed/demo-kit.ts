@@ -66,7 +66,8 @@ export const STAFF = [
   { name: 'Davide Scarpa', email: 'davide.scarpa@vimage.it' },
 ];
 
-const MOBILE_PREFIXES = [
+/** Italian mobile networks' prefixes. */
+export const MOBILE_PREFIXES = [
   '320',
   '328',
   '329',
