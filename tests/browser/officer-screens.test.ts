@@ -180,10 +180,10 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
   it('refuses a template without a placeholder the law requires, then saves a new version', async () => {
     await page.getByRole('menuitem', { name: 'Letter templates' }).click();
     const rows = page.locator('table tbody tr');
-    // The letters of the console's language, English here: 13 of the 26 (the filter picks Italian).
-    await expect.poll(() => rows.count()).toBe(13);
+    // The letters of the console's language, English here: 15 of the 30 (the filter picks Italian).
+    await expect.poll(() => rows.count()).toBe(15);
     const templates = await c.api('/api/letter-templates', { token });
-    expect(templates.body.filter((t: { language: string }) => t.language === 'en')).toHaveLength(13);
+    expect(templates.body.filter((t: { language: string }) => t.language === 'en')).toHaveLength(15);
     await noRawKeys();
     await still(page);
     await screenshot(page, '83-letter-templates-en');
