@@ -1,3 +1,4 @@
+import { countWrongCode } from './wrong-code';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -413,17 +414,15 @@ export class PackageService {
       );
       if (check === 'locked') return { kind: 'locked' };
       if (check === 'expired') return { kind: 'expired_code' };
-      if (check === 'wrong') {
-        const tries = pkg.codeTries + 1;
-        await manager.update(PortalPackage, { id: pkg.id }, { codeTries: tries });
-        await this.audit.record(manager, null, {
+      if (check === 'wrong')
+        return countWrongCode(manager, this.audit, {
+          entity: PortalPackage,
+          id: pkg.id,
+          triesColumn: 'codeTries',
+          tries: pkg.codeTries,
           action: 'portal.package_code_wrong',
-          entity: 'portal_package',
-          entityId: pkg.id,
-          details: { tries, locked: tries >= CODE.maxTries },
+          auditEntity: 'portal_package',
         });
-        return tries >= CODE.maxTries ? { kind: 'locked' } : { kind: 'wrong', left: CODE.maxTries - tries };
-      }
       // One code, one download.
       await manager.update(PortalPackage, { id: pkg.id }, { codeHash: null, codeSentAt: null, codeTries: 0 });
       return { kind: 'ok', pkg };

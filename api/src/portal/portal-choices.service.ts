@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { countWrongCode } from './wrong-code';
 import { addMonthsUtc } from '../common/time';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -175,17 +176,15 @@ export class PortalChoicesService {
           now,
         );
         if (check === 'expired' || check === 'locked') return { kind: check };
-        if (check === 'wrong') {
-          const tries = form.tries + 1;
-          await manager.update(PortalChoiceForm, { id: form.id }, { tries });
-          await this.audit.record(manager, null, {
+        if (check === 'wrong')
+          return countWrongCode(manager, this.audit, {
+            entity: PortalChoiceForm,
+            id: form.id,
+            triesColumn: 'tries',
+            tries: form.tries,
             action: 'portal.code_wrong',
-            entity: 'portal_choice_form',
-            entityId: form.id,
-            details: { tries, locked: tries >= CODE.maxTries },
+            auditEntity: 'portal_choice_form',
           });
-          return tries >= CODE.maxTries ? { kind: 'locked' } : { kind: 'wrong', left: CODE.maxTries - tries };
-        }
         const requests: DataSubjectRequest[] = [];
         if (form.categories.length) {
           const request = await this.register(manager, form, 'consent_withdrawal', now);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { countWrongCode } from './wrong-code';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Letter } from '../letters/letter.entity';
@@ -170,17 +171,15 @@ export class PortalService {
           now,
         );
         if (check === 'expired' || check === 'locked') return { kind: check };
-        if (check === 'wrong') {
-          const tries = submission.tries + 1;
-          await manager.update(PortalSubmission, { id: submission.id }, { tries });
-          await this.audit.record(manager, null, {
+        if (check === 'wrong')
+          return countWrongCode(manager, this.audit, {
+            entity: PortalSubmission,
+            id: submission.id,
+            triesColumn: 'tries',
+            tries: submission.tries,
             action: 'portal.code_wrong',
-            entity: 'portal_submission',
-            entityId: submission.id,
-            details: { tries, locked: tries >= CODE.maxTries },
+            auditEntity: 'portal_submission',
           });
-          return tries >= CODE.maxTries ? { kind: 'locked' } : { kind: 'wrong', left: CODE.maxTries - tries };
-        }
         const requests: DataSubjectRequest[] = [];
         for (const type of submission.rights) {
           const request = await this.requests.create(
