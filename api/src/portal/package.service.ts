@@ -1,4 +1,4 @@
-import { countWrongCode } from './wrong-code';
+import { countWrongCode } from './portal-codes';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';

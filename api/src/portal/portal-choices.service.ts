@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { countWrongCode } from './wrong-code';
+import { countWrongCode, mailCodeOrForget } from './portal-codes';
 import { addMonthsUtc } from '../common/time';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -11,7 +11,6 @@ import { LettersService } from '../letters/letters.service';
 import { sealedMarker } from '../letters/sealed-parts';
 import { ProcessingStopsService } from '../objections/processing-stops.service';
 import { ProcessingActivity } from '../registers/activities/activity.entity';
-import { CONTROLLER } from '../registers/activities/record-of-processing';
 import { appendToTimeline } from '../requests/request-timeline';
 import type { DataSubjectRequest, Language, RequestType } from '../requests/request.entity';
 import { RequestsService } from '../requests/requests.service';
@@ -128,25 +127,12 @@ export class PortalChoicesService {
       return true;
     });
     if (!stored) return { kind: 'throttled' };
-    try {
-      await this.letters.sendMail(
-        choices.email,
-        text(language, 'code_mail_subject', { code }),
-        `${text(language, 'code_mail_body', { code, minutes: CODE.validMinutes, controller: CONTROLLER.name, email: CONTROLLER.email })}\n`,
-      );
-    } catch (error) {
-      this.logger.warn(`The portal's code for choice form ${id} was not sent: ${(error as Error).message}`);
-      await this.dataSource.transaction(async (manager) => {
-        await manager.delete(PortalChoiceForm, { id });
-        await this.audit.record(manager, null, {
-          action: 'portal.code_not_sent',
-          entity: 'portal_choice_form',
-          entityId: id,
-          details: { error: (error as Error).message.slice(0, 300) },
-        });
-      });
-      return { kind: 'failed' };
-    }
+    const sent = await mailCodeOrForget(
+      { dataSource: this.dataSource, audit: this.audit, letters: this.letters, logger: this.logger },
+      { email: choices.email, language, code },
+      { entity: PortalChoiceForm, id, auditEntity: 'portal_choice_form', label: 'choice form' },
+    );
+    if (!sent) return { kind: 'failed' };
     return { kind: 'sent', submissionId: id };
   }
 

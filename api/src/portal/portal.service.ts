@@ -3,12 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { countWrongCode } from './wrong-code';
+import { countWrongCode, mailCodeOrForget } from './portal-codes';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Letter } from '../letters/letter.entity';
 import { LettersService } from '../letters/letters.service';
-import { CONTROLLER } from '../registers/activities/record-of-processing';
 import { appendToTimeline } from '../requests/request-timeline';
 import { DataSubjectRequest, type Language } from '../requests/request.entity';
 import { RequestsService } from '../requests/requests.service';
@@ -126,25 +125,12 @@ export class PortalService {
     });
     // The counters stay counted: a refused form still spent its try.
     if (!stored) return { kind: 'throttled' };
-    try {
-      await this.letters.sendMail(
-        submission.email,
-        text(language, 'code_mail_subject', { code }),
-        `${text(language, 'code_mail_body', { code, minutes: CODE.validMinutes, controller: CONTROLLER.name, email: CONTROLLER.email })}\n`,
-      );
-    } catch (error) {
-      this.logger.warn(`The portal's code for submission ${id} was not sent: ${(error as Error).message}`);
-      await this.dataSource.transaction(async (manager) => {
-        await manager.delete(PortalSubmission, { id });
-        await this.audit.record(manager, null, {
-          action: 'portal.code_not_sent',
-          entity: 'portal_submission',
-          entityId: id,
-          details: { error: (error as Error).message.slice(0, 300) },
-        });
-      });
-      return { kind: 'failed' };
-    }
+    const sent = await mailCodeOrForget(
+      { dataSource: this.dataSource, audit: this.audit, letters: this.letters, logger: this.logger },
+      { email: submission.email, language, code },
+      { entity: PortalSubmission, id, auditEntity: 'portal_submission', label: 'submission' },
+    );
+    if (!sent) return { kind: 'failed' };
     return { kind: 'sent', submissionId: id };
   }
 
