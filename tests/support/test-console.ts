@@ -1,5 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -61,6 +62,7 @@ export async function startTestConsole(options: StartTestOptions = {}): Promise<
   const database = options.database ?? (process.env.TEST_DATABASE === 'embedded' ? 'embedded' : 'server');
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'privacy-console-test-'));
+  if (database === 'embedded') await copyEmptyEmbeddedDatabase(dataDir);
   const databaseUrl = database === 'server' ? await createTestDatabase() : null;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -121,6 +123,33 @@ export async function startTestConsole(options: StartTestOptions = {}): Promise<
       if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * PGlite's initdb takes seconds of CPU on every fresh data folder, and it writes the same files
+ * each time. A folder without a database gets a copy of one initialised once per PGlite version
+ * (in the system's temporary folder); the console then migrates it as on any first start.
+ * `npm start`'s own first start, tested by spawning the process, still runs initdb.
+ */
+async function copyEmptyEmbeddedDatabase(dataDir: string): Promise<void> {
+  const pgdata = join(dataDir, 'pgdata');
+  if (existsSync(pgdata)) return;
+  const manifest = join(createRequire(__filename).resolve('@electric-sql/pglite'), '../../package.json');
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+  const template = join(tmpdir(), `privacy-console-pglite-${version}`);
+  if (!existsSync(template)) {
+    const making = mkdtempSync(`${template}-making-`);
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db = await PGlite.create(join(making, 'pgdata'));
+    await db.close();
+    try {
+      renameSync(making, template);
+    } catch {
+      // another test file made it first
+      rmSync(making, { recursive: true, force: true });
+    }
+  }
+  cpSync(join(template, 'pgdata'), pgdata, { recursive: true });
 }
 
 async function withServer<T>(fn: (client: Client) => Promise<T>): Promise<T> {
