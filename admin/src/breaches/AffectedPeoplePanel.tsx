@@ -96,12 +96,16 @@ export const AffectedPeoplePanel = ({ breach }: { breach: Breach }) => {
                       {p.value}
                     </Typography>
                     <Typography variant="caption" color="text.secondary">
-                      {p.kind}
+                      {translate(`app.find_person.kinds.${p.kind}`, { _: p.kind })}
                     </Typography>
                   </TableCell>
                   <TableCell>{p.sources.map((s) => translate(`app.menu.sources.${s}`, { _: s })).join(', ')}</TableCell>
                   <TableCell>{p.fields.join(', ')}</TableCell>
-                  <TableCell>{p.language ?? translate('app.breaches.affected.language_unknown')}</TableCell>
+                  <TableCell>
+                    {p.language
+                      ? translate(`resources.letter-templates.languages.${p.language}`, { _: p.language })
+                      : translate('app.breaches.affected.language_unknown')}
+                  </TableCell>
                   <TableCell>
                     {p.communicatedAt ? (
                       translate('app.breaches.affected.told', {
