@@ -34,5 +34,6 @@ const InWords = ({
 }) => {
   const translate = useTranslate();
   const help = typeof helperText === 'string' ? translate(helperText, { _: helperText }) : helperText || null;
-  return <DateInWords value={useWatch({ name: source })} time={time} help={help} />;
+  const value: unknown = useWatch({ name: source });
+  return <DateInWords value={value} time={time} help={help} />;
 };
