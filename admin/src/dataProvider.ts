@@ -6,7 +6,7 @@ import { mailboxMethods, OTHER_MAIL_PATH, type MailboxDataProvider } from './oth
 import { subjectsMethods, type SubjectsDataProvider } from './find-person/subjectsApi';
 import { requestsMethods, type RequestsDataProvider } from './requests/requestsApi';
 import { retentionMethods, type RetentionDataProvider } from './retention/retentionApi';
-import type { AuditChainVerification, SubjectSearchResult } from './types';
+import type { AuditActor, AuditChainVerification, SubjectSearchResult } from './types';
 
 export const API_URL = '/api';
 
@@ -25,6 +25,8 @@ export interface AppDataProvider
   extends DataProvider, RequestsDataProvider, RetentionDataProvider, MailboxDataProvider, SubjectsDataProvider {
   /** `GET /api/audit/verify`: recompute the SHA-256 hash chain of the audit log. */
   verifyAuditChain: () => Promise<AuditChainVerification>;
+  /** `GET /api/audit/actors`: the accounts that acted in the audit log, for its actor filter. */
+  auditActors: () => Promise<AuditActor[]>;
   /**
    * `GET /api/subjects/search?q=`: every record held about a person, grouped by source.
    * Each call is written to the audit log by the API. A 400 (empty or unreadable query)
@@ -50,6 +52,7 @@ export const dataProvider: AppDataProvider = {
   update: (resource, params) =>
     resource === LETTER_TEMPLATES ? letterTemplates.update(resource, params) : rest.update(resource, params),
   verifyAuditChain: () => httpClient(`${API_URL}/audit/verify`).then(({ json }) => json as AuditChainVerification),
+  auditActors: () => httpClient(`${API_URL}/audit/actors`).then(({ json }) => json as AuditActor[]),
   searchSubject: (q: string) =>
     httpClient(`${API_URL}/subjects/search?${new URLSearchParams({ q })}`).then(
       ({ json }) => json as SubjectSearchResult,

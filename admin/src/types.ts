@@ -50,6 +50,15 @@ export interface AuditEvent extends RaRecord<string> {
 }
 
 /** `GET /api/audit/verify` */
+/** An account of the audit log's actor filter (`GET /api/audit/actors`). */
+export interface AuditActor {
+  id: string;
+  fullName: string | null;
+  email: string | null;
+  /** The account was deleted since: only the e-mail it acted with is left. */
+  deleted: boolean;
+}
+
 export interface AuditChainVerification {
   valid: boolean;
   checked: number;

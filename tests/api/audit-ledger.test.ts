@@ -182,6 +182,43 @@ describe('audit log as a ledger: request references, filters, searched identifie
     expect((await c.api('/api/audit/verify', { token: auditor })).body).toMatchObject({ valid: true, reason: null });
   });
 
+  it('lists who acted for the actor filter, by name, a deleted account by its e-mail; each actor only their events', async () => {
+    // One who never signs in (not listed), one who signs in and whose account is then deleted.
+    const idle = uniqueEmail('idle');
+    const leaver = uniqueEmail('leaver');
+    const ids: Record<string, string> = {};
+    for (const [email, fullName] of [
+      [idle, 'Ledger idle'],
+      [leaver, 'Ledger leaver'],
+    ]) {
+      const created = await c.api('/api/users', {
+        token: admin,
+        body: { email, fullName, role: 'auditor', password: 'ledger password 1' },
+      });
+      expect(created.status).toBe(201);
+      ids[email] = created.body.id;
+    }
+    await c.login(leaver, 'ledger password 1');
+    expect((await c.api(`/api/users/${ids[leaver]}`, { token: admin, method: 'DELETE' })).status).toBe(200);
+
+    const res = await c.api('/api/audit/actors', { token: auditor });
+    expect(res.status).toBe(200);
+    const actors = res.body as Array<{ id: string; fullName: string | null; email: string; deleted: boolean }>;
+    const names = actors.map((a) => a.fullName ?? a.email);
+    // The console's accounts that acted, by name; the deleted one last, by the e-mail it acted with.
+    expect(names).toEqual(['Administrator', 'Ledger auditor', 'Ledger officer', leaver]);
+    expect(actors.at(-1)).toMatchObject({ id: ids[leaver], fullName: null, email: leaver, deleted: true });
+    expect(actors.map((a) => a.email)).not.toContain(idle);
+
+    // The officer's events: every one theirs, the requests' work included, none of the admin's.
+    const officerId = actors.find((a) => a.fullName === 'Ledger officer')!.id;
+    const officers = await list(auditor, { actorId: officerId, reads: false });
+    expect(new Set(officers.map((e) => e.actorId))).toEqual(new Set([officerId]));
+    expect(officers.map((e) => e.action)).toEqual(expect.arrayContaining(['request.created', 'request.note_added']));
+    const leavers = await list(auditor, { actorId: ids[leaver] });
+    expect(leavers.map((e) => [e.action, e.actorEmail])).toEqual([['auth.login', leaver]]);
+  });
+
   it('refuses a bad filter with a clear 400 and records no read', async () => {
     const count = async () => (await sql(c, `SELECT count(*)::int AS n FROM audit_events`))[0].n as number;
     const before = await count();
@@ -191,6 +228,7 @@ describe('audit log as a ledger: request references, filters, searched identifie
       [{ person: '   ' }, 'filter.person'],
       [{ person: 'x'.repeat(255) }, 'filter.person'],
       [{ reads: 'sometimes' }, 'filter.reads'],
+      [{ actorId: 'Ledger officer' }, 'filter.actorId'],
       [{ requestId: requestA.id, colour: 'red' }, 'filter'],
     ] as const) {
       const res = await c.api(`/api/audit-events?filter=${q(filter)}`, { token: admin });

@@ -29,6 +29,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/audit-events': 'any',
   'GET /api/audit-events/{id}': 'any',
   'GET /api/audit/verify': 'any',
+  'GET /api/audit/actors': 'any',
   'GET /api/subjects/search': 'any',
   'PATCH /api/subjects/identifiers/{entryId}': 'staff',
   'POST /api/subjects/reindex': 'admin',

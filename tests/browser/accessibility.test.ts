@@ -20,7 +20,7 @@ import { animationsDone, newConsolePage, openSignInForm, launchBrowser, screensh
  * Content-Security-Policy in force (axe-core is added as an init script, which a page's CSP does
  * not govern, and runs through Playwright's evaluation, as the other browser tests' scripts do):
  * every screen of the menu, a record page of every resource, the request page and the dashboard,
- * in English and in Italian. Then the keyboard alone: the menu's arrows across its sections, a
+ * every form and dialog, in English and in Italian. Then the keyboard alone: the menu's arrows across its sections, a
  * request opened from the list with Tab and Enter, the focus ring on every stop on the way
  * (WCAG 2.4.7, and 3:1 against its surface, 1.4.11) and the focus on the page's title after each
  * change of page. docs/accessibility.md tells what is checked and how.
@@ -347,6 +347,82 @@ describe('the console against WCAG 2.1 AA in Chromium, with its own CSP', () => 
     return found;
   };
 
+  /** The dialog now open: axe, codes and English words, a screenshot, then closed with Escape. */
+  const openDialog = async (language: string, where: string, shot?: string): Promise<string[]> => {
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await animationsDone(page);
+    if (shot) await screenshot(page, `a11y-dialog-${shot}-${language}`);
+    const found = await screenProblems(language, where);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    return found;
+  };
+
+  /**
+   * A breach's date-time field says its date in words, in the console's language and Rome's
+   * time (issue 23), as the other date fields do: today, at the hour the field holds.
+   */
+  const dateInWordsOf = async (language: string, label: string): Promise<void> => {
+    const dialog = page.getByRole('dialog');
+    const field = dialog.locator('input[type="datetime-local"]');
+    const value = await field.inputValue();
+    const words = await dialog.getByTestId('date-in-words').innerText();
+    const today = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/Rome',
+    }).format(new Date());
+    expect(words, label).toContain(today);
+    expect(words, label).toContain(`${language === 'it' ? 'alle ore' : 'at'} ${value.slice(11, 16)}`);
+  };
+
+  /**
+   * The dialogs of the breaches, retention and users screens: a breach's notification to the
+   * Garante, its decision and "told on" for a person affected (with their dates in words); the
+   * retention sweep's confirmation; a user's session ended, a user deleted, an API key revoked.
+   * Each opened, checked and closed with Escape: nothing is sent.
+   */
+  const otherDialogs = async (language: string): Promise<string[]> => {
+    const found: string[] = [];
+    const breach = recordPages.find((path) => path.startsWith('#/breaches/'))!;
+    await page.goto(`${c.url}/${breach}`);
+    await settled();
+    await page.getByTestId('notify-button').click();
+    await page.getByRole('dialog').getByTestId('date-in-words').waitFor();
+    await dateInWordsOf(language, 'notification to the Garante');
+    found.push(...(await openDialog(language, 'breach dialog "notification"', 'breach-notification')));
+    await page.getByTestId('decide-button').click();
+    found.push(...(await openDialog(language, 'breach dialog "decision"')));
+    await page.getByTestId('affected-show').click();
+    await page.getByTestId('affected-list').locator('button').first().click();
+    await page.getByRole('dialog').getByTestId('date-in-words').waitFor();
+    await dateInWordsOf(language, 'person told');
+    found.push(...(await openDialog(language, 'breach dialog "person told"')));
+
+    await page.goto(`${c.url}/#/retention`);
+    await settled();
+    await page.getByTestId('retention-sweep').click();
+    found.push(...(await openDialog(language, 'retention dialog "sweep"', 'retention-sweep')));
+
+    const user = recordPages.find((path) => path.startsWith('#/users/'))!;
+    await page.goto(`${c.url}/${user}`);
+    await settled();
+    // The session the test signed in with through the API: not the browser's own.
+    await page.getByTestId('user-sessions').locator('button').first().click();
+    found.push(...(await openDialog(language, 'users dialog "end session"')));
+    await page.goto(`${c.url}/${user.replace(/\/show$/, '')}`);
+    await settled();
+    await page.locator('.ra-delete-button').click();
+    found.push(...(await openDialog(language, 'users dialog "delete"')));
+    await page.goto(`${c.url}/#/api-keys`);
+    await settled();
+    await page.locator('tbody tr').first().locator('button').click();
+    found.push(...(await openDialog(language, 'API keys dialog "revoke"')));
+    return found;
+  };
+
   /** Every screen of the menu and every record page at a phone's width (390 px), with screenshots. */
   const walkAtPhoneWidth = async (language: string): Promise<void> => {
     const found: string[] = [];
@@ -404,8 +480,14 @@ describe('the console against WCAG 2.1 AA in Chromium, with its own CSP', () => 
       await page.locator('#main-content form').first().waitFor();
       await animationsDone(page);
       found.push(...(await screenProblems(language, path)));
+      // Forms whose dates are said in words, to be looked at.
+      if (/^#\/(requests\/create|processors\/(?!create)[^/]+)$/.test(path)) {
+        await page.getByTestId('date-in-words').first().scrollIntoViewIfNeeded();
+        await screenshot(page, `a11y-form-${path.split('/')[1]}-${language}`);
+      }
     }
     found.push(...(await requestDialogs(language)));
+    found.push(...(await otherDialogs(language)));
     // The request's file: a page of its own, without the menu, meant to be printed.
     const file = recordPages.find((path) => path.startsWith('#/requests/'))!.replace(/\/show$/, '/file');
     await page.goto(`${c.url}/${file}`);

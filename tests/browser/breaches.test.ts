@@ -232,6 +232,10 @@ describe('breaches in Chromium', () => {
     const listText = await list.innerText();
     expect(listText).toContain('giulia.bianchi@example.it');
     expect(listText).not.toContain('paolo.verdi@example.it');
+    // Giulia's row: what the index holds of her in words, not its field names (issue 23).
+    const giulia = await list.locator('tbody tr', { hasText: 'giulia.bianchi@example.it' }).innerText();
+    expect(giulia).toMatch(/Email address[\s\S]*Text, Email, Name, Phone/);
+    expect(giulia).not.toMatch(/\b(content|phone)\b/);
     await page.getByTestId('affected-panel').scrollIntoViewIfNeeded();
     await still(page);
     await screenshot(page, '83-breach-affected-en');
@@ -300,6 +304,17 @@ describe('breaches in Chromium', () => {
     expect(await other.getByTestId('affected-count').innerText()).toBe('3 interessati');
     expect(await other.getByTestId('notify-button').count()).toBe(0);
     expect(await other.getByRole('link', { name: 'Modifica', exact: true }).count()).toBe(0);
+    // The people in Italian: the kind of identifier, what is held and the language in words.
+    await other.getByTestId('affected-show').click();
+    const people = other.getByTestId('affected-list');
+    await people.waitFor();
+    const giulia = await people.locator('tbody tr', { hasText: 'giulia.bianchi@example.it' }).innerText();
+    expect(giulia).toMatch(
+      /Indirizzo email[\s\S]*Testo, Email, Nome e cognome, Telefono[\s\S]*Italiano \(predefinito\)/,
+    );
+    await people.scrollIntoViewIfNeeded();
+    await still(other);
+    await screenshot(other, '88b-breach-affected-it');
     const letter = other.getByTestId('letter');
     await letter.waitFor();
     const text = await letter.innerText();

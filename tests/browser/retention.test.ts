@@ -219,7 +219,7 @@ describe('retention report and sweep in Chromium', () => {
     await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
     await page.getByRole('button', { name: 'English' }).first().click();
     await page.getByRole('menuitem', { name: 'Italiano' }).click();
-    await page.getByText('Conservazione dei dati', { exact: true }).first().waitFor();
+    await page.getByText('Pulizia dei dati', { exact: true }).first().waitFor();
     await page.getByText('Oltre i termini', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Pulisci ora' }).waitFor();
     await page.evaluate(() => (globalThis as any).scrollTo(0, 0));

@@ -15,6 +15,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { endOfDay, startOfDay } from '../common/dayBounds';
 import { MonospaceField } from '../common/MonospaceField';
 import { ActionField } from './ActionField';
+import { ActorInput } from './ActorInput';
 import { ActorField } from './ActorField';
 import { isRun, type LedgerEvent } from './ledgerEvent';
 import { ReadRunEvents } from './ReadRunEvents';
@@ -47,7 +48,13 @@ const auditEventFilters = [
   </ReferenceInput>,
   <SelectInput key="action" source="action" choices={actionChoices} alwaysOn />,
   <TextInput key="person" source="person" alwaysOn />,
-  <TextInput key="actorEmail" source="actorEmail" type="email" />,
+  <ActorInput
+    key="actorId"
+    source="actorId"
+    label="resources.audit-events.fields.actorEmail"
+    sx={{ minWidth: 320 }}
+    alwaysOn
+  />,
   <SelectInput key="entity" source="entity" choices={entityChoices} />,
   <DateInput key="at_gte" source="at_gte" parse={startOfDay} />,
   <DateInput key="at_lte" source="at_lte" parse={endOfDay} />,

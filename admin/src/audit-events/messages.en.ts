@@ -227,6 +227,7 @@ export const auditEventsEnglish = {
         reads: 'Reads shown',
         action: 'Action',
         actorEmail: 'Actor',
+        actorId: 'Actor',
         at_gte: 'From',
         at_lte: 'Until',
       },

@@ -222,6 +222,7 @@ export const auditEventsItalian: AuditEventsMessages = {
         reads: 'Letture mostrate',
         action: 'Azione',
         actorEmail: 'Autore',
+        actorId: 'Autore',
         at_gte: 'Dal',
         at_lte: 'Al',
       },

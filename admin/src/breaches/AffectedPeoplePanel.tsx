@@ -44,6 +44,20 @@ export const AffectedPeoplePanel = ({ breach }: { breach: Breach }) => {
     enabled: shown,
   });
 
+  // The index's fields in words, as "Find a person" says them: each field is the field of one of
+  // the person's sources (`phone` of a lead is "Phone number", `content` of a chat message "Text").
+  const categories = (person: AffectedPerson) =>
+    [
+      ...new Set(
+        person.fields.map(
+          (field) =>
+            person.sources
+              .map((source) => translate(`resources.${source}.fields.${field}`, { _: '' }))
+              .find((words) => words !== '') ?? field,
+        ),
+      ),
+    ].join(', ');
+
   if (count.isPending) return <Skeleton height={48} />;
   if (count.error) return <Alert severity="warning">{count.error.message}</Alert>;
   const c = count.data;
@@ -96,12 +110,16 @@ export const AffectedPeoplePanel = ({ breach }: { breach: Breach }) => {
                       {p.value}
                     </Typography>
                     <Typography variant="caption" color="text.secondary">
-                      {p.kind}
+                      {translate(`app.find_person.kinds.${p.kind}`, { _: p.kind })}
                     </Typography>
                   </TableCell>
                   <TableCell>{p.sources.map((s) => translate(`app.menu.sources.${s}`, { _: s })).join(', ')}</TableCell>
-                  <TableCell>{p.fields.join(', ')}</TableCell>
-                  <TableCell>{p.language ?? translate('app.breaches.affected.language_unknown')}</TableCell>
+                  <TableCell>{categories(p)}</TableCell>
+                  <TableCell>
+                    {p.language
+                      ? translate(`resources.letter-templates.languages.${p.language}`, { _: p.language })
+                      : translate('app.breaches.affected.language_unknown')}
+                  </TableCell>
                   <TableCell>
                     {p.communicatedAt ? (
                       translate('app.breaches.affected.told', {

@@ -12,6 +12,7 @@ import {
 import { useState } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
 
+import { DateInWords } from '../common/DateInWords';
 import { breachesApi } from './breachesApi';
 import { toInstant } from './dates';
 import type { Breach } from './types';
@@ -87,7 +88,7 @@ export const NotificationDialog = ({
             value={at}
             onChange={(e) => setAt(e.target.value)}
             error={!!errors.at}
-            helperText={errors.at}
+            helperText={<DateInWords value={instant} time help={errors.at} />}
             slotProps={{ inputLabel: { shrink: true } }}
           />
           <TextField

@@ -13,6 +13,7 @@ import {
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 
+import { DateInWords } from '../common/DateInWords';
 import { breachesApi } from './breachesApi';
 import { toInstant } from './dates';
 import type { AffectedPerson } from './types';
@@ -81,6 +82,7 @@ export const RecordToldDialog = ({
             label={translate('resources.breaches.fields.sentAt')}
             value={sentAt}
             onChange={(e) => setSentAt(e.target.value)}
+            helperText={<DateInWords value={toInstant(sentAt)} time />}
             slotProps={{ inputLabel: { shrink: true } }}
           />
         </Stack>

@@ -56,7 +56,7 @@ export const breachesEnglish = {
         not_told: 'Not told yet',
         record_told: 'Record as told',
         recorded: 'Communication recorded',
-        language_unknown: 'it (default)',
+        language_unknown: 'Italian (by default)',
         columns: {
           identifier: 'Identifier',
           sources: 'Sources',

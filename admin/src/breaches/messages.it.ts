@@ -54,7 +54,7 @@ export const breachesItalian: typeof breachesEnglish = {
         not_told: 'Non ancora comunicata',
         record_told: 'Registra come comunicata',
         recorded: 'Comunicazione registrata',
-        language_unknown: 'it (predefinita)',
+        language_unknown: 'Italiano (predefinito)',
         columns: {
           identifier: 'Identificativo',
           sources: 'Sistemi',

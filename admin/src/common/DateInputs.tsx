@@ -1,15 +1,13 @@
-import { Box } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
   DateInput as RaDateInput,
   DateTimeInput as RaDateTimeInput,
-  useLocaleState,
   useTranslate,
   type DateInputProps,
   type DateTimeInputProps,
 } from 'react-admin';
 
-import { dateInWords } from './dateInWords';
+import { DateInWords } from './DateInWords';
 
 /**
  * A native date field writes the date as the browser's own language does (12/02/2026 in an
@@ -35,16 +33,7 @@ const InWords = ({
   helperText: DateInputProps['helperText'];
 }) => {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
-  const words = dateInWords(useWatch({ name: source }), locale, time);
   const help = typeof helperText === 'string' ? translate(helperText, { _: helperText }) : helperText || null;
-  if (!words) return help ? <>{help}</> : null;
-  return (
-    <Box component="span" sx={{ display: 'block' }}>
-      <Box component="span" data-testid="date-in-words" sx={{ display: 'block', fontWeight: 500 }}>
-        {words}
-      </Box>
-      {help}
-    </Box>
-  );
+  const value: unknown = useWatch({ name: source });
+  return <DateInWords value={value} time={time} help={help} />;
 };

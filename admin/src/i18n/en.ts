@@ -105,6 +105,7 @@ export const appEnglish = {
     },
     audit: {
       system_actor: 'System',
+      deleted_actor: '%{email} (deleted account)',
       no_details: 'No details recorded',
       chain: 'Hash chain',
       event: 'Event',

@@ -277,6 +277,7 @@ export const appItalian: AppMessages = {
     },
     audit: {
       system_actor: 'Sistema',
+      deleted_actor: '%{email} (account eliminato)',
       no_details: 'Nessun dettaglio registrato',
       chain: 'Catena di hash',
       event: 'Evento',

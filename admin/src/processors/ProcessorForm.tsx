@@ -1,5 +1,6 @@
-import { Create, DateInput, Edit, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { Create, Edit, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
 
+import { DateInput } from '../common/DateInputs';
 import { BilingualInput } from '../registers/BilingualInput';
 import { InternalNoteInput } from '../registers/InternalNoteInput';
 import { PROCESSOR_STATUS_CHOICES, TRANSFER_CHOICES } from '../registers/vocabulary';

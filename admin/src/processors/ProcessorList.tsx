@@ -1,6 +1,7 @@
 import { Stack } from '@mui/material';
-import { DataTable, DateInput, List, SelectField, SelectInput, TextField } from 'react-admin';
+import { DataTable, List, SelectField, SelectInput, TextField } from 'react-admin';
 
+import { DateInput } from '../common/DateInputs';
 import { SearchFilter } from '../common/SearchFilter';
 import { RegisterListActions } from '../registers/RegisterListActions';
 import { ReviewDueField } from '../registers/ReviewDueField';

@@ -2,7 +2,6 @@ import { Alert, Box, Button, Grid } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import { useEffect, useRef } from 'react';
 import {
-  DateTimeInput,
   RadioButtonGroupInput,
   SelectInput,
   TextInput,
@@ -16,6 +15,7 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { DateTimeInput } from '../common/DateInputs';
 import { SectionTitle } from '../common/SectionTitle';
 import type { DataSubjectRequest } from './types';
 import { TYPES_VOCABULARY, channelChoices, languageChoices, typeChoices } from './vocabulary';

@@ -8,7 +8,7 @@ export const retentionEnglish = {
       retention: 'Retention sweep',
     },
     retention: {
-      title: 'Retention',
+      title: 'Retention sweep',
       intro:
         'Records kept longer than the retention policies allow, counted per policy, oldest first. A sweep deletes or anonymises them as each policy says. Records under restriction (Art. 18) are never touched; cookie consents lapse and are kept as proof of consent.',
       refreshed: 'Counted %{date}',

@@ -7,7 +7,7 @@ export const retentionItalian: RetentionMessages = {
       retention: 'Pulizia dei dati',
     },
     retention: {
-      title: 'Conservazione dei dati',
+      title: 'Pulizia dei dati',
       intro:
         'I dati conservati oltre i termini delle politiche di conservazione, contati per politica, dai più vecchi. Una pulizia li cancella o li anonimizza come dice ciascuna politica. I dati soggetti a limitazione (art. 18) non vengono mai toccati; i consensi cookie scadono e restano come prova del consenso.',
       refreshed: 'Conteggio del %{date}',

@@ -15,6 +15,7 @@ export class AuditEvent {
   at: Date;
 
   /** The staff member who acted; null for the system and for anonymous callers. */
+  @Index()
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
 
