@@ -219,3 +219,24 @@ export type SweepSourceStatus = Schemas['SweepSourceStatus'];
 export type RetentionSweep = Answer<'/api/retention/sweeps/{id}', 'get'>;
 /** `GET /api/retention/report`: the policies, the schedule and the last sweep. */
 export type RetentionReport = Answer<'/api/retention/report', 'get'>;
+
+// ---------------------------------------------------------------------------
+// The mailbox, letter templates, breaches
+// ---------------------------------------------------------------------------
+
+/** A message of the privacy@ mailbox that is no request (`GET /api/mailbox/other-mail`). */
+export type OtherMail = Answer<'/api/mailbox/other-mail/{id}', 'get'>;
+/** What a reading of the mailbox did: counts only. */
+export type ReadSummary = Schemas['ReadSummary'];
+/** `GET /api/mailbox/status`: whether the console reads the mailbox, and what its last reading did. */
+export type MailboxStatus = Answer<'/api/mailbox/status', 'get'>;
+/** A template in force as the console lists it: `id` is `key/language`; version 0 is the one in code. */
+export type LetterTemplate = Schemas['TemplateInForce'];
+/** One template with its earlier versions, newest first (`GET /api/letter-templates/:key/:language`). */
+export type LetterTemplateDetail = Answer<'/api/letter-templates/{key}/{language}', 'get'>;
+/** A breach as the API presents it. */
+export type Breach = Answer<'/api/breaches/{id}', 'get'>;
+export type AffectedCount = Schemas['AffectedCount'];
+export type AffectedPerson = Schemas['AffectedPerson'];
+/** `GET /api/breaches/:id/communication`: the Art. 34 letter as drafted. */
+export type Communication = Answer<'/api/breaches/{id}/communication', 'get'>;

@@ -15,7 +15,7 @@ import { useNotify, useTranslate } from 'react-admin';
 
 import { breachesApi } from './breachesApi';
 import { toInstant } from './dates';
-import type { AffectedPerson } from './types';
+import type { AffectedPerson } from '../api';
 import { CHANNEL_CHOICES } from './vocabulary';
 
 const today = () => {
