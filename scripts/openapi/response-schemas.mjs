@@ -43,7 +43,7 @@ export function addResponseSchemas(document, { root, tsconfig, published: publis
       operation.responses[status] = response;
       // A decorator that already says what is answered (a ZIP, a CSV) wins.
       if (response.content) continue;
-      response.content = { 'application/json': { schema: converter.schemaOf(answer) } };
+      response.content = { [mediaTypeOf(declaration)]: { schema: converter.schemaOf(answer) } };
     }
   }
   if (missing.length) throw new Error(`No controller method found for: ${missing.join(', ')}`);
@@ -84,6 +84,18 @@ function controllerMethods(program, projectDir) {
     visit(file);
   }
   return methods;
+}
+
+/** The media type a method declares with `@Header('Content-Type', ...)` (a CSV, a page), JSON otherwise. */
+function mediaTypeOf(method) {
+  for (const decorator of ts.getDecorators(method) ?? []) {
+    const call = decorator.expression;
+    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'Header') continue;
+    const [name, value] = call.arguments;
+    if (name && value && ts.isStringLiteral(name) && ts.isStringLiteral(value) && /^content-type$/i.test(name.text))
+      return value.text.split(';')[0].trim();
+  }
+  return 'application/json';
 }
 
 function nothingAnswered(type) {
