@@ -25,6 +25,20 @@ export function addResponseSchemas(document, { root, tsconfig, published: publis
   // The vocabularies first, so that the answers refer to them.
   for (const [name, type] of published) if (literalsKey(type)) converter.publish(name, type);
   for (const [name, type] of published) if (!literalsKey(type)) converter.publish(name, type);
+  // A source's record, as its list and show answer it (`<Resource>Record`): what its definition's
+  // presenter returns, and the stops it was stored under. Adding a source adds its record here.
+  if (!converter.named.has('RecordStop')) throw new Error(`${publishedPath} must export RecordStop`);
+  for (const { resource, answer } of sourcePresenters(program, checker, projectDir)) {
+    const record = converter.schemaOf(answer);
+    converter.named.set(`${pascal(resource)}Record`, {
+      ...record,
+      properties: {
+        ...record.properties,
+        processingStops: { type: 'array', items: { $ref: '#/components/schemas/RecordStop' } },
+      },
+      required: [...(record.required ?? []), 'processingStops'],
+    });
+  }
   const missing = [];
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [verb, operation] of Object.entries(item)) {
@@ -65,6 +79,35 @@ function programOf(tsconfigPath) {
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(tsconfigPath));
   return ts.createProgram(parsed.fileNames, { ...parsed.options, noEmit: true });
+}
+
+/** `leads` -> `Leads`, `chat-messages` -> `ChatMessages`: as the factories name their controllers. */
+const pascal = (resource) => resource.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());
+
+/** Each `defineSource({ resource, present })` of the API: the resource and what its presenter returns. */
+function sourcePresenters(program, checker, projectDir) {
+  const found = [];
+  for (const file of program.getSourceFiles()) {
+    if (!file.fileName.startsWith(projectDir.split(sep).join('/')) || file.isDeclarationFile) continue;
+    const visit = (node) => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'defineSource') {
+        const [definition] = node.arguments;
+        const property = (name) =>
+          definition && ts.isObjectLiteralExpression(definition)
+            ? definition.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === name)?.initializer
+            : undefined;
+        const resource = property('resource');
+        const present = property('present');
+        const [signature] = present ? checker.getTypeAtLocation(present).getCallSignatures() : [];
+        if (!resource || !ts.isStringLiteral(resource) || !signature)
+          throw new Error(`${file.fileName}: defineSource needs a literal resource and a present function`);
+        found.push({ resource: resource.text, answer: checker.getReturnTypeOfSignature(signature) });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  }
+  return found;
 }
 
 /** `Controller_method` -> the method's declaration, as @nestjs/swagger names its operations. */

@@ -5,30 +5,17 @@ import type { presentActivity } from '../registers/activities/activities.registe
 import type { presentCookie } from '../registers/cookies/cookies.register';
 import type { presentProcessor } from '../registers/processors/processors.register';
 import type { presentRetentionPolicy } from '../registers/retention/retention.register';
-import type { RecordStop } from '../objections/record-stops';
-import type { AccessLogView } from '../sources/access-logs/access-logs.presenter';
-import type { CalendarConnectionView, CalendarEventView } from '../sources/calendar/calendar.presenter';
-import type { ChatConversationView, ChatMessageView } from '../sources/chat/chat.presenter';
-import type { ConsentView } from '../sources/consents/consents.presenter';
-import type { LeadView } from '../sources/leads/leads.presenter';
 
 /*
- * The answers of the routes a factory builds (one controller class for every source, every
- * register), whose return types say nothing of the source: each declares its answer by name
- * (`recordSchema`, `entrySchema`) and the build describes the name from the type exported here
- * (scripts/openapi/response-schemas.mjs). Every other answer comes from its method's return type.
+ * The answers of the routes a factory builds (one controller class for every register), whose
+ * return types say nothing of the register: each declares its answer by name (`AnswersWith`) and
+ * the build describes the name from the type exported here (scripts/openapi/response-schemas.mjs).
+ * A source's record (`<Resource>Record`) needs no line: the build reads it from the source's
+ * definition (its `present`). Every other answer comes from its method's return type.
  */
 
-/** A record as a source's list and show answer it: the presenter's fields and the stops it was stored under. */
-type Stored<View> = View & { processingStops: RecordStop[] };
-
-export type LeadsRecord = Stored<LeadView>;
-export type ChatConversationsRecord = Stored<ChatConversationView>;
-export type ChatMessagesRecord = Stored<ChatMessageView>;
-export type CalendarConnectionsRecord = Stored<CalendarConnectionView>;
-export type CalendarEventsRecord = Stored<CalendarEventView>;
-export type ConsentsRecord = Stored<ConsentView>;
-export type AccessLogsRecord = Stored<AccessLogView>;
+/** A stop a stored record was flagged under: every source's record carries them. */
+export type { RecordStop } from '../objections/record-stops';
 
 /** An entry of a register as its list, show, create and update answer it. */
 export type ProcessorsEntry = ReturnType<typeof presentProcessor>;
