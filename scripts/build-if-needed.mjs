@@ -15,6 +15,8 @@ const INPUTS = [
   'tsconfig.json',
   'tsconfig.build.json',
   'nest-cli.json',
+  'scripts/openapi.mjs',
+  'scripts/openapi',
 ];
 const STAMP = join(ROOT, 'dist', '.build-stamp');
 /** Written by the build itself (scripts/openapi.mjs), from the API's sources already counted. */
