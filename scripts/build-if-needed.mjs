@@ -15,8 +15,12 @@ const INPUTS = [
   'tsconfig.json',
   'tsconfig.build.json',
   'nest-cli.json',
+  'scripts/openapi.mjs',
+  'scripts/openapi',
 ];
 const STAMP = join(ROOT, 'dist', '.build-stamp');
+/** Written by the build itself (scripts/openapi.mjs), from the API's sources already counted. */
+const GENERATED = new Set([join(ROOT, 'admin/src/api/schema.d.ts')]);
 
 function* files(path) {
   if (!existsSync(path)) return;
@@ -25,7 +29,7 @@ function* files(path) {
       if (entry === 'node_modules' || entry === 'dist') continue;
       yield* files(join(path, entry));
     }
-  } else {
+  } else if (!GENERATED.has(path)) {
     yield path;
   }
 }
@@ -43,12 +47,13 @@ export function sourceFingerprint() {
 export function buildIfNeeded() {
   const fingerprint = sourceFingerprint();
   const built = existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint;
-  if (built && existsSync(join(ROOT, 'dist/api/src/main.js')) && existsSync(join(ROOT, 'dist/admin/index.html')))
-    return false;
+  const outputs = ['dist/api/src/main.js', 'dist/openapi.json', 'dist/admin/index.html'];
+  if (built && outputs.every((output) => existsSync(join(ROOT, output)))) return false;
   // The first build is the longest wait of a first start (docs/getting-started.md): say so, step by step.
   console.log('Building the console once; later starts reuse this build (about a minute on two cores).');
   const steps = [
     ['the API', 'build:api'],
+    ["the API's OpenAPI document and the UI's types", 'openapi'],
     ['the admin UI', 'build:admin'],
   ];
   for (const [index, [what, script]] of steps.entries()) {

@@ -1,7 +1,8 @@
 import type { AuthProvider } from 'react-admin';
 
 import { API_URL, httpClient } from './dataProvider';
-import { ROLES, type Role, type User } from './types';
+import { ROLES } from './choices';
+import type { Role, User } from './api';
 
 const USER_KEY = 'privacy-console.user';
 

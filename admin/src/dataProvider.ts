@@ -6,7 +6,7 @@ import { mailboxMethods, OTHER_MAIL_PATH, type MailboxDataProvider } from './oth
 import { subjectsMethods, type SubjectsDataProvider } from './find-person/subjectsApi';
 import { requestsMethods, type RequestsDataProvider } from './requests/requestsApi';
 import { retentionMethods, type RetentionDataProvider } from './retention/retentionApi';
-import type { AuditActor, AuditChainVerification, SubjectSearchResult } from './types';
+import type { AuditActor, AuditChainVerification, SubjectSearchResult } from './api';
 
 export const API_URL = '/api';
 

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Client } from 'pg';
@@ -17,6 +16,7 @@ import { UnauthenticatedError } from './common/errors/domain.error';
 import { AllExceptionsFilter, bodyParserErrors, shape } from './common/errors/http-exception.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { jsonShapeProblem } from './common/json-shape';
+import { describeApi, setApiPrefix } from './openapi/document';
 import type { AppConfig } from './config/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 import { IngestionService } from './ingestion/ingestion.service';
@@ -129,13 +129,7 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
   // An ETag costs a SHA-1 of every answer and serves nothing: no API answer may be cached.
   app.set('etag', false);
-  // The privacy portal's public pages live at /privacy, outside the API (docs/portal.md).
-  app.setGlobalPrefix('api', {
-    exclude: [
-      { path: 'privacy', method: RequestMethod.ALL },
-      { path: 'privacy/{*path}', method: RequestMethod.ALL },
-    ],
-  });
+  setApiPrefix(app);
   app.use(securityHeaders());
   app.use('/api', noStore);
   // The body's shape (fields, nesting) is checked on its bytes before parsing: validation costs
@@ -156,18 +150,7 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Privacy console API')
-      .setDescription(
-        'GDPR data-subject requests, personal-data index, registers and audit log. Lists follow ra-data-simple-rest.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .addCookieAuth('pc_session')
-      .build(),
-  );
+  const document = builtDocument() ?? describeApi(app);
   // The API's documentation is for staff too: it needs a session like every other endpoint.
   const auth = app.get(AuthService);
   app.use(['/api/docs', '/api/docs-json'], (req: Request, res: Response, next: NextFunction) => {
@@ -182,6 +165,15 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   if (config.adminDir && existsSync(join(config.adminDir, 'index.html'))) {
     app.useStaticAssets(config.adminDir, { index: 'index.html', maxAge: '1h' });
   }
+}
+
+/**
+ * The document the build wrote (scripts/openapi.mjs: the decorators' document with every answer's
+ * shape), beside the compiled API in dist/; none when the API runs from its sources (the tests).
+ */
+function builtDocument(): OpenAPIObject | null {
+  const file = join(__dirname, '..', '..', 'openapi.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as OpenAPIObject) : null;
 }
 
 /** Answers about people stay out of browser and proxy caches (a shared computer, a proxy's disk). */

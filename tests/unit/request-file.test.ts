@@ -4,8 +4,7 @@ import { requestsItalian } from '../../admin/src/requests/messages.it';
 import { rightsEnglish } from '../../admin/src/requests/rights/messages.en';
 import { rightsItalian } from '../../admin/src/requests/rights/messages.it';
 import { auditTrailOf, DECISION_KINDS, decisionsOf, packagesOf } from '../../admin/src/requests/file/requestFile';
-import type { AuditEvent } from '../../admin/src/types';
-import type { RequestEvent } from '../../admin/src/requests/types';
+import type { AuditEvent, RequestEvent } from '../../admin/src/api';
 
 /** Timeline lines that record the work, not a decision on the request. */
 const NOT_DECISIONS = [

@@ -6,7 +6,7 @@ import { MonospaceField } from '../common/MonospaceField';
 import { RecordFlags } from '../common/RecordFlags';
 import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
 import { SearchFilter } from '../common/SearchFilter';
-import type { AccessLog } from '../types';
+import type { AccessLog } from '../api';
 import { StatusField } from './StatusField';
 import { csvExporter } from '../common/csvExporter';
 

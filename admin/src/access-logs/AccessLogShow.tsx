@@ -8,7 +8,7 @@ import { MonospaceField } from '../common/MonospaceField';
 import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import { StoredRecordSection } from '../common/StoredRecordSection';
-import type { AccessLog } from '../types';
+import type { AccessLog } from '../api';
 import { StatusField } from './StatusField';
 
 const AccessLogShowActions = () => (

@@ -3,7 +3,7 @@ import { useFieldValue, type FieldProps } from 'react-admin';
 
 import type { ChipColor } from '../common/VocabularyChipField';
 import { monospaceFontFamily } from '../theme';
-import type { AccessLog } from '../types';
+import type { AccessLog } from '../api';
 
 const statusColor = (status: number): ChipColor => {
   if (status >= 500) return 'error';

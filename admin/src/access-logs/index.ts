@@ -1,4 +1,4 @@
-import type { AccessLog } from '../types';
+import type { AccessLog } from '../api';
 import { AccessLogList } from './AccessLogList';
 import { AccessLogShow } from './AccessLogShow';
 import { sourceIcon } from '../sources/catalogue';

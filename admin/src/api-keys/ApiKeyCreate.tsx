@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Create, SimpleForm, TextInput, maxLength, required, useRedirect, useTranslate } from 'react-admin';
 
-import type { ApiKey, CreatedApiKey } from '../types';
+import type { ApiKey, CreatedApiKey } from '../api';
 import { KeyCreatedDialog } from './KeyCreatedDialog';
 
 /** Send exactly what `POST /api/api-keys` accepts. */

@@ -3,7 +3,7 @@ import { DataTable, List } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { SearchFilter } from '../common/SearchFilter';
 import { monospaceFontFamily } from '../theme';
-import type { ApiKey } from '../types';
+import type { ApiKey } from '../api';
 import { ApiKeyStatusField } from './ApiKeyStatusField';
 import { LastUsedField } from './LastUsedField';
 import { RevokeApiKeyButton } from './RevokeApiKeyButton';

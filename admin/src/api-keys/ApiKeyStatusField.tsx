@@ -1,7 +1,7 @@
 import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 
-import type { ApiKey } from '../types';
+import type { ApiKey } from '../api';
 
 /** Active, or revoked: a revoked key stays listed but is refused at once. */
 export const ApiKeyStatusField = (_props: Partial<FieldProps<ApiKey>>) => {

@@ -17,7 +17,7 @@ import { useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
 
 import { monospaceFontFamily } from '../theme';
-import type { CreatedApiKey } from '../types';
+import type { CreatedApiKey } from '../api';
 
 /** Copies with the Clipboard API, or (plain HTTP on a LAN address) by selecting the text. */
 const copyText = async (text: string, element: HTMLElement | null): Promise<boolean> => {

@@ -2,7 +2,7 @@ import { Typography } from '@mui/material';
 import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
-import type { ApiKey } from '../types';
+import type { ApiKey } from '../api';
 
 /** When the key last sent data (to the minute), or "Never used". */
 export const LastUsedField = ({ source = 'lastUsedAt' }: Partial<FieldProps<ApiKey>>) => {

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type MouseEvent } from 'react';
 import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 
-import type { ApiKey } from '../types';
+import type { ApiKey } from '../api';
 
 /**
  * Revokes a key after a confirmation: `DELETE /api/api-keys/:id` answers the

@@ -1,6 +1,6 @@
 import VpnKeyOutlinedIcon from '@mui/icons-material/VpnKeyOutlined';
 
-import type { ApiKey } from '../types';
+import type { ApiKey } from '../api';
 import { ApiKeyCreate } from './ApiKeyCreate';
 import { ApiKeyList } from './ApiKeyList';
 

@@ -1,7 +1,7 @@
 import { Chip, Tooltip } from '@mui/material';
 import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 
-import type { AuditEvent } from '../types';
+import type { AuditEvent } from '../api';
 import { actionColor, actionLabelKey } from './vocabulary';
 
 /** The audit action, humanised and translated; the raw code is in the tooltip. */

@@ -1,7 +1,7 @@
 import { Typography } from '@mui/material';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 
-import type { AuditEvent } from '../types';
+import type { AuditEvent } from '../api';
 
 /** Who did it: the actor's email, or "System" for events without a signed-in actor. */
 export const ActorField = (_props: Partial<FieldProps<AuditEvent>>) => {

@@ -1,7 +1,7 @@
 import { Typography } from '@mui/material';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 
-import type { AuditEvent } from '../types';
+import type { AuditEvent } from '../api';
 import { entityLabelKey } from './vocabulary';
 
 /** The entity kind, translated. */

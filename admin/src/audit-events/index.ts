@@ -1,6 +1,6 @@
 import ReceiptLongOutlinedIcon from '@mui/icons-material/ReceiptLongOutlined';
 
-import type { AuditEvent } from '../types';
+import type { AuditEvent } from '../api';
 import { AuditEventList } from './AuditEventList';
 import { AuditEventShow } from './AuditEventShow';
 

@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../types';
+import type { AuditEvent } from '../api';
 
 /** A run of reads shown as one line (the API's `reads: "grouped"`): how many, when, which events. */
 export interface ReadRun {

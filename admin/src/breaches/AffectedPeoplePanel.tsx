@@ -20,7 +20,7 @@ import { useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 import { breachesApi } from './breachesApi';
 import { formatInstant } from './dates';
 import { RecordToldDialog } from './RecordToldDialog';
-import type { AffectedPerson, Breach } from './types';
+import type { AffectedPerson, Breach } from '../api';
 
 /**
  * The people the breach affects, from the index: the count first (it names nobody), the list only

@@ -19,7 +19,7 @@ import { formatInstant } from './dates';
 import { DecisionDialog } from './DecisionDialog';
 import { NatureField } from './NatureField';
 import { NotificationDialog } from './NotificationDialog';
-import type { Breach } from './types';
+import type { Breach } from '../api';
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'breaches', action: 'edit' });

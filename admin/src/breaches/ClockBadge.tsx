@@ -2,7 +2,7 @@ import { Box, Tooltip } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 
 import { intlLocale } from '../i18n';
-import type { Breach } from './types';
+import type { Breach } from '../api';
 
 /** Red once overdue or notified late, amber in the last 24 hours, green otherwise; grey when no notification is due. */
 const style = (clock: Breach['clock']) => {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 
 import { breachesApi } from './breachesApi';
-import type { Breach } from './types';
+import type { Breach } from '../api';
 
 /** The Art. 34 letter as each recipient reads it, in Italian or English, and the recipients' CSV for mailing. */
 export const CommunicationPanel = ({ breach }: { breach: Breach }) => {

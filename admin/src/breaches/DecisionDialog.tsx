@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { useGetIdentity, useNotify, useRefresh, useTranslate } from 'react-admin';
 
 import { breachesApi } from './breachesApi';
-import type { Breach } from './types';
+import type { Breach } from '../api';
 import { DECISION_CHOICES } from './vocabulary';
 
 /** Records a decision (notify or not, tell the people or not) with its reason and who took it. */

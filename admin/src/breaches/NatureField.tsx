@@ -1,7 +1,7 @@
 import { Chip, Stack } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 
-import type { Breach } from './types';
+import type { Breach } from '../api';
 
 /** Confidentiality, integrity, availability: the breach's nature as chips. */
 export const NatureField = (_props: { label?: string }) => {

@@ -15,7 +15,7 @@ import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import { DateInWords } from '../common/DateInWords';
 import { breachesApi } from './breachesApi';
 import { toInstant } from './dates';
-import type { Breach } from './types';
+import type { Breach } from '../api';
 import { NOTIFICATION_KIND_CHOICES } from './vocabulary';
 
 const nowLocal = () => {

@@ -16,7 +16,7 @@ import { useNotify, useTranslate } from 'react-admin';
 import { DateInWords } from '../common/DateInWords';
 import { breachesApi } from './breachesApi';
 import { toInstant } from './dates';
-import type { AffectedPerson } from './types';
+import type { AffectedPerson } from '../api';
 import { CHANNEL_CHOICES } from './vocabulary';
 
 const today = () => {

@@ -1,5 +1,5 @@
 import { API_URL, httpClient } from '../dataProvider';
-import type { AffectedCount, AffectedPerson, Breach, Communication } from './types';
+import type { AffectedCount, AffectedPerson, Breach, Communication } from '../api';
 
 /**
  * The breach endpoints that are not plain REST. Each rejects with react-admin's HttpError, whose

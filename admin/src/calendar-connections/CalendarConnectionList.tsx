@@ -5,7 +5,7 @@ import { ListEmailField } from '../common/ListEmailField';
 import { RecordFlags } from '../common/RecordFlags';
 import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
 import { SearchFilter } from '../common/SearchFilter';
-import type { CalendarConnection } from '../types';
+import type { CalendarConnection } from '../api';
 import { ConnectionStatusField, TokensField } from './ConnectionStatusField';
 import { ScopesField } from './ScopesField';
 import { csvExporter } from '../common/csvExporter';

@@ -11,7 +11,7 @@ import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import { EmptyText } from '../common/EmptyText';
 import { StoredRecordSection } from '../common/StoredRecordSection';
-import type { CalendarConnection, CalendarEvent } from '../types';
+import type { CalendarConnection, CalendarEvent } from '../api';
 import { ConnectionStatusField, TokensField } from './ConnectionStatusField';
 import { RevokedTokensNotice } from './RevokedTokensNotice';
 import { ScopesField } from './ScopesField';

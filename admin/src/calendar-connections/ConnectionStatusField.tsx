@@ -2,7 +2,7 @@ import { Chip } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 
 import { intlLocale } from '../i18n';
-import type { CalendarConnection } from '../types';
+import type { CalendarConnection } from '../api';
 
 /** Connected, or revoked on its date. */
 export const ConnectionStatusField = (_props: Partial<FieldProps<CalendarConnection>>) => {

@@ -2,7 +2,7 @@ import { Alert } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 
 import { intlLocale } from '../i18n';
-import type { CalendarConnection } from '../types';
+import type { CalendarConnection } from '../api';
 
 /**
  * A revoked connection whose tokens are still held says so in full: revoked on its date, the

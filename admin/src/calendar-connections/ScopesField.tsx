@@ -1,7 +1,7 @@
 import { Chip, Stack, Tooltip } from '@mui/material';
 import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 
-import type { CalendarConnection } from '../types';
+import type { CalendarConnection } from '../api';
 
 const GOOGLE_SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
 

@@ -1,4 +1,4 @@
-import type { CalendarConnection } from '../types';
+import type { CalendarConnection } from '../api';
 import { CalendarConnectionList } from './CalendarConnectionList';
 import { CalendarConnectionShow } from './CalendarConnectionShow';
 import { sourceIcon } from '../sources/catalogue';

@@ -3,7 +3,7 @@ import PersonSearchOutlinedIcon from '@mui/icons-material/PersonSearchOutlined';
 import { LinkBase, useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 
 import { findPersonPath } from '../find-person/findPersonPath';
-import type { Attendee, CalendarEvent } from '../types';
+import type { Attendee, CalendarEvent } from '../api';
 
 const attendeeLabel = (attendee: Attendee) => attendee.name || attendee.email || '';
 

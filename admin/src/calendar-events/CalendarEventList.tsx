@@ -4,7 +4,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { RecordFlags } from '../common/RecordFlags';
 import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
 import { SearchFilter } from '../common/SearchFilter';
-import type { CalendarEvent } from '../types';
+import type { CalendarEvent } from '../api';
 import { AttendeesField } from './AttendeesField';
 import { OriginField } from './OriginField';
 import { originChoices } from './vocabulary';

@@ -7,7 +7,7 @@ import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import { TextBlockField } from '../common/TextBlockField';
 import { StoredRecordSection } from '../common/StoredRecordSection';
-import type { CalendarEvent } from '../types';
+import type { CalendarEvent } from '../api';
 import { AttendeesField } from './AttendeesField';
 import { OriginField } from './OriginField';
 

@@ -1,7 +1,7 @@
 import type { FieldProps } from 'react-admin';
 
 import { VocabularyChipField } from '../common/VocabularyChipField';
-import type { CalendarEvent } from '../types';
+import type { CalendarEvent } from '../api';
 import { ORIGINS_VOCABULARY, originColors } from './vocabulary';
 
 /** How the event came to be: created by the user, by the system, or imported from Google. */

@@ -1,4 +1,4 @@
-import type { CalendarEvent } from '../types';
+import type { CalendarEvent } from '../api';
 import { CalendarEventList } from './CalendarEventList';
 import { CalendarEventShow } from './CalendarEventShow';
 import { sourceIcon } from '../sources/catalogue';

@@ -1,5 +1,5 @@
 import type { ChipColor } from '../common/VocabularyChipField';
-import { EVENT_ORIGINS } from '../types';
+import { EVENT_ORIGINS } from '../choices';
 
 export const ORIGINS_VOCABULARY = 'resources.calendar-events.origins';
 

@@ -5,7 +5,7 @@ import { MonospaceField } from '../common/MonospaceField';
 import { RecordFlags } from '../common/RecordFlags';
 import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
 import { SearchFilter } from '../common/SearchFilter';
-import type { ChatConversation } from '../types';
+import type { ChatConversation } from '../api';
 import { ProviderField } from './ProviderField';
 import { VisitorField } from './VisitorField';
 import { providerChoices } from './vocabulary';

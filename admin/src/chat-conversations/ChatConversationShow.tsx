@@ -7,7 +7,7 @@ import { MonospaceField } from '../common/MonospaceField';
 import { PaginationIfNeeded } from '../common/PaginationIfNeeded';
 import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
-import type { ChatConversation } from '../types';
+import type { ChatConversation } from '../api';
 import { ConversationTitle } from './ConversationLabel';
 import { ProviderField } from './ProviderField';
 import { Transcript } from './Transcript';

@@ -2,7 +2,7 @@ import { Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 
 import { intlLocale } from '../i18n';
-import type { ChatConversation } from '../types';
+import type { ChatConversation } from '../api';
 import { PROVIDERS_VOCABULARY } from './vocabulary';
 
 /** "Anthropic · 5 Nov 2026, 19:00": how a conversation is named where it is referenced. */

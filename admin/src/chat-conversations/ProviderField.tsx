@@ -1,7 +1,7 @@
 import type { FieldProps } from 'react-admin';
 
 import { VocabularyChipField } from '../common/VocabularyChipField';
-import type { ChatConversation } from '../types';
+import type { ChatConversation } from '../api';
 import { PROVIDERS_VOCABULARY, providerColors } from './vocabulary';
 
 /** The AI provider that answered the chat, as a chip. */

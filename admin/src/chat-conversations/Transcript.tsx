@@ -5,7 +5,7 @@ import { Fragment } from 'react';
 import { LinkBase, useCreatePath, useListContext, useLocaleState, useTranslate } from 'react-admin';
 
 import { intlLocale } from '../i18n';
-import type { ChatMessage } from '../types';
+import type { ChatMessage } from '../api';
 
 /**
  * The messages of a conversation as a chat transcript: the visitor on the

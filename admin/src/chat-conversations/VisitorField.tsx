@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 
-import type { ChatConversation } from '../types';
+import type { ChatConversation } from '../api';
 
 /** Who the visitor said they are in the chat, so the list shows the person behind each conversation. */
 export const VisitorField = () => {

@@ -3,7 +3,7 @@ import { useRecordContext } from 'react-admin';
 
 import { DetailItem } from '../common/DetailItem';
 import { SectionTitle } from '../common/SectionTitle';
-import type { ChatConversation } from '../types';
+import type { ChatConversation } from '../api';
 
 /** Who the visitor said they are in the chat (their name, their e-mail), when they said it. */
 export const VisitorSection = () => {

@@ -1,4 +1,4 @@
-import type { ChatConversation } from '../types';
+import type { ChatConversation } from '../api';
 import { ChatConversationList } from './ChatConversationList';
 import { ChatConversationShow } from './ChatConversationShow';
 import { sourceIcon } from '../sources/catalogue';

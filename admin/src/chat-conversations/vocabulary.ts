@@ -1,5 +1,5 @@
 import type { ChipColor } from '../common/VocabularyChipField';
-import { CHAT_PROVIDERS } from '../types';
+import { CHAT_PROVIDERS } from '../choices';
 
 export const PROVIDERS_VOCABULARY = 'resources.chat-conversations.providers';
 

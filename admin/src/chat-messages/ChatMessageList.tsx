@@ -6,7 +6,7 @@ import { ExcerptField } from '../common/ExcerptField';
 import { RecordFlags } from '../common/RecordFlags';
 import { SearchFilter } from '../common/SearchFilter';
 import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
-import type { ChatMessage } from '../types';
+import type { ChatMessage } from '../api';
 import { ChatRoleField } from './ChatRoleField';
 import { chatRoleChoices } from './vocabulary';
 import { csvExporter } from '../common/csvExporter';

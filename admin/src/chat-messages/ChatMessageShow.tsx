@@ -8,7 +8,7 @@ import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import { TextBlockField } from '../common/TextBlockField';
 import { StoredRecordSection } from '../common/StoredRecordSection';
-import type { ChatMessage } from '../types';
+import type { ChatMessage } from '../api';
 import { ChatRoleField } from './ChatRoleField';
 
 const longDate = { dateStyle: 'long', timeStyle: 'medium' } as const;

@@ -1,7 +1,7 @@
 import type { FieldProps } from 'react-admin';
 
 import { VocabularyChipField } from '../common/VocabularyChipField';
-import type { ChatMessage } from '../types';
+import type { ChatMessage } from '../api';
 import { ROLES_VOCABULARY, chatRoleColors } from './vocabulary';
 
 /** Who wrote the message: the visitor or the assistant. */

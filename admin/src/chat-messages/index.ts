@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../types';
+import type { ChatMessage } from '../api';
 import { ChatMessageList } from './ChatMessageList';
 import { ChatMessageShow } from './ChatMessageShow';
 import { sourceIcon } from '../sources/catalogue';

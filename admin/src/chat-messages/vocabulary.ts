@@ -1,5 +1,5 @@
 import type { ChipColor } from '../common/VocabularyChipField';
-import { CHAT_ROLES } from '../types';
+import { CHAT_ROLES } from '../choices';
 
 export const ROLES_VOCABULARY = 'resources.chat-messages.roles';
 

@@ -2,7 +2,7 @@ import { Chip, Tooltip } from '@mui/material';
 import BlockOutlinedIcon from '@mui/icons-material/BlockOutlined';
 import { useTranslate } from 'react-admin';
 
-import type { RecordStop } from '../types';
+import type { RecordStop } from '../api';
 import { stopReasonWords, stoppedActivity } from './stopText';
 
 /**

@@ -3,7 +3,7 @@ import BlockOutlinedIcon from '@mui/icons-material/BlockOutlined';
 import { LinkBase, useLocaleState, useTranslate } from 'react-admin';
 
 import { intlLocale } from '../i18n';
-import type { RecordStop } from '../types';
+import type { RecordStop } from '../api';
 import { stopReasonWords, stoppedActivity } from './stopText';
 
 /**

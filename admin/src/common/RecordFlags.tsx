@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { LinkBase, useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 
 import { intlLocale } from '../i18n';
-import type { Restrictable } from '../types';
+import type { Restrictable } from '../api';
 import { ProcessingStopChip } from './ProcessingStopChip';
 import { ProcessingStopNotice } from './ProcessingStopNotice';
 

@@ -1,4 +1,4 @@
-import type { RecordStop } from '../types';
+import type { RecordStop } from '../api';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

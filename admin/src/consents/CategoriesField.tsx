@@ -3,7 +3,7 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 
-import type { ConsentRecord } from '../types';
+import type { ConsentRecord } from '../api';
 import { CATEGORIES_VOCABULARY, categoryEntries } from './vocabulary';
 
 /** Every category of the cookie policy with the visitor's choice: granted or refused. */

@@ -1,7 +1,7 @@
 import type { FieldProps } from 'react-admin';
 
 import { VocabularyChipField } from '../common/VocabularyChipField';
-import type { ConsentRecord } from '../types';
+import type { ConsentRecord } from '../api';
 import { ACTIONS_VOCABULARY, consentActionColors } from './vocabulary';
 
 /** What the visitor did on the cookie banner: gave, changed or withdrew consent. */

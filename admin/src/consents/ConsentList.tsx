@@ -6,7 +6,7 @@ import { RecordFlags } from '../common/RecordFlags';
 import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
 import { SearchFilter } from '../common/SearchFilter';
 import { monospaceFontFamily } from '../theme';
-import type { ConsentRecord } from '../types';
+import type { ConsentRecord } from '../api';
 import { CategoriesSummaryField } from './CategoriesField';
 import { ConsentActionField } from './ConsentActionField';
 import { consentActionChoices } from './vocabulary';

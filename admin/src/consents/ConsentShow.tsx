@@ -8,7 +8,7 @@ import { MonospaceField } from '../common/MonospaceField';
 import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import { StoredRecordSection } from '../common/StoredRecordSection';
-import type { ConsentRecord } from '../types';
+import type { ConsentRecord } from '../api';
 import { CategoriesField } from './CategoriesField';
 import { ConsentActionField } from './ConsentActionField';
 import { ConsentTitle } from './ConsentTitle';

@@ -1,7 +1,7 @@
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 
 import { formatInstant } from '../requests/dates';
-import type { ConsentRecord } from '../types';
+import type { ConsentRecord } from '../api';
 
 /** "Consent · 5 Nov 2026, 19:00": a consent is named by when it was given, never by its id. */
 export const ConsentTitle = () => {

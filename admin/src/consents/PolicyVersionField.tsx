@@ -1,7 +1,7 @@
 import { useLocaleState, useRecordContext } from 'react-admin';
 
 import { formatDay } from '../requests/dates';
-import type { ConsentRecord } from '../types';
+import type { ConsentRecord } from '../api';
 
 /** The cookie policy's version: the banner sends its date (2026-06-11), said as a date in words. */
 export const PolicyVersionField = () => {

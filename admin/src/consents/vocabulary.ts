@@ -1,5 +1,6 @@
 import type { ChipColor } from '../common/VocabularyChipField';
-import { CONSENT_ACTIONS, CONSENT_CATEGORIES, type ConsentCategory } from '../types';
+import { CONSENT_ACTIONS, CONSENT_CATEGORIES } from '../choices';
+import type { ConsentCategory } from '../api';
 
 export const ACTIONS_VOCABULARY = 'resources.consents.actions';
 export const CATEGORIES_VOCABULARY = 'resources.consents.categories';

@@ -8,7 +8,7 @@ import { LinkBase, useCreatePath, useDataProvider, useLocaleState, useTranslate 
 
 import type { AppDataProvider } from '../dataProvider';
 import { intlLocale } from '../i18n';
-import type { AuditChainVerification } from '../types';
+import type { AuditChainVerification } from '../api';
 
 const isVerification = (value: unknown): value is AuditChainVerification =>
   !!value && typeof value === 'object' && typeof (value as AuditChainVerification).valid === 'boolean';

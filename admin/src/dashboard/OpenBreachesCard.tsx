@@ -16,7 +16,7 @@ import { LinkBase, useCreatePath, useGetList, useLocaleState, useTranslate } fro
 
 import { ClockBadge } from '../breaches/ClockBadge';
 import { formatInstant } from '../breaches/dates';
-import type { Breach } from '../breaches/types';
+import type { Breach } from '../api';
 
 const COUNT = 5;
 

@@ -17,7 +17,8 @@ import { LinkBase, useCreatePath, useGetList, useTranslate } from 'react-admin';
 import { DaysLeftBadge } from '../requests/DaysLeftBadge';
 import { requestListLinks } from '../requests/listLinks';
 import { RequestStatusChip } from '../requests/RequestStatusField';
-import { OPEN_STATUSES, type DataSubjectRequest } from '../requests/types';
+import { OPEN_STATUSES } from '../requests/choices';
+import type { DataSubjectRequest } from '../api';
 import { TYPES_VOCABULARY } from '../requests/vocabulary';
 import { monospaceFontFamily } from '../theme';
 

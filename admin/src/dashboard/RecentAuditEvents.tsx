@@ -19,7 +19,7 @@ import { LinkBase, useCreatePath, useGetList, useLocaleState, useTranslate } fro
 import { actionColor, actionLabelKey } from '../audit-events/vocabulary';
 import { intlLocale } from '../i18n';
 import { monospaceFontFamily } from '../theme';
-import type { AuditEvent } from '../types';
+import type { AuditEvent } from '../api';
 
 const COUNT = 5;
 

@@ -10,7 +10,7 @@ import { LinkBase, useLocaleState, useTranslate } from 'react-admin';
 
 import { intlLocale } from '../i18n';
 import { requestListLinks } from '../requests/listLinks';
-import { OPEN_STATUSES } from '../requests/types';
+import { OPEN_STATUSES } from '../requests/choices';
 import { STATUSES_VOCABULARY, statusColors } from '../requests/vocabulary';
 import { Link as RouterLink } from 'react-router-dom';
 import { useRequestStats } from './useRequestStats';

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { useLocaleState, useTranslate } from 'react-admin';
 
 import { intlLocale } from '../i18n';
-import { REQUEST_TYPES } from '../requests/types';
+import { REQUEST_TYPES } from '../requests/choices';
 import { TYPES_VOCABULARY, typeChartColors } from '../requests/vocabulary';
 import { useRequestStats } from './useRequestStats';
 

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCanAccess, useTranslate } from 'react-admin';
 
-import type { SubjectIndexEntry } from '../types';
+import type { SubjectIndexEntry } from '../api';
 import { CorrectRoleDialog } from './CorrectRoleDialog';
 
 /** "Correct" beside a match (officers and admins): then the search runs again with the new labels. */

@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 
 import type { AppDataProvider } from '../dataProvider';
-import type { SubjectIndexEntry } from '../types';
+import type { SubjectIndexEntry } from '../api';
 import { displayIdentifier } from './identifiers';
 import type { IdentifierRole } from './subjectsApi';
 

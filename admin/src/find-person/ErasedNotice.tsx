@@ -3,7 +3,7 @@ import DeleteSweepOutlinedIcon from '@mui/icons-material/DeleteSweepOutlined';
 import { LinkBase, useLocaleState, useTranslate } from 'react-admin';
 
 import { formatInstant } from '../requests/dates';
-import type { ErasedIdentifier } from '../types';
+import type { ErasedIdentifier } from '../api';
 
 const E = 'app.find_person.erased';
 

@@ -20,7 +20,7 @@ import { Title, useDataProvider, useLocation, useNavigate, useTranslate } from '
 
 import type { AppDataProvider } from '../dataProvider';
 import { SUBJECT_SOURCES } from '../sources/catalogue';
-import type { IdentifierKind } from '../types';
+import type { IdentifierKind } from '../api';
 import { ErasedNotice } from './ErasedNotice';
 import { findPersonPath } from './findPersonPath';
 import { identifierIcons } from './identifiers';

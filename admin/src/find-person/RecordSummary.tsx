@@ -18,7 +18,7 @@ import type {
   Lead,
   SubjectMatch,
   SubjectRecordMap,
-} from '../types';
+} from '../api';
 import type { SubjectSource } from '../sources/catalogue';
 import { Highlighted } from './highlight';
 

@@ -2,7 +2,7 @@ import { Box, Card, CardContent, Chip, Stack, Tooltip, Typography } from '@mui/m
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 
-import type { SubjectSearchResult } from '../types';
+import type { SubjectSearchResult } from '../api';
 import { displayIdentifier, identifierIcons } from './identifiers';
 
 type Identifier = SubjectSearchResult['identifiers'][number];

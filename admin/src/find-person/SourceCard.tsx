@@ -5,7 +5,7 @@ import { LinkBase, useCreatePath, useGetResourceLabel, useTranslate } from 'reac
 
 import { RecordFlags } from '../common/RecordFlags';
 import { sourceDateField, SOURCE_ICONS, type SubjectSource } from '../sources/catalogue';
-import type { SubjectMatch, SubjectRecordMap, SubjectSourceResult } from '../types';
+import type { SubjectMatch, SubjectRecordMap, SubjectSourceResult } from '../api';
 import { CorrectRoleButton } from './CorrectRoleButton';
 import { displayIdentifier } from './identifiers';
 import { RecordSummary } from './RecordSummary';

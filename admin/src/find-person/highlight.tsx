@@ -2,7 +2,7 @@ import { Box } from '@mui/material';
 import { findPhoneNumbersInText } from 'libphonenumber-js';
 import type { ReactNode } from 'react';
 
-import type { SubjectMatch } from '../types';
+import type { SubjectMatch } from '../api';
 
 interface Range {
   start: number;

@@ -7,7 +7,7 @@ import PhoneOutlinedIcon from '@mui/icons-material/PhoneOutlined';
 import type { SvgIconComponent } from '@mui/icons-material';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
-import type { IdentifierKind } from '../types';
+import type { IdentifierKind } from '../api';
 
 export const identifierIcons: Record<IdentifierKind, SvgIconComponent> = {
   email: AlternateEmailIcon,

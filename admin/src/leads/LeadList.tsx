@@ -7,7 +7,7 @@ import { ListEmailField } from '../common/ListEmailField';
 import { RecordFlags } from '../common/RecordFlags';
 import { StoredUnderStopInput } from '../common/StoredUnderStopInput';
 import { SearchFilter } from '../common/SearchFilter';
-import type { Lead } from '../types';
+import type { Lead } from '../api';
 import { LeadNameField } from './LeadNameField';
 import { UtmField } from './UtmField';
 import { csvExporter } from '../common/csvExporter';

@@ -1,7 +1,7 @@
 import { Typography } from '@mui/material';
 import { useRecordContext, type FieldProps } from 'react-admin';
 
-import type { Lead } from '../types';
+import type { Lead } from '../api';
 
 export const leadFullName = (lead: Pick<Lead, 'firstName' | 'lastName'>) =>
   [lead.firstName, lead.lastName].filter(Boolean).join(' ');

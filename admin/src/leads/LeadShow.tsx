@@ -9,7 +9,7 @@ import { RecordFlagsNotice } from '../common/RecordFlags';
 import { SectionTitle } from '../common/SectionTitle';
 import { TextBlockField } from '../common/TextBlockField';
 import { StoredRecordSection } from '../common/StoredRecordSection';
-import type { Lead } from '../types';
+import type { Lead } from '../api';
 
 const longDate = { dateStyle: 'long', timeStyle: 'short' } as const;
 

@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { useRecordContext, type FieldProps } from 'react-admin';
 
-import type { Lead } from '../types';
+import type { Lead } from '../api';
 
 /** Where the visitor came from: UTM source, with the campaign beneath it. */
 export const UtmField = (_props: Partial<FieldProps<Lead>>) => {

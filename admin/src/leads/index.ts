@@ -1,4 +1,4 @@
-import type { Lead } from '../types';
+import type { Lead } from '../api';
 import { leadFullName } from './LeadNameField';
 import { LeadList } from './LeadList';
 import { LeadShow } from './LeadShow';

@@ -2,7 +2,7 @@ import { Box } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useRecordContext } from 'react-admin';
 
-import type { LetterTemplate } from './types';
+import type { LetterTemplate } from '../api';
 
 /**
  * A letter's own words, in the letter's language whatever the console's: marked with it (`lang`,

@@ -1,7 +1,7 @@
 import { Datagrid, FunctionField, List, NumberField, SelectInput, useLocaleState, useTranslate } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
-import type { LetterTemplate } from './types';
+import type { LetterTemplate } from '../api';
 import { LANGUAGE_CHOICES } from './vocabulary';
 
 const filters = [<SelectInput key="language" source="language" choices={LANGUAGE_CHOICES} alwaysOn />];

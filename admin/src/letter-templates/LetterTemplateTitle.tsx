@@ -1,6 +1,6 @@
 import { useRecordContext, useTranslate } from 'react-admin';
 
-import type { LetterTemplate } from './types';
+import type { LetterTemplate } from '../api';
 
 /** "Letter template: Acknowledgement (Italian)". */
 export const LetterTemplateTitle = () => {

@@ -1,7 +1,7 @@
 import { Box, Chip } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 
-import type { LetterTemplate } from './types';
+import type { LetterTemplate } from '../api';
 
 /** The facts the template quotes, as `{{name}}`: an edit must keep the ones the law requires. */
 export const PlaceholdersField = (_: { label?: string }) => {

@@ -1,6 +1,6 @@
 import type { DataProvider, fetchUtils, GetListResult, GetOneResult, UpdateResult } from 'react-admin';
 
-import type { LetterTemplate, LetterTemplateDetail } from './types';
+import type { LetterTemplate, LetterTemplateDetail } from '../api';
 
 type HttpClient = (url: string, options?: fetchUtils.Options) => Promise<{ json: unknown }>;
 

@@ -4,7 +4,7 @@ import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 
 import { API_URL } from '../dataProvider';
 import { rawMessageUrl } from './otherMailApi';
-import type { OtherMail } from './types';
+import type { OtherMail } from '../api';
 
 /** The message exactly as it arrived (.eml), for a mail client or the Garante; the API audits each download. */
 export const DownloadRawButton = () => {

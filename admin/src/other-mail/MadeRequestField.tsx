@@ -2,7 +2,7 @@ import { Chip } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useRecordContext, useTranslate } from 'react-admin';
 
-import type { OtherMail } from './types';
+import type { OtherMail } from '../api';
 
 /** "Made a request" linking to it, once the officer made one of the message. */
 export const MadeRequestField = (_: { label?: string; sortable?: boolean }) => {

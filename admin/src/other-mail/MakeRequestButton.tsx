@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext } from 'react-admin';
 
 import type { AppDataProvider } from '../dataProvider';
-import type { OtherMail } from './types';
+import type { OtherMail } from '../api';
 
 const messageOf = (error: unknown) =>
   (error as { body?: { message?: string } })?.body?.message ?? (error as Error)?.message ?? String(error);

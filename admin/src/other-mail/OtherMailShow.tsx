@@ -7,7 +7,7 @@ import { DownloadRawButton } from './DownloadRawButton';
 import { MadeRequestField } from './MadeRequestField';
 import { MakeRequestButton } from './MakeRequestButton';
 import { TriageReasonField } from './TriageReasonField';
-import type { OtherMail } from './types';
+import type { OtherMail } from '../api';
 
 const longDate = { dateStyle: 'long', timeStyle: 'short' } as const;
 

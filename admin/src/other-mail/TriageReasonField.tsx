@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 
-import type { OtherMail } from './types';
+import type { OtherMail } from '../api';
 
 /** The reasons of a letter that asks no right, as the API writes them (mailbox/mail-triage.ts). */
 const COMPLAINT = /^complaint: "(.*)"$/s;

@@ -1,6 +1,6 @@
 import type { fetchUtils } from 'react-admin';
 
-import type { MailboxStatus, ReadSummary } from './types';
+import type { MailboxStatus, ReadSummary } from '../api';
 
 type HttpClient = (url: string, options?: fetchUtils.Options) => Promise<{ json: unknown }>;
 

@@ -2,7 +2,7 @@ import { Box, Tooltip } from '@mui/material';
 import { useFieldValue, useLocaleState, useTranslate, type FieldProps } from 'react-admin';
 
 import { formatDay } from './dates';
-import type { DataSubjectRequest } from './types';
+import type { DataSubjectRequest } from '../api';
 
 /** Within this many days, a deadline is close (the dashboard's "due within 7 days"). */
 export const SOON_DAYS = 7;

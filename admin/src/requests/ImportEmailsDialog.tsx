@@ -25,7 +25,7 @@ import { Button, LinkBase, useCanAccess, useCreatePath, useDataProvider, useTran
 import type { AppDataProvider } from '../dataProvider';
 import { monospaceFontFamily } from '../theme';
 import { RequestTypeChip } from './RequestTypeField';
-import type { DataSubjectRequest } from './types';
+import type { DataSubjectRequest } from '../api';
 
 type Upload =
   | { file: string; state: 'pending' }

@@ -3,7 +3,7 @@ import BlockOutlinedIcon from '@mui/icons-material/BlockOutlined';
 import { LinkBase, useLocaleState, useTranslate } from 'react-admin';
 
 import { formatInstant } from './dates';
-import type { ActiveStop } from './types';
+import type { ActiveStop } from '../api';
 
 const S = 'app.requests.stops';
 

@@ -5,7 +5,7 @@ import { useTranslate } from 'react-admin';
 import { ActionDialog } from './actions/ActionDialog';
 import { BUTTONS, primaryOf } from './actions/actionButtons';
 import { useErasureStatus } from './rights/shared';
-import type { DataSubjectRequest, WorkflowAction } from './types';
+import type { DataSubjectRequest, WorkflowAction } from '../api';
 
 /**
  * The workflow's buttons, each opening a dialog that posts the action; shown

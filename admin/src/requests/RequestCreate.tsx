@@ -1,6 +1,6 @@
 import { Create, SimpleForm, useNotify, useRedirect } from 'react-admin';
 
-import type { DataSubjectRequest } from './types';
+import type { DataSubjectRequest } from '../api';
 import { RequestInputs } from './RequestInputs';
 
 type CreatePayload = Pick<DataSubjectRequest, 'type' | 'channel' | 'language' | 'receivedAt'> &

@@ -1,6 +1,6 @@
 import { Edit, SaveButton, SimpleForm, Toolbar, useNotify, useRedirect } from 'react-admin';
 
-import type { DataSubjectRequest } from './types';
+import type { DataSubjectRequest } from '../api';
 import { RequestInputs } from './RequestInputs';
 
 const BLANKABLE = ['subjectName', 'subjectEmail', 'subjectPhone', 'description'] as const;

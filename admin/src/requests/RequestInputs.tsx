@@ -17,7 +17,7 @@ import {
 
 import { DateTimeInput } from '../common/DateInputs';
 import { SectionTitle } from '../common/SectionTitle';
-import type { DataSubjectRequest } from './types';
+import type { DataSubjectRequest } from '../api';
 import { TYPES_VOCABULARY, channelChoices, languageChoices, typeChoices } from './vocabulary';
 
 /** The date-time input gives local "YYYY-MM-DDTHH:mm": the API wants an ISO instant. */

@@ -25,7 +25,7 @@ import { RequestStatusField } from './RequestStatusField';
 import { RequestTypeField } from './RequestTypeField';
 import { SubjectField } from './SubjectField';
 import { WaitingOnSubjectNotice } from './WaitingOnSubjectNotice';
-import type { DataSubjectRequest } from './types';
+import type { DataSubjectRequest } from '../api';
 import { channelChoices, openStatusFilter, statusChoices, typeChoices } from './vocabulary';
 import { csvExporter } from '../common/csvExporter';
 

@@ -44,7 +44,7 @@ import { PackagesCard } from './packages/PackagesCard';
 import { RequestRights } from './rights';
 import { OtherRequestsCard } from './other-requests/OtherRequestsCard';
 import { SubjectDataPanel } from './SubjectDataPanel';
-import type { DataSubjectRequest } from './types';
+import type { DataSubjectRequest } from '../api';
 import {
   CHANNELS_VOCABULARY,
   GROUNDS_VOCABULARY,

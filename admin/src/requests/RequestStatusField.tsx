@@ -1,7 +1,7 @@
 import { Chip } from '@mui/material';
 import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 
-import type { DataSubjectRequest, RequestStatus } from './types';
+import type { DataSubjectRequest, RequestStatus } from '../api';
 import { STATUSES_VOCABULARY, statusColors } from './vocabulary';
 
 export const RequestStatusChip = ({

@@ -33,7 +33,7 @@ import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { formatDay, formatInstant } from './dates';
 import { FoldedText } from './FoldedText';
 import { consentCategory, legalBasis, perSource, sourceName } from './rights/shared';
-import type { DataSubjectRequest, RequestEvent, RequestType } from './types';
+import type { DataSubjectRequest, RequestEvent, RequestType } from '../api';
 import { LetterReading } from './timeline/LetterReading';
 import { KINDS_SAID_FROM_DETAILS, translatedLines } from './timeline/translatedLines';
 import { isOpen } from './vocabulary';

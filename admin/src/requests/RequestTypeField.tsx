@@ -1,7 +1,7 @@
 import { Box, Chip, Tooltip } from '@mui/material';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 
-import type { DataSubjectRequest } from './types';
+import type { DataSubjectRequest } from '../api';
 import { TYPES_VOCABULARY } from './vocabulary';
 
 /** The type as a chip; a guessed type (from an e-mail's wording) carries a "guess" marker until confirmed. */

@@ -22,7 +22,7 @@ import { displayIdentifier, identifierIcons } from '../find-person/identifiers';
 import { intlLocale } from '../i18n';
 import { SUBJECT_SOURCES, SOURCE_ICONS } from '../sources/catalogue';
 import { ProcessingStopLine } from './ProcessingStopLine';
-import type { DataSubjectRequest } from './types';
+import type { DataSubjectRequest } from '../api';
 import { usePersonStops, useSubjectSearch } from './useSubjectSearch';
 
 /** What the index holds for one identifier of the subject, per source, each linking to the full search. */

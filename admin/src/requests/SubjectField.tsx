@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 
-import type { DataSubjectRequest } from './types';
+import type { DataSubjectRequest } from '../api';
 
 /** Who made the request: the name, and the e-mail or phone under it. */
 export const SubjectField = (_props: Partial<FieldProps<DataSubjectRequest>>) => {

@@ -4,7 +4,7 @@ import { RequestCreate } from './RequestCreate';
 import { RequestEdit } from './RequestEdit';
 import { RequestList } from './RequestList';
 import { RequestShow } from './RequestShow';
-import type { DataSubjectRequest } from './types';
+import type { DataSubjectRequest } from '../api';
 
 export default {
   list: RequestList,

@@ -1,5 +1,5 @@
 import { todayInRome } from './dates';
-import { OPEN_STATUSES } from './types';
+import { OPEN_STATUSES } from './choices';
 
 const addDays = (day: string, days: number) => {
   const date = new Date(`${day}T00:00:00Z`);

@@ -288,6 +288,8 @@ export const requestsEnglish = {
           identity_not_verified: 'Verify the person’s identity first.',
           identity_info_not_awaited: 'No identity information is awaited: record first what was asked.',
           fee_already_charged: 'A fee was already charged for this request.',
+          no_minor_flag: 'Nothing in the request suggests a minor: there is no flag to decide on.',
+          minor_already_decided: 'The “may be a minor” flag was already decided.',
           identity_info_not_asked:
             'A refusal for unverified identity comes only after the information to identify the person was asked (Art. 12(2) and (6)): record first what was asked, how and by when.',
           identity_info_received:

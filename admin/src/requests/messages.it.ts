@@ -287,6 +287,8 @@ export const requestsItalian: RequestMessages = {
           identity_info_not_awaited:
             'Non si attende alcuna informazione sull’identità: registra prima cosa è stato chiesto.',
           fee_already_charged: 'Per questa richiesta è già stato chiesto un contributo spese.',
+          no_minor_flag: 'Nulla nella richiesta fa pensare a un minore: non c’è un’indicazione su cui decidere.',
+          minor_already_decided: 'Sull’indicazione “potrebbe essere minorenne” si è già deciso.',
           identity_info_not_asked:
             'Il rifiuto per identità non verificata è possibile solo dopo aver chiesto le informazioni per identificare la persona (art. 12, par. 2 e 6): registra prima cosa è stato chiesto, come ed entro quando.',
           identity_info_received:

@@ -1,8 +1,8 @@
 import { HttpError, type fetchUtils } from 'react-admin';
 
 import type { ErasableSource } from '../sources/catalogue';
-import type { SubjectSearchResult } from '../types';
-import type { ActiveStop } from './types';
+import type { SubjectSearchResult } from '../api';
+import type { ActiveStop } from '../api';
 import type {
   DataSubjectRequest,
   ErasureReport,
@@ -25,7 +25,7 @@ import type {
   RequestStats,
   RestrictResult,
   WithdrawResult,
-} from './types';
+} from '../api';
 
 type HttpClient = (url: string, options?: fetchUtils.Options) => Promise<{ json: unknown }>;
 

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
 
 import type { AppDataProvider } from '../dataProvider';
-import type { ActiveStop, DataSubjectRequest } from './types';
+import type { ActiveStop, DataSubjectRequest } from '../api';
 
 /**
  * The person's search for one identifier, with the request as its reason. Every search is

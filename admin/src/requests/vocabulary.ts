@@ -12,10 +12,8 @@ import {
   REJECTION_REASONS,
   REQUEST_STATUSES,
   REQUEST_TYPES,
-  type DataSubjectRequest,
-  type RequestStatus,
-  type RequestType,
-} from './types';
+} from './choices';
+import type { DataSubjectRequest, RequestStatus, RequestType } from '../api';
 
 /** Translation key prefixes of the request vocabularies (requests/messages.*.ts). */
 export const TYPES_VOCABULARY = 'resources.requests.types';

@@ -34,7 +34,7 @@ import { formatters } from './format';
 import { RetentionReportTable } from './RetentionReportTable';
 import { SweepHistory } from './SweepHistory';
 import { SweepResultsTable } from './SweepResultsTable';
-import type { RetentionReport, RetentionSweep } from './types';
+import type { RetentionReport, RetentionSweep } from '../api';
 import { scheduleWhen } from '../common/scheduleInWords';
 
 export const RETENTION_PATH = '/retention';

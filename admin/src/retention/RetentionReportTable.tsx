@@ -4,7 +4,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { twinText } from '../../../api/src/registers/twins';
 import { useTwinLanguage } from '../registers/TwinField';
 import { formatters } from './format';
-import type { ReportEntry } from './types';
+import type { ReportEntry } from '../api';
 
 const numeric = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
 

@@ -13,7 +13,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { EmptyText } from '../common/EmptyText';
 import { formatters } from './format';
 import { SweepResultsTable } from './SweepResultsTable';
-import type { RetentionSweep } from './types';
+import type { RetentionSweep } from '../api';
 
 /** The API's list of sweeps: `GET /api/retention/sweeps` (simple-rest). */
 export const SWEEPS_RESOURCE = 'retention/sweeps';

@@ -4,7 +4,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { twinText } from '../../../api/src/registers/twins';
 import { useTwinLanguage } from '../registers/TwinField';
 import { formatters } from './format';
-import type { SweepSourceResult, SweepSourceStatus } from './types';
+import type { SweepSourceResult, SweepSourceStatus } from '../api';
 
 const statusColors: Record<SweepSourceStatus, 'success' | 'info' | 'default' | 'error' | 'warning'> = {
   done: 'success',

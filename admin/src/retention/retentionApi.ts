@@ -1,6 +1,6 @@
 import type { fetchUtils } from 'react-admin';
 
-import type { RetentionReport, RetentionSweep } from './types';
+import type { RetentionReport, RetentionSweep } from '../api';
 
 type HttpClient = (url: string, options?: fetchUtils.Options) => Promise<{ json: unknown }>;
 

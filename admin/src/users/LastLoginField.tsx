@@ -2,7 +2,7 @@ import { Typography } from '@mui/material';
 import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
-import type { User } from '../types';
+import type { User } from '../api';
 
 /** Last sign-in, or "Never" for an account that has not been used yet. */
 export const LastLoginField = ({ source = 'lastLoginAt' }: Partial<FieldProps<User>>) => {

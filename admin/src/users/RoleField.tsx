@@ -1,7 +1,8 @@
 import { Chip } from '@mui/material';
 import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 
-import { ROLES, type Role, type User } from '../types';
+import { ROLES } from '../choices';
+import type { Role, User } from '../api';
 import { roleColors } from './roles';
 
 /** The user's role as a translated chip. */

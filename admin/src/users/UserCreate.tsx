@@ -1,6 +1,6 @@
 import { Create, SimpleForm } from 'react-admin';
 
-import type { User } from '../types';
+import type { User } from '../api';
 import { UserInputs } from './UserInputs';
 
 interface UserCreatePayload {

@@ -1,7 +1,7 @@
 import { DeleteWithConfirmButton, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
 import { Box } from '@mui/material';
 
-import type { User } from '../types';
+import type { User } from '../api';
 import { UserInputs } from './UserInputs';
 
 interface UserUpdatePayload {

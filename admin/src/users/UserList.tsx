@@ -1,7 +1,7 @@
 import { BooleanField, DataTable, List, NullableBooleanInput, SearchInput, SelectInput } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
-import type { User } from '../types';
+import type { User } from '../api';
 import { LastLoginField } from './LastLoginField';
 import { RoleField } from './RoleField';
 import { roleChoices } from './roles';

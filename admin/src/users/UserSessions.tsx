@@ -7,7 +7,7 @@ import { Button, Confirm, useLocaleState, useNotify, useRecordContext, useTransl
 import { SectionTitle } from '../common/SectionTitle';
 import { API_URL, httpClient } from '../dataProvider';
 import { intlLocale } from '../i18n';
-import type { User, UserSession } from '../types';
+import type { User, UserSession } from '../api';
 
 const dateTimeOptions: Intl.DateTimeFormatOptions = {
   year: 'numeric',

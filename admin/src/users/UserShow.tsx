@@ -12,7 +12,7 @@ import {
 import { DateTimeField } from '../common/DateTimeField';
 import { MonospaceField } from '../common/MonospaceField';
 import { languageChoices } from '../requests/vocabulary';
-import type { User } from '../types';
+import type { User } from '../api';
 import { LastLoginField } from './LastLoginField';
 import { RoleField } from './RoleField';
 import { UserSessions } from './UserSessions';

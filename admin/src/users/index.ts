@@ -1,6 +1,6 @@
 import PeopleOutlineIcon from '@mui/icons-material/PeopleOutline';
 
-import type { User } from '../types';
+import type { User } from '../api';
 import { UserCreate } from './UserCreate';
 import { UserEdit } from './UserEdit';
 import { UserList } from './UserList';

@@ -1,4 +1,5 @@
-import { ROLES, type Role } from '../types';
+import { ROLES } from '../choices';
+import type { Role } from '../api';
 
 /** Choices for role inputs; the names are translation keys. */
 export const roleChoices = ROLES.map((role) => ({ id: role, name: `app.roles.${role}` }));

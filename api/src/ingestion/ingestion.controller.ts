@@ -3,6 +3,7 @@ import { ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiTags, getSchemaPat
 import type { ApiKey } from '../api-keys/api-key.entity';
 import { CurrentApiKey, IngestionKey } from '../auth/access.decorators';
 import type { SourceDefinition } from '../sources/source-definition';
+import { AnswersWith } from '../openapi/document';
 import { IngestionService, MAX_BATCH } from './ingestion.service';
 
 const senderOf = (key: ApiKey) => ({ name: key.name, apiKeyPrefix: key.prefix });
@@ -35,6 +36,7 @@ export function ingestionController(source: SourceDefinition): Type<unknown> {
       },
     })
     @ApiOperation({ summary: source.ingestion.summary })
+    @AnswersWith('IngestResult')
     ingest(@Body() body: unknown, @CurrentApiKey() key: ApiKey) {
       return this.ingestion.ingest(source.resource, body, senderOf(key));
     }

@@ -12,7 +12,7 @@ import {
   Res,
   type Type,
 } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource, EntityManager, type ObjectLiteral } from 'typeorm';
@@ -26,6 +26,7 @@ import { findPage } from '../common/rest/find-page';
 import { parseListQuery, type ListSpec, type RawListQuery } from '../common/rest/list-query';
 import { ListQueryParams } from '../common/rest/list-query.params';
 import { csvLine } from '../exports/export-csv';
+import { AnswersWith } from '../openapi/document';
 
 /**
  * A register the auditor reads and the officer keeps: list, show, create, edit, delete and a CSV
@@ -61,6 +62,7 @@ export function registerResourceController<
   C extends object,
   U extends object,
 >(def: RegisterDefinition<T, C, U>): Type<unknown> {
+  const name = def.resource.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
   @ApiTags('registers')
   @Roles(...ANY_ROLE)
   @Controller(def.resource)
@@ -73,6 +75,7 @@ export function registerResourceController<
     @Get()
     @ListQueryParams()
     @ApiOperation({ summary: `The ${def.resource} register` })
+    @AnswersWith(`${name}Entry`, { list: true })
     async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
       const page = await findPage(
         this.dataSource.getRepository(def.target),
@@ -93,6 +96,7 @@ export function registerResourceController<
     @Header('Content-Type', 'text/csv; charset=utf-8')
     @Header('Content-Disposition', `attachment; filename="${def.resource}.csv"`)
     @ApiOperation({ summary: `The whole ${def.resource} register as CSV` })
+    @ApiOkResponse({ content: { 'text/csv': { schema: { type: 'string' } } } })
     async csv() {
       const rows = await this.dataSource
         .getRepository(def.target)
@@ -109,6 +113,7 @@ export function registerResourceController<
     }
 
     @Get(':id')
+    @AnswersWith(`${name}Entry`)
     async get(@Param('id', ParseUUIDPipe) id: string) {
       return def.present(await this.load(this.dataSource.manager, id));
     }
@@ -116,6 +121,7 @@ export function registerResourceController<
     @Roles(...STAFF_WRITE)
     @Post()
     @ApiBody({ type: def.createDto })
+    @AnswersWith(`${name}Entry`, { status: 201 })
     async create(@CurrentUser() actor: AuthenticatedUser, @Body(createValidationPipe(def.createDto)) body: C) {
       return this.dataSource.transaction(async (manager) => {
         const row = manager.create(def.target);
@@ -135,6 +141,7 @@ export function registerResourceController<
     @Roles(...STAFF_WRITE)
     @Put(':id')
     @ApiBody({ type: def.updateDto })
+    @AnswersWith(`${name}Entry`)
     async update(
       @CurrentUser() actor: AuthenticatedUser,
       @Param('id', ParseUUIDPipe) id: string,
@@ -163,6 +170,7 @@ export function registerResourceController<
 
     @Roles(...STAFF_WRITE)
     @Delete(':id')
+    @AnswersWith(`${name}Entry`)
     async remove(@CurrentUser() actor: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
       return this.dataSource.transaction(async (manager) => {
         // The row lock also holds back an activity being linked to it meanwhile (its foreign key waits for it).
@@ -195,7 +203,6 @@ export function registerResourceController<
       return row;
     }
   }
-  const name = def.resource.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
   Object.defineProperty(RegisterController, 'name', { value: `${name}Controller` });
   return RegisterController;
 }

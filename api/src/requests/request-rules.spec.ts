@@ -3,6 +3,7 @@ import {
   ALL_GROUNDS,
   EXCESS_GROUNDS,
   MERIT_GROUNDS,
+  actionRefusal,
   allowedActions,
   feeStatement,
   guessRequestType,
@@ -82,6 +83,17 @@ describe('refusalOf', () => {
     expect(refusalOf('reject', { ...open, status: 'completed' }, '2026-11-22')).toMatch(
       /Nothing more can be done: the request is completed/,
     );
+  });
+
+  it('decides the "may be a minor" flag (Art. 8) once, and only a flag the intake raised', () => {
+    expect(refusalOf('minor', { ...open, minorSuspected: true, minorDecision: null }, '2026-11-22')).toBeNull();
+    expect(actionRefusal('minor', { ...open, minorSuspected: false }, '2026-11-22')?.reason).toBe('no_minor_flag');
+    expect(
+      actionRefusal('minor', { ...open, minorSuspected: true, minorDecision: 'dismissed' }, '2026-11-22'),
+    ).toMatchObject({
+      reason: 'minor_already_decided',
+      args: { decision: 'dismissed' },
+    });
   });
 });
 

@@ -47,6 +47,8 @@ export function actionRefusal(
     identityInfoRequestedAt?: Date | null;
     identityInfoReceivedAt?: Date | null;
     feeChargedAt?: Date | null;
+    minorSuspected?: boolean;
+    minorDecision?: string | null;
   },
   today: string,
 ): Refusal | null {
@@ -82,8 +84,16 @@ export function actionRefusal(
             status: request.status,
           });
     case 'reject':
-    case 'minor':
       return null;
+    // Art. 8: the officer decides once on a flag the intake raised (an age, a date of birth under 18).
+    case 'minor':
+      if (!request.minorSuspected)
+        return no('no_minor_flag', 'Nothing in the request suggests a minor: there is no flag to decide on');
+      return request.minorDecision
+        ? no('minor_already_decided', `The "may be a minor" flag was already ${request.minorDecision}`, {
+            decision: request.minorDecision,
+          })
+        : null;
     case 'identity-info-requested':
       return request.identityVerifiedAt
         ? no('identity_already_verified', 'The identity is already verified: there is nothing to ask')
@@ -120,19 +130,15 @@ const OFFERED_ORDER: readonly OfferedAction[] = [
 ];
 
 /**
- * The actions the request's state allows today, by `refusalOf`. Identity documents are kept only
- * while the request is open; the "may be a minor" decision is offered only while a flag awaits
- * it; a note may always be added.
+ * The actions the request's state allows today: those `refusalOf` does not refuse, the very rule
+ * the API refuses an action by (a 409 with its reason). Identity documents are kept only while the
+ * request is open; a note may always be added.
  */
-export function allowedActions(
-  request: Parameters<typeof refusalOf>[1] & { minorSuspected: boolean; minorDecision: string | null },
-  today: string,
-): OfferedAction[] {
+export function allowedActions(request: Parameters<typeof refusalOf>[1], today: string): OfferedAction[] {
   const open = request.status !== 'completed' && request.status !== 'rejected';
   return OFFERED_ORDER.filter((action) => {
     if (action === 'note') return true;
     if (action === 'identity-documents') return open;
-    if (action === 'minor' && (!request.minorSuspected || request.minorDecision)) return false;
     return refusalOf(action, request, today) === null;
   });
 }

@@ -53,7 +53,7 @@ import {
 import { IdentityDocument } from './identity-document.entity';
 import { RequestEvent } from './request-event.entity';
 import { appendToTimeline } from './request-timeline';
-import { DataSubjectRequest, OPEN_STATUSES, REQUEST_TYPES } from './request.entity';
+import { DataSubjectRequest, OPEN_STATUSES, REQUEST_TYPES, type RequestType } from './request.entity';
 import { REQUEST_EVENTS_LIST, REQUESTS_LIST } from './requests.list';
 import { ACTIVITY_GAP_SQL } from '../registers/activities/activity-gaps';
 import { GAP_SQL } from '../registers/processors/processor-gaps';
@@ -100,7 +100,7 @@ export interface DashboardStats {
   /** Requests answered (closed or refused) after the legal deadline in force, in the last 12 months. */
   answeredLate: number;
   /** Requests received per month (Rome), by type, the last 12 months, oldest first. */
-  perMonth: Array<{ month: string } & Record<string, number | string>>;
+  perMonth: Array<{ month: string } & Record<RequestType, number>>;
   /** Sub-processors whose review date has passed (the processor register). */
   processorsReviewOverdue: number;
   /** Processors in use with no signed DPA date (Art. 28(3)), and transfers on the SCC alone with no TIA date. */
@@ -714,7 +714,7 @@ export class RequestsService {
          FROM requests WHERE closed_at IS NOT NULL AND closed_at > $1::timestamptz - interval '12 months'`,
         [now.toISOString()],
       ),
-      queryRows<{ month: string; type: string; n: number }>(
+      queryRows<{ month: string; type: RequestType; n: number }>(
         this.dataSource,
         `SELECT to_char(received_at AT TIME ZONE 'Europe/Rome', 'YYYY-MM') AS month, type, count(*)::int AS n
          FROM requests WHERE received_at > $1::timestamptz - interval '12 months' GROUP BY 1, 2`,
@@ -739,9 +739,10 @@ export class RequestsService {
     const perMonth: DashboardStats['perMonth'] = [];
     for (let i = 11; i >= 0; i--) {
       const month = addMonthsToMonth(today.slice(0, 7), -i);
-      const entry: { month: string } & Record<string, number | string> = { month };
-      for (const type of REQUEST_TYPES) entry[type] = 0;
-      perMonth.push(entry);
+      perMonth.push({
+        month,
+        ...(Object.fromEntries(REQUEST_TYPES.map((type) => [type, 0])) as Record<RequestType, number>),
+      });
     }
     for (const row of months) {
       const entry = perMonth.find((m) => m.month === row.month);

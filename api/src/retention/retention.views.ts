@@ -1,8 +1,8 @@
 import type { RetentionAction } from '../registers/retention/retention-policy.entity';
 
 /*
- * What the retention endpoints answer, as types only: this file imports nothing that runs, so the
- * console type-checks its retention screens against it (admin/src/retention/types.ts).
+ * What the retention endpoints answer, as types only: this file imports nothing that runs. The
+ * console's types come from the OpenAPI document, which the build describes from these.
  */
 
 /**

@@ -12,6 +12,7 @@ import { sendPage, type Page } from '../common/rest/content-range';
 import { findPage } from '../common/rest/find-page';
 import { parseListQuery, type RawListQuery } from '../common/rest/list-query';
 import { ListQueryParams } from '../common/rest/list-query.params';
+import { AnswersWith } from '../openapi/document';
 import { stopsOfRecords, storedUnderStopCondition, takeStopFilter } from '../objections/record-stops';
 import type { SourceDefinition } from './source-definition';
 
@@ -33,6 +34,7 @@ function readingFor(raw: unknown): string | null {
  * Every read is in the audit log with who read and, when given, the request it was for.
  */
 export function readOnlyResourceController(source: SourceDefinition): Type<unknown> {
+  const name = source.resource.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
   @ApiTags('sources')
   @Roles(...ANY_ROLE)
   @Controller(source.resource)
@@ -50,6 +52,7 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
       description: 'The request the data is read for (kept in the audit log)',
     })
     @ApiOperation({ summary: `List ${source.resource}` })
+    @AnswersWith(`${name}Record`, { list: true })
     async list(
       @CurrentUser() actor: AuthenticatedUser,
       @Query() raw: RawListQuery & { requestId?: unknown },
@@ -86,6 +89,7 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
       description: 'The request the data is read for (kept in the audit log)',
     })
     @ApiOperation({ summary: `One record of ${source.resource}` })
+    @AnswersWith(`${name}Record`)
     async get(
       @CurrentUser() actor: AuthenticatedUser,
       @Param('id') id: string,
@@ -109,7 +113,6 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
       return { ...source.present(row), processingStops: stops.get(String(id)) ?? [] };
     }
   }
-  const name = source.resource.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
   Object.defineProperty(ReadOnlyResourceController, 'name', { value: `${name}Controller` });
   return ReadOnlyResourceController;
 }

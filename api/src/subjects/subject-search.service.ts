@@ -39,7 +39,7 @@ export interface SubjectSearchResult {
   query: string;
   understoodAs: 'email' | 'phone' | 'name' | 'ip';
   normalised: string;
-  identifiers: Array<{ kind: string; value: string; hop: 0 | 1 }>;
+  identifiers: Array<Pick<Match, 'kind' | 'value' | 'hop'>>;
   total: number;
   /**
    * Per record, whose it is for the person searched (Art. 15(4)): `own` (theirs), `shared` (theirs

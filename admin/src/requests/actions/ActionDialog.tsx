@@ -5,7 +5,7 @@ import { Form, SaveButton, useDataProvider, useLocaleState, useNotify, useTransl
 
 import type { AppDataProvider } from '../../dataProvider';
 import { formatDay } from '../dates';
-import type { DataSubjectRequest, WorkflowAction } from '../types';
+import type { DataSubjectRequest, RequestActionBodies, WorkflowAction } from '../../api';
 import { useExplainRefusal } from '../useExplainRefusal';
 import { ActionInputs } from './ActionInputs';
 import { BUTTONS } from './actionButtons';
@@ -51,7 +51,8 @@ export const ActionDialog = ({
         if (!file) return { file: translate('app.requests.actions.identity-documents.choose') };
         await dataProvider.requestAction(request.id, action, {
           fileName: file.name,
-          contentType: file.type,
+          // The API takes PDF, JPEG and PNG and refuses any other type in words.
+          contentType: file.type as RequestActionBodies['identity-documents']['contentType'],
           contentBase64: await readAsBase64(file),
         });
       } else {

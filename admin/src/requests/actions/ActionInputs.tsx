@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { SelectInput, TextInput, maxLength, minLength, required } from 'react-admin';
 import { DateTimeInput } from '../../common/DateInputs';
 
-import type { DataSubjectRequest, WorkflowAction } from '../types';
+import type { DataSubjectRequest, WorkflowAction } from '../../api';
 import { identityMethodChoices } from '../vocabulary';
 import { ExtendInputs } from './ExtendInputs';
 import { FeeInputs } from './FeeInputs';

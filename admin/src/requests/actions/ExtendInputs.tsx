@@ -2,7 +2,7 @@ import { TextInput, maxLength, minLength, required, useLocaleState, useTranslate
 import { DateTimeInput } from '../../common/DateInputs';
 
 import { formatDay } from '../dates';
-import type { DataSubjectRequest } from '../types';
+import type { DataSubjectRequest } from '../../api';
 
 /** An extension (Art. 12(3)): why, and when the subject was told, before the first deadline. */
 export const ExtendInputs = ({ request }: { request: DataSubjectRequest }) => {

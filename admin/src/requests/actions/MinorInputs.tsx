@@ -1,7 +1,7 @@
 import { Alert } from '@mui/material';
 import { SelectInput, TextInput, maxLength, required, useTranslate } from 'react-admin';
 
-import type { DataSubjectRequest } from '../types';
+import type { DataSubjectRequest } from '../../api';
 import { minorDecisionChoices } from '../vocabulary';
 
 /** The decision on the intake's "may be a minor" flag, beside the evidence it found. */

@@ -10,7 +10,7 @@ import {
 } from 'react-admin';
 
 import { formatDay } from '../dates';
-import type { DataSubjectRequest } from '../types';
+import type { DataSubjectRequest } from '../../api';
 import { groundChoices, rejectionReasonChoices } from '../vocabulary';
 
 /** A refusal: its reason, the ground that fits the reason and the request's type, and the details. */

@@ -11,7 +11,7 @@ import TaskAltOutlinedIcon from '@mui/icons-material/TaskAltOutlined';
 import VerifiedUserOutlinedIcon from '@mui/icons-material/VerifiedUserOutlined';
 import type { ReactElement } from 'react';
 
-import type { WorkflowAction } from '../types';
+import type { WorkflowAction } from '../../api';
 
 /** What each button is called, its icon, and how prominent it is. */
 export const BUTTONS: Record<

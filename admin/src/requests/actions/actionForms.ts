@@ -5,7 +5,7 @@ import type {
   RejectionReason,
   RequestActionBodies,
   WorkflowAction,
-} from '../types';
+} from '../../api';
 
 /** The values of an action dialog's form, as react-admin gives them. */
 export type FieldValues = Record<string, unknown>;
@@ -34,7 +34,10 @@ export const bodies: { [A in FormAction]: (values: FieldValues) => RequestAction
   // The API ends the statement's sentence with its own full stop.
   reject: (v) => ({
     reason: v.reason as RejectionReason,
-    ground: v.reason === 'merits' || v.reason === 'excessive' ? (v.ground as string) : undefined,
+    ground:
+      v.reason === 'merits' || v.reason === 'excessive'
+        ? (v.ground as RequestActionBodies['reject']['ground'])
+        : undefined,
     details: textOrUndefined(v.details)?.replace(/[.\s]+$/, ''),
   }),
   'identity-info-requested': (v) => ({

@@ -2,7 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 
 import { actionLabelKey } from '../../audit-events/vocabulary';
-import type { AuditChainVerification, AuditEvent } from '../../types';
+import type { AuditChainVerification, AuditEvent } from '../../api';
 import { formatInstant } from '../dates';
 import { codeSx, FileSection, fileTableSx } from './FileSection';
 import { auditTrailOf } from './requestFile';

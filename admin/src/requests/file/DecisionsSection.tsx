@@ -2,7 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 
 import { formatInstant } from '../dates';
-import type { RequestEvent } from '../types';
+import type { RequestEvent } from '../../api';
 import { FileSection, fileTableSx } from './FileSection';
 import { decisionsOf } from './requestFile';
 

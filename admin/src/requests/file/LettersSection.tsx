@@ -3,7 +3,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 
 import { formatInstant } from '../dates';
 import { L, letterName } from '../letters/lettersText';
-import type { DataSubjectRequest, Letter } from '../types';
+import type { DataSubjectRequest, Letter } from '../../api';
 import { FileSection, fileTableSx } from './FileSection';
 
 /** Every letter of the request: which, to whom, when written and sent, and its state. */

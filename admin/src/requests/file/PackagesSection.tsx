@@ -3,7 +3,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 
 import { intlLocale } from '../../i18n';
 import { formatInstant } from '../dates';
-import type { RequestEvent } from '../types';
+import type { RequestEvent } from '../../api';
 import { codeSx, FileSection, fileTableSx } from './FileSection';
 import { packagesOf } from './requestFile';
 

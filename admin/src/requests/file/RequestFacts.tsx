@@ -2,7 +2,7 @@ import { Box } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 
 import { formatDay, formatInstant } from '../dates';
-import type { DataSubjectRequest } from '../types';
+import type { DataSubjectRequest } from '../../api';
 import {
   CHANNELS_VOCABULARY,
   GROUNDS_VOCABULARY,

@@ -7,10 +7,10 @@ import { useDataProvider, useGetIdentity, useGetList, useGetOne, useLocaleState,
 import { Link, useParams } from 'react-router-dom';
 
 import type { AppDataProvider } from '../../dataProvider';
-import type { AuditEvent } from '../../types';
+import type { AuditEvent } from '../../api';
 import { formatInstant } from '../dates';
 import { RequestTimeline } from '../RequestTimeline';
-import type { DataSubjectRequest, RequestEvent } from '../types';
+import type { DataSubjectRequest, RequestEvent } from '../../api';
 import { AuditSection } from './AuditSection';
 import { DecisionsSection } from './DecisionsSection';
 import { LettersSection } from './LettersSection';

@@ -1,5 +1,5 @@
-import type { AuditEvent } from '../../types';
-import type { RequestEvent } from '../types';
+import type { AuditEvent } from '../../api';
+import type { RequestEvent } from '../../api';
 
 /**
  * What the request's file (docs/requests.md § The request's file) takes from the timeline and the

@@ -20,7 +20,10 @@ import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../../dataProvider';
 import { explainError } from '../rights/explainError';
 import { apiError, useRefreshAfterChange } from '../rights/shared';
-import type { DataSubjectRequest, LetterKind } from '../types';
+import type { DataSubjectRequest, LetterBody } from '../../api';
+
+/** The letters the officer sends from the dialog (the package's link goes by itself). */
+type SentKind = LetterBody['kind'];
 import { L, LETTER_REFUSALS, OFFERED_KINDS, letterName, missingFacts } from './lettersText';
 
 /** Why a letter cannot be written or sent: the facts to record first, else the refusal in the officer's language. */
@@ -59,16 +62,16 @@ export const LetterDialog = ({
   processorId,
 }: {
   request: DataSubjectRequest;
-  initialKind: LetterKind;
+  initialKind: SentKind;
   onClose: () => void;
-  kinds?: readonly LetterKind[];
+  kinds?: readonly SentKind[];
   processorId?: string;
 }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider<AppDataProvider>();
   const refresh = useRefreshAfterChange();
-  const [kind, setKind] = useState<LetterKind>(initialKind);
+  const [kind, setKind] = useState<SentKind>(initialKind);
   // The officer's changes; undefined: the template's words as the preview gives them.
   const [subject, setSubject] = useState<string | undefined>(undefined);
   const [text, setText] = useState<string | undefined>(undefined);
@@ -78,7 +81,7 @@ export const LetterDialog = ({
     retry: false,
     refetchOnWindowFocus: false,
   });
-  const choose = (next: LetterKind) => {
+  const choose = (next: SentKind) => {
     setKind(next);
     setSubject(undefined);
     setText(undefined);
@@ -156,7 +159,7 @@ export const LetterDialog = ({
           select
           label={translate(`${L}.dialog.kind`)}
           value={kind}
-          onChange={(event) => choose(event.target.value as LetterKind)}
+          onChange={(event) => choose(event.target.value as SentKind)}
           size="small"
           sx={{ mt: 0.5, maxWidth: 420 }}
           slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'letter-kind' } as object } }}

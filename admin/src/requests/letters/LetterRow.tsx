@@ -9,7 +9,7 @@ import { formatInstant } from '../dates';
 import { FoldedText } from '../FoldedText';
 import { explainError } from '../rights/explainError';
 import { apiError, useRefreshAfterChange } from '../rights/shared';
-import type { DataSubjectRequest, Letter } from '../types';
+import type { DataSubjectRequest, Letter } from '../../api';
 import { LANGUAGES_VOCABULARY } from '../vocabulary';
 import { LetterStateChip } from './LetterStateChip';
 import { L, LETTER_REFUSALS, letterName } from './lettersText';

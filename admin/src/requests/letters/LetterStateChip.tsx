@@ -1,7 +1,7 @@
 import { Chip } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
-import type { LetterState } from '../types';
+import type { LetterState } from '../../api';
 import { L, STATE_COLORS } from './lettersText';
 
 export const LetterStateChip = ({ state }: { state: LetterState }) => {

@@ -8,7 +8,7 @@ import { useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../../dataProvider';
 import { ActionButton } from '../rights/ActionButton';
 import { Folded, Quiet, RightsCard } from '../rights/shared';
-import type { DataSubjectRequest } from '../types';
+import type { DataSubjectRequest } from '../../api';
 import { LetterDialog } from './LetterDialog';
 import { LetterRow } from './LetterRow';
 import { L, letterCalledFor, letterName } from './lettersText';

@@ -1,7 +1,7 @@
 import type { KnownRefusal } from '../rights/explainError';
 import { apiError } from '../rights/shared';
 import type { Translate } from '../rights/rightsText';
-import type { DataSubjectRequest, Letter, LetterKind, LetterState } from '../types';
+import type { DataSubjectRequest, Letter, LetterBody, LetterKind, LetterState } from '../../api';
 
 export const L = 'app.requests.letters';
 
@@ -35,9 +35,9 @@ export const letterName = (translate: Translate, kind: LetterKind, type: DataSub
  * completion once it is answered; before, what identification is asked (Art. 12(6)), the extension
  * (Art. 12(3)), else the acknowledgement of receipt. Null: no letter is due.
  */
-export const letterCalledFor = (request: DataSubjectRequest, letters: Letter[]): LetterKind | null => {
+export const letterCalledFor = (request: DataSubjectRequest, letters: Letter[]): LetterBody['kind'] | null => {
   const written = (kind: LetterKind) => letters.some((letter) => letter.kind === kind);
-  const due = (kind: LetterKind) => (written(kind) ? null : kind);
+  const due = (kind: LetterBody['kind']) => (written(kind) ? null : kind);
   if (request.status === 'rejected') return due('refusal');
   if (request.status === 'completed') return due('completion');
   if (request.identityInfoRequestedAt && !request.identityInfoReceivedAt && !written('identity_info'))

@@ -6,7 +6,7 @@ import { LinkBase, useLocaleState, useTranslate } from 'react-admin';
 
 import { formatInstant } from '../dates';
 import { RequestStatusChip } from '../RequestStatusField';
-import type { DataSubjectRequest } from '../types';
+import type { DataSubjectRequest } from '../../api';
 import { TYPES_VOCABULARY } from '../vocabulary';
 import { useOtherRequests, type OtherRequest } from './otherRequestsApi';
 

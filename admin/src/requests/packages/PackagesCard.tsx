@@ -11,7 +11,7 @@ import { ActionButton } from '../rights/ActionButton';
 import { FormDialog } from '../rights/FormDialog';
 import { Quiet, RightsCard } from '../rights/shared';
 import { useSubmit } from '../rights/useSubmit';
-import type { DataSubjectRequest } from '../types';
+import type { DataSubjectRequest } from '../../api';
 import { LANGUAGES_VOCABULARY } from '../vocabulary';
 import { packagesApi, type Publication } from './packagesApi';
 

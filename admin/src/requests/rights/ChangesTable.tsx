@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
-import { type RecordChange } from '../types';
+import type { RecordChange } from '../../api';
 import { sourceName } from './shared';
 import { R, show, fieldName } from './rightsText';
 

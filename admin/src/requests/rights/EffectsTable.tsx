@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
-import { type WithdrawalEffect } from '../types';
+import type { WithdrawalEffect } from '../../api';
 import { consentCategory, legalBasis } from './shared';
 import { R } from './rightsText';
 

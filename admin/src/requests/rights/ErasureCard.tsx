@@ -8,7 +8,7 @@ import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-
 
 import type { AppDataProvider } from '../../dataProvider';
 import { formatInstant } from '../dates';
-import type { DataSubjectRequest } from '../types';
+import type { DataSubjectRequest } from '../../api';
 import { type ErasableSource } from '../../sources/catalogue';
 import { isOpen } from '../vocabulary';
 import {

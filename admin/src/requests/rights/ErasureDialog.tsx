@@ -18,7 +18,7 @@ import { Fragment, useRef, useState } from 'react';
 import { Confirm, useDataProvider, useNotify, useTranslate } from 'react-admin';
 
 import type { AppDataProvider } from '../../dataProvider';
-import type { DataSubjectRequest, ErasureReport } from '../types';
+import type { DataSubjectRequest, ErasureReport } from '../../api';
 import { Quiet, parseIps, useErasureStatus, useRefreshAfterChange } from './shared';
 import { T, foundThrough } from './erasureText';
 import { SourcePreview } from './SourcePreview';

@@ -1,7 +1,7 @@
 import { Box, Divider } from '@mui/material';
 import { Fragment } from 'react';
 
-import type { ErasureStatus } from '../types';
+import type { ErasureStatus } from '../../api';
 import { ERASABLE_SOURCES, type ErasableSource } from '../../sources/catalogue';
 import { StepRow } from './StepRow';
 

@@ -3,7 +3,7 @@ import LockOpenOutlinedIcon from '@mui/icons-material/LockOpenOutlined';
 import { useLocaleState, useTranslate } from 'react-admin';
 
 import { formatInstant } from '../dates';
-import type { LegalHold } from '../types';
+import type { LegalHold } from '../../api';
 import { HoldStateChip } from './HoldStateChip';
 import { H, groundName } from './holdsText';
 import { sourceName } from './shared';

@@ -1,7 +1,7 @@
 import { Chip } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
-import type { HoldState } from '../types';
+import type { HoldState } from '../../api';
 import { H, HOLD_STATE_COLORS } from './holdsText';
 
 export const HoldStateChip = ({ state }: { state: HoldState }) => {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useDataProvider, useTranslate } from 'react-admin';
 
 import type { AppDataProvider } from '../../dataProvider';
-import type { DataSubjectRequest, LegalHold } from '../types';
+import type { DataSubjectRequest, LegalHold } from '../../api';
 import { ActionButton } from './ActionButton';
 import { HoldRow } from './HoldRow';
 import { H, holdInForce } from './holdsText';

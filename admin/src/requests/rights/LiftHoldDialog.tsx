@@ -2,7 +2,7 @@ import LockOpenOutlinedIcon from '@mui/icons-material/LockOpenOutlined';
 import { TextInput, maxLength, minLength, required, useDataProvider, useNotify, useTranslate } from 'react-admin';
 
 import type { AppDataProvider } from '../../dataProvider';
-import type { DataSubjectRequest, LegalHold } from '../types';
+import type { DataSubjectRequest, LegalHold } from '../../api';
 import { FormDialog } from './FormDialog';
 import { H } from './holdsText';
 import { explained, type KnownRefusal } from './explainError';

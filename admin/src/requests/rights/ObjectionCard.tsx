@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 
 import { ProcessingStopLine } from '../ProcessingStopLine';
-import type { DataSubjectRequest } from '../types';
+import type { DataSubjectRequest } from '../../api';
 import { usePersonStops } from '../useSubjectSearch';
 import { ActionButton } from './ActionButton';
 import { ObjectionDecisionSummary } from './ObjectionDecisionSummary';

@@ -2,7 +2,7 @@ import { Alert, Box, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 
 import { formatInstant } from '../dates';
-import type { RequestEvent } from '../types';
+import type { RequestEvent } from '../../api';
 import { FoldedText } from '../FoldedText';
 import { O, decisionOf } from './objectionText';
 

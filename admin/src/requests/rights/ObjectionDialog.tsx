@@ -21,13 +21,8 @@ import { useState } from 'react';
 import { useDataProvider, useGetList, useNotify, useTranslate } from 'react-admin';
 
 import type { AppDataProvider } from '../../dataProvider';
-import {
-  ASSESSMENTS,
-  type Assessment,
-  type DataSubjectRequest,
-  type ObjectionDecision,
-  type ProcessingActivitySummary,
-} from '../types';
+import { ASSESSMENTS } from '../choices';
+import type { Assessment, DataSubjectRequest, ObjectionDecision, ProcessingActivitySummary } from '../../api';
 import { FoldedText } from '../FoldedText';
 import { explainError } from './explainError';
 import { DECISION_REFUSALS, O } from './objectionText';

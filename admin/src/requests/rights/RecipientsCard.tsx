@@ -13,7 +13,7 @@ import { intlLocale } from '../../i18n';
 import { formatInstant } from '../dates';
 import { LetterDialog } from '../letters/LetterDialog';
 import { LetterStateChip } from '../letters/LetterStateChip';
-import type { DataSubjectRequest, Letter, LetterKind, Recipient, RequestType } from '../types';
+import type { DataSubjectRequest, Letter, LetterBody, LetterKind, Recipient, RequestType } from '../../api';
 import { RightsCard } from './shared';
 
 const T = 'app.requests.rights.recipients';
@@ -189,7 +189,7 @@ export const RecipientsCard = ({ request, canAct }: { request: DataSubjectReques
     refetchOnWindowFocus: false,
     enabled,
   });
-  const [writing, setWriting] = useState<{ kind: LetterKind; processorId?: string } | null>(null);
+  const [writing, setWriting] = useState<{ kind: LetterBody['kind']; processorId?: string } | null>(null);
   if (!enabled || !data || data.sources.length === 0) return null;
   const list = latest(letters, 'recipients_list');
   return (

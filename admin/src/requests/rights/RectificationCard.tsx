@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 
 import { formatInstant } from '../dates';
-import { type DataSubjectRequest, type RecordChange } from '../types';
+import type { DataSubjectRequest, RecordChange } from '../../api';
 import { Quiet, RightsCard, awaitsVerification, canChangeData, lastOf, useRequestEvents } from './shared';
 import { R } from './rightsText';
 import { ChangesTable } from './ChangesTable';

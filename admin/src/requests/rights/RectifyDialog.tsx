@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { HttpError, TextInput, maxLength, useDataProvider, useNotify, useTranslate } from 'react-admin';
 
 import type { AppDataProvider } from '../../dataProvider';
-import { RECTIFIABLE_FIELDS, type DataSubjectRequest, type RectifyResult } from '../types';
+import { RECTIFIABLE_FIELDS } from '../choices';
+import type { DataSubjectRequest, RectifyResult } from '../../api';
 import { R } from './rightsText';
 import { ChangesTable } from './ChangesTable';
 import { FormDialog } from './FormDialog';

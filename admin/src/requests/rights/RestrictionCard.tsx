@@ -15,7 +15,7 @@ import {
 import { DateTimeInput } from '../../common/DateInputs';
 import type { AppDataProvider } from '../../dataProvider';
 import { formatInstant } from '../dates';
-import { type DataSubjectRequest } from '../types';
+import type { DataSubjectRequest } from '../../api';
 import { Quiet, RightsCard, canChangeData, lastOf, parseIps, perSource, useRequestEvents } from './shared';
 import { R } from './rightsText';
 import { ActionButton } from './ActionButton';

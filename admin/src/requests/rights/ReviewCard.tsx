@@ -6,7 +6,7 @@ import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-
 
 import type { AppDataProvider } from '../../dataProvider';
 import { formatInstant } from '../dates';
-import type { DataSubjectRequest, ReviewItem } from '../types';
+import type { DataSubjectRequest, ReviewItem } from '../../api';
 import { isOpen } from '../vocabulary';
 import { useExplainRefusal } from '../useExplainRefusal';
 import { RightsCard, sourceName } from './shared';

@@ -2,7 +2,7 @@ import { Alert, Box, Divider } from '@mui/material';
 import { Fragment } from 'react';
 import { useTranslate } from 'react-admin';
 
-import type { ErasureReport } from '../types';
+import type { ErasureReport } from '../../api';
 import { T } from './erasureText';
 import { StepRow } from './StepRow';
 

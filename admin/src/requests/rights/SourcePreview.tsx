@@ -2,7 +2,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
 import { monospaceFontFamily } from '../../theme';
-import type { ErasureSourceReport, ErasureStepStatus } from '../types';
+import type { ErasureSourceReport, ErasureStepStatus } from '../../api';
 import { Folded, sourceName } from './shared';
 import { T, ACTION_COLORS } from './erasureText';
 import { StepStatusChip } from './StepStatusChip';

@@ -2,7 +2,7 @@ import { Box, Button, Typography } from '@mui/material';
 import RuleOutlinedIcon from '@mui/icons-material/RuleOutlined';
 import { useTranslate } from 'react-admin';
 
-import type { ErasureStepStatus } from '../types';
+import type { ErasureStepStatus } from '../../api';
 import { type ErasableSource } from '../../sources/catalogue';
 import { sourceName } from './shared';
 import { T } from './erasureText';

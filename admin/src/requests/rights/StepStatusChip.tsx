@@ -1,7 +1,7 @@
 import { Chip } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
-import type { ErasureStepStatus } from '../types';
+import type { ErasureStepStatus } from '../../api';
 import { T, STATUS_COLORS } from './erasureText';
 
 export const StepStatusChip = ({ status }: { status: ErasureStepStatus | 'pending' }) => {

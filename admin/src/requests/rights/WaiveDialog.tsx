@@ -13,7 +13,7 @@ import {
 } from 'react-admin';
 
 import type { AppDataProvider } from '../../dataProvider';
-import type { DataSubjectRequest } from '../types';
+import type { DataSubjectRequest } from '../../api';
 import { type ErasableSource } from '../../sources/catalogue';
 import { sourceName, useRefreshAfterChange } from './shared';
 import { T } from './erasureText';

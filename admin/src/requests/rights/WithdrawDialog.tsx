@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { useDataProvider, useGetList, useNotify, useTranslate } from 'react-admin';
 
 import type { AppDataProvider } from '../../dataProvider';
-import { type DataSubjectRequest, type ProcessingActivitySummary, type WithdrawResult } from '../types';
+import type { DataSubjectRequest, ProcessingActivitySummary, WithdrawResult } from '../../api';
 import { Quiet, consentCategory, legalBasis, sourceName, useRefreshAfterChange } from './shared';
 import { R } from './rightsText';
 import { EffectsTable } from './EffectsTable';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 
 import { formatInstant } from '../dates';
-import { type DataSubjectRequest, type WithdrawalEffect } from '../types';
+import type { DataSubjectRequest, WithdrawalEffect } from '../../api';
 import { Quiet, RightsCard, awaitsVerification, canChangeData, lastOf, useRequestEvents } from './shared';
 import { R } from './rightsText';
 import { EffectsTable } from './EffectsTable';

@@ -1,4 +1,4 @@
-import type { ErasureAction, ErasureReport, ErasureStepStatus } from '../types';
+import type { ErasureAction, ErasureReport, ErasureStepStatus } from '../../api';
 
 export const T = 'app.requests.rights.erasure';
 
@@ -9,7 +9,8 @@ export const STATUS_COLORS: Record<ErasureStepStatus | 'pending', 'success' | 'e
   pending: 'default',
 };
 
-export const ACTION_COLORS: Record<ErasureAction, 'error' | 'info' | 'warning'> = {
+/** A record a legal hold keeps (`kept`) has no colour: nothing happens to it. */
+export const ACTION_COLORS: Partial<Record<ErasureAction, 'error' | 'info' | 'warning'>> = {
   delete: 'error',
   revoke_and_delete: 'error',
   mask: 'info',

@@ -1,4 +1,5 @@
-import { HOLD_GROUND_LETTERS, type HoldGround, type HoldState } from '../types';
+import { HOLD_GROUND_LETTERS } from '../choices';
+import type { HoldGround, HoldState } from '../../api';
 import type { Translate } from './rightsText';
 
 export const H = 'app.requests.rights.holds';

@@ -1,4 +1,4 @@
-import type { DataSubjectRequest } from '../types';
+import type { DataSubjectRequest } from '../../api';
 import { ErasureCard } from './ErasureCard';
 import { LegalHoldsCard } from './LegalHoldsCard';
 import { ObjectionCard } from './ObjectionCard';

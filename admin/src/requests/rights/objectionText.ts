@@ -1,4 +1,4 @@
-import type { ObjectionDecision, RequestEvent } from '../types';
+import type { ObjectionDecision, RequestEvent } from '../../api';
 import { H } from './holdsText';
 import type { KnownRefusal } from './explainError';
 import { R } from './rightsText';

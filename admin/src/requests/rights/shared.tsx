@@ -5,7 +5,7 @@ import { useDataProvider, useGetList, useTranslate } from 'react-admin';
 
 import type { AppDataProvider } from '../../dataProvider';
 import { sourcePosition } from '../../sources/catalogue';
-import type { DataSubjectRequest, RequestEvent } from '../types';
+import type { DataSubjectRequest, RequestEvent } from '../../api';
 import { isOpen } from '../vocabulary';
 
 type Translate = (key: string, options?: object) => string;

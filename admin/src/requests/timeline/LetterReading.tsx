@@ -2,8 +2,8 @@ import { Alert, Box, Chip, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useCanAccess, useGetList, useLocaleState, useTranslate } from 'react-admin';
 
-import type { DataSubjectRequest, RequestType } from '../types';
-import { REQUEST_TYPES } from '../types';
+import type { DataSubjectRequest, RequestType } from '../../api';
+import { REQUEST_TYPES } from '../choices';
 import { TYPES_VOCABULARY } from '../vocabulary';
 import { OpenFurtherRequestButton } from './OpenFurtherRequestButton';
 

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { Confirm, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 
 import { formatInstant } from '../dates';
-import type { DataSubjectRequest, RequestType } from '../types';
+import type { DataSubjectRequest, RequestType } from '../../api';
 import { TYPES_VOCABULARY } from '../vocabulary';
 
 const R = 'app.requests.timeline.reading';

@@ -2,7 +2,7 @@ import { formatInstant } from '../dates';
 import { letterName } from '../letters/lettersText';
 import { consentCategory, sourceName } from '../rights/shared';
 import type { Translate } from '../rights/rightsText';
-import type { DataSubjectRequest, LetterKind } from '../types';
+import type { DataSubjectRequest, LetterKind } from '../../api';
 
 const T = 'app.requests.timeline';
 
