@@ -33,6 +33,7 @@ import { SealedLetterParts1796330000000 } from './1796330000000-SealedLetterPart
 import { RegisterTwins1796400000000 } from './1796400000000-RegisterTwins';
 import { PortalPackages1796410000000 } from './1796410000000-PortalPackages';
 import { PortalChoicesAttachments1796420000000 } from './1796420000000-PortalChoicesAttachments';
+import { RequestReferenceCounters1796600000000 } from './1796600000000-RequestReferenceCounters';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -70,4 +71,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RegisterTwins1796400000000,
   PortalPackages1796410000000,
   PortalChoicesAttachments1796420000000,
+  RequestReferenceCounters1796600000000,
 ];
