@@ -149,13 +149,15 @@ export class MailboxService implements OnModuleDestroy {
         await this.ensureProcessedFolder(client, settings);
         return client.getMailboxLock(settings.folder);
       });
+      let tried: string[];
       try {
-        await this.readFolder(client, settings, summary);
+        tried = await this.readFolder(client, settings, summary);
       } finally {
         mailboxLock.release();
       }
-      // Stored earlier but not filed (a crash, a failure): filed now from the sealed copy.
-      await this.fileUnfiled(summary);
+      // Stored earlier but not filed (a crash, a failure): filed now from the sealed copy. Not
+      // those of the folder this reading tried already: once a reading (and counted once).
+      await this.fileUnfiled(summary, { except: tried });
       summary.deleted = await this.deleteExpiredOtherMail(settings);
     } finally {
       await client.logout().catch(() => client.close());
@@ -170,7 +172,8 @@ export class MailboxService implements OnModuleDestroy {
     return summary;
   }
 
-  private async readFolder(client: ImapFlow, settings: MailboxConfig, summary: ReadSummary): Promise<void> {
+  /** Reads the folder; answers the rows of its messages (filed now, or tried and failed). */
+  private async readFolder(client: ImapFlow, settings: MailboxConfig, summary: ReadSummary): Promise<string[]> {
     const box = client.mailbox;
     if (!box) throw new Error(`the folder ${settings.folder} could not be opened`);
     const uidValidity = box.uidValidity.toString();
@@ -178,7 +181,7 @@ export class MailboxService implements OnModuleDestroy {
     const found =
       box.exists === 0 ? [] : (await withMailServer(server, () => client.search({ all: true }, { uid: true }))) || [];
     summary.found = found.length;
-    if (found.length === 0) return;
+    if (found.length === 0) return [];
     const mailbox = mailboxName(settings);
 
     // Which of the UIDs are already stored (their row id), which are new.
@@ -203,7 +206,8 @@ export class MailboxService implements OnModuleDestroy {
       }
     }
 
-    await this.fileUnfiled(summary, [...new Set(rowOfUid.values())]);
+    const rowIds = [...new Set(rowOfUid.values())];
+    await this.fileUnfiled(summary, { only: rowIds });
 
     // Only what is filed leaves the folder; the rest is tried again on the next reading.
     const filedIds = new Set(
@@ -211,7 +215,7 @@ export class MailboxService implements OnModuleDestroy {
         await queryRows<{ id: string }>(
           this.dataSource,
           `SELECT id FROM mailbox_messages WHERE id = ANY($1::uuid[]) AND filed_at IS NOT NULL`,
-          [[...new Set(rowOfUid.values())]],
+          [rowIds],
         )
       ).map((r) => r.id),
     );
@@ -234,6 +238,7 @@ export class MailboxService implements OnModuleDestroy {
       );
       summary.moved += uids.length;
     }
+    return rowIds;
   }
 
   /**
@@ -334,14 +339,15 @@ export class MailboxService implements OnModuleDestroy {
   }
 
   /**
-   * Files the messages stored but not yet filed (`ids`: only those), oldest first, a batch at a
-   * time (`fileBatch`).
+   * Files the messages stored but not yet filed (`only` those, or all `except` those), oldest
+   * first, a batch at a time (`fileBatch`).
    */
-  private async fileUnfiled(summary: ReadSummary, ids?: string[]): Promise<void> {
+  private async fileUnfiled(summary: ReadSummary, which: { only?: string[]; except?: string[] }): Promise<void> {
     const rows = await queryRows<{ id: string }>(
       this.dataSource,
-      `SELECT id FROM mailbox_messages WHERE filed_at IS NULL ${ids ? 'AND id = ANY($1::uuid[])' : ''} ORDER BY imported_at, uid`,
-      ids ? [ids] : [],
+      `SELECT id FROM mailbox_messages WHERE filed_at IS NULL
+         ${which.only ? 'AND id = ANY($1::uuid[])' : 'AND NOT (id = ANY($1::uuid[]))'} ORDER BY imported_at, uid`,
+      [which.only ?? which.except ?? []],
     );
     for (let i = 0; i < rows.length; i += FILE_BATCH)
       await this.fileBatch(
