@@ -31,7 +31,7 @@ import { OtherMail } from './other-mail.entity';
 const MAILBOX_LOCK = 727_019;
 /** Messages fetched from the server per round trip. */
 const FETCH_BATCH = 200;
-/** Messages filed in one transaction (each in a savepoint of its own). */
+/** Messages filed in one transaction (`fileBatch`). */
 const FILE_BATCH = 50;
 
 export type ReadTrigger = 'startup' | 'schedule' | 'idle' | 'manual';
@@ -61,11 +61,11 @@ export interface ReadSummary {
 /**
  * Reads the privacy@ mailbox: each new message is stored sealed (a transaction per fetched
  * batch), then filed (a new request, a line on its request's timeline, or other mail, with its
- * audit events; fifty messages a transaction, each in a savepoint of its own), and only then
- * marked \Seen and moved on the server. A crash between two
- * steps repeats the unfinished one on the next reading: a message stored but not filed is filed
- * from its sealed copy, one filed but not moved is moved, and one fetched again (the same UID, or
- * the same Message-ID after a move that did not finish) is known and not imported twice.
+ * audit events; fifty messages a transaction, see `fileBatch`), and only then marked \Seen and
+ * moved on the server. A crash between two steps repeats the unfinished one on the next
+ * reading: a message stored but not filed is filed from its sealed copy, one filed but not moved
+ * is moved, and one fetched again (the same UID, or the same Message-ID after a move that did not
+ * finish) is known and not imported twice.
  */
 @Injectable()
 export class MailboxService implements OnModuleDestroy {
@@ -441,7 +441,7 @@ export class MailboxService implements OnModuleDestroy {
   /**
    * Files one stored message in the batch's transaction: a line on its request's timeline (a
    * reply), a new request, or other mail (by its headers, or a letter that asks no right). Each
-   * change is made in a savepoint (`attempt`), with its audit events.
+   * change is made with its audit events through `attempt` (in a savepoint when careful).
    */
   private async file(
     manager: EntityManager,
