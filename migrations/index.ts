@@ -34,6 +34,7 @@ import { RegisterTwins1796400000000 } from './1796400000000-RegisterTwins';
 import { PortalPackages1796410000000 } from './1796410000000-PortalPackages';
 import { PortalChoicesAttachments1796420000000 } from './1796420000000-PortalChoicesAttachments';
 import { AuditActorIndex1796500000000 } from './1796500000000-AuditActorIndex';
+import { RequestReferenceCounters1796600000000 } from './1796600000000-RequestReferenceCounters';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -72,4 +73,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PortalPackages1796410000000,
   PortalChoicesAttachments1796420000000,
   AuditActorIndex1796500000000,
+  RequestReferenceCounters1796600000000,
 ];

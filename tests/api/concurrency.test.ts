@@ -83,6 +83,25 @@ describe('concurrency', () => {
     expect(now.status).toBe(kinds[0] === 'closed' ? 'completed' : 'rejected');
   });
 
+  it('gives requests made at once each its own reference, the next ones of the year, never one given before', async () => {
+    const receivedAt = '2024-06-03T10:00:00+02:00';
+    const first = await create({ type: 'access', subjectEmail: uniqueEmail('ref'), receivedAt });
+    const made = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        create({ type: 'erasure', subjectEmail: uniqueEmail(`ref${i}`), receivedAt: '2024-06-04T10:00:00+02:00' }),
+      ),
+    );
+    const numbers = made.map((r) => Number((r.reference as string).slice('DSR-2024-'.length))).sort((a, b) => a - b);
+    const start = Number((first.reference as string).slice('DSR-2024-'.length));
+    expect(numbers).toEqual(Array.from({ length: 8 }, (_, i) => start + 1 + i));
+    // The newest request of the year deleted (a test's shortcut for a record removed): its number is not given again.
+    const last = made.find((r) => r.reference === `DSR-2024-${String(start + 8).padStart(4, '0')}`)!;
+    await sql(c, `DELETE FROM request_events WHERE request_id = $1`, [last.id]);
+    await sql(c, `DELETE FROM requests WHERE id = $1`, [last.id]);
+    const after = await create({ type: 'access', subjectEmail: uniqueEmail('ref-after'), receivedAt });
+    expect(after.reference).toBe(`DSR-2024-${String(start + 9).padStart(4, '0')}`);
+  });
+
   it('runs one of two erasures started at once; the records are erased once', async () => {
     const email = uniqueEmail('twice');
     await ingest('leads', { email, firstName: 'Twice', submittedAt: '2026-10-02T10:00:00Z' });

@@ -419,6 +419,106 @@ describe('the privacy@ mailbox over IMAP', () => {
     expect(madeLine?.details).toMatchObject({ complaint: 'sporgo reclamo', requestedTypes: [] });
   });
 
+  it('files a batch together: a reply finds the request made just before it, and one message that fails loses no other', async () => {
+    const sara = address('sara.fontana');
+    const broken = address('piero.broken');
+    const elena = address('elena.riva');
+    const auditOf = async (entityId: string, action: string) => {
+      const filter = encodeURIComponent(JSON.stringify({ entityId, action }));
+      const response = await c.api(`/api/audit-events?filter=${filter}`, { token });
+      expect(response.status).toBe(200);
+      return response.body as Array<Record<string, any>>;
+    };
+    // Filing Piero's letter fails in the database (a trigger standing for a constraint, a full
+    // disk...) after his request and its audit event were made: both must be undone.
+    await sql(
+      c,
+      `CREATE FUNCTION refuse_piero() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF NEW.disposition IS NOT NULL AND NEW.message_id = '<piero.${run}@example.it>' THEN
+           RAISE EXCEPTION 'refused for the test';
+         END IF;
+         RETURN NEW;
+       END $$`,
+    );
+    await sql(
+      c,
+      `CREATE TRIGGER refuse_piero BEFORE UPDATE ON mailbox_messages FOR EACH ROW EXECUTE FUNCTION refuse_piero()`,
+    );
+    try {
+      await imap.deliver(
+        mail({
+          from: sara,
+          subject: 'Cancellazione',
+          messageId: `<sara.${run}@example.it>`,
+          body: 'Chiedo la cancellazione dei miei dati personali.',
+        }),
+      );
+      await imap.deliver(
+        mail({
+          from: sara,
+          subject: 'Re: Cancellazione',
+          messageId: `<sara-reply.${run}@example.it>`,
+          headers: { 'In-Reply-To': `<sara.${run}@example.it>` },
+          body: 'Allego copia del documento.',
+        }),
+      );
+      await imap.deliver(
+        mail({
+          from: broken,
+          subject: 'Accesso',
+          messageId: `<piero.${run}@example.it>`,
+          body: 'Chiedo accesso ai miei dati personali.',
+        }),
+      );
+      await imap.deliver(
+        mail({
+          from: elena,
+          subject: 'Rettifica',
+          messageId: `<elena.${run}@example.it>`,
+          body: 'Vi chiedo di correggere il mio indirizzo: Via Po 3, Torino.',
+        }),
+      );
+      // One reading, one batch: the reply after its letter, Piero's letter failing in between.
+      expect(await read()).toMatchObject({ found: 4, stored: 4, requests: 2, replies: 1, failed: 1, moved: 3 });
+    } finally {
+      await sql(c, `DROP TRIGGER refuse_piero ON mailbox_messages`);
+      await sql(c, `DROP FUNCTION refuse_piero()`);
+    }
+    const [saraRequest] = await requestsOf(sara);
+    const [elenaRequest] = await requestsOf(elena);
+    expect(saraRequest.type).toBe('erasure');
+    expect(elenaRequest.type).toBe('rectification');
+    expect(saraRequest.reference).not.toBe(elenaRequest.reference);
+    const saraReply = (await timeline(saraRequest.id as string)).find((e) => e.kind === 'email_received');
+    expect(saraReply?.message).toContain('Allego copia del documento.');
+    // Each filing audited once, the failed one not at all; the chain holds.
+    expect(await auditOf(saraRequest.id as string, 'mailbox.request_created')).toHaveLength(1);
+    expect(await auditOf(saraRequest.id as string, 'mailbox.reply_filed')).toHaveLength(1);
+    expect(await auditOf(elenaRequest.id as string, 'mailbox.request_created')).toHaveLength(1);
+    expect(await requestsOf(broken)).toHaveLength(0);
+    // No audit event of a request that was undone.
+    const orphans = await sql<{ n: number }>(
+      c,
+      `SELECT count(*)::int AS n FROM audit_events a
+       WHERE a.action = 'request.created' AND NOT EXISTS (SELECT 1 FROM requests r WHERE r.id::text = a.entity_id)`,
+    );
+    expect(orphans[0].n).toBe(0);
+    const [pieroRow] = await sql<{ filed_at: string | null }>(
+      c,
+      `SELECT filed_at FROM mailbox_messages WHERE message_id = $1`,
+      [`<piero.${run}@example.it>`],
+    );
+    expect(pieroRow.filed_at).toBeNull();
+    expect((await imap.messages('INBOX')).length).toBe(1);
+
+    // The failure gone, the next reading files Piero's letter, and nobody else's again.
+    expect(await read()).toMatchObject({ found: 1, known: 1, requests: 1, failed: 0, moved: 1 });
+    expect(await requestsOf(broken)).toHaveLength(1);
+    expect(await requestsOf(sara)).toHaveLength(1);
+    expect((await c.api('/api/audit/verify', { token })).body).toMatchObject({ valid: true });
+  });
+
   it('reads a new message within 30 seconds with IDLE, with no schedule', async () => {
     await c.running.close();
     c = await startTestConsole({ env: env(imap, { MAILBOX_IDLE: 'on' }) });

@@ -32,6 +32,9 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** Events recorded in a transaction and not yet appended (`AuditService.hold`). */
+export type HeldEvents = Array<{ actor: Actor | null; entry: AuditEntry }>;
+
 export type VerificationProblem = 'prev_hash_mismatch' | 'hash_mismatch' | CheckpointBreak | 'anchor_ahead';
 
 export interface ChainVerification {
@@ -130,12 +133,35 @@ export class AuditService implements OnModuleInit {
    * records commit or roll back together. Appends are serialised by a transaction-scoped
    * advisory lock: two writers can never link to the same previous event.
    */
-  async record(manager: EntityManager, actor: Actor | null, entry: AuditEntry): Promise<AuditEvent> {
+  async record(manager: EntityManager, actor: Actor | null, entry: AuditEntry): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.record must run inside a transaction');
     }
-    const [event] = await this.append(manager, [{ actor, entry }]);
-    return event;
+    const held = this.held.get(manager);
+    if (held) held.push({ actor, entry });
+    else await this.append(manager, [{ actor, entry }]);
+  }
+
+  private readonly held = new WeakMap<EntityManager, HeldEvents>();
+
+  /**
+   * From now on, the events recorded in `manager`'s transaction are held and appended together
+   * by `appendHeld` before it commits: one lock and one insert for a batch of changes (the
+   * mailbox files fifty messages in one transaction). A change undone by a rollback to its
+   * savepoint drops its events: cut the answered list back to its length before the change.
+   */
+  hold(manager: EntityManager): HeldEvents {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditService.hold must run inside a transaction');
+    const held: HeldEvents = [];
+    this.held.set(manager, held);
+    return held;
+  }
+
+  /** Appends the events held in `manager`'s transaction, in the order they were recorded, and stops holding. */
+  async appendHeld(manager: EntityManager): Promise<void> {
+    const held = this.held.get(manager);
+    this.held.delete(manager);
+    if (held && held.length > 0) await this.append(manager, held);
   }
 
   /**

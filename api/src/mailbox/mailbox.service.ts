@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImapFlow } from 'imapflow';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AuditService, type Actor } from '../audit/audit.service';
+import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import { AuditService, type Actor, type HeldEvents } from '../audit/audit.service';
 import { DataKeys } from '../common/crypto/data-keys.service';
 import { open as openSealed, seal } from '../common/crypto/secret-box';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain.error';
@@ -17,7 +17,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { headerText, parseRequestEmail, type ParsedIntake } from '../requests/email-intake';
 import { headerFields } from '../requests/request-record';
 import { appendToTimeline } from '../requests/request-timeline';
-import type { DataSubjectRequest } from '../requests/request.entity';
+import { DataSubjectRequest } from '../requests/request.entity';
 import { RequestsService } from '../requests/requests.service';
 import { messageIdOf, referenceInSubject, threadMessageIds } from './mail-threading';
 import { triageMail, triageReading, type HeaderList, type Triage } from './mail-triage';
@@ -30,7 +30,9 @@ import { OtherMail } from './other-mail.entity';
 /** Advisory-lock namespace of the mailbox reading (one console at a time reads the mailbox). */
 const MAILBOX_LOCK = 727_019;
 /** Messages fetched from the server per round trip. */
-const FETCH_BATCH = 50;
+const FETCH_BATCH = 200;
+/** Messages filed in one transaction (`fileBatch`). */
+const FILE_BATCH = 50;
 
 export type ReadTrigger = 'startup' | 'schedule' | 'idle' | 'manual';
 
@@ -57,12 +59,13 @@ export interface ReadSummary {
 }
 
 /**
- * Reads the privacy@ mailbox: each new message is stored sealed (one transaction), then filed
- * (a new request, a line on its request's timeline, or other mail; one transaction each, with
- * its audit event), and only then marked \Seen and moved on the server. A crash between two
- * steps repeats the unfinished one on the next reading: a message stored but not filed is filed
- * from its sealed copy, one filed but not moved is moved, and one fetched again (the same UID, or
- * the same Message-ID after a move that did not finish) is known and not imported twice.
+ * Reads the privacy@ mailbox: each new message is stored sealed (a transaction per fetched
+ * batch), then filed (a new request, a line on its request's timeline, or other mail, with its
+ * audit events; fifty messages a transaction, see `fileBatch`), and only then marked \Seen and
+ * moved on the server. A crash between two steps repeats the unfinished one on the next
+ * reading: a message stored but not filed is filed from its sealed copy, one filed but not moved
+ * is moved, and one fetched again (the same UID, or the same Message-ID after a move that did not
+ * finish) is known and not imported twice.
  */
 @Injectable()
 export class MailboxService implements OnModuleDestroy {
@@ -146,13 +149,15 @@ export class MailboxService implements OnModuleDestroy {
         await this.ensureProcessedFolder(client, settings);
         return client.getMailboxLock(settings.folder);
       });
+      let tried: string[];
       try {
-        await this.readFolder(client, settings, summary);
+        tried = await this.readFolder(client, settings, summary);
       } finally {
         mailboxLock.release();
       }
-      // Stored earlier but not filed (a crash, a failure): filed now from the sealed copy.
-      await this.fileUnfiled(summary);
+      // Stored earlier but not filed (a crash, a failure): filed now from the sealed copy. Not
+      // those of the folder this reading tried already: once a reading (and counted once).
+      await this.fileUnfiled(summary, { except: tried });
       summary.deleted = await this.deleteExpiredOtherMail(settings);
     } finally {
       await client.logout().catch(() => client.close());
@@ -167,7 +172,8 @@ export class MailboxService implements OnModuleDestroy {
     return summary;
   }
 
-  private async readFolder(client: ImapFlow, settings: MailboxConfig, summary: ReadSummary): Promise<void> {
+  /** Reads the folder; answers the rows of its messages (filed now, or tried and failed). */
+  private async readFolder(client: ImapFlow, settings: MailboxConfig, summary: ReadSummary): Promise<string[]> {
     const box = client.mailbox;
     if (!box) throw new Error(`the folder ${settings.folder} could not be opened`);
     const uidValidity = box.uidValidity.toString();
@@ -175,7 +181,7 @@ export class MailboxService implements OnModuleDestroy {
     const found =
       box.exists === 0 ? [] : (await withMailServer(server, () => client.search({ all: true }, { uid: true }))) || [];
     summary.found = found.length;
-    if (found.length === 0) return;
+    if (found.length === 0) return [];
     const mailbox = mailboxName(settings);
 
     // Which of the UIDs are already stored (their row id), which are new.
@@ -200,7 +206,8 @@ export class MailboxService implements OnModuleDestroy {
       }
     }
 
-    await this.fileUnfiled(summary, [...new Set(rowOfUid.values())]);
+    const rowIds = [...new Set(rowOfUid.values())];
+    await this.fileUnfiled(summary, { only: rowIds });
 
     // Only what is filed leaves the folder; the rest is tried again on the next reading.
     const filedIds = new Set(
@@ -208,7 +215,7 @@ export class MailboxService implements OnModuleDestroy {
         await queryRows<{ id: string }>(
           this.dataSource,
           `SELECT id FROM mailbox_messages WHERE id = ANY($1::uuid[]) AND filed_at IS NOT NULL`,
-          [[...new Set(rowOfUid.values())]],
+          [rowIds],
         )
       ).map((r) => r.id),
     );
@@ -231,6 +238,7 @@ export class MailboxService implements OnModuleDestroy {
       );
       summary.moved += uids.length;
     }
+    return rowIds;
   }
 
   /**
@@ -330,34 +338,93 @@ export class MailboxService implements OnModuleDestroy {
     });
   }
 
-  /** Files the messages stored but not yet filed (`ids`: only those), oldest first. */
-  private async fileUnfiled(summary: ReadSummary, ids?: string[]): Promise<void> {
+  /**
+   * Files the messages stored but not yet filed (`only` those, or all `except` those), oldest
+   * first, a batch at a time (`fileBatch`).
+   */
+  private async fileUnfiled(summary: ReadSummary, which: { only?: string[]; except?: string[] }): Promise<void> {
     const rows = await queryRows<{ id: string }>(
       this.dataSource,
-      `SELECT id FROM mailbox_messages WHERE filed_at IS NULL ${ids ? 'AND id = ANY($1::uuid[])' : ''} ORDER BY imported_at, uid`,
-      ids ? [ids] : [],
+      `SELECT id FROM mailbox_messages WHERE filed_at IS NULL
+         ${which.only ? 'AND id = ANY($1::uuid[])' : 'AND NOT (id = ANY($1::uuid[]))'} ORDER BY imported_at, uid`,
+      [which.only ?? which.except ?? []],
     );
-    for (const { id } of rows) {
-      try {
-        const disposition = await this.file(id);
-        if (disposition === 'request') summary.requests++;
-        else if (disposition === 'reply') summary.replies++;
-        else if (disposition === 'other') summary.other++;
-      } catch (error) {
-        summary.failed++;
-        // The message's content never goes to the log: its row id and the kind of failure only.
-        this.logger.error(`Mailbox message ${id} could not be filed: ${failureKind(error)}`);
-      }
-    }
+    for (let i = 0; i < rows.length; i += FILE_BATCH)
+      await this.fileBatch(
+        rows.slice(i, i + FILE_BATCH).map((r) => r.id),
+        summary,
+      );
   }
 
   /**
-   * Files one stored message: a line on its request's timeline (a reply), a new request, or
-   * other mail (by its headers, or a letter that asks no right).
+   * Files a batch of stored messages, in order, in one transaction (`fileTogether`), with the
+   * batch's audit events appended together before the commit; a reply finds a request made
+   * earlier in the same batch. First without savepoints (the common case: every message files);
+   * should anything fail, the batch is filed again with each change in a savepoint of its own,
+   * so that a message that fails is undone alone and tried again on the next reading. Should
+   * that fail too (its commit, a lost connection), each message is filed alone.
    */
-  private async file(id: string): Promise<'request' | 'reply' | 'other' | null> {
-    const row = await this.dataSource.getRepository(MailboxMessage).findOne({ where: { id } });
-    if (!row || row.filedAt) return null;
+  private async fileBatch(ids: string[], summary: ReadSummary): Promise<void> {
+    const found = await this.dataSource
+      .getRepository(MailboxMessage)
+      .find({ where: { id: In(ids), filedAt: IsNull() } });
+    const byId = new Map(found.map((row) => [row.id, row]));
+    // Read before the transaction (the slow part, a PDF attachment may take a while): it holds locks.
+    const readings: Array<{ row: MailboxMessage; reading: Reading }> = [];
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (!row) continue;
+      try {
+        readings.push({ row, reading: await this.readMessage(row) });
+      } catch (error) {
+        fileFailed(summary, this.logger, id, error);
+      }
+    }
+    if (readings.length === 0) return;
+    const outcomes = await this.fileTogether(readings, false)
+      .catch(() => this.fileTogether(readings, true))
+      .catch(async (error: unknown) => {
+        if (readings.length === 1) return [asError(error)];
+        const alone: Array<Disposition | Error> = [];
+        for (const one of readings) alone.push(...(await this.fileTogether([one], true).catch((e) => [asError(e)])));
+        return alone;
+      });
+    outcomes.forEach((outcome, i) => {
+      if (outcome instanceof Error) fileFailed(summary, this.logger, readings[i].row.id, outcome);
+      else if (outcome === 'request') summary.requests++;
+      else if (outcome === 'reply') summary.replies++;
+      else if (outcome === 'other') summary.other++;
+    });
+  }
+
+  /**
+   * Files the messages in one transaction: each change in a savepoint when `careful` (a change
+   * that fails is undone and answered as its message's outcome), else straight (anything that
+   * fails fails the transaction).
+   */
+  private fileTogether(
+    readings: Array<{ row: MailboxMessage; reading: Reading }>,
+    careful: boolean,
+  ): Promise<Array<Disposition | Error>> {
+    return this.dataSource.transaction(async (manager) => {
+      const filing: Filing = { held: this.audit.hold(manager), careful, undone: null };
+      const out: Array<Disposition | Error> = [];
+      for (const { row, reading } of readings) {
+        try {
+          out.push(await this.file(manager, filing, row, reading));
+        } catch (error) {
+          // Only a change undone to its savepoint leaves the transaction usable.
+          if (!careful || error !== filing.undone) throw error;
+          out.push(asError(error));
+        }
+      }
+      await this.audit.appendHeld(manager);
+      return out;
+    });
+  }
+
+  /** A stored message opened and read: its headers, what triage says of them, and the letter. */
+  private async readMessage(row: MailboxMessage): Promise<Reading> {
     const raw = await this.rawOf(row);
     const headers = headerFields(raw);
     let triage: Triage | null = triageMail(headers);
@@ -368,18 +435,32 @@ export class MailboxService implements OnModuleDestroy {
       if (!(error instanceof InvalidInputError)) throw error;
       triage ??= { kind: 'unreadable', reason: error.message };
     }
-    if (triage || !parsed) return this.fileAsOther(row, headers, triage!, parsed);
+    return { headers, triage, parsed };
+  }
 
-    const reply = await this.requestRepliedTo(headers, parsed);
+  /**
+   * Files one stored message in the batch's transaction: a line on its request's timeline (a
+   * reply), a new request, or other mail (by its headers, or a letter that asks no right). Each
+   * change is made with its audit events through `attempt` (in a savepoint when careful).
+   */
+  private async file(
+    manager: EntityManager,
+    filing: Filing,
+    row: MailboxMessage,
+    { headers, triage, parsed }: Reading,
+  ): Promise<Disposition> {
+    if (triage || !parsed) return this.fileAsOther(manager, filing, row, headers, triage!, parsed);
+
+    const reply = await this.requestRepliedTo(manager, headers, parsed);
     if (reply) {
-      const filed = await this.dataSource.transaction(async (manager) => {
-        if (!(await claim(manager, row.id, 'reply', reply.requestId))) return false;
-        await appendToTimeline(manager, null, reply.requestId, 'email_received', parsed.received.message, {
+      const filed = await this.attempt(manager, filing, async (m) => {
+        if (!(await claim(m, row.id, 'reply', reply.requestId))) return false;
+        await appendToTimeline(m, null, reply.requestId, 'email_received', parsed.received.message, {
           ...parsed.received.details,
           mailboxMessageId: row.id,
           matchedBy: reply.matchedBy,
         });
-        await this.audit.record(manager, null, {
+        await this.audit.record(m, null, {
           action: 'mailbox.reply_filed',
           entity: 'request',
           entityId: reply.requestId,
@@ -393,29 +474,30 @@ export class MailboxService implements OnModuleDestroy {
     // A person wrote, but asks us no right (a complaint to the Garante, a question): no legal
     // deadline, unless the same e-mail already made a request (imported by hand, or made one by the officer).
     const noRight = triageReading(parsed.received.details);
-    if (noRight && !(await this.requestByFingerprint(parsed.email.fingerprint)))
-      return this.fileAsOther(row, headers, noRight, parsed);
+    if (noRight && !(await requestByFingerprint(manager, parsed.email.fingerprint)))
+      return this.fileAsOther(manager, filing, row, headers, noRight, parsed);
 
-    // The request, the message filed on it and its audit event: one transaction.
+    // The request, the message filed on it and its audit events: one savepoint.
     const received = { ...parsed.received, details: { ...parsed.received.details, mailboxMessageId: row.id } };
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const made = await this.requests.create(null, parsed.request, received, parsed.email, manager);
-        await this.fileOnRequest(manager, row, made);
+      return await this.attempt(manager, filing, async (m) => {
+        const made = await this.requests.create(null, parsed.request, received, parsed.email, m);
+        await this.fileOnRequest(m, row, made);
         return 'request' as const;
       });
     } catch (error) {
+      if (!filing.careful) throw error;
       if (error instanceof FiledMeanwhile) return null;
       // A receipt the intake refuses (a date in the future, before 2000): other mail for the officer to look at.
       if (error instanceof InvalidInputError)
-        return this.fileAsOther(row, headers, { kind: 'unreadable', reason: error.message }, parsed);
+        return this.fileAsOther(manager, filing, row, headers, { kind: 'unreadable', reason: error.message }, parsed);
       // The same e-mail made a request already (uploaded by hand, or meanwhile; its fingerprint
       // is unique): the message is filed on that one.
       if (!isUniqueViolation(error)) throw error;
-      const first = await this.requestByFingerprint(parsed.email.fingerprint);
+      const first = await requestByFingerprint(manager, parsed.email.fingerprint);
       if (!first) throw error;
       try {
-        await this.dataSource.transaction((manager) => this.fileOnRequest(manager, row, first));
+        await this.attempt(manager, filing, (m) => this.fileOnRequest(m, row, first));
       } catch (again) {
         if (again instanceof FiledMeanwhile) return null;
         throw again;
@@ -425,8 +507,28 @@ export class MailboxService implements OnModuleDestroy {
   }
 
   /**
+   * Runs `change` in the batch's transaction: in a savepoint of its own when the filing is
+   * careful, so that when it throws, what it made and the audit events it recorded are undone.
+   */
+  private async attempt<T>(
+    manager: EntityManager,
+    filing: Filing,
+    change: (m: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    if (!filing.careful) return change(manager);
+    const mark = filing.held.length;
+    try {
+      return await manager.transaction(change);
+    } catch (error) {
+      filing.held.length = mark;
+      filing.undone = error;
+      throw error;
+    }
+  }
+
+  /**
    * Files a message on the request it made, with its audit event; throws FiledMeanwhile when it
-   * was filed meanwhile, so that the transaction undoes what it made.
+   * was filed meanwhile, so that the savepoint undoes what it made.
    */
   private async fileOnRequest(manager: EntityManager, row: MailboxMessage, request: DataSubjectRequest): Promise<void> {
     if (!(await claim(manager, row.id, 'request', request.id))) throw new FiledMeanwhile();
@@ -439,6 +541,8 @@ export class MailboxService implements OnModuleDestroy {
   }
 
   private async fileAsOther(
+    manager: EntityManager,
+    filing: Filing,
     row: MailboxMessage,
     headers: HeaderList,
     triage: Triage,
@@ -448,11 +552,11 @@ export class MailboxService implements OnModuleDestroy {
       ? ((parsed.received.details.subject as string | null) ?? null)
       : (headers.find(([n]) => n === 'subject')?.[1] ?? null);
     const from = parsed?.request.subjectEmail ?? rawSenderAddress(headers);
-    const filed = await this.dataSource.transaction(async (manager) => {
-      if (!(await claim(manager, row.id, 'other', null))) return null;
-      const other = await manager.save(
+    const filed = await this.attempt(manager, filing, async (m) => {
+      if (!(await claim(m, row.id, 'other', null))) return null;
+      const other = await m.save(
         OtherMail,
-        manager.create(OtherMail, {
+        m.create(OtherMail, {
           mailboxMessageId: row.id,
           kind: triage.kind,
           reason: triage.reason.slice(0, 500),
@@ -461,7 +565,7 @@ export class MailboxService implements OnModuleDestroy {
           receivedAt: parsed ? new Date(parsed.request.receivedAt) : (row.arrivedAt ?? row.importedAt),
         }),
       );
-      await this.audit.record(manager, null, {
+      await this.audit.record(m, null, {
         action: 'mailbox.other_mail',
         entity: 'other_mail',
         entityId: other.id,
@@ -478,6 +582,7 @@ export class MailboxService implements OnModuleDestroy {
    * reference alone is easy to copy: another person's mail never lands on someone's request).
    */
   private async requestRepliedTo(
+    manager: EntityManager,
     headers: HeaderList,
     parsed: ParsedIntake,
   ): Promise<{ requestId: string; matchedBy: 'thread' | 'reference' } | null> {
@@ -485,7 +590,7 @@ export class MailboxService implements OnModuleDestroy {
     if (ids.length > 0) {
       const bare = ids.map((id) => id.slice(1, -1));
       const hit = await queryRow<{ request_id: string }>(
-        this.dataSource,
+        manager,
         // A message imported from the mailbox, the .eml a request was made from, a letter the officer sent.
         `SELECT request_id FROM mailbox_messages WHERE message_id = ANY($1::text[]) AND request_id IS NOT NULL
          UNION ALL SELECT id FROM requests WHERE email_message_id = ANY($1::text[]) OR email_message_id = ANY($2::text[])
@@ -498,22 +603,13 @@ export class MailboxService implements OnModuleDestroy {
     const reference = referenceInSubject(parsed.received.details.subject as string | null);
     if (reference && parsed.request.subjectEmail) {
       const own = await queryRow<{ id: string }>(
-        this.dataSource,
+        manager,
         `SELECT id FROM requests WHERE reference = $1 AND lower(subject_email) = lower($2)`,
         [reference, parsed.request.subjectEmail],
       );
       if (own) return { requestId: own.id, matchedBy: 'reference' };
     }
     return null;
-  }
-
-  private async requestByFingerprint(fingerprint: string): Promise<DataSubjectRequest | null> {
-    const row = await queryRow<{ id: string }>(
-      this.dataSource,
-      `SELECT id FROM requests WHERE email_fingerprint = $1`,
-      [fingerprint],
-    );
-    return row ? this.requests.get(row.id) : null;
   }
 
   listOtherMail(query: ListQuery): Promise<Page<OtherMail>> {
@@ -533,7 +629,7 @@ export class MailboxService implements OnModuleDestroy {
     const row = await this.dataSource.getRepository(MailboxMessage).findOne({ where: { id: other.mailboxMessageId } });
     if (!row) throw new NotFoundError('Mailbox message', other.mailboxMessageId);
     const parsed = await parseRequestEmail(await this.rawOf(row), row.arrivedAt ?? row.importedAt);
-    if (await this.requestByFingerprint(parsed.email.fingerprint))
+    if (await requestByFingerprint(this.dataSource.manager, parsed.email.fingerprint))
       throw new ConflictError('This message was already made into a request');
     let request: DataSubjectRequest;
     try {
@@ -594,6 +690,37 @@ export class MailboxService implements OnModuleDestroy {
     if (!folders.some((f) => f.path === settings.processedFolder)) await client.mailboxCreate(settings.processedFolder);
     this.processedFolderReady = true;
   }
+}
+
+type Disposition = 'request' | 'reply' | 'other' | null;
+
+/** A batch being filed: its held audit events, whether each change has a savepoint, and the last change undone. */
+interface Filing {
+  held: HeldEvents;
+  careful: boolean;
+  undone: unknown;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** A stored message as read: its headers, triage by them, and the letter (null when unreadable). */
+interface Reading {
+  headers: HeaderList;
+  triage: Triage | null;
+  parsed: ParsedIntake | null;
+}
+
+/** The request an e-mail with this fingerprint made, seen from `manager` (a batch sees its own). */
+function requestByFingerprint(manager: EntityManager, fingerprint: string): Promise<DataSubjectRequest | null> {
+  return manager.findOne(DataSubjectRequest, { where: { emailFingerprint: fingerprint } });
+}
+
+/** A message that could not be filed this time: counted, and logged by its row id and the kind of failure only (never its content). */
+function fileFailed(summary: ReadSummary, logger: Logger, id: string, error: unknown): void {
+  summary.failed++;
+  logger.error(`Mailbox message ${id} could not be filed: ${failureKind(error)}`);
 }
 
 /** A message another reading filed first: what this filing made is rolled back. */

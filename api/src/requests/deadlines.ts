@@ -52,7 +52,21 @@ export function addDays(date: string, days: number): string {
 }
 
 /** A Saturday, a Sunday or a national public holiday in Italy. */
+/** Days already looked up (the holiday rules are slow to evaluate, and requests share their days). */
+const nonWorkingDays = new Map<string, boolean>();
+
 export function isNonWorkingDay(date: string): boolean {
+  let known = nonWorkingDays.get(date);
+  if (known === undefined) {
+    known = computeNonWorkingDay(date);
+    // A bound, for a process that runs for years: a few years of days.
+    if (nonWorkingDays.size > 5_000) nonWorkingDays.clear();
+    nonWorkingDays.set(date, known);
+  }
+  return known;
+}
+
+function computeNonWorkingDay(date: string): boolean {
   const [y, m, d] = parts(date);
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   if (weekday === 0 || weekday === 6) return true;

@@ -72,9 +72,6 @@ const EVENT_KINDS: Record<RequestAction, string> = {
   minor: 'minor_decided',
 };
 
-/** Serialises reference numbering: DSR-2026-0001, 0002, ... */
-const REFERENCE_LOCK = 727_002;
-
 export interface NewRequest extends CreateRequestDto {
   typeGuessed?: boolean;
 }
@@ -829,15 +826,19 @@ export class RequestsService {
     return appendToTimeline(manager, actor, requestId, kind, message, details);
   }
 
+  /**
+   * The next reference of the year: one row per year holds the last number given, locked by the
+   * update until the request's transaction ends (two requests never take the same number).
+   */
   private async nextReference(manager: EntityManager, receivedAt: Date, now: Date): Promise<string> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [REFERENCE_LOCK]);
     const year = referenceYear(receivedAt, now);
-    const [row] = await queryRows<{ next: number }>(
+    const [row] = await queryRows<{ last: number }>(
       manager,
-      `SELECT coalesce(max(substring(reference FROM 10)::int), 0) + 1 AS next FROM requests WHERE reference LIKE $1`,
-      [`DSR-${year}-%`],
+      `INSERT INTO request_reference_counters (year, last) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last = request_reference_counters.last + 1 RETURNING last`,
+      [Number(year)],
     );
-    return `DSR-${year}-${String(row.next).padStart(4, '0')}`;
+    return `DSR-${year}-${String(row.last).padStart(4, '0')}`;
   }
 }
 

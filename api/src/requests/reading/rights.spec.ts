@@ -34,6 +34,20 @@ describe('readRights', () => {
     );
   });
 
+  it('takes a machine-readable copy of an access request (Art. 15(3)) for no portability request (Art. 20)', () => {
+    expect(
+      types(
+        null,
+        'I am making a request under Article 15 GDPR (right of access). Preferred delivery format: machine-readable electronic copy (e.g., PDF + CSV/JSON where applicable).',
+      ),
+    ).toEqual(['access']);
+    expect(types(null, 'Vi chiedo una copia dei miei dati, se possibile leggibile da macchina.')).toEqual(['access']);
+    // Art. 20(1)'s own words still ask it.
+    expect(
+      types(null, 'Please make my data available to me in a structured, commonly used and machine-readable format.'),
+    ).toEqual(['portability']);
+  });
+
   it('reads a sentence wrapped over lines (a PDF, a wrapped e-mail) as one', () => {
     expect(types(null, 'in un formato strutturato, di uso comune e leggibile da\ndispositivo automatico')).toEqual([
       'portability',

@@ -81,7 +81,9 @@ const RULES: Rule[] = [
   ],
   [
     'portability',
-    /\bportability\b|\bmachine[- ]readable\b|\btransmit (?:my|the) (?:personal )?data to another controller|\btransfer my data|\bportabilit[àa]|\bleggibile da (?:dispositivo|macchina)|\bformato strutturato|\btrasferi\w* i miei dati/giu,
+    // "Machine-readable" alone is how the writer likes the copy of an access request (Art. 15(3));
+    // Art. 20's own words are "structured, commonly used and machine-readable".
+    /\bportability\b|\bstructured\b[^.;\n]{0,40}\bmachine[- ]readable\b|\btransmit (?:my|the) (?:personal )?data to another controller|\btransfer my data|\bportabilit[àa]|\bstrutturat\w*\b[^.;\n]{0,40}\bleggibile da (?:dispositivo|macchina)|\bformato strutturato|\btrasferi\w* i miei dati/giu,
   ],
   [
     'objection',
