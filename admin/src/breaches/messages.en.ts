@@ -87,7 +87,11 @@ export const breachesEnglish = {
       },
       vocab: {
         nature: { confidentiality: 'Confidentiality', integrity: 'Integrity', availability: 'Availability' },
-        risk: { none: 'Unlikely to result in a risk', risk: 'Risk', high: 'High risk' },
+        risk: {
+          none: 'Unlikely to result in a risk',
+          risk: 'Risk to people’s rights and freedoms',
+          high: 'High risk to people’s rights and freedoms',
+        },
         status: { open: 'Open', closed: 'Closed' },
         notification_kind: { initial: 'Initial', supplementary: 'Supplementary (Art. 33(4))' },
         decision: {
@@ -137,7 +141,7 @@ export const breachesEnglish = {
         consequences: 'Likely consequences',
         measuresTaken: 'Measures taken',
         measuresProposed: 'Measures proposed',
-        riskLevel: 'Risk',
+        riskLevel: 'Risk level',
         riskReasoning: 'Reasoning of the risk assessment',
         contactName: 'Contact point (DPO or other)',
         contactDetails: 'Contact details',

@@ -85,7 +85,11 @@ export const breachesItalian: typeof breachesEnglish = {
       },
       vocab: {
         nature: { confidentiality: 'Riservatezza', integrity: 'Integrità', availability: 'Disponibilità' },
-        risk: { none: 'Improbabile che presenti un rischio', risk: 'Rischio', high: 'Rischio elevato' },
+        risk: {
+          none: 'Improbabile che presenti un rischio',
+          risk: 'Rischio per i diritti e le libertà delle persone',
+          high: 'Rischio elevato per i diritti e le libertà delle persone',
+        },
         status: { open: 'Aperta', closed: 'Chiusa' },
         notification_kind: { initial: 'Iniziale', supplementary: 'Integrativa (art. 33, par. 4)' },
         decision: {
@@ -135,7 +139,7 @@ export const breachesItalian: typeof breachesEnglish = {
         consequences: 'Probabili conseguenze',
         measuresTaken: 'Misure adottate',
         measuresProposed: 'Misure proposte',
-        riskLevel: 'Rischio',
+        riskLevel: 'Livello di rischio',
         riskReasoning: 'Motivazione della valutazione del rischio',
         contactName: 'Punto di contatto (RPD o altro)',
         contactDetails: 'Recapiti',
