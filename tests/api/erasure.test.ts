@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeGoogle } from '../support/fake-google';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { createApiKey, postBatch } from '../support/ingest';
+import { recordRequest, type RequestSubject } from '../support/requests';
 import {
   ERASURE_CHAT_GIULIA,
   ERASURE_CALENDAR_GIULIA,
@@ -20,27 +21,8 @@ describe('erasure, restriction, rectification, withdrawal', () => {
 
   const ingest = (source: string, body: unknown) => postBatch(c, key, source, body);
   const post = (path: string, body: unknown = {}) => c.api(path, { token, body });
-  const newRequest = async (
-    type: string,
-    subject: { name?: string; email?: string; phone?: string },
-    verify = true,
-  ) => {
-    const res = await post('/api/requests', {
-      type,
-      channel: 'email',
-      language: 'it',
-      receivedAt: new Date().toISOString(),
-      subjectName: subject.name,
-      subjectEmail: subject.email,
-      subjectPhone: subject.phone,
-    });
-    expect(res.status).toBe(201);
-    if (verify)
-      expect((await post(`/api/requests/${res.body.id}/verify`, { method: 'email_from_known_address' })).status).toBe(
-        200,
-      );
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (type: string, subject: RequestSubject, verified = true) =>
+    recordRequest(c, token, type, subject, { language: 'it', verified });
   const count = async (table: string, where = 'true', params: unknown[] = []) =>
     Number((await sql(c, `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params))[0].n);
   const events = async (id: string) =>

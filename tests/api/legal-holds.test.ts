@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, postBatch } from '../support/ingest';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { readZip } from '../support/zip';
+import { recordRequest } from '../support/requests';
 
 /**
  * Legal holds (Art. 17(3)): Anna's lead is kept for a legal claim while her chat is erased; the
@@ -31,21 +32,8 @@ describe('legal holds', () => {
         { token },
       )
     ).body as Array<{ kind: string; message: string | null; details: any }>;
-  const newErasure = async (name: string, email: string) => {
-    const res = await post('/api/requests', {
-      type: 'erasure',
-      channel: 'email',
-      language: 'it',
-      receivedAt: new Date().toISOString(),
-      subjectName: name,
-      subjectEmail: email,
-    });
-    expect(res.status).toBe(201);
-    expect((await post(`/api/requests/${res.body.id}/verify`, { method: 'email_from_known_address' })).status).toBe(
-      200,
-    );
-    return res.body as { id: string; reference: string };
-  };
+  const newErasure = (name: string, email: string) =>
+    recordRequest(c, token, 'erasure', { name, email }, { language: 'it', verified: true });
   const chat = (externalId: string, name: string, email: string) => ({
     externalId,
     provider: 'anthropic',

@@ -5,6 +5,7 @@ import { fakeGoogle } from '../support/fake-google';
 import { ADMIN, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { launchBrowser, screenshot, still, signIn } from './browser';
 import { createApiKey, ingestAccepted } from '../support/ingest';
+import { recordRequest } from '../support/requests';
 import {
   ERASURE_CHAT_GIULIA,
   ERASURE_CALENDAR_GIULIA,
@@ -48,26 +49,12 @@ describe('erasure and the other rights in Chromium', () => {
     token = await c.login();
     const key = await createApiKey(c, token);
     const ingest = (source: string, body: unknown) => ingestAccepted(c, key, source, body);
-    const newRequest = async (type: string, subject: { name?: string; email: string }, language = 'en') => {
-      const res = await c.api('/api/requests', {
-        token,
-        body: {
-          type,
-          channel: 'email',
-          language,
-          receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
-          subjectName: subject.name,
-          subjectEmail: subject.email,
-        },
+    const newRequest = (type: string, subject: { name?: string; email: string }, language = 'en') =>
+      recordRequest(c, token, type, subject, {
+        language,
+        receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+        verified: true,
       });
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      const verified = await c.api(`/api/requests/${res.body.id}/verify`, {
-        token,
-        body: { method: 'email_from_known_address' },
-      });
-      expect(verified.status).toBe(200);
-      return res.body as { id: string; reference: string };
-    };
 
     // Giulia is in every source; Maria (her colleague) shares an event with her and must stay whole.
     await ingest('leads', [

@@ -5,6 +5,7 @@ import { createApiKey, ingestAccepted } from '../support/ingest';
 import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
 import { ADMIN, sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { ARTIFACTS, launchBrowser, newConsolePage, openSignInForm, signIn, still } from './browser';
+import { recordRequest } from '../support/requests';
 
 /**
  * The officer's legal decisions and letters on the request page (issues 17 and 19), in a real
@@ -46,19 +47,8 @@ describe('legal holds, objection decisions and letters on the request page in Ch
     message: 'Vorrei un preventivo per la vetrina.',
     submittedAt: '2026-11-02T10:00:00Z',
   });
-  const newRequest = async (type: string, subjectName: string, subjectEmail: string, verify: boolean) => {
-    const res = await c.api('/api/requests', {
-      token,
-      body: { type, channel: 'email', language: 'it', receivedAt: new Date().toISOString(), subjectName, subjectEmail },
-    });
-    expect(res.status).toBe(201);
-    if (verify)
-      expect(
-        (await c.api(`/api/requests/${res.body.id}/verify`, { token, body: { method: 'email_from_known_address' } }))
-          .status,
-      ).toBe(200);
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (type: string, subjectName: string, subjectEmail: string, verify: boolean) =>
+    recordRequest(c, token, type, { name: subjectName, email: subjectEmail }, { language: 'it', verified: verify });
   const open = async (request: { id: string }) => {
     await page.goto(`${c.url}/#/requests/${request.id}/show`);
     await page.getByTestId('request-reference').waitFor();

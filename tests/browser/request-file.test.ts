@@ -8,6 +8,7 @@ import { createApiKey, ingestAccepted } from '../support/ingest';
 import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
 import { ADMIN, sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { ARTIFACTS, launchBrowser, newConsolePage, openSignInForm, signIn, still } from './browser';
+import { recordRequest } from '../support/requests';
 
 /**
  * The request's file (Art. 5(2) and 24: the controller shall be able to demonstrate what it did):
@@ -31,14 +32,8 @@ describe("the request's file in Chromium", () => {
     expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
     return res.body as Record<string, unknown>;
   };
-  const newRequest = async (type: string, subjectName: string, subjectEmail: string, language: string) => {
-    const res = await c.api('/api/requests', {
-      token,
-      body: { type, channel: 'email', language, receivedAt: new Date().toISOString(), subjectName, subjectEmail },
-    });
-    expect(res.status).toBe(201);
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (type: string, subjectName: string, subjectEmail: string, language: string) =>
+    recordRequest(c, token, type, { name: subjectName, email: subjectEmail }, { language });
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, ingestAccepted } from '../support/ingest';
 import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
 import { ARTIFACTS, launchBrowser, newConsolePage, openSignInForm, signIn, still } from './browser';
+import { recordRequest } from '../support/requests';
 
 /**
  * Issue 17, in a real Chromium against the real console: Olga objected (GDPR Art. 21(1)) and her
@@ -31,19 +32,8 @@ describe('stops on records and refusals in the officer’s language, in Chromium
     email,
     submittedAt: new Date().toISOString(),
   });
-  const newRequest = async (type: string, subjectName: string, subjectEmail: string, verify: boolean) => {
-    const res = await c.api('/api/requests', {
-      token,
-      body: { type, channel: 'email', language: 'it', receivedAt: new Date().toISOString(), subjectName, subjectEmail },
-    });
-    expect(res.status).toBe(201);
-    if (verify)
-      expect(
-        (await c.api(`/api/requests/${res.body.id}/verify`, { token, body: { method: 'email_from_known_address' } }))
-          .status,
-      ).toBe(200);
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (type: string, subjectName: string, subjectEmail: string, verify: boolean) =>
+    recordRequest(c, token, type, { name: subjectName, email: subjectEmail }, { language: 'it', verified: verify });
   const shot = async (name: string) => {
     await still(page);
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
