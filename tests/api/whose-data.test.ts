@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
-import { readZip } from '../support/zip';
 import { createApiKey, postBatch } from '../support/ingest';
-import { recordRequest, type RequestSubject } from '../support/requests';
+import { openPackage, recordRequest, type RequestSubject } from '../support/requests';
 
 /**
  * Whose data is it: one person's data is never handed to, erased for or suppressed because of
@@ -19,15 +18,7 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
   const post = (path: string, body: unknown = {}) => c.api(path, { token, body });
   const newRequest = (type: string, subject: RequestSubject, language: 'it' | 'en' = 'it') =>
     recordRequest(c, token, type, subject, { language, verified: true });
-  const accessPackage = async (id: string, kind = 'access') => {
-    const res = await fetch(`${c.url}/api/requests/${id}/export.zip?kind=${kind}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(res.status).toBe(200);
-    const files = await readZip(Buffer.from(await res.arrayBuffer()));
-    const all = [...files.values()].map((b) => b.toString('utf8')).join('\n');
-    return { files, all };
-  };
+  const accessPackage = (id: string, kind = 'access') => openPackage(c, token, id, kind);
   const dryRun = async (id: string) => {
     const res = await post(`/api/requests/${id}/erase?dryRun=true`);
     expect(res.status).toBe(200);

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { readZip } from './zip';
 import type { TestConsole } from './test-console';
 
 /** The person a request is about, as they named themselves. */
@@ -55,4 +56,22 @@ export async function recordRequest(
 export async function verifyIdentity(c: TestConsole, token: string, requestId: string): Promise<void> {
   const res = await c.api(`/api/requests/${requestId}/verify`, { token, body: { method: 'email_from_known_address' } });
   expect(res.status).toBe(200);
+}
+
+/**
+ * The request's package (`kind`: access or portability) as the officer downloads it, opened:
+ * its files by name, and all their text together (to look for what must or must not be in it).
+ */
+export async function openPackage(
+  c: TestConsole,
+  token: string,
+  requestId: string,
+  kind = 'access',
+): Promise<{ files: Map<string, Buffer>; all: string }> {
+  const res = await fetch(`${c.url}/api/requests/${requestId}/export.zip?kind=${kind}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(res.status).toBe(200);
+  const files = await readZip(Buffer.from(await res.arrayBuffer()));
+  return { files, all: [...files.values()].map((b) => b.toString('utf8')).join('\n') };
 }
