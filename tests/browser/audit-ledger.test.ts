@@ -2,9 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, ingestAccepted } from '../support/ingest';
 import { WEBSITE_LEAD_GIULIA, WEBSITE_LEAD_MARIA_BIANCHI } from '../support/records';
-import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
+import { startTestConsole, type TestConsole } from '../support/test-console';
 import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
 import { recordRequest } from '../support/requests';
+import { signInAsAdministrator } from '../support/officer-sign-in';
 
 /**
  * The audit log read as a ledger (issue 23) in a real Chromium: two requests side by side,
@@ -66,9 +67,7 @@ describe('the audit log as a ledger in Chromium, in English and Italian', () => 
 
     browser = await launchBrowser();
     page = await newConsolePage(browser, { height: 900 });
-    await openSignInForm(page, c.url);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.getByText('Welcome, Administrator').waitFor();
+    await signInAsAdministrator(page, c.url);
   });
   afterAll(async () => {
     await browser?.close();

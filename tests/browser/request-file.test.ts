@@ -9,6 +9,7 @@ import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
 import { ADMIN, sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { ARTIFACTS, launchBrowser, newConsolePage, openSignInForm, signIn, still } from './browser';
 import { recordRequest } from '../support/requests';
+import { signInAsAdministrator } from '../support/officer-sign-in';
 
 /**
  * The request's file (Art. 5(2) and 24: the controller shall be able to demonstrate what it did):
@@ -147,9 +148,7 @@ describe("the request's file in Chromium", () => {
 
   it('reads the same file in English, for another request, and an auditor may open it', async () => {
     const page = await newConsolePage(browser, { height: 1000, romeTime: true });
-    await openSignInForm(page, c.url);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.getByText('Welcome, Administrator').waitFor();
+    await signInAsAdministrator(page, c.url);
     await page.goto(`${c.url}/#/requests/${marco.id}/show`);
     await page.getByRole('link', { name: 'Request file' }).click();
     await page.getByTestId('file-chain').waitFor();
