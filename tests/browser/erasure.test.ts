@@ -13,6 +13,7 @@ import {
   ERASURE_EVENT_GIULIA,
   ERASURE_EVENT_MARIA_CALLS_GIULIA,
   ERASURE_CONSENT_GIULIA,
+  siteVisitsYesterday,
 } from '../support/records';
 
 /**
@@ -144,29 +145,7 @@ describe('erasure and the other rights in Chromium', () => {
         recordedAt: '2026-10-01T09:00:00Z',
       },
     ]);
-    await ingest('access-logs', [
-      {
-        ip: '203.0.113.7',
-        path: '/contatti',
-        method: 'GET',
-        status: 200,
-        at: new Date(Date.now() - 86_400_000).toISOString(),
-      },
-      {
-        ip: '203.0.113.7',
-        path: '/contatti',
-        method: 'POST',
-        status: 201,
-        at: new Date(Date.now() - 86_000_000).toISOString(),
-      },
-      {
-        ip: '198.51.100.9',
-        path: '/',
-        method: 'GET',
-        status: 200,
-        at: new Date(Date.now() - 86_000_000).toISOString(),
-      },
-    ]);
+    await ingest('access-logs', siteVisitsYesterday());
 
     requests.giulia = await newRequest('erasure', { name: 'Giulia Bianchi', email: 'giulia.bianchi@example.it' });
     requests.lucia = await newRequest('erasure', { name: 'Lucia Ferri', email: 'lucia.ferri@example.it' });

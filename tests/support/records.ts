@@ -146,3 +146,33 @@ export const ERASURE_CONSENT_GIULIA = {
   policyVersion: '2026-05',
   recordedAt: '2026-10-01T09:00:00Z',
 };
+
+/**
+ * The website's access log about a day ago: the contact page read and sent from 203.0.113.7 (the
+ * address an erasure request names), and the home page from another address, which stays.
+ */
+export function siteVisitsYesterday() {
+  return [
+    {
+      ip: '203.0.113.7',
+      path: '/contatti',
+      method: 'GET',
+      status: 200,
+      at: new Date(Date.now() - 86_400_000).toISOString(),
+    },
+    {
+      ip: '203.0.113.7',
+      path: '/contatti',
+      method: 'POST',
+      status: 201,
+      at: new Date(Date.now() - 86_000_000).toISOString(),
+    },
+    {
+      ip: '198.51.100.9',
+      path: '/',
+      method: 'GET',
+      status: 200,
+      at: new Date(Date.now() - 86_000_000).toISOString(),
+    },
+  ];
+}
