@@ -176,3 +176,31 @@ export function siteVisitsYesterday() {
     },
   ];
 }
+
+/**
+ * One of the Ferri family (`who`: the first name): a request for a quote on the website with their
+ * e-mail and phone, and a chat with the `provider`'s chatbot where they give the e-mail again.
+ */
+export function leadAndChatOf(who: string, email: string, provider: string, phone: string) {
+  return {
+    lead: {
+      externalId: `${who}-lead`,
+      firstName: who,
+      lastName: 'Ferri',
+      email,
+      phone,
+      company: `${who} Srl`,
+      message: 'Vorrei un preventivo',
+      submittedAt: '2026-10-02T10:00:00Z',
+    },
+    chat: {
+      externalId: `${who}-chat`,
+      provider,
+      startedAt: '2026-10-05T18:00:00Z',
+      messages: [
+        { role: 'user', content: `Sono ${who}, scrivetemi a ${email}`, sentAt: '2026-10-05T18:00:05Z' },
+        { role: 'assistant', content: 'Certo, la ricontatteremo.', sentAt: '2026-10-05T18:00:07Z' },
+      ],
+    },
+  };
+}
