@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeGoogle } from '../support/fake-google';
-import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { createApiKey, postBatch } from '../support/ingest';
 import { recordRequest, type RequestSubject } from '../support/requests';
+import { signInAs } from '../support/staff';
 import {
   ERASURE_CHAT_GIULIA,
   ERASURE_CALENDAR_GIULIA,
@@ -102,9 +103,7 @@ describe('erasure, restriction, rectification, withdrawal', () => {
         /Verify the subject's identity/,
       );
 
-      const auditor = { email: uniqueEmail('auditor'), password: 'auditor password 1' };
-      await post('/api/users', { ...auditor, fullName: 'Auditor', role: 'auditor' });
-      const auditorToken = await c.login(auditor.email, auditor.password);
+      const auditorToken = await signInAs(c, token, 'auditor');
       expect(
         (await c.api(`/api/requests/${request.id}/erase?dryRun=true`, { token: auditorToken, body: {} })).status,
       ).toBe(403);
