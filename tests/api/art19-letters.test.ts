@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, postBatch } from '../support/ingest';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
+import { leadAndChatOf } from '../support/records';
+import { recordRequest } from '../support/requests';
 
 /**
  * GDPR Art. 19 as letters from the request page: after an erasure, the officer sends each
@@ -30,28 +32,6 @@ describe('Art. 19 letters: the notices to the recipients and the list for the su
       )
     ).body as Array<{ kind: string; details: Record<string, unknown> }>;
 
-  const person = (who: string, email: string, provider: string, phone: string) => ({
-    lead: {
-      externalId: `${who}-lead`,
-      firstName: who,
-      lastName: 'Ferri',
-      email,
-      phone,
-      company: `${who} Srl`,
-      message: 'Vorrei un preventivo',
-      submittedAt: '2026-10-02T10:00:00Z',
-    },
-    chat: {
-      externalId: `${who}-chat`,
-      provider,
-      startedAt: '2026-10-05T18:00:00Z',
-      messages: [
-        { role: 'user', content: `Sono ${who}, scrivetemi a ${email}`, sentAt: '2026-10-05T18:00:05Z' },
-        { role: 'assistant', content: 'Certo, la ricontatteremo.', sentAt: '2026-10-05T18:00:07Z' },
-      ],
-    },
-  });
-
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
     c = await startTestConsole({
@@ -60,8 +40,8 @@ describe('Art. 19 letters: the notices to the recipients and the list for the su
     token = await c.login();
     const key = await createApiKey(c, token);
     for (const p of [
-      person('Anna', 'anna.ferri@example.it', 'anthropic', '347 111 2222'),
-      person('Bruno', 'bruno.ferri@example.it', 'openai', '347 333 4444'),
+      leadAndChatOf('Anna', 'anna.ferri@example.it', 'anthropic', '347 111 2222'),
+      leadAndChatOf('Bruno', 'bruno.ferri@example.it', 'openai', '347 333 4444'),
     ]) {
       await postBatch(c, key, 'leads', p.lead);
       await postBatch(c, key, 'chat-conversations', p.chat);
@@ -72,17 +52,9 @@ describe('Art. 19 letters: the notices to the recipients and the list for the su
       `UPDATE processors SET contact = 'Privacy team: dpo@' || trim('-' FROM regexp_replace(lower(name), '[^a-z]+', '-', 'g')) || '.example'`,
     );
     const request = async (email: string, name: string) => {
-      const res = await post('/api/requests', {
-        type: 'erasure',
-        channel: 'email',
-        language: 'it',
-        receivedAt: new Date().toISOString(),
-        subjectEmail: email,
-        subjectName: name,
-      });
-      expect(res.status).toBe(201);
-      await post(`/api/requests/${res.body.id}/verify`, { method: 'email_from_known_address' });
-      return res.body.id as string;
+      const { id } = await recordRequest(c, token, 'erasure', { email, name }, { language: 'it' });
+      await post(`/api/requests/${id}/verify`, { method: 'email_from_known_address' });
+      return id;
     };
     anna = await request('anna.ferri@example.it', 'Anna Ferri');
     bruno = await request('bruno.ferri@example.it', 'Bruno Ferri');

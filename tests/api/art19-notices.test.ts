@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, postBatch } from '../support/ingest';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
+import { leadAndChatOf } from '../support/records';
+import { recordRequest } from '../support/requests';
 
 /**
  * Art. 19 GDPR: the controller tells each recipient to whom the personal data were disclosed of
@@ -15,44 +17,16 @@ describe('Art. 19 notices: who is told, and of what', () => {
   let key: string;
   const post = (path: string, body: unknown = {}) => c.api(path, { token, body });
 
-  const person = (who: string, email: string, provider: string) => ({
-    lead: {
-      externalId: `${who}-lead`,
-      firstName: who,
-      lastName: 'Ferri',
-      email,
-      phone: who === 'Anna' ? '347 111 2222' : '347 333 4444',
-      company: `${who} Srl`,
-      message: 'Vorrei un preventivo',
-      submittedAt: '2026-10-02T10:00:00Z',
-    },
-    chat: {
-      externalId: `${who}-chat`,
-      provider,
-      startedAt: '2026-10-05T18:00:00Z',
-      messages: [
-        { role: 'user', content: `Sono ${who}, scrivetemi a ${email}`, sentAt: '2026-10-05T18:00:05Z' },
-        { role: 'assistant', content: 'Certo, la ricontatteremo.', sentAt: '2026-10-05T18:00:07Z' },
-      ],
-    },
-  });
-  const anna = person('Anna', 'anna.ferri@example.it', 'anthropic');
-  const bruno = person('Bruno', 'bruno.ferri@example.it', 'openai');
+  const anna = leadAndChatOf('Anna', 'anna.ferri@example.it', 'anthropic', '347 111 2222');
+  const bruno = leadAndChatOf('Bruno', 'bruno.ferri@example.it', 'openai', '347 333 4444');
 
   const erase = async (email: string, language: 'it' | 'en') => {
-    const res = await post('/api/requests', {
-      type: 'erasure',
-      channel: 'email',
-      language,
-      receivedAt: new Date().toISOString(),
-      subjectEmail: email,
-    });
-    expect(res.status).toBe(201);
-    await post(`/api/requests/${res.body.id}/verify`, { method: 'email_from_known_address' });
-    const run = await post(`/api/requests/${res.body.id}/erase`);
+    const { id } = await recordRequest(c, token, 'erasure', { email }, { language });
+    await post(`/api/requests/${id}/verify`, { method: 'email_from_known_address' });
+    const run = await post(`/api/requests/${id}/erase`);
     expect(run.status).toBe(200);
     expect(run.body.state).toBe('complete');
-    return res.body.id as string;
+    return id;
   };
   const notices = async (id: string) => {
     const res = await c.api(`/api/requests/${id}/recipients`, { token });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, ingestAccepted } from '../support/ingest';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { recordRequest } from '../support/requests';
 
 /**
  * The ledger's reads grouped and its person filter (issue 23). An officer paging through a
@@ -33,22 +34,7 @@ describe('audit log: reads grouped, and everything about a person', () => {
     return { rows: res.body as Array<Record<string, any>>, range: res.headers.get('content-range') };
   };
   const ok = async (path: string, token = officer) => expect((await c.api(path, { token })).status, path).toBe(200);
-  const newRequest = async (type: string, person: typeof anna) => {
-    const res = await c.api('/api/requests', {
-      token: officer,
-      body: {
-        type,
-        channel: 'email',
-        language: 'it',
-        receivedAt: new Date().toISOString(),
-        subjectName: person.name,
-        subjectEmail: person.email,
-        subjectPhone: person.phone,
-      },
-    });
-    expect(res.status).toBe(201);
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (type: string, person: typeof anna) => recordRequest(c, officer, type, person, { language: 'it' });
 
   beforeAll(async () => {
     c = await startTestConsole();

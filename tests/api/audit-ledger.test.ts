@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { recordRequest } from '../support/requests';
 
 /**
  * The audit log read as a ledger (issue 23): each event names the request it is about by its
@@ -24,21 +25,8 @@ describe('audit log as a ledger: request references, filters, searched identifie
     expect(res.status).toBe(200);
     return res.body as Array<Record<string, any>>;
   };
-  const newRequest = async (token: string, person: typeof anna) => {
-    const res = await c.api('/api/requests', {
-      token,
-      body: {
-        type: 'access',
-        channel: 'email',
-        language: 'en',
-        receivedAt: new Date().toISOString(),
-        subjectName: person.name,
-        subjectEmail: person.email,
-      },
-    });
-    expect(res.status).toBe(201);
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (token: string, person: typeof anna) =>
+    recordRequest(c, token, 'access', { name: person.name, email: person.email });
 
   beforeAll(async () => {
     c = await startTestConsole();

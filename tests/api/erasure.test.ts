@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeGoogle } from '../support/fake-google';
-import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { createApiKey, postBatch } from '../support/ingest';
+import { recordRequest, type RequestSubject } from '../support/requests';
+import { signInAs } from '../support/staff';
 import {
   ERASURE_CHAT_GIULIA,
   ERASURE_CALENDAR_GIULIA,
@@ -10,6 +12,7 @@ import {
   ERASURE_EVENT_GIULIA,
   ERASURE_EVENT_MARIA_CALLS_GIULIA,
   ERASURE_CONSENT_GIULIA,
+  siteVisitsYesterday,
 } from '../support/records';
 
 describe('erasure, restriction, rectification, withdrawal', () => {
@@ -20,27 +23,8 @@ describe('erasure, restriction, rectification, withdrawal', () => {
 
   const ingest = (source: string, body: unknown) => postBatch(c, key, source, body);
   const post = (path: string, body: unknown = {}) => c.api(path, { token, body });
-  const newRequest = async (
-    type: string,
-    subject: { name?: string; email?: string; phone?: string },
-    verify = true,
-  ) => {
-    const res = await post('/api/requests', {
-      type,
-      channel: 'email',
-      language: 'it',
-      receivedAt: new Date().toISOString(),
-      subjectName: subject.name,
-      subjectEmail: subject.email,
-      subjectPhone: subject.phone,
-    });
-    expect(res.status).toBe(201);
-    if (verify)
-      expect((await post(`/api/requests/${res.body.id}/verify`, { method: 'email_from_known_address' })).status).toBe(
-        200,
-      );
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (type: string, subject: RequestSubject, verified = true) =>
+    recordRequest(c, token, type, subject, { language: 'it', verified });
   const count = async (table: string, where = 'true', params: unknown[] = []) =>
     Number((await sql(c, `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params))[0].n);
   const events = async (id: string) =>
@@ -94,29 +78,7 @@ describe('erasure, restriction, rectification, withdrawal', () => {
         recordedAt: '2026-10-01T09:00:00Z',
       },
     ]);
-    await ingest('access-logs', [
-      {
-        ip: '203.0.113.7',
-        path: '/contatti',
-        method: 'GET',
-        status: 200,
-        at: new Date(Date.now() - 86_400_000).toISOString(),
-      },
-      {
-        ip: '203.0.113.7',
-        path: '/contatti',
-        method: 'POST',
-        status: 201,
-        at: new Date(Date.now() - 86_000_000).toISOString(),
-      },
-      {
-        ip: '198.51.100.9',
-        path: '/',
-        method: 'GET',
-        status: 200,
-        at: new Date(Date.now() - 86_000_000).toISOString(),
-      },
-    ]);
+    await ingest('access-logs', siteVisitsYesterday());
   });
   afterAll(async () => {
     await c?.close();
@@ -141,9 +103,7 @@ describe('erasure, restriction, rectification, withdrawal', () => {
         /Verify the subject's identity/,
       );
 
-      const auditor = { email: uniqueEmail('auditor'), password: 'auditor password 1' };
-      await post('/api/users', { ...auditor, fullName: 'Auditor', role: 'auditor' });
-      const auditorToken = await c.login(auditor.email, auditor.password);
+      const auditorToken = await signInAs(c, token, 'auditor');
       expect(
         (await c.api(`/api/requests/${request.id}/erase?dryRun=true`, { token: auditorToken, body: {} })).status,
       ).toBe(403);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, postBatch } from '../support/ingest';
-import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { readZip } from '../support/zip';
+import { recordRequest } from '../support/requests';
+import { signInAs } from '../support/staff';
 
 /**
  * Legal holds (Art. 17(3)): Anna's lead is kept for a legal claim while her chat is erased; the
@@ -31,21 +33,8 @@ describe('legal holds', () => {
         { token },
       )
     ).body as Array<{ kind: string; message: string | null; details: any }>;
-  const newErasure = async (name: string, email: string) => {
-    const res = await post('/api/requests', {
-      type: 'erasure',
-      channel: 'email',
-      language: 'it',
-      receivedAt: new Date().toISOString(),
-      subjectName: name,
-      subjectEmail: email,
-    });
-    expect(res.status).toBe(201);
-    expect((await post(`/api/requests/${res.body.id}/verify`, { method: 'email_from_known_address' })).status).toBe(
-      200,
-    );
-    return res.body as { id: string; reference: string };
-  };
+  const newErasure = (name: string, email: string) =>
+    recordRequest(c, token, 'erasure', { name, email }, { language: 'it', verified: true });
   const chat = (externalId: string, name: string, email: string) => ({
     externalId,
     provider: 'anthropic',
@@ -57,9 +46,7 @@ describe('legal holds', () => {
     c = await startTestConsole();
     token = await c.login();
     key = await createApiKey(c, token);
-    const user = { email: uniqueEmail('auditor'), password: 'auditor password 1' };
-    await c.api('/api/users', { token, body: { ...user, fullName: 'Auditor', role: 'auditor' } });
-    auditor = await c.login(user.email, user.password);
+    auditor = await signInAs(c, token, 'auditor');
     // Both leads are past the 24 months of the leads' retention policy.
     await postBatch(c, key, 'leads', [
       {

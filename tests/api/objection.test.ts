@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { createApiKey, postBatch } from '../support/ingest';
+import { recordRequest } from '../support/requests';
 
 describe('objection (Art. 21) and withdrawal (Art. 7(3)) stop processing at ingestion', () => {
   let c: TestConsole;
@@ -20,20 +21,7 @@ describe('objection (Art. 21) and withdrawal (Art. 7(3)) stop processing at inge
     email,
     submittedAt: '2026-11-02T10:00:00Z',
   });
-  const newRequest = async (type: string, email: string) => {
-    const res = await post('/api/requests', {
-      type,
-      channel: 'email',
-      language: 'en',
-      receivedAt: new Date().toISOString(),
-      subjectEmail: email,
-    });
-    expect(res.status).toBe(201);
-    expect((await post(`/api/requests/${res.body.id}/verify`, { method: 'email_from_known_address' })).status).toBe(
-      200,
-    );
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (type: string, email: string) => recordRequest(c, token, type, { email }, { verified: true });
   const events = (id: string) =>
     sql<{ kind: string; message: string | null; details: any }>(
       c,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { recordRequest, type RequestSubject } from '../support/requests';
 
 /**
  * Repeated requests (Art. 12(3) and (5) GDPR; issue 23): the same e-mail imported twice creates
@@ -29,19 +30,11 @@ describe('other requests of the same person (Art. 12(3) and (5))', () => {
       body,
       '',
     ].join('\r\n');
-  const newRequest = async (subject: { email?: string; phone?: string; name: string }, type = 'access') => {
-    const res = await post('/api/requests', {
-      type,
-      channel: 'email',
+  const newRequest = (subject: RequestSubject, type = 'access') =>
+    recordRequest(c, token, type, subject, {
       language: 'it',
       receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(),
-      subjectName: subject.name,
-      subjectEmail: subject.email,
-      subjectPhone: subject.phone,
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body as { id: string; reference: string };
-  };
   const others = (id: string, as = token) => c.api(`/api/requests/${id}/other-requests`, { token: as });
 
   beforeAll(async () => {

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, postBatch } from '../support/ingest';
-import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver';
+import { startConsoleWithMailbox } from '../support/mailbox-console';
+import { codeMailedTo, csrfOf, PortalVisitor, textOf, type Fields } from '../support/portal-visitor';
+import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
 
 /**
@@ -13,91 +15,12 @@ import { sql, startTestConsole, type TestConsole } from '../support/test-console
  * from a real SMTP receiver and Turnstile's siteverify played by a real local server.
  */
 
-interface Page {
-  status: number;
-  headers: Headers;
-  html: string;
-  location: string | null;
-}
-
-type Fields = Array<[string, string]>;
-interface FilePart {
-  name: string;
-  content: Buffer;
-  type?: string;
-}
-
-/** One visitor: their own cookies and network address (X-Forwarded-For from the loopback is trusted). */
-class Visitor {
-  private cookies = new Map<string, string>();
-  constructor(
-    private readonly base: string,
-    readonly ip: string,
-    private readonly language = 'en-GB,en;q=0.9',
-  ) {}
-
-  get(path: string): Promise<Page> {
-    return this.fetch(path, { method: 'GET' });
-  }
-
-  /** A form posted URL-encoded, with the CSRF token of `csrf`. */
-  post(path: string, fields: Fields, csrf: string): Promise<Page> {
-    const body = new URLSearchParams([...fields, ['_csrf', csrf]]);
-    return this.fetch(path, {
-      method: 'POST',
-      body: body.toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-  }
-
-  /** A form posted multipart/form-data, as a browser does with a file input. */
-  postMultipart(path: string, fields: Fields, files: FilePart[], csrf: string): Promise<Page> {
-    const body = new FormData();
-    for (const [k, v] of [...fields, ['_csrf', csrf]]) body.append(k, v);
-    for (const f of files)
-      body.append('attachments', new Blob([f.content], { type: f.type ?? 'application/octet-stream' }), f.name);
-    return this.fetch(path, { method: 'POST', body });
-  }
-
-  /** A body built by hand, with its own content type. */
-  postRaw(path: string, body: Buffer, contentType: string): Promise<Page> {
-    return this.fetch(path, { method: 'POST', body, headers: { 'content-type': contentType } });
-  }
-
-  async csrf(path: string): Promise<string> {
-    return csrfOf((await this.get(path)).html);
-  }
-
-  private async fetch(
-    path: string,
-    init: { method: string; body?: string | FormData | Buffer; headers?: Record<string, string> },
-  ) {
-    const response = await fetch(`${this.base}${path}`, {
-      ...init,
-      redirect: 'manual',
-      headers: {
-        ...init.headers,
-        'accept-language': this.language,
-        'x-forwarded-for': this.ip,
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-      },
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, value] = pair.split('=');
-      this.cookies.set(name.trim(), value);
-    }
-    return {
-      status: response.status,
-      headers: response.headers,
-      html: await response.text(),
-      location: response.headers.get('location'),
-    };
+/** One visitor: their own cookies and network address, in English unless told. */
+class Visitor extends PortalVisitor {
+  constructor(base: string, ip: string, language = 'en-GB,en;q=0.9') {
+    super(base, { ip, language });
   }
 }
-
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-const textOf = (mail: ReceivedMail) => `${mail.parsed.subject ?? ''}\n${mail.parsed.text ?? ''}`;
 
 /** A real one-page PDF and a real 1×1 PNG: what a subject's scanner or phone makes. */
 const PDF = Buffer.from(
@@ -118,10 +41,7 @@ describe('the privacy portal: withdrawal of consent, objection to marketing, att
   let admin: string;
   let apiKey: string;
 
-  const codeFor = async (email: string, after: number) => {
-    const mail = await smtp.waitFor((m) => m.envelopeTo.includes(email) && smtp.messages.indexOf(m) >= after);
-    return /\b(\d{6})\b/.exec(mail.parsed.text ?? '')![1];
-  };
+  const codeFor = (email: string, after: number) => codeMailedTo(smtp, email, after);
   const requestsOf = (email: string) =>
     sql<{ id: string; reference: string; type: string; channel: string; language: string; status: string }>(
       c,
@@ -162,10 +82,7 @@ describe('the privacy portal: withdrawal of consent, objection to marketing, att
   };
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    c = await startTestConsole({
-      env: { SMTP_URL: smtp.url, MAIL_FROM: 'Privacy Vimage <privacy@vimage.it>', LETTER_RETRY_SECONDS: '1' },
-    });
+    ({ c, smtp } = await startConsoleWithMailbox({ env: { LETTER_RETRY_SECONDS: '1' } }));
     admin = await c.login();
     apiKey = await createApiKey(c, admin);
   });

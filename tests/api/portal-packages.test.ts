@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, ingestAccepted } from '../support/ingest';
-import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver';
-import { sql, startTestConsole, type TestConsole } from '../support/test-console';
+import { startConsoleWithMailbox } from '../support/mailbox-console';
+import { codeMailedTo, csrfOf, PortalVisitor, textOf } from '../support/portal-visitor';
+import { type SmtpReceiver } from '../support/smtp-receiver';
+import { sql, type TestConsole } from '../support/test-console';
 import { readZip } from '../support/zip';
 
 /**
@@ -14,63 +16,12 @@ import { readZip } from '../support/zip';
  * is given to the person, and to no one else; Art. 32: the link is secret and expires.
  */
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: Buffer;
-  html: string;
-  location: string | null;
-}
-
-class Visitor {
-  private cookies = new Map<string, string>();
-  constructor(
-    private readonly base: string,
-    private readonly language = 'it-IT,it;q=0.9',
-  ) {}
-
-  get(path: string): Promise<Answer> {
-    return this.fetch(path, { method: 'GET' });
-  }
-
-  post(path: string, fields: Array<[string, string]>, csrf: string | null): Promise<Answer> {
-    const body = new URLSearchParams(fields);
-    if (csrf !== null) body.append('_csrf', csrf);
-    return this.fetch(path, {
-      method: 'POST',
-      body: body.toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-  }
-
-  private async fetch(path: string, init: { method: string; body?: string; headers?: Record<string, string> }) {
-    const response = await fetch(`${this.base}${path}`, {
-      ...init,
-      redirect: 'manual',
-      headers: {
-        ...init.headers,
-        'accept-language': this.language,
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-      },
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, value] = pair.split('=');
-      this.cookies.set(name.trim(), value);
-    }
-    const body = Buffer.from(await response.arrayBuffer());
-    return {
-      status: response.status,
-      headers: response.headers,
-      body,
-      html: body.toString('utf8'),
-      location: response.headers.get('location'),
-    };
+/** One visitor, from the loopback: their own cookies, in Italian unless told. */
+class Visitor extends PortalVisitor {
+  constructor(base: string, language = 'it-IT,it;q=0.9') {
+    super(base, { language });
   }
 }
-
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-const textOf = (mail: ReceivedMail) => `${mail.parsed.subject ?? ''}\n${mail.parsed.text ?? ''}`;
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const DAY = 24 * 3600_000;
 
@@ -109,10 +60,7 @@ describe('packages published on the privacy portal', () => {
     const token = /\/privacy\/package\/([A-Za-z0-9_-]{43})/.exec(mail.parsed.text ?? '')![1];
     return { mail, token };
   };
-  const codeFor = async (email: string, after: number) => {
-    const mail = await smtp.waitFor((m) => m.envelopeTo.includes(email) && smtp.messages.indexOf(m) >= after);
-    return /\b(\d{6})\b/.exec(mail.parsed.text ?? '')![1];
-  };
+  const codeFor = (email: string, after: number) => codeMailedTo(smtp, email, after);
   /** Asks for a code from the link's page and reads it from the mailbox. */
   const askCode = async (visitor: Visitor, token: string, email: string, lang = 'it') => {
     const page = await visitor.get(`/privacy/package/${token}`);
@@ -135,10 +83,7 @@ describe('packages published on the privacy portal', () => {
   };
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    c = await startTestConsole({
-      env: { SMTP_URL: smtp.url, MAIL_FROM: 'Privacy Vimage <privacy@vimage.it>', LETTER_RETRY_SECONDS: '1' },
-    });
+    ({ c, smtp } = await startConsoleWithMailbox({ env: { LETTER_RETRY_SECONDS: '1' } }));
     admin = await c.login();
     for (const [role, email] of [
       ['officer', 'officer.packages@console.test'],

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver';
+import { startConsoleWithMailbox } from '../support/mailbox-console';
+import { codeMailedTo, csrfOf, PortalVisitor, textOf } from '../support/portal-visitor';
+import { type SmtpReceiver } from '../support/smtp-receiver';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
 
 /**
@@ -10,69 +12,12 @@ import { sql, startTestConsole, type TestConsole } from '../support/test-console
  * SMTP receiver: the code, the acknowledgement and its status link.
  */
 
-interface Page {
-  status: number;
-  headers: Headers;
-  html: string;
-  location: string | null;
-}
-
-/** One visitor: their own cookies and network address (X-Forwarded-For from the loopback is trusted). */
-class Visitor {
-  private cookies = new Map<string, string>();
-  constructor(
-    private readonly base: string,
-    readonly ip: string,
-    private readonly language = 'it-IT,it;q=0.9',
-  ) {}
-
-  async get(path: string): Promise<Page> {
-    return this.fetch(path, { method: 'GET' });
-  }
-
-  async post(path: string, fields: Array<[string, string]> | string, csrf: string | null): Promise<Page> {
-    const body = typeof fields === 'string' ? fields : new URLSearchParams(fields);
-    if (csrf !== null && typeof body !== 'string') body.append('_csrf', csrf);
-    return this.fetch(path, {
-      method: 'POST',
-      body: body.toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-  }
-
-  /** GET a page with a form, then post to it with the page's CSRF token. */
-  async submit(path: string, action: string, fields: Array<[string, string]>): Promise<Page> {
-    const page = await this.get(path);
-    return this.post(action, fields, csrfOf(page.html));
-  }
-
-  private async fetch(path: string, init: { method: string; body?: string; headers?: Record<string, string> }) {
-    const response = await fetch(`${this.base}${path}`, {
-      ...init,
-      redirect: 'manual',
-      headers: {
-        ...init.headers,
-        'accept-language': this.language,
-        'x-forwarded-for': this.ip,
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-      },
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, value] = pair.split('=');
-      this.cookies.set(name.trim(), value);
-    }
-    return {
-      status: response.status,
-      headers: response.headers,
-      html: await response.text(),
-      location: response.headers.get('location'),
-    };
+/** One visitor: their own cookies and network address, in Italian unless told. */
+class Visitor extends PortalVisitor {
+  constructor(base: string, ip: string, language = 'it-IT,it;q=0.9') {
+    super(base, { ip, language });
   }
 }
-
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-const textOf = (mail: ReceivedMail) => `${mail.parsed.subject ?? ''}\n${mail.parsed.text ?? ''}`;
 /** The page's words, tags and the tokens that make each page unique left out. */
 const visible = (html: string) =>
   html.replace(/name="_csrf" value="[^"]+"/g, '').replace(/\/privacy\/verify\/[0-9a-f-]{36}/g, '/privacy/verify/ID');
@@ -95,10 +40,7 @@ describe('the privacy portal', () => {
   let smtp: SmtpReceiver;
   let admin: string;
 
-  const codeFor = async (email: string, after: number) => {
-    const mail = await smtp.waitFor((m) => m.envelopeTo.includes(email) && smtp.messages.indexOf(m) >= after);
-    return /\b(\d{6})\b/.exec(mail.parsed.text ?? '')![1];
-  };
+  const codeFor = (email: string, after: number) => codeMailedTo(smtp, email, after);
   const requestsOf = (email: string) =>
     sql<{ id: string; reference: string; type: string; channel: string; language: string; status: string }>(
       c,
@@ -134,10 +76,7 @@ describe('the privacy portal', () => {
   };
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    c = await startTestConsole({
-      env: { SMTP_URL: smtp.url, MAIL_FROM: 'Privacy Vimage <privacy@vimage.it>', LETTER_RETRY_SECONDS: '1' },
-    });
+    ({ c, smtp } = await startConsoleWithMailbox({ env: { LETTER_RETRY_SECONDS: '1' } }));
     admin = await c.login();
   });
 

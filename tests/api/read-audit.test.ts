@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { postBatch } from '../support/ingest';
+import { recordRequest } from '../support/requests';
 
 /**
  * Every read of personal data leaves one audit event (issue 14): one per page read, naming what
@@ -98,18 +99,8 @@ describe('every read of personal data leaves one audit event', () => {
   let officerId: string;
 
   const post = (path: string, body: unknown) => c.api(path, { token: admin, body });
-  const newRequest = async (type: string, email: string) => {
-    const res = await post('/api/requests', {
-      type,
-      channel: 'email',
-      language: 'it',
-      receivedAt: new Date().toISOString(),
-      subjectName: email.split('@')[0],
-      subjectEmail: email,
-    });
-    expect(res.status).toBe(201);
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (type: string, email: string) =>
+    recordRequest(c, admin, type, { name: email.split('@')[0], email }, { language: 'it' });
   const lastId = async () => String((await sql(c, 'SELECT coalesce(max(id), 0)::text AS id FROM audit_events'))[0].id);
   /** The events after `after`, read from the database (reading them through the API would add one). */
   const eventsAfter = async (after: string): Promise<Event[]> =>

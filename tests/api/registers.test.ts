@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { startTestConsole, type TestConsole } from '../support/test-console';
+import { signInAs } from '../support/staff';
 
 /** The company's published documents, kept in docs/policies. */
 const POLICIES = process.env.POLICIES_DIR ?? join(__dirname, '../../docs/policies');
@@ -27,9 +28,7 @@ describe('registers: processors, activities, cookies, retention', () => {
     expect(existsSync(POLICIES), `${POLICIES} (set POLICIES_DIR)`).toBe(true);
     c = await startTestConsole();
     token = await c.login();
-    const auditor = { email: uniqueEmail('auditor'), password: 'auditor password 1' };
-    await c.api('/api/users', { token, body: { ...auditor, fullName: 'Auditor', role: 'auditor' } });
-    auditorToken = await c.login(auditor.email, auditor.password);
+    auditorToken = await signInAs(c, token, 'auditor');
   });
   afterAll(() => c?.close());
 

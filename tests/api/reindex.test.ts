@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
-import { readZip } from '../support/zip';
+import { openPackage, recordRequest } from '../support/requests';
 
 /**
  * Re-indexing under the current rules of whose an identifier is (Art. 15(4) GDPR): an index
@@ -24,28 +24,8 @@ describe('re-indexing the personal-data index (Art. 15(4))', () => {
       params,
     );
   const accessPackageOf = async (email: string) => {
-    const created = await c.api('/api/requests', {
-      token,
-      body: {
-        type: 'access',
-        channel: 'email',
-        language: 'it',
-        receivedAt: new Date().toISOString(),
-        subjectEmail: email,
-      },
-    });
-    expect(created.status).toBe(201);
-    const id = created.body.id as string;
-    expect(
-      (await c.api(`/api/requests/${id}/verify`, { token, body: { method: 'email_from_known_address' } })).status,
-    ).toBe(200);
-    const res = await fetch(`${c.url}/api/requests/${id}/export.zip?kind=access`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(res.status).toBe(200);
-    return [...(await readZip(Buffer.from(await res.arrayBuffer()))).values()]
-      .map((b) => b.toString('utf8'))
-      .join('\n');
+    const request = await recordRequest(c, token, 'access', { email }, { language: 'it', verified: true });
+    return (await openPackage(c, token, request.id)).all;
   };
   const reindex = async () => {
     const res = await c.api('/api/subjects/reindex', { token, method: 'POST' });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { signInAs } from '../support/staff';
 
 const EMAILS = join(__dirname, '../fixtures/emails');
 
@@ -13,9 +14,7 @@ describe('data-subject requests: workflow, deadlines, intake', () => {
   beforeAll(async () => {
     c = await startTestConsole();
     token = await c.login();
-    const auditor = { email: uniqueEmail('auditor'), password: 'auditor password 1' };
-    await c.api('/api/users', { token, body: { ...auditor, fullName: 'Auditor', role: 'auditor' } });
-    auditorToken = await c.login(auditor.email, auditor.password);
+    auditorToken = await signInAs(c, token, 'auditor');
   });
   afterAll(() => c?.close());
 

@@ -1,8 +1,9 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SWEEP_LOCK } from '../../api/src/retention/retention.service';
-import { dropTestDatabase, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { dropTestDatabase, sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { createApiKey, ingestAccepted } from '../support/ingest';
+import { signInAs } from '../support/staff';
 
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
@@ -48,9 +49,7 @@ describe('retention: report and sweep', () => {
     c = await startTestConsole({ env: { RETENTION_SWEEP_BATCH: '100' } });
     token = await c.login();
     key = await createApiKey(c, token);
-    const auditor = { email: uniqueEmail('auditor'), password: 'auditor password 1' };
-    await c.api('/api/users', { token, body: { ...auditor, fullName: 'Auditor', role: 'auditor' } });
-    auditorToken = await c.login(auditor.email, auditor.password);
+    auditorToken = await signInAs(c, token, 'auditor');
 
     // Leads: 24 months. Three expired, one recent; Rita's expired lead is restricted below.
     await ingest('leads', [

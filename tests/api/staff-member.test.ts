@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestConsole, type TestConsole } from '../support/test-console';
-import { readZip } from '../support/zip';
+import { openPackage, recordRequest } from '../support/requests';
+import { ingestAccepted } from '../support/ingest';
 
 /**
  * A staff member's own request (Art. 15 GDPR: staff are data subjects too) must not hand them the
@@ -23,37 +24,10 @@ describe('a staff member asks for their data (Art. 15, Art. 15(4))', () => {
   // A visitor of the chat who asks to be put in touch with her.
   const NADIA_PHONE = '320 246 8135';
 
-  const ingest = async (source: string, body: unknown) => {
-    const res = await c.api(`/api/ingest/${source}`, { body, headers: { 'x-api-key': key } });
-    expect(res.status).toBe(200);
-  };
-  const accessRequest = async (email: string) => {
-    const res = await c.api('/api/requests', {
-      token,
-      body: {
-        type: 'access',
-        channel: 'email',
-        language: 'it',
-        receivedAt: new Date().toISOString(),
-        subjectEmail: email,
-      },
-    });
-    expect(res.status).toBe(201);
-    const verified = await c.api(`/api/requests/${res.body.id}/verify`, {
-      token,
-      body: { method: 'email_from_known_address' },
-    });
-    expect(verified.status).toBe(200);
-    return res.body.id as string;
-  };
-  const accessPackage = async (id: string) => {
-    const res = await fetch(`${c.url}/api/requests/${id}/export.zip?kind=access`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(res.status).toBe(200);
-    const files = await readZip(Buffer.from(await res.arrayBuffer()));
-    return { files, all: [...files.values()].map((b) => b.toString('utf8')).join('\n') };
-  };
+  const ingest = (source: string, body: unknown) => ingestAccepted(c, key, source, body);
+  const accessRequest = async (email: string) =>
+    (await recordRequest(c, token, 'access', { email }, { language: 'it', verified: true })).id;
+  const accessPackage = (id: string) => openPackage(c, token, id);
   /** Every way a client's data could show: e-mail, phone in any spacing, first and last name. */
   const expectNothingOf = (text: string, client: { email: string; phone: string; first: string; last: string }) => {
     expect(text).not.toContain(client.email);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { createApiKey, postBatch } from '../support/ingest';
+import { recordRequest } from '../support/requests';
 
 /**
  * "Stopping is real": a record ingestion stored flagged because the person objected (GDPR Art.
@@ -28,20 +29,7 @@ describe('records stored under an objection or a withdrawal show the stop', () =
     email,
     submittedAt: '2026-11-02T10:00:00Z',
   });
-  const newRequest = async (type: string, email: string) => {
-    const res = await post('/api/requests', {
-      type,
-      channel: 'email',
-      language: 'en',
-      receivedAt: new Date().toISOString(),
-      subjectEmail: email,
-    });
-    expect(res.status).toBe(201);
-    expect((await post(`/api/requests/${res.body.id}/verify`, { method: 'email_from_known_address' })).status).toBe(
-      200,
-    );
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (type: string, email: string) => recordRequest(c, token, type, { email }, { verified: true });
   const leadOf = async (email: string, externalId: string) => {
     const list = await get(`/api/leads?filter=${encodeURIComponent(JSON.stringify({ q: email }))}`);
     expect(list.status).toBe(200);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
-import { readZip } from '../support/zip';
 import { createApiKey, postBatch } from '../support/ingest';
+import { openPackage, recordRequest, type RequestSubject } from '../support/requests';
 
 /**
  * Whose data is it: one person's data is never handed to, erased for or suppressed because of
@@ -16,35 +16,9 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
 
   const ingest = (source: string, body: unknown) => postBatch(c, key, source, body);
   const post = (path: string, body: unknown = {}) => c.api(path, { token, body });
-  const newRequest = async (
-    type: string,
-    subject: { email?: string; phone?: string; name?: string },
-    language: 'it' | 'en' = 'it',
-  ) => {
-    const res = await post('/api/requests', {
-      type,
-      channel: 'email',
-      language,
-      receivedAt: new Date().toISOString(),
-      subjectName: subject.name,
-      subjectEmail: subject.email,
-      subjectPhone: subject.phone,
-    });
-    expect(res.status).toBe(201);
-    expect((await post(`/api/requests/${res.body.id}/verify`, { method: 'email_from_known_address' })).status).toBe(
-      200,
-    );
-    return res.body as { id: string; reference: string };
-  };
-  const accessPackage = async (id: string, kind = 'access') => {
-    const res = await fetch(`${c.url}/api/requests/${id}/export.zip?kind=${kind}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(res.status).toBe(200);
-    const files = await readZip(Buffer.from(await res.arrayBuffer()));
-    const all = [...files.values()].map((b) => b.toString('utf8')).join('\n');
-    return { files, all };
-  };
+  const newRequest = (type: string, subject: RequestSubject, language: 'it' | 'en' = 'it') =>
+    recordRequest(c, token, type, subject, { language, verified: true });
+  const accessPackage = (id: string, kind = 'access') => openPackage(c, token, id, kind);
   const dryRun = async (id: string) => {
     const res = await post(`/api/requests/${id}/erase?dryRun=true`);
     expect(res.status).toBe(200);

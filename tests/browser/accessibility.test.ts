@@ -12,8 +12,9 @@ import {
   SITE_VISIT_EVENT,
   WEBSITE_LEAD_GIULIA,
 } from '../support/records';
-import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
-import { animationsDone, newConsolePage, openSignInForm, launchBrowser, screenshot, signIn, still } from './browser';
+import { startTestConsole, type TestConsole } from '../support/test-console';
+import { animationsDone, newConsolePage, launchBrowser, screenshot, still } from './browser';
+import { signInAsAdministrator } from '../support/officer-sign-in';
 
 /**
  * The signed-in console against WCAG 2.1 A and AA, in a real Chromium with the console's own
@@ -173,9 +174,7 @@ describe('the console against WCAG 2.1 AA in Chromium, with its own CSP', () => 
     // axe-core before the console's own scripts, on every load: an init script is not subject to
     // the page's CSP, which stays in force (checked below).
     await page.context().addInitScript({ path: AXE });
-    await openSignInForm(page, c.url);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.getByText('Welcome, Administrator').waitFor();
+    await signInAsAdministrator(page, c.url);
   }, 180_000);
 
   afterAll(async () => {

@@ -2,8 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, postBatch } from '../support/ingest';
 import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
-import { ADMIN, sql, startTestConsole, type TestConsole } from '../support/test-console';
-import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
+import { sql, startTestConsole, type TestConsole } from '../support/test-console';
+import { launchBrowser, newConsolePage, screenshot, still } from './browser';
+import { signInAsAdministrator } from '../support/officer-sign-in';
 
 /**
  * GDPR Art. 19 from the request page in Chromium: after an erasure, the officer previews and
@@ -66,9 +67,7 @@ describe('Art. 19 letters in Chromium', () => {
   });
 
   it('sends a recipient its notice from the request page, and the list to the subject', async () => {
-    await openSignInForm(page, c.url);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.getByText('Welcome, Administrator').waitFor();
+    await signInAsAdministrator(page, c.url);
     await page.goto(`${c.url}/#/requests/${request.id}/show`);
     const card = page.getByTestId('recipients-card');
     const anthropic = card.locator('[data-testid="recipient"][data-name="Anthropic, PBC"]');

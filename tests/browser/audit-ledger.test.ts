@@ -4,6 +4,8 @@ import { createApiKey, ingestAccepted } from '../support/ingest';
 import { WEBSITE_LEAD_GIULIA, WEBSITE_LEAD_MARIA_BIANCHI } from '../support/records';
 import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
 import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
+import { recordRequest } from '../support/requests';
+import { signInAsAdministrator } from '../support/officer-sign-in';
 
 /**
  * The audit log read as a ledger (issue 23) in a real Chromium: two requests side by side,
@@ -27,21 +29,8 @@ describe('the audit log as a ledger in Chromium, in English and Italian', () => 
     const text = await p.locator('body').innerText();
     expect(text).not.toMatch(/\b(resources|app|ra)\.[a-z_-]+\.[a-z_.-]+/);
   };
-  const newRequest = async (name: string, email: string, language: string) => {
-    const res = await c.api('/api/requests', {
-      token,
-      body: {
-        type: 'access',
-        channel: 'email',
-        language,
-        receivedAt: new Date().toISOString(),
-        subjectName: name,
-        subjectEmail: email,
-      },
-    });
-    expect(res.status).toBe(201);
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (name: string, email: string, language: string) =>
+    recordRequest(c, token, 'access', { name, email }, { language });
 
   beforeAll(async () => {
     c = await startTestConsole({ serveAdmin: true, database: 'server' });
@@ -78,9 +67,7 @@ describe('the audit log as a ledger in Chromium, in English and Italian', () => 
 
     browser = await launchBrowser();
     page = await newConsolePage(browser, { height: 900 });
-    await openSignInForm(page, c.url);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.getByText('Welcome, Administrator').waitFor();
+    await signInAsAdministrator(page, c.url);
   });
   afterAll(async () => {
     await browser?.close();

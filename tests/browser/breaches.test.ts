@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
+import { startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { launchBrowser, newConsolePage, screenshot, signIn, still } from './browser';
 import { createApiKey, postBatch } from '../support/ingest';
+import { signInAsAdministrator } from '../support/officer-sign-in';
 
 /**
  * The breach register in a real Chromium (issue 21): the dashboard's open breaches with their
@@ -180,9 +181,7 @@ describe('breaches in Chromium', () => {
 
     browser = await launchBrowser();
     page = await newConsolePage(browser, { height: 900, romeTime: true, downloads: true });
-    await openSignInForm(page, c.url);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.getByText('Welcome, Administrator').waitFor();
+    await signInAsAdministrator(page, c.url);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
+import { startTestConsole, type TestConsole } from '../support/test-console';
 import { createApiKey, ingestAccepted } from '../support/ingest';
-import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
+import { launchBrowser, newConsolePage, screenshot, still } from './browser';
+import { signInAsAdministrator } from '../support/officer-sign-in';
 
 /**
  * The officer's screens of issue 23 in a real Chromium: Chiara Neri was erased (Art. 17) by one
@@ -87,9 +88,7 @@ describe('an erased person searched, and a person who asks again, in Chromium', 
 
     browser = await launchBrowser();
     page = await newConsolePage(browser, { romeTime: true, height: 1300 });
-    await openSignInForm(page, c.url);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.getByText('Welcome, Administrator').waitFor();
+    await signInAsAdministrator(page, c.url);
   });
   afterAll(async () => {
     await browser?.close();

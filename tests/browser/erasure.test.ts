@@ -5,6 +5,7 @@ import { fakeGoogle } from '../support/fake-google';
 import { ADMIN, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { launchBrowser, screenshot, still, signIn } from './browser';
 import { createApiKey, ingestAccepted } from '../support/ingest';
+import { recordRequest } from '../support/requests';
 import {
   ERASURE_CHAT_GIULIA,
   ERASURE_CALENDAR_GIULIA,
@@ -12,6 +13,7 @@ import {
   ERASURE_EVENT_GIULIA,
   ERASURE_EVENT_MARIA_CALLS_GIULIA,
   ERASURE_CONSENT_GIULIA,
+  siteVisitsYesterday,
 } from '../support/records';
 
 /**
@@ -48,26 +50,12 @@ describe('erasure and the other rights in Chromium', () => {
     token = await c.login();
     const key = await createApiKey(c, token);
     const ingest = (source: string, body: unknown) => ingestAccepted(c, key, source, body);
-    const newRequest = async (type: string, subject: { name?: string; email: string }, language = 'en') => {
-      const res = await c.api('/api/requests', {
-        token,
-        body: {
-          type,
-          channel: 'email',
-          language,
-          receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
-          subjectName: subject.name,
-          subjectEmail: subject.email,
-        },
+    const newRequest = (type: string, subject: { name?: string; email: string }, language = 'en') =>
+      recordRequest(c, token, type, subject, {
+        language,
+        receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+        verified: true,
       });
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      const verified = await c.api(`/api/requests/${res.body.id}/verify`, {
-        token,
-        body: { method: 'email_from_known_address' },
-      });
-      expect(verified.status).toBe(200);
-      return res.body as { id: string; reference: string };
-    };
 
     // Giulia is in every source; Maria (her colleague) shares an event with her and must stay whole.
     await ingest('leads', [
@@ -157,29 +145,7 @@ describe('erasure and the other rights in Chromium', () => {
         recordedAt: '2026-10-01T09:00:00Z',
       },
     ]);
-    await ingest('access-logs', [
-      {
-        ip: '203.0.113.7',
-        path: '/contatti',
-        method: 'GET',
-        status: 200,
-        at: new Date(Date.now() - 86_400_000).toISOString(),
-      },
-      {
-        ip: '203.0.113.7',
-        path: '/contatti',
-        method: 'POST',
-        status: 201,
-        at: new Date(Date.now() - 86_000_000).toISOString(),
-      },
-      {
-        ip: '198.51.100.9',
-        path: '/',
-        method: 'GET',
-        status: 200,
-        at: new Date(Date.now() - 86_000_000).toISOString(),
-      },
-    ]);
+    await ingest('access-logs', siteVisitsYesterday());
 
     requests.giulia = await newRequest('erasure', { name: 'Giulia Bianchi', email: 'giulia.bianchi@example.it' });
     requests.lucia = await newRequest('erasure', { name: 'Lucia Ferri', email: 'lucia.ferri@example.it' });

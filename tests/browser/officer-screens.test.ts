@@ -5,7 +5,8 @@ import { ingestAccepted } from '../support/ingest';
 import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
 import { CALLBACK_CHAT, WEBSITE_LEAD_GIULIA } from '../support/records';
 import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
-import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
+import { launchBrowser, newConsolePage, screenshot, still } from './browser';
+import { signInAsAdministrator } from '../support/officer-sign-in';
 
 /**
  * The officer's screens for what the API gained with issues 16, 18 and 19, in a real Chromium
@@ -129,9 +130,7 @@ describe('the officer screens of the mailbox, letters, registers and whose data 
     await imap.deliver(AUTO_REPLY);
     browser = await launchBrowser();
     page = await newConsolePage(browser, { height: 900, romeTime: true });
-    await openSignInForm(page, c.url);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.getByText('Welcome, Administrator').waitFor();
+    await signInAsAdministrator(page, c.url);
   }, 120_000);
 
   afterAll(async () => {

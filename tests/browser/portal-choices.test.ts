@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, sql, startTestConsole, type TestConsole } from '../support/test-console';
-import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
-import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
+import { ADMIN, sql, type TestConsole } from '../support/test-console';
+import { startPortalInBrowser, PORTAL_WIDTHS, type PortalInBrowser } from '../support/portal-browser';
+import type { SmtpReceiver } from '../support/smtp-receiver';
+import { openSignInForm, screenshot, signIn, still } from './browser';
 
 /**
  * The portal's withdrawal of consent and objection to direct marketing, and its attachments, as
@@ -11,78 +11,21 @@ import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, stil
  * Italian and English; axe-core checks each new page against WCAG 2.1 AA.
  */
 
-const AXE = require.resolve('axe-core/axe.min.js');
-const WIDTHS = { phone: 390, desktop: 1440 } as const;
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[] }>;
-}
-
 describe('the portal’s choices and attachments in a browser without JavaScript', () => {
   let c: TestConsole;
   let smtp: SmtpReceiver;
-  let browser: Browser;
-  let axeContext: BrowserContext;
-  const contexts: BrowserContext[] = [];
+  let portal: PortalInBrowser;
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    c = await startTestConsole({
-      serveAdmin: true,
-      env: { SMTP_URL: smtp.url, MAIL_FROM: 'Privacy Vimage <privacy@vimage.it>' },
-    });
-    browser = await launchBrowser();
-    axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    portal = await startPortalInBrowser();
+    ({ c, smtp } = portal);
   }, 120_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await axeContext?.close();
-    await browser?.close();
-    await c?.close();
-    await smtp?.close();
-  });
-
-  const subjectPage = async (width: number, locale: string): Promise<Page> => {
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width, height: 900 },
-      locale,
-      timezoneId: 'Europe/Rome',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return page;
-  };
-
-  const accessible = async (url: string): Promise<void> => {
-    const page = await axeContext.newPage();
-    await page.goto(url);
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as any).axe;
-      const result = await axe.run((globalThis as any).document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations as AxeViolation[];
-    });
-    await page.close();
-    expect(
-      violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`),
-      url,
-    ).toEqual([]);
-  };
-
-  const fullShot = async (page: Page, name: string) => {
-    await page.screenshot({ path: await screenshot(page, name), fullPage: true });
-  };
+  afterAll(() => portal?.close());
 
   const codeFrom = async (email: string, after: number) => {
     const mail = await smtp.waitFor((m) => m.envelopeTo.includes(email) && smtp.messages.indexOf(m) >= after);
@@ -141,16 +84,16 @@ describe('the portal’s choices and attachments in a browser without JavaScript
       },
     ],
   ] as const) {
-    for (const [device, width] of Object.entries(WIDTHS)) {
+    for (const [device, width] of Object.entries(PORTAL_WIDTHS)) {
       it(`withdraws consent and objects to marketing (${language}, ${device} ${width} px)`, async () => {
         const email = `choices.${language}.${device}@example.it`;
-        const page = await subjectPage(width, locale);
+        const page = await portal.subjectPage(width, locale);
         await page.goto(`${c.url}/privacy`, { timeout: 60_000 });
         await page.getByRole('link', { name: texts.link }).click();
         await page.waitForURL(/\/privacy\/choices/);
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(texts.heading);
-        await fullShot(page, `portal-choices-${language}-${width}`);
-        await accessible(`${c.url}/privacy/choices?lang=${language}`);
+        await portal.fullShot(page, `portal-choices-${language}-${width}`);
+        await portal.accessible(`${c.url}/privacy/choices?lang=${language}`);
 
         // Nothing ticked: the form again, saying what is missing.
         await page.getByLabel(texts.name).fill('Giulia Rossi');
@@ -160,8 +103,8 @@ describe('the portal’s choices and attachments in a browser without JavaScript
         expect(await page.locator('[role=alert]').textContent()).toContain(texts.missing);
         expect(await page.getByLabel(texts.email).inputValue()).toBe(email);
         if (device === 'phone') {
-          await fullShot(page, `portal-choices-error-${language}-${width}`);
-          await accessible(page.url());
+          await portal.fullShot(page, `portal-choices-error-${language}-${width}`);
+          await portal.accessible(page.url());
         }
 
         const before = smtp.messages.length;
@@ -169,8 +112,8 @@ describe('the portal’s choices and attachments in a browser without JavaScript
         await page.getByLabel(texts.marketing).check();
         await page.getByRole('button', { name: texts.submit }).click();
         await page.waitForURL(/\/privacy\/choices\/verify\//);
-        await fullShot(page, `portal-choices-code-${language}-${width}`);
-        await accessible(page.url());
+        await portal.fullShot(page, `portal-choices-code-${language}-${width}`);
+        await portal.accessible(page.url());
         await page.getByLabel(texts.code).fill(await codeFrom(email, before));
         await page.getByRole('button', { name: texts.confirm }).click();
         await page.waitForURL(/\/privacy\/status\//);
@@ -182,8 +125,8 @@ describe('the portal’s choices and attachments in a browser without JavaScript
         await smtp.waitFor((m) => m.envelopeTo.includes(email) && (m.parsed.subject ?? '').includes(texts.letter));
         await page.reload();
         expect(await page.locator('main').innerText()).toContain(texts.letter);
-        await fullShot(page, `portal-choices-status-${language}-${width}`);
-        await accessible(page.url());
+        await portal.fullShot(page, `portal-choices-status-${language}-${width}`);
+        await portal.accessible(page.url());
         const stops = await sql(
           c,
           `SELECT s.reason FROM processing_stops s JOIN requests r ON r.id = s.request_id WHERE r.subject_email = $1 ORDER BY reason`,
@@ -195,7 +138,7 @@ describe('the portal’s choices and attachments in a browser without JavaScript
 
     it(`attaches a document to the request form and to a later message (${language}, phone 390 px)`, async () => {
       const email = `attachments.${language}@example.it`;
-      const page = await subjectPage(WIDTHS.phone, locale);
+      const page = await portal.subjectPage(PORTAL_WIDTHS.phone, locale);
       await page.goto(`${c.url}/privacy`, { timeout: 60_000 });
       await page.getByLabel(texts.right, { exact: true }).check();
       await page.getByLabel(texts.name).fill('Sara Documenti');
@@ -210,8 +153,8 @@ describe('the portal’s choices and attachments in a browser without JavaScript
       await page.getByRole('button', { name: texts.send }).click();
       await page.waitForLoadState();
       expect(await page.locator('[role=alert]').textContent()).toContain(texts.wrongType);
-      await fullShot(page, `portal-attachment-error-${language}-390`);
-      await accessible(page.url());
+      await portal.fullShot(page, `portal-attachment-error-${language}-390`);
+      await portal.accessible(page.url());
 
       const before = smtp.messages.length;
       await page
@@ -226,7 +169,7 @@ describe('the portal’s choices and attachments in a browser without JavaScript
         .getByLabel(texts.attachments)
         .setInputFiles({ name: 'bolletta.pdf', mimeType: 'application/pdf', buffer: PDF });
       await page.locator('#more').fill('Ecco la bolletta.');
-      await fullShot(page, `portal-attachment-status-${language}-390`);
+      await portal.fullShot(page, `portal-attachment-status-${language}-390`);
       await page.locator('form[action$="/messages"] button[type=submit]').click();
       await page.waitForURL(/done=sent/);
       const files = await sql(
@@ -239,8 +182,7 @@ describe('the portal’s choices and attachments in a browser without JavaScript
       if (language === 'en') {
         // The officer finds the documents on the request's timeline, each with its download link.
         const [request] = await sql(c, `SELECT id FROM requests WHERE subject_email = $1`, [email]);
-        const officer = await newConsolePage(browser, { height: 1400 });
-        contexts.push(officer.context());
+        const officer = await portal.officerPage({ height: 1400 });
         await openSignInForm(officer, c.url);
         await signIn(officer, ADMIN.email, ADMIN.password);
         // Signed in once the dashboard greets; then the request's page.

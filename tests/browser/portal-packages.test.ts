@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, ingestAccepted } from '../support/ingest';
-import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
-import { ADMIN, sql, startTestConsole, type TestConsole } from '../support/test-console';
+import { startPortalInBrowser, PORTAL_WIDTHS, type PortalInBrowser } from '../support/portal-browser';
+import type { SmtpReceiver } from '../support/smtp-receiver';
+import { ADMIN, sql, type TestConsole } from '../support/test-console';
 import { readZip } from '../support/zip';
-import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
+import { newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
 
 /**
  * A package published on the privacy portal, as the subject downloads it in a real Chromium with
@@ -14,16 +14,6 @@ import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, stil
  * On a phone (390 px) and a desktop (1440 px), in Italian and English, axe-core on every page
  * (in a second context with scripts on, since the pages allow none). Then the officer's card.
  */
-
-const AXE = require.resolve('axe-core/axe.min.js');
-const WIDTHS = { phone: 390, desktop: 1440 } as const;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[] }>;
-}
 
 const TEXTS = {
   it: {
@@ -53,67 +43,18 @@ const TEXTS = {
 describe('a package published on the privacy portal, downloaded in a browser without JavaScript', () => {
   let c: TestConsole;
   let smtp: SmtpReceiver;
-  let browser: Browser;
-  let axeContext: BrowserContext;
+  let portal: PortalInBrowser;
   let admin: string;
   let key: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    c = await startTestConsole({
-      serveAdmin: true,
-      env: { SMTP_URL: smtp.url, MAIL_FROM: 'Privacy Vimage <privacy@vimage.it>' },
-    });
+    portal = await startPortalInBrowser({ downloads: true });
+    ({ c, smtp } = portal);
     admin = await c.login();
     key = await createApiKey(c, admin);
-    browser = await launchBrowser();
-    axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   }, 120_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await axeContext?.close();
-    await browser?.close();
-    await c?.close();
-    await smtp?.close();
-  });
-
-  const subjectPage = async (width: number, locale: string): Promise<Page> => {
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width, height: 900 },
-      locale,
-      timezoneId: 'Europe/Rome',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return page;
-  };
-
-  const accessible = async (url: string): Promise<void> => {
-    const page = await axeContext.newPage();
-    await page.goto(url);
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as any).axe;
-      const result = await axe.run((globalThis as any).document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations as AxeViolation[];
-    });
-    await page.close();
-    expect(
-      violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`),
-      url,
-    ).toEqual([]);
-  };
-
-  const fullShot = async (page: Page, name: string) => {
-    await page.screenshot({ path: await screenshot(page, name), fullPage: true });
-  };
+  afterAll(() => portal?.close());
 
   /** A verified access request in `language`, with one record of the person's. */
   const verifiedRequest = async (language: 'it' | 'en', label: string) => {
@@ -165,11 +106,11 @@ describe('a package published on the privacy portal, downloaded in a browser wit
 
   for (const language of ['it', 'en'] as const) {
     const texts = TEXTS[language];
-    for (const [device, width] of Object.entries(WIDTHS)) {
+    for (const [device, width] of Object.entries(PORTAL_WIDTHS)) {
       it(`asks for the code, refuses a wrong one and gives the ZIP (${language}, ${device} ${width} px)`, async () => {
         const { email, link, request, packageId } = await published(language, `${language}-${device}`);
         // The browser prefers the other language: the page speaks the request's.
-        const page = await subjectPage(width, language === 'it' ? 'en-GB' : 'it-IT');
+        const page = await portal.subjectPage(width, language === 'it' ? 'en-GB' : 'it-IT');
         await page.goto(link, { timeout: 60_000 });
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(texts.heading);
         expect(await page.getByRole('link', { name: texts.other }).count()).toBe(1);
@@ -177,15 +118,15 @@ describe('a package published on the privacy portal, downloaded in a browser wit
         expect(main).toContain(`${request.reference}-access.zip`);
         expect(main).not.toContain('Giulia');
         expect(main).not.toContain(email);
-        await fullShot(page, `portal-package-${language}-${width}`);
-        await accessible(link);
+        await portal.fullShot(page, `portal-package-${language}-${width}`);
+        await portal.accessible(link);
 
         const before = smtp.messages.length;
         await page.getByRole('button', { name: texts.sendCode }).click();
         await page.waitForURL(/done=sent/);
         expect(await page.locator('[role=status]').textContent()).toContain(texts.sent);
-        await fullShot(page, `portal-package-code-${language}-${width}`);
-        await accessible(page.url());
+        await portal.fullShot(page, `portal-package-code-${language}-${width}`);
+        await portal.accessible(page.url());
         const mail = await smtp.waitFor((m) => m.envelopeTo.includes(email) && smtp.messages.indexOf(m) >= before);
         const code = /\b(\d{6})\b/.exec(mail.parsed.text ?? '')![1];
 
@@ -193,7 +134,7 @@ describe('a package published on the privacy portal, downloaded in a browser wit
         await page.getByRole('button', { name: texts.download }).click();
         await page.waitForLoadState();
         expect(await page.locator('[role=alert]').textContent()).toBe(texts.wrong);
-        if (device === 'phone') await fullShot(page, `portal-package-wrong-${language}-${width}`);
+        if (device === 'phone') await portal.fullShot(page, `portal-package-wrong-${language}-${width}`);
 
         await page.getByLabel(texts.code).fill(code);
         const [download] = await Promise.all([
@@ -209,8 +150,8 @@ describe('a package published on the privacy portal, downloaded in a browser wit
         await sql(c, `UPDATE portal_packages SET expires_at = now() - interval '1 minute' WHERE id = $1`, [packageId]);
         await page.goto(link);
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(texts.expired);
-        await fullShot(page, `portal-package-expired-${language}-${width}`);
-        await accessible(link);
+        await portal.fullShot(page, `portal-package-expired-${language}-${width}`);
+        await portal.accessible(link);
       });
     }
   }
@@ -221,7 +162,7 @@ describe('a package published on the privacy portal, downloaded in a browser wit
   ] as const) {
     it(`lets the officer publish, see the download and withdraw (${language})`, async () => {
       const { email, request } = await verifiedRequest(language, `officer-${language}`);
-      const page = await newConsolePage(browser, { height: 1400, locale, romeTime: true });
+      const page = await newConsolePage(portal.browser, { height: 1400, locale, romeTime: true });
       await openSignInForm(page, c.url);
       await signIn(page, ADMIN.email, ADMIN.password, button);
       await page
@@ -254,7 +195,7 @@ describe('a package published on the privacy portal, downloaded in a browser wit
       const link = await linkFor(email, request.reference);
 
       // One download by the subject, through the pages.
-      const subject = await subjectPage(1440, locale);
+      const subject = await portal.subjectPage(1440, locale);
       await subject.goto(link);
       const before = smtp.messages.length;
       await subject.getByRole('button', { name: TEXTS[language].sendCode }).click();

@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, startTestConsole, type TestConsole } from '../support/test-console';
-import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
-import { launchBrowser, screenshot } from './browser';
+import { sql, type TestConsole } from '../support/test-console';
+import { startPortalInBrowser, PORTAL_WIDTHS, type PortalInBrowser } from '../support/portal-browser';
+import type { SmtpReceiver } from '../support/smtp-receiver';
 
 /**
  * The privacy portal as a data subject uses it, in a real Chromium with JavaScript turned off:
@@ -12,78 +11,17 @@ import { launchBrowser, screenshot } from './browser';
  * where the test injects it, since the pages themselves allow no script).
  */
 
-const AXE = require.resolve('axe-core/axe.min.js');
-const WIDTHS = { phone: 390, desktop: 1440 } as const;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[] }>;
-}
-
 describe('the privacy portal in a browser without JavaScript', () => {
   let c: TestConsole;
   let smtp: SmtpReceiver;
-  let browser: Browser;
-  let axeContext: BrowserContext;
-  const contexts: BrowserContext[] = [];
+  let portal: PortalInBrowser;
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    c = await startTestConsole({
-      serveAdmin: true,
-      env: { SMTP_URL: smtp.url, MAIL_FROM: 'Privacy Vimage <privacy@vimage.it>' },
-    });
-    browser = await launchBrowser();
-    // Only the accessibility check runs a script (axe), injected by the test past the CSP.
-    axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    portal = await startPortalInBrowser();
+    ({ c, smtp } = portal);
   }, 120_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await axeContext?.close();
-    await browser?.close();
-    await c?.close();
-    await smtp?.close();
-  });
-
-  /** A subject's browser: JavaScript off, a phone's or a desktop's width, their language. */
-  const subjectPage = async (width: number, locale: string): Promise<Page> => {
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width, height: 900 },
-      locale,
-      timezoneId: 'Europe/Rome',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return page;
-  };
-
-  /** WCAG 2.1 A and AA rules of axe-core on the page at `url`: none may fail. */
-  const accessible = async (url: string): Promise<void> => {
-    const page = await axeContext.newPage();
-    await page.goto(url);
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as any).axe;
-      const result = await axe.run((globalThis as any).document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations as AxeViolation[];
-    });
-    await page.close();
-    expect(
-      violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`),
-      url,
-    ).toEqual([]);
-  };
-
-  const fullShot = async (page: Page, name: string) => {
-    await page.screenshot({ path: await screenshot(page, name), fullPage: true });
-  };
+  afterAll(() => portal?.close());
 
   for (const [language, locale, texts] of [
     [
@@ -137,15 +75,15 @@ describe('the privacy portal in a browser without JavaScript', () => {
       },
     ],
   ] as const) {
-    for (const [device, width] of Object.entries(WIDTHS)) {
+    for (const [device, width] of Object.entries(PORTAL_WIDTHS)) {
       it(`takes a request, its code and shows its status (${language}, ${device} ${width} px)`, async () => {
         const email = `portal.${language}.${device}@example.it`;
-        const page = await subjectPage(width, locale);
+        const page = await portal.subjectPage(width, locale);
         await page.goto(`${c.url}/privacy`, { timeout: 60_000 });
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(texts.heading);
         expect(await page.getByRole('link', { name: texts.other }).count()).toBe(1);
-        await fullShot(page, `portal-form-${language}-${width}`);
-        await accessible(`${c.url}/privacy?lang=${language}`);
+        await portal.fullShot(page, `portal-form-${language}-${width}`);
+        await portal.accessible(`${c.url}/privacy?lang=${language}`);
 
         // A mistyped address: the form again with the error, what was typed kept.
         await page.getByLabel(texts.right, { exact: true }).check();
@@ -159,15 +97,15 @@ describe('the privacy portal in a browser without JavaScript', () => {
         expect(await page.locator('[role=alert]').textContent()).toContain(texts.emailError);
         expect(await page.getByLabel(texts.name).inputValue()).toBe('Giulia Bianchi');
         expect(await page.getByLabel(texts.right2, { exact: true }).isChecked()).toBe(true);
-        if (device === 'phone') await fullShot(page, `portal-form-error-${language}-${width}`);
+        if (device === 'phone') await portal.fullShot(page, `portal-form-error-${language}-${width}`);
 
         const before = smtp.messages.length;
         await page.getByLabel(texts.email).fill(email);
         await page.getByRole('button', { name: texts.submit }).click();
         await page.waitForURL(/\/privacy\/verify\//);
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(texts.check);
-        await fullShot(page, `portal-code-${language}-${width}`);
-        await accessible(page.url());
+        await portal.fullShot(page, `portal-code-${language}-${width}`);
+        await portal.accessible(page.url());
         const mail = await smtp.waitFor((m) => m.envelopeTo.includes(email) && smtp.messages.indexOf(m) >= before);
         const code = /\b(\d{6})\b/.exec(mail.parsed.text ?? '')![1];
 
@@ -186,8 +124,8 @@ describe('the privacy portal in a browser without JavaScript', () => {
         expect(body).toContain(texts.right);
         expect(body).toContain(texts.status);
         expect(body).toContain(texts.ack);
-        await fullShot(page, `portal-status-${language}-${width}`);
-        await accessible(page.url());
+        await portal.fullShot(page, `portal-status-${language}-${width}`);
+        await portal.accessible(page.url());
 
         await page.getByLabel(texts.more).fill('Il mio vecchio indirizzo era via Roma 1.');
         await page.getByRole('button', { name: texts.send, exact: true }).click();

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
-import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
+import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { launchBrowser, newConsolePage, screenshot, signIn, still } from './browser';
+import { signInAsAdministrator } from '../support/officer-sign-in';
 
 /**
  * The registers an auditor asks for, in a real Chromium against the real console, seeded from
@@ -40,9 +41,7 @@ describe('registers in Chromium', () => {
     expect(updated.body.reviewOverdue).toBe(true);
     browser = await launchBrowser();
     page = await newConsolePage(browser, { height: 900, romeTime: true, downloads: true });
-    await openSignInForm(page, c.url);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.getByText('Welcome, Administrator').waitFor();
+    await signInAsAdministrator(page, c.url);
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, ingestAccepted } from '../support/ingest';
 import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
 import { ADMIN, sql, startTestConsole, type TestConsole } from '../support/test-console';
-import { ARTIFACTS, launchBrowser, newConsolePage, openSignInForm, signIn, still } from './browser';
+import { ARTIFACTS, launchBrowser, newConsolePage, still } from './browser';
+import { recordRequest } from '../support/requests';
+import { signInAsAdministrator } from '../support/officer-sign-in';
+import { recordContactQualification } from '../support/activities';
 
 /**
  * The officer's legal decisions and letters on the request page (issues 17 and 19), in a real
@@ -46,19 +49,8 @@ describe('legal holds, objection decisions and letters on the request page in Ch
     message: 'Vorrei un preventivo per la vetrina.',
     submittedAt: '2026-11-02T10:00:00Z',
   });
-  const newRequest = async (type: string, subjectName: string, subjectEmail: string, verify: boolean) => {
-    const res = await c.api('/api/requests', {
-      token,
-      body: { type, channel: 'email', language: 'it', receivedAt: new Date().toISOString(), subjectName, subjectEmail },
-    });
-    expect(res.status).toBe(201);
-    if (verify)
-      expect(
-        (await c.api(`/api/requests/${res.body.id}/verify`, { token, body: { method: 'email_from_known_address' } }))
-          .status,
-      ).toBe(200);
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (type: string, subjectName: string, subjectEmail: string, verify: boolean) =>
+    recordRequest(c, token, type, { name: subjectName, email: subjectEmail }, { language: 'it', verified: verify });
   const open = async (request: { id: string }) => {
     await page.goto(`${c.url}/#/requests/${request.id}/show`);
     await page.getByTestId('request-reference').waitFor();
@@ -87,16 +79,7 @@ describe('legal holds, objection decisions and letters on the request page in Ch
     });
     token = await c.login();
     const key = await createApiKey(c, token);
-    const activity = await c.api('/api/activities', {
-      token,
-      body: {
-        name: 'Contact qualification',
-        purposes: 'Qualify the contacts of the website',
-        legalBasis: 'legitimate_interests',
-        sourceSystem: 'leads',
-      },
-    });
-    expect(activity.status).toBe(201);
+    await recordContactQualification(c, token);
     await ingestAccepted(c, key, 'leads', [
       lead('anna-lead', 'Anna', 'Ferri', ANNA),
       lead('olga-lead', 'Olga', 'Neri', OLGA),
@@ -107,9 +90,7 @@ describe('legal holds, objection decisions and letters on the request page in Ch
     piero = await newRequest('access', 'Piero Verdi', PIERO, false);
     browser = await launchBrowser();
     page = await newConsolePage(browser, { height: 1000, romeTime: true });
-    await openSignInForm(page, c.url);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.getByText('Welcome, Administrator').waitFor();
+    await signInAsAdministrator(page, c.url);
   }, 120_000);
 
   afterAll(async () => {

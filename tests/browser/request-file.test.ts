@@ -8,6 +8,8 @@ import { createApiKey, ingestAccepted } from '../support/ingest';
 import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
 import { ADMIN, sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { ARTIFACTS, launchBrowser, newConsolePage, openSignInForm, signIn, still } from './browser';
+import { recordRequest } from '../support/requests';
+import { signInAsAdministrator } from '../support/officer-sign-in';
 
 /**
  * The request's file (Art. 5(2) and 24: the controller shall be able to demonstrate what it did):
@@ -31,14 +33,8 @@ describe("the request's file in Chromium", () => {
     expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
     return res.body as Record<string, unknown>;
   };
-  const newRequest = async (type: string, subjectName: string, subjectEmail: string, language: string) => {
-    const res = await c.api('/api/requests', {
-      token,
-      body: { type, channel: 'email', language, receivedAt: new Date().toISOString(), subjectName, subjectEmail },
-    });
-    expect(res.status).toBe(201);
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (type: string, subjectName: string, subjectEmail: string, language: string) =>
+    recordRequest(c, token, type, { name: subjectName, email: subjectEmail }, { language });
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
@@ -152,9 +148,7 @@ describe("the request's file in Chromium", () => {
 
   it('reads the same file in English, for another request, and an auditor may open it', async () => {
     const page = await newConsolePage(browser, { height: 1000, romeTime: true });
-    await openSignInForm(page, c.url);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.getByText('Welcome, Administrator').waitFor();
+    await signInAsAdministrator(page, c.url);
     await page.goto(`${c.url}/#/requests/${marco.id}/show`);
     await page.getByRole('link', { name: 'Request file' }).click();
     await page.getByTestId('file-chain').waitFor();

@@ -4,6 +4,7 @@ import { createApiKey, ingestAccepted } from '../support/ingest';
 import { CALLBACK_CHAT } from '../support/records';
 import { ADMIN, sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { launchBrowser, newConsolePage, openSignInForm, screenshot, signIn, still } from './browser';
+import { signInAsAdministrator } from '../support/officer-sign-in';
 
 /**
  * The source lists as the officer reads them (issue 23): each conversation with the person behind
@@ -49,9 +50,7 @@ describe('the source screens name the person and the date, not codes', () => {
 
   it('in English', async () => {
     const page = await newConsolePage(browser, { romeTime: true });
-    await openSignInForm(page, c.url);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.getByText('Welcome, Administrator').waitFor();
+    await signInAsAdministrator(page, c.url);
 
     await page.goto(`${c.url}/#/chat-conversations`);
     const rows = page.locator('table tbody tr');

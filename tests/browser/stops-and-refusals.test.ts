@@ -2,8 +2,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, ingestAccepted } from '../support/ingest';
-import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
-import { ARTIFACTS, launchBrowser, newConsolePage, openSignInForm, signIn, still } from './browser';
+import { startTestConsole, type TestConsole } from '../support/test-console';
+import { ARTIFACTS, launchBrowser, newConsolePage, still } from './browser';
+import { recordRequest } from '../support/requests';
+import { signInAsAdministrator } from '../support/officer-sign-in';
+import { recordContactQualification } from '../support/activities';
 
 /**
  * Issue 17, in a real Chromium against the real console: Olga objected (GDPR Art. 21(1)) and her
@@ -31,19 +34,8 @@ describe('stops on records and refusals in the officer’s language, in Chromium
     email,
     submittedAt: new Date().toISOString(),
   });
-  const newRequest = async (type: string, subjectName: string, subjectEmail: string, verify: boolean) => {
-    const res = await c.api('/api/requests', {
-      token,
-      body: { type, channel: 'email', language: 'it', receivedAt: new Date().toISOString(), subjectName, subjectEmail },
-    });
-    expect(res.status).toBe(201);
-    if (verify)
-      expect(
-        (await c.api(`/api/requests/${res.body.id}/verify`, { token, body: { method: 'email_from_known_address' } }))
-          .status,
-      ).toBe(200);
-    return res.body as { id: string; reference: string };
-  };
+  const newRequest = (type: string, subjectName: string, subjectEmail: string, verify: boolean) =>
+    recordRequest(c, token, type, { name: subjectName, email: subjectEmail }, { language: 'it', verified: verify });
   const shot = async (name: string) => {
     await still(page);
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
@@ -68,20 +60,11 @@ describe('stops on records and refusals in the officer’s language, in Chromium
     c = await startTestConsole({ serveAdmin: true, database: 'server' });
     token = await c.login();
     const key = await createApiKey(c, token);
-    const activity = await c.api('/api/activities', {
-      token,
-      body: {
-        name: 'Contact qualification',
-        purposes: 'Qualify the contacts of the website',
-        legalBasis: 'legitimate_interests',
-        sourceSystem: 'leads',
-      },
-    });
-    expect(activity.status).toBe(201);
+    const activityId = await recordContactQualification(c, token);
     olga = await newRequest('objection', 'Olga Neri', OLGA, true);
     const decided = await c.api(`/api/requests/${olga.id}/objection-decision`, {
       token,
-      body: { activityIds: [activity.body.id], assessment: 'none' },
+      body: { activityIds: [activityId], assessment: 'none' },
     });
     expect(decided.status).toBe(200);
     // Sent by the website after the stop: Olga's lead is stored flagged, Piero's is not.
@@ -91,9 +74,7 @@ describe('stops on records and refusals in the officer’s language, in Chromium
     ]);
     browser = await launchBrowser();
     page = await newConsolePage(browser, { height: 900, romeTime: true });
-    await openSignInForm(page, c.url);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.getByText('Welcome, Administrator').waitFor();
+    await signInAsAdministrator(page, c.url);
   }, 120_000);
 
   afterAll(async () => {

@@ -146,3 +146,61 @@ export const ERASURE_CONSENT_GIULIA = {
   policyVersion: '2026-05',
   recordedAt: '2026-10-01T09:00:00Z',
 };
+
+/**
+ * The website's access log about a day ago: the contact page read and sent from 203.0.113.7 (the
+ * address an erasure request names), and the home page from another address, which stays.
+ */
+export function siteVisitsYesterday() {
+  return [
+    {
+      ip: '203.0.113.7',
+      path: '/contatti',
+      method: 'GET',
+      status: 200,
+      at: new Date(Date.now() - 86_400_000).toISOString(),
+    },
+    {
+      ip: '203.0.113.7',
+      path: '/contatti',
+      method: 'POST',
+      status: 201,
+      at: new Date(Date.now() - 86_000_000).toISOString(),
+    },
+    {
+      ip: '198.51.100.9',
+      path: '/',
+      method: 'GET',
+      status: 200,
+      at: new Date(Date.now() - 86_000_000).toISOString(),
+    },
+  ];
+}
+
+/**
+ * One of the Ferri family (`who`: the first name): a request for a quote on the website with their
+ * e-mail and phone, and a chat with the `provider`'s chatbot where they give the e-mail again.
+ */
+export function leadAndChatOf(who: string, email: string, provider: string, phone: string) {
+  return {
+    lead: {
+      externalId: `${who}-lead`,
+      firstName: who,
+      lastName: 'Ferri',
+      email,
+      phone,
+      company: `${who} Srl`,
+      message: 'Vorrei un preventivo',
+      submittedAt: '2026-10-02T10:00:00Z',
+    },
+    chat: {
+      externalId: `${who}-chat`,
+      provider,
+      startedAt: '2026-10-05T18:00:00Z',
+      messages: [
+        { role: 'user', content: `Sono ${who}, scrivetemi a ${email}`, sentAt: '2026-10-05T18:00:05Z' },
+        { role: 'assistant', content: 'Certo, la ricontatteremo.', sentAt: '2026-10-05T18:00:07Z' },
+      ],
+    },
+  };
+}

@@ -1,8 +1,8 @@
-import { Chip, Tooltip } from '@mui/material';
 import BlockOutlinedIcon from '@mui/icons-material/BlockOutlined';
 import { useTranslate } from 'react-admin';
 
 import type { RecordStop } from '../api';
+import { FlagChip } from './FlagChip';
 import { stopReasonWords, stoppedActivity } from './stopText';
 
 /**
@@ -20,22 +20,12 @@ export const ProcessingStopChip = ({ stops }: { stops: RecordStop[] }) => {
     )
     .join(' ');
   return (
-    <Tooltip title={help}>
-      <Chip
-        data-testid="stopped-flag"
-        size="small"
-        variant="outlined"
-        icon={<BlockOutlinedIcon />}
-        label={translate('app.sources.stopped')}
-        sx={{
-          height: 22,
-          fontWeight: 600,
-          color: '#8a4b00',
-          borderColor: '#e0a458',
-          bgcolor: '#fff6e8',
-          '& .MuiChip-icon': { color: 'inherit' },
-        }}
-      />
-    </Tooltip>
+    <FlagChip
+      testId="stopped-flag"
+      icon={<BlockOutlinedIcon />}
+      label={translate('app.sources.stopped')}
+      help={help}
+      warning
+    />
   );
 };

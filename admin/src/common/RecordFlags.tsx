@@ -1,4 +1,4 @@
-import { Alert, AlertTitle, Box, Chip, Link, Tooltip } from '@mui/material';
+import { Alert, AlertTitle, Box, Link } from '@mui/material';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import VisibilityOffOutlinedIcon from '@mui/icons-material/VisibilityOffOutlined';
 import type { ReactNode } from 'react';
@@ -6,6 +6,7 @@ import { LinkBase, useGetOne, useLocaleState, useRecordContext, useTranslate } f
 
 import { intlLocale } from '../i18n';
 import type { Restrictable } from '../api';
+import { FlagChip } from './FlagChip';
 import { ProcessingStopChip } from './ProcessingStopChip';
 import { ProcessingStopNotice } from './ProcessingStopNotice';
 
@@ -38,37 +39,22 @@ export const RecordFlags = ({ record: given, children }: { record?: Flagged; chi
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75, flexWrap: 'wrap' }}>
       {children}
       {record.restrictedAt && (
-        <Tooltip title={translate('app.sources.restricted_help', { date: formatDate(record.restrictedAt) })}>
-          <Chip
-            data-testid="restricted-flag"
-            size="small"
-            variant="outlined"
-            icon={<LockOutlinedIcon />}
-            label={translate('app.sources.restricted')}
-            // Darker than the theme's warning orange, for the contrast of small text.
-            sx={{
-              height: 22,
-              fontWeight: 600,
-              color: '#8a4b00',
-              borderColor: '#e0a458',
-              bgcolor: '#fff6e8',
-              '& .MuiChip-icon': { color: 'inherit' },
-            }}
-          />
-        </Tooltip>
+        <FlagChip
+          testId="restricted-flag"
+          icon={<LockOutlinedIcon />}
+          label={translate('app.sources.restricted')}
+          help={translate('app.sources.restricted_help', { date: formatDate(record.restrictedAt) })}
+          warning
+        />
       )}
       {stops.length > 0 && <ProcessingStopChip stops={stops} />}
       {record.anonymisedAt && (
-        <Tooltip title={translate('app.sources.anonymised_help', { date: formatDate(record.anonymisedAt) })}>
-          <Chip
-            data-testid="anonymised-flag"
-            size="small"
-            variant="outlined"
-            icon={<VisibilityOffOutlinedIcon />}
-            label={translate('app.sources.anonymised')}
-            sx={{ height: 22 }}
-          />
-        </Tooltip>
+        <FlagChip
+          testId="anonymised-flag"
+          icon={<VisibilityOffOutlinedIcon />}
+          label={translate('app.sources.anonymised')}
+          help={translate('app.sources.anonymised_help', { date: formatDate(record.anonymisedAt) })}
+        />
       )}
     </Box>
   );

@@ -35,10 +35,10 @@ import {
   newToken,
   overLimit,
   PORTAL_LIMITS,
-  portalKey,
   throttleKey,
   withStatusLink,
 } from './portal-rules';
+import { PortalKeys } from './portal-keys';
 import { PortalThrottle } from './portal-throttle.entity';
 
 /** A publication as the officer reads it on the request page. */
@@ -75,8 +75,6 @@ export type DownloadCheck =
 @Injectable()
 export class PackageService {
   private readonly logger = new Logger(PackageService.name);
-  private readonly codeKey: Buffer;
-  private readonly throttleHashKey: Buffer;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -86,10 +84,8 @@ export class PackageService {
     private readonly letters: LettersService,
     private readonly exports: ExportService,
     private readonly dataKeys: DataKeys,
-  ) {
-    this.codeKey = portalKey(config.encryptionKey, 'code');
-    this.throttleHashKey = portalKey(config.encryptionKey, 'throttle');
-  }
+    private readonly keys: PortalKeys,
+  ) {}
 
   get days(): number {
     return this.config.portalPackageDays;
@@ -338,7 +334,7 @@ export class PackageService {
       });
       const now = new Date();
       if (!pkg || publicationState(pkg, now) !== 'open') return 'expired';
-      const key = throttleKey(this.throttleHashKey, 'link', `package:${pkg.id}`);
+      const key = throttleKey(this.keys.throttle, 'link', `package:${pkg.id}`);
       const current = await manager.findOne(PortalThrottle, { where: { key }, lock: { mode: 'pessimistic_write' } });
       const next = afterAttempt(current, now);
       await manager.upsert(PortalThrottle, { key, ...next }, ['key']);
@@ -354,7 +350,7 @@ export class PackageService {
       await manager.update(
         PortalPackage,
         { id: pkg.id },
-        { codeHash: hashCode(this.codeKey, pkg.id, code), codeSentAt: now, codeTries: 0 },
+        { codeHash: hashCode(this.keys.code, pkg.id, code), codeSentAt: now, codeTries: 0 },
       );
       await this.audit.record(manager, null, {
         action: 'portal.package_code_sent',
@@ -406,7 +402,7 @@ export class PackageService {
       if (!pkg || publicationState(pkg, now) !== 'open') return { kind: 'expired' };
       if (!pkg.codeHash || !pkg.codeSentAt) return { kind: 'missing' };
       const check = checkCode(
-        this.codeKey,
+        this.keys.code,
         pkg.id,
         { codeHash: pkg.codeHash, sentAt: pkg.codeSentAt, tries: pkg.codeTries },
         typed,

@@ -1,12 +1,10 @@
-import { CONTROLLER } from '../registers/activities/record-of-processing';
 import { escapeHtml as esc } from '../registers/printable-page';
 import type { Language } from '../requests/request.entity';
 import { CATEGORY_NAMES, type ChoiceProblem, type ConsentChoice } from './portal-choices-rules';
 import { CHOICE_PROBLEMS, choiceText, type ChoiceTextKey } from './portal-choices-texts';
-import { facts, hidden, layout, notice, withLanguage } from './portal-pages';
-import { FIELD_LIMITS } from './portal-rules';
-import { FIELD_PROBLEMS, text, type TextKey } from './portal-texts';
-import { turnstileWidget } from './portal-widgets';
+import { hidden, layout, notice, withLanguage } from './portal-pages';
+import { FIELD_PROBLEMS } from './portal-texts';
+import { formEnd, nameAndEmailFields, noSendingCard, problemList } from './portal-widgets';
 
 export interface ChoicesPage {
   language: Language;
@@ -32,13 +30,8 @@ export function choicesPage({
   turnstileSiteKey,
 }: ChoicesPage): string {
   const c = (key: ChoiceTextKey) => esc(choiceText(language, key));
-  const t = (key: TextKey) => esc(text(language, key, facts(language)));
   const problem = (field: 'name' | 'email' | 'choices') =>
     errors[field] ? `<p class="error" id="${field}-error">${esc(CHOICE_PROBLEMS[language][errors[field]])}</p>` : '';
-  const invalid = (field: 'name' | 'email', hint?: string) => {
-    const described = [hint, errors[field] ? `${field}-error` : null].filter(Boolean).join(' ');
-    return `${errors[field] ? ' aria-invalid="true"' : ''}${described ? ` aria-describedby="${described}"` : ''}`;
-  };
   const firstChoice = offered.length ? `category-${offered[0]}` : 'direct-marketing';
   const listed = [
     ...(['choices', 'name', 'email'] as const)
@@ -49,9 +42,7 @@ export function choicesPage({
       ),
     ...(challengeProblem ? [`<li>${esc(FIELD_PROBLEMS[language].challenge_failed)}</li>`] : []),
   ];
-  const errorList = listed.length
-    ? `<div class="alert" role="alert"><p><strong>${t('errors_title')}</strong></p><ul>${listed.join('')}</ul></div>`
-    : '';
+  const errorList = problemList(language, listed);
   const chosen = new Set(values.categories);
   const categories = offered.length
     ? `<fieldset${errors.choices ? ' aria-describedby="choices-error"' : ''}>
@@ -83,22 +74,12 @@ ${categories}
 <p class="hint" id="direct-marketing-hint">${c('choices_marketing_hint')}</p>
 </fieldset>
 ${problem('choices')}
-<div class="field"><label for="name">${t('name_label')} <span class="req">${t('required')}</span></label>
-<input type="text" id="name" name="name" autocomplete="name" maxlength="${FIELD_LIMITS.name}" required value="${esc(values.name)}"${invalid('name')}>
-${problem('name')}</div>
-<div class="field"><label for="email">${t('email_label')} <span class="req">${t('required')}</span></label>
-<p class="hint" id="email-hint">${c('choices_email_hint')}</p>
-<input type="email" id="email" name="email" autocomplete="email" maxlength="${FIELD_LIMITS.email}" required value="${esc(values.email)}"${invalid('email', 'email-hint')}>
-${problem('email')}</div>
-<div class="trap" aria-hidden="true"><label for="website">${t('honeypot_label')}</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
-${turnstileWidget(language, turnstileSiteKey)}
-<button type="submit">${c('choices_submit')}</button>
-</form>
-</section>`
-    : `<section class="card" aria-labelledby="form-title">
-<h2 id="form-title">${t('no_sending_title')}</h2>
-<p>${t('no_sending')} <a href="mailto:${esc(CONTROLLER.email)}">${esc(CONTROLLER.email)}</a></p>
-</section>`;
+${nameAndEmailFields(language, values, choiceText(language, 'choices_email_hint'), {
+  name: errors.name && CHOICE_PROBLEMS[language][errors.name],
+  email: errors.email && CHOICE_PROBLEMS[language][errors.email],
+})}
+${formEnd(language, turnstileSiteKey, choiceText(language, 'choices_submit'))}`
+    : noSendingCard(language);
   return layout({
     language,
     title: choiceText(language, 'choices_title'),

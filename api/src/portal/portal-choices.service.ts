@@ -1,12 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { countWrongCode, mailCodeOrForget } from './portal-codes';
 import { addMonthsUtc } from '../common/time';
-import type { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
 import { LettersService } from '../letters/letters.service';
 import { sealedMarker } from '../letters/sealed-parts';
 import { ProcessingStopsService } from '../objections/processing-stops.service';
@@ -32,6 +30,7 @@ import {
 } from './portal-choices-rules';
 import { choiceText } from './portal-choices-texts';
 import { PortalChoiceForm } from './portal-choice-form.entity';
+import { PortalKeys } from './portal-keys';
 import { PortalLink } from './portal-link.entity';
 import {
   afterAttempt,
@@ -43,7 +42,6 @@ import {
   newToken,
   overLimit,
   PORTAL_LIMITS,
-  portalKey,
   throttleKey,
   withStatusLink,
 } from './portal-rules';
@@ -65,21 +63,16 @@ const STALE_AFTER_MS = 24 * 60 * 60_000 + CODE.validMinutes * 60_000;
 @Injectable()
 export class PortalChoicesService {
   private readonly logger = new Logger(PortalChoicesService.name);
-  private readonly codeKey: Buffer;
-  private readonly throttleHashKey: Buffer;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
     private readonly audit: AuditService,
     private readonly requests: RequestsService,
     private readonly letters: LettersService,
     private readonly stops: ProcessingStopsService,
     private readonly index: SubjectIndexService,
-  ) {
-    this.codeKey = portalKey(config.encryptionKey, 'code');
-    this.throttleHashKey = portalKey(config.encryptionKey, 'throttle');
-  }
+    private readonly keys: PortalKeys,
+  ) {}
 
   /** The categories the page offers: those the register's consent-based activities rest on. */
   async offered(): Promise<string[]> {
@@ -94,8 +87,8 @@ export class PortalChoicesService {
       const now = new Date();
       await manager.delete(PortalChoiceForm, { codeSentAt: LessThan(new Date(now.getTime() - STALE_AFTER_MS)) });
       const keys = [
-        { key: throttleKey(this.throttleHashKey, 'email', choices.email), limit: PORTAL_LIMITS.perEmail },
-        ...(ip ? [{ key: throttleKey(this.throttleHashKey, 'ip', ip), limit: PORTAL_LIMITS.perAddress }] : []),
+        { key: throttleKey(this.keys.throttle, 'email', choices.email), limit: PORTAL_LIMITS.perEmail },
+        ...(ip ? [{ key: throttleKey(this.keys.throttle, 'ip', ip), limit: PORTAL_LIMITS.perAddress }] : []),
       ];
       let over = false;
       for (const { key, limit } of keys) over = (await this.count(manager, key, limit, now)) || over;
@@ -114,7 +107,7 @@ export class PortalChoicesService {
         categories: choices.categories,
         directMarketing: choices.directMarketing,
         language,
-        codeHash: hashCode(this.codeKey, id, code),
+        codeHash: hashCode(this.keys.code, id, code),
         codeSentAt: now,
         tries: 0,
       });
@@ -155,7 +148,7 @@ export class PortalChoicesService {
         if (!form) return { kind: 'unknown' };
         const now = new Date();
         const check = checkCode(
-          this.codeKey,
+          this.keys.code,
           form.id,
           { codeHash: form.codeHash, sentAt: form.codeSentAt, tries: form.tries },
           typed,

@@ -3,7 +3,7 @@ import { escapeHtml as esc } from '../registers/printable-page';
 import { REQUEST_TYPES, type Language, type RequestStatus, type RequestType } from '../requests/request.entity';
 import { CODE, FIELD_LIMITS, type FieldProblem, type Submission } from './portal-rules';
 import { choiceText } from './portal-choices-texts';
-import { attachmentsField, turnstileWidget } from './portal-widgets';
+import { attachmentsField, fieldAria, formEnd, nameAndEmailFields, noSendingCard, problemList } from './portal-widgets';
 import { FIELD_PROBLEMS, formatDate, RIGHT_NAMES, STATUS_NAMES, text, type TextKey } from './portal-texts';
 
 /**
@@ -111,27 +111,20 @@ export function formPage({
   const value = (field: keyof Submission) => values[field]?.[0] ?? '';
   const problem = (field: keyof Submission) =>
     errors[field] ? `<p class="error" id="${field}-error">${esc(FIELD_PROBLEMS[language][errors[field]])}</p>` : '';
-  const invalid = (field: keyof Submission, hint?: string) => {
-    const described = [hint, errors[field] ? `${field}-error` : null].filter(Boolean).join(' ');
-    return `${errors[field] ? ' aria-invalid="true"' : ''}${described ? ` aria-describedby="${described}"` : ''}`;
-  };
+  const invalid = (field: keyof Submission, hint?: string) => fieldAria(field, Boolean(errors[field]), hint);
   const extraErrors = [
     ...(attachmentProblem
       ? [`<li><a href="#attachments">${esc(FIELD_PROBLEMS[language][attachmentProblem])}</a></li>`]
       : []),
     ...(challengeProblem ? [`<li>${esc(FIELD_PROBLEMS[language].challenge_failed)}</li>`] : []),
   ];
-  const errorList =
-    Object.keys(errors).length || extraErrors.length
-      ? `<div class="alert" role="alert"><p><strong>${t('errors_title')}</strong></p><ul>${(
-          Object.keys(errors) as Array<keyof Submission>
-        )
-          .map(
-            (f) =>
-              `<li><a href="#${f === 'rights' ? 'right-access' : f}">${esc(FIELD_PROBLEMS[language][errors[f]!])}</a></li>`,
-          )
-          .join('')}${extraErrors.join('')}</ul></div>`
-      : '';
+  const errorList = problemList(language, [
+    ...(Object.keys(errors) as Array<keyof Submission>).map(
+      (f) =>
+        `<li><a href="#${f === 'rights' ? 'right-access' : f}">${esc(FIELD_PROBLEMS[language][errors[f]!])}</a></li>`,
+    ),
+    ...extraErrors,
+  ]);
   const chosen = new Set(values.rights ?? []);
   const form = canSend
     ? `<section class="card" aria-labelledby="form-title">
@@ -150,13 +143,10 @@ ${REQUEST_TYPES.map(
 ).join('\n')}
 ${problem('rights')}
 </fieldset>
-<div class="field"><label for="name">${t('name_label')} <span class="req">${t('required')}</span></label>
-<input type="text" id="name" name="name" autocomplete="name" maxlength="${FIELD_LIMITS.name}" required value="${esc(value('name'))}"${invalid('name')}>
-${problem('name')}</div>
-<div class="field"><label for="email">${t('email_label')} <span class="req">${t('required')}</span></label>
-<p class="hint" id="email-hint">${t('email_hint')}</p>
-<input type="email" id="email" name="email" autocomplete="email" maxlength="${FIELD_LIMITS.email}" required value="${esc(value('email'))}"${invalid('email', 'email-hint')}>
-${problem('email')}</div>
+${nameAndEmailFields(language, { name: value('name'), email: value('email') }, text(language, 'email_hint'), {
+  name: errors.name && FIELD_PROBLEMS[language][errors.name],
+  email: errors.email && FIELD_PROBLEMS[language][errors.email],
+})}
 <div class="field"><label for="phone">${t('phone_label')}</label>
 <input type="tel" id="phone" name="phone" autocomplete="tel" maxlength="${FIELD_LIMITS.phone}" value="${esc(value('phone'))}"${invalid('phone')}>
 ${problem('phone')}</div>
@@ -165,15 +155,8 @@ ${problem('phone')}</div>
 <textarea id="message" name="message" maxlength="${FIELD_LIMITS.message}" required${invalid('message', 'message-hint')}>${esc(value('message'))}</textarea>
 ${problem('message')}</div>
 ${attachmentsField(language, attachmentProblem)}
-<div class="trap" aria-hidden="true"><label for="website">${t('honeypot_label')}</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
-${turnstileWidget(language, turnstileSiteKey)}
-<button type="submit">${t('submit')}</button>
-</form>
-</section>`
-    : `<section class="card" aria-labelledby="form-title">
-<h2 id="form-title">${t('no_sending_title')}</h2>
-<p>${t('no_sending')} <a href="mailto:${esc(CONTROLLER.email)}">${esc(CONTROLLER.email)}</a></p>
-</section>`;
+${formEnd(language, turnstileSiteKey, text(language, 'submit'))}`
+    : noSendingCard(language);
   return layout({
     language,
     title: text(language, 'portal_title'),

@@ -8,6 +8,7 @@ import { PortalAttachments } from './portal-attachments.service';
 import { PortalChoicesController } from './portal-choices.controller';
 import { PortalChoicesService } from './portal-choices.service';
 import { PortalController } from './portal.controller';
+import { PortalKeys } from './portal-keys';
 import { PortalService } from './portal.service';
 import { RequestAttachmentsController } from './request-attachments.controller';
 
@@ -22,8 +23,8 @@ import { RequestAttachmentsController } from './request-attachments.controller';
   imports: [AuditModule, RequestsModule, LettersModule, ObjectionsModule, SubjectsModule],
   // The choices controller first: its /privacy/choices routes are matched before the portal's.
   controllers: [PortalChoicesController, PortalController, RequestAttachmentsController],
-  providers: [PortalService, PortalChoicesService, PortalAttachments],
-  // Its CSRF key serves the package pages' forms too (package.module.ts).
-  exports: [PortalService],
+  providers: [PortalKeys, PortalService, PortalChoicesService, PortalAttachments],
+  // Its keys and CSRF key serve the package pages too (package.module.ts).
+  exports: [PortalService, PortalKeys],
 })
 export class PortalModule {}

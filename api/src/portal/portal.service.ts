@@ -1,11 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { countWrongCode, mailCodeOrForget } from './portal-codes';
-import type { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
 import { Letter } from '../letters/letter.entity';
 import { LettersService } from '../letters/letters.service';
 import { appendToTimeline } from '../requests/request-timeline';
@@ -14,6 +12,7 @@ import { RequestsService } from '../requests/requests.service';
 import type { StatusView } from './portal-pages';
 import type { Attachment } from './portal-attachments-rules';
 import { PortalAttachments } from './portal-attachments.service';
+import { PortalKeys } from './portal-keys';
 import { PortalLink } from './portal-link.entity';
 import {
   afterAttempt,
@@ -26,7 +25,6 @@ import {
   newToken,
   overLimit,
   PORTAL_LIMITS,
-  portalKey,
   throttleKey,
   withStatusLink,
   type Submission,
@@ -52,21 +50,19 @@ const STALE_AFTER_MS = 24 * 3600_000 + CODE.validMinutes * 60_000;
 @Injectable()
 export class PortalService {
   private readonly logger = new Logger(PortalService.name);
-  private readonly codeKey: Buffer;
-  private readonly throttleHashKey: Buffer;
-  readonly csrfKey: Buffer;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
     private readonly audit: AuditService,
     private readonly requests: RequestsService,
     private readonly letters: LettersService,
     private readonly attachments: PortalAttachments,
-  ) {
-    this.codeKey = portalKey(config.encryptionKey, 'code');
-    this.throttleHashKey = portalKey(config.encryptionKey, 'throttle');
-    this.csrfKey = portalKey(config.encryptionKey, 'csrf');
+    private readonly keys: PortalKeys,
+  ) {}
+
+  /** The portal forms' CSRF key (the package pages' forms too). */
+  get csrfKey(): Buffer {
+    return this.keys.csrf;
   }
 
   get canSend(): boolean {
@@ -89,8 +85,8 @@ export class PortalService {
       const now = new Date();
       await this.sweep(manager, now);
       const keys = [
-        { key: throttleKey(this.throttleHashKey, 'email', submission.email), limit: PORTAL_LIMITS.perEmail },
-        ...(ip ? [{ key: throttleKey(this.throttleHashKey, 'ip', ip), limit: PORTAL_LIMITS.perAddress }] : []),
+        { key: throttleKey(this.keys.throttle, 'email', submission.email), limit: PORTAL_LIMITS.perEmail },
+        ...(ip ? [{ key: throttleKey(this.keys.throttle, 'ip', ip), limit: PORTAL_LIMITS.perAddress }] : []),
       ];
       let over = false;
       for (const { key, limit } of keys) over = (await this.count(manager, key, limit, now)) || over;
@@ -110,7 +106,7 @@ export class PortalService {
         phone: submission.phone,
         message: submission.message,
         language,
-        codeHash: hashCode(this.codeKey, id, code),
+        codeHash: hashCode(this.keys.code, id, code),
         codeSentAt: now,
         tries: 0,
       });
@@ -150,7 +146,7 @@ export class PortalService {
         if (!submission) return { kind: 'unknown' };
         const now = new Date();
         const check = checkCode(
-          this.codeKey,
+          this.keys.code,
           submission.id,
           { codeHash: submission.codeHash, sentAt: submission.codeSentAt, tries: submission.tries },
           typed,
@@ -275,7 +271,7 @@ export class PortalService {
     if (!link) return 'unknown';
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
-      if (await this.count(manager, throttleKey(this.throttleHashKey, 'link', link.id), PORTAL_LIMITS.perLink, now))
+      if (await this.count(manager, throttleKey(this.keys.throttle, 'link', link.id), PORTAL_LIMITS.perLink, now))
         return 'throttled';
       const requests = await manager.find(DataSubjectRequest, { where: { id: In(link.requestIds) } });
       for (const request of requests) {
