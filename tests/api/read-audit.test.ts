@@ -42,6 +42,9 @@ const READS: Record<string, string | { none: string }> = {
   'GET /api/requests/stats': { none: 'counts only' },
   'GET /api/requests/{id}/erasure': { none: 'per source a status and counts' },
   'GET /api/audit/verify': { none: 'a count and event ids, no content' },
+  'GET /api/audit/actors': {
+    none: 'the staff accounts that acted, as every line of the log names them; no data subject',
+  },
   'GET /api/api-keys': { none: 'key names and prefixes' },
   'GET /api/api-keys/{id}': { none: 'key names and prefixes' },
   'GET /api/activities/record.html': { none: 'the register of processing activities' },

@@ -78,8 +78,6 @@ export async function startTestConsole(options: StartTestOptions = {}): Promise<
     RETENTION_SWEEP_CRON: 'off',
     ADMIN_DIR: options.serveAdmin ? join(__dirname, '../../dist/admin') : 'none',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    // The api-http project's one connection (vitest.config.mts says why).
-    ...(process.env.TEST_DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.TEST_DATABASE_POOL_SIZE } : {}),
     ...options.env,
   });
   registerSources(options.extraSources ?? []);

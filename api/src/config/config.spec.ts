@@ -59,6 +59,7 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'abc' }, /^Configuration error: PORT must be a whole number between 0 and 65535 \(got "abc"\)$/],
     [{ PORT: '70000' }, /^Configuration error: PORT must be a whole number/],
+    [{ DATABASE_POOL_SIZE: '1' }, /^Configuration error: DATABASE_POOL_SIZE must be a whole number between 2 and 100/],
     [{ DATABASE_URL: 'mysql://localhost/db' }, /^Configuration error: DATABASE_URL must be a URL like postgres:\/\//],
     [{ DATABASE_URL: 'not a url' }, /^Configuration error: DATABASE_URL must be a URL/],
     [{ ENCRYPTION_KEY: 'short' }, /^Configuration error: ENCRYPTION_KEY must be 64 hexadecimal characters/],

@@ -122,7 +122,9 @@ const schema = z.object({
   PORT: integer(0, 65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: postgresUrl.optional(),
-  DATABASE_POOL_SIZE: integer(1, 100).default(10),
+  // A long job (erasure, sweep, re-index) holds a connection of its own for its advisory lock
+  // while it works on another: one connection would leave it waiting for itself.
+  DATABASE_POOL_SIZE: integer(2, 100).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
   ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
