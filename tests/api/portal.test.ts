@@ -283,6 +283,40 @@ describe('the privacy portal', () => {
     expect(stored.body).not.toContain(token);
   });
 
+  it('tells the subject when the code cannot be mailed, keeps nothing waiting, and audits it', async () => {
+    const email = 'code.refused@example.it';
+    const bystander = 'code.bystander@example.it';
+    const visitor = new Visitor(c.url, nextIp());
+    const before = smtp.messages.length;
+    await visitor.submit('/privacy', '/privacy', form(bystander, ['access']));
+    await codeFor(bystander, before);
+    const [{ n: bystanderRows }] = await sql(c, `SELECT count(*)::int AS n FROM portal_submissions WHERE email = $1`, [
+      bystander,
+    ]);
+    expect(bystanderRows).toBe(1);
+
+    const submissions = await count('portal_submissions');
+    const refusedBefore = smtp.refused();
+    smtp.refuseNext(1);
+    const page = await new Visitor(c.url, nextIp()).submit('/privacy', '/privacy', form(email, ['erasure']));
+    expect(smtp.refused()).toBe(refusedBefore + 1);
+    expect(page.status).toBe(503);
+    expect(page.html).toContain('Non siamo riusciti a inviare il codice in questo momento');
+    expect(page.html).not.toContain('Sending failed');
+    // Nothing waits for a code the subject never got; the bystander's submission stays.
+    expect(await count('portal_submissions')).toBe(submissions);
+    expect(await sql(c, `SELECT id FROM portal_submissions WHERE email = $1`, [email])).toEqual([]);
+    expect((await sql(c, `SELECT id FROM portal_submissions WHERE email = $1`, [bystander])).length).toBe(1);
+    expect(await requestsOf(email)).toEqual([]);
+    const [notSent] = await sql(
+      c,
+      `SELECT entity, details FROM audit_events WHERE action = 'portal.code_not_sent' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(notSent.entity).toBe('portal_submission');
+    expect(JSON.stringify(notSent.details)).not.toContain(email);
+    expect(smtp.messages.slice(before).some((m) => m.envelopeTo.includes(email))).toBe(false);
+  });
+
   it('keeps a second person’s requests apart: their page, their timeline, their link', async () => {
     const peterEmail = 'peter.portal@example.org';
     const peter = await confirm(new Visitor(c.url, nextIp(), 'en-GB'), peterEmail, ['portability'], 'en');
