@@ -86,11 +86,7 @@ describe('renderBreachRegister', () => {
   });
 
   it('names the middle risk level by what is at risk (Art. 33(1)), never by a bare "risk"', () => {
-    const middle = presentBreach(
-      { ...breach, riskLevel: 'risk' } as Breach,
-      new Map(),
-      new Date('2026-11-26T00:00:00Z'),
-    );
+    const middle = presentBreach({ ...breach, riskLevel: 'risk' }, new Map(), new Date('2026-11-26T00:00:00Z'));
     const it = renderBreachRegister([middle], 'it', new Date('2026-11-26T00:00:00Z'));
     expect(it).toContain('<strong>rischio per i diritti e le libertà delle persone</strong>');
     const en = renderBreachRegister([middle], 'en', new Date('2026-11-26T00:00:00Z'));
