@@ -1,6 +1,7 @@
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // SWC compiles the API's decorators with their metadata, as tsc does for the build.
@@ -63,6 +64,10 @@ export default defineConfig({
   test: {
     reporters: ['default'],
     sequence: { sequencer: LongestFirst },
+    // Vitest's default leaves a core free: one worker on the CI's two cores. A test file mostly
+    // waits on processes of its own (the database, Chromium, the console's sockets), so every
+    // core gets a worker.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         plugins,
@@ -110,8 +115,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // No maxWorkers of its own: vitest runs a project limited to one worker after every
-          // other file, alone, with the second core idle. Sharing the API suite's workers, each
-          // browser file (its own console, database and Chromium) overlaps with the others.
+          // other file, alone. Sharing the suite's workers, each browser file (its own console,
+          // database and Chromium) overlaps with the others.
         },
       },
     ],
