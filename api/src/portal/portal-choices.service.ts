@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { countWrongCode, mailCodeOrForget } from './portal-codes';
+import { checkTypedCode, mailCodeOrForget, openStatusLink } from './portal-codes';
 import { addMonthsUtc } from '../common/time';
 import { LettersService } from '../letters/letters.service';
 import { sealedMarker } from '../letters/sealed-parts';
@@ -31,13 +31,10 @@ import {
 import { choiceText } from './portal-choices-texts';
 import { PortalChoiceForm } from './portal-choice-form.entity';
 import { PortalKeys } from './portal-keys';
-import { PortalLink } from './portal-link.entity';
 import {
   afterAttempt,
-  checkCode,
   CODE,
   hashCode,
-  hashToken,
   newCode,
   newToken,
   overLimit,
@@ -141,29 +138,16 @@ export class PortalChoicesService {
       async (
         manager,
       ): Promise<VerifyOutcome | { kind: 'ok'; requests: DataSubjectRequest[]; form: PortalChoiceForm }> => {
-        const form = await manager.findOne(PortalChoiceForm, {
-          where: { id: formId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!form) return { kind: 'unknown' };
         const now = new Date();
-        const check = checkCode(
-          this.keys.code,
-          form.id,
-          { codeHash: form.codeHash, sentAt: form.codeSentAt, tries: form.tries },
+        const check = await checkTypedCode(
+          manager,
+          { audit: this.audit, codeKey: this.keys.code },
+          { entity: PortalChoiceForm, id: formId, auditEntity: 'portal_choice_form' },
           typed,
           now,
         );
-        if (check === 'expired' || check === 'locked') return { kind: check };
-        if (check === 'wrong')
-          return countWrongCode(manager, this.audit, {
-            entity: PortalChoiceForm,
-            id: form.id,
-            triesColumn: 'tries',
-            tries: form.tries,
-            action: 'portal.code_wrong',
-            auditEntity: 'portal_choice_form',
-          });
+        if (check.kind !== 'right') return check;
+        const form = check.row;
         const requests: DataSubjectRequest[] = [];
         if (form.categories.length) {
           const request = await this.register(manager, form, 'consent_withdrawal', now);
@@ -175,16 +159,10 @@ export class PortalChoicesService {
           await this.objectToMarketing(manager, request, form.email);
           requests.push(request);
         }
-        const link = await manager.save(
-          PortalLink,
-          manager.create(PortalLink, { tokenHash: hashToken(token), requestIds: requests.map((r) => r.id) }),
-        );
-        await manager.delete(PortalChoiceForm, { id: form.id });
-        await this.audit.record(manager, null, {
-          action: 'portal.confirmed',
-          entity: 'portal_choice_form',
-          entityId: form.id,
-          details: { linkId: link.id, references: requests.map((r) => r.reference) },
+        await openStatusLink(manager, this.audit, token, requests, {
+          entity: PortalChoiceForm,
+          id: form.id,
+          auditEntity: 'portal_choice_form',
         });
         return { kind: 'ok', requests, form };
       },

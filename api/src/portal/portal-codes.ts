@@ -1,10 +1,11 @@
 import type { Logger } from '@nestjs/common';
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { LettersService } from '../letters/letters.service';
 import { CONTROLLER } from '../registers/activities/record-of-processing';
-import type { Language } from '../requests/request.entity';
-import { CODE } from './portal-rules';
+import type { DataSubjectRequest, Language } from '../requests/request.entity';
+import { PortalLink } from './portal-link.entity';
+import { checkCode, CODE, hashToken } from './portal-rules';
 import { text } from './portal-texts';
 
 /**
@@ -66,4 +67,72 @@ export async function countWrongCode(
     details: { tries, locked: tries >= CODE.maxTries },
   });
   return tries >= CODE.maxTries ? { kind: 'locked' } : { kind: 'wrong', left: CODE.maxTries - tries };
+}
+
+/** A row waiting for its code: the portal form's submission, the choices' form. */
+interface WaitingForCode extends ObjectLiteral {
+  id: string;
+  codeHash: string;
+  codeSentAt: Date;
+  tries: number;
+}
+
+/**
+ * The code typed for a waiting row, in the caller's transaction: the row locked and answered when
+ * the code is right; otherwise what the subject is told (a wrong one counted, audited).
+ */
+export async function checkTypedCode<Row extends WaitingForCode>(
+  manager: EntityManager,
+  deps: { audit: AuditService; codeKey: Buffer },
+  waiting: { entity: EntityTarget<Row>; id: string; auditEntity: string },
+  typed: string,
+  now: Date,
+): Promise<{ kind: 'right'; row: Row } | { kind: 'unknown' | 'expired' | 'locked' } | { kind: 'wrong'; left: number }> {
+  const row = await manager.findOne(waiting.entity, {
+    where: { id: waiting.id } as FindOptionsWhere<Row>,
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!row) return { kind: 'unknown' };
+  const check = checkCode(
+    deps.codeKey,
+    row.id,
+    { codeHash: row.codeHash, sentAt: row.codeSentAt, tries: row.tries },
+    typed,
+    now,
+  );
+  if (check === 'expired' || check === 'locked') return { kind: check };
+  if (check === 'wrong')
+    return countWrongCode(manager, deps.audit, {
+      entity: waiting.entity,
+      id: row.id,
+      triesColumn: 'tries',
+      tries: row.tries,
+      action: 'portal.code_wrong',
+      auditEntity: waiting.auditEntity,
+    });
+  return { kind: 'right', row };
+}
+
+/**
+ * The right code's end, in the caller's transaction: the status link to the requests it made
+ * (only its hash is kept), the waiting row deleted, `portal.confirmed` audited.
+ */
+export async function openStatusLink(
+  manager: EntityManager,
+  audit: AuditService,
+  token: string,
+  requests: DataSubjectRequest[],
+  waiting: { entity: EntityTarget<ObjectLiteral>; id: string; auditEntity: string },
+): Promise<void> {
+  const link = await manager.save(
+    PortalLink,
+    manager.create(PortalLink, { tokenHash: hashToken(token), requestIds: requests.map((r) => r.id) }),
+  );
+  await manager.delete(waiting.entity, { id: waiting.id });
+  await audit.record(manager, null, {
+    action: 'portal.confirmed',
+    entity: waiting.auditEntity,
+    entityId: waiting.id,
+    details: { linkId: link.id, references: requests.map((r) => r.reference) },
+  });
 }

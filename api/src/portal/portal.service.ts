@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { countWrongCode, mailCodeOrForget } from './portal-codes';
+import { checkTypedCode, mailCodeOrForget, openStatusLink } from './portal-codes';
 import { Letter } from '../letters/letter.entity';
 import { LettersService } from '../letters/letters.service';
 import { appendToTimeline } from '../requests/request-timeline';
@@ -16,7 +16,6 @@ import { PortalKeys } from './portal-keys';
 import { PortalLink } from './portal-link.entity';
 import {
   afterAttempt,
-  checkCode,
   CODE,
   hashCode,
   hashToken,
@@ -139,29 +138,16 @@ export class PortalService {
     const token = newToken();
     const outcome = await this.dataSource.transaction(
       async (manager): Promise<VerifyOutcome | { kind: 'ok'; requests: DataSubjectRequest[] }> => {
-        const submission = await manager.findOne(PortalSubmission, {
-          where: { id: submissionId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!submission) return { kind: 'unknown' };
         const now = new Date();
-        const check = checkCode(
-          this.keys.code,
-          submission.id,
-          { codeHash: submission.codeHash, sentAt: submission.codeSentAt, tries: submission.tries },
+        const check = await checkTypedCode(
+          manager,
+          { audit: this.audit, codeKey: this.keys.code },
+          { entity: PortalSubmission, id: submissionId, auditEntity: 'portal_submission' },
           typed,
           now,
         );
-        if (check === 'expired' || check === 'locked') return { kind: check };
-        if (check === 'wrong')
-          return countWrongCode(manager, this.audit, {
-            entity: PortalSubmission,
-            id: submission.id,
-            triesColumn: 'tries',
-            tries: submission.tries,
-            action: 'portal.code_wrong',
-            auditEntity: 'portal_submission',
-          });
+        if (check.kind !== 'right') return check;
+        const submission = check.row;
         const requests: DataSubjectRequest[] = [];
         for (const type of submission.rights) {
           const request = await this.requests.create(
@@ -199,17 +185,11 @@ export class PortalService {
           });
           requests.push(request);
         }
-        const link = await manager.save(
-          PortalLink,
-          manager.create(PortalLink, { tokenHash: hashToken(token), requestIds: requests.map((r) => r.id) }),
-        );
         await this.attachments.claim(manager, submission.id, requests);
-        await manager.delete(PortalSubmission, { id: submission.id });
-        await this.audit.record(manager, null, {
-          action: 'portal.confirmed',
-          entity: 'portal_submission',
-          entityId: submission.id,
-          details: { linkId: link.id, references: requests.map((r) => r.reference) },
+        await openStatusLink(manager, this.audit, token, requests, {
+          entity: PortalSubmission,
+          id: submission.id,
+          auditEntity: 'portal_submission',
         });
         return { kind: 'ok', requests };
       },
