@@ -150,7 +150,11 @@ describe('the audit log as a ledger in Chromium, in English and Italian', () => 
   });
 
   it("opens Giulia's search and reads its details as labelled words", async () => {
+    // A page loaded afresh, with the filters kept: a filter typed in the test before applies after
+    // a pause, and once brought the list back over the event opened here (CI, 2026-12-03).
+    await page.reload();
     await page.locator('table tbody tr').filter({ hasText: 'Person searched' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/audit-events\/[^/]+\/show/);
     const details = page.getByTestId('audit-details');
     await details.waitFor();
     const text = await details.innerText();
