@@ -194,9 +194,10 @@ export class RetentionService implements BeforeApplicationShutdown {
 
   /**
    * On a server: `pg_try_advisory_lock` on a connection of its own, held for the whole sweep
-   * (PostgreSQL lets go of it if the process dies); the batches use the pool, or that same
-   * connection when the pool has one. The embedded database serves one process (it holds a
-   * pid lock) and is one session: the process's own guard (`running`) is the lock there.
+   * (PostgreSQL lets go of it if the process dies); the batches use the pool (at least two
+   * connections on a server, `DATABASE_POOL_SIZE`). The embedded database serves one process
+   * (it holds a pid lock) and is one session: the process's own guard (`running`) is the lock
+   * there.
    */
   private async lock(): Promise<{ session: SweepSession; release: () => Promise<void> }> {
     const onPool: SweepSession = {
@@ -223,9 +224,8 @@ export class RetentionService implements BeforeApplicationShutdown {
         'A retention sweep is already running on another instance of the console; wait for it to finish',
       );
     }
-    const own: SweepSession = { manager: runner.manager, transact: (work) => runner.manager.transaction(work) };
     return {
-      session: this.config.databasePoolSize > 1 ? onPool : own,
+      session: onPool,
       release: async () => {
         let failure: unknown;
         try {
