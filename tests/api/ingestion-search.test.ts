@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource, In } from 'typeorm';
-import { loadByIds } from '../../api/src/database/load-by-ids';
+import type { Pool, PoolClient } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { entitiesFromJson, loadByIds, rowAsJson } from '../../api/src/database/load-by-ids';
 import { SOURCES } from '../../api/src/sources/source-registry';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { postBatch } from '../support/ingest';
@@ -370,11 +372,53 @@ describe('ingestion and the subject search', () => {
       expect(byId(await loadByIds(dataSource, definition.entity, ids)), definition.resource).toStrictEqual(
         byId(expected as Array<{ id: unknown }>),
       );
+      // The same rows built as JSON by PostgreSQL, as the search's one statement brings them.
+      const table = dataSource.getMetadata(definition.entity).tableName;
+      const [{ rows }] = await dataSource.query(
+        `SELECT coalesce(json_agg(${rowAsJson(dataSource, definition.entity, 'r')}), '[]') AS rows FROM "${table}" r WHERE r.id::text = ANY($1)`,
+        [ids],
+      );
+      expect(
+        byId(entitiesFromJson(dataSource, definition.entity, rows)),
+        `${definition.resource} as JSON`,
+      ).toStrictEqual(byId(expected as Array<{ id: unknown }>));
       compared++;
     }
     // Every source of the person above, tokens (decrypted) included.
     expect(compared).toBe(SOURCES.length);
     expect(await loadByIds(dataSource, SOURCES[0].entity, [])).toEqual([]);
+  });
+
+  it('searches in one database statement besides the audit write (issue 24)', async () => {
+    const pool = (c.running.app.get(DataSource).driver as PostgresDriver).master as Pool;
+    await search('giulia.bianchi@example.it'); // the session check is then answered from memory
+    const statements: string[] = [];
+    let recording = true;
+    const patched = new WeakSet<PoolClient>();
+    const count = (client: PoolClient) => {
+      if (patched.has(client)) return;
+      patched.add(client);
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
+        const first = args[0] as string | { text: string };
+        if (recording) statements.push(typeof first === 'string' ? first : first.text);
+        return query(...args);
+      };
+    };
+    // Every connection the pool hands out from now on.
+    pool.on('acquire', count);
+    try {
+      const found = await search('giulia.bianchi@example.it');
+      expect(found.status).toBe(200);
+      expect(found.body.sources.length).toBeGreaterThanOrEqual(5);
+      const reads = statements.filter(
+        (text) => !/audit_|^(BEGIN|START TRANSACTION|COMMIT|ROLLBACK)|pg_advisory/i.test(text.trim()),
+      );
+      expect(reads, reads.map((r) => r.trim().slice(0, 300)).join('\n---\n')).toHaveLength(1);
+    } finally {
+      recording = false;
+      pool.off('acquire', count);
+    }
   });
 
   it("follows neither the company's own addresses nor an identifier shared by more than 25 records", async () => {
@@ -413,5 +457,28 @@ describe('ingestion and the subject search', () => {
     expect(paolo.body.identifiers).toEqual([{ kind: 'email', value: 'paolo.verdi@example.it', hop: 0 }]);
     // Searched for itself, the switchboard finds all 30.
     expect(sourcesOf((await search('041 555 0000')).body)).toEqual({ leads: 30 });
+  });
+
+  it('shows the first 200 records of a source even when more are found than the statement brings', async () => {
+    // 450 leads under one name: the statement brings at most 400 per source, the page shows 200.
+    const batch = Array.from({ length: 450 }, (_, i) => ({
+      externalId: `namesake-${i}`,
+      firstName: 'Omonimo',
+      lastName: 'Frequente',
+      email: `omonimo${i}@namesake.example.it`,
+      submittedAt: '2026-11-09T10:00:00Z',
+    }));
+    expect((await ingest('leads', batch)).status).toBe(200);
+    const found = await search('Omonimo Frequente');
+    const leads = found.body.sources.find((s: { source: string }) => s.source === 'leads');
+    expect(leads.total).toBe(450);
+    expect(leads.records).toHaveLength(200);
+    expect(new Set(leads.records.map((r: { id: string }) => r.id)).size).toBe(200);
+    for (const r of leads.records as Array<{ record: { firstName: string; email: string }; matches: unknown[] }>) {
+      expect(r.record.firstName).toBe('Omonimo');
+      expect(r.matches.length).toBeGreaterThan(0);
+    }
+    // Another person is not among them.
+    expect(JSON.stringify(leads.records)).not.toContain('maria.bianchi');
   });
 });

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { StopReason } from './stop-rules';
 
 /** A stop still in force, as the person's search answers it. */
@@ -15,15 +14,16 @@ export interface ActiveStop {
   flaggedRecords: number;
 }
 
-/** The stops in force for one identifier's keyed hash, with their requests (the person's search). */
-export async function activeStops(manager: EntityManager, hash: string): Promise<ActiveStop[]> {
-  const rows: Array<ActiveStop & { since: Date | string }> = await manager.query(
-    `SELECT s.reason, s.activity_id AS "activityId", s.activity_name AS activity, s.source_system AS "sourceSystem",
+/** The stops in force for the keyed hash in parameter `hash` (e.g. `$1`), with their requests. */
+export function activeStopsQuery(hash: string): string {
+  return `SELECT s.reason, s.activity_id AS "activityId", s.activity_name AS activity, s.source_system AS "sourceSystem",
             s.consent_category AS "consentCategory", s.request_id AS "requestId", r.reference, s.created_at AS since,
             (SELECT count(*)::int FROM processing_stop_flags f WHERE f.stop_id = s.id) AS "flaggedRecords"
      FROM processing_stops s LEFT JOIN requests r ON r.id = s.request_id
-     WHERE s.hash = $1 AND s.lifted_at IS NULL ORDER BY s.created_at, s.activity_name`,
-    [hash],
-  );
+     WHERE s.hash = ${hash} AND s.lifted_at IS NULL ORDER BY s.created_at, s.activity_name`;
+}
+
+/** The stops as answered, from rows of `activeStopsQuery` (read as rows or as JSON). */
+export function presentStops(rows: Array<ActiveStop & { since: Date | string }>): ActiveStop[] {
   return rows.map((r) => ({ ...r, since: new Date(r.since).toISOString() }));
 }

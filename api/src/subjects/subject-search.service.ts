@@ -1,4 +1,4 @@
-import { activeStops, type ActiveStop } from '../objections/active-stops';
+import { presentStops, type ActiveStop } from '../objections/active-stops';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,8 +9,9 @@ import { APP_CONFIG } from '../config/config.module';
 import { AccessLog } from '../sources/access-logs/access-log.entity';
 import { multiPersonSources, SOURCES, sourceNamed } from '../sources/source-registry';
 import { DataKeys } from '../common/crypto/data-keys.service';
-import { loadByIds } from '../database/load-by-ids';
-import { preparedQuery, type PreparedStatement } from '../database/prepared-query';
+import { entitiesFromJson, loadByIds } from '../database/load-by-ids';
+import { preparedQuery } from '../database/prepared-query';
+import { IDENTITY_GRAPH, subjectSearchStatement } from './search-statement';
 import { suppressionHash } from '../erasure/suppression';
 import { isPlainIpAddress } from '../common/ip-address';
 import { classifyQuery, type IdentifierKind } from './identifiers';
@@ -83,6 +84,8 @@ const MAX_LINKED = 50;
  */
 const MAX_SHARED_RECORDS = 25;
 const MAX_RECORDS_PER_SOURCE = 200;
+/** Records of a source the search statement brings: more than shown, as attribution may leave some out. */
+const RECORDS_BROUGHT_PER_SOURCE = 2 * MAX_RECORDS_PER_SOURCE;
 
 interface IndexRow {
   id: string;
@@ -143,12 +146,17 @@ export class SubjectSearchService {
     const identifiers: SubjectSearchResult['identifiers'] = [];
     let conversationOf = new Map<string, string>();
 
-    // The erasure and request history of the searched e-mail or phone, asked beside the index.
-    let history: Promise<Pick<SubjectSearchResult, 'erased' | 'requests' | 'processingStops'>>;
+    // The erasure and request history of the searched e-mail or phone (none for a name or an IP).
+    let history: Pick<SubjectSearchResult, 'erased' | 'requests' | 'processingStops'> = {
+      erased: null,
+      requests: [],
+      processingStops: [],
+    };
+    // The records the search statement brought, per source, before attribution kept them or not.
+    let fetched = new Map<string, Map<string, Record<string, unknown>>>();
     if (isPlainIpAddress(trimmed)) {
       understoodAs = 'ip';
       normalised = trimmed.toLowerCase();
-      history = this.historyOf(understoodAs, normalised);
       identifiers.push({ kind: 'ip', value: normalised, hop: 0 });
       const logs = await this.dataSource
         .getRepository(AccessLog)
@@ -162,9 +170,6 @@ export class SubjectSearchService {
         });
       understoodAs = classified.kind;
       normalised = classified.value;
-      history = this.historyOf(understoodAs, normalised);
-      // Awaited below; a failure of the index look-up first must not leave it unhandled.
-      history.catch(() => undefined);
       const start: Array<[string, string]> =
         classified.kind === 'email'
           ? [
@@ -179,7 +184,10 @@ export class SubjectSearchService {
               ];
       identifiers.push({ kind: classified.kind, value: normalised, hop: 0 });
 
-      const graph = await this.identityGraph(start);
+      const answer = await this.searchAll(start, classified.kind, normalised);
+      const graph = answer.graph;
+      history = answer.history;
+      fetched = answer.records;
       // Names are not the person's identity (two people share one): a name search labels nothing as shared by it.
       const person =
         classified.kind === 'email'
@@ -223,48 +231,51 @@ export class SubjectSearchService {
         addMatch('chat-conversations', conversationId, { ...match, field: 'messages' });
     }
 
-    // The records (one query per source), the audit event and the erasure/request history side
-    // by side: on a server the pool runs them at once. The answer waits for the audit commit.
+    // The records found, from what the statement brought (a source with more than it brings, or
+    // the IP search, loads the rest), then the audit event: one write, waited for before answering.
     const found = SOURCES.filter((definition) => matches.get(definition.resource)?.size).map((definition) => ({
       definition,
       byRecord: matches.get(definition.resource)!,
     }));
-    const [sources, , pastRequests] = await Promise.all([
-      Promise.all(
-        found.map(async ({ definition, byRecord }) => {
-          const ids = [...byRecord.keys()].slice(0, MAX_RECORDS_PER_SOURCE);
-          const rows = await loadByIds<{ id: string | number }>(
-            this.dataSource,
-            sourceNamed(definition.resource).entity,
-            ids,
-          );
-          return {
-            source: definition.resource,
-            total: byRecord.size,
-            records: rows.map((row) => ({
-              id: String(row.id),
-              record: definition.present(row as never),
-              matches: byRecord.get(String(row.id))!,
-              relation: relations(definition.resource, String(row.id)),
-              entries: entries.get(`${definition.resource}\u0000${row.id}`) ?? [],
+    const sources = await Promise.all(
+      found.map(async ({ definition, byRecord }) => {
+        const ids = [...byRecord.keys()].slice(0, MAX_RECORDS_PER_SOURCE);
+        const brought = fetched.get(definition.resource) ?? new Map<string, Record<string, unknown>>();
+        const missing = ids.filter((id) => !brought.has(id));
+        const loaded = await loadByIds<{ id: string | number }>(
+          this.dataSource,
+          sourceNamed(definition.resource).entity,
+          missing,
+        );
+        const rows = new Map<string, Record<string, unknown>>(brought);
+        for (const row of loaded) rows.set(String(row.id), row);
+        return {
+          source: definition.resource,
+          total: byRecord.size,
+          records: ids
+            .filter((id) => rows.has(id))
+            .map((id) => ({
+              id,
+              record: definition.present(rows.get(id) as never),
+              matches: byRecord.get(id)!,
+              relation: relations(definition.resource, id),
+              entries: entries.get(`${definition.resource}\u0000${id}`) ?? [],
             })),
-          };
-        }),
-      ),
-      this.audit.recordNow(actor, {
-        action: 'subject.searched',
-        entity: 'subject',
-        details: {
-          query: trimmed,
-          understoodAs,
-          requestId: purpose.requestId ?? null,
-          found: Object.fromEntries(found.map((f) => [f.definition.resource, f.byRecord.size])),
-        },
+        };
       }),
-      history,
-    ]);
+    );
+    await this.audit.recordNow(actor, {
+      action: 'subject.searched',
+      entity: 'subject',
+      details: {
+        query: trimmed,
+        understoodAs,
+        requestId: purpose.requestId ?? null,
+        found: Object.fromEntries(found.map((f) => [f.definition.resource, f.byRecord.size])),
+      },
+    });
     const total = sources.reduce((n, s) => n + s.total, 0);
-    return { query: trimmed, understoodAs, normalised, identifiers, total, sources, ...pastRequests };
+    return { query: trimmed, understoodAs, normalised, identifiers, total, sources, ...history };
   }
 
   /**
@@ -312,37 +323,62 @@ export class SubjectSearchService {
   }
 
   /**
-   * Whether the searched e-mail or phone is on the suppression list, and the requests made by
-   * that e-mail: one prepared statement (the suppression entry is looked up by its HMAC).
+   * The search's one statement (`search-statement.ts`): the identity graph from the starting
+   * identifiers, the records it found, and the searched e-mail's or phone's history (the
+   * suppression entry is looked up by its HMAC).
    */
-  private async historyOf(
-    kind: string,
+  private async searchAll(
+    start: Array<[string, string]>,
+    kind: IdentifierKind,
     value: string,
-  ): Promise<Pick<SubjectSearchResult, 'erased' | 'requests' | 'processingStops'>> {
-    if (kind !== 'email' && kind !== 'phone') return { erased: null, requests: [], processingStops: [] };
-    const hash = suppressionHash(await this.dataKeys.get('suppression'), kind, value);
-    const [[row], processingStops] = await Promise.all([
-      preparedQuery<{ erased: SuppressionRow | null; requests: SubjectSearchResult['requests'] }>(
-        this.dataSource,
-        HISTORY_OF_IDENTIFIER,
-        [hash, kind === 'email' ? value : null],
-      ),
-      activeStops(this.dataSource.manager, hash),
+  ): Promise<{
+    graph: IdentityGraph;
+    records: Map<string, Map<string, Record<string, unknown>>>;
+    history: Pick<SubjectSearchResult, 'erased' | 'requests' | 'processingStops'>;
+  }> {
+    const hash =
+      kind === 'email' || kind === 'phone'
+        ? suppressionHash(await this.dataKeys.get('suppression'), kind, value)
+        : null;
+    const [row] = await preparedQuery<{
+      graph: GraphRow[];
+      records: Record<string, Array<Record<string, unknown>>>;
+      erased: SuppressionRow | null;
+      requests: SubjectSearchResult['requests'];
+      stops: Parameters<typeof presentStops>[0];
+    }>(this.dataSource, subjectSearchStatement(this.dataSource, SOURCES), [
+      ...this.graphParameters(start, 5000),
+      hash,
+      kind === 'email' ? value : null,
+      RECORDS_BROUGHT_PER_SOURCE,
     ]);
+    const records = new Map<string, Map<string, Record<string, unknown>>>();
+    for (const definition of SOURCES) {
+      const entities = entitiesFromJson<{ id: string | number }>(
+        this.dataSource,
+        definition.entity,
+        row.records[definition.resource] ?? [],
+      );
+      records.set(definition.resource, new Map(entities.map((e) => [String(e.id), e])));
+    }
     const erased = row.erased;
     return {
-      erased: erased
-        ? {
-            kind: erased.kind,
-            requestId: erased.request_id,
-            reference: erased.reference,
-            since: new Date(erased.created_at).toISOString(),
-            completedAt: erased.completed_at ? new Date(erased.completed_at).toISOString() : null,
-            refusedCount: erased.refused_count,
-          }
-        : null,
-      requests: row.requests,
-      processingStops,
+      graph: graphOf(row.graph),
+      records,
+      history: {
+        erased: erased
+          ? {
+              kind: erased.kind,
+              requestId: erased.request_id,
+              reference: erased.reference,
+              since: new Date(erased.created_at).toISOString(),
+              completedAt: erased.completed_at ? new Date(erased.completed_at).toISOString() : null,
+              refusedCount: erased.refused_count,
+            }
+          : null,
+        requests: row.requests,
+        processingStops: presentStops(row.stops),
+      },
     };
   }
 
@@ -483,10 +519,13 @@ export class SubjectSearchService {
    * MAX_SHARED_RECORDS records (a colleague invited to every appointment, an office switchboard):
    * it would pull in other people.
    */
-  private async identityGraph(start: Array<[string, string]>, limit = 5000): Promise<IdentityGraph> {
-    const rows = await preparedQuery<
-      IndexRow & { part: 'first' | 'followed' | 'second' | 'owner'; conversation_id: string | null }
-    >(this.dataSource, IDENTITY_GRAPH, [
+  private async identityGraph(start: Array<[string, string]>, limit: number): Promise<IdentityGraph> {
+    return graphOf(await preparedQuery<GraphRow>(this.dataSource, IDENTITY_GRAPH, this.graphParameters(start, limit)));
+  }
+
+  /** IDENTITY_GRAPH's parameters $1 to $8. */
+  private graphParameters(start: Array<[string, string]>, limit: number): unknown[] {
+    return [
       start.map((p) => p[0]),
       start.map((p) => p[1]),
       Math.trunc(limit),
@@ -495,23 +534,29 @@ export class SubjectSearchService {
       this.config.controllerDomains,
       MAX_LINKED,
       MAX_SHARED_RECORDS,
-    ]);
-    const conversationOf = new Map<string, string>();
-    const step = (part: 'first' | 'second'): IndexRow[] =>
-      rows
-        .filter((r) => r.part === part)
-        .map(({ part: _part, conversation_id, ...row }) => {
-          if (conversation_id) conversationOf.set(row.record_id, conversation_id);
-          return row;
-        });
-    return {
-      first: step('first'),
-      followed: rows.filter((r) => r.part === 'followed').map((r): [IdentifierKind, string] => [r.kind, r.value]),
-      second: step('second'),
-      owners: rows.filter((r) => r.part === 'owner'),
-      conversationOf,
-    };
+    ];
   }
+}
+
+type GraphRow = IndexRow & { part: 'first' | 'followed' | 'second' | 'owner'; conversation_id: string | null };
+
+/** The graph's rows, split by part. */
+function graphOf(rows: GraphRow[]): IdentityGraph {
+  const conversationOf = new Map<string, string>();
+  const step = (part: 'first' | 'second'): IndexRow[] =>
+    rows
+      .filter((r) => r.part === part)
+      .map(({ part: _part, conversation_id, ...row }) => {
+        if (conversation_id) conversationOf.set(row.record_id, conversation_id);
+        return row;
+      });
+  return {
+    first: step('first'),
+    followed: rows.filter((r) => r.part === 'followed').map((r): [IdentifierKind, string] => [r.kind, r.value]),
+    second: step('second'),
+    owners: rows.filter((r) => r.part === 'owner'),
+    conversationOf,
+  };
 }
 
 /** What IDENTITY_GRAPH answers, split by part. */
@@ -533,87 +578,3 @@ interface SuppressionRow {
   completed_at: string | null;
   refused_count: number;
 }
-
-/**
- * $1, $2: the starting kinds and values; $3: at most this many records per step. Answers the
- * steps' index rows (each chat message with its conversation), the identifiers followed, and the
- * owner entries of every record found (a conversation's: its own and all its messages'), so that
- * whose each record is can be decided without another round trip.
- */
-const IDENTITY_GRAPH: PreparedStatement = {
-  name: 'subjects.identity-graph.with-owners',
-  text: `
-    WITH start AS (
-      SELECT k, v FROM unnest($1::text[], $2::text[]) AS t(k, v)
-    ), first AS (
-      SELECT id, kind, value, source, record_id, field, role FROM subject_identifiers
-      WHERE (kind, value) IN (SELECT k, v FROM start)
-      LIMIT $3
-    ), candidates AS (
-      -- Owner to owner: only what a record holds as its owner's, of records the person owns there.
-      SELECT DISTINCT kind, value FROM subject_identifiers
-      WHERE (source, record_id) IN (SELECT source, record_id FROM first WHERE role = 'owner')
-        AND role = 'owner'
-        AND kind = ANY($4::text[]) AND source <> ALL($5::text[])
-    ), linked AS (
-      -- An account is the same person's e-mail: neither is followed if the other was searched,
-      -- and the two are followed once (as the e-mail).
-      SELECT DISTINCT ON (CASE WHEN kind = 'account' THEN 'email' ELSE kind END, value) kind, value
-      FROM candidates c
-      WHERE NOT (kind IN ('email', 'account') AND substring(value FROM '[^@]*$') = ANY($6::text[]))
-        AND NOT EXISTS (
-          SELECT 1 FROM start s
-          WHERE s.v = c.value AND (s.k = c.kind OR (s.k IN ('email', 'account') AND c.kind IN ('email', 'account'))))
-      ORDER BY CASE WHEN kind = 'account' THEN 'email' ELSE kind END, value, kind DESC
-      LIMIT $7
-    ), wanted AS (
-      SELECT kind, value FROM linked
-      UNION SELECT 'account', value FROM linked WHERE kind = 'email'
-      UNION SELECT 'email', value FROM linked WHERE kind = 'account'
-    ), second AS (
-      SELECT id, kind, value, source, record_id, field, role FROM subject_identifiers
-      WHERE (kind, value) IN (SELECT kind, value FROM wanted)
-      LIMIT $3
-    ), shared AS (
-      SELECT kind, value FROM second GROUP BY kind, value HAVING count(*) > $8
-    ), steps AS (
-      SELECT 'first' AS part, f.*, m.conversation_id FROM first f
-      LEFT JOIN chat_messages m ON m.id = (CASE WHEN f.source = 'chat-messages' THEN f.record_id END)::uuid
-      UNION ALL
-      SELECT 'second', s.*, m.conversation_id FROM second s
-      LEFT JOIN chat_messages m ON m.id = (CASE WHEN s.source = 'chat-messages' THEN s.record_id END)::uuid
-      WHERE (s.kind, s.value) NOT IN (SELECT kind, value FROM shared)
-    ), units AS (
-      -- A chat message belongs to its conversation: the conversation is the record whose owner counts.
-      SELECT DISTINCT
-        CASE WHEN source = 'chat-messages' THEN 'chat-conversations' ELSE source END AS source,
-        CASE WHEN source = 'chat-messages' THEN coalesce(conversation_id::text, record_id) ELSE record_id END AS record_id
-      FROM steps
-    ), owners AS (
-      SELECT si.kind, si.value, si.source, si.record_id FROM units u
-      JOIN subject_identifiers si ON si.source = u.source AND si.record_id = u.record_id AND si.role = 'owner'
-      UNION ALL
-      SELECT si.kind, si.value, 'chat-conversations', u.record_id FROM units u
-      JOIN chat_messages m ON m.conversation_id = (CASE WHEN u.source = 'chat-conversations' THEN u.record_id END)::uuid
-      JOIN subject_identifiers si ON si.source = 'chat-messages' AND si.record_id = m.id::text AND si.role = 'owner'
-    )
-    SELECT part, id::text AS id, kind, value, source, record_id, field, role, conversation_id::text AS conversation_id FROM steps
-    UNION ALL
-    SELECT 'followed', NULL, kind, value, NULL, NULL, NULL, NULL, NULL FROM linked WHERE (kind, value) NOT IN (SELECT kind, value FROM shared)
-    UNION ALL
-    SELECT 'owner', NULL, kind, value, source, record_id, NULL, NULL, NULL FROM owners`,
-};
-
-/** $1: the HMAC of the searched e-mail or phone; $2: the e-mail (null for a phone). */
-const HISTORY_OF_IDENTIFIER: PreparedStatement = {
-  name: 'subjects.history-of-identifier.completed',
-  text: `
-    SELECT
-      (SELECT row_to_json(x) FROM (
-         SELECT s.kind, s.request_id, r.reference, s.created_at, p.completed_at, s.refused_count
-         FROM suppressed_identifiers s LEFT JOIN requests r ON r.id = s.request_id
-         LEFT JOIN erasure_plans p ON p.request_id = s.request_id WHERE s.hash = $1) x) AS erased,
-      coalesce((SELECT json_agg(x) FROM (
-         SELECT id, reference, type, status FROM requests
-         WHERE $2::text IS NOT NULL AND lower(subject_email) = $2::text ORDER BY received_at DESC LIMIT 50) x), '[]') AS requests`,
-};
