@@ -139,12 +139,12 @@ async function runPrimary(config: AppConfig): Promise<void> {
   const stopAll = async (): Promise<number> => {
     stopping = true;
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
-    const exits = workers.map(
-      (w) => new Promise<number | null>((resolve) => w.once('exit', (code) => resolve(code))),
-    );
+    const exits = workers.map((w) => new Promise<number | null>((resolve) => w.once('exit', (code) => resolve(code))));
     for (const w of workers) w.process.kill('SIGTERM');
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS)));
+    const timedOut = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS)),
+    );
     const outcome = await Promise.race([Promise.all(exits), timedOut]);
     clearTimeout(timer);
     if (outcome === 'timeout') {
