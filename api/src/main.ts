@@ -187,7 +187,7 @@ async function runPrimary(config: AppConfig): Promise<void> {
         () => process.stdout.write(`  Worker process ${worker.process.pid} serves, in place of ${previous}.\n`),
         () => {},
       );
-    }, delayMs).unref();
+    }, delayMs);
   };
   const served = new WeakSet<Worker>();
   cluster.on('message', (worker, message: { ready?: boolean }) => {
