@@ -17,6 +17,8 @@ import { parseArgs, printTable } from './stats';
  *   options: --connections 50 --warmup 5 (seconds run unmeasured before each scenario; 0 for none) --server postgres://postgres@127.0.0.1:5432/postgres
  *            --only search          # the scenarios whose name contains this (and no floor)
  *            --cpu-prof /tmp/p      # a V8 CPU profile of the console, written when it stops
+ *            --workers 2            # the console in 2 worker processes (WORKERS); the pool of 20 is shared
+ *                                   # out among them (--pool N: connections per worker instead)
  */
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -36,13 +38,18 @@ async function main() {
 
   const only = args.only as string | undefined;
   const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
+  const workers = Number(args.workers ?? 1);
+  if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a whole number, at least 1');
+  // The same connections to PostgreSQL in all, whatever the number of workers, unless --pool says otherwise.
+  const pool = Number(args.pool ?? Math.max(2, Math.ceil(Math.min(20, connections) / workers)));
   const fresh = await ensureDatabase(server, dbName);
   // The console in a process of its own, configured as in production: autocannon must not share its event loop.
   const running = await startConsoleProcess(
     {
       NODE_ENV: 'production',
       DATABASE_URL: url.toString(),
-      DATABASE_POOL_SIZE: String(Math.min(20, connections)),
+      DATABASE_POOL_SIZE: String(pool),
+      WORKERS: String(workers),
       ENCRYPTION_KEY: 'c'.repeat(64),
       ADMIN_EMAIL: 'bench@console.test',
       ADMIN_PASSWORD: 'timing harness passphrase 7',
@@ -132,7 +139,7 @@ async function main() {
       }
     }
     printTable(
-      `${connections} connections, ${duration} s per scenario after ${warmup} s unmeasured, ${size.leads.toLocaleString('en')}-lead database (latency in ms)`,
+      `${connections} connections, ${duration} s per scenario after ${warmup} s unmeasured, ${size.leads.toLocaleString('en')}-lead database, console in ${workers === 1 ? 'one process' : `${workers} worker processes`} with a pool of ${pool} each (latency in ms)`,
       ['scenario', 'requests', 'req/s', 'p50', 'p99', 'max', 'errors', 'non-2xx'],
       rows,
     );

@@ -28,10 +28,13 @@ import { SourcesModule } from './sources/sources.module';
 import { SubjectsModule } from './subjects/subjects.module';
 import { UsersModule } from './users/users.module';
 
-/** The console. `databaseUrl` is the server to use (the embedded one is already started). */
+/**
+ * The console. `databaseUrl` is the server to use (the embedded one is already started);
+ * `migrationsRun` false for a worker forked once the first has brought the schema up to date.
+ */
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+  static register(config: AppConfig, databaseUrl: string, migrationsRun = true): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -65,7 +68,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(databaseUrl, config.databasePoolSize, config.databaseUrl === null),
-          migrationsRun: true,
+          migrationsRun,
           // bootstrap has already reached the database once; do not spin for half a minute.
           retryAttempts: 1,
           retryDelay: 1000,

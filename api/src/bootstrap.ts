@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -46,6 +47,12 @@ export interface StartOptions {
   announceDemo?: (people: number, created: Record<string, number>) => void;
   /** Told each step of the start as it begins, so that a long first start says what it is doing. */
   announceStep?: (step: StartStep) => void;
+  /**
+   * Migrations, the first administrator and the demo data (default true). False for the workers
+   * forked after the first one has done them (main.ts, WORKERS > 1): run by each, two empty
+   * databases' worth of migrations would race.
+   */
+  firstStart?: boolean;
 }
 
 /** The steps of a start, in order; `demo` only on the embedded database's first start. */
@@ -55,6 +62,7 @@ export type StartStep =
 /** Starts the database (embedded if no server is configured), the API and the admin UI. */
 export async function startConsole(config: AppConfig, options: StartOptions = {}): Promise<RunningConsole> {
   const announceStep = options.announceStep ?? (() => {});
+  const firstStart = options.firstStart ?? true;
   let embedded: EmbeddedPostgres | null = null;
   if (!config.databaseUrl) announceStep({ step: 'embedded-database', dataDir: config.dataDir });
   const databaseUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
@@ -62,7 +70,7 @@ export async function startConsole(config: AppConfig, options: StartOptions = {}
   try {
     await probeDatabase(databaseUrl);
     announceStep({ step: 'schema' });
-    app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl), {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl, firstStart), {
       // Start-up is told in a few plain lines by main.ts, not in forty "Mapped route" logs;
       // pino takes over once the app is configured.
       logger: ['error', 'warn'],
@@ -78,12 +86,14 @@ export async function startConsole(config: AppConfig, options: StartOptions = {}
     configureApp(app, config);
     await app.init();
     app.useLogger(app.get(Logger));
-    const firstStart = await app.get(UsersService).ensureFirstAdmin(config.adminEmail, config.adminPassword, {
-      mayGeneratePassword: config.env !== 'production',
-      announce: options.announceAdmin ?? (() => {}),
-    });
+    const adminCreated =
+      firstStart &&
+      (await app.get(UsersService).ensureFirstAdmin(config.adminEmail, config.adminPassword, {
+        mayGeneratePassword: config.env !== 'production',
+        announce: options.announceAdmin ?? (() => {}),
+      }));
     // The embedded demo opens on a console with people in it, so there is something to find.
-    if (firstStart && embedded && config.demoPeople > 0) {
+    if (adminCreated && embedded && config.demoPeople > 0) {
       announceStep({ step: 'demo', people: config.demoPeople });
       const created = await seedDemoData(app.get(IngestionService), config.demoPeople);
       options.announceDemo?.(config.demoPeople, created);
@@ -131,6 +141,12 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.set('etag', false);
   setApiPrefix(app);
   app.use(securityHeaders());
+  // The tests of WORKERS tell the processes apart by it; never said elsewhere (the process layout is nobody's business).
+  if (config.env === 'test' && cluster.isWorker)
+    app.use((_req: Request, res: Response, next: NextFunction) => {
+      res.setHeader('X-Console-Process', String(process.pid));
+      next();
+    });
   app.use('/api', noStore);
   // The body's shape (fields, nesting) is checked on its bytes before parsing: validation costs
   // time in the square of an object's field count, and the whole console would wait.

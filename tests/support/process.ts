@@ -19,9 +19,9 @@ export interface ConsoleProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the built console (`node dist/api/src/main.js`) with exactly the given environment. */
-export function runConsole(env: Record<string, string>): ConsoleProcess {
-  const child = spawn(process.execPath, [MAIN], {
+/** Runs the built console (`node dist/api/src/main.js [args]`) with exactly the given environment. */
+export function runConsole(env: Record<string, string>, args: string[] = []): ConsoleProcess {
+  const child = spawn(process.execPath, [MAIN, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

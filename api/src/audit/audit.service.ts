@@ -67,6 +67,8 @@ export const CHECKPOINT_MESSAGES: Record<CheckpointBreak | 'anchor_ahead', strin
 
 /** Any constant will do: it names the lock that serialises appends to the chain. */
 export const CHAIN_LOCK = 727_001;
+/** Serialises the copies of the checkpoint into DATA_DIR of the processes sharing it (WORKERS > 1). */
+const ANCHOR_LOCK = 727_022;
 const VERIFY_BATCH = 5_000;
 /** Events appended in one transaction at most. */
 const GROUP_COMMIT_MAX = 200;
@@ -304,14 +306,19 @@ export class AuditService implements OnModuleInit {
       clearTimeout(this.anchorTimer);
       this.anchorTimer = null;
     }
-    const checkpoint = await this.checkpoint();
-    if (!checkpoint || !checkpointSignedBy(this.config.auditKey, checkpoint)) return;
-    const previous = this.readAnchor(checkpoint.chainId);
-    // Never step back: a copy names the furthest point this instance has seen.
-    if (previous && BigInt(previous.lastId) > BigInt(checkpoint.lastId)) return;
-    const file = join(this.config.dataDir, anchorFileName(checkpoint.chainId));
-    writeFileSync(`${file}.tmp`, JSON.stringify(checkpoint, null, 2) + '\n', { mode: 0o600 });
-    renameSync(`${file}.tmp`, file);
+    // Workers of one console share DATA_DIR: under the lock, one reads the copy and replaces it at a
+    // time, so that none puts back an older checkpoint over a newer one another just wrote.
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ANCHOR_LOCK]);
+      const checkpoint = await this.checkpoint(manager);
+      if (!checkpoint || !checkpointSignedBy(this.config.auditKey, checkpoint)) return;
+      const previous = this.readAnchor(checkpoint.chainId);
+      // Never step back: a copy names the furthest point this instance has seen.
+      if (previous && BigInt(previous.lastId) > BigInt(checkpoint.lastId)) return;
+      const file = join(this.config.dataDir, anchorFileName(checkpoint.chainId));
+      writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(checkpoint, null, 2) + '\n', { mode: 0o600 });
+      renameSync(`${file}.${process.pid}.tmp`, file);
+    });
   }
 
   private readAnchor(chainId: string | undefined): Checkpoint | null {

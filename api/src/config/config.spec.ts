@@ -47,6 +47,20 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ databaseUrl: 'postgres://u:p@db.example:5432/console', databasePoolSize: 7 });
   });
 
+  it('serves from one process by default, from WORKERS processes on a server only', () => {
+    const server = { DATABASE_URL: 'postgres://u:p@db.example:5432/console', ENCRYPTION_KEY: KEY };
+    expect(loadConfig(server).workers).toBe(1);
+    expect(loadConfig({ ...server, WORKERS: '4' }).workers).toBe(4);
+    expect(failure({ ...server, WORKERS: '0' })).toBe(
+      'Configuration error: WORKERS must be a whole number between 1 and 64 (got "0")',
+    );
+    expect(failure({ ...server, WORKERS: '1.5' })).toMatch(/^Configuration error: WORKERS must be a whole number/);
+    expect(loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, WORKERS: '1' }).workers).toBe(1);
+    expect(failure({ DATA_DIR: tmp(), ENCRYPTION_KEY: KEY, WORKERS: '2' })).toBe(
+      'Configuration error: WORKERS=2 needs DATABASE_URL (the embedded database serves one process: set WORKERS=1 or use a PostgreSQL server)',
+    );
+  });
+
   it('generates the key for secrets at rest once into DATA_DIR', () => {
     const dir = tmp();
     const first = loadConfig({ DATA_DIR: dir });

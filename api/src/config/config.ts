@@ -15,6 +15,8 @@ export interface AppConfig {
   /** A PostgreSQL server; null means the embedded PGlite database in `dataDir`. */
   databaseUrl: string | null;
   databasePoolSize: number;
+  /** Processes serving HTTP on the port (WORKERS, or `npm start -- --workers N`); more than 1 needs a server. */
+  workers: number;
   dataDir: string;
   adminEmail: string | null;
   adminPassword: string | null;
@@ -125,6 +127,7 @@ const schema = z.object({
   // A long job (erasure, sweep, re-index) holds a connection of its own for its advisory lock
   // while it works on another: one connection would leave it waiting for itself.
   DATABASE_POOL_SIZE: integer(2, 100).default(10),
+  WORKERS: integer(1, 64).default(1),
   DATA_DIR: z.string().min(1).default('./data'),
   ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -264,6 +267,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'Configuration error: DATABASE_URL is required in production (the embedded database is for demos and development)',
     );
   }
+  if (v.WORKERS > 1 && !v.DATABASE_URL) {
+    throw new ConfigError(
+      `Configuration error: WORKERS=${v.WORKERS} needs DATABASE_URL (the embedded database serves one process: set WORKERS=1 or use a PostgreSQL server)`,
+    );
+  }
   if (production && !v.ENCRYPTION_KEY) {
     throw new ConfigError(
       'Configuration error: ENCRYPTION_KEY is required in production (generate one with: openssl rand -hex 32)',
@@ -296,6 +304,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: v.HOST,
     databaseUrl: v.DATABASE_URL ?? null,
     databasePoolSize: v.DATABASE_URL ? v.DATABASE_POOL_SIZE : 1,
+    workers: v.WORKERS,
     dataDir,
     adminEmail: v.ADMIN_EMAIL?.trim().toLowerCase() ?? null,
     adminPassword: v.ADMIN_PASSWORD ?? null,
