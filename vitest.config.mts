@@ -39,7 +39,8 @@ const apiTests = {
  * they run once, on the server. Every file whose service writes personal data in transactions
  * runs on both databases, the embedded one being one session with a pool of one connection (a
  * transaction that awaits a second connection fails there). A new file runs on both until it is
- * listed here.
+ * listed here. Also listed: `workers`, which spawns consoles of its own on the server (several
+ * processes need one), whatever the project's database.
  */
 const HTTP_LAYER_FILES = [
   'account-security',
@@ -58,6 +59,7 @@ const HTTP_LAYER_FILES = [
   'rest-contract',
   'role-matrix',
   'users',
+  'workers',
 ].map((name) => `tests/api/${name}.test.ts`);
 
 export default defineConfig({
