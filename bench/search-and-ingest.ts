@@ -369,6 +369,14 @@ async function ingestLeads(
     leadRows.push(LEAD_COLUMNS.map((c) => row[c]));
     for (const f of leadIdentifiers(lead)) indexRows.push([f.kind, f.value, 'leads', id, f.field, f.role]);
   }
+  // The floor must write what ingestion wrote: as many index rows as it made for these leads.
+  const { rows: written } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM leads l JOIN subject_identifiers s ON s.source = 'leads' AND s.record_id = l.id::text
+     WHERE l.external_id LIKE $1`,
+    [`bench-ingest-${run}-%`],
+  );
+  if (written[0].n !== indexRows.length)
+    throw new Error(`ingestion wrote ${written[0].n} index rows, the COPY floor would write ${indexRows.length}`);
   const leadText = [...copyChunks(leadRows)];
   const indexText = [...copyChunks(indexRows)];
   await db.query('DROP TABLE IF EXISTS bench_copy_leads, bench_copy_identifiers');
