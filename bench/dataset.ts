@@ -28,6 +28,51 @@ export const FULL: DatasetSize = {
   accessLogs: 3_000_000,
 };
 
+/** The tables of the five sources, whose rows a scale is named by (7.5M in FULL). */
+export const SOURCE_TABLES = ['leads', 'chat_messages', 'calendar_events', 'consent_records', 'access_logs'];
+
+/** The rows of the five sources a dataset of this size holds. */
+export function sourceRows(size: DatasetSize): number {
+  return size.leads + size.chatMessages + size.calendarEvents + size.consents + size.accessLogs;
+}
+
+/**
+ * The size a benchmark's arguments ask for: `--rows 10M` (the scale whose five sources hold that
+ * many rows: 10,000,000 rows is 1,333,333 leads) or `--scale 0.1` (a tenth of FULL); FULL when
+ * neither is given.
+ */
+export function datasetSize(args: { scale?: string; rows?: string }): DatasetSize {
+  return sizeAt(args.rows ? parseCount(args.rows) / sourceRows(FULL) : Number(args.scale ?? 1));
+}
+
+/** A scale as `--growth` lists it: `10M` or `750k` is `--rows`, a plain number is `--scale`. */
+export function sizeOfScale(spec: string): DatasetSize {
+  return /[km]$/i.test(spec) ? datasetSize({ rows: spec }) : datasetSize({ scale: spec });
+}
+
+export function sizeAt(scale: number): DatasetSize {
+  if (!(scale > 0)) throw new Error(`not a scale: ${scale}`);
+  return Object.fromEntries(
+    Object.entries(FULL).map(([k, v]) => [k, Math.max(10, Math.round(v * scale))]),
+  ) as unknown as DatasetSize;
+}
+
+/** `10M`, `750k` or `10000000`. */
+function parseCount(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.replace(/[_,]/g, ''));
+  if (!m) throw new Error(`not a row count: ${text} (say 10M, 750k or 10000000)`);
+  return Number(m[1]) * { '': 1, k: 1e3, m: 1e6 }[m[2].toLowerCase() as '' | 'k' | 'm'];
+}
+
+/** The database's own rows, counted (ingestion by earlier runs adds leads and index rows). */
+export async function countRows(db: Client): Promise<{ sourceRows: number; indexRows: number }> {
+  const count = async (table: string) =>
+    (await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n;
+  let source = 0;
+  for (const table of SOURCE_TABLES) source += Number(await count(table));
+  return { sourceRows: source, indexRows: Number(await count('subject_identifiers')) };
+}
+
 const FIRST = fakerIT.rawDefinitions.person!.first_name!.generic as string[];
 const LAST = fakerIT.rawDefinitions.person!.last_name!.generic as string[];
 const DOMAINS = ['gmail.com', 'libero.it', 'yahoo.it', 'hotmail.it', 'outlook.it', 'virgilio.it'];
@@ -72,18 +117,25 @@ function field(v: unknown): string {
 }
 
 async function copy(client: Client, table: string, columns: string[], rows: Iterable<unknown[]>): Promise<void> {
-  function* lines() {
-    let chunk: string[] = [];
-    for (const row of rows) {
-      chunk.push(row.map(field).join('\t'));
-      if (chunk.length === 5000) {
-        yield chunk.join('\n') + '\n';
-        chunk = [];
-      }
+  await copyText(client, table, columns, copyChunks(rows));
+}
+
+/** Rows as COPY text, 5,000 lines a chunk. */
+export function* copyChunks(rows: Iterable<unknown[]>): Generator<string> {
+  let chunk: string[] = [];
+  for (const row of rows) {
+    chunk.push(row.map(field).join('\t'));
+    if (chunk.length === 5000) {
+      yield chunk.join('\n') + '\n';
+      chunk = [];
     }
-    if (chunk.length) yield chunk.join('\n') + '\n';
   }
-  await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+  if (chunk.length) yield chunk.join('\n') + '\n';
+}
+
+/** COPY text (from `copyChunks`) into a table. */
+export async function copyText(client: Client, table: string, columns: string[], chunks: Iterable<string>) {
+  await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
 }
 
 type IndexRow = [string, string, string, string, string];
@@ -333,7 +385,7 @@ export async function loadDataset(client: Client, size: DatasetSize, log: (line:
   });
 }
 
-const LEAD_COLUMNS = [
+export const LEAD_COLUMNS = [
   'id',
   'external_id',
   'first_name',
@@ -415,5 +467,66 @@ export async function loaded(db: Client, size: DatasetSize): Promise<boolean> {
     return rows.length === 1 && Object.entries(size).every(([k, v]) => rows[0].size[k] === v);
   } catch {
     return false;
+  }
+}
+
+export type Person = ReturnType<typeof person>;
+
+/**
+ * The officer's lists that bench:load and bench:search time, each page asked for one random
+ * person, with the floor of bench:search: the same page as bare SQL, plus the count the console
+ * makes when a full page cannot tell the total (a large list's estimate is reused for 10 s, so
+ * the newest leads need none; a page shorter than asked for is its own total).
+ */
+export const OFFICER_LISTS: Array<{
+  name: string;
+  path: (p: Person) => string;
+  floor: string[];
+  params: (p: Person) => unknown[];
+}> = [
+  {
+    name: 'leads list filtered by e-mail',
+    path: (p) => `/api/leads?filter=${encodeURIComponent(JSON.stringify({ email: p.email }))}&range=[0,24]`,
+    floor: ['SELECT * FROM leads WHERE email IN ($1) ORDER BY submitted_at DESC, id DESC LIMIT 25'],
+    params: (p) => [p.email],
+  },
+  {
+    name: 'leads list, first page, newest first',
+    path: () => `/api/leads?sort=${encodeURIComponent('["submittedAt","DESC"]')}&range=[0,24]`,
+    floor: ['SELECT * FROM leads ORDER BY submitted_at DESC, id DESC LIMIT 25'],
+    params: () => [],
+  },
+  {
+    name: 'requests list',
+    path: () => `/api/requests?range=[0,24]`,
+    floor: [
+      'SELECT * FROM requests ORDER BY working_due_date ASC, id ASC LIMIT 25',
+      'SELECT count(*) FROM (SELECT 1 FROM requests LIMIT 10001) AS bounded',
+    ],
+    params: () => [],
+  },
+];
+
+/**
+ * The requests page must answer a full page (and its audit event name 25 requests): the dataset
+ * has no requests of its own, so `count` are registered once through the API.
+ */
+export async function ensureRequests(db: Client, base: string, token: string, count = 100): Promise<void> {
+  const [{ n: held }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM requests')).rows;
+  for (let i = held; i < count; i++) {
+    const p = person(i);
+    const body = {
+      type: 'access',
+      channel: 'email',
+      receivedAt: new Date(Date.now() - i * 3_600_000).toISOString(),
+      subjectName: p.name,
+      subjectEmail: p.email,
+    };
+    const made = await fetch(`${base}/api/requests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (made.status !== 201) throw new Error(`registering a request failed: ${made.status} ${await made.text()}`);
   }
 }

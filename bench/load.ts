@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { startConsoleProcess, startFloorServer } from './console-process';
-import { ensureDatabase, ensureDataset, FULL, person, type DatasetSize } from './dataset';
+import { datasetSize, ensureDatabase, ensureDataset, ensureRequests, OFFICER_LISTS, person } from './dataset';
 import { parseArgs, printTable } from './stats';
 
 /**
@@ -14,6 +14,7 @@ import { parseArgs, printTable } from './stats';
  *
  *   npm run bench:load                                  # 1M-lead database (loaded once, then reused)
  *   npm run bench:load -- --scale 0.01 --duration 5     # small (CI)
+ *   npm run bench:load -- --rows 10M                    # the scale with 10,000,000 source rows
  *   options: --connections 50 --warmup 5 (seconds run unmeasured before each scenario; 0 for none) --server postgres://postgres@127.0.0.1:5432/postgres
  *            --only search          # the scenarios whose name contains this (and no floor)
  *            --cpu-prof /tmp/p      # a V8 CPU profile of the console, written when it stops
@@ -22,16 +23,13 @@ import { parseArgs, printTable } from './stats';
  */
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const scale = Number(args.scale ?? 1);
   const duration = Number(args.duration ?? 30);
   // Each scenario first runs this long unmeasured: a restarted console compiles its hot paths and
   // opens its pool in the first seconds, which is not the steady state the figures describe.
   const warmup = Number(args.warmup ?? 5);
   const connections = Number(args.connections ?? 50);
   const server = args.server ?? process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const size = Object.fromEntries(
-    Object.entries(FULL).map(([k, v]) => [k, Math.max(10, Math.round(v * scale))]),
-  ) as unknown as DatasetSize;
+  const size = datasetSize(args);
   const dbName = `pc_bench_${size.leads}`;
   const url = new URL(server);
   url.pathname = `/${dbName}`;
@@ -68,37 +66,11 @@ async function main() {
     });
     const { token } = (await login.json()) as { token: string };
     const random = () => person(Math.floor(Math.random() * size.leads));
-    // The requests page must answer a full page (and its audit event name 25 requests): the
-    // dataset has no requests of its own, so 100 are registered once through the API.
-    const [{ n: held }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM requests')).rows;
-    for (let i = held; i < 100; i++) {
-      const p = person(i);
-      const body = {
-        type: 'access',
-        channel: 'email',
-        receivedAt: new Date(Date.now() - i * 3_600_000).toISOString(),
-        subjectName: p.name,
-        subjectEmail: p.email,
-      };
-      const made = await fetch(`${base}/api/requests`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (made.status !== 201) throw new Error(`registering a request failed: ${made.status} ${await made.text()}`);
-    }
+    await ensureRequests(db, base, token);
 
     const scenarios: Array<[string, () => string]> = [
       ['subject search (random e-mail)', () => `/api/subjects/search?q=${encodeURIComponent(random().email)}`],
-      [
-        'leads list filtered by e-mail',
-        () => `/api/leads?filter=${encodeURIComponent(JSON.stringify({ email: random().email }))}&range=[0,24]`,
-      ],
-      [
-        'leads list, first page, newest first',
-        () => `/api/leads?sort=${encodeURIComponent('["submittedAt","DESC"]')}&range=[0,24]`,
-      ],
-      ['requests list', () => `/api/requests?range=[0,24]`],
+      ...OFFICER_LISTS.map(({ name, path }): [string, () => string] => [name, () => path(random())]),
     ];
     /** One scenario: `warmup` seconds unmeasured, then `duration` measured; its row of the table. */
     const measure = async (name: string, options: autocannon.Options): Promise<Array<string | number>> => {

@@ -1,37 +1,155 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { startConsole } from '../api/src/bootstrap';
 import { loadConfig } from '../api/src/config/config';
 import { phoneWritings } from '../api/src/seed/demo-kit';
+import { leadIdentifiers } from '../api/src/sources/leads/leads.ingestion';
 import { classifyQuery } from '../api/src/subjects/identifiers';
-import { ensureDatabase, ensureDataset, FULL, person, type DatasetSize } from './dataset';
+import {
+  copyChunks,
+  copyText,
+  countRows,
+  datasetSize,
+  ensureDatabase,
+  ensureDataset,
+  ensureRequests,
+  LEAD_COLUMNS,
+  OFFICER_LISTS,
+  person,
+  sizeOfScale,
+  sourceRows,
+  type DatasetSize,
+} from './dataset';
 import { percentiles, parseArgs, printTable } from './stats';
 
 /**
- * Subject search latency over random people (through HTTP, the whole app) against the same
- * look-ups as bare indexed SQL (the floor), and ingestion throughput through the batch API.
+ * Subject search and the officer's lists, one request at a time (through HTTP, the whole app),
+ * each beside the same look-ups as bare SQL (the floor); ingestion throughput through the batch
+ * API beside a COPY of the same leads and index rows.
  *
- *   npm run bench:search                      # the 1M-lead database (loaded once, then reused)
- *   npm run bench:search -- --scale 0.01      # a hundredth of it (CI)
- *   options: --samples 1000 --ingest 20000 --server postgres://postgres@127.0.0.1:5432/postgres
+ *   npm run bench:search                      # the 1M-lead database (7.5M source rows; loaded once, then reused)
+ *   npm run bench:search -- --rows 10M        # the scale with 10,000,000 source rows (1,333,333 leads)
+ *   npm run bench:search -- --scale 0.01      # a hundredth of the 1M-lead database
+ *   npm run bench:growth                      # search and lists at 0.1, 1 and 10M rows, one table (no ingestion)
+ *   npm run bench:growth -- 0.001,0.01        # the scales to run (a number is --scale, 10M or 750k is --rows)
+ *   options: --samples 1000 (searches, and pages of each list) --ingest 20000 (0: none)
+ *            --server postgres://postgres@127.0.0.1:5432/postgres
  */
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const scale = Number(args.scale ?? 1);
   const samples = Number(args.samples ?? 1000);
-  const ingestCount = Number(args.ingest ?? 20_000);
   const server = args.server ?? process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const size = Object.fromEntries(
-    Object.entries(FULL).map(([k, v]) => [k, Math.max(10, Math.round(v * scale))]),
-  ) as unknown as DatasetSize;
+  if (args.growth) return growth(server, args.growth === 'true' ? GROWTH_SCALES : args.growth.split(','), samples);
+
+  const size = datasetSize(args);
+  const ingestCount = Number(args.ingest ?? 20_000);
+  const run = await measureAt(server, size, samples, ingestCount);
+  const { search: a, floor: f } = run;
+  printTable(
+    'Subject search (ms)',
+    ['', 'p50', 'p95', 'p99'],
+    [
+      ['API, GET /api/subjects/search', a.p50, a.p95, a.p99],
+      ...run.byKind.map(([kind, k]) => [`  API, by ${kind}`, k.p50, k.p95, k.p99]),
+      ['bare indexed SQL (floor)', f.p50, f.p95, f.p99],
+      ['ratio', a.p50 / f.p50, a.p95 / f.p95, a.p99 / f.p99],
+    ],
+  );
+  console.log(`  ${samples} searches, ${run.found} found someone (names can be shared: all results are returned)`);
+  printTable(
+    "The officer's lists, one page at a time (ms)",
+    ['', 'p50', 'p95', 'p99', 'floor p50', 'floor p95', 'floor p99', 'p95 / floor p95'],
+    run.lists.map(({ name, app, floor }) => [
+      name,
+      app.p50,
+      app.p95,
+      app.p99,
+      floor.p50,
+      floor.p95,
+      floor.p99,
+      app.p95 / floor.p95,
+    ]),
+  );
+  console.log(`  ${samples} pages of each; the floor: the same page as bare SQL, and the count the console makes`);
+  console.log(
+    `\nDatabase: ${run.rows.sourceRows.toLocaleString('en')} source rows (leads, chat messages, calendar events, consents, access logs), ${run.rows.indexRows.toLocaleString('en')} index rows`,
+  );
+  if (run.ingestion) {
+    const { api, copy, indexRows } = run.ingestion;
+    printTable(
+      `Ingestion: ${ingestCount.toLocaleString('en')} leads and their ${indexRows.toLocaleString('en')} index rows`,
+      ['', 'records/s'],
+      [
+        ['API, POST /api/ingest/leads (batches of 1,000, 2 at a time)', api],
+        ['COPY into empty tables with the same indexes (floor)', copy],
+        ['API / COPY', api / copy],
+      ],
+    );
+    console.log('Goal: at least 5,000 records/s, and at least half the COPY.');
+  }
+}
+
+/** `npm run bench:growth`: the scales of issue 24 (0.1M leads, 1M leads, 10M source rows). */
+const GROWTH_SCALES = ['0.1', '1', '10M'];
+
+/** Search and lists at each scale, one after the other, in one table (no ingestion: the data sets stay as loaded). */
+async function growth(server: string, scales: string[], samples: number): Promise<void> {
+  const rows: Array<Array<string | number>> = [];
+  for (const spec of scales) {
+    const size = sizeOfScale(spec);
+    const run = await measureAt(server, size, samples, 0);
+    const scale = /[km]$/i.test(spec) ? `${spec} rows` : spec;
+    const line = (what: string, app: Percentiles, floor: Percentiles) => [
+      what,
+      scale,
+      size.leads,
+      run.rows.sourceRows,
+      run.rows.indexRows,
+      app.p50,
+      app.p95,
+      app.p99,
+      floor.p50,
+      floor.p95,
+      floor.p99,
+    ];
+    rows.push(line('subject search', run.search, run.floor));
+    for (const list of run.lists) rows.push(line(list.name, list.app, list.floor));
+  }
+  // Each operation's rows side by side, so that its growth reads down the table.
+  const what = (row: Array<string | number>) => OPERATIONS.indexOf(String(row[0]));
+  rows.sort((x, y) => what(x) - what(y));
+  printTable(
+    `How each cost grows: ${samples} requests of each, one at a time (ms; the floor is the same look-ups as bare SQL)`,
+    ['', 'scale', 'leads', 'source rows', 'index rows', 'p50', 'p95', 'p99', 'floor p50', 'floor p95', 'floor p99'],
+    rows,
+  );
+  console.log('Goal: search p95 at most 5 ms at 1M leads and at 10M source rows.');
+}
+
+const OPERATIONS = ['subject search', ...OFFICER_LISTS.map((l) => l.name)];
+
+type Percentiles = ReturnType<typeof percentiles>;
+
+interface ScaleRun {
+  search: Percentiles;
+  floor: Percentiles;
+  byKind: Array<[string, Percentiles]>;
+  found: number;
+  lists: Array<{ name: string; app: Percentiles; floor: Percentiles }>;
+  rows: { sourceRows: number; indexRows: number };
+  ingestion: { api: number; copy: number; indexRows: number } | null;
+}
+
+/** One data set: the console started on it in-process, searches and lists timed, then ingestion (unless 0). */
+async function measureAt(server: string, size: DatasetSize, samples: number, ingestCount: number): Promise<ScaleRun> {
   const dbName = `pc_bench_${size.leads}`;
   const url = new URL(server);
   url.pathname = `/${dbName}`;
-
   console.log(
     `Dataset: ${Object.entries(size as unknown as Record<string, number>)
       .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
-      .join(', ')} in ${dbName}`,
+      .join(', ')} (${sourceRows(size).toLocaleString('en')} source rows) in ${dbName}`,
   );
   const fresh = await ensureDatabase(server, dbName);
   const running = await startConsole(
@@ -59,13 +177,14 @@ async function main() {
       body: JSON.stringify({ email: 'bench@console.test', password: 'timing harness passphrase 7' }),
     });
     const { token } = (await login.json()) as { token: string };
+    await ensureRequests(db, base, token);
+    const randomPerson = () => person(Math.floor(Math.random() * size.leads));
 
     // The same random people for both measurements: e-mails, phones (as people write them) and names.
     const queries = Array.from({ length: samples }, (_, n) => {
-      const p = person(Math.floor(Math.random() * size.leads));
+      const p = randomPerson();
       return n % 5 < 3 ? p.email : n % 5 === 3 ? phoneWritings(p.mobile)[n % 6] : `${p.first} ${p.last}`;
     });
-
     for (const q of queries.slice(0, 20)) await search(base, token, q); // warm-up
     const app: number[] = [];
     let found = 0;
@@ -81,35 +200,45 @@ async function main() {
       await bareLookups(db, q);
       floor.push(performance.now() - t);
     }
-    const a = percentiles(app);
-    const f = percentiles(floor);
     const kindOf = (n: number) => (n % 5 < 3 ? 'e-mail' : n % 5 === 3 ? 'phone' : 'name');
-    const byKind = ['e-mail', 'phone', 'name'].map((kind) => {
-      const k = percentiles(app.filter((_, n) => kindOf(n) === kind));
-      return [`  API, by ${kind}`, k.p50, k.p95, k.p99];
-    });
-    printTable(
-      'Subject search (ms)',
-      ['', 'p50', 'p95', 'p99'],
-      [
-        ['API, GET /api/subjects/search', a.p50, a.p95, a.p99],
-        ...byKind,
-        ['bare indexed SQL (floor)', f.p50, f.p95, f.p99],
-        ['ratio', a.p50 / f.p50, a.p95 / f.p95, a.p99 / f.p99],
-      ],
-    );
-    console.log(`  ${samples} searches, ${found} found someone (names can be shared: all results are returned)`);
+    const byKind = ['e-mail', 'phone', 'name'].map((kind): [string, Percentiles] => [
+      kind,
+      percentiles(app.filter((_, n) => kindOf(n) === kind)),
+    ]);
 
-    const rate = await ingestLeads(base, token, ingestCount);
-    printTable(
-      'Ingestion through POST /api/ingest/leads',
-      ['records', 'batch', 'concurrency', 'records/s'],
-      [[ingestCount, 1000, 2, rate]],
-    );
+    const lists = [];
+    for (const list of OFFICER_LISTS) {
+      const people = Array.from({ length: samples }, randomPerson);
+      for (const p of people.slice(0, 20)) await page(base, token, list.path(p)); // warm-up
+      const listed: number[] = [];
+      for (const p of people) {
+        const t = performance.now();
+        await page(base, token, list.path(p));
+        listed.push(performance.now() - t);
+      }
+      const bare: number[] = [];
+      for (const p of people) {
+        const t = performance.now();
+        for (const sql of list.floor) await db.query(sql, sql.includes('$1') ? list.params(p) : []);
+        bare.push(performance.now() - t);
+      }
+      lists.push({ name: list.name, app: percentiles(listed), floor: percentiles(bare) });
+    }
+
+    // Counted before ingestion adds its leads: the rows the searches and lists ran on.
+    const rows = await countRows(db);
+    const ingestion = ingestCount > 0 ? await ingestLeads(db, base, token, ingestCount) : null;
+    return { search: percentiles(app), floor: percentiles(floor), byKind, found, lists, rows, ingestion };
   } finally {
     await db.end();
     await running.close();
   }
+}
+
+async function page(base: string, token: string, path: string): Promise<void> {
+  const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  await res.arrayBuffer();
 }
 
 async function search(base: string, token: string, q: string): Promise<{ total: number }> {
@@ -156,7 +285,17 @@ async function bareLookups(db: Client, q: string): Promise<void> {
   }
 }
 
-async function ingestLeads(base: string, token: string, count: number): Promise<number> {
+/**
+ * `count` new leads through POST /api/ingest/leads, then the floor: the same leads and the index
+ * rows ingestion writes for them, COPYed into empty tables made LIKE leads and
+ * subject_identifiers (INCLUDING ALL: the same indexes and defaults), dropped after.
+ */
+async function ingestLeads(
+  db: Client,
+  base: string,
+  token: string,
+  count: number,
+): Promise<{ api: number; copy: number; indexRows: number }> {
   const made = await fetch(`${base}/api/api-keys`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -164,27 +303,26 @@ async function ingestLeads(base: string, token: string, count: number): Promise<
   });
   const { key } = (await made.json()) as { key: string };
   const run = Date.now().toString(36);
+  const leads = Array.from({ length: count }, (_, n) => {
+    const i = 50_000_000 + n;
+    const p = person(i);
+    return {
+      externalId: `bench-ingest-${run}-${i}`,
+      firstName: p.first,
+      lastName: p.last,
+      email: p.email,
+      phone: phoneWritings(p.mobile)[i % 6],
+      company: `${p.last} Srl`,
+      message: `Richiamatemi al ${p.mobile}, grazie`,
+      utmSource: 'google',
+      utmMedium: 'cpc',
+      utmCampaign: 'bench',
+      landingPage: '/vetrine',
+      submittedAt: new Date().toISOString(),
+    };
+  });
   const batches = Array.from({ length: Math.ceil(count / 1000) }, (_, b) =>
-    JSON.stringify(
-      Array.from({ length: Math.min(1000, count - b * 1000) }, (_, n) => {
-        const i = 50_000_000 + b * 1000 + n;
-        const p = person(i);
-        return {
-          externalId: `bench-ingest-${run}-${i}`,
-          firstName: p.first,
-          lastName: p.last,
-          email: p.email,
-          phone: phoneWritings(p.mobile)[i % 6],
-          company: `${p.last} Srl`,
-          message: `Richiamatemi al ${p.mobile}, grazie`,
-          utmSource: 'google',
-          utmMedium: 'cpc',
-          utmCampaign: 'bench',
-          landingPage: '/vetrine',
-          submittedAt: new Date().toISOString(),
-        };
-      }),
-    ),
+    JSON.stringify(leads.slice(b * 1000, (b + 1) * 1000)),
   );
   let next = 0;
   const t = performance.now();
@@ -200,10 +338,61 @@ async function ingestLeads(base: string, token: string, count: number): Promise<
     }
   };
   await Promise.all([worker(), worker()]);
-  return count / ((performance.now() - t) / 1000);
+  const api = count / ((performance.now() - t) / 1000);
+
+  // The COPY's text is made before the clock starts, as the API's request bodies were.
+  const leadRows: unknown[][] = [];
+  const indexRows: unknown[][] = [];
+  for (const lead of leads) {
+    const id = randomUUID();
+    const row: Record<string, unknown> = {
+      id,
+      external_id: lead.externalId,
+      first_name: lead.firstName,
+      last_name: lead.lastName,
+      email: lead.email,
+      phone: lead.phone,
+      company: lead.company,
+      message: lead.message,
+      space_type: null,
+      objective: null,
+      utm_source: lead.utmSource,
+      utm_medium: lead.utmMedium,
+      utm_campaign: lead.utmCampaign,
+      utm_term: null,
+      utm_content: null,
+      landing_page: lead.landingPage,
+      referrer: null,
+      consent_given_at: null,
+      submitted_at: lead.submittedAt,
+    };
+    leadRows.push(LEAD_COLUMNS.map((c) => row[c]));
+    for (const f of leadIdentifiers(lead)) indexRows.push([f.kind, f.value, 'leads', id, f.field, f.role]);
+  }
+  // The floor must write what ingestion wrote: as many index rows as it made for these leads.
+  const { rows: written } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM leads l JOIN subject_identifiers s ON s.source = 'leads' AND s.record_id = l.id::text
+     WHERE l.external_id LIKE $1`,
+    [`bench-ingest-${run}-%`],
+  );
+  if (written[0].n !== indexRows.length)
+    throw new Error(`ingestion wrote ${written[0].n} index rows, the COPY floor would write ${indexRows.length}`);
+  const leadText = [...copyChunks(leadRows)];
+  const indexText = [...copyChunks(indexRows)];
+  await db.query('DROP TABLE IF EXISTS bench_copy_leads, bench_copy_identifiers');
+  await db.query('CREATE TABLE bench_copy_leads (LIKE leads INCLUDING ALL)');
+  await db.query('CREATE TABLE bench_copy_identifiers (LIKE subject_identifiers INCLUDING ALL)');
+  try {
+    const c = performance.now();
+    await copyText(db, 'bench_copy_leads', LEAD_COLUMNS, leadText);
+    await copyText(db, 'bench_copy_identifiers', ['kind', 'value', 'source', 'record_id', 'field', 'role'], indexText);
+    const copy = count / ((performance.now() - c) / 1000);
+    return { api, copy, indexRows: indexRows.length };
+  } finally {
+    await db.query('DROP TABLE bench_copy_leads, bench_copy_identifiers');
+  }
 }
 
-/** Creates the database when missing; answers true when it was created. */
 main().catch((error) => {
   console.error(error);
   process.exit(1);
