@@ -248,8 +248,9 @@ export class AuditService implements OnModuleInit {
   private chainSoon(): void {
     if (!this.dataSource.isInitialized) return;
     this.chainInbox().catch((error) => {
-      this.logger.warn(`Could not chain the audit inbox, trying again: ${(error as Error).message}`);
+      // Every read waiting on the failed run lands here: one warning and one retry for them all.
       if (this.retryTimer) return;
+      this.logger.warn(`Could not chain the audit inbox, trying again: ${(error as Error).message}`);
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         this.chainSoon();
@@ -264,15 +265,6 @@ export class AuditService implements OnModuleInit {
       const taken = await this.dataSource.transaction((manager) => this.append(manager, []));
       if (taken < CHAIN_BATCH) return;
     }
-  }
-
-  /** How many events are in the inbox, not yet chained. */
-  async pending(): Promise<number> {
-    const [{ count }] = await queryRows<{ count: number }>(
-      this.dataSource,
-      `SELECT count(*)::int AS count FROM audit_inbox`,
-    );
-    return count;
   }
 
   /**
