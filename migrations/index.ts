@@ -35,6 +35,7 @@ import { PortalPackages1796410000000 } from './1796410000000-PortalPackages';
 import { PortalChoicesAttachments1796420000000 } from './1796420000000-PortalChoicesAttachments';
 import { AuditActorIndex1796500000000 } from './1796500000000-AuditActorIndex';
 import { RequestReferenceCounters1796600000000 } from './1796600000000-RequestReferenceCounters';
+import { AuditInbox1796800000000 } from './1796800000000-AuditInbox';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -74,4 +75,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PortalChoicesAttachments1796420000000,
   AuditActorIndex1796500000000,
   RequestReferenceCounters1796600000000,
+  AuditInbox1796800000000,
 ];

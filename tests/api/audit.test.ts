@@ -17,7 +17,7 @@ describe('audit log: append-only hash chain', () => {
   });
   afterAll(() => c?.close());
 
-  it('keeps one event per read and an intact chain when many reads arrive at once (group commit)', async () => {
+  it('keeps one event per read and an intact chain when many reads arrive at once (the audit inbox)', async () => {
     const before = (await sql(c, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'subject.searched'`))[0]
       .n as number;
     const queries = Array.from({ length: 60 }, (_, i) => `person${i}@example.org`);

@@ -176,8 +176,22 @@ export async function dropTestDatabase(databaseUrl: string): Promise<void> {
   await withServer((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
-/** Runs SQL directly on a console's database, bypassing the API (to set up or tamper). */
+/**
+ * Has the console chain the audited reads still in its inbox (`AuditService.chainInbox`): a read
+ * has answered once its event is in the inbox, and reaches `audit_events` milliseconds later.
+ */
+export async function auditChained(consoleDb: TestConsole): Promise<void> {
+  const { AuditService } = await import('../../api/src/audit/audit.service');
+  await consoleDb.running.app.get(AuditService).chainInbox();
+}
+
+/**
+ * Runs SQL directly on a console's database, bypassing the API (to set up or tamper). A
+ * statement about `audit_events` first has the inbox chained, so that it sees every read that
+ * has answered, as the console's own readers of the log do.
+ */
 export async function sql<T = any>(consoleDb: TestConsole, text: string, params: unknown[] = []): Promise<T[]> {
+  if (/\baudit_events\b/.test(text)) await auditChained(consoleDb);
   if (!consoleDb.databaseUrl) {
     const { DataSource } = await import('typeorm');
     const dataSource = consoleDb.running.app.get(DataSource);

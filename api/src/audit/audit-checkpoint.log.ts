@@ -9,7 +9,7 @@ const DAILY = '0 0 * * *';
 
 /**
  * Writes the signed checkpoint of the audit chain into the console's log when it starts, every
- * day, and when it stops (also copying it into DATA_DIR then), so that copies of the chain's head
+ * day, and when it stops (chaining the inbox and copying it into DATA_DIR then), so that copies of the chain's head
  * accumulate outside the database.
  */
 @Injectable()
@@ -36,6 +36,10 @@ export class AuditCheckpointLog implements OnApplicationBootstrap, BeforeApplica
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    // The reads that answered are chained before the console stops (any left are chained at the next start).
+    await this.audit
+      .chainInbox()
+      .catch((error) => this.logger.warn(`Could not chain the audit inbox: ${(error as Error).message}`));
     await this.audit
       .writeAnchor()
       .catch((error) => this.logger.warn(`Could not copy the audit checkpoint: ${(error as Error).message}`));

@@ -23,13 +23,17 @@ import { AuditRead } from './read-audit';
 /**
  * The audit log, read-only for every role: there is no endpoint that writes or deletes it. Reading
  * it is audited too (it holds who searched whom, and what): the event is appended after the page
- * is read, so it is never in the page it records.
+ * is read, so it is never in the page it records. Every read of the log first chains the inbox:
+ * a read that has answered is in the log shown.
  */
 @ApiTags('audit')
 @Roles(...ANY_ROLE)
 @Controller('audit-events')
 export class AuditEventsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
   @ListQueryParams()
@@ -57,6 +61,7 @@ export class AuditEventsController {
   ) {
     const { rest, ledger } = splitLedgerFilter(query.filter);
     const parsed = parseListQuery(AUDIT_EVENTS_LIST, { ...query, filter: rest });
+    await this.audit.chainInbox();
     // Asking for an action by name shows it, a read too: "no reads" gives way to the action filter.
     const asksForAction = parsed.conditions.some((condition) => condition.field === 'action');
     const where = ledgerWhere(asksForAction && ledger.reads === false ? { ...ledger, reads: undefined } : ledger);
@@ -79,6 +84,7 @@ export class AuditEventsController {
   async get(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
     if (!/^\d{1,18}$/.test(id))
       throw new InvalidInputError('id must be a whole number', { id: 'must be a whole number' });
+    await this.audit.chainInbox();
     const event = await this.dataSource.getRepository(AuditEvent).findOne({ where: { id } });
     if (!event) throw new NotFoundError('Audit event', id);
     return presentAuditEvent(event, user.role, await this.references([event]));
@@ -125,7 +131,8 @@ export class AuditController {
       'Each account that has at least one event (`id`, the `actorId` to filter on), with its name and e-mail; ' +
       'an account deleted since keeps the e-mail of its last event and `deleted: true`. By name, then e-mail.',
   })
-  actors(): Promise<AuditActor[]> {
+  async actors(): Promise<AuditActor[]> {
+    await this.audit.chainInbox();
     // The distinct actors by the actor_id index, one probe each (a loose index scan): the log
     // may hold millions of events and a handful of actors.
     return queryRows<AuditActor>(

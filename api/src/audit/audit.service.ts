@@ -17,6 +17,7 @@ import {
   type CheckpointBreak,
 } from './audit-checkpoint';
 import { queryRow, queryRows } from '../common/sql-rows';
+import { preparedQuery, type PreparedStatement } from '../database/prepared-query';
 import { AuditEvent } from './audit-event.entity';
 
 /** Who did something: a signed-in staff member, or null for the system / an anonymous caller. */
@@ -49,6 +50,11 @@ export interface ChainVerification {
   verifiedAt: string;
   /** The signed checkpoint the chain was checked against: compare it with a manifest's or the log's. */
   checkpoint: Checkpoint | null;
+  /**
+   * Events recorded (reads that have answered) and not yet in the chain, so covered by neither
+   * the hash chain nor the checkpoint: normally 0, or a few being chained as it was verified.
+   */
+  pending: number;
   /** The copy of a checkpoint kept in DATA_DIR by this instance, if any, and whether the chain still holds it. */
   anchor: { lastId: string; at: string; holds: boolean } | null;
 }
@@ -70,8 +76,28 @@ export const CHAIN_LOCK = 727_001;
 /** Serialises the copies of the checkpoint into DATA_DIR of the processes sharing it (WORKERS > 1). */
 const ANCHOR_LOCK = 727_022;
 const VERIFY_BATCH = 5_000;
-/** Events appended in one transaction at most. */
-const GROUP_COMMIT_MAX = 200;
+/** Inbox events chained in one transaction at most. */
+const CHAIN_BATCH = 500;
+/** How long after a failed chaining this instance tries again (a read or a restart also does). */
+const CHAIN_RETRY_MS = 5_000;
+
+/** A read's event, into the inbox (`recordNow`). */
+const INBOX_INSERT: PreparedStatement = {
+  name: 'audit_inbox_insert',
+  text: `INSERT INTO audit_inbox (at, actor_id, actor_email, action, entity, entity_id, details)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
+};
+
+/** An inbox row as the chainer takes it (`at` in milliseconds). */
+interface InboxRow {
+  ms: number | string;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  details: Record<string, unknown>;
+}
 /** How long after an append this instance copies the checkpoint into DATA_DIR. */
 const ANCHOR_DELAY_MS = 1_000;
 
@@ -87,9 +113,15 @@ export class AuditService implements OnModuleInit {
   /**
    * Signs the first checkpoint when there has never been one: a new database, or one upgraded
    * from before checkpoints (its chain is taken as it stands, and the event says so). A missing
-   * checkpoint after that is a break, never silently re-created.
+   * checkpoint after that is a break, never silently re-created. Then chains what the inbox still
+   * holds: reads that answered just before a process stopped or died.
    */
   async onModuleInit(): Promise<void> {
+    await this.startCheckpoint();
+    await this.chainInbox();
+  }
+
+  private async startCheckpoint(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
       const [{ present, started }] = await queryRows<{ present: boolean; started: boolean }>(
@@ -133,7 +165,8 @@ export class AuditService implements OnModuleInit {
   /**
    * Appends an event inside the caller's transaction, so the audit line and the change it
    * records commit or roll back together. Appends are serialised by a transaction-scoped
-   * advisory lock: two writers can never link to the same previous event.
+   * advisory lock: two writers can never link to the same previous event. The inbox's events
+   * (reads recorded before) are chained first, in the same transaction.
    */
   async record(manager: EntityManager, actor: Actor | null, entry: AuditEntry): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
@@ -167,87 +200,145 @@ export class AuditService implements OnModuleInit {
   }
 
   /**
-   * Records an event that changes nothing else (a read, a failed sign-in) in a transaction of its
-   * own, and answers once it is committed. Events arriving together are appended together (group
-   * commit): one lock and one commit for the lot, so that auditing every read does not make reads
-   * queue behind each other's disk flush.
+   * Records an event that changes nothing else (a read, a failed sign-in): one INSERT into the
+   * inbox (`audit_inbox`), committed on its own, and answers once it is. No lock and no
+   * transaction, so that no read waits on another's audit; the chainer then moves the row into
+   * the hash chain, in arrival order, a few milliseconds later (`chainInbox`).
    */
-  recordNow(actor: Actor | null, entry: AuditEntry): Promise<AuditEvent> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ actor, entry, resolve, reject });
-      this.flushSoon();
+  async recordNow(actor: Actor | null, entry: AuditEntry): Promise<void> {
+    await preparedQuery(this.dataSource, INBOX_INSERT, [
+      new Date(),
+      actor?.id ?? null,
+      actor?.email ?? null,
+      entry.action,
+      entry.entity,
+      entry.entityId ?? null,
+      JSON.stringify(entry.details ?? {}),
+    ]);
+    setImmediate(() => this.chainSoon());
+  }
+
+  /** One chainer run at a time in this process, and at most one more asked for meanwhile. */
+  private chaining: Promise<void> | null = null;
+  private chainingNext: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * Moves every event the inbox holds into the chain and answers once they are chained (by this
+   * process or another: the rows are taken under the chain's lock, each once). Called before the
+   * log is read, so that a read that has answered is in it, and when the console starts and stops.
+   * A run already going may have looked at the inbox before the caller's row was there: the
+   * caller then waits for the next run, which starts after it.
+   */
+  chainInbox(): Promise<void> {
+    if (!this.chaining) {
+      this.chaining = this.chainAll().finally(() => {
+        this.chaining = null;
+      });
+      return this.chaining;
+    }
+    this.chainingNext ??= this.chaining
+      .catch(() => {})
+      .then(() => {
+        this.chainingNext = null;
+        return this.chainInbox();
+      });
+    return this.chainingNext;
+  }
+
+  /** Chains in the background after an insert; a failed run is tried again (the rows stay in the inbox). */
+  private chainSoon(): void {
+    if (!this.dataSource.isInitialized) return;
+    this.chainInbox().catch((error) => {
+      // Every read waiting on the failed run lands here: one warning and one retry for them all.
+      if (this.retryTimer) return;
+      this.logger.warn(`Could not chain the audit inbox, trying again: ${(error as Error).message}`);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.chainSoon();
+      }, CHAIN_RETRY_MS);
+      this.retryTimer.unref();
     });
   }
 
-  private readonly waiting: Array<{
-    actor: Actor | null;
-    entry: AuditEntry;
-    resolve: (e: AuditEvent) => void;
-    reject: (e: unknown) => void;
-  }> = [];
-  private flushing = false;
-
-  private flushSoon(): void {
-    if (this.flushing || this.waiting.length === 0) return;
-    this.flushing = true;
-    const batch = this.waiting.splice(0, GROUP_COMMIT_MAX);
-    this.appendAll(batch.map(({ actor, entry }) => ({ actor, entry })))
-      .then(
-        (events) => batch.forEach((w, i) => w.resolve(events[i])),
-        (error) => batch.forEach((w) => w.reject(error)),
-      )
-      .finally(() => {
-        this.flushing = false;
-        this.flushSoon();
-      });
-  }
-
-  /** Appends several events in a transaction of their own. */
-  private appendAll(items: Array<{ actor: Actor | null; entry: AuditEntry }>): Promise<AuditEvent[]> {
-    return this.dataSource.transaction((manager) => this.append(manager, items));
+  /** A transaction per batch of the inbox, while a batch comes back full. */
+  private async chainAll(): Promise<void> {
+    for (;;) {
+      const taken = await this.dataSource.transaction((manager) => this.append(manager, []));
+      if (taken < CHAIN_BATCH) return;
+    }
   }
 
   /**
-   * Appends events to the chain inside `manager`'s transaction: the lock, then the last hash and
-   * the new ids in one query, the chain computed in order, one multi-row insert. Raw SQL: TypeORM
-   * would drop the id (a generated column) that the hash already covers.
+   * Appends events to the chain inside `manager`'s transaction, after the inbox's oldest events
+   * (up to CHAIN_BATCH, taken out of it in the same transaction: a rollback puts them back), so
+   * that the chain keeps the order things happened in. The lock, then in one query the last hash,
+   * the inbox rows and the new ids; the chain computed in order; one multi-row insert. Raw SQL:
+   * TypeORM would drop the id (a generated column) that the hash already covers. Answers how
+   * many inbox rows it chained.
    */
   private async append(
     manager: EntityManager,
     items: Array<{ actor: Actor | null; entry: AuditEntry }>,
-  ): Promise<AuditEvent[]> {
+  ): Promise<number> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [{ tail, checkpoint, ids }] = await queryRows<{
+    const [{ tail, checkpoint, inbox, ids }] = await queryRows<{
       tail: { id: string; hash: string } | null;
       checkpoint: unknown;
+      inbox: InboxRow[];
       ids: string[];
     }>(
       manager,
-      `SELECT (SELECT json_build_object('id', id::text, 'hash', hash) FROM audit_events ORDER BY id DESC LIMIT 1) AS tail,
+      // SKIP LOCKED only in case: every taker holds the chain's lock, so none waits on another's rows.
+      `WITH taken AS (
+         DELETE FROM audit_inbox
+          WHERE id IN (SELECT id FROM audit_inbox ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING id, at, actor_id, actor_email, action, entity, entity_id, details
+       )
+       SELECT (SELECT json_build_object('id', id::text, 'hash', hash) FROM audit_events ORDER BY id DESC LIMIT 1) AS tail,
               (SELECT checkpoint FROM audit_checkpoint WHERE id = 1) AS checkpoint,
-              array(SELECT nextval('audit_events_id_seq') FROM generate_series(1, $1::int))::text[] AS ids`,
-      [items.length],
+              (SELECT coalesce(json_agg(json_build_object(
+                        'ms', round(extract(epoch FROM at) * 1000), 'actorId', actor_id, 'actorEmail', actor_email,
+                        'action', action, 'entity', entity, 'entityId', entity_id, 'details', details) ORDER BY id), '[]')
+                 FROM taken) AS inbox,
+              array(SELECT nextval('audit_events_id_seq')
+                      FROM generate_series(1, $1::int + (SELECT count(*)::int FROM taken)))::text[] AS ids`,
+      [items.length, CHAIN_BATCH],
     );
+    if (ids.length === 0) return 0;
     ids.sort((a, b) => Number(a) - Number(b));
     let prevHash: string = tail?.hash ?? GENESIS_HASH;
-    const at = new Date();
-    const events = items.map(({ actor, entry }, i) => {
-      const event = manager.create(AuditEvent, {
-        id: ids[i],
-        at,
+    const now = new Date();
+    // The inbox's events keep the time of their read; the hash covers it.
+    const fields = [
+      ...inbox.map((row) => ({ ...row, at: new Date(Number(row.ms)) })),
+      ...items.map(({ actor, entry }) => ({
+        at: now,
         actorId: actor?.id ?? null,
         actorEmail: actor?.email ?? null,
         action: entry.action,
         entity: entry.entity,
         entityId: entry.entityId ?? null,
         details: entry.details ?? {},
+      })),
+    ];
+    const events = fields.map((f, i) => {
+      const event = manager.create(AuditEvent, {
+        id: ids[i],
+        at: f.at,
+        actorId: f.actorId,
+        actorEmail: f.actorEmail,
+        action: f.action,
+        entity: f.entity,
+        entityId: f.entityId,
+        details: f.details,
         prevHash,
       });
       event.hash = hashEvent(event);
       prevHash = event.hash;
       return event;
     });
-    const next = nextCheckpoint(this.config.auditKey, parseCheckpoint(checkpoint), tail, events, at);
+    const next = nextCheckpoint(this.config.auditKey, parseCheckpoint(checkpoint), tail, events, now);
     // The events and the checkpoint naming them in one statement, in the caller's transaction.
     await manager.query(
       `WITH appended AS (
@@ -271,11 +362,19 @@ export class AuditService implements OnModuleInit {
       ],
     );
     this.anchorSoon();
-    return events;
+    return inbox.length;
   }
 
-  /** The signed checkpoint as committed now (for a manifest, a log line, the verifier). */
-  async checkpoint(manager: EntityManager = this.dataSource.manager): Promise<Checkpoint | null> {
+  /**
+   * The signed checkpoint as committed now (for a manifest, a log line, the copy in DATA_DIR),
+   * once the inbox is chained: it names every read that has answered.
+   */
+  async checkpoint(): Promise<Checkpoint | null> {
+    await this.chainInbox();
+    return this.committedCheckpoint();
+  }
+
+  private async committedCheckpoint(manager: EntityManager = this.dataSource.manager): Promise<Checkpoint | null> {
     const row = await queryRow<{ checkpoint: unknown }>(
       manager,
       `SELECT checkpoint FROM audit_checkpoint WHERE id = 1`,
@@ -310,7 +409,7 @@ export class AuditService implements OnModuleInit {
     // time, so that none puts back an older checkpoint over a newer one another just wrote.
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [ANCHOR_LOCK]);
-      const checkpoint = await this.checkpoint(manager);
+      const checkpoint = await this.committedCheckpoint(manager);
       if (!checkpoint || !checkpointSignedBy(this.config.auditKey, checkpoint)) return;
       const previous = this.readAnchor(checkpoint.chainId);
       // Never step back: a copy names the furthest point this instance has seen.
@@ -339,11 +438,17 @@ export class AuditService implements OnModuleInit {
    * that came without one. Events appended while it runs are left to the next verification.
    */
   async verify(): Promise<ChainVerification> {
+    // What has answered is in the chain first. If it cannot be chained, the chain is still
+    // verified as it stands, and `pending` says how much waits outside it.
+    await this.chainInbox().catch((error) =>
+      this.logger.warn(`Could not chain the audit inbox before verifying: ${(error as Error).message}`),
+    );
     // One statement, one snapshot: the console writes events and checkpoint together, so an
     // event beyond the checkpoint in the same snapshot did not come through the console.
-    const [head] = await queryRows<{ checkpoint: unknown; maxId: string | null }>(
+    const [head] = await queryRows<{ checkpoint: unknown; maxId: string | null; pending: number }>(
       this.dataSource,
-      `SELECT (SELECT checkpoint FROM audit_checkpoint WHERE id = 1) AS checkpoint, (SELECT max(id)::text FROM audit_events) AS "maxId"`,
+      `SELECT (SELECT checkpoint FROM audit_checkpoint WHERE id = 1) AS checkpoint, (SELECT max(id)::text FROM audit_events) AS "maxId",
+              (SELECT count(*)::int FROM audit_inbox) AS pending`,
     );
     const checkpoint = parseCheckpoint(head.checkpoint);
     const anchor = this.readAnchor(checkpoint?.chainId);
@@ -371,6 +476,7 @@ export class AuditService implements OnModuleInit {
             : CHECKPOINT_MESSAGES[reason as keyof typeof CHECKPOINT_MESSAGES],
       verifiedAt: new Date().toISOString(),
       checkpoint,
+      pending: head.pending,
       anchor: anchor
         ? {
             lastId: anchor.lastId,

@@ -20,9 +20,9 @@ import { AuditService, type AuditEntry } from './audit.service';
  * every other endpoint that answers personal data says so with `@AuditRead(...)`, and
  * `tests/api/read-audit.test.ts` holds the decision for every GET of the API.
  *
- * The event is appended after the read and the answer waits for its commit: a read whose event
- * cannot be written fails, and the event for reading a page of the audit log is never in that
- * page (it is the next event of the chain).
+ * The event is written after the read (into the audit inbox, `AuditService.recordNow`) and the
+ * answer waits for its commit: a read whose event cannot be written fails, and the event for
+ * reading a page of the audit log is never in that page (it is chained after it).
  */
 
 /** What a list read records: its filter and range as asked, what it returned and the total. */

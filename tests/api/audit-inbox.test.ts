@@ -1,0 +1,225 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditService } from '../../api/src/audit/audit.service';
+import { signInAs } from '../support/staff';
+import { dropTestDatabase, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+
+/**
+ * An audited read writes its event into the inbox (`audit_inbox`, one INSERT, no lock) and answers
+ * once that is committed; the console moves the inbox into the hash chain, in arrival order, right
+ * after, when it starts and when it stops. Nothing is lost between the two, nothing is chained
+ * twice, and whoever reads the log through the console sees every read that has answered.
+ */
+describe('audit inbox: reads recorded without waiting, chained after', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'privacy-console-audit-inbox-'));
+  // The same audit key across the restart (derived from it): the chain must verify after it.
+  const env = { ENCRYPTION_KEY: 'ab'.repeat(32) };
+  let c: TestConsole;
+  /** The first console's database (server): the restart reuses it, so it is dropped here. */
+  let firstDatabase: string | null = null;
+  let admin: string;
+  let officer: string;
+
+  const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+  const audit = () => c.running.app.get(AuditService);
+  /** The database as it stands, without chaining the inbox first (sql() would). */
+  const raw = <T = any>(text: string, params: unknown[] = []): Promise<T[]> =>
+    c.running.app.get(DataSource).query(text, params);
+  const inbox = async () => (await raw<{ n: number }>(`SELECT count(*)::int AS n FROM audit_inbox`))[0].n;
+  /** The searches in the inbox (a read of the log leaves its own event there). */
+  const searchesWaiting = async () =>
+    (await raw<{ n: number }>(`SELECT count(*)::int AS n FROM audit_inbox WHERE action = 'subject.searched'`))[0].n;
+  const verify = async () => (await c.api('/api/audit/verify', { token: admin })).body;
+  /** Events as a process that died after its inserts left them: written, not chained. */
+  const leaveInInbox = (queries: string[], actorEmail: string | null) =>
+    raw(
+      `INSERT INTO audit_inbox (at, actor_email, action, entity, details)
+       SELECT '2026-12-01T10:00:00.123456Z'::timestamptz + n * interval '1 second', $2, 'subject.searched', 'subject',
+              jsonb_build_object('query', q)
+         FROM unnest($1::text[]) WITH ORDINALITY AS t(q, n)`,
+      [queries, actorEmail],
+    );
+
+  beforeAll(async () => {
+    c = await startTestConsole({ dataDir, env });
+    firstDatabase = c.databaseUrl;
+    admin = await c.login();
+    officer = await signInAs(c, admin, 'officer', 'Olga Officer');
+  });
+  afterAll(async () => {
+    await c?.close();
+    if (firstDatabase && firstDatabase !== c?.databaseUrl) await dropTestDatabase(firstDatabase);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('chains 50 reads made at once, each once, in one verified chain whose checkpoint names the last', async () => {
+    const before = await sql(c, `SELECT id::text AS id, hash FROM audit_events e ORDER BY e.id`);
+    const byAdmin = Array.from({ length: 25 }, (_, i) => `admin.${i}@example.org`);
+    const byOfficer = Array.from({ length: 25 }, (_, i) => `officer.${i}@example.org`);
+    const answers = await Promise.all([
+      ...byAdmin.map((s) => c.api(`/api/subjects/search?q=${encodeURIComponent(s)}`, { token: admin })),
+      ...byOfficer.map((s) => c.api(`/api/subjects/search?q=${encodeURIComponent(s)}`, { token: officer })),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
+
+    const searched = await sql<{ id: string; actor_email: string; query: string }>(
+      c,
+      `SELECT id::text AS id, actor_email, details->>'query' AS query FROM audit_events
+        WHERE action = 'subject.searched' ORDER BY id`,
+    );
+    expect(searched).toHaveLength(50);
+    // Each person's searches under their own name, every one once; the other's never.
+    const of = (email: string) =>
+      searched
+        .filter((e) => e.actor_email === email)
+        .map((e) => e.query)
+        .sort();
+    expect(of('admin@console.test')).toEqual([...byAdmin].sort());
+    const officerEmail = searched.find((e) => e.query === byOfficer[0])!.actor_email;
+    expect(officerEmail).not.toBe('admin@console.test');
+    expect(of(officerEmail)).toEqual([...byOfficer].sort());
+    // The events chained before are untouched.
+    const after = await sql(c, `SELECT id::text AS id, hash FROM audit_events e ORDER BY e.id`);
+    expect(after.slice(0, before.length)).toEqual(before);
+
+    const answer = await verify();
+    const last = after[after.length - 1];
+    expect(answer).toMatchObject({ valid: true, reason: null, checked: after.length, pending: 0 });
+    expect(answer.checkpoint).toMatchObject({ lastId: last.id, lastHash: last.hash, count: after.length });
+    expect(await inbox()).toBe(0);
+  });
+
+  it('shows a search in the log read right after it', async () => {
+    const subject = uniqueEmail('just-searched');
+    expect((await c.api(`/api/subjects/search?q=${encodeURIComponent(subject)}`, { token: officer })).status).toBe(200);
+    const [newest] = (await c.api('/api/audit-events?range=[0,0]', { token: admin })).body;
+    expect(newest).toMatchObject({ action: 'subject.searched', details: { query: subject } });
+  });
+
+  it('chains what a process left in the inbox at the next read of the log, in arrival order, keeping their time', async () => {
+    const left = ['left.1@example.org', 'left.2@example.org', 'left.3@example.org'];
+    await audit().chainInbox();
+    await leaveInInbox(left, 'gone@console.test');
+    expect(await inbox()).toBe(3);
+    const page = (
+      await c.api(`/api/audit-events?filter=${q({ action: 'subject.searched' })}&range=[0,2]`, { token: admin })
+    ).body;
+    expect(page.map((e: { details: { query: string } }) => e.details.query)).toEqual([...left].reverse());
+    expect(page.map((e: { at: string }) => e.at)).toEqual([
+      '2026-12-01T10:00:03.123Z',
+      '2026-12-01T10:00:02.123Z',
+      '2026-12-01T10:00:01.123Z',
+    ]);
+    expect(page.every((e: { actorEmail: string }) => e.actorEmail === 'gone@console.test')).toBe(true);
+    expect(await searchesWaiting()).toBe(0);
+    expect(await verify()).toMatchObject({ valid: true, pending: 0 });
+  });
+
+  it('chains what a process left in the inbox when the console starts', async () => {
+    await leaveInInbox(['start.1@example.org', 'start.2@example.org'], null);
+    // What a start does, on this database as it stands (no read, no insert since).
+    await audit().onModuleInit();
+    expect(await inbox()).toBe(0);
+    const chained = await raw<{ query: string }>(
+      `SELECT details->>'query' AS query FROM audit_events ORDER BY id DESC LIMIT 2`,
+    );
+    expect(chained.map((e) => e.query)).toEqual(['start.2@example.org', 'start.1@example.org']);
+    expect(await verify()).toMatchObject({ valid: true, pending: 0 });
+  });
+
+  // A real restart: the rows are left after the console stopped (its stop chains the inbox).
+  it.skipIf(process.env.TEST_DATABASE === 'embedded')(
+    'chains, at the next start, what was left in the inbox after the console stopped',
+    async () => {
+      await c.running.close();
+      const client = new Client({ connectionString: firstDatabase! });
+      await client.connect();
+      try {
+        expect((await client.query(`SELECT count(*)::int AS n FROM audit_inbox`)).rows[0].n).toBe(0);
+        await client.query(
+          `INSERT INTO audit_inbox (actor_email, action, entity, details) VALUES ('gone@console.test', 'subject.searched', 'subject', '{"query":"after.stop@example.org"}')`,
+        );
+      } finally {
+        await client.end();
+      }
+      const previous = c;
+      c = await startTestConsole({ dataDir, env: { ...env, DATABASE_URL: firstDatabase! } });
+      if (previous.databaseUrl !== firstDatabase) await dropTestDatabase(previous.databaseUrl!);
+      expect(await inbox()).toBe(0);
+      const [newest] = await raw<{ query: string }>(
+        `SELECT details->>'query' AS query FROM audit_events WHERE action = 'subject.searched' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(newest.query).toBe('after.stop@example.org');
+      admin = await c.login();
+      expect(await verify()).toMatchObject({ valid: true, pending: 0 });
+    },
+  );
+
+  it('keeps reads answering when chaining fails, loses none, and chains them once it works again', async () => {
+    const before = (await raw<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events`))[0].n;
+    // Every append now fails at its last step, the checkpoint's update, after its events' insert.
+    await raw(`ALTER TABLE audit_checkpoint ADD CONSTRAINT test_no_append CHECK (false) NOT VALID`);
+    try {
+      const subjects = [uniqueEmail('while-broken'), uniqueEmail('while-broken')];
+      for (const s of subjects)
+        expect((await c.api(`/api/subjects/search?q=${encodeURIComponent(s)}`, { token: officer })).status).toBe(200);
+      await expect(audit().chainInbox()).rejects.toThrow(/test_no_append/);
+      expect(await inbox()).toBe(2);
+      expect((await raw<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events`))[0].n).toBe(before);
+      // The log is not shown without them; the verification says they wait.
+      expect((await c.api('/api/audit-events?range=[0,0]', { token: admin })).status).toBe(500);
+      expect(await verify()).toMatchObject({ valid: true, pending: 2 });
+
+      await raw(`ALTER TABLE audit_checkpoint DROP CONSTRAINT test_no_append`);
+      const page = (
+        await c.api(`/api/audit-events?filter=${q({ action: 'subject.searched' })}&range=[0,1]`, { token: admin })
+      ).body;
+      expect(page.map((e: { details: { query: string } }) => e.details.query)).toEqual([...subjects].reverse());
+    } finally {
+      await raw(`ALTER TABLE audit_checkpoint DROP CONSTRAINT IF EXISTS test_no_append`);
+    }
+    expect(await searchesWaiting()).toBe(0);
+    expect(await verify()).toMatchObject({ valid: true, pending: 0 });
+  });
+
+  it('chains each row once when several chainers run at once (as several console processes do)', async () => {
+    const before = (await raw<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events`))[0].n;
+    const queries = Array.from({ length: 120 }, (_, i) => `many.${i}@example.org`);
+    await leaveInInbox(queries, 'other-process@console.test');
+    const dataSource = c.running.app.get(DataSource);
+    const service = audit() as unknown as { append(manager: unknown, items: unknown[]): Promise<number> };
+    // Each its own transaction, as another process's chainer would run.
+    const taken = await Promise.all(
+      Array.from({ length: 4 }, () => dataSource.transaction((manager) => service.append(manager, []))),
+    );
+    expect(taken.reduce((a, b) => a + b, 0)).toBe(120);
+    const chained = await raw<{ query: string }>(
+      `SELECT details->>'query' AS query FROM audit_events WHERE actor_email = 'other-process@console.test' ORDER BY id`,
+    );
+    expect(chained.map((e) => e.query)).toEqual(queries);
+    expect((await raw<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events`))[0].n).toBe(before + 120);
+    expect(await verify()).toMatchObject({ valid: true, pending: 0 });
+  });
+
+  it('chains the inbox before a change recorded in a transaction, so the chain keeps the order of time', async () => {
+    await audit().chainInbox();
+    await leaveInInbox(['before.change@example.org'], null);
+    const created = await c.api('/api/users', {
+      token: admin,
+      body: {
+        email: uniqueEmail('ordered'),
+        fullName: 'Ordered After',
+        role: 'auditor',
+        password: 'ordered password 1',
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(await inbox()).toBe(0);
+    const newest = await raw<{ action: string }>(`SELECT action FROM audit_events ORDER BY id DESC LIMIT 2`);
+    expect(newest.map((e) => e.action)).toEqual(['user.created', 'subject.searched']);
+  });
+});
