@@ -389,7 +389,7 @@ describe('ingestion and the subject search', () => {
     expect(await loadByIds(dataSource, SOURCES[0].entity, [])).toEqual([]);
   });
 
-  it('searches in one database statement besides the audit write (issue 24)', async () => {
+  it('searches in one database statement besides the one audit write (issue 24)', async () => {
     const pool = (c.running.app.get(DataSource).driver as PostgresDriver).master as Pool;
     await search('giulia.bianchi@example.it'); // the session check is then answered from memory
     const statements: string[] = [];
@@ -415,6 +415,8 @@ describe('ingestion and the subject search', () => {
         (text) => !/audit_|^(BEGIN|START TRANSACTION|COMMIT|ROLLBACK)|pg_advisory/i.test(text.trim()),
       );
       expect(reads, reads.map((r) => r.trim().slice(0, 300)).join('\n---\n')).toHaveLength(1);
+      // The audit event: one insert into the inbox, which waits on no other request's append.
+      expect(statements.filter((text) => /INSERT INTO audit_inbox/i.test(text))).toHaveLength(1);
     } finally {
       recording = false;
       pool.off('acquire', count);
