@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { DataSource, EntityManager, In, type EntityTarget } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors/domain.error';
@@ -12,6 +11,8 @@ import { SUPPRESSION_LOCK } from '../erasure/suppression';
 import { sourceNamed } from '../sources/source-registry';
 import { SubjectIndexService } from '../subjects/subject-index.service';
 import { IngestionGate, type StopTally } from './ingestion-gate';
+import { insertRowsAtOnce } from './insert-rows';
+import { recordProblems } from './record-validation';
 import type { IngestionBatch, PreparedRecord } from './source-ingestion';
 
 /** A registered source's name (`sources/source-registry.ts`). */
@@ -110,7 +111,7 @@ export class IngestionService {
         continue;
       }
       const record = plainToInstance(ingestion.dto, item) as object;
-      const problems = await validate(record, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+      const problems = await recordProblems(record, ingestion.dto);
       const fieldErrors = { ...flattenValidationErrors(problems), ...(ingestion.check?.(record) ?? {}) };
       for (const [field, message] of Object.entries(fieldErrors)) errors[`${prefix}${field}`] = message;
       records.push(record);
@@ -158,16 +159,20 @@ export class IngestionService {
     const admitted = await this.gate.admit(manager, source, all, tally, tally.stops);
     const prepared = all.filter((_, i) => admitted[i]);
     if (prepared.length === 0) return { created: 0, duplicates: 0, ids: all.map(() => null) };
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(prepared.map((p) => p.row))
-      .orIgnore()
-      .returning(['id', 'externalId'])
-      .updateEntity(false)
-      .execute();
-    const rows = inserted.raw as Array<{ id: string; external_id: string | null }>;
+    const values = prepared.map((p) => p.row);
+    const rows =
+      (await insertRowsAtOnce(manager, entity, values)) ??
+      ((
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(entity)
+          .values(values)
+          .orIgnore()
+          .returning(['id', 'externalId'])
+          .updateEntity(false)
+          .execute()
+      ).raw as Array<{ id: string; external_id: string | null }>);
     // RETURNING lists the inserted rows in input order; a skipped duplicate is missing.
     const ids: Array<string | null> = [];
     let next = 0;
