@@ -100,6 +100,11 @@ const REFUSED: Array<[string, unknown]> = [
   ],
   ['a constructor key', [withOwnKey(lead('r-c', { email: 'c@example.org' }), 'constructor', 'x')]],
   ['a __proto__ key', [withOwnKey(lead('r-p', { email: 'p@example.org' }), '__proto__', { polluted: true })]],
+  // Refused at parsing: the first of several problems, as they are met (a value after what it holds).
+  ['a NUL before a nested key', [lead('r-o1', { message: 'a\u0000', zz: { constructor: 1 } })]],
+  ['a nested key before a NUL', [lead('r-o2', { zz: { deeper: [{ prototype: 1 }] }, message: 'a\u0000' })]],
+  ['a NUL as an element', ['x\u0000']],
+  ['a lone surrogate', [lead('r-s', { email: 's@example.org', firstName: 'a\ud800b' })]],
   ['one record with an unknown field', lead('r-one', { email: 'one@example.org', extra: 'x' })],
   [
     'a NUL character',
