@@ -48,6 +48,9 @@ const THIRD_PARTY_CUES = [
   /\b(?:his|her|their)\s+(?:phone|mobile|cell|number|e-?mail|mail|address)\b/giu,
 ];
 
+/** The third-party cues without the global flag: whether any is in a text, with no lastIndex to reset. */
+const THIRD_PARTY_NAMED = THIRD_PARTY_CUES.map((p) => new RegExp(p.source, p.flags.replace('g', '')));
+
 const EMAIL_IN_TEXT = /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
 /** How far before an identifier a cue still speaks of it, within its sentence. */
 const CUE_WINDOW = 80;
@@ -74,10 +77,15 @@ export function identifiersInText(
 
 /** The nearest cue before `end` in `window`: which kind, and where it ends (the closer, the stronger). */
 function nearestCue(window: string): { self: number; third: number } {
+  // exec on the shared pattern from 0, not matchAll, which copies the pattern on every call.
   const last = (patterns: RegExp[]) => {
     let at = -1;
     for (const pattern of patterns) {
-      for (const m of window.matchAll(pattern)) at = Math.max(at, m.index + m[0].length);
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(window); m; m = pattern.exec(window)) {
+        at = Math.max(at, m.index + m[0].length);
+        if (m[0] === '') pattern.lastIndex++; // (none of the cues matches nothing)
+      }
     }
     return at;
   };
@@ -126,7 +134,7 @@ export function attributeText(text: string | null | undefined): AttributedInText
     );
   }
   const uncued = decided.filter((d) => d.reason === 'several_people');
-  const someoneElseNamed = THIRD_PARTY_CUES.some((p) => new RegExp(p.source, p.flags).test(text));
+  const someoneElseNamed = THIRD_PARTY_NAMED.some((p) => p.test(text));
   const distinct = (kind: string) => new Set(uncued.filter((d) => d.kind === kind).map((d) => d.value)).size;
   const onlyPerson = !someoneElseNamed && distinct('email') <= 1 && distinct('phone') <= 1;
   if (onlyPerson) for (const d of uncued) Object.assign(d, { role: 'owner', reason: 'only_person' });
