@@ -6,16 +6,7 @@ import { queryRows } from '../common/sql-rows';
  * Column types whose values PostgreSQL reads the same from an element of an array parameter as
  * from a parameter of their own (pg writes both with the same `prepareValue`).
  */
-const PLAIN_TYPES = new Set([
-  'text',
-  'uuid',
-  'timestamp with time zone',
-  'smallint',
-  'integer',
-  'bigint',
-  'inet',
-  'jsonb',
-]);
+const PLAIN_TYPES = new Set(['text', 'uuid', 'timestamp with time zone', 'smallint', 'integer', 'bigint', 'inet']);
 
 /**
  * Inserts rows into an entity's table in one `INSERT … SELECT FROM unnest(…)`, one array
