@@ -7,7 +7,7 @@ import { startConsole } from '../api/src/bootstrap';
 import { loadConfig } from '../api/src/config/config';
 import { phoneWritings } from '../api/src/seed/demo-kit';
 import { classifyQuery } from '../api/src/subjects/identifiers';
-import { percentiles, parseArgs, printTable } from './stats';
+import { percentiles, parseArgs, printTable, signIn, BENCH_OFFICER } from './stats';
 
 /**
  * The subject search a newcomer gets: `npm start`'s embedded database (PGlite) with its demo
@@ -30,8 +30,8 @@ async function main() {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       ENCRYPTION_KEY: 'c'.repeat(64),
-      ADMIN_EMAIL: 'bench@console.test',
-      ADMIN_PASSWORD: 'timing harness passphrase 7',
+      ADMIN_EMAIL: BENCH_OFFICER.email,
+      ADMIN_PASSWORD: BENCH_OFFICER.password,
       LOG_LEVEL: 'silent',
       ADMIN_DIR: 'none',
       DEMO_PEOPLE: String(people),
@@ -39,12 +39,7 @@ async function main() {
   );
   try {
     const base = running.url.replace('localhost', '127.0.0.1');
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@console.test', password: 'timing harness passphrase 7' }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await signIn(base);
     const headers = { authorization: `Bearer ${token}` };
     const dataSource = running.app.get(DataSource);
 

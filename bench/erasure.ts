@@ -6,7 +6,7 @@ import { startConsole } from '../api/src/bootstrap';
 import { seal } from '../api/src/common/crypto/secret-box';
 import { loadConfig } from '../api/src/config/config';
 import { ensureDatabase, ensureDataset, FULL, mix, person, type DatasetSize } from './dataset';
-import { parseArgs, percentiles, printTable } from './stats';
+import { parseArgs, percentiles, printTable, signIn, BENCH_OFFICER } from './stats';
 
 /**
  * Erasure of people present in every source (lead, chat, calendar connection and events,
@@ -59,8 +59,8 @@ async function main() {
       HOST: '127.0.0.1',
       DATABASE_URL: url.toString(),
       ENCRYPTION_KEY: KEY,
-      ADMIN_EMAIL: 'bench@console.test',
-      ADMIN_PASSWORD: 'timing harness passphrase 7',
+      ADMIN_EMAIL: BENCH_OFFICER.email,
+      ADMIN_PASSWORD: BENCH_OFFICER.password,
       LOG_LEVEL: 'silent',
       ADMIN_DIR: 'none',
       DEMO_PEOPLE: '0',
@@ -72,12 +72,7 @@ async function main() {
   try {
     await ensureDataset(db, size, fresh);
     const base = running.url.replace('localhost', '127.0.0.1');
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@console.test', password: 'timing harness passphrase 7' }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await signIn(base);
     // `T`: what the endpoint answers, as this benchmark expects it.
     const api = async <T = unknown>(path: string, body: unknown): Promise<T> => {
       const res = await fetch(`${base}/api${path}`, {

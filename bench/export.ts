@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { ZIP_OPTIONS } from '../api/src/exports/export-zip';
 import { readZip } from '../tests/support/zip';
-import { parseArgs, printTable } from './stats';
+import { parseArgs, printTable, BENCH_OFFICER } from './stats';
 import { startConsoleProcess, type RunningProcess } from './console-process';
 import { postgresCpu, rss, threadsCpu } from './proc-stats';
 
@@ -42,15 +42,15 @@ async function main() {
       {
         DATABASE_URL: url.toString(),
         ENCRYPTION_KEY: 'd'.repeat(64),
-        ADMIN_EMAIL: 'bench@console.test',
-        ADMIN_PASSWORD: 'timing harness passphrase 7',
+        ADMIN_EMAIL: BENCH_OFFICER.email,
+        ADMIN_PASSWORD: BENCH_OFFICER.password,
       },
       profile,
     );
     const { base, pid } = console_;
     const { token } = await post<{ token: string }>(base, '/api/auth/login', {
-      email: 'bench@console.test',
-      password: 'timing harness passphrase 7',
+      email: BENCH_OFFICER.email,
+      password: BENCH_OFFICER.password,
     });
     const { key } = await post<{ key: string }>(base, '/api/api-keys', { name: 'bench' }, token);
     const ingest = (source: string, body: unknown) => post(base, `/api/ingest/${source}`, body, undefined, key);

@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { startConsoleProcess, startFloorServer } from './console-process';
 import { datasetSize, ensureDatabase, ensureDataset, ensureRequests, OFFICER_LISTS, person } from './dataset';
-import { parseArgs, printTable } from './stats';
+import { parseArgs, printTable, signIn, BENCH_OFFICER } from './stats';
 
 /**
  * Load on the endpoints the officer uses most, through HTTP and the whole app (auth, audit of
@@ -49,8 +49,8 @@ async function main() {
       DATABASE_POOL_SIZE: String(pool),
       WORKERS: String(workers),
       ENCRYPTION_KEY: 'c'.repeat(64),
-      ADMIN_EMAIL: 'bench@console.test',
-      ADMIN_PASSWORD: 'timing harness passphrase 7',
+      ADMIN_EMAIL: BENCH_OFFICER.email,
+      ADMIN_PASSWORD: BENCH_OFFICER.password,
     },
     profile,
   );
@@ -59,12 +59,7 @@ async function main() {
   try {
     await ensureDataset(db, size, fresh);
     const base = running.base;
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@console.test', password: 'timing harness passphrase 7' }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await signIn(base);
     const random = () => person(Math.floor(Math.random() * size.leads));
     await ensureRequests(db, base, token);
 

@@ -6,7 +6,7 @@ import { startDovecot, type TestMailServer } from '../tests/support/dovecot';
 import { startConsoleProcess, type RunningProcess } from './console-process';
 import { benchMailbox, newLetter, type BenchMailKind } from './mailbox-corpus';
 import { postgresCpu, threadsCpu } from './proc-stats';
-import { parseArgs, percentiles, printTable } from './stats';
+import { parseArgs, percentiles, printTable, BENCH_OFFICER } from './stats';
 
 /**
  * The privacy@ mailbox read by the console (issue 19): a real dovecot, started with its own
@@ -32,7 +32,6 @@ import { parseArgs, percentiles, printTable } from './stats';
  * Goals (issue 19): 10,000 messages imported in under 2 minutes; a new message in the console
  * within 30 s of its arrival.
  */
-const PASSWORD = 'timing harness passphrase 7';
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -55,8 +54,8 @@ async function main() {
     const env = {
       DATABASE_URL: url.toString(),
       ENCRYPTION_KEY: 'e'.repeat(64),
-      ADMIN_EMAIL: 'bench@console.test',
-      ADMIN_PASSWORD: PASSWORD,
+      ADMIN_EMAIL: BENCH_OFFICER.email,
+      ADMIN_PASSWORD: BENCH_OFFICER.password,
       IMAP_URL: imap.url,
       MAILBOX_POLL_CRON: 'off',
     };
@@ -64,8 +63,8 @@ async function main() {
     const start = async (idle: boolean, nodeOptions: string[] = []) => {
       const started = await startConsoleProcess({ ...env, MAILBOX_IDLE: idle ? 'on' : 'off' }, nodeOptions);
       const { token } = await post<{ token: string }>(started.base, '/api/auth/login', {
-        email: 'bench@console.test',
-        password: PASSWORD,
+        email: BENCH_OFFICER.email,
+        password: BENCH_OFFICER.password,
       });
       await readingDone(started.base, token, 'startup');
       return { ...started, token };

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../api/src/database/data-source';
 import { startConsoleProcess } from './console-process';
 import { ensureDatabase, mix } from './dataset';
-import { parseArgs, percentiles, printTable } from './stats';
+import { parseArgs, percentiles, printTable, BENCH_OFFICER } from './stats';
 
 /**
  * The retention sweep of a large access log, through the real HTTP API of the built console
@@ -50,8 +50,8 @@ async function main() {
   const console_ = await startConsoleProcess({
     DATABASE_URL: urlOf(run),
     ENCRYPTION_KEY: 'e'.repeat(64),
-    ADMIN_EMAIL: 'bench@console.test',
-    ADMIN_PASSWORD: 'timing harness passphrase 7',
+    ADMIN_EMAIL: BENCH_OFFICER.email,
+    ADMIN_PASSWORD: BENCH_OFFICER.password,
     RETENTION_SWEEP_BATCH: batch,
   });
   const base = console_.base;
@@ -59,8 +59,8 @@ async function main() {
   try {
     await db.connect();
     const login = await call<{ token: string }>(base, 'POST', '/api/auth/login', undefined, {
-      email: 'bench@console.test',
-      password: 'timing harness passphrase 7',
+      email: BENCH_OFFICER.email,
+      password: BENCH_OFFICER.password,
     });
     const token = login.body.token;
     const [{ expected, kept }] = (

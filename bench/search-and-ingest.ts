@@ -21,7 +21,7 @@ import {
   sourceRows,
   type DatasetSize,
 } from './dataset';
-import { percentiles, parseArgs, printTable } from './stats';
+import { percentiles, parseArgs, printTable, signIn, BENCH_OFFICER } from './stats';
 
 /**
  * Subject search and the officer's lists, one request at a time (through HTTP, the whole app),
@@ -159,8 +159,8 @@ async function measureAt(server: string, size: DatasetSize, samples: number, ing
       HOST: '127.0.0.1',
       DATABASE_URL: url.toString(),
       ENCRYPTION_KEY: 'c'.repeat(64),
-      ADMIN_EMAIL: 'bench@console.test',
-      ADMIN_PASSWORD: 'timing harness passphrase 7',
+      ADMIN_EMAIL: BENCH_OFFICER.email,
+      ADMIN_PASSWORD: BENCH_OFFICER.password,
       LOG_LEVEL: 'silent',
       ADMIN_DIR: 'none',
       DEMO_PEOPLE: '0',
@@ -171,12 +171,7 @@ async function measureAt(server: string, size: DatasetSize, samples: number, ing
   try {
     await ensureDataset(db, size, fresh);
     const base = running.url.replace('localhost', '127.0.0.1');
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@console.test', password: 'timing harness passphrase 7' }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await signIn(base);
     await ensureRequests(db, base, token);
     const randomPerson = () => person(Math.floor(Math.random() * size.leads));
 

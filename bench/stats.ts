@@ -28,3 +28,17 @@ export function printTable(title: string, header: string[], rows: Array<Array<st
     if (i === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
   }
 }
+
+/** The administrator every benchmark's console is started with. */
+export const BENCH_OFFICER = { email: 'bench@console.test', password: 'timing harness passphrase 7' };
+
+/** Signs the benchmark's officer in to the console at `base`; answers the session token. */
+export async function signIn(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(BENCH_OFFICER),
+  });
+  if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
