@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { rowAsJson } from '../database/load-by-ids';
 import type { PreparedStatement } from '../database/prepared-query';
 import { activeStopsQuery } from '../objections/active-stops';
-import type { SourceDefinition } from '../sources/source-registry';
+import { SOURCES } from '../sources/source-registry';
 
 /**
  * The identity graph's steps, shared by the search and by `locate` (exports, erasure, the other
@@ -90,15 +90,13 @@ export const IDENTITY_GRAPH: PreparedStatement = {
  * rows (`graph`), the records of every unit found (`records`, per source, at most $11 each, as
  * `rowAsJson` builds them), and the searched e-mail's or phone's history: the suppression entry
  * looked up by its HMAC ($9; null for a name), the requests made by the e-mail ($10; null
- * otherwise) and the stops in force. Built from the registered sources, so named by its text.
+ * otherwise) and the stops in force. Built once per database from the registered sources (no
+ * source is added once the console is loaded), so named by its text.
  */
-export function subjectSearchStatement(
-  dataSource: DataSource,
-  sources: readonly SourceDefinition[],
-): PreparedStatement {
+export function subjectSearchStatement(dataSource: DataSource): PreparedStatement {
   const cached = statements.get(dataSource);
   if (cached) return cached;
-  const records = sources.map((source) => {
+  const records = SOURCES.map((source) => {
     const metadata = dataSource.getMetadata(source.entity);
     const idType = dataSource.driver.normalizeType(metadata.primaryColumns[0]);
     return `'${source.resource}', (SELECT coalesce(json_agg(${rowAsJson(dataSource, source.entity, 'r')}), '[]')

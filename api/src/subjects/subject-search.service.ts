@@ -346,7 +346,7 @@ export class SubjectSearchService {
       erased: SuppressionRow | null;
       requests: SubjectSearchResult['requests'];
       stops: Parameters<typeof presentStops>[0];
-    }>(this.dataSource, subjectSearchStatement(this.dataSource, SOURCES), [
+    }>(this.dataSource, subjectSearchStatement(this.dataSource), [
       ...this.graphParameters(start, 5000),
       hash,
       kind === 'email' ? value : null,
