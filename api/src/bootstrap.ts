@@ -252,13 +252,15 @@ function refuseComplexJson(_req: unknown, _res: unknown, body: Buffer, encoding:
 }
 
 /**
- * JSON field names that name JavaScript's object machinery are never data here, and
- * class-transformer fails on a nested `constructor`: refused as invalid JSON (400) at parsing,
+ * JSON field names that name JavaScript's object machinery are never data here: class-transformer
+ * fails on a nested `constructor`, and drops a field named after an inherited method (`toString`,
+ * `hasOwnProperty`…) that class-validator's whitelist then misses, so the field would vanish
+ * without a word. Refused as invalid JSON (400) at parsing,
  * as are strings holding a NUL character or a lone surrogate. Checked on the parsed body, in the
  * order a JSON.parse reviver would meet them (each value after its children), so that the first
  * problem named is the same: a reviver made parsing several times slower.
  */
-const OBJECT_MACHINERY = new Set(['__proto__', 'constructor', 'prototype']);
+const OBJECT_MACHINERY = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 function refuseUnsafeJson(req: { body?: unknown }, _res: unknown, next: (e?: unknown) => void): void {
   // Set by `json()` only when it parsed a body (the first parser: nothing sets it before).
   if (req.body === undefined) return next();
