@@ -27,7 +27,8 @@ export const ApiKeyList = () => (
       <Column source="name" sx={{ fontWeight: 500 }} />
       <Column
         source="prefix"
-        render={(key: ApiKey) => `${key.prefix}…`}
+        // The key's own first characters (random, so at times snake_case-like): data, not a code to translate.
+        render={(key: ApiKey) => <span data-verbatim>{key.prefix}…</span>}
         sx={{ fontFamily: monospaceFontFamily, fontSize: '0.8125rem', whiteSpace: 'nowrap' }}
       />
       <Column source="status" disableSort>
