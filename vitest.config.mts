@@ -8,7 +8,15 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const plugins = [swc.vite({ module: { type: 'es6' } })];
 
 /** The projects whose files take longest, first: a browser file starts a console and Chromium. */
-const PROJECTS_LONGEST_FIRST = ['browser', 'api-embedded', 'api', 'api-http', 'unit'];
+const PROJECTS_LONGEST_FIRST = [
+  'browser',
+  'api-embedded',
+  'api-own-process-embedded',
+  'api',
+  'api-own-process',
+  'api-http',
+  'unit',
+];
 
 /**
  * Orders every project's files in one queue, the longest expected first, so that the two CI
@@ -27,7 +35,16 @@ class LongestFirst extends BaseSequencer {
   }
 }
 
+/**
+ * Files share their worker's modules (`isolate: false`) in every project but `api-own-process`:
+ * loading the console's modules afresh took each API or browser file about 4 s of the CI's 2
+ * cores. Nothing a file changes outlives it there: each starts a console of its own, and no
+ * file mocks a module or changes process.env.
+ */
+const SHARED_MODULES = { isolate: false };
+
 const apiTests = {
+  ...SHARED_MODULES,
   testTimeout: 60_000,
   hookTimeout: 120_000,
 };
@@ -62,6 +79,12 @@ const HTTP_LAYER_FILES = [
   'workers',
 ].map((name) => `tests/api/${name}.test.ts`);
 
+/**
+ * API files that register a source before the console's modules load (they build routes and
+ * entities from the registry once): they need modules of their own, on both databases.
+ */
+const OWN_PROCESS_FILES = ['tests/api/sample-source.test.ts'];
+
 export default defineConfig({
   test: {
     reporters: ['default'],
@@ -73,7 +96,7 @@ export default defineConfig({
     projects: [
       {
         plugins,
-        test: { name: 'unit', include: ['api/src/**/*.spec.ts', 'tests/unit/**/*.test.ts'] },
+        test: { ...SHARED_MODULES, name: 'unit', include: ['api/src/**/*.spec.ts', 'tests/unit/**/*.test.ts'] },
       },
       {
         plugins,
@@ -82,7 +105,7 @@ export default defineConfig({
           ...apiTests,
           name: 'api',
           include: ['tests/api/**/*.test.ts'],
-          exclude: HTTP_LAYER_FILES,
+          exclude: [...HTTP_LAYER_FILES, ...OWN_PROCESS_FILES],
           env: { TEST_DATABASE: 'server' },
         },
       },
@@ -104,18 +127,41 @@ export default defineConfig({
           ...apiTests,
           name: 'api-embedded',
           include: ['tests/api/**/*.test.ts'],
-          exclude: HTTP_LAYER_FILES,
+          exclude: [...HTTP_LAYER_FILES, ...OWN_PROCESS_FILES],
           env: { TEST_DATABASE: 'embedded' },
         },
       },
       {
         plugins,
         test: {
+          ...apiTests,
+          isolate: true,
+          name: 'api-own-process',
+          include: OWN_PROCESS_FILES,
+          env: { TEST_DATABASE: 'server' },
+        },
+      },
+      {
+        plugins,
+        test: {
+          ...apiTests,
+          isolate: true,
+          name: 'api-own-process-embedded',
+          include: OWN_PROCESS_FILES,
+          env: { TEST_DATABASE: 'embedded' },
+        },
+      },
+      {
+        plugins,
+        test: {
+          ...SHARED_MODULES,
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           env: { TEST_DATABASE: 'server' },
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A screen refetching after a click took over vitest's 1 s default on the CI's two busy cores.
+          expect: { poll: { timeout: 10_000 } },
           // No maxWorkers of its own: vitest runs a project limited to one worker after every
           // other file, alone. Sharing the suite's workers, each browser file (its own console,
           // database and Chromium) overlaps with the others.
