@@ -100,6 +100,29 @@ describe('audit inbox: reads recorded without waiting, chained after', () => {
     expect(newest).toMatchObject({ action: 'subject.searched', details: { query: subject } });
   });
 
+  it('chains reads on its own, without a reader of the log, several in one transaction', async () => {
+    await audit().chainInbox();
+    const service = audit() as unknown as { chainAll(): Promise<void> };
+    const chainAll = service.chainAll.bind(service);
+    let runs = 0;
+    service.chainAll = () => (runs++, chainAll());
+    try {
+      // One after the other, as an officer at the search box: each waits for the one before.
+      for (let i = 0; i < 10; i++)
+        expect((await c.api(`/api/subjects/search?q=one.by.one.${i}%40example.org`, { token: officer })).status).toBe(
+          200,
+        );
+      const deadline = Date.now() + 5_000;
+      while ((await searchesWaiting()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(await searchesWaiting()).toBe(0);
+      // A chaining (a transaction of five round trips) after each read would be ten.
+      expect(runs).toBeGreaterThan(0);
+      expect(runs).toBeLessThan(10);
+    } finally {
+      service.chainAll = chainAll;
+    }
+  });
+
   it('chains what a process left in the inbox at the next read of the log, in arrival order, keeping their time', async () => {
     const left = ['left.1@example.org', 'left.2@example.org', 'left.3@example.org'];
     await audit().chainInbox();
