@@ -5,6 +5,7 @@ import { Client, type Pool } from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AuditService } from '../../api/src/audit/audit.service';
 import { tryRunLock } from '../../api/src/common/run-lock';
 import { EMBEDDED_POOL_IDLE_TIMEOUT_MS, SERVER_POOL_IDLE_TIMEOUT_MS } from '../../api/src/database/data-source';
 import { SWEEP_LOCK } from '../../api/src/retention/retention.service';
@@ -88,6 +89,10 @@ describe('the console keeps answering after idle pauses, dropped connections and
   it('answers after the database drops its connections', async () => {
     await expectSignedInCallsAnswer();
     expect(pool().totalCount).toBeGreaterThan(0);
+    // The search's audit chained and the checkpoint copied now, not by their timers after the
+    // connections are dropped (either would open a new one before the pool is seen empty).
+    await c.running.app.get(AuditService).chainInbox();
+    await c.running.app.get(AuditService).writeAnchor();
     if (c.running.embedded) {
       // The socket closes, the PGlite session (and its prepared statements) stays.
       await c.running.embedded.dropConnections();

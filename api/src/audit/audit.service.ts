@@ -247,6 +247,9 @@ export class AuditService implements OnModuleInit {
    */
   chainInbox(): Promise<void> {
     if (!this.chaining) {
+      // This run takes what the timer was set for: a row inserted from now on sets it again.
+      if (this.chainTimer) clearTimeout(this.chainTimer);
+      this.chainTimer = null;
       this.chaining = this.chainAll().finally(() => {
         this.chaining = null;
       });
