@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, startTestConsole, type TestConsole } from '../support/test-console';
+import { ADMIN, sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { launchBrowser, newConsolePage, screenshot, signIn } from './browser';
 
 /**
@@ -66,6 +66,47 @@ describe('admin UI in Chromium', () => {
     await page.getByRole('table').waitFor();
     await expect(page.getByRole('row').count()).resolves.toBeGreaterThan(2);
     await screenshot(page, '05-audit-events-it');
+  });
+
+  it('warns, in both languages, when recent reads wait outside the audit chain', async () => {
+    // Every chaining now fails at its last step: the reads of the dashboard stay in the inbox.
+    await sql(c, `ALTER TABLE audit_checkpoint ADD CONSTRAINT test_no_append CHECK (false) NOT VALID`);
+    try {
+      await sql(
+        c,
+        `INSERT INTO audit_inbox (at, actor_email, action, entity, details)
+         VALUES (now(), 'gone@console.test', 'subject.searched', 'subject', '{}'), (now(), 'gone@console.test', 'subject.searched', 'subject', '{}')`,
+      );
+      await page.goto(`${c.url}/#/`);
+      const pending = page.getByTestId('audit-integrity-pending');
+      await expect
+        .poll(() => pending.textContent())
+        .toMatch(/^\d+ eventi recenti sono in attesa di entrare nella catena/);
+      // The chain itself is still intact: what waits is outside it, not a break.
+      await expect(page.getByTestId('audit-integrity-status').textContent()).resolves.toMatch(/^Integro/);
+      await pending.scrollIntoViewIfNeeded();
+      await screenshot(page, '03b-integrity-pending-it');
+      // The app bar, hidden while the page is scrolled down, comes back at the top.
+      await page.evaluate(() => globalThis.scrollTo(0, 0));
+      await page.getByRole('button', { name: 'Italiano' }).first().click();
+      await page.getByRole('menuitem', { name: 'English' }).click();
+      await expect.poll(() => pending.textContent()).toMatch(/^\d+ recent events are waiting to join the chain/);
+      await pending.scrollIntoViewIfNeeded();
+      await screenshot(page, '03c-integrity-pending-en');
+      await page.evaluate(() => globalThis.scrollTo(0, 0));
+    } finally {
+      await sql(c, `ALTER TABLE audit_checkpoint DROP CONSTRAINT IF EXISTS test_no_append`);
+    }
+    // Chained once it works again: the next verification has nothing waiting.
+    await page.getByRole('button', { name: 'Verify again' }).click();
+    await expect.poll(() => page.getByTestId('audit-integrity-pending').count()).toBe(0);
+    await page.evaluate(() => globalThis.scrollTo(0, 0));
+    await page.getByRole('button', { name: 'English' }).first().click();
+    await page.getByRole('menuitem', { name: 'Italiano' }).click();
+    await page
+      .getByText(/^Integro/)
+      .first()
+      .waitFor();
   });
 
   it('signs out back to the sign-in page', async () => {

@@ -15,7 +15,8 @@ const isVerification = (value: unknown): value is AuditChainVerification =>
 
 /**
  * Asks the API to recompute the SHA-256 hash chain of the audit log against its signed
- * checkpoint (`GET /api/audit/verify`) and states the result in one line.
+ * checkpoint (`GET /api/audit/verify`) and states the result in one line, with a warning when
+ * recent reads are still waiting in the audit inbox because they could not be chained.
  */
 export const AuditIntegrityCard = () => {
   const translate = useTranslate();
@@ -105,6 +106,11 @@ export const AuditIntegrityCard = () => {
           {translate('app.dashboard.integrity.description')}
         </Typography>
         {body}
+        {isVerification(data) && !isError && data.pending > 0 && (
+          <Alert severity="warning" data-testid="audit-integrity-pending">
+            {translate('app.dashboard.integrity.pending', { smart_count: data.pending })}
+          </Alert>
+        )}
         {isVerification(data) && !isError && (
           <Box
             component="dl"

@@ -82,6 +82,8 @@ export const appEnglish = {
         checkpoint_value: 'event #%{id}, %{date}',
         last_verified: 'Last verified',
         verify_again: 'Verify again',
+        pending:
+          "%{smart_count} recent event is waiting to join the chain: until it does, neither the chain nor the checkpoint covers it. The console keeps trying; if this stays, the server's log says why. |||| %{smart_count} recent events are waiting to join the chain: until they do, neither the chain nor the checkpoint covers them. The console keeps trying; if this stays, the server's log says why.",
         error: 'The verification could not be run. Please try again later.',
         reasons: {
           hash_mismatch: 'the stored hash does not match the event content',

@@ -253,6 +253,8 @@ export const appItalian: AppMessages = {
         checkpoint_value: 'evento n. %{id}, %{date}',
         last_verified: 'Ultima verifica',
         verify_again: 'Verifica di nuovo',
+        pending:
+          "%{smart_count} evento recente è in attesa di entrare nella catena: finché non vi entra, né la catena né il punto di controllo lo coprono. La console continua a riprovare; se l'avviso rimane, il log del server ne indica il motivo. |||| %{smart_count} eventi recenti sono in attesa di entrare nella catena: finché non vi entrano, né la catena né il punto di controllo li coprono. La console continua a riprovare; se l'avviso rimane, il log del server ne indica il motivo.",
         error: 'Non è stato possibile eseguire la verifica. Riprova più tardi.',
         reasons: {
           hash_mismatch: "l'hash memorizzato non corrisponde al contenuto dell'evento",
