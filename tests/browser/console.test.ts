@@ -87,20 +87,20 @@ describe('admin UI in Chromium', () => {
       await pending.scrollIntoViewIfNeeded();
       await screenshot(page, '03b-integrity-pending-it');
       // The app bar, hidden while the page is scrolled down, comes back at the top.
-      await page.evaluate(() => globalThis.scrollTo(0, 0));
+      await page.evaluate('window.scrollTo(0, 0)');
       await page.getByRole('button', { name: 'Italiano' }).first().click();
       await page.getByRole('menuitem', { name: 'English' }).click();
       await expect.poll(() => pending.textContent()).toMatch(/^\d+ recent events are waiting to join the chain/);
       await pending.scrollIntoViewIfNeeded();
       await screenshot(page, '03c-integrity-pending-en');
-      await page.evaluate(() => globalThis.scrollTo(0, 0));
+      await page.evaluate('window.scrollTo(0, 0)');
     } finally {
       await sql(c, `ALTER TABLE audit_checkpoint DROP CONSTRAINT IF EXISTS test_no_append`);
     }
     // Chained once it works again: the next verification has nothing waiting.
     await page.getByRole('button', { name: 'Verify again' }).click();
     await expect.poll(() => page.getByTestId('audit-integrity-pending').count()).toBe(0);
-    await page.evaluate(() => globalThis.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.getByRole('button', { name: 'English' }).first().click();
     await page.getByRole('menuitem', { name: 'Italiano' }).click();
     await page
