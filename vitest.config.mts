@@ -36,7 +36,7 @@ class LongestFirst extends BaseSequencer {
 }
 
 /**
- * Files share their worker's modules (`isolate: false`) in every project but `api-own-process`:
+ * Files share their worker's modules (`isolate: false`) in every project but the two `api-own-process` ones:
  * loading the console's modules afresh took each API or browser file about 4 s of the CI's 2
  * cores. Nothing a file changes outlives it there: each starts a console of its own, and no
  * file mocks a module or changes process.env.

@@ -9,7 +9,7 @@ import { AuditService } from '../../api/src/audit/audit.service';
 import { tryRunLock } from '../../api/src/common/run-lock';
 import { EMBEDDED_POOL_IDLE_TIMEOUT_MS, SERVER_POOL_IDLE_TIMEOUT_MS } from '../../api/src/database/data-source';
 import { SWEEP_LOCK } from '../../api/src/retention/retention.service';
-import { dropTestDatabase, sql, startTestConsole, type TestConsole } from '../support/test-console';
+import { auditChained, dropTestDatabase, sql, startTestConsole, type TestConsole } from '../support/test-console';
 import { createApiKey } from '../support/ingest';
 
 /**
@@ -91,7 +91,7 @@ describe('the console keeps answering after idle pauses, dropped connections and
     expect(pool().totalCount).toBeGreaterThan(0);
     // The search's audit chained and the checkpoint copied now, not by their timers after the
     // connections are dropped (either would open a new one before the pool is seen empty).
-    await c.running.app.get(AuditService).chainInbox();
+    await auditChained(c);
     await c.running.app.get(AuditService).writeAnchor();
     if (c.running.embedded) {
       // The socket closes, the PGlite session (and its prepared statements) stays.

@@ -29,6 +29,8 @@ export const AuditIntegrityCard = () => {
     queryFn: () => dataProvider.verifyAuditChain(),
     retry: false,
   });
+  /** The verification's answer, when there is one to show. */
+  const verified = !isError && isVerification(data) ? data : null;
 
   const formatDate = (iso: string) =>
     new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
@@ -106,12 +108,12 @@ export const AuditIntegrityCard = () => {
           {translate('app.dashboard.integrity.description')}
         </Typography>
         {body}
-        {isVerification(data) && !isError && data.pending > 0 && (
+        {verified && verified.pending > 0 && (
           <Alert severity="warning" data-testid="audit-integrity-pending">
-            {translate('app.dashboard.integrity.pending', { smart_count: data.pending })}
+            {translate('app.dashboard.integrity.pending', { smart_count: verified.pending })}
           </Alert>
         )}
-        {isVerification(data) && !isError && (
+        {verified && (
           <Box
             component="dl"
             sx={{
@@ -125,22 +127,22 @@ export const AuditIntegrityCard = () => {
             }}
           >
             <dt>{translate('app.dashboard.integrity.events_checked')}</dt>
-            <dd>{new Intl.NumberFormat(intlLocale(locale)).format(data.checked)}</dd>
+            <dd>{new Intl.NumberFormat(intlLocale(locale)).format(verified.checked)}</dd>
             <dt>{translate('app.dashboard.integrity.algorithm')}</dt>
             <dd>{translate('app.dashboard.integrity.algorithm_value')}</dd>
-            {data.checkpoint && (
+            {verified.checkpoint && (
               <>
                 <dt>{translate('app.dashboard.integrity.checkpoint')}</dt>
                 <dd>
                   {translate('app.dashboard.integrity.checkpoint_value', {
-                    id: data.checkpoint.lastId,
-                    date: formatDate(data.checkpoint.at),
+                    id: verified.checkpoint.lastId,
+                    date: formatDate(verified.checkpoint.at),
                   })}
                 </dd>
               </>
             )}
             <dt>{translate('app.dashboard.integrity.last_verified')}</dt>
-            <dd>{formatDate(data.verifiedAt)}</dd>
+            <dd>{formatDate(verified.verifiedAt)}</dd>
           </Box>
         )}
         <Box sx={{ mt: 'auto', display: 'flex', justifyContent: 'flex-end' }}>

@@ -208,7 +208,7 @@ export class AuditService implements OnModuleInit {
    * Records an event that changes nothing else (a read, a failed sign-in): one INSERT into the
    * inbox (`audit_inbox`), committed on its own, and answers once it is. No lock and no
    * transaction, so that no read waits on another's audit; the chainer then moves the row into
-   * the hash chain, in arrival order, a few milliseconds later (`chainInbox`).
+   * the hash chain, in arrival order, some 50 ms later (`chainLater`, `chainInbox`).
    */
   async recordNow(actor: Actor | null, entry: AuditEntry): Promise<void> {
     await preparedQuery(this.dataSource, INBOX_INSERT, [
@@ -223,7 +223,7 @@ export class AuditService implements OnModuleInit {
     this.chainLater();
   }
 
-  private chainTimer: NodeJS.Timeout | null = null;
+  /** Chains in CHAIN_DELAY_MS, with whatever else the inbox has received by then. */
   private chainLater(): void {
     if (this.chainTimer) return;
     this.chainTimer = setTimeout(() => {
@@ -236,6 +236,7 @@ export class AuditService implements OnModuleInit {
   /** One chainer run at a time in this process, and at most one more asked for meanwhile. */
   private chaining: Promise<void> | null = null;
   private chainingNext: Promise<void> | null = null;
+  private chainTimer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
 
   /**
