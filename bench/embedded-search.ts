@@ -2,18 +2,18 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { startConsole } from '../api/src/bootstrap';
-import { loadConfig } from '../api/src/config/config';
+import { Client } from 'pg';
+import { startEmbeddedPostgres } from '../api/src/database/embedded-postgres';
 import { phoneWritings } from '../api/src/seed/demo-kit';
 import { classifyQuery } from '../api/src/subjects/identifiers';
-import { percentiles, parseArgs, printTable, signIn, BENCH_OFFICER } from './stats';
+import { startConsoleProcess } from './console-process';
+import { closeHttpConnections, httpCall, percentiles, parseArgs, printTable, signIn, BENCH_OFFICER } from './stats';
 
 /**
  * The subject search a newcomer gets: `npm start`'s embedded database (PGlite) with its demo
- * people, searched over HTTP one at a time, beside two floors measured in the same run: the
- * console's bare HTTP round trip (`/api/health`) and the search's index look-ups as bare SQL on
- * the same embedded connection.
+ * people, searched over HTTP one at a time (the console in a process of its own, as `npm start`
+ * runs it), beside two floors measured in the same run: the console's bare HTTP round trip
+ * (`/api/health`) and the search's index look-ups as bare SQL on the same embedded database.
  *
  *   npm run bench:embedded                        # 200 demo people (npm start's default), 1,000 searches
  *   options: --people 200 --samples 1000
@@ -23,35 +23,33 @@ async function main() {
   const people = Number(args.people ?? 200);
   const samples = Number(args.samples ?? 1000);
   const dataDir = mkdtempSync(join(tmpdir(), 'pc-bench-embedded-'));
-  const running = await startConsole(
-    loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
+  // The console as `npm start` runs it, in a process of its own: the officer's browser is not in
+  // its event loop, and neither is the benchmark's client. Its first start makes the demo people.
+  const startTheConsole = () =>
+    startConsoleProcess({
+      NODE_ENV: 'development',
       DATA_DIR: dataDir,
       ENCRYPTION_KEY: 'c'.repeat(64),
       ADMIN_EMAIL: BENCH_OFFICER.email,
       ADMIN_PASSWORD: BENCH_OFFICER.password,
-      LOG_LEVEL: 'silent',
-      ADMIN_DIR: 'none',
       DEMO_PEOPLE: String(people),
-    }),
-  );
+    });
   try {
-    const base = running.url.replace('localhost', '127.0.0.1');
-    const token = await signIn(base);
-    const headers = { authorization: `Bearer ${token}` };
-    const dataSource = running.app.get(DataSource);
-
+    // The embedded database has one user at a time: the demo people are read between two starts.
+    await (await startTheConsole()).stop();
     // The demo people as an officer would search them: e-mails, phones as written, names.
-    const known = async (kind: string) =>
-      (
-        await dataSource.query<Array<{ value: string }>>(
-          `SELECT DISTINCT value FROM subject_identifiers WHERE kind = $1 AND role = 'owner' ORDER BY value`,
-          [kind],
-        )
-      ).map((r) => r.value);
-    const [emails, phones, names] = await Promise.all([known('email'), known('phone'), known('name')]);
+    const [emails, phones, names] = await onTheDatabase(dataDir, (db) =>
+      Promise.all(
+        ['email', 'phone', 'name'].map(async (kind) =>
+          (
+            await db.query<{ value: string }>(
+              `SELECT DISTINCT value FROM subject_identifiers WHERE kind = $1 AND role = 'owner' ORDER BY value`,
+              [kind],
+            )
+          ).rows.map((r) => r.value),
+        ),
+      ),
+    );
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
     const queries = Array.from({ length: samples }, (_, n) =>
       n % 5 < 3 ? pick(emails) : n % 5 === 3 ? phoneWritings(pick(phones).replace(/^\+39/, ''))[n % 6] : pick(names),
@@ -62,26 +60,35 @@ async function main() {
       await run();
       return performance.now() - t;
     };
-    const searchOnce = async (q: string) => {
-      const res = await fetch(`${base}/api/subjects/search?q=${encodeURIComponent(q)}`, { headers });
-      if (res.status !== 200) throw new Error(`search ${q}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as { total: number };
-    };
-    for (const q of queries.slice(0, 50)) await searchOnce(q); // warm-up
-
+    const running = await startTheConsole();
     const app: number[] = [];
-    let found = 0;
-    for (const q of queries)
-      app.push(
-        await time(async () => {
-          if ((await searchOnce(q)).total > 0) found++;
-        }),
-      );
     const health: number[] = [];
-    for (let i = 0; i < samples; i++)
-      health.push(await time(async () => (await fetch(`${base}/api/health`)).arrayBuffer()));
+    let found = 0;
+    try {
+      const base = running.base;
+      const headers = { authorization: `Bearer ${await signIn(base)}` };
+      const searchOnce = async (q: string) => {
+        const res = await httpCall(`${base}/api/subjects/search?q=${encodeURIComponent(q)}`, { headers });
+        if (res.status !== 200) throw new Error(`search ${q}: ${res.status} ${res.body.toString()}`);
+        return res.body;
+      };
+      for (const q of queries.slice(0, 50)) await searchOnce(q); // warm-up
+
+      for (const q of queries) {
+        let answer: Buffer = Buffer.alloc(0);
+        app.push(await time(async () => (answer = await searchOnce(q))));
+        if ((JSON.parse(answer.toString()) as { total: number }).total > 0) found++;
+      }
+      for (let i = 0; i < samples; i++) health.push(await time(() => httpCall(`${base}/api/health`)));
+    } finally {
+      await running.stop();
+    }
+    // The same look-ups as bare SQL, on the same embedded database, once the console has let go of it.
     const sql: number[] = [];
-    for (const q of queries) sql.push(await time(() => bareLookups(dataSource, q)));
+    await onTheDatabase(dataDir, async (db) => {
+      for (const q of queries.slice(0, 50)) await bareLookups(db, q); // warm-up
+      for (const q of queries) sql.push(await time(() => bareLookups(db, q)));
+    });
 
     const a = percentiles(app);
     const h = percentiles(health);
@@ -98,21 +105,34 @@ async function main() {
     );
     console.log(`  ${samples} searches, ${found} found someone`);
   } finally {
-    await running.close();
+    closeHttpConnections();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** The search's index look-ups (the identifier, then one hop) as bare SQL on the console's own connection. */
-async function bareLookups(dataSource: DataSource, q: string): Promise<void> {
+/** The embedded database of `dataDir`, opened in this process as the console opens it, for `use`. */
+async function onTheDatabase<T>(dataDir: string, use: (db: Client) => Promise<T>): Promise<T> {
+  const embedded = await startEmbeddedPostgres(dataDir);
+  const db = new Client({ connectionString: embedded.url });
+  try {
+    await db.connect();
+    return await use(db);
+  } finally {
+    await db.end().catch(() => {});
+    await embedded.stop();
+  }
+}
+
+/** The search's index look-ups (the identifier, then one hop) as bare SQL, as the console connects to the embedded database. */
+async function bareLookups(db: Client, q: string): Promise<void> {
   const c = classifyQuery(q)!;
   const kinds = c.kind === 'email' ? ['email', 'account'] : [c.kind];
-  const first = await dataSource.query<Array<{ source: string; record_id: string }>>(
+  const { rows: first } = await db.query<{ source: string; record_id: string }>(
     `SELECT source, record_id FROM subject_identifiers WHERE kind = ANY($1) AND value = $2 LIMIT 5000`,
     [kinds, c.value],
   );
   if (first.length === 0) return;
-  await dataSource.query(
+  await db.query(
     `SELECT kind, value, source, record_id FROM subject_identifiers
      WHERE (kind, value) IN (
        SELECT DISTINCT kind, value FROM subject_identifiers

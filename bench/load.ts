@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { startConsoleProcess, startFloorServer } from './console-process';
 import { datasetSize, ensureDatabase, ensureDataset, ensureRequests, OFFICER_LISTS, person } from './dataset';
+import { cpuByProcess, cpuSince } from './proc-stats';
 import { parseArgs, printTable, signIn, BENCH_OFFICER } from './stats';
 
 /**
@@ -35,6 +37,7 @@ async function main() {
   url.pathname = `/${dbName}`;
 
   const only = args.only as string | undefined;
+  const cores = availableParallelism();
   const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
   const workers = Number(args.workers ?? 1);
   if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a whole number, at least 1');
@@ -67,12 +70,29 @@ async function main() {
       ['subject search (random e-mail)', () => `/api/subjects/search?q=${encodeURIComponent(random().email)}`],
       ...OFFICER_LISTS.map(({ name, path }): [string, () => string] => [name, () => path(random())]),
     ];
-    /** One scenario: `warmup` seconds unmeasured, then `duration` measured; its row of the table. */
-    const measure = async (name: string, options: autocannon.Options): Promise<Array<string | number>> => {
+    /**
+     * One scenario: `warmup` seconds unmeasured, then `duration` measured; its row of the table,
+     * with the CPU time each request cost the server (`pid`: the console or the floor, with its
+     * workers), PostgreSQL and the load generator itself, read from /proc around the measured run.
+     */
+    const measure = async (name: string, options: autocannon.Options, pid: number): Promise<Array<string | number>> => {
       const run = (seconds: number) =>
         autocannon({ connections, headers: { authorization: `Bearer ${token}` }, ...options, duration: seconds });
       if (warmup > 0) await run(warmup);
+      const server = { tree: pid };
+      const before = {
+        server: cpuByProcess(server),
+        database: cpuByProcess('postgres'),
+        generator: process.cpuUsage(),
+      };
       const result = await run(duration);
+      const generator = process.cpuUsage(before.generator);
+      const perRequest = (ms: number) => ms / Math.max(1, result.requests.total);
+      const cpu = {
+        server: perRequest(cpuSince(before.server, cpuByProcess(server))),
+        database: perRequest(cpuSince(before.database, cpuByProcess('postgres'))),
+        generator: perRequest((generator.user + generator.system) / 1000),
+      };
       return [
         name,
         result.requests.total,
@@ -82,15 +102,24 @@ async function main() {
         result.latency.max,
         result.errors + result.timeouts,
         result.non2xx,
+        cpu.server,
+        cpu.database,
+        cpu.generator,
+        // What this machine's cores could serve at that CPU per request, were nothing else waiting.
+        Math.round((cores * 1000) / (cpu.server + cpu.database + cpu.generator)),
       ];
     };
     const rows: Array<Array<string | number>> = [];
     for (const [name, path] of scenarios.filter(([name]) => !only || name.includes(only))) {
       rows.push(
-        await measure(name, {
-          url: base,
-          requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path() }) }],
-        }),
+        await measure(
+          name,
+          {
+            url: base,
+            requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path() }) }],
+          },
+          running.pid,
+        ),
       );
     }
     // The floor, right after: the requests page from a bare node:http server with the same round trips.
@@ -100,17 +129,33 @@ async function main() {
         DATABASE_POOL_SIZE: String(Math.min(20, connections)),
       });
       try {
-        rows.push(await measure('floor: requests page, bare node:http + pg', { url: `${floor.base}/` }));
+        rows.push(await measure('floor: requests page, bare node:http + pg', { url: `${floor.base}/` }, floor.pid));
       } finally {
         await floor.stop();
       }
     }
     printTable(
       `${connections} connections, ${duration} s per scenario after ${warmup} s unmeasured, ${size.leads.toLocaleString('en')}-lead database, console in ${workers === 1 ? 'one process' : `${workers} worker processes`} with a pool of ${pool} each (latency in ms)`,
-      ['scenario', 'requests', 'req/s', 'p50', 'p99', 'max', 'errors', 'non-2xx'],
+      [
+        'scenario',
+        'requests',
+        'req/s',
+        'p50',
+        'p99',
+        'max',
+        'errors',
+        'non-2xx',
+        'CPU ms/req: server',
+        'PostgreSQL',
+        'load generator',
+        `req/s ${cores} cores allow`,
+      ],
       rows,
     );
     console.log('Goal: no error, p99 under 100 ms.');
+    console.log(
+      `CPU ms/req: CPU time per request, read from /proc around each measured run. "req/s ${cores} cores allow": ${cores} × 1,000 ms over their sum, the ceiling were the machine's cores never idle.`,
+    );
   } finally {
     await db.end();
     await running.stop();

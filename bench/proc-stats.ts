@@ -15,6 +15,37 @@ export function threadsCpu(pid: number): { main: number; other: number } {
   return { main, other };
 }
 
+/**
+ * CPU time (ms) per process of a process and its children (the console's workers under
+ * WORKERS > 1), or of PostgreSQL's processes: for `cpuSince`.
+ */
+export function cpuByProcess(which: { tree: number } | 'postgres'): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const wanted =
+        which === 'postgres' ? stat.includes('(postgres)') : pid === String(which.tree) || parent === which.tree;
+      if (wanted) found.set(pid, cpuMs(stat));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return found;
+}
+
+/**
+ * The CPU time (ms) the same processes used since `before`, counting those started since then in
+ * full. A process that ended meanwhile (a pool's idle connection closed) is left out, rather than
+ * taking its whole life's time off the sum.
+ */
+export function cpuSince(before: Map<string, number>, now: Map<string, number>): number {
+  let ms = 0;
+  for (const [pid, used] of now) ms += used - (before.get(pid) ?? 0);
+  return ms;
+}
+
 /** CPU time (ms) of every PostgreSQL process on this machine (the benchmark's server is local). */
 export function postgresCpu(): number {
   let ms = 0;

@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { startConsole } from '../api/src/bootstrap';
-import { loadConfig } from '../api/src/config/config';
 import { phoneWritings } from '../api/src/seed/demo-kit';
 import { leadIdentifiers } from '../api/src/sources/leads/leads.ingestion';
 import { classifyQuery } from '../api/src/subjects/identifiers';
@@ -21,12 +19,23 @@ import {
   sourceRows,
   type DatasetSize,
 } from './dataset';
-import { percentiles, parseArgs, printTable, signIn, BENCH_OFFICER } from './stats';
+import { startConsoleProcess } from './console-process';
+import {
+  closeHttpConnections,
+  httpCall,
+  httpJson,
+  percentiles,
+  parseArgs,
+  printTable,
+  signIn,
+  BENCH_OFFICER,
+} from './stats';
 
 /**
- * Subject search and the officer's lists, one request at a time (through HTTP, the whole app),
- * each beside the same look-ups as bare SQL (the floor); ingestion throughput through the batch
- * API beside a COPY of the same leads and index rows.
+ * Subject search and the officer's lists, one request at a time (through HTTP, the whole app,
+ * the console in a process of its own as in production), each beside the same look-ups as bare
+ * SQL (the floor); ingestion throughput through the batch API beside a COPY of the same leads
+ * and index rows.
  *
  *   npm run bench:search                      # the 1M-lead database (7.5M source rows; loaded once, then reused)
  *   npm run bench:search -- --rows 10M        # the scale with 10,000,000 source rows (1,333,333 leads)
@@ -34,6 +43,7 @@ import { percentiles, parseArgs, printTable, signIn, BENCH_OFFICER } from './sta
  *   npm run bench:growth                      # search and lists at 0.1, 1 and 10M rows, one table (no ingestion)
  *   npm run bench:growth -- 0.001,0.01        # the scales to run (a number is --scale, 10M or 750k is --rows)
  *   options: --samples 1000 (searches, and pages of each list) --ingest 20000 (0: none)
+ *            --cpu-prof /tmp/p (a V8 CPU profile of the console, written when it stops)
  *            --server postgres://postgres@127.0.0.1:5432/postgres
  */
 async function main() {
@@ -44,7 +54,8 @@ async function main() {
 
   const size = datasetSize(args);
   const ingestCount = Number(args.ingest ?? 20_000);
-  const run = await measureAt(server, size, samples, ingestCount);
+  const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
+  const run = await measureAt(server, size, samples, ingestCount, profile);
   const { search: a, floor: f } = run;
   printTable(
     'Subject search (ms)',
@@ -141,8 +152,14 @@ interface ScaleRun {
   ingestion: { api: number; copy: number; indexRows: number } | null;
 }
 
-/** One data set: the console started on it in-process, searches and lists timed, then ingestion (unless 0). */
-async function measureAt(server: string, size: DatasetSize, samples: number, ingestCount: number): Promise<ScaleRun> {
+/** One data set: the console started on it in a process of its own, searches and lists timed, then ingestion (unless 0). */
+async function measureAt(
+  server: string,
+  size: DatasetSize,
+  samples: number,
+  ingestCount: number,
+  nodeOptions: string[] = [],
+): Promise<ScaleRun> {
   const dbName = `pc_bench_${size.leads}`;
   const url = new URL(server);
   url.pathname = `/${dbName}`;
@@ -152,25 +169,23 @@ async function measureAt(server: string, size: DatasetSize, samples: number, ing
       .join(', ')} (${sourceRows(size).toLocaleString('en')} source rows) in ${dbName}`,
   );
   const fresh = await ensureDatabase(server, dbName);
-  const running = await startConsole(
-    loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
+  // The console in a process of its own, configured as in production: the officer's browser is
+  // not in the console's event loop, and neither is the benchmark's client.
+  const running = await startConsoleProcess(
+    {
+      NODE_ENV: 'production',
       DATABASE_URL: url.toString(),
       ENCRYPTION_KEY: 'c'.repeat(64),
       ADMIN_EMAIL: BENCH_OFFICER.email,
       ADMIN_PASSWORD: BENCH_OFFICER.password,
-      LOG_LEVEL: 'silent',
-      ADMIN_DIR: 'none',
-      DEMO_PEOPLE: '0',
-    }),
+    },
+    nodeOptions,
   );
   const db = new Client({ connectionString: url.toString() });
   await db.connect();
   try {
     await ensureDataset(db, size, fresh);
-    const base = running.url.replace('localhost', '127.0.0.1');
+    const base = running.base;
     const token = await signIn(base);
     await ensureRequests(db, base, token);
     const randomPerson = () => person(Math.floor(Math.random() * size.leads));
@@ -185,9 +200,9 @@ async function measureAt(server: string, size: DatasetSize, samples: number, ing
     let found = 0;
     for (const q of queries) {
       const t = performance.now();
-      const body = await search(base, token, q);
+      const answer = await search(base, token, q);
       app.push(performance.now() - t);
-      if (body.total > 0) found++;
+      if ((JSON.parse(answer.toString()) as { total: number }).total > 0) found++;
     }
     const floor: number[] = [];
     for (const q of queries) {
@@ -226,22 +241,22 @@ async function measureAt(server: string, size: DatasetSize, samples: number, ing
     return { search: percentiles(app), floor: percentiles(floor), byKind, found, lists, rows, ingestion };
   } finally {
     await db.end();
-    await running.close();
+    await running.stop();
   }
 }
 
 async function page(base: string, token: string, path: string): Promise<void> {
-  const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  await res.arrayBuffer();
+  const res = await httpCall(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.body.toString()}`);
 }
 
-async function search(base: string, token: string, q: string): Promise<{ total: number }> {
-  const res = await fetch(`${base}/api/subjects/search?q=${encodeURIComponent(q)}`, {
+/** The answer's bytes, read to the end (parsed by the caller once the clock has stopped). */
+async function search(base: string, token: string, q: string): Promise<Buffer> {
+  const res = await httpCall(`${base}/api/subjects/search?q=${encodeURIComponent(q)}`, {
     headers: { authorization: `Bearer ${token}` },
   });
-  if (res.status !== 200) throw new Error(`search ${q}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { total: number };
+  if (res.status !== 200) throw new Error(`search ${q}: ${res.status} ${res.body.toString()}`);
+  return res.body;
 }
 
 /** What the search does, as plain SQL with no HTTP, framework, audit or presentation. */
@@ -291,12 +306,15 @@ async function ingestLeads(
   token: string,
   count: number,
 ): Promise<{ api: number; copy: number; indexRows: number }> {
-  const made = await fetch(`${base}/api/api-keys`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ name: 'bench' }),
-  });
-  const { key } = (await made.json()) as { key: string };
+  const { key } = await httpJson<{ key: string }>(
+    `${base}/api/api-keys`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name: 'bench' }),
+    },
+    201,
+  );
   const run = Date.now().toString(36);
   const leads = Array.from({ length: count }, (_, n) => {
     const i = 50_000_000 + n;
@@ -324,12 +342,11 @@ async function ingestLeads(
   const worker = async () => {
     while (next < batches.length) {
       const body = batches[next++];
-      const res = await fetch(`${base}/api/ingest/leads`, {
+      await httpJson(`${base}/api/ingest/leads`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': key },
         body,
       });
-      if (res.status !== 200) throw new Error(`ingest: ${res.status} ${await res.text()}`);
     }
   };
   await Promise.all([worker(), worker()]);
@@ -388,7 +405,9 @@ async function ingestLeads(
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(closeHttpConnections);

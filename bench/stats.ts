@@ -1,4 +1,6 @@
-/** Small helpers the benchmarks share: percentiles, arguments, a printed table. */
+import { Agent, request } from 'node:http';
+
+/** Small helpers the benchmarks share: percentiles, arguments, a printed table, an HTTP client. */
 
 export function percentiles(values: number[]): { p50: number; p95: number; p99: number } {
   const sorted = [...values].sort((a, b) => a - b);
@@ -41,4 +43,58 @@ export async function signIn(base: string): Promise<string> {
   });
   if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
+}
+
+/**
+ * A keep-alive connection pool for `httpCall`: one timed request after another reuses its
+ * connection, as a browser's does.
+ */
+const keepAlive = new Agent({ keepAlive: true });
+
+/**
+ * One request through node:http, answering its status and the whole body. The benchmarks time
+ * requests with it rather than with `fetch`: on a 2-core machine shared with the console,
+ * undici's per-request CPU is the console's lost time (docs/performance.md).
+ */
+export function httpCall(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        agent: keepAlive,
+        method: options.method ?? 'GET',
+        headers: {
+          ...options.headers,
+          ...(options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) }),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** `httpCall`, refusing anything but `expected` (200 by default); the body read as JSON. */
+export async function httpJson<T>(
+  url: string,
+  options: Parameters<typeof httpCall>[1] = {},
+  expected = 200,
+): Promise<T> {
+  const { status, body } = await httpCall(url, options);
+  if (status !== expected) throw new Error(`${options.method ?? 'GET'} ${url}: ${status} ${body.toString()}`);
+  return JSON.parse(body.toString()) as T;
+}
+
+/** Lets the process end: the keep-alive connections would otherwise hold it until the server drops them. */
+export function closeHttpConnections(): void {
+  keepAlive.destroy();
 }

@@ -17,6 +17,14 @@ describe('romeDate', () => {
     expect(romeDate(at('2026-01-31T23:30:00Z'))).toBe('2026-02-01'); // winter time: 00:30 on 1 February
     expect(romeDate(at('2026-01-31T22:59:59Z'))).toBe('2026-01-31');
   });
+
+  it('answers each instant for itself, also right after the one before midnight', () => {
+    expect(romeDate(at('2026-01-31T22:59:59.999Z'))).toBe('2026-01-31');
+    expect(romeDate(at('2026-01-31T22:59:59.999Z'))).toBe('2026-01-31');
+    expect(romeDate(at('2026-01-31T23:00:00.000Z'))).toBe('2026-02-01');
+    expect(romeDate(at('2026-01-31T22:59:59.999Z'))).toBe('2026-01-31');
+    expect(() => romeDate(new Date(NaN))).toThrow(RangeError);
+  });
 });
 
 describe('addMonths (Reg. 1182/71 Art. 3(2)(c))', () => {

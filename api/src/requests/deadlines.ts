@@ -23,8 +23,12 @@ const ROME_DATE = new Intl.DateTimeFormat('en-CA', {
 
 /** The calendar date of an instant in Rome (23:30 UTC on 31 May is 1 June there). */
 export function romeDate(instant: Date): string {
-  return ROME_DATE.format(instant);
+  // A list presents every row at the same instant: formatted once, not twice per row.
+  const ms = instant.getTime();
+  if (ms !== lastRomeDate.ms) lastRomeDate = { ms, date: ROME_DATE.format(instant) };
+  return lastRomeDate.date;
 }
+let lastRomeDate = { ms: NaN, date: '' };
 
 function parts(date: string): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number);
