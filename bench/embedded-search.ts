@@ -17,23 +17,28 @@ import { closeHttpConnections, httpCall, percentiles, parseArgs, printTable, sig
  *
  *   npm run bench:embedded                        # 200 demo people (npm start's default), 1,000 searches
  *   options: --people 200 --samples 1000
+ *            --cpu-prof /tmp/p (a V8 CPU profile of the console's measured run, written when it stops)
  */
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const people = Number(args.people ?? 200);
   const samples = Number(args.samples ?? 1000);
+  const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
   const dataDir = mkdtempSync(join(tmpdir(), 'pc-bench-embedded-'));
   // The console as `npm start` runs it, in a process of its own: the officer's browser is not in
   // its event loop, and neither is the benchmark's client. Its first start makes the demo people.
-  const startTheConsole = () =>
-    startConsoleProcess({
-      NODE_ENV: 'development',
-      DATA_DIR: dataDir,
-      ENCRYPTION_KEY: 'c'.repeat(64),
-      ADMIN_EMAIL: BENCH_OFFICER.email,
-      ADMIN_PASSWORD: BENCH_OFFICER.password,
-      DEMO_PEOPLE: String(people),
-    });
+  const startTheConsole = (nodeOptions: string[] = []) =>
+    startConsoleProcess(
+      {
+        NODE_ENV: 'development',
+        DATA_DIR: dataDir,
+        ENCRYPTION_KEY: 'c'.repeat(64),
+        ADMIN_EMAIL: BENCH_OFFICER.email,
+        ADMIN_PASSWORD: BENCH_OFFICER.password,
+        DEMO_PEOPLE: String(people),
+      },
+      nodeOptions,
+    );
   try {
     // The embedded database has one user at a time: the demo people are read between two starts.
     await (await startTheConsole()).stop();
@@ -60,7 +65,7 @@ async function main() {
       await run();
       return performance.now() - t;
     };
-    const running = await startTheConsole();
+    const running = await startTheConsole(profile);
     const app: number[] = [];
     const health: number[] = [];
     let found = 0;
