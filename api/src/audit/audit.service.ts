@@ -228,7 +228,7 @@ export class AuditService implements OnModuleInit {
     if (this.chainTimer) return;
     this.chainTimer = setTimeout(() => {
       this.chainTimer = null;
-      this.chainSoon();
+      this.chainInBackground();
     }, CHAIN_DELAY_MS);
     this.chainTimer.unref();
   }
@@ -265,8 +265,8 @@ export class AuditService implements OnModuleInit {
     return this.chainingNext;
   }
 
-  /** Chains in the background after an insert; a failed run is tried again (the rows stay in the inbox). */
-  private chainSoon(): void {
+  /** Chains now without waiting (after `chainLater`'s delay, or a retry); a failed run is tried again (the rows stay in the inbox). */
+  private chainInBackground(): void {
     if (!this.dataSource.isInitialized) return;
     this.chainInbox().catch((error) => {
       // Every read waiting on the failed run lands here: one warning and one retry for them all.
@@ -274,7 +274,7 @@ export class AuditService implements OnModuleInit {
       this.logger.warn(`Could not chain the audit inbox, trying again: ${(error as Error).message}`);
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
-        this.chainSoon();
+        this.chainInBackground();
       }, CHAIN_RETRY_MS);
       this.retryTimer.unref();
     });
