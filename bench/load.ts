@@ -12,7 +12,8 @@ import { parseArgs, printTable, signIn, BENCH_OFFICER } from './stats';
  * every read, JSON): autocannon at 50 concurrent connections for 30 s per scenario on the
  * 1M-lead database of bench:search. Each request asks for a different random person. Then the
  * floor: the requests page from a bare node:http server doing the same three PostgreSQL round
- * trips (bench/load-floor-server.ts), so that what the console itself costs can be read off.
+ * trips (bench/load-floor-server.ts), so that what the console itself costs can be read off;
+ * once with six columns of each request, once with every column (about the console's bytes).
  *
  *   npm run bench:load                                  # 1M-lead database (loaded once, then reused)
  *   npm run bench:load -- --scale 0.01 --duration 5     # small (CI)
@@ -122,14 +123,17 @@ async function main() {
         ),
       );
     }
-    // The floor, right after: the requests page from a bare node:http server with the same round trips.
+    // The floors, right after: the requests page from a bare node:http server with the same round trips.
     if (!only) {
       const floor = await startFloorServer({
         DATABASE_URL: url.toString(),
         DATABASE_POOL_SIZE: String(Math.min(20, connections)),
       });
       try {
-        rows.push(await measure('floor: requests page, bare node:http + pg', { url: `${floor.base}/` }, floor.pid));
+        rows.push(
+          await measure('floor: requests page, bare node:http + pg', { url: `${floor.base}/` }, floor.pid),
+          await measure('floor: the same page, every column', { url: `${floor.base}/every-column` }, floor.pid),
+        );
       } finally {
         await floor.stop();
       }
