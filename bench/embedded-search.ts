@@ -7,7 +7,16 @@ import { startEmbeddedPostgres } from '../api/src/database/embedded-postgres';
 import { phoneWritings } from '../api/src/seed/demo-kit';
 import { classifyQuery } from '../api/src/subjects/identifiers';
 import { startConsoleProcess } from './console-process';
-import { closeHttpConnections, httpCall, percentiles, parseArgs, printTable, signIn, BENCH_OFFICER } from './stats';
+import {
+  closeHttpConnections,
+  cpuProfileOptions,
+  httpCall,
+  percentiles,
+  parseArgs,
+  printTable,
+  signIn,
+  BENCH_OFFICER,
+} from './stats';
 
 /**
  * The subject search a newcomer gets: `npm start`'s embedded database (PGlite) with its demo
@@ -23,7 +32,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const people = Number(args.people ?? 200);
   const samples = Number(args.samples ?? 1000);
-  const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
+  const profile = cpuProfileOptions(args);
   const dataDir = mkdtempSync(join(tmpdir(), 'pc-bench-embedded-'));
   // The console as `npm start` runs it, in a process of its own: the officer's browser is not in
   // its event loop, and neither is the benchmark's client. Its first start makes the demo people.

@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import archiver from 'archiver';
 import { createHash } from 'node:crypto';
-import { get } from 'node:http';
-import { buffer } from 'node:stream/consumers';
 import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { ZIP_OPTIONS } from '../api/src/exports/export-zip';
 import { readZip } from '../tests/support/zip';
-import { parseArgs, printTable, BENCH_OFFICER } from './stats';
+import { closeHttpConnections, cpuProfileOptions, httpCall, parseArgs, printTable, BENCH_OFFICER } from './stats';
 import { startConsoleProcess, type RunningProcess } from './console-process';
 import { postgresCpu, rss, threadsCpu } from './proc-stats';
 
@@ -34,8 +32,7 @@ async function main() {
   await admin.query(`CREATE DATABASE "${dbName}"`);
   const url = new URL(server);
   url.pathname = `/${dbName}`;
-  // --cpu-prof DIR: the console writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-  const profile = args['cpu-prof'] ? [`--cpu-prof`, `--cpu-prof-dir=${args['cpu-prof']}`] : [];
+  const profile = cpuProfileOptions(args);
   let console_: RunningProcess | null = null;
   try {
     console_ = await startConsoleProcess(
@@ -237,21 +234,11 @@ async function main() {
   }
 }
 
-/**
- * The package, through node:http. The machine is shared with the console being measured, and
- * fetch cost the benchmark far more CPU per heavy package than node:http (docs/performance.md),
- * CPU which the console's export did not get.
- */
-function download(url: string, token: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    get(url, { headers: { authorization: `Bearer ${token}` } }, (res) => {
-      if (res.statusCode !== 200) {
-        res.resume();
-        return reject(new Error(`${url}: ${res.statusCode}`));
-      }
-      buffer(res).then(resolve, reject);
-    }).on('error', reject);
-  });
+/** The package, through node:http (`httpCall`: fetch would take CPU the console's export did not get). */
+async function download(url: string, token: string): Promise<Buffer> {
+  const { status, body } = await httpCall(url, { headers: { authorization: `Bearer ${token}` } });
+  if (status !== 200) throw new Error(`${url}: ${status}`);
+  return body;
 }
 
 /** `T`: what the endpoint answers, as the caller expects it (a benchmark, not a test of it). */
@@ -269,7 +256,9 @@ async function post<T = unknown>(base: string, path: string, body: unknown, toke
   return (await res.json()) as T;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(closeHttpConnections);

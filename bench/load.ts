@@ -4,8 +4,8 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { startConsoleProcess, startFloorServer } from './console-process';
 import { datasetSize, ensureDatabase, ensureDataset, ensureRequests, OFFICER_LISTS, person } from './dataset';
-import { cpuByProcess, cpuSince } from './proc-stats';
-import { parseArgs, printTable, signIn, BENCH_OFFICER } from './stats';
+import { cpuMeter } from './proc-stats';
+import { cpuProfileOptions, parseArgs, printTable, signIn, BENCH_OFFICER } from './stats';
 
 /**
  * Load on the endpoints the officer uses most, through HTTP and the whole app (auth, audit of
@@ -39,7 +39,7 @@ async function main() {
 
   const only = args.only as string | undefined;
   const cores = availableParallelism();
-  const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
+  const profile = cpuProfileOptions(args);
   const workers = Number(args.workers ?? 1);
   if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a whole number, at least 1');
   // The same connections to PostgreSQL in all, whatever the number of workers, unless --pool says otherwise.
@@ -80,19 +80,14 @@ async function main() {
       const run = (seconds: number) =>
         autocannon({ connections, headers: { authorization: `Bearer ${token}` }, ...options, duration: seconds });
       if (warmup > 0) await run(warmup);
-      const server = { tree: pid };
-      const before = {
-        server: cpuByProcess(server),
-        database: cpuByProcess('postgres'),
-        generator: process.cpuUsage(),
-      };
+      const meter = cpuMeter(pid);
       const result = await run(duration);
-      const generator = process.cpuUsage(before.generator);
+      const used = meter();
       const perRequest = (ms: number) => ms / Math.max(1, result.requests.total);
       const cpu = {
-        server: perRequest(cpuSince(before.server, cpuByProcess(server))),
-        database: perRequest(cpuSince(before.database, cpuByProcess('postgres'))),
-        generator: perRequest((generator.user + generator.system) / 1000),
+        server: perRequest(used.server),
+        database: perRequest(used.database),
+        generator: perRequest(used.client),
       };
       return [
         name,

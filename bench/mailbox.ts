@@ -6,7 +6,7 @@ import { startDovecot, type TestMailServer } from '../tests/support/dovecot';
 import { startConsoleProcess, type RunningProcess } from './console-process';
 import { benchMailbox, newLetter, type BenchMailKind } from './mailbox-corpus';
 import { postgresCpu, threadsCpu } from './proc-stats';
-import { parseArgs, percentiles, printTable, BENCH_OFFICER } from './stats';
+import { cpuProfileOptions, parseArgs, percentiles, printTable, BENCH_OFFICER } from './stats';
 
 /**
  * The privacy@ mailbox read by the console (issue 19): a real dovecot, started with its own
@@ -44,7 +44,7 @@ async function main() {
   await admin.query(`CREATE DATABASE "${dbName}"`);
   const url = new URL(server);
   url.pathname = `/${dbName}`;
-  const profile = args['cpu-prof'] ? [`--cpu-prof`, `--cpu-prof-dir=${args['cpu-prof']}`] : [];
+  const profile = cpuProfileOptions(args);
   let imap: TestMailServer | null = null;
   let running: RunningProcess | null = null;
   const db = new Client({ connectionString: url.toString() });

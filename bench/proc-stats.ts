@@ -17,9 +17,9 @@ export function threadsCpu(pid: number): { main: number; other: number } {
 
 /**
  * CPU time (ms) per process of a process and its children (the console's workers under
- * WORKERS > 1), or of PostgreSQL's processes: for `cpuSince`.
+ * WORKERS > 1), or of PostgreSQL's processes.
  */
-export function cpuByProcess(which: { tree: number } | 'postgres'): Map<string, number> {
+function cpuByProcess(which: { tree: number } | 'postgres'): Map<string, number> {
   const found = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -40,7 +40,7 @@ export function cpuByProcess(which: { tree: number } | 'postgres'): Map<string, 
  * full. A process that ended meanwhile (a pool's idle connection closed) is left out, rather than
  * taking its whole life's time off the sum.
  */
-export function cpuSince(before: Map<string, number>, now: Map<string, number>): number {
+function cpuSince(before: Map<string, number>, now: Map<string, number>): number {
   let ms = 0;
   for (const [pid, used] of now) ms += used - (before.get(pid) ?? 0);
   return ms;
@@ -49,15 +49,25 @@ export function cpuSince(before: Map<string, number>, now: Map<string, number>):
 /** CPU time (ms) of every PostgreSQL process on this machine (the benchmark's server is local). */
 export function postgresCpu(): number {
   let ms = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (stat.includes('(postgres)')) ms += cpuMs(stat);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
+  for (const used of cpuByProcess('postgres').values()) ms += used;
   return ms;
+}
+
+/**
+ * Starts counting the CPU time (ms) of the server `pid` with its children, of PostgreSQL and of
+ * this process (the benchmark's client); the answer reads each since the start.
+ */
+export function cpuMeter(pid: number): () => { server: number; database: number; client: number } {
+  const server = { tree: pid };
+  const before = { server: cpuByProcess(server), database: cpuByProcess('postgres'), client: process.cpuUsage() };
+  return () => {
+    const client = process.cpuUsage(before.client);
+    return {
+      server: cpuSince(before.server, cpuByProcess(server)),
+      database: cpuSince(before.database, cpuByProcess('postgres')),
+      client: (client.user + client.system) / 1000,
+    };
+  };
 }
 
 /** User plus system time (ms) from a /proc stat line; the fields after the command name, counted in USER_HZ (100/s). */

@@ -21,9 +21,10 @@ import {
   type DatasetSize,
 } from './dataset';
 import { startConsoleProcess } from './console-process';
-import { cpuByProcess, cpuSince } from './proc-stats';
+import { cpuMeter } from './proc-stats';
 import {
   closeHttpConnections,
+  cpuProfileOptions,
   httpCall,
   httpJson,
   percentiles,
@@ -56,7 +57,7 @@ async function main() {
 
   const size = datasetSize(args);
   const ingestCount = Number(args.ingest ?? 20_000);
-  const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
+  const profile = cpuProfileOptions(args);
   const run = await measureAt(server, size, samples, ingestCount, profile);
   const { search: a, floor: f } = run;
   printTable(
@@ -358,8 +359,7 @@ async function ingestLeads(
     JSON.stringify(leads.slice(b * 1000, (b + 1) * 1000)),
   );
   let next = 0;
-  const consoleTree = { tree: consolePid };
-  const before = { console: cpuByProcess(consoleTree), database: cpuByProcess('postgres'), client: process.cpuUsage() };
+  const meter = cpuMeter(consolePid);
   const t = performance.now();
   const worker = async () => {
     while (next < batches.length) {
@@ -373,12 +373,12 @@ async function ingestLeads(
   };
   await Promise.all([worker(), worker()]);
   const api = count / ((performance.now() - t) / 1000);
-  const client = process.cpuUsage(before.client);
+  const used = meter();
   const perThousand = (ms: number) => (ms * 1000) / count;
   const cpu = {
-    console: perThousand(cpuSince(before.console, cpuByProcess(consoleTree))),
-    database: perThousand(cpuSince(before.database, cpuByProcess('postgres'))),
-    client: perThousand((client.user + client.system) / 1000),
+    console: perThousand(used.server),
+    database: perThousand(used.database),
+    client: perThousand(used.client),
   };
 
   // The COPY's text is made before the clock starts, as the API's request bodies were.
