@@ -64,6 +64,21 @@ describe('list totals on large sources', () => {
     expect(Number(/\/(\d+)$/.exec(beyond.headers.get('content-range') ?? '')![1])).toBe(expected);
   });
 
+  it('counts again for every page: rows added a moment ago are in the next total, and only in their list', async () => {
+    const list = (path: string) =>
+      `/api/access-logs?filter=${encodeURIComponent(JSON.stringify({ path }))}&range=[0,9]`;
+    const before = await total(list('/p6'));
+    const other = await total(list('/p5'));
+    expect(before).toBe(1714);
+    await sql(
+      c,
+      `INSERT INTO access_logs (ip, path, method, status, at) SELECT '10.8.0.1'::inet, '/p6', 'GET', 200, now() FROM generate_series(1, 3)`,
+    );
+    // Within ESTIMATE_REUSE_MS: the plan's estimate may be reused, the count never.
+    expect(await total(list('/p6'))).toBe(before + 3);
+    expect(await total(list('/p5'))).toBe(other);
+  });
+
   // Last: it grows the table past the point where only the estimate is answered.
   it("reuses a very large list's estimate for a few seconds instead of planning it for every page", async () => {
     const grow = (n: number) =>

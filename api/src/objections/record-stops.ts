@@ -1,6 +1,7 @@
-import { Raw, type FindOperator } from 'typeorm';
+import { Raw, type DataSource, type FindOperator } from 'typeorm';
 import { InvalidQueryError } from '../common/errors/domain.error';
 import { queryRows, type RunsSql } from '../common/sql-rows';
+import { preparedQuery, type PreparedStatement } from '../database/prepared-query';
 import type { StopReason } from './stop-rules';
 
 /**
@@ -35,28 +36,39 @@ function flaggedRecordsSql(source: string): string {
 
 const SOURCE_NAME = /^[a-z-]+$/;
 
-/** The stops each of these records (ids of `source`) was stored under; every id has a list, maybe empty. */
-export async function stopsOfRecords(db: RunsSql, source: string, ids: string[]): Promise<Map<string, RecordStop[]>> {
-  const out = new Map<string, RecordStop[]>(ids.map((id) => [id, []]));
-  if (!ids.length || !SOURCE_NAME.test(source)) return out;
-  const rows = await queryRows<
-    Omit<RecordStop, 'since' | 'flaggedAt' | 'liftedAt'> & {
-      recordId: string;
-      since: Date | string;
-      flaggedAt: Date | string;
-      liftedAt: Date | string | null;
-    }
-  >(
-    db,
-    `SELECT x.record_id AS "recordId", s.reason, s.activity_name AS activity, s.request_id AS "requestId",
+/**
+ * The statement behind `stopsOfRecords` for `source`, named: every list page asks it, and
+ * PostgreSQL took longer to plan it than to run it.
+ */
+function recordStopsStatement(source: string): PreparedStatement {
+  return {
+    name: `objections.record-stops.${source}`,
+    text: `SELECT x.record_id AS "recordId", s.reason, s.activity_name AS activity, s.request_id AS "requestId",
             r.reference, s.created_at AS since, min(x.flagged_at) AS "flaggedAt", s.lifted_at AS "liftedAt"
      FROM (${flaggedRecordsSql(source)}) x
      JOIN processing_stops s ON s.id = x.stop_id LEFT JOIN requests r ON r.id = s.request_id
      WHERE x.record_id = ANY($1::text[])
      GROUP BY x.record_id, s.reason, s.activity_name, s.request_id, r.reference, s.created_at, s.lifted_at
      ORDER BY s.created_at, s.activity_name`,
-    [ids],
-  );
+  };
+}
+
+/** The stops each of these records (ids of `source`) was stored under; every id has a list, maybe empty. */
+export async function stopsOfRecords(
+  dataSource: DataSource,
+  source: string,
+  ids: string[],
+): Promise<Map<string, RecordStop[]>> {
+  const out = new Map<string, RecordStop[]>(ids.map((id) => [id, []]));
+  if (!ids.length || !SOURCE_NAME.test(source)) return out;
+  const rows = await preparedQuery<
+    Omit<RecordStop, 'since' | 'flaggedAt' | 'liftedAt'> & {
+      recordId: string;
+      since: Date | string;
+      flaggedAt: Date | string;
+      liftedAt: Date | string | null;
+    }
+  >(dataSource, recordStopsStatement(source), [ids]);
   const iso = (d: Date | string) => new Date(d).toISOString();
   for (const row of rows) {
     const list = out.get(row.recordId);

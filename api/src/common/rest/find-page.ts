@@ -52,12 +52,13 @@ export function totalFromPage(skip: number, take: number | undefined, received: 
 export const EXACT_COUNT_LIMIT = 10_000;
 
 /**
- * How long a large list's estimate is reused. PostgreSQL's estimate moves only when the table is
- * analysed, and paging through a million leads asked for the same plan on every page.
+ * How long a list's estimate is reused. PostgreSQL's estimate moves only when the table is
+ * analysed, and paging through a million leads asked for the same plan on every page; a small
+ * list (the requests) asked for a plan before each bounded count.
  */
 export const ESTIMATE_REUSE_MS = 10_000;
 
-/** The estimates of large lists, per database, by query; at most `capacity`, the oldest dropped first. */
+/** The estimates of lists, per database, by query; at most `capacity`, the oldest dropped first. */
 export class EstimateCache {
   private readonly entries = new Map<string, { value: number; at: number }>();
 
@@ -78,11 +79,11 @@ export class EstimateCache {
   }
 }
 
-const largeEstimates = new WeakMap<DataSource, EstimateCache>();
+const listEstimates = new WeakMap<DataSource, EstimateCache>();
 
-function largeEstimatesOf(database: DataSource): EstimateCache {
-  const cache = largeEstimates.get(database) ?? new EstimateCache();
-  largeEstimates.set(database, cache);
+function listEstimatesOf(database: DataSource): EstimateCache {
+  const cache = listEstimates.get(database) ?? new EstimateCache();
+  listEstimates.set(database, cache);
   return cache;
 }
 
@@ -97,27 +98,31 @@ async function countUpTo<T extends ObjectLiteral>(
 ): Promise<number> {
   const matching = repository.createQueryBuilder('row').setFindOptions({ where }).select('1');
   const [sql, parameters] = matching.getQueryAndParameters();
-  // The plan's estimate first (no rows read): far above the limit, it is the answer.
-  const estimates = largeEstimatesOf(repository.manager.connection);
+  // The plan's estimate first (no rows read): far above the limit, it is the answer. Only the
+  // estimate is reused, never a count: a count is made for every page that needs one.
+  const estimates = listEstimatesOf(repository.manager.connection);
   const key = `${sql}\u0000${JSON.stringify(parameters)}`;
-  const known = estimates.get(key, Date.now());
-  if (known !== undefined) return known;
-  const plan = await queryRow<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
-    repository,
-    `EXPLAIN (FORMAT JSON) ${sql}`,
-    parameters,
-  );
-  const estimate = Math.round(Number(plan!['QUERY PLAN'][0].Plan['Plan Rows']));
-  if (estimate > EXACT_COUNT_LIMIT * 10) {
-    estimates.set(key, estimate, Date.now());
-    return estimate;
-  }
+  const planned = async () => {
+    const plan = await queryRow<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+      repository,
+      `EXPLAIN (FORMAT JSON) ${sql}`,
+      parameters,
+    );
+    const value = Math.round(Number(plan!['QUERY PLAN'][0].Plan['Plan Rows']));
+    estimates.set(key, value, Date.now());
+    return value;
+  };
+  const reused = estimates.get(key, Date.now());
+  const estimate = reused ?? (await planned());
+  if (estimate > EXACT_COUNT_LIMIT * 10) return estimate;
   const { n } = (await queryRow<{ n: number }>(
     repository,
     `SELECT count(*)::int AS n FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS bounded`,
     parameters,
   ))!;
-  return n <= EXACT_COUNT_LIMIT ? n : Math.max(EXACT_COUNT_LIMIT + 1, estimate);
+  if (n <= EXACT_COUNT_LIMIT) return n;
+  // Past the limit the estimate is the answer: a reused one that called the list small is stale.
+  return Math.max(EXACT_COUNT_LIMIT + 1, reused === undefined ? estimate : await planned());
 }
 
 export function toWhere<T>(
