@@ -17,7 +17,7 @@ import {
   type CheckpointBreak,
 } from './audit-checkpoint';
 import { queryRow, queryRows } from '../common/sql-rows';
-import { preparedQuery, type PreparedStatement } from '../database/prepared-query';
+import { preparedQuery, preparedQueryIn, type PreparedStatement } from '../database/prepared-query';
 import { AuditEvent } from './audit-event.entity';
 
 /** Who did something: a signed-in staff member, or null for the system / an anonymous caller. */
@@ -91,6 +91,48 @@ const INBOX_INSERT: PreparedStatement = {
   name: 'audit_inbox_insert',
   text: `INSERT INTO audit_inbox (at, actor_id, actor_email, action, entity, entity_id, details)
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
+};
+
+/**
+ * The chainer's statements (`append`), named: it runs every few tens of milliseconds while the
+ * console is read, and PostgreSQL planned the take afresh each time.
+ */
+const CHAIN_LOCK_STATEMENT: PreparedStatement = {
+  name: 'audit_chain_lock',
+  text: 'SELECT pg_advisory_xact_lock($1)',
+};
+
+/**
+ * After the lock, in one statement: the oldest inbox rows (at most $2) taken out of the inbox,
+ * the chain's tail, the checkpoint, and ids for those rows and the $1 new events.
+ * SKIP LOCKED only in case: every taker holds the chain's lock, so none waits on another's rows.
+ */
+const CHAIN_TAKE: PreparedStatement = {
+  name: 'audit_chain_take',
+  text: `WITH taken AS (
+         DELETE FROM audit_inbox
+          WHERE id IN (SELECT id FROM audit_inbox ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING id, at, actor_id, actor_email, action, entity, entity_id, details
+       )
+       SELECT (SELECT json_build_object('id', id::text, 'hash', hash) FROM audit_events ORDER BY id DESC LIMIT 1) AS tail,
+              (SELECT checkpoint FROM audit_checkpoint WHERE id = 1) AS checkpoint,
+              (SELECT coalesce(json_agg(json_build_object(
+                        'ms', round(extract(epoch FROM at) * 1000), 'actorId', actor_id, 'actorEmail', actor_email,
+                        'action', action, 'entity', entity, 'entityId', entity_id, 'details', details) ORDER BY id), '[]')
+                 FROM taken) AS inbox,
+              array(SELECT nextval('audit_events_id_seq')
+                      FROM generate_series(1, $1::int + (SELECT count(*)::int FROM taken)))::text[] AS ids`,
+};
+
+/** The events and the checkpoint naming them, in one statement. */
+const CHAIN_INSERT: PreparedStatement = {
+  name: 'audit_chain_insert',
+  text: `WITH appended AS (
+         INSERT INTO audit_events (id, at, actor_id, actor_email, action, entity, entity_id, details, prev_hash, hash)
+         SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[])
+       )
+       INSERT INTO audit_checkpoint (id, checkpoint) VALUES (1, $11::jsonb)
+       ON CONFLICT (id) DO UPDATE SET checkpoint = EXCLUDED.checkpoint`,
 };
 
 /** An inbox row as the chainer takes it (`at` in milliseconds). */
@@ -300,30 +342,13 @@ export class AuditService implements OnModuleInit {
     manager: EntityManager,
     items: Array<{ actor: Actor | null; entry: AuditEntry }>,
   ): Promise<number> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [{ tail, checkpoint, inbox, ids }] = await queryRows<{
+    await preparedQueryIn(manager, CHAIN_LOCK_STATEMENT, [CHAIN_LOCK]);
+    const [{ tail, checkpoint, inbox, ids }] = await preparedQueryIn<{
       tail: { id: string; hash: string } | null;
       checkpoint: unknown;
       inbox: InboxRow[];
       ids: string[];
-    }>(
-      manager,
-      // SKIP LOCKED only in case: every taker holds the chain's lock, so none waits on another's rows.
-      `WITH taken AS (
-         DELETE FROM audit_inbox
-          WHERE id IN (SELECT id FROM audit_inbox ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING id, at, actor_id, actor_email, action, entity, entity_id, details
-       )
-       SELECT (SELECT json_build_object('id', id::text, 'hash', hash) FROM audit_events ORDER BY id DESC LIMIT 1) AS tail,
-              (SELECT checkpoint FROM audit_checkpoint WHERE id = 1) AS checkpoint,
-              (SELECT coalesce(json_agg(json_build_object(
-                        'ms', round(extract(epoch FROM at) * 1000), 'actorId', actor_id, 'actorEmail', actor_email,
-                        'action', action, 'entity', entity, 'entityId', entity_id, 'details', details) ORDER BY id), '[]')
-                 FROM taken) AS inbox,
-              array(SELECT nextval('audit_events_id_seq')
-                      FROM generate_series(1, $1::int + (SELECT count(*)::int FROM taken)))::text[] AS ids`,
-      [items.length, CHAIN_BATCH],
-    );
+    }>(manager, CHAIN_TAKE, [items.length, CHAIN_BATCH]);
     if (ids.length === 0) return 0;
     ids.sort((a, b) => Number(a) - Number(b));
     let prevHash: string = tail?.hash ?? GENESIS_HASH;
@@ -359,27 +384,19 @@ export class AuditService implements OnModuleInit {
     });
     const next = nextCheckpoint(this.config.auditKey, parseCheckpoint(checkpoint), tail, events, now);
     // The events and the checkpoint naming them in one statement, in the caller's transaction.
-    await manager.query(
-      `WITH appended AS (
-         INSERT INTO audit_events (id, at, actor_id, actor_email, action, entity, entity_id, details, prev_hash, hash)
-         SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[])
-       )
-       INSERT INTO audit_checkpoint (id, checkpoint) VALUES (1, $11::jsonb)
-       ON CONFLICT (id) DO UPDATE SET checkpoint = EXCLUDED.checkpoint`,
-      [
-        events.map((e) => e.id),
-        events.map((e) => e.at),
-        events.map((e) => e.actorId),
-        events.map((e) => e.actorEmail),
-        events.map((e) => e.action),
-        events.map((e) => e.entity),
-        events.map((e) => e.entityId),
-        events.map((e) => JSON.stringify(e.details)),
-        events.map((e) => e.prevHash),
-        events.map((e) => e.hash),
-        JSON.stringify(next),
-      ],
-    );
+    await preparedQueryIn(manager, CHAIN_INSERT, [
+      events.map((e) => e.id),
+      events.map((e) => e.at),
+      events.map((e) => e.actorId),
+      events.map((e) => e.actorEmail),
+      events.map((e) => e.action),
+      events.map((e) => e.entity),
+      events.map((e) => e.entityId),
+      events.map((e) => JSON.stringify(e.details)),
+      events.map((e) => e.prevHash),
+      events.map((e) => e.hash),
+      JSON.stringify(next),
+    ]);
     this.anchorSoon();
     return inbox.length;
   }

@@ -1,5 +1,5 @@
-import type { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /** A statement the hot paths run many times a second: a name unique in the app and its SQL. */
@@ -21,5 +21,23 @@ export async function preparedQuery<T>(
 ): Promise<T[]> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
   const result = await pool.query({ name: statement.name, text: statement.text, values });
+  return result.rows as T[];
+}
+
+/**
+ * Runs a named statement on the connection of `manager`'s transaction: for the statements a
+ * transaction runs many times a minute (the audit chainer's), which PostgreSQL would otherwise
+ * plan on every run. On the embedded database the one connection is every request's, so a
+ * transaction's planning is time the next request waits.
+ */
+export async function preparedQueryIn<T>(
+  manager: EntityManager,
+  statement: PreparedStatement,
+  values: unknown[],
+): Promise<T[]> {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error(`${statement.name} must run inside a transaction`);
+  const client = (await runner.connect()) as PoolClient;
+  const result = await client.query({ name: statement.name, text: statement.text, values });
   return result.rows as T[];
 }
