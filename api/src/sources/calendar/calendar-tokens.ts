@@ -16,7 +16,11 @@ export function tokenState(c: TokenFacts): TokenState {
   return c.revokedAt ? 'held_after_revocation' : 'in_use';
 }
 
-/** When a revoked connection's tokens go: the next sweep; null when they are not awaiting one. */
-export function tokensDeletedAt(state: TokenState, nextSweep: Date | null): Date | null {
-  return state === 'held_after_revocation' ? nextSweep : null;
+/**
+ * When a revoked connection's tokens go: the next sweep; null when they are not awaiting one.
+ * `nextSweep` is asked only for tokens that await it (working it out is not free, and most
+ * connections are in use).
+ */
+export function tokensDeletedAt(state: TokenState, nextSweep: () => Date | null): Date | null {
+  return state === 'held_after_revocation' ? nextSweep() : null;
 }

@@ -25,7 +25,7 @@ interface EventColumns {
   k_starts_at: string;
 }
 
-export function calendarConnectionRow(c: ConnectionColumns, nextSweep: Date | null = nextSweepAt()) {
+export function calendarConnectionRow(c: ConnectionColumns, nextSweep: () => Date | null = nextSweepAt) {
   const tokens = tokenState({ revokedAt: c.revoked_at, holdsTokens: c.holds_tokens });
   return {
     accountEmail: c.account_email,

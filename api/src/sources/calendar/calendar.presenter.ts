@@ -19,7 +19,7 @@ export function presentCalendarConnection(c: CalendarConnection) {
     /** in_use, held_after_revocation (encrypted, unused, until the next sweep) or none. */
     tokens,
     /** When the retention sweep deletes a revoked connection's tokens; null if none is scheduled. */
-    tokensDeletedAt: iso(tokensDeletedAt(tokens, nextSweepAt())),
+    tokensDeletedAt: iso(tokensDeletedAt(tokens, nextSweepAt)),
     connectedAt: iso(c.connectedAt),
     revokedAt: iso(c.revokedAt),
     ingestedAt: iso(c.ingestedAt),
