@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
 import {
   classifyQuery,
@@ -83,6 +85,38 @@ describe('extractPhones', () => {
   });
   it('ignores order numbers, dates and prices', () => {
     expect(extractPhones('Ordine 2026/11/22, importo 1.250,00 euro, codice 12')).toEqual([]);
+  });
+  it('reads digits of other scripts, as libphonenumber does', () => {
+    expect(extractPhones('Chiamami al ３４７ １２３ ４５６７')).toEqual(['+393471234567']);
+  });
+  it('finds what libphonenumber finds in any text, although it skips texts with fewer than six digits', () => {
+    const libraryAlone = (text: string) => [
+      ...new Set(
+        findPhoneNumbersInText(text, 'IT')
+          .filter(({ number }) => number.isValid())
+          .map(({ number }) => number.number),
+      ),
+    ];
+    // Short numbers of every format that has them: Austria's and Germany's (+43, +49, four
+    // digits after the country code), Italy's six-digit ones, and digits of other scripts.
+    const pieces = fc.constantFrom(
+      ...'0123456789０１２３４５６７８９٠١٢٣٤٥٦٧٨٩+()-./ '.split(''),
+      '+43 ',
+      '+49 ',
+      '0043',
+      '06',
+      '+39 ',
+      'tel. ',
+      'ciao ',
+      '\n',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        expect(extractPhones(text)).toEqual(libraryAlone(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -68,14 +68,32 @@ export function extractEmails(text: string | null | undefined): string[] {
   return [...found];
 }
 
+/**
+ * No valid number has fewer digits: six in Italy, and six at least with the country code for a
+ * number written in another country's format (Austria's, Germany's and Iran's shortest).
+ */
+const FEWEST_PHONE_DIGITS = 6;
+
 /** Every phone number written in a text, in E.164, once each. */
 export function extractPhones(text: string | null | undefined, region: CountryCode = DEFAULT_REGION): string[] {
-  if (!text) return [];
+  if (!text || !hasDigits(text, FEWEST_PHONE_DIGITS)) return [];
   const found = new Set<string>();
   for (const { number } of findPhoneNumbersInText(text, region)) {
     if (number.isValid()) found.add(number.number);
   }
   return [...found];
+}
+
+/**
+ * Whether `text` has at least `n` digits of any script (libphonenumber reads fullwidth and
+ * Arabic-Indic digits too): most messages have fewer, and libphonenumber reads a text far more
+ * slowly than this does.
+ */
+function hasDigits(text: string, n: number): boolean {
+  const digit = /\p{Nd}/gu;
+  let found = 0;
+  while (digit.exec(text)) if (++found >= n) return true;
+  return false;
 }
 
 /** What a search box query is: an e-mail, a phone number, or (otherwise) a name. */
