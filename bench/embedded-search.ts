@@ -66,9 +66,14 @@ async function main() {
     );
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
     const kindOf = (n: number) => (n % 5 < 3 ? 'e-mail' : n % 5 === 3 ? 'phone' : 'name');
-    const queries = Array.from({ length: samples }, (_, n) =>
-      n % 5 < 3 ? pick(emails) : n % 5 === 3 ? phoneWritings(pick(phones).replace(/^\+39/, ''))[n % 6] : pick(names),
-    );
+    const queries = Array.from({ length: samples }, (_, n) => {
+      const kind = kindOf(n);
+      return kind === 'e-mail'
+        ? pick(emails)
+        : kind === 'phone'
+          ? phoneWritings(pick(phones).replace(/^\+39/, ''))[n % 6]
+          : pick(names);
+    });
 
     const time = async (run: () => Promise<unknown>) => {
       const t = performance.now();
