@@ -36,6 +36,7 @@ import { PortalChoicesAttachments1796420000000 } from './1796420000000-PortalCho
 import { AuditActorIndex1796500000000 } from './1796500000000-AuditActorIndex';
 import { RequestReferenceCounters1796600000000 } from './1796600000000-RequestReferenceCounters';
 import { AuditInbox1796800000000 } from './1796800000000-AuditInbox';
+import { RequestsBySubjectEmail1796900000000 } from './1796900000000-RequestsBySubjectEmail';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -76,4 +77,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AuditActorIndex1796500000000,
   RequestReferenceCounters1796600000000,
   AuditInbox1796800000000,
+  RequestsBySubjectEmail1796900000000,
 ];

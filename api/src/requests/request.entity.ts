@@ -50,6 +50,9 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** A data-subject request, from receipt to answer. */
 @Entity('requests')
+// On lower(subject_email): a person's requests, for the search and a breach's affected people.
+// An expression TypeORM cannot describe, so the migration creates it and the schema leaves it be.
+@Index('IDX_requests_subject_email', { synchronize: false })
 export class DataSubjectRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { rowAsJson } from '../database/load-by-ids';
 import type { PreparedStatement } from '../database/prepared-query';
 import { activeStopsQuery } from '../objections/active-stops';
-import { SOURCES } from '../sources/source-registry';
+import { multiPersonSources, SOURCES } from '../sources/source-registry';
 
 /**
  * The identity graph's steps, shared by the search and by `locate` (exports, erasure, the other
@@ -79,6 +79,47 @@ const GRAPH_ROWS = `
     SELECT 'followed', NULL, kind, value, NULL, NULL, NULL, NULL, NULL FROM linked WHERE (kind, value) NOT IN (SELECT kind, value FROM shared)
     UNION ALL
     SELECT 'owner', NULL, kind, value, source, record_id, NULL, NULL, NULL FROM owners`;
+
+/** Identifiers worth following to other records; names are too ambiguous to follow. */
+const LINKING_KINDS = ['email', 'phone', 'account', 'consent_id'];
+const MAX_LINKED = 50;
+/**
+ * An identifier found in more records than this is shared (a colleague invited to every
+ * appointment, an office switchboard) and is not followed: it would pull in other people.
+ */
+const MAX_SHARED_RECORDS = 25;
+
+/** The graph steps' parameters $1 to $8, from where the search starts (kind and value pairs). */
+export function graphParameters(
+  start: Array<[string, string]>,
+  limit: number,
+  controllerDomains: readonly string[],
+): unknown[] {
+  return [
+    start.map((p) => p[0]),
+    start.map((p) => p[1]),
+    Math.trunc(limit),
+    LINKING_KINDS,
+    multiPersonSources(),
+    controllerDomains,
+    MAX_LINKED,
+    MAX_SHARED_RECORDS,
+  ];
+}
+
+/** `subjectSearchStatement`'s parameters $1 to $11. */
+export function subjectSearchParameters(
+  start: Array<[string, string]>,
+  controllerDomains: readonly string[],
+  history: { suppressionHash: string | null; email: string | null; recordsPerSource: number },
+): unknown[] {
+  return [
+    ...graphParameters(start, 5000, controllerDomains),
+    history.suppressionHash,
+    history.email,
+    history.recordsPerSource,
+  ];
+}
 
 export const IDENTITY_GRAPH: PreparedStatement = {
   name: 'subjects.identity-graph.with-owners',

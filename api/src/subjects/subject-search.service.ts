@@ -11,7 +11,7 @@ import { multiPersonSources, SOURCES, sourceNamed } from '../sources/source-regi
 import { DataKeys } from '../common/crypto/data-keys.service';
 import { entitiesFromJson, loadByIds } from '../database/load-by-ids';
 import { preparedQuery } from '../database/prepared-query';
-import { IDENTITY_GRAPH, subjectSearchStatement } from './search-statement';
+import { graphParameters, IDENTITY_GRAPH, subjectSearchParameters, subjectSearchStatement } from './search-statement';
 import { suppressionHash } from '../erasure/suppression';
 import { isPlainIpAddress } from '../common/ip-address';
 import { classifyQuery, type IdentifierKind } from './identifiers';
@@ -75,14 +75,6 @@ export interface SubjectSearchResult {
   processingStops: ActiveStop[];
 }
 
-/** Identifiers worth following to other records; names are too ambiguous to follow. */
-const LINKING_KINDS = ['email', 'phone', 'account', 'consent_id'];
-const MAX_LINKED = 50;
-/**
- * An identifier found in more records than this is shared (a colleague invited to every
- * appointment, an office switchboard) and is not followed: it would pull in other people.
- */
-const MAX_SHARED_RECORDS = 25;
 const MAX_RECORDS_PER_SOURCE = 200;
 /** Records of a source the search statement brings: more than shown, as attribution may leave some out. */
 const RECORDS_BROUGHT_PER_SOURCE = 2 * MAX_RECORDS_PER_SOURCE;
@@ -346,12 +338,15 @@ export class SubjectSearchService {
       erased: SuppressionRow | null;
       requests: SubjectSearchResult['requests'];
       stops: Parameters<typeof presentStops>[0];
-    }>(this.dataSource, subjectSearchStatement(this.dataSource), [
-      ...this.graphParameters(start, 5000),
-      hash,
-      kind === 'email' ? value : null,
-      RECORDS_BROUGHT_PER_SOURCE,
-    ]);
+    }>(
+      this.dataSource,
+      subjectSearchStatement(this.dataSource),
+      subjectSearchParameters(start, this.config.controllerDomains, {
+        suppressionHash: hash,
+        email: kind === 'email' ? value : null,
+        recordsPerSource: RECORDS_BROUGHT_PER_SOURCE,
+      }),
+    );
     const records = new Map<string, Map<string, Record<string, unknown>>>();
     for (const definition of SOURCES) {
       const entities = entitiesFromJson<{ id: string | number }>(
@@ -516,25 +511,17 @@ export class SubjectSearchService {
    * (`second`): one prepared statement, so that a search is one round trip for the whole hop.
    * Not followed: names (too ambiguous), identifiers of records that hold several people (an
    * event's attendees), the company's own addresses, and an identifier found in more than
-   * MAX_SHARED_RECORDS records (a colleague invited to every appointment, an office switchboard):
-   * it would pull in other people.
+   * MAX_SHARED_RECORDS records (`search-statement.ts`; a colleague invited to every appointment,
+   * an office switchboard): it would pull in other people.
    */
   private async identityGraph(start: Array<[string, string]>, limit: number): Promise<IdentityGraph> {
-    return graphOf(await preparedQuery<GraphRow>(this.dataSource, IDENTITY_GRAPH, this.graphParameters(start, limit)));
-  }
-
-  /** IDENTITY_GRAPH's parameters $1 to $8. */
-  private graphParameters(start: Array<[string, string]>, limit: number): unknown[] {
-    return [
-      start.map((p) => p[0]),
-      start.map((p) => p[1]),
-      Math.trunc(limit),
-      LINKING_KINDS,
-      multiPersonSources(),
-      this.config.controllerDomains,
-      MAX_LINKED,
-      MAX_SHARED_RECORDS,
-    ];
+    return graphOf(
+      await preparedQuery<GraphRow>(
+        this.dataSource,
+        IDENTITY_GRAPH,
+        graphParameters(start, limit, this.config.controllerDomains),
+      ),
+    );
   }
 }
 
