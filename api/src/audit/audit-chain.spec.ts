@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import stableStringify from 'json-stable-stringify';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, hashEvent, verifyChainSegment, type ChainedFields } from './audit-chain';
+import { GENESIS_HASH, HASHED_FIELDS, hashEvent, verifyChainSegment, type ChainedFields } from './audit-chain';
 
 function chain(n: number) {
   const events: Array<ChainedFields & { hash: string }> = [];
@@ -24,6 +27,64 @@ function chain(n: number) {
 }
 
 describe('audit hash chain', () => {
+  it('hashes the SHA-256 of the fields as json-stable-stringify wrote them, for any event', () => {
+    expect([...HASHED_FIELDS].sort()).toEqual([...HASHED_FIELDS]);
+    const nullable = (text: fc.Arbitrary<string>) => fc.oneof(text, fc.constantFrom(null, undefined));
+    const event = fc.record({
+      id: fc.bigInt({ min: 1n, max: 2n ** 63n - 1n }).map(String),
+      at: fc.date({ noInvalidDate: true }),
+      actorId: nullable(fc.uuid()),
+      actorEmail: nullable(fc.string({ unit: 'binary' })),
+      action: fc.string({ unit: 'binary' }),
+      entity: fc.string({ unit: 'binary' }),
+      entityId: nullable(fc.string({ unit: 'binary' })),
+      details: fc.oneof(fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue()), fc.constant(undefined)),
+      prevHash: fc.string({ unit: 'binary' }),
+    });
+    fc.assert(
+      fc.property(event, (e) => {
+        const before = stableStringify({
+          id: String(e.id),
+          at: e.at.toISOString(),
+          actorId: e.actorId,
+          actorEmail: e.actorEmail,
+          action: e.action,
+          entity: e.entity,
+          entityId: e.entityId,
+          details: e.details ?? {},
+          prevHash: e.prevHash,
+        });
+        const expected = createHash('sha256').update(before!).digest('hex');
+        expect(hashEvent(e as ChainedFields)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('hashes an event as it always has: the chains already stored keep verifying', () => {
+    // Computed with json-stable-stringify 1.3, the canonical form before canonicalJson.
+    const event: ChainedFields = {
+      id: '41',
+      at: new Date(Date.UTC(2026, 11, 4, 9, 30, 0, 123)),
+      actorId: '7b0c5a8e-4f59-4c1e-9d7e-3a1f2b6c8d90',
+      actorEmail: 'dpo@vimage.it',
+      action: 'subject.searched',
+      entity: 'subject',
+      entityId: null,
+      details: {
+        query: 'Giulia.Bianchi@example.it',
+        understoodAs: 'email',
+        requestId: null,
+        found: { leads: 2, 'chat-conversations': 1 },
+        note: 'città «Roma» \u2028 \u0000',
+        n: -0,
+        x: [1.5e300, null, true],
+      },
+      prevHash: 'a'.repeat(64),
+    };
+    expect(hashEvent(event)).toBe('60749758cb3020571328de30bcdc65d406c443857e161accdf262f9570514c89');
+  });
+
   it('hashes to 64 hex characters, independent of key order in details', () => {
     const [event] = chain(1);
     expect(event.hash).toMatch(/^[0-9a-f]{64}$/);

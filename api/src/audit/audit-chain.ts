@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import stableStringify from 'json-stable-stringify';
+import { canonicalJson } from './canonical-json';
 
 /**
  * The audit log is a hash chain: each event stores the SHA-256 of the event before it, and its
@@ -22,21 +22,38 @@ export interface ChainedFields {
   prevHash: string;
 }
 
+/** The hashed fields in sorted key order, the order `canonicalJson` writes an object's keys in. */
+export const HASHED_FIELDS = [
+  'action',
+  'actorEmail',
+  'actorId',
+  'at',
+  'details',
+  'entity',
+  'entityId',
+  'id',
+  'prevHash',
+] as const;
+
 export function hashEvent(event: ChainedFields): string {
-  // Key order and number formatting must not depend on how jsonb hands the details back.
-  const canonical = stableStringify({
-    id: String(event.id),
-    at: event.at.toISOString(),
-    actorId: event.actorId,
-    actorEmail: event.actorEmail,
-    action: event.action,
-    entity: event.entity,
-    entityId: event.entityId,
-    details: event.details ?? {},
-    prevHash: event.prevHash,
-  });
+  // Key order and number formatting must not depend on how jsonb hands the details back: the
+  // canonical JSON of the event's fields, written key by key (the verifier does this for every
+  // event of the log, and sorting the same nine keys each time was a third of its work).
+  let canonical = '';
+  for (const field of HASHED_FIELDS) {
+    const value =
+      field === 'id'
+        ? String(event.id)
+        : field === 'at'
+          ? event.at.toISOString()
+          : field === 'details'
+            ? (event.details ?? {})
+            : event[field];
+    const json = canonicalJson(value);
+    if (json) canonical += `${canonical ? ',' : '{'}"${field}":${json}`;
+  }
   return createHash('sha256')
-    .update(canonical ?? '')
+    .update(canonical ? `${canonical}}` : '{}')
     .digest('hex');
 }
 

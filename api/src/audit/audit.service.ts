@@ -2,10 +2,10 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { CHAIN_BREAK_MESSAGES, GENESIS_HASH, hashEvent, verifyChainSegment } from './audit-chain';
+import { CHAIN_BREAK_MESSAGES, GENESIS_HASH, hashEvent, verifyChainSegment, type ChainedFields } from './audit-chain';
 import {
   anchorFileName,
   checkpointSignedBy,
@@ -76,6 +76,13 @@ export const CHAIN_LOCK = 727_001;
 /** Serialises the copies of the checkpoint into DATA_DIR of the processes sharing it (WORKERS > 1). */
 const ANCHOR_LOCK = 727_022;
 const VERIFY_BATCH = 5_000;
+/** The verifier's batch: events after $1 up to $2, in id order, the fields the hash covers as `hashEvent` takes them. */
+const VERIFY_READ: PreparedStatement = {
+  name: 'audit_verify_read',
+  text: `SELECT id::text AS id, at, actor_id AS "actorId", actor_email AS "actorEmail", action, entity,
+                entity_id AS "entityId", details, prev_hash AS "prevHash", hash
+         FROM audit_events e WHERE e.id > $1 AND e.id <= $2 ORDER BY e.id LIMIT $3`,
+};
 /** Inbox events chained in one transaction at most. */
 const CHAIN_BATCH = 500;
 /** How long after a failed chaining this instance tries again (a read or a restart also does). */
@@ -488,7 +495,6 @@ export class AuditService implements OnModuleInit {
     );
     const checkpoint = parseCheckpoint(head.checkpoint);
     const anchor = this.readAnchor(checkpoint?.chainId);
-    const repository = this.dataSource.getRepository(AuditEvent);
     const upTo = checkpoint ? checkpoint.lastId : (head.maxId ?? '0');
     let previousHash = GENESIS_HASH;
     let afterId = '0';
@@ -521,13 +527,21 @@ export class AuditService implements OnModuleInit {
           }
         : null,
     });
+    const read = (after: string) => {
+      const rows = preparedQuery<ChainedFields & { hash: string }>(this.dataSource, VERIFY_READ, [
+        after,
+        upTo,
+        VERIFY_BATCH,
+      ]);
+      rows.catch(() => {}); // awaited below, unless a broken link ends the verification first
+      return rows;
+    };
+    let next = read(afterId);
     for (;;) {
-      const batch = await repository.find({
-        where: { id: Between(String(BigInt(afterId) + 1n), upTo) },
-        order: { id: 'ASC' },
-        take: VERIFY_BATCH,
-      });
+      const batch = await next;
       if (batch.length === 0) break;
+      // The next batch is read while this one is hashed.
+      next = batch.length === VERIFY_BATCH ? read(batch[batch.length - 1].id) : Promise.resolve([]);
       const { broken, lastHash } = verifyChainSegment(batch, previousHash);
       if (broken) return answer(broken.reason, broken.id, checked + batch.findIndex((e) => e.id === broken.id));
       if (anchor) {
