@@ -37,6 +37,7 @@ import { AuditActorIndex1796500000000 } from './1796500000000-AuditActorIndex';
 import { RequestReferenceCounters1796600000000 } from './1796600000000-RequestReferenceCounters';
 import { AuditInbox1796800000000 } from './1796800000000-AuditInbox';
 import { RequestsBySubjectEmail1796900000000 } from './1796900000000-RequestsBySubjectEmail';
+import { AuditEventsByEntity1796900000001 } from './1796900000001-AuditEventsByEntity';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -78,4 +79,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RequestReferenceCounters1796600000000,
   AuditInbox1796800000000,
   RequestsBySubjectEmail1796900000000,
+  AuditEventsByEntity1796900000001,
 ];

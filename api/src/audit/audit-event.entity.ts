@@ -30,6 +30,8 @@ export class AuditEvent {
   @Column({ type: 'text' })
   entity: string;
 
+  /** Indexed: a request's file lists the events about it, out of the whole log. */
+  @Index('IDX_audit_events_entity_id')
   @Column({ type: 'text', nullable: true })
   entityId: string | null;
 
