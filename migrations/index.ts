@@ -38,6 +38,7 @@ import { RequestReferenceCounters1796600000000 } from './1796600000000-RequestRe
 import { AuditInbox1796800000000 } from './1796800000000-AuditInbox';
 import { RequestsBySubjectEmail1796900000000 } from './1796900000000-RequestsBySubjectEmail';
 import { AuditEventsByEntity1796900000001 } from './1796900000001-AuditEventsByEntity';
+import { MailThreadLookups1796900000002 } from './1796900000002-MailThreadLookups';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -80,4 +81,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AuditInbox1796800000000,
   RequestsBySubjectEmail1796900000000,
   AuditEventsByEntity1796900000001,
+  MailThreadLookups1796900000002,
 ];

@@ -12,6 +12,8 @@ export type Disposition = (typeof DISPOSITIONS)[number];
  */
 @Entity('mailbox_messages')
 @Index(['mailbox', 'uidValidity', 'uid'], { unique: true })
+// The messages not filed yet, a partial index the migration creates (`mailbox-lookups.ts`).
+@Index('IDX_mailbox_messages_unfiled', { synchronize: false })
 export class MailboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -31,6 +33,8 @@ export class MailboxMessage {
   @Column({ type: 'text' })
   dedupeKey: string;
 
+  /** Indexed: a reply names the messages of its thread by it. */
+  @Index('IDX_mailbox_messages_message_id')
   @Column({ type: 'text', nullable: true })
   messageId: string | null;
 

@@ -20,6 +20,7 @@ import { appendToTimeline } from '../requests/request-timeline';
 import { DataSubjectRequest } from '../requests/request.entity';
 import { RequestsService } from '../requests/requests.service';
 import { messageIdOf, referenceInSubject, threadMessageIds } from './mail-threading';
+import { REQUEST_OF_THREAD_SQL, unfiledMessagesSql } from './mailbox-lookups';
 import { triageMail, triageReading, type HeaderList, type Triage } from './mail-triage';
 import { otherMailCutoff } from './mail-retention';
 import { withMailServer } from './mail-server.error';
@@ -343,12 +344,9 @@ export class MailboxService implements OnModuleDestroy {
    * first, a batch at a time (`fileBatch`).
    */
   private async fileUnfiled(summary: ReadSummary, which: { only?: string[]; except?: string[] }): Promise<void> {
-    const rows = await queryRows<{ id: string }>(
-      this.dataSource,
-      `SELECT id FROM mailbox_messages WHERE filed_at IS NULL
-         ${which.only ? 'AND id = ANY($1::uuid[])' : 'AND NOT (id = ANY($1::uuid[]))'} ORDER BY imported_at, uid`,
-      [which.only ?? which.except ?? []],
-    );
+    const rows = await queryRows<{ id: string }>(this.dataSource, unfiledMessagesSql(which.only ? 'only' : 'except'), [
+      which.only ?? which.except ?? [],
+    ]);
     for (let i = 0; i < rows.length; i += FILE_BATCH)
       await this.fileBatch(
         rows.slice(i, i + FILE_BATCH).map((r) => r.id),
@@ -589,15 +587,7 @@ export class MailboxService implements OnModuleDestroy {
     const ids = threadMessageIds(headers);
     if (ids.length > 0) {
       const bare = ids.map((id) => id.slice(1, -1));
-      const hit = await queryRow<{ request_id: string }>(
-        manager,
-        // A message imported from the mailbox, the .eml a request was made from, a letter the officer sent.
-        `SELECT request_id FROM mailbox_messages WHERE message_id = ANY($1::text[]) AND request_id IS NOT NULL
-         UNION ALL SELECT id FROM requests WHERE email_message_id = ANY($1::text[]) OR email_message_id = ANY($2::text[])
-         UNION ALL SELECT request_id FROM letters WHERE message_id = ANY($1::text[])
-         LIMIT 1`,
-        [ids, bare],
-      );
+      const hit = await queryRow<{ request_id: string }>(manager, REQUEST_OF_THREAD_SQL, [ids, bare]);
       if (hit) return { requestId: hit.request_id, matchedBy: 'thread' };
     }
     const reference = referenceInSubject(parsed.received.details.subject as string | null);

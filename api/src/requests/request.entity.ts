@@ -213,7 +213,8 @@ export class DataSubjectRequest {
   @Column({ type: 'timestamptz', nullable: true })
   senderDate: Date | null;
 
-  /** An e-mail's Message-ID, as information. */
+  /** An e-mail's Message-ID, as information; indexed: a reply to that e-mail names it. */
+  @Index('IDX_requests_email_message_id')
   @Column({ type: 'text', nullable: true })
   emailMessageId: string | null;
 

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEvent } from '../../api/src/audit/audit-event.entity';
+import { AUDIT_EVENTS_LIST } from '../../api/src/audit/audit-events.list';
+import { AuditService } from '../../api/src/audit/audit.service';
+import { affectedPageSql, AFFECTED_SOURCES } from '../../api/src/breaches/affected-people';
+import { toWhere } from '../../api/src/common/rest/find-page';
+import { parseListQuery } from '../../api/src/common/rest/list-query';
+import { REQUEST_OF_THREAD_SQL, unfiledMessagesSql } from '../../api/src/mailbox/mailbox-lookups';
+import { subjectSearchParameters, subjectSearchStatement } from '../../api/src/subjects/search-statement';
+import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
+import { recordRequest } from '../support/requests';
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Filter?: string;
+  'Index Cond'?: string;
+  'Recheck Cond'?: string;
+  Plans?: PlanNode[];
+}
+
+const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+
+/**
+ * How a statement reads `relation` where its conditions match `condition`: each scan's index
+ * (a bitmap scan's indexes joined by +), or its node type ("Seq Scan").
+ */
+async function scansOf(
+  c: TestConsole,
+  text: string,
+  params: unknown[],
+  relation: string,
+  condition?: RegExp,
+): Promise<string[]> {
+  const [row] = await sql(c, `EXPLAIN (FORMAT JSON) ${text}`, params);
+  return nodesOf(row['QUERY PLAN'][0].Plan)
+    .filter((n) => n['Relation Name'] === relation)
+    .filter((n) => {
+      const conditions = nodesOf(n).map((m) => [m.Filter, m['Index Cond'], m['Recheck Cond']].join(' '));
+      return !condition || conditions.some((text) => condition.test(text));
+    })
+    .map((n) =>
+      n['Node Type'] === 'Bitmap Heap Scan'
+        ? [...new Set(nodesOf(n).flatMap((m) => (m['Index Name'] ? [m['Index Name']] : [])))].join('+')
+        : (n['Index Name'] ?? n['Node Type']),
+    );
+}
+
+/**
+ * The look-ups that run on every search, every request's file, every breach page and every
+ * message filed, on the tables that grow with use (the requests register, the audit log, the
+ * mailbox): each must find its rows through an index, or its cost grows with the table (a
+ * register of 10,000 requests made every search 5 ms slower; docs/performance.md). The tables
+ * are grown to a few thousand rows, enough that reading them whole is never the cheaper plan,
+ * and each statement is planned as the console sends it.
+ */
+describe('look-ups on the tables that grow with use', () => {
+  let c: TestConsole;
+  let token: string;
+  let dataSource: DataSource;
+  const anna = uniqueEmail('anna');
+  const bruno = uniqueEmail('bruno');
+  let annas: { id: string; reference: string };
+  let brunos: { id: string; reference: string };
+  const fileQuery = (id: string) => ({
+    filter: JSON.stringify({ entityId: id }),
+    sort: JSON.stringify(['id', 'ASC']),
+    range: JSON.stringify([0, 999]),
+  });
+
+  beforeAll(async () => {
+    c = await startTestConsole();
+    token = await c.login();
+    dataSource = c.running.app.get(DataSource);
+    annas = await recordRequest(c, token, 'access', { name: 'Anna Conti', email: anna });
+    brunos = await recordRequest(c, token, 'erasure', { name: 'Bruno Riva', email: bruno });
+    // A register of a few years: other people's requests, each made from an e-mail.
+    const [model] = await sql(c, 'SELECT * FROM requests WHERE id = $1', [annas.id]);
+    await sql(
+      c,
+      `INSERT INTO requests (id, reference, type, type_guessed, status, channel, language, received_at, subject_name,
+         subject_email, email_message_id, due_date, sla_due_date, working_due_date, created_at, updated_at, version,
+         answered_late, identity_pause_days, minor_suspected)
+       SELECT gen_random_uuid(), 'DSR-1990-' || i, 'access', false, 'closed', 'email', 'it', $1, 'Someone Else',
+         'someone.' || i || '@example.org', '<letter.' || i || '@example.org>', $2, $2, $2, $1, $1, 1, false, 0, false
+       FROM generate_series(1, 3000) AS i`,
+      [model.received_at, model.due_date],
+    );
+    // A mailbox of some months: filed messages, most on a request; two not filed yet.
+    await sql(
+      c,
+      `INSERT INTO mailbox_messages (id, mailbox, uid_validity, uid, dedupe_key, message_id, sha256, size, sealed,
+         imported_at, request_id, filed_at)
+       SELECT gen_random_uuid(), 'privacy@vimage.it/INBOX', 1, i, 'm' || i, '<m.' || i || '@example.org>', 'x', 1,
+         '\\x00'::bytea, now(), CASE WHEN i % 4 = 0 THEN NULL ELSE $1::uuid END, CASE WHEN i > 2 THEN now() END
+       FROM generate_series(1, 3000) AS i`,
+      [brunos.id],
+    );
+    // A log of some months: reads of other records, chained as the console chains them.
+    const audit = c.running.app.get(AuditService);
+    await dataSource.transaction(async (manager) => {
+      audit.hold(manager);
+      for (let i = 0; i < 3000; i++)
+        await audit.record(manager, null, { action: 'record.viewed', entity: 'leads', entityId: randomUUID() });
+      await audit.appendHeld(manager);
+    });
+    await sql(c, 'ANALYZE requests');
+    await sql(c, 'ANALYZE mailbox_messages');
+    await sql(c, 'ANALYZE audit_events');
+  });
+  afterAll(() => c?.close());
+
+  describe("a person's requests, by e-mail", () => {
+    it("a search shows the searched person's requests and no one else's", async () => {
+      const search = async (q: string) => {
+        const res = await c.api(`/api/subjects/search?q=${encodeURIComponent(q)}`, { token });
+        expect(res.status).toBe(200);
+        return (res.body.requests as Array<{ reference: string }>).map((r) => r.reference);
+      };
+      expect(await search(anna.toUpperCase())).toEqual([annas.reference]);
+      expect(await search(bruno)).toEqual([brunos.reference]);
+    });
+
+    it('the search statement reads them through the index on lower(subject_email)', async () => {
+      const params = subjectSearchParameters(
+        [
+          ['email', anna],
+          ['account', anna],
+        ],
+        ['vimage.it'],
+        { suppressionHash: 'f'.repeat(64), email: anna, recordsPerSource: 400 },
+      );
+      expect(await scansOf(c, subjectSearchStatement(dataSource).text, params, 'requests', /subject_email/)).toEqual([
+        'IDX_requests_subject_email',
+      ]);
+    });
+
+    it("a breach's page of affected people looks up each one's language through it", async () => {
+      const page = [new Date(Date.now() - 86_400_000), new Date(), ['vimage.it'], randomUUID(), 25, 0];
+      expect(await scansOf(c, affectedPageSql(AFFECTED_SOURCES), page, 'requests', /subject_email/)).toEqual([
+        'IDX_requests_subject_email',
+      ]);
+    });
+  });
+
+  describe("a request's file: the audit events about it", () => {
+    it("lists the request's own events and not another's, and the chain still verifies", async () => {
+      const list = async (id: string) => {
+        const q = fileQuery(id);
+        const res = await c.api(
+          `/api/audit-events?filter=${encodeURIComponent(q.filter)}&sort=${encodeURIComponent(q.sort)}&range=${q.range}`,
+          { token },
+        );
+        expect(res.status).toBe(200);
+        return res.body as Array<{ action: string; entityId: string }>;
+      };
+      for (const request of [annas, brunos]) {
+        const events = await list(request.id);
+        expect(events.map((e) => e.action)).toContain('request.created');
+        expect(events.every((e) => e.entityId === request.id)).toBe(true);
+      }
+      const verified = await c.api('/api/audit/verify', { token });
+      expect(verified.body).toMatchObject({ valid: true });
+      expect(verified.body.checked).toBeGreaterThan(3000);
+    });
+
+    it('the list finds them through the index on entity_id', async () => {
+      const repository = dataSource.getRepository(AuditEvent);
+      const parsed = parseListQuery(AUDIT_EVENTS_LIST, fileQuery(annas.id));
+      const [text, params] = repository
+        .createQueryBuilder(repository.metadata.name)
+        .setFindOptions({
+          where: toWhere(parsed, AUDIT_EVENTS_LIST.searchable),
+          order: { id: 'ASC' },
+          skip: parsed.range?.skip,
+          take: parsed.range?.take,
+        })
+        .getQueryAndParameters();
+      expect(await scansOf(c, text, params, 'audit_events', /entity_id/)).toEqual(['IDX_audit_events_entity_id']);
+    });
+  });
+
+  describe('the mailbox, for every message filed and every reading', () => {
+    const thread = [
+      ['<m.17@example.org>', '<letter.9@example.org>'],
+      ['m.17@example.org', 'letter.9@example.org'],
+    ];
+
+    it("finds the request a reply's thread names by the Message-IDs held", async () => {
+      expect(await scansOf(c, REQUEST_OF_THREAD_SQL, thread, 'mailbox_messages')).toEqual([
+        'IDX_mailbox_messages_message_id',
+      ]);
+      expect(await scansOf(c, REQUEST_OF_THREAD_SQL, thread, 'requests')).toEqual(['IDX_requests_email_message_id']);
+      const [hit] = await sql(c, REQUEST_OF_THREAD_SQL, thread);
+      expect(hit.request_id).toBe(brunos.id);
+    });
+
+    it('finds the messages not filed yet without reading the filed ones', async () => {
+      expect(await scansOf(c, unfiledMessagesSql('except'), [[]], 'mailbox_messages')).toEqual([
+        'IDX_mailbox_messages_unfiled',
+      ]);
+      const unfiled = await sql(c, unfiledMessagesSql('except'), [[]]);
+      expect(unfiled).toHaveLength(2);
+    });
+  });
+});
