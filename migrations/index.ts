@@ -39,6 +39,7 @@ import { AuditInbox1796800000000 } from './1796800000000-AuditInbox';
 import { RequestsBySubjectEmail1796900000000 } from './1796900000000-RequestsBySubjectEmail';
 import { AuditEventsByEntity1796900000001 } from './1796900000001-AuditEventsByEntity';
 import { MailThreadLookups1796900000002 } from './1796900000002-MailThreadLookups';
+import { OtherRequestsLookups1796900000003 } from './1796900000003-OtherRequestsLookups';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -82,4 +83,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RequestsBySubjectEmail1796900000000,
   AuditEventsByEntity1796900000001,
   MailThreadLookups1796900000002,
+  OtherRequestsLookups1796900000003,
 ];

@@ -8,6 +8,7 @@ import { affectedPageSql, AFFECTED_SOURCES } from '../../api/src/breaches/affect
 import { toWhere } from '../../api/src/common/rest/find-page';
 import { parseListQuery } from '../../api/src/common/rest/list-query';
 import { REQUEST_OF_THREAD_SQL, unfiledMessagesSql } from '../../api/src/mailbox/mailbox-lookups';
+import { OTHER_REQUESTS_SQL } from '../../api/src/requests/other-requests';
 import { subjectSearchParameters, subjectSearchStatement } from '../../api/src/subjects/search-statement';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { recordRequest } from '../support/requests';
@@ -65,6 +66,7 @@ describe('look-ups on the tables that grow with use', () => {
   const bruno = uniqueEmail('bruno');
   let annas: { id: string; reference: string };
   let brunos: { id: string; reference: string };
+  let annasAgain: { id: string; reference: string };
   const fileQuery = (id: string) => ({
     filter: JSON.stringify({ entityId: id }),
     sort: JSON.stringify(['id', 'ASC']),
@@ -77,15 +79,18 @@ describe('look-ups on the tables that grow with use', () => {
     dataSource = c.running.app.get(DataSource);
     annas = await recordRequest(c, token, 'access', { name: 'Anna Conti', email: anna });
     brunos = await recordRequest(c, token, 'erasure', { name: 'Bruno Riva', email: bruno });
+    // Anna again, her address written as she wrote it: another request of the same person.
+    annasAgain = await recordRequest(c, token, 'erasure', { name: 'Anna Conti', email: ` ${anna.toUpperCase()}` });
     // A register of a few years: other people's requests, each made from an e-mail.
     const [model] = await sql(c, 'SELECT * FROM requests WHERE id = $1', [annas.id]);
     await sql(
       c,
       `INSERT INTO requests (id, reference, type, type_guessed, status, channel, language, received_at, subject_name,
-         subject_email, email_message_id, due_date, sla_due_date, working_due_date, created_at, updated_at, version,
-         answered_late, identity_pause_days, minor_suspected)
+         subject_email, subject_phone, email_message_id, due_date, sla_due_date, working_due_date, created_at,
+         updated_at, version, answered_late, identity_pause_days, minor_suspected)
        SELECT gen_random_uuid(), 'DSR-1990-' || i, 'access', false, 'closed', 'email', 'it', $1, 'Someone Else',
-         'someone.' || i || '@example.org', '<letter.' || i || '@example.org>', $2, $2, $2, $1, $1, 1, false, 0, false
+         'someone.' || i || '@example.org', '+39 347 ' || lpad(i::text, 7, '0'), '<letter.' || i || '@example.org>',
+         $2, $2, $2, $1, $1, 1, false, 0, false
        FROM generate_series(1, 3000) AS i`,
       [model.received_at, model.due_date],
     );
@@ -120,7 +125,7 @@ describe('look-ups on the tables that grow with use', () => {
         expect(res.status).toBe(200);
         return (res.body.requests as Array<{ reference: string }>).map((r) => r.reference);
       };
-      expect(await search(anna.toUpperCase())).toEqual([annas.reference]);
+      expect(await search(anna.toUpperCase())).toEqual([annasAgain.reference, annas.reference]);
       expect(await search(bruno)).toEqual([brunos.reference]);
     });
 
@@ -142,6 +147,17 @@ describe('look-ups on the tables that grow with use', () => {
       const page = [new Date(Date.now() - 86_400_000), new Date(), ['vimage.it'], randomUUID(), 25, 0];
       expect(await scansOf(c, affectedPageSql(AFFECTED_SOURCES), page, 'requests', /subject_email/)).toEqual([
         'IDX_requests_subject_email',
+      ]);
+    });
+  });
+
+  describe("a request's other requests, on every request opened", () => {
+    it('finds them by the e-mail or the phone through their indexes, and only the same person', async () => {
+      const res = await c.api(`/api/requests/${annas.id}/other-requests`, { token });
+      expect(res.status).toBe(200);
+      expect(res.body.requests.map((r: { reference: string }) => r.reference)).toEqual([annasAgain.reference]);
+      expect(await scansOf(c, OTHER_REQUESTS_SQL, [annas.id, anna, '70000042'], 'requests')).toEqual([
+        'IDX_requests_subject_email_trimmed+IDX_requests_subject_phone_tail',
       ]);
     });
   });

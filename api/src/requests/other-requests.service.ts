@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/errors/domain.error';
-import { identifiersOf, phoneTail, sharedIdentifiers, type MatchedBy } from './other-requests';
+import { identifiersOf, OTHER_REQUESTS_SQL, phoneTail, sharedIdentifiers, type MatchedBy } from './other-requests';
 import { DataSubjectRequest } from './request.entity';
 
 export interface OtherRequest {
@@ -61,13 +61,7 @@ export class OtherRequestsService {
       closed_at: Date | null;
       subject_email: string | null;
       subject_phone: string | null;
-    }> = await this.dataSource.query(
-      `SELECT id, reference, type, status, received_at, closed_at, subject_email, subject_phone FROM requests
-       WHERE id <> $1 AND ((subject_email IS NOT NULL AND lower(btrim(subject_email)) = $2)
-          OR (subject_phone IS NOT NULL AND right(regexp_replace(subject_phone, '[^0-9]', '', 'g'), 8) = $3))
-       ORDER BY received_at DESC LIMIT 500`,
-      [request.id, email, phone ? phoneTail(phone) : null],
-    );
+    }> = await this.dataSource.query(OTHER_REQUESTS_SQL, [request.id, email, phone ? phoneTail(phone) : null]);
     return candidates
       .map((c) => ({
         c,

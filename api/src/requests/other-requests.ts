@@ -36,3 +36,14 @@ export function sharedIdentifiers(request: RequestIdentifiers, other: RequestIde
 export function phoneTail(e164: string): string {
   return e164.replace(/\D/g, '').slice(-8);
 }
+
+/**
+ * The candidates: other requests whose e-mail ($2, normalised) or phone's last digits ($3,
+ * `phoneTail`) are the request's ($1), newest first. Each condition has its expression index
+ * (`tests/api/growing-tables.test.ts`): the register is read on every request opened.
+ */
+export const OTHER_REQUESTS_SQL = `SELECT id, reference, type, status, received_at, closed_at, subject_email, subject_phone
+  FROM requests
+  WHERE id <> $1 AND ((subject_email IS NOT NULL AND lower(btrim(subject_email)) = $2)
+    OR (subject_phone IS NOT NULL AND right(regexp_replace(subject_phone, '[^0-9]', '', 'g'), 8) = $3))
+  ORDER BY received_at DESC LIMIT 500`;

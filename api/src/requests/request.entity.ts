@@ -50,9 +50,12 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** A data-subject request, from receipt to answer. */
 @Entity('requests')
-// On lower(subject_email): a person's requests, for the search and a breach's affected people.
-// An expression TypeORM cannot describe, so the migration creates it and the schema leaves it be.
+// Expressions TypeORM cannot describe, so the migrations create them and the schema leaves them
+// be: lower(subject_email), a person's requests for the search and a breach's affected people;
+// lower(btrim(subject_email)) and the phone's last digits, a request's other requests.
 @Index('IDX_requests_subject_email', { synchronize: false })
+@Index('IDX_requests_subject_email_trimmed', { synchronize: false })
+@Index('IDX_requests_subject_phone_tail', { synchronize: false })
 export class DataSubjectRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;
