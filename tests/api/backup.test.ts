@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { assertBuilt, ROOT } from '../support/process';
 import { sql, startTestConsole, type TestConsole } from '../support/test-console';
 
@@ -70,8 +70,9 @@ describe('backup and restore', () => {
       expect(readdirSync(dataDir).some((f) => f.startsWith('pgdata.replaced-'))).toBe(true);
       c = await startTestConsole({ database: 'embedded', dataDir, env: { ENCRYPTION_KEY: key } });
     } else {
-      c = await startTestConsole({ database: 'server' });
-      const env = { DATABASE_URL: c.databaseUrl!, NODE_ENV: 'test' };
+      const dataDir = join(work, 'server-data');
+      c = await startTestConsole({ database: 'server', dataDir });
+      const env = { DATABASE_URL: c.databaseUrl!, NODE_ENV: 'test', DATA_DIR: dataDir };
       await addLead(c, 'Anna');
       expect(cli(['backup', file], env)).toMatchObject({
         code: 0,
@@ -79,7 +80,22 @@ describe('backup and restore', () => {
       });
       await addLead(c, 'Bruno');
       await sql(c, `UPDATE leads SET company = 'changed after the backup' WHERE first_name = 'Anna'`);
-      expect(cli(['restore', file], env)).toMatchObject({ code: 0 });
+      // The running console copies the checkpoint naming Bruno's lead into DATA_DIR a second
+      // after; once it has, the restore must set that copy aside (docs/operations.md), or the
+      // restored chain would rightly be reported cut (anchor_ahead).
+      await vi.waitFor(
+        async () => {
+          const [{ checkpoint }] = await sql(c!, 'SELECT checkpoint FROM audit_checkpoint WHERE id = 1');
+          const copy = join(dataDir, `audit-checkpoint.${checkpoint.chainId}.json`);
+          expect(existsSync(copy) && JSON.parse(readFileSync(copy, 'utf8')).lastId).toBe(checkpoint.lastId);
+        },
+        { timeout: 10_000, interval: 100 },
+      );
+      expect(cli(['restore', file], env)).toMatchObject({
+        code: 0,
+        out: expect.stringContaining('The audit checkpoint seen before the restore is kept in'),
+      });
+      expect(readdirSync(dataDir).some((f) => f.includes('.before-restore-'))).toBe(true);
     }
     expect(await leadNames(c)).toEqual(['Anna']);
     expect((await sql(c, `SELECT company FROM leads`))[0].company).toBeNull();
