@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import stableStringify from 'json-stable-stringify';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, HASHED_FIELDS, hashEvent, verifyChainSegment, type ChainedFields } from './audit-chain';
+import { GENESIS_HASH, hashedFields, hashEvent, verifyChainSegment, type ChainedFields } from './audit-chain';
 
 function chain(n: number) {
   const events: Array<ChainedFields & { hash: string }> = [];
@@ -28,7 +28,8 @@ function chain(n: number) {
 
 describe('audit hash chain', () => {
   it('hashes the SHA-256 of the fields as json-stable-stringify wrote them, for any event', () => {
-    expect([...HASHED_FIELDS].sort()).toEqual([...HASHED_FIELDS]);
+    const keys = Object.keys(hashedFields(chain(1)[0]));
+    expect(keys).toEqual([...keys].sort());
     const nullable = (text: fc.Arbitrary<string>) => fc.oneof(text, fc.constantFrom(null, undefined));
     const event = fc.record({
       id: fc.bigInt({ min: 1n, max: 2n ** 63n - 1n }).map(String),
