@@ -40,6 +40,7 @@ import { RequestsBySubjectEmail1796900000000 } from './1796900000000-RequestsByS
 import { AuditEventsByEntity1796900000001 } from './1796900000001-AuditEventsByEntity';
 import { MailThreadLookups1796900000002 } from './1796900000002-MailThreadLookups';
 import { OtherRequestsLookups1796900000003 } from './1796900000003-OtherRequestsLookups';
+import { AuditLinesByActor1797000000000 } from './1797000000000-AuditLinesByActor';
 
 // The migrations, oldest first. `npm run migration:generate -- <Name>` adds new ones here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -84,4 +85,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AuditEventsByEntity1796900000001,
   MailThreadLookups1796900000002,
   OtherRequestsLookups1796900000003,
+  AuditLinesByActor1797000000000,
 ];

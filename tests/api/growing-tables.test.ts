@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../../api/src/audit/audit-event.entity';
-import { groupedPageSql } from '../../api/src/audit/audit-events.grouped';
+import { findGroupedPage, groupedPageSql } from '../../api/src/audit/audit-events.grouped';
 import { AUDIT_EVENTS_LIST } from '../../api/src/audit/audit-events.list';
 import { AuditService } from '../../api/src/audit/audit.service';
 import { affectedPageSql, AFFECTED_SOURCES } from '../../api/src/breaches/affected-people';
@@ -201,14 +201,62 @@ describe('look-ups on the tables that grow with use', () => {
   });
 
   describe('the audit log as the officer first sees it: reads grouped', () => {
-    it('looks up the newest event of each line by its id, never joining the log to every line', async () => {
+    const newestFirst = () => parseListQuery(AUDIT_EVENTS_LIST, { range: JSON.stringify([0, 24]) });
+
+    it('groups a window of the newest events found by the primary key, and looks past its edge by actor', async () => {
       const repository = dataSource.getRepository(AuditEvent);
-      const parsed = parseListQuery(AUDIT_EVENTS_LIST, { range: JSON.stringify([0, 24]) });
-      const { text, parameters } = groupedPageSql(repository, parsed, AUDIT_EVENTS_LIST.searchable, {});
+      const { text, parameters } = groupedPageSql(
+        repository,
+        newestFirst(),
+        AUDIT_EVENTS_LIST.searchable,
+        {},
+        {
+          window: 1000,
+        },
+      );
+      // As `id IN (the window)` the planner hashed the window's ids and read the whole log.
+      expect(await scansOf(c, text, parameters, 'audit_events', /= ANY/)).toEqual([expect.stringMatching(/^PK_/)]);
+      expect(await scansOf(c, text, parameters, 'audit_events', /COALESCE/)).toEqual(['IDX_audit_events_actor_order']);
+      expect(await scansOf(c, text, parameters, 'audit_events')).not.toContain('Seq Scan');
+      // The page from a window of 1,000 events is the page from the whole log, with an estimated total.
+      const window = await findGroupedPage(
+        repository,
+        newestFirst(),
+        AUDIT_EVENTS_LIST.searchable,
+        {},
+        { window: 1000 },
+      );
+      const whole = await findGroupedPage(
+        repository,
+        newestFirst(),
+        AUDIT_EVENTS_LIST.searchable,
+        {},
+        {
+          window: 100_000,
+        },
+      );
+      expect(window.rows.map((row) => row.group)).toEqual(whole.rows.map((row) => row.group));
+      expect(window.total).toBeGreaterThan(1000);
+      expect(whole.total).toBeGreaterThan(3000);
+    });
+
+    it('sorted by another column, looks up the newest event of each line by its id, never joining the log to every line', async () => {
+      const repository = dataSource.getRepository(AuditEvent);
+      const parsed = parseListQuery(AUDIT_EVENTS_LIST, {
+        range: JSON.stringify([0, 24]),
+        sort: JSON.stringify(['actorEmail', 'ASC']),
+      });
+      const { text, parameters } = groupedPageSql(
+        repository,
+        parsed,
+        AUDIT_EVENTS_LIST.searchable,
+        {},
+        { window: null },
+      );
       // As a plain join the planner may walk the log in the page's order and compare each event
       // with every line: at 80,000 events that ran for minutes.
-      // The look-up's condition names the line's newest id (PostgreSQL writes it max(runs.id)).
-      expect(await scansOf(c, text, parameters, 'audit_events', /last_id|max\(runs\.id\)/)).toEqual([
+      // The look-up's condition names the line's newest id (PostgreSQL writes it max(lines.id)).
+      expect(await scansOf(c, text, parameters, 'audit_events', /last_id|max\(\w+\.id\)/)).toEqual([
         expect.stringMatching(/^PK_/),
       ]);
       const res = await c.api(

@@ -1,9 +1,9 @@
 import type { Repository } from 'typeorm';
 import { InvalidQueryError } from '../common/errors/domain.error';
-import { toWhere } from '../common/rest/find-page';
+import { countUpTo, EXACT_COUNT_LIMIT, toWhere } from '../common/rest/find-page';
 import type { ListQuery } from '../common/rest/list-query';
 import type { Page } from '../common/rest/content-range';
-import { queryRows } from '../common/sql-rows';
+import { queryRow } from '../common/sql-rows';
 import { READ_ACTIONS } from './audit-actions';
 import { AuditEvent } from './audit-event.entity';
 
@@ -18,6 +18,13 @@ import { AuditEvent } from './audit-event.entity';
 export const READ_GROUP_GAP_MINUTES = 10;
 /** A line holds at most this many events, so that it opens to them in one page. */
 export const READ_GROUP_MAX = 500;
+/**
+ * Sorted by id, the lines of a page are found among the newest (or oldest) events the filters
+ * keep: this many first, four times more whenever a line of the page may reach past them. A log
+ * that fits in the first window has its lines counted exactly, as a list counts up to
+ * EXACT_COUNT_LIMIT rows; past it the total is estimated (docs/performance.md).
+ */
+export const GROUPED_WINDOW = EXACT_COUNT_LIMIT;
 
 export interface ReadGroup {
   /** Events on the line: 1 for anything but a run of reads. */
@@ -33,37 +40,63 @@ export interface GroupedRow {
   group: ReadGroup;
 }
 
+/** How the lines are cut: the defaults, or smaller ones for a test to reach a window's edge. */
+export interface GroupingLimits {
+  window?: number;
+  lineMax?: number;
+}
+
+interface GroupedAnswer {
+  /** Lines among the events read. */
+  lines: number;
+  /** The window was filled: the filters keep more events than were read. */
+  windowFull: boolean;
+  /** The lines, from the first in the sort's order, whose places are known: those past them may move. */
+  exact: number;
+  rows: Array<{ lastId: string; ids: string[]; firstAt: string; lastAt: string }>;
+}
+
 const SORTABLE = ['id', 'at', 'actorEmail', 'action', 'entity', 'entityId'];
 
 /**
  * One page of lines: the events the filters keep, runs of reads made one line each (its newest
  * event, with the run's count, span and ids), sorted by the newest event's column and paged as
  * lines, with the number of lines as the total.
+ *
+ * Sorted by id (the log's own order, and the screen's), only a window of events at the sort's
+ * end is grouped: a line whose events may reach past the window is "uncertain", and the window
+ * grows until none is on the page. Any other sort groups every event the filters keep.
  */
 export async function findGroupedPage(
   repository: Repository<AuditEvent>,
   query: ListQuery,
   searchable: readonly string[],
   baseWhere: Parameters<typeof toWhere<AuditEvent>>[2],
+  limits: GroupingLimits = {},
 ): Promise<Page<GroupedRow>> {
   const skip = query.range?.skip ?? 0;
-  const { text, parameters } = groupedPageSql(repository, query, searchable, baseWhere);
-  const rows = await queryRows<{ lastId: string; ids: string[]; firstAt: Date; lastAt: Date; total: number }>(
-    repository,
-    text,
-    parameters,
-  );
-  const events = rows.length
+  const take = query.range?.take;
+  let window =
+    query.sort.field === 'id' && take !== undefined ? Math.max(limits.window ?? GROUPED_WINDOW, skip + take) : null;
+  let answer: GroupedAnswer;
+  for (;;) {
+    const { text, parameters } = groupedPageSql(repository, query, searchable, baseWhere, {
+      window,
+      lineMax: limits.lineMax,
+    });
+    answer = (await queryRow<GroupedAnswer>(repository, text, parameters))!;
+    if (!answer.windowFull || skip + take! <= answer.exact) break;
+    window = window! * 4;
+  }
+  const events = answer.rows.length
     ? await repository
         .createQueryBuilder('event')
-        .whereInIds(rows.map((row) => row.lastId))
+        .whereInIds(answer.rows.map((row) => row.lastId))
         .getMany()
     : [];
   const byId = new Map(events.map((event) => [event.id, event]));
-  // Past the last page no row tells the total: count the lines again without the range.
-  const total = rows[0]?.total ?? (skip > 0 ? await countLines(repository, query, searchable, baseWhere) : 0);
   return {
-    rows: rows.map((row) => ({
+    rows: answer.rows.map((row) => ({
       event: byId.get(row.lastId)!,
       group: {
         count: row.ids.length,
@@ -72,23 +105,68 @@ export async function findGroupedPage(
         ids: row.ids,
       },
     })),
-    total,
+    total: answer.windowFull
+      ? await estimatedLines(repository, query, searchable, baseWhere, answer, window!)
+      : answer.lines,
     skip,
   };
 }
 
 /**
- * The statement of one page of lines and its parameters. The newest event of each line is looked
- * up by its id, one line at a time (a LATERAL subquery with LIMIT, which PostgreSQL cannot turn
- * into a join): as a plain join, with the page's LIMIT, the planner could choose to walk the
- * whole log in the sort's order and compare each event with every line, which at 80,000 events
- * ran for minutes (`tests/api/growing-tables.test.ts`, docs/performance.md).
+ * The lines of a log larger than the window: as many per event as among the events read (its
+ * newest or oldest), times the events the filters keep (itself an estimate past
+ * EXACT_COUNT_LIMIT). Never fewer than the lines read.
+ */
+async function estimatedLines(
+  repository: Repository<AuditEvent>,
+  query: ListQuery,
+  searchable: readonly string[],
+  baseWhere: Parameters<typeof toWhere<AuditEvent>>[2],
+  answer: GroupedAnswer,
+  window: number,
+): Promise<number> {
+  const events = await countUpTo(repository, toWhere<AuditEvent>(query, searchable, baseWhere));
+  return Math.max(answer.lines, Math.round((answer.lines * events) / window));
+}
+
+/** The actor whose line an event is on: the account, else the address (a portal caller), else the system. */
+const ACTOR = (alias: string) => `COALESCE(CAST(${alias}.actor_id AS text), ${alias}.actor_email, '')`;
+
+/**
+ * Whether the event `later` continues the line of `earlier`, the same actor's previous event
+ * among those kept: a read, of the same list or record, for the same request, soon after. Each
+ * side names its columns (the SQL of `action`, `entity`, `entity_id`, `request_id`, `at`).
+ */
+function continuesSql(earlier: (column: string) => string, later: (column: string) => string, gap: string): string {
+  return `(${later('is_read')}
+          AND ${earlier('action')} = ${later('action')}
+          AND ${earlier('entity')} = ${later('entity')}
+          AND ${earlier('entity_id')} IS NOT DISTINCT FROM ${later('entity_id')}
+          AND ${earlier('request_id')} IS NOT DISTINCT FROM ${later('request_id')}
+          AND ${later('at')} - ${earlier('at')} <= make_interval(mins => ${gap}))`;
+}
+
+/**
+ * The statement of one page of lines and its parameters; it answers one row (`GroupedAnswer`).
+ *
+ * With a window, only the `window` events at the sort's end are grouped. Each actor's line at
+ * the window's far edge may reach past it: the actor's next event beyond the edge (found by
+ * `IDX_audit_events_actor_order`) tells. If that event continues the line, the line is marked
+ * uncertain (newest first, the whole of the actor's oldest run: a run is cut into parts from its
+ * start).
+ *
+ * Sorted by another column, the newest event of each line is looked up by its id, one line at a
+ * time (a LATERAL subquery with LIMIT, which PostgreSQL cannot turn into a join): as a plain
+ * join, with the page's LIMIT, the planner could choose to walk the whole log in the sort's order
+ * and compare each event with every line, which at 80,000 events ran for minutes
+ * (`tests/api/growing-tables.test.ts`, docs/performance.md).
  */
 export function groupedPageSql(
   repository: Repository<AuditEvent>,
   query: ListQuery,
   searchable: readonly string[],
   baseWhere: Parameters<typeof toWhere<AuditEvent>>[2],
+  limits: { window: number | null; lineMax?: number },
 ): { text: string; parameters: unknown[] } {
   if (!SORTABLE.includes(query.sort.field))
     throw new InvalidQueryError('sort', `grouped reads sort by ${SORTABLE.join(', ')}`);
@@ -101,53 +179,112 @@ export function groupedPageSql(
   const column = repository.metadata.findColumnWithPropertyPath(query.sort.field)!.databaseName;
   const order = query.sort.order === 'ASC' ? 'ASC' : 'DESC';
   const n = parameters.length;
+  const [reads, gap, lineMax, offset, limit, windowSize] = [1, 2, 3, 4, 5, 6].map((i) => `$${n + i}`);
   const skip = query.range?.skip ?? 0;
   const take = query.range?.take ?? null;
+  const { window } = limits;
+  const newestFirst = order === 'DESC';
+  // Newest first, a run straddling the edge is cut into parts from a start not yet read: all of
+  // it may change. Oldest first, only its last line, and not when that line is already full.
+  const farEdge = newestFirst
+    ? 'run = 1'
+    : `run = max(run) OVER (PARTITION BY actor) AND part = max(part) OVER (PARTITION BY actor, run)
+       AND count(*) < ${lineMax}`;
+  // The lines whose place is known, from the first: newest first, those newer than every
+  // uncertain line; oldest first, the certain ones (an uncertain line ends past the window, so
+  // after all of them: it is sorted last).
+  const exact =
+    window === null
+      ? 'count(*)'
+      : newestFirst
+        ? 'count(*) FILTER (WHERE last_id > COALESCE((SELECT max(last_id) FROM grouped WHERE uncertain), 0))'
+        : 'count(*) FILTER (WHERE NOT uncertain)';
+  const uncertainLast = window !== null && !newestFirst ? 'uncertain, ' : '';
+  const sortValue = column === 'id' ? 'g.last_id' : 'shown.sort_value';
+  const lookup =
+    column === 'id'
+      ? ''
+      : `CROSS JOIN LATERAL (SELECT s.${column} AS sort_value FROM audit_events s WHERE s.id = g.last_id LIMIT 1) shown`;
+  const kept = (alias: string) =>
+    `SELECT ${alias}.id, ${alias}.at, ${ACTOR(alias)} AS actor, ${alias}.action, ${alias}.entity, ${alias}.entity_id,
+            ${alias}.details->>'requestId' AS request_id, ${alias}.action = ANY(${reads}::text[]) AS is_read
+       FROM audit_events ${alias}`;
+  const beyond =
+    window === null
+      ? ''
+      : `, edges AS (
+       SELECT DISTINCT ON (actor) * FROM kept
+        WHERE (SELECT count(*) FROM kept) = ${windowSize}
+        ORDER BY actor, id ${newestFirst ? 'ASC' : 'DESC'}
+     ), beyond AS (
+       -- The event next to (actor, id) in the index's order, then checked to be the actor's: as
+       -- "actor = … AND id < …" the planner could walk the whole log by id for a rare actor.
+       SELECT edges.actor FROM edges CROSS JOIN LATERAL (
+         ${kept('o')}
+          WHERE o.id IN (${matching}) AND (${ACTOR('o')}, o.id) ${newestFirst ? '<' : '>'} (edges.actor, edges.id)
+          ORDER BY ${ACTOR('o')} ${order}, o.id ${order} LIMIT 1
+       ) next
+        WHERE next.actor = edges.actor AND ${
+          newestFirst
+            ? continuesSql(
+                (c) => `next.${c}`,
+                (c) => `edges.${c}`,
+                gap,
+              )
+            : continuesSql(
+                (c) => `edges.${c}`,
+                (c) => `next.${c}`,
+                gap,
+              )
+        }
+     )`;
   const text = `WITH kept AS (
-       SELECT e.id, e.at, COALESCE(CAST(e.actor_id AS text), e.actor_email, '') AS actor, e.action, e.entity,
-              e.entity_id, e.details->>'requestId' AS request_id, e.action = ANY($${n + 1}::text[]) AS is_read
-         FROM audit_events e WHERE e.id IN (${matching})
-     ), marked AS (
-       SELECT *, CASE WHEN is_read
-                   AND lag(action) OVER actor_order = action
-                   AND lag(entity) OVER actor_order = entity
-                   AND lag(entity_id) OVER actor_order IS NOT DISTINCT FROM entity_id
-                   AND lag(request_id) OVER actor_order IS NOT DISTINCT FROM request_id
-                   AND at - lag(at) OVER actor_order <= make_interval(mins => $${n + 2})
-                 THEN 0 ELSE 1 END AS starts
+       ${kept('e')}
+        WHERE ${
+          window === null
+            ? `e.id IN (${matching})`
+            : // The window's ids as one array, looked up by the primary key: as IN (...) the
+              // planner hashed them and read the whole log to find them.
+              `e.id = ANY(ARRAY(${matching} ORDER BY 1 ${order} LIMIT ${windowSize}))`
+        }
+     )${beyond}, marked AS (
+       SELECT *, CASE WHEN ${continuesSql(
+         (c) => `lag(${c}) OVER actor_order`,
+         (c) => c,
+         gap,
+       )} THEN 0 ELSE 1 END AS starts
          FROM kept WINDOW actor_order AS (PARTITION BY actor ORDER BY id)
      ), runs AS (
        SELECT *, sum(starts) OVER (PARTITION BY actor ORDER BY id) AS run FROM marked
      ), lines AS (
-       SELECT actor, run, (row_number() OVER (PARTITION BY actor, run ORDER BY id) - 1) / $${n + 3} AS part, id, at
+       SELECT actor, run, (row_number() OVER (PARTITION BY actor, run ORDER BY id) - 1) / ${lineMax} AS part, id, at
          FROM runs
      ), grouped AS (
-       SELECT max(id) AS last_id, array_agg(CAST(id AS text) ORDER BY id) AS ids, min(at) AS first_at, max(at) AS last_at
+       SELECT max(id) AS last_id, array_agg(CAST(id AS text) ORDER BY id) AS ids, min(at) AS first_at,
+              max(at) AS last_at,
+              ${window === null ? 'false' : `actor IN (SELECT actor FROM beyond) AND ${farEdge}`} AS uncertain
          FROM lines GROUP BY actor, run, part
+     ), page AS (
+       SELECT g.*, ${sortValue} AS sort_value
+         FROM grouped g ${lookup}
+        ORDER BY ${uncertainLast}${sortValue} ${order} NULLS LAST, g.last_id ${order}
+       OFFSET ${offset}${take === null ? '' : ` LIMIT ${limit}`}
      )
-     SELECT CAST(g.last_id AS text) AS "lastId", g.ids, g.first_at AS "firstAt", g.last_at AS "lastAt",
-            CAST(count(*) OVER () AS int) AS total
-       FROM grouped g
-       CROSS JOIN LATERAL (SELECT s.${column} AS sort_value FROM audit_events s WHERE s.id = g.last_id LIMIT 1) shown
-      ORDER BY shown.sort_value ${order} NULLS LAST, g.last_id ${order}
-      OFFSET $${n + 4}${take === null ? '' : ` LIMIT $${n + 5}`}`;
+     SELECT (SELECT CAST(count(*) AS int) FROM grouped) AS lines,
+            (SELECT CAST(${exact} AS int) FROM grouped) AS exact,
+            ${window === null ? 'false' : `(SELECT count(*) FROM kept) = ${windowSize}`} AS "windowFull",
+            COALESCE((SELECT json_agg(json_build_object('lastId', CAST(p.last_id AS text), 'ids', p.ids,
+                        'firstAt', p.first_at, 'lastAt', p.last_at)
+                        ORDER BY ${uncertainLast.replace('uncertain', 'p.uncertain')}p.sort_value ${order} NULLS LAST, p.last_id ${order}) FROM page p), '[]') AS rows`;
   const values = [
     ...(parameters as unknown[]),
     [...READ_ACTIONS],
     READ_GROUP_GAP_MINUTES,
-    READ_GROUP_MAX,
+    limits.lineMax ?? READ_GROUP_MAX,
     skip,
+    // A window is only read for a page (take is set), so the two are numbered in this order.
     ...(take === null ? [] : [take]),
+    ...(window === null ? [] : [window]),
   ];
   return { text, parameters: values };
-}
-
-async function countLines(
-  repository: Repository<AuditEvent>,
-  query: ListQuery,
-  searchable: readonly string[],
-  baseWhere: Parameters<typeof toWhere<AuditEvent>>[2],
-): Promise<number> {
-  const first = await findGroupedPage(repository, { ...query, range: { skip: 0, take: 1 } }, searchable, baseWhere);
-  return first.total;
 }

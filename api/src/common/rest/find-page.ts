@@ -92,7 +92,7 @@ function listEstimatesOf(database: DataSource): EstimateCache {
  * PostgreSQL's estimate for the same query (never below the limit). The UI pages through it the
  * same way; a total in the millions is approximate, as the docs say.
  */
-async function countUpTo<T extends ObjectLiteral>(
+export async function countUpTo<T extends ObjectLiteral>(
   repository: Repository<T>,
   where: FindOptionsWhere<T> | FindOptionsWhere<T>[],
 ): Promise<number> {
