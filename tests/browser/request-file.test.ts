@@ -79,9 +79,15 @@ describe("the request's file in Chromium", () => {
     await smtp?.close();
   });
 
-  const openFile = async (page: Page, request: { id: string }) => {
-    await page.goto(`${c.url}/#/requests/${request.id}/file`);
-    await page.getByTestId('file-chain').waitFor();
+  /** Holds the chain's verification back (as on a log of a million events) until released. */
+  const holdVerification = async (page: Page) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/audit/verify', async (route) => {
+      await held;
+      await route.continue();
+    });
+    return release;
   };
 
   it('gathers the request, its decisions, letters, package checksum and audit events, in Italian', async () => {
@@ -89,7 +95,17 @@ describe("the request's file in Chromium", () => {
     await openSignInForm(page, c.url);
     await signIn(page, ADMIN.email, ADMIN.password, 'Accedi');
     await page.getByText('Ti diamo il benvenuto, Administrator').waitFor();
-    await openFile(page, giulia);
+    // The file is read while the chain is recomputed, and printed only once it has been.
+    const release = await holdVerification(page);
+    await page.goto(`${c.url}/#/requests/${giulia.id}/file`);
+    await page.getByTestId('file-chain-verifying').waitFor();
+    expect(await page.getByTestId('file-chain-verifying').innerText()).toMatch(
+      /^Ricalcolo dell’intera catena del registro di audit/,
+    );
+    expect(await page.getByRole('button', { name: 'Stampa o salva in PDF' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, '110-request-file-it-verifying.png'), fullPage: true });
+    release();
+    await page.getByTestId('file-chain').waitFor();
     const file = page.getByTestId('request-file');
     const text = await file.innerText();
 
@@ -150,8 +166,22 @@ describe("the request's file in Chromium", () => {
     const page = await newConsolePage(browser, { height: 1000, romeTime: true });
     await signInAsAdministrator(page, c.url);
     await page.goto(`${c.url}/#/requests/${marco.id}/show`);
+    // The chain's verification held back, as on a log of a million events (seconds): the file is
+    // read meanwhile, and cannot be printed until the verification has answered.
+    const release = await holdVerification(page);
     await page.getByRole('link', { name: 'Request file' }).click();
+    const verifying = page.getByTestId('file-chain-verifying');
+    await verifying.waitFor();
+    expect(await verifying.innerText()).toMatch(/^Recomputing the whole chain of the audit log/);
+    expect(await page.getByTestId('file-decisions').innerText()).toMatch(/Identity verified/);
+    const print = page.getByRole('button', { name: 'Print or save as PDF' });
+    expect(await print.isDisabled()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, '111-request-file-en-verifying.png'), fullPage: true });
+    release();
     await page.getByTestId('file-chain').waitFor();
+    expect(await page.getByTestId('file-chain').innerText()).toMatch(/found intact/);
+    expect(await verifying.count()).toBe(0);
+    expect(await print.isEnabled()).toBe(true);
     const text = await page.getByTestId('request-file').innerText();
     expect(text).toContain(`Request file ${marco.reference}`);
     expect(text).toContain('No package was downloaded.');

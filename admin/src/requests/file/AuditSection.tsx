@@ -10,9 +10,18 @@ import { auditTrailOf } from './requestFile';
 /**
  * The audit log's events about the request, each with its place in the hash chain, and the state
  * of the whole chain when the file was generated: what lets an auditor check the file against the
- * log (docs/security.md § The audit log).
+ * log (docs/security.md § The audit log). Recomputing the chain takes seconds on a large log, so
+ * the rest of the file does not wait for it; until it is done the line says so.
  */
-export const AuditSection = ({ events, chain }: { events: AuditEvent[]; chain: AuditChainVerification | null }) => {
+export const AuditSection = ({
+  events,
+  chain,
+  verifying,
+}: {
+  events: AuditEvent[];
+  chain: AuditChainVerification | null;
+  verifying: boolean;
+}) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const t = (key: string, options?: object) => translate(`app.requests.file.audit.${key}`, options);
@@ -60,9 +69,15 @@ export const AuditSection = ({ events, chain }: { events: AuditEvent[]; chain: A
           {t('reads', { count: reads })}
         </Typography>
       )}
-      <Typography variant="body2" sx={{ mt: 1 }} data-testid="file-chain">
-        {chainLine}
-      </Typography>
+      {verifying ? (
+        <Typography variant="body2" sx={{ mt: 1 }} data-testid="file-chain-verifying" role="status">
+          {t('chain_verifying')}
+        </Typography>
+      ) : (
+        <Typography variant="body2" sx={{ mt: 1 }} data-testid="file-chain">
+          {chainLine}
+        </Typography>
+      )}
     </FileSection>
   );
 };

@@ -56,7 +56,8 @@ export const RequestFilePage = () => {
   const t = (key: string, options?: object) => translate(`app.requests.file.${key}`, options);
 
   const failed = request.error || events.error || audit.error || letters.error;
-  const pending = request.isPending || events.isPending || audit.isPending || letters.isPending || chain.isPending;
+  // The chain's verification is not waited for: it grows with the whole log (AuditSection).
+  const pending = request.isPending || events.isPending || audit.isPending || letters.isPending;
   let body;
   if (failed) body = <Alert severity="error">{t('error')}</Alert>;
   else if (pending || !request.data) body = <Typography>{t('loading')}</Typography>;
@@ -67,7 +68,7 @@ export const RequestFilePage = () => {
         <DecisionsSection events={events.data ?? []} />
         <LettersSection request={request.data} letters={letters.data ?? []} />
         <PackagesSection events={events.data ?? []} />
-        <AuditSection events={audit.data ?? []} chain={chain.data ?? null} />
+        <AuditSection events={audit.data ?? []} chain={chain.data ?? null} verifying={chain.isPending} />
         <Box sx={{ mt: 3, '& .MuiCard-root': { boxShadow: 'none', border: 0 }, '& .MuiCardContent-root': { px: 0 } }}>
           <RequestTimeline request={request.data} />
         </Box>
@@ -84,7 +85,13 @@ export const RequestFilePage = () => {
         <Button component={Link} to={`/requests/${encodeURIComponent(id)}/show`} startIcon={<ArrowBackIcon />}>
           {t('back')}
         </Button>
-        <Button variant="contained" startIcon={<PrintOutlinedIcon />} onClick={() => window.print()}>
+        <Button
+          variant="contained"
+          startIcon={<PrintOutlinedIcon />}
+          onClick={() => window.print()}
+          // A printed file states what the verification found, not that it was running.
+          disabled={chain.isPending}
+        >
           {t('print')}
         </Button>
       </Box>

@@ -60,6 +60,8 @@ export const requestFileEnglish = {
       'At generation, the whole chain of %{count} events was recomputed and found intact, up to the signed checkpoint of event %{lastId}.',
     chain_broken: 'At generation, the chain was found broken at event %{id}: %{reason}.',
     chain_unknown: 'The chain could not be checked at generation.',
+    chain_verifying:
+      'Recomputing the whole chain of the audit log to check that it is intact… The file can be printed once this is done.',
   },
   timeline: {
     title: 'Timeline',

@@ -59,6 +59,8 @@ export const requestFileItalian: RequestFileMessages = {
       'Alla generazione, l’intera catena di %{count} eventi è stata ricalcolata ed è risultata integra, fino al checkpoint firmato dell’evento %{lastId}.',
     chain_broken: 'Alla generazione, la catena è risultata interrotta all’evento %{id}: %{reason}.',
     chain_unknown: 'Alla generazione non è stato possibile verificare la catena.',
+    chain_verifying:
+      'Ricalcolo dell’intera catena del registro di audit per verificarne l’integrità… Il fascicolo si potrà stampare al termine.',
   },
   timeline: {
     title: 'Cronologia',
