@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../../api/src/audit/audit-event.entity';
 import { findGroupedPage, groupedPageSql } from '../../api/src/audit/audit-events.grouped';
 import { AUDIT_EVENTS_LIST } from '../../api/src/audit/audit-events.list';
+import { ledgerWhere } from '../../api/src/audit/audit-events.query';
 import { AuditService } from '../../api/src/audit/audit.service';
 import { affectedPageSql, AFFECTED_SOURCES } from '../../api/src/breaches/affected-people';
 import { toWhere } from '../../api/src/common/rest/find-page';
@@ -21,6 +22,7 @@ interface PlanNode {
   Filter?: string;
   'Index Cond'?: string;
   'Recheck Cond'?: string;
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
 }
 
@@ -111,6 +113,13 @@ describe('look-ups on the tables that grow with use', () => {
       audit.hold(manager);
       for (let i = 0; i < 3000; i++)
         await audit.record(manager, null, { action: 'record.viewed', entity: 'leads', entityId: randomUUID() });
+      // And pages of lists read, each naming the records it showed.
+      for (let i = 0; i < 1000; i++)
+        await audit.record(manager, null, {
+          action: 'records.listed',
+          entity: 'leads',
+          details: { ids: [randomUUID(), randomUUID()], range: '[0,1]' },
+        });
       await audit.appendHeld(manager);
     });
     await sql(c, 'ANALYZE requests');
@@ -197,6 +206,35 @@ describe('look-ups on the tables that grow with use', () => {
         })
         .getQueryAndParameters();
       expect(await scansOf(c, text, params, 'audit_events', /entity_id/)).toEqual(['IDX_audit_events_entity_id']);
+    });
+  });
+
+  describe('the audit log of a person: everything about Anna', () => {
+    it('asks for her records once for the whole log, not once for every page read in it', async () => {
+      const parsed = parseListQuery(AUDIT_EVENTS_LIST, { range: JSON.stringify([0, 24]) });
+      const where = toWhere(parsed, AUDIT_EVENTS_LIST.searchable, ledgerWhere({ person: anna }));
+      const [text, params] = dataSource
+        .getRepository(AuditEvent)
+        .createQueryBuilder('row')
+        .setFindOptions({ where, order: { id: 'DESC' }, take: 25 })
+        .getQueryAndParameters();
+      const [row] = await sql(c, `EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, params);
+      const lookups = nodesOf(row['QUERY PLAN'][0].Plan).filter((n) => n['Relation Name'] === 'subject_identifiers');
+      expect(lookups.length).toBeGreaterThan(0);
+      // Built again for each of the 1,000 pages read, the look-up ran 1,000 times.
+      for (const lookup of lookups) expect(lookup['Actual Loops']).toBeLessThanOrEqual(1);
+      // Her requests' events, none of Bruno's request and none of the pages that showed other records.
+      const res = await c.api(
+        `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ person: anna, reads: true }))}&range=[0,99]`,
+        { token },
+      );
+      expect(res.status).toBe(200);
+      const events = res.body as Array<{ requestId: string | null; action: string }>;
+      // (A search for her names no request.)
+      expect(new Set(events.map((event) => event.requestId).filter(Boolean))).toEqual(
+        new Set([annas.id, annasAgain.id]),
+      );
+      expect(events.some((event) => event.action === 'records.listed')).toBe(false);
     });
   });
 

@@ -44,7 +44,11 @@ export function ledgerWhere(filter: LedgerFilter): FindOptionsWhere<AuditEvent> 
         ` OR {details}->>'requestId' IN (${person.requests})` +
         // The reads of the person's records: one record, or a page that held one of them.
         ` OR ({action} = 'record.viewed' AND ({entity}, {entityId}) IN (${person.records}))` +
-        ` OR ({action} = 'records.listed' AND {details}->'ids' ?| array(SELECT pr.record_id FROM (${person.records}) AS pr(source, record_id) WHERE pr.source = {entity}))` +
+        // First any of her record ids (one array for the whole log), then only on the pages that
+        // hold one, the ids of her records in the page's own source: as that alone, the array was
+        // built again for every page read of the log (750,000 times at a million events).
+        ` OR ({action} = 'records.listed' AND {details}->'ids' ?| array(SELECT pa.record_id FROM (${person.records}) AS pa(source, record_id))` +
+        ` AND {details}->'ids' ?| array(SELECT pr.record_id FROM (${person.records}) AS pr(source, record_id) WHERE pr.source = {entity}))` +
         ')',
     );
   }
