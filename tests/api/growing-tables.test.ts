@@ -193,6 +193,25 @@ describe('look-ups on the tables that grow with use', () => {
       expect(verified.body.checked).toBeGreaterThan(3000);
     });
 
+    it('verifies the chain in slices, and a change deep in it is found and counted from its start', async () => {
+      // Past the first slices hashed between two turns of the event loop (AuditService.verify).
+      const [victim] = await sql(
+        c,
+        'SELECT e.id::text AS id, e.details FROM audit_events e ORDER BY e.id OFFSET 1700 LIMIT 1',
+      );
+      await sql(c, 'ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+      try {
+        await sql(c, `UPDATE audit_events SET details = '{"ids":[]}' WHERE id = $1`, [victim.id]);
+        const changed = await c.api('/api/audit/verify', { token });
+        expect(changed.body).toMatchObject({ valid: false, firstBrokenId: victim.id, reason: 'hash_mismatch' });
+        expect(changed.body.checked).toBe(1700);
+      } finally {
+        await sql(c, `UPDATE audit_events SET details = $2 WHERE id = $1`, [victim.id, JSON.stringify(victim.details)]);
+        await sql(c, 'ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
+      }
+      expect((await c.api('/api/audit/verify', { token })).body.valid).toBe(true);
+    });
+
     it('the list finds them through the index on entity_id', async () => {
       const repository = dataSource.getRepository(AuditEvent);
       const parsed = parseListQuery(AUDIT_EVENTS_LIST, fileQuery(annas.id));

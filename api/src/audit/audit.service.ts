@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate as turn } from 'node:timers/promises';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -76,6 +77,11 @@ export const CHAIN_LOCK = 727_001;
 /** Serialises the copies of the checkpoint into DATA_DIR of the processes sharing it (WORKERS > 1). */
 const ANCHOR_LOCK = 727_022;
 const VERIFY_BATCH = 5_000;
+/**
+ * Events hashed between two turns of the event loop: a verification of a large log takes seconds,
+ * and the console's other requests are answered in between instead of waiting for a whole batch.
+ */
+const VERIFY_SLICE = 500;
 /** The verifier's batch: events after $1 up to $2, in id order, the fields the hash covers as `hashEvent` takes them. */
 const VERIFY_READ: PreparedStatement = {
   name: 'audit_verify_read',
@@ -542,16 +548,20 @@ export class AuditService implements OnModuleInit {
       if (batch.length === 0) break;
       // The next batch is read while this one is hashed.
       next = batch.length === VERIFY_BATCH ? read(batch[batch.length - 1].id) : Promise.resolve([]);
-      const { broken, lastHash } = verifyChainSegment(batch, previousHash);
-      if (broken) return answer(broken.reason, broken.id, checked + batch.findIndex((e) => e.id === broken.id));
-      if (anchor) {
-        const at = batch.findIndex((e) => e.id === anchor.lastId);
-        if (at >= 0) anchorSeen = { hash: batch[at].hash, count: checked + at + 1 };
+      for (let start = 0; start < batch.length; start += VERIFY_SLICE) {
+        const slice = batch.slice(start, start + VERIFY_SLICE);
+        const { broken, lastHash } = verifyChainSegment(slice, previousHash);
+        if (broken) return answer(broken.reason, broken.id, checked + slice.findIndex((e) => e.id === broken.id));
+        if (anchor) {
+          const at = slice.findIndex((e) => e.id === anchor.lastId);
+          if (at >= 0) anchorSeen = { hash: slice[at].hash, count: checked + at + 1 };
+        }
+        checked += slice.length;
+        previousHash = lastHash;
+        afterId = slice[slice.length - 1].id;
+        tail = { id: afterId, hash: lastHash };
+        await turn();
       }
-      checked += batch.length;
-      previousHash = lastHash;
-      afterId = batch[batch.length - 1].id;
-      tail = { id: afterId, hash: lastHash };
     }
     if (anchor && anchor.lastId === '0') anchorSeen = { hash: GENESIS_HASH, count: 0 };
     if (!checkpoint) return answer('checkpoint_missing', tail?.id ?? null);
