@@ -212,6 +212,19 @@ describe('look-ups on the tables that grow with use', () => {
       expect((await c.api('/api/audit/verify', { token })).body.valid).toBe(true);
     });
 
+    it('answers two files opened together with one verification, and the next file with a new one', async () => {
+      const [first, second] = await Promise.all([
+        c.api('/api/audit/verify', { token }),
+        c.api('/api/audit/verify', { token }),
+      ]);
+      expect(first.body).toMatchObject({ valid: true });
+      expect(second.body.verifiedAt).toBe(first.body.verifiedAt);
+      expect(second.body.checked).toBe(first.body.checked);
+      const later = await c.api('/api/audit/verify', { token });
+      expect(later.body.valid).toBe(true);
+      expect(later.body.verifiedAt > first.body.verifiedAt).toBe(true);
+    });
+
     it('the list finds them through the index on entity_id', async () => {
       const repository = dataSource.getRepository(AuditEvent);
       const parsed = parseListQuery(AUDIT_EVENTS_LIST, fileQuery(annas.id));

@@ -77,7 +77,19 @@ describe('admin UI in Chromium', () => {
         `INSERT INTO audit_inbox (at, actor_email, action, entity, details)
          VALUES (now(), 'gone@console.test', 'subject.searched', 'subject', '{}'), (now(), 'gone@console.test', 'subject.searched', 'subject', '{}')`,
       );
+      // Back on the dashboard, it shows its last verification (minutes old at most, with its
+      // time) until asked again: each new one recomputes the whole chain on the server.
+      const verifications: string[] = [];
+      const count = (request: { url: () => string }) =>
+        request.url().includes('/api/audit/verify') && verifications.push(request.url());
+      page.on('request', count);
       await page.goto(`${c.url}/#/`);
+      await page.getByTestId('audit-integrity-status').waitFor();
+      await page.waitForTimeout(500);
+      expect(verifications).toEqual([]);
+      await page.getByRole('button', { name: 'Verifica di nuovo' }).click();
+      await expect.poll(() => verifications.length).toBe(1);
+      page.off('request', count);
       const pending = page.getByTestId('audit-integrity-pending');
       await expect
         .poll(() => pending.textContent())

@@ -481,12 +481,22 @@ export class AuditService implements OnModuleInit {
     }
   }
 
+  private verifying: Promise<ChainVerification> | null = null;
+
   /**
    * Recomputes the chain in id order, a batch at a time, up to its signed checkpoint, and reports
    * the first broken link, a cut tail, a checkpoint not signed with the audit key, or events
    * that came without one. Events appended while it runs are left to the next verification.
+   * Asked again while one runs (two request files opened together), it answers that one's
+   * result: on a large log each takes seconds of the CPU, and running them side by side would
+   * only make both slower.
    */
-  async verify(): Promise<ChainVerification> {
+  verify(): Promise<ChainVerification> {
+    this.verifying ??= this.recompute().finally(() => (this.verifying = null));
+    return this.verifying;
+  }
+
+  private async recompute(): Promise<ChainVerification> {
     // What has answered is in the chain first. If it cannot be chained, the chain is still
     // verified as it stands, and `pending` says how much waits outside it.
     await this.chainInbox().catch((error) =>
