@@ -19,12 +19,12 @@ export const READ_GROUP_GAP_MINUTES = 10;
 /** A line holds at most this many events, so that it opens to them in one page. */
 export const READ_GROUP_MAX = 500;
 /**
- * Sorted by id, the lines of a page are found among the newest (or oldest) events the filters
- * keep: this many first, four times more whenever a line of the page may reach past them. A log
- * that fits in the first window has its lines counted exactly, as a list counts up to
- * EXACT_COUNT_LIMIT rows; past it the total is estimated (docs/performance.md).
+ * Sorted by id, the lines of a page of a large log are found among the newest (or oldest)
+ * events the filters keep: this many first, four times more whenever a line of the page may
+ * reach past them, and the total is estimated. A log no larger than EXACT_COUNT_LIMIT events
+ * is grouped whole and its lines counted exactly, as a list counts its rows (docs/audit.md).
  */
-export const GROUPED_WINDOW = EXACT_COUNT_LIMIT;
+export const GROUPED_WINDOW = 2_000;
 
 export interface ReadGroup {
   /** Events on the line: 1 for anything but a run of reads. */
@@ -76,8 +76,16 @@ export async function findGroupedPage(
 ): Promise<Page<GroupedRow>> {
   const skip = query.range?.skip ?? 0;
   const take = query.range?.take;
-  let window =
-    query.sort.field === 'id' && take !== undefined ? Math.max(limits.window ?? GROUPED_WINDOW, skip + take) : null;
+  const kept = () => countUpTo(repository, toWhere<AuditEvent>(query, searchable, baseWhere));
+  let events: number | undefined;
+  let window: number | null = null;
+  if (query.sort.field === 'id' && take !== undefined) {
+    if (limits.window === undefined) {
+      events = await kept();
+      window = events <= EXACT_COUNT_LIMIT ? EXACT_COUNT_LIMIT : GROUPED_WINDOW;
+    } else window = limits.window;
+    window = Math.max(window, skip + take);
+  }
   let answer: GroupedAnswer;
   for (;;) {
     const { text, parameters } = groupedPageSql(repository, query, searchable, baseWhere, {
@@ -88,13 +96,13 @@ export async function findGroupedPage(
     if (!answer.windowFull || skip + take! <= answer.exact) break;
     window = window! * 4;
   }
-  const events = answer.rows.length
+  const shown = answer.rows.length
     ? await repository
         .createQueryBuilder('event')
         .whereInIds(answer.rows.map((row) => row.lastId))
         .getMany()
     : [];
-  const byId = new Map(events.map((event) => [event.id, event]));
+  const byId = new Map(shown.map((event) => [event.id, event]));
   return {
     rows: answer.rows.map((row) => ({
       event: byId.get(row.lastId)!,
@@ -105,28 +113,13 @@ export async function findGroupedPage(
         ids: row.ids,
       },
     })),
+    // A log larger than the window: as many lines per event as among the events read, times the
+    // events the filters keep (an estimate past EXACT_COUNT_LIMIT); never fewer than were read.
     total: answer.windowFull
-      ? await estimatedLines(repository, query, searchable, baseWhere, answer, window!)
+      ? Math.max(answer.lines, Math.round((answer.lines * (events ?? (await kept()))) / window!))
       : answer.lines,
     skip,
   };
-}
-
-/**
- * The lines of a log larger than the window: as many per event as among the events read (its
- * newest or oldest), times the events the filters keep (itself an estimate past
- * EXACT_COUNT_LIMIT). Never fewer than the lines read.
- */
-async function estimatedLines(
-  repository: Repository<AuditEvent>,
-  query: ListQuery,
-  searchable: readonly string[],
-  baseWhere: Parameters<typeof toWhere<AuditEvent>>[2],
-  answer: GroupedAnswer,
-  window: number,
-): Promise<number> {
-  const events = await countUpTo(repository, toWhere<AuditEvent>(query, searchable, baseWhere));
-  return Math.max(answer.lines, Math.round((answer.lines * events) / window));
 }
 
 /** The actor whose line an event is on: the account, else the address (a portal caller), else the system. */
