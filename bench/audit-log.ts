@@ -3,10 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../api/src/database/data-source';
 import { startConsoleProcess, type RunningProcess } from './console-process';
-import { ensureDatabase } from './dataset';
+import { ensureTemplate } from './dataset';
 import { BENCH_OFFICER, closeHttpConnections, httpCall, parseArgs, percentiles, printTable, signIn } from './stats';
 
 /**
@@ -36,7 +34,7 @@ async function main() {
   const urlOf = (name: string) => Object.assign(new URL(server), { pathname: `/${name}` }).toString();
 
   console.log(`Audit log: ${events.toLocaleString('en')} events (${template})`);
-  await ensureTemplate(server, template, urlOf(template), events);
+  await ensureTemplate(server, template, urlOf(template), { events }, (db) => chainEvents(db, urlOf(template), events));
 
   const admin = new Client({ connectionString: server });
   await admin.connect();
@@ -176,62 +174,45 @@ async function readWholeLog(db: Client): Promise<number> {
 }
 
 /**
- * The template: the schema, the events put into the audit inbox with one INSERT, and chained by
- * the console (it chains its inbox before answering a page of the log), once.
+ * The template's events: put into the audit inbox with one INSERT, and chained by the console
+ * (it chains its inbox before answering a page of the log), once.
  */
-async function ensureTemplate(server: string, name: string, url: string, events: number) {
-  const fresh = await ensureDatabase(server, name);
-  const db = new Client({ connectionString: url });
-  await db.connect();
+async function chainEvents(db: Client, url: string, events: number) {
+  const started = performance.now();
+  await db.query(
+    `INSERT INTO audit_inbox (at, actor_id, actor_email, action, entity, entity_id, details)
+     SELECT now() - interval '400 days' + i * interval '3 seconds',
+            md5('officer' || ((i / 40) % 5))::uuid,
+            'officer' || ((i / 40) % 5) || '@example.com',
+            CASE WHEN i % 40 < 30 THEN 'records.listed' WHEN i % 40 < 35 THEN 'record.viewed'
+                 WHEN i % 40 = 35 THEN 'subject.searched' ELSE 'request.viewed' END,
+            CASE WHEN i % 40 < 35 THEN 'leads' WHEN i % 40 = 35 THEN 'subject' ELSE 'request' END,
+            CASE WHEN i % 40 < 30 THEN NULL WHEN i % 40 < 35 THEN md5('lead' || (i % 7))::uuid::text
+                 WHEN i % 40 = 35 THEN NULL ELSE md5('request' || (i % 13))::uuid::text END,
+            CASE WHEN i % 40 < 30 THEN jsonb_build_object('range', '[0,24]', 'total', 2000,
+                                         'ids', jsonb_build_array(md5('a' || i)::uuid, md5('b' || i)::uuid))
+                 WHEN i % 40 = 35 THEN jsonb_build_object('query', 'person' || i || '@example.org', 'results', 3)
+                 ELSE '{}'::jsonb END
+       FROM generate_series(1, $1::int) AS i`,
+    [events],
+  );
+  const dataDir = mkdtempSync(join(tmpdir(), 'pc-bench-audit-'));
+  const console_ = await startBenchConsole(url, dataDir);
   try {
-    if (!fresh) {
-      const done = await db.query(`SELECT 1 FROM pg_tables WHERE tablename = 'bench_meta'`);
-      if (done.rowCount) return;
-    }
-    const dataSource = new DataSource(dataSourceOptions(url, 2));
-    await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
-    await dataSource.destroy();
-    const started = performance.now();
-    await db.query(
-      `INSERT INTO audit_inbox (at, actor_id, actor_email, action, entity, entity_id, details)
-       SELECT now() - interval '400 days' + i * interval '3 seconds',
-              md5('officer' || ((i / 40) % 5))::uuid,
-              'officer' || ((i / 40) % 5) || '@example.com',
-              CASE WHEN i % 40 < 30 THEN 'records.listed' WHEN i % 40 < 35 THEN 'record.viewed'
-                   WHEN i % 40 = 35 THEN 'subject.searched' ELSE 'request.viewed' END,
-              CASE WHEN i % 40 < 35 THEN 'leads' WHEN i % 40 = 35 THEN 'subject' ELSE 'request' END,
-              CASE WHEN i % 40 < 30 THEN NULL WHEN i % 40 < 35 THEN md5('lead' || (i % 7))::uuid::text
-                   WHEN i % 40 = 35 THEN NULL ELSE md5('request' || (i % 13))::uuid::text END,
-              CASE WHEN i % 40 < 30 THEN jsonb_build_object('range', '[0,24]', 'total', 2000,
-                                           'ids', jsonb_build_array(md5('a' || i)::uuid, md5('b' || i)::uuid))
-                   WHEN i % 40 = 35 THEN jsonb_build_object('query', 'person' || i || '@example.org', 'results', 3)
-                   ELSE '{}'::jsonb END
-         FROM generate_series(1, $1::int) AS i`,
-      [events],
-    );
-    const dataDir = mkdtempSync(join(tmpdir(), 'pc-bench-audit-'));
-    const console_ = await startBenchConsole(url, dataDir);
-    try {
-      const token = await signIn(console_.base);
-      const res = await httpCall(`${console_.base}/api/audit-events?range=[0,0]`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (res.status !== 200) throw new Error(`chaining: ${res.status} ${res.body.toString()}`);
-    } finally {
-      closeHttpConnections();
-      await console_.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-    const [{ left }] = (await db.query<{ left: number }>('SELECT count(*)::int AS left FROM audit_inbox')).rows;
-    if (left > 0) throw new Error(`${left} events still in the inbox after chaining`);
-    await db.query('VACUUM ANALYZE audit_events');
-    await db.query(`CREATE TABLE bench_meta (events int)`);
-    await db.query(`INSERT INTO bench_meta VALUES ($1)`, [events]);
-    console.log(`Chained by the console in ${((performance.now() - started) / 1000).toFixed(1)} s (once)`);
+    const token = await signIn(console_.base);
+    const res = await httpCall(`${console_.base}/api/audit-events?range=[0,0]`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (res.status !== 200) throw new Error(`chaining: ${res.status} ${res.body.toString()}`);
   } finally {
-    await db.end();
+    closeHttpConnections();
+    await console_.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
+  const [{ left }] = (await db.query<{ left: number }>('SELECT count(*)::int AS left FROM audit_inbox')).rows;
+  if (left > 0) throw new Error(`${left} events still in the inbox after chaining`);
+  await db.query('VACUUM ANALYZE audit_events');
+  console.log(`Chained by the console in ${((performance.now() - started) / 1000).toFixed(1)} s (once)`);
 }
 
 main().catch((error) => {

@@ -1,6 +1,9 @@
+import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { fakerIT } from '@faker-js/faker';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../api/src/database/data-source';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -441,6 +444,38 @@ export async function ensureDatabase(server: string, name: string): Promise<bool
     return true;
   } finally {
     await admin.end();
+  }
+}
+
+/**
+ * A template database that benchmark runs copy (`CREATE DATABASE ... TEMPLATE`, a file copy),
+ * made once: the schema (every migration), then `fill`, then bench_meta with `size`, written
+ * last, which says it is complete. Answers at once when bench_meta is there.
+ */
+export async function ensureTemplate(
+  server: string,
+  name: string,
+  url: string,
+  size: unknown,
+  fill: (db: Client) => Promise<void>,
+): Promise<void> {
+  const fresh = await ensureDatabase(server, name);
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    if (!fresh) {
+      const done = await db.query(`SELECT 1 FROM pg_tables WHERE tablename = 'bench_meta'`);
+      if (done.rowCount) return;
+    }
+    const dataSource = new DataSource(dataSourceOptions(url, 2));
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.destroy();
+    await fill(db);
+    await db.query(`CREATE TABLE bench_meta (size jsonb)`);
+    await db.query(`INSERT INTO bench_meta VALUES ($1)`, [JSON.stringify(size)]);
+  } finally {
+    await db.end();
   }
 }
 

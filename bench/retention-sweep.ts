@@ -3,10 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../api/src/database/data-source';
 import { startConsoleProcess } from './console-process';
-import { ensureDatabase, mix } from './dataset';
+import { ensureTemplate, mix } from './dataset';
 import { parseArgs, percentiles, printTable, BENCH_OFFICER } from './stats';
 
 /**
@@ -38,7 +36,8 @@ async function main() {
   console.log(
     `Access log: ${rows.toLocaleString('en')} expired lines, ${restricted.toLocaleString('en')} expired but restricted, ${recent.toLocaleString('en')} recent (${template})`,
   );
-  await ensureTemplate(server, template, urlOf(template), { rows, recent, restricted });
+  const size = { rows, recent, restricted };
+  await ensureTemplate(server, template, urlOf(template), size, (db) => writeLines(db, size));
 
   const admin = new Client({ connectionString: server });
   await admin.connect();
@@ -156,64 +155,42 @@ async function main() {
   }
 }
 
-/** The template: the schema (every migration) and the lines, written with COPY, once. */
-async function ensureTemplate(
-  server: string,
-  name: string,
-  url: string,
-  size: { rows: number; recent: number; restricted: number },
-) {
-  const fresh = await ensureDatabase(server, name);
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  try {
-    if (!fresh) {
-      const done = await db.query(`SELECT 1 FROM pg_tables WHERE tablename = 'bench_meta'`);
-      if (done.rowCount) return;
-    }
-    const dataSource = new DataSource(dataSourceOptions(url, 2));
-    await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
-    await dataSource.destroy();
-    const t = performance.now();
-    const now = Date.now();
-    const day = 86_400_000;
-    const paths = ['/', '/vetrine', '/contatti', '/progetti', '/privacy-policy'];
-    function* lines() {
-      const total = size.rows + size.restricted + size.recent;
-      let chunk: string[] = [];
-      for (let n = 0; n < total; n++) {
-        const expired = n < size.rows + size.restricted;
-        // Expired: 31 to 395 days old; recent: within the last 20 days.
-        const at = expired
-          ? now - 31 * day - (mix(n, 21) % (364 * 1440)) * 60_000
-          : now - (mix(n, 22) % (20 * 1440)) * 60_000;
-        const h = mix(n, 23);
-        const ip = `10.${(h >> 16) & 255}.${(h >> 8) & 255}.${h & 255}`;
-        const restrictedAt = n >= size.rows && expired ? new Date(now).toISOString() : '\\N';
-        chunk.push(
-          `${ip}\tMozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0\t${paths[n % paths.length]}\tGET\t200\t${new Date(at).toISOString()}\t${restrictedAt}`,
-        );
-        if (chunk.length === 10_000) {
-          yield chunk.join('\n') + '\n';
-          chunk = [];
-        }
+/** The template's lines, written with COPY, once. */
+async function writeLines(db: Client, size: { rows: number; recent: number; restricted: number }) {
+  const t = performance.now();
+  const now = Date.now();
+  const day = 86_400_000;
+  const paths = ['/', '/vetrine', '/contatti', '/progetti', '/privacy-policy'];
+  function* lines() {
+    const total = size.rows + size.restricted + size.recent;
+    let chunk: string[] = [];
+    for (let n = 0; n < total; n++) {
+      const expired = n < size.rows + size.restricted;
+      // Expired: 31 to 395 days old; recent: within the last 20 days.
+      const at = expired
+        ? now - 31 * day - (mix(n, 21) % (364 * 1440)) * 60_000
+        : now - (mix(n, 22) % (20 * 1440)) * 60_000;
+      const h = mix(n, 23);
+      const ip = `10.${(h >> 16) & 255}.${(h >> 8) & 255}.${h & 255}`;
+      const restrictedAt = n >= size.rows && expired ? new Date(now).toISOString() : '\\N';
+      chunk.push(
+        `${ip}\tMozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0\t${paths[n % paths.length]}\tGET\t200\t${new Date(at).toISOString()}\t${restrictedAt}`,
+      );
+      if (chunk.length === 10_000) {
+        yield chunk.join('\n') + '\n';
+        chunk = [];
       }
-      if (chunk.length) yield chunk.join('\n') + '\n';
     }
-    await pipeline(
-      Readable.from(lines()),
-      db.query(copyFrom(`COPY access_logs (ip, user_agent, path, method, status, at, restricted_at) FROM STDIN`)),
-    );
-    await db.query('VACUUM ANALYZE access_logs');
-    await db.query(`CREATE TABLE bench_meta (size jsonb)`);
-    await db.query(`INSERT INTO bench_meta VALUES ($1)`, [JSON.stringify(size)]);
-    console.log(
-      `Loaded with COPY in ${((performance.now() - t) / 1000).toFixed(1)} s (once; later runs copy the template)`,
-    );
-  } finally {
-    await db.end();
+    if (chunk.length) yield chunk.join('\n') + '\n';
   }
+  await pipeline(
+    Readable.from(lines()),
+    db.query(copyFrom(`COPY access_logs (ip, user_agent, path, method, status, at, restricted_at) FROM STDIN`)),
+  );
+  await db.query('VACUUM ANALYZE access_logs');
+  console.log(
+    `Loaded with COPY in ${((performance.now() - t) / 1000).toFixed(1)} s (once; later runs copy the template)`,
+  );
 }
 
 /** What POST /api/retention/sweep answers, the part read here. */
