@@ -63,9 +63,10 @@ const SORTABLE = ['id', 'at', 'actorEmail', 'action', 'entity', 'entityId'];
  * event, with the run's count, span and ids), sorted by the newest event's column and paged as
  * lines, with the number of lines as the total.
  *
- * Sorted by id (the log's own order, and the screen's), only a window of events at the sort's
- * end is grouped: a line whose events may reach past the window is "uncertain", and the window
- * grows until none is on the page. Any other sort groups every event the filters keep.
+ * Sorted by id (the log's own order, and the screen's), a large log is grouped from a window of
+ * events at the sort's end: a line whose events may reach past the window is "uncertain", and the
+ * window grows until the lines up to the page's end are all in their known places. Any other sort
+ * groups every event the filters keep.
  */
 export async function findGroupedPage(
   repository: Repository<AuditEvent>,
