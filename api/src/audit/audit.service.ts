@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setImmediate as turn } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { CHAIN_BREAK_MESSAGES, GENESIS_HASH, hashEvent, verifyChainSegment, type ChainedFields } from './audit-chain';
+import { CHAIN_BREAK_MESSAGES, GENESIS_HASH, hashEvent } from './audit-chain';
+import { checkSegment, VERIFY_READ, type SegmentCheck, type StoredEvent } from './chain-segment';
 import {
   anchorFileName,
   checkpointSignedBy,
@@ -76,19 +77,14 @@ export const CHECKPOINT_MESSAGES: Record<CheckpointBreak | 'anchor_ahead', strin
 export const CHAIN_LOCK = 727_001;
 /** Serialises the copies of the checkpoint into DATA_DIR of the processes sharing it (WORKERS > 1). */
 const ANCHOR_LOCK = 727_022;
-const VERIFY_BATCH = 5_000;
 /**
- * Events hashed between two turns of the event loop: a verification of a large log takes seconds,
- * and the console's other requests are answered in between instead of waiting for a whole batch.
+ * From this many events (by id) a server's chain is verified in two halves, each by a worker
+ * thread with its own connection (`chain-segment.worker.ts`): both cores, and the console's thread
+ * free. Below it, a thread's start costs more than it saves.
  */
-const VERIFY_SLICE = 500;
-/** The verifier's batch: events after $1 up to $2, in id order, the fields the hash covers as `hashEvent` takes them. */
-const VERIFY_READ: PreparedStatement = {
-  name: 'audit_verify_read',
-  text: `SELECT id::text AS id, at, actor_id AS "actorId", actor_email AS "actorEmail", action, entity,
-                entity_id AS "entityId", details, prev_hash AS "prevHash", hash
-         FROM audit_events e WHERE e.id > $1 AND e.id <= $2 ORDER BY e.id LIMIT $3`,
-};
+const VERIFY_IN_WORKERS_FROM = 100_000;
+/** The worker's script, where the build puts it (absent when the sources are run as TypeScript). */
+const CHAIN_SEGMENT_WORKER = join(__dirname, 'chain-segment.worker.js');
 /** Inbox events chained in one transaction at most. */
 const CHAIN_BATCH = 500;
 /** How long after a failed chaining this instance tries again (a read or a restart also does). */
@@ -167,7 +163,7 @@ export class AuditService implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'auditKey' | 'dataDir'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'auditKey' | 'dataDir' | 'databaseUrl'>,
   ) {}
 
   /**
@@ -513,7 +509,6 @@ export class AuditService implements OnModuleInit {
     const anchor = this.readAnchor(checkpoint?.chainId);
     const upTo = checkpoint ? checkpoint.lastId : (head.maxId ?? '0');
     let previousHash = GENESIS_HASH;
-    let afterId = '0';
     let checked = 0;
     let tail: { id: string; hash: string } | null = null;
     let anchorSeen: { hash: string; count: number } | null = null;
@@ -543,34 +538,16 @@ export class AuditService implements OnModuleInit {
           }
         : null,
     });
-    const read = (after: string) => {
-      const rows = preparedQuery<ChainedFields & { hash: string }>(this.dataSource, VERIFY_READ, [
-        after,
-        upTo,
-        VERIFY_BATCH,
-      ]);
-      rows.catch(() => {}); // awaited below, unless a broken link ends the verification first
-      return rows;
-    };
-    let next = read(afterId);
-    for (;;) {
-      const batch = await next;
-      if (batch.length === 0) break;
-      // The next batch is read while this one is hashed.
-      next = batch.length === VERIFY_BATCH ? read(batch[batch.length - 1].id) : Promise.resolve([]);
-      for (let start = 0; start < batch.length; start += VERIFY_SLICE) {
-        const slice = batch.slice(start, start + VERIFY_SLICE);
-        const { broken, lastHash } = verifyChainSegment(slice, previousHash);
-        if (broken) return answer(broken.reason, broken.id, checked + slice.findIndex((e) => e.id === broken.id));
-        if (anchor) {
-          const at = slice.findIndex((e) => e.id === anchor.lastId);
-          if (at >= 0) anchorSeen = { hash: slice[at].hash, count: checked + at + 1 };
-        }
-        checked += slice.length;
-        previousHash = lastHash;
-        afterId = slice[slice.length - 1].id;
-        tail = { id: afterId, hash: lastHash };
-        await turn();
+    // The stretches in order; each checks its own events and links, the links between them here.
+    for (const segment of await this.checkSegments(upTo, anchor?.lastId ?? null)) {
+      if (segment.first && segment.first.prevHash !== previousHash)
+        return answer('prev_hash_mismatch', segment.first.id, checked);
+      if (segment.anchor) anchorSeen = { hash: segment.anchor.hash, count: checked + segment.anchor.index + 1 };
+      if (segment.broken) return answer(segment.broken.reason, segment.broken.id, checked + segment.checked);
+      checked += segment.checked;
+      if (segment.last) {
+        previousHash = segment.last.hash;
+        tail = segment.last;
       }
     }
     if (anchor && anchor.lastId === '0') anchorSeen = { hash: GENESIS_HASH, count: 0 };
@@ -592,5 +569,46 @@ export class AuditService implements OnModuleInit {
       return answer('anchor_ahead', tail?.id ?? '0');
     }
     return answer(null, null);
+  }
+
+  /**
+   * The chain up to `upTo` recomputed: on a server with a large log, in two halves by two worker
+   * threads at once; otherwise in the console's thread, 500 events between two turns of its
+   * event loop.
+   */
+  private async checkSegments(upTo: string, anchorId: string | null): Promise<SegmentCheck[]> {
+    const url = this.config.databaseUrl;
+    const started = performance.now();
+    let segments: SegmentCheck[];
+    if (url && BigInt(upTo) >= VERIFY_IN_WORKERS_FROM && existsSync(CHAIN_SEGMENT_WORKER)) {
+      const middle = (BigInt(upTo) / 2n).toString();
+      segments = await Promise.all([
+        this.checkSegmentInWorker(url, '0', middle, anchorId),
+        this.checkSegmentInWorker(url, middle, upTo, anchorId),
+      ]);
+    } else {
+      const read = (after: string, to: string, limit: number) =>
+        preparedQuery<StoredEvent>(this.dataSource, VERIFY_READ, [after, to, limit]);
+      segments = [await checkSegment(read, '0', upTo, anchorId)];
+    }
+    this.logger.log({
+      msg: 'Audit chain recomputed',
+      upTo,
+      events: segments.reduce((sum, segment) => sum + segment.checked, 0),
+      threads: segments.length,
+      ms: Math.round(performance.now() - started),
+    });
+    return segments;
+  }
+
+  private checkSegmentInWorker(url: string, after: string, upTo: string, anchorId: string | null) {
+    return new Promise<SegmentCheck>((resolve, reject) => {
+      const worker = new Worker(CHAIN_SEGMENT_WORKER, { workerData: { url, after, upTo, anchorId } });
+      worker.once('message', (message: { result?: SegmentCheck; error?: string }) =>
+        message.result ? resolve(message.result) : reject(new Error(message.error)),
+      );
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the chain's verifier thread stopped (${code})`)));
+    });
   }
 }

@@ -61,11 +61,15 @@ export async function rotateEncryptionKey(config: AppConfig, newKey: Buffer): Pr
       const derived = config.auditKey.equals(deriveAuditKey(config.encryptionKey));
       const auditKey = derived ? deriveAuditKey(newKey) : config.auditKey;
       if (derived) await resignCheckpointIn(manager, config.auditKey, auditKey);
-      await new AuditService(dataSource, { auditKey, dataDir: config.dataDir }).record(manager, null, {
-        action: 'encryption_key.rotated',
-        entity: 'console',
-        details: { resealed: counts, auditCheckpointResigned: derived },
-      });
+      await new AuditService(dataSource, { auditKey, dataDir: config.dataDir, databaseUrl: config.databaseUrl }).record(
+        manager,
+        null,
+        {
+          action: 'encryption_key.rotated',
+          entity: 'console',
+          details: { resealed: counts, auditCheckpointResigned: derived },
+        },
+      );
       return counts;
     });
   } finally {
@@ -104,7 +108,11 @@ export async function rotateAuditKey(config: AppConfig, newAuditKey: Buffer): Pr
   try {
     await dataSource.transaction(async (manager) => {
       await resignCheckpointIn(manager, config.auditKey, newAuditKey);
-      await new AuditService(dataSource, { auditKey: newAuditKey, dataDir: config.dataDir }).record(manager, null, {
+      await new AuditService(dataSource, {
+        auditKey: newAuditKey,
+        dataDir: config.dataDir,
+        databaseUrl: config.databaseUrl,
+      }).record(manager, null, {
         action: 'audit_key.rotated',
         entity: 'console',
       });
