@@ -604,6 +604,8 @@ export class AuditService implements OnModuleInit {
   private checkSegmentInWorker(url: string, after: string, upTo: string, anchorId: string | null) {
     return new Promise<SegmentCheck>((resolve, reject) => {
       const worker = new Worker(CHAIN_SEGMENT_WORKER, { workerData: { url, after, upTo, anchorId } });
+      // A console that stops does not wait for a verification nobody will read.
+      worker.unref();
       worker.once('message', (message: { result?: SegmentCheck; error?: string }) =>
         message.result ? resolve(message.result) : reject(new Error(message.error)),
       );

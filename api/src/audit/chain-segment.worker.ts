@@ -2,11 +2,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Client } from 'pg';
 import { checkSegment, VERIFY_READ, type StoredEvent } from './chain-segment';
 
-/**
- * A stretch of the audit chain recomputed in a thread of its own, with its own connection
- * (`AuditService.verify` on a PostgreSQL server): the console's thread stays free, and two
- * stretches use both cores. Answers the `SegmentCheck`, or `{ error }`.
- */
+// A stretch of the audit chain recomputed in a thread of its own, with its own connection
+// (`AuditService.verify` on a PostgreSQL server): the console's thread stays free, and two
+// stretches use both cores. Posts `{ result }` (the `SegmentCheck`) or `{ error }`.
+
+/** The events after `after` up to `upTo`, on the server at `url`; the anchor's event, if any. */
 interface Stretch {
   url: string;
   after: string;
