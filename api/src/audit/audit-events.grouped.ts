@@ -193,8 +193,11 @@ export function groupedPageSql(
       : newestFirst
         ? 'count(*) FILTER (WHERE last_id > COALESCE((SELECT max(last_id) FROM grouped WHERE uncertain), 0))'
         : 'count(*) FILTER (WHERE NOT uncertain)';
-  const uncertainLast = window !== null && !newestFirst ? 'uncertain, ' : '';
   const sortValue = column === 'id' ? 'g.last_id' : 'shown.sort_value';
+  // The page's order, for the page and again for its rows as one JSON array: by the value of
+  // each line's newest event, oldest first with the uncertain lines last.
+  const pageOrder = (line: string, value: string) =>
+    `${window !== null && !newestFirst ? `${line}.uncertain, ` : ''}${value} ${order} NULLS LAST, ${line}.last_id ${order}`;
   const lookup =
     column === 'id'
       ? ''
@@ -261,7 +264,7 @@ export function groupedPageSql(
      ), page AS (
        SELECT g.*, ${sortValue} AS sort_value
          FROM grouped g ${lookup}
-        ORDER BY ${uncertainLast}${sortValue} ${order} NULLS LAST, g.last_id ${order}
+        ORDER BY ${pageOrder('g', sortValue)}
        OFFSET ${offset}${take === null ? '' : ` LIMIT ${limit}`}
      )
      SELECT (SELECT CAST(count(*) AS int) FROM grouped) AS lines,
@@ -269,7 +272,7 @@ export function groupedPageSql(
             ${window === null ? 'false' : `(SELECT count(*) FROM kept) = ${windowSize}`} AS "windowFull",
             COALESCE((SELECT json_agg(json_build_object('lastId', CAST(p.last_id AS text), 'ids', p.ids,
                         'firstAt', p.first_at, 'lastAt', p.last_at)
-                        ORDER BY ${uncertainLast.replace('uncertain', 'p.uncertain')}p.sort_value ${order} NULLS LAST, p.last_id ${order}) FROM page p), '[]') AS rows`;
+                        ORDER BY ${pageOrder('p', 'p.sort_value')}) FROM page p), '[]') AS rows`;
   const values = [
     ...(parameters as unknown[]),
     [...READ_ACTIONS],
