@@ -570,8 +570,7 @@ describe('the console against WCAG 2.1 AA in Chromium, with its own CSP', () => 
     expect(await focused()).toBe(TITLE);
     await page.keyboard.press('Tab');
     expect((await focusLook(page)).inContent).toBe(true);
-    await page.goto(`${c.url}/#/`);
-    await settled();
+    await backToDashboard();
   });
 
   it('opens a request from the list with Tab and Enter, the focus visible at every stop', async () => {
