@@ -52,18 +52,20 @@ async function main() {
     // The embedded database has one user at a time: the demo people are read between two starts.
     await (await startTheConsole()).stop();
     // The demo people as an officer would search them: e-mails, phones as written, names.
-    const [emails, phones, names] = await onTheDatabase(dataDir, (db) =>
-      Promise.all(
-        ['email', 'phone', 'name'].map(async (kind) =>
+    // One query at a time: a pg client runs its queries in turn (a second while one runs is deprecated).
+    const [emails, phones, names] = await onTheDatabase(dataDir, async (db) => {
+      const values: string[][] = [];
+      for (const kind of ['email', 'phone', 'name'])
+        values.push(
           (
             await db.query<{ value: string }>(
               `SELECT DISTINCT value FROM subject_identifiers WHERE kind = $1 AND role = 'owner' ORDER BY value`,
               [kind],
             )
           ).rows.map((r) => r.value),
-        ),
-      ),
-    );
+        );
+      return values;
+    });
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
     const kindOf = (n: number) => (n % 5 < 3 ? 'e-mail' : n % 5 === 3 ? 'phone' : 'name');
     const queries = Array.from({ length: samples }, (_, n) => {
