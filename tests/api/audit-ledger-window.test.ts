@@ -97,7 +97,7 @@ describe('audit log, reads grouped from a window of the newest (or oldest) event
     requestId: string,
     order: 'ASC' | 'DESC',
     range: [number, number] | null,
-    limits: { window?: number; lineMax: number },
+    limits: { window?: number; lineMax: number; wholeUpTo?: number },
   ) => {
     const query = parseListQuery(AUDIT_EVENTS_LIST, {
       sort: JSON.stringify(['id', order]),
@@ -165,5 +165,26 @@ describe('audit log, reads grouped from a window of the newest (or oldest) event
     // Oldest first from a window of two: her first line of three reaches past it.
     const oldest = await page(requestId, 'ASC', [0, 1], { window: 2, lineMax: 3 });
     expect(who(oldest.lines)).toEqual(['anna 3', 'bruno 1']);
+  });
+
+  it('groups a log of up to EXACT_COUNT_LIMIT kept events whole, counted exactly; one more from the window', async () => {
+    // Nine events, Anna's pages and Bruno's records in turn, ten minutes apart: one line each.
+    const steps: Step[] = Array.from({ length: 9 }, (_, i): Step => ({
+      actor: i % 2,
+      doing: i % 2 ? 2 : 0,
+      after: 11,
+    }));
+    const requestId = await appendLog(steps);
+    const whole = await page(requestId, 'DESC', null, { lineMax: 500 });
+    expect(whole.lines).toHaveLength(9);
+    // The limit at 9 (as EXACT_COUNT_LIMIT is at 10,000): read whole from a window of 2, exact.
+    const atLimit = await page(requestId, 'DESC', [0, 1], { window: 2, lineMax: 500, wholeUpTo: 9 });
+    expect(atLimit.lines).toEqual(whole.lines.slice(0, 2));
+    expect(atLimit.total).toBe(9);
+    // The limit at 8: one event more than it, so the window of 2 is read and the total estimated
+    // (PostgreSQL's estimate of the kept events, never below EXACT_COUNT_LIMIT).
+    const pastLimit = await page(requestId, 'DESC', [0, 1], { window: 2, lineMax: 500, wholeUpTo: 8 });
+    expect(pastLimit.lines).toEqual(whole.lines.slice(0, 2));
+    expect(pastLimit.total).toBeGreaterThan(9);
   });
 });

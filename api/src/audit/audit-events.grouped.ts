@@ -1,6 +1,6 @@
 import type { Repository } from 'typeorm';
 import { InvalidQueryError } from '../common/errors/domain.error';
-import { countUpTo, EXACT_COUNT_LIMIT, toWhere } from '../common/rest/find-page';
+import { EXACT_COUNT_LIMIT, toWhere, totalPastLimit } from '../common/rest/find-page';
 import type { ListQuery } from '../common/rest/list-query';
 import type { Page } from '../common/rest/content-range';
 import { queryRow } from '../common/sql-rows';
@@ -23,6 +23,7 @@ export const READ_GROUP_MAX = 500;
  * events the filters keep: this many first, four times more whenever a line of the page may
  * reach past them, and the total is estimated. A log no larger than EXACT_COUNT_LIMIT events
  * is grouped whole and its lines counted exactly, as a list counts its rows (docs/audit.md).
+ * Which of the two it is, the page's one statement finds as it reads the ids (no count first).
  */
 export const GROUPED_WINDOW = 2_000;
 
@@ -44,6 +45,8 @@ export interface GroupedRow {
 export interface GroupingLimits {
   window?: number;
   lineMax?: number;
+  /** A log of at most this many kept events is grouped whole: EXACT_COUNT_LIMIT, or 0 with a test's window. */
+  wholeUpTo?: number;
 }
 
 interface GroupedAnswer {
@@ -77,21 +80,16 @@ export async function findGroupedPage(
 ): Promise<Page<GroupedRow>> {
   const skip = query.range?.skip ?? 0;
   const take = query.range?.take;
-  const kept = () => countUpTo(repository, toWhere<AuditEvent>(query, searchable, baseWhere));
-  let events: number | undefined;
   let window: number | null = null;
-  if (query.sort.field === 'id' && take !== undefined) {
-    if (limits.window === undefined) {
-      events = await kept();
-      window = events <= EXACT_COUNT_LIMIT ? EXACT_COUNT_LIMIT : GROUPED_WINDOW;
-    } else window = limits.window;
-    window = Math.max(window, skip + take);
-  }
+  if (query.sort.field === 'id' && take !== undefined) window = Math.max(limits.window ?? GROUPED_WINDOW, skip + take);
+  // A test's own window applies to a small log too.
+  const wholeUpTo = limits.wholeUpTo ?? (limits.window === undefined ? EXACT_COUNT_LIMIT : 0);
   let answer: GroupedAnswer;
   for (;;) {
     const { text, parameters } = groupedPageSql(repository, query, searchable, baseWhere, {
       window,
       lineMax: limits.lineMax,
+      wholeUpTo,
     });
     answer = (await queryRow<GroupedAnswer>(repository, text, parameters))!;
     if (!answer.windowFull || skip + take! <= answer.exact) break;
@@ -114,10 +112,17 @@ export async function findGroupedPage(
         ids: row.ids,
       },
     })),
-    // A log larger than the window: as many lines per event as among the events read, times the
-    // events the filters keep (an estimate past EXACT_COUNT_LIMIT); never fewer than were read.
+    // A log larger than the window (so than EXACT_COUNT_LIMIT events): as many lines per event as
+    // among the events read, times PostgreSQL's estimate of the events the filters keep; never
+    // fewer than were read.
     total: answer.windowFull
-      ? Math.max(answer.lines, Math.round((answer.lines * (events ?? (await kept()))) / window!))
+      ? Math.max(
+          answer.lines,
+          Math.round(
+            (answer.lines * (await totalPastLimit(repository, toWhere<AuditEvent>(query, searchable, baseWhere)))) /
+              window!,
+          ),
+        )
       : answer.lines,
     skip,
   };
@@ -143,7 +148,9 @@ function continuesSql(earlier: (column: string) => string, later: (column: strin
 /**
  * The statement of one page of lines and its parameters; it answers one row (`GroupedAnswer`).
  *
- * With a window, only the `window` events at the sort's end are grouped. Each actor's line at
+ * With a window, the ids the filters keep are read from the sort's end, `max(window, wholeUpTo)
+ * + 1` at most: if there are no more than `wholeUpTo`, all are grouped (exactly), else only the
+ * `window` at the sort's end. Each actor's line at
  * the window's far edge may reach past it: the actor's next event beyond the edge (found by
  * `IDX_audit_events_actor_order`) tells. If that event continues the line, the line is marked
  * uncertain (newest first, the whole of the actor's oldest run: a run is cut into parts from its
@@ -160,7 +167,7 @@ export function groupedPageSql(
   query: ListQuery,
   searchable: readonly string[],
   baseWhere: Parameters<typeof toWhere<AuditEvent>>[2],
-  limits: { window: number | null; lineMax?: number },
+  limits: { window: number | null; lineMax?: number; wholeUpTo?: number },
 ): { text: string; parameters: unknown[] } {
   if (!SORTABLE.includes(query.sort.field))
     throw new InvalidQueryError('sort', `grouped reads sort by ${SORTABLE.join(', ')}`);
@@ -173,7 +180,9 @@ export function groupedPageSql(
   const column = repository.metadata.findColumnWithPropertyPath(query.sort.field)!.databaseName;
   const order = query.sort.order === 'ASC' ? 'ASC' : 'DESC';
   const n = parameters.length;
-  const [reads, gap, lineMax, offset, limit, windowSize] = [1, 2, 3, 4, 5, 6].map((i) => `$${n + i}`);
+  const [reads, gap, lineMax, offset, limit, windowSize, reach, wholeUpTo] = [1, 2, 3, 4, 5, 6, 7, 8].map(
+    (i) => `$${n + i}`,
+  );
   const skip = query.range?.skip ?? 0;
   const take = query.range?.take ?? null;
   const { window } = limits;
@@ -211,7 +220,7 @@ export function groupedPageSql(
       ? ''
       : `, edges AS (
        SELECT DISTINCT ON (actor) * FROM kept
-        WHERE (SELECT count(*) FROM kept) = ${windowSize}
+        WHERE (SELECT overflowing FROM framed)
         ORDER BY actor, id ${newestFirst ? 'ASC' : 'DESC'}
      ), beyond AS (
        -- The event next to (actor, id) in the index's order, then checked to be the actor's: as
@@ -235,14 +244,27 @@ export function groupedPageSql(
               )
         }
      )`;
-  const text = `WITH kept AS (
+  // With a window: the ids the filters keep at the sort's end, one more than a window or than a
+  // log grouped whole may hold, read once (for a rare filter, such as a person, a read of the
+  // whole log); a log of at most `wholeUpTo` events is grouped whole, a larger one from the window.
+  const framed =
+    window === null
+      ? ''
+      : `candidates AS (
+       SELECT ARRAY(${matching} ORDER BY 1 ${order} LIMIT ${reach}) AS ids
+     ), framed AS (
+       SELECT ids[1:reading] AS ids, cardinality(ids) > reading AS overflowing
+         FROM (SELECT ids, CASE WHEN cardinality(ids) <= ${wholeUpTo} THEN cardinality(ids) ELSE ${windowSize} END AS reading
+                 FROM candidates) c
+     ), `;
+  const text = `WITH ${framed}kept AS (
        ${kept('e')}
         WHERE ${
           window === null
             ? `e.id IN (${matching})`
             : // The window's ids as one array, looked up by the primary key: as IN (...) the
               // planner hashed them and read the whole log to find them.
-              `e.id = ANY(ARRAY(${matching} ORDER BY 1 ${order} LIMIT ${windowSize}))`
+              `e.id = ANY(CAST((SELECT ids FROM framed) AS bigint[]))`
         }
      )${beyond}, marked AS (
        SELECT *, CASE WHEN ${continuesSql(
@@ -269,7 +291,7 @@ export function groupedPageSql(
      )
      SELECT (SELECT CAST(count(*) AS int) FROM grouped) AS lines,
             (SELECT CAST(${exact} AS int) FROM grouped) AS exact,
-            ${window === null ? 'false' : `(SELECT count(*) FROM kept) = ${windowSize}`} AS "windowFull",
+            ${window === null ? 'false' : '(SELECT overflowing FROM framed)'} AS "windowFull",
             COALESCE((SELECT json_agg(json_build_object('lastId', CAST(p.last_id AS text), 'ids', p.ids,
                         'firstAt', p.first_at, 'lastAt', p.last_at)
                         ORDER BY ${pageOrder('p', 'p.sort_value')}) FROM page p), '[]') AS rows`;
@@ -281,7 +303,7 @@ export function groupedPageSql(
     skip,
     // A window is only read for a page (take is set), so the two are numbered in this order.
     ...(take === null ? [] : [take]),
-    ...(window === null ? [] : [window]),
+    ...(window === null ? [] : [window, Math.max(window, limits.wholeUpTo ?? 0) + 1, limits.wholeUpTo ?? 0]),
   ];
   return { text, parameters: values };
 }

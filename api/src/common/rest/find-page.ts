@@ -96,10 +96,38 @@ export async function countUpTo<T extends ObjectLiteral>(
   repository: Repository<T>,
   where: FindOptionsWhere<T> | FindOptionsWhere<T>[],
 ): Promise<number> {
-  const matching = repository.createQueryBuilder('row').setFindOptions({ where }).select('1');
-  const [sql, parameters] = matching.getQueryAndParameters();
+  const estimate = listEstimate(repository, where);
   // The plan's estimate first (no rows read): far above the limit, it is the answer. Only the
   // estimate is reused, never a count: a count is made for every page that needs one.
+  const first = await estimate.first();
+  if (first > EXACT_COUNT_LIMIT * 10) return first;
+  const { n } = (await queryRow<{ n: number }>(
+    repository,
+    `SELECT count(*)::int AS n FROM (${estimate.sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS bounded`,
+    estimate.parameters,
+  ))!;
+  if (n <= EXACT_COUNT_LIMIT) return n;
+  return estimate.pastLimit();
+}
+
+/**
+ * The total of a list known to match more than EXACT_COUNT_LIMIT rows (a caller that read that
+ * many): PostgreSQL's estimate, never below the limit, as `countUpTo` answers it.
+ */
+export function totalPastLimit<T extends ObjectLiteral>(
+  repository: Repository<T>,
+  where: FindOptionsWhere<T> | FindOptionsWhere<T>[],
+): Promise<number> {
+  return listEstimate(repository, where).pastLimit();
+}
+
+/** The plan's estimate of a list's rows, reused for ESTIMATE_REUSE_MS per database and query. */
+function listEstimate<T extends ObjectLiteral>(
+  repository: Repository<T>,
+  where: FindOptionsWhere<T> | FindOptionsWhere<T>[],
+) {
+  const matching = repository.createQueryBuilder('row').setFindOptions({ where }).select('1');
+  const [sql, parameters] = matching.getQueryAndParameters();
   const estimates = listEstimatesOf(repository.manager.connection);
   const key = `${sql}\u0000${JSON.stringify(parameters)}`;
   const planned = async () => {
@@ -112,17 +140,24 @@ export async function countUpTo<T extends ObjectLiteral>(
     estimates.set(key, value, Date.now());
     return value;
   };
-  const reused = estimates.get(key, Date.now());
-  const estimate = reused ?? (await planned());
-  if (estimate > EXACT_COUNT_LIMIT * 10) return estimate;
-  const { n } = (await queryRow<{ n: number }>(
-    repository,
-    `SELECT count(*)::int AS n FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS bounded`,
+  let reused: number | undefined;
+  let estimate: number | undefined;
+  const first = async () => {
+    reused = estimates.get(key, Date.now());
+    estimate = reused ?? (await planned());
+    return estimate;
+  };
+  return {
+    sql,
     parameters,
-  ))!;
-  if (n <= EXACT_COUNT_LIMIT) return n;
-  // Past the limit the estimate is the answer: a reused one that called the list small is stale.
-  return Math.max(EXACT_COUNT_LIMIT + 1, reused === undefined ? estimate : await planned());
+    first,
+    async pastLimit() {
+      if (estimate === undefined) await first();
+      if (estimate! > EXACT_COUNT_LIMIT * 10) return estimate!;
+      // A reused estimate that called the list small enough to count may be stale: planned again.
+      return Math.max(EXACT_COUNT_LIMIT + 1, reused === undefined ? estimate! : await planned());
+    },
+  };
 }
 
 export function toWhere<T>(
