@@ -46,7 +46,7 @@ export function dataSourceOptions(url: string, poolSize: number, embedded = fals
       idleTimeoutMillis: embedded ? EMBEDDED_POOL_IDLE_TIMEOUT_MS : SERVER_POOL_IDLE_TIMEOUT_MS,
       // pg-pool awaits this on every new physical connection before handing it out, and closes
       // the connection (failing that one call) if it throws.
-      ...(embedded ? { onConnect: resetEmbeddedSession } : {}),
+      onConnect: embedded ? resetEmbeddedSession : withoutJit,
     },
   };
 }
@@ -59,4 +59,15 @@ export function dataSourceOptions(url: string, poolSize: number, embedded = fals
  */
 async function resetEmbeddedSession(client: PoolClient): Promise<void> {
   await client.query('DISCARD ALL');
+}
+
+/**
+ * A server's session without JIT compilation. The console's statements answer pages and
+ * look-ups; those PostgreSQL estimates past `jit_above_cost` (a page of the audit log grouped
+ * from its ids, a count bounded at 10,001 rows) spent longer compiling than running: a grouped
+ * page of a person's events ran in 92 ms and compiled for 117 to 300 (docs/performance.md). Set
+ * per session, as a SET, not as a startup option a connection pooler may refuse. PGlite has no JIT.
+ */
+async function withoutJit(client: PoolClient): Promise<void> {
+  await client.query('SET jit = off');
 }
