@@ -1,11 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   controllerAddress,
   dayInWords,
+  escapeHtml,
   readmeHtml,
   readmeText,
   recordCount,
   romeDateTime,
+  romeInstant,
   safeguardWords,
   type ReadmeFacts,
 } from './export-texts';
@@ -133,6 +136,38 @@ describe('the words of a package', () => {
     const txt = readmeText(f, 'en');
     expect(txt).toContain('on the basis of your consent (Art. 6(1)(a) GDPR) (Art. 20(1)(a))');
     expect(txt).not.toContain('contract with you');
+  });
+
+  it("gives a data instant to the second in Rome's time, as Intl does, across changes of the clocks (fast-check)", () => {
+    const intl = {
+      en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Rome' }),
+      it: new Intl.DateTimeFormat('it-IT', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Rome' }),
+    };
+    // The hour before and after the clocks go forward (29 March 2026) and back (25 October 2026).
+    expect(romeInstant(new Date('2026-03-29T00:59:59.999Z'), 'en')).toBe('29 Mar 2026, 01:59:59');
+    expect(romeInstant(new Date('2026-03-29T01:00:00Z'), 'en')).toBe('29 Mar 2026, 03:00:00');
+    expect(romeInstant(new Date('2026-10-25T00:30:07Z'), 'it')).toBe('25 ott 2026, 02:30:07');
+    expect(romeInstant(new Date('2026-10-25T01:30:07Z'), 'it')).toBe('25 ott 2026, 02:30:07');
+    fc.assert(
+      fc.property(
+        // From 1850 (before Rome kept whole hours from UTC) to 2200, to the millisecond.
+        fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2200, 0, 1) }),
+        fc.constantFrom('en' as const, 'it' as const),
+        (ms, language) => {
+          expect(romeInstant(new Date(ms), language)).toBe(intl[language].format(new Date(ms)));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('escapes the five characters of HTML, and gives other text as it is', () => {
+    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;',
+    );
+    expect(escapeHtml('Buongiorno, vorrei sapere')).toBe('Buongiorno, vorrei sapere');
+    expect(escapeHtml(null)).toBe('');
+    expect(escapeHtml(42)).toBe('42');
   });
 
   it('escapes what it quotes in README.html', () => {
