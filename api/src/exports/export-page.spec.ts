@@ -11,6 +11,13 @@ const CHAT: PageFile = {
   conversation: { by: ['conversationStartedAt', 'provider'], who: 'role', self: 'user', text: 'content', at: 'sentAt' },
 };
 
+/** What `rows` writes, as one string. */
+const rowsText = (page: FilePage, rows: Parameters<FilePage['rows']>[0]) => {
+  let text = '';
+  page.rows(rows, (html) => (text += html));
+  return text;
+};
+
 const CONSENTS: PageFile = {
   label: { en: 'Cookie choices', it: 'Scelte sui cookie' },
   glossary: { 'category_*': { en: 'Your choice for', it: 'La sua scelta per' } },
@@ -46,11 +53,11 @@ describe('the readable copy of the data (README.html)', () => {
     });
     const html =
       page.begin() +
-      page.rows([
+      rowsText(page, [
         row('2026-11-05T18:00:00.000Z', 'user', 'Hello <b>'),
         row('2026-11-05T18:00:00.000Z', 'assistant', 'Hi'),
       ]) +
-      page.rows([row('2026-11-06T09:00:00.000Z', 'user', 'Again')]) +
+      rowsText(page, [row('2026-11-06T09:00:00.000Z', 'user', 'Again')]) +
       page.end();
     expect(html.match(/<div class="conversation">/g)).toHaveLength(2);
     expect(html).toContain('replies by OpenAI');
@@ -63,8 +70,8 @@ describe('the readable copy of the data (README.html)', () => {
     const page = new FilePage(CONSENTS, 'it');
     const html =
       page.begin() +
-      page.rows([{ category_ai_chatbot: true }]) +
-      page.rows([{ category_ai_chatbot: false }]) +
+      rowsText(page, [{ category_ai_chatbot: true }]) +
+      rowsText(page, [{ category_ai_chatbot: false }]) +
       page.end();
     expect(html.match(/<thead>/g)).toHaveLength(1);
     expect(html).toContain('<th>La sua scelta per il chatbot AI</th>');

@@ -67,8 +67,13 @@ export class FilePage {
     return `<section><h3>${e(this.file.label[this.language])}</h3>\n`;
   }
 
-  rows(rows: ExportRow[]): string {
-    return this.file.conversation ? this.messages(rows, this.file.conversation) : this.table(rows);
+  /**
+   * A page of rows, handed to `write` a row at a time (the export encodes each into the page's
+   * bytes as it comes: `PageBytes`; one string for the whole page cost as much again to flatten).
+   */
+  rows(rows: ExportRow[], write: (html: string) => void): void {
+    if (this.file.conversation) this.messages(rows, this.file.conversation, write);
+    else this.table(rows, write);
   }
 
   end(): string {
@@ -76,32 +81,34 @@ export class FilePage {
     return this.header ? '</tbody></table></section>\n' : '</section>\n';
   }
 
-  private table(rows: ExportRow[]): string {
-    let out = '';
+  private table(rows: ExportRow[], write: (html: string) => void): void {
     if (!this.header && rows.length) {
       this.header = Object.keys(rows[0]);
-      out += `<table><thead><tr>${this.header.map((c) => `<th>${e(columnWords(this.file, c, this.language))}</th>`).join('')}</tr></thead><tbody>\n`;
+      write(
+        `<table><thead><tr>${this.header.map((c) => `<th>${e(columnWords(this.file, c, this.language))}</th>`).join('')}</tr></thead><tbody>\n`,
+      );
     }
     for (const row of rows)
-      out += `<tr>${this.header!.map((c) => `<td>${e(cellWords(this.file, c, row[c], this.language))}</td>`).join('')}</tr>\n`;
-    return out;
+      write(
+        `<tr>${this.header!.map((c) => `<td>${e(cellWords(this.file, c, row[c], this.language))}</td>`).join('')}</tr>\n`,
+      );
   }
 
-  private messages(rows: ExportRow[], layout: ConversationLayout): string {
+  private messages(rows: ExportRow[], layout: ConversationLayout, write: (html: string) => void): void {
     const words = packageWords(this.language);
-    let out = '';
     for (const row of rows) {
       const key = layout.by.map((c) => String(row[c])).join('\u0000');
       if (key !== this.conversationKey) {
-        if (this.conversationKey !== null) out += '</div>\n';
+        const before = this.conversationKey !== null ? '</div>\n' : '';
         this.conversationKey = key;
         const [started, provider] = layout.by.map((c) => cellWords(this.file, c, row[c], this.language));
-        out += `<div class="conversation"><h4>${e(words.conversation(started, provider ?? '—'))}</h4>\n`;
+        write(`${before}<div class="conversation"><h4>${e(words.conversation(started, provider ?? '—'))}</h4>\n`);
       }
       const you = row[layout.who] === layout.self;
-      out += `<div class="msg${you ? ' own' : ''}"><b>${e(cellWords(this.file, layout.who, row[layout.who], this.language))} · ${e(cellWords(this.file, layout.at, row[layout.at], this.language))}</b>${e(cellWords(this.file, layout.text, row[layout.text], this.language)).replace(/\n/g, '<br>')}</div>\n`;
+      write(
+        `<div class="msg${you ? ' own' : ''}"><b>${e(cellWords(this.file, layout.who, row[layout.who], this.language))} · ${e(cellWords(this.file, layout.at, row[layout.at], this.language))}</b>${e(cellWords(this.file, layout.text, row[layout.text], this.language)).replace(/\n/g, '<br>')}</div>\n`,
+      );
     }
-    return out;
   }
 }
 

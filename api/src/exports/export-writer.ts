@@ -90,6 +90,7 @@ export async function writeDataFile(
    */
   let jsonExpected = 16 * 1024;
   let csvExpected = 16 * 1024;
+  let htmlExpected = 16 * 1024;
   const nextPage = async (): Promise<[Buffer, Buffer, Buffer | null] | null> => {
     const next: IteratorResult<ExportRow[], unknown> = await pages.next();
     if (next.done) return null;
@@ -104,7 +105,13 @@ export async function writeDataFile(
       jsonPage.write(`${records++ > 0 ? ',\n' : ''}  ${jsonRecord(row)}`);
       csvPage.write(csvRecord(row, header));
     }
-    const html = filePage ? Buffer.from(filePage.rows(page), 'utf8') : null;
+    let html: Buffer | null = null;
+    if (filePage) {
+      const htmlPage = new PageBytes(htmlExpected);
+      filePage.rows(page, (text) => htmlPage.write(text));
+      htmlExpected = htmlPage.size;
+      html = htmlPage.bytes();
+    }
     page.length = 0; // emptied, not only let go (see `mapAndEmpty`)
     jsonExpected = jsonPage.size;
     csvExpected = csvPage.size;
