@@ -1,6 +1,10 @@
+import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 
-/** Every entry of a ZIP held in memory (test-sized archives only). */
+/**
+ * Every entry of a ZIP held in memory (test-sized archives only). Each entry's bytes are checked
+ * against the CRC-32 its header records, as `unzip -t` does (yauzl does not).
+ */
 export function readZip(buffer: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
@@ -12,7 +16,12 @@ export function readZip(buffer: Buffer): Promise<Map<string, Buffer>> {
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
-            entries.set(entry.fileName, Buffer.concat(chunks));
+            const data = Buffer.concat(chunks);
+            if (crc32(data) !== entry.crc32 >>> 0)
+              return reject(
+                new Error(`${entry.fileName}: CRC-32 ${crc32(data)} of its bytes, ${entry.crc32} recorded`),
+              );
+            entries.set(entry.fileName, data);
             zip.readEntry();
           });
         });

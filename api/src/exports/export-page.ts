@@ -1,8 +1,10 @@
-import type { Readable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Language } from '../requests/request.entity';
 import type { ExportRow } from './export-reader';
 import { escapeHtml as e, packageWords, romeInstant } from './export-texts';
 import { ExportSpool } from './export-spool';
+import { middleDeflate } from './export-zip';
 import type { ConversationLayout, Words } from './source-export';
 
 /**
@@ -112,27 +114,65 @@ export class FilePage {
   }
 }
 
-/** The readable copy of every file of a package, held until README.html is written. */
+/**
+ * The readable copy of every file of a package, held until README.html is written. It is deflated
+ * as it is written (on libuv's thread pool, beside the data files), so that at the end only
+ * README.html's head and tail are left to compress; the plain bytes are kept too, for the file's
+ * SHA-256 and CRC-32, which run from its head, known only at the end.
+ */
 export class DataPage {
-  private readonly spool = new ExportSpool();
+  private readonly plain = new ExportSpool();
+  private readonly deflate = middleDeflate();
+  private readonly deflatedSpool = new ExportSpool();
+  private readonly deflating: Promise<void>;
 
-  constructor(readonly language: Language) {}
+  constructor(readonly language: Language) {
+    this.deflating = pipeline(
+      this.deflate,
+      new Writable({
+        write: (chunk: Buffer, _encoding, done) => void this.deflatedSpool.write(chunk).then(() => done(), done),
+      }),
+    );
+    this.deflating.catch(() => {}); // awaited by finish(), or the export already failed
+  }
 
   file(file: PageFile): FilePage {
     return new FilePage(file, this.language);
   }
 
-  write(text: string | Buffer): Promise<void> {
-    if (!text.length) return Promise.resolve();
-    return this.spool.write(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+  /** Takes `text` (a Buffer must not be changed afterwards); resolves when the spool and zlib can take more. */
+  async write(text: string | Buffer): Promise<void> {
+    if (!text.length) return;
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    const kept = this.plain.write(bytes);
+    // Once stopped (the export failed, or its client went away), zlib takes nothing more.
+    if (!this.deflate.destroyed && !this.deflate.write(bytes)) await drained(this.deflate);
+    await kept;
   }
 
-  /** Everything written, once, after the last write. */
-  readable(): Promise<Readable> {
-    return this.spool.readable();
+  /** Everything written, plain and deflated (for `deflatedAround`), once, after the last write. */
+  async finish(): Promise<{ plain: Readable; deflated: Readable }> {
+    this.deflate.end();
+    await this.deflating;
+    return { plain: await this.plain.readable(), deflated: await this.deflatedSpool.readable() };
   }
 
-  dispose(): Promise<void> {
-    return this.spool.dispose();
+  async dispose(): Promise<void> {
+    this.deflate.destroy();
+    await this.plain.dispose();
+    await this.deflatedSpool.dispose();
   }
+}
+
+/** Resolves when `stream` can take more, or was stopped. */
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }

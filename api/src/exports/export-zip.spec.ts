@@ -1,10 +1,19 @@
 import { createHash } from 'node:crypto';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import { crc32, deflateRawSync, gzipSync, inflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { appendDeflated, createPackageArchive, DeflatedFile, gzipBody, ZIP_OPTIONS } from './export-zip';
+import {
+  appendDeflated,
+  createPackageArchive,
+  DeflatedFile,
+  deflatedAround,
+  gzipBody,
+  middleDeflate,
+  ZIP_OPTIONS,
+} from './export-zip';
 
 interface Entry {
   data: Buffer;
@@ -40,7 +49,48 @@ function entriesOf(zip: Buffer): Promise<Map<string, Entry>> {
   });
 }
 
+/** `middle` deflated in pieces of `piece` bytes, as the readable copy of the data is. */
+async function deflatedMiddle(middle: Buffer, piece: number): Promise<Buffer> {
+  const deflate = middleDeflate();
+  const out = buffer(deflate);
+  for (let at = 0; at < middle.length; at += piece) deflate.write(middle.subarray(at, at + piece));
+  deflate.end();
+  return out;
+}
+
 describe('the package archive format', () => {
+  it('joins a head and a tail deflated at the end around a middle deflated as it was made (fast-check)', async () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 3000 }).map((t) => Buffer.from(t, 'utf8'));
+    await fc.assert(
+      fc.asyncProperty(text, text, text, fc.integer({ min: 1, max: 5000 }), async (head, middle, tail, piece) => {
+        const joined = await buffer(deflatedAround(head, Readable.from([await deflatedMiddle(middle, piece)]), tail));
+        expect(inflateRawSync(joined).equals(Buffer.concat([head, middle, tail]))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('writes README.html of three pieces as one entry, with the CRC-32 and size of the whole file', async () => {
+    const archive = createPackageArchive();
+    const sink = new PassThrough();
+    archive.pipe(sink);
+    const zipped = buffer(sink);
+    const head = Buffer.from('<html><body><h1>I suoi dati</h1>\n');
+    const middle = Buffer.from(
+      Array.from({ length: 20000 }, (_, i) => `<div class="msg">messaggio ${i} è qui</div>\n`).join(''),
+    );
+    const tail = Buffer.from('</body></html>\n');
+    const whole = Buffer.concat([head, middle, tail]);
+    const entry = deflatedAround(head, Readable.from([await deflatedMiddle(middle, 64 * 1024)]), tail);
+    appendDeflated(archive, entry, 'README.html', { crc32: crc32(whole), size: whole.length });
+    await archive.finalize();
+    const readme = (await entriesOf(await zipped)).get('README.html')!;
+    expect(readme.method).toBe(8);
+    expect(readme.data.equals(whole)).toBe(true);
+    expect(readme.crc32).toBe(crc32(whole));
+    expect(readme.size).toBe(whole.length);
+  });
+
   it('copies entries the export deflated itself beside entries archiver deflates, each with its CRC-32 and size', async () => {
     const archive = createPackageArchive();
     const sink = new PassThrough();

@@ -1,7 +1,7 @@
 import archiver, { type ArchiverOptions } from 'archiver';
 import { createHash } from 'node:crypto';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
-import { createGzip, type Gzip } from 'node:zlib';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { constants, createDeflateRaw, createGzip, deflateRawSync, type DeflateRaw, type Gzip } from 'node:zlib';
 import ZipStream from 'zip-stream';
 
 /**
@@ -148,9 +148,46 @@ export class DeflatedFile {
   }
 }
 
+/** What the archive records of an entry deflated before it: its bytes' CRC-32 and size before compression, known once they have passed. */
+export interface DeflatedEntry {
+  readonly crc32: number;
+  readonly size: number;
+}
+
 /** Appends `deflated` (the bytes of `file.output`, possibly after a wait in a spool) as the entry `name`. */
-export function appendDeflated(archive: archiver.Archiver, deflated: Readable, name: string, file: DeflatedFile): void {
+export function appendDeflated(
+  archive: archiver.Archiver,
+  deflated: Readable,
+  name: string,
+  file: DeflatedEntry,
+): void {
   archive.append(deflated, { name, deflatedFile: file } as archiver.EntryData);
+}
+
+/**
+ * A raw deflate stream for the middle of an entry (`deflatedAround`): it ends with a sync flush
+ * instead of a last block, so that more deflated bytes may follow it (as pigz joins its pieces).
+ * README.html's readable copy of the data is deflated with it as it is made, beside the data
+ * files; the head and tail around it are only known at the end.
+ */
+export function middleDeflate(): DeflateRaw {
+  return createDeflateRaw({ ...ZIP_OPTIONS.zlib, finishFlush: constants.Z_SYNC_FLUSH });
+}
+
+/**
+ * One entry's raw deflate bytes: `head` and `tail` deflated here, around `middle` (from
+ * `middleDeflate`). Each piece starts a deflate stream of its own (no reference reaches into the
+ * piece before) and all but the last end on a byte boundary without a last block: a decoder
+ * reads them as one stream of the three texts in turn.
+ */
+export function deflatedAround(head: Buffer, middle: Readable, tail: Buffer): Readable {
+  return Readable.from(
+    (async function* () {
+      yield deflateRawSync(head, { ...ZIP_OPTIONS.zlib, finishFlush: constants.Z_SYNC_FLUSH });
+      for await (const chunk of middle) yield chunk as Buffer;
+      yield deflateRawSync(tail, ZIP_OPTIONS.zlib);
+    })(),
+  );
 }
 
 /**
@@ -159,9 +196,9 @@ export function appendDeflated(archive: archiver.Archiver, deflated: Readable, n
  * have all passed; every other entry is deflated by zip-stream as usual.
  */
 class PackageZipStream extends ZipStream {
-  private deflatedFile: DeflatedFile | null = null;
+  private deflatedFile: DeflatedEntry | null = null;
 
-  entry(source: unknown, data: { deflatedFile?: DeflatedFile }, callback?: (error: Error | null) => void): this {
+  entry(source: unknown, data: { deflatedFile?: DeflatedEntry }, callback?: (error: Error | null) => void): this {
     // zip-stream calls _smartStream synchronously from here.
     this.deflatedFile = data?.deflatedFile ?? null;
     try {
@@ -218,7 +255,7 @@ class PackageZip {
     });
   }
 
-  append(source: unknown, data: { deflatedFile?: DeflatedFile }, callback: (error: Error | null) => void): void {
+  append(source: unknown, data: { deflatedFile?: DeflatedEntry }, callback: (error: Error | null) => void): void {
     this.engine.entry(source, data, callback);
   }
 

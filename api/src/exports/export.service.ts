@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { Readable, Transform, type Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import { finished } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
@@ -23,7 +24,7 @@ import { keptPartsOfRecords } from '../legal-holds/kept-parts';
 import { keptLines } from '../legal-holds/legal-hold-rules';
 import { controllerAddress, dayInWords, readmeHtmlParts, readmeText, type ReadmeFacts } from './export-texts';
 import { writeDataFile, writeText, type DataFile, type ManifestFile } from './export-writer';
-import { createPackageArchive } from './export-zip';
+import { appendDeflated, createPackageArchive, deflatedAround } from './export-zip';
 import { ReviewService } from './review.service';
 import { portableOnly, type ExportKind, type PackageContext, type PackageFile } from './source-export';
 
@@ -153,9 +154,16 @@ export class ExportService {
           });
         manifest.push(writeText(archive, 'README.txt', readmeText(facts, language)));
         const { head, tail } = readmeHtmlParts(facts, language);
-        const data = await dataPage.readable();
-        current = data;
-        manifest.push(await this.appendMeasured(archive, 'README.html', [head, data, tail], archiveFailed));
+        manifest.push(
+          await this.appendReadme(
+            archive,
+            head,
+            await dataPage.finish(),
+            tail,
+            archiveFailed,
+            (entry) => (current = entry),
+          ),
+        );
         // The audit chain's signed head as it stood: an auditor can later check the chain still holds it.
         const auditCheckpoint = await this.audit.checkpoint();
         const manifestJson = JSON.stringify(
@@ -357,35 +365,36 @@ export class ExportService {
   }
 
   /**
-   * A text entry made of strings and a stream (README.html around the readable copy of the data),
-   * measured as the archive takes it: its size and SHA-256 for the manifest.
+   * README.html: its head and tail around the readable copy of the data, which was deflated as it
+   * was made (`DataPage`). The plain bytes are read once more, in the file's order, for its size,
+   * CRC-32 and SHA-256; then the deflated pieces go into the archive as one entry.
    */
-  private async appendMeasured(
+  private async appendReadme(
     archive: ReturnType<typeof createPackageArchive>,
-    path: string,
-    parts: Array<string | Readable>,
+    head: string,
+    data: { plain: Readable; deflated: Readable },
+    tail: string,
     archiveFailed: Promise<never>,
+    started: (entry: Readable) => void,
   ): Promise<ManifestFile> {
-    const hash = createHash('sha256');
-    let size = 0;
-    const measured = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      },
-    });
-    const source = Readable.from(
-      (async function* () {
-        for (const part of parts) {
-          if (typeof part === 'string') yield Buffer.from(part, 'utf8');
-          else for await (const chunk of part) yield chunk as Buffer;
-        }
-      })(),
-    );
-    source.on('error', (error) => measured.destroy(error));
-    archive.append(source.pipe(measured), { name: path });
-    await Promise.race([finished(measured), archiveFailed]);
+    const path = 'README.html';
+    const [headBytes, tailBytes] = [Buffer.from(head, 'utf8'), Buffer.from(tail, 'utf8')];
+    const hash = createHash('sha256').update(headBytes);
+    let crc = crc32(headBytes);
+    let size = headBytes.length;
+    started(data.plain);
+    for await (const chunk of data.plain as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+    }
+    hash.update(tailBytes);
+    crc = crc32(tailBytes, crc);
+    size += tailBytes.length;
+    const entry = deflatedAround(headBytes, data.deflated, tailBytes);
+    started(entry);
+    appendDeflated(archive, entry, path, { crc32: crc, size });
+    await Promise.race([finished(entry), archiveFailed]);
     return { path, size, records: 0, sha256: hash.digest('hex') };
   }
 
