@@ -116,21 +116,19 @@ export class FilePage {
 
 /**
  * The readable copy of every file of a package, held until README.html is written. It is deflated
- * as it is written (on libuv's thread pool, beside the data files), so that at the end only
- * README.html's head and tail are left to compress; the plain bytes are kept too, for the file's
- * SHA-256 and CRC-32, which run from its head, known only at the end.
+ * as it is written (on libuv's thread pool, beside the data files) and waits compressed, so that
+ * at the end only README.html's head and tail are left to compress.
  */
 export class DataPage {
-  private readonly plain = new ExportSpool();
   private readonly deflate = middleDeflate();
-  private readonly deflatedSpool = new ExportSpool();
+  private readonly spool = new ExportSpool();
   private readonly deflating: Promise<void>;
 
   constructor(readonly language: Language) {
     this.deflating = pipeline(
       this.deflate,
       new Writable({
-        write: (chunk: Buffer, _encoding, done) => void this.deflatedSpool.write(chunk).then(() => done(), done),
+        write: (chunk: Buffer, _encoding, done) => void this.spool.write(chunk).then(() => done(), done),
       }),
     );
     this.deflating.catch(() => {}); // awaited by finish(), or the export already failed
@@ -140,27 +138,24 @@ export class DataPage {
     return new FilePage(file, this.language);
   }
 
-  /** Takes `text` (a Buffer must not be changed afterwards); resolves when the spool and zlib can take more. */
+  /** Takes `text` (a Buffer must not be changed afterwards); resolves when zlib can take more. */
   async write(text: string | Buffer): Promise<void> {
     if (!text.length) return;
-    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-    const kept = this.plain.write(bytes);
     // Once stopped (the export failed, or its client went away), zlib takes nothing more.
-    if (!this.deflate.destroyed && !this.deflate.write(bytes)) await drained(this.deflate);
-    await kept;
+    if (this.deflate.destroyed) return;
+    if (!this.deflate.write(typeof text === 'string' ? Buffer.from(text, 'utf8') : text)) await drained(this.deflate);
   }
 
-  /** Everything written, plain and deflated (for `deflatedAround`), once, after the last write. */
-  async finish(): Promise<{ plain: Readable; deflated: Readable }> {
+  /** Everything written, deflated (for `deflatedAround`), once, after the last write. */
+  async finish(): Promise<Readable> {
     this.deflate.end();
     await this.deflating;
-    return { plain: await this.plain.readable(), deflated: await this.deflatedSpool.readable() };
+    return this.spool.readable();
   }
 
   async dispose(): Promise<void> {
     this.deflate.destroy();
-    await this.plain.dispose();
-    await this.deflatedSpool.dispose();
+    await this.spool.dispose();
   }
 }
 

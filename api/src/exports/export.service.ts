@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import type { Readable, Writable } from 'node:stream';
-import { crc32 } from 'node:zlib';
+import { once } from 'node:events';
+import { Readable, type Writable } from 'node:stream';
+import { constants, crc32, createInflateRaw } from 'node:zlib';
 import { finished } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
@@ -24,7 +25,7 @@ import { keptPartsOfRecords } from '../legal-holds/kept-parts';
 import { keptLines } from '../legal-holds/legal-hold-rules';
 import { controllerAddress, dayInWords, readmeHtmlParts, readmeText, type ReadmeFacts } from './export-texts';
 import { writeDataFile, writeText, type DataFile, type ManifestFile } from './export-writer';
-import { appendDeflated, createPackageArchive, deflatedAround } from './export-zip';
+import { appendDeflated, createPackageArchive, deflatedAround, ZIP_OPTIONS } from './export-zip';
 import { ReviewService } from './review.service';
 import { portableOnly, type ExportKind, type PackageContext, type PackageFile } from './source-export';
 
@@ -366,13 +367,14 @@ export class ExportService {
 
   /**
    * README.html: its head and tail around the readable copy of the data, which was deflated as it
-   * was made (`DataPage`). The plain bytes are read once more, in the file's order, for its size,
-   * CRC-32 and SHA-256; then the deflated pieces go into the archive as one entry.
+   * was made (`DataPage`). As the deflated bytes pass into the archive they are inflated again on
+   * zlib's thread, for the file's size, CRC-32 and SHA-256, which start at the head (known only
+   * now); the entry ends once they are known.
    */
   private async appendReadme(
     archive: ReturnType<typeof createPackageArchive>,
     head: string,
-    data: { plain: Readable; deflated: Readable },
+    data: Readable,
     tail: string,
     archiveFailed: Promise<never>,
     started: (entry: Readable) => void,
@@ -382,20 +384,42 @@ export class ExportService {
     const hash = createHash('sha256').update(headBytes);
     let crc = crc32(headBytes);
     let size = headBytes.length;
-    started(data.plain);
-    for await (const chunk of data.plain as AsyncIterable<Buffer>) {
+    // The data's deflate stream ends with a sync flush, not a last block: so must its inflating.
+    const inflate = createInflateRaw({ ...ZIP_OPTIONS.zlib, finishFlush: constants.Z_SYNC_FLUSH });
+    inflate.on('data', (chunk: Buffer) => {
       hash.update(chunk);
       crc = crc32(chunk, crc);
       size += chunk.length;
+    });
+    const inflated = finished(inflate);
+    inflated.catch(() => {}); // awaited below
+    const measured = Readable.from(
+      (async function* () {
+        for await (const chunk of data as AsyncIterable<Buffer>) {
+          if (!inflate.write(chunk)) await once(inflate, 'drain');
+          yield chunk;
+        }
+        inflate.end();
+        await inflated;
+      })(),
+    );
+    const entry = deflatedAround(headBytes, measured, tailBytes);
+    started(entry);
+    appendDeflated(archive, entry, path, {
+      get crc32() {
+        return crc32(tailBytes, crc);
+      },
+      get size() {
+        return size + tailBytes.length;
+      },
+    });
+    try {
+      await Promise.race([finished(entry), archiveFailed]);
+    } finally {
+      inflate.destroy();
     }
     hash.update(tailBytes);
-    crc = crc32(tailBytes, crc);
-    size += tailBytes.length;
-    const entry = deflatedAround(headBytes, data.deflated, tailBytes);
-    started(entry);
-    appendDeflated(archive, entry, path, { crc32: crc, size });
-    await Promise.race([finished(entry), archiveFailed]);
-    return { path, size, records: 0, sha256: hash.digest('hex') };
+    return { path, size: size + tailBytes.length, records: 0, sha256: hash.digest('hex') };
   }
 
   private async record(
