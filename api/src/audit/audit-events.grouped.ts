@@ -151,9 +151,9 @@ function continuesSql(earlier: (column: string) => string, later: (column: strin
  * With a window, the ids the filters keep are read from the sort's end, `max(window, wholeUpTo)
  * + 1` at most: if there are no more than `wholeUpTo`, all are grouped (exactly), else only the
  * `window` at the sort's end. Each actor's line at the window's far edge may reach past it: the
- * actor's next event beyond the edge (found by `IDX_audit_events_actor_order`) tells. If that event continues the line, the line is marked
- * uncertain (newest first, the whole of the actor's oldest run: a run is cut into parts from its
- * start).
+ * actor's next event beyond the edge (found by `IDX_audit_events_actor_order`) tells. If that
+ * event continues the line, the line is marked uncertain (newest first, the whole of the actor's
+ * oldest run: a run is cut into parts from its start).
  *
  * Sorted by another column, the newest event of each line is looked up by its id, one line at a
  * time (a LATERAL subquery with LIMIT, which PostgreSQL cannot turn into a join): as a plain

@@ -4,7 +4,7 @@ import type { Language } from '../requests/request.entity';
 import type { ExportRow } from './export-reader';
 import { escapeHtml as e, packageWords, romeInstant } from './export-texts';
 import { ExportSpool } from './export-spool';
-import { middleDeflate } from './export-zip';
+import { drained, middleDeflate } from './export-zip';
 import type { ConversationLayout, Words } from './source-export';
 
 /**
@@ -157,17 +157,4 @@ export class DataPage {
     this.deflate.destroy();
     await this.spool.dispose();
   }
-}
-
-/** Resolves when `stream` can take more, or was stopped. */
-function drained(stream: Writable): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-  });
 }

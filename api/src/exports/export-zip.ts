@@ -1,6 +1,6 @@
 import archiver, { type ArchiverOptions } from 'archiver';
 import { createHash } from 'node:crypto';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
 import { constants, createDeflateRaw, createGzip, deflateRawSync, type DeflateRaw, type Gzip } from 'node:zlib';
 import ZipStream from 'zip-stream';
 
@@ -106,15 +106,7 @@ export class DeflatedFile {
 
   /** Resolves when zlib can take more, or when the file was stopped. */
   drained(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        this.gzip.off('drain', done);
-        this.gzip.off('close', done);
-        resolve();
-      };
-      this.gzip.on('drain', done);
-      this.gzip.on('close', done);
-    });
+    return drained(this.gzip);
   }
 
   /** True once stopped (`destroy`, or the entry it feeds was given up): writes go nowhere. */
@@ -146,6 +138,19 @@ export class DeflatedFile {
   get size(): number {
     return this.written;
   }
+}
+
+/** Resolves when `stream` (a zlib stream the export writes to) can take more, or was stopped. */
+export function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }
 
 /** What the archive records of an entry deflated before it: its bytes' CRC-32 and size before compression, known once they have passed. */

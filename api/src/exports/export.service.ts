@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { constants, crc32, createInflateRaw } from 'node:zlib';
 import { finished } from 'node:stream/promises';
@@ -25,7 +24,7 @@ import { keptPartsOfRecords } from '../legal-holds/kept-parts';
 import { keptLines } from '../legal-holds/legal-hold-rules';
 import { controllerAddress, dayInWords, readmeHtmlParts, readmeText, type ReadmeFacts } from './export-texts';
 import { writeDataFile, writeText, type DataFile, type ManifestFile } from './export-writer';
-import { appendDeflated, createPackageArchive, deflatedAround, ZIP_OPTIONS } from './export-zip';
+import { appendDeflated, createPackageArchive, deflatedAround, drained, ZIP_OPTIONS } from './export-zip';
 import { ReviewService } from './review.service';
 import { portableOnly, type ExportKind, type PackageContext, type PackageFile } from './source-export';
 
@@ -396,7 +395,8 @@ export class ExportService {
     const measured = Readable.from(
       (async function* () {
         for await (const chunk of data as AsyncIterable<Buffer>) {
-          if (!inflate.write(chunk)) await once(inflate, 'drain');
+          // Stopped meanwhile (the archive gave up), `drained` still answers: `once` would wait for ever.
+          if (!inflate.write(chunk)) await drained(inflate);
           yield chunk;
         }
         inflate.end();
