@@ -7,7 +7,15 @@ import { Client } from 'pg';
 import { startConsole } from '../api/src/bootstrap';
 import { loadConfig } from '../api/src/config/config';
 import { datasetSize, ensureDatabase, ensureDataset, person } from './dataset';
-import { closeHttpConnections, httpCall, parseArgs, printTable, signIn, BENCH_OFFICER } from './stats';
+import {
+  closeHttpConnections,
+  httpCall,
+  parseArgs,
+  printTable,
+  signIn,
+  BENCH_ENCRYPTION_KEY,
+  BENCH_OFFICER,
+} from './stats';
 
 /**
  * What the console allocates for a subject search, and where: V8's sampling heap profiler over a
@@ -38,7 +46,7 @@ async function main() {
       PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_URL: url.toString(),
-      ENCRYPTION_KEY: 'c'.repeat(64),
+      ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
       ADMIN_EMAIL: BENCH_OFFICER.email,
       ADMIN_PASSWORD: BENCH_OFFICER.password,
       LOG_LEVEL: 'silent',

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { startConsoleProcess, startFloorServer } from './console-process';
 import { datasetSize, ensureDatabase, ensureDataset, ensureRequests, OFFICER_LISTS, person } from './dataset';
 import { cpuMeter } from './proc-stats';
-import { cpuProfileOptions, parseArgs, printTable, signIn, BENCH_OFFICER } from './stats';
+import { cpuProfileOptions, parseArgs, printTable, signIn, BENCH_ENCRYPTION_KEY, BENCH_OFFICER } from './stats';
 
 /**
  * Load on the endpoints the officer uses most, through HTTP and the whole app (auth, audit of
@@ -52,7 +52,7 @@ async function main() {
       DATABASE_URL: url.toString(),
       DATABASE_POOL_SIZE: String(pool),
       WORKERS: String(workers),
-      ENCRYPTION_KEY: 'c'.repeat(64),
+      ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
       ADMIN_EMAIL: BENCH_OFFICER.email,
       ADMIN_PASSWORD: BENCH_OFFICER.password,
     },

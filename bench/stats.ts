@@ -36,6 +36,9 @@ export function printTable(title: string, header: string[], rows: Array<Array<st
   }
 }
 
+/** The ENCRYPTION_KEY every benchmark's console is started with. */
+export const BENCH_ENCRYPTION_KEY = 'c'.repeat(64);
+
 /** The administrator every benchmark's console is started with. */
 export const BENCH_OFFICER = { email: 'bench@console.test', password: 'timing harness passphrase 7' };
 

@@ -89,6 +89,28 @@ const MAX_LINKED = 50;
  */
 const MAX_SHARED_RECORDS = 25;
 
+/** Records of a source the search shows. */
+export const MAX_RECORDS_PER_SOURCE = 200;
+/** Records of a source the search statement brings: more than shown, as attribution may leave some out. */
+export const RECORDS_BROUGHT_PER_SOURCE = 2 * MAX_RECORDS_PER_SOURCE;
+
+/**
+ * Where a search for an e-mail, a phone or a name starts: an e-mail is also a calendar account,
+ * and what looks like a name may be a consent id, looked up as typed (`typed`).
+ */
+export function searchStart(kind: 'email' | 'phone' | 'name', value: string, typed: string): Array<[string, string]> {
+  if (kind === 'email')
+    return [
+      ['email', value],
+      ['account', value],
+    ];
+  if (kind === 'phone') return [['phone', value]];
+  return [
+    ['name', value],
+    ['consent_id', typed],
+  ];
+}
+
 /** The graph steps' parameters $1 to $8, from where the search starts (kind and value pairs). */
 export function graphParameters(
   start: Array<[string, string]>,

@@ -11,7 +11,15 @@ import { multiPersonSources, SOURCES, sourceNamed } from '../sources/source-regi
 import { DataKeys } from '../common/crypto/data-keys.service';
 import { entitiesFromJson, loadByIds } from '../database/load-by-ids';
 import { preparedQuery } from '../database/prepared-query';
-import { graphParameters, IDENTITY_GRAPH, subjectSearchParameters, subjectSearchStatement } from './search-statement';
+import {
+  graphParameters,
+  IDENTITY_GRAPH,
+  MAX_RECORDS_PER_SOURCE,
+  RECORDS_BROUGHT_PER_SOURCE,
+  searchStart,
+  subjectSearchParameters,
+  subjectSearchStatement,
+} from './search-statement';
 import { suppressionHash } from '../erasure/suppression';
 import { isPlainIpAddress } from '../common/ip-address';
 import { classifyQuery, type IdentifierKind } from './identifiers';
@@ -74,10 +82,6 @@ export interface SubjectSearchResult {
   /** Objections (Art. 21) and withdrawals (Art. 7(3)) in force for the searched e-mail or phone, with their requests. */
   processingStops: ActiveStop[];
 }
-
-const MAX_RECORDS_PER_SOURCE = 200;
-/** Records of a source the search statement brings: more than shown, as attribution may leave some out. */
-const RECORDS_BROUGHT_PER_SOURCE = 2 * MAX_RECORDS_PER_SOURCE;
 
 interface IndexRow {
   id: string;
@@ -162,18 +166,7 @@ export class SubjectSearchService {
         });
       understoodAs = classified.kind;
       normalised = classified.value;
-      const start: Array<[string, string]> =
-        classified.kind === 'email'
-          ? [
-              ['email', normalised],
-              ['account', normalised],
-            ]
-          : classified.kind === 'phone'
-            ? [['phone', normalised]]
-            : [
-                ['name', normalised],
-                ['consent_id', trimmed],
-              ];
+      const start = searchStart(classified.kind, normalised, trimmed);
       identifiers.push({ kind: classified.kind, value: normalised, hop: 0 });
 
       const answer = await this.searchAll(start, classified.kind, normalised);

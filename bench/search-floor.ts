@@ -1,0 +1,62 @@
+import { DataSource } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { open } from '../api/src/common/crypto/secret-box';
+import { loadConfig } from '../api/src/config/config';
+import { dataSourceOptions } from '../api/src/database/data-source';
+import { suppressionHash } from '../api/src/erasure/suppression';
+import { classifyQuery } from '../api/src/subjects/identifiers';
+import {
+  RECORDS_BROUGHT_PER_SOURCE,
+  searchStart,
+  subjectSearchParameters,
+  subjectSearchStatement,
+} from '../api/src/subjects/search-statement';
+
+/**
+ * The search's floor: the console's own search statement (`search-statement.ts`), prepared once
+ * and run with the parameters the console gives it, on a bare pg client (one of a pool made as
+ * the console makes its own, so with the same session settings): what the database does for a
+ * search, without HTTP, the framework, the session, the audit or the attribution. `url`: the
+ * console's database, which must have been searched once (that makes the suppression key,
+ * opened here with `encryptionKey` as the console opens it).
+ */
+export async function searchFloor(url: string, encryptionKey: string): Promise<SearchFloor> {
+  // One connection: the embedded database takes one at a time.
+  const dataSource = new DataSource(dataSourceOptions(url, 1));
+  await dataSource.initialize();
+  const statement = subjectSearchStatement(dataSource);
+  const runner = dataSource.createQueryRunner();
+  const db = (await runner.connect()) as PoolClient;
+  const close = async () => {
+    await runner.release();
+    await dataSource.destroy();
+  };
+  const { controllerDomains } = loadConfig({ ...process.env, DATABASE_URL: url, ENCRYPTION_KEY: encryptionKey });
+  const { rows } = await db.query<{ sealed: Buffer }>(`SELECT sealed FROM data_keys WHERE name = 'suppression'`);
+  if (!rows[0]) {
+    await close();
+    throw new Error('the console has not searched this database yet: no suppression key');
+  }
+  const key = Buffer.from(open(Buffer.from(encryptionKey, 'hex'), rows[0].sealed), 'hex');
+  return {
+    search: async (query) => {
+      const typed = query.trim();
+      const { kind, value } = classifyQuery(typed)!;
+      await db.query({
+        name: statement.name,
+        text: statement.text,
+        values: subjectSearchParameters(searchStart(kind, value, typed), controllerDomains, {
+          suppressionHash: kind === 'name' ? null : suppressionHash(key, kind, value),
+          email: kind === 'email' ? value : null,
+          recordsPerSource: RECORDS_BROUGHT_PER_SOURCE,
+        }),
+      });
+    },
+    close,
+  };
+}
+
+export interface SearchFloor {
+  search(query: string): Promise<void>;
+  close(): Promise<void>;
+}
