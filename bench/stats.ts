@@ -4,7 +4,7 @@ import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 
 export function percentiles(values: number[]): { p50: number; p95: number; p99: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
   return { p50: at(50), p95: at(95), p99: at(99) };
 }
 
