@@ -146,7 +146,7 @@ async function growth(server: string, scales: string[], samples: number, warmUp:
   const what = (row: Array<string | number>) => OPERATIONS.indexOf(String(row[0]));
   rows.sort((x, y) => what(x) - what(y));
   printTable(
-    `How each cost grows: ${samples} requests of each, one at a time (ms; the floor is the same look-ups as bare SQL)`,
+    `How each cost grows: ${samples} requests of each, one at a time (ms; the floor: the search statement, and each list's page, as bare SQL)`,
     ['', 'scale', 'leads', 'source rows', 'index rows', 'p50', 'p95', 'p99', 'floor p50', 'floor p95', 'floor p99'],
     rows,
   );
