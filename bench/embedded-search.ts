@@ -153,7 +153,7 @@ async function main() {
       ['e-mail', 'phone', 'name'].map(byKind),
     );
     console.log(
-      `  ${samples} searches after ${warmUp.toLocaleString('en')} others, ${found} found someone; the first ${JUST_STARTED} of the warm-up on the last line`,
+      `  ${samples} searches after ${warmUp.toLocaleString('en')} others, ${found} found someone; the first ${Math.min(JUST_STARTED, warmUp)} of the warm-up on the last line`,
     );
   } finally {
     closeHttpConnections();

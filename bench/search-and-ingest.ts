@@ -76,7 +76,7 @@ async function main() {
     ],
   );
   console.log(
-    `  ${samples} searches after ${warmUp.toLocaleString('en')} of other people, ${run.found} found someone (names can be shared: all results are returned); the first ${JUST_STARTED} of the warm-up on the last line`,
+    `  ${samples} searches after ${warmUp.toLocaleString('en')} of other people, ${run.found} found someone (names can be shared: all results are returned); the first ${Math.min(JUST_STARTED, warmUp)} of the warm-up on the last line`,
   );
   printTable(
     "The officer's lists, one page at a time (ms)",
