@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import { open } from '../api/src/common/crypto/secret-box';
 import { loadConfig } from '../api/src/config/config';
 import { dataSourceOptions } from '../api/src/database/data-source';
+import type { PreparedStatement } from '../api/src/database/prepared-query';
 import { suppressionHash } from '../api/src/erasure/suppression';
 import { classifyQuery } from '../api/src/subjects/identifiers';
 import {
@@ -24,39 +25,60 @@ export async function searchFloor(url: string, encryptionKey: string): Promise<S
   // One connection: the embedded database takes one at a time.
   const dataSource = new DataSource(dataSourceOptions(url, 1));
   await dataSource.initialize();
-  const statement = subjectSearchStatement(dataSource);
   const runner = dataSource.createQueryRunner();
-  const db = (await runner.connect()) as PoolClient;
   const close = async () => {
     await runner.release();
     await dataSource.destroy();
   };
-  const { controllerDomains } = loadConfig({ ...process.env, DATABASE_URL: url, ENCRYPTION_KEY: encryptionKey });
-  const { rows } = await db.query<{ sealed: Buffer }>(`SELECT sealed FROM data_keys WHERE name = 'suppression'`);
-  if (!rows[0]) {
+  try {
+    const { statement, parametersOf } = await searchStatementOf(dataSource, encryptionKey);
+    const db = (await runner.connect()) as PoolClient;
+    return {
+      search: async (query) => {
+        await db.query({ name: statement.name, text: statement.text, values: parametersOf(query) });
+      },
+      close,
+    };
+  } catch (error) {
     await close();
-    throw new Error('the console has not searched this database yet: no suppression key');
+    throw error;
   }
-  const key = Buffer.from(open(Buffer.from(encryptionKey, 'hex'), rows[0].sealed), 'hex');
-  return {
-    search: async (query) => {
-      const typed = query.trim();
-      const { kind, value } = classifyQuery(typed)!;
-      await db.query({
-        name: statement.name,
-        text: statement.text,
-        values: subjectSearchParameters(searchStart(kind, value, typed), controllerDomains, {
-          suppressionHash: kind === 'name' ? null : suppressionHash(key, kind, value),
-          email: kind === 'email' ? value : null,
-          recordsPerSource: RECORDS_BROUGHT_PER_SOURCE,
-        }),
-      });
-    },
-    close,
-  };
 }
 
 export interface SearchFloor {
   search(query: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The console's search statement for `dataSource`'s database, and the parameters the console
+ * gives it for a query (the suppression key read and opened as the console does).
+ */
+export async function searchStatementOf(
+  dataSource: DataSource,
+  encryptionKey: string,
+): Promise<{ statement: PreparedStatement; parametersOf: (query: string) => unknown[] }> {
+  const statement = subjectSearchStatement(dataSource);
+  const { controllerDomains } = loadConfig({
+    ...process.env,
+    DATABASE_URL: 'postgres://unused',
+    ENCRYPTION_KEY: encryptionKey,
+  });
+  const rows = await dataSource.query<Array<{ sealed: Buffer }>>(
+    `SELECT sealed FROM data_keys WHERE name = 'suppression'`,
+  );
+  if (!rows[0]) throw new Error('the console has not searched this database yet: no suppression key');
+  const key = Buffer.from(open(Buffer.from(encryptionKey, 'hex'), rows[0].sealed), 'hex');
+  return {
+    statement,
+    parametersOf: (query) => {
+      const typed = query.trim();
+      const { kind, value } = classifyQuery(typed)!;
+      return subjectSearchParameters(searchStart(kind, value, typed), controllerDomains, {
+        suppressionHash: kind === 'name' ? null : suppressionHash(key, kind, value),
+        email: kind === 'email' ? value : null,
+        recordsPerSource: RECORDS_BROUGHT_PER_SOURCE,
+      });
+    },
+  };
 }
