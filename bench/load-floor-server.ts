@@ -26,9 +26,13 @@ import { searchStatementOf } from './search-floor';
  *   DATABASE_URL=... PORT=... ENCRYPTION_KEY=... node dist/bench/load-floor-server.js
  */
 const url = process.env.DATABASE_URL!;
-const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) });
-// As the console's pool (data-source.ts): no JIT for pages and look-ups.
-pool.on('connect', (client) => void client.query('SET jit = off'));
+// No JIT, as the console's pool (data-source.ts, which sets it after connecting for PgBouncer's
+// sake; this server connects to PostgreSQL itself).
+const pool = new Pool({
+  connectionString: url,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
+  options: '-c jit=off',
+});
 
 const PAGES: Record<string, string> = {
   '/': `SELECT id, reference, type, status, received_at, due_date FROM requests ORDER BY received_at DESC LIMIT 25`,
