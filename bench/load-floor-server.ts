@@ -20,7 +20,7 @@ import { searchStatementOf } from './search-floor';
  * - `/search?q=`: the console's search statement with its parameters, then one audit row.
  *
  * The audit rows go into `bench_floor_audit`, made like the audit inbox (the same indexes and
- * WAL), so that the console's log holds none of them. A session token is looked up in the
+ * WAL) and emptied when the server starts, so that the console's log holds none of them. A session token is looked up in the
  * database once, then known, as the console's session cache knows it.
  *
  *   DATABASE_URL=... PORT=... ENCRYPTION_KEY=... node dist/bench/load-floor-server.js
@@ -69,7 +69,9 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   const search = await searchStatementOf(dataSource, process.env.ENCRYPTION_KEY!);
   await dataSource.destroy();
+  // Emptied at each start, as the console's chainer keeps its inbox nearly empty.
   await pool.query(`CREATE TABLE IF NOT EXISTS bench_floor_audit (LIKE audit_inbox INCLUDING ALL)`);
+  await pool.query(`TRUNCATE bench_floor_audit`);
 
   const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const at = new URL(req.url ?? '/', 'http://floor');
