@@ -89,7 +89,7 @@ async function main(): Promise<void> {
         return void res.end(JSON.stringify(rows));
       }
       const q = at.searchParams.get('q') ?? '';
-      const { rows } = await pool.query({ ...search.statement, values: search.parametersOf(q) });
+      const { rows } = await pool.query({ ...search.statement, values: await search.parametersOf(q) });
       await audit('floor.searched', { query: q });
       res.writeHead(200, { 'content-type': 'application/json' });
       return void res.end(JSON.stringify(rows[0]));

@@ -4,14 +4,8 @@ import { open } from '../api/src/common/crypto/secret-box';
 import { loadConfig } from '../api/src/config/config';
 import { dataSourceOptions } from '../api/src/database/data-source';
 import type { PreparedStatement } from '../api/src/database/prepared-query';
-import { suppressionHash } from '../api/src/erasure/suppression';
 import { classifyQuery } from '../api/src/subjects/identifiers';
-import {
-  RECORDS_BROUGHT_PER_SOURCE,
-  searchStart,
-  subjectSearchParameters,
-  subjectSearchStatement,
-} from '../api/src/subjects/search-statement';
+import { searchParametersFor, subjectSearchStatement } from '../api/src/subjects/search-statement';
 
 /**
  * The search's floor: the console's own search statement (`search-statement.ts`), prepared once
@@ -35,7 +29,7 @@ export async function searchFloor(url: string, encryptionKey: string): Promise<S
     const db = (await runner.connect()) as PoolClient;
     return {
       search: async (query) => {
-        await db.query({ name: statement.name, text: statement.text, values: parametersOf(query) });
+        await db.query({ name: statement.name, text: statement.text, values: await parametersOf(query) });
       },
       close,
     };
@@ -57,7 +51,7 @@ export interface SearchFloor {
 export async function searchStatementOf(
   dataSource: DataSource,
   encryptionKey: string,
-): Promise<{ statement: PreparedStatement; parametersOf: (query: string) => unknown[] }> {
+): Promise<{ statement: PreparedStatement; parametersOf: (query: string) => Promise<unknown[]> }> {
   const statement = subjectSearchStatement(dataSource);
   const { controllerDomains } = loadConfig({
     ...process.env,
@@ -73,12 +67,7 @@ export async function searchStatementOf(
     statement,
     parametersOf: (query) => {
       const typed = query.trim();
-      const { kind, value } = classifyQuery(typed)!;
-      return subjectSearchParameters(searchStart(kind, value, typed), controllerDomains, {
-        suppressionHash: kind === 'name' ? null : suppressionHash(key, kind, value),
-        email: kind === 'email' ? value : null,
-        recordsPerSource: RECORDS_BROUGHT_PER_SOURCE,
-      });
+      return searchParametersFor(classifyQuery(typed)!, typed, controllerDomains, () => Promise.resolve(key));
     },
   };
 }

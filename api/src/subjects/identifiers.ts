@@ -96,8 +96,14 @@ function hasDigits(text: string, n: number): boolean {
   return false;
 }
 
+/** A search box query understood: an e-mail, a phone number or a name, normalised. */
+export interface ClassifiedQuery {
+  kind: 'email' | 'phone' | 'name';
+  value: string;
+}
+
 /** What a search box query is: an e-mail, a phone number, or (otherwise) a name. */
-export function classifyQuery(query: string): { kind: 'email' | 'phone' | 'name'; value: string } | null {
+export function classifyQuery(query: string): ClassifiedQuery | null {
   const email = normaliseEmail(query);
   if (email) return { kind: 'email', value: email };
   const phone = normalisePhone(query);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { suppressionHash } from '../erasure/suppression';
 import { classifyQuery } from './identifiers';
-import { searchStart } from './search-statement';
+import { searchParametersFor, searchStart } from './search-statement';
 
 describe('searchStart', () => {
   const startOf = (typed: string) => {
@@ -23,5 +24,38 @@ describe('searchStart', () => {
     const [name, consent] = startOf('Anna Rossi');
     expect(name[0]).toBe('name');
     expect(consent).toEqual(['consent_id', 'Anna Rossi']);
+  });
+});
+
+describe('searchParametersFor', () => {
+  const key = Buffer.alloc(32, 7);
+  const paramsOf = async (typed: string) => {
+    let asked = 0;
+    const params = await searchParametersFor(classifyQuery(typed)!, typed, ['vimage.it'], () => {
+      asked++;
+      return Promise.resolve(key);
+    });
+    // $9: the suppression entry's HMAC, $10: the e-mail whose requests are shown.
+    return { hash: params[8], email: params[9], asked };
+  };
+
+  it("gives an e-mail's HMAC for its suppression entry and the e-mail for its requests", async () => {
+    expect(await paramsOf('Anna.Rossi@Example.com')).toEqual({
+      hash: suppressionHash(key, 'email', 'anna.rossi@example.com'),
+      email: 'anna.rossi@example.com',
+      asked: 1,
+    });
+  });
+
+  it("gives a phone's HMAC, and no e-mail", async () => {
+    expect(await paramsOf('347 123 4567')).toEqual({
+      hash: suppressionHash(key, 'phone', '+393471234567'),
+      email: null,
+      asked: 1,
+    });
+  });
+
+  it('asks for no key for a name (a name is never suppressed)', async () => {
+    expect(await paramsOf('Anna Rossi')).toEqual({ hash: null, email: null, asked: 0 });
   });
 });

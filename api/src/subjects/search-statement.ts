@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { rowAsJson } from '../database/load-by-ids';
 import type { PreparedStatement } from '../database/prepared-query';
+import { suppressionHash } from '../erasure/suppression';
 import { activeStopsQuery } from '../objections/active-stops';
 import { multiPersonSources, SOURCES } from '../sources/source-registry';
+import type { ClassifiedQuery } from './identifiers';
 
 /**
  * The identity graph's steps, shared by the search and by `locate` (exports, erasure, the other
@@ -92,13 +94,13 @@ const MAX_SHARED_RECORDS = 25;
 /** Records of a source the search shows. */
 export const MAX_RECORDS_PER_SOURCE = 200;
 /** Records of a source the search statement brings: more than shown, as attribution may leave some out. */
-export const RECORDS_BROUGHT_PER_SOURCE = 2 * MAX_RECORDS_PER_SOURCE;
+const RECORDS_BROUGHT_PER_SOURCE = 2 * MAX_RECORDS_PER_SOURCE;
 
 /**
  * Where a search for an e-mail, a phone or a name starts: an e-mail is also a calendar account,
  * and what looks like a name may be a consent id, looked up as typed (`typed`).
  */
-export function searchStart(kind: 'email' | 'phone' | 'name', value: string, typed: string): Array<[string, string]> {
+export function searchStart(kind: ClassifiedQuery['kind'], value: string, typed: string): Array<[string, string]> {
   if (kind === 'email')
     return [
       ['email', value],
@@ -141,6 +143,26 @@ export function subjectSearchParameters(
     history.email,
     history.recordsPerSource,
   ];
+}
+
+/**
+ * `subjectSearchStatement`'s parameters for a search of `query` (as `classifyQuery` understood
+ * what was `typed`): where it starts, the HMAC of a searched e-mail or phone for its suppression
+ * entry (`suppressionKey`, the `suppression` data key, is asked for only then) and the e-mail
+ * whose requests are shown.
+ */
+export async function searchParametersFor(
+  query: ClassifiedQuery,
+  typed: string,
+  controllerDomains: readonly string[],
+  suppressionKey: () => Promise<Buffer>,
+): Promise<unknown[]> {
+  const { kind, value } = query;
+  return subjectSearchParameters(searchStart(kind, value, typed), controllerDomains, {
+    suppressionHash: kind === 'name' ? null : suppressionHash(await suppressionKey(), kind, value),
+    email: kind === 'email' ? value : null,
+    recordsPerSource: RECORDS_BROUGHT_PER_SOURCE,
+  });
 }
 
 export const IDENTITY_GRAPH: PreparedStatement = {

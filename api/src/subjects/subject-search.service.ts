@@ -15,14 +15,11 @@ import {
   graphParameters,
   IDENTITY_GRAPH,
   MAX_RECORDS_PER_SOURCE,
-  RECORDS_BROUGHT_PER_SOURCE,
-  searchStart,
-  subjectSearchParameters,
+  searchParametersFor,
   subjectSearchStatement,
 } from './search-statement';
-import { suppressionHash } from '../erasure/suppression';
 import { isPlainIpAddress } from '../common/ip-address';
-import { classifyQuery, type IdentifierKind } from './identifiers';
+import { classifyQuery, type ClassifiedQuery, type IdentifierKind } from './identifiers';
 import type { IdentifierRole } from './attribution';
 import { attributeRecords, type Relation, type Unit } from './record-attribution';
 
@@ -166,10 +163,9 @@ export class SubjectSearchService {
         });
       understoodAs = classified.kind;
       normalised = classified.value;
-      const start = searchStart(classified.kind, normalised, trimmed);
       identifiers.push({ kind: classified.kind, value: normalised, hop: 0 });
 
-      const answer = await this.searchAll(start, classified.kind, normalised);
+      const answer = await this.searchAll(classified, trimmed);
       const graph = answer.graph;
       history = answer.history;
       fetched = answer.records;
@@ -313,18 +309,13 @@ export class SubjectSearchService {
    * suppression entry is looked up by its HMAC).
    */
   private async searchAll(
-    start: Array<[string, string]>,
-    kind: IdentifierKind,
-    value: string,
+    query: ClassifiedQuery,
+    typed: string,
   ): Promise<{
     graph: IdentityGraph;
     records: Map<string, Map<string, Record<string, unknown>>>;
     history: Pick<SubjectSearchResult, 'erased' | 'requests' | 'processingStops'>;
   }> {
-    const hash =
-      kind === 'email' || kind === 'phone'
-        ? suppressionHash(await this.dataKeys.get('suppression'), kind, value)
-        : null;
     const [row] = await preparedQuery<{
       graph: GraphRow[];
       records: Record<string, Array<Record<string, unknown>>>;
@@ -334,11 +325,7 @@ export class SubjectSearchService {
     }>(
       this.dataSource,
       subjectSearchStatement(this.dataSource),
-      subjectSearchParameters(start, this.config.controllerDomains, {
-        suppressionHash: hash,
-        email: kind === 'email' ? value : null,
-        recordsPerSource: RECORDS_BROUGHT_PER_SOURCE,
-      }),
+      await searchParametersFor(query, typed, this.config.controllerDomains, () => this.dataKeys.get('suppression')),
     );
     const records = new Map<string, Map<string, Record<string, unknown>>>();
     for (const definition of SOURCES) {
