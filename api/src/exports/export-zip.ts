@@ -170,13 +170,19 @@ export function appendDeflated(
 }
 
 /**
+ * zlib's options for a piece of an entry that more deflated bytes follow: it ends with a sync
+ * flush instead of a last block. Inflating such a piece alone takes the same.
+ */
+export const UNFINISHED_PIECE = { ...ZIP_OPTIONS.zlib, finishFlush: constants.Z_SYNC_FLUSH };
+
+/**
  * A raw deflate stream for the middle of an entry (`deflatedAround`): it ends with a sync flush
  * instead of a last block, so that more deflated bytes may follow it (as pigz joins its pieces).
  * README.html's readable copy of the data is deflated with it as it is made, beside the data
  * files; the head and tail around it are only known at the end.
  */
 export function middleDeflate(): DeflateRaw {
-  return createDeflateRaw({ ...ZIP_OPTIONS.zlib, finishFlush: constants.Z_SYNC_FLUSH });
+  return createDeflateRaw(UNFINISHED_PIECE);
 }
 
 /**
@@ -188,7 +194,7 @@ export function middleDeflate(): DeflateRaw {
 export function deflatedAround(head: Buffer, middle: Readable, tail: Buffer): Readable {
   return Readable.from(
     (async function* () {
-      yield deflateRawSync(head, { ...ZIP_OPTIONS.zlib, finishFlush: constants.Z_SYNC_FLUSH });
+      yield deflateRawSync(head, UNFINISHED_PIECE);
       for await (const chunk of middle) yield chunk as Buffer;
       yield deflateRawSync(tail, ZIP_OPTIONS.zlib);
     })(),

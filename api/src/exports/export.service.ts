@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { Readable, type Writable } from 'node:stream';
-import { constants, crc32, createInflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 import { finished } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
@@ -24,7 +24,7 @@ import { keptPartsOfRecords } from '../legal-holds/kept-parts';
 import { keptLines } from '../legal-holds/legal-hold-rules';
 import { controllerAddress, dayInWords, readmeHtmlParts, readmeText, type ReadmeFacts } from './export-texts';
 import { writeDataFile, writeText, type DataFile, type ManifestFile } from './export-writer';
-import { appendDeflated, createPackageArchive, deflatedAround, drained, ZIP_OPTIONS } from './export-zip';
+import { appendDeflated, createPackageArchive, deflatedAround, drained, UNFINISHED_PIECE } from './export-zip';
 import { ReviewService } from './review.service';
 import { portableOnly, type ExportKind, type PackageContext, type PackageFile } from './source-export';
 
@@ -384,7 +384,7 @@ export class ExportService {
     let crc = crc32(headBytes);
     let size = headBytes.length;
     // The data's deflate stream ends with a sync flush, not a last block: so must its inflating.
-    const inflate = createInflateRaw({ ...ZIP_OPTIONS.zlib, finishFlush: constants.Z_SYNC_FLUSH });
+    const inflate = createInflateRaw(UNFINISHED_PIECE);
     inflate.on('data', (chunk: Buffer) => {
       hash.update(chunk);
       crc = crc32(chunk, crc);
