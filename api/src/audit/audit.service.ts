@@ -90,10 +90,16 @@ const CHAIN_BATCH = 500;
 /** How long after a failed chaining this instance tries again (a read or a restart also does). */
 const CHAIN_RETRY_MS = 5_000;
 /**
- * How long after a read's insert the chainer runs: the reads of that while are chained in one
+ * The chainer runs once reads have paused this long: the reads of a burst are chained in one
  * transaction, instead of one transaction of five round trips after each read.
  */
-const CHAIN_DELAY_MS = 50;
+const CHAIN_WHEN_QUIET_MS = 50;
+/**
+ * While reads keep coming without a pause, the oldest waits at most this long to be chained.
+ * Each run holds a connection (the embedded database's only one) for its five round trips: run
+ * every few searches, it was what a search most often waited on.
+ */
+const CHAIN_AT_MOST_MS = 1_000;
 
 /** A read's event, into the inbox (`recordNow`). */
 const INBOX_INSERT: PreparedStatement = {
@@ -259,7 +265,8 @@ export class AuditService implements OnModuleInit {
    * Records an event that changes nothing else (a read, a failed sign-in): one INSERT into the
    * inbox (`audit_inbox`), committed on its own, and answers once it is. No lock and no
    * transaction, so that no read waits on another's audit; the chainer then moves the row into
-   * the hash chain, in arrival order, some 50 ms later (`chainLater`, `chainInbox`).
+   * the hash chain, in arrival order, once reads pause, or within a second while they do not
+   * (`chainLater`, `chainInbox`).
    */
   async recordNow(actor: Actor | null, entry: AuditEntry): Promise<void> {
     await preparedQuery(this.dataSource, INBOX_INSERT, [
@@ -274,13 +281,26 @@ export class AuditService implements OnModuleInit {
     this.chainLater();
   }
 
-  /** Chains in CHAIN_DELAY_MS, with whatever else the inbox has received by then. */
+  /**
+   * Chains once no read has been recorded for CHAIN_WHEN_QUIET_MS, or CHAIN_AT_MOST_MS after the
+   * first read the timer was set for, with whatever else the inbox has received by then.
+   */
   private chainLater(): void {
+    this.lastRecordedAt = Date.now();
     if (this.chainTimer) return;
+    this.chainDueAt = this.lastRecordedAt + CHAIN_AT_MOST_MS;
+    this.chainAfter(CHAIN_WHEN_QUIET_MS);
+  }
+
+  /** One timer for a burst of reads, looked at again when it fires (no timer set per read). */
+  private chainAfter(ms: number): void {
     this.chainTimer = setTimeout(() => {
+      const now = Date.now();
+      const quietAt = this.lastRecordedAt + CHAIN_WHEN_QUIET_MS;
+      if (quietAt > now && this.chainDueAt > now) return this.chainAfter(Math.min(quietAt, this.chainDueAt) - now);
       this.chainTimer = null;
       this.chainInBackground();
-    }, CHAIN_DELAY_MS);
+    }, ms);
     this.chainTimer.unref();
   }
 
@@ -288,6 +308,8 @@ export class AuditService implements OnModuleInit {
   private chaining: Promise<void> | null = null;
   private chainingNext: Promise<void> | null = null;
   private chainTimer: NodeJS.Timeout | null = null;
+  private lastRecordedAt = 0;
+  private chainDueAt = 0;
   private retryTimer: NodeJS.Timeout | null = null;
 
   /**
