@@ -16,6 +16,7 @@ import { readSessionToken } from './auth/auth.guard';
 import { UnauthenticatedError } from './common/errors/domain.error';
 import { AllExceptionsFilter, bodyParserErrors, shape } from './common/errors/http-exception.filter';
 import { createValidationPipe } from './common/errors/validation';
+import { ExpressAdapterWithItsPrototypes } from './common/express-adapter';
 import { jsonShapeProblem } from './common/json-shape';
 import { describeApi, setApiPrefix } from './openapi/document';
 import type { AppConfig } from './config/config';
@@ -70,7 +71,8 @@ export async function startConsole(config: AppConfig, options: StartOptions = {}
   try {
     await probeDatabase(databaseUrl);
     announceStep({ step: 'schema' });
-    app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl, firstStart), {
+    const module = AppModule.register(config, databaseUrl, firstStart);
+    app = await NestFactory.create<NestExpressApplication>(module, new ExpressAdapterWithItsPrototypes(), {
       // Start-up is told in a few plain lines by main.ts, not in forty "Mapped route" logs;
       // pino takes over once the app is configured.
       logger: ['error', 'warn'],
