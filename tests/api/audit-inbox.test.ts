@@ -118,10 +118,10 @@ describe('audit inbox: reads recorded without waiting, chained after', () => {
       expect(runs).toBeLessThan(10);
 
       // One read after a pause is chained once reads have paused (50 ms), not at the bound (1 s).
-      const read = Date.now();
       expect((await c.api(`/api/subjects/search?q=after.a.pause%40example.org`, { token: officer })).status).toBe(200);
+      const answered = Date.now();
       await expect.poll(searchesWaiting, { timeout: 5_000, interval: 10 }).toBe(0);
-      expect(Date.now() - read).toBeLessThan(600);
+      expect(Date.now() - answered).toBeLessThan(800);
     } finally {
       service.chainAll = chainAll;
     }
@@ -129,7 +129,7 @@ describe('audit inbox: reads recorded without waiting, chained after', () => {
 
   it('chains within about a second while reads keep coming without a pause', async () => {
     await audit().chainInbox();
-    const until = Date.now() + 3_500;
+    const until = Date.now() + 4_500;
     // Two officers' tabs searching back to back: the reads never pause for 50 ms.
     const searching = async (tab: number) => {
       for (let i = 0; Date.now() < until; i++)
@@ -150,8 +150,8 @@ describe('audit inbox: reads recorded without waiting, chained after', () => {
     };
     await Promise.all([searching(1), searching(2), watching()]);
     expect(waits.length).toBeGreaterThan(10);
-    // Chained at the bound (1 s) plus a run's time, not only once the searching stopped (3.5 s).
-    expect(Math.max(...waits)).toBeLessThan(1_800);
+    // Chained at the bound (1 s) plus a run's time, not only once the searching stopped (4.5 s).
+    expect(Math.max(...waits)).toBeLessThan(2_400);
     await expect.poll(searchesWaiting, { timeout: 5_000, interval: 20 }).toBe(0);
     expect(await verify()).toMatchObject({ valid: true, pending: 0 });
   });
