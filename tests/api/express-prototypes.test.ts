@@ -17,7 +17,7 @@ describe("the HTTP server: requests made with Express's prototypes", () => {
   beforeAll(async () => {
     c = await startTestConsole();
     token = await c.login();
-    const express = c.running.app.getHttpAdapter().getInstance<Express>();
+    const express: Express = c.running.app.getHttpAdapter().getInstance();
     // Before Express's own listener: what the server made, not what Express has changed.
     c.running.app.getHttpServer().prependListener('request', (req: IncomingMessage, res: ServerResponse) =>
       arrived.push({
