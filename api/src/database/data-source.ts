@@ -1,4 +1,6 @@
 import type { PoolClient } from 'pg';
+// Before any query: pg's promises made with their callbacks (see the file).
+import './pg-query-callback';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
