@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { Client, Query, type QueryResult } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../api/src/database/pg-query-callback';
 import { ROOT } from '../support/process';
@@ -84,6 +84,14 @@ describe("pg's promises, made with their callbacks", () => {
       client.query('SELECT 4 AS n', (error, result) => (error ? reject(error) : resolve(result.rows))),
     );
     expect(viaCallback).toEqual([{ n: 4 }]);
+    const submitted = await new Promise<unknown>((resolve, reject) =>
+      client.query(
+        new Query('SELECT 5 AS n', [], (error: Error | undefined, result: QueryResult) =>
+          error ? reject(error) : resolve(result.rows),
+        ),
+      ),
+    );
+    expect(submitted).toEqual([{ n: 5 }]);
     expect(() => client.query(null as never)).toThrow(TypeError);
   });
 });
