@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from '../tests/support/free-port';
+import { startScriptNodeOptions } from '../tests/support/start-script';
 
 export interface RunningProcess {
   base: string;
@@ -11,14 +12,15 @@ export interface RunningProcess {
 
 /**
  * The built console (`dist/api/src/main.js`) in a process of its own, as production runs it:
- * a benchmark's own work (a load generator, the clock) must not share its event loop.
+ * a benchmark's own work (a load generator, the clock) must not share its event loop. It is given
+ * the options `npm start` gives node (its young generation's size).
  */
 export function startConsoleProcess(env: Record<string, string>, nodeOptions: string[] = []): Promise<RunningProcess> {
   return startProcess(
     join(__dirname, '../api/src/main.js'),
     { LOG_LEVEL: 'warn', ADMIN_DIR: 'none', RETENTION_SWEEP_CRON: 'off', ...env },
     'Privacy console ready',
-    nodeOptions,
+    [...startScriptNodeOptions(), ...nodeOptions],
   );
 }
 

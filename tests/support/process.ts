@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { startScriptNodeOptions } from './start-script';
 
 export const ROOT = join(__dirname, '../..');
 export const MAIN = join(ROOT, 'dist/api/src/main.js');
@@ -19,9 +20,9 @@ export interface ConsoleProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the built console (`node dist/api/src/main.js [args]`) with exactly the given environment. */
+/** Runs the built console (`node <npm start's options> dist/api/src/main.js [args]`) with exactly the given environment. */
 export function runConsole(env: Record<string, string>, args: string[] = []): ConsoleProcess {
-  const child = spawn(process.execPath, [MAIN, ...args], {
+  const child = spawn(process.execPath, [...startScriptNodeOptions(), MAIN, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
