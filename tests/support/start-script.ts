@@ -7,20 +7,22 @@ import { dirname, join } from 'node:path';
  * `npm start` does. Found from the project's package.json wherever this file was compiled to.
  */
 export function startScriptNodeOptions(): string[] {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || !isThisProject(join(dir, 'package.json'))) {
-    if (dirname(dir) === dir) throw new Error('package.json of privacy-console not found above ' + __dirname);
-    dir = dirname(dir);
-  }
-  const { scripts } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [command, ...words] = scripts.start.split(/\s+/);
-  if (command !== 'node') throw new Error(`package.json's start script is not "node …": ${scripts.start}`);
+  const start = projectPackage().scripts.start;
+  const [command, ...words] = start.split(/\s+/);
+  if (command !== 'node') throw new Error(`package.json's start script is not "node …": ${start}`);
   return words.slice(
     0,
     words.findIndex((word) => !word.startsWith('--')),
   );
 }
 
-function isThisProject(file: string): boolean {
-  return (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'privacy-console';
+/** The nearest package.json above this file that is the project's (tests run from the sources, benchmarks from dist/). */
+function projectPackage(): { scripts: { start: string } } {
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const found = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; scripts: { start: string } };
+    if (found.name === 'privacy-console') return found;
+  }
+  throw new Error(`package.json of privacy-console not found above ${__dirname}`);
 }
