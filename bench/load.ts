@@ -29,6 +29,7 @@ import {
  *   npm run bench:load -- --rows 10M                    # the scale with 10,000,000 source rows
  *   options: --connections 50 --warmup 5 (seconds run unmeasured before each scenario; 0 for none) --server postgres://postgres@127.0.0.1:5432/postgres
  *            --only search          # the scenarios whose name contains this (and no floor)
+ *            --only search --floor  # the same, each followed by its own floor
  *            --cpu-prof /tmp/p      # a V8 CPU profile of the console, written when it stops
  *            --workers 2            # the console in 2 worker processes (WORKERS); the pool of 20 is shared
  *                                   # out among them (--pool N: connections per worker instead)
@@ -128,7 +129,7 @@ async function main() {
     ];
     const chosen = scenarios.filter(({ name }) => !only || name.includes(only));
     const rows: Array<Array<string | number>> = [];
-    if (only) {
+    if (only && !args.floor) {
       for (const { name, path } of chosen)
         rows.push([...(await measure(name, { url: base, requests: paths(path) }, running.pid)), '']);
     } else {
@@ -154,7 +155,8 @@ async function main() {
           rows.push([...row, (Number(row[2]) / Number(bare[2])).toFixed(2)], [...bare, '']);
         }
         // The floor as issue 24 filed it: a requests page of six columns, the session looked up.
-        rows.push(
+        if (!only)
+          rows.push(
           [...(await measure('floor: requests page, six columns, as filed', { url: `${floor.base}/` }, floor.pid)), ''],
           [
             ...(await measure('floor: the same page, every column', { url: `${floor.base}/every-column` }, floor.pid)),

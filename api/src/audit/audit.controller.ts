@@ -69,10 +69,9 @@ export class AuditEventsController {
     if (ledger.reads === 'grouped') {
       const lines = await findGroupedPage(repository, parsed, AUDIT_EVENTS_LIST.searchable, where);
       const references = await this.references(lines.rows.map((line) => line.event));
-      return sendPage(res, AUDIT_EVENTS_LIST.resource, lines, ({ event, group }) => ({
-        ...presentAuditEvent(event, user.role, references),
-        group,
-      }));
+      return sendPage(res, AUDIT_EVENTS_LIST.resource, lines, ({ event, group }) =>
+        Object.assign(presentAuditEvent(event, user.role, references), { group }),
+      );
     }
     const page = await findPage(repository, parsed, AUDIT_EVENTS_LIST.searchable, where);
     const references = await this.references(page.rows);

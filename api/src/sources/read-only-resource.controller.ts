@@ -76,10 +76,11 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
         entity: source.resource,
         details: { ...listedDetails(query, page.rows, page.total), requestId: reason },
       });
-      return sendPage(res, source.resource, page, (row) => ({
-        ...source.present(row),
-        processingStops: stops.get(idOf(row)) ?? [],
-      }));
+      // Added to the presented record, not spread into a copy: one shared code path for every
+      // source, where copying each record's fields was a tenth of the page's own work.
+      return sendPage(res, source.resource, page, (row) =>
+        Object.assign(source.present(row), { processingStops: stops.get(idOf(row)) ?? [] }),
+      );
     }
 
     @Get(':id')
@@ -110,7 +111,7 @@ export function readOnlyResourceController(source: SourceDefinition): Type<unkno
         details: { requestId: reason },
       });
       const stops = await stopsOfRecords(this.dataSource, source.resource, [String(id)]);
-      return { ...source.present(row), processingStops: stops.get(String(id)) ?? [] };
+      return Object.assign(source.present(row), { processingStops: stops.get(String(id)) ?? [] });
     }
   }
   Object.defineProperty(ReadOnlyResourceController, 'name', { value: `${name}Controller` });

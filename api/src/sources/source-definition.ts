@@ -26,7 +26,10 @@ export interface SourceDefinition<Row extends ObjectLiteral = any, Resource exte
   idType: 'uuid' | 'integer';
   /** The list contract of the read-only resource (fields, search, default sort). */
   list: ListSpec;
-  /** What the API answers for one record (its `<X>View`): never a token or a secret. */
+  /**
+   * What the API answers for one record (its `<X>View`): never a token or a secret. A new object
+   * each call: the read-only resource adds the record's `processingStops` to it.
+   */
   present: (row: Row) => Record<string, unknown>;
   /** How the website sends its records: DTO, the rows a record makes, the identifiers they hold. */
   ingestion: SourceIngestion;
