@@ -157,12 +157,19 @@ async function main() {
         // The floor as issue 24 filed it: a requests page of six columns, the session looked up.
         if (!only)
           rows.push(
-          [...(await measure('floor: requests page, six columns, as filed', { url: `${floor.base}/` }, floor.pid)), ''],
-          [
-            ...(await measure('floor: the same page, every column', { url: `${floor.base}/every-column` }, floor.pid)),
-            '',
-          ],
-        );
+            [
+              ...(await measure('floor: requests page, six columns, as filed', { url: `${floor.base}/` }, floor.pid)),
+              '',
+            ],
+            [
+              ...(await measure(
+                'floor: the same page, every column',
+                { url: `${floor.base}/every-column` },
+                floor.pid,
+              )),
+              '',
+            ],
+          );
       } finally {
         await floor.stop();
       }

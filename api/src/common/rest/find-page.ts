@@ -15,6 +15,7 @@ import {
 import type { Page } from './content-range';
 import type { Condition, ListQuery } from './list-query';
 import { queryRow } from '../sql-rows';
+import { findRows } from '../../database/find-rows';
 
 /** Runs a parsed list query against a repository: one page of rows and the total count. */
 export async function findPage<T extends ObjectLiteral>(
@@ -31,7 +32,7 @@ export async function findPage<T extends ObjectLiteral>(
   }
   const skip = query.range?.skip ?? 0;
   const take = query.range?.take;
-  const rows = await repository.find({ where, order, skip, take });
+  const rows = await findRows(repository, { where, order, skip, take });
   const total = totalFromPage(skip, take, rows.length) ?? (await countUpTo(repository, where));
   return { rows, total, skip };
 }
