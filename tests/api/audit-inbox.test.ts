@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditService } from '../../api/src/audit/audit.service';
+import { AuditService, VACUUM_INBOX_AFTER } from '../../api/src/audit/audit.service';
 import { signInAs } from '../support/staff';
 import { dropTestDatabase, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 
@@ -258,6 +258,51 @@ describe('audit inbox: reads recorded without waiting, chained after', () => {
     );
     expect(chained.map((e) => e.query)).toEqual(queries);
     expect((await raw<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events`))[0].n).toBe(before + 120);
+    expect(await verify()).toMatchObject({ valid: true, pending: 0 });
+  });
+
+  it('vacuums the inbox each time 10,000 of its rows have been chained, without a reader waiting (issue 24)', async () => {
+    // Every chained read leaves a dead row in the inbox; PostgreSQL's autovacuum may be off or late.
+    const vacuums = async () =>
+      (await raw<{ n: number }>(`SELECT pg_stat_get_vacuum_count('audit_inbox'::regclass)::int AS n`))[0].n;
+    const chainLeft = async (n: number, who: string) => {
+      await leaveInInbox(
+        Array.from({ length: n }, (_, i) => `${who}.${i}@example.org`),
+        'other-process@console.test',
+      );
+      await audit().chainInbox();
+    };
+    expect(VACUUM_INBOX_AFTER).toBe(10_000);
+    // Past the count once, so that the console's own count starts again from nothing.
+    const first = await vacuums();
+    await chainLeft(VACUUM_INBOX_AFTER, 'first');
+    await expect.poll(vacuums, { timeout: 10_000, interval: 50 }).toBe(first + 1);
+    // One row short of the next: no vacuum.
+    await chainLeft(VACUUM_INBOX_AFTER - 1, 'short');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await vacuums()).toBe(first + 1);
+    expect(await inbox()).toBe(0);
+    // The one more: vacuumed, and the inbox's dead rows are gone.
+    await chainLeft(1, 'last');
+    await expect.poll(vacuums, { timeout: 10_000, interval: 50 }).toBe(first + 2);
+    const [{ dead }] = await raw<{ dead: number }>(
+      `SELECT pg_stat_get_dead_tuples('audit_inbox'::regclass)::int AS dead`,
+    );
+    expect(dead).toBe(0);
+    expect(await verify()).toMatchObject({ valid: true, pending: 0 });
+  });
+
+  it('takes the inbox along its key, and leaves the planner as it found it for the rest of a change’s transaction', async () => {
+    await leaveInInbox(['along.key@example.org'], null);
+    const dataSource = c.running.app.get(DataSource);
+    const settings = await dataSource.transaction(async (manager) => {
+      await audit().record(manager, null, { action: 'test.recorded', entity: 'test', details: {} });
+      const [{ enable_seqscan: after }] = await manager.query<Array<{ enable_seqscan: string }>>('SHOW enable_seqscan');
+      return after;
+    });
+    expect(settings).toBe('on');
+    const newest = await raw<{ action: string }>(`SELECT action FROM audit_events ORDER BY id DESC LIMIT 2`);
+    expect(newest.map((e) => e.action)).toEqual(['test.recorded', 'subject.searched']);
     expect(await verify()).toMatchObject({ valid: true, pending: 0 });
   });
 
