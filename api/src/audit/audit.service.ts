@@ -385,8 +385,9 @@ export class AuditService implements OnModuleInit {
 
   /**
    * VACUUM of the inbox, beside the reads (it takes no lock they wait on) and not waited for by
-   * the chaining that asked for it. A refusal (a database user who does not own the table) is
-   * said and left to PostgreSQL's autovacuum.
+   * the chaining that asked for it. A database user who does not own the table vacuums nothing
+   * (PostgreSQL only warns): the inbox is then autovacuum's. A failure is logged and tried again
+   * after the next 10,000 rows.
    */
   private vacuumInboxInBackground(): void {
     if (this.vacuuming || !this.dataSource.isInitialized) return;
