@@ -103,9 +103,9 @@ const CHAIN_AT_MOST_MS = 1_000;
 
 /**
  * After this many inbox rows chained, the chainer vacuums the inbox. Every read leaves a dead row
- * there once chained, and the chainer's take walks the inbox's oldest ids first: with 590,000
- * dead rows (a PostgreSQL without autovacuum, or between its passes under load) a take read
- * 4,800 pages and cost 46 ms, against well under one on a vacuumed inbox (docs/performance.md).
+ * there once chained, and the chainer's take walks the inbox's oldest ids first, dead ones
+ * included: a PostgreSQL without autovacuum (or between its passes under load) let the inbox
+ * grow to 590,000 dead rows in 418 MB (docs/performance.md, "Lists read as arrays").
  */
 export const VACUUM_INBOX_AFTER = 10_000;
 
@@ -119,12 +119,11 @@ const INBOX_INSERT: PreparedStatement = {
 /**
  * The chainer's statements (`append`), named: it runs every few tens of milliseconds while the
  * console is read, and PostgreSQL planned the take afresh each time.
- */
-/**
- * The chain's lock, and the take's plan made along the inbox's primary key: the inbox holds few
- * live rows in many pages (its dead rows' space), and PostgreSQL, believing it small, read it
- * whole twice per take (a sequential scan and a sort: 99 ms for 330 rows on a 25 MB inbox, 17
- * along the key). Set for the transaction and put back by CHAIN_INSERT, which the caller's
+ *
+ * First the chain's lock, and the take's plan made along the inbox's primary key: the inbox
+ * holds few live rows in many pages (its dead rows' space), and PostgreSQL, believing it small,
+ * read it whole twice per take (a sequential scan and a sort: 99 ms for 330 rows on a 25 MB
+ * inbox, 17 along the key). Set for the transaction and put back by CHAIN_INSERT, which the caller's
  * transaction runs next (a take that finds nothing is the chainer's own transaction, which ends).
  */
 const CHAIN_LOCK_STATEMENT: PreparedStatement = {
