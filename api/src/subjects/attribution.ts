@@ -66,8 +66,8 @@ export function identifiersInText(
     const email = normaliseEmail(raw);
     if (email) found.push({ kind: 'email', value: email, start: match.index, end: match.index + raw.length });
   }
+  // Only valid numbers: findPhoneNumbersInText's own leniency ('VALID') checks each one.
   for (const { number, startsAt, endsAt } of findPhoneNumbersInText(text, DEFAULT_REGION)) {
-    if (!number.isValid()) continue;
     // A run of digits inside an e-mail address is not a phone.
     if (found.some((f) => f.kind === 'email' && startsAt < f.end && endsAt > f.start)) continue;
     found.push({ kind: 'phone', value: number.number, start: startsAt, end: endsAt });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
+import { identifiersInText } from './attribution';
 import {
   classifyQuery,
   extractEmails,
@@ -89,7 +90,7 @@ describe('extractPhones', () => {
   it('reads digits of other scripts, as libphonenumber does', () => {
     expect(extractPhones('Chiamami al ３４７ １２３ ４５６７')).toEqual(['+393471234567']);
   });
-  it('finds what libphonenumber finds in any text, although it skips texts with fewer than six digits', () => {
+  it('finds the valid numbers libphonenumber finds in any text, although it skips texts with fewer than six digits', () => {
     const libraryAlone = (text: string) => [
       ...new Set(
         findPhoneNumbersInText(text, 'IT')
@@ -114,6 +115,9 @@ describe('extractPhones', () => {
       fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
         const text = parts.join('');
         expect(extractPhones(text)).toEqual(libraryAlone(text));
+        // What the attribution of a text reads (it relies on the library's leniency too).
+        const attributed = [...new Set(identifiersInText(text).map((f) => f.value))];
+        expect(attributed).toEqual(libraryAlone(text));
       }),
       { numRuns: 3000 },
     );

@@ -78,9 +78,8 @@ const FEWEST_PHONE_DIGITS = 6;
 export function extractPhones(text: string | null | undefined, region: CountryCode = DEFAULT_REGION): string[] {
   if (!text || !hasDigits(text, FEWEST_PHONE_DIGITS)) return [];
   const found = new Set<string>();
-  for (const { number } of findPhoneNumbersInText(text, region)) {
-    if (number.isValid()) found.add(number.number);
-  }
+  // Only valid numbers: findPhoneNumbersInText's own leniency ('VALID') checks each one.
+  for (const { number } of findPhoneNumbersInText(text, region)) found.add(number.number);
   return [...found];
 }
 
