@@ -21,6 +21,7 @@ import { jsonShapeProblem } from './common/json-shape';
 import { describeApi, setApiPrefix } from './openapi/document';
 import type { AppConfig } from './config/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
+import { PORTAL_NOT_FOUND } from './portal/portal-http';
 import { IngestionService } from './ingestion/ingestion.service';
 import { seedDemoData } from './seed/demo-seeder';
 import { UsersService } from './users/users.service';
@@ -166,7 +167,7 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.use('/privacy', raw({ type: 'multipart/form-data', limit: '16mb' }), bodyParserErrors);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter([PORTAL_NOT_FOUND]));
 
   const document = builtDocument() ?? describeApi(app);
   // The API's documentation is for staff too: it needs a session like every other endpoint.

@@ -388,9 +388,9 @@ describe('packages published on the privacy portal', () => {
         async (raw) => {
           // A guess may not be the real token: that one is the secret.
           fc.pre(raw !== giuliaToken && raw !== mariaToken);
-          // "." and ".." are path steps, not tokens: every client resolves them before sending
-          // (RFC 3986, 5.2.4), so the request would be for /privacy/package/ or /privacy/.
-          fc.pre(raw !== '.' && raw !== '..');
+          // ".." is a path step, not a token: every client resolves it before sending (RFC 3986,
+          // 5.2.4), so the request would be for the portal's own page, /privacy/.
+          fc.pre(raw !== '..');
           const token = encodeURIComponent(raw);
           const shown = await visitor.get(`/privacy/package/${token}`);
           expect(shown.status, raw).toBe(404);
@@ -406,6 +406,38 @@ describe('packages published on the privacy portal', () => {
     );
     // Nothing was recorded or sent for the guesses (the page visit above is a read, not audited).
     expect(await events()).toBe(before);
+  });
+
+  it('shows a link cut short the portal\'s "link not valid" page in the visitor\'s language, never JSON', async () => {
+    const italian = new Visitor(c.url);
+    const english = new Visitor(c.url, 'en-GB,en;q=0.9');
+    const cutShort = [
+      '/privacy/package/',
+      '/privacy/package',
+      '/privacy/status/',
+      '/privacy/verify',
+      '/privacy/nothing',
+    ];
+    for (const path of cutShort) {
+      for (const [visitor, title, other] of [
+        [italian, 'Link non valido', 'Link not valid'],
+        [english, 'Link not valid', 'Link non valido'],
+      ] as const) {
+        const shown = await visitor.get(path);
+        expect(shown.status, path).toBe(404);
+        expect(shown.headers.get('content-type'), path).toContain('text/html');
+        expect(shown.html, path).toContain(title);
+        expect(shown.html, path).not.toContain(other);
+        expect(shown.html, path).not.toContain('Cannot GET');
+      }
+    }
+    const posted = await italian.post('/privacy/package/', [['code', '123456']], null);
+    expect(posted.status).toBe(404);
+    expect(posted.headers.get('content-type')).toContain('text/html');
+    // The API's own addresses still answer its JSON.
+    const api = await fetch(`${c.url}/api/nothing-here`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ statusCode: 404, reason: 'not_found' });
   });
 
   it("lets the officer withdraw a publication: the link stops, the file is deleted at once, said in the subject's language", async () => {

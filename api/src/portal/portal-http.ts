@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Language } from '../requests/request.entity';
+import type { NotFoundPage } from '../common/errors/http-exception.filter';
 import {
   ATTACHMENT_LIMITS,
   boundaryOf,
@@ -98,3 +99,13 @@ export function portalMessage(
 ): void {
   portalPage(res, status, messagePage(language, kind, withLanguage(path, language === 'it' ? 'en' : 'it')));
 }
+
+/**
+ * An address under /privacy/ that no page answers (a link cut short in an e-mail or a letter,
+ * /privacy/package/ without its token): the portal's "link not valid" page in the visitor's
+ * language, not the API's JSON.
+ */
+export const PORTAL_NOT_FOUND: NotFoundPage = {
+  prefix: '/privacy/',
+  answer: (req, res) => portalMessage(res, 404, portalLanguage(req), 'link_invalid', '/privacy'),
+};

@@ -1,6 +1,14 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, TooManyAttemptsError } from './domain.error';
 
 export interface ErrorBody {
@@ -26,13 +34,32 @@ const HTTP_REASONS: Record<number, string> = {
   429: 'too_many_attempts',
 };
 
-/** Gives every error one JSON shape: {statusCode, error, message, errors?}. */
+/**
+ * What a person's browser is shown for an address under `prefix` that no route answers (a link
+ * cut short in an e-mail): a page of its own instead of the API's JSON.
+ */
+export interface NotFoundPage {
+  prefix: string;
+  answer(req: Request, res: Response): void;
+}
+
+/**
+ * Gives every error one JSON shape: {statusCode, error, message, errors?}; an address no route
+ * answers under a `NotFoundPage`'s prefix is given that page instead.
+ */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly notFoundPages: NotFoundPage[] = []) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof NotFoundException && !response.headersSent) {
+      const request = host.switchToHttp().getRequest<Request>();
+      const page = this.notFoundPages.find((p) => request.path.startsWith(p.prefix));
+      if (page) return page.answer(request, response);
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
     if (response.headersSent) {
