@@ -47,6 +47,7 @@ import {
  *   npm run bench:growth                      # search and lists at 0.1, 1 and 10M rows, one table (no ingestion)
  *   npm run bench:growth -- 0.001,0.01        # the scales to run (a number is --scale, 10M or 750k is --rows)
  *   options: --samples 1000 (searches, and pages of each list) --ingest 20000 (0: none)
+ *            --ingest-parallel 2 (batches of 1,000 leads posted at a time)
  *            --warm-up 3000 (searches of other people first, as in a console that has been running)
  *            --cpu-prof /tmp/p (a V8 CPU profile of the console, written when it stops)
  *            --server postgres://postgres@127.0.0.1:5432/postgres
@@ -62,7 +63,8 @@ async function main() {
   const size = datasetSize(args);
   const ingestCount = Number(args.ingest ?? 20_000);
   const profile = cpuProfileOptions(args);
-  const run = await measureAt(server, size, { samples, warmUp, ingestCount, nodeOptions: profile });
+  const inFlight = Number(args['ingest-parallel'] ?? 2);
+  const run = await measureAt(server, size, { samples, warmUp, ingestCount, inFlight, nodeOptions: profile });
   const { search: a, floor: f, justStarted: j } = run;
   printTable(
     'Subject search (ms)',
@@ -102,7 +104,7 @@ async function main() {
       `Ingestion: ${ingestCount.toLocaleString('en')} leads and their ${indexRows.toLocaleString('en')} index rows`,
       ['', 'records/s'],
       [
-        ['API, POST /api/ingest/leads (batches of 1,000, 2 at a time)', api],
+        [`API, POST /api/ingest/leads (batches of 1,000, ${inFlight} at a time)`, api],
         ['COPY into empty tables with the same indexes (floor)', copy],
         ['COPY into the loaded tables, rolled back (floor)', copyLoaded],
         ['API / COPY into empty tables', api / copy],
@@ -176,6 +178,8 @@ interface MeasureOptions {
   warmUp: number;
   /** Leads ingested after (0: none). */
   ingestCount: number;
+  /** Batches of leads posted at a time (2 unless said). */
+  inFlight?: number;
   nodeOptions?: string[];
 }
 
@@ -186,7 +190,7 @@ const JUST_STARTED = 500;
 async function measureAt(
   server: string,
   size: DatasetSize,
-  { samples, warmUp, ingestCount, nodeOptions = [] }: MeasureOptions,
+  { samples, warmUp, ingestCount, inFlight = 2, nodeOptions = [] }: MeasureOptions,
 ): Promise<ScaleRun> {
   const dbName = `pc_bench_${size.leads}`;
   const url = new URL(server);
@@ -293,7 +297,7 @@ async function measureAt(
 
     // Counted before ingestion adds its leads: the rows the searches and lists ran on.
     const rows = await countRows(db);
-    const ingestion = ingestCount > 0 ? await ingestLeads(db, base, token, ingestCount, running.pid) : null;
+    const ingestion = ingestCount > 0 ? await ingestLeads(db, base, token, ingestCount, running.pid, inFlight) : null;
     return {
       search: percentiles(app),
       justStarted: percentiles(justStarted),
@@ -347,6 +351,7 @@ async function ingestLeads(
   token: string,
   count: number,
   consolePid: number,
+  inFlight: number,
 ): Promise<IngestionRun> {
   const { key } = await httpJson<{ key: string }>(
     `${base}/api/api-keys`,
@@ -392,7 +397,7 @@ async function ingestLeads(
       });
     }
   };
-  await Promise.all([worker(), worker()]);
+  await Promise.all(Array.from({ length: inFlight }, worker));
   const api = count / ((performance.now() - t) / 1000);
   const used = meter();
   const perThousand = (ms: number) => (ms * 1000) / count;
