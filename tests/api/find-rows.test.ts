@@ -2,7 +2,9 @@ import { DataSource, MoreThanOrEqual, type ObjectLiteral } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../../api/src/audit/audit-event.entity';
 import { ENTITIES } from '../../api/src/database/entities';
-import { findRows, readsAsArrays } from '../../api/src/database/find-rows';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer';
+import { entitiesFromRows, findRows, readsAsArrays } from '../../api/src/database/find-rows';
 import { IngestionService } from '../../api/src/ingestion/ingestion.service';
 import { DataSubjectRequest } from '../../api/src/requests/request.entity';
 import { RequestEvent } from '../../api/src/requests/request-event.entity';
@@ -95,6 +97,32 @@ describe('findRows answers what repository.find answers', () => {
       expect(readsAsArrays(inTransaction, { take: 2 })).toBe(false);
       expect(await findRows(inTransaction, { take: 2 })).toHaveLength(2);
     });
+  });
+
+  it('makes entities of rows read as objects as TypeORM does, one per primary key (loadByIds, the search)', async () => {
+    const driver = dataSource.driver as PostgresDriver;
+    let compared = 0;
+    for (const entity of ENTITIES) {
+      const repository = dataSource.getRepository<ObjectLiteral>(entity);
+      const builder = repository.createQueryBuilder('row').limit(40);
+      const raw = await builder.getRawMany<ObjectLiteral>();
+      // Rows given twice (a join would repeat them): TypeORM keeps the first of each primary key.
+      const rows = [...raw, ...raw.slice(0, 3).map((row) => ({ ...row }))];
+      const typeorm = new RawSqlResultsToEntityTransformer(builder.expressionMap, driver, [], [], undefined);
+      const expected = typeorm.transform(rows, builder.expressionMap.mainAlias!);
+      const name = repository.metadata.tableName;
+      expect(entitiesFromRows(repository.metadata, driver, 'row', rows), name).toStrictEqual(expected);
+      expect(expected, name).toHaveLength(raw.length);
+      // A column the rows do not hold is left as the entity has it, not made null.
+      const column = repository.metadata.columns.find((c) => !c.isPrimary)!;
+      const key = `row_${column.databaseName}`;
+      const partial = raw.map(({ [key]: _left, ...row }) => row);
+      expect(entitiesFromRows(repository.metadata, driver, 'row', partial), name).toStrictEqual(
+        typeorm.transform(partial, builder.expressionMap.mainAlias!),
+      );
+      if (raw.length > 0) compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(SOURCES.length + 6);
   });
 
   it('reports a failed statement as TypeORM does, and reads nothing', async () => {

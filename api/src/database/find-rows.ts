@@ -134,16 +134,68 @@ function hydrate<T extends ObjectLiteral>(
   }
   const entities: T[] = [];
   for (const row of rows) {
-    const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
-    // A row of nulls only is no entity (TypeORM's rule; a primary key is never null).
-    let hasData = false;
-    for (let c = 0; c < columns.length; c++) {
-      const column = columns[c];
-      const value = row[positions[c]];
-      if (value !== null && !column.isVirtualProperty) hasData = true;
-      column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
-    }
-    if (hasData) entities.push(entity);
+    const entity = entityOf<T>(metadata, driver, columns, (c) => row[positions[c]]);
+    if (entity) entities.push(entity);
   }
   return entities;
+}
+
+/**
+ * The entities of rows read as objects keyed as a statement of the whole entity names its
+ * columns for `alias` (`row_id`, `row_email`, ...), as TypeORM's RawSqlResultsToEntityTransformer
+ * answers them: one entity per primary key (the first row of each), a column the row does not
+ * hold left unset. For the console's own prepared statements (load-by-ids.ts).
+ */
+export function entitiesFromRows<T extends ObjectLiteral>(
+  metadata: EntityMetadata,
+  driver: PostgresDriver,
+  alias: string,
+  rows: ObjectLiteral[],
+): T[] {
+  const byName = columnsOf(metadata, driver, alias);
+  const names = [...byName.keys()];
+  const columns = [...byName.values()];
+  const keys = metadata.primaryColumns.map((column) =>
+    DriverUtils.buildAlias(driver, undefined, alias, column.databaseName),
+  );
+  const seen = new Set<unknown>();
+  const entities: T[] = [];
+  for (const row of rows) {
+    const key = keys.length === 1 ? keyPart(row[keys[0]]) : keys.map((k) => keyPart(row[k])).join('_');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const entity = entityOf<T>(metadata, driver, columns, (c) => row[names[c]]);
+    if (entity) entities.push(entity);
+  }
+  return entities;
+}
+
+/** A primary key's part as TypeORM groups rows by it. */
+function keyPart(value: unknown): unknown {
+  if (Buffer.isBuffer(value)) return value.toString('hex');
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return value;
+}
+
+/**
+ * One entity, made as TypeORM makes it, each column's value (`valueAt`) set through the driver's
+ * `prepareHydratedValue`; undefined (a column the row does not hold) is left unset. A row of nulls
+ * only is no entity (TypeORM's rule; a primary key is never null).
+ */
+function entityOf<T extends ObjectLiteral>(
+  metadata: EntityMetadata,
+  driver: PostgresDriver,
+  columns: ColumnMetadata[],
+  valueAt: (column: number) => unknown,
+): T | null {
+  const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
+  let hasData = false;
+  for (let c = 0; c < columns.length; c++) {
+    const column = columns[c];
+    const value = valueAt(c);
+    if (value === undefined) continue;
+    if (value !== null && !column.isVirtualProperty) hasData = true;
+    column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
+  }
+  return hasData ? entity : null;
 }

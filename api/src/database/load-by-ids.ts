@@ -1,14 +1,16 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { Alias } from 'typeorm/query-builder/Alias';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
-import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { entitiesFromRows } from './find-rows';
 import { preparedQuery } from './prepared-query';
 
 interface Loader {
   name: string;
   text: string;
-  transformer: RawSqlResultsToEntityTransformer;
-  alias: Alias;
+  metadata: EntityMetadata;
+  /** The statement's alias of the table: its columns are named `row_<column>`. */
+  alias: string;
   /** The row as a JSON object keyed as `text` names its columns (see `rowAsJson`). */
   json: (tableAlias: string) => string;
   /** Columns whose JSON form is not what the pg driver answers: bytea (hex) and timestamps (text). */
@@ -52,8 +54,8 @@ function loaderOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): 
     loader = {
       name: `load-by-ids.${alias.metadata.tableName}`,
       text,
-      transformer: new RawSqlResultsToEntityTransformer(builder.expressionMap, dataSource.driver, [], [], undefined),
-      alias,
+      metadata: alias.metadata,
+      alias: alias.name,
       json,
       byteaAliases: columns.filter((c) => c.type === 'bytea').map((c) => c.key),
       dateAliases: columns.filter((c) => c.type.startsWith('timestamp')).map((c) => c.key),
@@ -67,9 +69,10 @@ function loaderOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): 
  * The entities with these ids, as `repository.find({ where: { id: In(ids) } })` answers them
  * (columns, types and transformers such as decryption applied by TypeORM), but through one
  * prepared statement per entity: the SQL is built once and PostgreSQL plans it once per
- * connection. For the reads a search makes many times a second. The hydration is TypeORM's own
- * transformer, a class the package exports but does not document: tests/api/ingestion-search.test.ts
- * compares the answers with find()'s for every source, so an upgrade that changes it fails there.
+ * connection. For the reads a search makes many times a second. The rows are made entities as
+ * `findRows` makes them (find-rows.ts: TypeORM's own steps for each column):
+ * tests/api/ingestion-search.test.ts compares the answers with find()'s for every source, so an
+ * upgrade of TypeORM that changes them fails there.
  */
 export async function loadByIds<T extends ObjectLiteral>(
   dataSource: DataSource,
@@ -79,7 +82,7 @@ export async function loadByIds<T extends ObjectLiteral>(
   if (ids.length === 0) return [];
   const loader = loaderOf(dataSource, entity);
   const rows = await preparedQuery<ObjectLiteral>(dataSource, loader, [ids]);
-  return loader.transformer.transform(rows, loader.alias) as T[];
+  return entitiesFromRows<T>(loader.metadata, dataSource.driver as PostgresDriver, loader.alias, rows);
 }
 
 /**
@@ -103,5 +106,5 @@ export function entitiesFromJson<T extends ObjectLiteral>(
     for (const key of loader.byteaAliases) if (typeof row[key] === 'string') row[key] = Buffer.from(row[key], 'hex');
     for (const key of loader.dateAliases) if (typeof row[key] === 'string') row[key] = new Date(row[key]);
   }
-  return loader.transformer.transform(rows, loader.alias) as T[];
+  return entitiesFromRows<T>(loader.metadata, dataSource.driver as PostgresDriver, loader.alias, rows);
 }
