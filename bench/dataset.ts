@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { fakerIT } from '@faker-js/faker';
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../api/src/database/data-source';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { normaliseName } from '../api/src/subjects/identifiers';
+import { recordStopsStatement } from '../api/src/objections/record-stops';
 import { MOBILE_PREFIXES, phoneWritings } from '../api/src/seed/demo-kit';
 
 /**
@@ -511,25 +512,30 @@ export type Person = ReturnType<typeof person>;
  * The officer's lists that bench:load and bench:search time, each page asked for one random
  * person, with the floor of bench:search: the same page as bare SQL, plus the count the console
  * makes when a full page cannot tell the total (a large list's estimate is reused for 10 s, so
- * the newest leads need none; a page shorter than asked for is its own total).
+ * the newest leads need none; a page shorter than asked for is its own total), and for a
+ * source's records the processing stops of the page's records (`stopsOf`, the source), which
+ * the console asks for every page that is not empty.
  */
 export const OFFICER_LISTS: Array<{
   name: string;
   path: (p: Person) => string;
   floor: string[];
   params: (p: Person) => unknown[];
+  stopsOf?: string;
 }> = [
   {
     name: 'leads list filtered by e-mail',
     path: (p) => `/api/leads?filter=${encodeURIComponent(JSON.stringify({ email: p.email }))}&range=[0,24]`,
     floor: ['SELECT * FROM leads WHERE email IN ($1) ORDER BY submitted_at DESC, id DESC LIMIT 25'],
     params: (p) => [p.email],
+    stopsOf: 'leads',
   },
   {
     name: 'leads list, first page, newest first',
     path: () => `/api/leads?sort=${encodeURIComponent('["submittedAt","DESC"]')}&range=[0,24]`,
     floor: ['SELECT * FROM leads ORDER BY submitted_at DESC, id DESC LIMIT 25'],
     params: () => [],
+    stopsOf: 'leads',
   },
   {
     name: 'requests list',
@@ -541,6 +547,19 @@ export const OFFICER_LISTS: Array<{
     params: () => [],
   },
 ];
+
+/**
+ * A list's floor for one person, as bare SQL on `db`: the page, the count, then the page's
+ * processing stops (as the console asks them: named, only for a page that is not empty).
+ */
+export async function runListFloor(db: Client | Pool, list: (typeof OFFICER_LISTS)[number], params: unknown[]) {
+  const [page, ...counts] = list.floor;
+  const { rows } = await db.query<{ id: unknown }>(page, page.includes('$1') ? params : []);
+  for (const count of counts) await db.query(count, count.includes('$1') ? params : []);
+  if (list.stopsOf && rows.length)
+    await db.query({ ...recordStopsStatement(list.stopsOf), values: [rows.map((row) => String(row.id))] });
+  return rows;
+}
 
 /**
  * The requests page must answer a full page (and its audit event name 25 requests): the dataset

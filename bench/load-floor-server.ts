@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../api/src/database/data-source';
-import { OFFICER_LISTS } from './dataset';
+import { OFFICER_LISTS, runListFloor } from './dataset';
 import { searchStatementOf } from './search-floor';
 
 /**
@@ -15,8 +15,8 @@ import { searchStatementOf } from './search-floor';
  *   database, the page, an unbounded count): the floor of issue 24 as it was filed.
  * - `/every-column`: the same, the page in the console's order with every column.
  * - `/lists/<n>?params=<JSON>`: the page of `OFFICER_LISTS[n]` as bench:search's floor runs it
- *   (every column, and the count the console makes), then one audit row: the database's work
- *   for that list in the console.
+ *   (every column, the count the console makes, a source's processing stops of the page), then
+ *   one audit row: the database's work for that list in the console.
  * - `/search?q=`: the console's search statement with its parameters, then one audit row.
  *
  * The audit rows go into `bench_floor_audit`, made like the audit inbox (the same indexes and
@@ -79,11 +79,8 @@ async function main(): Promise<void> {
     if (list || at.pathname === '/search') {
       if (!(await checkSession(req))) return void res.writeHead(401).end();
       if (list) {
-        const { floor } = OFFICER_LISTS[Number(list[1])];
         const params = JSON.parse(at.searchParams.get('params') ?? '[]') as unknown[];
-        const [page, ...counts] = floor;
-        const { rows } = await pool.query(page, page.includes('$1') ? params : []);
-        for (const count of counts) await pool.query(count, count.includes('$1') ? params : []);
+        const rows = await runListFloor(pool, OFFICER_LISTS[Number(list[1])], params);
         await audit('floor.listed', { shown: rows.length });
         res.writeHead(200, { 'content-type': 'application/json' });
         return void res.end(JSON.stringify(rows));

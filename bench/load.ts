@@ -20,9 +20,10 @@ import {
  * every read, JSON): autocannon at 50 concurrent connections for 30 s per scenario on the
  * 1M-lead database of bench:search. Each request asks for a different random person. Each
  * scenario is followed by its floor: a bare node:http server (bench/load-floor-server.ts) doing
- * the same database work (the list's page and count, or the search statement, and one audit
- * row), so that what the console itself costs can be read off; then the floor as issue 24 filed
- * it, a requests page of six columns after three round trips, and that page with every column.
+ * the same database work (the list's page, count and processing stops, or the search statement,
+ * and one audit row), so that what the console itself costs can be read off; then the floor as
+ * issue 24 filed it, a requests page of six columns after three round trips, and that page with
+ * every column.
  *
  *   npm run bench:load                                  # 1M-lead database (loaded once, then reused)
  *   npm run bench:load -- --scale 0.01 --duration 5     # small (CI)

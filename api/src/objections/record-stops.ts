@@ -38,9 +38,9 @@ const SOURCE_NAME = /^[a-z-]+$/;
 
 /**
  * The statement behind `stopsOfRecords` for `source`, named: every list page asks it, and
- * PostgreSQL took longer to plan it than to run it.
+ * PostgreSQL took longer to plan it than to run it. (bench:load's floor asks it too.)
  */
-function recordStopsStatement(source: string): PreparedStatement {
+export function recordStopsStatement(source: string): PreparedStatement {
   return {
     name: `objections.record-stops.${source}`,
     text: `SELECT x.record_id AS "recordId", s.reason, s.activity_name AS activity, s.request_id AS "requestId",
