@@ -10,6 +10,7 @@ import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { findStatementsPerEntity } from './find-statements';
 
 /**
  * `repository.find(options)`, answered as TypeORM answers it (the same statement, and each value
@@ -27,9 +28,16 @@ export async function findRows<T extends ObjectLiteral>(
   repository: Repository<T>,
   options: FindManyOptions<T>,
 ): Promise<T[]> {
-  const builder = findBuilder(repository, options);
-  if (!oneEntityPerRow(repository, builder)) return builder.getMany();
-  const [text, values] = builder.getQueryAndParameters();
+  const statement = repository.manager.queryRunner
+    ? null
+    : pageStatements(repository.metadata).statement(options, (shape) => {
+        const builder = findBuilder(repository, shape);
+        if (!oneEntityPerRow(repository, builder)) return null;
+        const [text, values] = builder.getQueryAndParameters();
+        return { text, values };
+      });
+  if (!statement) return findBuilder(repository, options).getMany();
+  const { text, values } = statement;
   const pool = (repository.manager.connection.driver as PostgresDriver).master as Pool;
   let result: { fields: Array<{ name: string }>; rows: unknown[][] };
   try {
@@ -38,8 +46,11 @@ export async function findRows<T extends ObjectLiteral>(
     // As TypeORM's query runner reports a failed statement (its parameters are kept out of the logs).
     throw new QueryFailedError(text, values, error as Error);
   }
-  return hydrate(repository, builder.alias, result.fields, result.rows);
+  return hydrate(repository, repository.metadata.name, result.fields, result.rows);
 }
+
+/** The statements of find pages, built once per shape (find-statements.ts). */
+const pageStatements = findStatementsPerEntity();
 
 /** Whether `findRows` reads this find's rows as arrays (else TypeORM answers it). */
 export function readsAsArrays<T extends ObjectLiteral>(

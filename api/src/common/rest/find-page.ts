@@ -16,6 +16,7 @@ import type { Page } from './content-range';
 import type { Condition, ListQuery } from './list-query';
 import { queryRow } from '../sql-rows';
 import { findRows } from '../../database/find-rows';
+import { findStatementsPerEntity } from '../../database/find-statements';
 
 /** Runs a parsed list query against a repository: one page of rows and the total count. */
 export async function findPage<T extends ObjectLiteral>(
@@ -122,13 +123,22 @@ export function totalPastLimit<T extends ObjectLiteral>(
   return listEstimate(repository, where).pastLimit();
 }
 
+/** The statements of lists' estimates and counts, built once per shape (find-statements.ts). */
+const estimateStatements = findStatementsPerEntity();
+
 /** The plan's estimate of a list's rows, reused for ESTIMATE_REUSE_MS per database and query. */
 function listEstimate<T extends ObjectLiteral>(
   repository: Repository<T>,
   where: FindOptionsWhere<T> | FindOptionsWhere<T>[],
 ) {
-  const matching = repository.createQueryBuilder('row').setFindOptions({ where }).select('1');
-  const [sql, parameters] = matching.getQueryAndParameters();
+  const { text: sql, values: parameters } = estimateStatements(repository.metadata).statement({ where }, (shape) => {
+    const [text, values] = repository
+      .createQueryBuilder('row')
+      .setFindOptions(shape)
+      .select('1')
+      .getQueryAndParameters();
+    return { text, values };
+  })!;
   const estimates = listEstimatesOf(repository.manager.connection);
   const key = `${sql}\u0000${JSON.stringify(parameters)}`;
   const planned = async () => {
