@@ -194,7 +194,7 @@ describe('find statements: built once per shape, exactly as TypeORM builds each'
     const emails = [...new Set((await leads.find({ order: { id: 'ASC' } })).map((l) => l.email as string))].slice(0, 3);
     expect(emails.length).toBeGreaterThanOrEqual(2);
     const spec = SOURCES.find((s) => s.entity === Lead)!;
-    const pages = [];
+    const pages: unknown[][] = [];
     for (const email of emails) {
       const parsed = parseListQuery(spec.list, { filter: JSON.stringify({ email }) });
       const page = await findPage(leads, parsed, spec.list.searchable);
