@@ -6,12 +6,12 @@ import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
  * find's own values.
  *
  * TypeORM builds a find's SQL anew for every call: aliases, the select list, and a regular
- * expression of every property name of the entity run over the whole text. A list page of
- * leads spent about a tenth of the console's thread there. The SQL depends on the find's
- * structure (the fields, the operators, the number of values in an `In`, the order, the range),
- * not on its values, which become parameters. So a shape is built once with a unique marker for
- * each value, the marker's place in the parameters noted, and a find of the same shape gets
- * that SQL and its own values in those places.
+ * expression of every property name of the entity run over the whole text, its largest share of
+ * a list page (docs/performance.md). The SQL depends on the find's structure (the fields, the
+ * operators, the number of values in an `In`, the order, the range), not on its values, which
+ * become parameters. So a shape is built once with a unique marker for each value, the marker's
+ * place in the parameters noted, and a find of the same shape gets that SQL and its own values
+ * in those places.
  *
  * A shape is only reused once its first find, built by TypeORM, has answered exactly the SQL
  * and parameters the markers predicted; anything this file does not know (a `Raw` condition, a
@@ -23,7 +23,7 @@ export interface BuiltStatement {
   values: unknown[];
 }
 
-/** The shape of a find and its values in walking order; null when TypeORM must build it. */
+/** The shape of a find (the cache's key) and its values, in walking order. */
 interface Walked {
   key: string;
   values: unknown[];
