@@ -20,7 +20,7 @@ import {
   sourceRows,
   type DatasetSize,
 } from './dataset';
-import { startConsoleProcess } from './console-process';
+import { startConsoleProcess, startFloorServer } from './console-process';
 import { cpuMeter } from './proc-stats';
 import { searchFloor } from './search-floor';
 import {
@@ -39,8 +39,9 @@ import {
 /**
  * Subject search and the officer's lists, one request at a time (through HTTP, the whole app,
  * the console in a process of its own as in production), each beside its floor: the console's
- * search statement, and each list's page, as bare SQL; ingestion throughput through the batch API beside a COPY of the same leads
- * and index rows.
+ * search statement, and each list's page, as bare SQL; for the search also the bare node:http server
+ * of bench:load doing the same round trips (the statement, then the read's audit row); ingestion
+ * throughput through the batch API beside a COPY of the same leads and index rows.
  *
  *   npm run bench:search                      # the 1M-lead database (7.5M source rows; loaded once, then reused)
  *   npm run bench:search -- --rows 10M        # the scale with 10,000,000 source rows (1,333,333 leads)
@@ -66,7 +67,7 @@ async function main() {
   const profile = cpuProfileOptions(args);
   const inFlight = Number(args['ingest-parallel'] ?? 2);
   const run = await measureAt(server, size, { samples, warmUp, ingestCount, inFlight, nodeOptions: profile });
-  const { search: a, floor: f, justStarted: j } = run;
+  const { search: a, floor: f, httpFloor: h, justStarted: j } = run;
   printTable(
     'Subject search (ms)',
     ['', 'p50', 'p95', 'p99'],
@@ -75,6 +76,8 @@ async function main() {
       ...run.byKind.map(([kind, k]) => [`  API, by ${kind}`, k.p50, k.p95, k.p99]),
       ['the search statement, bare SQL (floor)', f.p50, f.p95, f.p99],
       ['ratio', a.p50 / f.p50, a.p95 / f.p95, a.p99 / f.p99],
+      ['the same round trips, bare node:http (floor)', h.p50, h.p95, h.p99],
+      ['ratio', a.p50 / h.p50, a.p95 / h.p95, a.p99 / h.p99],
       ['API, the console just started (warm-up)', j.p50, j.p95, j.p99],
     ],
   );
@@ -167,6 +170,8 @@ interface ScaleRun {
   /** The first JUST_STARTED searches of the warm-up. */
   justStarted: Percentiles;
   floor: Percentiles;
+  /** The search statement and the read's audit row, behind a bare node:http server (bench:load's floor). */
+  httpFloor: Percentiles;
   byKind: Array<[string, Percentiles]>;
   found: number;
   lists: Array<{ name: string; app: Percentiles; floor: Percentiles }>;
@@ -233,6 +238,7 @@ async function measureAt(
     const queries = Array.from({ length: samples }, (_, n) => queryOf(n));
     const app: number[] = [];
     const floor: number[] = [];
+    const httpFloor: number[] = [];
     const justStarted: number[] = [];
     let found = 0;
     // Warm-up on other people (the measured people's pages are read by the measurement only),
@@ -246,10 +252,16 @@ async function measureAt(
     // The suppression key the floor opens is made by the console's first search.
     if (warmUp === 0) await search(base, token, queryOf(0));
     const bare = await searchFloor(url.toString(), BENCH_ENCRYPTION_KEY);
+    const floorServer = await startFloorServer({
+      DATABASE_URL: url.toString(),
+      DATABASE_POOL_SIZE: '10',
+      ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
+    });
     try {
       for (let n = 0; n < 100; n++) await bare.search(queryOf(n));
-      // Each person searched by both, which goes first taking turns: a person's pages not yet in
-      // PostgreSQL's buffers are read by the first, half the time the console and half the floor.
+      for (let n = 0; n < 100; n++) await search(floorServer.base, token, queryOf(n), '/search');
+      // Each person searched by the three, which goes first taking turns: a person's pages not yet
+      // in PostgreSQL's buffers are read by the first, a third of the time each.
       const viaConsole = async (q: string) => {
         const t = performance.now();
         const answer = await search(base, token, q);
@@ -261,17 +273,18 @@ async function measureAt(
         await bare.search(q);
         floor.push(performance.now() - t);
       };
+      const viaHttpFloor = async (q: string) => {
+        const t = performance.now();
+        await search(floorServer.base, token, q, '/search');
+        httpFloor.push(performance.now() - t);
+      };
+      const turns = [viaConsole, viaFloor, viaHttpFloor];
       for (const [n, q] of queries.entries()) {
-        if (n % 2 === 0) {
-          await viaConsole(q);
-          await viaFloor(q);
-        } else {
-          await viaFloor(q);
-          await viaConsole(q);
-        }
+        for (let k = 0; k < turns.length; k++) await turns[(n + k) % turns.length](q);
       }
     } finally {
       await bare.close();
+      await floorServer.stop();
     }
     const kindOf = (n: number) => (n % 5 < 3 ? 'e-mail' : n % 5 === 3 ? 'phone' : 'name');
     const byKind = ['e-mail', 'phone', 'name'].map((kind): [string, Percentiles] => [
@@ -305,6 +318,7 @@ async function measureAt(
       search: percentiles(app),
       justStarted: percentiles(justStarted),
       floor: percentiles(floor),
+      httpFloor: percentiles(httpFloor),
       byKind,
       found,
       lists,
@@ -322,9 +336,12 @@ async function page(base: string, token: string, path: string): Promise<void> {
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.body.toString()}`);
 }
 
-/** The answer's bytes, read to the end (parsed by the caller once the clock has stopped). */
-async function search(base: string, token: string, q: string): Promise<Buffer> {
-  const res = await httpCall(`${base}/api/subjects/search?q=${encodeURIComponent(q)}`, {
+/**
+ * The answer's bytes, read to the end (parsed by the caller once the clock has stopped); `path`
+ * the floor server's instead of the console's.
+ */
+async function search(base: string, token: string, q: string, path = '/api/subjects/search'): Promise<Buffer> {
+  const res = await httpCall(`${base}${path}?q=${encodeURIComponent(q)}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (res.status !== 200) throw new Error(`search ${q}: ${res.status} ${res.body.toString()}`);
