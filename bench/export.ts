@@ -14,8 +14,9 @@ import { postgresCpu, rss, threadsCpu } from './proc-stats';
  * Access-package export of a typical subject and a heavy one (100,000 chat messages), through
  * HTTP from the built console running as its own process: time, throughput, the growth of the
  * API process's resident memory and its CPU time while it exports; beside archiver's own
- * throughput zipping the same bytes from memory with the same options (the floor). Every package
- * is checked: all the messages are in it and every file matches the manifest's size and SHA-256.
+ * throughput zipping the same bytes from memory with the same options (the floor), and the ratio
+ * the machine's cores would allow at the CPU the export took. Every package is checked: all the
+ * messages are in it and every file matches the manifest's size and SHA-256.
  *
  *   npm run bench:export                       # 100,000 messages, the heavy export and the floor 3 times
  *   npm run bench:export -- --messages 20000   # smaller (CI)
