@@ -208,9 +208,7 @@ async function main() {
         heavy.cpuDatabase,
         floorRate,
         rate / floorRate,
-        // The ratio were the cores never idle: the export taking as long as its CPU (the
-        // console's and PostgreSQL's) spread over them; the floor deflates on one thread.
-        heavy.raw / 1e6 / ((heavy.cpuMain + heavy.cpuOther + heavy.cpuDatabase) / cores / 1000) / floorRate,
+        ceilingOnCores(heavy, cores, floorRate),
       ]);
     }
     printTable(
@@ -243,6 +241,20 @@ async function main() {
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
   }
+}
+
+/**
+ * Export / floor were the cores never idle: the export taking as long as its CPU (the console's
+ * threads and PostgreSQL's, read from /proc in clock ticks) spread over them; the floor deflates
+ * on one thread. Blank for an export too short to have been counted a tick.
+ */
+function ceilingOnCores(
+  heavy: { raw: number; cpuMain: number; cpuOther: number; cpuDatabase: number },
+  cores: number,
+  floorRate: number,
+): number | string {
+  const cpuMs = heavy.cpuMain + heavy.cpuOther + heavy.cpuDatabase;
+  return cpuMs > 0 ? heavy.raw / 1e6 / (cpuMs / cores / 1000) / floorRate : '';
 }
 
 /** The package, through node:http (`httpCall`: fetch would take CPU the console's export did not get). */
