@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_CACHE_MS } from '../../api/src/auth/session-cache';
 import { ADMIN, sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
@@ -207,6 +208,40 @@ describe('auth: login, sessions, roles', () => {
     expect(Date.now() - ended).toBeLessThan(SESSION_CACHE_MS + 200);
     expect((await c.api('/api/auth/me', { token })).status).toBe(401);
     expect((await c.api('/api/auth/me', { token: colleague })).status).toBe(200);
+  });
+
+  it('counts the second from when the session was looked up: a lookup held up past a revocation does not extend it', async () => {
+    const email = uniqueEmail('held-up');
+    await c.api('/api/users', {
+      token: adminToken,
+      body: { email, fullName: 'Held up', role: 'officer', password: 'held up password 12' },
+    });
+    const token = await c.login(email, 'held up password 12');
+    // Unused for two minutes: the next check also writes "last used", and that write waits on
+    // the row lock of a revocation made elsewhere (psql) until it commits, 1.5 s later.
+    await sql(
+      c,
+      `UPDATE sessions SET last_used_at = now() - interval '2 minutes' WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+      [email],
+    );
+    const elsewhere = new Client({ connectionString: c.databaseUrl! });
+    await elsewhere.connect();
+    try {
+      await elsewhere.query('BEGIN');
+      await elsewhere.query(
+        `UPDATE sessions SET revoked_at = now() WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+        [email],
+      );
+      const heldUp = c.api('/api/auth/me', { token });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await elsewhere.query('COMMIT');
+      // The held-up request read the session before the revocation committed, and is answered.
+      expect((await heldUp).status).toBe(200);
+    } finally {
+      await elsewhere.end();
+    }
+    // What it read is older than a second: the next request asks the database again.
+    expect((await c.api('/api/auth/me', { token })).status).toBe(401);
   });
 
   it('applies a new role from the very next request, both ways', async () => {

@@ -169,16 +169,21 @@ describe('users resource (admins)', () => {
     expect((await c.api('/api/users/42', { token })).status).toBe(400);
   });
 
-  it('deletes a user, answering the deleted record, and audits it', async () => {
+  it('deletes a user, ending their open sessions at once, answering the deleted record, and audits it', async () => {
     const { body: user } = await create({
       email: uniqueEmail(),
       fullName: 'Gone',
       role: 'auditor',
       password: 'gone password 1',
     });
+    const session = await c.login(user.email, 'gone password 1');
+    // Used once, so that its check is remembered.
+    expect((await c.api('/api/auth/me', { token: session })).status).toBe(200);
     const res = await c.api(`/api/users/${user.id}`, { token, method: 'DELETE' });
     expect(res.status).toBe(200);
     expect(res.body.id).toBe(user.id);
+    expect((await c.api('/api/auth/me', { token: session })).status).toBe(401);
+    expect((await c.api('/api/auth/me', { token })).status).toBe(200);
     expect((await c.api(`/api/users/${user.id}`, { token })).status).toBe(404);
     expect((await auditOf(user.id)).at(-1)).toMatchObject({
       action: 'user.deleted',

@@ -134,7 +134,7 @@ export class AuthService {
     // the second (session-cache.ts), else one prepared statement, no ORM.
     const cached = this.sessions.get(tokenHash);
     if (cached) return cached;
-    const ticket = this.sessions.begin();
+    const lookup = this.sessions.begin();
     const [row] = await preparedQuery<AuthenticatedUser & { stale: boolean; expiresAt: Date }>(
       this.dataSource,
       SESSION_OF_TOKEN,
@@ -144,7 +144,7 @@ export class AuthService {
     const { stale, expiresAt, ...user } = row;
     // "Last used" for the admin's list of sessions: one write a minute per session, not one per request.
     if (stale) await preparedQuery(this.dataSource, TOUCH_SESSION, [user.sessionId]);
-    this.sessions.store(ticket, tokenHash, user.id, user, new Date(expiresAt));
+    this.sessions.store(lookup, tokenHash, user.id, user, new Date(expiresAt));
     return user;
   }
 }

@@ -2,11 +2,18 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from './auth.service';
 
 /**
- * How long a session check answered by the database is trusted without asking again. A change
- * made by this console (sign-out, a revocation, a disabled account, a new role) is forgotten at
- * once (`forgetUser`); one made elsewhere (another process, psql) waits at most this long.
+ * How long a session check answered by the database is trusted without asking again, counted
+ * from when the database was asked. A change made by this console (sign-out, a revocation, a
+ * disabled account, a new role) is forgotten at once (`forgetUser`); one made elsewhere
+ * (another process, psql) waits at most this long.
  */
 export const SESSION_CACHE_MS = 1000;
+
+/** A lookup under way: the generation it began in, and when (`begin`). */
+export interface Lookup {
+  generation: number;
+  askedAt: number;
+}
 
 interface Cached<U> {
   user: U;
@@ -44,16 +51,21 @@ export class SessionLookups<U> {
     return hit.user;
   }
 
-  /** Call before asking the database; hand the answer to `store`. */
-  begin(): number {
-    return this.generation;
+  /** Call just before asking the database; hand the answer to `store`. */
+  begin(now = Date.now()): Lookup {
+    return { generation: this.generation, askedAt: now };
   }
 
-  /** Keeps what the database answered, unless the user changed since the lookup began. */
-  store(ticket: number, tokenHash: string, userId: string, user: U, expiresAt: Date, now = Date.now()): void {
-    if (ticket < this.floor || (this.changedAt.get(userId) ?? -1) > ticket) return;
+  /**
+   * Keeps what the database answered, unless the user changed since the lookup began. Trusted
+   * from when it was asked, not answered: a revocation committed elsewhere while a slow lookup
+   * waited (a busy pool, a once-a-minute touch) is seen within the second all the same.
+   */
+  store(lookup: Lookup, tokenHash: string, userId: string, user: U, expiresAt: Date): void {
+    const { generation, askedAt } = lookup;
+    if (generation < this.floor || (this.changedAt.get(userId) ?? -1) > generation) return;
     if (this.byToken.size >= this.maxEntries) this.byToken.clear();
-    this.byToken.set(tokenHash, { user, userId, expiresAt: expiresAt.getTime(), checkedAt: now });
+    this.byToken.set(tokenHash, { user, userId, expiresAt: expiresAt.getTime(), checkedAt: askedAt });
   }
 
   /** After a change to a user or their sessions has been committed. */
