@@ -227,4 +227,33 @@ describe('audit log as a ledger: request references, filters, searched identifie
     expect((await c.api('/api/audit-events?filter={nope', { token: admin })).status).toBe(400);
     expect(await count()).toBe(before);
   });
+
+  it("finds a request's reads however its id was typed (Art. 5(2)): upper case, or a list of one in a timeline's filter", async () => {
+    const before = (await list(admin, { requestId: requestA.id })).length;
+    const upper = requestA.id.toUpperCase();
+    for (const path of [
+      `/api/requests/${upper}`,
+      `/api/leads?requestId=${upper}`,
+      `/api/subjects/search?q=${encodeURIComponent(anna.email)}&requestId=${upper}`,
+      `/api/request-events?filter=${q({ requestId: upper })}`,
+      `/api/request-events?filter=${q({ requestId: [upper] })}`,
+    ])
+      expect((await c.api(path, { token: officer })).status, path).toBe(200);
+    const events = await list(admin, { requestId: requestA.id });
+    const added = events.slice(0, events.length - before);
+    expect(added.map((e) => e.action).sort()).toEqual(
+      ['request.viewed', 'records.listed', 'subject.searched', 'request-events.listed', 'request-events.listed'].sort(),
+    );
+    expect(added.every((e) => e.requestReference === requestA.reference)).toBe(true);
+    // None of them is in Bruno's request.
+    const other = await list(admin, { requestId: requestB.id });
+    expect(other.some((e) => added.some((a) => a.id === e.id))).toBe(false);
+    // Recorded as the ledger compares them: in lower case.
+    const stored = await sql(
+      c,
+      `SELECT entity_id, details->>'requestId' AS named FROM audit_events WHERE id = ANY($1::bigint[])`,
+      [added.map((e) => e.id)],
+    );
+    for (const row of stored) for (const id of [row.entity_id, row.named]) if (id) expect(id).toBe(id.toLowerCase());
+  });
 });

@@ -6,6 +6,7 @@ import {
   requestIdOf,
   seesSearchedIdentifiers,
   splitLedgerFilter,
+  withCanonicalIds,
 } from './audit-ledger';
 
 const A = '0b8a1c4e-2f3d-4a5b-8c6d-7e8f9a0b1c2d';
@@ -43,6 +44,33 @@ describe('the request an event is about', () => {
     expect(requestIdOf({ entity: 'subject', entityId: null, details: { requestId: null } })).toBeNull();
     expect(requestIdOf({ entity: 'user', entityId: A, details: {} })).toBeNull();
     expect(requestIdOf({ entity: 'leads', entityId: null, details: { requestId: 'not a uuid' } })).toBeNull();
+  });
+});
+
+describe('the ids an event is recorded with', () => {
+  it('are UUIDs in lower case, however the reader typed them, so that the ledger finds the event', () => {
+    const read = {
+      action: 'records.listed',
+      entity: 'leads',
+      entityId: null,
+      details: { requestId: A.toUpperCase(), returned: 2 },
+    };
+    expect(withCanonicalIds(read)).toEqual({ ...read, details: { requestId: A, returned: 2 } });
+    const viewed = { action: 'request.viewed', entity: 'request', entityId: B.toUpperCase(), details: {} };
+    expect(withCanonicalIds(viewed)).toEqual({ ...viewed, entityId: B });
+  });
+
+  it('leaves what is not a UUID as it is, and adds no key an event did not have', () => {
+    const key = {
+      action: 'api_key.created',
+      entity: 'api_key',
+      entityId: 'KEY-Upper',
+      details: { requestId: 'DSR-2026-0001' },
+    };
+    expect(withCanonicalIds(key)).toBe(key);
+    const bare = { action: 'auth.login', entity: 'session', entityId: A.toUpperCase() };
+    expect(withCanonicalIds(bare)).toEqual({ action: 'auth.login', entity: 'session', entityId: A });
+    expect(Object.keys(withCanonicalIds({ ...bare, details: { x: 1 } }).details)).toEqual(['x']);
   });
 });
 

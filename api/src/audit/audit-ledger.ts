@@ -73,6 +73,24 @@ export function requestIdOf(event: { entity: string; entityId: string | null; de
 }
 
 /**
+ * An event's ids as the ledger compares them: a UUID in lower case, however the reader typed it
+ * (PostgreSQL reads a uuid in either case; the ledger's filters compare the recorded text). The
+ * record's id (`entityId`) and the request a read names as its reason (`details.requestId`).
+ */
+export function withCanonicalIds<E extends { entityId?: string | null; details?: Record<string, unknown> }>(
+  entry: E,
+): E {
+  const canonical = <T>(id: T): T => (typeof id === 'string' && UUID.test(id) ? (id.toLowerCase() as T) : id);
+  let canonicalEntry = entry;
+  if (canonical(entry.entityId) !== entry.entityId)
+    canonicalEntry = { ...canonicalEntry, entityId: canonical(entry.entityId) };
+  const requestId = entry.details?.requestId;
+  if (canonical(requestId) !== requestId)
+    canonicalEntry = { ...canonicalEntry, details: { ...entry.details, requestId: canonical(requestId) } };
+  return canonicalEntry;
+}
+
+/**
  * Who reads a searched identifier in full. Officers and admins search people and answer their
  * requests: to account for a search (Art. 5(2)) they must see what was searched. An auditor
  * checks that each search had a request and a reason: the reference and a masked identifier

@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { CHAIN_BREAK_MESSAGES, GENESIS_HASH, hashEvent } from './audit-chain';
+import { withCanonicalIds } from './audit-ledger';
 import { checkSegment, VERIFY_READ, type SegmentCheck, type StoredEvent } from './chain-segment';
 import {
   anchorFileName,
@@ -251,8 +252,9 @@ export class AuditService implements OnModuleInit {
       throw new Error('AuditService.record must run inside a transaction');
     }
     const held = this.held.get(manager);
-    if (held) held.push({ actor, entry });
-    else await this.append(manager, [{ actor, entry }]);
+    const canonical = withCanonicalIds(entry);
+    if (held) held.push({ actor, entry: canonical });
+    else await this.append(manager, [{ actor, entry: canonical }]);
   }
 
   private readonly held = new WeakMap<EntityManager, HeldEvents>();
@@ -284,7 +286,8 @@ export class AuditService implements OnModuleInit {
    * the hash chain, in arrival order, once reads pause, or within a second while they do not
    * (`chainLater`, `chainInbox`).
    */
-  async recordNow(actor: Actor | null, entry: AuditEntry): Promise<void> {
+  async recordNow(actor: Actor | null, given: AuditEntry): Promise<void> {
+    const entry = withCanonicalIds(given);
     await preparedQuery(this.dataSource, INBOX_INSERT, [
       new Date(),
       actor?.id ?? null,

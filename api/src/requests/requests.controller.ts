@@ -261,7 +261,11 @@ export class RequestEventsController {
     action: 'request-events.listed',
     entity: 'request',
     read: 'page',
-    about: (f) => (typeof f.requestId === 'string' ? f.requestId : null),
+    // The filter as the list takes it: the id, or a list of one id (the event records the UUID in lower case).
+    about: (f) => {
+      const named: unknown = Array.isArray(f.requestId) && f.requestId.length === 1 ? f.requestId[0] : f.requestId;
+      return typeof named === 'string' ? named : null;
+    },
   })
   async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response) {
     return sendPage(
