@@ -170,13 +170,31 @@ function placesOf(templateValues: unknown[], count: number): number[] | null {
 type Entry = { text: string; places: number[] } | 'built-each-time' | 'no-statement';
 
 /**
+ * A shape whose key or statement is longer than this (a filter of hundreds of values) is built by
+ * TypeORM each time and not kept: any signed-in reader chooses the filters, and a few hundred
+ * such shapes would hold hundreds of megabytes.
+ */
+export const LONGEST_KEPT = 16_000;
+
+/** What one cache holds at most: its shapes' keys, statements and places, in characters. */
+export const KEPT_CHARACTERS = 1_000_000;
+
+const sizeOf = (key: string, entry: Entry) =>
+  key.length + (typeof entry === 'string' ? 0 : entry.text.length + entry.places.length);
+
+/**
  * Statements by shape, for one entity of one database and one kind of statement (a page, a
- * count); at most `capacity` shapes, the least recently used dropped first.
+ * count); at most `capacity` shapes and `budget` characters, the least recently used dropped
+ * first.
  */
 export class FindStatements {
   private readonly entries = new Map<string, Entry>();
+  private kept = 0;
 
-  constructor(private readonly capacity = 500) {}
+  constructor(
+    private readonly capacity = 500,
+    private readonly budget = KEPT_CHARACTERS,
+  ) {}
 
   /**
    * The statement of `options`, as `build` makes it from a find's options,
@@ -185,7 +203,7 @@ export class FindStatements {
    */
   statement(options: ObjectLiteral, build: (options: ObjectLiteral) => BuiltStatement | null): BuiltStatement | null {
     const walked = walkFind(options);
-    if (!walked) return build(options);
+    if (!walked || walked.key.length > LONGEST_KEPT) return build(options);
     const key = walked.key;
     const entry = this.entries.get(key);
     if (entry !== undefined) {
@@ -208,7 +226,8 @@ export class FindStatements {
       template.text === built.text &&
       places.length === built.values.length &&
       places.every((place, i) => Object.is(walked.values[place], built.values[i]));
-    this.remember(key, holds && places ? { text: template.text, places } : 'built-each-time');
+    const keep = holds && places && template.text.length <= LONGEST_KEPT;
+    this.remember(key, keep ? { text: template.text, places } : 'built-each-time');
     return built;
   }
 
@@ -217,9 +236,19 @@ export class FindStatements {
     return this.entries.size;
   }
 
+  /** How many characters the kept shapes hold (for the tests). */
+  get characters(): number {
+    return this.kept;
+  }
+
   private remember(key: string, entry: Entry): void {
     this.entries.set(key, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.kept += sizeOf(key, entry);
+    while (this.entries.size > this.capacity || this.kept > this.budget) {
+      const [oldest, dropped] = this.entries.entries().next().value!;
+      this.entries.delete(oldest);
+      this.kept -= sizeOf(oldest, dropped);
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ESTIMATE_REUSE_MS, EstimateCache, totalFromPage } from './find-page';
+import { ESTIMATE_REUSE_MS, EstimateCache, estimateKey, totalFromPage } from './find-page';
 
 describe('totalFromPage', () => {
   it('knows the total from a short page', () => {
@@ -36,5 +36,19 @@ describe('EstimateCache', () => {
     expect(cache.get('b', 2)).toBeUndefined();
     expect(cache.get('a', 2)).toBe(3);
     expect(cache.get('c', 2)).toBe(4);
+  });
+});
+
+describe('estimateKey', () => {
+  it('tells statements and values apart, in a key of the same size whatever the filter, holding no value as text', () => {
+    const sql = 'SELECT 1 FROM leads WHERE email = $1';
+    expect(estimateKey(sql, ['anna@example.it'])).toBe(estimateKey(sql, ['anna@example.it']));
+    expect(estimateKey(sql, ['anna@example.it'])).not.toBe(estimateKey(sql, ['bruno@example.it']));
+    expect(estimateKey(sql, ['1'])).not.toBe(estimateKey(sql, [1]));
+    expect(estimateKey(`${sql} AND 1 = 1`, ['anna@example.it'])).not.toBe(estimateKey(sql, ['anna@example.it']));
+    const many = Array.from({ length: 10_000 }, (_, i) => `person${i}@example.it`);
+    const key = estimateKey(sql.repeat(100), many);
+    expect(key).toHaveLength(estimateKey(sql, []).length);
+    expect(key).not.toContain('person');
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   And,
   type DataSource,
@@ -60,7 +61,16 @@ export const EXACT_COUNT_LIMIT = 10_000;
  */
 export const ESTIMATE_REUSE_MS = 10_000;
 
-/** The estimates of lists, per database, by query; at most `capacity`, the oldest dropped first. */
+/**
+ * An estimate's key: a digest of the statement and its values, so that a key's size does not
+ * depend on the filter (any reader chooses it) and a searched e-mail or name is not held in
+ * memory as text for as long as the key is kept.
+ */
+export function estimateKey(sql: string, parameters: unknown[]): string {
+  return createHash('sha256').update(sql).update('\u0000').update(JSON.stringify(parameters)).digest('base64');
+}
+
+/** The estimates of lists, per database, by `estimateKey`; at most `capacity`, the oldest dropped first. */
 export class EstimateCache {
   private readonly entries = new Map<string, { value: number; at: number }>();
 
@@ -140,7 +150,7 @@ function listEstimate<T extends ObjectLiteral>(
     return { text, values };
   })!;
   const estimates = listEstimatesOf(repository.manager.connection);
-  const key = `${sql}\u0000${JSON.stringify(parameters)}`;
+  const key = estimateKey(sql, parameters);
   const planned = async () => {
     const plan = await queryRow<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
       repository,
