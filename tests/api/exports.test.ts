@@ -358,6 +358,49 @@ describe('access and portability packages (ZIP)', () => {
       expect((await download(requestId, 'access')).res.status).toBe(200);
     },
   );
+
+  it('builds the package whatever a person typed (Art. 15(3)): a message that only looks like an instant is shown as written', async () => {
+    await ingest('chat-conversations', {
+      externalId: 'c-typed-instants',
+      provider: 'openai',
+      startedAt: '2026-11-12T09:00:00Z',
+      messages: [
+        { role: 'user', content: 'Sono anna.tempo@example.it', sentAt: '2026-11-12T09:00:01Z' },
+        { role: 'user', content: '2026-13-01T00:00:00Z', sentAt: '2026-11-12T09:00:02Z' },
+        { role: 'user', content: '2026-01-01T00:00:00Z', sentAt: '2026-11-12T09:00:03Z' },
+      ],
+    });
+    const request = await c.api('/api/requests', {
+      token,
+      body: {
+        type: 'access',
+        channel: 'email',
+        language: 'it',
+        receivedAt: new Date().toISOString(),
+        subjectName: 'Anna Tempo',
+        subjectEmail: 'anna.tempo@example.it',
+      },
+    });
+    await c.api(`/api/requests/${request.body.id}/verify`, { token, body: { method: 'email_from_known_address' } });
+    const { res, body } = await download(request.body.id, 'access');
+    expect(res.status).toBe(200);
+    const zip = await readZip(body);
+    const chat = JSON.parse(zip.get('data/chat-messages.json')!.toString()) as Array<{ content: string }>;
+    expect(chat.map((m) => m.content)).toEqual([
+      'Sono anna.tempo@example.it',
+      '2026-13-01T00:00:00Z',
+      '2026-01-01T00:00:00Z',
+    ]);
+    const readme = zip.get('README.html')!.toString();
+    expect(readme).toContain('</b>2026-13-01T00:00:00Z</div>');
+    expect(readme).toContain('</b>2026-01-01T00:00:00Z</div>');
+    expect(readme).toContain('<b>Lei · 12 nov 2026, 10:00:02</b>');
+    // Giulia's package holds none of Anna's conversation (her request verified here too when this test runs alone).
+    await c.api(`/api/requests/${requestId}/verify`, { token, body: { method: 'email_from_known_address' } });
+    const giulia = await readZip((await download(requestId, 'access')).body);
+    expect(giulia.get('README.html')!.toString()).not.toContain('anna.tempo@example.it');
+    expect(giulia.get('data/chat-messages.json')!.toString()).not.toContain('2026-13-01T00:00:00Z');
+  });
 });
 
 describe('a download whose client stops reading', () => {

@@ -36,6 +36,13 @@ describe('the readable copy of the data (README.html)', () => {
     expect(cellWords(CHAT, 'content', ['a', 'b'], 'en')).toBe('a, b');
   });
 
+  it('leaves as written what only looks like an instant or a code, so that no text stops the package', () => {
+    expect(cellWords(CHAT, 'content', '2026-13-01T00:00:00Z', 'it')).toBe('2026-13-01T00:00:00Z');
+    expect(cellWords(CHAT, 'content', '2026-02-30T99:00:00Z', 'en')).toBe('2026-02-30T99:00:00Z');
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+      expect(cellWords(CHAT, 'role', name, 'en')).toBe(name);
+  });
+
   it('heads columns with the glossary’s words, a `prefix_*` column with its code’s', () => {
     expect(columnWords(CHAT, 'role', 'it')).toBe('Chi ha scritto il messaggio');
     expect(columnWords(CONSENTS, 'category_ai_chatbot', 'it')).toBe('La sua scelta per il chatbot AI');
@@ -64,6 +71,22 @@ describe('the readable copy of the data (README.html)', () => {
     expect(html).toContain('<div class="msg own"><b>You · 5 Nov 2026, 19:00:05</b>Hello &lt;b&gt;</div>');
     expect(html).toContain('<div class="msg"><b>AI assistant ·');
     expect(html.endsWith('</div></section>\n')).toBe(true);
+  });
+
+  it('shows a message as it was written, even one that reads as an instant or a code', () => {
+    const page = new FilePage(CHAT, 'it');
+    const row = (content: string) => ({
+      conversationStartedAt: '2026-11-05T18:00:00.000Z',
+      provider: 'openai',
+      role: 'user',
+      content,
+      sentAt: '2026-11-05T18:00:05.000Z',
+    });
+    const html = rowsText(page, [row('2026-01-01T00:00:00Z'), row('assistant'), row('2026-13-01T00:00:00Z')]);
+    expect(html).toContain('</b>2026-01-01T00:00:00Z</div>');
+    expect(html).toContain('</b>assistant</div>');
+    expect(html).toContain('</b>2026-13-01T00:00:00Z</div>');
+    expect(html).toContain('<b>Lei · 5 nov 2026, 19:00:05</b>');
   });
 
   it('shows any other source as one table, its header once', () => {

@@ -46,13 +46,23 @@ export function cellWords(file: PageFile, column: string, value: unknown, langua
   if (typeof value === 'boolean') return packageWords(language)[value ? 'yes' : 'no'];
   if (Array.isArray(value)) return value.map((v) => cellWords(file, column, v, language)).join(', ');
   if (typeof value === 'string') {
-    const code = file.codes?.[column]?.[value];
-    if (code) return code[language];
-    if (INSTANT.test(value)) return romeInstant(new Date(value), language);
+    const codes = file.codes?.[column];
+    if (codes && Object.hasOwn(codes, value)) return codes[value][language];
+    // Text that only looks like an instant (a person may type "2026-13-01T00:00:00Z") stays as it is.
+    if (INSTANT.test(value)) {
+      const at = new Date(value);
+      if (!Number.isNaN(at.getTime())) return romeInstant(at, language);
+    }
     return value;
   }
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   return JSON.stringify(value);
+}
+
+/** A message as it was written: never read as a code or an instant. */
+function messageWords(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** One file's part of the page, rendered a page of rows at a time. */
@@ -108,7 +118,7 @@ export class FilePage {
       }
       const you = row[layout.who] === layout.self;
       write(
-        `<div class="msg${you ? ' own' : ''}"><b>${e(cellWords(this.file, layout.who, row[layout.who], this.language))} · ${e(cellWords(this.file, layout.at, row[layout.at], this.language))}</b>${e(cellWords(this.file, layout.text, row[layout.text], this.language)).replace(/\n/g, '<br>')}</div>\n`,
+        `<div class="msg${you ? ' own' : ''}"><b>${e(cellWords(this.file, layout.who, row[layout.who], this.language))} · ${e(cellWords(this.file, layout.at, row[layout.at], this.language))}</b>${e(messageWords(row[layout.text])).replace(/\n/g, '<br>')}</div>\n`,
       );
     }
   }
