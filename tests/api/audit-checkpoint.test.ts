@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashEvent } from '../../api/src/audit/audit-chain';
+import { GENESIS_HASH, hashEvent } from '../../api/src/audit/audit-chain';
 import { anchorFileName, checkpointSignedBy, deriveAuditKey } from '../../api/src/audit/audit-checkpoint';
 import { AuditService } from '../../api/src/audit/audit.service';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
@@ -166,6 +166,53 @@ describe('audit chain: the signed checkpoint of its head', () => {
       firstBrokenId: older.lastId,
       anchor: { lastId: newest, holds: false },
     });
+
+    // The console goes on working: new events are signed over the cut tail, but the copy that
+    // names the removed event is not replaced by them, and verification keeps saying so.
+    await c.api('/api/users', {
+      token,
+      body: { email: uniqueEmail('after'), fullName: 'After the cut', role: 'auditor', password: 'chain password 1' },
+    });
+    await c.running.app.get(AuditService).writeAnchor();
+    expect(JSON.parse(readFileSync(file, 'utf8')).lastId).toBe(newest);
+    expect(await verify()).toMatchObject({
+      valid: false,
+      reason: 'anchor_ahead',
+      anchor: { lastId: newest, holds: false },
+    });
+  });
+
+  it('starts no new chain over a log whose checkpoint and first event were removed, while DATA_DIR keeps its copy', async () => {
+    const { c, verify } = await consoleWithEvents(2);
+    const { dataDir } = c.running.app.get<unknown, { config: { dataDir: string } }>(AuditService).config;
+    const [{ checkpoint }] = await sql(c, 'SELECT checkpoint FROM audit_checkpoint');
+    const file = join(dataDir, anchorFileName(checkpoint.chainId));
+    await c.running.app.get(AuditService).writeAnchor();
+    expect(existsSync(file)).toBe(true);
+    // Everything an insider can do without the key: the start event and the checkpoint gone, and
+    // the events left re-hashed into a chain that holds on its own.
+    const events = await sql(
+      c,
+      `SELECT id::text AS id, at, actor_id AS "actorId", actor_email AS "actorEmail", action, entity, entity_id AS "entityId", details, prev_hash AS "prevHash", hash
+         FROM audit_events WHERE action <> 'audit.checkpoint_started' ORDER BY id`,
+    );
+    const statements: Array<[string, unknown[]?]> = [
+      [`DELETE FROM audit_events WHERE action = 'audit.checkpoint_started'`],
+    ];
+    events.forEach((event, i) => {
+      event.prevHash = i === 0 ? GENESIS_HASH : events[i - 1].hash;
+      event.hash = hashEvent(event);
+      statements.push([
+        `UPDATE audit_events SET prev_hash = $2, hash = $3 WHERE id = $1`,
+        [event.id, event.prevHash, event.hash],
+      ]);
+    });
+    await tamper(c, statements);
+    await sql(c, 'DELETE FROM audit_checkpoint');
+    // What a restart does: no fresh chain over it, so the next checkpoint is signed as broken.
+    await c.running.app.get(AuditService).onModuleInit();
+    expect(await sql(c, 'SELECT * FROM audit_checkpoint')).toEqual([]);
+    expect(await verify()).toMatchObject({ valid: false, reason: 'checkpoint_missing' });
   });
 
   it('writes the checkpoint into the access package manifest, one the chain holds', async () => {

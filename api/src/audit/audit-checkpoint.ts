@@ -146,6 +146,11 @@ export function anchorFileName(chainId: string): string {
   return `audit-checkpoint.${chainId}.json`;
 }
 
+/** The chain an anchor file is named for, or null for any other file. */
+export function anchoredChainOf(fileName: string): string | null {
+  return /^audit-checkpoint\.([\w-]+)\.json$/.exec(fileName)?.[1] ?? null;
+}
+
 /** The checkpoint of an empty chain: what the first append links to. */
 export function emptyChainCheckpoint(key: Buffer, at: Date): Checkpoint {
   return signCheckpoint(key, {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
@@ -10,6 +10,7 @@ import { CHAIN_BREAK_MESSAGES, GENESIS_HASH, hashEvent } from './audit-chain';
 import { withCanonicalIds } from './audit-ledger';
 import { checkSegment, VERIFY_READ, type SegmentCheck, type StoredEvent } from './chain-segment';
 import {
+  anchoredChainOf,
   anchorFileName,
   checkpointSignedBy,
   newChainId,
@@ -208,7 +209,11 @@ export class AuditService implements OnModuleInit {
         `SELECT EXISTS (SELECT 1 FROM audit_checkpoint) AS present,
                 EXISTS (SELECT 1 FROM audit_events WHERE action = 'audit.checkpoint_started') AS started`,
       );
-      if (present || started) return;
+      // A log whose checkpoint and first event are gone while DATA_DIR keeps a checkpoint signed
+      // by this key was replaced, not new: no fresh chain is started over it, and the next
+      // checkpoint is signed as broken (checkpoint_missing). A new database for the same DATA_DIR
+      // starts afresh once the old anchors are moved out (docs/audit.md).
+      if (present || started || this.anchoredBefore()) return;
       const tail = await queryRow<{ id: string; hash: string }>(
         manager,
         `SELECT id::text AS id, hash FROM audit_events ORDER BY id DESC LIMIT 1`,
@@ -527,9 +532,40 @@ export class AuditService implements OnModuleInit {
       const previous = this.readAnchor(checkpoint.chainId);
       // Never step back: a copy names the furthest point this instance has seen.
       if (previous && BigInt(previous.lastId) > BigInt(checkpoint.lastId)) return;
+      // Nor over a cut: while the chain no longer holds the event the copy names, as it named it,
+      // the copy stays as it is, and verification keeps saying so (anchor_ahead). Replaced, the
+      // next checkpoint (signed over the cut tail) would have hidden it.
+      if (previous && previous.lastId !== '0' && !(await this.chainHolds(manager, previous))) {
+        this.logger.error(
+          `The audit log no longer holds event ${previous.lastId} as its copy in ${this.config.dataDir} names it: the copy is kept`,
+        );
+        return;
+      }
       const file = join(this.config.dataDir, anchorFileName(checkpoint.chainId));
       writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(checkpoint, null, 2) + '\n', { mode: 0o600 });
       renameSync(`${file}.${process.pid}.tmp`, file);
+    });
+  }
+
+  /** Whether the chain holds the event `anchor` names, with the hash it names. */
+  private async chainHolds(manager: EntityManager, anchor: Checkpoint): Promise<boolean> {
+    const rows = await queryRows<{ hash: string }>(manager, `SELECT hash FROM audit_events WHERE id = $1`, [
+      anchor.lastId,
+    ]);
+    return rows.length === 1 && rows[0].hash === anchor.lastHash;
+  }
+
+  /** Whether DATA_DIR keeps a checkpoint signed by this key, of any chain. */
+  private anchoredBefore(): boolean {
+    let names: string[];
+    try {
+      names = readdirSync(this.config.dataDir);
+    } catch {
+      return false;
+    }
+    return names.some((name) => {
+      const chainId = anchoredChainOf(name);
+      return chainId !== null && this.readAnchor(chainId) !== null;
     });
   }
 
