@@ -313,6 +313,8 @@ describe('the privacy portal: withdrawal of consent, objection to marketing, att
     expect(wText).toContain('Art. 7(3)');
     expect(wText).not.toContain('Functional services');
     expect(wText).toContain(`${c.url}/privacy/status/`);
+    // The link opens the page in her language, whatever her browser prefers.
+    expect(wText).toMatch(/\/privacy\/status\/[\w-]+\?lang=en\b/);
     expect(wText.indexOf('/privacy/status/')).toBeLessThan(wText.indexOf('Kind regards'));
     const objectionLetter = await smtp.waitFor(
       (m) => m.envelopeTo.includes(giulia) && (m.parsed.subject ?? '').includes(objection.reference),
@@ -336,6 +338,9 @@ describe('the privacy portal: withdrawal of consent, objection to marketing, att
     expect(status.html).toContain('Withdrawal of your consent');
     expect(status.html).toContain('Your choices are in force.');
     expect(status.html).not.toContain('acknowledgement of receipt, with the link');
+    // Her letters shown again: the link's place in words for her, not staff's marker.
+    expect(status.html).toContain('(the address is in the e-mail we sent you)');
+    expect(status.html).not.toContain('[personal address');
   });
 
   it('writes to an Italian subject in Italian: only the objection to direct marketing', async () => {

@@ -181,7 +181,7 @@ describe('the privacy portal', () => {
       );
       const body = textOf(ack);
       expect(body).toContain('Abbiamo ricevuto la sua richiesta');
-      expect(body).toContain(`${c.url}/privacy/status/${token}`);
+      expect(body).toContain(`${c.url}/privacy/status/${token}?lang=it`);
       expect(body.indexOf('/privacy/status/')).toBeLessThan(body.indexOf('Cordiali saluti'));
       // The link opens her requests: the outbox staff read shows a marker in its place, and once
       // the letter is sent the link is kept nowhere but in the subject's mailbox (Art. 32).
@@ -220,6 +220,9 @@ describe('the privacy portal', () => {
     );
     expect(status.html).toContain(`Termine di legge (art. 12, par. 3, GDPR)</dt><dd>${legalWords}`);
     expect(status.html).toContain('Abbiamo ricevuto la sua richiesta');
+    // The letters shown again: the link's place in words for her, never staff's marker.
+    expect(status.html).toContain('(l’indirizzo è nell’e-mail che le abbiamo inviato)');
+    expect(status.html).not.toContain('[indirizzo personale');
     expect(status.html).not.toContain('NOTA-INTERNA-9931');
     expect(status.html).not.toContain('Vorrei sapere quali dati');
     expect(status.headers.get('cache-control')).toBe('no-store');

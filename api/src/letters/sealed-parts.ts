@@ -18,6 +18,26 @@ const MARKERS: Record<SealedPartName, Record<Language, string>> = {
 /** What the stored letter says in the part's place, in the letter's language. */
 export const sealedMarker = (name: SealedPartName, language: Language): string => MARKERS[name][language];
 
+/**
+ * What the subject reads in the part's place where their letters are shown again (the portal's
+ * status page): the marker speaks to staff, and the part itself is kept nowhere.
+ */
+const FOR_THE_SUBJECT: Record<SealedPartName, Record<Language, string>> = {
+  status_link: {
+    it: '(l’indirizzo è nell’e-mail che le abbiamo inviato)',
+    en: '(the address is in the e-mail we sent you)',
+  },
+};
+
+/** A sent letter as its subject reads it again: each marker in the words meant for them. */
+export function forTheSubject(body: string): string {
+  let text = body;
+  for (const name of Object.keys(MARKERS) as SealedPartName[])
+    for (const language of Object.keys(MARKERS[name]) as Language[])
+      text = text.split(MARKERS[name][language]).join(FOR_THE_SUBJECT[name][language]);
+  return text;
+}
+
 /** The letter as it goes out: each marker replaced by the part it stands for. */
 export function unseal(body: string, parts: Record<string, string>): string {
   let text = body;

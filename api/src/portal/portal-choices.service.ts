@@ -42,6 +42,7 @@ import {
   throttleKey,
   withStatusLink,
 } from './portal-rules';
+import { withLanguage } from './portal-pages';
 import { text } from './portal-texts';
 import { PortalThrottle } from './portal-throttle.entity';
 import type { SubmitOutcome, VerifyOutcome } from './portal.service';
@@ -381,7 +382,7 @@ export class PortalChoicesService {
           null,
           request.id,
           { kind: 'completion', text: withStatusLink(composed.text, paragraph) },
-          { [marker]: link },
+          { [marker]: withLanguage(link, request.language) },
         );
       } catch (error) {
         // The choice is in force and the officer sees the request; a letter that failed is in the outbox to retry.

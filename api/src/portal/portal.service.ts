@@ -9,7 +9,7 @@ import { LettersService } from '../letters/letters.service';
 import { appendToTimeline } from '../requests/request-timeline';
 import { DataSubjectRequest, type Language } from '../requests/request.entity';
 import { RequestsService } from '../requests/requests.service';
-import type { StatusView } from './portal-pages';
+import { withLanguage, type StatusView } from './portal-pages';
 import type { Attachment } from './portal-attachments-rules';
 import { PortalAttachments } from './portal-attachments.service';
 import { PortalKeys } from './portal-keys';
@@ -31,7 +31,7 @@ import {
 import { PortalSubmission } from './portal-submission.entity';
 import { PortalThrottle } from './portal-throttle.entity';
 import { RIGHT_NAMES, text } from './portal-texts';
-import { sealedMarker } from '../letters/sealed-parts';
+import { forTheSubject, sealedMarker } from '../letters/sealed-parts';
 
 export type SubmitOutcome = { kind: 'sent'; submissionId: string } | { kind: 'throttled' } | { kind: 'failed' };
 export type VerifyOutcome =
@@ -211,7 +211,8 @@ export class PortalService {
           null,
           request.id,
           { kind: 'acknowledgement', text: withStatusLink(composed.text, paragraph) },
-          { [marker]: link },
+          // The page opens in the request's language, whatever the browser that follows the link prefers.
+          { [marker]: withLanguage(link, request.language) },
         );
       } catch (error) {
         // The request exists and the officer sees it; a letter that failed is in the outbox to retry.
@@ -241,7 +242,7 @@ export class PortalService {
         workingDueDate: r.workingDueDate,
         legalDueDate: r.extendedDueDate ?? r.dueDate,
       })),
-      letters: letters.map((l) => ({ subject: l.subject, body: l.body, sentAt: l.sentAt! })),
+      letters: letters.map((l) => ({ subject: l.subject, body: forTheSubject(l.body), sentAt: l.sentAt! })),
     };
   }
 
