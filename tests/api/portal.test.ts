@@ -318,6 +318,20 @@ describe('the privacy portal', () => {
     expect(notSent.entity).toBe('portal_submission');
     expect(JSON.stringify(notSent.details)).not.toContain(email);
     expect(smtp.messages.slice(before).some((m) => m.envelopeTo.includes(email))).toBe(false);
+
+    // Our mail server's failures do not spend her tries: after three refused sends, her three
+    // tries of the hour are all still hers (PORTAL_LIMITS.perEmail), and then no more.
+    smtp.refuseNext(2);
+    for (let i = 0; i < 2; i++)
+      expect((await new Visitor(c.url, nextIp()).submit('/privacy', '/privacy', form(email, ['erasure']))).status).toBe(
+        503,
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (await new Visitor(c.url, nextIp()).submit('/privacy', '/privacy', form(email, ['erasure']))).status,
+      );
+    expect(statuses).toEqual([303, 303, 303, 429]);
   });
 
   it('keeps a second person’s requests apart: their page, their timeline, their link', async () => {

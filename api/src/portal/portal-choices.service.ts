@@ -121,7 +121,13 @@ export class PortalChoicesService {
     const sent = await mailCodeOrForget(
       { dataSource: this.dataSource, audit: this.audit, letters: this.letters, logger: this.logger },
       { email: choices.email, language, code },
-      { entity: PortalChoiceForm, id, auditEntity: 'portal_choice_form', label: 'choice form' },
+      {
+        entity: PortalChoiceForm,
+        id,
+        auditEntity: 'portal_choice_form',
+        label: 'choice form',
+        emailThrottleKey: throttleKey(this.keys.throttle, 'email', choices.email),
+      },
     );
     if (!sent) return { kind: 'failed' };
     return { kind: 'sent', submissionId: id };

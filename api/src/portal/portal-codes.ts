@@ -10,12 +10,20 @@ import { text } from './portal-texts';
 
 /**
  * The portal's code mailed to the address that asked (the form's, the choices'). A send that
- * fails deletes the waiting row and is audited: the subject sends the form again.
+ * fails deletes the waiting row and is audited: the subject sends the form again. The try it
+ * counted against the address (`emailThrottleKey`) is given back, so that our mail server's
+ * failure does not spend the person's tries for the hour; the network address's stays counted.
  */
 export async function mailCodeOrForget(
   deps: { dataSource: DataSource; audit: AuditService; letters: LettersService; logger: Logger },
   mail: { email: string; language: Language; code: string },
-  waiting: { entity: EntityTarget<ObjectLiteral>; id: string; auditEntity: string; label: string },
+  waiting: {
+    entity: EntityTarget<ObjectLiteral>;
+    id: string;
+    auditEntity: string;
+    label: string;
+    emailThrottleKey: string;
+  },
 ): Promise<boolean> {
   const { language, code } = mail;
   try {
@@ -29,6 +37,9 @@ export async function mailCodeOrForget(
     deps.logger.warn(`The portal's code for ${waiting.label} ${waiting.id} was not sent: ${(error as Error).message}`);
     await deps.dataSource.transaction(async (manager) => {
       await manager.delete(waiting.entity, { id: waiting.id });
+      await manager.query(`UPDATE portal_throttles SET count = count - 1 WHERE key = $1 AND count > 0`, [
+        waiting.emailThrottleKey,
+      ]);
       await deps.audit.record(manager, null, {
         action: 'portal.code_not_sent',
         entity: waiting.auditEntity,

@@ -123,7 +123,13 @@ export class PortalService {
     const sent = await mailCodeOrForget(
       { dataSource: this.dataSource, audit: this.audit, letters: this.letters, logger: this.logger },
       { email: submission.email, language, code },
-      { entity: PortalSubmission, id, auditEntity: 'portal_submission', label: 'submission' },
+      {
+        entity: PortalSubmission,
+        id,
+        auditEntity: 'portal_submission',
+        label: 'submission',
+        emailThrottleKey: throttleKey(this.keys.throttle, 'email', submission.email),
+      },
     );
     if (!sent) return { kind: 'failed' };
     return { kind: 'sent', submissionId: id };
