@@ -469,8 +469,29 @@ describe('the privacy portal', () => {
     const throttled = await new Visitor(c.url, ip).submit('/privacy', '/privacy', form('office.x@example.it'));
     expect(throttled.html).toContain('Troppe richieste');
     expect(await sql(c, `SELECT 1 FROM portal_submissions WHERE email = 'office.10@example.it'`)).toEqual([]);
+    // An IPv6 sender counts by its /64: eleven addresses of one block are one sender; another
+    // block is another.
+    const fromBlock: number[] = [];
+    for (let i = 1; i <= 11; i++)
+      fromBlock.push(
+        (
+          await new Visitor(c.url, `2001:db8:7:9::${i.toString(16)}`).submit(
+            '/privacy',
+            '/privacy',
+            form(`block.${i}@example.it`),
+          )
+        ).status,
+      );
+    expect(fromBlock.slice(0, 10).every((s) => s === 303)).toBe(true);
+    expect(fromBlock[10]).toBe(429);
+    expect(
+      (await new Visitor(c.url, '2001:db8:7:a::1').submit('/privacy', '/privacy', form('block.other@example.it')))
+        .status,
+    ).toBe(303);
     // The counters keep no readable address.
-    expect(JSON.stringify(await sql(c, `SELECT key FROM portal_throttles`))).not.toMatch(/example\.it|203\.0\.113/);
+    expect(JSON.stringify(await sql(c, `SELECT key FROM portal_throttles`))).not.toMatch(
+      /example\.it|203\.0\.113|2001/,
+    );
   });
 
   it('refuses a form without its CSRF token (403), storing nothing', async () => {

@@ -19,6 +19,7 @@ import {
   portalKey,
   readCode,
   throttleKey,
+  throttledNetwork,
   withStatusLink,
 } from './portal-rules';
 
@@ -98,6 +99,22 @@ describe('the rate limits', () => {
       count: 1,
       windowStart: minutes(PORTAL_LIMITS.windowMinutes + 1),
     });
+  });
+
+  it('count an IPv6 sender by its /64 and an IPv4 one by its address', () => {
+    expect(throttledNetwork('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(throttledNetwork('2001:0db8:0001:0002:ffff:0:0:c')).toBe('2001:db8:1:2::/64');
+    expect(throttledNetwork('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(throttledNetwork('::1')).toBe('0:0:0:0::/64');
+    expect(throttledNetwork('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(throttledNetwork('64:ff9b::192.0.2.33')).toBe('64:ff9b:0:0::/64');
+    expect(throttledNetwork('::ffff:192.0.2.7')).toBe('192.0.2.7');
+    expect(throttledNetwork('192.0.2.7')).toBe('192.0.2.7');
+    expect(throttleKey(key, 'ip', '2001:db8:1:2::1')).toBe(throttleKey(key, 'ip', '2001:db8:1:2:abcd::9'));
+    expect(throttleKey(key, 'ip', '2001:db8:1:2::1')).not.toBe(throttleKey(key, 'ip', '2001:db8:1:3::1'));
+    expect(throttleKey(key, 'ip', '192.0.2.7')).not.toBe(throttleKey(key, 'ip', '192.0.2.8'));
+    // Not an address (what a proxy header may hold): counted as it is, never thrown on.
+    expect(throttledNetwork('unknown')).toBe('unknown');
   });
 
   it('keep no readable address in their keys', () => {

@@ -1,4 +1,5 @@
 import { createHash, createHmac, hkdfSync, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
 import { normaliseEmail } from '../subjects/identifiers';
 import { REQUEST_TYPES, type Language, type RequestType } from '../requests/request.entity';
 
@@ -94,9 +95,38 @@ export function csrfValid(key: Buffer, secret: string | undefined, token: string
   return safeEqual(csrfToken(key, secret), token);
 }
 
-/** A rate limit's key, hashed: the table holds no readable address. */
+/** A rate limit's key, hashed: the table holds no readable address. A network address counts as its network. */
 export function throttleKey(key: Buffer, kind: 'email' | 'ip' | 'link', value: string): string {
-  return `${kind}:${createHmac('sha256', key).update(`${kind}:${value}`).digest('hex')}`;
+  const counted = kind === 'ip' ? throttledNetwork(value) : value;
+  return `${kind}:${createHmac('sha256', key).update(`${kind}:${counted}`).digest('hex')}`;
+}
+
+/**
+ * The network a per-address limit counts: an IPv4 address itself; an IPv6 address's /64, the
+ * block one subscriber is usually given, so that its 2^64 addresses are not as many senders.
+ */
+export function throttledNetwork(ip: string): string {
+  const address = ip.replace(/%.*$/, ''); // a zone (fe80::1%eth0) names the interface, not the sender
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped && isIPv4(mapped[1])) return mapped[1];
+  if (!isIPv6(address)) return address;
+  // Eight groups of 16 bits: '::' stands for the zeros, a final dotted quad for two groups.
+  const groups = (part: string) =>
+    part === ''
+      ? []
+      : part.split(':').flatMap((g) => {
+          if (!g.includes('.')) return [parseInt(g, 16)];
+          const [a, b, c, d] = g.split('.').map(Number);
+          return [a * 256 + b, c * 256 + d];
+        });
+  const [head, tail] = address.split('::');
+  const known = [...groups(head), ...(tail === undefined ? [] : groups(tail))];
+  const all =
+    tail === undefined ? known : [...groups(head), ...new Array<number>(8 - known.length).fill(0), ...groups(tail)];
+  return `${all
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':')}::/64`;
 }
 
 export interface Counter {
