@@ -21,7 +21,7 @@ import { jsonShapeProblem } from './common/json-shape';
 import { describeApi, setApiPrefix } from './openapi/document';
 import type { AppConfig } from './config/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
-import { PORTAL_NOT_FOUND } from './portal/portal-http';
+import { PORTAL_NOT_FOUND, portalBodyErrors } from './portal/portal-http';
 import { IngestionService } from './ingestion/ingestion.service';
 import { seedDemoData } from './seed/demo-seeder';
 import { UsersService } from './users/users.service';
@@ -161,10 +161,10 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.use(
     '/privacy',
     text({ type: 'application/x-www-form-urlencoded', limit: '32kb', defaultCharset: 'utf-8' }),
-    bodyParserErrors,
+    portalBodyErrors,
   );
   // With documents attached (docs/portal.md) the forms come multipart: kept as bytes, read by portal-attachments-rules.
-  app.use('/privacy', raw({ type: 'multipart/form-data', limit: '16mb' }), bodyParserErrors);
+  app.use('/privacy', raw({ type: 'multipart/form-data', limit: '16mb' }), portalBodyErrors);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter([PORTAL_NOT_FOUND]));

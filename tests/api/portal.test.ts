@@ -591,6 +591,29 @@ describe('the privacy portal', () => {
     expect(json.status).toBe(400);
     const huge = await visitor.post('/privacy', `message=${'a'.repeat(40_000)}&_csrf=${csrf}`, null);
     expect(huge.status).toBe(413);
+    expect(huge.html).toContain('Invio troppo grande');
+    // A form with documents over the 16 MB it accepts: the portal's page, in the reader's language, not JSON.
+    for (const [lang, words] of [
+      ['it', 'al massimo 3 allegati, di 5 MB ciascuno'],
+      ['en', 'at most 3 documents, of 5 MB each'],
+    ] as const) {
+      const boundary = 'portal-too-large';
+      const body = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
+        ),
+        Buffer.alloc(17 * 1024 * 1024, 0x20),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const tooLarge = await fetch(`${c.url}/privacy?lang=${lang}`, {
+        method: 'POST',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body,
+      });
+      expect(tooLarge.status).toBe(413);
+      expect(tooLarge.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await tooLarge.text()).toContain(words);
+    }
     expect(await counts()).toEqual(before);
     expect(smtp.messages.length).toBe(mailsBefore);
   });

@@ -62,6 +62,22 @@ export function portalLanguage(req: Request): Language {
   return pickLanguage(req.query.lang, req.get('accept-language'));
 }
 
+/**
+ * body-parser's refusals of a portal form (over its size, unreadable), answered as the portal's
+ * pages in the reader's language, not as the API's JSON: whoever posted a form reads the answer.
+ */
+export function portalBodyErrors(
+  error: { type?: string; status?: number },
+  req: Request,
+  res: Response,
+  next: (e?: unknown) => void,
+): void {
+  if (error?.type === 'entity.too.large') return portalMessage(res, 413, portalLanguage(req), 'too_large', '/privacy');
+  if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500)
+    return portalMessage(res, error.status, portalLanguage(req), 'bad_request', '/privacy');
+  next(error);
+}
+
 /** The form's CSRF token, over the portal cookie's secret (made and set when the browser has none). */
 export function portalCsrf(req: Request, res: Response, csrfKey: Buffer): string {
   const current = (req.cookies as Record<string, unknown> | undefined)?.[CSRF_COOKIE];

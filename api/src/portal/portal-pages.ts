@@ -304,7 +304,7 @@ ${attachmentsField(language, problem?.problem.startsWith('attachment_') ? proble
   });
 }
 
-export type MessageKind = 'link_invalid' | 'csrf' | 'throttled' | 'bad_request' | 'sending_failed';
+export type MessageKind = 'link_invalid' | 'csrf' | 'throttled' | 'bad_request' | 'too_large' | 'sending_failed';
 
 /** A page that only says what went wrong, with the way back. */
 export function messagePage(language: Language, kind: MessageKind, otherLanguageHref: string): string {

@@ -121,6 +121,9 @@ const IT = {
   throttled: 'Abbiamo ricevuto troppe richieste in poco tempo. Riprovi tra un’ora, oppure scriva a {email}.',
   bad_request_title: 'Richiesta non valida',
   bad_request: 'Non abbiamo potuto leggere quanto inviato. Torni al modulo e riprovi.',
+  too_large_title: 'Invio troppo grande',
+  too_large:
+    'Quanto inviato supera i 16 MB che il modulo accetta: al massimo 3 allegati, di 5 MB ciascuno. Torni al modulo e alleghi documenti più piccoli, oppure scriva a {email}.',
   sending_failed_title: 'Invio non riuscito',
   sending_failed:
     'Non siamo riusciti a inviare il codice in questo momento. Riprovi più tardi, oppure scriva a {email}.',
@@ -206,6 +209,9 @@ const EN: Record<TextKey, string> = {
   throttled: 'We received too many requests in a short time. Try again in an hour, or write to {email}.',
   bad_request_title: 'Request not valid',
   bad_request: 'We could not read what was sent. Go back to the form and try again.',
+  too_large_title: 'Too large to send',
+  too_large:
+    'What you sent is over the 16 MB the form accepts: at most 3 documents, of 5 MB each. Go back to the form and attach smaller documents, or write to {email}.',
   sending_failed_title: 'Sending failed',
   sending_failed: 'We could not send the code just now. Try again later, or write to {email}.',
   footer: '{controller} — {address}',
