@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, startTestConsole, uniqueEmail, type TestConsole } from '../support/test-console';
 import { readZip } from '../support/zip';
 import { createApiKey, postBatch } from '../support/ingest';
+import { recordRequest } from '../support/requests';
 
 describe('access and portability packages (ZIP)', () => {
   let c: TestConsole;
@@ -370,19 +371,14 @@ describe('access and portability packages (ZIP)', () => {
         { role: 'user', content: '2026-01-01T00:00:00Z', sentAt: '2026-11-12T09:00:03Z' },
       ],
     });
-    const request = await c.api('/api/requests', {
+    const request = await recordRequest(
+      c,
       token,
-      body: {
-        type: 'access',
-        channel: 'email',
-        language: 'it',
-        receivedAt: new Date().toISOString(),
-        subjectName: 'Anna Tempo',
-        subjectEmail: 'anna.tempo@example.it',
-      },
-    });
-    await c.api(`/api/requests/${request.body.id}/verify`, { token, body: { method: 'email_from_known_address' } });
-    const { res, body } = await download(request.body.id, 'access');
+      'access',
+      { name: 'Anna Tempo', email: 'anna.tempo@example.it' },
+      { language: 'it', verified: true },
+    );
+    const { res, body } = await download(request.id, 'access');
     expect(res.status).toBe(200);
     const zip = await readZip(body);
     const chat = JSON.parse(zip.get('data/chat-messages.json')!.toString()) as Array<{ content: string }>;
@@ -395,7 +391,7 @@ describe('access and portability packages (ZIP)', () => {
     expect(readme).toContain('</b>2026-13-01T00:00:00Z</div>');
     expect(readme).toContain('</b>2026-01-01T00:00:00Z</div>');
     expect(readme).toContain('<b>Lei · 12 nov 2026, 10:00:02</b>');
-    // Giulia's package holds none of Anna's conversation (her request verified here too when this test runs alone).
+    // Giulia's package holds none of Anna's conversation (her request verified here when this test runs alone).
     await c.api(`/api/requests/${requestId}/verify`, { token, body: { method: 'email_from_known_address' } });
     const giulia = await readZip((await download(requestId, 'access')).body);
     expect(giulia.get('README.html')!.toString()).not.toContain('anna.tempo@example.it');
