@@ -220,18 +220,22 @@ describe('the privacy portal: withdrawal of consent, objection to marketing, att
       assessment: null,
       identifiersFlagged: 1,
     });
-    const actions = await sql(c, `SELECT action, entity_id FROM audit_events WHERE entity_id = ANY($1::text[])`, [
-      requests.map((r) => r.id),
-    ]);
-    expect(actions.map((a) => a.action)).toEqual(
-      expect.arrayContaining([
-        'request.created',
-        'request.identity_evidence',
-        'subject.consent_withdrawn',
-        'subject.objection_decided',
-        'letter.sent',
-      ]),
-    );
+    // The letters are sent once she has her page: waited for here.
+    await expect
+      .poll(async () =>
+        (
+          await sql(c, `SELECT action FROM audit_events WHERE entity_id = ANY($1::text[])`, [requests.map((r) => r.id)])
+        ).map((a) => a.action),
+      )
+      .toEqual(
+        expect.arrayContaining([
+          'request.created',
+          'request.identity_evidence',
+          'subject.consent_withdrawn',
+          'subject.objection_decided',
+          'letter.sent',
+        ]),
+      );
 
     // The consent record the banner reads: the two categories refused from now on, functional kept.
     const [latest] = await sql(

@@ -171,7 +171,7 @@ describe('the privacy portal', () => {
       `%${requests[0].reference}%`,
     ]);
     expect(audit.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['request.created', 'request.identity_evidence', 'portal.confirmed', 'letter.sent']),
+      expect.arrayContaining(['request.created', 'request.identity_evidence', 'portal.confirmed', 'letter.queued']),
     );
 
     // One acknowledgement per request, in Italian, each with the status link.
@@ -193,6 +193,15 @@ describe('the privacy portal', () => {
       expect(stored.body).not.toContain(token);
       expect(stored.sealed_parts).toBeNull();
     }
+
+    // Sent once she had her page: each acknowledgement recorded as sent.
+    await expect
+      .poll(async () =>
+        (await sql(c, `SELECT state FROM letters WHERE request_id = ANY($1::uuid[])`, [requests.map((r) => r.id)])).map(
+          (l) => l.state,
+        ),
+      )
+      .toEqual(requests.map(() => 'sent'));
 
     // The status page: references, rights, status, deadline, the letters' text; no internal note.
     expect(
@@ -253,6 +262,31 @@ describe('the privacy portal', () => {
     expect(empty.status).toBe(422);
     expect(empty.html).toContain('Descriva la sua richiesta.');
     expect((await timeline(giulia.requests[0].id)).filter((e) => e.kind === 'subject_message')).toHaveLength(1);
+  });
+
+  it('answers the code at once while the mail server takes its time, and sends the acknowledgement after', async () => {
+    const email = 'slow.mail@example.it';
+    const visitor = new Visitor(c.url, nextIp());
+    const before = smtp.messages.length;
+    const sent = await visitor.submit('/privacy', '/privacy', form(email, ['access']));
+    const code = await codeFor(email, before);
+    smtp.holdNext(1, 4_000);
+    const started = Date.now();
+    const done = await visitor.submit(sent.location!, sent.location!.split('?')[0], [
+      ['code', code],
+      ['lang', 'it'],
+    ]);
+    expect(done.status).toBe(303);
+    expect(done.location).toMatch(/\/privacy\/status\//);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    const [request] = await requestsOf(email);
+    const ack = await smtp.waitFor(
+      (m) => m.envelopeTo.includes(email) && (m.parsed.subject ?? '').includes(request.reference),
+    );
+    expect(textOf(ack)).toContain('Abbiamo ricevuto la sua richiesta');
+    await expect
+      .poll(async () => (await sql(c, `SELECT state FROM letters WHERE request_id = $1`, [request.id]))[0].state)
+      .toBe('sent');
   });
 
   it('keeps the status link sealed through a refused send, and sends it on the retry', async () => {
@@ -339,12 +373,16 @@ describe('the privacy portal', () => {
     const peter = await confirm(new Visitor(c.url, nextIp(), 'en-GB'), peterEmail, ['portability'], 'en');
     const [peterRequest] = await requestsOf(peterEmail);
     expect(peterRequest).toMatchObject({ type: 'portability', language: 'en', channel: 'web_form' });
-    const peterTimeline = await timeline(peterRequest.id);
     const ack = await smtp.waitFor(
       (m) => m.envelopeTo.includes(peterEmail) && (m.parsed.subject ?? '').includes(peterRequest.reference),
     );
     expect(textOf(ack)).toContain('We have received your request');
-    expect(textOf(ack)).toContain(`/privacy/status/${peter.token}`);
+    expect(textOf(ack)).toContain(`/privacy/status/${peter.token}?lang=en`);
+    // His timeline once his acknowledgement is recorded as sent (it goes out after his page).
+    await expect
+      .poll(async () => (await sql(c, `SELECT state FROM letters WHERE request_id = $1`, [peterRequest.id]))[0].state)
+      .toBe('sent');
+    const peterTimeline = await timeline(peterRequest.id);
 
     const visitor = new Visitor(c.url, nextIp());
     const giuliaPage = await visitor.get(`/privacy/status/${giulia.token}?lang=en`);

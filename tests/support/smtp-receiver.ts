@@ -18,6 +18,8 @@ export interface SmtpReceiver {
   refuseNext(count: number): void;
   /** How many messages were refused so far. */
   refused(): number;
+  /** The next `count` messages are answered only after `ms`, as a slow or stuck server answers. */
+  holdNext(count: number, ms: number): void;
   /** The first message received that matches, waiting up to `timeoutMs` for it. */
   waitFor(match: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
@@ -31,6 +33,8 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   const messages: ReceivedMail[] = [];
   let toRefuse = 0;
   let refusedCount = 0;
+  let toHold = 0;
+  let holdMs = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -47,7 +51,10 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
           return;
         }
         const raw = Buffer.concat(chunks);
-        simpleParser(raw)
+        const wait = toHold > 0 ? holdMs : 0;
+        if (toHold > 0) toHold--;
+        new Promise((resolve) => setTimeout(resolve, wait))
+          .then(() => simpleParser(raw))
           .then((parsed) => {
             messages.push({
               envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -73,6 +80,10 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
       toRefuse = count;
     },
     refused: () => refusedCount,
+    holdNext(count, ms) {
+      toHold = count;
+      holdMs = ms;
+    },
     async waitFor(match, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {

@@ -96,12 +96,38 @@ export class LettersService implements OnModuleDestroy {
     return this.dataSource.getRepository(Letter).find({ where: { requestId }, order: { createdAt: 'DESC' } });
   }
 
-  /** Writes, queues (audited) and sends a letter; answers it with how the first try went. */
   /**
+   * Writes, queues (audited) and sends a letter; answers it with how the first try went.
    * `sealedParts`: what only the recipient may read, by the marker that stands in its place in
    * `dto.text` (sealed-parts.ts); never from the officer's form.
    */
   async send(
+    actor: Actor | null,
+    requestId: string,
+    dto: SendLetterDto,
+    sealedParts?: Record<string, string>,
+  ): Promise<Letter> {
+    const letter = await this.queue(actor, requestId, dto, sealedParts);
+    return this.deliver(letter.id, actor);
+  }
+
+  /**
+   * Sends letters already queued after the caller has answered, one after another: a page that
+   * answers a person (the privacy portal's) does not wait on the mail server, which may take a
+   * minute to fail. A try that fails is recorded on its letter and retried as scheduled; if the
+   * process stops first, the letter's lease runs out and the scheduled retries take it.
+   */
+  deliverSoon(letters: Letter[]): void {
+    void (async () => {
+      for (const letter of letters)
+        await this.deliver(letter.id, null).catch((error: Error) =>
+          this.logger.warn(`Letter ${letter.id} left to the scheduled retries: ${error.message}`),
+        );
+    })();
+  }
+
+  /** Writes and queues a letter (audited), for `send` to try now or `deliverSoon` after the caller's answer. */
+  async queue(
     actor: Actor | null,
     requestId: string,
     dto: SendLetterDto,
@@ -116,7 +142,7 @@ export class LettersService implements OnModuleDestroy {
       });
     const subject = dto.subject?.trim() || composed.subject;
     const text = dto.text?.trim() ? `${dto.text.trim()}\n` : composed.text;
-    const letter = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const sealed = sealedParts
         ? seal(await this.dataKeys.get('letters', manager), JSON.stringify(sealedParts))
         : null;
@@ -163,7 +189,6 @@ export class LettersService implements OnModuleDestroy {
       });
       return saved;
     });
-    return this.deliver(letter.id, actor);
   }
 
   /** Whether SMTP_URL and MAIL_FROM are set: without them nothing can be sent. */

@@ -5,6 +5,7 @@ import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { checkTypedCode, mailCodeOrForget, openStatusLink } from './portal-codes';
 import { addMonthsUtc } from '../common/time';
+import type { Letter } from '../letters/letter.entity';
 import { LettersService } from '../letters/letters.service';
 import { sealedMarker } from '../letters/sealed-parts';
 import { ProcessingStopsService } from '../objections/processing-stops.service';
@@ -374,6 +375,7 @@ export class PortalChoicesService {
    * template in force with what stopped, and the status link (sealed, as in the acknowledgement).
    */
   private async confirm(requests: DataSubjectRequest[], form: PortalChoiceForm, link: string): Promise<void> {
+    const queued: Letter[] = [];
     for (const request of requests) {
       try {
         const composed = await this.letters.preview(request.id, { kind: 'completion' });
@@ -384,17 +386,20 @@ export class PortalChoicesService {
         });
         const marker = sealedMarker('status_link', request.language);
         const paragraph = `${done}\n\n${text(request.language, 'status_link_paragraph', { link: marker })}`;
-        await this.letters.send(
+        const letter = await this.letters.queue(
           null,
           request.id,
           { kind: 'completion', text: withStatusLink(composed.text, paragraph) },
           { [marker]: withLanguage(link, request.language) },
         );
+        queued.push(letter);
       } catch (error) {
-        // The choice is in force and the officer sees the request; a letter that failed is in the outbox to retry.
-        this.logger.warn(`Confirmation of ${request.reference} not sent: ${(error as Error).message}`);
+        // The choice is in force and the officer sees the request, and can write to the person from it.
+        this.logger.warn(`Confirmation of ${request.reference} not written: ${(error as Error).message}`);
       }
     }
+    // Sent once the person has their page, as the acknowledgements are (portal.service.ts).
+    this.letters.deliverSoon(queued);
   }
 
   /** One more attempt on `key`; true when it is over `limit` (the counter is saved either way). */

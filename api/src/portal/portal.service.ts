@@ -205,26 +205,32 @@ export class PortalService {
     return { kind: 'confirmed', token };
   }
 
-  /** The acknowledgement of each request, from the template in force, with the status link before the regards. */
+  /**
+   * The acknowledgement of each request, from the template in force, with the status link before
+   * the regards: queued now, sent once the person has their page (`deliverSoon`).
+   */
   private async acknowledge(requests: DataSubjectRequest[], link: string): Promise<void> {
+    const queued: Letter[] = [];
     for (const request of requests) {
       try {
         const composed = await this.letters.preview(request.id, { kind: 'acknowledgement' });
         // The link opens the person's requests: staff read the letter with a marker in its place.
         const marker = sealedMarker('status_link', request.language);
         const paragraph = text(request.language, 'status_link_paragraph', { link: marker });
-        await this.letters.send(
+        const letter = await this.letters.queue(
           null,
           request.id,
           { kind: 'acknowledgement', text: withStatusLink(composed.text, paragraph) },
           // The page opens in the request's language, whatever the browser that follows the link prefers.
           { [marker]: withLanguage(link, request.language) },
         );
+        queued.push(letter);
       } catch (error) {
-        // The request exists and the officer sees it; a letter that failed is in the outbox to retry.
-        this.logger.warn(`Acknowledgement of ${request.reference} not sent: ${(error as Error).message}`);
+        // The request exists and the officer sees it, and can write to the person from it.
+        this.logger.warn(`Acknowledgement of ${request.reference} not written: ${(error as Error).message}`);
       }
     }
+    this.letters.deliverSoon(queued);
   }
 
   /** What the status link shows, or null for a token that opens nothing. */
