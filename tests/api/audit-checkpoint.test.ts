@@ -110,6 +110,28 @@ describe('audit chain: the signed checkpoint of its head', () => {
     expect(await verify()).toMatchObject({ valid: false, reason: 'checkpoint_forged' });
   });
 
+  it('tells an event removed mid-chain, the rest re-hashed, from a cut tail: the chain was rewritten', async () => {
+    const { c, verify } = await consoleWithEvents(4);
+    const events = await sql(
+      c,
+      `SELECT id::text AS id, at, actor_id AS "actorId", actor_email AS "actorEmail", action, entity, entity_id AS "entityId", details, prev_hash AS "prevHash", hash FROM audit_events ORDER BY id`,
+    );
+    const [victim] = events.splice(2, 1);
+    const statements: Array<[string, unknown[]]> = [[`DELETE FROM audit_events WHERE id = $1`, [victim.id]]];
+    for (let i = 2; i < events.length; i++) {
+      events[i].prevHash = events[i - 1].hash;
+      events[i].hash = hashEvent(events[i]);
+      statements.push([
+        `UPDATE audit_events SET prev_hash = $2, hash = $3 WHERE id = $1`,
+        [events[i].id, events[i].prevHash, events[i].hash],
+      ]);
+    }
+    await tamper(c, statements);
+    const answer = await verify();
+    expect(answer).toMatchObject({ valid: false, reason: 'chain_rewritten', firstBrokenId: events.at(-1).id });
+    expect(answer.message).toMatch(/changed or removed/);
+  });
+
   it('detects the checkpoint deleted, and does not create a new one at the next start', async () => {
     const { c, verify } = await consoleWithEvents(2);
     await sql(c, 'DELETE FROM audit_checkpoint');

@@ -89,7 +89,7 @@ export const appEnglish = {
           hash_mismatch: 'the stored hash does not match the event content',
           prev_hash_mismatch: 'the link to the previous event does not match',
           tail_cut: 'the newest events after it were removed',
-          chain_rewritten: 'the chain was recomputed after a change',
+          chain_rewritten: 'the chain was recomputed after events were changed or removed',
           checkpoint_missing: 'the signed checkpoint was removed',
           checkpoint_forged: "the checkpoint is not signed with this console's key",
           events_without_checkpoint: 'events were added after it outside the console',

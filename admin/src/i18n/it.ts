@@ -260,7 +260,7 @@ export const appItalian: AppMessages = {
           hash_mismatch: "l'hash memorizzato non corrisponde al contenuto dell'evento",
           prev_hash_mismatch: "il collegamento all'evento precedente non corrisponde",
           tail_cut: 'gli eventi più recenti successivi sono stati cancellati',
-          chain_rewritten: 'la catena è stata ricalcolata dopo una modifica',
+          chain_rewritten: 'la catena è stata ricalcolata dopo la modifica o la cancellazione di eventi',
           checkpoint_missing: 'il punto di controllo firmato è stato cancellato',
           checkpoint_forged: 'il punto di controllo non è firmato con la chiave di questa console',
           events_without_checkpoint: 'sono stati aggiunti eventi successivi al di fuori della console',

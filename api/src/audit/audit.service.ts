@@ -69,7 +69,7 @@ export const CHECKPOINT_MESSAGES: Record<CheckpointBreak | 'anchor_ahead', strin
     "the checkpoint of the newest event is not signed with this console's audit key (forged, or the key was changed without rotating it)",
   tail_cut: 'the newest events were removed: the chain ends before its signed checkpoint',
   chain_rewritten:
-    'the chain was recomputed after a change: its newest event no longer has the hash the signed checkpoint names',
+    'the chain was recomputed after events were changed or removed: it no longer holds the events the signed checkpoint names',
   events_without_checkpoint: 'events were added to the table outside the console (after the signed checkpoint)',
   anchor_ahead:
     "the newest events were removed: this console's copy of the checkpoint (in DATA_DIR) names an event the chain no longer holds",
@@ -658,9 +658,11 @@ export class AuditService implements OnModuleInit {
     if (!checkpoint) return answer('checkpoint_missing', tail?.id ?? null);
     if (!checkpointSignedBy(this.config.auditKey, checkpoint)) return answer('checkpoint_forged', tail?.id ?? null);
     if (!checkpoint.intact) return answer(checkpoint.brokenReason ?? 'checkpoint_forged', checkpoint.brokenAfterId);
-    if ((tail?.id ?? '0') !== checkpoint.lastId || checked !== checkpoint.count)
-      return answer('tail_cut', tail?.id ?? '0');
-    if ((tail?.hash ?? GENESIS_HASH) !== checkpoint.lastHash) return answer('chain_rewritten', checkpoint.lastId);
+    if ((tail?.id ?? '0') !== checkpoint.lastId) return answer('tail_cut', tail?.id ?? '0');
+    // The newest event is there, but not the chain the checkpoint signed: events changed or
+    // removed before it, and every hash after them recomputed.
+    if ((tail?.hash ?? GENESIS_HASH) !== checkpoint.lastHash || checked !== checkpoint.count)
+      return answer('chain_rewritten', checkpoint.lastId);
     if (head.maxId !== null && BigInt(head.maxId) > BigInt(checkpoint.lastId))
       return answer('events_without_checkpoint', checkpoint.lastId);
     if (
