@@ -329,6 +329,39 @@ describe('whose data is it (Art. 15(4), Art. 17, Art. 9)', () => {
       expect(event.attendees).toEqual([{ email: GIORGIO, name: 'Giorgio Conti' }]);
       expect(await refused(GIORGIO, null, 'giorgio-again')).toBe(false);
     });
+
+    it('erasure removes the person by e-mail or full name, never a colleague who shares a first name (Art. 17)', async () => {
+      const LUCA = 'luca.ferri@example.it';
+      const ELENA = 'elena.bassi@example.it';
+      expect(
+        (
+          await ingest('calendar-events', {
+            externalId: 'evt-namesakes',
+            origin: 'system',
+            title: 'Call with Luca Bianchi',
+            description: 'Luca will bring the plans; Luca Ferri joins from Milan.',
+            attendees: [{ email: LUCA, name: 'Luca Ferri' }, { name: 'Luca' }, { email: ELENA, name: 'Elena Bassi' }],
+            startsAt: '2026-11-26T09:00:00Z',
+            endsAt: '2026-11-26T10:00:00Z',
+          })
+        ).status,
+      ).toBe(200);
+      const erasure = await newRequest('erasure', { email: LUCA, name: 'Luca Ferri' });
+      await erase(erasure.id);
+      const [event] = await sql(
+        c,
+        `SELECT title, description, attendees FROM calendar_events WHERE external_id = 'evt-namesakes'`,
+      );
+      expect(event.attendees).toEqual([
+        { email: null, name: 'Luca' },
+        { email: ELENA, name: 'Elena Bassi' },
+      ]);
+      expect(event.title).toBe('Call with Luca Bianchi');
+      expect(event.description).toMatch(/^Luca will bring the plans; /);
+      expect(event.description).not.toContain('Luca Ferri');
+      // Elena, who shares the event, is neither removed nor suppressed.
+      expect(await refused(ELENA, null, 'elena-again')).toBe(false);
+    });
   });
 
   describe('(c) a chat in which the visitor gives his partner’s phone', () => {

@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import { returnedRows } from '../../common/sql-rows';
 import { maskText } from '../../erasure/masking';
-import { dayOf, ownRecords, type ErasureInTransaction } from '../../erasure/source-erasure';
+import { dayOf, mentionIdentifiers, ownRecords, type ErasureInTransaction } from '../../erasure/source-erasure';
 import { normaliseEmail, normaliseName } from '../../subjects/identifiers';
 import { calendarEventIdentifiers } from '../../subjects/record-identifiers';
 import { CalendarEvent } from './calendar-event.entity';
@@ -56,17 +56,20 @@ export const calendarEventsErasure: ErasureInTransaction = {
       ).length;
       await index.remove(manager, 'calendar-events', toDelete);
     }
-    const emails = new Set(plan.identifiers.emails);
-    const names = new Set(plan.identifiers.names);
+    // Someone else's event: the person by e-mail, phone or full name, never by a first or last
+    // name alone (a colleague may share it), as in a lead's message (mentionIdentifiers).
+    const mentioned = mentionIdentifiers(plan);
+    const emails = new Set(mentioned.emails);
+    const names = new Set(mentioned.names);
     for (const event of events.filter((e) => !toDelete.includes(e.id))) {
       const attendees = event.attendees.filter(
         (a) =>
           !(a.email && emails.has(normaliseEmail(a.email) ?? '')) &&
           !(a.name && names.has(normaliseName(a.name) ?? '')),
       );
-      const title = maskText(event.title, plan.identifiers, { allContacts: false });
+      const title = maskText(event.title, mentioned, { allContacts: false });
       const description =
-        event.description === null ? null : maskText(event.description, plan.identifiers, { allContacts: false });
+        event.description === null ? null : maskText(event.description, mentioned, { allContacts: false });
       // Counted even when nothing is left to remove: the preview listed it, and it no longer names the person.
       affected++;
       if (attendees.length === event.attendees.length && title === event.title && description === event.description)
