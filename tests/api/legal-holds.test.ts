@@ -230,3 +230,93 @@ describe('legal holds', () => {
     expect((await post(`/api/requests/${anna.id}/erase`)).status).toBe(409);
   });
 });
+
+/**
+ * A hold on one event of a person's own calendar: the connection goes (erased, or swept once
+ * disconnected long enough), its other events with it, and the held event stays, without its
+ * connection, until the hold ends (Art. 17(3)(e)).
+ */
+describe('a legal hold on an event of a calendar connection that goes', () => {
+  let c: TestConsole;
+  let token: string;
+  const DAY = 86_400_000;
+  const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+  const ahead = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+  const eventsOf = async (prefix: string) =>
+    (
+      await sql(c, `SELECT external_id FROM calendar_events WHERE external_id LIKE $1 ORDER BY external_id`, [
+        `${prefix}-%`,
+      ])
+    ).map((r) => r.external_id as string);
+  const connected = async (externalId: string) =>
+    (await sql(c, `SELECT 1 FROM calendar_connections WHERE external_id = $1`, [externalId])).length === 1;
+
+  /** A calendar connection disconnected long ago, with a held event and a free one; the hold placed on a request. */
+  const calendarWithHeldEvent = async (who: string, name: string) => {
+    const key = await createApiKey(c, token);
+    const email = `${who}@example.it`;
+    await postBatch(c, key, 'calendar-connections', {
+      externalId: `${who}-cal`,
+      accountEmail: email,
+      accessToken: 'ya29.REVOKED',
+      scopes: ['calendar'],
+      connectedAt: ago(1000),
+      revokedAt: ago(900),
+    });
+    await postBatch(
+      c,
+      key,
+      'calendar-events',
+      ['held', 'free'].map((kind) => ({
+        externalId: `${who}-${kind}`,
+        connectionExternalId: `${who}-cal`,
+        origin: 'manual',
+        title: `Sopralluogo (${kind})`,
+        startsAt: ago(950),
+        endsAt: ago(950),
+      })),
+    );
+    const request = await recordRequest(c, token, 'erasure', { name, email }, { language: 'it', verified: true });
+    const [held] = await sql(c, `SELECT id::text AS id FROM calendar_events WHERE external_id = $1`, [`${who}-held`]);
+    const hold = await c.api(`/api/requests/${request.id}/holds`, {
+      token,
+      body: {
+        source: 'calendar-events',
+        recordId: held.id,
+        ground: 'legal_claims',
+        reason: 'Sopralluogo contestato: diffida ricevuta il 2 dicembre',
+        reviewAt: ahead(180),
+      },
+    });
+    expect(hold.status).toBe(201);
+    return request;
+  };
+
+  beforeAll(async () => {
+    c = await startTestConsole();
+    token = await c.login();
+  });
+  afterAll(() => c?.close());
+
+  it('erasure deletes the connection and its other event, and keeps the held one', async () => {
+    const request = await calendarWithHeldEvent('dario.serra', 'Dario Serra');
+    const run = await c.api(`/api/requests/${request.id}/erase`, { token, body: {} });
+    expect(run.status).toBe(200);
+    expect(run.body.state).toBe('complete');
+    expect(await connected('dario.serra-cal')).toBe(false);
+    expect(await eventsOf('dario.serra')).toEqual(['dario.serra-held']);
+  });
+
+  it('the retention sweep deletes the disconnected connection and its other event, and keeps the held one', async () => {
+    await calendarWithHeldEvent('ester.villa', 'Ester Villa');
+    // Kept until disconnected by default: here, a period after the disconnection (12 months).
+    await sql(c, `UPDATE retention_policies SET period_months = 12 WHERE key = 'calendar'`);
+    const sweep = await c.api('/api/retention/sweep', { token, body: {} });
+    expect(sweep.status).toBe(200);
+    expect(sweep.body.results.find((r: { policyKey: string }) => r.policyKey === 'calendar')).toMatchObject({
+      status: 'done',
+    });
+    expect(await connected('ester.villa-cal')).toBe(false);
+    expect(await eventsOf('ester.villa')).toEqual(['ester.villa-held']);
+  });
+});

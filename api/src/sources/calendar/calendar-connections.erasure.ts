@@ -3,6 +3,7 @@ import { returnedRows } from '../../common/sql-rows';
 import { open } from '../../common/crypto/secret-box';
 import { revokeGoogleToken } from '../../erasure/google-revocation';
 import { dayOf, ownRecords, type ErasureCallingOut } from '../../erasure/source-erasure';
+import { notHeld } from '../../legal-holds/held-sql';
 import { CalendarConnection } from './calendar-connection.entity';
 
 /**
@@ -45,8 +46,13 @@ export const calendarConnectionsErasure: ErasureCallingOut = {
         }
       }
       await dataSource.transaction(async (manager) => {
+        // An event a legal hold keeps stays (Art. 17(3)(e)), without its connection (ON DELETE
+        // SET NULL); the events step left it out of its count for the same reason.
         const events = returnedRows<{ id: string }>(
-          await manager.query(`DELETE FROM calendar_events WHERE connection_id = $1 RETURNING id`, [connection.id]),
+          await manager.query(
+            `DELETE FROM calendar_events WHERE connection_id = $1 AND ${notHeld('calendar-events', 'calendar_events.id')} RETURNING id`,
+            [connection.id],
+          ),
         );
         await index.remove(
           manager,

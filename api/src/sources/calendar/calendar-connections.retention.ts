@@ -6,7 +6,7 @@ const FREE = notHeld('calendar-connections', 'calendar_connections.id');
 
 // Calendar connections: kept until the user disconnects; a period counts from the
 // disconnection (revoked_at), and a connection still connected is never past it. Its events
-// go with it, unless restricted (they then lose their connection and stay).
+// go with it, unless restricted or kept by a legal hold (they then lose their connection and stay).
 const connections: SourceSweeper = {
   start: FIRST_UUID,
   count: (m, cutoff) =>
@@ -27,7 +27,8 @@ const connections: SourceSweeper = {
       `WITH gone AS (
          DELETE FROM calendar_connections WHERE id = ANY($1::uuid[]) AND restricted_at IS NULL AND ${FREE} AND revoked_at < $2 RETURNING id
        ), events AS (
-         DELETE FROM calendar_events WHERE connection_id = ANY(ARRAY(SELECT id FROM gone)) AND restricted_at IS NULL RETURNING id
+         DELETE FROM calendar_events WHERE connection_id = ANY(ARRAY(SELECT id FROM gone)) AND restricted_at IS NULL
+           AND ${notHeld('calendar-events', 'calendar_events.id')} RETURNING id
        )
        SELECT ARRAY(SELECT id::text FROM gone) AS connections, ARRAY(SELECT id::text FROM events) AS events`,
       [ids, cutoff],
