@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { HeaderList } from './mail-triage';
 import { headerFields } from '../requests/request-record';
 import { messageIdOf, referenceInSubject, threadMessageIds } from './mail-threading';
 
@@ -20,6 +21,18 @@ describe('threading a reply to its request', () => {
     expect(messageIdOf(headers('Message-ID: <abc.123@mail.example.it>'))).toBe('<abc.123@mail.example.it>');
     expect(messageIdOf(headers('Message-Id: abc@x'))).toBe('<abc@x>');
     expect(messageIdOf(headers('From: a@example.it'))).toBeNull();
+  });
+
+  it('takes no id holding a control character: NUL would fail the whole batch in PostgreSQL', () => {
+    const withNul: HeaderList = [['message-id', '<x\u0000y@evil.example>']];
+    expect(messageIdOf(withNul)).toBeNull();
+    expect(messageIdOf([['message-id', 'x\u0001y@evil.example']])).toBeNull();
+    expect(
+      threadMessageIds([
+        ['in-reply-to', '<a\u0000b@evil.example> <ok@console.vimage.it>'],
+        ['references', '<c\u007fd@evil.example>'],
+      ]),
+    ).toEqual(['<ok@console.vimage.it>']);
   });
 
   it("finds the request's reference in a subject line", () => {
