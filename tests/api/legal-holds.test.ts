@@ -10,6 +10,10 @@ import { signInAs } from '../support/staff';
  * retention sweep leaves the held lead alone until the hold is lifted; the closing letter says what
  * is kept, why and until when. Bruno, who has no hold, is erased and swept as before.
  */
+const DAY = 86_400_000;
+const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+const ahead = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+
 describe('legal holds', () => {
   let c: TestConsole;
   let token: string;
@@ -19,9 +23,6 @@ describe('legal holds', () => {
   let bruno: { id: string; reference: string };
   let holdId: string;
 
-  const DAY = 86_400_000;
-  const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
-  const ahead = (days: number) => new Date(Date.now() + days * DAY).toISOString();
   const post = (path: string, body: unknown = {}, as = token) => c.api(path, { token: as, body });
   const one = async (text: string, params: unknown[] = []) => (await sql(c, text, params))[0];
   const leadOf = (email: string) => one(`SELECT id::text AS id, email, message FROM leads WHERE email = $1`, [email]);
@@ -239,9 +240,6 @@ describe('legal holds', () => {
 describe('a legal hold on an event of a calendar connection that goes', () => {
   let c: TestConsole;
   let token: string;
-  const DAY = 86_400_000;
-  const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
-  const ahead = (days: number) => new Date(Date.now() + days * DAY).toISOString();
   const eventsOf = async (prefix: string) =>
     (
       await sql(c, `SELECT external_id FROM calendar_events WHERE external_id LIKE $1 ORDER BY external_id`, [

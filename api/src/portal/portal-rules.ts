@@ -120,9 +120,10 @@ export function throttledNetwork(ip: string): string {
           return [a * 256 + b, c * 256 + d];
         });
   const [head, tail] = address.split('::');
-  const known = [...groups(head), ...(tail === undefined ? [] : groups(tail))];
-  const all =
-    tail === undefined ? known : [...groups(head), ...new Array<number>(8 - known.length).fill(0), ...groups(tail)];
+  const before = groups(head);
+  const after = tail === undefined ? [] : groups(tail);
+  const zeros = tail === undefined ? [] : new Array<number>(8 - before.length - after.length).fill(0);
+  const all = [...before, ...zeros, ...after];
   return `${all
     .slice(0, 4)
     .map((g) => g.toString(16))
